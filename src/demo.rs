@@ -1,0 +1,1 @@
+//! `tiepdan demo`: a realistic, reproducible demo database (being written).

@@ -1,0 +1,513 @@
+//! A visit (lượt tiếp) and its vocabulary: reception form, petition type, handling, groups.
+//!
+//! `VisitDraft` is the form as typed (strings, exactly what a draft saves); `validate` turns it
+//! into a `ValidVisit` or a list of problems attached to the field that has them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ident::{self, IdError, IdNumber, IdWarning, Phone, PhoneError};
+use super::text::{clean_line, nfc};
+
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+code_enum!(
+    /// Hình thức tiếp (Luật TCD Art 2(1); trực tuyến from 01/7/2026, Luật 136/2025 Art 3a).
+    ReceptionForm {
+        ThuongXuyen = "thuong_xuyen",
+        DinhKy = "dinh_ky",
+        DotXuat = "dot_xuat",
+        TrucTuyen = "truc_tuyen",
+    }
+);
+
+impl ReceptionForm {
+    /// Periodic and ad hoc sessions are presided by a leader, whose name is recorded.
+    pub fn needs_presiding(self) -> bool {
+        matches!(self, ReceptionForm::DinhKy | ReceptionForm::DotXuat)
+    }
+
+    /// Forms offered in the visit form (online reception exists only from 01/7/2026).
+    pub fn offered_on(day: NaiveDate) -> Vec<ReceptionForm> {
+        let online_from = NaiveDate::from_ymd_opt(2026, 7, 1).expect("valid date");
+        ReceptionForm::ALL
+            .iter()
+            .copied()
+            .filter(|f| *f != ReceptionForm::TrucTuyen || day >= online_from)
+            .collect()
+    }
+}
+
+code_enum!(
+    /// Loại đơn (DOMAIN.md §2.1).
+    PetitionType {
+        KhieuNai = "khieu_nai",
+        ToCao = "to_cao",
+        KienNghi = "kien_nghi",
+        PhanAnh = "phan_anh",
+    }
+);
+
+code_enum!(
+    /// Hướng xử lý at the desk (DOMAIN.md §2.3).
+    Handling {
+        ThuLy = "thu_ly",
+        HuongDan = "huong_dan",
+        ChuyenDon = "chuyen_don",
+        DonDoc = "don_doc",
+        TraLoi = "tra_loi",
+        LuuDon = "luu_don",
+    }
+);
+
+/// How many representatives a group of `people` may choose (Luật TCD Art 29):
+/// 5–10 people → 1 or 2; more than 10 → more, but at most 5. None below the group threshold.
+pub fn representatives_allowed(people: u32, threshold: u32) -> Option<(usize, usize)> {
+    if people < threshold.max(2) {
+        None
+    } else if people <= 10 {
+        Some((1, 2))
+    } else {
+        Some((1, 5))
+    }
+}
+
+/// Split a typed list of names ("A; B, C" or one per line) into clean names.
+pub fn split_names(s: &str) -> Vec<String> {
+    s.split([';', ',', '\n'])
+        .map(clean_line)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The visit form exactly as typed: what a draft stores and what a failed save keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VisitDraft {
+    pub full_name: String,
+    pub id_number: String,
+    pub phone: String,
+    pub address: String,
+    pub people: String,
+    pub representatives: String,
+    pub form: String,
+    pub presiding: String,
+    pub petition_type: String,
+    pub field: String,
+    pub content: String,
+    pub prior_agencies: String,
+    pub handling: String,
+    pub note: String,
+    pub petitions: String,
+    /// The visit being edited, if this is an edit.
+    pub editing_uid: Option<String>,
+    /// The day the visit is logged on (YYYY-MM-DD).
+    pub day: String,
+    /// The time the reception started (HH:MM).
+    pub time: String,
+}
+
+/// Which input a problem belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormField {
+    FullName,
+    IdNumber,
+    Phone,
+    Address,
+    People,
+    Representatives,
+    Form,
+    Presiding,
+    PetitionType,
+    Field,
+    Content,
+    PriorAgencies,
+    Handling,
+    Note,
+    Petitions,
+}
+
+/// Something wrong (error: blocks saving) or doubtful (warning: saves anyway).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotANumber,
+    TooLarge { max: u32 },
+    Id(IdError),
+    IdWarn(IdWarning),
+    Phone(PhoneError),
+    PhoneLandline,
+    NotAnOption,
+    RepresentativesCount { min: usize, max: usize, got: usize },
+    NeedIdOrPhone,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            Problem::IdWarn(_) | Problem::PhoneLandline | Problem::NeedIdOrPhone
+        )
+    }
+}
+
+/// A visit that passed validation, normalized (NFC, canonical ID and phone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidVisit {
+    pub full_name: String,
+    pub id_number: Option<IdNumber>,
+    pub phone: Option<Phone>,
+    pub address: String,
+    pub people: u32,
+    pub representatives: Vec<String>,
+    pub form: ReceptionForm,
+    pub presiding: String,
+    pub petition_type: PetitionType,
+    pub field_code: String,
+    pub content: String,
+    pub prior_agencies: String,
+    pub handling: Handling,
+    pub note: String,
+    pub petitions: u32,
+}
+
+/// The result of validating a draft: the visit if there is no error, and every finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Validation {
+    pub visit: Option<ValidVisit>,
+    pub problems: Vec<(FormField, Problem)>,
+}
+
+impl Validation {
+    pub fn errors(&self) -> impl Iterator<Item = &(FormField, Problem)> {
+        self.problems.iter().filter(|(_, p)| p.is_error())
+    }
+}
+
+/// Largest group size accepted (a guard against a typo such as 5000).
+pub const MAX_PEOPLE: u32 = 10_000;
+
+/// Validate a draft. `field_codes` are the active field codes; `threshold` the group size.
+pub fn validate(
+    d: &VisitDraft,
+    today: NaiveDate,
+    threshold: u32,
+    field_codes: &[String],
+) -> Validation {
+    let mut problems = Vec::new();
+    let full_name = clean_line(&d.full_name);
+    if full_name.is_empty() {
+        problems.push((FormField::FullName, Problem::Required));
+    }
+    let id_number = if d.id_number.trim().is_empty() {
+        None
+    } else {
+        match ident::check_id_number(&d.id_number, today) {
+            Ok(id) => {
+                for w in &id.warnings {
+                    problems.push((FormField::IdNumber, Problem::IdWarn(w.clone())));
+                }
+                Some(id)
+            }
+            Err(e) => {
+                problems.push((FormField::IdNumber, Problem::Id(e)));
+                None
+            }
+        }
+    };
+    let phone = if d.phone.trim().is_empty() {
+        None
+    } else {
+        match ident::check_phone(&d.phone) {
+            Ok(p) => {
+                if p.landline {
+                    problems.push((FormField::Phone, Problem::PhoneLandline));
+                }
+                Some(p)
+            }
+            Err(e) => {
+                problems.push((FormField::Phone, Problem::Phone(e)));
+                None
+            }
+        }
+    };
+    let people = parse_count(&d.people, 1, FormField::People, &mut problems).max(1);
+    let petitions = parse_count(&d.petitions, 0, FormField::Petitions, &mut problems);
+    let representatives = split_names(&d.representatives);
+    if let Some((min, max)) = representatives_allowed(people, threshold) {
+        let got = representatives.len();
+        if got < min || got > max {
+            problems.push((
+                FormField::Representatives,
+                Problem::RepresentativesCount { min, max, got },
+            ));
+        }
+    }
+    let form = choice(&d.form, ReceptionForm::from_code, FormField::Form, &mut problems);
+    let presiding = clean_line(&d.presiding);
+    if form.is_some_and(ReceptionForm::needs_presiding) && presiding.is_empty() {
+        problems.push((FormField::Presiding, Problem::Required));
+    }
+    let petition_type = choice(
+        &d.petition_type,
+        PetitionType::from_code,
+        FormField::PetitionType,
+        &mut problems,
+    );
+    let field_code = d.field.trim().to_owned();
+    if field_code.is_empty() {
+        problems.push((FormField::Field, Problem::Required));
+    } else if !field_codes.iter().any(|c| *c == field_code) {
+        problems.push((FormField::Field, Problem::NotAnOption));
+    }
+    let content = nfc(d.content.trim());
+    if content.is_empty() {
+        problems.push((FormField::Content, Problem::Required));
+    }
+    let handling = choice(&d.handling, Handling::from_code, FormField::Handling, &mut problems);
+    if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
+        // Without an ID or a phone a returning citizen cannot be recognized.
+        problems.push((FormField::IdNumber, Problem::NeedIdOrPhone));
+    }
+    let has_error = problems.iter().any(|(_, p)| p.is_error());
+    let visit = match (form, petition_type, handling) {
+        (Some(form), Some(petition_type), Some(handling)) if !has_error => Some(ValidVisit {
+            full_name,
+            id_number,
+            phone,
+            address: clean_line(&d.address),
+            people,
+            representatives: if representatives_allowed(people, threshold).is_some() {
+                representatives
+            } else {
+                vec![]
+            },
+            form,
+            presiding: if form.needs_presiding() { presiding } else { String::new() },
+            petition_type,
+            field_code,
+            content,
+            prior_agencies: clean_line(&d.prior_agencies),
+            handling,
+            note: nfc(d.note.trim()),
+            petitions,
+        }),
+        _ => None,
+    };
+    Validation { visit, problems }
+}
+
+fn parse_count(s: &str, default: u32, field: FormField, problems: &mut Vec<(FormField, Problem)>) -> u32 {
+    let t = s.trim();
+    if t.is_empty() {
+        return default;
+    }
+    match t.parse::<u32>() {
+        Ok(n) if n > MAX_PEOPLE => {
+            problems.push((field, Problem::TooLarge { max: MAX_PEOPLE }));
+            default
+        }
+        Ok(n) => n,
+        Err(_) => {
+            problems.push((field, Problem::NotANumber));
+            default
+        }
+    }
+}
+
+fn choice<T>(
+    code: &str,
+    parse: fn(&str) -> Option<T>,
+    field: FormField,
+    problems: &mut Vec<(FormField, Problem)>,
+) -> Option<T> {
+    if code.trim().is_empty() {
+        problems.push((field, Problem::Required));
+        return None;
+    }
+    let v = parse(code.trim());
+    if v.is_none() {
+        problems.push((field, Problem::NotAnOption));
+    }
+    v
+}
+
+/// The day's counters shown in the log header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayCounters {
+    /// Reception sessions (cuộc/kỳ tiếp) held that day.
+    pub sessions: u32,
+    /// Visits (lượt).
+    pub visits: u32,
+    /// People received (sum of group sizes).
+    pub people: u32,
+    /// Group visits (đoàn đông người): visits with at least `threshold` people.
+    pub groups: u32,
+    /// Written petitions received (đơn).
+    pub petitions: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn fields() -> Vec<String> {
+        vec!["dat_dai".into(), "khac".into()]
+    }
+
+    fn good() -> VisitDraft {
+        VisitDraft {
+            full_name: "  Nguyễn   Văn An ".into(),
+            id_number: "001085012345".into(),
+            phone: "0912 345 678".into(),
+            address: "Phường Ba Đình, Hà Nội".into(),
+            people: "1".into(),
+            form: "thuong_xuyen".into(),
+            petition_type: "khieu_nai".into(),
+            field: "dat_dai".into(),
+            content: "Khiếu nại quyết định thu hồi đất".into(),
+            handling: "thu_ly".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_visit_is_valid_and_normalized() {
+        let v = validate(&good(), today(), 5, &fields());
+        assert!(v.problems.is_empty(), "{:?}", v.problems);
+        let visit = v.visit.unwrap();
+        assert_eq!(visit.full_name, "Nguyễn Văn An");
+        assert_eq!(visit.phone.unwrap().value, "0912345678");
+        assert_eq!(visit.people, 1);
+    }
+
+    #[test]
+    fn name_and_content_are_required() {
+        let mut d = good();
+        d.full_name = " ".into();
+        d.content = "\n".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert!(v.visit.is_none());
+        let fields: Vec<_> = v.errors().map(|(f, _)| *f).collect();
+        assert_eq!(fields, vec![FormField::FullName, FormField::Content]);
+    }
+
+    #[test]
+    fn wrong_id_length_is_an_error_on_the_id_field() {
+        let mut d = good();
+        d.id_number = "0010850123".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert_eq!(
+            v.problems,
+            vec![(FormField::IdNumber, Problem::Id(IdError::BadLength { digits: 10 }))]
+        );
+    }
+
+    #[test]
+    fn landline_warns_but_saves() {
+        let mut d = good();
+        d.phone = "024 3825 3536".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert!(v.visit.is_some());
+        assert_eq!(v.problems, vec![(FormField::Phone, Problem::PhoneLandline)]);
+    }
+
+    #[test]
+    fn group_needs_representatives_within_article_29() {
+        let mut d = good();
+        d.people = "7".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert_eq!(
+            v.problems,
+            vec![(
+                FormField::Representatives,
+                Problem::RepresentativesCount { min: 1, max: 2, got: 0 }
+            )]
+        );
+        d.representatives = "Nguyễn Văn An; Trần Thị Bình".into();
+        assert!(validate(&d, today(), 5, &fields()).visit.is_some());
+        d.representatives = "A; B; C".into();
+        assert!(validate(&d, today(), 5, &fields()).visit.is_none());
+        d.people = "30".into();
+        d.representatives = "A; B; C; D; E".into();
+        assert!(validate(&d, today(), 5, &fields()).visit.is_some());
+        d.representatives = "A; B; C; D; E; F".into();
+        assert!(validate(&d, today(), 5, &fields()).visit.is_none());
+    }
+
+    #[test]
+    fn threshold_is_a_setting() {
+        let mut d = good();
+        d.people = "5".into();
+        assert!(validate(&d, today(), 6, &fields()).visit.is_some());
+        assert!(validate(&d, today(), 5, &fields()).visit.is_none());
+    }
+
+    #[test]
+    fn periodic_reception_needs_the_presiding_leader() {
+        let mut d = good();
+        d.form = "dinh_ky".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert_eq!(v.problems, vec![(FormField::Presiding, Problem::Required)]);
+        d.presiding = "Chủ tịch Lê Văn Hùng".into();
+        assert_eq!(validate(&d, today(), 5, &fields()).visit.unwrap().presiding, "Chủ tịch Lê Văn Hùng");
+    }
+
+    #[test]
+    fn bad_numbers_and_unknown_choices() {
+        let mut d = good();
+        d.people = "năm".into();
+        d.field = "vu_tru".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert!(v.problems.contains(&(FormField::People, Problem::NotANumber)));
+        assert!(v.problems.contains(&(FormField::Field, Problem::NotAnOption)));
+    }
+
+    #[test]
+    fn no_id_and_no_phone_warns() {
+        let mut d = good();
+        d.id_number.clear();
+        d.phone.clear();
+        let v = validate(&d, today(), 5, &fields());
+        assert!(v.visit.is_some());
+        assert_eq!(v.problems, vec![(FormField::IdNumber, Problem::NeedIdOrPhone)]);
+    }
+
+    #[test]
+    fn representatives_rule() {
+        assert_eq!(representatives_allowed(4, 5), None);
+        assert_eq!(representatives_allowed(5, 5), Some((1, 2)));
+        assert_eq!(representatives_allowed(10, 5), Some((1, 2)));
+        assert_eq!(representatives_allowed(11, 5), Some((1, 5)));
+    }
+
+    #[test]
+    fn online_form_only_from_july_2026() {
+        let before = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        assert!(!ReceptionForm::offered_on(before).contains(&ReceptionForm::TrucTuyen));
+        assert!(ReceptionForm::offered_on(today()).contains(&ReceptionForm::TrucTuyen));
+    }
+}

@@ -1,0 +1,65 @@
+//! Officers (cán bộ): who is at the keyboard, stamped on every record.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, audit, new_uid, now_stamp};
+use crate::domain::text::clean_line;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Officer {
+    pub id: i64,
+    pub uid: String,
+    pub full_name: String,
+    pub title: String,
+    pub is_leader: bool,
+}
+
+fn officer_from_row(r: &Row) -> rusqlite::Result<Officer> {
+    Ok(Officer {
+        id: r.get("id")?,
+        uid: r.get("uid")?,
+        full_name: r.get("full_name")?,
+        title: r.get("title")?,
+        is_leader: r.get("is_leader")?,
+    })
+}
+
+impl Store {
+    /// Active officers, by name.
+    pub fn officers(&self) -> Result<Vec<Officer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, full_name, title, is_leader FROM officers
+             WHERE active = 1 ORDER BY full_name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], officer_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn officer(&self, id: i64) -> Result<Option<Officer>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, uid, full_name, title, is_leader FROM officers WHERE id = ?1")?
+            .query_row([id], officer_from_row)
+            .optional()?)
+    }
+
+    /// Add an officer. `by` is the officer adding (None for the very first one, who adds
+    /// themself and is then stamped as the author).
+    pub fn add_officer(&mut self, by: Option<i64>, full_name: &str, title: &str) -> Result<Officer> {
+        let full_name = clean_line(full_name);
+        if full_name.is_empty() {
+            return Err(super::StoreError::Invalid("officer name is empty".into()));
+        }
+        let tx = self.write_tx()?;
+        let uid = new_uid();
+        tx.execute(
+            "INSERT INTO officers (uid, full_name, title, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![uid, full_name, clean_line(title), now_stamp()],
+        )?;
+        let id = tx.last_insert_rowid();
+        let after = audit::row_json(&tx, "officers", id)?;
+        audit::record(&tx, by.or(Some(id)), "insert", "officers", &uid, None, after.as_ref())?;
+        tx.commit()?;
+        Ok(self.officer(id)?.expect("just inserted"))
+    }
+}
