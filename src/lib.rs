@@ -2,6 +2,11 @@
 //! People's Committees. Layers: `domain` (pure rules) ← `store` (SQLite) ← `app` (state and
 //! commands) ← `ui` (render only); `tui` runs the terminal loop, `cli` the command line.
 
-pub mod domain;
-pub mod store;
+pub mod app;
+pub mod cli;
 pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod tui;
+pub mod ui;

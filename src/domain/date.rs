@@ -15,7 +15,10 @@ pub enum DateError {
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let s = input.trim();
     let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
-    if parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return Err(DateError::Format);
     }
     let num = |p: &str| p.parse::<u32>().map_err(|_| DateError::Format);
@@ -45,7 +48,15 @@ mod tests {
     #[test]
     fn accepted_shapes() {
         let want = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
-        for s in ["12/03/2026", "12/3/2026", "12-03-2026", "12.03.2026", "2026-03-12", "12/3", " 12/03/26 "] {
+        for s in [
+            "12/03/2026",
+            "12/3/2026",
+            "12-03-2026",
+            "12.03.2026",
+            "2026-03-12",
+            "12/3",
+            " 12/03/26 ",
+        ] {
             assert_eq!(parse_date(s, today()), Ok(want), "{s}");
         }
     }

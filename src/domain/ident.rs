@@ -170,7 +170,9 @@ pub fn check_id_number(input: &str, today: NaiveDate) -> Result<IdNumber, IdErro
             let mut warnings = vec![];
             let code = &value[0..3];
             if province_of(code).is_none() {
-                warnings.push(IdWarning::UnknownProvince { code: code.to_owned() });
+                warnings.push(IdWarning::UnknownProvince {
+                    code: code.to_owned(),
+                });
             }
             let century_sex: i32 = value[3..4].parse().unwrap_or(0);
             let yy: i32 = value[4..6].parse().unwrap_or(0);
@@ -178,7 +180,11 @@ pub fn check_id_number(input: &str, today: NaiveDate) -> Result<IdNumber, IdErro
             if year > today.year() || year < today.year() - 120 {
                 warnings.push(IdWarning::ImplausibleBirthYear { year });
             }
-            Ok(IdNumber { kind: IdKind::Cccd, value, warnings })
+            Ok(IdNumber {
+                kind: IdKind::Cccd,
+                value,
+                warnings,
+            })
         }
         9 => Ok(IdNumber {
             kind: IdKind::Cmnd,
@@ -220,11 +226,16 @@ pub fn phone_digits(input: &str) -> Option<String> {
         return None;
     }
     let d = digits(body);
-    Some(if let Some(rest) = d.strip_prefix("84").filter(|r| r.len() >= 9 && !d.starts_with('0')) {
-        format!("0{rest}")
-    } else {
-        d
-    })
+    Some(
+        if let Some(rest) = d
+            .strip_prefix("84")
+            .filter(|r| r.len() >= 9 && !d.starts_with('0'))
+        {
+            format!("0{rest}")
+        } else {
+            d
+        },
+    )
 }
 
 /// Check a phone number as typed (DOMAIN.md §8: mobiles `^(0|\+84)(3|5|7|8|9)\d{8}$`).
@@ -232,10 +243,16 @@ pub fn check_phone(input: &str) -> Result<Phone, PhoneError> {
     let value = phone_digits(input).ok_or(PhoneError::BadCharacters)?;
     let b = value.as_bytes();
     if b.len() == 10 && b[0] == b'0' && matches!(b[1], b'3' | b'5' | b'7' | b'8' | b'9') {
-        return Ok(Phone { value, landline: false });
+        return Ok(Phone {
+            value,
+            landline: false,
+        });
     }
     if b.len() == 11 && b[0] == b'0' && b[1] == b'2' {
-        return Ok(Phone { value, landline: true });
+        return Ok(Phone {
+            value,
+            landline: true,
+        });
     }
     Err(PhoneError::NotVietnamese)
 }
@@ -270,7 +287,10 @@ mod tests {
             vec![IdWarning::UnknownProvince { code: "003".into() }]
         );
         let id = check_id_number("001299012345", day()).unwrap(); // 2099
-        assert_eq!(id.warnings, vec![IdWarning::ImplausibleBirthYear { year: 2099 }]);
+        assert_eq!(
+            id.warnings,
+            vec![IdWarning::ImplausibleBirthYear { year: 2099 }]
+        );
     }
 
     #[test]
@@ -286,7 +306,10 @@ mod tests {
             check_id_number("12345", day()),
             Err(IdError::BadLength { digits: 5 })
         );
-        assert_eq!(check_id_number("00108501234x", day()), Err(IdError::NotDigits));
+        assert_eq!(
+            check_id_number("00108501234x", day()),
+            Err(IdError::NotDigits)
+        );
     }
 
     #[test]
@@ -297,7 +320,13 @@ mod tests {
 
     #[test]
     fn phones_in_any_format() {
-        for typed in ["0912345678", "0912 345 678", "+84912345678", "84-912-345-678", "(091) 234.5678"] {
+        for typed in [
+            "0912345678",
+            "0912 345 678",
+            "+84912345678",
+            "84-912-345-678",
+            "(091) 234.5678",
+        ] {
             assert_eq!(check_phone(typed).unwrap().value, "0912345678", "{typed}");
         }
         assert!(!check_phone("0381234567").unwrap().landline);

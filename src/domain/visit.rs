@@ -9,27 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::ident::{self, IdError, IdNumber, IdWarning, Phone, PhoneError};
 use super::text::{clean_line, nfc};
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The code stored in the database.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn from_code(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
 code_enum!(
     /// Hình thức tiếp (Luật TCD Art 2(1); trực tuyến from 01/7/2026, Luật 136/2025 Art 3a).
     ReceptionForm {
@@ -262,7 +241,12 @@ pub fn validate(
             ));
         }
     }
-    let form = choice(&d.form, ReceptionForm::from_code, FormField::Form, &mut problems);
+    let form = choice(
+        &d.form,
+        ReceptionForm::from_code,
+        FormField::Form,
+        &mut problems,
+    );
     let presiding = clean_line(&d.presiding);
     if form.is_some_and(ReceptionForm::needs_presiding) && presiding.is_empty() {
         problems.push((FormField::Presiding, Problem::Required));
@@ -276,14 +260,19 @@ pub fn validate(
     let field_code = d.field.trim().to_owned();
     if field_code.is_empty() {
         problems.push((FormField::Field, Problem::Required));
-    } else if !field_codes.iter().any(|c| *c == field_code) {
+    } else if !field_codes.contains(&field_code) {
         problems.push((FormField::Field, Problem::NotAnOption));
     }
     let content = nfc(d.content.trim());
     if content.is_empty() {
         problems.push((FormField::Content, Problem::Required));
     }
-    let handling = choice(&d.handling, Handling::from_code, FormField::Handling, &mut problems);
+    let handling = choice(
+        &d.handling,
+        Handling::from_code,
+        FormField::Handling,
+        &mut problems,
+    );
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
         // Without an ID or a phone a returning citizen cannot be recognized.
         problems.push((FormField::IdNumber, Problem::NeedIdOrPhone));
@@ -302,7 +291,11 @@ pub fn validate(
                 vec![]
             },
             form,
-            presiding: if form.needs_presiding() { presiding } else { String::new() },
+            presiding: if form.needs_presiding() {
+                presiding
+            } else {
+                String::new()
+            },
             petition_type,
             field_code,
             content,
@@ -316,7 +309,12 @@ pub fn validate(
     Validation { visit, problems }
 }
 
-fn parse_count(s: &str, default: u32, field: FormField, problems: &mut Vec<(FormField, Problem)>) -> u32 {
+fn parse_count(
+    s: &str,
+    default: u32,
+    field: FormField,
+    problems: &mut Vec<(FormField, Problem)>,
+) -> u32 {
     let t = s.trim();
     if t.is_empty() {
         return default;
@@ -422,7 +420,10 @@ mod tests {
         let v = validate(&d, today(), 5, &fields());
         assert_eq!(
             v.problems,
-            vec![(FormField::IdNumber, Problem::Id(IdError::BadLength { digits: 10 }))]
+            vec![(
+                FormField::IdNumber,
+                Problem::Id(IdError::BadLength { digits: 10 })
+            )]
         );
     }
 
@@ -444,7 +445,11 @@ mod tests {
             v.problems,
             vec![(
                 FormField::Representatives,
-                Problem::RepresentativesCount { min: 1, max: 2, got: 0 }
+                Problem::RepresentativesCount {
+                    min: 1,
+                    max: 2,
+                    got: 0
+                }
             )]
         );
         d.representatives = "Nguyễn Văn An; Trần Thị Bình".into();
@@ -473,7 +478,10 @@ mod tests {
         let v = validate(&d, today(), 5, &fields());
         assert_eq!(v.problems, vec![(FormField::Presiding, Problem::Required)]);
         d.presiding = "Chủ tịch Lê Văn Hùng".into();
-        assert_eq!(validate(&d, today(), 5, &fields()).visit.unwrap().presiding, "Chủ tịch Lê Văn Hùng");
+        assert_eq!(
+            validate(&d, today(), 5, &fields()).visit.unwrap().presiding,
+            "Chủ tịch Lê Văn Hùng"
+        );
     }
 
     #[test]
@@ -482,8 +490,14 @@ mod tests {
         d.people = "năm".into();
         d.field = "vu_tru".into();
         let v = validate(&d, today(), 5, &fields());
-        assert!(v.problems.contains(&(FormField::People, Problem::NotANumber)));
-        assert!(v.problems.contains(&(FormField::Field, Problem::NotAnOption)));
+        assert!(
+            v.problems
+                .contains(&(FormField::People, Problem::NotANumber))
+        );
+        assert!(
+            v.problems
+                .contains(&(FormField::Field, Problem::NotAnOption))
+        );
     }
 
     #[test]
@@ -493,7 +507,10 @@ mod tests {
         d.phone.clear();
         let v = validate(&d, today(), 5, &fields());
         assert!(v.visit.is_some());
-        assert_eq!(v.problems, vec![(FormField::IdNumber, Problem::NeedIdOrPhone)]);
+        assert_eq!(
+            v.problems,
+            vec![(FormField::IdNumber, Problem::NeedIdOrPhone)]
+        );
     }
 
     #[test]

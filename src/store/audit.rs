@@ -92,6 +92,8 @@ impl Store {
 
     /// Number of audit rows (tests and `check`).
     pub fn audit_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
     }
 }

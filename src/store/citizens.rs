@@ -94,7 +94,14 @@ impl Store {
                  FROM citizens c WHERE c.id = ?1",
             )?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-        Ok(Some(CitizenMatch { id, uid, full_name, visits, last_visit: last, matched_by }))
+        Ok(Some(CitizenMatch {
+            id,
+            uid,
+            full_name,
+            visits,
+            last_visit: last,
+            matched_by,
+        }))
     }
 
     pub fn citizen(&self, id: i64) -> Result<Option<CitizenRecord>> {
@@ -119,9 +126,11 @@ impl Store {
 
     /// Number of citizens not marked deleted.
     pub fn citizen_count(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM citizens WHERE deleted_at IS NULL", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM citizens WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
     }
 }
 
@@ -144,6 +153,16 @@ pub(super) fn upsert_for_visit(
         Some(id) => {
             let before = audit::row_json(conn, "citizens", id)?
                 .ok_or(super::StoreError::NotFound("citizen"))?;
+            // "Tran Van Duc" typed for a known "Trần Văn Đức": keep the accented name.
+            let known_name = before["full_name"].as_str().unwrap_or_default();
+            let name = if v.full_name.is_ascii()
+                && !known_name.is_ascii()
+                && fold(&v.full_name) == fold(known_name)
+            {
+                known_name.to_owned()
+            } else {
+                v.full_name.clone()
+            };
             // Keep what we knew when the visit leaves a field empty.
             conn.prepare_cached(
                 "UPDATE citizens SET full_name = ?2, name_folded = ?3,
@@ -154,8 +173,8 @@ pub(super) fn upsert_for_visit(
             )?
             .execute(params![
                 id,
-                v.full_name,
-                fold(&v.full_name),
+                name,
+                fold(&name),
                 v.id_number.as_ref().map(|i| i.kind.code()),
                 idn,
                 phone,
@@ -167,7 +186,15 @@ pub(super) fn upsert_for_visit(
                     .execute(params![id, now])?;
                 let after = audit::row_json(conn, "citizens", id)?;
                 let uid = before["uid"].as_str().unwrap_or_default().to_owned();
-                audit::record(conn, Some(officer_id), "update", "citizens", &uid, Some(&before), after.as_ref())?;
+                audit::record(
+                    conn,
+                    Some(officer_id),
+                    "update",
+                    "citizens",
+                    &uid,
+                    Some(&before),
+                    after.as_ref(),
+                )?;
             }
             Ok(id)
         }
@@ -191,8 +218,24 @@ pub(super) fn upsert_for_visit(
             ])?;
             let id = conn.last_insert_rowid();
             let after = audit::row_json(conn, "citizens", id)?;
-            audit::record(conn, Some(officer_id), "insert", "citizens", &uid, None, after.as_ref())?;
+            audit::record(
+                conn,
+                Some(officer_id),
+                "insert",
+                "citizens",
+                &uid,
+                None,
+                after.as_ref(),
+            )?;
             Ok(id)
         }
+    }
+}
+
+/// How a match is described to the officer.
+pub fn citizens_matched_by_label(m: MatchedBy, lang: crate::i18n::Lang) -> &'static str {
+    match m {
+        MatchedBy::IdNumber => crate::i18n::Msg::MatchedById.t(lang),
+        MatchedBy::NameAndPhone => crate::i18n::Msg::MatchedByNamePhone.t(lang),
     }
 }

@@ -7,17 +7,22 @@ use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 /// Every file of `migrations/`, in order. A test checks that none is missing.
-pub const MIGRATION_FILES: &[(&str, &str)] = &[(
-    "0001_init.sql",
-    include_str!("../../migrations/0001_init.sql"),
-)];
+pub const MIGRATION_FILES: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        include_str!("../../migrations/0001_init.sql"),
+    ),
+    (
+        "0002_cases.sql",
+        include_str!("../../migrations/0002_cases.sql"),
+    ),
+];
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
 
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(MIGRATION_FILES.iter().map(|(_, sql)| M::up(sql)).collect())
-});
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(MIGRATION_FILES.iter().map(|(_, sql)| M::up(sql)).collect()));
 
 pub(super) fn to_latest(conn: &mut Connection) -> rusqlite::Result<()> {
     MIGRATIONS.to_latest(conn).map_err(|e| match e {
@@ -53,7 +58,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         to_latest(&mut conn).unwrap();
         to_latest(&mut conn).unwrap();
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(v, LATEST_VERSION);
     }
 }

@@ -4,6 +4,7 @@
 //! audit row; text is NFC-normalized before it is written.
 
 mod audit;
+mod cases;
 mod citizens;
 mod drafts;
 mod fields;
@@ -13,7 +14,8 @@ pub mod settings;
 mod visits;
 
 pub use audit::AuditRow;
-pub use citizens::{CitizenMatch, CitizenRecord};
+pub use cases::{CaseEvent, CaseRow, CaseSource, FieldCount, NewCase, StepInput};
+pub use citizens::{CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label};
 pub use drafts::DRAFT_VISIT_FORM;
 pub use fields::Field;
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
@@ -38,7 +40,11 @@ pub enum OpenError {
     /// An SQLite database that belongs to another program.
     NotTiepdan(PathBuf),
     /// Made by a newer tiepdan: its schema version is above what this binary knows.
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// The folder could not be created or the file could not be read.
     Io(PathBuf, std::io::Error),
     Sql(rusqlite::Error),
@@ -49,9 +55,17 @@ impl fmt::Display for OpenError {
         match self {
             OpenError::NotSqlite(p) => write!(f, "{} is not an SQLite database", p.display()),
             OpenError::NotTiepdan(p) => {
-                write!(f, "{} is an SQLite database of another program", p.display())
+                write!(
+                    f,
+                    "{} is an SQLite database of another program",
+                    p.display()
+                )
             }
-            OpenError::TooNew { path, found, supported } => write!(
+            OpenError::TooNew {
+                path,
+                found,
+                supported,
+            } => write!(
                 f,
                 "{} was made by a newer tiepdan (schema {found}, this binary knows {supported})",
                 path.display()
@@ -146,7 +160,10 @@ impl Store {
         if !existed {
             restrict_permissions(path);
         }
-        let mut store = Store { conn, path: Some(path.to_owned()) };
+        let mut store = Store {
+            conn,
+            path: Some(path.to_owned()),
+        };
         store.check_identity(path)?;
         store.prepare()?;
         Ok(store)
@@ -174,9 +191,9 @@ impl Store {
                 }
                 other => OpenError::Sql(other),
             })?;
-        let objects: i64 =
-            self.conn
-                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let objects: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
             return Err(OpenError::NotTiepdan(path.to_owned()));
         }

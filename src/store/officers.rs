@@ -38,14 +38,21 @@ impl Store {
     pub fn officer(&self, id: i64) -> Result<Option<Officer>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT id, uid, full_name, title, is_leader FROM officers WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT id, uid, full_name, title, is_leader FROM officers WHERE id = ?1",
+            )?
             .query_row([id], officer_from_row)
             .optional()?)
     }
 
     /// Add an officer. `by` is the officer adding (None for the very first one, who adds
     /// themself and is then stamped as the author).
-    pub fn add_officer(&mut self, by: Option<i64>, full_name: &str, title: &str) -> Result<Officer> {
+    pub fn add_officer(
+        &mut self,
+        by: Option<i64>,
+        full_name: &str,
+        title: &str,
+    ) -> Result<Officer> {
         let full_name = clean_line(full_name);
         if full_name.is_empty() {
             return Err(super::StoreError::Invalid("officer name is empty".into()));
@@ -58,7 +65,15 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         let after = audit::row_json(&tx, "officers", id)?;
-        audit::record(&tx, by.or(Some(id)), "insert", "officers", &uid, None, after.as_ref())?;
+        audit::record(
+            &tx,
+            by.or(Some(id)),
+            "insert",
+            "officers",
+            &uid,
+            None,
+            after.as_ref(),
+        )?;
         tx.commit()?;
         Ok(self.officer(id)?.expect("just inserted"))
     }

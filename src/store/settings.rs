@@ -26,7 +26,9 @@ impl Store {
         let value = nfc(value);
         let tx = self.write_tx()?;
         let before: Option<String> = tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?;
         if before.as_deref() == Some(value.as_str()) {
             return Ok(());

@@ -82,14 +82,16 @@ impl VisitDetail {
     }
 }
 
-const ROW_SELECT: &str = "
-    SELECT v.uid, v.time, c.full_name, v.people, v.representatives, s.form, v.petition_type,
-           f.name AS field_name, v.content, v.handling, o.full_name AS officer_name
-    FROM visits v
+/// The log row's columns (indexes 0–10, read by `row_from`) and the joins they need.
+const ROW_COLUMNS: &str = "v.uid, v.time, c.full_name, v.people, v.representatives, s.form,
+    v.petition_type, f.name, v.content, v.handling, o.full_name";
+const ROW_JOINS: &str = "FROM visits v
     JOIN citizens c ON c.id = v.citizen_id
     JOIN sessions s ON s.id = v.session_id
     JOIN fields f ON f.id = v.field_id
     JOIN officers o ON o.id = v.officer_id";
+/// Number of columns in `ROW_COLUMNS`; detail columns follow.
+const ROW_WIDTH: usize = 11;
 
 fn bad_code(col: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -100,7 +102,23 @@ fn bad_code(col: usize, what: &str) -> rusqlite::Error {
 }
 
 fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
-    ShiftedRow { row: r, by: 0 }.visit_row()
+    let reps: String = r.get(4)?;
+    let form: String = r.get(5)?;
+    let ptype: String = r.get(6)?;
+    let handling: String = r.get(9)?;
+    Ok(VisitRow {
+        uid: r.get(0)?,
+        time: r.get(1)?,
+        citizen_name: r.get(2)?,
+        people: r.get(3)?,
+        representatives: serde_json::from_str(&reps).unwrap_or_default(),
+        form: ReceptionForm::from_code(&form).ok_or_else(|| bad_code(5, "form"))?,
+        petition_type: PetitionType::from_code(&ptype).ok_or_else(|| bad_code(6, "type"))?,
+        field_name: r.get(7)?,
+        content: r.get(8)?,
+        handling: Handling::from_code(&handling).ok_or_else(|| bad_code(9, "handling"))?,
+        officer_name: r.get(10)?,
+    })
 }
 
 fn session_for(conn: &Connection, officer_id: i64, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
@@ -116,10 +134,25 @@ fn session_for(conn: &Connection, officer_id: i64, day: NaiveDate, v: &ValidVisi
         "INSERT INTO sessions (uid, day, form, presiding, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![uid, day, v.form.code(), v.presiding, now_stamp(), officer_id])?;
+    .execute(params![
+        uid,
+        day,
+        v.form.code(),
+        v.presiding,
+        now_stamp(),
+        officer_id
+    ])?;
     let id = conn.last_insert_rowid();
     let after = audit::row_json(conn, "sessions", id)?;
-    audit::record(conn, Some(officer_id), "insert", "sessions", &uid, None, after.as_ref())?;
+    audit::record(
+        conn,
+        Some(officer_id),
+        "insert",
+        "sessions",
+        &uid,
+        None,
+        after.as_ref(),
+    )?;
     Ok(id)
 }
 
@@ -173,7 +206,15 @@ impl Store {
         ])?;
         let id = tx.last_insert_rowid();
         let after = audit::row_json(&tx, "visits", id)?;
-        audit::record(&tx, Some(officer_id), "insert", "visits", &uid, None, after.as_ref())?;
+        audit::record(
+            &tx,
+            Some(officer_id),
+            "insert",
+            "visits",
+            &uid,
+            None,
+            after.as_ref(),
+        )?;
         tx.commit()?;
         Ok(uid)
     }
@@ -193,7 +234,12 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        let citizen_id = citizens::upsert_for_visit(&tx, officer_id, Some(input.citizen_id.unwrap_or(citizen_id)), v)?;
+        let citizen_id = citizens::upsert_for_visit(
+            &tx,
+            officer_id,
+            Some(input.citizen_id.unwrap_or(citizen_id)),
+            v,
+        )?;
         let session_id = session_for(&tx, officer_id, input.day, v)?;
         let field_id = field_id(&tx, &v.field_code)?;
         let before = audit::row_json(&tx, "visits", id)?;
@@ -221,9 +267,20 @@ impl Store {
         ])?;
         let mid = audit::row_json(&tx, "visits", id)?;
         if mid != before {
-            tx.execute("UPDATE visits SET updated_at = ?2 WHERE id = ?1", params![id, now_stamp()])?;
+            tx.execute(
+                "UPDATE visits SET updated_at = ?2 WHERE id = ?1",
+                params![id, now_stamp()],
+            )?;
             let after = audit::row_json(&tx, "visits", id)?;
-            audit::record(&tx, Some(officer_id), "update", "visits", uid, before.as_ref(), after.as_ref())?;
+            audit::record(
+                &tx,
+                Some(officer_id),
+                "update",
+                "visits",
+                uid,
+                before.as_ref(),
+                after.as_ref(),
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -231,7 +288,10 @@ impl Store {
 
     /// The reception log of one day, in time order.
     pub fn visits_on(&self, day: NaiveDate) -> Result<Vec<VisitRow>> {
-        let sql = format!("{ROW_SELECT} WHERE v.day = ?1 AND v.deleted_at IS NULL ORDER BY v.time, v.id");
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} {ROW_JOINS}
+             WHERE v.day = ?1 AND v.deleted_at IS NULL ORDER BY v.time, v.id"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([day], row_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -240,36 +300,32 @@ impl Store {
     /// One visit in full.
     pub fn visit_detail(&self, uid: &str) -> Result<VisitDetail> {
         let sql = format!(
-            "{ROW_SELECT_DETAIL} WHERE v.uid = ?1",
-            ROW_SELECT_DETAIL = ROW_SELECT.replace(
-                "SELECT v.uid,",
-                "SELECT v.day, v.citizen_id, c.uid, c.id_kind, c.id_number, c.phone, c.address,
-                        s.presiding, f.code, v.prior_agencies, v.note, v.petitions,
-                        (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND x.deleted_at IS NULL),
-                        v.created_at, v.updated_at, v.uid,"
-            )
+            "SELECT {ROW_COLUMNS}, v.day, v.citizen_id, c.uid, c.id_kind, c.id_number, c.phone,
+                    c.address, s.presiding, f.code, v.prior_agencies, v.note, v.petitions,
+                    (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND x.deleted_at IS NULL),
+                    v.created_at, v.updated_at
+             {ROW_JOINS} WHERE v.uid = ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         stmt.query_row([uid], |r| {
-            // The detail columns come first (15 of them), then the log row's columns.
-            let shifted = ShiftedRow { row: r, by: 15 };
+            let d = ROW_WIDTH;
             Ok(VisitDetail {
-                day: r.get(0)?,
-                citizen_id: r.get(1)?,
-                citizen_uid: r.get(2)?,
-                id_kind: r.get(3)?,
-                id_number: r.get(4)?,
-                phone: r.get(5)?,
-                address: r.get(6)?,
-                presiding: r.get(7)?,
-                field_code: r.get(8)?,
-                prior_agencies: r.get(9)?,
-                note: r.get(10)?,
-                petitions: r.get(11)?,
-                citizen_visits: r.get(12)?,
-                created_at: r.get(13)?,
-                updated_at: r.get(14)?,
-                row: shifted.visit_row()?,
+                row: row_from(r)?,
+                day: r.get(d)?,
+                citizen_id: r.get(d + 1)?,
+                citizen_uid: r.get(d + 2)?,
+                id_kind: r.get(d + 3)?,
+                id_number: r.get(d + 4)?,
+                phone: r.get(d + 5)?,
+                address: r.get(d + 6)?,
+                presiding: r.get(d + 7)?,
+                field_code: r.get(d + 8)?,
+                prior_agencies: r.get(d + 9)?,
+                note: r.get(d + 10)?,
+                petitions: r.get(d + 11)?,
+                citizen_visits: r.get(d + 12)?,
+                created_at: r.get(d + 13)?,
+                updated_at: r.get(d + 14)?,
             })
         })
         .optional()?
@@ -298,38 +354,10 @@ impl Store {
 
     /// Total visits not marked deleted.
     pub fn visit_count(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM visits WHERE deleted_at IS NULL", [], |r| r.get(0))?)
-    }
-}
-
-/// Reads the log-row columns placed after `by` leading columns.
-struct ShiftedRow<'a, 'b> {
-    row: &'a Row<'b>,
-    by: usize,
-}
-
-impl ShiftedRow<'_, '_> {
-    fn visit_row(&self) -> rusqlite::Result<VisitRow> {
-        let r = self.row;
-        let b = self.by;
-        let reps: String = r.get(b + 4)?;
-        let form: String = r.get(b + 5)?;
-        let ptype: String = r.get(b + 6)?;
-        let handling: String = r.get(b + 9)?;
-        Ok(VisitRow {
-            uid: r.get(b)?,
-            time: r.get(b + 1)?,
-            citizen_name: r.get(b + 2)?,
-            people: r.get(b + 3)?,
-            representatives: serde_json::from_str(&reps).unwrap_or_default(),
-            form: ReceptionForm::from_code(&form).ok_or_else(|| bad_code(b + 5, "form"))?,
-            petition_type: PetitionType::from_code(&ptype).ok_or_else(|| bad_code(b + 6, "type"))?,
-            field_name: r.get(b + 7)?,
-            content: r.get(b + 8)?,
-            handling: Handling::from_code(&handling).ok_or_else(|| bad_code(b + 9, "handling"))?,
-            officer_name: r.get(b + 10)?,
-        })
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM visits WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
     }
 }
