@@ -1,0 +1,173 @@
+//! A combobox: a fixed list of options, filtered diacritic-insensitively as the officer types
+//! ("dat dai" → Đất đai, "khieu" → Khiếu nại). `Tab`/`Enter` take the highlighted match.
+
+use crate::domain::text::{matches_words, nfc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComboOption {
+    pub code: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combo {
+    pub options: Vec<ComboOption>,
+    /// What the officer typed since focusing (empty: show the chosen value).
+    pub query: String,
+    /// The chosen option's code.
+    pub chosen: Option<String>,
+    /// Index into `matches()` of the highlighted option.
+    pub highlight: usize,
+}
+
+impl Combo {
+    pub fn new(options: Vec<ComboOption>, chosen: Option<String>) -> Combo {
+        Combo {
+            options,
+            query: String::new(),
+            chosen,
+            highlight: 0,
+        }
+    }
+
+    /// Options matching the query (all of them when the query is empty).
+    pub fn matches(&self) -> Vec<&ComboOption> {
+        self.options
+            .iter()
+            .filter(|o| {
+                matches_words(&o.label, &self.query) || o.code.starts_with(self.query.trim())
+            })
+            .collect()
+    }
+
+    pub fn chosen_label(&self) -> Option<&str> {
+        let code = self.chosen.as_deref()?;
+        self.options
+            .iter()
+            .find(|o| o.code == code)
+            .map(|o| o.label.as_str())
+    }
+
+    pub fn type_str(&mut self, s: &str) {
+        self.query = nfc(&format!("{}{}", self.query, s.replace(['\n', '\r'], " ")));
+        self.highlight = 0;
+    }
+
+    pub fn backspace(&mut self) {
+        self.query.pop();
+        self.highlight = 0;
+    }
+
+    pub fn clear_query(&mut self) {
+        self.query.clear();
+        self.highlight = 0;
+    }
+
+    /// Move the highlight (wrapping), starting from the chosen option when nothing is typed.
+    pub fn move_highlight(&mut self, down: bool) {
+        let n = self.matches().len();
+        if n == 0 {
+            return;
+        }
+        if self.query.is_empty()
+            && self.highlight == 0
+            && let Some(pos) = self.chosen_index()
+        {
+            self.highlight = pos;
+        }
+        self.highlight = if down {
+            (self.highlight + 1) % n
+        } else {
+            (self.highlight + n - 1) % n
+        };
+    }
+
+    fn chosen_index(&self) -> Option<usize> {
+        let code = self.chosen.as_deref()?;
+        self.matches().iter().position(|o| o.code == code)
+    }
+
+    /// Index of the option to show as highlighted.
+    pub fn shown_highlight(&self) -> usize {
+        if self.query.is_empty() && self.highlight == 0 {
+            self.chosen_index().unwrap_or(0)
+        } else {
+            self.highlight
+        }
+    }
+
+    /// Take the highlighted match (if the officer typed or moved); returns false when the
+    /// query matches nothing (the typed text stays for correction).
+    pub fn take(&mut self) -> bool {
+        let pick = self
+            .matches()
+            .get(self.shown_highlight())
+            .map(|o| o.code.clone());
+        match pick {
+            Some(code) => {
+                self.chosen = Some(code);
+                self.clear_query();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn combo() -> Combo {
+        let opts = [
+            ("dat_dai", "Đất đai"),
+            ("den_bu_gpmb", "Đền bù – giải phóng mặt bằng"),
+            ("khac", "Khác"),
+        ];
+        Combo::new(
+            opts.iter()
+                .map(|(c, l)| ComboOption {
+                    code: (*c).into(),
+                    label: (*l).into(),
+                })
+                .collect(),
+            None,
+        )
+    }
+
+    #[test]
+    fn typing_without_diacritics_filters_and_takes() {
+        let mut c = combo();
+        c.type_str("dat dai");
+        assert_eq!(c.matches().len(), 1);
+        assert!(c.take());
+        assert_eq!(c.chosen.as_deref(), Some("dat_dai"));
+        assert!(c.query.is_empty());
+    }
+
+    #[test]
+    fn arrows_move_through_matches() {
+        let mut c = combo();
+        c.type_str("d");
+        c.move_highlight(true);
+        assert!(c.take());
+        assert_eq!(c.chosen.as_deref(), Some("den_bu_gpmb"));
+    }
+
+    #[test]
+    fn no_match_keeps_query() {
+        let mut c = combo();
+        c.type_str("xyz");
+        assert!(!c.take());
+        assert_eq!(c.query, "xyz");
+        assert_eq!(c.chosen, None);
+    }
+
+    #[test]
+    fn empty_query_keeps_chosen() {
+        let mut c = combo();
+        c.chosen = Some("khac".into());
+        assert!(c.take());
+        assert_eq!(c.chosen.as_deref(), Some("khac"));
+    }
+}

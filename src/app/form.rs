@@ -1,0 +1,606 @@
+//! The visit form: the fast path of the product. Text inputs are ratatui-textarea widgets
+//! (Nội dung is multi-line and soft-wrapped); choice inputs are comboboxes. Everything typed
+//! is kept NFC, and the form as typed can be saved as a draft and restored.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use unicode_normalization::is_nfc;
+
+use super::combo::{Combo, ComboOption};
+use crate::domain::text::nfc;
+use crate::domain::visit::{
+    FormField, Handling, PetitionType, Problem, ReceptionForm, VisitDraft, representatives_allowed,
+};
+use crate::i18n::{self, Lang, Msg};
+use crate::store::{CitizenMatch, Field};
+
+/// The widget behind one input.
+#[derive(Debug, Clone)]
+pub enum Widget {
+    Text(Box<TextArea<'static>>),
+    Combo(Combo),
+}
+
+/// One input of the form.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub field: FormField,
+    pub multiline: bool,
+    pub widget: Widget,
+}
+
+/// The order of the inputs (the order; conditional ones sit after what triggers them).
+pub const ORDER: &[FormField] = &[
+    FormField::FullName,
+    FormField::IdNumber,
+    FormField::Phone,
+    FormField::Address,
+    FormField::People,
+    FormField::Representatives,
+    FormField::Form,
+    FormField::Presiding,
+    FormField::PetitionType,
+    FormField::Field,
+    FormField::Content,
+    FormField::PriorAgencies,
+    FormField::Handling,
+    FormField::Note,
+    FormField::Petitions,
+];
+
+#[derive(Debug, Clone)]
+pub struct VisitForm {
+    pub lang: Lang,
+    pub inputs: Vec<Input>,
+    pub focus: FormField,
+    pub editing_uid: Option<String>,
+    pub day: NaiveDate,
+    pub time: String,
+    pub threshold: u32,
+    /// Findings of the last validation.
+    pub problems: Vec<(FormField, Problem)>,
+    /// Inputs the officer has left at least once (their problems are shown).
+    pub touched: HashSet<FormField>,
+    /// After a save attempt every problem is shown.
+    pub show_all: bool,
+    /// A returning citizen recognized from the ID number or name + phone.
+    pub repeat: Option<CitizenMatch>,
+    /// The draft as the form opened (to know whether anything was typed).
+    pub initial: VisitDraft,
+    /// When the form last changed and was not yet written as a draft.
+    pub unsaved_since: Option<Instant>,
+    /// When the draft was last written (HH:MM:SS), shown in the form.
+    pub draft_saved_at: Option<String>,
+    /// Top visible row of the form body when it does not fit (set by render).
+    pub scroll: std::cell::Cell<u16>,
+}
+
+fn text_input(field: FormField, value: &str, lang: Lang) -> Input {
+    let multiline = matches!(field, FormField::Content | FormField::Note);
+    let lines: Vec<String> = if multiline {
+        nfc(value).split('\n').map(str::to_owned).collect()
+    } else {
+        vec![nfc(value).replace('\n', " ")]
+    };
+    let mut ta = TextArea::new(lines);
+    configure(&mut ta, field, multiline, lang);
+    ta.move_cursor(CursorMove::Bottom);
+    ta.move_cursor(CursorMove::End);
+    Input {
+        field,
+        multiline,
+        widget: Widget::Text(Box::new(ta)),
+    }
+}
+
+fn configure(ta: &mut TextArea<'static>, field: FormField, multiline: bool, lang: Lang) {
+    ta.set_cursor_line_style(Style::default());
+    ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    if multiline {
+        ta.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    let placeholder = match field {
+        FormField::Representatives => Some(Msg::PhRepresentatives),
+        FormField::Presiding => Some(Msg::PhPresiding),
+        _ => None,
+    };
+    if let Some(p) = placeholder {
+        ta.set_placeholder_text(p.t(lang));
+        ta.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
+    }
+}
+
+fn options<T: Copy>(
+    items: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> Msg,
+    lang: Lang,
+) -> Vec<ComboOption> {
+    items
+        .iter()
+        .map(|&x| ComboOption {
+            code: code(x).to_owned(),
+            label: label(x).t(lang).to_owned(),
+        })
+        .collect()
+}
+
+fn chosen(code: &str) -> Option<String> {
+    let c = code.trim();
+    (!c.is_empty()).then(|| c.to_owned())
+}
+
+impl VisitForm {
+    /// A form for `draft` (a new visit's defaults, a restored draft, or a visit to edit).
+    pub fn from_draft(
+        draft: VisitDraft,
+        fields: &[Field],
+        threshold: u32,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> VisitForm {
+        let day = NaiveDate::parse_from_str(&draft.day, "%Y-%m-%d").unwrap_or(today);
+        let combo =
+            |opts: Vec<ComboOption>, code: &str| Widget::Combo(Combo::new(opts, chosen(code)));
+        let inputs = ORDER
+            .iter()
+            .map(|&f| {
+                let d = &draft;
+                match f {
+                    FormField::Form => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(
+                                &ReceptionForm::offered_on(day),
+                                ReceptionForm::code,
+                                i18n::reception_form,
+                                lang,
+                            ),
+                            &d.form,
+                        ),
+                    },
+                    FormField::PetitionType => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(
+                                PetitionType::ALL,
+                                PetitionType::code,
+                                i18n::petition_type,
+                                lang,
+                            ),
+                            &d.petition_type,
+                        ),
+                    },
+                    FormField::Handling => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(Handling::ALL, Handling::code, i18n::handling, lang),
+                            &d.handling,
+                        ),
+                    },
+                    FormField::Field => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            fields
+                                .iter()
+                                .map(|x| ComboOption {
+                                    code: x.code.clone(),
+                                    label: x.name.clone(),
+                                })
+                                .collect(),
+                            &d.field,
+                        ),
+                    },
+                    other => text_input(other, text_of(d, other), lang),
+                }
+            })
+            .collect();
+        VisitForm {
+            lang,
+            inputs,
+            focus: FormField::FullName,
+            editing_uid: draft.editing_uid.clone(),
+            day,
+            time: draft.time.clone(),
+            threshold,
+            problems: vec![],
+            touched: HashSet::new(),
+            show_all: false,
+            repeat: None,
+            initial: draft,
+            unsaved_since: None,
+            draft_saved_at: None,
+            scroll: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Defaults of a new visit on `day` at `time`.
+    pub fn new_draft(day: NaiveDate, time: &str) -> VisitDraft {
+        VisitDraft {
+            people: "1".into(),
+            form: ReceptionForm::ThuongXuyen.code().into(),
+            petitions: "0".into(),
+            day: day.format("%Y-%m-%d").to_string(),
+            time: time.to_owned(),
+            ..VisitDraft::default()
+        }
+    }
+
+    pub fn input(&self, f: FormField) -> &Input {
+        self.inputs
+            .iter()
+            .find(|i| i.field == f)
+            .expect("every field has an input")
+    }
+
+    fn input_mut(&mut self, f: FormField) -> &mut Input {
+        self.inputs
+            .iter_mut()
+            .find(|i| i.field == f)
+            .expect("every field has an input")
+    }
+
+    /// The text of a text input, or the chosen code of a combobox.
+    pub fn value(&self, f: FormField) -> String {
+        match &self.input(f).widget {
+            Widget::Text(ta) => ta.lines().join("\n"),
+            Widget::Combo(c) => c.chosen.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The form as typed.
+    pub fn to_draft(&self) -> VisitDraft {
+        let v = |f| self.value(f);
+        VisitDraft {
+            full_name: v(FormField::FullName),
+            id_number: v(FormField::IdNumber),
+            phone: v(FormField::Phone),
+            address: v(FormField::Address),
+            people: v(FormField::People),
+            representatives: v(FormField::Representatives),
+            form: v(FormField::Form),
+            presiding: v(FormField::Presiding),
+            petition_type: v(FormField::PetitionType),
+            field: v(FormField::Field),
+            content: v(FormField::Content),
+            prior_agencies: v(FormField::PriorAgencies),
+            handling: v(FormField::Handling),
+            note: v(FormField::Note),
+            petitions: v(FormField::Petitions),
+            editing_uid: self.editing_uid.clone(),
+            day: self.day.format("%Y-%m-%d").to_string(),
+            time: self.time.clone(),
+        }
+    }
+
+    /// Has anything been typed since the form opened?
+    pub fn is_dirty(&self) -> bool {
+        self.to_draft() != self.initial
+    }
+
+    /// Group size as typed (1 when not a number).
+    pub fn people(&self) -> u32 {
+        self.value(FormField::People).trim().parse().unwrap_or(1)
+    }
+
+    /// Is the visit a group (đoàn đông người), and how many representatives may it have?
+    pub fn group_rule(&self) -> Option<(usize, usize)> {
+        representatives_allowed(self.people(), self.threshold)
+    }
+
+    /// Inputs shown now: representatives only for groups, presiding only for periodic or
+    /// ad hoc reception.
+    pub fn visible(&self) -> Vec<FormField> {
+        let presided = ReceptionForm::from_code(&self.value(FormField::Form))
+            .is_some_and(ReceptionForm::needs_presiding);
+        let group = self.group_rule().is_some();
+        ORDER
+            .iter()
+            .copied()
+            .filter(|f| match f {
+                FormField::Representatives => group,
+                FormField::Presiding => presided,
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// Move focus to the next (or previous) visible input; returns the field that was left.
+    pub fn move_focus(&mut self, forward: bool) -> FormField {
+        let left = self.focus;
+        self.touched.insert(left);
+        if let Widget::Combo(c) = &mut self.input_mut(left).widget {
+            if !c.query.is_empty() {
+                c.take();
+            }
+            c.clear_query();
+        }
+        self.on_left(left);
+        let vis = self.visible();
+        let pos = vis.iter().position(|f| *f == left).unwrap_or(0);
+        let next = if forward {
+            (pos + 1).min(vis.len() - 1)
+        } else {
+            pos.saturating_sub(1)
+        };
+        self.focus = vis[next];
+        left
+    }
+
+    /// Focus a given input (e.g. the first with an error).
+    pub fn focus_on(&mut self, f: FormField) {
+        if self.visible().contains(&f) {
+            self.touched.insert(self.focus);
+            self.focus = f;
+        }
+    }
+
+    /// Side effects of leaving an input: prefill the first representative with the name.
+    fn on_left(&mut self, left: FormField) {
+        if left == FormField::People || left == FormField::FullName {
+            let name = self.value(FormField::FullName);
+            if self.group_rule().is_some()
+                && self.value(FormField::Representatives).trim().is_empty()
+                && !name.trim().is_empty()
+            {
+                let lang = self.lang;
+                *self.input_mut(FormField::Representatives) =
+                    text_input(FormField::Representatives, name.trim(), lang);
+                self.mark_changed(None);
+            }
+        }
+    }
+
+    /// Record that the form changed (for the draft autosave).
+    pub fn mark_changed(&mut self, now: Option<Instant>) {
+        if self.unsaved_since.is_none() {
+            self.unsaved_since = Some(now.unwrap_or_else(Instant::now));
+        }
+    }
+
+    /// A key typed into the focused input (not a form command). Returns true if it changed
+    /// the form's content, and whether it asks to move on (Enter in a one-line input).
+    pub fn type_key(&mut self, key: KeyEvent) -> KeyOutcome {
+        let focus = self.focus;
+        let lang = self.lang;
+        let input = self.input_mut(focus);
+        match &mut input.widget {
+            Widget::Combo(c) => match key.code {
+                KeyCode::Enter => {
+                    c.take();
+                    KeyOutcome::Advance
+                }
+                KeyCode::Backspace => {
+                    c.backspace();
+                    KeyOutcome::Nothing
+                }
+                KeyCode::Char(ch)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    c.type_str(&ch.to_string());
+                    KeyOutcome::Nothing
+                }
+                _ => KeyOutcome::Nothing,
+            },
+            Widget::Text(ta) => {
+                if key.code == KeyCode::Enter && !input.multiline {
+                    return KeyOutcome::Advance;
+                }
+                let changed = ta.input(key);
+                if changed {
+                    renormalize(input, lang);
+                    KeyOutcome::Changed
+                } else {
+                    KeyOutcome::Nothing
+                }
+            }
+        }
+    }
+
+    /// Pasted text (bracketed paste) into the focused input, NFC-normalized.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let text = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"));
+        let focus = self.focus;
+        let lang = self.lang;
+        let input = self.input_mut(focus);
+        match &mut input.widget {
+            Widget::Combo(c) => {
+                c.type_str(&text);
+                false
+            }
+            Widget::Text(ta) => {
+                let text = if input.multiline {
+                    text
+                } else {
+                    text.replace('\n', " ")
+                };
+                let changed = ta.insert_str(&text);
+                renormalize(input, lang);
+                changed
+            }
+        }
+    }
+
+    /// Up/Down: move in a combobox's list, or to the previous/next input from a one-line one.
+    pub fn arrow(&mut self, down: bool) -> KeyOutcome {
+        let focus = self.focus;
+        let input = self.input_mut(focus);
+        match &mut input.widget {
+            Widget::Combo(c) => {
+                c.move_highlight(down);
+                KeyOutcome::Nothing
+            }
+            Widget::Text(ta) if input.multiline => {
+                ta.move_cursor(if down {
+                    CursorMove::Down
+                } else {
+                    CursorMove::Up
+                });
+                KeyOutcome::Nothing
+            }
+            Widget::Text(_) => {
+                if down {
+                    KeyOutcome::Advance
+                } else {
+                    KeyOutcome::Back
+                }
+            }
+        }
+    }
+
+    /// Problems to show for an input.
+    pub fn shown_problems(&self, f: FormField) -> Vec<&Problem> {
+        if !(self.show_all || self.touched.contains(&f)) {
+            return vec![];
+        }
+        self.problems
+            .iter()
+            .filter(|(pf, _)| *pf == f)
+            .map(|(_, p)| p)
+            .collect()
+    }
+}
+
+/// What a typed key did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyOutcome {
+    Nothing,
+    Changed,
+    Advance,
+    Back,
+}
+
+/// Keep a text input NFC even when an input method sends decomposed marks one by one.
+fn renormalize(input: &mut Input, lang: Lang) {
+    let Widget::Text(ta) = &mut input.widget else {
+        return;
+    };
+    if ta.lines().iter().all(|l| is_nfc(l)) {
+        return;
+    }
+    let ratatui_textarea::DataCursor(row, col) = ta.cursor();
+    let lines: Vec<String> = ta.lines().iter().map(|l| nfc(l)).collect();
+    let prefix: String = ta.lines()[row].chars().take(col).collect();
+    let new_col = nfc(&prefix).chars().count();
+    let mut fresh = TextArea::new(lines);
+    configure(&mut fresh, input.field, input.multiline, lang);
+    fresh.move_cursor(CursorMove::Jump(row as u16, new_col as u16));
+    **ta = fresh;
+}
+
+fn text_of(d: &VisitDraft, f: FormField) -> &str {
+    match f {
+        FormField::FullName => &d.full_name,
+        FormField::IdNumber => &d.id_number,
+        FormField::Phone => &d.phone,
+        FormField::Address => &d.address,
+        FormField::People => &d.people,
+        FormField::Representatives => &d.representatives,
+        FormField::Presiding => &d.presiding,
+        FormField::Content => &d.content,
+        FormField::PriorAgencies => &d.prior_agencies,
+        FormField::Note => &d.note,
+        FormField::Petitions => &d.petitions,
+        FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> VisitForm {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let fields = vec![Field {
+            id: 1,
+            uid: "u".into(),
+            code: "dat_dai".into(),
+            name: "Đất đai".into(),
+            report_column: "hc_dat_dai_nha_cua".into(),
+        }];
+        VisitForm::from_draft(
+            VisitForm::new_draft(today, "08:15"),
+            &fields,
+            5,
+            Lang::Vi,
+            today,
+        )
+    }
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn decomposed_typing_is_stored_composed() {
+        let mut f = form();
+        for c in "Nguye\u{302}\u{303}n".chars() {
+            f.type_key(key(c));
+        }
+        assert_eq!(f.value(FormField::FullName), "Nguyễn");
+        // The cursor sits after the composed letter: typing continues at the end.
+        f.type_key(key('!'));
+        assert_eq!(f.value(FormField::FullName), "Nguyễn!");
+    }
+
+    #[test]
+    fn paste_is_normalized_and_single_line_fields_flatten_newlines() {
+        let mut f = form();
+        f.paste("Tra\u{302}\u{300}n\nThi\u{323}");
+        assert_eq!(f.value(FormField::FullName), "Trần Thị");
+    }
+
+    #[test]
+    fn group_shows_representatives_prefilled_with_the_name() {
+        let mut f = form();
+        f.paste("Lê Văn Tám");
+        assert!(!f.visible().contains(&FormField::Representatives));
+        f.focus = FormField::People;
+        f.type_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        f.type_key(key('7'));
+        f.move_focus(true);
+        assert_eq!(f.focus, FormField::Representatives);
+        assert_eq!(f.value(FormField::Representatives), "Lê Văn Tám");
+    }
+
+    #[test]
+    fn periodic_reception_shows_presiding() {
+        let mut f = form();
+        f.focus = FormField::Form;
+        for c in "dinh".chars() {
+            f.type_key(key(c));
+        }
+        f.move_focus(true);
+        assert_eq!(f.value(FormField::Form), "dinh_ky");
+        assert_eq!(f.focus, FormField::Presiding);
+    }
+
+    #[test]
+    fn dirty_only_after_typing() {
+        let mut f = form();
+        assert!(!f.is_dirty());
+        f.type_key(key('A'));
+        assert!(f.is_dirty());
+    }
+
+    #[test]
+    fn draft_round_trip() {
+        let mut f = form();
+        f.paste("Đỗ Thị Hà");
+        let d = f.to_draft();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let g = VisitForm::from_draft(d.clone(), &[], 5, Lang::Vi, today);
+        assert_eq!(g.to_draft().full_name, d.full_name);
+    }
+}

@@ -1,0 +1,476 @@
+//! The keymap as data: one table of bindings per context. The hint bar and the `?` help
+//! overlay are generated from this same table, so they cannot drift from the real keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::command::Command;
+use crate::i18n::Msg;
+
+/// Where a binding applies. Resolution goes from the topmost overlay down to `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Log,
+    Form,
+    Detail,
+    Prompt,
+    Confirm,
+    Picker,
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> Msg {
+        match self {
+            Context::Global => Msg::CtxGlobal,
+            Context::Log => Msg::CtxLog,
+            Context::Form => Msg::CtxForm,
+            Context::Detail => Msg::CtxDetail,
+            Context::Prompt => Msg::CtxPrompt,
+            Context::Confirm => Msg::CtxConfirm,
+            Context::Picker => Msg::CtxPicker,
+            Context::Help => Msg::CtxHelp,
+        }
+    }
+
+    /// Contexts whose keys type text: single letters are not commands there, and the
+    /// global bindings are not consulted (except those with a modifier).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Form | Context::Prompt)
+    }
+}
+
+/// A key as bound: a code and the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: CTRL,
+    }
+}
+const fn k(code: KeyCode) -> Key {
+    Key { code, mods: NONE }
+}
+
+/// One line of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub ctx: Context,
+    pub keys: &'static [Key],
+    pub cmd: Command,
+    pub help: Msg,
+    /// Shown in the one-line hint bar (the help overlay shows every binding).
+    pub hint: bool,
+}
+
+const fn b(ctx: Context, keys: &'static [Key], cmd: Command, help: Msg, hint: bool) -> Binding {
+    Binding {
+        ctx,
+        keys,
+        cmd,
+        help,
+        hint,
+    }
+}
+
+use Context as C;
+use KeyCode as KC;
+
+/// Every key of the application.
+pub const BINDINGS: &[Binding] = &[
+    // Everywhere (not in text-typing contexts unless the key has a modifier).
+    b(
+        C::Global,
+        &[ch('?'), k(KC::F(1))],
+        Command::Help,
+        Msg::CmdHelp,
+        true,
+    ),
+    b(
+        C::Global,
+        &[ch('q'), ctrl('q'), ctrl('c')],
+        Command::Quit,
+        Msg::CmdQuit,
+        true,
+    ),
+    // Reception log.
+    b(C::Log, &[ch('n')], Command::NewVisit, Msg::CmdNew, true),
+    b(C::Log, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),
+    b(C::Log, &[ch('e')], Command::EditVisit, Msg::CmdEdit, true),
+    b(C::Log, &[ch('[')], Command::PrevDay, Msg::CmdPrevDay, true),
+    b(C::Log, &[ch(']')], Command::NextDay, Msg::CmdNextDay, true),
+    b(C::Log, &[ch('t')], Command::Today, Msg::CmdToday, true),
+    b(
+        C::Log,
+        &[ch('g')],
+        Command::GotoDate,
+        Msg::CmdGotoDate,
+        true,
+    ),
+    b(
+        C::Log,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Log,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Log,
+        &[k(KC::PageUp), ctrl('b')],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Log,
+        &[k(KC::PageDown), ctrl('f')],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
+    b(C::Log, &[k(KC::Home)], Command::First, Msg::CmdFirst, false),
+    b(
+        C::Log,
+        &[
+            k(KC::End),
+            Key {
+                code: KC::Char('G'),
+                mods: SHIFT,
+            },
+        ],
+        Command::Last,
+        Msg::CmdLast,
+        false,
+    ),
+    b(
+        C::Log,
+        &[ch('o')],
+        Command::SwitchOfficer,
+        Msg::CmdOfficer,
+        false,
+    ),
+    // Visit form.
+    b(
+        C::Form,
+        &[k(KC::Tab)],
+        Command::NextField,
+        Msg::CmdNextField,
+        true,
+    ),
+    b(
+        C::Form,
+        &[
+            k(KC::BackTab),
+            Key {
+                code: KC::BackTab,
+                mods: SHIFT,
+            },
+        ],
+        Command::PrevField,
+        Msg::CmdPrevField,
+        true,
+    ),
+    b(C::Form, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
+    b(
+        C::Form,
+        &[k(KC::Esc)],
+        Command::Cancel,
+        Msg::CmdCancel,
+        true,
+    ),
+    b(C::Form, &[k(KC::Up)], Command::Up, Msg::CmdChoiceUp, false),
+    b(
+        C::Form,
+        &[k(KC::Down)],
+        Command::Down,
+        Msg::CmdChoiceDown,
+        false,
+    ),
+    // Visit detail.
+    b(
+        C::Detail,
+        &[ch('e')],
+        Command::EditVisit,
+        Msg::CmdEdit,
+        true,
+    ),
+    b(
+        C::Detail,
+        &[k(KC::Esc), k(KC::Enter), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    // One-line prompt (go to date, officer's name).
+    b(
+        C::Prompt,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdSubmit,
+        true,
+    ),
+    b(
+        C::Prompt,
+        &[k(KC::Tab)],
+        Command::NextField,
+        Msg::CmdNextField,
+        false,
+    ),
+    b(
+        C::Prompt,
+        &[
+            k(KC::BackTab),
+            Key {
+                code: KC::BackTab,
+                mods: SHIFT,
+            },
+        ],
+        Command::PrevField,
+        Msg::CmdPrevField,
+        false,
+    ),
+    b(
+        C::Prompt,
+        &[k(KC::Esc)],
+        Command::Cancel,
+        Msg::CmdCancel,
+        true,
+    ),
+    // Yes/no question.
+    b(
+        C::Confirm,
+        &[
+            ch('y'),
+            ch('c'),
+            Key {
+                code: KC::Char('Y'),
+                mods: SHIFT,
+            },
+        ],
+        Command::Confirm,
+        Msg::CmdConfirm,
+        true,
+    ),
+    b(
+        C::Confirm,
+        &[
+            ch('n'),
+            ch('k'),
+            Key {
+                code: KC::Char('N'),
+                mods: SHIFT,
+            },
+            k(KC::Esc),
+        ],
+        Command::Deny,
+        Msg::CmdDeny,
+        true,
+    ),
+    // Officer picker.
+    b(
+        C::Picker,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Picker,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Picker,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdSubmit,
+        true,
+    ),
+    b(
+        C::Picker,
+        &[k(KC::Esc)],
+        Command::Cancel,
+        Msg::CmdCancel,
+        true,
+    ),
+    // Help overlay.
+    b(
+        C::Help,
+        &[k(KC::Esc), ch('?'), k(KC::F(1)), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+];
+
+fn normalize(key: &KeyEvent) -> Key {
+    let mut mods = key.modifiers & (CTRL | SHIFT | KeyModifiers::ALT);
+    // Terminals report Shift with upper-case letters and symbols inconsistently: for
+    // characters, the character itself carries the shift.
+    if let KeyCode::Char(c) = key.code
+        && (!c.is_ascii_lowercase() || c.is_ascii_punctuation())
+        && !mods.contains(CTRL)
+    {
+        mods.remove(SHIFT);
+    }
+    let code = match key.code {
+        KeyCode::Char(c) if mods.contains(CTRL) => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    Key { code, mods }
+}
+
+fn matches(bound: &Key, pressed: &Key) -> bool {
+    if bound.code != pressed.code {
+        return false;
+    }
+    // Upper-case letters are bound with SHIFT for readability; the character decides.
+    let relevant = |m: KeyModifiers| m & (CTRL | KeyModifiers::ALT);
+    match bound.code {
+        KeyCode::Char(_) => relevant(bound.mods) == relevant(pressed.mods),
+        KeyCode::BackTab => true,
+        _ => bound.mods == pressed.mods,
+    }
+}
+
+/// The command bound to `key` in `ctx`, falling back to the global bindings (which, in text
+/// contexts, apply only to keys with Ctrl).
+pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
+    let pressed = normalize(key);
+    let find = |c: Context| {
+        BINDINGS
+            .iter()
+            .find(|bd| bd.ctx == c && bd.keys.iter().any(|k| matches(k, &pressed)))
+            .map(|bd| bd.cmd)
+    };
+    if let Some(cmd) = find(ctx) {
+        return Some(cmd);
+    }
+    if ctx == Context::Help || ctx == Context::Confirm {
+        return None;
+    }
+    if ctx.takes_text() || ctx == Context::Picker {
+        let with_ctrl = pressed.mods.contains(CTRL);
+        let is_fkey = matches!(pressed.code, KeyCode::F(_));
+        if !(with_ctrl || is_fkey) {
+            return None;
+        }
+    }
+    find(Context::Global)
+}
+
+/// The bindings of a context (for hints and help).
+pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.ctx == ctx)
+}
+
+/// How a key is written in hints and help ("Ctrl-S", "Shift-Tab", "↑", "q").
+pub fn key_label(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(CTRL) {
+        format!("Ctrl-{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        let mut seen = HashSet::new();
+        for bd in BINDINGS {
+            for key in bd.keys {
+                assert!(
+                    seen.insert((bd.ctx, *key)),
+                    "{:?} bound twice in {:?}",
+                    key,
+                    bd.ctx
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_keys_and_help() {
+        for bd in BINDINGS {
+            assert!(!bd.keys.is_empty());
+            assert!(!bd.help.t(crate::i18n::Lang::Vi).is_empty());
+        }
+    }
+
+    #[test]
+    fn letters_are_text_in_the_form_but_ctrl_s_saves() {
+        let q = KeyEvent::new(KeyCode::Char('q'), NONE);
+        assert_eq!(resolve(Context::Form, &q), None);
+        assert_eq!(resolve(Context::Log, &q), Some(Command::Quit));
+        let save = KeyEvent::new(KeyCode::Char('s'), CTRL);
+        assert_eq!(resolve(Context::Form, &save), Some(Command::Save));
+        let quit = KeyEvent::new(KeyCode::Char('c'), CTRL);
+        assert_eq!(resolve(Context::Form, &quit), Some(Command::Quit));
+    }
+
+    #[test]
+    fn shift_tab_is_previous_field_however_reported() {
+        for ev in [
+            KeyEvent::new(KeyCode::BackTab, NONE),
+            KeyEvent::new(KeyCode::BackTab, SHIFT),
+        ] {
+            assert_eq!(resolve(Context::Form, &ev), Some(Command::PrevField));
+        }
+    }
+
+    #[test]
+    fn help_key_with_or_without_shift() {
+        for ev in [
+            KeyEvent::new(KeyCode::Char('?'), NONE),
+            KeyEvent::new(KeyCode::Char('?'), SHIFT),
+        ] {
+            assert_eq!(resolve(Context::Log, &ev), Some(Command::Help));
+        }
+    }
+}

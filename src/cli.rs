@@ -1,0 +1,209 @@
+//! The command line: `tiepdan` opens the TUI; subcommands reuse the same core and print text.
+//!
+//! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
+//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux). `--demo` opens the demo database
+//! beside it (`demo.sqlite3`), creating it on first use.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+
+use crate::app::App;
+use crate::demo::{self, DemoOptions};
+use crate::domain::date::{format_date, parse_date};
+use crate::i18n::{Lang, Msg};
+use crate::store::{OpenError, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tiepdan",
+    version,
+    about = "Sổ tiếp công dân — citizen reception log and petition tracking"
+)]
+pub struct Cli {
+    /// Database file (default: the platform data directory).
+    #[arg(long, global = true, env = "TIEPDAN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// UI language: vi (default) or en.
+    #[arg(long, global = true, env = "TIEPDAN_LANG", value_name = "vi|en")]
+    pub lang: Option<String>,
+    /// Open the demo database (created with demo data on first use).
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a realistic, reproducible demo database (refuses to overwrite real data).
+    Demo {
+        /// Number of visits to generate.
+        #[arg(long, default_value_t = 3000)]
+        visits: u64,
+        /// Random seed: the same seed gives the same database.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Last day of the generated data (dd/mm/yyyy or yyyy-mm-dd; default today).
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+    },
+}
+
+/// Where data lives by default on this platform.
+pub fn data_dir() -> PathBuf {
+    use etcetera::BaseStrategy;
+    match etcetera::choose_base_strategy() {
+        Ok(s) => s.data_dir().join("tiepdan"),
+        Err(_) => PathBuf::from("."),
+    }
+}
+
+pub fn default_db() -> PathBuf {
+    data_dir().join("tiepdan.sqlite3")
+}
+
+pub fn default_demo_db() -> PathBuf {
+    data_dir().join("demo.sqlite3")
+}
+
+/// A failure to report on stderr, already in the UI language.
+pub struct Failure(pub String);
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang.as_deref().map(|l| (l, Lang::parse(l))) {
+        None => Lang::Vi,
+        Some((_, Some(l))) => l,
+        Some((raw, None)) => {
+            eprintln!("tiepdan: {}", Msg::CliBadLang.fill(Lang::Vi, &[&raw]));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("tiepdan: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
+    match cli.command {
+        Some(Command::Demo { visits, seed, end }) => {
+            let path = cli.db.unwrap_or_else(default_demo_db);
+            let end = match end {
+                Some(s) => parse_date(&s, today())
+                    .map_err(|_| Failure(format!("--end {s}: {}", Msg::ErrDateFormat.t(lang))))?,
+                None => today(),
+            };
+            make_demo(&path, &DemoOptions { visits, seed, end }, lang)
+        }
+        None => {
+            let path = if cli.demo {
+                let path = cli.db.unwrap_or_else(default_demo_db);
+                if !path.exists() {
+                    make_demo(
+                        &path,
+                        &DemoOptions {
+                            visits: 3000,
+                            seed: 2026,
+                            end: today(),
+                        },
+                        lang,
+                    )?;
+                }
+                path
+            } else {
+                cli.db.unwrap_or_else(default_db)
+            };
+            run_tui(&path, lang)
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// The open error in the UI language.
+pub fn open_error(lang: Lang, e: &OpenError) -> String {
+    match e {
+        OpenError::NotSqlite(p) => Msg::CliNotSqlite.fill(lang, &[&p.display()]),
+        OpenError::NotTiepdan(p) => Msg::CliNotTiepdan.fill(lang, &[&p.display()]),
+        OpenError::TooNew {
+            path,
+            found,
+            supported,
+        } => Msg::CliTooNew.fill(lang, &[&path.display(), found, supported]),
+        OpenError::Io(p, err) => Msg::CliIo.fill(lang, &[&p.display(), err]),
+        OpenError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+fn open(path: &Path, lang: Lang) -> Result<Store, Failure> {
+    Store::open(path).map_err(|e| Failure(open_error(lang, &e)))
+}
+
+fn run_tui(path: &Path, lang: Lang) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure(Msg::CliNoTerminal.t(lang).to_owned()));
+    }
+    let store = open(path, lang)?;
+    let clock = Box::new(|| Local::now().naive_local());
+    let mut app =
+        App::new(store, lang, clock).map_err(|e| Failure(Msg::CliSql.fill(lang, &[&e])))?;
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    crate::tui::run(&mut app).map_err(|e| Failure(e.to_string()))
+}
+
+/// Create (or re-create) a demo database at `path`, refusing to touch real data.
+pub fn make_demo(path: &Path, opts: &DemoOptions, lang: Lang) -> Result<(), Failure> {
+    if path.exists() {
+        let store = open(path, lang)?;
+        let sql = |e: crate::store::StoreError| Failure(Msg::CliSql.fill(lang, &[&e]));
+        let empty =
+            store.visit_count().map_err(sql)? == 0 && store.officers().map_err(sql)?.is_empty();
+        if !store.is_demo().map_err(sql)? && !empty {
+            return Err(Failure(Msg::CliDemoRefuse.fill(lang, &[&path.display()])));
+        }
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            let p = PathBuf::from(p);
+            if p.exists() {
+                std::fs::remove_file(&p)
+                    .map_err(|e| Failure(Msg::CliIo.fill(lang, &[&p.display(), &e])))?;
+            }
+        }
+    }
+    eprintln!("{}", Msg::CliDemoCreating.fill(lang, &[&path.display()]));
+    let started = Instant::now();
+    let mut store = open(path, lang)?;
+    let s = demo::generate(&mut store, opts).map_err(|e| Failure(Msg::CliSql.fill(lang, &[&e])))?;
+    let days = (s.last_day - s.first_day).num_days() + 1;
+    let secs = format!("{:.1}", started.elapsed().as_secs_f64());
+    println!(
+        "{}",
+        Msg::CliDemoDone.fill(
+            lang,
+            &[
+                &s.visits,
+                &s.citizens,
+                &s.sessions,
+                &days,
+                &format_date(s.first_day),
+                &format_date(s.last_day),
+                &secs,
+                &path.display()
+            ]
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,368 @@
+//! Every user-facing string, in one catalog: Vietnamese first, English for maintainers.
+//!
+//! `Msg` keys map to a (vi, en) pair in one `match`, so a key without a translation does not
+//! compile. Templates use `{0}`, `{1}`… placeholders filled by [`Msg::fill`].
+
+use std::fmt::Display;
+
+use crate::domain::ident::{IdError, IdWarning, PhoneError};
+use crate::domain::visit::{FormField, Handling, PetitionType, Problem, ReceptionForm};
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vn" | "vi_vn" | "vi-vn" => Some(Lang::Vi),
+            "en" | "en_us" | "en-us" | "en_gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! catalog {
+    ($($key:ident => $vi:literal, $en:literal;)+) => {
+        /// A catalog key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),+ }
+
+        impl Msg {
+            /// Every key (for tests of the catalog).
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),+];
+
+            /// The text in `lang`.
+            pub fn t(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Vi) => $vi, (Msg::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+impl Msg {
+    /// The text with `{0}`, `{1}`… replaced by `args`.
+    pub fn fill(self, lang: Lang, args: &[&dyn Display]) -> String {
+        let mut out = self.t(lang).to_owned();
+        for (i, a) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+        }
+        out
+    }
+}
+
+catalog! {
+    // Frame
+    AppName => "tiếp dân", "tiepdan";
+    TabLog => "Sổ tiếp công dân", "Reception log";
+    StatusUnit => "Đơn vị", "Unit";
+    StatusOfficer => "Cán bộ", "Officer";
+    UnitUnset => "(chưa đặt tên đơn vị)", "(unit name not set)";
+    TooSmall => "Cửa sổ quá nhỏ ({0}×{1}). Cần ít nhất {2}×{3}. Nhấn q để thoát.", "Terminal too small ({0}×{1}). Needs at least {2}×{3}. Press q to quit.";
+    DemoBadge => "DỮ LIỆU MẪU", "DEMO DATA";
+
+    // Weekdays (Monday first)
+    Mon => "Thứ Hai", "Monday";
+    Tue => "Thứ Ba", "Tuesday";
+    Wed => "Thứ Tư", "Wednesday";
+    Thu => "Thứ Năm", "Thursday";
+    Fri => "Thứ Sáu", "Friday";
+    Sat => "Thứ Bảy", "Saturday";
+    Sun => "Chủ Nhật", "Sunday";
+    TodayMark => "hôm nay", "today";
+
+    // Log pane
+    LogTitle => "Sổ tiếp công dân — {0}", "Reception log — {0}";
+    CountSessions => "cuộc tiếp", "sessions";
+    CountVisits => "lượt", "visits";
+    CountPeople => "người", "people";
+    CountGroups => "đoàn đông người", "groups";
+    CountPetitions => "đơn", "petitions";
+    ColNo => "STT", "No.";
+    ColTime => "Giờ", "Time";
+    ColCitizen => "Công dân", "Citizen";
+    ColType => "Loại đơn", "Type";
+    ColField => "Lĩnh vực", "Field";
+    ColContent => "Nội dung", "Content";
+    ColHandling => "Xử lý", "Handling";
+    ColOfficer => "Cán bộ", "Officer";
+    GroupSuffix => "đoàn {0} người", "group of {0}";
+    EmptyDay => "Chưa có lượt tiếp nào trong ngày này. Nhấn n để ghi lượt tiếp mới.", "No visits on this day. Press n to log a new visit.";
+
+    // Visit form
+    FormNewTitle => "Ghi lượt tiếp mới — {0}", "New visit — {0}";
+    FormEditTitle => "Sửa lượt tiếp — {0}", "Edit visit — {0}";
+    LblFullName => "Họ tên", "Full name";
+    LblIdNumber => "Số CCCD/CMND", "ID number";
+    LblPhone => "Điện thoại", "Phone";
+    LblAddress => "Địa chỉ", "Address";
+    LblPeople => "Số người", "People";
+    LblRepresentatives => "Người đại diện", "Representatives";
+    LblForm => "Hình thức tiếp", "Reception form";
+    LblPresiding => "Người chủ trì", "Presided by";
+    LblPetitionType => "Loại đơn", "Petition type";
+    LblField => "Lĩnh vực", "Field";
+    LblContent => "Nội dung", "Content";
+    LblPriorAgencies => "Cơ quan đã giải quyết", "Handled before by";
+    LblHandling => "Hướng xử lý", "Handling";
+    LblNote => "Ghi chú", "Note";
+    LblPetitions => "Số đơn nhận", "Petitions received";
+    PhRepresentatives => "tên người đại diện, cách nhau bằng dấu ;", "representatives' names, separated by ;";
+    PhPresiding => "lãnh đạo chủ trì buổi tiếp", "the leader who presided";
+    PhCombo => "gõ để lọc…", "type to filter…";
+    GroupNotice => "Đoàn đông người ({0} người): cử {1}–{2} người đại diện (Luật TCD Điều 29).", "Group of {0}: {1}–{2} representatives (Law on Citizen Reception Art 29).";
+    RepeatVisitor => "↺ {3} đã đến {0} lần, lần gần nhất {1} ({2}) — lượt này gắn vào cùng hồ sơ.", "↺ {3} came {0} time(s), last on {1} ({2}) — this visit joins the same record.";
+    RepeatVisitorNoDate => "↺ {1} đã có hồ sơ ({0}) — lượt này gắn vào cùng hồ sơ.", "↺ {1} is already on file ({0}) — this visit joins the same record.";
+    MatchedById => "trùng số giấy tờ", "same ID number";
+    MatchedByNamePhone => "trùng họ tên và điện thoại", "same name and phone";
+    DraftSavedAt => "nháp đã lưu {0}", "draft saved {0}";
+    FormSaved => "Đã lưu lượt tiếp của {0}.", "Saved the visit of {0}.";
+    FormUpdated => "Đã cập nhật lượt tiếp của {0}.", "Updated the visit of {0}.";
+    FormHasErrors => "Chưa lưu: {0} ô cần sửa (đánh dấu ✗). Những gì đã nhập vẫn giữ nguyên.", "Not saved: {0} field(s) to fix (marked ✗). Everything typed is kept.";
+    FormSaveFailed => "Không lưu được: {0}. Những gì đã nhập vẫn giữ nguyên.", "Could not save: {0}. Everything typed is kept.";
+    ConfirmDiscard => "Bỏ những gì đã nhập trong biểu mẫu? (y: bỏ · n: quay lại)", "Discard what was typed in the form? (y: discard · n: go back)";
+    ConfirmQuitForm => "Biểu mẫu đang nhập dở. Thoát và giữ bản nháp? (y: thoát · n: quay lại)", "A form is open. Quit and keep the draft? (y: quit · n: go back)";
+    RestoreDraft => "Có biểu mẫu nhập dở từ lần trước ({0}). Khôi phục? (y: khôi phục · n: bỏ)", "An unsaved form from last time ({0}). Restore it? (y: restore · n: discard)";
+    NoMatch => "không có lựa chọn phù hợp", "no matching option";
+
+    // Reception forms, types, handling
+    FormThuongXuyen => "Thường xuyên", "Regular";
+    FormDinhKy => "Định kỳ", "Periodic";
+    FormDotXuat => "Đột xuất", "Ad hoc";
+    FormTrucTuyen => "Trực tuyến", "Online";
+    TypeKhieuNai => "Khiếu nại", "Complaint";
+    TypeToCao => "Tố cáo", "Denunciation";
+    TypeKienNghi => "Kiến nghị", "Proposal";
+    TypePhanAnh => "Phản ánh", "Feedback";
+    HandThuLy => "Thụ lý", "Accept";
+    HandHuongDan => "Hướng dẫn", "Guide";
+    HandChuyenDon => "Chuyển đơn", "Transfer";
+    HandDonDoc => "Đôn đốc", "Urge";
+    HandTraLoi => "Trả lời trực tiếp", "Answer on the spot";
+    HandLuuDon => "Lưu đơn", "File";
+
+    // Problems
+    ErrRequired => "Bắt buộc nhập.", "Required.";
+    ErrNotANumber => "Phải là một số.", "Must be a number.";
+    ErrTooLarge => "Số quá lớn (tối đa {0}).", "Too large (at most {0}).";
+    ErrIdLength => "Số CCCD gồm 12 chữ số, CMND 9 chữ số (đang có {0}).", "A CCCD has 12 digits, a CMND 9 (got {0}).";
+    ErrIdDigits => "Chỉ gồm chữ số (hộ chiếu: 1 chữ cái và 7–8 chữ số).", "Digits only (passport: 1 letter and 7–8 digits).";
+    WarnIdProvince => "Mã tỉnh {0} không có trong danh mục (có thể là mã quốc gia) — kiểm tra lại.", "Province code {0} is not in the list (may be a country code) — please check.";
+    WarnIdBirthYear => "Năm sinh theo số CCCD là {0} — có vẻ không đúng, kiểm tra lại.", "The CCCD gives birth year {0} — looks wrong, please check.";
+    WarnCmndExpired => "CMND 9 số đã hết giá trị từ 01/01/2025 — đề nghị công dân dùng CCCD.", "9-digit CMND expired on 01/01/2025 — ask for the CCCD.";
+    ErrPhoneChars => "Số điện thoại chỉ gồm chữ số (có thể có +84, dấu cách, dấu chấm, gạch).", "Phone: digits only (+84, spaces, dots and dashes allowed).";
+    ErrPhoneFormat => "Số di động gồm 10 chữ số, bắt đầu 03, 05, 07, 08 hoặc 09.", "A mobile has 10 digits starting 03, 05, 07, 08 or 09.";
+    WarnLandline => "Số máy bàn — đã chấp nhận, kiểm tra lại.", "Landline — accepted, please check.";
+    ErrNotAnOption => "Chọn một mục trong danh sách.", "Pick an item from the list.";
+    ErrRepresentatives => "Cần {0}–{1} người đại diện (đang có {2}).", "Needs {0}–{1} representatives (got {2}).";
+    WarnNeedIdOrPhone => "Không có số giấy tờ và điện thoại: lần sau khó nhận ra công dân.", "No ID and no phone: the citizen will be hard to recognize next time.";
+
+    // Visit detail
+    DetailTitle => "Lượt tiếp {0} — {1}", "Visit {0} — {1}";
+    DetailVisits => "Số lần đến", "Visits";
+    DetailCreated => "Ghi lúc", "Logged at";
+    DetailUpdated => "Sửa lúc", "Edited at";
+    DetailSession => "Buổi tiếp", "Session";
+
+    // Date prompt
+    GotoDatePrompt => "Đến ngày (dd/mm/yyyy):", "Go to date (dd/mm/yyyy):";
+    ErrDateFormat => "Ngày không đúng dạng — gõ dd/mm/yyyy, ví dụ 12/03/2026.", "Not a date — type dd/mm/yyyy, e.g. 12/03/2026.";
+    ErrDateNoSuchDay => "Không có ngày này trong lịch.", "There is no such day.";
+
+    // First start and officer choice
+    SetupTitle => "Thiết lập lần đầu", "First start";
+    SetupIntro => "Nhập tên đơn vị và họ tên cán bộ tiếp công dân. Mỗi bản ghi sẽ mang tên cán bộ đang làm việc.", "Enter the unit's name and your name. Every record is stamped with the officer at the keyboard.";
+    SetupUnit => "Tên đơn vị", "Unit name";
+    SetupOfficer => "Họ tên cán bộ", "Officer's name";
+    PickOfficerTitle => "Cán bộ đang làm việc", "Who is at the keyboard";
+    PickOfficerAdd => "+ Thêm cán bộ mới", "+ Add an officer";
+    OfficerSwitched => "Cán bộ làm việc: {0}.", "Officer at the keyboard: {0}.";
+
+    // Commands (help texts; the hint bar shows the short ones)
+    CmdQuit => "thoát", "quit";
+    CmdHelp => "trợ giúp", "help";
+    CmdPrevDay => "ngày trước", "previous day";
+    CmdNextDay => "ngày sau", "next day";
+    CmdToday => "hôm nay", "today";
+    CmdGotoDate => "đến ngày", "go to date";
+    CmdUp => "lên", "up";
+    CmdDown => "xuống", "down";
+    CmdPageUp => "trang trước", "page up";
+    CmdPageDown => "trang sau", "page down";
+    CmdFirst => "đầu danh sách", "first";
+    CmdLast => "cuối danh sách", "last";
+    CmdOpen => "xem", "open";
+    CmdNew => "ghi mới", "new visit";
+    CmdEdit => "sửa", "edit";
+    CmdOfficer => "đổi cán bộ", "switch officer";
+    CmdClose => "đóng", "close";
+    CmdNextField => "ô sau / chọn", "next field / take match";
+    CmdPrevField => "ô trước", "previous field";
+    CmdSave => "lưu", "save";
+    CmdCancel => "hủy", "cancel";
+    CmdChoiceUp => "lựa chọn trước", "previous option";
+    CmdChoiceDown => "lựa chọn sau", "next option";
+    CmdConfirm => "đồng ý", "yes";
+    CmdDeny => "không", "no";
+    CmdSubmit => "xác nhận", "confirm";
+    CmdAdd => "thêm", "add";
+
+    // Help overlay
+    HelpTitle => "Phím tắt — {0}", "Keys — {0}";
+    CtxGlobal => "Mọi nơi", "Everywhere";
+    CtxLog => "Sổ tiếp công dân", "Reception log";
+    CtxForm => "Biểu mẫu", "Form";
+    CtxDetail => "Xem lượt tiếp", "Visit detail";
+    CtxPrompt => "Ô nhập", "Prompt";
+    CtxConfirm => "Xác nhận", "Confirmation";
+    CtxPicker => "Danh sách chọn", "Picker";
+    CtxHelp => "Trợ giúp", "Help";
+
+    // Command line
+    CliNotSqlite => "{0} không phải là cơ sở dữ liệu SQLite. Tệp được giữ nguyên.", "{0} is not an SQLite database. The file was left untouched.";
+    CliNotTiepdan => "{0} là cơ sở dữ liệu của chương trình khác, không phải của tiepdan. Tệp được giữ nguyên.", "{0} belongs to another program, not tiepdan. The file was left untouched.";
+    CliTooNew => "{0} được tạo bởi phiên bản tiepdan mới hơn (lược đồ {1}, bản này hiểu đến {2}). Hãy cập nhật tiepdan. Tệp được giữ nguyên.", "{0} was made by a newer tiepdan (schema {1}; this one knows up to {2}). Update tiepdan. The file was left untouched.";
+    CliIo => "Không mở được {0}: {1}", "Cannot open {0}: {1}";
+    CliSql => "Lỗi cơ sở dữ liệu: {0}", "Database error: {0}";
+    CliDemoRefuse => "{0} đã có dữ liệu thật (không phải dữ liệu mẫu) — không ghi đè. Chọn tệp khác bằng --db.", "{0} holds real data (not a demo database) — not overwriting it. Pick another file with --db.";
+    CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
+    CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
+    CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
+    CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
+}
+
+/// The weekday's name.
+pub fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match d {
+        Mon => Msg::Mon,
+        Tue => Msg::Tue,
+        Wed => Msg::Wed,
+        Thu => Msg::Thu,
+        Fri => Msg::Fri,
+        Sat => Msg::Sat,
+        Sun => Msg::Sun,
+    }
+    .t(lang)
+}
+
+pub fn reception_form(f: ReceptionForm) -> Msg {
+    match f {
+        ReceptionForm::ThuongXuyen => Msg::FormThuongXuyen,
+        ReceptionForm::DinhKy => Msg::FormDinhKy,
+        ReceptionForm::DotXuat => Msg::FormDotXuat,
+        ReceptionForm::TrucTuyen => Msg::FormTrucTuyen,
+    }
+}
+
+pub fn petition_type(t: PetitionType) -> Msg {
+    match t {
+        PetitionType::KhieuNai => Msg::TypeKhieuNai,
+        PetitionType::ToCao => Msg::TypeToCao,
+        PetitionType::KienNghi => Msg::TypeKienNghi,
+        PetitionType::PhanAnh => Msg::TypePhanAnh,
+    }
+}
+
+pub fn handling(h: Handling) -> Msg {
+    match h {
+        Handling::ThuLy => Msg::HandThuLy,
+        Handling::HuongDan => Msg::HandHuongDan,
+        Handling::ChuyenDon => Msg::HandChuyenDon,
+        Handling::DonDoc => Msg::HandDonDoc,
+        Handling::TraLoi => Msg::HandTraLoi,
+        Handling::LuuDon => Msg::HandLuuDon,
+    }
+}
+
+pub fn form_field(f: FormField) -> Msg {
+    match f {
+        FormField::FullName => Msg::LblFullName,
+        FormField::IdNumber => Msg::LblIdNumber,
+        FormField::Phone => Msg::LblPhone,
+        FormField::Address => Msg::LblAddress,
+        FormField::People => Msg::LblPeople,
+        FormField::Representatives => Msg::LblRepresentatives,
+        FormField::Form => Msg::LblForm,
+        FormField::Presiding => Msg::LblPresiding,
+        FormField::PetitionType => Msg::LblPetitionType,
+        FormField::Field => Msg::LblField,
+        FormField::Content => Msg::LblContent,
+        FormField::PriorAgencies => Msg::LblPriorAgencies,
+        FormField::Handling => Msg::LblHandling,
+        FormField::Note => Msg::LblNote,
+        FormField::Petitions => Msg::LblPetitions,
+    }
+}
+
+/// A validation finding as the officer reads it.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::Required => Msg::ErrRequired.t(lang).into(),
+        Problem::NotANumber => Msg::ErrNotANumber.t(lang).into(),
+        Problem::TooLarge { max } => Msg::ErrTooLarge.fill(lang, &[max]),
+        Problem::Id(IdError::BadLength { digits }) => Msg::ErrIdLength.fill(lang, &[digits]),
+        Problem::Id(IdError::NotDigits) => Msg::ErrIdDigits.t(lang).into(),
+        Problem::IdWarn(IdWarning::UnknownProvince { code }) => {
+            Msg::WarnIdProvince.fill(lang, &[code])
+        }
+        Problem::IdWarn(IdWarning::ImplausibleBirthYear { year }) => {
+            Msg::WarnIdBirthYear.fill(lang, &[year])
+        }
+        Problem::IdWarn(IdWarning::CmndExpired) => Msg::WarnCmndExpired.t(lang).into(),
+        Problem::Phone(PhoneError::BadCharacters) => Msg::ErrPhoneChars.t(lang).into(),
+        Problem::Phone(PhoneError::NotVietnamese) => Msg::ErrPhoneFormat.t(lang).into(),
+        Problem::PhoneLandline => Msg::WarnLandline.t(lang).into(),
+        Problem::NotAnOption => Msg::ErrNotAnOption.t(lang).into(),
+        Problem::RepresentativesCount { min, max, got } => {
+            Msg::ErrRepresentatives.fill(lang, &[min, max, got])
+        }
+        Problem::NeedIdOrPhone => Msg::WarnNeedIdOrPhone.t(lang).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for m in Msg::ALL {
+            assert!(!m.t(Lang::Vi).is_empty(), "{m:?} vi");
+            assert!(!m.t(Lang::En).is_empty(), "{m:?} en");
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        for m in Msg::ALL {
+            for i in 0..9 {
+                let ph = format!("{{{i}}}");
+                assert_eq!(
+                    m.t(Lang::Vi).contains(&ph),
+                    m.t(Lang::En).contains(&ph),
+                    "{m:?} placeholder {ph}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn vietnamese_text_is_nfc() {
+        for m in Msg::ALL {
+            let s = m.t(Lang::Vi);
+            assert_eq!(crate::domain::text::nfc(s), s, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(Msg::GroupSuffix.fill(Lang::Vi, &[&12]), "đoàn 12 người");
+    }
+}

@@ -1,0 +1,144 @@
+//! Rendering only: a function of `&App`. No SQL, no state changes (scroll offsets aside).
+//!
+//! Frame: a tab bar on top, the pane, a status line (unit, officer, date, message) and the
+//! key-hint bar generated from the keymap table. Overlays draw over the pane.
+
+mod form;
+mod help;
+mod log;
+mod overlays;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::keymap::{self, Context};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, StatusKind};
+use crate::i18n::Msg;
+use theme::Theme;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme::new(app.no_color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = Msg::TooSmall.fill(
+            app.lang,
+            &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [top, body, status, hints] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    draw_tabs(frame, app, top, &theme);
+    log::draw(frame, app, body, &theme);
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Form(f) => form::draw(frame, app, f, body, &theme),
+            Overlay::Detail(d) => overlays::detail(frame, app, d, body, &theme),
+            Overlay::Prompt(p) => overlays::prompt(frame, app, p, body, &theme),
+            Overlay::Confirm(q) => overlays::confirm(frame, app, q, body, &theme),
+            Overlay::Setup(s) => overlays::setup(frame, app, s, body, &theme),
+            Overlay::Picker(p) => overlays::picker(frame, app, p, body, &theme),
+            Overlay::Help => help::draw(frame, app, body, &theme),
+        }
+    }
+    draw_status(frame, app, status, &theme);
+    draw_hints(frame, app, hints, &theme);
+}
+
+fn draw_tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let mut spans = vec![
+        Span::styled(format!(" {} ", Msg::AppName.t(app.lang)), theme.bar()),
+        Span::styled(
+            format!(" 1 {} ", Msg::TabLog.t(app.lang)),
+            theme.tab_active(),
+        ),
+    ];
+    if app.is_demo {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} ", Msg::DemoBadge.t(app.lang)),
+            theme.demo(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let unit = if app.unit.is_empty() {
+        Msg::UnitUnset.t(lang).to_owned()
+    } else {
+        app.unit.clone()
+    };
+    let officer = app
+        .officer
+        .as_ref()
+        .map(|o| o.full_name.as_str())
+        .unwrap_or("—");
+    let mut spans = vec![
+        Span::raw(format!(" {unit}")),
+        Span::styled(" │ ", theme.dim()),
+        Span::raw(format!("{}: {officer}", Msg::StatusOfficer.t(lang))),
+        Span::styled(" │ ", theme.dim()),
+        Span::raw(
+            app.day_label(app.today)
+                .replace(&format!(" ({})", Msg::TodayMark.t(lang)), ""),
+        ),
+    ];
+    if let Some(st) = &app.status {
+        let style = match st.kind {
+            StatusKind::Info => theme.ok(),
+            StatusKind::Error => theme.error(),
+        };
+        let mark = match st.kind {
+            StatusKind::Info => "✓ ",
+            StatusKind::Error => "✗ ",
+        };
+        spans.push(Span::styled(" │ ", theme.dim()));
+        spans.push(Span::styled(format!("{mark}{}", st.text), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_hints(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let ctx = app.context();
+    let mut spans = vec![Span::raw(" ")];
+    let mut push = |ctx: Context| {
+        for b in keymap::bindings(ctx).filter(|b| b.hint) {
+            spans.push(Span::styled(keymap::key_label(&b.keys[0]), theme.key()));
+            spans.push(Span::raw(format!(" {}  ", b.help.t(app.lang))));
+        }
+    };
+    push(ctx);
+    if !ctx.takes_text() && ctx != Context::Confirm && ctx != Context::Help {
+        push(Context::Global);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.dim().patch(Style::default())),
+        area,
+    );
+}
+
+/// A centered rectangle of at most `w`×`h` inside `area`, cleared.
+pub(crate) fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    r
+}

@@ -1,0 +1,256 @@
+//! Small overlays: the visit detail, one-line prompts, yes/no questions, first-start setup
+//! and the officer picker.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use super::theme::Theme;
+use crate::app::{App, Picker, Prompt, PromptPurpose, Question, Setup};
+use crate::domain::date::format_date;
+use crate::i18n::{self, Msg};
+use crate::store::VisitDetail;
+
+fn titled<'a>(text: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(Span::styled(format!(" {text} "), theme.title())))
+}
+
+pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let r = &d.row;
+    let label = |m: Msg| Span::styled(format!("{:<24}", m.t(lang)), theme.header());
+    let line = |m: Msg, v: String| Line::from(vec![label(m), Span::raw(v)]);
+    let mut session = i18n::reception_form(r.form).t(lang).to_owned();
+    if !d.presiding.is_empty() {
+        session.push_str(&format!(
+            " — {}: {}",
+            Msg::LblPresiding.t(lang),
+            d.presiding
+        ));
+    }
+    let id = match (&d.id_kind, &d.id_number) {
+        (Some(k), Some(n)) => format!("{n} ({})", k.to_uppercase()),
+        (_, Some(n)) => n.clone(),
+        _ => "—".into(),
+    };
+    let mut lines = vec![
+        line(Msg::LblFullName, r.citizen_name.clone()),
+        line(Msg::LblIdNumber, id),
+        line(Msg::LblPhone, d.phone.clone().unwrap_or_else(|| "—".into())),
+        line(Msg::LblAddress, d.address.clone()),
+        line(Msg::LblPeople, r.people.to_string()),
+    ];
+    if !r.representatives.is_empty() {
+        lines.push(line(Msg::LblRepresentatives, r.representatives.join("; ")));
+    }
+    lines.extend([
+        line(Msg::DetailSession, session),
+        line(
+            Msg::LblPetitionType,
+            i18n::petition_type(r.petition_type).t(lang).to_owned(),
+        ),
+        line(Msg::LblField, r.field_name.clone()),
+        line(Msg::LblContent, String::new()),
+    ]);
+    for l in r.content.lines() {
+        lines.push(Line::from(format!("  {l}")));
+    }
+    lines.extend([
+        line(Msg::LblPriorAgencies, d.prior_agencies.clone()),
+        line(
+            Msg::LblHandling,
+            i18n::handling(r.handling).t(lang).to_owned(),
+        ),
+        line(Msg::LblNote, d.note.clone()),
+        line(Msg::LblPetitions, d.petitions.to_string()),
+        line(Msg::ColOfficer, r.officer_name.clone()),
+        line(Msg::DetailVisits, d.citizen_visits.to_string()),
+        line(Msg::DetailCreated, d.created_at.replace('T', " ")),
+    ]);
+    if d.updated_at != d.created_at {
+        lines.push(line(Msg::DetailUpdated, d.updated_at.replace('T', " ")));
+    }
+    let title = Msg::DetailTitle.fill(
+        lang,
+        &[
+            &format!("{} {}", format_date(d.day), r.time),
+            &r.citizen_name,
+        ],
+    );
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(titled(title, theme))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn text_line(frame: &mut Frame, ta: &TextArea<'static>, area: Rect, focused: bool, theme: &Theme) {
+    frame.render_widget(Block::default().style(theme.input()), area);
+    if focused {
+        frame.render_widget(ta, area);
+        let c = ta.screen_cursor();
+        let col = (c.col as u16).saturating_sub(ta.scroll_offset().1);
+        if col < area.width {
+            frame.set_cursor_position(Position {
+                x: area.x + col,
+                y: area.y,
+            });
+        }
+    } else {
+        frame.render_widget(
+            Paragraph::new(ta.lines().join(" ")).style(theme.input()),
+            area,
+        );
+    }
+}
+
+pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let (title, question) = match p.purpose {
+        PromptPurpose::GotoDate => (Msg::CmdGotoDate, Msg::GotoDatePrompt),
+        PromptPurpose::NewOfficer => (Msg::PickOfficerAdd, Msg::SetupOfficer),
+    };
+    let r = super::popup(frame, area, 56, 6);
+    let block = titled(title.t(lang).trim_start_matches("+ ").to_owned(), theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    frame.render_widget(
+        Paragraph::new(question.t(lang)),
+        Rect { height: 1, ..inner },
+    );
+    let input = Rect {
+        y: inner.y + 1,
+        height: 1,
+        ..inner
+    };
+    text_line(frame, &p.input, input, true, theme);
+    if let Some(e) = &p.error {
+        frame.render_widget(
+            Paragraph::new(format!("✗ {e}"))
+                .style(theme.error())
+                .wrap(Wrap { trim: true }),
+            Rect {
+                y: inner.y + 2,
+                height: inner.height.saturating_sub(2),
+                ..inner
+            },
+        );
+    }
+}
+
+pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let text = match q {
+        Question::DiscardForm => Msg::ConfirmDiscard.t(lang).to_owned(),
+        Question::QuitWithForm => Msg::ConfirmQuitForm.t(lang).to_owned(),
+        Question::RestoreDraft(d) => {
+            let who = if d.full_name.trim().is_empty() {
+                d.time.clone()
+            } else {
+                format!("{} — {}", d.time, d.full_name.trim())
+            };
+            Msg::RestoreDraft.fill(lang, &[&who])
+        }
+    };
+    let r = super::popup(frame, area, 60, 5);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.warning());
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.warning())
+            .block(block)
+            .wrap(Wrap { trim: true }),
+        r,
+    );
+}
+
+pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let r = super::popup(frame, area, 66, 11);
+    let block = titled(Msg::SetupTitle.t(lang).to_owned(), theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let intro_h = 3.min(inner.height);
+    frame.render_widget(
+        Paragraph::new(Msg::SetupIntro.t(lang)).wrap(Wrap { trim: true }),
+        Rect {
+            height: intro_h,
+            ..inner
+        },
+    );
+    let label_w = 16.min(inner.width / 2);
+    for (i, (label, ta)) in [(Msg::SetupUnit, &s.unit), (Msg::SetupOfficer, &s.officer)]
+        .into_iter()
+        .enumerate()
+    {
+        let y = inner.y + intro_h + 1 + i as u16 * 2;
+        if y >= inner.bottom() {
+            break;
+        }
+        let style = if s.focus == i {
+            theme.label_focused()
+        } else {
+            theme.label()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(label.t(lang), style)),
+            Rect {
+                x: inner.x,
+                y,
+                width: label_w,
+                height: 1,
+            },
+        );
+        let input = Rect {
+            x: inner.x + label_w,
+            y,
+            width: inner.width - label_w,
+            height: 1,
+        };
+        text_line(frame, ta, input, s.focus == i, theme);
+    }
+    if let Some(e) = &s.error
+        && inner.height > 1
+    {
+        let y = inner.bottom() - 1;
+        frame.render_widget(
+            Paragraph::new(format!("✗ {e}")).style(theme.error()),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+}
+
+pub fn picker(frame: &mut Frame, app: &App, p: &Picker, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let mut items: Vec<ListItem> = p
+        .officers
+        .iter()
+        .map(|o| {
+            let mut s = o.full_name.clone();
+            if !o.title.is_empty() {
+                s.push_str(&format!(" — {}", o.title));
+            }
+            ListItem::new(s)
+        })
+        .collect();
+    items.push(ListItem::new(Msg::PickOfficerAdd.t(lang)).style(theme.dim()));
+    let h = items.len() as u16 + 2;
+    let r = super::popup(frame, area, 52, h);
+    let list = List::new(items)
+        .block(titled(Msg::PickOfficerTitle.t(lang).to_owned(), theme))
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(p.selected));
+    frame.render_stateful_widget(list, r, &mut state);
+}

@@ -1,0 +1,353 @@
+//! State-transition tests: an App over a real store, a fixed date, keys in, state and
+//! database out. No terminal.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tiepdan::app::{App, Command, Context, Overlay, Question, StatusKind};
+use tiepdan::domain::visit::FormField;
+use tiepdan::i18n::Lang;
+use tiepdan::store::Store;
+
+/// Fill the new-visit form the way an officer does: type, Tab, type…
+fn fill_basic(app: &mut App, name: &str, id: &str) {
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(app.context(), Context::Form);
+    type_str(app, name);
+    tab(app);
+    type_str(app, id);
+    tab(app);
+    type_str(app, "0912 345 678");
+    tab(app);
+    type_str(app, "Số 5 ngõ 12 phố Kim Mã");
+    tab(app); // → people: keep 1
+    tab(app); // → reception form: keep Thường xuyên
+    tab(app); // → petition type
+    type_str(app, "khieu");
+    tab(app);
+    type_str(app, "dat dai");
+    tab(app);
+    type_str(app, "Khiếu nại việc thu hồi đất");
+    tab(app);
+    tab(app); // prior agencies
+    type_str(app, "thu");
+    tab(app);
+}
+
+#[test]
+fn first_start_asks_for_unit_and_officer() {
+    let store = Store::open_in_memory().unwrap();
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    assert!(matches!(app.overlays.last(), Some(Overlay::Setup(_))));
+    // Enter on an empty unit name: moves on; finishing without a name is refused.
+    type_str(&mut app, "UBND phường Ba Đình");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter));
+    match app.overlays.last() {
+        Some(Overlay::Setup(s)) => assert!(s.error.is_some()),
+        other => panic!("setup should stay open, got {other:?}"),
+    }
+    type_str(&mut app, "Nguyễn Thị Lan");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.officer.as_ref().unwrap().full_name, "Nguyễn Thị Lan");
+    assert_eq!(app.unit, "UBND phường Ba Đình");
+    assert_eq!(app.store.unit_name().unwrap(), "UBND phường Ba Đình");
+}
+
+#[test]
+fn several_officers_choose_who_is_at_the_keyboard() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.add_officer(None, "Nguyễn Thị Lan", "").unwrap();
+    store.add_officer(None, "Trần Văn Bình", "").unwrap();
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    assert_eq!(app.context(), Context::Picker);
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.officer.as_ref().unwrap().full_name, "Trần Văn Bình");
+}
+
+#[test]
+fn logging_a_visit_shows_it_in_the_day_with_counters() {
+    let mut app = app();
+    fill_basic(&mut app, "Trần Văn Đức", "001085012345");
+    app.handle_key(ctrl('s'));
+    assert_eq!(
+        app.context(),
+        Context::Log,
+        "form closed after save: {:?}",
+        app.status
+    );
+    assert_eq!(app.log.rows.len(), 1);
+    let row = &app.log.rows[0];
+    assert_eq!(row.citizen_name, "Trần Văn Đức");
+    assert_eq!(row.field_name, "Đất đai");
+    assert_eq!(row.time, "08:15");
+    assert_eq!(row.officer_name, "Nguyễn Thị Lan");
+    assert_eq!(app.log.counters.visits, 1);
+    assert_eq!(app.log.counters.sessions, 1);
+    assert_eq!(app.status.as_ref().unwrap().kind, StatusKind::Info);
+}
+
+#[test]
+fn a_failed_save_keeps_everything_typed_and_says_why() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Lê Văn Tám");
+    tab(&mut app);
+    type_str(&mut app, "12345");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Form);
+    let form = app.form().unwrap();
+    assert_eq!(form.value(FormField::FullName), "Lê Văn Tám");
+    assert_eq!(form.value(FormField::IdNumber), "12345");
+    assert_eq!(
+        form.focus,
+        FormField::IdNumber,
+        "focus goes to the first error"
+    );
+    assert!(!form.shown_problems(FormField::IdNumber).is_empty());
+    assert!(
+        !form.shown_problems(FormField::Content).is_empty(),
+        "content is required"
+    );
+    assert_eq!(app.status.as_ref().unwrap().kind, StatusKind::Error);
+    assert_eq!(app.store.visit_count().unwrap(), 0);
+}
+
+#[test]
+fn comboboxes_filter_without_diacritics() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    let form_focus = |app: &App| app.form().unwrap().focus;
+    while form_focus(&app) != FormField::Field {
+        tab(&mut app);
+    }
+    type_str(&mut app, "giai phong");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.form().unwrap().value(FormField::Field), "den_bu_gpmb");
+    assert_eq!(form_focus(&app), FormField::Content);
+    // Arrows move through the options of a combobox.
+    app.handle_key(tiepdan_shift_tab());
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.form().unwrap().value(FormField::Field), "quy_hoach_xd");
+}
+
+fn tiepdan_shift_tab() -> ratatui::crossterm::event::KeyEvent {
+    key(KeyCode::BackTab)
+}
+
+#[test]
+fn a_group_asks_for_representatives_within_article_29() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Bùi Văn Hải");
+    for _ in 0..4 {
+        tab(&mut app);
+    }
+    assert_eq!(app.form().unwrap().focus, FormField::People);
+    app.handle_key(key(KeyCode::Backspace));
+    type_str(&mut app, "12");
+    tab(&mut app);
+    let form = app.form().unwrap();
+    assert_eq!(form.focus, FormField::Representatives);
+    assert_eq!(form.value(FormField::Representatives), "Bùi Văn Hải");
+    assert_eq!(form.group_rule(), Some((1, 5)));
+}
+
+#[test]
+fn periodic_reception_asks_who_presided() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    for _ in 0..5 {
+        tab(&mut app);
+    }
+    assert_eq!(app.form().unwrap().focus, FormField::Form);
+    type_str(&mut app, "dot xuat");
+    tab(&mut app);
+    assert_eq!(app.form().unwrap().focus, FormField::Presiding);
+}
+
+#[test]
+fn a_returning_citizen_is_recognized_in_the_form_and_attached() {
+    let mut app = app();
+    fill_basic(&mut app, "Phạm Thị Đào", "001185012345");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.store.citizen_count().unwrap(), 1);
+    // Next day the same person comes back; the name typed without diacritics in another form.
+    app.apply(Command::NextDay);
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Phạm Thị Đào");
+    tab(&mut app);
+    type_str(&mut app, "001185012345");
+    tab(&mut app);
+    let repeat = app.form().unwrap().repeat.clone().expect("recognized");
+    assert_eq!(repeat.visits, 1);
+    assert_eq!(repeat.last_visit, Some(today()));
+    app.handle_key(key(KeyCode::Esc));
+    // Esc with text typed asks first.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::DiscardForm))
+    ));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.context(), Context::Log);
+    fill_basic(&mut app, "Phạm Thị Đào", "001185012345");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.store.visit_count().unwrap(), 2);
+    assert_eq!(app.store.citizen_count().unwrap(), 1);
+}
+
+#[test]
+fn editing_a_visit_updates_it() {
+    let mut app = app();
+    fill_basic(&mut app, "Vũ Thị Mai", "001185012399");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('e')));
+    assert_eq!(app.context(), Context::Form);
+    assert_eq!(app.form().unwrap().value(FormField::FullName), "Vũ Thị Mai");
+    type_str(&mut app, " Anh");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Log);
+    assert_eq!(app.log.rows[0].citizen_name, "Vũ Thị Mai Anh");
+    assert_eq!(app.store.visit_count().unwrap(), 1);
+}
+
+#[test]
+fn days_move_with_brackets_today_and_goto() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('[')));
+    assert_eq!(app.log.day, today().pred_opt().unwrap());
+    app.handle_key(key(KeyCode::Char('t')));
+    assert_eq!(app.log.day, today());
+    app.handle_key(key(KeyCode::Char('g')));
+    type_str(&mut app, "31/02/2026");
+    app.handle_key(key(KeyCode::Enter));
+    match app.overlays.last() {
+        Some(Overlay::Prompt(p)) => assert!(p.error.is_some(), "no such day"),
+        other => panic!("prompt should stay open: {other:?}"),
+    }
+    for _ in 0..10 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    type_str(&mut app, "12/03/2026");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(
+        app.log.day,
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
+    );
+}
+
+#[test]
+fn enter_opens_the_visit_and_help_lists_the_keys_of_here() {
+    let mut app = app();
+    fill_basic(&mut app, "Ngô Văn Quyết", "001085012377");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.context(), Context::Detail);
+    app.handle_key(key(KeyCode::Char('?')));
+    assert_eq!(app.context(), Context::Help);
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.context(), Context::Detail);
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.context(), Context::Log);
+}
+
+#[test]
+fn q_quits_and_a_dirty_form_asks_first_keeping_the_draft() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "qqq"); // q is text in the form
+    assert!(!app.should_quit);
+    app.handle_key(ctrl('q'));
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::QuitWithForm))
+    ));
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(app.context(), Context::Form);
+    app.handle_key(ctrl('q'));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert!(app.should_quit);
+    let officer = app.officer.as_ref().unwrap().id;
+    assert!(
+        app.store
+            .load_draft(officer, "visit_form")
+            .unwrap()
+            .unwrap()
+            .contains("qqq")
+    );
+}
+
+#[test]
+fn a_draft_is_autosaved_and_offered_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store_with_officer(&mut store);
+    }
+    {
+        let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+        app.handle_key(key(KeyCode::Char('n')));
+        type_str(&mut app, "Đặng Thu Thảo");
+        let t0 = Instant::now();
+        app.tick(t0);
+        assert!(
+            app.form().unwrap().draft_saved_at.is_none(),
+            "not while typing"
+        );
+        app.tick(t0 + Duration::from_secs(2));
+        assert!(app.form().unwrap().draft_saved_at.is_some());
+        // The process dies here: no quit, no save.
+    }
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::RestoreDraft(_)))
+    ));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(
+        app.form().unwrap().value(FormField::FullName),
+        "Đặng Thu Thảo"
+    );
+}
+
+#[test]
+fn paste_goes_to_the_input_not_to_the_keys() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    app.handle_paste("Hoa\u{300}ng Va\u{306}n Nam\nq");
+    assert_eq!(
+        app.form().unwrap().value(FormField::FullName),
+        "Hoàng Văn Nam q"
+    );
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn a_tiny_terminal_still_quits_with_q() {
+    let mut app = app();
+    app.viewport = (20, 6);
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(
+        app.context(),
+        Context::Log,
+        "nothing but quit when too small"
+    );
+    app.handle_key(key(KeyCode::Char('q')));
+    assert!(app.should_quit);
+}
+
+#[test]
+fn english_ui_is_one_flag_away() {
+    let mut store = Store::open_in_memory().unwrap();
+    store_with_officer(&mut store);
+    let mut app = App::new(store, Lang::En, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    assert!(app.day_label(today()).starts_with("Sunday, 22/11/2026"));
+}

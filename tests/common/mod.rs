@@ -1,0 +1,86 @@
+//! Shared helpers for the integration tests: a fixed clock, an app with an officer, keys.
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tiepdan::app::{App, Clock};
+use tiepdan::domain::visit::{ValidVisit, VisitDraft, validate};
+use tiepdan::i18n::Lang;
+use tiepdan::store::Store;
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+pub fn at(h: u32, m: u32) -> NaiveDateTime {
+    today().and_hms_opt(h, m, 0).unwrap()
+}
+
+pub fn fixed_clock() -> Clock {
+    Box::new(|| at(8, 15))
+}
+
+/// A store with the unit set and one officer; returns the officer id.
+pub fn store_with_officer(store: &mut Store) -> i64 {
+    let o = store.add_officer(None, "Nguyễn Thị Lan", "").unwrap();
+    store
+        .set_setting(Some(o.id), "unit_name", "UBND phường Ba Đình")
+        .unwrap();
+    o.id
+}
+
+/// An app over an in-memory store, officer chosen, on 22/11/2026 at 08:15.
+pub fn app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    store_with_officer(&mut store);
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    app
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Type text key by key (as a person or an input method would).
+pub fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+pub fn tab(app: &mut App) {
+    app.handle_key(key(KeyCode::Tab));
+}
+
+/// A complete, valid draft.
+pub fn draft(name: &str, id: &str) -> VisitDraft {
+    VisitDraft {
+        full_name: name.into(),
+        id_number: id.into(),
+        phone: "0912345678".into(),
+        address: "Số 12 phố Đội Cấn, phường Ba Đình".into(),
+        people: "1".into(),
+        form: "thuong_xuyen".into(),
+        petition_type: "khieu_nai".into(),
+        field: "dat_dai".into(),
+        content: "Khiếu nại quyết định thu hồi đất".into(),
+        handling: "thu_ly".into(),
+        petitions: "1".into(),
+        ..Default::default()
+    }
+}
+
+pub fn valid(d: &VisitDraft) -> ValidVisit {
+    let codes: Vec<String> = ["dat_dai", "den_bu_gpmb", "khac"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let v = validate(d, today(), 5, &codes);
+    v.visit
+        .unwrap_or_else(|| panic!("invalid draft: {:?}", v.problems))
+}

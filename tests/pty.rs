@@ -1,0 +1,273 @@
+//! End-to-end: the real binary in a pseudo-terminal, driven by keystrokes, read off the
+//! screen with a terminal emulator (vt100). Waits poll the screen; they never sleep blindly.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tiepdan::store::Store;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    fn start(db: &Path) -> Tui {
+        Tui::start_with(db, &[])
+    }
+
+    fn start_with(db: &Path, env: &[(&str, &str)]) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tiepdan"));
+        cmd.arg("--db");
+        cmd.arg(db);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("TIEPDAN_LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("tiepdan starts");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Tui {
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until the screen satisfies `pred`; fail with the screen if it never does.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_text(&self, text: &str) {
+        self.wait_for(text, |s| s.contains(text));
+    }
+
+    fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Type a field's text and move on with Tab, giving the app time to take each field.
+    fn field(&mut self, text: &str) {
+        self.send(text);
+        self.send("\t");
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("tiepdan did not exit; screen:\n{}", self.screen());
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Fill the form after the name: ID, phone, address, (people, form kept), type, field,
+/// content, (prior agencies), handling.
+fn fill_rest(t: &mut Tui, id: &str) {
+    t.field(id);
+    t.field("0912 345 678");
+    t.field("Số 5 ngõ 12 phố Kim Mã");
+    t.send("\t\t");
+    t.field("khieu");
+    t.field("dat dai");
+    t.field("Khiếu nại việc thu hồi đất nông nghiệp");
+    t.send("\t");
+    t.field("thu");
+}
+
+#[test]
+fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Thiết lập lần đầu");
+    t.send("UBND phường Ba Đình\r");
+    t.send("Nguyễn Thị Lan\r");
+    t.wait_text("0 lượt");
+
+    // First visit: the name arrives decomposed (as some input methods send it).
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Nguye\u{302}\u{303}n Va\u{306}n \u{110}u\u{31b}\u{301}c");
+    fill_rest(&mut t, "001085012345");
+    t.send("\x13"); // Ctrl-S
+    t.wait_text("1 lượt");
+    t.wait_text("Nguyễn Văn Đức");
+
+    // Second visit, the same person, name typed precomposed: recognized as a repeat.
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Nguyễn Văn Đức");
+    t.field("001085012345");
+    t.wait_text("đã đến 1 lần");
+    t.send("\x1b[Z"); // Shift-Tab back to the ID field, then fill the rest from there
+    fill_rest(&mut t, "");
+    t.send("\x13");
+    t.wait_text("2 lượt");
+
+    t.send("q");
+    assert!(t.wait_exit(), "clean exit");
+    {
+        let p = t.parser.lock().unwrap();
+        assert!(
+            !p.screen().alternate_screen(),
+            "terminal restored: main screen"
+        );
+        assert!(
+            !p.screen().hide_cursor(),
+            "terminal restored: cursor visible"
+        );
+    }
+    drop(t);
+
+    let t = Tui::start(&db);
+    t.wait_text("2 lượt");
+    let screen = t.screen();
+    assert_eq!(screen.matches("Nguyễn Văn Đức").count(), 2, "{screen}");
+    drop(t);
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.citizen_count().unwrap(), 1, "one citizen, found once");
+    let rows = store.visits_on(chrono::Local::now().date_naive()).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter().all(|r| r.citizen_name == "Nguyễn Văn Đức"),
+        "stored NFC"
+    );
+}
+
+#[test]
+fn a_killed_process_offers_the_draft_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let mut t = Tui::start(&db);
+    t.wait_text("0 lượt");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Đặng Thu Thảo");
+    t.send("\t");
+    t.send("0987 654 321");
+    t.wait_text("nháp đã lưu");
+    // Let the autosave after the last keystrokes land too.
+    t.wait_for("draft with the phone", |_| {
+        let store = Store::open(&db).unwrap();
+        let officer = store.officers().unwrap()[0].id;
+        store
+            .load_draft(officer, "visit_form")
+            .unwrap()
+            .is_some_and(|d| d.contains("0987 654 321"))
+    });
+    t.child.kill().unwrap();
+    let _ = t.child.wait();
+    drop(t);
+
+    let mut t = Tui::start(&db);
+    t.wait_text("Khôi phục?");
+    t.send("y");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.wait_text("Đặng Thu Thảo");
+    t.wait_text("0987 654 321");
+    t.send("\x1b"); // Esc: something is typed, so it asks
+    t.wait_text("Bỏ những gì đã nhập");
+    t.send("y");
+    t.wait_text("0 lượt");
+    t.send("q");
+    assert!(t.wait_exit());
+}
+
+#[test]
+fn a_pasted_text_lands_in_the_field_in_nfc() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let mut t = Tui::start(&db);
+    t.wait_text("0 lượt");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    // Bracketed paste with a newline and a 'q': neither saves nor quits.
+    t.send("\x1b[200~Hoa\u{300}ng Thi\u{323} Lan\nq\x1b[201~");
+    t.wait_text("Hoàng Thị Lan q");
+    t.send("\x11"); // Ctrl-Q with a dirty form asks
+    t.wait_text("Thoát và giữ bản nháp");
+    t.send("y");
+    assert!(t.wait_exit());
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let mut t = Tui::start_with(&db, &[("TIEPDAN_TEST_PANIC", "1")]);
+    assert!(!t.wait_exit(), "the process panicked");
+    t.wait_text("deliberate panic");
+    let p = t.parser.lock().unwrap();
+    assert!(!p.screen().alternate_screen(), "left the alternate screen");
+    assert!(!p.screen().hide_cursor(), "cursor visible again");
+}

@@ -1,0 +1,203 @@
+//! Render snapshots on TestBackend (insta): each screen at 80×24 and cramped 40×12, with
+//! Vietnamese text. Styles are checked separately where meaning depends on them.
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use tiepdan::app::{App, Command};
+use tiepdan::i18n::Lang;
+use tiepdan::store::{Store, VisitInput};
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.viewport = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| tiepdan::ui::draw(f, app)).unwrap();
+    t
+}
+
+/// A day with a regular visit, a group at a periodic session, and a denunciation.
+fn app_with_day(lang: Lang) -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let mut d1 = draft("Trần Văn Đức", "001085012345");
+    d1.content =
+        "Khiếu nại Quyết định số 1234/QĐ-UBND về việc thu hồi 120 m² đất nông nghiệp".into();
+    let mut d2 = draft("Bùi Thị Gấm", "001185012346");
+    d2.people = "12".into();
+    d2.representatives = "Bùi Thị Gấm; Ngô Văn Hải".into();
+    d2.form = "dinh_ky".into();
+    d2.presiding = "Chủ tịch Lê Văn Hùng".into();
+    d2.field = "den_bu_gpmb".into();
+    d2.petition_type = "kien_nghi".into();
+    d2.content = "Đề nghị xem xét lại đơn giá bồi thường khi thu hồi đất làm đường vành đai".into();
+    d2.handling = "huong_dan".into();
+    let mut d3 = draft("Đỗ Thị Hà", "079303001234");
+    d3.petition_type = "phan_anh".into();
+    d3.field = "khac".into();
+    d3.content = "Phản ánh việc xây dựng không phép tại ngõ 8".into();
+    d3.handling = "tra_loi".into();
+    for (d, t) in [(&d1, "08:05"), (&d2, "09:40"), (&d3, "10:15")] {
+        let v = valid(d);
+        store
+            .save_visit(
+                officer,
+                &VisitInput {
+                    visit: &v,
+                    day: today(),
+                    time: t.into(),
+                    citizen_id: None,
+                },
+            )
+            .unwrap();
+    }
+    App::new(store, lang, fixed_clock()).unwrap()
+}
+
+#[test]
+fn log_pane_80x24() {
+    let mut app = app_with_day(Lang::Vi);
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn log_pane_40x12() {
+    let mut app = app_with_day(Lang::Vi);
+    insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}
+
+#[test]
+fn log_pane_english_80x24() {
+    let mut app = app_with_day(Lang::En);
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn empty_day_80x24() {
+    let mut app = app_with_day(Lang::Vi);
+    app.apply(Command::NextDay);
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn selected_row_is_reverse_video_with_a_marker() {
+    let mut app = app_with_day(Lang::Vi);
+    app.apply(Command::Down);
+    let t = render(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    // Row 4 is the first data row (tabs, title, counters, header): the second is selected.
+    let y = 5;
+    assert_eq!(buf[(0, y)].symbol(), "▶");
+    assert!(
+        buf[(10, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    assert!(
+        !buf[(10, 4)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+}
+
+fn form_with_errors() -> App {
+    let mut app = app_with_day(Lang::Vi);
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Lê Văn Tám");
+    tab(&mut app);
+    type_str(&mut app, "0010850123");
+    tab(&mut app);
+    type_str(&mut app, "024 3825 3536");
+    tab(&mut app);
+    tab(&mut app);
+    app.handle_key(key(KeyCode::Backspace));
+    type_str(&mut app, "7");
+    app.handle_key(ctrl('s'));
+    app
+}
+
+#[test]
+fn form_with_errors_80x24() {
+    let mut app = form_with_errors();
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn form_with_errors_40x12() {
+    let mut app = form_with_errors();
+    insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}
+
+#[test]
+fn form_combobox_dropdown_80x24() {
+    let mut app = app_with_day(Lang::Vi);
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Phạm Thị Đào");
+    for _ in 0..7 {
+        tab(&mut app);
+    }
+    type_str(&mut app, "d");
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn form_recognizes_a_returning_citizen_80x24() {
+    let mut app = app_with_day(Lang::Vi);
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Tran Van Duc");
+    tab(&mut app);
+    type_str(&mut app, "001085012345");
+    tab(&mut app);
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn visit_detail_80x24() {
+    let mut app = app_with_day(Lang::Vi);
+    app.apply(Command::Down);
+    app.apply(Command::Open);
+    let t = render(&mut app, 80, 24);
+    insta::with_settings!({ filters => vec![(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "[logged at]")] }, {
+        insta::assert_snapshot!(t.backend());
+    });
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = app_with_day(Lang::Vi);
+    app.apply(Command::Help);
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn first_start_setup_80x24() {
+    let store = Store::open_in_memory().unwrap();
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    type_str(&mut app, "UBND xã Tân Hòa");
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn too_small_notice() {
+    let mut app = app_with_day(Lang::Vi);
+    insta::assert_snapshot!(render(&mut app, 30, 8).backend());
+}
+
+#[test]
+fn no_color_keeps_meaning() {
+    let mut app = form_with_errors();
+    app.no_color = true;
+    let t = render(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let mut saw_mark = false;
+    for y in 0..24 {
+        for x in 0..80 {
+            let c = &buf[(x, y)];
+            assert_eq!(c.fg, ratatui::style::Color::Reset, "no colour at {x},{y}");
+            saw_mark |= c.symbol() == "✗";
+        }
+    }
+    assert!(saw_mark, "errors still marked with ✗");
+}
