@@ -1,1 +1,171 @@
-fn main() {}
+//! The reception log at scale (issue: foundation). Targets: first frame < 100 ms, redraw < 5 ms.
+//!
+//! - `log/render_500_visits_200x50`: draw the log pane of a day with 500 visits at 200×50.
+//! - `log/keystroke_redraw_500_visits`: one `j` (move down) and the redraw that follows.
+//! - `log/open_1m_first_frame`: open a 1,000,000-visit database (made once by the demo
+//!   generator under `target/bench-data/`), build the app and draw the first frame.
+//! - `log/day_change_1m`: `[` on that database: load the previous day and redraw.
+//!
+//! Run: `cargo bench --bench log_pane`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tiepdan::app::App;
+use tiepdan::demo::{DemoOptions, generate};
+use tiepdan::domain::visit::{VisitDraft, validate};
+use tiepdan::i18n::Lang;
+use tiepdan::store::{Store, VisitInput};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn clock() -> tiepdan::app::Clock {
+    Box::new(|| day().and_hms_opt(16, 50, 0).unwrap())
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// An in-memory app whose day holds 500 visits.
+fn app_with_500() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store.add_officer(None, "Nguyễn Thị Lan", "").unwrap().id;
+    let codes: Vec<String> = store
+        .fields()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    for i in 0..500u32 {
+        let draft = VisitDraft {
+            full_name: format!("Nguyễn Văn Đức {i}"),
+            id_number: format!("001085{:06}", i),
+            phone: "0912345678".into(),
+            address: "Số 12 phố Đội Cấn, phường Ba Đình, Hà Nội".into(),
+            people: if i % 30 == 0 { "12".into() } else { "1".into() },
+            representatives: if i % 30 == 0 {
+                "Bùi Thị Gấm; Ngô Văn Hải".into()
+            } else {
+                String::new()
+            },
+            form: "thuong_xuyen".into(),
+            petition_type: "khieu_nai".into(),
+            field: codes[(i as usize) % codes.len()].clone(),
+            content: "Khiếu nại quyết định thu hồi đất nông nghiệp, đề nghị xem xét lại đơn giá bồi thường".into(),
+            handling: "thu_ly".into(),
+            petitions: "1".into(),
+            ..Default::default()
+        };
+        let v = validate(&draft, day(), 5, &codes).visit.unwrap();
+        let time = format!("{:02}:{:02}", 7 + i / 60, i % 60);
+        store
+            .save_visit(
+                officer,
+                &VisitInput {
+                    visit: &v,
+                    day: day(),
+                    time,
+                    citizen_id: None,
+                },
+            )
+            .unwrap();
+    }
+    let mut app = App::new(store, Lang::Vi, clock()).unwrap();
+    app.viewport = (200, 50);
+    app
+}
+
+/// The 1,000,000-visit demo database, generated once and kept under target/.
+fn million_db() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("visits-1000000.sqlite3");
+    let ready = path.exists()
+        && Store::open(&path)
+            .map(|s| s.visit_count().unwrap_or(0) == 1_000_000)
+            .unwrap_or(false);
+    if !ready {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        let started = Instant::now();
+        let mut store = Store::open(&path).unwrap();
+        let s = generate(
+            &mut store,
+            &DemoOptions {
+                visits: 1_000_000,
+                seed: 2026,
+                end: day(),
+            },
+        )
+        .unwrap();
+        eprintln!(
+            "generated {} visits, {} citizens in {:.1} s ({} MB)",
+            s.visits,
+            s.citizens,
+            started.elapsed().as_secs_f64(),
+            std::fs::metadata(&path)
+                .map(|m| m.len() / 1_000_000)
+                .unwrap_or(0)
+        );
+    }
+    path
+}
+
+fn draw(t: &mut Terminal<TestBackend>, app: &App) {
+    t.draw(|f| tiepdan::ui::draw(f, app)).unwrap();
+}
+
+fn benches(c: &mut Criterion) {
+    let mut g = c.benchmark_group("log");
+
+    let mut app = app_with_500();
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    g.bench_function("render_500_visits_200x50", |b| {
+        b.iter(|| draw(&mut term, &app))
+    });
+    g.bench_function("keystroke_redraw_500_visits", |b| {
+        b.iter(|| {
+            app.handle_key(key('j'));
+            draw(&mut term, &app)
+        })
+    });
+
+    let path = million_db();
+    g.sample_size(20);
+    g.bench_function("open_1m_first_frame", |b| {
+        b.iter(|| {
+            let store = Store::open(&path).unwrap();
+            let mut app = App::new(store, Lang::Vi, clock()).unwrap();
+            app.viewport = (200, 50);
+            let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+            draw(&mut term, &app);
+        })
+    });
+    let store = Store::open(&path).unwrap();
+    let mut app = App::new(store, Lang::Vi, clock()).unwrap();
+    app.viewport = (200, 50);
+    // Close the officer picker the demo database opens with.
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let mut back = true;
+    g.bench_function("day_change_1m", |b| {
+        b.iter(|| {
+            app.handle_key(key(if back { '[' } else { ']' }));
+            back = !back;
+            draw(&mut term, &app)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(log_pane, benches);
+criterion_main!(log_pane);

@@ -153,12 +153,6 @@ const FIELD_MIX: &[(&str, u32)] = &[
     ("tham_nhung", 3),
     ("khac", 6),
 ];
-const TYPE_MIX: &[(&str, u32)] = &[
-    ("khieu_nai", 44),
-    ("to_cao", 11),
-    ("kien_nghi", 26),
-    ("phan_anh", 19),
-];
 const HANDLING_MIX: &[(&str, u32)] = &[
     ("thu_ly", 30),
     ("huong_dan", 24),
@@ -168,54 +162,160 @@ const HANDLING_MIX: &[(&str, u32)] = &[
     ("luu_don", 8),
 ];
 
-/// Content by field: what citizens actually come about.
-fn contents(field: &str) -> &'static [&'static str] {
+/// Content by field, each with its petition type: what citizens actually come about.
+fn contents(field: &str) -> &'static [(&'static str, &'static str)] {
     match field {
         "dat_dai" => &[
-            "Khiếu nại quyết định thu hồi đất của UBND, đề nghị xem xét lại diện tích bị thu hồi",
-            "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho thửa đất đã sử dụng ổn định từ năm 1993",
-            "Tranh chấp ranh giới thửa đất với hộ liền kề, đề nghị hòa giải",
-            "Khiếu nại việc điều chỉnh biến động đất đai sai diện tích trên sổ",
-            "Phản ánh việc lấn chiếm đất công làm lối đi chung của khu dân cư",
+            (
+                "to_cao",
+                "Tố cáo cán bộ địa chính xác nhận sai nguồn gốc sử dụng đất",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại quyết định thu hồi đất của UBND, đề nghị xem xét lại diện tích bị thu hồi",
+            ),
+            (
+                "kien_nghi",
+                "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho thửa đất đã sử dụng ổn định từ năm 1993",
+            ),
+            (
+                "kien_nghi",
+                "Tranh chấp ranh giới thửa đất với hộ liền kề, đề nghị hòa giải",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại việc điều chỉnh biến động đất đai sai diện tích trên sổ",
+            ),
+            (
+                "phan_anh",
+                "Phản ánh việc lấn chiếm đất công làm lối đi chung của khu dân cư",
+            ),
         ],
         "den_bu_gpmb" => &[
-            "Khiếu nại đơn giá bồi thường đất nông nghiệp thấp hơn giá thị trường",
-            "Đề nghị bố trí tái định cư cho hộ gia đình bị thu hồi toàn bộ đất ở",
-            "Khiếu nại việc không được hỗ trợ chuyển đổi nghề nghiệp khi thu hồi đất",
-            "Kiến nghị chi trả tiền bồi thường còn thiếu của dự án mở rộng đường",
-            "Khiếu nại phương án bồi thường tài sản trên đất của dự án khu đô thị",
+            (
+                "to_cao",
+                "Tố cáo việc kê khai khống tài sản trên đất để nhận tiền bồi thường",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại đơn giá bồi thường đất nông nghiệp thấp hơn giá thị trường",
+            ),
+            (
+                "kien_nghi",
+                "Đề nghị bố trí tái định cư cho hộ gia đình bị thu hồi toàn bộ đất ở",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại việc không được hỗ trợ chuyển đổi nghề nghiệp khi thu hồi đất",
+            ),
+            (
+                "kien_nghi",
+                "Kiến nghị chi trả tiền bồi thường còn thiếu của dự án mở rộng đường",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại phương án bồi thường tài sản trên đất của dự án khu đô thị",
+            ),
         ],
         "quy_hoach_xd" => &[
-            "Phản ánh công trình xây dựng sai phép lấn sang phần đất của gia đình",
-            "Kiến nghị công khai quy hoạch chi tiết khu dân cư mới",
-            "Đề nghị điều chỉnh quy hoạch treo đã quá 10 năm chưa thực hiện",
-            "Khiếu nại quyết định xử phạt vi phạm trật tự xây dựng",
+            (
+                "to_cao",
+                "Tố cáo cán bộ xây dựng bao che công trình xây dựng trái phép",
+            ),
+            (
+                "phan_anh",
+                "Phản ánh công trình xây dựng sai phép lấn sang phần đất của gia đình",
+            ),
+            (
+                "kien_nghi",
+                "Kiến nghị công khai quy hoạch chi tiết khu dân cư mới",
+            ),
+            (
+                "kien_nghi",
+                "Đề nghị điều chỉnh quy hoạch treo đã quá 10 năm chưa thực hiện",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại quyết định xử phạt vi phạm trật tự xây dựng",
+            ),
         ],
         "moi_truong" => &[
-            "Phản ánh cơ sở sản xuất xả nước thải chưa qua xử lý ra kênh",
-            "Phản ánh tiếng ồn và bụi từ công trường xây dựng ban đêm",
-            "Kiến nghị thu gom rác thải tồn đọng tại điểm tập kết của tổ dân phố",
+            (
+                "to_cao",
+                "Tố cáo doanh nghiệp chôn lấp chất thải công nghiệp trái phép",
+            ),
+            (
+                "phan_anh",
+                "Phản ánh cơ sở sản xuất xả nước thải chưa qua xử lý ra kênh",
+            ),
+            (
+                "phan_anh",
+                "Phản ánh tiếng ồn và bụi từ công trường xây dựng ban đêm",
+            ),
+            (
+                "kien_nghi",
+                "Kiến nghị thu gom rác thải tồn đọng tại điểm tập kết của tổ dân phố",
+            ),
         ],
         "chinh_sach" => &[
-            "Đề nghị xem xét chế độ trợ cấp cho người có công với cách mạng",
-            "Kiến nghị giải quyết chế độ hưu trí, bảo hiểm xã hội còn vướng mắc",
-            "Đề nghị hỗ trợ hộ nghèo, hộ cận nghèo theo chính sách mới",
-            "Khiếu nại việc không được xét trợ cấp xã hội cho người cao tuổi",
+            (
+                "kien_nghi",
+                "Đề nghị xem xét chế độ trợ cấp cho người có công với cách mạng",
+            ),
+            (
+                "kien_nghi",
+                "Kiến nghị giải quyết chế độ hưu trí, bảo hiểm xã hội còn vướng mắc",
+            ),
+            (
+                "kien_nghi",
+                "Đề nghị hỗ trợ hộ nghèo, hộ cận nghèo theo chính sách mới",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại việc không được xét trợ cấp xã hội cho người cao tuổi",
+            ),
         ],
         "tu_phap" => &[
-            "Đề nghị hướng dẫn thủ tục chứng thực hợp đồng chuyển nhượng",
-            "Khiếu nại việc chậm thi hành bản án dân sự đã có hiệu lực",
-            "Kiến nghị cải chính hộ tịch sai năm sinh trong giấy khai sinh",
+            (
+                "kien_nghi",
+                "Đề nghị hướng dẫn thủ tục chứng thực hợp đồng chuyển nhượng",
+            ),
+            (
+                "khieu_nai",
+                "Khiếu nại việc chậm thi hành bản án dân sự đã có hiệu lực",
+            ),
+            (
+                "kien_nghi",
+                "Kiến nghị cải chính hộ tịch sai năm sinh trong giấy khai sinh",
+            ),
         ],
         "tham_nhung" => &[
-            "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục cấp giấy chứng nhận",
-            "Tố cáo sai phạm trong quản lý quỹ đóng góp xây dựng nhà văn hóa",
-            "Tố cáo việc lập khống hồ sơ hỗ trợ để chiếm đoạt tiền ngân sách",
+            (
+                "to_cao",
+                "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục cấp giấy chứng nhận",
+            ),
+            (
+                "to_cao",
+                "Tố cáo sai phạm trong quản lý quỹ đóng góp xây dựng nhà văn hóa",
+            ),
+            (
+                "to_cao",
+                "Tố cáo việc lập khống hồ sơ hỗ trợ để chiếm đoạt tiền ngân sách",
+            ),
         ],
         _ => &[
-            "Phản ánh tình trạng mất trật tự tại chợ dân sinh",
-            "Kiến nghị sửa chữa đường giao thông nông thôn xuống cấp",
-            "Đề nghị giải quyết vướng mắc trong đăng ký hộ kinh doanh",
+            (
+                "phan_anh",
+                "Phản ánh tình trạng mất trật tự tại chợ dân sinh",
+            ),
+            (
+                "kien_nghi",
+                "Kiến nghị sửa chữa đường giao thông nông thôn xuống cấp",
+            ),
+            (
+                "kien_nghi",
+                "Đề nghị giải quyết vướng mắc trong đăng ký hộ kinh doanh",
+            ),
         ],
     }
 }
@@ -512,12 +612,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
                     (1, Vec::new())
                 };
                 let field = weighted(&mut rng, FIELD_MIX);
-                let ptype = if field == "tham_nhung" {
-                    "to_cao"
-                } else {
-                    weighted(&mut rng, TYPE_MIX)
-                };
-                let content = *contents(field).choose(&mut rng).expect("contents");
+                let (ptype, content) = *contents(field).choose(&mut rng).expect("contents");
                 let handling = weighted(&mut rng, HANDLING_MIX);
                 let (ward, _, _) = *PLACES.choose(&mut rng).expect("places");
                 let prior = prior_agency(&mut rng, ward);
@@ -595,4 +690,105 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
     )?;
     tx.commit()?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ident::{check_id_number, check_phone};
+
+    fn end() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date")
+    }
+
+    fn make(seed: u64) -> (Store, DemoSummary) {
+        let mut store = Store::open_in_memory().expect("store");
+        let opts = DemoOptions {
+            visits: 600,
+            seed,
+            end: end(),
+        };
+        let s = generate(&mut store, &opts).expect("generate");
+        (store, s)
+    }
+
+    fn uids(store: &Store) -> Vec<String> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT uid || full_name FROM citizens ORDER BY id")
+            .expect("query");
+        stmt.query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("uids")
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_data_and_another_seed_does_not() {
+        let (a, sa) = make(7);
+        let (b, sb) = make(7);
+        let (c, _) = make(8);
+        assert_eq!(sa, sb);
+        assert_eq!(sa.visits, 600);
+        assert_eq!(sa.last_day, end());
+        assert_eq!(uids(&a), uids(&b));
+        assert_ne!(uids(&a), uids(&c));
+    }
+
+    #[test]
+    fn generated_ids_and_phones_pass_the_domain_checks() {
+        let (store, _) = make(3);
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT id_kind, id_number, phone FROM citizens")
+            .expect("query");
+        let rows: Vec<(Option<String>, Option<String>, Option<String>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("citizens");
+        assert!(rows.len() > 100);
+        for (kind, number, phone) in rows {
+            if let (Some("cccd"), Some(n)) = (kind.as_deref(), number.as_deref()) {
+                let id = check_id_number(n, end()).expect("valid CCCD");
+                assert!(id.warnings.is_empty(), "{n}: {:?}", id.warnings);
+            }
+            if let Some(p) = phone {
+                assert!(!check_phone(&p).expect("valid phone").landline);
+            }
+        }
+    }
+
+    #[test]
+    fn land_and_compensation_lead_and_groups_and_returning_citizens_exist() {
+        let (store, s) = make(11);
+        let count = |sql: &str| -> i64 {
+            store
+                .conn()
+                .query_row(sql, [], |r| r.get(0))
+                .expect("count")
+        };
+        let by_field = |code: &str| {
+            count(&format!(
+                "SELECT count(*) FROM visits v JOIN fields f ON f.id = v.field_id WHERE f.code = '{code}'"
+            ))
+        };
+        let land = by_field("dat_dai");
+        let comp = by_field("den_bu_gpmb");
+        for other in [
+            "quy_hoach_xd",
+            "moi_truong",
+            "chinh_sach",
+            "tu_phap",
+            "khac",
+        ] {
+            assert!(comp > by_field(other), "{other}");
+        }
+        assert!(land > comp);
+        assert!(count("SELECT count(*) FROM visits WHERE people >= 5") > 0);
+        assert!((s.citizens as i64) < count("SELECT count(*) FROM visits"));
+        assert!(count("SELECT count(*) FROM sessions WHERE form = 'dinh_ky'") > 0);
+        // The end day is a receiving day.
+        assert!(count("SELECT count(*) FROM visits WHERE day = '2026-11-24'") > 0);
+    }
 }

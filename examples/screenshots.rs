@@ -1,0 +1,233 @@
+//! Regenerate `screenshots/*.svg` from the real rendering code and demo data:
+//!
+//! ```sh
+//! cargo run --example screenshots
+//! ```
+//!
+//! Each screen is drawn on ratatui's TestBackend (the same `ui::draw` the terminal uses) and
+//! the buffer is written as SVG: one monospace cell per character, with colours and bold,
+//! reverse and dim as the terminal would show them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use tiepdan::app::App;
+use tiepdan::demo::{DemoOptions, generate};
+use tiepdan::i18n::Lang;
+use tiepdan::store::Store;
+
+const W: u16 = 140;
+const H: u16 = 32;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date")
+}
+
+fn demo_app() -> App {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    generate(
+        &mut store,
+        &DemoOptions {
+            visits: 3000,
+            seed: 2026,
+            end: day(),
+        },
+    )
+    .expect("demo data");
+    let mut app = App::new(
+        store,
+        Lang::Vi,
+        Box::new(|| day().and_hms_opt(16, 50, 0).expect("valid time")),
+    )
+    .expect("app");
+    app.viewport = (W, H);
+    // The demo database opens on the officer picker: take the preselected officer.
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn shot(app: &App, name: &str) {
+    let mut t = Terminal::new(TestBackend::new(W, H)).expect("terminal");
+    t.draw(|f| tiepdan::ui::draw(f, app)).expect("draw");
+    let svg = to_svg(t.backend().buffer());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshots/");
+    let path = dir.join(format!("{name}.svg"));
+    std::fs::write(&path, svg).expect("write svg");
+    println!("{}", path.display());
+}
+
+fn main() {
+    let mut app = demo_app();
+    shot(&app, "log");
+
+    press(&mut app, KeyCode::Enter);
+    shot(&app, "visit-detail");
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Char('n'));
+    type_str(&mut app, "Trần Văn Đức");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "00108501234");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "0912 345 678");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "Số 12 phố Đội Cấn, phường Ba Đình, Hà Nội");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "khieu");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "dat");
+    shot(&app, "form");
+
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    shot(&app, "form-errors");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+
+    press(&mut app, KeyCode::Char('?'));
+    shot(&app, "help");
+}
+
+// ---- Buffer → SVG -------------------------------------------------------------------------
+
+const CELL_W: f32 = 9.0;
+const CELL_H: f32 = 19.0;
+const DEFAULT_FG: &str = "#d0d0d0";
+const DEFAULT_BG: &str = "#1c1c1c";
+
+fn ansi(i: u8) -> String {
+    const BASE: [&str; 16] = [
+        "#000000", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5",
+        "#666666", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
+    ];
+    match i {
+        0..=15 => BASE[i as usize].to_owned(),
+        16..=231 => {
+            let i = i - 16;
+            let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
+            format!(
+                "#{:02x}{:02x}{:02x}",
+                level(i / 36),
+                level((i / 6) % 6),
+                level(i % 6)
+            )
+        }
+        _ => {
+            let v = 8 + (i - 232) * 10;
+            format!("#{v:02x}{v:02x}{v:02x}")
+        }
+    }
+}
+
+fn color(c: Color, default: &str) -> String {
+    match c {
+        Color::Reset => default.to_owned(),
+        Color::Black => ansi(0),
+        Color::Red => ansi(1),
+        Color::Green => ansi(2),
+        Color::Yellow => ansi(3),
+        Color::Blue => ansi(4),
+        Color::Magenta => ansi(5),
+        Color::Cyan => ansi(6),
+        Color::Gray => ansi(7),
+        Color::DarkGray => ansi(8),
+        Color::LightRed => ansi(9),
+        Color::LightGreen => ansi(10),
+        Color::LightYellow => ansi(11),
+        Color::LightBlue => ansi(12),
+        Color::LightMagenta => ansi(13),
+        Color::LightCyan => ansi(14),
+        Color::White => ansi(15),
+        Color::Indexed(i) => ansi(i),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn to_svg(buf: &Buffer) -> String {
+    let area = buf.area;
+    let (w, h) = (area.width as f32 * CELL_W, area.height as f32 * CELL_H);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="'DejaVu Sans Mono', 'Cascadia Mono', Consolas, monospace" font-size="15">"#
+    );
+    let _ = writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#
+    );
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let cell = &buf[(x, y)];
+            let style = cell.style();
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            let (mut fg, mut bg) = (color(cell.fg, DEFAULT_FG), color(cell.bg, DEFAULT_BG));
+            if reversed {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            // A run of cells with the same look.
+            let start = x;
+            let mut text = String::new();
+            while x < area.width && buf[(x, y)].style() == style {
+                let sym = buf[(x, y)].symbol();
+                text.push_str(if sym.is_empty() { " " } else { sym });
+                x += 1;
+            }
+            let px = start as f32 * CELL_W;
+            let py = y as f32 * CELL_H;
+            if bg != DEFAULT_BG {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{px}" y="{py}" width="{}" height="{CELL_H}" fill="{bg}"/>"#,
+                    (x - start) as f32 * CELL_W
+                );
+            }
+            if text.trim().is_empty() {
+                continue;
+            }
+            let mut attrs = String::new();
+            if cell.modifier.contains(Modifier::BOLD) {
+                attrs.push_str(r#" font-weight="bold""#);
+            }
+            if cell.modifier.contains(Modifier::DIM) {
+                attrs.push_str(r#" opacity="0.6""#);
+            }
+            if cell.modifier.contains(Modifier::UNDERLINED) {
+                attrs.push_str(r#" text-decoration="underline""#);
+            }
+            let _ = writeln!(
+                out,
+                r#"<text x="{px}" y="{}" fill="{fg}" xml:space="preserve" textLength="{}" lengthAdjust="spacingAndGlyphs"{attrs}>{}</text>"#,
+                py + CELL_H * 0.75,
+                (x - start) as f32 * CELL_W,
+                escape(&text)
+            );
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
