@@ -102,7 +102,7 @@ BEGIN SELECT RAISE(ABORT, 'a case starts as moi'); END;
 
 -- Every step must be in the table, from the case's current status.
 CREATE TRIGGER case_events_legal BEFORE INSERT ON case_events
-WHEN NEW.action NOT IN ('tiep_nhan', 'ghi_chu', 'phan_cong')
+WHEN NEW.action NOT IN ('tiep_nhan', 'ghi_chu', 'phan_cong', 'bo_sung')
 BEGIN
     SELECT RAISE(ABORT, 'illegal case transition')
     WHERE NOT EXISTS (

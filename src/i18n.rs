@@ -224,6 +224,154 @@ catalog! {
     CtxPicker => "Danh sách chọn", "Picker";
     CtxHelp => "Trợ giúp", "Help";
 
+    // Queue pane and cases
+    TabQueue => "Hàng đợi đơn thư", "Complaint queue";
+    QueueFields => "Lĩnh vực", "Fields";
+    QueueOpenCount => "đang mở", "open";
+    QueueCasesTitle => "{0} — {1} vụ việc ({2})", "{0} — {1} cases ({2})";
+    QueueShownOf => "hiện {0}/{1}", "showing {0}/{1}";
+    QueueEmpty => "Không có vụ việc nào theo bộ lọc này.", "No case matches these filters.";
+    FilterAllTypes => "mọi loại", "all types";
+    FilterOpen => "đang mở", "open";
+    FilterClosed => "đã kết thúc", "closed";
+    FilterAll => "tất cả", "all";
+    FilterMine => "của tôi", "mine";
+    SortOldest => "cũ trước", "oldest first";
+    SortNewest => "mới trước", "newest first";
+    ColCode => "Mã", "Code";
+    ColStatus => "Trạng thái", "Status";
+    ColReceived => "Ngày nhận", "Received";
+    ColDaysOpen => "Số ngày", "Days";
+    ColSummary => "Tóm tắt", "Summary";
+    DenouncerHidden => "Người tố cáo (bảo mật)", "Denouncer (confidential)";
+    CaseTitle => "Vụ việc {0} — {1}", "Case {0} — {1}";
+    CaseCitizen => "Công dân", "Citizen";
+    CaseRound => "Lần", "Round";
+    CaseFlags => "Tính chất", "Flags";
+    CaseComplex => "phức tạp", "complex";
+    CaseRemote => "vùng sâu, vùng xa", "remote area";
+    CaseExtensions => "gia hạn {0} lần", "extended {0} times";
+    CaseAuthority => "Thẩm quyền", "Authority";
+    CaseOwn => "thuộc thẩm quyền", "ours";
+    CaseNotOwn => "không thuộc thẩm quyền", "not ours";
+    CaseUnclassified => "chưa phân loại", "not yet classified";
+    CaseDates => "Ngày", "Dates";
+    CaseReceived => "nhận {0}", "received {0}";
+    CaseAccepted => "thụ lý {0}", "accepted {0}";
+    CaseResolved => "giải quyết {0}", "resolved {0}";
+    CaseOfficer => "Cán bộ thụ lý", "Officer";
+    CaseSourceLbl => "Nguồn đơn", "Source";
+    CaseForwarded => "{0}, văn bản số {1}", "{0}, document {1}";
+    CaseLinks => "Liên kết", "Links";
+    CasePrevious => "lần 1: {0}", "first round: {0}";
+    CaseNext => "lần 2: {0}", "second round: {0}";
+    CaseVisits => "Lượt tiếp liên quan", "Linked visits";
+    CaseTimeline => "Diễn biến", "Timeline";
+    CaseNextSteps => "Bước tiếp theo", "Next steps";
+    CaseNoSteps => "(không còn bước nào)", "(no step left)";
+    CaseRevealHint => "v: xem danh tính (được ghi nhật ký)", "v: reveal identity (audited)";
+    CaseRevealed => "Đã hiển thị danh tính người tố cáo — việc xem đã được ghi nhật ký.", "Denouncer's identity shown — the view was written to the audit log.";
+    AskReveal => "Hiển thị danh tính người tố cáo của {0}? Việc xem sẽ được ghi vào nhật ký (Luật Tố cáo Điều 8, 56).", "Show the denouncer's identity of {0}? The view is written to the audit log (Law on Denunciations Art 8, 56).";
+    AskStep => "{0} cho {1}? Bước này không hoàn tác được.", "{0} for {1}? This step cannot be undone.";
+    AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Gắn lượt tiếp này vào vụ việc đó (y), hay mở vụ việc mới (n)?", "{0} already has an open case {1} in {2}. Link this visit to it (y), or open a new case (n)?";
+    StepNotAllowed => "{0}: không được phép ở trạng thái “{1}”.", "{0}: not allowed while “{1}”.";
+    StepDone => "{0}: {1} → {2}.", "{0}: {1} → {2}.";
+    CaseOpened => "Đã mở vụ việc {0}.", "Opened case {0}.";
+    CaseLinked => "Đã gắn lượt tiếp vào vụ việc {0}.", "Linked the visit to case {0}.";
+    SecondRound => "Đã mở vụ việc khiếu nại lần 2: {0}.", "Opened the second-round complaint {0}.";
+    NoCaseSelected => "Chưa chọn vụ việc.", "No case selected.";
+    EntryStepTitle => "{0} — {1}", "{0} — {1}";
+    EntryIntakeTitle => "Tiếp nhận đơn", "New petition";
+    EntryIntakeFromVisit => "Mở vụ việc từ lượt tiếp của {0}", "Open a case from the visit of {0}";
+    LblReason => "Lý do (Luật KN Điều 11)", "Reason (Complaints Law Art 11)";
+    LblOutcome => "Kết quả", "Outcome";
+    LblAssignee => "Giao cho", "Assign to";
+    LblClassification => "Phân loại", "Classification";
+    LblStepDay => "Ngày", "Date";
+    LblReceivedOn => "Ngày nhận đơn", "Received on";
+    LblAgency => "Cơ quan", "Agency";
+    LblDocumentNo => "Số văn bản", "Document no.";
+    LblSummary => "Nội dung tóm tắt", "Summary";
+    LblSource => "Nguồn đơn", "Source";
+    LblForwardedBy => "Cơ quan chuyển đơn", "Forwarded by";
+    LblForwardingDoc => "Số văn bản chuyển", "Forwarding doc no.";
+    LblRemote => "Vùng sâu, vùng xa", "Remote area";
+    Yes => "Có", "Yes";
+    No => "Không", "No";
+    ErrFutureDate => "Ngày ở tương lai.", "The date is in the future.";
+    ErrForwardedNeedsAgency => "Đơn chuyển đến cần ghi cơ quan chuyển.", "A forwarded petition needs the forwarding agency.";
+    CmdPaneLog => "sổ tiếp", "reception log";
+    CmdPaneQueue => "hàng đợi", "queue";
+    CmdNextPane => "khung sau", "next pane";
+    CmdPrevPane => "khung trước", "previous pane";
+    CmdLeft => "cột trái", "left column";
+    CmdRight => "cột phải", "right column";
+    CmdNewPetition => "tiếp nhận đơn", "new petition";
+    CmdFilterType => "lọc loại", "filter type";
+    CmdFilterStatus => "lọc trạng thái", "filter status";
+    CmdSortOrder => "thứ tự", "order";
+    CmdOnlyMine => "của tôi", "only mine";
+    CmdReveal => "xem danh tính", "reveal identity";
+    CmdAddCase => "mở vụ việc", "open a case";
+    CmdClassify => "phân loại", "classify";
+    CtxQueue => "Hàng đợi đơn thư", "Complaint queue";
+    CtxCase => "Vụ việc", "Case";
+    CtxEntry => "Biểu mẫu vụ việc", "Case form";
+
+    // Case types, statuses, sources, actions, reasons, outcomes
+    CtKhieuNai => "Khiếu nại", "Complaint";
+    CtToCao => "Tố cáo", "Denunciation";
+    CtKnpa => "Kiến nghị, phản ánh", "Proposal / feedback";
+    StNew => "Mới tiếp nhận", "New";
+    StAwaiting => "Chờ thụ lý", "Awaiting acceptance";
+    StOutside => "Ngoài thẩm quyền", "Outside authority";
+    StNotEligible => "Không đủ điều kiện", "Not eligible";
+    StInProgress => "Đang giải quyết", "In progress";
+    StResolved => "Đã giải quyết", "Resolved";
+    StTransferred => "Đã chuyển đơn", "Transferred";
+    StGuided => "Đã hướng dẫn", "Guided";
+    StReturned => "Đã trả lại", "Returned";
+    StFiled => "Đã lưu đơn", "Filed";
+    StWithdrawn => "Đã rút đơn", "Withdrawn";
+    StRefused => "Không thụ lý", "Not accepted";
+    SrcVisit => "Qua tiếp công dân", "At a reception visit";
+    SrcPost => "Qua bưu chính", "By post";
+    SrcForwarded => "Cơ quan khác chuyển đến", "Forwarded by another agency";
+    SrcOther => "Khác", "Other";
+    AcOpen => "Tiếp nhận", "Intake";
+    AcClassifyOwn => "Phân loại: thuộc thẩm quyền", "Classify: within our authority";
+    AcClassifyNotOwn => "Phân loại: không thuộc thẩm quyền", "Classify: outside our authority";
+    AcClassifyIneligible => "Phân loại: không đủ điều kiện xử lý", "Classify: not eligible";
+    AcAccept => "Thụ lý", "Accept";
+    AcTransfer => "Chuyển đơn", "Transfer";
+    AcGuide => "Hướng dẫn", "Guide";
+    AcUrge => "Đôn đốc", "Urge";
+    AcReturn => "Trả lại đơn", "Return";
+    AcFile => "Lưu đơn", "File";
+    AcWithdraw => "Rút đơn", "Withdraw";
+    AcRefuse => "Không thụ lý", "Refuse acceptance";
+    AcComplex => "Xác định phức tạp", "Mark complex";
+    AcExtend => "Gia hạn", "Extend";
+    AcResolve => "Giải quyết", "Resolve";
+    AcReopen => "Khiếu nại lần 2", "Second-round complaint";
+    AcNote => "Ghi chú", "Note";
+    AcAssign => "Phân công", "Assign";
+    AcAddPetition => "Bổ sung đơn / lượt tiếp", "Repeat petition added";
+    Rs11_1 => "Điều 11(1): hành vi nội bộ, chỉ đạo, văn bản quy phạm, bí mật nhà nước", "Art 11(1): internal or directive act, normative document, state secret";
+    Rs11_2 => "Điều 11(2): không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại", "Art 11(2): does not directly affect the complainant";
+    Rs11_3 => "Điều 11(3): không có năng lực hành vi, không có người đại diện hợp pháp", "Art 11(3): lacks capacity, no lawful representative";
+    Rs11_4 => "Điều 11(4): người đại diện không hợp pháp", "Art 11(4): unlawful representative";
+    Rs11_5 => "Điều 11(5): đơn không có chữ ký hoặc điểm chỉ", "Art 11(5): no signature or fingerprint";
+    Rs11_6 => "Điều 11(6): hết thời hiệu, không có lý do chính đáng", "Art 11(6): time limit expired without valid reason";
+    Rs11_7 => "Điều 11(7): đã có quyết định giải quyết lần hai", "Art 11(7): already has a second-round decision";
+    Rs11_8 => "Điều 11(8): đã đình chỉ, quá 30 ngày không tiếp tục", "Art 11(8): suspended, not continued within 30 days";
+    Rs11_9 => "Điều 11(9): Tòa án đã thụ lý hoặc đã giải quyết", "Art 11(9): accepted or decided by a court";
+    RsTc29 => "Luật Tố cáo Điều 29(1): không đủ điều kiện thụ lý tố cáo", "Denunciations Law Art 29(1): conditions not met";
+    OcDung => "Đúng", "Justified";
+    OcSai => "Sai", "Unjustified";
+    OcDungMotPhan => "Đúng một phần", "Partly justified";
+    OcDaTraLoi => "Đã trả lời", "Answered";
+
     // Command line
     CliNotSqlite => "{0} không phải là cơ sở dữ liệu SQLite. Tệp được giữ nguyên.", "{0} is not an SQLite database. The file was left untouched.";
     CliNotTiepdan => "{0} là cơ sở dữ liệu của chương trình khác, không phải của tiepdan. Tệp được giữ nguyên.", "{0} belongs to another program, not tiepdan. The file was left untouched.";
@@ -298,6 +446,94 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::Handling => Msg::LblHandling,
         FormField::Note => Msg::LblNote,
         FormField::Petitions => Msg::LblPetitions,
+    }
+}
+
+pub fn case_type(t: crate::domain::case::CaseType) -> Msg {
+    use crate::domain::case::CaseType as T;
+    match t {
+        T::KhieuNai => Msg::CtKhieuNai,
+        T::ToCao => Msg::CtToCao,
+        T::KienNghiPhanAnh => Msg::CtKnpa,
+    }
+}
+
+pub fn case_status(s: crate::domain::case::CaseStatus) -> Msg {
+    use crate::domain::case::CaseStatus as S;
+    match s {
+        S::New => Msg::StNew,
+        S::AwaitingAcceptance => Msg::StAwaiting,
+        S::OutsideAuthority => Msg::StOutside,
+        S::NotEligible => Msg::StNotEligible,
+        S::InProgress => Msg::StInProgress,
+        S::Resolved => Msg::StResolved,
+        S::Transferred => Msg::StTransferred,
+        S::Guided => Msg::StGuided,
+        S::Returned => Msg::StReturned,
+        S::Filed => Msg::StFiled,
+        S::Withdrawn => Msg::StWithdrawn,
+        S::Refused => Msg::StRefused,
+    }
+}
+
+pub fn case_source(s: crate::store::CaseSource) -> Msg {
+    use crate::store::CaseSource as C;
+    match s {
+        C::Visit => Msg::SrcVisit,
+        C::Post => Msg::SrcPost,
+        C::Forwarded => Msg::SrcForwarded,
+        C::Other => Msg::SrcOther,
+    }
+}
+
+pub fn action(a: crate::domain::case::Action) -> Msg {
+    use crate::domain::case::Action as A;
+    match a {
+        A::Open => Msg::AcOpen,
+        A::ClassifyOwn => Msg::AcClassifyOwn,
+        A::ClassifyNotOwn => Msg::AcClassifyNotOwn,
+        A::ClassifyIneligible => Msg::AcClassifyIneligible,
+        A::Accept => Msg::AcAccept,
+        A::Transfer => Msg::AcTransfer,
+        A::Guide => Msg::AcGuide,
+        A::Urge => Msg::AcUrge,
+        A::Return => Msg::AcReturn,
+        A::File => Msg::AcFile,
+        A::Withdraw => Msg::AcWithdraw,
+        A::Refuse => Msg::AcRefuse,
+        A::MarkComplex => Msg::AcComplex,
+        A::Extend => Msg::AcExtend,
+        A::Resolve => Msg::AcResolve,
+        A::Reopen => Msg::AcReopen,
+        A::Note => Msg::AcNote,
+        A::Assign => Msg::AcAssign,
+        A::AddPetition => Msg::AcAddPetition,
+    }
+}
+
+pub fn refusal_reason(r: crate::domain::case::RefusalReason) -> Msg {
+    use crate::domain::case::RefusalReason as R;
+    match r {
+        R::NoiBo => Msg::Rs11_1,
+        R::KhongLienQuan => Msg::Rs11_2,
+        R::KhongNangLuc => Msg::Rs11_3,
+        R::DaiDienKhongHopPhap => Msg::Rs11_4,
+        R::KhongChuKy => Msg::Rs11_5,
+        R::HetThoiHieu => Msg::Rs11_6,
+        R::DaCoQuyetDinhLan2 => Msg::Rs11_7,
+        R::DinhChi => Msg::Rs11_8,
+        R::ToaAn => Msg::Rs11_9,
+        R::ToCaoKhongDuDieuKien => Msg::RsTc29,
+    }
+}
+
+pub fn outcome(o: crate::domain::case::Outcome) -> Msg {
+    use crate::domain::case::Outcome as O;
+    match o {
+        O::Dung => Msg::OcDung,
+        O::Sai => Msg::OcSai,
+        O::DungMotPhan => Msg::OcDungMotPhan,
+        O::DaTraLoi => Msg::OcDaTraLoi,
     }
 }
 

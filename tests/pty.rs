@@ -160,6 +160,11 @@ fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     fill_rest(&mut t, "");
     t.send("\x13");
     t.wait_text("2 lượt");
+    // Handling thụ lý in the same field as the open case of the first visit: link it.
+    let code = format!("KN-{}-0001", chrono::Datelike::year(&chrono::Local::now()));
+    t.wait_text(&format!("{code} đang mở"));
+    t.send("y");
+    t.wait_text(&format!("Đã gắn lượt tiếp vào vụ việc {code}"));
 
     t.send("q");
     assert!(t.wait_exit(), "clean exit");
@@ -222,7 +227,7 @@ fn a_killed_process_offers_the_draft_back() {
     drop(t);
 
     let mut t = Tui::start(&db);
-    t.wait_text("Khôi phục?");
+    t.wait_text("nhập dở từ lần trước");
     t.send("y");
     t.wait_text("Ghi lượt tiếp mới");
     t.wait_text("Đặng Thu Thảo");

@@ -1,6 +1,8 @@
 //! The user-facing verbs. Keys resolve to these through the keymap; tests call
 //! `App::apply(Command)` directly.
 
+use crate::domain::case::Action;
+
 /// Every bindable command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -28,4 +30,20 @@ pub enum Command {
     Submit,
     Confirm,
     Deny,
+    ShowLog,
+    ShowQueue,
+    NextPane,
+    PrevPane,
+    Left,
+    Right,
+    NewPetition,
+    FilterType,
+    FilterStatus,
+    SortOrder,
+    OnlyMine,
+    Reveal,
+    /// Open (another) case from the visit shown.
+    AddCase,
+    /// A step of a case's life (classification picks its kind in the form).
+    Step(Action),
 }

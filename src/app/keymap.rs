@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::command::Command;
+use crate::domain::case::Action;
 use crate::i18n::Msg;
 
 /// Where a binding applies. Resolution goes from the topmost overlay down to `Global`.
@@ -17,6 +18,11 @@ pub enum Context {
     Confirm,
     Picker,
     Help,
+    Queue,
+    Case,
+    /// The steps of a case's life: consulted from `Queue` and `Case`.
+    Steps,
+    Entry,
 }
 
 impl Context {
@@ -30,13 +36,25 @@ impl Context {
             Context::Confirm => Msg::CtxConfirm,
             Context::Picker => Msg::CtxPicker,
             Context::Help => Msg::CtxHelp,
+            Context::Queue => Msg::CtxQueue,
+            Context::Case => Msg::CtxCase,
+            Context::Steps => Msg::CaseNextSteps,
+            Context::Entry => Msg::CtxEntry,
         }
     }
 
     /// Contexts whose keys type text: single letters are not commands there, and the
     /// global bindings are not consulted (except those with a modifier).
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Form | Context::Prompt)
+        matches!(self, Context::Form | Context::Prompt | Context::Entry)
+    }
+
+    /// Further contexts whose bindings apply here (and are listed in help).
+    pub fn also(self) -> &'static [Context] {
+        match self {
+            Context::Queue | Context::Case => &[Context::Steps],
+            _ => &[],
+        }
     }
 }
 
@@ -65,6 +83,12 @@ const fn ctrl(c: char) -> Key {
 }
 const fn k(code: KeyCode) -> Key {
     Key { code, mods: NONE }
+}
+const fn up(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: SHIFT,
+    }
 }
 
 /// One line of the keymap.
@@ -223,6 +247,13 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdClose,
         true,
     ),
+    b(
+        C::Detail,
+        &[ch('c')],
+        Command::AddCase,
+        Msg::CmdAddCase,
+        true,
+    ),
     // One-line prompt (go to date, officer's name).
     b(
         C::Prompt,
@@ -317,6 +348,302 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdCancel,
         true,
     ),
+    // Panes (from the log and the queue).
+    b(
+        C::Log,
+        &[ch('2')],
+        Command::ShowQueue,
+        Msg::CmdPaneQueue,
+        false,
+    ),
+    b(
+        C::Log,
+        &[k(KC::Tab)],
+        Command::NextPane,
+        Msg::CmdNextPane,
+        false,
+    ),
+    b(
+        C::Log,
+        &[k(KC::BackTab)],
+        Command::PrevPane,
+        Msg::CmdPrevPane,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[ch('1')],
+        Command::ShowLog,
+        Msg::CmdPaneLog,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::Tab)],
+        Command::NextPane,
+        Msg::CmdNextPane,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::BackTab)],
+        Command::PrevPane,
+        Msg::CmdPrevPane,
+        false,
+    ),
+    // Complaint queue.
+    b(C::Queue, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),
+    b(
+        C::Queue,
+        &[ch('n')],
+        Command::NewPetition,
+        Msg::CmdNewPetition,
+        true,
+    ),
+    b(
+        C::Queue,
+        &[ch('f')],
+        Command::FilterType,
+        Msg::CmdFilterType,
+        true,
+    ),
+    b(
+        C::Queue,
+        &[ch('s')],
+        Command::FilterStatus,
+        Msg::CmdFilterStatus,
+        true,
+    ),
+    b(
+        C::Queue,
+        &[up('O')],
+        Command::SortOrder,
+        Msg::CmdSortOrder,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[ch('m')],
+        Command::OnlyMine,
+        Msg::CmdOnlyMine,
+        true,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::Left), ch('h')],
+        Command::Left,
+        Msg::CmdLeft,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::Right), ch('l')],
+        Command::Right,
+        Msg::CmdRight,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::PageUp), ctrl('b')],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::PageDown), ctrl('f')],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::Home)],
+        Command::First,
+        Msg::CmdFirst,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[k(KC::End), up('G')],
+        Command::Last,
+        Msg::CmdLast,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[ch('o')],
+        Command::SwitchOfficer,
+        Msg::CmdOfficer,
+        false,
+    ),
+    // Case detail.
+    b(C::Case, &[ch('v')], Command::Reveal, Msg::CmdReveal, false),
+    b(
+        C::Case,
+        &[k(KC::Esc), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    // Steps of a case's life, from the queue or the case.
+    b(
+        C::Steps,
+        &[ch('c')],
+        Command::Step(Action::ClassifyOwn),
+        Msg::CmdClassify,
+        true,
+    ),
+    b(
+        C::Steps,
+        &[ch('a')],
+        Command::Step(Action::Accept),
+        Msg::AcAccept,
+        true,
+    ),
+    b(
+        C::Steps,
+        &[ch('x')],
+        Command::Step(Action::Refuse),
+        Msg::AcRefuse,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('t')],
+        Command::Step(Action::Transfer),
+        Msg::AcTransfer,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('g')],
+        Command::Step(Action::Guide),
+        Msg::AcGuide,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('d')],
+        Command::Step(Action::Urge),
+        Msg::AcUrge,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('b')],
+        Command::Step(Action::Return),
+        Msg::AcReturn,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('L')],
+        Command::Step(Action::File),
+        Msg::AcFile,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('W')],
+        Command::Step(Action::Withdraw),
+        Msg::AcWithdraw,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('p')],
+        Command::Step(Action::MarkComplex),
+        Msg::AcComplex,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('E')],
+        Command::Step(Action::Extend),
+        Msg::AcExtend,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('r')],
+        Command::Step(Action::Resolve),
+        Msg::AcResolve,
+        true,
+    ),
+    b(
+        C::Steps,
+        &[up('K')],
+        Command::Step(Action::Reopen),
+        Msg::AcReopen,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[ch('i')],
+        Command::Step(Action::Note),
+        Msg::AcNote,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('P')],
+        Command::Step(Action::Assign),
+        Msg::AcAssign,
+        false,
+    ),
+    // Case forms (a step, a new petition).
+    b(
+        C::Entry,
+        &[k(KC::Tab)],
+        Command::NextField,
+        Msg::CmdNextField,
+        true,
+    ),
+    b(
+        C::Entry,
+        &[k(KC::BackTab)],
+        Command::PrevField,
+        Msg::CmdPrevField,
+        true,
+    ),
+    b(
+        C::Entry,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdNextField,
+        false,
+    ),
+    b(C::Entry, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
+    b(
+        C::Entry,
+        &[k(KC::Esc)],
+        Command::Cancel,
+        Msg::CmdCancel,
+        true,
+    ),
+    b(C::Entry, &[k(KC::Up)], Command::Up, Msg::CmdChoiceUp, false),
+    b(
+        C::Entry,
+        &[k(KC::Down)],
+        Command::Down,
+        Msg::CmdChoiceDown,
+        false,
+    ),
     // Help overlay.
     b(
         C::Help,
@@ -368,6 +695,9 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
             .map(|bd| bd.cmd)
     };
     if let Some(cmd) = find(ctx) {
+        return Some(cmd);
+    }
+    if let Some(cmd) = ctx.also().iter().find_map(|c| find(*c)) {
         return Some(cmd);
     }
     if ctx == Context::Help || ctx == Context::Confirm {

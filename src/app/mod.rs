@@ -4,11 +4,13 @@
 //! and resolve through the keymap table to a [`Command`]. Nothing here draws; `ui` renders
 //! `&App`. Time comes from an injected clock so tests and snapshots are deterministic.
 
+mod cases;
 pub mod combo;
 pub mod command;
 pub mod form;
 pub mod keymap;
 pub mod log;
+pub mod queue;
 
 use std::time::{Duration, Instant};
 
@@ -20,14 +22,17 @@ pub use command::Command;
 pub use form::VisitForm;
 pub use keymap::Context;
 pub use log::LogState;
+pub use queue::{CaseView, Entry, EntryInput, EntryKey, EntryPurpose, QueueFocus, QueueState};
 
+use crate::domain::case::Action;
 use crate::domain::date::{DateError, format_date, parse_date};
 use crate::domain::ident::{check_id_number, check_phone};
 use crate::domain::text::{clean_line, nfc};
 use crate::domain::visit::{FormField, VisitDraft, validate};
 use crate::i18n::{Lang, Msg};
 use crate::store::{
-    self, DRAFT_VISIT_FORM, Field, Officer, Store, VisitDetail, VisitInput, settings,
+    self, DRAFT_VISIT_FORM, Field, NewCase, Officer, StepInput, Store, VisitDetail, VisitInput,
+    settings,
 };
 use form::KeyOutcome;
 
@@ -89,12 +94,69 @@ pub struct Picker {
     pub selected: usize,
 }
 
+/// A step of a case, typed and waiting for the officer's confirmation.
+#[derive(Debug, Clone)]
+pub struct PendingStep {
+    pub case_uid: String,
+    pub code: String,
+    pub action: Action,
+    pub input: StepInput,
+}
+
+/// A visit with handling thụ lý whose citizen already has an open case in the same field.
+#[derive(Debug, Clone)]
+pub struct RepeatLink {
+    pub visit_uid: String,
+    pub day: NaiveDate,
+    pub case_uid: String,
+    pub code: String,
+    pub citizen: String,
+    pub field: String,
+    /// The case to open instead, if the officer says no.
+    pub new_case: Box<NewCase>,
+}
+
 /// Questions that need a yes or no.
 #[derive(Debug)]
 pub enum Question {
     DiscardForm,
     QuitWithForm,
     RestoreDraft(Box<VisitDraft>),
+    /// An irreversible step of a case.
+    ConfirmStep(Box<PendingStep>),
+    /// Reveal a denouncer's identity (audited).
+    Reveal {
+        case_uid: String,
+        code: String,
+    },
+    /// Link a repeat petition to the open case, or open a new one.
+    LinkRepeat(Box<RepeatLink>),
+}
+
+/// The panes (tabs) of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Log,
+    Queue,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 2] = [Pane::Log, Pane::Queue];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Pane::Log => Msg::TabLog,
+            Pane::Queue => Msg::TabQueue,
+        }
+    }
+
+    fn context(self) -> Context {
+        match self {
+            Pane::Log => Context::Log,
+            Pane::Queue => Context::Queue,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -106,6 +168,8 @@ pub enum Overlay {
     Setup(Box<Setup>),
     Picker(Picker),
     Form(Box<VisitForm>),
+    Case(Box<CaseView>),
+    Entry(Box<Entry>),
 }
 
 impl Overlay {
@@ -117,6 +181,8 @@ impl Overlay {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Form(_) => Context::Form,
+            Overlay::Case(_) => Context::Case,
+            Overlay::Entry(_) => Context::Entry,
         }
     }
 }
@@ -144,6 +210,8 @@ pub struct App {
     pub fields: Vec<Field>,
     pub threshold: u32,
     pub log: LogState,
+    pub pane: Pane,
+    pub queue: QueueState,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     pub should_quit: bool,
@@ -169,6 +237,8 @@ impl App {
             today,
             officer: None,
             log: LogState::new(today),
+            pane: Pane::Log,
+            queue: QueueState::default(),
             overlays: vec![],
             status: None,
             should_quit: false,
@@ -211,7 +281,12 @@ impl App {
         self.overlays
             .last()
             .map(Overlay::context)
-            .unwrap_or(Context::Log)
+            .unwrap_or(self.pane.context())
+    }
+
+    /// The context of the pane under the overlays.
+    pub fn pane_context(&self) -> Context {
+        self.pane.context()
     }
 
     /// The open visit form, if any (it may sit under a question or the help).
@@ -296,6 +371,21 @@ impl App {
                 p.input.input(key);
                 p.error = None;
             }
+            Some(Overlay::Entry(e)) => {
+                let row = e.focused();
+                match &mut row.input {
+                    EntryInput::Text(ta) => {
+                        if key.code != KeyCode::Enter {
+                            ta.input(key);
+                        }
+                    }
+                    EntryInput::Choice(c) => match key.code {
+                        KeyCode::Char(ch) => c.type_str(&ch.to_string()),
+                        KeyCode::Backspace => c.backspace(),
+                        _ => {}
+                    },
+                }
+            }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
                 let ta = if s.focus == 0 {
                     &mut s.unit
@@ -321,6 +411,12 @@ impl App {
             Some(Overlay::Prompt(p)) => {
                 p.input.insert_str(nfc(&text.replace(['\n', '\r'], " ")));
             }
+            Some(Overlay::Entry(e)) => match &mut e.focused().input {
+                EntryInput::Text(ta) => {
+                    ta.insert_str(nfc(&text.replace(['\n', '\r'], " ")));
+                }
+                EntryInput::Choice(c) => c.type_str(text),
+            },
             Some(Overlay::Setup(s)) => {
                 let ta = if s.focus == 0 {
                     &mut s.unit
@@ -427,7 +523,23 @@ impl App {
                     self.open_form(d.to_draft());
                 }
             }
+            (Context::Detail, Command::AddCase) => self.add_case_from_visit(),
+            (Context::Log | Context::Queue, Command::ShowLog) => self.show_pane(Pane::Log),
+            (Context::Log | Context::Queue, Command::ShowQueue) => self.show_pane(Pane::Queue),
+            (Context::Log | Context::Queue, Command::NextPane | Command::PrevPane) => {
+                let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0);
+                let n = Pane::ALL.len();
+                let next = if cmd == Command::NextPane {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.show_pane(Pane::ALL[next]);
+            }
             (Context::Log, _) => self.apply_log(cmd),
+            (Context::Queue, _) => self.apply_queue(cmd),
+            (Context::Case, _) => self.apply_case(cmd),
+            (Context::Entry, _) => self.apply_entry(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt, _) => self.apply_prompt(cmd),
             (Context::Confirm, Command::Confirm | Command::Deny) => {
@@ -622,6 +734,9 @@ impl App {
                     Msg::FormSaved
                 };
                 self.info(msg.fill(lang, &[&valid.full_name]));
+                if editing.is_none() {
+                    self.intake_after_visit(&uid);
+                }
             }
             Err(e) => self.error(Msg::FormSaveFailed.fill(lang, &[&e])),
         }
@@ -799,6 +914,15 @@ impl App {
                 self.find_repeat();
             }
             (Question::RestoreDraft(_), false) => self.clear_draft(),
+            (Question::ConfirmStep(p), true) => self.commit_step(&p),
+            (Question::ConfirmStep(_), false) => {}
+            (Question::Reveal { case_uid, code }, true) => self.reveal(&case_uid, &code),
+            (Question::Reveal { .. }, false) => {}
+            (Question::LinkRepeat(l), true) => {
+                let day = l.day;
+                self.link_repeat(&l, day);
+            }
+            (Question::LinkRepeat(l), false) => self.open_new_case(&l.new_case),
             (Question::DiscardForm | Question::QuitWithForm, false) => {}
         }
     }

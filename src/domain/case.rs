@@ -110,6 +110,8 @@ code_enum!(
         Reopen = "khieu_nai_lan_2",
         Note = "ghi_chu",
         Assign = "phan_cong",
+        /// Another visit or petition on the same matter joined this case (repeat petition).
+        AddPetition = "bo_sung",
     }
 );
 
@@ -190,7 +192,7 @@ pub enum Refusal {
 
 /// The status after `action`, or why the law does not allow it now.
 pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
-    if matches!(action, Action::Note | Action::Assign) {
+    if matches!(action, Action::Note | Action::Assign | Action::AddPetition) {
         return Ok(f.status);
     }
     let to = TRANSITIONS
@@ -242,7 +244,7 @@ pub fn offered(f: &CaseFacts) -> Vec<Action> {
     Action::ALL
         .iter()
         .copied()
-        .filter(|a| *a != Action::Open && step(f, *a).is_ok())
+        .filter(|a| !matches!(a, Action::Open | Action::AddPetition) && step(f, *a).is_ok())
         .collect()
 }
 
@@ -449,7 +451,7 @@ mod tests {
                 let a = Action::ALL[rng.random_range(0..Action::ALL.len())];
                 match apply(&f, a) {
                     Ok(next) => {
-                        if !matches!(a, A::Note | A::Assign) {
+                        if !matches!(a, A::Note | A::Assign | A::AddPetition) {
                             assert!(
                                 TRANSITIONS.contains(&(f.status, a, next.status)),
                                 "{f:?} {a:?}"

@@ -499,104 +499,231 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
 
-    /// Cases of a field, newest received first (a page of `limit` from `offset`).
+/// Which statuses the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// Open cases (the default).
+    #[default]
+    Open,
+    /// Closed cases: resolved, transferred, guided, returned, filed, withdrawn, refused.
+    Closed,
+    All,
+}
+
+/// The queue's filters: type, status group, only the cases of one officer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QueueFilter {
+    pub case_type: Option<CaseType>,
+    pub status: StatusFilter,
+    pub officer_id: Option<i64>,
+    /// Newest received first (default: oldest first, the order of handling).
+    pub newest_first: bool,
+}
+
+/// A case in full, for the detail view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDetail {
+    pub row: CaseRow,
+    pub citizen_id: i64,
+    pub source: CaseSource,
+    pub forwarded_by: String,
+    pub forwarding_doc: String,
+    pub accepted_on: Option<NaiveDate>,
+    pub resolved_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+    pub complex: bool,
+    pub remote: bool,
+    pub own_authority: Option<bool>,
+    pub extensions: u32,
+    /// The denouncer disclosed their identity themself (Luật Tố cáo Art 47(2)).
+    pub identity_disclosed: bool,
+    pub previous_code: Option<String>,
+    pub next_code: Option<String>,
+    /// The visits that brought this matter: (day, time, content).
+    pub visits: Vec<(NaiveDate, String, String)>,
+}
+
+fn open_codes() -> String {
+    CaseStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// The cases of a field under the filters, at most `limit`, and how many match in all.
     pub fn cases_in_field(
         &self,
         field_id: i64,
-        open_only: bool,
+        filter: &QueueFilter,
         limit: u32,
-        offset: u32,
-    ) -> Result<Vec<CaseRow>> {
-        let open: Vec<String> = CaseStatus::ALL
-            .iter()
-            .filter(|s| s.is_open())
-            .map(|s| format!("'{}'", s.code()))
-            .collect();
-        let filter = if open_only {
-            format!("AND k.status IN ({})", open.join(", "))
-        } else {
-            String::new()
+    ) -> Result<(Vec<CaseRow>, u32)> {
+        let status = match filter.status {
+            StatusFilter::Open => format!("AND k.status IN ({})", open_codes()),
+            StatusFilter::Closed => format!("AND k.status NOT IN ({})", open_codes()),
+            StatusFilter::All => String::new(),
         };
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} {CASE_JOINS}
-             WHERE k.field_id = ?1 AND k.deleted_at IS NULL {filter}
-             ORDER BY k.received_on DESC, k.id DESC LIMIT ?2 OFFSET ?3"
+        let where_ = format!(
+            "WHERE k.field_id = ?1 AND k.deleted_at IS NULL {status}
+               AND (?2 IS NULL OR k.case_type = ?2) AND (?3 IS NULL OR k.officer_id = ?3)"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![field_id, limit, offset], case_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let order = if filter.newest_first { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}
+             ORDER BY k.received_on {order}, k.id {order} LIMIT ?4"
+        );
+        let t = filter.case_type.map(CaseType::code);
+        let rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![field_id, t, filter.officer_id, limit], case_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let total: u32 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM cases k {where_}"))?
+            .query_row(params![field_id, t, filter.officer_id], |r| r.get(0))?;
+        Ok((rows, total))
     }
 
-    /// The citizen's open cases in a field (to warn of a repeat petition at intake).
+    /// A case in full, with its linked visits.
+    pub fn case_detail(&self, uid: &str) -> Result<CaseDetail> {
+        let row = self.case_row(uid)?;
+        let id = case_id(&self.conn, uid)?;
+        let mut d = self
+            .conn
+            .prepare_cached(
+                "SELECT k.citizen_id, k.source, k.forwarded_by, k.forwarding_doc, k.accepted_on,
+                    k.resolved_on, k.outcome, k.complex, k.remote, k.own_authority, k.extensions,
+                    k.identity_disclosed,
+                    (SELECT p.code FROM cases p WHERE p.id = k.previous_case_id),
+                    (SELECT n.code FROM cases n WHERE n.previous_case_id = k.id)
+             FROM cases k WHERE k.id = ?1",
+            )?
+            .query_row([id], |r| {
+                let source: String = r.get(1)?;
+                let outcome: Option<String> = r.get(6)?;
+                Ok(CaseDetail {
+                    row: row.clone(),
+                    citizen_id: r.get(0)?,
+                    source: CaseSource::from_code(&source).ok_or_else(|| bad(1))?,
+                    forwarded_by: r.get(2)?,
+                    forwarding_doc: r.get(3)?,
+                    accepted_on: r.get(4)?,
+                    resolved_on: r.get(5)?,
+                    outcome: outcome.as_deref().and_then(Outcome::from_code),
+                    complex: r.get(7)?,
+                    remote: r.get(8)?,
+                    own_authority: r.get(9)?,
+                    extensions: r.get(10)?,
+                    identity_disclosed: r.get(11)?,
+                    previous_code: r.get(12)?,
+                    next_code: r.get(13)?,
+                    visits: Vec::new(),
+                })
+            })?;
+        d.visits = self
+            .conn
+            .prepare_cached(
+                "SELECT v.day, v.time, v.content FROM case_visits cv JOIN visits v ON v.id = cv.visit_id
+                 WHERE cv.case_id = ?1 AND v.deleted_at IS NULL ORDER BY v.day, v.time",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(d)
+    }
+
+    /// The citizen's open cases in a field (to link a repeat petition instead of a new case).
     pub fn open_cases_of(&self, citizen_id: i64, field_code: &str) -> Result<Vec<CaseRow>> {
-        let open: Vec<String> = CaseStatus::ALL
-            .iter()
-            .filter(|s| s.is_open())
-            .map(|s| format!("'{}'", s.code()))
-            .collect();
         let sql = format!(
             "SELECT {CASE_COLUMNS} {CASE_JOINS}
              WHERE k.citizen_id = ?1 AND f.code = ?2 AND k.deleted_at IS NULL
-               AND k.status IN ({}) ORDER BY k.received_on",
-            open.join(", ")
+               AND k.status IN ({})
+             ORDER BY k.received_on DESC, k.id DESC",
+            open_codes()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![citizen_id, field_code], case_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Attach a visit to an existing case (a repeat petition linked instead of a new case).
-    pub fn link_visit(
+    /// Attach a visit to an existing case (a repeat petition on the same matter), as an event.
+    pub fn add_visit_to_case(
         &mut self,
         officer_id: i64,
         case_uid: &str,
         visit_uid: &str,
-        today: NaiveDate,
+        day: NaiveDate,
     ) -> Result<()> {
         let tx = self.write_tx()?;
         let id = case_id(&tx, case_uid)?;
+        let status = facts(&tx, id)?.status;
         let visit_id: i64 = tx
-            .query_row("SELECT id FROM visits WHERE uid = ?1", [visit_uid], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT id FROM visits WHERE uid = ?1")?
+            .query_row([visit_uid], |r| r.get(0))
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        tx.execute(
-            "INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)",
-            params![id, visit_id],
-        )?;
-        let status = facts(&tx, id)?.status;
+        tx.prepare_cached("INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?
+            .execute(params![id, visit_id])?;
         insert_event(
             &tx,
             id,
             officer_id,
-            Action::Note,
+            Action::AddPetition,
             Some(status),
             status,
-            today,
-            &StepInput {
-                note: format!("visit {visit_uid}"),
-                ..StepInput::default()
-            },
+            day,
+            &StepInput::default(),
         )?;
         audit::record(
             &tx,
             Some(officer_id),
-            "link_visit",
+            Action::AddPetition.code(),
             "cases",
             case_uid,
             None,
-            Some(&serde_json::json!({ "visit": visit_uid })),
+            Some(&serde_json::json!({ "visit_uid": visit_uid })),
         )?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Record that an officer revealed a denouncer's identity (Luật Tố cáo Art 8(3), 56).
-    pub fn record_reveal(&mut self, officer_id: i64, case_uid: &str) -> Result<()> {
+    /// Open a case together with its citizen (a written petition without a visit). The
+    /// citizen is found by ID number or name and phone, or created.
+    pub fn open_case_for(
+        &mut self,
+        officer_id: i64,
+        citizen: &super::CitizenInput,
+        known_citizen: Option<i64>,
+        c: &NewCase,
+    ) -> Result<(String, String)> {
         let tx = self.write_tx()?;
-        case_id(&tx, case_uid)?;
+        let citizen_id = super::citizens::upsert(&tx, officer_id, known_citizen, citizen)?;
+        let c = NewCase {
+            citizen_id,
+            ..c.clone()
+        };
+        let (_, uid, code) = insert_case(&tx, officer_id, &c, 1, None)?;
+        tx.commit()?;
+        Ok((uid, code))
+    }
+
+    /// The denouncer's identity, revealed on an explicit request; the reveal is audited
+    /// (Luật Tố cáo Art 8(3), 56; NĐ 31/2019 Art 22).
+    pub fn reveal_citizen(
+        &mut self,
+        officer_id: i64,
+        case_uid: &str,
+    ) -> Result<super::CitizenRecord> {
+        let tx = self.write_tx()?;
+        let (citizen_id, code): (i64, String) = tx
+            .prepare_cached("SELECT citizen_id, code FROM cases WHERE uid = ?1")?
+            .query_row([case_uid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or(StoreError::NotFound("case"))?;
         audit::record(
             &tx,
             Some(officer_id),
@@ -604,9 +731,10 @@ impl Store {
             "cases",
             case_uid,
             None,
-            None,
+            Some(&serde_json::json!({ "code": code })),
         )?;
         tx.commit()?;
-        Ok(())
+        self.citizen(citizen_id)?
+            .ok_or(StoreError::NotFound("citizen"))
     }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Store, audit, new_uid, now_stamp};
+use crate::domain::ident::{IdNumber, Phone};
 use crate::domain::text::fold;
 use crate::domain::visit::ValidVisit;
 
@@ -134,6 +135,15 @@ impl Store {
     }
 }
 
+/// Who a visit or a written petition is from, normalized (NFC, canonical ID and phone).
+#[derive(Debug, Clone, Copy)]
+pub struct CitizenInput<'a> {
+    pub full_name: &'a str,
+    pub id_number: Option<&'a IdNumber>,
+    pub phone: Option<&'a Phone>,
+    pub address: &'a str,
+}
+
 /// Find the visit's citizen (or use `known`), insert or update them; returns the citizen id.
 /// Runs inside the caller's transaction.
 pub(super) fn upsert_for_visit(
@@ -142,11 +152,28 @@ pub(super) fn upsert_for_visit(
     known: Option<i64>,
     v: &ValidVisit,
 ) -> Result<i64> {
-    let idn = v.id_number.as_ref().map(|i| i.value.as_str());
-    let phone = v.phone.as_ref().map(|p| p.value.as_str());
+    let input = CitizenInput {
+        full_name: &v.full_name,
+        id_number: v.id_number.as_ref(),
+        phone: v.phone.as_ref(),
+        address: &v.address,
+    };
+    upsert(conn, officer_id, known, &input)
+}
+
+/// Find the citizen (or use `known`), insert or update them; returns the citizen id.
+/// Runs inside the caller's transaction.
+pub(super) fn upsert(
+    conn: &Connection,
+    officer_id: i64,
+    known: Option<i64>,
+    v: &CitizenInput,
+) -> Result<i64> {
+    let idn = v.id_number.map(|i| i.value.as_str());
+    let phone = v.phone.map(|p| p.value.as_str());
     let existing = match known {
         Some(id) => Some(id),
-        None => find_id(conn, idn, &v.full_name, phone)?.map(|(id, _)| id),
+        None => find_id(conn, idn, v.full_name, phone)?.map(|(id, _)| id),
     };
     let now = now_stamp();
     match existing {
@@ -157,11 +184,11 @@ pub(super) fn upsert_for_visit(
             let known_name = before["full_name"].as_str().unwrap_or_default();
             let name = if v.full_name.is_ascii()
                 && !known_name.is_ascii()
-                && fold(&v.full_name) == fold(known_name)
+                && fold(v.full_name) == fold(known_name)
             {
                 known_name.to_owned()
             } else {
-                v.full_name.clone()
+                v.full_name.to_owned()
             };
             // Keep what we knew when the visit leaves a field empty.
             conn.prepare_cached(
@@ -175,7 +202,7 @@ pub(super) fn upsert_for_visit(
                 id,
                 name,
                 fold(&name),
-                v.id_number.as_ref().map(|i| i.kind.code()),
+                v.id_number.map(|i| i.kind.code()),
                 idn,
                 phone,
                 v.address,
@@ -208,8 +235,8 @@ pub(super) fn upsert_for_visit(
             .execute(params![
                 uid,
                 v.full_name,
-                fold(&v.full_name),
-                v.id_number.as_ref().map(|i| i.kind.code()),
+                fold(v.full_name),
+                v.id_number.map(|i| i.kind.code()),
                 idn,
                 phone,
                 v.address,

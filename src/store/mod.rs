@@ -14,8 +14,13 @@ pub mod settings;
 mod visits;
 
 pub use audit::AuditRow;
-pub use cases::{CaseEvent, CaseRow, CaseSource, FieldCount, NewCase, StepInput};
-pub use citizens::{CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label};
+pub use cases::{
+    CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, NewCase, QueueFilter, StatusFilter,
+    StepInput,
+};
+pub use citizens::{
+    CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
+};
 pub use drafts::DRAFT_VISIT_FORM;
 pub use fields::Field;
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};

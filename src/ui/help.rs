@@ -17,14 +17,17 @@ fn context_below(app: &App) -> Context {
         .rev()
         .find(|o| !matches!(o, Overlay::Help))
         .map(Overlay::context)
-        .unwrap_or(Context::Log)
+        .unwrap_or(app.pane_context())
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let ctx = context_below(app);
     let mut lines = vec![];
-    for c in [ctx, Context::Global] {
+    let mut contexts = vec![ctx];
+    contexts.extend(ctx.also());
+    contexts.push(Context::Global);
+    for c in contexts {
         lines.push(Line::from(Span::styled(c.title().t(lang), theme.header())));
         for b in keymap::bindings(c) {
             let keys: Vec<String> = b.keys.iter().map(keymap::key_label).collect();

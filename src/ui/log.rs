@@ -63,7 +63,10 @@ fn columns(width: u16) -> Vec<Col> {
 }
 
 fn citizen_cell(app: &App, r: &VisitRow) -> String {
-    if r.people >= app.threshold {
+    // Denouncers are never named in a list (Luật Tố cáo Art 8(3)); the case reveals on request.
+    if r.petition_type == crate::domain::visit::PetitionType::ToCao {
+        Msg::DenouncerHidden.t(app.lang).to_owned()
+    } else if r.people >= app.threshold {
         format!(
             "{} ({})",
             r.citizen_name,

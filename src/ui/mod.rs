@@ -7,6 +7,7 @@ mod form;
 mod help;
 mod log;
 mod overlays;
+mod queue;
 pub mod theme;
 
 use ratatui::Frame;
@@ -16,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::keymap::{self, Context};
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, StatusKind};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Pane, StatusKind};
 use crate::i18n::Msg;
 use theme::Theme;
 
@@ -39,7 +40,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ]));
     draw_tabs(frame, app, top, &theme);
-    log::draw(frame, app, body, &theme);
+    match app.pane {
+        Pane::Log => log::draw(frame, app, body, &theme),
+        Pane::Queue => queue::draw(frame, app, body, &theme),
+    }
     for overlay in &app.overlays {
         match overlay {
             Overlay::Form(f) => form::draw(frame, app, f, body, &theme),
@@ -49,6 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Setup(s) => overlays::setup(frame, app, s, body, &theme),
             Overlay::Picker(p) => overlays::picker(frame, app, p, body, &theme),
             Overlay::Help => help::draw(frame, app, body, &theme),
+            Overlay::Case(v) => queue::case_detail(frame, app, v, body, &theme),
+            Overlay::Entry(e) => queue::entry(frame, app, e, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);
@@ -56,13 +62,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let mut spans = vec![
-        Span::styled(format!(" {} ", Msg::AppName.t(app.lang)), theme.bar()),
-        Span::styled(
-            format!(" 1 {} ", Msg::TabLog.t(app.lang)),
-            theme.tab_active(),
-        ),
-    ];
+    let mut spans = vec![Span::styled(
+        format!(" {} ", Msg::AppName.t(app.lang)),
+        theme.bar(),
+    )];
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let text = format!(" {} {} ", i + 1, pane.title().t(app.lang));
+        if *pane == app.pane {
+            spans.push(Span::styled(format!("▸{text}"), theme.tab_active()));
+        } else {
+            spans.push(Span::styled(format!(" {text}"), theme.bar()));
+        }
+    }
     if app.is_demo {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
@@ -95,6 +106,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .replace(&format!(" ({})", Msg::TodayMark.t(lang)), ""),
         ),
     ];
+    // A message goes first, so a narrow terminal still shows it whole.
     if let Some(st) = &app.status {
         let style = match st.kind {
             StatusKind::Info => theme.ok(),
@@ -104,8 +116,8 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             StatusKind::Info => "✓ ",
             StatusKind::Error => "✗ ",
         };
-        spans.push(Span::styled(" │ ", theme.dim()));
-        spans.push(Span::styled(format!("{mark}{}", st.text), style));
+        spans.insert(0, Span::styled(" │", theme.dim()));
+        spans.insert(0, Span::styled(format!(" {mark}{}", st.text), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -120,6 +132,9 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
     };
     push(ctx);
+    for c in ctx.also() {
+        push(*c);
+    }
     if !ctx.takes_text() && ctx != Context::Confirm && ctx != Context::Help {
         push(Context::Global);
     }

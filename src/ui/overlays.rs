@@ -157,8 +157,13 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             };
             Msg::RestoreDraft.fill(lang, &[&who])
         }
+        Question::ConfirmStep(p) => {
+            Msg::AskStep.fill(lang, &[&crate::i18n::action(p.action).t(lang), &p.code])
+        }
+        Question::Reveal { code, .. } => Msg::AskReveal.fill(lang, &[code]),
+        Question::LinkRepeat(l) => Msg::AskLinkRepeat.fill(lang, &[&l.citizen, &l.code, &l.field]),
     };
-    let r = super::popup(frame, area, 60, 5);
+    let r = super::popup(frame, area, 64, 6);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warning());

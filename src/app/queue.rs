@@ -1,0 +1,497 @@
+//! The complaint queue (hàng đợi đơn thư): fields with their open-case counts on the left, the
+//! cases of the selected field on the right; the case detail; and the small entry forms for a
+//! step of a case's life and for a written petition's intake.
+
+use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
+
+use super::combo::{Combo, ComboOption};
+use crate::domain::case::{Action, CaseFacts, CaseType, Outcome, RefusalReason};
+use crate::domain::text::nfc;
+use crate::i18n::{self, Lang, Msg};
+use crate::store::{
+    self, CaseDetail, CaseEvent, CaseRow, CitizenRecord, Field, FieldCount, QueueFilter,
+    StatusFilter, Store,
+};
+
+/// How many cases of a field are listed at once (the header says how many match in all).
+pub const PAGE: u32 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueFocus {
+    #[default]
+    Fields,
+    Cases,
+}
+
+#[derive(Debug, Default)]
+pub struct QueueState {
+    pub fields: Vec<FieldCount>,
+    pub field_sel: usize,
+    pub focus: QueueFocus,
+    pub filter: QueueFilter,
+    pub only_mine: bool,
+    pub cases: Vec<CaseRow>,
+    pub total: u32,
+    pub case_sel: usize,
+}
+
+impl QueueState {
+    /// Reload the counts and the selected field's cases, keeping the selection by uid.
+    pub fn load(&mut self, store: &Store, officer_id: Option<i64>) -> store::Result<()> {
+        let keep = self.selected_case().map(|c| c.uid.clone());
+        self.fields = store.field_counts()?;
+        self.field_sel = self.field_sel.min(self.fields.len().saturating_sub(1));
+        self.load_cases(store, officer_id, keep.as_deref())
+    }
+
+    pub fn load_cases(
+        &mut self,
+        store: &Store,
+        officer_id: Option<i64>,
+        keep: Option<&str>,
+    ) -> store::Result<()> {
+        let Some(field) = self.fields.get(self.field_sel) else {
+            self.cases.clear();
+            self.total = 0;
+            return Ok(());
+        };
+        let filter = QueueFilter {
+            officer_id: if self.only_mine { officer_id } else { None },
+            ..self.filter
+        };
+        let (cases, total) = store.cases_in_field(field.field_id, &filter, PAGE)?;
+        self.cases = cases;
+        self.total = total;
+        self.case_sel = keep
+            .and_then(|uid| self.cases.iter().position(|c| c.uid == uid))
+            .unwrap_or(self.case_sel)
+            .min(self.cases.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn selected_case(&self) -> Option<&CaseRow> {
+        self.cases.get(self.case_sel)
+    }
+
+    pub fn selected_field(&self) -> Option<&FieldCount> {
+        self.fields.get(self.field_sel)
+    }
+
+    /// Move in the focused list; returns true when the field changed (cases to reload).
+    pub fn move_by(&mut self, delta: isize) -> bool {
+        match self.focus {
+            QueueFocus::Fields => {
+                let before = self.field_sel;
+                self.field_sel = step(self.field_sel, delta, self.fields.len());
+                if before != self.field_sel {
+                    self.case_sel = 0;
+                    true
+                } else {
+                    false
+                }
+            }
+            QueueFocus::Cases => {
+                self.case_sel = step(self.case_sel, delta, self.cases.len());
+                false
+            }
+        }
+    }
+
+    /// Next type filter: all → KN → TC → KNPA → all.
+    pub fn cycle_type(&mut self) {
+        self.filter.case_type = match self.filter.case_type {
+            None => Some(CaseType::KhieuNai),
+            Some(CaseType::KhieuNai) => Some(CaseType::ToCao),
+            Some(CaseType::ToCao) => Some(CaseType::KienNghiPhanAnh),
+            Some(CaseType::KienNghiPhanAnh) => None,
+        };
+        self.case_sel = 0;
+    }
+
+    /// Next status filter: open → closed → all.
+    pub fn cycle_status(&mut self) {
+        self.filter.status = match self.filter.status {
+            StatusFilter::Open => StatusFilter::Closed,
+            StatusFilter::Closed => StatusFilter::All,
+            StatusFilter::All => StatusFilter::Open,
+        };
+        self.case_sel = 0;
+    }
+}
+
+fn step(i: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (i as isize + delta).clamp(0, len as isize - 1) as usize
+}
+
+/// A case opened in full.
+#[derive(Debug)]
+pub struct CaseView {
+    pub detail: CaseDetail,
+    pub events: Vec<CaseEvent>,
+    pub facts: CaseFacts,
+    /// The citizen, for cases other than denunciations, or after an audited reveal.
+    pub citizen: Option<CitizenRecord>,
+    /// The denouncer's identity was revealed on request (audited).
+    pub revealed: bool,
+}
+
+impl CaseView {
+    pub fn load(store: &Store, uid: &str) -> store::Result<CaseView> {
+        let detail = store.case_detail(uid)?;
+        let hidden = detail.row.case_type == CaseType::ToCao && !detail.identity_disclosed;
+        Ok(CaseView {
+            citizen: if hidden {
+                None
+            } else {
+                store.citizen(detail.citizen_id)?
+            },
+            events: store.case_events(uid)?,
+            facts: store.case_facts(uid)?,
+            detail,
+            revealed: false,
+        })
+    }
+
+    /// Is the citizen's identity masked (a denunciation, not revealed)?
+    pub fn masked(&self) -> bool {
+        self.citizen.is_none()
+    }
+}
+
+/// What an entry form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryPurpose {
+    /// A step of a case's life. For classification the action comes from the choice row.
+    Step {
+        case_uid: String,
+        code: String,
+        action: Action,
+        case_type: CaseType,
+    },
+    /// A new case: from a visit (citizen known) or a written petition (citizen typed).
+    Intake {
+        visit_uid: Option<String>,
+        citizen_id: Option<i64>,
+        citizen_name: Option<String>,
+    },
+}
+
+/// The inputs an entry form may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKey {
+    Choice,
+    Day,
+    Agency,
+    DocumentNo,
+    Note,
+    FullName,
+    IdNumber,
+    Phone,
+    Address,
+    CaseType,
+    Field,
+    Summary,
+    Source,
+    ForwardedBy,
+    ForwardingDoc,
+    Remote,
+}
+
+impl EntryKey {
+    pub fn label(self, purpose: &EntryPurpose) -> Msg {
+        match self {
+            EntryKey::Choice => match purpose {
+                EntryPurpose::Step { action, .. } => match action {
+                    Action::Refuse => Msg::LblReason,
+                    Action::Resolve => Msg::LblOutcome,
+                    Action::Assign => Msg::LblAssignee,
+                    _ => Msg::LblClassification,
+                },
+                EntryPurpose::Intake { .. } => Msg::LblClassification,
+            },
+            EntryKey::Day => match purpose {
+                EntryPurpose::Step { .. } => Msg::LblStepDay,
+                EntryPurpose::Intake { .. } => Msg::LblReceivedOn,
+            },
+            EntryKey::Agency => Msg::LblAgency,
+            EntryKey::DocumentNo => Msg::LblDocumentNo,
+            EntryKey::Note => Msg::LblNote,
+            EntryKey::FullName => Msg::LblFullName,
+            EntryKey::IdNumber => Msg::LblIdNumber,
+            EntryKey::Phone => Msg::LblPhone,
+            EntryKey::Address => Msg::LblAddress,
+            EntryKey::CaseType => Msg::LblPetitionType,
+            EntryKey::Field => Msg::LblField,
+            EntryKey::Summary => Msg::LblSummary,
+            EntryKey::Source => Msg::LblSource,
+            EntryKey::ForwardedBy => Msg::LblForwardedBy,
+            EntryKey::ForwardingDoc => Msg::LblForwardingDoc,
+            EntryKey::Remote => Msg::LblRemote,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum EntryInput {
+    Text(Box<TextArea<'static>>),
+    Choice(Combo),
+}
+
+#[derive(Debug)]
+pub struct EntryRow {
+    pub key: EntryKey,
+    pub input: EntryInput,
+    pub required: bool,
+}
+
+/// A small form: a step of a case, or a new case.
+#[derive(Debug)]
+pub struct Entry {
+    pub purpose: EntryPurpose,
+    pub rows: Vec<EntryRow>,
+    pub focus: usize,
+    pub errors: Vec<(EntryKey, String)>,
+}
+
+fn text(value: &str) -> EntryInput {
+    let mut ta = TextArea::new(vec![value.to_owned()]);
+    ta.set_cursor_line_style(ratatui::style::Style::default());
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    EntryInput::Text(Box::new(ta))
+}
+
+fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
+    EntryRow {
+        key,
+        input,
+        required,
+    }
+}
+
+fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<ComboOption> {
+    items
+        .into_iter()
+        .map(|(code, label)| ComboOption { code, label })
+        .collect()
+}
+
+impl Entry {
+    /// The form for a step of a case. `officers` are offered for an assignment.
+    pub fn for_step(
+        lang: Lang,
+        view: &CaseView,
+        action: Action,
+        today: NaiveDate,
+        officers: &[(i64, String)],
+    ) -> Entry {
+        let d = &view.detail.row;
+        let mut rows = Vec::new();
+        let choice = match action {
+            Action::ClassifyOwn | Action::ClassifyNotOwn | Action::ClassifyIneligible => {
+                let offered = crate::domain::case::offered(&view.facts);
+                Some(Combo::new(
+                    options(
+                        [
+                            Action::ClassifyOwn,
+                            Action::ClassifyNotOwn,
+                            Action::ClassifyIneligible,
+                        ]
+                        .into_iter()
+                        .filter(|a| offered.contains(a))
+                        .map(|a| (a.code().to_owned(), i18n::action(a).t(lang).to_owned())),
+                    ),
+                    Some(Action::ClassifyOwn.code().to_owned()),
+                ))
+            }
+            Action::Refuse => Some(Combo::new(
+                options(RefusalReason::for_type(d.case_type).into_iter().map(|r| {
+                    (
+                        r.code().to_owned(),
+                        i18n::refusal_reason(r).t(lang).to_owned(),
+                    )
+                })),
+                None,
+            )),
+            Action::Resolve => Some(Combo::new(
+                options(
+                    Outcome::for_type(d.case_type)
+                        .iter()
+                        .map(|o| (o.code().to_owned(), i18n::outcome(*o).t(lang).to_owned())),
+                ),
+                None,
+            )),
+            Action::Assign => Some(Combo::new(
+                options(
+                    officers
+                        .iter()
+                        .map(|(id, name)| (id.to_string(), name.clone())),
+                ),
+                None,
+            )),
+            _ => None,
+        };
+        if let Some(c) = choice {
+            rows.push(row(EntryKey::Choice, EntryInput::Choice(c), true));
+        }
+        rows.push(row(
+            EntryKey::Day,
+            text(&crate::domain::date::format_date(today)),
+            true,
+        ));
+        if matches!(action, Action::Transfer | Action::Urge | Action::Guide) {
+            rows.push(row(EntryKey::Agency, text(""), action == Action::Transfer));
+        }
+        if !matches!(action, Action::Note | Action::Assign) {
+            rows.push(row(EntryKey::DocumentNo, text(""), false));
+        }
+        rows.push(row(EntryKey::Note, text(""), action == Action::Note));
+        Entry {
+            purpose: EntryPurpose::Step {
+                case_uid: d.uid.clone(),
+                code: d.code.clone(),
+                action,
+                case_type: d.case_type,
+            },
+            rows,
+            focus: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The intake form: a written petition (citizen typed) or another case from a visit.
+    #[allow(clippy::too_many_arguments)]
+    pub fn for_intake(
+        lang: Lang,
+        fields: &[Field],
+        today: NaiveDate,
+        visit_uid: Option<String>,
+        citizen: Option<(i64, String)>,
+        case_type: Option<CaseType>,
+        field_code: Option<String>,
+    ) -> Entry {
+        let mut rows = Vec::new();
+        if citizen.is_none() {
+            rows.push(row(EntryKey::FullName, text(""), true));
+            rows.push(row(EntryKey::IdNumber, text(""), false));
+            rows.push(row(EntryKey::Phone, text(""), false));
+            rows.push(row(EntryKey::Address, text(""), false));
+        }
+        rows.push(row(
+            EntryKey::CaseType,
+            EntryInput::Choice(Combo::new(
+                options(
+                    CaseType::ALL
+                        .iter()
+                        .map(|t| (t.code().to_owned(), i18n::case_type(*t).t(lang).to_owned())),
+                ),
+                case_type.map(|t| t.code().to_owned()),
+            )),
+            true,
+        ));
+        rows.push(row(
+            EntryKey::Field,
+            EntryInput::Choice(Combo::new(
+                options(fields.iter().map(|f| (f.code.clone(), f.name.clone()))),
+                field_code,
+            )),
+            true,
+        ));
+        rows.push(row(EntryKey::Summary, text(""), true));
+        if visit_uid.is_none() {
+            rows.push(row(
+                EntryKey::Source,
+                EntryInput::Choice(Combo::new(
+                    options(
+                        [
+                            store::CaseSource::Post,
+                            store::CaseSource::Forwarded,
+                            store::CaseSource::Other,
+                        ]
+                        .into_iter()
+                        .map(|s| (s.code().to_owned(), i18n::case_source(s).t(lang).to_owned())),
+                    ),
+                    Some(store::CaseSource::Post.code().to_owned()),
+                )),
+                true,
+            ));
+            rows.push(row(EntryKey::ForwardedBy, text(""), false));
+            rows.push(row(EntryKey::ForwardingDoc, text(""), false));
+            rows.push(row(
+                EntryKey::Day,
+                text(&crate::domain::date::format_date(today)),
+                true,
+            ));
+        }
+        rows.push(row(
+            EntryKey::Remote,
+            EntryInput::Choice(Combo::new(
+                options([
+                    ("0".to_owned(), Msg::No.t(lang).to_owned()),
+                    ("1".to_owned(), Msg::Yes.t(lang).to_owned()),
+                ]),
+                Some("0".to_owned()),
+            )),
+            true,
+        ));
+        let (citizen_id, citizen_name) = match citizen {
+            Some((id, name)) => (Some(id), Some(name)),
+            None => (None, None),
+        };
+        Entry {
+            purpose: EntryPurpose::Intake {
+                visit_uid,
+                citizen_id,
+                citizen_name,
+            },
+            rows,
+            focus: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The typed (NFC) text or chosen code of an input.
+    pub fn value(&self, key: EntryKey) -> String {
+        self.rows
+            .iter()
+            .find(|r| r.key == key)
+            .map(|r| match &r.input {
+                EntryInput::Text(ta) => nfc(ta.lines().join(" ").trim()),
+                EntryInput::Choice(c) => c.chosen.clone().unwrap_or_default(),
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn has(&self, key: EntryKey) -> bool {
+        self.rows.iter().any(|r| r.key == key)
+    }
+
+    pub fn focused(&mut self) -> &mut EntryRow {
+        &mut self.rows[self.focus]
+    }
+
+    /// Leave the focused input (a choice takes its highlighted match) and move.
+    pub fn move_focus(&mut self, forward: bool) {
+        if let EntryInput::Choice(c) = &mut self.rows[self.focus].input
+            && !c.query.is_empty()
+        {
+            c.take();
+        }
+        let n = self.rows.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    pub fn error_for(&self, key: EntryKey) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, e)| e.as_str())
+    }
+}

@@ -1,0 +1,495 @@
+//! The complaint queue: fields with open counts on the left, the field's cases on the right;
+//! the case detail with its timeline and the steps the law allows now; the case forms.
+//! Denunciations show a pseudonym everywhere unless the officer revealed the identity.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme::Theme;
+use crate::app::keymap::{self, Context};
+use crate::app::{App, CaseView, Command, Entry, EntryInput, EntryPurpose, QueueFocus};
+use crate::domain::case::{self, CaseType, denouncer_pseudonym};
+use crate::domain::date::format_date;
+use crate::i18n::{self, Lang, Msg};
+use crate::store::{CaseRow, StatusFilter};
+
+/// The name shown for a case's citizen in lists: a pseudonym for denunciations.
+pub fn citizen_label(r: &CaseRow) -> String {
+    if r.case_type == CaseType::ToCao {
+        denouncer_pseudonym(&r.code)
+    } else {
+        r.citizen_name.clone()
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let q = &app.queue;
+    let left_w = if area.width >= 90 { 34 } else { 24 };
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Length(left_w),
+        Constraint::Fill(1),
+    ]));
+
+    // Fields with their open counts.
+    let focus_style = |f: QueueFocus| {
+        if q.focus == f {
+            theme.title()
+        } else {
+            theme.dim()
+        }
+    };
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::RIGHT)
+        .title(Line::from(Span::styled(
+            format!(" {} ", Msg::QueueFields.t(lang)),
+            focus_style(QueueFocus::Fields),
+        )));
+    let rows = q.fields.iter().map(|f| {
+        Row::new(vec![
+            Cell::from(f.name.clone()),
+            Cell::from(Line::from(f.open.to_string()).right_aligned()),
+        ])
+    });
+    let header = Row::new(vec![
+        Cell::from(""),
+        Cell::from(Line::from(Msg::QueueOpenCount.t(lang)).right_aligned()),
+    ])
+    .style(theme.header());
+    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(7)])
+        .header(header)
+        .block(block)
+        .row_highlight_style(if q.focus == QueueFocus::Fields {
+            theme.selected()
+        } else {
+            theme.header()
+        })
+        .highlight_symbol("▶")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(q.field_sel));
+    frame.render_stateful_widget(table, left, &mut state);
+
+    // The cases of the selected field.
+    let field_name = q.selected_field().map(|f| f.name.as_str()).unwrap_or("");
+    let type_label = q
+        .filter
+        .case_type
+        .map(|t| i18n::case_type(t).t(lang))
+        .unwrap_or(Msg::FilterAllTypes.t(lang));
+    let status_label = match q.filter.status {
+        StatusFilter::Open => Msg::FilterOpen,
+        StatusFilter::Closed => Msg::FilterClosed,
+        StatusFilter::All => Msg::FilterAll,
+    }
+    .t(lang);
+    let mut filters = vec![
+        type_label.to_owned(),
+        status_label.to_owned(),
+        if q.filter.newest_first {
+            Msg::SortNewest
+        } else {
+            Msg::SortOldest
+        }
+        .t(lang)
+        .to_owned(),
+    ];
+    if q.only_mine {
+        filters.push(Msg::FilterMine.t(lang).to_owned());
+    }
+    let mut title = Msg::QueueCasesTitle.fill(lang, &[&field_name, &q.total, &filters.join(", ")]);
+    if (q.cases.len() as u32) < q.total {
+        title.push_str(&format!(
+            " · {}",
+            Msg::QueueShownOf.fill(lang, &[&q.cases.len(), &q.total])
+        ));
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(Span::styled(
+            format!(" {title} "),
+            focus_style(QueueFocus::Cases),
+        )));
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    if q.cases.is_empty() {
+        frame.render_widget(
+            Paragraph::new(format!(" {}", Msg::QueueEmpty.t(lang))).style(theme.dim()),
+            inner,
+        );
+        return;
+    }
+    let wide = inner.width >= 100;
+    let mut cols: Vec<(Msg, Constraint)> = vec![
+        (Msg::ColCode, Constraint::Length(13)),
+        (Msg::ColStatus, Constraint::Length(18)),
+        (Msg::ColReceived, Constraint::Length(10)),
+        (Msg::ColDaysOpen, Constraint::Length(6)),
+        (Msg::ColCitizen, Constraint::Fill(2)),
+    ];
+    if wide {
+        cols.push((Msg::ColSummary, Constraint::Fill(3)));
+        cols.push((Msg::ColOfficer, Constraint::Length(16)));
+    }
+    let header = Row::new(cols.iter().map(|(m, _)| Cell::from(m.t(lang)))).style(theme.header());
+    let visible = inner.height.saturating_sub(1) as usize;
+    let offset = q.case_sel.saturating_sub(visible.saturating_sub(1));
+    let rows = q.cases.iter().skip(offset).take(visible).map(|c| {
+        let days = (app.today - c.received_on).num_days();
+        let mut cells = vec![
+            Cell::from(c.code.clone()),
+            Cell::from(i18n::case_status(c.status).t(lang)),
+            Cell::from(format_date(c.received_on)),
+            Cell::from(Line::from(days.to_string()).right_aligned()),
+            Cell::from(citizen_label(c)),
+        ];
+        if wide {
+            cells.push(Cell::from(c.summary.clone()));
+            cells.push(Cell::from(c.officer_name.clone().unwrap_or_default()));
+        }
+        Row::new(cells)
+    });
+    let table = Table::new(rows, cols.iter().map(|(_, w)| *w))
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(if q.focus == QueueFocus::Cases {
+            theme.selected()
+        } else {
+            theme.dim()
+        })
+        .highlight_symbol("▶")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(q.case_sel - offset));
+    frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// The keys of the steps the law allows now, as "a thụ lý · x không thụ lý".
+fn next_steps(lang: Lang, v: &CaseView, theme: &Theme) -> Vec<Span<'static>> {
+    let offered = case::offered(&v.facts);
+    let mut spans = Vec::new();
+    for b in keymap::bindings(Context::Steps) {
+        let Command::Step(a) = b.cmd else { continue };
+        let ok = if a == case::Action::ClassifyOwn {
+            offered.iter().any(|o| {
+                matches!(
+                    o,
+                    case::Action::ClassifyOwn
+                        | case::Action::ClassifyNotOwn
+                        | case::Action::ClassifyIneligible
+                )
+            })
+        } else {
+            offered.contains(&a)
+        };
+        if !ok {
+            continue;
+        }
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(keymap::key_label(&b.keys[0]), theme.key()));
+        spans.push(Span::raw(format!(" {}", b.help.t(lang))));
+    }
+    if spans.is_empty() {
+        spans.push(Span::styled(Msg::CaseNoSteps.t(lang), theme.dim()));
+    }
+    spans
+}
+
+pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let d = &v.detail;
+    let r = &d.row;
+    let label = |m: Msg| Span::styled(format!("{:<22}", m.t(lang)), theme.header());
+    let mut lines = Vec::new();
+    let who = match &v.citizen {
+        Some(c) => {
+            let mut s = c.full_name.clone();
+            if let Some(id) = &c.id_number {
+                s.push_str(&format!(" · {id}"));
+            }
+            if let Some(p) = &c.phone {
+                s.push_str(&format!(" · {p}"));
+            }
+            if !c.address.is_empty() {
+                s.push_str(&format!(" · {}", c.address));
+            }
+            s
+        }
+        None => denouncer_pseudonym(&r.code),
+    };
+    let mut who_line = vec![label(Msg::CaseCitizen), Span::raw(who)];
+    if v.masked() {
+        who_line.push(Span::styled(
+            format!("   [{}]", Msg::CaseRevealHint.t(lang)),
+            theme.warning(),
+        ));
+    } else if v.revealed {
+        who_line.push(Span::styled(" ⚠", theme.warning()));
+    }
+    lines.push(Line::from(who_line));
+    lines.push(Line::from(vec![
+        label(Msg::LblPetitionType),
+        Span::raw(format!(
+            "{} · {} {} · {}",
+            i18n::case_type(r.case_type).t(lang),
+            Msg::CaseRound.t(lang),
+            r.round,
+            r.field_name
+        )),
+    ]));
+    lines.push(Line::from(vec![
+        label(Msg::ColStatus),
+        Span::styled(i18n::case_status(r.status).t(lang), theme.title()),
+        Span::raw(match d.outcome {
+            Some(o) => format!(" — {}", i18n::outcome(o).t(lang)),
+            None => String::new(),
+        }),
+    ]));
+    let mut flags = Vec::new();
+    if d.complex {
+        flags.push(Msg::CaseComplex.t(lang).to_owned());
+    }
+    if d.remote {
+        flags.push(Msg::CaseRemote.t(lang).to_owned());
+    }
+    if d.extensions > 0 {
+        flags.push(Msg::CaseExtensions.fill(lang, &[&d.extensions]));
+    }
+    flags.push(
+        match d.own_authority {
+            Some(true) => Msg::CaseOwn,
+            Some(false) => Msg::CaseNotOwn,
+            None => Msg::CaseUnclassified,
+        }
+        .t(lang)
+        .to_owned(),
+    );
+    lines.push(Line::from(vec![
+        label(Msg::CaseFlags),
+        Span::raw(flags.join(" · ")),
+    ]));
+    let mut dates = vec![Msg::CaseReceived.fill(lang, &[&format_date(r.received_on)])];
+    if let Some(a) = d.accepted_on {
+        dates.push(Msg::CaseAccepted.fill(lang, &[&format_date(a)]));
+    }
+    if let Some(x) = d.resolved_on {
+        dates.push(Msg::CaseResolved.fill(lang, &[&format_date(x)]));
+    }
+    lines.push(Line::from(vec![
+        label(Msg::CaseDates),
+        Span::raw(dates.join(" · ")),
+    ]));
+    let mut source = i18n::case_source(d.source).t(lang).to_owned();
+    if !d.forwarded_by.is_empty() || !d.forwarding_doc.is_empty() {
+        source.push_str(": ");
+        source.push_str(&Msg::CaseForwarded.fill(lang, &[&d.forwarded_by, &d.forwarding_doc]));
+    }
+    lines.push(Line::from(vec![
+        label(Msg::CaseSourceLbl),
+        Span::raw(source),
+    ]));
+    lines.push(Line::from(vec![
+        label(Msg::CaseOfficer),
+        Span::raw(r.officer_name.clone().unwrap_or_else(|| "—".into())),
+    ]));
+    let mut links = Vec::new();
+    if let Some(p) = &d.previous_code {
+        links.push(Msg::CasePrevious.fill(lang, &[p]));
+    }
+    if let Some(n) = &d.next_code {
+        links.push(Msg::CaseNext.fill(lang, &[n]));
+    }
+    if !links.is_empty() {
+        lines.push(Line::from(vec![
+            label(Msg::CaseLinks),
+            Span::raw(links.join(" · ")),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        label(Msg::LblSummary),
+        Span::raw(r.summary.clone()),
+    ]));
+    if !d.visits.is_empty() {
+        lines.push(Line::from(Span::styled(
+            Msg::CaseVisits.t(lang),
+            theme.header(),
+        )));
+        for (day, time, content) in &d.visits {
+            lines.push(Line::raw(format!(
+                "  {} {time}  {}",
+                format_date(*day),
+                content.lines().next().unwrap_or_default()
+            )));
+        }
+    }
+    lines.push(Line::from(Span::styled(
+        Msg::CaseTimeline.t(lang),
+        theme.header(),
+    )));
+    for e in &v.events {
+        let mut text = format!(
+            "  {}  {}",
+            format_date(e.day),
+            i18n::action(e.action).t(lang)
+        );
+        if e.from_status != Some(e.to_status) {
+            text.push_str(&format!(" → {}", i18n::case_status(e.to_status).t(lang)));
+        }
+        if let Some(o) = e.outcome {
+            text.push_str(&format!(" ({})", i18n::outcome(o).t(lang)));
+        }
+        if let Some(reason) = e.reason {
+            text.push_str(&format!(" ({})", i18n::refusal_reason(reason).t(lang)));
+        }
+        if !e.agency.is_empty() {
+            text.push_str(&format!(" · {}", e.agency));
+        }
+        if !e.document_no.is_empty() {
+            text.push_str(&format!(
+                " · {} {}",
+                Msg::LblDocumentNo.t(lang),
+                e.document_no
+            ));
+        }
+        if !e.note.is_empty() {
+            text.push_str(&format!(" · {}", e.note));
+        }
+        if let Some(o) = &e.officer_name {
+            text.push_str(&format!(" — {o}"));
+        }
+        lines.push(Line::raw(text));
+    }
+    lines.push(Line::raw(""));
+    let mut steps = vec![Span::styled(
+        format!("{}: ", Msg::CaseNextSteps.t(lang)),
+        theme.header(),
+    )];
+    steps.extend(next_steps(lang, v, theme));
+    lines.push(Line::from(steps));
+
+    let r2 = super::popup(frame, area, area.width, area.height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(Span::styled(
+            format!(
+                " {} ",
+                Msg::CaseTitle.fill(lang, &[&r.code, &i18n::case_status(r.status).t(lang)])
+            ),
+            theme.title(),
+        )));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r2,
+    );
+}
+
+pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let title = match &e.purpose {
+        EntryPurpose::Step { code, action, .. } => {
+            let name = if *action == case::Action::ClassifyOwn {
+                Msg::CmdClassify.t(lang)
+            } else {
+                i18n::action(*action).t(lang)
+            };
+            Msg::EntryStepTitle.fill(lang, &[&name, code])
+        }
+        EntryPurpose::Intake {
+            citizen_name: Some(n),
+            ..
+        } => Msg::EntryIntakeFromVisit.fill(lang, &[n]),
+        EntryPurpose::Intake { .. } => Msg::EntryIntakeTitle.t(lang).to_owned(),
+    };
+    // Each row: label + value; a focused choice lists its matches below it.
+    let label_w = 22u16;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for (i, row) in e.rows.iter().enumerate() {
+        let focused = i == e.focus;
+        let lbl_style = if focused {
+            theme.label_focused()
+        } else {
+            theme.label()
+        };
+        let mark = if e.error_for(row.key).is_some() {
+            "✗"
+        } else if focused {
+            "▸"
+        } else {
+            " "
+        };
+        let label = format!(
+            "{mark}{:<w$}",
+            row.key.label(&e.purpose).t(lang),
+            w = label_w as usize - 1
+        );
+        let value = match &row.input {
+            EntryInput::Text(ta) => {
+                let text = ta.lines().join(" ");
+                if focused {
+                    let col = ta.cursor().1;
+                    let before: String = text.chars().take(col).collect();
+                    cursor = Some((
+                        label_w + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16,
+                        lines.len() as u16,
+                    ));
+                }
+                text
+            }
+            EntryInput::Choice(c) => {
+                if focused && !c.query.is_empty() {
+                    format!("{} ▾", c.query)
+                } else {
+                    c.chosen_label().unwrap_or("").to_owned() + if focused { " ▾" } else { "" }
+                }
+            }
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label, lbl_style),
+            Span::styled(value, theme.input()),
+        ]));
+        if let Some(err) = e.error_for(row.key) {
+            lines.push(Line::from(Span::styled(
+                format!("{:w$}✗ {err}", "", w = label_w as usize),
+                theme.error(),
+            )));
+        }
+        if focused && let EntryInput::Choice(c) = &row.input {
+            let hl = c.shown_highlight();
+            for (j, o) in c.matches().iter().enumerate() {
+                let style = if j == hl {
+                    theme.selected()
+                } else {
+                    theme.label()
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(format!("{:w$}", "", w = label_w as usize)),
+                    Span::styled(
+                        format!("{} {}", if j == hl { "▶" } else { " " }, o.label),
+                        style,
+                    ),
+                ]));
+            }
+        }
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = super::popup(frame, area, area.width.min(96), h);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(Span::styled(
+            format!(" {title} "),
+            theme.title(),
+        )));
+    let inner = block.inner(r);
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+    if let Some((x, y)) = cursor
+        && y < inner.height
+        && x < inner.width
+    {
+        frame.set_cursor_position((inner.x + x, inner.y + y));
+    }
+}
