@@ -201,7 +201,8 @@ pub fn make_demo(path: &Path, opts: &DemoOptions, lang: Lang) -> Result<(), Fail
                 &format_date(s.first_day),
                 &format_date(s.last_day),
                 &secs,
-                &path.display()
+                &path.display(),
+                &s.cases
             ]
         )
     );

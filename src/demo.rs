@@ -16,7 +16,9 @@ use rand_chacha::ChaCha8Rng;
 use rusqlite::{TransactionBehavior, params};
 use serde_json::json;
 
+use crate::domain::case::{self, Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
 use crate::domain::text::fold;
+use crate::domain::visit::PetitionType;
 use crate::store::{Result, Store, settings};
 
 /// What to generate.
@@ -34,6 +36,7 @@ pub struct DemoSummary {
     pub visits: u64,
     pub citizens: u64,
     pub sessions: u64,
+    pub cases: u64,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
 }
@@ -476,6 +479,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
     let mut citizens: Vec<i64> = Vec::new();
     let mut sessions = 0u64;
     let mut visits_done = 0u64;
+    let cases_done: u64;
     {
         let mut ins_citizen = tx.prepare(
             "INSERT INTO citizens (uid, full_name, name_folded, id_kind, id_number, phone, address,
@@ -492,6 +496,8 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
                  officer_id, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
         )?;
+
+        let mut cases = CaseWriter::new(&tx, opts.end)?;
 
         for (i, &day) in days.iter().enumerate() {
             // Spread the visits evenly, with the remainder on the last days.
@@ -648,8 +654,50 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
                     stamp(day, time),
                 ])?;
                 visits_done += 1;
+                if handling == "thu_ly" {
+                    let visit_id = tx.last_insert_rowid();
+                    cases.write(
+                        &mut rng,
+                        &CaseSeed {
+                            citizen_id,
+                            visit_id: Some(visit_id),
+                            field_id: field_ids[field],
+                            petition_type: ptype,
+                            summary: content,
+                            day,
+                            officer_id: officer.id,
+                            source: "tiep_cong_dan",
+                        },
+                    )?;
+                }
+            }
+            // Written petitions by post or forwarded by another agency: about one a day.
+            if rng.random_ratio(1, 2) && !citizens.is_empty() {
+                let field = weighted(&mut rng, FIELD_MIX);
+                let (ptype, content) = *contents(field).choose(&mut rng).expect("contents");
+                let citizen_id = citizens[rng.random_range(0..citizens.len())];
+                let officer_id = desk.choose(&mut rng).expect("officers").id;
+                let source = if rng.random_bool(0.5) {
+                    "buu_chinh"
+                } else {
+                    "chuyen_den"
+                };
+                cases.write(
+                    &mut rng,
+                    &CaseSeed {
+                        citizen_id,
+                        visit_id: None,
+                        field_id: field_ids[field],
+                        petition_type: ptype,
+                        summary: content,
+                        day,
+                        officer_id,
+                        source,
+                    },
+                )?;
             }
         }
+        cases_done = cases.count;
     }
 
     let settings_rows = [
@@ -668,6 +716,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
         visits: visits_done,
         citizens: citizens.len() as u64,
         sessions,
+        cases: cases_done,
         first_day,
         last_day: opts.end,
     };
@@ -682,6 +731,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
                 "visits": summary.visits,
                 "citizens": summary.citizens,
                 "sessions": summary.sessions,
+                "cases": summary.cases,
                 "first_day": first_day.to_string(),
                 "last_day": opts.end.to_string(),
             })
@@ -690,6 +740,245 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
     )?;
     tx.commit()?;
     Ok(summary)
+}
+
+/// What a demo case grows from.
+struct CaseSeed<'a> {
+    citizen_id: i64,
+    visit_id: Option<i64>,
+    field_id: i64,
+    petition_type: &'a str,
+    summary: &'a str,
+    day: NaiveDate,
+    officer_id: i64,
+    source: &'a str,
+}
+
+/// Writes demo cases with realistic timelines: each step is one the law allows (the SQL
+/// triggers check every one), spaced by days, stopping at the end date, so recent cases are
+/// still open and old ones mostly closed.
+struct CaseWriter<'c> {
+    end: NaiveDate,
+    seq: std::collections::HashMap<(&'static str, i32), u32>,
+    ins_case: rusqlite::Statement<'c>,
+    ins_link: rusqlite::Statement<'c>,
+    ins_event: rusqlite::Statement<'c>,
+    upd_case: rusqlite::Statement<'c>,
+    count: u64,
+}
+
+const AGENCIES: &[&str] = &[
+    "Tòa án nhân dân khu vực 1",
+    "Sở Nông nghiệp và Môi trường",
+    "Chi cục Thi hành án dân sự",
+    "Sở Xây dựng",
+    "Công an phường",
+];
+
+impl<'c> CaseWriter<'c> {
+    fn new(tx: &'c rusqlite::Transaction<'c>, end: NaiveDate) -> rusqlite::Result<Self> {
+        Ok(CaseWriter {
+            end,
+            seq: std::collections::HashMap::new(),
+            ins_case: tx.prepare(
+                "INSERT INTO cases (uid, code, case_type, year, seq, citizen_id, field_id, summary,
+                     source, forwarded_by, forwarding_doc, received_on, officer_id, created_at,
+                     updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+            )?,
+            ins_link: tx.prepare("INSERT INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?,
+            ins_event: tx.prepare(
+                "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status,
+                     to_status, note, document_no, agency, reason, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12)",
+            )?,
+            upd_case: tx.prepare(
+                "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4,
+                     own_authority = coalesce(?5, own_authority),
+                     accepted_on = coalesce(?6, accepted_on), resolved_on = coalesce(?7, resolved_on),
+                     outcome = coalesce(?8, outcome), updated_at = ?9
+                 WHERE id = ?1",
+            )?,
+            count: 0,
+        })
+    }
+
+    /// The next step of a demo case's life, weighted the way cases usually go.
+    fn next_action(rng: &mut ChaCha8Rng, f: &CaseFacts) -> Option<Action> {
+        use Action as A;
+        let options: &[(Action, u32)] = match f.status {
+            CaseStatus::New => &[
+                (A::ClassifyOwn, 62),
+                (A::ClassifyNotOwn, 24),
+                (A::ClassifyIneligible, 12),
+                (A::Withdraw, 2),
+            ],
+            CaseStatus::AwaitingAcceptance => &[(A::Accept, 90), (A::Refuse, 6), (A::Withdraw, 4)],
+            CaseStatus::OutsideAuthority => &[(A::Transfer, 60), (A::Guide, 32), (A::Return, 8)],
+            CaseStatus::NotEligible => &[(A::Guide, 45), (A::File, 40), (A::Return, 15)],
+            CaseStatus::InProgress => &[
+                (A::Resolve, 70),
+                (A::MarkComplex, 14),
+                (A::Extend, 10),
+                (A::Withdraw, 6),
+            ],
+            _ => return None,
+        };
+        let allowed: Vec<(Action, u32)> = options
+            .iter()
+            .copied()
+            .filter(|(a, _)| case::step(f, *a).is_ok())
+            .collect();
+        let total: u32 = allowed.iter().map(|(_, w)| w).sum();
+        if total == 0 {
+            return None;
+        }
+        let mut x = rng.random_range(0..total);
+        for (a, w) in allowed {
+            if x < w {
+                return Some(a);
+            }
+            x -= w;
+        }
+        None
+    }
+
+    fn write(&mut self, rng: &mut ChaCha8Rng, s: &CaseSeed) -> rusqlite::Result<()> {
+        let ptype = PetitionType::from_code(s.petition_type).unwrap_or(PetitionType::KienNghi);
+        let t = CaseType::from_petition(ptype);
+        let year = s.day.year();
+        let seq = self.seq.entry((t.code(), year)).or_insert(0);
+        *seq += 1;
+        let code = case::case_code(t, year, *seq);
+        let t0 = NaiveTime::from_hms_opt(16, 30, 0).expect("valid time");
+        let uid = seeded_uid(rng, millis(s.day, t0));
+        let (forwarded_by, forwarding_doc) = if s.source == "chuyen_den" {
+            (
+                "Ban Tiếp công dân tỉnh".to_owned(),
+                format!("{}/BTCD", rng.random_range(100..2000)),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let id = self.ins_case.insert(params![
+            uid,
+            code,
+            t.code(),
+            year,
+            *seq,
+            s.citizen_id,
+            s.field_id,
+            s.summary,
+            s.source,
+            forwarded_by,
+            forwarding_doc,
+            s.day,
+            s.officer_id,
+            stamp(s.day, t0),
+        ])?;
+        self.count += 1;
+        if let Some(v) = s.visit_id {
+            self.ins_link.execute(params![id, v])?;
+        }
+        let event = |w: &mut Self,
+                     rng: &mut ChaCha8Rng,
+                     day: NaiveDate,
+                     a: Action,
+                     from: Option<CaseStatus>,
+                     to: CaseStatus,
+                     extra: (String, String, Option<&str>, Option<&str>)|
+         -> rusqlite::Result<()> {
+            let uid = seeded_uid(rng, millis(day, t0));
+            w.ins_event.execute(params![
+                uid,
+                id,
+                stamp(day, t0),
+                day,
+                s.officer_id,
+                a.code(),
+                from.map(CaseStatus::code),
+                to.code(),
+                extra.0,
+                extra.1,
+                extra.2,
+                extra.3,
+            ])?;
+            Ok(())
+        };
+        event(
+            self,
+            rng,
+            s.day,
+            Action::Open,
+            None,
+            CaseStatus::New,
+            (forwarding_doc, forwarded_by, None, None),
+        )?;
+        let mut f = CaseFacts {
+            case_type: t,
+            status: CaseStatus::New,
+            round: 1,
+            complex: false,
+            extensions: 0,
+            reopened: false,
+        };
+        let mut day = s.day;
+        while let Some(a) = Self::next_action(rng, &f) {
+            day += Duration::days(rng.random_range(1..=20));
+            if day > self.end {
+                break;
+            }
+            let Ok(next) = case::apply(&f, a) else { break };
+            let reason = (a == Action::Refuse)
+                .then(|| RefusalReason::for_type(t).choose(rng).copied())
+                .flatten();
+            let outcome = (a == Action::Resolve)
+                .then(|| Outcome::for_type(t).choose(rng).copied())
+                .flatten();
+            let agency = if matches!(a, Action::Transfer | Action::Guide) {
+                AGENCIES.choose(rng).expect("agencies").to_string()
+            } else {
+                String::new()
+            };
+            let doc = if matches!(a, Action::Accept | Action::Resolve | Action::Transfer) {
+                format!("{}/QĐ-UBND", rng.random_range(10..999))
+            } else {
+                String::new()
+            };
+            event(
+                self,
+                rng,
+                day,
+                a,
+                Some(f.status),
+                next.status,
+                (
+                    doc,
+                    agency,
+                    reason.map(RefusalReason::code),
+                    outcome.map(Outcome::code),
+                ),
+            )?;
+            let own = match a {
+                Action::ClassifyOwn => Some(true),
+                Action::ClassifyNotOwn => Some(false),
+                _ => None,
+            };
+            self.upd_case.execute(params![
+                id,
+                next.status.code(),
+                next.complex,
+                next.extensions,
+                own,
+                (a == Action::Accept).then_some(day),
+                (a == Action::Resolve).then_some(day),
+                outcome.map(Outcome::code),
+                stamp(day, t0),
+            ])?;
+            f = next;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

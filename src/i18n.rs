@@ -379,7 +379,7 @@ catalog! {
     CliIo => "Không mở được {0}: {1}", "Cannot open {0}: {1}";
     CliSql => "Lỗi cơ sở dữ liệu: {0}", "Database error: {0}";
     CliDemoRefuse => "{0} đã có dữ liệu thật (không phải dữ liệu mẫu) — không ghi đè. Chọn tệp khác bằng --db.", "{0} holds real data (not a demo database) — not overwriting it. Pick another file with --db.";
-    CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
+    CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {8} vụ việc, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {8} cases, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";

@@ -201,3 +201,117 @@ fn no_color_keeps_meaning() {
     }
     assert!(saw_mark, "errors still marked with ✗");
 }
+
+/// A queue with a complaint (accepted), a denunciation (masked) and a proposal.
+fn app_with_queue() -> App {
+    use tiepdan::domain::case::{Action, CaseType};
+    use tiepdan::store::{CaseSource, NewCase, StepInput};
+    let mut app = app_with_day(Lang::Vi);
+    let officer = app.officer.as_ref().unwrap().id;
+    let citizen = |app: &App, name: &str| {
+        app.store
+            .find_citizen(None, name, Some("0912345678"))
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let mk = |t: CaseType, citizen_id: i64, field: &str, summary: &str| NewCase {
+        case_type: t,
+        citizen_id,
+        field_code: field.into(),
+        summary: summary.into(),
+        source: CaseSource::Visit,
+        forwarded_by: String::new(),
+        forwarding_doc: String::new(),
+        received_on: today() - chrono::Duration::days(12),
+        remote: false,
+        visit_uid: None,
+    };
+    let duc = citizen(&app, "Trần Văn Đức");
+    let ha = citizen(&app, "Đỗ Thị Hà");
+    let gam = citizen(&app, "Bùi Thị Gấm");
+    let (kn, _) = app
+        .store
+        .open_case(
+            officer,
+            &mk(
+                CaseType::KhieuNai,
+                duc,
+                "dat_dai",
+                "Khiếu nại Quyết định 1234/QĐ-UBND thu hồi đất",
+            ),
+        )
+        .unwrap();
+    for a in [Action::ClassifyOwn, Action::Accept] {
+        let s = StepInput {
+            day: Some(today() - chrono::Duration::days(5)),
+            document_no: "15/QĐ-UBND".into(),
+            ..StepInput::default()
+        };
+        app.store.case_step(officer, &kn, a, &s, today()).unwrap();
+    }
+    app.store
+        .open_case(
+            officer,
+            &mk(
+                CaseType::ToCao,
+                ha,
+                "dat_dai",
+                "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục",
+            ),
+        )
+        .unwrap();
+    app.store
+        .open_case(
+            officer,
+            &mk(
+                CaseType::KienNghiPhanAnh,
+                gam,
+                "den_bu_gpmb",
+                "Đề nghị xem xét lại đơn giá bồi thường",
+            ),
+        )
+        .unwrap();
+    app.handle_key(key(KeyCode::Char('2')));
+    app
+}
+
+#[test]
+fn queue_pane_80x24() {
+    let mut app = app_with_queue();
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn queue_pane_40x12() {
+    let mut app = app_with_queue();
+    insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}
+
+#[test]
+fn case_detail_with_timeline_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn a_denunciation_is_masked_in_its_detail_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('j')));
+    app.handle_key(key(KeyCode::Enter));
+    let t = render(&mut app, 80, 24);
+    let screen = format!("{}", t.backend());
+    assert!(!screen.contains("Đỗ Thị Hà"), "{screen}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn step_form_with_choices_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('r')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}

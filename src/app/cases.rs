@@ -493,7 +493,7 @@ impl App {
 
     /// After a new visit with handling thụ lý: open its case, or first ask to link it to the
     /// citizen's open case in the same field.
-    pub(super) fn intake_after_visit(&mut self, visit_uid: &str) {
+    pub fn intake_after_visit(&mut self, visit_uid: &str) {
         let r = self.store.visit_detail(visit_uid);
         let Some(d) = self.report(r) else { return };
         if d.row.handling != crate::domain::visit::Handling::ThuLy {

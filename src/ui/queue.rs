@@ -27,7 +27,11 @@ pub fn citizen_label(r: &CaseRow) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let q = &app.queue;
-    let left_w = if area.width >= 90 { 34 } else { 24 };
+    let left_w = match area.width {
+        90.. => 34,
+        60..=89 => 24,
+        _ => 14,
+    };
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Length(left_w),
         Constraint::Fill(1),
@@ -121,13 +125,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     }
     let wide = inner.width >= 100;
+    let medium = inner.width >= 50;
     let mut cols: Vec<(Msg, Constraint)> = vec![
-        (Msg::ColCode, Constraint::Length(13)),
+        (Msg::ColCode, Constraint::Length(14)),
         (Msg::ColStatus, Constraint::Length(18)),
-        (Msg::ColReceived, Constraint::Length(10)),
-        (Msg::ColDaysOpen, Constraint::Length(6)),
-        (Msg::ColCitizen, Constraint::Fill(2)),
     ];
+    if wide {
+        cols.push((Msg::ColReceived, Constraint::Length(10)));
+    }
+    if medium {
+        cols.push((Msg::ColDaysOpen, Constraint::Length(7)));
+        cols.push((
+            Msg::ColCitizen,
+            if wide {
+                Constraint::Length(25)
+            } else {
+                Constraint::Fill(1)
+            },
+        ));
+    }
     if wide {
         cols.push((Msg::ColSummary, Constraint::Fill(3)));
         cols.push((Msg::ColOfficer, Constraint::Length(16)));
@@ -140,10 +156,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let mut cells = vec![
             Cell::from(c.code.clone()),
             Cell::from(i18n::case_status(c.status).t(lang)),
-            Cell::from(format_date(c.received_on)),
-            Cell::from(Line::from(days.to_string()).right_aligned()),
-            Cell::from(citizen_label(c)),
         ];
+        if wide {
+            cells.push(Cell::from(format_date(c.received_on)));
+        }
+        if medium {
+            cells.push(Cell::from(Line::from(days.to_string()).right_aligned()));
+            cells.push(Cell::from(citizen_label(c)));
+        }
         if wide {
             cells.push(Cell::from(c.summary.clone()));
             cells.push(Cell::from(c.officer_name.clone().unwrap_or_default()));

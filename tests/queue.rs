@@ -1,0 +1,240 @@
+//! The complaint queue through the app, with a fixed date: a visit with handling thụ lý opens
+//! a case that the queue counts; steps move it along the law's table; an illegal step is
+//! refused with a message; a denouncer stays masked until an audited reveal.
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use tiepdan::app::{App, Overlay, Pane};
+use tiepdan::domain::case::CaseStatus;
+
+fn log_visit(app: &mut App, name: &str, id: &str, ptype: &str, handling: &str) {
+    let mut d = draft(name, id);
+    d.petition_type = ptype.into();
+    d.handling = handling.into();
+    d.content = if ptype == "to_cao" {
+        "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục".into()
+    } else {
+        "Khiếu nại quyết định thu hồi đất".into()
+    };
+    let v = valid(&d);
+    let officer = app.officer.as_ref().unwrap().id;
+    let uid = app
+        .store
+        .save_visit(
+            officer,
+            &tiepdan::store::VisitInput {
+                visit: &v,
+                day: today(),
+                time: "08:30".into(),
+                citizen_id: None,
+            },
+        )
+        .unwrap();
+    // What the app does after saving a visit from the form.
+    app.intake_after_visit(&uid);
+}
+
+fn land_open(app: &App) -> u32 {
+    app.queue
+        .fields
+        .iter()
+        .find(|f| f.code == "dat_dai")
+        .unwrap()
+        .open
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.viewport = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| tiepdan::ui::draw(f, app)).unwrap();
+    format!("{}", t.backend())
+}
+
+#[test]
+fn a_thu_ly_visit_is_counted_accepted_resolved_and_the_count_drops() {
+    let mut app = app();
+    log_visit(
+        &mut app,
+        "Trần Văn Đức",
+        "001085012345",
+        "khieu_nai",
+        "thu_ly",
+    );
+    log_visit(
+        &mut app,
+        "Lê Thị Hoa",
+        "001185012346",
+        "khieu_nai",
+        "huong_dan",
+    );
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(app.pane, Pane::Queue);
+    assert_eq!(land_open(&app), 1, "only the thụ lý visit opened a case");
+    assert_eq!(app.queue.cases[0].code, "KN-2026-0001");
+
+    // Classify within our authority, then accept, from the list with single keys.
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.queue.cases[0].status, CaseStatus::AwaitingAcceptance);
+    app.handle_key(key(KeyCode::Char('a')));
+    tab(&mut app);
+    type_str(&mut app, "12/QĐ-UBND");
+    app.handle_key(ctrl('s'));
+    assert_eq!(
+        app.queue.cases[0].status,
+        CaseStatus::InProgress,
+        "{:?}",
+        app.status
+    );
+
+    // Resolve asks for an outcome, then for confirmation: it cannot be undone.
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Case(_))));
+    app.handle_key(key(KeyCode::Char('r')));
+    app.handle_key(ctrl('s'));
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Entry(e)) if !e.errors.is_empty()),
+        "an outcome is required"
+    );
+    type_str(&mut app, "mot phan");
+    app.handle_key(ctrl('s'));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Confirm(_))));
+    app.handle_key(key(KeyCode::Char('y')));
+    let Some(Overlay::Case(v)) = app.overlays.last() else {
+        panic!("case view stays open")
+    };
+    assert_eq!(v.detail.row.status, CaseStatus::Resolved);
+    assert_eq!(v.events.len(), 4);
+    assert_eq!(land_open(&app), 0, "the count drops");
+}
+
+#[test]
+fn a_step_the_law_does_not_allow_is_not_offered_and_says_why() {
+    let mut app = app();
+    log_visit(
+        &mut app,
+        "Trần Văn Đức",
+        "001085012345",
+        "khieu_nai",
+        "thu_ly",
+    );
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('r'))); // resolve a new, unaccepted case
+    assert!(app.overlays.is_empty(), "no form for an illegal step");
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("không được phép"), "{}", st.text);
+    assert_eq!(app.queue.cases[0].status, CaseStatus::New);
+}
+
+#[test]
+fn a_repeat_petition_in_the_same_field_is_offered_to_link() {
+    let mut app = app();
+    log_visit(
+        &mut app,
+        "Trần Văn Đức",
+        "001085012345",
+        "khieu_nai",
+        "thu_ly",
+    );
+    log_visit(
+        &mut app,
+        "Trần Văn Đức",
+        "001085012345",
+        "khieu_nai",
+        "thu_ly",
+    );
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Confirm(_))),
+        "asks to link"
+    );
+    app.handle_key(key(KeyCode::Char('y')));
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(land_open(&app), 1, "linked, not a second case");
+    let uid = app.queue.cases[0].uid.clone();
+    assert_eq!(app.store.case_detail(&uid).unwrap().visits.len(), 2);
+}
+
+#[test]
+fn a_denouncer_is_masked_everywhere_until_an_audited_reveal() {
+    let mut app = app();
+    log_visit(&mut app, "Phạm Văn Tố", "001085099999", "to_cao", "thu_ly");
+    let log = screen(&mut app, 100, 30);
+    assert!(!log.contains("Phạm Văn Tố"), "{log}");
+    app.handle_key(key(KeyCode::Char('2')));
+    let queue = screen(&mut app, 140, 30);
+    assert!(!queue.contains("Phạm Văn Tố"), "{queue}");
+    assert!(queue.contains("Người tố cáo TC-2026-0001"), "{queue}");
+
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Enter));
+    let detail = screen(&mut app, 100, 30);
+    assert!(!detail.contains("Phạm Văn Tố") && !detail.contains("001085099999"));
+    let case_uid = app.queue.cases[0].uid.clone();
+    let audits = |app: &App| {
+        app.store
+            .audit_of("cases", &case_uid)
+            .unwrap()
+            .iter()
+            .filter(|r| r.action == "reveal_identity")
+            .count()
+    };
+    app.handle_key(key(KeyCode::Char('v')));
+    app.handle_key(key(KeyCode::Char('n'))); // changed my mind
+    assert_eq!(audits(&app), 0);
+    app.handle_key(key(KeyCode::Char('v')));
+    app.handle_key(key(KeyCode::Char('y')));
+    let detail = screen(&mut app, 100, 30);
+    assert!(detail.contains("Phạm Văn Tố"), "{detail}");
+    assert_eq!(audits(&app), 1);
+}
+
+#[test]
+fn a_written_petition_is_taken_in_from_the_queue() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('n')));
+    let fill = |app: &mut App, text: &str| {
+        type_str(app, text);
+        tab(app);
+    };
+    fill(&mut app, "Đỗ Văn Bưu");
+    fill(&mut app, "");
+    fill(&mut app, "0912 345 678");
+    fill(&mut app, "");
+    fill(&mut app, "khieu");
+    fill(&mut app, "den bu");
+    fill(&mut app, "Khiếu nại đơn giá bồi thường");
+    fill(&mut app, "chuyen"); // forwarded: needs the agency
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form stays as typed")
+    };
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!(e.value(tiepdan::app::EntryKey::FullName), "Đỗ Văn Bưu");
+    type_str(&mut app, "Ban Tiếp công dân tỉnh");
+    tab(&mut app);
+    type_str(&mut app, "123/BTCD");
+    app.handle_key(ctrl('s'));
+    assert!(app.overlays.is_empty(), "{:?}", app.status);
+    let comp = app
+        .queue
+        .fields
+        .iter()
+        .find(|f| f.code == "den_bu_gpmb")
+        .unwrap();
+    assert_eq!(comp.open, 1, "{:?}", app.status);
+    let (rows, _) = app
+        .store
+        .cases_in_field(comp.field_id, &tiepdan::store::QueueFilter::default(), 10)
+        .unwrap();
+    let uid = rows[0].uid.clone();
+    let d = app.store.case_detail(&uid).unwrap();
+    assert_eq!(d.forwarding_doc, "123/BTCD");
+    assert_eq!(d.row.citizen_name, "Đỗ Văn Bưu");
+}
