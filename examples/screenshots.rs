@@ -104,6 +104,25 @@ fn main() {
 
     press(&mut app, KeyCode::Char('?'));
     shot(&app, "help");
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('l'));
+    shot(&app, "queue");
+    // A case with some history: the first one accepted and under resolution.
+    let in_progress = app
+        .queue
+        .cases
+        .iter()
+        .position(|c| c.status == tiepdan::domain::case::CaseStatus::InProgress)
+        .unwrap_or(0);
+    for _ in 0..in_progress {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    shot(&app, "case");
+    press(&mut app, KeyCode::Char('r'));
+    shot(&app, "case-step");
 }
 
 // ---- Buffer → SVG -------------------------------------------------------------------------

@@ -744,6 +744,8 @@ impl App {
 
     fn close_form(&mut self) {
         self.clear_draft();
+        // A message about the form (its errors) goes with it.
+        self.status = None;
         if let Some(pos) = self
             .overlays
             .iter()
