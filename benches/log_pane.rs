@@ -8,23 +8,18 @@
 //!
 //! Run: `cargo bench --bench log_pane`.
 
-use std::path::PathBuf;
-use std::time::Instant;
+mod common;
 
-use chrono::NaiveDate;
+use common::{day, million_db};
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tiepdan::app::App;
-use tiepdan::demo::{DemoOptions, generate};
 use tiepdan::domain::visit::{VisitDraft, validate};
 use tiepdan::i18n::Lang;
 use tiepdan::store::{Store, VisitInput};
-
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
 
 fn clock() -> tiepdan::app::Clock {
     Box::new(|| day().and_hms_opt(16, 50, 0).unwrap())
@@ -81,43 +76,6 @@ fn app_with_500() -> App {
     let mut app = App::new(store, Lang::Vi, clock()).unwrap();
     app.viewport = (200, 50);
     app
-}
-
-/// The 1,000,000-visit demo database, generated once and kept under target/.
-fn million_db() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("visits-1000000.sqlite3");
-    let ready = path.exists()
-        && Store::open(&path)
-            .map(|s| s.visit_count().unwrap_or(0) == 1_000_000)
-            .unwrap_or(false);
-    if !ready {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        let started = Instant::now();
-        let mut store = Store::open(&path).unwrap();
-        let s = generate(
-            &mut store,
-            &DemoOptions {
-                visits: 1_000_000,
-                seed: 2026,
-                end: day(),
-            },
-        )
-        .unwrap();
-        eprintln!(
-            "generated {} visits, {} citizens in {:.1} s ({} MB)",
-            s.visits,
-            s.citizens,
-            started.elapsed().as_secs_f64(),
-            std::fs::metadata(&path)
-                .map(|m| m.len() / 1_000_000)
-                .unwrap_or(0)
-        );
-    }
-    path
 }
 
 fn draw(t: &mut Terminal<TestBackend>, app: &App) {

@@ -276,3 +276,62 @@ fn a_panic_restores_the_terminal() {
     assert!(!p.screen().alternate_screen(), "left the alternate screen");
     assert!(!p.screen().hide_cursor(), "cursor visible again");
 }
+
+/// The queue, end to end: a visit with handling thụ lý in Đất đai is counted in the queue;
+/// accepting and resolving it from the keyboard makes the count drop.
+#[test]
+fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("queue.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Tên đơn vị");
+    t.send("UBND phường Kim Mã\r");
+    t.send("Nguyễn Thị Lan\r");
+    t.wait_text("Chưa có lượt tiếp");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    fill_rest(&mut t, "001085012345");
+    t.send("\x13");
+    let code = format!("KN-{}-0001", chrono::Datelike::year(&chrono::Local::now()));
+    t.wait_text(&format!("Đã mở vụ việc {code}"));
+
+    let land_count = |s: &str| -> Option<String> {
+        s.lines()
+            .find(|l| l.contains("Đất đai") && l.contains('│'))
+            .map(|l| l.split('│').next().unwrap_or("").trim().to_owned())
+    };
+    t.send("2");
+    t.wait_text("Hàng đợi đơn thư");
+    t.wait_for("Đất đai counted 1", |s| {
+        land_count(s).is_some_and(|c| c.ends_with(" 1"))
+    });
+    t.send("l");
+    t.send("c"); // classify: within our authority (the default choice)
+    t.wait_text(&format!("phân loại — {code}"));
+    t.send("\x13");
+    t.wait_text("Chờ thụ lý");
+    t.send("a");
+    t.wait_text(&format!("Thụ lý — {code}"));
+    t.send("\t12/QĐ-UBND\x13");
+    t.wait_text("Đang giải quyết");
+    t.send("\r");
+    t.wait_text(&format!("Vụ việc {code}"));
+    t.send("r");
+    t.send("dung mot");
+    t.send("\x13");
+    t.wait_text("không hoàn tác");
+    t.send("y");
+    t.wait_text("Đã giải quyết");
+    t.send("\x1b");
+    t.wait_for("Đất đai counted 0", |s| {
+        land_count(s).is_some_and(|c| c.ends_with(" 0"))
+    });
+    t.send("q");
+    assert!(t.wait_exit(), "clean exit");
+    drop(t);
+
+    let store = Store::open(&db).unwrap();
+    let counts = store.field_counts().unwrap();
+    assert_eq!(counts.iter().map(|c| c.open).sum::<u32>(), 0);
+}

@@ -23,8 +23,10 @@ macro_rules! code_enum {
     };
 }
 
+pub mod calendar;
 pub mod case;
 pub mod date;
+pub mod deadline;
 pub mod ident;
 pub mod text;
 pub mod visit;

@@ -250,6 +250,8 @@ fn insert_case(
             ..StepInput::default()
         },
     )?;
+    let ctx = super::deadlines::context(conn)?;
+    super::deadlines::recompute_case(conn, &ctx, id)?;
     let after = audit::row_json(conn, "cases", id)?;
     audit::record(
         conn,
@@ -392,6 +394,8 @@ impl Store {
             },
             now_stamp(),
         ])?;
+        let ctx = super::deadlines::context(&tx)?;
+        super::deadlines::recompute_case(&tx, &ctx, id)?;
         let after = audit::row_json(&tx, "cases", id)?;
         audit::record(
             &tx,

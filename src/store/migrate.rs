@@ -16,6 +16,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0002_cases.sql",
         include_str!("../../migrations/0002_cases.sql"),
     ),
+    (
+        "0003_deadlines.sql",
+        include_str!("../../migrations/0003_deadlines.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

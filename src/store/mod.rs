@@ -6,6 +6,7 @@
 mod audit;
 mod cases;
 mod citizens;
+mod deadlines;
 mod drafts;
 mod fields;
 mod migrate;
@@ -21,6 +22,8 @@ pub use cases::{
 pub use citizens::{
     CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
+pub(crate) use deadlines::recompute_all;
+pub use deadlines::{Board, BoardRow, CaseDue, DeadlineContext};
 pub use drafts::DRAFT_VISIT_FORM;
 pub use fields::Field;
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};

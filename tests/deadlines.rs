@@ -1,0 +1,436 @@
+//! The deadline engine over the seeded rules and calendar (migration 0003): worked examples
+//! checked by hand, properties, and recomputation when facts, rules or the calendar change.
+
+mod common;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use tiepdan::domain::calendar::DayKind;
+use tiepdan::domain::case::{CaseStatus, CaseType};
+use tiepdan::domain::deadline::{self, CaseClock, DayBasis, Obligation};
+use tiepdan::store::{DeadlineContext, Store};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn ctx() -> DeadlineContext {
+    Store::open_in_memory().unwrap().deadline_context().unwrap()
+}
+
+#[derive(Clone, Copy)]
+struct Ex {
+    t: CaseType,
+    received: &'static str,
+    accepted: Option<&'static str>,
+    round: u8,
+    complex: bool,
+    remote: bool,
+    ext: u32,
+    obligation: Obligation,
+    due: &'static str,
+}
+
+const KN: CaseType = CaseType::KhieuNai;
+const TC: CaseType = CaseType::ToCao;
+
+fn ex(t: CaseType, received: &'static str, obligation: Obligation, due: &'static str) -> Ex {
+    Ex {
+        t,
+        received,
+        accepted: None,
+        round: 1,
+        complex: false,
+        remote: false,
+        ext: 0,
+        obligation,
+        due,
+    }
+}
+
+fn res(t: CaseType, accepted: &'static str, due: &'static str) -> Ex {
+    Ex {
+        accepted: Some(accepted),
+        ..ex(t, accepted, Obligation::Resolve, due)
+    }
+}
+
+/// Worked by hand with a paper calendar (see the comments for the days skipped).
+fn examples() -> Vec<Ex> {
+    use Obligation::*;
+    vec![
+        // Acceptance of a complaint, 10 working days before 01/7/2026.
+        ex(KN, "2026-03-02", Accept, "2026-03-16"),
+        // Across Tết Bính Ngọ (16–20/2 off, weekends around).
+        ex(KN, "2026-02-13", Accept, "2026-03-06"),
+        // Year end 2025 into 2026: 1/1 and 2/1 off, then the weekend.
+        ex(KN, "2025-12-19", Accept, "2026-01-06"),
+        // The swapped Saturday 10/01/2026 is a working day.
+        ex(KN, "2025-12-31", Accept, "2026-01-15"),
+        // The day before the 2026 change keeps the old rule (10 working days) …
+        ex(KN, "2026-06-30", Accept, "2026-07-14"),
+        // … the first day of the new rule: 7 working days (NĐ 155/2026, unverified).
+        ex(KN, "2026-07-01", Accept, "2026-07-10"),
+        // 2025: Saturday 26/4 worked, 30/4–2/5 off.
+        ex(KN, "2025-04-21", Accept, "2025-05-07"),
+        // Denunciation, initial handling 7 working days: 27/4 (compensatory), 30/4, 1/5 off.
+        ex(TC, "2026-04-23", InitialHandling, "2026-05-07"),
+        ex(TC, "2026-04-23", TransferDenunciation, "2026-05-05"),
+        // Quốc khánh 2025: 1–2/9 off.
+        ex(TC, "2025-08-28", InitialHandling, "2025-09-10"),
+        // Reply after a reception, 10 working days, across Tết Ất Tỵ (27–31/1/2025).
+        ex(KN, "2025-01-20", ReplyCitizen, "2025-02-10"),
+        ex(
+            CaseType::KienNghiPhanAnh,
+            "2026-11-02",
+            ReplyCitizen,
+            "2026-11-16",
+        ),
+        // Resolution of a first complaint: 30 calendar days from acceptance.
+        res(KN, "2026-03-02", "2026-04-01"),
+        // … ending on Sunday 26/4 (Giỗ Tổ), Monday 27/4 off: rolls to Tuesday 28/4.
+        res(KN, "2026-03-27", "2026-04-28"),
+        // … month end on a Sunday rolls to Monday.
+        res(KN, "2026-01-30", "2026-03-02"),
+        // … ending on Saturday.
+        res(KN, "2026-05-07", "2026-06-08"),
+        // … 30/4/2025 off, 1/5, 2/5 (swap) off, weekend: Monday 5/5.
+        res(KN, "2025-03-31", "2025-05-05"),
+        // … into 2027 (computed calendar): 1/1/2027 off, weekend.
+        res(KN, "2026-12-02", "2027-01-04"),
+        // … Tết Đinh Mùi 2027 computed: 5–9/2 plus compensatory 10–11/2.
+        res(KN, "2027-01-07", "2027-02-12"),
+        // Leap year 2028: 31/1 + 30 days is 1/3; in 2027, 2/3.
+        res(KN, "2028-01-31", "2028-03-01"),
+        res(KN, "2027-01-31", "2027-03-02"),
+        // Complex: 45 days, ending on 30/4 → 4/5.
+        Ex {
+            complex: true,
+            ..res(KN, "2026-03-16", "2026-05-04")
+        },
+        // Remote: 45 days, ending in Tết → 23/2.
+        Ex {
+            remote: true,
+            ..res(KN, "2026-01-05", "2026-02-23")
+        },
+        Ex {
+            remote: true,
+            ..res(KN, "2026-10-01", "2026-11-16")
+        },
+        // Remote and complex: 60 days.
+        Ex {
+            remote: true,
+            complex: true,
+            ..res(KN, "2026-01-05", "2026-03-06")
+        },
+        // Second round: 45; complex 60; remote 60; remote complex 70 (31/8 swap, 1–2/9 off).
+        Ex {
+            round: 2,
+            ..res(KN, "2026-08-03", "2026-09-17")
+        },
+        Ex {
+            round: 2,
+            complex: true,
+            ..res(KN, "2026-07-03", "2026-09-03")
+        },
+        Ex {
+            round: 2,
+            remote: true,
+            ..res(KN, "2026-07-02", "2026-09-03")
+        },
+        Ex {
+            round: 2,
+            remote: true,
+            complex: true,
+            ..res(KN, "2026-06-22", "2026-09-03")
+        },
+        // A denunciation: 30 days, then +30 for each extension (at most two).
+        res(TC, "2026-10-05", "2026-11-04"),
+        Ex {
+            complex: true,
+            ext: 1,
+            ..res(TC, "2026-10-05", "2026-12-04")
+        },
+        Ex {
+            complex: true,
+            ext: 2,
+            ..res(TC, "2026-10-05", "2027-01-04")
+        },
+        // Extensions do not apply to complaints.
+        Ex {
+            ext: 1,
+            ..res(KN, "2026-03-02", "2026-04-01")
+        },
+    ]
+}
+
+#[test]
+fn worked_examples_by_hand() {
+    let ctx = ctx();
+    let all = examples();
+    assert!(all.len() >= 30);
+    for e in all {
+        let c = CaseClock {
+            case_type: e.t,
+            status: CaseStatus::New,
+            round: e.round,
+            complex: e.complex,
+            remote: e.remote,
+            extensions: e.ext,
+            received_on: d(e.received),
+            accepted_on: e.accepted.map(d),
+            from_visit: true,
+        };
+        let dues = deadline::obligations(&c, &ctx.rules, &ctx.calendar);
+        let got = dues
+            .iter()
+            .find(|x| x.obligation == e.obligation)
+            .unwrap_or_else(|| panic!("{:?} {} missing: {dues:?}", e.obligation, e.received));
+        assert_eq!(
+            got.due_on,
+            d(e.due),
+            "{:?} {:?} from {} (round {}, complex {}, remote {}, ext {}): {:?}",
+            e.t,
+            e.obligation,
+            e.accepted.unwrap_or(e.received),
+            e.round,
+            e.complex,
+            e.remote,
+            e.ext,
+            got.explanation
+        );
+    }
+}
+
+#[test]
+fn proposals_have_no_statutory_resolution_deadline() {
+    let ctx = ctx();
+    let c = CaseClock {
+        case_type: CaseType::KienNghiPhanAnh,
+        status: CaseStatus::InProgress,
+        round: 1,
+        complex: false,
+        remote: false,
+        extensions: 0,
+        received_on: d("2026-11-02"),
+        accepted_on: Some(d("2026-11-03")),
+        from_visit: true,
+    };
+    let obligations: Vec<Obligation> = deadline::obligations(&c, &ctx.rules, &ctx.calendar)
+        .into_iter()
+        .map(|x| x.obligation)
+        .collect();
+    assert_eq!(obligations, vec![Obligation::ReplyCitizen]);
+}
+
+#[test]
+fn the_explanation_lists_the_days_skipped_and_the_roll_forward() {
+    let ctx = ctx();
+    let c = CaseClock {
+        case_type: KN,
+        status: CaseStatus::InProgress,
+        round: 1,
+        complex: false,
+        remote: false,
+        extensions: 0,
+        received_on: d("2026-03-20"),
+        accepted_on: Some(d("2026-03-27")),
+        from_visit: false,
+    };
+    let due = deadline::obligations(&c, &ctx.rules, &ctx.calendar)
+        .into_iter()
+        .find(|x| x.obligation == Obligation::Resolve)
+        .unwrap();
+    let e = &due.explanation;
+    assert_eq!(e.nominal_end, d("2026-04-26"));
+    assert!(e.rolled_forward);
+    let skipped: Vec<NaiveDate> = e.skipped.iter().map(|s| s.day).collect();
+    assert_eq!(skipped, vec![d("2026-04-26"), d("2026-04-27")]);
+    assert!(e.skipped[1].why.contains("Giỗ Tổ"), "{:?}", e.skipped);
+    assert!(e.article.contains("Điều 28"));
+    // Working days: every non-working day inside the period is listed.
+    let c = CaseClock {
+        from_visit: true,
+        status: CaseStatus::New,
+        accepted_on: None,
+        received_on: d("2026-02-13"),
+        ..c
+    };
+    let reply = deadline::obligations(&c, &ctx.rules, &ctx.calendar)
+        .into_iter()
+        .find(|x| x.obligation == Obligation::ReplyCitizen)
+        .unwrap();
+    let tet: Vec<&str> = reply
+        .explanation
+        .skipped
+        .iter()
+        .map(|s| s.why.as_str())
+        .collect();
+    assert_eq!(tet.iter().filter(|w| w.contains("Tết")).count(), 5);
+    assert_eq!(tet.iter().filter(|w| **w == "Thứ Bảy").count(), 3);
+}
+
+#[test]
+fn property_working_day_dues_are_working_days_and_more_days_never_earlier() {
+    use rand::{Rng, SeedableRng};
+    let ctx = ctx();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
+    for _ in 0..3_000 {
+        let start = d("2024-01-01") + Duration::days(rng.random_range(0..(6 * 365)));
+        let n = rng.random_range(1..60);
+        for basis in [DayBasis::Working, DayBasis::Calendar] {
+            let (due, ..) = deadline::count(&ctx.calendar, start, n, basis);
+            let (later, ..) = deadline::count(&ctx.calendar, start, n + 1, basis);
+            assert!(
+                ctx.calendar.is_working(due),
+                "{start} + {n} {basis:?} = {due}"
+            );
+            assert!(later >= due, "{start}: {n} → {due}, {} → {later}", n + 1);
+            assert!(due > start);
+        }
+    }
+}
+
+#[test]
+fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
+    use tiepdan::domain::case::Action;
+    use tiepdan::store::{CaseSource, NewCase, StepInput};
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = common::store_with_officer(&mut store);
+    let v = common::valid(&common::draft("Trần Văn Đức", "001085012345"));
+    let visit = store
+        .save_visit(
+            officer,
+            &tiepdan::store::VisitInput {
+                visit: &v,
+                day: d("2026-03-02"),
+                time: "08:00".into(),
+                citizen_id: None,
+            },
+        )
+        .unwrap();
+    let citizen = store.visit_detail(&visit).unwrap().citizen_id;
+    let (uid, _) = store
+        .open_case(
+            officer,
+            &NewCase {
+                case_type: KN,
+                citizen_id: citizen,
+                field_code: "dat_dai".into(),
+                summary: "Khiếu nại thu hồi đất".into(),
+                source: CaseSource::Visit,
+                forwarded_by: String::new(),
+                forwarding_doc: String::new(),
+                received_on: d("2026-03-02"),
+                remote: false,
+                visit_uid: Some(visit),
+            },
+        )
+        .unwrap();
+    let dues = |s: &Store| {
+        s.case_dues(&uid)
+            .unwrap()
+            .into_iter()
+            .map(|x| (x.obligation, x.due_on))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        dues(&store),
+        vec![
+            (Obligation::Accept, d("2026-03-16")),
+            (Obligation::ReplyCitizen, d("2026-03-16"))
+        ]
+    );
+    let step = |s: &mut Store, a: Action, day: &str| {
+        let input = StepInput {
+            day: Some(d(day)),
+            ..StepInput::default()
+        };
+        s.case_step(officer, &uid, a, &input, d("2026-11-24"))
+            .unwrap();
+    };
+    step(&mut store, Action::ClassifyOwn, "2026-03-05");
+    step(&mut store, Action::Accept, "2026-03-27");
+    assert_eq!(
+        dues(&store),
+        vec![(Obligation::Resolve, d("2026-04-28"))],
+        "accepted: only the resolution is open"
+    );
+    step(&mut store, Action::MarkComplex, "2026-04-01");
+    assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-11"))]);
+
+    // A rule change recomputes open cases, audited.
+    let rule = store
+        .deadline_rules()
+        .unwrap()
+        .into_iter()
+        .find(|r| {
+            r.obligation == Obligation::Resolve
+                && r.complex == Some(true)
+                && r.round == Some(1)
+                && r.remote == Some(false)
+        })
+        .unwrap();
+    let n = store
+        .update_rule(officer, rule.id, 40, 0, DayBasis::Calendar, &rule.article)
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-06"))]);
+    // A new day off recomputes too: 6/5/2026 off → 7/5.
+    store
+        .set_calendar_day(officer, d("2026-05-06"), DayKind::Off, "Nghỉ đột xuất")
+        .unwrap();
+    assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-07"))]);
+    assert_eq!(
+        store.audit_of("calendar_days", "2026-05-06").unwrap().len(),
+        1
+    );
+    assert_eq!(
+        store
+            .audit_of("deadline_rules", &store_rule_uid(&store, rule.id))
+            .unwrap()
+            .len(),
+        1
+    );
+    store.remove_calendar_day(officer, d("2026-05-06")).unwrap();
+    assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-06"))]);
+    // Resolved: nothing open.
+    let input = StepInput {
+        day: Some(d("2026-05-04")),
+        outcome: Some(tiepdan::domain::case::Outcome::Dung),
+        ..StepInput::default()
+    };
+    store
+        .case_step(officer, &uid, Action::Resolve, &input, d("2026-11-24"))
+        .unwrap();
+    assert!(dues(&store).is_empty());
+}
+
+fn store_rule_uid(store: &Store, id: i64) -> String {
+    store
+        .conn()
+        .query_row("SELECT uid FROM deadline_rules WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn an_unannounced_year_uses_expected_defaults_until_confirmed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = common::store_with_officer(&mut store);
+    let cal = store.calendar().unwrap();
+    assert!(!cal.is_announced(2027));
+    let tet = cal.year_entries(2027);
+    assert!(
+        tet.iter()
+            .any(|e| e.name.contains("Tết Nguyên đán") && e.expected)
+    );
+    store.confirm_year(officer, 2027).unwrap();
+    let cal = store.calendar().unwrap();
+    assert!(cal.is_announced(2027));
+    assert!(cal.year_entries(2027).iter().all(|e| !e.expected));
+    assert_eq!(
+        cal.year_entries(2027).first().map(|e| e.day.year()),
+        Some(2027)
+    );
+}
