@@ -434,3 +434,42 @@ fn an_unannounced_year_uses_expected_defaults_until_confirmed() {
         Some(2027)
     );
 }
+
+/// A database made before the deadline engine (schema 2) gets its open cases' due dates when
+/// it is opened: the upgrade computes them.
+#[test]
+fn a_version_2_database_upgrades_and_gets_due_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for (_, sql) in &tiepdan::store::MIGRATION_FILES[..2] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 2).unwrap();
+        c.pragma_update(None, "application_id", tiepdan::store::APPLICATION_ID)
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO officers (uid, full_name, created_at) VALUES ('o1', 'Nguyễn Thị Lan', '2026-03-01T08:00:00');
+             INSERT INTO citizens (uid, full_name, name_folded, created_at, updated_at)
+                 VALUES ('c1', 'Trần Văn Đức', 'tran van duc', '2026-03-01T08:00:00', '2026-03-01T08:00:00');
+             INSERT INTO cases (uid, code, case_type, year, seq, citizen_id, field_id, summary, source,
+                                received_on, officer_id, created_at, updated_at)
+                 VALUES ('k1', 'KN-2026-0001', 'khieu_nai', 2026, 1, 1, 1, 'Khiếu nại thu hồi đất',
+                         'buu_chinh', '2026-03-02', 1, '2026-03-02T08:00:00', '2026-03-02T08:00:00');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        tiepdan::store::LATEST_VERSION
+    );
+    let dues: Vec<(Obligation, NaiveDate)> = store
+        .case_dues("k1")
+        .unwrap()
+        .into_iter()
+        .map(|x| (x.obligation, x.due_on))
+        .collect();
+    assert_eq!(dues, vec![(Obligation::Accept, d("2026-03-16"))]);
+}

@@ -22,6 +22,9 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The version that brought the deadline engine (due dates are computed after it).
+pub const DEADLINES_VERSION: i64 = 3;
+
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
 

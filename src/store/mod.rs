@@ -231,7 +231,21 @@ impl Store {
         )?;
         self.conn
             .pragma_update(None, "application_id", APPLICATION_ID)?;
+        let before: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         migrate::to_latest(&mut self.conn)?;
+        // Cases that existed before the deadline engine get their due dates now.
+        if (1..migrate::DEADLINES_VERSION).contains(&before) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            deadlines::recompute_all(&tx).map_err(|e| match e {
+                StoreError::Sql(e) => OpenError::Sql(e),
+                other => OpenError::Sql(rusqlite::Error::InvalidParameterName(other.to_string())),
+            })?;
+            tx.commit()?;
+        }
         Ok(())
     }
 
