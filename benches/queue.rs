@@ -27,12 +27,12 @@ fn benches(c: &mut Criterion) {
         .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
         .unwrap();
     eprintln!("{cases} cases");
-    let land = store.field_counts().unwrap()[0].field_id;
+    let land = store.field_counts(day()).unwrap()[0].field_id;
 
     let mut g = c.benchmark_group("queue");
     g.sample_size(30);
     g.bench_function("field_counts_300k", |b| {
-        b.iter(|| store.field_counts().unwrap())
+        b.iter(|| store.field_counts(day()).unwrap())
     });
     g.bench_function("first_page_of_land_300k", |b| {
         b.iter(|| {

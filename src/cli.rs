@@ -14,8 +14,10 @@ use clap::{Parser, Subcommand};
 
 use crate::app::App;
 use crate::demo::{self, DemoOptions};
+use crate::domain::case::{CaseStatus, CaseType};
 use crate::domain::date::{format_date, parse_date};
-use crate::i18n::{Lang, Msg};
+use crate::domain::deadline::{self, CaseClock};
+use crate::i18n::{self, Lang, Msg};
 use crate::store::{OpenError, Store};
 
 #[derive(Debug, Parser)]
@@ -51,6 +53,37 @@ pub enum Command {
         /// Last day of the generated data (dd/mm/yyyy or yyyy-mm-dd; default today).
         #[arg(long, value_name = "DATE")]
         end: Option<String>,
+    },
+    /// Print every legal obligation that follows from a petition, with its due date and how
+    /// it was computed (the rules and calendar of the database, or the seeded ones).
+    Due {
+        /// khieu-nai | to-cao | kien-nghi | phan-anh
+        #[arg(long = "type", value_name = "TYPE")]
+        petition_type: String,
+        /// Date received (dd/mm/yyyy or yyyy-mm-dd).
+        #[arg(long, value_name = "DATE")]
+        received: String,
+        /// Date accepted (thụ lý), for the resolution deadline.
+        #[arg(long, value_name = "DATE")]
+        accepted: Option<String>,
+        /// Complaint round (1 or 2).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        round: u8,
+        /// The case is complex (phức tạp).
+        #[arg(long)]
+        complex: bool,
+        /// Remote area (vùng sâu, vùng xa).
+        #[arg(long)]
+        remote: bool,
+        /// Extensions granted (denunciations, at most 2).
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
+        extensions: u32,
+        /// Received by post or forwarded, not at a reception (no reply duty of Luật TCD Art 28).
+        #[arg(long)]
+        written: bool,
+        /// Machine-readable output (dates in ISO YYYY-MM-DD).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -103,6 +136,90 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 None => today(),
             };
             make_demo(&path, &DemoOptions { visits, seed, end }, lang)
+        }
+        Some(Command::Due {
+            petition_type,
+            received,
+            accepted,
+            round,
+            complex,
+            remote,
+            extensions,
+            written,
+            json,
+        }) => {
+            let date = |flag: &str, s: &str| {
+                parse_date(s, today())
+                    .map_err(|_| Failure(format!("--{flag} {s}: {}", Msg::ErrDateFormat.t(lang))))
+            };
+            let case_type = match petition_type
+                .trim()
+                .to_lowercase()
+                .replace('_', "-")
+                .as_str()
+            {
+                "khieu-nai" | "kn" => CaseType::KhieuNai,
+                "to-cao" | "tc" => CaseType::ToCao,
+                "kien-nghi" | "phan-anh" | "knpa" => CaseType::KienNghiPhanAnh,
+                other => return Err(Failure(Msg::CliBadType.fill(lang, &[&other]))),
+            };
+            let received = date("received", &received)?;
+            let accepted = accepted.map(|a| date("accepted", &a)).transpose()?;
+            if accepted.is_some_and(|a| a < received) {
+                return Err(Failure(Msg::CliAcceptedBeforeReceived.t(lang).to_owned()));
+            }
+            let path = cli.db.unwrap_or_else(default_db);
+            // Read the rules of the database if there is one; never create a file for this.
+            let store = if path.exists() {
+                open(&path, lang)?
+            } else {
+                Store::open_in_memory().map_err(|e| Failure(open_error(lang, &e)))?
+            };
+            let ctx = store
+                .deadline_context()
+                .map_err(|e| Failure(Msg::CliSql.fill(lang, &[&e])))?;
+            let clock = CaseClock {
+                case_type,
+                status: CaseStatus::New,
+                round,
+                complex,
+                remote,
+                extensions,
+                received_on: received,
+                accepted_on: accepted,
+                from_visit: !written,
+            };
+            let dues = deadline::obligations(&clock, &ctx.rules, &ctx.calendar);
+            if json {
+                let out: Vec<serde_json::Value> = dues
+                    .iter()
+                    .map(|d| {
+                        serde_json::json!({
+                            "obligation": d.obligation.code(),
+                            "name": i18n::obligation(d.obligation).t(lang),
+                            "due": d.due_on.to_string(),
+                            "explanation": d.explanation,
+                        })
+                    })
+                    .collect();
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&out).map_err(|e| Failure(e.to_string()))?
+                );
+            } else {
+                for d in &dues {
+                    println!(
+                        "{}: {}",
+                        i18n::obligation(d.obligation).t(lang),
+                        format_date(d.due_on)
+                    );
+                    for (label, text) in i18n::explanation_lines(lang, &d.explanation) {
+                        println!("    {:<16}{text}", label.map(|l| l.t(lang)).unwrap_or(""));
+                    }
+                    println!();
+                }
+            }
+            Ok(())
         }
         None => {
             let path = if cli.demo {

@@ -227,7 +227,12 @@ catalog! {
     // Queue pane and cases
     TabQueue => "Hàng đợi đơn thư", "Complaint queue";
     QueueFields => "Lĩnh vực", "Fields";
-    QueueOpenCount => "đang mở", "open";
+    QueueOpenCount => "mở", "open";
+    QueueOverdueCount => "quá hạn", "late";
+    SortDue => "hạn gần trước", "soonest due";
+    ColDue => "Hạn", "Due";
+    DueOverdue => "quá hạn {0} ngày", "{0} days overdue";
+    DueLeft => "còn {0} ngày LV", "{0} working days left";
     QueueCasesTitle => "{0} — {1} vụ việc ({2})", "{0} — {1} cases ({2})";
     QueueShownOf => "hiện {0}/{1}", "showing {0}/{1}";
     QueueEmpty => "Không có vụ việc nào theo bộ lọc này.", "No case matches these filters.";
@@ -372,6 +377,88 @@ catalog! {
     OcDungMotPhan => "Đúng một phần", "Partly justified";
     OcDaTraLoi => "Đã trả lời", "Answered";
 
+    // Deadlines, board, catalog
+    TabBoard => "Bảng hạn xử lý", "Deadline board";
+    TabLogShort => "Sổ tiếp", "Log";
+    TabQueueShort => "Hàng đợi", "Queue";
+    TabBoardShort => "Hạn", "Deadlines";
+    TabCatalog => "Danh mục", "Catalogs";
+    AlertOverdue => "⚠ {0} quá hạn · {1} đến hạn hôm nay", "⚠ {0} overdue · {1} due today";
+    BoardTitle => "Bảng hạn xử lý — {0} nghĩa vụ đang mở", "Deadline board — {0} open obligations";
+    BucketOverdue => "Quá hạn", "Overdue";
+    BucketWithin3 => "Đến hạn trong 3 ngày làm việc", "Due within 3 working days";
+    BucketWithin7 => "Đến hạn trong 7 ngày làm việc", "Due within 7 working days";
+    BucketLater => "Còn hạn", "Later";
+    BoardEmpty => "Không có nghĩa vụ nào đang mở.", "No open obligation.";
+    BoardShown => "(hiện {0} dòng gấp nhất)", "(the {0} most urgent shown)";
+    ColObligation => "Nghĩa vụ", "Obligation";
+    ColStanding => "Còn lại", "Standing";
+    ObReply => "Trả lời công dân", "Reply to the citizen";
+    ObAccept => "Thụ lý", "Accept";
+    ObInitial => "Xử lý ban đầu tố cáo", "Initial handling";
+    ObTransfer => "Chuyển đơn tố cáo", "Transfer the denunciation";
+    ObResolve => "Giải quyết", "Resolve";
+    CaseDues => "Hạn xử lý", "Due dates";
+    CaseExplainHint => "w: giải thích cách tính hạn", "w: explain how it was computed";
+    ExplainTitle => "Cách tính hạn — {0}", "How the due dates were computed — {0}";
+    ExplainNone => "Vụ việc không còn nghĩa vụ nào đang mở.", "The case has no open obligation.";
+    ExplainRule => "Căn cứ", "Rule";
+    ExplainStart => "Bắt đầu", "Starts";
+    ExplainStartReceived => "từ ngày nhận đơn {0}", "from receipt on {0}";
+    ExplainStartAccepted => "từ ngày thụ lý {0}", "from acceptance on {0}";
+    ExplainCount => "Cách tính", "Counting";
+    ExplainCalendar => "{0} ngày theo lịch (BLDS Điều 147: không tính ngày đầu)", "{0} calendar days (Civil Code Art 147: the first day not counted)";
+    ExplainWorking => "{0} ngày làm việc (không tính ngày đầu)", "{0} working days (the first day not counted)";
+    ExplainExtension => "Gia hạn lần {0}: thêm {1} ngày", "Extension {0}: {1} more days";
+    ExplainNominal => "Ngày cuối theo lịch: {0}", "Last calendar day: {0}";
+    ExplainRolled => "Ngày cuối không phải ngày làm việc → chuyển sang ngày làm việc tiếp theo (BLDS Điều 148(5))", "The last day is not a working day → the next working day (Civil Code Art 148(5))";
+    ExplainSkipped => "Ngày không tính", "Days skipped";
+    ExplainWorked => "Ngày làm bù được tính: {0}", "Swapped working days counted: {0}";
+    ExplainExpected => "(dự kiến)", "(expected)";
+    ExplainUnconfirmed => "Quy định chưa được xác nhận — có thể sửa trong Danh mục.", "The rule is unconfirmed — editable in the catalog.";
+    ExplainDue => "Hạn", "Due";
+    CatRules => "Quy định về thời hạn", "Deadline rules";
+    CatCalendar => "Lịch nghỉ năm {0}", "Days off in {0}";
+    CatAnnounced => "đã công bố", "announced";
+    CatExpected => "dự kiến — C để xác nhận", "expected — C to confirm";
+    ColRuleFor => "Áp dụng cho", "Applies to";
+    ColDays => "Số ngày", "Days";
+    ColBasis => "Cách tính", "Basis";
+    ColArticle => "Căn cứ", "Article";
+    ColEffective => "Hiệu lực", "In force";
+    ColDay => "Ngày", "Day";
+    ColKind => "Loại", "Kind";
+    ColName => "Tên", "Name";
+    BasisCalendar => "ngày lịch", "calendar days";
+    BasisWorking => "ngày làm việc", "working days";
+    KindOff => "Nghỉ", "Day off";
+    KindWork => "Làm bù", "Worked";
+    AnyValue => "mọi", "any";
+    RoundN => "lần {0}", "round {0}";
+    Recomputed => "Đã lưu; tính lại hạn của {0} vụ việc đang mở.", "Saved; recomputed the due dates of {0} open cases.";
+    AskRemoveDay => "Bỏ ngày {0} ({1}) khỏi lịch? Hạn của các vụ việc đang mở sẽ được tính lại.", "Remove {0} ({1}) from the calendar? Open cases' due dates are recomputed.";
+    AskConfirmYear => "Xác nhận lịch nghỉ dự kiến của năm {0} là lịch đã công bố?", "Confirm the expected days off of {0} as announced?";
+    LblDays => "Số ngày", "Days";
+    LblExtensionDays => "Số ngày mỗi lần gia hạn", "Days per extension";
+    LblBasis => "Cách tính", "Basis";
+    LblArticle => "Căn cứ pháp lý", "Legal basis";
+    LblDayKind => "Loại ngày", "Kind of day";
+    LblDayName => "Tên / lý do", "Name / reason";
+    ErrDaysRange => "Từ 1 đến 366 ngày.", "From 1 to 366 days.";
+    CmdPaneBoard => "bảng hạn", "deadline board";
+    CmdPaneCatalog => "danh mục", "catalogs";
+    CmdExplain => "giải thích hạn", "explain due date";
+    CmdEditItem => "sửa", "edit";
+    CmdAddDay => "thêm ngày", "add a day";
+    CmdRemoveDay => "bỏ ngày", "remove the day";
+    CmdConfirmYear => "xác nhận năm", "confirm the year";
+    CmdPrevYear => "năm trước", "previous year";
+    CmdNextYear => "năm sau", "next year";
+    CtxBoard => "Bảng hạn xử lý", "Deadline board";
+    CtxCatalog => "Danh mục", "Catalogs";
+    CtxExplain => "Giải thích hạn", "Explanation";
+    CtxPanes => "Chuyển khung", "Panes";
+
     // Command line
     CliNotSqlite => "{0} không phải là cơ sở dữ liệu SQLite. Tệp được giữ nguyên.", "{0} is not an SQLite database. The file was left untouched.";
     CliNotTiepdan => "{0} là cơ sở dữ liệu của chương trình khác, không phải của tiepdan. Tệp được giữ nguyên.", "{0} belongs to another program, not tiepdan. The file was left untouched.";
@@ -382,6 +469,8 @@ catalog! {
     CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {8} vụ việc, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {8} cases, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
+    CliBadType => "Loại đơn không hợp lệ: {0} (dùng khieu-nai, to-cao, kien-nghi hoặc phan-anh).", "Unknown petition type: {0} (use khieu-nai, to-cao, kien-nghi or phan-anh).";
+    CliAcceptedBeforeReceived => "Ngày thụ lý không thể trước ngày nhận đơn.", "The acceptance date cannot be before the date received.";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
 }
 
@@ -535,6 +624,91 @@ pub fn outcome(o: crate::domain::case::Outcome) -> Msg {
         O::DungMotPhan => Msg::OcDungMotPhan,
         O::DaTraLoi => Msg::OcDaTraLoi,
     }
+}
+
+pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
+    use crate::domain::deadline::Obligation as O;
+    match o {
+        O::ReplyCitizen => Msg::ObReply,
+        O::Accept => Msg::ObAccept,
+        O::InitialHandling => Msg::ObInitial,
+        O::TransferDenunciation => Msg::ObTransfer,
+        O::Resolve => Msg::ObResolve,
+    }
+}
+
+pub fn day_basis(b: crate::domain::deadline::DayBasis) -> Msg {
+    match b {
+        crate::domain::deadline::DayBasis::Calendar => Msg::BasisCalendar,
+        crate::domain::deadline::DayBasis::Working => Msg::BasisWorking,
+    }
+}
+
+pub fn day_kind(k: crate::domain::calendar::DayKind) -> Msg {
+    match k {
+        crate::domain::calendar::DayKind::Off => Msg::KindOff,
+        crate::domain::calendar::DayKind::Work => Msg::KindWork,
+    }
+}
+
+/// How a due date was computed, line by line: (label, text). Shared by the `w` overlay and
+/// `tiepdan due`.
+pub fn explanation_lines(
+    lang: Lang,
+    e: &crate::domain::deadline::Explanation,
+) -> Vec<(Option<Msg>, String)> {
+    use crate::domain::date::format_date;
+    let mut out = vec![(Some(Msg::ExplainRule), e.article.clone())];
+    let start = if e.start_event == "accepted" {
+        Msg::ExplainStartAccepted
+    } else {
+        Msg::ExplainStartReceived
+    };
+    out.push((
+        Some(Msg::ExplainStart),
+        start.fill(lang, &[&format_date(e.start_on)]),
+    ));
+    let counting = if e.basis == "working" {
+        Msg::ExplainWorking
+    } else {
+        Msg::ExplainCalendar
+    };
+    out.push((Some(Msg::ExplainCount), counting.fill(lang, &[&e.days])));
+    for (i, x) in e.extensions.iter().enumerate() {
+        out.push((None, Msg::ExplainExtension.fill(lang, &[&(i + 1), x])));
+    }
+    if e.basis != "working" {
+        out.push((
+            None,
+            Msg::ExplainNominal.fill(lang, &[&format_date(e.nominal_end)]),
+        ));
+    }
+    if !e.skipped.is_empty() {
+        let list: Vec<String> = e
+            .skipped
+            .iter()
+            .map(|s| {
+                let mut t = format!("{} {}", format_date(s.day), s.why);
+                if s.expected {
+                    t.push(' ');
+                    t.push_str(Msg::ExplainExpected.t(lang));
+                }
+                t
+            })
+            .collect();
+        out.push((Some(Msg::ExplainSkipped), list.join(" · ")));
+    }
+    if !e.worked_weekends.is_empty() {
+        let list: Vec<String> = e.worked_weekends.iter().map(|d| format_date(*d)).collect();
+        out.push((None, Msg::ExplainWorked.fill(lang, &[&list.join(", ")])));
+    }
+    if e.rolled_forward {
+        out.push((None, Msg::ExplainRolled.t(lang).to_owned()));
+    }
+    if e.unconfirmed {
+        out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
+    }
+    out
 }
 
 /// A validation finding as the officer reads it.

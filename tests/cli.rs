@@ -114,3 +114,64 @@ fn demo_creates_reproducibly_and_refuses_real_data() {
     assert_eq!(s.officers().unwrap().len(), 1);
     assert!(!s.is_demo().unwrap());
 }
+
+#[test]
+fn due_prints_every_obligation_with_its_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let out = tiepdan(&[
+        "--db",
+        db.to_str().unwrap(),
+        "due",
+        "--type",
+        "khieu-nai",
+        "--received",
+        "13/02/2026",
+        "--accepted",
+        "27/03/2026",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Thụ lý: 06/03/2026"), "{text}");
+    assert!(text.contains("Giải quyết: 28/04/2026"), "{text}");
+    assert!(text.contains("Tết Bính Ngọ"), "{text}");
+    assert!(text.contains("Điều 148(5)"), "{text}");
+    assert!(!db.exists(), "a query never creates a database");
+
+    let out = tiepdan(&[
+        "--db",
+        db.to_str().unwrap(),
+        "due",
+        "--type",
+        "to-cao",
+        "--received",
+        "2026-10-01",
+        "--accepted",
+        "2026-10-05",
+        "--complex",
+        "--extensions",
+        "2",
+        "--written",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let due = |o: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["obligation"] == o)
+            .map(|x| x["due"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(due("xu_ly_ban_dau").as_deref(), Some("2026-10-12"));
+    assert_eq!(due("giai_quyet").as_deref(), Some("2027-01-04"));
+    assert_eq!(due("tra_loi_cong_dan"), None, "--written: no reply duty");
+
+    let out = tiepdan(&["due", "--type", "khieu", "--received", "01/01/2026"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Loại đơn không hợp lệ"));
+}

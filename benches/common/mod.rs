@@ -23,7 +23,8 @@ pub fn million_db() -> PathBuf {
         && Store::open(&path)
             .map(|s| {
                 s.visit_count().unwrap_or(0) == 1_000_000
-                    && s.field_counts().is_ok_and(|c| c.iter().any(|f| f.open > 0))
+                    && s.field_counts(day())
+                        .is_ok_and(|c| c.iter().any(|f| f.open > 0))
             })
             .unwrap_or(false);
     if !ready {

@@ -18,8 +18,11 @@ use crate::store::{CaseSource, CitizenInput, NewCase, StepInput};
 impl App {
     pub(super) fn show_pane(&mut self, pane: Pane) {
         self.pane = pane;
-        if pane == Pane::Queue {
-            self.reload_queue();
+        match pane {
+            Pane::Queue => self.reload_queue(),
+            Pane::Board => self.reload_board(),
+            Pane::Catalog => self.reload_catalog(),
+            Pane::Log => {}
         }
     }
 
@@ -29,7 +32,7 @@ impl App {
 
     pub(super) fn reload_queue(&mut self) {
         let officer = self.officer_id();
-        let r = self.queue.load(&self.store, officer);
+        let r = self.queue.load(&self.store, officer, self.today);
         self.report(r);
     }
 
@@ -71,8 +74,7 @@ impl App {
                 self.reload_cases();
             }
             Command::SortOrder => {
-                self.queue.filter.newest_first = !self.queue.filter.newest_first;
-                self.queue.case_sel = 0;
+                self.queue.cycle_order();
                 self.reload_cases();
             }
             Command::OnlyMine => {
@@ -95,6 +97,11 @@ impl App {
                 self.overlays.push(Overlay::Entry(Box::new(e)));
             }
             Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
+            Command::Explain => {
+                if let Some(c) = self.queue.selected_case().cloned() {
+                    self.explain(&c.uid, &c.code, None);
+                }
+            }
             Command::Step(action) => {
                 let Some(uid) = self.queue.selected_case().map(|c| c.uid.clone()) else {
                     self.error(Msg::NoCaseSelected.t(self.lang).to_owned());
@@ -128,6 +135,11 @@ impl App {
             Command::Close => {
                 self.overlays.pop();
             }
+            Command::Explain => {
+                let Some(v) = self.case_view() else { return };
+                let (uid, code) = (v.detail.row.uid.clone(), v.detail.row.code.clone());
+                self.explain(&uid, &code, None);
+            }
             Command::Reveal => {
                 let Some(v) = self.case_view() else { return };
                 if v.masked() {
@@ -144,6 +156,7 @@ impl App {
                 let view = CaseView {
                     detail: v.detail.clone(),
                     events: Vec::new(),
+                    dues: Vec::new(),
                     facts: v.facts,
                     citizen: None,
                     revealed: false,
@@ -246,9 +259,10 @@ impl App {
                 errors.push((r.key, Msg::ErrRequired.t(lang).to_owned()));
             }
         }
+        let future_ok = matches!(e.purpose, EntryPurpose::CalendarDay);
         let day = if e.has(EntryKey::Day) {
             match parse_date(&e.value(EntryKey::Day), today) {
-                Ok(d) if d > today => {
+                Ok(d) if d > today && !future_ok => {
                     errors.push((EntryKey::Day, Msg::ErrFutureDate.t(lang).to_owned()));
                     None
                 }
@@ -297,6 +311,20 @@ impl App {
                 Msg::ErrForwardedNeedsAgency.t(lang).to_owned(),
             ));
         }
+        let number = |key: EntryKey, min: u32, errors: &mut Vec<(EntryKey, String)>| {
+            if !e.has(key) {
+                return 0;
+            }
+            match e.value(key).parse::<u32>() {
+                Ok(n) if (min..=366).contains(&n) => n,
+                _ => {
+                    errors.push((key, Msg::ErrDaysRange.t(lang).to_owned()));
+                    0
+                }
+            }
+        };
+        let days = number(EntryKey::Days, 1, &mut errors);
+        let extension_days = number(EntryKey::ExtensionDays, 0, &mut errors);
         if !errors.is_empty() {
             let first = errors[0].0;
             e.focus = e.rows.iter().position(|r| r.key == first).unwrap_or(0);
@@ -308,6 +336,44 @@ impl App {
         e.errors.clear();
         let day = day.unwrap_or(today);
         match e.purpose.clone() {
+            EntryPurpose::Rule { rule_id } => {
+                let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
+                    .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
+                let article = e.value(EntryKey::Article);
+                let Some(officer_id) = self.officer_id() else {
+                    return;
+                };
+                match self.store.update_rule(
+                    officer_id,
+                    rule_id,
+                    days,
+                    extension_days,
+                    basis,
+                    &article,
+                ) {
+                    Ok(n) => {
+                        self.overlays.pop();
+                        self.after_catalog_change(n);
+                    }
+                    Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
+                }
+            }
+            EntryPurpose::CalendarDay => {
+                let kind = crate::domain::calendar::DayKind::from_code(&e.value(EntryKey::Kind))
+                    .unwrap_or(crate::domain::calendar::DayKind::Off);
+                let name = e.value(EntryKey::Name);
+                let Some(officer_id) = self.officer_id() else {
+                    return;
+                };
+                match self.store.set_calendar_day(officer_id, day, kind, &name) {
+                    Ok(n) => {
+                        self.overlays.pop();
+                        self.catalog.year = chrono::Datelike::year(&day);
+                        self.after_catalog_change(n);
+                    }
+                    Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
+                }
+            }
             EntryPurpose::Step {
                 case_uid,
                 code,
@@ -454,6 +520,10 @@ impl App {
             }
         }
         self.reload_queue();
+        if self.pane == super::Pane::Board {
+            self.reload_board();
+        }
+        self.refresh_alerts();
     }
 
     pub(super) fn reveal(&mut self, case_uid: &str, code: &str) {
@@ -539,6 +609,7 @@ impl App {
         if let Some((_, code)) = self.report(r) {
             self.info(Msg::CaseOpened.fill(self.lang, &[&code]));
         }
+        self.refresh_alerts();
     }
 
     pub(super) fn link_repeat(&mut self, l: &RepeatLink, day: NaiveDate) {

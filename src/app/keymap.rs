@@ -23,6 +23,11 @@ pub enum Context {
     /// The steps of a case's life: consulted from `Queue` and `Case`.
     Steps,
     Entry,
+    Board,
+    Catalog,
+    Explain,
+    /// Switching panes: consulted from every pane.
+    Panes,
 }
 
 impl Context {
@@ -40,6 +45,10 @@ impl Context {
             Context::Case => Msg::CtxCase,
             Context::Steps => Msg::CaseNextSteps,
             Context::Entry => Msg::CtxEntry,
+            Context::Board => Msg::CtxBoard,
+            Context::Catalog => Msg::CtxCatalog,
+            Context::Explain => Msg::CtxExplain,
+            Context::Panes => Msg::CtxPanes,
         }
     }
 
@@ -52,7 +61,9 @@ impl Context {
     /// Further contexts whose bindings apply here (and are listed in help).
     pub fn also(self) -> &'static [Context] {
         match self {
-            Context::Queue | Context::Case => &[Context::Steps],
+            Context::Queue => &[Context::Steps, Context::Panes],
+            Context::Case => &[Context::Steps],
+            Context::Log | Context::Board | Context::Catalog => &[Context::Panes],
             _ => &[],
         }
     }
@@ -348,48 +359,199 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdCancel,
         true,
     ),
-    // Panes (from the log and the queue).
+    // Panes (from every pane).
     b(
-        C::Log,
-        &[ch('2')],
-        Command::ShowQueue,
-        Msg::CmdPaneQueue,
-        false,
-    ),
-    b(
-        C::Log,
-        &[k(KC::Tab)],
-        Command::NextPane,
-        Msg::CmdNextPane,
-        false,
-    ),
-    b(
-        C::Log,
-        &[k(KC::BackTab)],
-        Command::PrevPane,
-        Msg::CmdPrevPane,
-        false,
-    ),
-    b(
-        C::Queue,
+        C::Panes,
         &[ch('1')],
         Command::ShowLog,
         Msg::CmdPaneLog,
         false,
     ),
     b(
-        C::Queue,
+        C::Panes,
+        &[ch('2')],
+        Command::ShowQueue,
+        Msg::CmdPaneQueue,
+        false,
+    ),
+    b(
+        C::Panes,
+        &[ch('3')],
+        Command::ShowBoard,
+        Msg::CmdPaneBoard,
+        false,
+    ),
+    b(
+        C::Panes,
+        &[ch('4')],
+        Command::ShowCatalog,
+        Msg::CmdPaneCatalog,
+        false,
+    ),
+    b(
+        C::Panes,
         &[k(KC::Tab)],
         Command::NextPane,
         Msg::CmdNextPane,
         false,
     ),
     b(
-        C::Queue,
+        C::Panes,
         &[k(KC::BackTab)],
         Command::PrevPane,
         Msg::CmdPrevPane,
         false,
+    ),
+    // Deadline board.
+    b(C::Board, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),
+    b(
+        C::Board,
+        &[ch('w')],
+        Command::Explain,
+        Msg::CmdExplain,
+        true,
+    ),
+    b(
+        C::Board,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Board,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Board,
+        &[k(KC::PageUp), ctrl('b')],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Board,
+        &[k(KC::PageDown), ctrl('f')],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
+    b(
+        C::Board,
+        &[k(KC::Home)],
+        Command::First,
+        Msg::CmdFirst,
+        false,
+    ),
+    b(
+        C::Board,
+        &[k(KC::End), up('G')],
+        Command::Last,
+        Msg::CmdLast,
+        false,
+    ),
+    b(
+        C::Board,
+        &[ch('o')],
+        Command::SwitchOfficer,
+        Msg::CmdOfficer,
+        false,
+    ),
+    // Catalogs: deadline rules and the calendar.
+    b(
+        C::Catalog,
+        &[k(KC::Enter), ch('e')],
+        Command::EditItem,
+        Msg::CmdEditItem,
+        true,
+    ),
+    b(
+        C::Catalog,
+        &[ch('n')],
+        Command::AddItem,
+        Msg::CmdAddDay,
+        true,
+    ),
+    b(
+        C::Catalog,
+        &[ch('x')],
+        Command::RemoveItem,
+        Msg::CmdRemoveDay,
+        true,
+    ),
+    b(
+        C::Catalog,
+        &[up('C')],
+        Command::ConfirmYear,
+        Msg::CmdConfirmYear,
+        true,
+    ),
+    b(
+        C::Catalog,
+        &[ch('[')],
+        Command::PrevDay,
+        Msg::CmdPrevYear,
+        true,
+    ),
+    b(
+        C::Catalog,
+        &[ch(']')],
+        Command::NextDay,
+        Msg::CmdNextYear,
+        true,
+    ),
+    b(
+        C::Catalog,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Catalog,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Catalog,
+        &[k(KC::Left), ch('h')],
+        Command::Left,
+        Msg::CmdLeft,
+        false,
+    ),
+    b(
+        C::Catalog,
+        &[k(KC::Right), ch('l')],
+        Command::Right,
+        Msg::CmdRight,
+        false,
+    ),
+    b(
+        C::Catalog,
+        &[k(KC::PageUp)],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Catalog,
+        &[k(KC::PageDown)],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
+    // Explanation of a due date.
+    b(
+        C::Explain,
+        &[k(KC::Esc), ch('q'), ch('w'), k(KC::Enter)],
+        Command::Close,
+        Msg::CmdClose,
+        true,
     ),
     // Complaint queue.
     b(C::Queue, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),
@@ -493,6 +655,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     // Case detail.
     b(C::Case, &[ch('v')], Command::Reveal, Msg::CmdReveal, false),
+    b(C::Case, &[ch('w')], Command::Explain, Msg::CmdExplain, true),
     b(
         C::Case,
         &[k(KC::Esc), ch('q')],

@@ -4,9 +4,11 @@
 //! and resolve through the keymap table to a [`Command`]. Nothing here draws; `ui` renders
 //! `&App`. Time comes from an injected clock so tests and snapshots are deterministic.
 
+pub mod board;
 mod cases;
 pub mod combo;
 pub mod command;
+mod deadlines;
 pub mod form;
 pub mod keymap;
 pub mod log;
@@ -18,6 +20,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+pub use board::{BoardState, CatalogSection, CatalogState, ExplainView};
 pub use command::Command;
 pub use form::VisitForm;
 pub use keymap::Context;
@@ -131,6 +134,13 @@ pub enum Question {
     },
     /// Link a repeat petition to the open case, or open a new one.
     LinkRepeat(Box<RepeatLink>),
+    /// Remove a day from the calendar.
+    RemoveDay {
+        day: NaiveDate,
+        name: String,
+    },
+    /// Confirm a year's computed days off as announced.
+    ConfirmYear(i32),
 }
 
 /// The panes (tabs) of the main screen.
@@ -139,15 +149,28 @@ pub enum Pane {
     #[default]
     Log,
     Queue,
+    Board,
+    Catalog,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 2] = [Pane::Log, Pane::Queue];
+    pub const ALL: [Pane; 4] = [Pane::Log, Pane::Queue, Pane::Board, Pane::Catalog];
 
     pub fn title(self) -> Msg {
         match self {
             Pane::Log => Msg::TabLog,
             Pane::Queue => Msg::TabQueue,
+            Pane::Board => Msg::TabBoard,
+            Pane::Catalog => Msg::TabCatalog,
+        }
+    }
+
+    pub fn short_title(self) -> Msg {
+        match self {
+            Pane::Log => Msg::TabLogShort,
+            Pane::Queue => Msg::TabQueueShort,
+            Pane::Board => Msg::TabBoardShort,
+            Pane::Catalog => Msg::TabCatalog,
         }
     }
 
@@ -155,6 +178,8 @@ impl Pane {
         match self {
             Pane::Log => Context::Log,
             Pane::Queue => Context::Queue,
+            Pane::Board => Context::Board,
+            Pane::Catalog => Context::Catalog,
         }
     }
 }
@@ -170,6 +195,7 @@ pub enum Overlay {
     Form(Box<VisitForm>),
     Case(Box<CaseView>),
     Entry(Box<Entry>),
+    Explain(Box<ExplainView>),
 }
 
 impl Overlay {
@@ -183,6 +209,7 @@ impl Overlay {
             Overlay::Form(_) => Context::Form,
             Overlay::Case(_) => Context::Case,
             Overlay::Entry(_) => Context::Entry,
+            Overlay::Explain(_) => Context::Explain,
         }
     }
 }
@@ -210,8 +237,14 @@ pub struct App {
     pub fields: Vec<Field>,
     pub threshold: u32,
     pub log: LogState,
+    /// The working-day calendar (due dates shown as working days left).
+    pub calendar: crate::domain::calendar::Calendar,
     pub pane: Pane,
     pub queue: QueueState,
+    pub board: BoardState,
+    pub catalog: CatalogState,
+    /// (overdue, due today) over all open obligations, for the status line.
+    pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     pub should_quit: bool,
@@ -237,14 +270,20 @@ impl App {
             today,
             officer: None,
             log: LogState::new(today),
+            calendar: crate::domain::calendar::Calendar::default(),
             pane: Pane::Log,
             queue: QueueState::default(),
+            board: BoardState::default(),
+            catalog: CatalogState::default(),
+            alerts: (0, 0),
             overlays: vec![],
             status: None,
             should_quit: false,
             viewport: (80, 24),
             no_color: false,
         };
+        app.calendar = app.store.calendar()?;
+        app.alerts = app.store.deadline_alerts(today)?;
         app.reload_log(None);
         let officers = app.store.officers()?;
         let last: Option<i64> = app
@@ -524,9 +563,26 @@ impl App {
                 }
             }
             (Context::Detail, Command::AddCase) => self.add_case_from_visit(),
-            (Context::Log | Context::Queue, Command::ShowLog) => self.show_pane(Pane::Log),
-            (Context::Log | Context::Queue, Command::ShowQueue) => self.show_pane(Pane::Queue),
-            (Context::Log | Context::Queue, Command::NextPane | Command::PrevPane) => {
+            (
+                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Command::ShowLog,
+            ) => self.show_pane(Pane::Log),
+            (
+                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Command::ShowQueue,
+            ) => self.show_pane(Pane::Queue),
+            (
+                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Command::ShowBoard,
+            ) => self.show_pane(Pane::Board),
+            (
+                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Command::ShowCatalog,
+            ) => self.show_pane(Pane::Catalog),
+            (
+                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Command::NextPane | Command::PrevPane,
+            ) => {
                 let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0);
                 let n = Pane::ALL.len();
                 let next = if cmd == Command::NextPane {
@@ -540,6 +596,11 @@ impl App {
             (Context::Queue, _) => self.apply_queue(cmd),
             (Context::Case, _) => self.apply_case(cmd),
             (Context::Entry, _) => self.apply_entry(cmd),
+            (Context::Board, _) => self.apply_board(cmd),
+            (Context::Catalog, _) => self.apply_catalog(cmd),
+            (Context::Explain, Command::Close) => {
+                self.overlays.pop();
+            }
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt, _) => self.apply_prompt(cmd),
             (Context::Confirm, Command::Confirm | Command::Deny) => {
@@ -925,6 +986,9 @@ impl App {
                 self.link_repeat(&l, day);
             }
             (Question::LinkRepeat(l), false) => self.open_new_case(&l.new_case),
+            (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
+            (Question::ConfirmYear(y), true) => self.confirm_year(y),
+            (Question::RemoveDay { .. } | Question::ConfirmYear(_), false) => {}
             (Question::DiscardForm | Question::QuitWithForm, false) => {}
         }
     }

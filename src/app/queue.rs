@@ -11,7 +11,7 @@ use crate::domain::text::nfc;
 use crate::i18n::{self, Lang, Msg};
 use crate::store::{
     self, CaseDetail, CaseEvent, CaseRow, CitizenRecord, Field, FieldCount, QueueFilter,
-    StatusFilter, Store,
+    QueueOrder, StatusFilter, Store,
 };
 
 /// How many cases of a field are listed at once (the header says how many match in all).
@@ -38,9 +38,14 @@ pub struct QueueState {
 
 impl QueueState {
     /// Reload the counts and the selected field's cases, keeping the selection by uid.
-    pub fn load(&mut self, store: &Store, officer_id: Option<i64>) -> store::Result<()> {
+    pub fn load(
+        &mut self,
+        store: &Store,
+        officer_id: Option<i64>,
+        today: NaiveDate,
+    ) -> store::Result<()> {
         let keep = self.selected_case().map(|c| c.uid.clone());
-        self.fields = store.field_counts()?;
+        self.fields = store.field_counts(today)?;
         self.field_sel = self.field_sel.min(self.fields.len().saturating_sub(1));
         self.load_cases(store, officer_id, keep.as_deref())
     }
@@ -109,6 +114,16 @@ impl QueueState {
         self.case_sel = 0;
     }
 
+    /// Next order: received (oldest first) → due date → received (newest first).
+    pub fn cycle_order(&mut self) {
+        self.filter.order = match self.filter.order {
+            QueueOrder::Received => QueueOrder::Due,
+            QueueOrder::Due => QueueOrder::ReceivedDesc,
+            QueueOrder::ReceivedDesc => QueueOrder::Received,
+        };
+        self.case_sel = 0;
+    }
+
     /// Next status filter: open → closed → all.
     pub fn cycle_status(&mut self) {
         self.filter.status = match self.filter.status {
@@ -132,6 +147,8 @@ fn step(i: usize, delta: isize, len: usize) -> usize {
 pub struct CaseView {
     pub detail: CaseDetail,
     pub events: Vec<CaseEvent>,
+    /// Open obligations with their due dates, soonest first.
+    pub dues: Vec<store::CaseDue>,
     pub facts: CaseFacts,
     /// The citizen, for cases other than denunciations, or after an audited reveal.
     pub citizen: Option<CitizenRecord>,
@@ -150,6 +167,7 @@ impl CaseView {
                 store.citizen(detail.citizen_id)?
             },
             events: store.case_events(uid)?,
+            dues: store.case_dues(uid)?,
             facts: store.case_facts(uid)?,
             detail,
             revealed: false,
@@ -178,6 +196,10 @@ pub enum EntryPurpose {
         citizen_id: Option<i64>,
         citizen_name: Option<String>,
     },
+    /// A deadline rule of the catalog.
+    Rule { rule_id: i64 },
+    /// A day off or a swapped working day of the calendar.
+    CalendarDay,
 }
 
 /// The inputs an entry form may have.
@@ -199,6 +221,12 @@ pub enum EntryKey {
     ForwardedBy,
     ForwardingDoc,
     Remote,
+    Days,
+    ExtensionDays,
+    Basis,
+    Article,
+    Kind,
+    Name,
 }
 
 impl EntryKey {
@@ -211,12 +239,18 @@ impl EntryKey {
                     Action::Assign => Msg::LblAssignee,
                     _ => Msg::LblClassification,
                 },
-                EntryPurpose::Intake { .. } => Msg::LblClassification,
+                _ => Msg::LblClassification,
             },
             EntryKey::Day => match purpose {
-                EntryPurpose::Step { .. } => Msg::LblStepDay,
                 EntryPurpose::Intake { .. } => Msg::LblReceivedOn,
+                _ => Msg::LblStepDay,
             },
+            EntryKey::Days => Msg::LblDays,
+            EntryKey::ExtensionDays => Msg::LblExtensionDays,
+            EntryKey::Basis => Msg::LblBasis,
+            EntryKey::Article => Msg::LblArticle,
+            EntryKey::Kind => Msg::LblDayKind,
+            EntryKey::Name => Msg::LblDayName,
             EntryKey::Agency => Msg::LblAgency,
             EntryKey::DocumentNo => Msg::LblDocumentNo,
             EntryKey::Note => Msg::LblNote,
@@ -447,6 +481,71 @@ impl Entry {
                 citizen_id,
                 citizen_name,
             },
+            rows,
+            focus: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Edit a deadline rule: days, extension days, basis, article.
+    pub fn for_rule(lang: Lang, r: &crate::domain::deadline::Rule) -> Entry {
+        use crate::domain::deadline::DayBasis;
+        let rows =
+            vec![
+                row(EntryKey::Days, text(&r.days.to_string()), true),
+                row(
+                    EntryKey::ExtensionDays,
+                    text(&r.extension_days.to_string()),
+                    true,
+                ),
+                row(
+                    EntryKey::Basis,
+                    EntryInput::Choice(Combo::new(
+                        options(DayBasis::ALL.iter().map(|b| {
+                            (b.code().to_owned(), i18n::day_basis(*b).t(lang).to_owned())
+                        })),
+                        Some(r.basis.code().to_owned()),
+                    )),
+                    true,
+                ),
+                row(EntryKey::Article, text(&r.article), true),
+            ];
+        Entry {
+            purpose: EntryPurpose::Rule { rule_id: r.id },
+            rows,
+            focus: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Add a day off or a swapped working day to the calendar.
+    pub fn for_calendar_day(lang: Lang, day: Option<NaiveDate>) -> Entry {
+        use crate::domain::calendar::DayKind;
+        let rows = vec![
+            row(
+                EntryKey::Day,
+                text(
+                    &day.map(crate::domain::date::format_date)
+                        .unwrap_or_default(),
+                ),
+                true,
+            ),
+            row(
+                EntryKey::Kind,
+                EntryInput::Choice(Combo::new(
+                    options(
+                        [DayKind::Off, DayKind::Work]
+                            .into_iter()
+                            .map(|k| (k.code().to_owned(), i18n::day_kind(k).t(lang).to_owned())),
+                    ),
+                    Some(DayKind::Off.code().to_owned()),
+                )),
+                true,
+            ),
+            row(EntryKey::Name, text(""), true),
+        ];
+        Entry {
+            purpose: EntryPurpose::CalendarDay,
             rows,
             focus: 0,
             errors: Vec::new(),

@@ -87,6 +87,8 @@ pub struct CaseRow {
     pub received_on: NaiveDate,
     pub officer_name: Option<String>,
     pub round: u8,
+    /// The soonest due date of its open obligations.
+    pub next_due: Option<NaiveDate>,
 }
 
 /// An event of a case's timeline.
@@ -112,6 +114,8 @@ pub struct FieldCount {
     pub code: String,
     pub name: String,
     pub open: u32,
+    /// Open cases with an obligation past its due date.
+    pub overdue: u32,
 }
 
 fn bad(col: usize) -> rusqlite::Error {
@@ -123,7 +127,8 @@ fn bad(col: usize) -> rusqlite::Error {
 }
 
 const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f.name, k.summary,
-    k.received_on, o.full_name, k.round";
+    k.received_on, o.full_name, k.round,
+    (SELECT min(d.due_on) FROM case_deadlines d WHERE d.case_id = k.id)";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
@@ -143,6 +148,7 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
         received_on: r.get(7)?,
         officer_name: r.get(8)?,
         round: r.get(9)?,
+        next_due: r.get(10)?,
     })
 }
 
@@ -475,30 +481,27 @@ impl Store {
             .ok_or(StoreError::NotFound("case"))
     }
 
-    /// Open cases per field, in the fields' order (land, compensation, planning first).
-    pub fn field_counts(&self) -> Result<Vec<FieldCount>> {
-        let open: Vec<&str> = CaseStatus::ALL
-            .iter()
-            .filter(|s| s.is_open())
-            .map(|s| s.code())
-            .collect();
+    /// Open cases per field, and how many of them are overdue on `today`, in the fields'
+    /// order (land, compensation, planning first).
+    pub fn field_counts(&self, today: NaiveDate) -> Result<Vec<FieldCount>> {
         let sql = format!(
             "SELECT f.id, f.code, f.name,
                     (SELECT count(*) FROM cases k WHERE k.field_id = f.id AND k.deleted_at IS NULL
-                       AND k.status IN ({}))
+                       AND k.status IN ({open})),
+                    (SELECT count(DISTINCT d.case_id) FROM case_deadlines d
+                       JOIN cases k ON k.id = d.case_id
+                      WHERE k.field_id = f.id AND d.due_on < ?1)
              FROM fields f WHERE f.active = 1 ORDER BY f.sort_order, f.id",
-            open.iter()
-                .map(|c| format!("'{c}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            open = open_codes()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([today], |r| {
             Ok(FieldCount {
                 field_id: r.get(0)?,
                 code: r.get(1)?,
                 name: r.get(2)?,
                 open: r.get(3)?,
+                overdue: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -522,8 +525,19 @@ pub struct QueueFilter {
     pub case_type: Option<CaseType>,
     pub status: StatusFilter,
     pub officer_id: Option<i64>,
-    /// Newest received first (default: oldest first, the order of handling).
-    pub newest_first: bool,
+    pub order: QueueOrder,
+}
+
+/// The queue's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueOrder {
+    /// Oldest received first: the order of handling.
+    #[default]
+    Received,
+    /// Newest received first.
+    ReceivedDesc,
+    /// Soonest due date first (cases without one last).
+    Due,
 }
 
 /// A case in full, for the detail view.
@@ -575,10 +589,17 @@ impl Store {
             "WHERE k.field_id = ?1 AND k.deleted_at IS NULL {status}
                AND (?2 IS NULL OR k.case_type = ?2) AND (?3 IS NULL OR k.officer_id = ?3)"
         );
-        let order = if filter.newest_first { "DESC" } else { "ASC" };
+        let order = match filter.order {
+            QueueOrder::Received => "k.received_on, k.id",
+            QueueOrder::ReceivedDesc => "k.received_on DESC, k.id DESC",
+            QueueOrder::Due => {
+                "(SELECT min(d.due_on) FROM case_deadlines d WHERE d.case_id = k.id) IS NULL,
+                 (SELECT min(d.due_on) FROM case_deadlines d WHERE d.case_id = k.id), k.id"
+            }
+        };
         let sql = format!(
             "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}
-             ORDER BY k.received_on {order}, k.id {order} LIMIT ?4"
+             ORDER BY {order} LIMIT ?4"
         );
         let t = filter.case_type.map(CaseType::code);
         let rows = self

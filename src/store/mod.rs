@@ -16,8 +16,8 @@ mod visits;
 
 pub use audit::AuditRow;
 pub use cases::{
-    CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, NewCase, QueueFilter, StatusFilter,
-    StepInput,
+    CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, NewCase, QueueFilter, QueueOrder,
+    StatusFilter, StepInput,
 };
 pub use citizens::{
     CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,

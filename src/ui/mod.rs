@@ -3,6 +3,7 @@
 //! Frame: a tab bar on top, the pane, a status line (unit, officer, date, message) and the
 //! key-hint bar generated from the keymap table. Overlays draw over the pane.
 
+mod board;
 mod form;
 mod help;
 mod log;
@@ -43,6 +44,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.pane {
         Pane::Log => log::draw(frame, app, body, &theme),
         Pane::Queue => queue::draw(frame, app, body, &theme),
+        Pane::Board => board::draw(frame, app, body, &theme),
+        Pane::Catalog => board::catalog(frame, app, body, &theme),
     }
     for overlay in &app.overlays {
         match overlay {
@@ -55,6 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Help => help::draw(frame, app, body, &theme),
             Overlay::Case(v) => queue::case_detail(frame, app, v, body, &theme),
             Overlay::Entry(e) => queue::entry(frame, app, e, body, &theme),
+            Overlay::Explain(v) => board::explain(frame, app, v, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);
@@ -66,8 +70,20 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         format!(" {} ", Msg::AppName.t(app.lang)),
         theme.bar(),
     )];
+    // Full titles when they fit, short ones on a narrow terminal.
+    let full: usize = Pane::ALL
+        .iter()
+        .map(|p| p.title().t(app.lang).chars().count() + 5)
+        .sum::<usize>()
+        + 24;
+    let short = (area.width as usize) < full;
     for (i, pane) in Pane::ALL.iter().enumerate() {
-        let text = format!(" {} {} ", i + 1, pane.title().t(app.lang));
+        let title = if short {
+            pane.short_title()
+        } else {
+            pane.title()
+        };
+        let text = format!(" {} {} ", i + 1, title.t(app.lang));
         if *pane == app.pane {
             spans.push(Span::styled(format!("▸{text}"), theme.tab_active()));
         } else {
@@ -106,6 +122,18 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .replace(&format!(" ({})", Msg::TodayMark.t(lang)), ""),
         ),
     ];
+    let (overdue, due_today) = app.alerts;
+    if overdue > 0 || due_today > 0 {
+        spans.push(Span::styled(" │ ", theme.dim()));
+        spans.push(Span::styled(
+            Msg::AlertOverdue.fill(lang, &[&overdue, &due_today]),
+            if overdue > 0 {
+                theme.error()
+            } else {
+                theme.warning()
+            },
+        ));
+    }
     // A message goes first, so a narrow terminal still shows it whole.
     if let Some(st) = &app.status {
         let style = match st.kind {

@@ -162,6 +162,10 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         }
         Question::Reveal { code, .. } => Msg::AskReveal.fill(lang, &[code]),
         Question::LinkRepeat(l) => Msg::AskLinkRepeat.fill(lang, &[&l.citizen, &l.code, &l.field]),
+        Question::RemoveDay { day, name } => {
+            Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
+        }
+        Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
     };
     let r = super::popup(frame, area, 64, 6);
     let block = Block::default()

@@ -2,8 +2,10 @@
 //! the case detail with its timeline and the steps the law allows now; the case forms.
 //! Denunciations show a pseudonym everywhere unless the officer revealed the identity.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
@@ -12,8 +14,9 @@ use crate::app::keymap::{self, Context};
 use crate::app::{App, CaseView, Command, Entry, EntryInput, EntryPurpose, QueueFocus};
 use crate::domain::case::{self, CaseType, denouncer_pseudonym};
 use crate::domain::date::format_date;
+use crate::domain::deadline::{self, Standing};
 use crate::i18n::{self, Lang, Msg};
-use crate::store::{CaseRow, StatusFilter};
+use crate::store::{CaseRow, QueueOrder, StatusFilter};
 
 /// The name shown for a case's citizen in lists: a pseudonym for denunciations.
 pub fn citizen_label(r: &CaseRow) -> String {
@@ -28,9 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let q = &app.queue;
     let left_w = match area.width {
-        90.. => 34,
-        60..=89 => 24,
-        _ => 14,
+        90.. => 40,
+        60..=89 => 30,
+        _ => 18,
     };
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Length(left_w),
@@ -52,26 +55,40 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             focus_style(QueueFocus::Fields),
         )));
     let rows = q.fields.iter().map(|f| {
+        let overdue = if f.overdue > 0 {
+            Span::styled(format!("⚠{}", f.overdue), theme.error())
+        } else {
+            Span::raw("0")
+        };
         Row::new(vec![
             Cell::from(f.name.clone()),
             Cell::from(Line::from(f.open.to_string()).right_aligned()),
+            Cell::from(Line::from(overdue).right_aligned()),
         ])
     });
     let header = Row::new(vec![
         Cell::from(""),
         Cell::from(Line::from(Msg::QueueOpenCount.t(lang)).right_aligned()),
+        Cell::from(Line::from(Msg::QueueOverdueCount.t(lang)).right_aligned()),
     ])
     .style(theme.header());
-    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(7)])
-        .header(header)
-        .block(block)
-        .row_highlight_style(if q.focus == QueueFocus::Fields {
-            theme.selected()
-        } else {
-            theme.header()
-        })
-        .highlight_symbol("▶")
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(4),
+            Constraint::Length(7),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .row_highlight_style(if q.focus == QueueFocus::Fields {
+        theme.selected()
+    } else {
+        theme.header()
+    })
+    .highlight_symbol("▶")
+    .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(Some(q.field_sel));
     frame.render_stateful_widget(table, left, &mut state);
 
@@ -91,10 +108,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let mut filters = vec![
         type_label.to_owned(),
         status_label.to_owned(),
-        if q.filter.newest_first {
-            Msg::SortNewest
-        } else {
-            Msg::SortOldest
+        match q.filter.order {
+            QueueOrder::Received => Msg::SortOldest,
+            QueueOrder::ReceivedDesc => Msg::SortNewest,
+            QueueOrder::Due => Msg::SortDue,
         }
         .t(lang)
         .to_owned(),
@@ -134,6 +151,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         cols.push((Msg::ColReceived, Constraint::Length(10)));
     }
     if medium {
+        cols.push((Msg::ColDue, Constraint::Length(if wide { 22 } else { 11 })));
         cols.push((Msg::ColDaysOpen, Constraint::Length(7)));
         cols.push((
             Msg::ColCitizen,
@@ -161,6 +179,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             cells.push(Cell::from(format_date(c.received_on)));
         }
         if medium {
+            cells.push(due_cell(app, c.next_due, wide, theme));
             cells.push(Cell::from(Line::from(days.to_string()).right_aligned()));
             cells.push(Cell::from(citizen_label(c)));
         }
@@ -182,6 +201,53 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(Some(q.case_sel - offset));
     frame.render_stateful_widget(table, inner, &mut state);
+}
+
+/// A due date with where it stands: "15/12/2026 còn 3 ngày LV" or "quá hạn 4 ngày" (marked ⚠
+/// and coloured, so meaning does not rest on colour alone).
+pub fn due_text(app: &App, due: NaiveDate, long: bool) -> (String, bool) {
+    let lang = app.lang;
+    match deadline::standing(&app.calendar, app.today, due) {
+        Standing::Overdue { days } => {
+            let s = Msg::DueOverdue.fill(lang, &[&days]);
+            (
+                if long {
+                    format!("{} ⚠ {s}", format_date(due))
+                } else {
+                    format!("⚠ {s}")
+                },
+                true,
+            )
+        }
+        Standing::Left { working_days } => {
+            let s = Msg::DueLeft.fill(lang, &[&working_days]);
+            (
+                if long {
+                    format!("{} {s}", format_date(due))
+                } else {
+                    format_date(due)
+                },
+                false,
+            )
+        }
+    }
+}
+
+fn due_cell<'a>(app: &App, due: Option<NaiveDate>, long: bool, theme: &Theme) -> Cell<'a> {
+    match due {
+        None => Cell::from("—"),
+        Some(d) => {
+            let (text, overdue) = due_text(app, d, long);
+            Cell::from(Span::styled(
+                text,
+                if overdue {
+                    theme.error()
+                } else {
+                    Style::default()
+                },
+            ))
+        }
+    }
 }
 
 /// The keys of the steps the law allows now, as "a thụ lý · x không thụ lý".
@@ -301,6 +367,25 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
         label(Msg::CaseDates),
         Span::raw(dates.join(" · ")),
     ]));
+    for (i, due) in v.dues.iter().enumerate() {
+        let (text, overdue) = due_text(app, due.due_on, true);
+        let mut spans = vec![
+            if i == 0 {
+                label(Msg::CaseDues)
+            } else {
+                Span::raw(format!("{:<22}", ""))
+            },
+            Span::raw(format!("{}: ", i18n::obligation(due.obligation).t(lang))),
+            Span::styled(text, if overdue { theme.error() } else { theme.ok() }),
+        ];
+        if i == 0 {
+            spans.push(Span::styled(
+                format!("   [{}]", Msg::CaseExplainHint.t(lang)),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
     let mut source = i18n::case_source(d.source).t(lang).to_owned();
     if !d.forwarded_by.is_empty() || !d.forwarding_doc.is_empty() {
         source.push_str(": ");
@@ -423,6 +508,8 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             ..
         } => Msg::EntryIntakeFromVisit.fill(lang, &[n]),
         EntryPurpose::Intake { .. } => Msg::EntryIntakeTitle.t(lang).to_owned(),
+        EntryPurpose::Rule { .. } => Msg::CatRules.t(lang).to_owned(),
+        EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),
     };
     // Each row: label + value; a focused choice lists its matches below it.
     let label_w = 22u16;

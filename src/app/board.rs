@@ -1,0 +1,121 @@
+//! The deadline board (bảng hạn xử lý), the explanation of a due date, and the catalog of
+//! deadline rules and the working-day calendar.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::calendar::{Calendar, CalendarEntry};
+use crate::domain::deadline::{self, Bucket, Obligation, Rule};
+use crate::store::{self, Board, BoardRow, CaseDue, Store};
+
+/// How many board rows are loaded (the bucket counts cover every obligation).
+pub const BOARD_ROWS: u32 = 2000;
+
+#[derive(Debug, Default)]
+pub struct BoardState {
+    pub board: Board,
+    pub selected: usize,
+}
+
+impl BoardState {
+    pub fn load(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
+        self.board = store.board(today, BOARD_ROWS)?;
+        self.selected = self.selected.min(self.board.rows.len().saturating_sub(1));
+        Ok(())
+    }
+
+    pub fn selected_row(&self) -> Option<&BoardRow> {
+        self.board.rows.get(self.selected)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let n = self.board.rows.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
+    }
+
+    /// The bucket of each row (rows are sorted by due date, so buckets come in order).
+    pub fn bucket_of(cal: &Calendar, today: NaiveDate, r: &BoardRow) -> Bucket {
+        deadline::bucket(deadline::standing(cal, today, r.due_on))
+    }
+}
+
+/// `w`: how the due dates of a case were computed.
+#[derive(Debug)]
+pub struct ExplainView {
+    pub code: String,
+    pub dues: Vec<CaseDue>,
+    /// The obligation asked about (shown first).
+    pub focus: Option<Obligation>,
+}
+
+impl ExplainView {
+    pub fn load(
+        store: &Store,
+        case_uid: &str,
+        code: &str,
+        focus: Option<Obligation>,
+    ) -> store::Result<ExplainView> {
+        let mut dues = store.case_dues(case_uid)?;
+        if let Some(f) = focus {
+            dues.sort_by_key(|d| d.obligation != f);
+        }
+        Ok(ExplainView {
+            code: code.to_owned(),
+            dues,
+            focus,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CatalogSection {
+    #[default]
+    Rules,
+    Calendar,
+}
+
+/// The catalog pane: the deadline rules and one year of the calendar.
+#[derive(Debug, Default)]
+pub struct CatalogState {
+    pub section: CatalogSection,
+    pub rules: Vec<Rule>,
+    pub rule_sel: usize,
+    pub year: i32,
+    pub days: Vec<CalendarEntry>,
+    pub day_sel: usize,
+    pub announced: bool,
+}
+
+impl CatalogState {
+    pub fn load(&mut self, store: &Store, cal: &Calendar, today: NaiveDate) -> store::Result<()> {
+        if self.year == 0 {
+            self.year = today.year();
+        }
+        self.rules = store.deadline_rules()?;
+        self.rule_sel = self.rule_sel.min(self.rules.len().saturating_sub(1));
+        self.days = cal.year_entries(self.year);
+        self.day_sel = self.day_sel.min(self.days.len().saturating_sub(1));
+        self.announced = cal.is_announced(self.year);
+        Ok(())
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let (sel, n) = match self.section {
+            CatalogSection::Rules => (&mut self.rule_sel, self.rules.len()),
+            CatalogSection::Calendar => (&mut self.day_sel, self.days.len()),
+        };
+        if n > 0 {
+            *sel = (*sel as isize + delta).clamp(0, n as isize - 1) as usize;
+        }
+    }
+
+    pub fn selected_rule(&self) -> Option<&Rule> {
+        self.rules.get(self.rule_sel)
+    }
+
+    pub fn selected_day(&self) -> Option<&CalendarEntry> {
+        self.days.get(self.day_sel)
+    }
+}

@@ -1,0 +1,141 @@
+//! The transitions of the deadline board, the explanation overlay and the catalog pane.
+
+use chrono::Datelike;
+
+use super::{App, CatalogSection, Command, Entry, ExplainView, Overlay, Question};
+use crate::domain::deadline::Obligation;
+use crate::i18n::Msg;
+
+impl App {
+    pub(super) fn reload_board(&mut self) {
+        let r = self.board.load(&self.store, self.today);
+        self.report(r);
+        self.refresh_alerts();
+    }
+
+    pub(super) fn refresh_alerts(&mut self) {
+        let r = self.store.deadline_alerts(self.today);
+        if let Some(a) = self.report(r) {
+            self.alerts = a;
+        }
+    }
+
+    pub(super) fn reload_catalog(&mut self) {
+        let r = self.catalog.load(&self.store, &self.calendar, self.today);
+        self.report(r);
+    }
+
+    /// `w` on a case: every due date of it, the asked one first.
+    pub(super) fn explain(&mut self, case_uid: &str, code: &str, focus: Option<Obligation>) {
+        let r = ExplainView::load(&self.store, case_uid, code, focus);
+        if let Some(v) = self.report(r) {
+            self.overlays.push(Overlay::Explain(Box::new(v)));
+        }
+    }
+
+    pub(super) fn apply_board(&mut self, cmd: Command) {
+        let page = self.viewport.1.saturating_sub(8).max(1) as isize;
+        match cmd {
+            Command::Up => self.board.move_by(-1),
+            Command::Down => self.board.move_by(1),
+            Command::PageUp => self.board.move_by(-page),
+            Command::PageDown => self.board.move_by(page),
+            Command::First => self.board.move_by(isize::MIN / 2),
+            Command::Last => self.board.move_by(isize::MAX / 2),
+            Command::Open => {
+                if let Some(uid) = self.board.selected_row().map(|r| r.case_uid.clone()) {
+                    self.open_case_view(&uid);
+                }
+            }
+            Command::Explain => {
+                if let Some(r) = self.board.selected_row().cloned() {
+                    self.explain(&r.case_uid, &r.code, Some(r.obligation));
+                }
+            }
+            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
+            _ => {}
+        }
+    }
+
+    pub(super) fn apply_catalog(&mut self, cmd: Command) {
+        match cmd {
+            Command::Up => self.catalog.move_by(-1),
+            Command::Down => self.catalog.move_by(1),
+            Command::PageUp => self.catalog.move_by(-10),
+            Command::PageDown => self.catalog.move_by(10),
+            Command::Left => self.catalog.section = CatalogSection::Rules,
+            Command::Right => self.catalog.section = CatalogSection::Calendar,
+            Command::PrevDay | Command::NextDay => {
+                self.catalog.year += if cmd == Command::PrevDay { -1 } else { 1 };
+                self.catalog.section = CatalogSection::Calendar;
+                self.catalog.day_sel = 0;
+                self.reload_catalog();
+            }
+            Command::EditItem | Command::Open => match self.catalog.section {
+                CatalogSection::Rules => {
+                    if let Some(rule) = self.catalog.selected_rule() {
+                        let e = Entry::for_rule(self.lang, rule);
+                        self.overlays.push(Overlay::Entry(Box::new(e)));
+                    }
+                }
+                CatalogSection::Calendar => {
+                    let day = self.catalog.selected_day().map(|d| d.day);
+                    let e = Entry::for_calendar_day(self.lang, day);
+                    self.overlays.push(Overlay::Entry(Box::new(e)));
+                }
+            },
+            Command::AddItem => {
+                self.catalog.section = CatalogSection::Calendar;
+                let e = Entry::for_calendar_day(self.lang, None);
+                self.overlays.push(Overlay::Entry(Box::new(e)));
+            }
+            Command::RemoveItem if self.catalog.section == CatalogSection::Calendar => {
+                if let Some(d) = self.catalog.selected_day() {
+                    let q = Question::RemoveDay {
+                        day: d.day,
+                        name: d.name.clone(),
+                    };
+                    self.overlays.push(Overlay::Confirm(q));
+                }
+            }
+            Command::ConfirmYear if !self.catalog.announced => {
+                let q = Question::ConfirmYear(self.catalog.year);
+                self.overlays.push(Overlay::Confirm(q));
+            }
+            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
+            _ => {}
+        }
+    }
+
+    /// After the rules or the calendar changed: reload what depends on them.
+    pub(super) fn after_catalog_change(&mut self, recomputed: usize) {
+        let r = self.store.calendar();
+        if let Some(cal) = self.report(r) {
+            self.calendar = cal;
+        }
+        self.reload_catalog();
+        self.refresh_alerts();
+        self.info(Msg::Recomputed.fill(self.lang, &[&recomputed]));
+    }
+
+    pub(super) fn remove_day(&mut self, day: chrono::NaiveDate) {
+        let Some(officer_id) = self.officer.as_ref().map(|o| o.id) else {
+            return;
+        };
+        let r = self.store.remove_calendar_day(officer_id, day);
+        if let Some(n) = self.report(r) {
+            self.catalog.year = day.year();
+            self.after_catalog_change(n);
+        }
+    }
+
+    pub(super) fn confirm_year(&mut self, year: i32) {
+        let Some(officer_id) = self.officer.as_ref().map(|o| o.id) else {
+            return;
+        };
+        let r = self.store.confirm_year(officer_id, year);
+        if let Some(n) = self.report(r) {
+            self.after_catalog_change(n);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! The deadline board, the explanation of a due date, and the catalog pane (rules, calendar).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::queue::due_text;
+use super::theme::Theme;
+use crate::app::{App, BoardState, CatalogSection, ExplainView};
+use crate::domain::case::{CaseType, denouncer_pseudonym};
+use crate::domain::date::format_date;
+use crate::domain::deadline::Bucket;
+use crate::i18n::{self, Msg};
+
+fn bucket_title(b: Bucket) -> Msg {
+    match b {
+        Bucket::Overdue => Msg::BucketOverdue,
+        Bucket::Within3 => Msg::BucketWithin3,
+        Bucket::Within7 => Msg::BucketWithin7,
+        Bucket::Later => Msg::BucketLater,
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let st = &app.board;
+    let b = &st.board;
+    let total = b.overdue + b.within3 + b.within7 + b.later;
+    let mut title = Msg::BoardTitle.fill(lang, &[&total]);
+    if (b.rows.len() as u32) < total {
+        title.push(' ');
+        title.push_str(&Msg::BoardShown.fill(lang, &[&b.rows.len()]));
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(Span::styled(
+            format!(" {title} "),
+            theme.title(),
+        )));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [counts_area, table_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let mut spans = vec![Span::raw(" ")];
+    for (i, bk) in [
+        Bucket::Overdue,
+        Bucket::Within3,
+        Bucket::Within7,
+        Bucket::Later,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        let style = if bk == Bucket::Overdue && b.overdue > 0 {
+            theme.error()
+        } else {
+            theme.header()
+        };
+        spans.push(Span::styled(b.count(bk).to_string(), style));
+        spans.push(Span::raw(format!(" {}", bucket_title(bk).t(lang))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), counts_area);
+    if b.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(format!(" {}", Msg::BoardEmpty.t(lang))).style(theme.dim()),
+            table_area,
+        );
+        return;
+    }
+
+    let wide = table_area.width >= 110;
+    let medium = table_area.width >= 70;
+    let mut cols: Vec<(Msg, Constraint)> = vec![
+        (Msg::ColCode, Constraint::Length(14)),
+        (Msg::ColObligation, Constraint::Length(21)),
+        (Msg::ColDue, Constraint::Length(10)),
+        (Msg::ColStanding, Constraint::Length(18)),
+    ];
+    if medium {
+        cols.push((Msg::ColCitizen, Constraint::Fill(2)));
+    }
+    if wide {
+        cols.insert(1, (Msg::ColType, Constraint::Length(10)));
+        cols.push((Msg::ColField, Constraint::Fill(1)));
+        cols.push((Msg::ColOfficer, Constraint::Length(16)));
+    }
+    let header = Row::new(cols.iter().map(|(m, _)| Cell::from(m.t(lang)))).style(theme.header());
+    // Rows, with a bucket heading line where the bucket changes.
+    let visible = table_area.height.saturating_sub(1) as usize;
+    let offset = st.selected.saturating_sub(visible.saturating_sub(2));
+    let mut rows = Vec::new();
+    let mut selected_line = 0;
+    let mut last: Option<Bucket> = None;
+    for (i, r) in b.rows.iter().enumerate().skip(offset) {
+        if rows.len() >= visible {
+            break;
+        }
+        let bk = BoardState::bucket_of(&app.calendar, app.today, r);
+        if last != Some(bk) {
+            last = Some(bk);
+            rows.push(
+                Row::new(vec![Cell::from(format!(
+                    "── {} ({})",
+                    bucket_title(bk).t(lang),
+                    b.count(bk)
+                ))])
+                .style(if bk == Bucket::Overdue {
+                    theme.error()
+                } else {
+                    theme.title()
+                }),
+            );
+            if rows.len() >= visible {
+                break;
+            }
+        }
+        if i == st.selected {
+            selected_line = rows.len();
+        }
+        let (standing, overdue) = due_text(app, r.due_on, false);
+        let standing = if overdue {
+            standing
+        } else {
+            Msg::DueLeft.fill(
+                lang,
+                &[&app.calendar.working_days_between(app.today, r.due_on)],
+            )
+        };
+        let who = if r.case_type == CaseType::ToCao {
+            denouncer_pseudonym(&r.code)
+        } else {
+            r.citizen_name.clone()
+        };
+        let mut cells = vec![
+            Cell::from(r.code.clone()),
+            Cell::from(i18n::obligation(r.obligation).t(lang)),
+            Cell::from(format_date(r.due_on)),
+            Cell::from(Span::styled(
+                standing,
+                if overdue {
+                    theme.error()
+                } else {
+                    theme.label()
+                },
+            )),
+        ];
+        if medium {
+            cells.push(Cell::from(who));
+        }
+        if wide {
+            cells.insert(1, Cell::from(i18n::case_type(r.case_type).t(lang)));
+            cells.push(Cell::from(r.field_name.clone()));
+            cells.push(Cell::from(r.officer_name.clone().unwrap_or_default()));
+        }
+        rows.push(Row::new(cells));
+    }
+    let table = Table::new(rows, cols.iter().map(|(_, w)| *w))
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(selected_line));
+    frame.render_stateful_widget(table, table_area, &mut state);
+}
+
+pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let mut lines: Vec<Line> = Vec::new();
+    if v.dues.is_empty() {
+        lines.push(Line::styled(Msg::ExplainNone.t(lang), theme.dim()));
+    }
+    let label = |m: Msg| Span::styled(format!("  {:<16}", m.t(lang)), theme.header());
+    for d in &v.dues {
+        let e = &d.explanation;
+        let (standing, overdue) = due_text(app, d.due_on, true);
+        lines.push(Line::from(vec![
+            Span::styled(i18n::obligation(d.obligation).t(lang), theme.title()),
+            Span::raw(" — "),
+            Span::styled(standing, if overdue { theme.error() } else { theme.ok() }),
+        ]));
+        for (lbl, text) in i18n::explanation_lines(lang, e) {
+            let style = if text.starts_with('⚠') {
+                theme.warning()
+            } else {
+                theme.label()
+            };
+            lines.push(Line::from(vec![
+                match lbl {
+                    Some(m) => label(m),
+                    None => Span::raw(format!("  {:<16}", "")),
+                },
+                Span::styled(text, style),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let r = super::popup(frame, area, area.width.min(110), area.height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(Span::styled(
+            format!(" {} ", Msg::ExplainTitle.fill(lang, &[&v.code])),
+            theme.title(),
+        )));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let c = &app.catalog;
+    let [top, bottom] = area.layout(&Layout::vertical([
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ]));
+    let focus = |s: CatalogSection| {
+        if c.section == s {
+            theme.title()
+        } else {
+            theme.dim()
+        }
+    };
+    // Rules.
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(Span::styled(
+            format!(" {} ", Msg::CatRules.t(lang)),
+            focus(CatalogSection::Rules),
+        )));
+    let any = Msg::AnyValue.t(lang);
+    let rows = c.rules.iter().map(|r| {
+        let mut applies = vec![
+            r.case_type
+                .map(|t| i18n::case_type(t).t(lang).to_owned())
+                .unwrap_or_else(|| any.to_owned()),
+        ];
+        if let Some(n) = r.round {
+            applies.push(Msg::RoundN.fill(lang, &[&n]));
+        }
+        if r.complex == Some(true) {
+            applies.push(Msg::CaseComplex.t(lang).to_owned());
+        }
+        if r.remote == Some(true) {
+            applies.push(Msg::CaseRemote.t(lang).to_owned());
+        }
+        let mut days = r.days.to_string();
+        if r.extension_days > 0 {
+            days.push_str(&format!(" (+{})", r.extension_days));
+        }
+        let effective = match r.effective_to {
+            Some(to) => format!("{}–{}", format_date(r.effective_from), format_date(to)),
+            None => format!("{}–", format_date(r.effective_from)),
+        };
+        let mut article = r.article.clone();
+        if r.unconfirmed {
+            article = format!("⚠ {article}");
+        }
+        Row::new(vec![
+            Cell::from(i18n::obligation(r.obligation).t(lang)),
+            Cell::from(applies.join(", ")),
+            Cell::from(days),
+            Cell::from(i18n::day_basis(r.basis).t(lang)),
+            Cell::from(effective),
+            Cell::from(article),
+        ])
+    });
+    let header = Row::new(
+        [
+            Msg::ColObligation,
+            Msg::ColRuleFor,
+            Msg::ColDays,
+            Msg::ColBasis,
+            Msg::ColEffective,
+            Msg::ColArticle,
+        ]
+        .map(|m| Cell::from(m.t(lang))),
+    )
+    .style(theme.header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(21),
+            Constraint::Length(28),
+            Constraint::Length(8),
+            Constraint::Length(13),
+            Constraint::Length(22),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .row_highlight_style(if c.section == CatalogSection::Rules {
+        theme.selected()
+    } else {
+        theme.dim()
+    })
+    .highlight_symbol("▶")
+    .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(c.rule_sel));
+    frame.render_stateful_widget(table, top, &mut state);
+
+    // Calendar of the year.
+    let status = if c.announced {
+        Msg::CatAnnounced
+    } else {
+        Msg::CatExpected
+    };
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(vec![
+            Span::styled(
+                format!(" {} ", Msg::CatCalendar.fill(lang, &[&c.year])),
+                focus(CatalogSection::Calendar),
+            ),
+            Span::styled(
+                format!("({}) ", status.t(lang)),
+                if c.announced {
+                    theme.ok()
+                } else {
+                    theme.warning()
+                },
+            ),
+        ]));
+    let rows = c.days.iter().map(|d| {
+        let mut name = d.name.clone();
+        if d.expected {
+            name.push(' ');
+            name.push_str(Msg::ExplainExpected.t(lang));
+        }
+        Row::new(vec![
+            Cell::from(format!(
+                "{}, {}",
+                crate::i18n::weekday(lang, chrono::Datelike::weekday(&d.day)),
+                format_date(d.day)
+            )),
+            Cell::from(i18n::day_kind(d.kind).t(lang)),
+            Cell::from(name),
+        ])
+    });
+    let header = Row::new([Msg::ColDay, Msg::ColKind, Msg::ColName].map(|m| Cell::from(m.t(lang))))
+        .style(theme.header());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(22),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .row_highlight_style(if c.section == CatalogSection::Calendar {
+        theme.selected()
+    } else {
+        theme.dim()
+    })
+    .highlight_symbol("▶")
+    .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(c.day_sel));
+    frame.render_stateful_widget(table, bottom, &mut state);
+}
