@@ -277,8 +277,9 @@ fn a_panic_restores_the_terminal() {
     assert!(!p.screen().hide_cursor(), "cursor visible again");
 }
 
-/// The queue, end to end: a visit with handling thụ lý in Đất đai is counted in the queue;
-/// accepting and resolving it from the keyboard makes the count drop.
+/// The queue and the board, end to end: a visit with handling thụ lý in Đất đai is counted
+/// in the queue; once accepted its resolution deadline is on the board; resolving it from the
+/// keyboard makes the count drop.
 #[test]
 fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
     let dir = tempfile::tempdir().unwrap();
@@ -320,6 +321,15 @@ fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
     t.wait_text(&format!("Thụ lý — {code}"));
     t.send("\t12/QĐ-UBND\x13");
     t.wait_text("Đang giải quyết");
+    // Accepted: its resolution deadline is on the board.
+    t.send("3");
+    t.wait_text("nghĩa vụ đang mở");
+    t.wait_for("the resolution deadline on the board", |s| {
+        s.lines()
+            .any(|l| l.contains(&code) && l.contains("Giải quyết") && l.contains("ngày LV"))
+    });
+    t.send("2");
+    t.wait_text("mọi loại, đang mở");
     t.send("\r");
     t.wait_text(&format!("Vụ việc {code}"));
     t.send("r");

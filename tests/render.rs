@@ -315,3 +315,42 @@ fn step_form_with_choices_80x24() {
     app.handle_key(key(KeyCode::Char('r')));
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
+
+#[test]
+fn deadline_board_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('3')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn deadline_board_40x12() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('3')));
+    insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}
+
+#[test]
+fn deadline_board_wide_shows_a_denouncer_only_by_pseudonym() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('3')));
+    let t = render(&mut app, 140, 30);
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("Người tố cáo TC-2026-0001"), "{screen}");
+    assert!(!screen.contains("Đỗ Thị Hà"), "{screen}");
+}
+
+#[test]
+fn explanation_of_a_due_date_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('3')));
+    app.handle_key(key(KeyCode::Char('w')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn catalog_rules_and_calendar_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('4')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}

@@ -74,54 +74,67 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return;
     }
 
+    // Manual columns, so that a bucket heading can span the whole width.
     let wide = table_area.width >= 110;
     let medium = table_area.width >= 70;
-    let mut cols: Vec<(Msg, Constraint)> = vec![
-        (Msg::ColCode, Constraint::Length(14)),
-        (Msg::ColObligation, Constraint::Length(21)),
-        (Msg::ColDue, Constraint::Length(10)),
-        (Msg::ColStanding, Constraint::Length(18)),
-    ];
-    if medium {
-        cols.push((Msg::ColCitizen, Constraint::Fill(2)));
-    }
+    let mut cols: Vec<(Msg, usize)> = vec![(Msg::ColCode, 14)];
     if wide {
-        cols.insert(1, (Msg::ColType, Constraint::Length(10)));
-        cols.push((Msg::ColField, Constraint::Fill(1)));
-        cols.push((Msg::ColOfficer, Constraint::Length(16)));
+        cols.push((Msg::ColType, 10));
     }
-    let header = Row::new(cols.iter().map(|(m, _)| Cell::from(m.t(lang)))).style(theme.header());
-    // Rows, with a bucket heading line where the bucket changes.
+    cols.extend([
+        (Msg::ColObligation, 21),
+        (Msg::ColDue, 10),
+        (Msg::ColStanding, 18),
+    ]);
+    let fixed: usize = cols.iter().map(|(_, w)| w + 1).sum::<usize>() + 1;
+    let rest = (table_area.width as usize).saturating_sub(fixed);
+    if medium {
+        if wide {
+            let officer = 16;
+            // The pseudonym "Người tố cáo TC-2026-0001" needs 25 cells.
+            let field = 22.min(rest.saturating_sub(officer + 26 + 2));
+            cols.push((Msg::ColCitizen, rest.saturating_sub(officer + field + 2)));
+            cols.push((Msg::ColField, field));
+            cols.push((Msg::ColOfficer, officer));
+        } else {
+            cols.push((Msg::ColCitizen, rest));
+        }
+    }
+    let line_of = |cells: Vec<(String, ratatui::style::Style)>, mark: &str| {
+        let mut spans = vec![Span::raw(mark.to_owned())];
+        for ((text, style), (_, w)) in cells.into_iter().zip(cols.iter()) {
+            spans.push(Span::styled(fit(&text, *w), style));
+            spans.push(Span::raw(" "));
+        }
+        Line::from(spans)
+    };
+    let mut lines = vec![line_of(
+        cols.iter()
+            .map(|(m, _)| (m.t(lang).to_owned(), theme.header()))
+            .collect(),
+        " ",
+    )];
     let visible = table_area.height.saturating_sub(1) as usize;
     let offset = st.selected.saturating_sub(visible.saturating_sub(2));
-    let mut rows = Vec::new();
-    let mut selected_line = 0;
     let mut last: Option<Bucket> = None;
     for (i, r) in b.rows.iter().enumerate().skip(offset) {
-        if rows.len() >= visible {
+        if lines.len() > visible {
             break;
         }
         let bk = BoardState::bucket_of(&app.calendar, app.today, r);
         if last != Some(bk) {
             last = Some(bk);
-            rows.push(
-                Row::new(vec![Cell::from(format!(
-                    "── {} ({})",
-                    bucket_title(bk).t(lang),
-                    b.count(bk)
-                ))])
-                .style(if bk == Bucket::Overdue {
+            lines.push(Line::styled(
+                format!(" ── {} ({}) ", bucket_title(bk).t(lang), b.count(bk)),
+                if bk == Bucket::Overdue {
                     theme.error()
                 } else {
                     theme.title()
-                }),
-            );
-            if rows.len() >= visible {
+                },
+            ));
+            if lines.len() > visible {
                 break;
             }
-        }
-        if i == st.selected {
-            selected_line = rows.len();
         }
         let (standing, overdue) = due_text(app, r.due_on, false);
         let standing = if overdue {
@@ -137,37 +150,48 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         } else {
             r.citizen_name.clone()
         };
-        let mut cells = vec![
-            Cell::from(r.code.clone()),
-            Cell::from(i18n::obligation(r.obligation).t(lang)),
-            Cell::from(format_date(r.due_on)),
-            Cell::from(Span::styled(
-                standing,
-                if overdue {
-                    theme.error()
-                } else {
-                    theme.label()
-                },
-            )),
-        ];
+        let plain = theme.label();
+        let mut cells = vec![(r.code.clone(), plain)];
+        if wide {
+            cells.push((i18n::case_type(r.case_type).t(lang).to_owned(), plain));
+        }
+        cells.extend([
+            (i18n::obligation(r.obligation).t(lang).to_owned(), plain),
+            (format_date(r.due_on), plain),
+            (standing, if overdue { theme.error() } else { plain }),
+        ]);
         if medium {
-            cells.push(Cell::from(who));
+            cells.push((who, plain));
         }
         if wide {
-            cells.insert(1, Cell::from(i18n::case_type(r.case_type).t(lang)));
-            cells.push(Cell::from(r.field_name.clone()));
-            cells.push(Cell::from(r.officer_name.clone().unwrap_or_default()));
+            cells.push((r.field_name.clone(), plain));
+            cells.push((r.officer_name.clone().unwrap_or_default(), plain));
         }
-        rows.push(Row::new(cells));
+        let selected = i == st.selected;
+        let mut line = line_of(cells, if selected { "▶" } else { " " });
+        if selected {
+            line = line.patch_style(theme.selected());
+        }
+        lines.push(line);
     }
-    let table = Table::new(rows, cols.iter().map(|(_, w)| *w))
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶")
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(selected_line));
-    frame.render_stateful_widget(table, table_area, &mut state);
+    frame.render_widget(Paragraph::new(lines), table_area);
+}
+
+/// `s` cut or padded to exactly `w` cells.
+fn fit(s: &str, w: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.extend(std::iter::repeat_n(' ', w - used));
+    out
 }
 
 pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme: &Theme) {
@@ -290,9 +314,9 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         rows,
         [
             Constraint::Length(21),
-            Constraint::Length(28),
+            Constraint::Length(24),
             Constraint::Length(8),
-            Constraint::Length(13),
+            Constraint::Length(14),
             Constraint::Length(22),
             Constraint::Fill(1),
         ],

@@ -122,18 +122,6 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .replace(&format!(" ({})", Msg::TodayMark.t(lang)), ""),
         ),
     ];
-    let (overdue, due_today) = app.alerts;
-    if overdue > 0 || due_today > 0 {
-        spans.push(Span::styled(" │ ", theme.dim()));
-        spans.push(Span::styled(
-            Msg::AlertOverdue.fill(lang, &[&overdue, &due_today]),
-            if overdue > 0 {
-                theme.error()
-            } else {
-                theme.warning()
-            },
-        ));
-    }
     // A message goes first, so a narrow terminal still shows it whole.
     if let Some(st) = &app.status {
         let style = match st.kind {
@@ -146,6 +134,23 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         };
         spans.insert(0, Span::styled(" │", theme.dim()));
         spans.insert(0, Span::styled(format!(" {mark}{}", st.text), style));
+    }
+    // Then the deadline alerts: they matter more than the unit's name.
+    let (overdue, due_today) = app.alerts;
+    if overdue > 0 || due_today > 0 {
+        let at = if app.status.is_some() { 2 } else { 0 };
+        spans.insert(at, Span::styled(" │", theme.dim()));
+        spans.insert(
+            at,
+            Span::styled(
+                format!(" {}", Msg::AlertOverdue.fill(lang, &[&overdue, &due_today])),
+                if overdue > 0 {
+                    theme.error()
+                } else {
+                    theme.warning()
+                },
+            ),
+        );
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -141,8 +141,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         );
         return;
     }
-    let wide = inner.width >= 100;
+    // Columns by width: code and status always; then due date, days open and citizen; then
+    // received date and officer; then the summary and the due date's standing.
     let medium = inner.width >= 50;
+    let wide = inner.width >= 120;
+    let widest = inner.width >= 150;
     let mut cols: Vec<(Msg, Constraint)> = vec![
         (Msg::ColCode, Constraint::Length(14)),
         (Msg::ColStatus, Constraint::Length(18)),
@@ -151,19 +154,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         cols.push((Msg::ColReceived, Constraint::Length(10)));
     }
     if medium {
-        cols.push((Msg::ColDue, Constraint::Length(if wide { 22 } else { 11 })));
+        cols.push((
+            Msg::ColDue,
+            Constraint::Length(if widest { 24 } else { 11 }),
+        ));
         cols.push((Msg::ColDaysOpen, Constraint::Length(7)));
         cols.push((
             Msg::ColCitizen,
-            if wide {
+            if widest {
                 Constraint::Length(25)
             } else {
                 Constraint::Fill(1)
             },
         ));
     }
-    if wide {
+    if widest {
         cols.push((Msg::ColSummary, Constraint::Fill(3)));
+    }
+    if wide {
         cols.push((Msg::ColOfficer, Constraint::Length(16)));
     }
     let header = Row::new(cols.iter().map(|(m, _)| Cell::from(m.t(lang)))).style(theme.header());
@@ -179,12 +187,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             cells.push(Cell::from(format_date(c.received_on)));
         }
         if medium {
-            cells.push(due_cell(app, c.next_due, wide, theme));
+            cells.push(due_cell(app, c.next_due, widest, theme));
             cells.push(Cell::from(Line::from(days.to_string()).right_aligned()));
             cells.push(Cell::from(citizen_label(c)));
         }
-        if wide {
+        if widest {
             cells.push(Cell::from(c.summary.clone()));
+        }
+        if wide {
             cells.push(Cell::from(c.officer_name.clone().unwrap_or_default()));
         }
         Row::new(cells)
