@@ -123,6 +123,17 @@ fn main() {
     shot(&app, "case");
     press(&mut app, KeyCode::Char('r'));
     shot(&app, "case-step");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Char('3'));
+    shot(&app, "board");
+    press(&mut app, KeyCode::Char('w'));
+    shot(&app, "explain");
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Char('4'));
+    shot(&app, "catalog");
 }
 
 // ---- Buffer → SVG -------------------------------------------------------------------------

@@ -125,4 +125,70 @@ CREATE TABLE case_deadlines (
     PRIMARY KEY (case_id, obligation)
 ) STRICT;
 
-CREATE INDEX case_deadlines_by_due ON case_deadlines (due_on);
+CREATE INDEX case_deadlines_by_due ON case_deadlines (due_on, case_id);
+
+-- The soonest due date of a case's open obligations (NULL when none): the queue's due order.
+ALTER TABLE cases ADD COLUMN next_due TEXT;
+
+-- Counters kept by triggers, so that the queue's field counts and the board's buckets stay
+-- instant at hundreds of thousands of cases (they are sums over a few hundred rows).
+-- Cases by field and status.
+CREATE TABLE case_status_counts (
+    field_id INTEGER NOT NULL,
+    status   TEXT NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (field_id, status)
+) STRICT;
+
+INSERT INTO case_status_counts (field_id, status, n)
+    SELECT field_id, status, count(*) FROM cases WHERE deleted_at IS NULL GROUP BY field_id, status;
+
+CREATE TRIGGER cases_count_insert AFTER INSERT ON cases WHEN NEW.deleted_at IS NULL
+BEGIN
+    INSERT OR IGNORE INTO case_status_counts (field_id, status) VALUES (NEW.field_id, NEW.status);
+    UPDATE case_status_counts SET n = n + 1 WHERE field_id = NEW.field_id AND status = NEW.status;
+END;
+
+CREATE TRIGGER cases_count_update AFTER UPDATE OF status, field_id, deleted_at ON cases
+BEGIN
+    UPDATE case_status_counts SET n = n - 1
+     WHERE OLD.deleted_at IS NULL AND field_id = OLD.field_id AND status = OLD.status;
+    INSERT OR IGNORE INTO case_status_counts (field_id, status) VALUES (NEW.field_id, NEW.status);
+    UPDATE case_status_counts SET n = n + 1
+     WHERE NEW.deleted_at IS NULL AND field_id = NEW.field_id AND status = NEW.status;
+END;
+
+-- Open cases by field and next due date.
+CREATE TABLE case_due_counts (
+    field_id INTEGER NOT NULL,
+    due_on   TEXT NOT NULL,
+    n        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (field_id, due_on)
+) STRICT;
+
+CREATE TRIGGER cases_next_due_count AFTER UPDATE OF next_due, field_id ON cases
+BEGIN
+    UPDATE case_due_counts SET n = n - 1
+     WHERE OLD.next_due IS NOT NULL AND field_id = OLD.field_id AND due_on = OLD.next_due;
+    INSERT OR IGNORE INTO case_due_counts (field_id, due_on)
+        SELECT NEW.field_id, NEW.next_due WHERE NEW.next_due IS NOT NULL;
+    UPDATE case_due_counts SET n = n + 1
+     WHERE NEW.next_due IS NOT NULL AND field_id = NEW.field_id AND due_on = NEW.next_due;
+END;
+
+-- Open obligations by due date (the board's buckets and the status line).
+CREATE TABLE obligation_counts (
+    due_on TEXT PRIMARY KEY,
+    n      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TRIGGER case_deadlines_count_insert AFTER INSERT ON case_deadlines
+BEGIN
+    INSERT OR IGNORE INTO obligation_counts (due_on) VALUES (NEW.due_on);
+    UPDATE obligation_counts SET n = n + 1 WHERE due_on = NEW.due_on;
+END;
+
+CREATE TRIGGER case_deadlines_count_delete AFTER DELETE ON case_deadlines
+BEGIN
+    UPDATE obligation_counts SET n = n - 1 WHERE due_on = OLD.due_on;
+END;

@@ -96,7 +96,7 @@ fn editing_a_rule_in_the_catalog_recomputes_open_cases() {
     app.handle_key(ctrl('s'));
     let st = app.status.clone().unwrap();
     assert!(st.text.contains("tính lại hạn của 1"), "{}", st.text);
-    let uid = app.store.board(app.today, 10).unwrap().rows[0]
+    let uid = app.store.board(app.today, &app.calendar, 10).unwrap().rows[0]
         .case_uid
         .clone();
     let reply = app
@@ -119,7 +119,7 @@ fn editing_a_rule_in_the_catalog_recomputes_open_cases() {
 fn a_day_off_added_in_the_catalog_moves_due_dates() {
     let mut app = app();
     complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
-    let before = app.store.board(app.today, 10).unwrap().rows[0].due_on;
+    let before = app.store.board(app.today, &app.calendar, 10).unwrap().rows[0].due_on;
     assert_eq!(before, d("2026-12-01"));
     app.handle_key(key(KeyCode::Char('4')));
     app.handle_key(key(KeyCode::Char('n')));
@@ -129,7 +129,7 @@ fn a_day_off_added_in_the_catalog_moves_due_dates() {
     type_str(&mut app, "Ngày Văn hóa Việt Nam");
     app.handle_key(ctrl('s'));
     assert!(app.overlays.is_empty(), "{:?}", app.status);
-    let after = app.store.board(app.today, 10).unwrap().rows[0].due_on;
+    let after = app.store.board(app.today, &app.calendar, 10).unwrap().rows[0].due_on;
     assert_eq!(after, d("2026-12-02"));
     assert!(app.catalog.days.iter().any(|e| e.day == d("2026-11-24")));
     // Remove it again, with a confirmation.
@@ -144,7 +144,7 @@ fn a_day_off_added_in_the_catalog_moves_due_dates() {
     app.handle_key(key(KeyCode::Char('x')));
     app.handle_key(key(KeyCode::Char('y')));
     assert_eq!(
-        app.store.board(app.today, 10).unwrap().rows[0].due_on,
+        app.store.board(app.today, &app.calendar, 10).unwrap().rows[0].due_on,
         d("2026-12-01")
     );
 }

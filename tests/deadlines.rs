@@ -473,3 +473,138 @@ fn a_version_2_database_upgrades_and_gets_due_dates() {
         .collect();
     assert_eq!(dues, vec![(Obligation::Accept, d("2026-03-16"))]);
 }
+
+/// The counters kept by triggers (queue counts, board buckets) always equal a direct count,
+/// whatever sequence of steps the cases went through.
+#[test]
+fn trigger_kept_counters_equal_direct_counts() {
+    use rand::seq::IndexedRandom;
+    use rand::{Rng, SeedableRng};
+    use tiepdan::domain::case::{self, Action, Outcome, RefusalReason};
+    use tiepdan::store::{CaseSource, NewCase, StepInput};
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = common::store_with_officer(&mut store);
+    let v = common::valid(&common::draft("Trần Văn Đức", "001085012345"));
+    let visit = store
+        .save_visit(
+            officer,
+            &tiepdan::store::VisitInput {
+                visit: &v,
+                day: d("2026-09-01"),
+                time: "08:00".into(),
+                citizen_id: None,
+            },
+        )
+        .unwrap();
+    let citizen = store.visit_detail(&visit).unwrap().citizen_id;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+    let fields = ["dat_dai", "den_bu_gpmb", "khac"];
+    let mut uids = Vec::new();
+    for i in 0..60 {
+        let t = *CaseType::ALL.choose(&mut rng).unwrap();
+        let (uid, _) = store
+            .open_case(
+                officer,
+                &NewCase {
+                    case_type: t,
+                    citizen_id: citizen,
+                    field_code: fields[i % 3].into(),
+                    summary: "Nội dung".into(),
+                    source: CaseSource::Visit,
+                    forwarded_by: String::new(),
+                    forwarding_doc: String::new(),
+                    received_on: d("2026-09-01") + Duration::days(rng.random_range(0..80)),
+                    remote: rng.random_bool(0.2),
+                    visit_uid: None,
+                },
+            )
+            .unwrap();
+        uids.push((uid, t));
+    }
+    let today = d("2026-11-24");
+    let mut seen_open = 0;
+    for step_no in 0..300 {
+        let (uid, t) = uids.choose(&mut rng).unwrap().clone();
+        let facts = store.case_facts(&uid).unwrap();
+        let offered = case::offered(&facts);
+        let Some(a) = offered
+            .iter()
+            .copied()
+            .filter(|a| !matches!(a, Action::Note | Action::Assign | Action::Reopen))
+            .collect::<Vec<_>>()
+            .choose(&mut rng)
+            .copied()
+        else {
+            continue;
+        };
+        let input = StepInput {
+            day: Some(d("2026-11-01") + Duration::days(rng.random_range(0..20))),
+            agency: "Sở Xây dựng".into(),
+            reason: RefusalReason::for_type(t).first().copied(),
+            outcome: Outcome::for_type(t).first().copied(),
+            ..StepInput::default()
+        };
+        store.case_step(officer, &uid, a, &input, today).unwrap();
+        if step_no % 30 == 0 {
+            seen_open += check_counters(&store, today);
+        }
+    }
+    seen_open += check_counters(&store, today);
+    assert!(
+        seen_open > 0,
+        "a test with no open obligation proves nothing"
+    );
+}
+
+/// Compare the trigger-kept counters with direct counts; returns the open obligations.
+fn check_counters(store: &Store, today: NaiveDate) -> u32 {
+    let counts = store.field_counts(today).unwrap();
+    let open = CaseStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.code()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for f in counts {
+        let direct_open: u32 = store
+            .conn()
+            .query_row(
+                &format!("SELECT count(*) FROM cases WHERE field_id = ?1 AND status IN ({open})"),
+                [f.field_id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let direct_overdue: u32 = store
+            .conn()
+            .query_row(
+                "SELECT count(DISTINCT d.case_id) FROM case_deadlines d JOIN cases k ON k.id = d.case_id
+                 WHERE k.field_id = ?1 AND d.due_on < ?2",
+                rusqlite::params![f.field_id, today],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            (f.open, f.overdue),
+            (direct_open, direct_overdue),
+            "{}",
+            f.code
+        );
+    }
+    let cal = store.calendar().unwrap();
+    let b = store.board(today, &cal, 5).unwrap();
+    let direct: u32 = store
+        .conn()
+        .query_row("SELECT count(*) FROM case_deadlines", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(b.overdue + b.within3 + b.within7 + b.later, direct);
+    let overdue: u32 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM case_deadlines WHERE due_on < ?1",
+            [today],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(b.overdue, overdue);
+    direct
+}

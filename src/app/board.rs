@@ -17,8 +17,8 @@ pub struct BoardState {
 }
 
 impl BoardState {
-    pub fn load(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
-        self.board = store.board(today, BOARD_ROWS)?;
+    pub fn load(&mut self, store: &Store, cal: &Calendar, today: NaiveDate) -> store::Result<()> {
+        self.board = store.board(today, cal, BOARD_ROWS)?;
         self.selected = self.selected.min(self.board.rows.len().saturating_sub(1));
         Ok(())
     }

@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 
 impl App {
     pub(super) fn reload_board(&mut self) {
-        let r = self.board.load(&self.store, self.today);
+        let r = self.board.load(&self.store, &self.calendar, self.today);
         self.report(r);
         self.refresh_alerts();
     }

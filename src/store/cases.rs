@@ -127,8 +127,7 @@ fn bad(col: usize) -> rusqlite::Error {
 }
 
 const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f.name, k.summary,
-    k.received_on, o.full_name, k.round,
-    (SELECT min(d.due_on) FROM case_deadlines d WHERE d.case_id = k.id)";
+    k.received_on, o.full_name, k.round, k.next_due";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
@@ -486,11 +485,10 @@ impl Store {
     pub fn field_counts(&self, today: NaiveDate) -> Result<Vec<FieldCount>> {
         let sql = format!(
             "SELECT f.id, f.code, f.name,
-                    (SELECT count(*) FROM cases k WHERE k.field_id = f.id AND k.deleted_at IS NULL
-                       AND k.status IN ({open})),
-                    (SELECT count(DISTINCT d.case_id) FROM case_deadlines d
-                       JOIN cases k ON k.id = d.case_id
-                      WHERE k.field_id = f.id AND d.due_on < ?1)
+                    (SELECT coalesce(sum(n), 0) FROM case_status_counts s
+                      WHERE s.field_id = f.id AND s.status IN ({open})),
+                    (SELECT coalesce(sum(n), 0) FROM case_due_counts d
+                      WHERE d.field_id = f.id AND d.due_on < ?1)
              FROM fields f WHERE f.active = 1 ORDER BY f.sort_order, f.id",
             open = open_codes()
         );
@@ -592,10 +590,7 @@ impl Store {
         let order = match filter.order {
             QueueOrder::Received => "k.received_on, k.id",
             QueueOrder::ReceivedDesc => "k.received_on DESC, k.id DESC",
-            QueueOrder::Due => {
-                "(SELECT min(d.due_on) FROM case_deadlines d WHERE d.case_id = k.id) IS NULL,
-                 (SELECT min(d.due_on) FROM case_deadlines d WHERE d.case_id = k.id), k.id"
-            }
+            QueueOrder::Due => "k.next_due IS NULL, k.next_due, k.id",
         };
         let sql = format!(
             "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}

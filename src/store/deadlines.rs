@@ -139,6 +139,11 @@ pub(super) fn recompute_case(conn: &Connection, ctx: &DeadlineContext, case_id: 
             now,
         ])?;
     }
+    conn.prepare_cached(
+        "UPDATE cases SET next_due = (SELECT min(due_on) FROM case_deadlines WHERE case_id = ?1)
+         WHERE id = ?1",
+    )?
+    .execute([case_id])?;
     Ok(())
 }
 
@@ -162,6 +167,14 @@ pub(crate) fn recompute_all(conn: &Connection) -> Result<usize> {
         &format!(
             "DELETE FROM case_deadlines WHERE case_id IN
                (SELECT id FROM cases WHERE status NOT IN ({}))",
+            open.join(", ")
+        ),
+        [],
+    )?;
+    conn.execute(
+        &format!(
+            "UPDATE cases SET next_due = NULL
+             WHERE next_due IS NOT NULL AND status NOT IN ({})",
             open.join(", ")
         ),
         [],
@@ -252,18 +265,20 @@ impl Store {
         Ok(out)
     }
 
-    /// The deadline board on `today`: bucket counts and the first `limit` rows by due date.
-    pub fn board(&self, today: NaiveDate, limit: u32) -> Result<Board> {
-        let cal = load_calendar(&self.conn)?;
+    /// The deadline board on `today` by the calendar `cal`: bucket counts and the first
+    /// `limit` rows by due date.
+    pub fn board(&self, today: NaiveDate, cal: &Calendar, limit: u32) -> Result<Board> {
         let d3 = cal.add_working_days(today, 3);
         let d7 = cal.add_working_days(today, 7);
         let (overdue, within3, within7, later, due_today) = self
             .conn
             .prepare_cached(
-                "SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on >= ?1 AND due_on <= ?2), 0),
-                        coalesce(sum(due_on > ?2 AND due_on <= ?3), 0), coalesce(sum(due_on > ?3), 0),
-                        coalesce(sum(due_on = ?1), 0)
-                 FROM case_deadlines",
+                "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
+                        coalesce(sum(CASE WHEN due_on >= ?1 AND due_on <= ?2 THEN n END), 0),
+                        coalesce(sum(CASE WHEN due_on > ?2 AND due_on <= ?3 THEN n END), 0),
+                        coalesce(sum(CASE WHEN due_on > ?3 THEN n END), 0),
+                        coalesce(sum(CASE WHEN due_on = ?1 THEN n END), 0)
+                 FROM obligation_counts",
             )?
             .query_row(params![today, d3, d7], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -276,7 +291,7 @@ impl Store {
              JOIN fields f ON f.id = k.field_id
              JOIN citizens c ON c.id = k.citizen_id
              LEFT JOIN officers o ON o.id = k.officer_id
-             ORDER BY d.due_on, k.code LIMIT ?1",
+             ORDER BY d.due_on, d.case_id LIMIT ?1",
         )?;
         let rows = stmt
             .query_map([limit], |r| {
@@ -444,8 +459,9 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
-                 FROM case_deadlines",
+                "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
+                        coalesce(sum(CASE WHEN due_on = ?1 THEN n END), 0)
+                 FROM obligation_counts",
             )?
             .query_row([today], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
