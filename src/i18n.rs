@@ -232,7 +232,7 @@ catalog! {
     SortDue => "hạn gần trước", "soonest due";
     ColDue => "Hạn", "Due";
     DueOverdue => "quá hạn {0} ngày", "{0} days overdue";
-    DueLeft => "còn {0} ngày LV", "{0} working days left";
+    DueLeft => "còn {0} ngày làm việc", "{0} working days left";
     QueueCasesTitle => "{0} — {1} vụ việc ({2})", "{0} — {1} cases ({2})";
     QueueShownOf => "hiện {0}/{1}", "showing {0}/{1}";
     QueueEmpty => "Không có vụ việc nào theo bộ lọc này.", "No case matches these filters.";

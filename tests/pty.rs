@@ -326,7 +326,7 @@ fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
     t.wait_text("nghĩa vụ đang mở");
     t.wait_for("the resolution deadline on the board", |s| {
         s.lines()
-            .any(|l| l.contains(&code) && l.contains("Giải quyết") && l.contains("ngày LV"))
+            .any(|l| l.contains(&code) && l.contains("Giải quyết") && l.contains("ngày làm việc"))
     });
     t.send("2");
     t.wait_text("mọi loại, đang mở");

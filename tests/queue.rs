@@ -238,3 +238,55 @@ fn a_written_petition_is_taken_in_from_the_queue() {
     assert_eq!(d.forwarding_doc, "123/BTCD");
     assert_eq!(d.row.citizen_name, "Đỗ Văn Bưu");
 }
+
+#[test]
+fn a_written_petition_from_a_citizen_with_an_open_case_is_offered_to_link() {
+    let mut app = app();
+    log_visit(
+        &mut app,
+        "Trần Văn Đức",
+        "001085012345",
+        "khieu_nai",
+        "thu_ly",
+    );
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('n')));
+    let fill = |app: &mut App, text: &str| {
+        type_str(app, text);
+        tab(app);
+    };
+    fill(&mut app, "Tran Van Duc");
+    fill(&mut app, "001085012345");
+    fill(&mut app, "");
+    fill(&mut app, "");
+    fill(&mut app, "khieu");
+    fill(&mut app, "dat dai");
+    fill(&mut app, "Đơn gửi lại qua bưu điện về việc thu hồi đất");
+    app.handle_key(ctrl('s'));
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Confirm(_))),
+        "{:?}",
+        app.status
+    );
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.queue.fields[0].open, 1, "linked, not a second case");
+    let uid = app.queue.cases[0].uid.clone();
+    let events = app.store.case_events(&uid).unwrap();
+    let last = events.last().unwrap();
+    assert_eq!(last.action, tiepdan::domain::case::Action::AddPetition);
+    assert!(last.note.contains("bưu điện"));
+
+    // Saying no opens a new case for the same citizen.
+    app.handle_key(key(KeyCode::Char('n')));
+    fill(&mut app, "Trần Văn Đức");
+    fill(&mut app, "001085012345");
+    fill(&mut app, "");
+    fill(&mut app, "");
+    fill(&mut app, "khieu");
+    fill(&mut app, "dat dai");
+    fill(&mut app, "Một nội dung khác");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(app.queue.fields[0].open, 2);
+    assert_eq!(app.store.citizen_count().unwrap(), 1, "the same citizen");
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{
     App, CaseView, Command, Entry, EntryInput, EntryKey, EntryPurpose, Overlay, Pane, PendingStep,
-    Question, QueueFocus, RepeatLink,
+    Question, QueueFocus, RepeatLink, WrittenCitizen,
 };
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
 use crate::domain::date::{DateError, parse_date};
@@ -442,27 +442,91 @@ impl App {
                 let Some(officer_id) = self.officer_id() else {
                     return;
                 };
-                let result = if citizen_id.is_some() {
-                    self.store.open_case(officer_id, &new_case)
-                } else {
-                    let who = CitizenInput {
-                        full_name: &full_name,
-                        id_number: id_number.as_ref(),
-                        phone: phone.as_ref(),
-                        address: &address,
-                    };
-                    self.store.open_case_for(officer_id, &who, None, &new_case)
-                };
-                match result {
-                    Ok((uid, code)) => {
-                        self.overlays.pop();
-                        self.info(Msg::CaseOpened.fill(lang, &[&code]));
-                        self.after_case_change(&uid);
+                if citizen_id.is_some() {
+                    match self.store.open_case(officer_id, &new_case) {
+                        Ok((uid, code)) => {
+                            self.overlays.pop();
+                            self.info(Msg::CaseOpened.fill(lang, &[&code]));
+                            self.after_case_change(&uid);
+                        }
+                        // The form stays as typed.
+                        Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
                     }
-                    // The form stays as typed.
-                    Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
+                    return;
+                }
+                // A written petition: a known citizen with an open case in this field is
+                // offered the link instead of a second case.
+                let known = self
+                    .store
+                    .find_citizen(
+                        id_number.as_ref().map(|i| i.value.as_str()),
+                        &full_name,
+                        phone.as_ref().map(|p| p.value.as_str()),
+                    )
+                    .ok()
+                    .flatten();
+                let who = WrittenCitizen {
+                    full_name: full_name.clone(),
+                    id_number,
+                    phone,
+                    address,
+                    known: known.as_ref().map(|k| k.id),
+                };
+                let open = match &known {
+                    Some(k) => self
+                        .store
+                        .open_cases_of(k.id, &new_case.field_code)
+                        .unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                if let Some(existing) = open.first() {
+                    let field = self
+                        .fields
+                        .iter()
+                        .find(|f| f.code == new_case.field_code)
+                        .map(|f| f.name.clone())
+                        .unwrap_or_default();
+                    let link = RepeatLink {
+                        visit_uid: None,
+                        day: new_case.received_on,
+                        case_uid: existing.uid.clone(),
+                        code: existing.code.clone(),
+                        citizen_name: known.map(|k| k.full_name).unwrap_or(full_name),
+                        field,
+                        new_case: Box::new(new_case),
+                        citizen: Some(Box::new(who)),
+                    };
+                    self.overlays.pop();
+                    self.overlays
+                        .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
+                } else {
+                    self.open_written_case(&who, &new_case);
                 }
             }
+        }
+    }
+
+    /// Open a written petition's case with its citizen (found, or created).
+    pub(super) fn open_written_case(&mut self, w: &WrittenCitizen, c: &NewCase) {
+        let Some(officer_id) = self.officer_id() else {
+            return;
+        };
+        let who = CitizenInput {
+            full_name: &w.full_name,
+            id_number: w.id_number.as_ref(),
+            phone: w.phone.as_ref(),
+            address: &w.address,
+        };
+        match self.store.open_case_for(officer_id, &who, w.known, c) {
+            Ok((uid, code)) => {
+                if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {
+                    self.overlays.pop();
+                }
+                self.info(Msg::CaseOpened.fill(self.lang, &[&code]));
+                self.after_case_change(&uid);
+            }
+            // The form stays as typed.
+            Err(err) => self.error(Msg::FormSaveFailed.fill(self.lang, &[&err])),
         }
     }
 
@@ -586,13 +650,14 @@ impl App {
         match open.first() {
             Some(existing) => {
                 let link = RepeatLink {
-                    visit_uid: visit_uid.to_owned(),
+                    visit_uid: Some(visit_uid.to_owned()),
                     day: d.day,
                     case_uid: existing.uid.clone(),
                     code: existing.code.clone(),
-                    citizen: d.row.citizen_name.clone(),
+                    citizen_name: d.row.citizen_name.clone(),
                     field: d.row.field_name.clone(),
                     new_case: Box::new(new_case),
+                    citizen: None,
                 };
                 self.overlays
                     .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
@@ -616,11 +681,23 @@ impl App {
         let Some(officer_id) = self.officer_id() else {
             return;
         };
-        let r = self
-            .store
-            .add_visit_to_case(officer_id, &l.case_uid, &l.visit_uid, day);
+        let input = StepInput {
+            day: Some(day),
+            note: if l.visit_uid.is_none() {
+                l.new_case.summary.clone()
+            } else {
+                String::new()
+            },
+            document_no: l.new_case.forwarding_doc.clone(),
+            agency: l.new_case.forwarded_by.clone(),
+            ..StepInput::default()
+        };
+        let r =
+            self.store
+                .add_petition(officer_id, &l.case_uid, l.visit_uid.as_deref(), day, &input);
         if self.report(r).is_some() {
             self.info(Msg::CaseLinked.fill(self.lang, &[&l.code]));
+            self.after_case_change(&l.case_uid);
         }
     }
 }

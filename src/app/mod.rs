@@ -106,17 +106,31 @@ pub struct PendingStep {
     pub input: StepInput,
 }
 
-/// A visit with handling thụ lý whose citizen already has an open case in the same field.
+/// A petition (a visit with handling thụ lý, or a written one) whose citizen already has an
+/// open case in the same field.
 #[derive(Debug, Clone)]
 pub struct RepeatLink {
-    pub visit_uid: String,
+    /// The visit to attach (None for a written petition).
+    pub visit_uid: Option<String>,
     pub day: NaiveDate,
     pub case_uid: String,
     pub code: String,
-    pub citizen: String,
+    pub citizen_name: String,
     pub field: String,
     /// The case to open instead, if the officer says no.
     pub new_case: Box<NewCase>,
+    /// A written petition's citizen, to create or update when a new case is opened instead.
+    pub citizen: Option<Box<WrittenCitizen>>,
+}
+
+/// Who a written petition is from, as typed and checked.
+#[derive(Debug, Clone)]
+pub struct WrittenCitizen {
+    pub full_name: String,
+    pub id_number: Option<crate::domain::ident::IdNumber>,
+    pub phone: Option<crate::domain::ident::Phone>,
+    pub address: String,
+    pub known: Option<i64>,
 }
 
 /// Questions that need a yes or no.
@@ -985,7 +999,10 @@ impl App {
                 let day = l.day;
                 self.link_repeat(&l, day);
             }
-            (Question::LinkRepeat(l), false) => self.open_new_case(&l.new_case),
+            (Question::LinkRepeat(l), false) => match &l.citizen {
+                Some(w) => self.open_written_case(w, &l.new_case),
+                None => self.open_new_case(&l.new_case),
+            },
             (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
             (Question::RemoveDay { .. } | Question::ConfirmYear(_), false) => {}

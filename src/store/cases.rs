@@ -678,16 +678,39 @@ impl Store {
         visit_uid: &str,
         day: NaiveDate,
     ) -> Result<()> {
+        self.add_petition(
+            officer_id,
+            case_uid,
+            Some(visit_uid),
+            day,
+            &StepInput::default(),
+        )
+    }
+
+    /// A repeat petition on the same matter joins the case (an event `bo_sung`), from a visit
+    /// or in writing (its summary in the note, its forwarding document number).
+    pub fn add_petition(
+        &mut self,
+        officer_id: i64,
+        case_uid: &str,
+        visit_uid: Option<&str>,
+        day: NaiveDate,
+        s: &StepInput,
+    ) -> Result<()> {
         let tx = self.write_tx()?;
         let id = case_id(&tx, case_uid)?;
         let status = facts(&tx, id)?.status;
-        let visit_id: i64 = tx
-            .prepare_cached("SELECT id FROM visits WHERE uid = ?1")?
-            .query_row([visit_uid], |r| r.get(0))
-            .optional()?
-            .ok_or(StoreError::NotFound("visit"))?;
-        tx.prepare_cached("INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?
+        if let Some(vuid) = visit_uid {
+            let visit_id: i64 = tx
+                .prepare_cached("SELECT id FROM visits WHERE uid = ?1")?
+                .query_row([vuid], |r| r.get(0))
+                .optional()?
+                .ok_or(StoreError::NotFound("visit"))?;
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)",
+            )?
             .execute(params![id, visit_id])?;
+        }
         insert_event(
             &tx,
             id,
@@ -696,7 +719,7 @@ impl Store {
             Some(status),
             status,
             day,
-            &StepInput::default(),
+            s,
         )?;
         audit::record(
             &tx,
@@ -705,7 +728,11 @@ impl Store {
             "cases",
             case_uid,
             None,
-            Some(&serde_json::json!({ "visit_uid": visit_uid })),
+            Some(&serde_json::json!({
+                "visit_uid": visit_uid,
+                "note": s.note,
+                "document_no": s.document_no,
+            })),
         )?;
         tx.commit()?;
         Ok(())

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     cols.extend([
         (Msg::ColObligation, 21),
         (Msg::ColDue, 10),
-        (Msg::ColStanding, 18),
+        (Msg::ColStanding, 22),
     ]);
     let fixed: usize = cols.iter().map(|(_, w)| w + 1).sum::<usize>() + 1;
     let rest = (table_area.width as usize).saturating_sub(fixed);

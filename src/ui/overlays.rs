@@ -161,7 +161,9 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             Msg::AskStep.fill(lang, &[&crate::i18n::action(p.action).t(lang), &p.code])
         }
         Question::Reveal { code, .. } => Msg::AskReveal.fill(lang, &[code]),
-        Question::LinkRepeat(l) => Msg::AskLinkRepeat.fill(lang, &[&l.citizen, &l.code, &l.field]),
+        Question::LinkRepeat(l) => {
+            Msg::AskLinkRepeat.fill(lang, &[&l.citizen_name, &l.code, &l.field])
+        }
         Question::RemoveDay { day, name } => {
             Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
         }

@@ -156,7 +156,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if medium {
         cols.push((
             Msg::ColDue,
-            Constraint::Length(if widest { 24 } else { 11 }),
+            Constraint::Length(if widest { 32 } else { 11 }),
         ));
         cols.push((Msg::ColDaysOpen, Constraint::Length(7)));
         cols.push((
@@ -213,7 +213,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_stateful_widget(table, inner, &mut state);
 }
 
-/// A due date with where it stands: "15/12/2026 còn 3 ngày LV" or "quá hạn 4 ngày" (marked ⚠
+/// A due date with where it stands: "15/12/2026 còn 3 ngày làm việc" or "quá hạn 4 ngày" (marked ⚠
 /// and coloured, so meaning does not rest on colour alone).
 pub fn due_text(app: &App, due: NaiveDate, long: bool) -> (String, bool) {
     let lang = app.lang;
