@@ -132,7 +132,7 @@ fn main() {
     shot(&app, "explain");
     press(&mut app, KeyCode::Esc);
 
-    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('6'));
     shot(&app, "catalog");
 }
 

@@ -54,6 +54,18 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         end: Option<String>,
     },
+    /// Find citizens, cases and visits, as the `/` lookup does (denouncers are never found).
+    Lookup {
+        /// Name (with or without diacritics), ID number or its last digits, phone in any
+        /// format, case code with or without dashes, words of an address or a content.
+        query: Vec<String>,
+        /// Results per group.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print every legal obligation that follows from a petition, with its due date and how
     /// it was computed (the rules and calendar of the database, or the seeded ones).
     Due {
@@ -136,6 +148,88 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 None => today(),
             };
             make_demo(&path, &DemoOptions { visits, seed, end }, lang)
+        }
+        Some(Command::Lookup { query, limit, json }) => {
+            let path = cli.db.unwrap_or_else(default_db);
+            if !path.exists() {
+                return Err(Failure(Msg::CliNoDatabase.fill(lang, &[&path.display()])));
+            }
+            let store = open(&path, lang)?;
+            let q = crate::domain::text::nfc(&query.join(" "));
+            let r = store
+                .lookup(&q, limit)
+                .map_err(|e| Failure(Msg::CliSql.fill(lang, &[&e])))?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&r).map_err(|e| Failure(e.to_string()))?
+                );
+                return Ok(());
+            }
+            if r.is_empty() {
+                println!("{}", Msg::LookupNothing.fill(lang, &[&q]));
+                return Ok(());
+            }
+            if !r.citizens.is_empty() {
+                println!("{}", Msg::LookupCitizens.fill(lang, &[&r.citizens.len()]));
+                for c in &r.citizens {
+                    let last = c.last_visit.map(format_date).unwrap_or_else(|| "—".into());
+                    println!(
+                        "  {} · {} · {} · {} · {}",
+                        c.full_name,
+                        c.id_number.as_deref().unwrap_or("—"),
+                        c.phone.as_deref().unwrap_or("—"),
+                        Msg::LookupCitizenLine.fill(lang, &[&c.visits, &c.cases, &last]),
+                        c.address
+                    );
+                }
+            }
+            if !r.cases.is_empty() {
+                println!("{}", Msg::LookupCases.fill(lang, &[&r.cases.len()]));
+                for c in &r.cases {
+                    let who = c
+                        .citizen_name
+                        .clone()
+                        .unwrap_or_else(|| crate::domain::case::denouncer_pseudonym(&c.code));
+                    let mut line = format!(
+                        "  {} · {} · {}",
+                        c.code,
+                        i18n::case_status(c.status).t(lang),
+                        c.field_name
+                    );
+                    if let Some(d) = c.next_due {
+                        line.push_str(&format!(
+                            " · {}",
+                            Msg::LookupNextDue.fill(lang, &[&format_date(d)])
+                        ));
+                    }
+                    if let Some((step, day)) = &c.last_step {
+                        let name = crate::domain::case::Action::from_code(step)
+                            .map(|a| i18n::action(a).t(lang))
+                            .unwrap_or(step);
+                        line.push_str(&format!(
+                            " · {}",
+                            Msg::LookupLastStep.fill(lang, &[&name, &format_date(*day)])
+                        ));
+                    }
+                    println!("{line} · {who}");
+                }
+            }
+            if !r.visits.is_empty() {
+                println!("{}", Msg::LookupVisits.fill(lang, &[&r.visits.len()]));
+                for v in &r.visits {
+                    println!(
+                        "  {} {} · {} · {} · {} · {}",
+                        format_date(v.day),
+                        v.time,
+                        v.citizen_name,
+                        i18n::petition_type(v.petition_type).t(lang),
+                        v.field_name,
+                        v.content.lines().next().unwrap_or("")
+                    );
+                }
+            }
+            Ok(())
         }
         Some(Command::Due {
             petition_type,

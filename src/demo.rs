@@ -700,8 +700,9 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
         cases_done = cases.count;
     }
 
-    // Due dates of the open cases, by the seeded rules and calendar.
+    // Due dates of the open cases, by the seeded rules and calendar; the lookup index.
     crate::store::recompute_all(&tx)?;
+    crate::store::rebuild_lookup_index(&tx)?;
 
     let settings_rows = [
         (settings::UNIT_NAME, "UBND phường Ba Đình (dữ liệu mẫu)"),

@@ -379,6 +379,26 @@ catalog! {
 
     // Deadlines, board, catalog
     TabBoard => "Bảng hạn xử lý", "Deadline board";
+    TabLookup => "Tra cứu", "Lookup";
+    CmdLookup => "tra cứu", "lookup";
+    CmdPaneLookup => "tra cứu", "lookup";
+    CtxLookup => "Tra cứu", "Lookup";
+    CtxHistory => "Lịch sử công dân", "Citizen history";
+    LookupPrompt => "Tìm công dân, vụ việc, lượt tiếp (tên không dấu, CCCD, số điện thoại, mã vụ việc, địa chỉ, nội dung)", "Find citizens, cases, visits (name without diacritics, ID, phone, case code, address, content)";
+    LookupNothing => "Không tìm thấy kết quả nào cho “{0}”.", "Nothing found for “{0}”.";
+    LookupCitizens => "Công dân ({0})", "Citizens ({0})";
+    LookupCases => "Vụ việc ({0})", "Cases ({0})";
+    LookupVisits => "Lượt tiếp ({0})", "Visits ({0})";
+    LookupCitizenLine => "{0} lượt tiếp · {1} vụ việc · lần gần nhất {2}", "{0} visits · {1} cases · last {2}";
+    LookupLastStep => "bước cuối: {0} {1}", "last step: {0} {1}";
+    LookupNextDue => "hạn {0}", "due {0}";
+    HistoryTitle => "Lịch sử — {0}", "History — {0}";
+    HistoryVisit => "lượt tiếp", "visit";
+    HistoryRepeat => "↻ lần {0}", "↻ time {0}";
+    HistoryRound2 => "khiếu nại lần 2", "second round";
+    HistoryAdded => "+{0} đơn bổ sung", "+{0} repeat petitions";
+    HistoryEmpty => "Chưa có lượt tiếp hay vụ việc nào.", "No visit or case yet.";
+    HistoryNote => "Không hiển thị đơn tố cáo (bảo mật người tố cáo).", "Denunciations are not shown (the denouncer's identity is protected).";
     TabLogShort => "Sổ tiếp", "Log";
     TabQueueShort => "Hàng đợi", "Queue";
     TabBoardShort => "Hạn", "Deadlines";
@@ -469,6 +489,7 @@ catalog! {
     CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {8} vụ việc, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {8} cases, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
+    CliNoDatabase => "Chưa có cơ sở dữ liệu tại {0} (chọn tệp bằng --db).", "No database at {0} (pick one with --db).";
     CliBadType => "Loại đơn không hợp lệ: {0} (dùng khieu-nai, to-cao, kien-nghi hoặc phan-anh).", "Unknown petition type: {0} (use khieu-nai, to-cao, kien-nghi or phan-anh).";
     CliAcceptedBeforeReceived => "Ngày thụ lý không thể trước ngày nhận đơn.", "The acceptance date cannot be before the date received.";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";

@@ -84,7 +84,7 @@ fn accepting_a_case_replaces_its_deadlines_on_the_board() {
 fn editing_a_rule_in_the_catalog_recomputes_open_cases() {
     let mut app = app();
     complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
-    app.handle_key(key(KeyCode::Char('4')));
+    app.handle_key(key(KeyCode::Char('6')));
     assert_eq!(app.pane, Pane::Catalog);
     // The first rule is the reply to the citizen: 10 working days → 5.
     assert_eq!(app.catalog.rules[0].obligation, Obligation::ReplyCitizen);
@@ -121,7 +121,7 @@ fn a_day_off_added_in_the_catalog_moves_due_dates() {
     complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
     let before = app.store.board(app.today, &app.calendar, 10).unwrap().rows[0].due_on;
     assert_eq!(before, d("2026-12-01"));
-    app.handle_key(key(KeyCode::Char('4')));
+    app.handle_key(key(KeyCode::Char('6')));
     app.handle_key(key(KeyCode::Char('n')));
     type_str(&mut app, "24/11/2026");
     tab(&mut app);
@@ -152,7 +152,7 @@ fn a_day_off_added_in_the_catalog_moves_due_dates() {
 #[test]
 fn an_expected_year_is_confirmed_from_the_catalog() {
     let mut app = app();
-    app.handle_key(key(KeyCode::Char('4')));
+    app.handle_key(key(KeyCode::Char('6')));
     app.handle_key(key(KeyCode::Char(']'))); // 2027: computed defaults
     assert_eq!(app.catalog.year, 2027);
     assert!(!app.catalog.announced);

@@ -308,7 +308,7 @@ fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
             })
     };
     t.send("2");
-    t.wait_text("Hàng đợi đơn thư");
+    t.wait_text("mọi loại, đang mở");
     t.wait_for("Đất đai counted 1", |s| {
         land_count(s).is_some_and(|c| c.ends_with(" 1"))
     });

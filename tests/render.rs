@@ -351,6 +351,31 @@ fn explanation_of_a_due_date_80x24() {
 #[test]
 fn catalog_rules_and_calendar_80x24() {
     let mut app = app_with_queue();
-    app.handle_key(key(KeyCode::Char('4')));
+    app.handle_key(key(KeyCode::Char('6')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn lookup_overlay_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('/')));
+    type_str(&mut app, "dat");
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn lookup_overlay_40x12() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('/')));
+    type_str(&mut app, "tran van du");
+    insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}
+
+#[test]
+fn citizen_history_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('/')));
+    type_str(&mut app, "tran van duc");
+    app.handle_key(key(KeyCode::Enter));
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }

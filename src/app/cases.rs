@@ -22,7 +22,7 @@ impl App {
             Pane::Queue => self.reload_queue(),
             Pane::Board => self.reload_board(),
             Pane::Catalog => self.reload_catalog(),
-            Pane::Log => {}
+            Pane::Log | Pane::Lookup => {}
         }
     }
 

@@ -34,6 +34,9 @@ pub enum Command {
     ShowQueue,
     ShowBoard,
     ShowCatalog,
+    ShowLookup,
+    /// `/`: the lookup box, from anywhere.
+    Lookup,
     /// `w`: explain how a due date was computed.
     Explain,
     EditItem,

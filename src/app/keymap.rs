@@ -28,6 +28,8 @@ pub enum Context {
     Explain,
     /// Switching panes: consulted from every pane.
     Panes,
+    Lookup,
+    History,
 }
 
 impl Context {
@@ -49,13 +51,18 @@ impl Context {
             Context::Catalog => Msg::CtxCatalog,
             Context::Explain => Msg::CtxExplain,
             Context::Panes => Msg::CtxPanes,
+            Context::Lookup => Msg::CtxLookup,
+            Context::History => Msg::CtxHistory,
         }
     }
 
     /// Contexts whose keys type text: single letters are not commands there, and the
     /// global bindings are not consulted (except those with a modifier).
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Form | Context::Prompt | Context::Entry)
+        matches!(
+            self,
+            Context::Form | Context::Prompt | Context::Entry | Context::Lookup
+        )
     }
 
     /// Further contexts whose bindings apply here (and are listed in help).
@@ -63,7 +70,7 @@ impl Context {
         match self {
             Context::Queue => &[Context::Steps, Context::Panes],
             Context::Case => &[Context::Steps],
-            Context::Log | Context::Board | Context::Catalog => &[Context::Panes],
+            Context::Log | Context::Board | Context::Catalog | Context::Lookup => &[Context::Panes],
             _ => &[],
         }
     }
@@ -143,6 +150,7 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdQuit,
         true,
     ),
+    b(C::Global, &[ch('/')], Command::Lookup, Msg::CmdLookup, true),
     // Reception log.
     b(C::Log, &[ch('n')], Command::NewVisit, Msg::CmdNew, true),
     b(C::Log, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),
@@ -384,6 +392,13 @@ pub const BINDINGS: &[Binding] = &[
     b(
         C::Panes,
         &[ch('4')],
+        Command::ShowLookup,
+        Msg::CmdPaneLookup,
+        false,
+    ),
+    b(
+        C::Panes,
+        &[ch('6')],
         Command::ShowCatalog,
         Msg::CmdPaneCatalog,
         false,
@@ -807,6 +822,66 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdChoiceDown,
         false,
     ),
+    // Lookup (typing goes to the box; these keys move and open).
+    b(
+        C::Lookup,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdOpen,
+        true,
+    ),
+    b(C::Lookup, &[k(KC::Up)], Command::Up, Msg::CmdUp, true),
+    b(C::Lookup, &[k(KC::Down)], Command::Down, Msg::CmdDown, true),
+    b(
+        C::Lookup,
+        &[k(KC::PageUp)],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Lookup,
+        &[k(KC::PageDown)],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
+    b(
+        C::Lookup,
+        &[k(KC::Esc)],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    // A citizen's history.
+    b(
+        C::History,
+        &[k(KC::Enter)],
+        Command::Open,
+        Msg::CmdOpen,
+        true,
+    ),
+    b(
+        C::History,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::History,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::History,
+        &[k(KC::Esc), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
     // Help overlay.
     b(
         C::Help,
@@ -860,7 +935,11 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
     if let Some(cmd) = find(ctx) {
         return Some(cmd);
     }
-    if let Some(cmd) = ctx.also().iter().find_map(|c| find(*c)) {
+    // In a context that types text, a plain character is text, never a pane switch.
+    let plain_char = matches!(pressed.code, KeyCode::Char(_)) && !pressed.mods.contains(CTRL);
+    if !(ctx.takes_text() && plain_char)
+        && let Some(cmd) = ctx.also().iter().find_map(|c| find(*c))
+    {
         return Some(cmd);
     }
     if ctx == Context::Help || ctx == Context::Confirm {

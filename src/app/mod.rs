@@ -12,6 +12,7 @@ mod deadlines;
 pub mod form;
 pub mod keymap;
 pub mod log;
+pub mod lookup;
 pub mod queue;
 
 use std::time::{Duration, Instant};
@@ -25,6 +26,7 @@ pub use command::Command;
 pub use form::VisitForm;
 pub use keymap::Context;
 pub use log::LogState;
+pub use lookup::{HistoryView, LookupState, Picked};
 pub use queue::{CaseView, Entry, EntryInput, EntryKey, EntryPurpose, QueueFocus, QueueState};
 
 use crate::domain::case::Action;
@@ -165,10 +167,17 @@ pub enum Pane {
     Queue,
     Board,
     Catalog,
+    Lookup,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Log, Pane::Queue, Pane::Board, Pane::Catalog];
+    pub const ALL: [Pane; 5] = [
+        Pane::Log,
+        Pane::Queue,
+        Pane::Board,
+        Pane::Lookup,
+        Pane::Catalog,
+    ];
 
     pub fn title(self) -> Msg {
         match self {
@@ -176,6 +185,18 @@ impl Pane {
             Pane::Queue => Msg::TabQueue,
             Pane::Board => Msg::TabBoard,
             Pane::Catalog => Msg::TabCatalog,
+            Pane::Lookup => Msg::TabLookup,
+        }
+    }
+
+    /// The digit that shows the pane (5 is kept for the reports pane).
+    pub fn key(self) -> char {
+        match self {
+            Pane::Log => '1',
+            Pane::Queue => '2',
+            Pane::Board => '3',
+            Pane::Lookup => '4',
+            Pane::Catalog => '6',
         }
     }
 
@@ -185,6 +206,7 @@ impl Pane {
             Pane::Queue => Msg::TabQueueShort,
             Pane::Board => Msg::TabBoardShort,
             Pane::Catalog => Msg::TabCatalog,
+            Pane::Lookup => Msg::TabLookup,
         }
     }
 
@@ -194,6 +216,7 @@ impl Pane {
             Pane::Queue => Context::Queue,
             Pane::Board => Context::Board,
             Pane::Catalog => Context::Catalog,
+            Pane::Lookup => Context::Lookup,
         }
     }
 }
@@ -210,6 +233,9 @@ pub enum Overlay {
     Case(Box<CaseView>),
     Entry(Box<Entry>),
     Explain(Box<ExplainView>),
+    /// The lookup box and its results (the state lives in `App::lookup`).
+    Lookup,
+    History(Box<HistoryView>),
 }
 
 impl Overlay {
@@ -224,6 +250,8 @@ impl Overlay {
             Overlay::Case(_) => Context::Case,
             Overlay::Entry(_) => Context::Entry,
             Overlay::Explain(_) => Context::Explain,
+            Overlay::Lookup => Context::Lookup,
+            Overlay::History(_) => Context::History,
         }
     }
 }
@@ -257,6 +285,7 @@ pub struct App {
     pub queue: QueueState,
     pub board: BoardState,
     pub catalog: CatalogState,
+    pub lookup: LookupState,
     /// (overdue, due today) over all open obligations, for the status line.
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
@@ -289,6 +318,7 @@ impl App {
             queue: QueueState::default(),
             board: BoardState::default(),
             catalog: CatalogState::default(),
+            lookup: LookupState::default(),
             alerts: (0, 0),
             overlays: vec![],
             status: None,
@@ -415,6 +445,13 @@ impl App {
             return;
         }
         // Not a command: text for the focused input.
+        if ctx == Context::Lookup {
+            if key.code != KeyCode::Enter {
+                self.lookup.input.input(key);
+                self.lookup_typed();
+            }
+            return;
+        }
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => {
                 let outcome = form.type_key(key);
@@ -454,6 +491,13 @@ impl App {
 
     /// Pasted text (bracketed paste): goes to the focused input, never to key bindings.
     pub fn handle_paste(&mut self, text: &str) {
+        if self.context() == Context::Lookup {
+            self.lookup
+                .input
+                .insert_str(nfc(&text.replace(['\n', '\r'], " ")));
+            self.lookup_typed();
+            return;
+        }
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => {
                 let changed = form.paste(text);
@@ -568,6 +612,7 @@ impl App {
                 self.overlays.pop();
             }
             (_, Command::Help) => self.overlays.push(Overlay::Help),
+            (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, Command::Close) => {
                 self.overlays.pop();
             }
@@ -578,23 +623,27 @@ impl App {
             }
             (Context::Detail, Command::AddCase) => self.add_case_from_visit(),
             (
-                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
                 Command::ShowLog,
             ) => self.show_pane(Pane::Log),
             (
-                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
                 Command::ShowQueue,
             ) => self.show_pane(Pane::Queue),
             (
-                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
                 Command::ShowBoard,
             ) => self.show_pane(Pane::Board),
             (
-                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
                 Command::ShowCatalog,
             ) => self.show_pane(Pane::Catalog),
             (
-                Context::Log | Context::Queue | Context::Board | Context::Catalog,
+                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
+                Command::ShowLookup,
+            ) => self.show_pane(Pane::Lookup),
+            (
+                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
                 Command::NextPane | Command::PrevPane,
             ) => {
                 let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0);
@@ -615,6 +664,8 @@ impl App {
             (Context::Explain, Command::Close) => {
                 self.overlays.pop();
             }
+            (Context::Lookup, _) => self.apply_lookup(cmd),
+            (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt, _) => self.apply_prompt(cmd),
             (Context::Confirm, Command::Confirm | Command::Deny) => {

@@ -28,5 +28,6 @@ pub mod case;
 pub mod date;
 pub mod deadline;
 pub mod ident;
+pub mod lookup;
 pub mod text;
 pub mod visit;

@@ -257,6 +257,8 @@ fn insert_case(
     )?;
     let ctx = super::deadlines::context(conn)?;
     super::deadlines::recompute_case(conn, &ctx, id)?;
+    super::lookup::index_case(conn, id)?;
+    super::lookup::index_citizen(conn, c.citizen_id)?;
     let after = audit::row_json(conn, "cases", id)?;
     audit::record(
         conn,

@@ -20,10 +20,17 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0003_deadlines.sql",
         include_str!("../../migrations/0003_deadlines.sql"),
     ),
+    (
+        "0004_lookup.sql",
+        include_str!("../../migrations/0004_lookup.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
 pub const DEADLINES_VERSION: i64 = 3;
+
+/// The version that brought the lookup index (built for existing data after it).
+pub const LOOKUP_VERSION: i64 = 4;
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;

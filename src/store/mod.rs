@@ -9,6 +9,7 @@ mod citizens;
 mod deadlines;
 mod drafts;
 mod fields;
+mod lookup;
 mod migrate;
 mod officers;
 pub mod settings;
@@ -26,6 +27,8 @@ pub(crate) use deadlines::recompute_all;
 pub use deadlines::{Board, BoardRow, CaseDue, DeadlineContext};
 pub use drafts::DRAFT_VISIT_FORM;
 pub use fields::Field;
+pub(crate) use lookup::rebuild as rebuild_lookup_index;
+pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
 pub use visits::{VisitDetail, VisitInput, VisitRow};
@@ -235,15 +238,22 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         migrate::to_latest(&mut self.conn)?;
-        // Cases that existed before the deadline engine get their due dates now.
-        if (1..migrate::DEADLINES_VERSION).contains(&before) {
+        // Data that existed before a feature gets what the feature computes: due dates of
+        // open cases (schema 3), the lookup index (schema 4).
+        let upgrade = |e: StoreError| match e {
+            StoreError::Sql(e) => OpenError::Sql(e),
+            other => OpenError::Sql(rusqlite::Error::InvalidParameterName(other.to_string())),
+        };
+        if (1..migrate::LATEST_VERSION).contains(&before) {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            deadlines::recompute_all(&tx).map_err(|e| match e {
-                StoreError::Sql(e) => OpenError::Sql(e),
-                other => OpenError::Sql(rusqlite::Error::InvalidParameterName(other.to_string())),
-            })?;
+            if before < migrate::DEADLINES_VERSION {
+                deadlines::recompute_all(&tx).map_err(upgrade)?;
+            }
+            if before < migrate::LOOKUP_VERSION {
+                lookup::rebuild(&tx).map_err(upgrade)?;
+            }
             tx.commit()?;
         }
         Ok(())

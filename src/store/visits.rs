@@ -205,6 +205,8 @@ impl Store {
             now,
         ])?;
         let id = tx.last_insert_rowid();
+        super::lookup::index_visit(&tx, id)?;
+        super::lookup::index_citizen(&tx, citizen_id)?;
         let after = audit::row_json(&tx, "visits", id)?;
         audit::record(
             &tx,
@@ -226,7 +228,7 @@ impl Store {
         }
         let v = input.visit;
         let tx = self.write_tx()?;
-        let (id, citizen_id): (i64, i64) = tx
+        let (id, old_citizen): (i64, i64) = tx
             .query_row(
                 "SELECT id, citizen_id FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
                 [uid],
@@ -237,7 +239,7 @@ impl Store {
         let citizen_id = citizens::upsert_for_visit(
             &tx,
             officer_id,
-            Some(input.citizen_id.unwrap_or(citizen_id)),
+            Some(input.citizen_id.unwrap_or(old_citizen)),
             v,
         )?;
         let session_id = session_for(&tx, officer_id, input.day, v)?;
@@ -265,6 +267,11 @@ impl Store {
             v.note,
             v.petitions,
         ])?;
+        super::lookup::index_visit(&tx, id)?;
+        super::lookup::index_citizen(&tx, citizen_id)?;
+        if old_citizen != citizen_id {
+            super::lookup::index_citizen(&tx, old_citizen)?;
+        }
         let mid = audit::row_json(&tx, "visits", id)?;
         if mid != before {
             tx.execute(

@@ -7,6 +7,7 @@ mod board;
 mod form;
 mod help;
 mod log;
+mod lookup;
 mod overlays;
 mod queue;
 pub mod theme;
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Pane::Queue => queue::draw(frame, app, body, &theme),
         Pane::Board => board::draw(frame, app, body, &theme),
         Pane::Catalog => board::catalog(frame, app, body, &theme),
+        Pane::Lookup => lookup::draw(frame, app, body, &theme, false),
     }
     for overlay in &app.overlays {
         match overlay {
@@ -59,6 +61,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Case(v) => queue::case_detail(frame, app, v, body, &theme),
             Overlay::Entry(e) => queue::entry(frame, app, e, body, &theme),
             Overlay::Explain(v) => board::explain(frame, app, v, body, &theme),
+            Overlay::Lookup => lookup::draw(frame, app, body, &theme, true),
+            Overlay::History(h) => lookup::history(frame, app, h, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);
@@ -77,13 +81,13 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .sum::<usize>()
         + 24;
     let short = (area.width as usize) < full;
-    for (i, pane) in Pane::ALL.iter().enumerate() {
+    for pane in Pane::ALL.iter() {
         let title = if short {
             pane.short_title()
         } else {
             pane.title()
         };
-        let text = format!(" {} {} ", i + 1, title.t(app.lang));
+        let text = format!(" {} {} ", pane.key(), title.t(app.lang));
         if *pane == app.pane {
             spans.push(Span::styled(format!("▸{text}"), theme.tab_active()));
         } else {

@@ -1,0 +1,306 @@
+//! Lookup: the box, the grouped results (citizens, cases, visits), and a citizen's history.
+//! A denunciation shows its pseudonym; its denouncer is never in the results.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::queue::due_text;
+use super::theme::Theme;
+use crate::app::{App, HistoryView};
+use crate::domain::case::denouncer_pseudonym;
+use crate::domain::date::format_date;
+use crate::i18n::{self, Msg};
+use crate::store::{CaseHit, HistoryItem};
+
+fn case_line(app: &App, c: &CaseHit) -> Vec<Span<'static>> {
+    let lang = app.lang;
+    let who = c
+        .citizen_name
+        .clone()
+        .unwrap_or_else(|| denouncer_pseudonym(&c.code));
+    let mut parts = vec![
+        Span::raw(format!("{:<15}", c.code)),
+        Span::raw(format!("{} · ", i18n::case_status(c.status).t(lang))),
+    ];
+    if let Some(d) = c.next_due {
+        let (text, overdue) = due_text(app, d, true);
+        parts.push(Span::styled(
+            format!("{} · ", Msg::LookupNextDue.fill(lang, &[&text])),
+            if overdue {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else {
+                Style::default()
+            },
+        ));
+    }
+    if let Some((step, day)) = &c.last_step {
+        let name = crate::domain::case::Action::from_code(step)
+            .map(|a| i18n::action(a).t(lang))
+            .unwrap_or(step);
+        parts.push(Span::raw(format!(
+            "{} · ",
+            Msg::LookupLastStep.fill(lang, &[&name, &format_date(*day)])
+        )));
+    }
+    parts.push(Span::raw(format!("{} · {who}", c.field_name)));
+    parts
+}
+
+use ratatui::style::{Modifier, Style};
+
+/// The lookup box and its results, in `area` (an overlay or the Tra cứu tab).
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bool) {
+    let lang = app.lang;
+    let st = &app.lookup;
+    let area = if overlay {
+        let r = Rect {
+            x: area.x + 1,
+            y: area.y,
+            width: area.width.saturating_sub(2),
+            height: area.height,
+        };
+        frame.render_widget(Clear, r);
+        r
+    } else {
+        area
+    };
+    let block = Block::default()
+        .borders(if overlay { Borders::ALL } else { Borders::TOP })
+        .title(Line::from(Span::styled(
+            format!(" {} ", Msg::TabLookup.t(lang)),
+            theme.title(),
+        )));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [input_area, hint_area, list_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let text = st.input.lines().join(" ");
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", theme.key()),
+            Span::styled(text.clone(), theme.input()),
+        ])),
+        input_area,
+    );
+    let col = st.input.cursor().1;
+    let before: String = text.chars().take(col).collect();
+    let x = input_area.x + 2 + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
+    if x < input_area.right() {
+        frame.set_cursor_position((x, input_area.y));
+    }
+    let r = &st.results;
+    if st.query.trim().is_empty() {
+        frame.render_widget(
+            Paragraph::new(Msg::LookupPrompt.t(lang)).style(theme.dim()),
+            hint_area,
+        );
+        return;
+    }
+    if r.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Msg::LookupNothing.fill(lang, &[&st.query])).style(theme.dim()),
+            hint_area,
+        );
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut i = 0;
+    let mark = |i: usize| if i == st.selected { "▶ " } else { "  " };
+    if !r.citizens.is_empty() {
+        lines.push(Line::styled(
+            Msg::LookupCitizens.fill(lang, &[&r.citizens.len()]),
+            theme.header(),
+        ));
+        for c in &r.citizens {
+            if i == st.selected {
+                selected_line = lines.len();
+            }
+            let mut ident = Vec::new();
+            if let Some(id) = &c.id_number {
+                ident.push(id.clone());
+            }
+            if let Some(p) = &c.phone {
+                ident.push(p.clone());
+            }
+            let last = c.last_visit.map(format_date).unwrap_or_else(|| "—".into());
+            let mut line = Line::from(vec![
+                Span::raw(mark(i)),
+                Span::styled(format!("{:<24}", c.full_name), theme.title()),
+                Span::raw(format!("{}  ", ident.join(" · "))),
+                Span::styled(
+                    Msg::LookupCitizenLine.fill(lang, &[&c.visits, &c.cases, &last]),
+                    theme.dim(),
+                ),
+                Span::raw(format!("  {}", c.address)),
+            ]);
+            if i == st.selected {
+                line = line.patch_style(theme.selected());
+            }
+            lines.push(line);
+            i += 1;
+        }
+    }
+    if !r.cases.is_empty() {
+        lines.push(Line::styled(
+            Msg::LookupCases.fill(lang, &[&r.cases.len()]),
+            theme.header(),
+        ));
+        for c in &r.cases {
+            if i == st.selected {
+                selected_line = lines.len();
+            }
+            let mut spans = vec![Span::raw(mark(i))];
+            spans.extend(case_line(app, c));
+            let mut line = Line::from(spans);
+            if i == st.selected {
+                line = line.patch_style(theme.selected());
+            }
+            lines.push(line);
+            i += 1;
+        }
+    }
+    if !r.visits.is_empty() {
+        lines.push(Line::styled(
+            Msg::LookupVisits.fill(lang, &[&r.visits.len()]),
+            theme.header(),
+        ));
+        for v in &r.visits {
+            if i == st.selected {
+                selected_line = lines.len();
+            }
+            let mut line = Line::from(vec![
+                Span::raw(mark(i)),
+                Span::raw(format!("{} {}  ", format_date(v.day), v.time)),
+                Span::styled(format!("{:<22}", v.citizen_name), theme.title()),
+                Span::raw(format!(
+                    "{} · {} · {} · ",
+                    i18n::petition_type(v.petition_type).t(lang),
+                    v.field_name,
+                    i18n::handling(v.handling).t(lang)
+                )),
+                Span::styled(
+                    v.content.lines().next().unwrap_or("").to_owned(),
+                    theme.dim(),
+                ),
+            ]);
+            if i == st.selected {
+                line = line.patch_style(theme.selected());
+            }
+            lines.push(line);
+            i += 1;
+        }
+    }
+    let area = Rect {
+        y: hint_area.y,
+        height: hint_area.height + list_area.height,
+        ..hint_area
+    };
+    let visible = area.height as usize;
+    let offset = selected_line.saturating_sub(visible.saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()),
+        area,
+    );
+}
+
+pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let c = &h.citizen;
+    let mut lines = Vec::new();
+    let mut ident = vec![c.full_name.clone()];
+    if let Some(id) = &c.id_number {
+        ident.push(id.clone());
+    }
+    if let Some(p) = &c.phone {
+        ident.push(p.clone());
+    }
+    if !c.address.is_empty() {
+        ident.push(c.address.clone());
+    }
+    lines.push(Line::styled(ident.join(" · "), theme.title()));
+    lines.push(Line::styled(Msg::HistoryNote.t(lang), theme.dim()));
+    if h.items.is_empty() {
+        lines.push(Line::styled(Msg::HistoryEmpty.t(lang), theme.dim()));
+    }
+    let mut selected_line = 0;
+    for (i, item) in h.items.iter().enumerate() {
+        if i == h.selected {
+            selected_line = lines.len();
+        }
+        let mark = if i == h.selected { "▶ " } else { "  " };
+        let mut line = match item {
+            HistoryItem::Visit {
+                day,
+                time,
+                petition_type,
+                field_name,
+                content,
+                handling,
+                repeat,
+                ..
+            } => {
+                let mut spans = vec![
+                    Span::raw(mark),
+                    Span::raw(format!("{} {time}  ", format_date(*day))),
+                    Span::styled(format!("{:<15}", Msg::HistoryVisit.t(lang)), theme.dim()),
+                    Span::raw(format!(
+                        "{} · {field_name} · {} · ",
+                        i18n::petition_type(*petition_type).t(lang),
+                        i18n::handling(*handling).t(lang)
+                    )),
+                ];
+                if *repeat > 1 {
+                    spans.push(Span::styled(
+                        format!("{} ", Msg::HistoryRepeat.fill(lang, &[repeat])),
+                        theme.warning(),
+                    ));
+                }
+                spans.push(Span::raw(content.lines().next().unwrap_or("").to_owned()));
+                Line::from(spans)
+            }
+            HistoryItem::Case { hit, round, added } => {
+                let mut spans = vec![
+                    Span::raw(mark),
+                    Span::raw(format!("{}        ", format_date(hit.received_on))),
+                ];
+                spans.extend(case_line(app, hit));
+                if *round == 2 {
+                    spans.push(Span::styled(
+                        format!(" · {}", Msg::HistoryRound2.t(lang)),
+                        theme.warning(),
+                    ));
+                }
+                if *added > 0 {
+                    spans.push(Span::styled(
+                        format!(" · ↻ {}", Msg::HistoryAdded.fill(lang, &[added])),
+                        theme.warning(),
+                    ));
+                }
+                Line::from(spans)
+            }
+        };
+        if i == h.selected {
+            line = line.patch_style(theme.selected());
+        }
+        lines.push(line);
+    }
+    let r = super::popup(frame, area, area.width, area.height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Line::from(Span::styled(
+            format!(" {} ", Msg::HistoryTitle.fill(lang, &[&c.full_name])),
+            theme.title(),
+        )));
+    let inner_h = r.height.saturating_sub(2) as usize;
+    let offset = selected_line.saturating_sub(inner_h.saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()).block(block),
+        r,
+    );
+}
