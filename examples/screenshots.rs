@@ -134,6 +134,13 @@ fn main() {
 
     press(&mut app, KeyCode::Char('6'));
     shot(&app, "catalog");
+
+    // Lookup from anywhere: a name typed without diacritics, then the citizen's history.
+    press(&mut app, KeyCode::Char('/'));
+    type_str(&mut app, "nguyen van du");
+    shot(&app, "lookup");
+    press(&mut app, KeyCode::Enter);
+    shot(&app, "history");
 }
 
 // ---- Buffer → SVG -------------------------------------------------------------------------

@@ -352,3 +352,37 @@ fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
         .unwrap();
     assert_eq!(counts.iter().map(|c| c.open).sum::<u32>(), 0);
 }
+
+/// Lookup in the real binary: `/` from the log, a name typed without diacritics, the
+/// citizen's history on Enter.
+#[test]
+fn slash_finds_a_citizen_typed_without_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lookup.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Tên đơn vị");
+    t.send("UBND phường Kim Mã\r");
+    t.send("Nguyễn Thị Lan\r");
+    t.wait_text("Chưa có lượt tiếp");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    fill_rest(&mut t, "001085012345");
+    t.send("\x13");
+    t.wait_text("1 lượt");
+    t.send("/");
+    t.wait_text("Tìm công dân");
+    t.send("tran van du");
+    t.wait_text("Công dân (1)");
+    t.send("\r");
+    t.wait_text("Lịch sử — Trần Văn Đức");
+    t.wait_text("lượt tiếp");
+    t.send("\x1b");
+    t.wait_for("back to the lookup", |s| {
+        !s.contains("Lịch sử") && s.contains("/ tran van du")
+    });
+    t.send("\x1b");
+    t.wait_for("back to the log", |s| !s.contains("/ tran van du"));
+    t.send("q");
+    assert!(t.wait_exit(), "clean exit");
+}

@@ -160,6 +160,8 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<u64> {
             n += 1;
         }
     }
+    // One merged segment after a bulk load: queries of common words read far less.
+    conn.execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
     Ok(n)
 }
 
@@ -265,7 +267,10 @@ fn bad(col: usize) -> rusqlite::Error {
 }
 
 /// How many candidates are read from the index before grouping.
-const CANDIDATES: usize = 200;
+const CANDIDATES: usize = 150;
+
+/// How many citizen candidates are read in full to be ranked.
+const CITIZENS_RANKED: usize = 32;
 
 impl Store {
     /// Search citizens, cases and visits; at most `per_group` of each, best first.
@@ -294,8 +299,8 @@ impl Store {
         for rowid in ids {
             let (id, kind) = (rowid / 4, rowid % 4);
             match kind {
-                // Every candidate citizen is read, then ranked below.
-                CITIZEN => {
+                // The first candidate citizens are read, then ranked below.
+                CITIZEN if out.citizens.len() < CITIZENS_RANKED.max(per_group) => {
                     if let Some(h) = self.citizen_hit(id)? {
                         out.citizens.push(h);
                     }
