@@ -383,6 +383,7 @@ catalog! {
     CmdLookup => "tra cứu", "lookup";
     CmdPaneLookup => "tra cứu", "lookup";
     CtxLookup => "Tra cứu", "Lookup";
+    CtxList => "Di chuyển", "Moving";
     CtxHistory => "Lịch sử công dân", "Citizen history";
     LookupPrompt => "Tìm công dân, vụ việc, lượt tiếp (tên không dấu, CCCD, số điện thoại, mã vụ việc, địa chỉ, nội dung)", "Find citizens, cases, visits (name without diacritics, ID, phone, case code, address, content)";
     LookupNothing => "Không tìm thấy kết quả nào cho “{0}”.", "Nothing found for “{0}”.";

@@ -63,6 +63,9 @@ impl App {
             Command::Down => self.catalog.move_by(1),
             Command::PageUp => self.catalog.move_by(-10),
             Command::PageDown => self.catalog.move_by(10),
+            Command::First => self.catalog.move_by(isize::MIN / 2),
+            Command::Last => self.catalog.move_by(isize::MAX / 2),
+            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
             Command::Left => self.catalog.section = CatalogSection::Rules,
             Command::Right => self.catalog.section = CatalogSection::Calendar,
             Command::PrevDay | Command::NextDay => {
@@ -102,7 +105,6 @@ impl App {
                 let q = Question::ConfirmYear(self.catalog.year);
                 self.overlays.push(Overlay::Confirm(q));
             }
-            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
             _ => {}
         }
     }

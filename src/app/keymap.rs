@@ -30,6 +30,8 @@ pub enum Context {
     Panes,
     Lookup,
     History,
+    /// Moving in a list: consulted from the panes that show one.
+    List,
 }
 
 impl Context {
@@ -53,6 +55,7 @@ impl Context {
             Context::Panes => Msg::CtxPanes,
             Context::Lookup => Msg::CtxLookup,
             Context::History => Msg::CtxHistory,
+            Context::List => Msg::CtxList,
         }
     }
 
@@ -68,9 +71,10 @@ impl Context {
     /// Further contexts whose bindings apply here (and are listed in help).
     pub fn also(self) -> &'static [Context] {
         match self {
-            Context::Queue => &[Context::Steps, Context::Panes],
+            Context::Queue => &[Context::Steps, Context::List, Context::Panes],
             Context::Case => &[Context::Steps],
-            Context::Log | Context::Board | Context::Catalog | Context::Lookup => &[Context::Panes],
+            Context::Log | Context::Board | Context::Catalog => &[Context::List, Context::Panes],
+            Context::Lookup => &[Context::Panes],
             _ => &[],
         }
     }
@@ -164,55 +168,6 @@ pub const BINDINGS: &[Binding] = &[
         Command::GotoDate,
         Msg::CmdGotoDate,
         true,
-    ),
-    b(
-        C::Log,
-        &[k(KC::Up), ch('k')],
-        Command::Up,
-        Msg::CmdUp,
-        false,
-    ),
-    b(
-        C::Log,
-        &[k(KC::Down), ch('j')],
-        Command::Down,
-        Msg::CmdDown,
-        false,
-    ),
-    b(
-        C::Log,
-        &[k(KC::PageUp), ctrl('b')],
-        Command::PageUp,
-        Msg::CmdPageUp,
-        false,
-    ),
-    b(
-        C::Log,
-        &[k(KC::PageDown), ctrl('f')],
-        Command::PageDown,
-        Msg::CmdPageDown,
-        false,
-    ),
-    b(C::Log, &[k(KC::Home)], Command::First, Msg::CmdFirst, false),
-    b(
-        C::Log,
-        &[
-            k(KC::End),
-            Key {
-                code: KC::Char('G'),
-                mods: SHIFT,
-            },
-        ],
-        Command::Last,
-        Msg::CmdLast,
-        false,
-    ),
-    b(
-        C::Log,
-        &[ch('o')],
-        Command::SwitchOfficer,
-        Msg::CmdOfficer,
-        false,
     ),
     // Visit form.
     b(
@@ -426,55 +381,6 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdExplain,
         true,
     ),
-    b(
-        C::Board,
-        &[k(KC::Up), ch('k')],
-        Command::Up,
-        Msg::CmdUp,
-        false,
-    ),
-    b(
-        C::Board,
-        &[k(KC::Down), ch('j')],
-        Command::Down,
-        Msg::CmdDown,
-        false,
-    ),
-    b(
-        C::Board,
-        &[k(KC::PageUp), ctrl('b')],
-        Command::PageUp,
-        Msg::CmdPageUp,
-        false,
-    ),
-    b(
-        C::Board,
-        &[k(KC::PageDown), ctrl('f')],
-        Command::PageDown,
-        Msg::CmdPageDown,
-        false,
-    ),
-    b(
-        C::Board,
-        &[k(KC::Home)],
-        Command::First,
-        Msg::CmdFirst,
-        false,
-    ),
-    b(
-        C::Board,
-        &[k(KC::End), up('G')],
-        Command::Last,
-        Msg::CmdLast,
-        false,
-    ),
-    b(
-        C::Board,
-        &[ch('o')],
-        Command::SwitchOfficer,
-        Msg::CmdOfficer,
-        false,
-    ),
     // Catalogs: deadline rules and the calendar.
     b(
         C::Catalog,
@@ -520,20 +426,6 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         C::Catalog,
-        &[k(KC::Up), ch('k')],
-        Command::Up,
-        Msg::CmdUp,
-        false,
-    ),
-    b(
-        C::Catalog,
-        &[k(KC::Down), ch('j')],
-        Command::Down,
-        Msg::CmdDown,
-        false,
-    ),
-    b(
-        C::Catalog,
         &[k(KC::Left), ch('h')],
         Command::Left,
         Msg::CmdLeft,
@@ -544,20 +436,6 @@ pub const BINDINGS: &[Binding] = &[
         &[k(KC::Right), ch('l')],
         Command::Right,
         Msg::CmdRight,
-        false,
-    ),
-    b(
-        C::Catalog,
-        &[k(KC::PageUp)],
-        Command::PageUp,
-        Msg::CmdPageUp,
-        false,
-    ),
-    b(
-        C::Catalog,
-        &[k(KC::PageDown)],
-        Command::PageDown,
-        Msg::CmdPageDown,
         false,
     ),
     // Explanation of a due date.
@@ -607,20 +485,6 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         C::Queue,
-        &[k(KC::Up), ch('k')],
-        Command::Up,
-        Msg::CmdUp,
-        false,
-    ),
-    b(
-        C::Queue,
-        &[k(KC::Down), ch('j')],
-        Command::Down,
-        Msg::CmdDown,
-        false,
-    ),
-    b(
-        C::Queue,
         &[k(KC::Left), ch('h')],
         Command::Left,
         Msg::CmdLeft,
@@ -631,41 +495,6 @@ pub const BINDINGS: &[Binding] = &[
         &[k(KC::Right), ch('l')],
         Command::Right,
         Msg::CmdRight,
-        false,
-    ),
-    b(
-        C::Queue,
-        &[k(KC::PageUp), ctrl('b')],
-        Command::PageUp,
-        Msg::CmdPageUp,
-        false,
-    ),
-    b(
-        C::Queue,
-        &[k(KC::PageDown), ctrl('f')],
-        Command::PageDown,
-        Msg::CmdPageDown,
-        false,
-    ),
-    b(
-        C::Queue,
-        &[k(KC::Home)],
-        Command::First,
-        Msg::CmdFirst,
-        false,
-    ),
-    b(
-        C::Queue,
-        &[k(KC::End), up('G')],
-        Command::Last,
-        Msg::CmdLast,
-        false,
-    ),
-    b(
-        C::Queue,
-        &[ch('o')],
-        Command::SwitchOfficer,
-        Msg::CmdOfficer,
         false,
     ),
     // Case detail.
@@ -890,6 +719,56 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdClose,
         true,
     ),
+    // Moving in a list (the log, the queue, the board, the catalogs).
+    b(
+        C::List,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::List,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::List,
+        &[k(KC::PageUp), ctrl('b')],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::List,
+        &[k(KC::PageDown), ctrl('f')],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
+    b(
+        C::List,
+        &[k(KC::Home)],
+        Command::First,
+        Msg::CmdFirst,
+        false,
+    ),
+    b(
+        C::List,
+        &[k(KC::End), up('G')],
+        Command::Last,
+        Msg::CmdLast,
+        false,
+    ),
+    b(
+        C::List,
+        &[ch('o')],
+        Command::SwitchOfficer,
+        Msg::CmdOfficer,
+        false,
+    ),
 ];
 
 fn normalize(key: &KeyEvent) -> Key {
@@ -1034,6 +913,30 @@ mod tests {
         ] {
             assert_eq!(resolve(Context::Form, &ev), Some(Command::PrevField));
         }
+    }
+
+    #[test]
+    fn lists_move_panes_switch_and_slash_looks_up_but_not_while_typing() {
+        let ch = |c: char| KeyEvent::new(KeyCode::Char(c), NONE);
+        for ctx in [Context::Log, Context::Queue, Context::Board, Context::Catalog] {
+            assert_eq!(resolve(ctx, &ch('j')), Some(Command::Down), "{ctx:?}");
+            assert_eq!(
+                resolve(ctx, &KeyEvent::new(KeyCode::End, NONE)),
+                Some(Command::Last),
+                "{ctx:?}"
+            );
+            assert_eq!(resolve(ctx, &ch('3')), Some(Command::ShowBoard), "{ctx:?}");
+            assert_eq!(resolve(ctx, &ch('/')), Some(Command::Lookup), "{ctx:?}");
+        }
+        for ctx in [Context::Lookup, Context::Form, Context::Entry] {
+            for c in ['j', '4', '/', 'q'] {
+                assert_eq!(resolve(ctx, &ch(c)), None, "{ctx:?} {c}");
+            }
+        }
+        assert_eq!(
+            resolve(Context::Lookup, &KeyEvent::new(KeyCode::Tab, NONE)),
+            Some(Command::NextPane)
+        );
     }
 
     #[test]
