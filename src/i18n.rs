@@ -277,6 +277,7 @@ catalog! {
     CaseRevealHint => "v: xem danh tính (được ghi nhật ký)", "v: reveal identity (audited)";
     CaseRevealed => "Đã hiển thị danh tính người tố cáo — việc xem đã được ghi nhật ký.", "Denouncer's identity shown — the view was written to the audit log.";
     AskReveal => "Hiển thị danh tính người tố cáo của {0}? Việc xem sẽ được ghi vào nhật ký (Luật Tố cáo Điều 8, 56).", "Show the denouncer's identity of {0}? The view is written to the audit log (Law on Denunciations Art 8, 56).";
+    AskRevealVisit => "Hiển thị danh tính người tố cáo của lượt tiếp này? Việc xem sẽ được ghi vào nhật ký (Luật Tố cáo Điều 8, 56).", "Show the denouncer's identity of this visit? The view is written to the audit log (Law on Denunciations Art 8, 56).";
     AskStep => "{0} cho {1}? Bước này không hoàn tác được.", "{0} for {1}? This step cannot be undone.";
     AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Gắn lượt tiếp này vào vụ việc đó (y), hay mở vụ việc mới (n)?", "{0} already has an open case {1} in {2}. Link this visit to it (y), or open a new case (n)?";
     StepNotAllowed => "{0}: không được phép ở trạng thái “{1}”.", "{0}: not allowed while “{1}”.";

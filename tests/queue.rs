@@ -290,3 +290,39 @@ fn a_written_petition_from_a_citizen_with_an_open_case_is_offered_to_link() {
     assert_eq!(app.queue.fields[0].open, 2);
     assert_eq!(app.store.citizen_count().unwrap(), 1, "the same citizen");
 }
+
+#[test]
+fn a_denunciation_visit_is_masked_in_its_detail_and_edited_only_after_an_audited_reveal() {
+    let mut app = app();
+    log_visit(&mut app, "Phạm Văn Tố", "001085099999", "to_cao", "thu_ly");
+    app.handle_key(key(KeyCode::Char('t'))); // reload the day
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Detail(_))));
+    let detail = screen(&mut app, 100, 30);
+    assert!(detail.contains("Người tố cáo (bảo mật)"), "{detail}");
+    assert!(!detail.contains("Phạm Văn Tố"), "{detail}");
+    assert!(!detail.contains("001085099999"), "{detail}");
+    let uid = app.log.rows[0].uid.clone();
+    let reveals = |app: &App| {
+        app.store
+            .audit_of("visits", &uid)
+            .unwrap()
+            .iter()
+            .filter(|r| r.action == "reveal_identity")
+            .count()
+    };
+    // Editing needs the identity: it asks first.
+    app.handle_key(key(KeyCode::Char('e')));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Confirm(_))));
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(reveals(&app), 0);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Detail(_))));
+    app.handle_key(key(KeyCode::Char('v')));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(reveals(&app), 1);
+    let detail = screen(&mut app, 100, 30);
+    assert!(detail.contains("Phạm Văn Tố"), "{detail}");
+    // Revealed once for this officer: editing now opens the form.
+    app.handle_key(key(KeyCode::Char('e')));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Form(_))));
+}

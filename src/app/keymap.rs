@@ -228,6 +228,13 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdAddCase,
         true,
     ),
+    b(
+        C::Detail,
+        &[ch('v')],
+        Command::Reveal,
+        Msg::CmdReveal,
+        false,
+    ),
     // One-line prompt (go to date, officer's name).
     b(
         C::Prompt,
@@ -918,7 +925,12 @@ mod tests {
     #[test]
     fn lists_move_panes_switch_and_slash_looks_up_but_not_while_typing() {
         let ch = |c: char| KeyEvent::new(KeyCode::Char(c), NONE);
-        for ctx in [Context::Log, Context::Queue, Context::Board, Context::Catalog] {
+        for ctx in [
+            Context::Log,
+            Context::Queue,
+            Context::Board,
+            Context::Catalog,
+        ] {
             assert_eq!(resolve(ctx, &ch('j')), Some(Command::Down), "{ctx:?}");
             assert_eq!(
                 resolve(ctx, &KeyEvent::new(KeyCode::End, NONE)),

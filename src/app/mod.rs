@@ -148,6 +148,11 @@ pub enum Question {
         case_uid: String,
         code: String,
     },
+    /// Reveal the denouncer of a visit of type tố cáo (audited); then edit it if asked.
+    RevealVisit {
+        uid: String,
+        then_edit: bool,
+    },
     /// Link a repeat petition to the open case, or open a new one.
     LinkRepeat(Box<RepeatLink>),
     /// Remove a day from the calendar.
@@ -286,6 +291,8 @@ pub struct App {
     pub board: BoardState,
     pub catalog: CatalogState,
     pub lookup: LookupState,
+    /// Visits of type tố cáo whose denouncer this officer revealed (audited) in this session.
+    pub revealed_visits: std::collections::HashSet<String>,
     /// (overdue, due today) over all open obligations, for the status line.
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
@@ -319,6 +326,7 @@ impl App {
             board: BoardState::default(),
             catalog: CatalogState::default(),
             lookup: LookupState::default(),
+            revealed_visits: Default::default(),
             alerts: (0, 0),
             overlays: vec![],
             status: None,
@@ -548,6 +556,11 @@ impl App {
             if was_on_today {
                 self.go_to_day(today);
             }
+            // A new day: obligations fall due or overdue.
+            self.refresh_alerts();
+            if self.pane == Pane::Board {
+                self.reload_board();
+            }
         }
         let due = self
             .form()
@@ -617,8 +630,22 @@ impl App {
                 self.overlays.pop();
             }
             (Context::Detail, Command::EditVisit) => {
-                if let Some(Overlay::Detail(d)) = self.overlays.pop() {
+                let Some(Overlay::Detail(d)) = self.overlays.last() else {
+                    return;
+                };
+                if self.visit_masked(d) {
+                    let uid = d.row.uid.clone();
+                    self.ask_reveal_visit(uid, true);
+                } else if let Some(Overlay::Detail(d)) = self.overlays.pop() {
                     self.open_form(d.to_draft());
+                }
+            }
+            (Context::Detail, Command::Reveal) => {
+                if let Some(Overlay::Detail(d)) = self.overlays.last()
+                    && self.visit_masked(d)
+                {
+                    let uid = d.row.uid.clone();
+                    self.ask_reveal_visit(uid, false);
                 }
             }
             (Context::Detail, Command::AddCase) => self.add_case_from_visit(),
@@ -709,7 +736,11 @@ impl App {
                 if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
                     let r = self.store.visit_detail(&uid);
                     if let Some(d) = self.report(r) {
-                        self.open_form(d.to_draft());
+                        if self.visit_masked(&d) {
+                            self.ask_reveal_visit(uid, true);
+                        } else {
+                            self.open_form(d.to_draft());
+                        }
                     }
                 }
             }
@@ -1008,9 +1039,43 @@ impl App {
         }
     }
 
+    /// Is this visit's citizen a denouncer not revealed to this officer? (Luật Tố cáo Art 8(3))
+    pub fn visit_masked(&self, d: &VisitDetail) -> bool {
+        d.row.petition_type == crate::domain::visit::PetitionType::ToCao
+            && !self.revealed_visits.contains(&d.row.uid)
+    }
+
+    fn ask_reveal_visit(&mut self, uid: String, then_edit: bool) {
+        self.overlays
+            .push(Overlay::Confirm(Question::RevealVisit { uid, then_edit }));
+    }
+
+    fn reveal_visit(&mut self, uid: &str, then_edit: bool) {
+        let Some(officer_id) = self.officer.as_ref().map(|o| o.id) else {
+            return;
+        };
+        let r = self.store.reveal_visit(officer_id, uid);
+        if self.report(r).is_none() {
+            return;
+        }
+        self.revealed_visits.insert(uid.to_owned());
+        self.info(Msg::CaseRevealed.t(self.lang).to_owned());
+        if then_edit {
+            if matches!(self.overlays.last(), Some(Overlay::Detail(_))) {
+                self.overlays.pop();
+            }
+            let r = self.store.visit_detail(uid);
+            if let Some(d) = self.report(r) {
+                self.open_form(d.to_draft());
+            }
+        }
+    }
+
     /// Make `o` the officer at the keyboard, remember them, and offer their crashed draft.
     fn choose_officer(&mut self, o: Officer) -> store::Result<()> {
         let switching = self.officer.as_ref().is_some_and(|cur| cur.id != o.id);
+        // What one officer revealed is not revealed to the next.
+        self.revealed_visits.clear();
         self.store
             .set_setting(Some(o.id), settings::LAST_OFFICER, &o.id.to_string())?;
         if switching {
@@ -1046,6 +1111,8 @@ impl App {
             (Question::ConfirmStep(_), false) => {}
             (Question::Reveal { case_uid, code }, true) => self.reveal(&case_uid, &code),
             (Question::Reveal { .. }, false) => {}
+            (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
+            (Question::RevealVisit { .. }, false) => {}
             (Question::LinkRepeat(l), true) => {
                 let day = l.day;
                 self.link_repeat(&l, day);

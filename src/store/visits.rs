@@ -359,6 +359,29 @@ impl Store {
             })?)
     }
 
+    /// Record that an officer revealed the denouncer of a visit of type tố cáo (audited;
+    /// Luật Tố cáo Art 8(3), 56).
+    pub fn reveal_visit(&mut self, officer_id: i64, uid: &str) -> Result<()> {
+        let tx = self.write_tx()?;
+        let found: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM visits WHERE uid = ?1)")?
+            .query_row([uid], |r| r.get(0))?;
+        if !found {
+            return Err(StoreError::NotFound("visit"));
+        }
+        audit::record(
+            &tx,
+            Some(officer_id),
+            "reveal_identity",
+            "visits",
+            uid,
+            None,
+            None,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Total visits not marked deleted.
     pub fn visit_count(&self) -> Result<i64> {
         Ok(self.conn.query_row(

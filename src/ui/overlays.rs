@@ -37,14 +37,39 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
         (_, Some(n)) => n.clone(),
         _ => "—".into(),
     };
-    let mut lines = vec![
-        line(Msg::LblFullName, r.citizen_name.clone()),
-        line(Msg::LblIdNumber, id),
-        line(Msg::LblPhone, d.phone.clone().unwrap_or_else(|| "—".into())),
-        line(Msg::LblAddress, d.address.clone()),
+    // A denouncer stays hidden until an explicit, audited reveal (Luật Tố cáo Art 8(3)).
+    let masked = app.visit_masked(d);
+    let hidden = || Msg::DenouncerHidden.t(lang).to_owned();
+    let name = if masked {
+        hidden()
+    } else {
+        r.citizen_name.clone()
+    };
+    let mut lines = vec![];
+    if masked {
+        lines.push(Line::styled(
+            format!("[{}]", Msg::CaseRevealHint.t(lang)),
+            theme.warning(),
+        ));
+    }
+    lines.extend([
+        line(Msg::LblFullName, name.clone()),
+        line(Msg::LblIdNumber, if masked { hidden() } else { id }),
+        line(
+            Msg::LblPhone,
+            if masked {
+                hidden()
+            } else {
+                d.phone.clone().unwrap_or_else(|| "—".into())
+            },
+        ),
+        line(
+            Msg::LblAddress,
+            if masked { hidden() } else { d.address.clone() },
+        ),
         line(Msg::LblPeople, r.people.to_string()),
-    ];
-    if !r.representatives.is_empty() {
+    ]);
+    if !r.representatives.is_empty() && !masked {
         lines.push(line(Msg::LblRepresentatives, r.representatives.join("; ")));
     }
     lines.extend([
@@ -76,10 +101,7 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     }
     let title = Msg::DetailTitle.fill(
         lang,
-        &[
-            &format!("{} {}", format_date(d.day), r.time),
-            &r.citizen_name,
-        ],
+        &[&format!("{} {}", format_date(d.day), r.time), &name],
     );
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(
@@ -161,6 +183,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             Msg::AskStep.fill(lang, &[&crate::i18n::action(p.action).t(lang), &p.code])
         }
         Question::Reveal { code, .. } => Msg::AskReveal.fill(lang, &[code]),
+        Question::RevealVisit { .. } => Msg::AskRevealVisit.t(lang).to_owned(),
         Question::LinkRepeat(l) => {
             Msg::AskLinkRepeat.fill(lang, &[&l.citizen_name, &l.code, &l.field])
         }
