@@ -190,7 +190,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     let who = c
                         .citizen_name
                         .clone()
-                        .unwrap_or_else(|| crate::domain::case::denouncer_pseudonym(&c.code));
+                        .unwrap_or_else(|| i18n::denouncer_pseudonym(lang, &c.code));
                     let mut line = format!(
                         "  {} · {} · {}",
                         c.code,

@@ -248,6 +248,7 @@ catalog! {
     ColReceived => "Ngày nhận", "Received";
     ColDaysOpen => "Số ngày", "Days";
     ColSummary => "Tóm tắt", "Summary";
+    DenouncerPseudonym => "Người tố cáo {0}", "Denouncer {0}";
     DenouncerHidden => "Người tố cáo (bảo mật)", "Denouncer (confidential)";
     CaseTitle => "Vụ việc {0} — {1}", "Case {0} — {1}";
     CaseCitizen => "Công dân", "Citizen";
@@ -732,6 +733,12 @@ pub fn explanation_lines(
         out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
     }
     out
+}
+
+/// The pseudonym shown for a denouncer everywhere but the audited reveal
+/// (Luật Tố cáo Art 8(3), 56): "Người tố cáo TC-2026-0007".
+pub fn denouncer_pseudonym(lang: Lang, code: &str) -> String {
+    Msg::DenouncerPseudonym.fill(lang, &[&code])
 }
 
 /// A validation finding as the officer reads it.

@@ -325,12 +325,6 @@ impl Outcome {
     }
 }
 
-/// The pseudonym shown for a denouncer everywhere but the reveal action
-/// (Luật Tố cáo Art 8(3), 56): "Người tố cáo TC-2026-0007".
-pub fn denouncer_pseudonym(code: &str) -> String {
-    format!("Người tố cáo {code}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use super::queue::due_text;
 use super::theme::Theme;
 use crate::app::{App, BoardState, CatalogSection, ExplainView};
-use crate::domain::case::{CaseType, denouncer_pseudonym};
+use crate::domain::case::CaseType;
 use crate::domain::date::format_date;
 use crate::domain::deadline::Bucket;
 use crate::i18n::{self, Msg};
@@ -146,7 +146,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             )
         };
         let who = if r.case_type == CaseType::ToCao {
-            denouncer_pseudonym(&r.code)
+            i18n::denouncer_pseudonym(lang, &r.code)
         } else {
             r.citizen_name.clone()
         };

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::queue::due_text;
 use super::theme::Theme;
 use crate::app::{App, HistoryView};
-use crate::domain::case::denouncer_pseudonym;
 use crate::domain::date::format_date;
 use crate::i18n::{self, Msg};
 use crate::store::{CaseHit, HistoryItem};
@@ -19,7 +18,7 @@ fn case_line(app: &App, c: &CaseHit) -> Vec<Span<'static>> {
     let who = c
         .citizen_name
         .clone()
-        .unwrap_or_else(|| denouncer_pseudonym(&c.code));
+        .unwrap_or_else(|| i18n::denouncer_pseudonym(lang, &c.code));
     let mut parts = vec![
         Span::raw(format!("{:<15}", c.code)),
         Span::raw(format!("{} · ", i18n::case_status(c.status).t(lang))),

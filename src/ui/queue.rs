@@ -12,16 +12,16 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use super::theme::Theme;
 use crate::app::keymap::{self, Context};
 use crate::app::{App, CaseView, Command, Entry, EntryInput, EntryPurpose, QueueFocus};
-use crate::domain::case::{self, CaseType, denouncer_pseudonym};
+use crate::domain::case::{self, CaseType};
 use crate::domain::date::format_date;
 use crate::domain::deadline::{self, Standing};
 use crate::i18n::{self, Lang, Msg};
 use crate::store::{CaseRow, QueueOrder, StatusFilter};
 
 /// The name shown for a case's citizen in lists: a pseudonym for denunciations.
-pub fn citizen_label(r: &CaseRow) -> String {
+pub fn citizen_label(lang: Lang, r: &CaseRow) -> String {
     if r.case_type == CaseType::ToCao {
-        denouncer_pseudonym(&r.code)
+        i18n::denouncer_pseudonym(lang, &r.code)
     } else {
         r.citizen_name.clone()
     }
@@ -189,7 +189,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         if medium {
             cells.push(due_cell(app, c.next_due, widest, theme));
             cells.push(Cell::from(Line::from(days.to_string()).right_aligned()));
-            cells.push(Cell::from(citizen_label(c)));
+            cells.push(Cell::from(citizen_label(lang, c)));
         }
         if widest {
             cells.push(Cell::from(c.summary.clone()));
@@ -313,7 +313,7 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
             }
             s
         }
-        None => denouncer_pseudonym(&r.code),
+        None => i18n::denouncer_pseudonym(lang, &r.code),
     };
     let mut who_line = vec![label(Msg::CaseCitizen), Span::raw(who)];
     if v.masked() {
