@@ -102,7 +102,7 @@ BEGIN SELECT RAISE(ABORT, 'a case starts as moi'); END;
 
 -- Every step must be in the table, from the case's current status.
 CREATE TRIGGER case_events_legal BEFORE INSERT ON case_events
-WHEN NEW.action NOT IN ('tiep_nhan', 'ghi_chu', 'phan_cong', 'bo_sung')
+WHEN NEW.action NOT IN ('tiep_nhan', 'ghi_chu', 'phan_cong', 'bo_sung', 'vung_sau_vung_xa')
 BEGIN
     SELECT RAISE(ABORT, 'illegal case transition')
     WHERE NOT EXISTS (

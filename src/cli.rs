@@ -417,5 +417,19 @@ pub fn make_demo(path: &Path, opts: &DemoOptions, lang: Lang) -> Result<(), Fail
             ]
         )
     );
+    let index_mb = std::fs::metadata(path)
+        .map(|m| m.len() / 1_000_000)
+        .unwrap_or(0);
+    println!(
+        "{}",
+        Msg::CliDemoIndex.fill(
+            lang,
+            &[
+                &s.lookup_rows,
+                &format!("{:.1}", s.lookup_ms as f64 / 1000.0),
+                &index_mb
+            ]
+        )
+    );
     Ok(())
 }

@@ -363,6 +363,7 @@ catalog! {
     AcReopen => "Khiếu nại lần 2", "Second-round complaint";
     AcNote => "Ghi chú", "Note";
     AcAssign => "Phân công", "Assign";
+    AcRemote => "Xác định vùng sâu, vùng xa", "Mark remote area";
     AcAddPetition => "Bổ sung đơn / lượt tiếp", "Repeat petition added";
     Rs11_1 => "Điều 11(1): hành vi nội bộ, chỉ đạo, văn bản quy phạm, bí mật nhà nước", "Art 11(1): internal or directive act, normative document, state secret";
     Rs11_2 => "Điều 11(2): không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại", "Art 11(2): does not directly affect the complainant";
@@ -490,6 +491,7 @@ catalog! {
     CliSql => "Lỗi cơ sở dữ liệu: {0}", "Database error: {0}";
     CliDemoRefuse => "{0} đã có dữ liệu thật (không phải dữ liệu mẫu) — không ghi đè. Chọn tệp khác bằng --db.", "{0} holds real data (not a demo database) — not overwriting it. Pick another file with --db.";
     CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {8} vụ việc, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {8} cases, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
+    CliDemoIndex => "Chỉ mục tra cứu: {0} dòng, dựng trong {1} giây (tệp {2} MB).", "Lookup index: {0} rows, built in {1} s (file {2} MB).";
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
     CliNoDatabase => "Chưa có cơ sở dữ liệu tại {0} (chọn tệp bằng --db).", "No database at {0} (pick one with --db).";
@@ -621,6 +623,7 @@ pub fn action(a: crate::domain::case::Action) -> Msg {
         A::Note => Msg::AcNote,
         A::Assign => Msg::AcAssign,
         A::AddPetition => Msg::AcAddPetition,
+        A::MarkRemote => Msg::AcRemote,
     }
 }
 

@@ -357,6 +357,21 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
     );
     step(&mut store, Action::MarkComplex, "2026-04-01");
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-11"))]);
+    // A remote area, found out later: complex and remote, 60 days → 26/5.
+    step(&mut store, Action::MarkRemote, "2026-04-02");
+    assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-26"))]);
+    assert!(
+        store
+            .case_step(
+                officer,
+                &uid,
+                Action::MarkRemote,
+                &StepInput::default(),
+                d("2026-11-24")
+            )
+            .is_err(),
+        "once"
+    );
 
     // A rule change recomputes open cases, audited.
     let rule = store
@@ -367,7 +382,7 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
             r.obligation == Obligation::Resolve
                 && r.complex == Some(true)
                 && r.round == Some(1)
-                && r.remote == Some(false)
+                && r.remote == Some(true)
         })
         .unwrap();
     let n = store

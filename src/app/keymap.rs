@@ -620,6 +620,13 @@ pub const BINDINGS: &[Binding] = &[
         Msg::AcAssign,
         false,
     ),
+    b(
+        C::Steps,
+        &[ch('u')],
+        Command::Step(Action::MarkRemote),
+        Msg::AcRemote,
+        false,
+    ),
     // Case forms (a step, a new petition).
     b(
         C::Entry,

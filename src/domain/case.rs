@@ -112,6 +112,8 @@ code_enum!(
         Assign = "phan_cong",
         /// Another visit or petition on the same matter joined this case (repeat petition).
         AddPetition = "bo_sung",
+        /// The citizen lives in a remote area (vùng sâu, vùng xa): longer limits apply.
+        MarkRemote = "vung_sau_vung_xa",
     }
 );
 
@@ -173,6 +175,8 @@ pub struct CaseFacts {
     pub extensions: u32,
     /// A second-round case already opened from this one.
     pub reopened: bool,
+    /// Remote area (vùng sâu, vùng xa).
+    pub remote: bool,
 }
 
 /// Why a step is not allowed.
@@ -194,6 +198,16 @@ pub enum Refusal {
 pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
     if matches!(action, Action::Note | Action::Assign | Action::AddPetition) {
         return Ok(f.status);
+    }
+    if action == Action::MarkRemote {
+        // While the case is open; once (it only lengthens the limits).
+        return if !f.status.is_open() {
+            Err(Refusal::NotFromStatus)
+        } else if f.remote {
+            Err(Refusal::Exhausted)
+        } else {
+            Ok(f.status)
+        };
     }
     let to = TRANSITIONS
         .iter()
@@ -256,6 +270,7 @@ pub fn apply(f: &CaseFacts, action: Action) -> Result<CaseFacts, Refusal> {
         Action::MarkComplex => next.complex = true,
         Action::Extend => next.extensions += 1,
         Action::Reopen => next.reopened = true,
+        Action::MarkRemote => next.remote = true,
         _ => {}
     }
     Ok(next)
@@ -338,6 +353,7 @@ mod tests {
             complex: false,
             extensions: 0,
             reopened: false,
+            remote: false,
         }
     }
 
@@ -445,7 +461,7 @@ mod tests {
                 let a = Action::ALL[rng.random_range(0..Action::ALL.len())];
                 match apply(&f, a) {
                     Ok(next) => {
-                        if !matches!(a, A::Note | A::Assign | A::AddPetition) {
+                        if !matches!(a, A::Note | A::Assign | A::AddPetition | A::MarkRemote) {
                             assert!(
                                 TRANSITIONS.contains(&(f.status, a, next.status)),
                                 "{f:?} {a:?}"

@@ -154,7 +154,7 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
 fn facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
     conn.prepare_cached(
         "SELECT case_type, status, round, complex, extensions,
-                EXISTS (SELECT 1 FROM cases n WHERE n.previous_case_id = cases.id)
+                EXISTS (SELECT 1 FROM cases n WHERE n.previous_case_id = cases.id), remote
          FROM cases WHERE id = ?1",
     )?
     .query_row([case_id], |r| {
@@ -167,6 +167,7 @@ fn facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
             complex: r.get(3)?,
             extensions: r.get(4)?,
             reopened: r.get(5)?,
+            remote: r.get(6)?,
         })
     })
     .optional()?
@@ -375,7 +376,7 @@ impl Store {
             _ => None,
         };
         tx.prepare_cached(
-            "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4,
+            "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4, remote = ?12,
                  own_authority = coalesce(?5, own_authority),
                  accepted_on = CASE WHEN ?6 THEN ?7 ELSE accepted_on END,
                  resolved_on = CASE WHEN ?8 THEN ?7 ELSE resolved_on END,
@@ -400,6 +401,7 @@ impl Store {
                 None
             },
             now_stamp(),
+            after_facts.remote,
         ])?;
         let ctx = super::deadlines::context(&tx)?;
         super::deadlines::recompute_case(&tx, &ctx, id)?;
