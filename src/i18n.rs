@@ -193,6 +193,8 @@ catalog! {
     CmdGotoDate => "đến ngày", "go to date";
     CmdUp => "lên", "up";
     CmdDown => "xuống", "down";
+    CmdScrollUp => "cuộn lên", "scroll up";
+    CmdScrollDown => "cuộn xuống", "scroll down";
     CmdPageUp => "trang trước", "page up";
     CmdPageDown => "trang sau", "page down";
     CmdFirst => "đầu danh sách", "first";

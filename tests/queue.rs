@@ -326,3 +326,33 @@ fn a_denunciation_visit_is_masked_in_its_detail_and_edited_only_after_an_audited
     app.handle_key(key(KeyCode::Char('e')));
     assert!(matches!(app.overlays.last(), Some(Overlay::Form(_))));
 }
+
+#[test]
+fn a_long_case_scrolls_and_its_hints_offer_only_allowed_steps() {
+    let mut app = app();
+    log_visit(
+        &mut app,
+        "Trần Văn Đức",
+        "001085012345",
+        "khieu_nai",
+        "thu_ly",
+    );
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..3 {
+        app.handle_key(key(KeyCode::Down));
+    }
+    app.handle_key(key(KeyCode::Char('k')));
+    let Some(Overlay::Case(v)) = app.overlays.last() else {
+        panic!("case view")
+    };
+    assert_eq!(v.scroll, 2);
+    let hints = screen(&mut app, 100, 30);
+    let last = hints.lines().last().unwrap().to_owned();
+    assert!(last.contains("phân loại"), "{last}");
+    assert!(
+        !last.contains("Giải quyết"),
+        "a new case cannot be resolved: {last}"
+    );
+}

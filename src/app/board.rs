@@ -48,6 +48,8 @@ pub struct ExplainView {
     pub dues: Vec<CaseDue>,
     /// The obligation asked about (shown first).
     pub focus: Option<Obligation>,
+    /// Lines scrolled.
+    pub scroll: u16,
 }
 
 impl ExplainView {
@@ -65,6 +67,7 @@ impl ExplainView {
             code: code.to_owned(),
             dues,
             focus,
+            scroll: 0,
         })
     }
 }

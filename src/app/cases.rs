@@ -135,6 +135,17 @@ impl App {
             Command::Close => {
                 self.overlays.pop();
             }
+            Command::Up | Command::Down | Command::PageUp | Command::PageDown => {
+                let page = self.viewport.1.saturating_sub(6).max(1);
+                if let Some(Overlay::Case(v)) = self.overlays.last_mut() {
+                    v.scroll = match cmd {
+                        Command::Up => v.scroll.saturating_sub(1),
+                        Command::Down => v.scroll.saturating_add(1),
+                        Command::PageUp => v.scroll.saturating_sub(page),
+                        _ => v.scroll.saturating_add(page),
+                    };
+                }
+            }
             Command::Explain => {
                 let Some(v) = self.case_view() else { return };
                 let (uid, code) = (v.detail.row.uid.clone(), v.detail.row.code.clone());
@@ -160,6 +171,7 @@ impl App {
                     facts: v.facts,
                     citizen: None,
                     revealed: false,
+                    scroll: 0,
                 };
                 self.begin_step(&view, action);
             }
@@ -169,17 +181,7 @@ impl App {
 
     /// Offer the form of a step, or say why the law does not allow it now.
     fn begin_step(&mut self, view: &CaseView, action: Action) {
-        let classify = [
-            Action::ClassifyOwn,
-            Action::ClassifyNotOwn,
-            Action::ClassifyIneligible,
-        ];
-        let offered = case::offered(&view.facts);
-        let allowed = if action == Action::ClassifyOwn {
-            classify.iter().any(|a| offered.contains(a))
-        } else {
-            offered.contains(&action)
-        };
+        let allowed = case::key_allowed(&view.facts, action);
         if !allowed {
             let name = if action == Action::ClassifyOwn {
                 Msg::CmdClassify

@@ -691,6 +691,20 @@ impl App {
             (Context::Explain, Command::Close) => {
                 self.overlays.pop();
             }
+            (
+                Context::Explain,
+                Command::Up | Command::Down | Command::PageUp | Command::PageDown,
+            ) => {
+                let page = self.viewport.1.saturating_sub(6).max(1);
+                if let Some(Overlay::Explain(v)) = self.overlays.last_mut() {
+                    v.scroll = match cmd {
+                        Command::Up => v.scroll.saturating_sub(1),
+                        Command::Down => v.scroll.saturating_add(1),
+                        Command::PageUp => v.scroll.saturating_sub(page),
+                        _ => v.scroll.saturating_add(page),
+                    };
+                }
+            }
             (Context::Lookup, _) => self.apply_lookup(cmd),
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),

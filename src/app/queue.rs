@@ -154,6 +154,8 @@ pub struct CaseView {
     pub citizen: Option<CitizenRecord>,
     /// The denouncer's identity was revealed on request (audited).
     pub revealed: bool,
+    /// Lines scrolled (a long timeline).
+    pub scroll: u16,
 }
 
 impl CaseView {
@@ -171,6 +173,7 @@ impl CaseView {
             facts: store.case_facts(uid)?,
             detail,
             revealed: false,
+            scroll: 0,
         })
     }
 

@@ -262,6 +262,22 @@ pub fn offered(f: &CaseFacts) -> Vec<Action> {
         .collect()
 }
 
+/// Is the step behind a key allowed now? The classify key stands for all three
+/// classifications (the form then offers those allowed).
+pub fn key_allowed(f: &CaseFacts, action: Action) -> bool {
+    if action == Action::ClassifyOwn {
+        [
+            Action::ClassifyOwn,
+            Action::ClassifyNotOwn,
+            Action::ClassifyIneligible,
+        ]
+        .iter()
+        .any(|a| step(f, *a).is_ok())
+    } else {
+        action != Action::Open && action != Action::AddPetition && step(f, action).is_ok()
+    }
+}
+
 /// Apply a step to the facts (what the store also records).
 pub fn apply(f: &CaseFacts, action: Action) -> Result<CaseFacts, Refusal> {
     let status = step(f, action)?;
@@ -444,6 +460,30 @@ mod tests {
             ),
             Err(Refusal::NotForType)
         );
+    }
+
+    #[test]
+    fn a_key_is_allowed_exactly_when_its_step_is_offered() {
+        for t in CaseType::ALL {
+            for st in CaseStatus::ALL {
+                let f = facts(*t, *st);
+                let offered = offered(&f);
+                for a in Action::ALL {
+                    if matches!(a, A::Open | A::AddPetition | A::ClassifyOwn) {
+                        continue;
+                    }
+                    assert_eq!(
+                        key_allowed(&f, *a),
+                        offered.contains(a),
+                        "{t:?} {st:?} {a:?}"
+                    );
+                }
+                let any_classify = [A::ClassifyOwn, A::ClassifyNotOwn, A::ClassifyIneligible]
+                    .iter()
+                    .any(|a| offered.contains(a));
+                assert_eq!(key_allowed(&f, A::ClassifyOwn), any_classify);
+            }
+        }
     }
 
     /// Property: from any reachable state, following any sequence of steps the guards allow

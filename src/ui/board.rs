@@ -232,10 +232,12 @@ pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme:
             format!(" {} ", Msg::ExplainTitle.fill(lang, &[&v.code])),
             theme.title(),
         )));
+    let scroll = v.scroll.min(lines.len().saturating_sub(1) as u16);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         r,
     );
 }

@@ -162,8 +162,17 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let ctx = app.context();
     let mut spans = vec![Span::raw(" ")];
+    // In an open case, only the steps the law allows now are hinted.
+    let facts = match app.overlays.last() {
+        Some(Overlay::Case(v)) => Some(v.facts),
+        _ => None,
+    };
+    let shown = |cmd: &crate::app::Command| match (cmd, facts) {
+        (crate::app::Command::Step(a), Some(f)) => crate::domain::case::key_allowed(&f, *a),
+        _ => true,
+    };
     let mut push = |ctx: Context| {
-        for b in keymap::bindings(ctx).filter(|b| b.hint) {
+        for b in keymap::bindings(ctx).filter(|b| b.hint && shown(&b.cmd)) {
             spans.push(Span::styled(keymap::key_label(&b.keys[0]), theme.key()));
             spans.push(Span::raw(format!(" {}  ", b.help.t(app.lang))));
         }

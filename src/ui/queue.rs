@@ -262,23 +262,10 @@ fn due_cell<'a>(app: &App, due: Option<NaiveDate>, long: bool, theme: &Theme) ->
 
 /// The keys of the steps the law allows now, as "a thụ lý · x không thụ lý".
 fn next_steps(lang: Lang, v: &CaseView, theme: &Theme) -> Vec<Span<'static>> {
-    let offered = case::offered(&v.facts);
     let mut spans = Vec::new();
     for b in keymap::bindings(Context::Steps) {
         let Command::Step(a) = b.cmd else { continue };
-        let ok = if a == case::Action::ClassifyOwn {
-            offered.iter().any(|o| {
-                matches!(
-                    o,
-                    case::Action::ClassifyOwn
-                        | case::Action::ClassifyNotOwn
-                        | case::Action::ClassifyIneligible
-                )
-            })
-        } else {
-            offered.contains(&a)
-        };
-        if !ok {
+        if !case::key_allowed(&v.facts, a) {
             continue;
         }
         if !spans.is_empty() {
@@ -494,10 +481,13 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
             ),
             theme.title(),
         )));
+    // Scrolled (↑↓ PgUp PgDn) for a long timeline; never past the last line.
+    let scroll = v.scroll.min(lines.len().saturating_sub(1) as u16);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         r2,
     );
 }
