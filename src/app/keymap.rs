@@ -32,6 +32,8 @@ pub enum Context {
     History,
     /// Moving in a list: consulted from the panes that show one.
     List,
+    /// Filling a form: consulted from the visit form and the case forms.
+    Editing,
 }
 
 impl Context {
@@ -56,6 +58,7 @@ impl Context {
             Context::Lookup => Msg::CtxLookup,
             Context::History => Msg::CtxHistory,
             Context::List => Msg::CtxList,
+            Context::Editing => Msg::CtxForm,
         }
     }
 
@@ -75,6 +78,7 @@ impl Context {
             Context::Case => &[Context::Steps],
             Context::Log | Context::Board | Context::Catalog => &[Context::List, Context::Panes],
             Context::Lookup => &[Context::Panes],
+            Context::Form | Context::Entry => &[Context::Editing],
             _ => &[],
         }
     }
@@ -168,43 +172,6 @@ pub const BINDINGS: &[Binding] = &[
         Command::GotoDate,
         Msg::CmdGotoDate,
         true,
-    ),
-    // Visit form.
-    b(
-        C::Form,
-        &[k(KC::Tab)],
-        Command::NextField,
-        Msg::CmdNextField,
-        true,
-    ),
-    b(
-        C::Form,
-        &[
-            k(KC::BackTab),
-            Key {
-                code: KC::BackTab,
-                mods: SHIFT,
-            },
-        ],
-        Command::PrevField,
-        Msg::CmdPrevField,
-        true,
-    ),
-    b(C::Form, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
-    b(
-        C::Form,
-        &[k(KC::Esc)],
-        Command::Cancel,
-        Msg::CmdCancel,
-        true,
-    ),
-    b(C::Form, &[k(KC::Up)], Command::Up, Msg::CmdChoiceUp, false),
-    b(
-        C::Form,
-        &[k(KC::Down)],
-        Command::Down,
-        Msg::CmdChoiceDown,
-        false,
     ),
     // Visit detail.
     b(
@@ -686,39 +653,9 @@ pub const BINDINGS: &[Binding] = &[
     // Case forms (a step, a new petition).
     b(
         C::Entry,
-        &[k(KC::Tab)],
-        Command::NextField,
-        Msg::CmdNextField,
-        true,
-    ),
-    b(
-        C::Entry,
-        &[k(KC::BackTab)],
-        Command::PrevField,
-        Msg::CmdPrevField,
-        true,
-    ),
-    b(
-        C::Entry,
         &[k(KC::Enter)],
         Command::Submit,
         Msg::CmdNextField,
-        false,
-    ),
-    b(C::Entry, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
-    b(
-        C::Entry,
-        &[k(KC::Esc)],
-        Command::Cancel,
-        Msg::CmdCancel,
-        true,
-    ),
-    b(C::Entry, &[k(KC::Up)], Command::Up, Msg::CmdChoiceUp, false),
-    b(
-        C::Entry,
-        &[k(KC::Down)],
-        Command::Down,
-        Msg::CmdChoiceDown,
         false,
     ),
     // Lookup (typing goes to the box; these keys move and open).
@@ -837,6 +774,43 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('o')],
         Command::SwitchOfficer,
         Msg::CmdOfficer,
+        false,
+    ),
+    // Filling a form (the visit form, the case forms).
+    b(
+        C::Editing,
+        &[k(KC::Tab)],
+        Command::NextField,
+        Msg::CmdNextField,
+        true,
+    ),
+    b(
+        C::Editing,
+        &[k(KC::BackTab)],
+        Command::PrevField,
+        Msg::CmdPrevField,
+        true,
+    ),
+    b(C::Editing, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
+    b(
+        C::Editing,
+        &[k(KC::Esc)],
+        Command::Cancel,
+        Msg::CmdCancel,
+        true,
+    ),
+    b(
+        C::Editing,
+        &[k(KC::Up)],
+        Command::Up,
+        Msg::CmdChoiceUp,
+        false,
+    ),
+    b(
+        C::Editing,
+        &[k(KC::Down)],
+        Command::Down,
+        Msg::CmdChoiceDown,
         false,
     ),
 ];

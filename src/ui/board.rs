@@ -312,26 +312,26 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .map(|m| Cell::from(m.t(lang))),
     )
     .style(theme.header());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(21),
-            Constraint::Length(24),
-            Constraint::Length(8),
-            Constraint::Length(14),
-            Constraint::Length(22),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .row_highlight_style(if c.section == CatalogSection::Rules {
-        theme.selected()
-    } else {
-        theme.dim()
-    })
-    .highlight_symbol("▶")
-    .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = super::marked(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(21),
+                Constraint::Length(24),
+                Constraint::Length(8),
+                Constraint::Length(14),
+                Constraint::Length(22),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .block(block),
+        if c.section == CatalogSection::Rules {
+            theme.selected()
+        } else {
+            theme.dim()
+        },
+    );
     let mut state = TableState::default().with_selected(Some(c.rule_sel));
     frame.render_stateful_widget(table, top, &mut state);
 
@@ -375,23 +375,23 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     });
     let header = Row::new([Msg::ColDay, Msg::ColKind, Msg::ColName].map(|m| Cell::from(m.t(lang))))
         .style(theme.header());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(22),
-            Constraint::Length(8),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .row_highlight_style(if c.section == CatalogSection::Calendar {
-        theme.selected()
-    } else {
-        theme.dim()
-    })
-    .highlight_symbol("▶")
-    .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = super::marked(
+        Table::new(
+            rows,
+            [
+                Constraint::Length(22),
+                Constraint::Length(8),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .block(block),
+        if c.section == CatalogSection::Calendar {
+            theme.selected()
+        } else {
+            theme.dim()
+        },
+    );
     let mut state = TableState::default().with_selected(Some(c.day_sel));
     frame.render_stateful_widget(table, bottom, &mut state);
 }

@@ -163,12 +163,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .skip(offset)
         .take(visible)
         .map(|(i, r)| Row::new(cols.iter().map(|&c| Cell::from(cell(app, c, i, r)))));
-    let table = Table::new(rows, cols.iter().map(|c| c.width()))
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶")
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = super::marked(
+        Table::new(rows, cols.iter().map(|c| c.width()))
+            .header(header)
+            .column_spacing(1),
+        theme.selected(),
+    );
     let mut state = TableState::default().with_selected(Some(log.selected - offset));
     frame.render_stateful_widget(table, table_area, &mut state);
 }

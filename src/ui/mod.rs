@@ -190,6 +190,18 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
+/// A table whose selected row is marked ▶ and drawn in `style` (reverse video where the table
+/// has the focus), so the selection never rests on colour alone.
+pub(crate) fn marked<'a>(
+    table: ratatui::widgets::Table<'a>,
+    style: Style,
+) -> ratatui::widgets::Table<'a> {
+    table
+        .row_highlight_style(style)
+        .highlight_symbol("▶")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
+}
+
 /// A centered rectangle of at most `w`×`h` inside `area`, cleared.
 pub(crate) fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

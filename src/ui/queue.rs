@@ -72,23 +72,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Cell::from(Line::from(Msg::QueueOverdueCount.t(lang)).right_aligned()),
     ])
     .style(theme.header());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(4),
-            Constraint::Length(7),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .row_highlight_style(if q.focus == QueueFocus::Fields {
-        theme.selected()
-    } else {
-        theme.header()
-    })
-    .highlight_symbol("▶")
-    .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let table = super::marked(
+        Table::new(
+            rows,
+            [
+                Constraint::Fill(1),
+                Constraint::Length(4),
+                Constraint::Length(7),
+            ],
+        )
+        .header(header)
+        .block(block),
+        if q.focus == QueueFocus::Fields {
+            theme.selected()
+        } else {
+            theme.header()
+        },
+    );
     let mut state = TableState::default().with_selected(Some(q.field_sel));
     frame.render_stateful_widget(table, left, &mut state);
 
@@ -199,16 +199,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
         Row::new(cells)
     });
-    let table = Table::new(rows, cols.iter().map(|(_, w)| *w))
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(if q.focus == QueueFocus::Cases {
+    let table = super::marked(
+        Table::new(rows, cols.iter().map(|(_, w)| *w))
+            .header(header)
+            .column_spacing(1),
+        if q.focus == QueueFocus::Cases {
             theme.selected()
         } else {
             theme.dim()
-        })
-        .highlight_symbol("▶")
-        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+        },
+    );
     let mut state = TableState::default().with_selected(Some(q.case_sel - offset));
     frame.render_stateful_widget(table, inner, &mut state);
 }
