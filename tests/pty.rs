@@ -131,6 +131,22 @@ fn fill_rest(t: &mut Tui, id: &str) {
     t.field("thu");
 }
 
+/// A new database: set up the unit and the officer, then log Trần Văn Đức's complaint with
+/// handling thụ lý in Đất đai (Ctrl-S pressed).
+fn first_start_with_a_visit(db: &Path) -> Tui {
+    let mut t = Tui::start(db);
+    t.wait_text("Tên đơn vị");
+    t.send("UBND phường Kim Mã\r");
+    t.send("Nguyễn Thị Lan\r");
+    t.wait_text("Chưa có lượt tiếp");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    fill_rest(&mut t, "001085012345");
+    t.send("\x13");
+    t
+}
+
 #[test]
 fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     let dir = tempfile::tempdir().unwrap();
@@ -284,16 +300,7 @@ fn a_panic_restores_the_terminal() {
 fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("queue.sqlite3");
-    let mut t = Tui::start(&db);
-    t.wait_text("Tên đơn vị");
-    t.send("UBND phường Kim Mã\r");
-    t.send("Nguyễn Thị Lan\r");
-    t.wait_text("Chưa có lượt tiếp");
-    t.send("n");
-    t.wait_text("Ghi lượt tiếp mới");
-    t.field("Trần Văn Đức");
-    fill_rest(&mut t, "001085012345");
-    t.send("\x13");
+    let mut t = first_start_with_a_visit(&db);
     let code = format!("KN-{}-0001", chrono::Datelike::year(&chrono::Local::now()));
     t.wait_text(&format!("Đã mở vụ việc {code}"));
 
@@ -359,16 +366,7 @@ fn a_thu_ly_visit_is_counted_in_the_queue_then_accepted_and_resolved() {
 fn slash_finds_a_citizen_typed_without_diacritics() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lookup.sqlite3");
-    let mut t = Tui::start(&db);
-    t.wait_text("Tên đơn vị");
-    t.send("UBND phường Kim Mã\r");
-    t.send("Nguyễn Thị Lan\r");
-    t.wait_text("Chưa có lượt tiếp");
-    t.send("n");
-    t.wait_text("Ghi lượt tiếp mới");
-    t.field("Trần Văn Đức");
-    fill_rest(&mut t, "001085012345");
-    t.send("\x13");
+    let mut t = first_start_with_a_visit(&db);
     t.wait_text("1 lượt");
     t.send("/");
     t.wait_text("Tìm công dân");

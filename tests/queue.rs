@@ -38,6 +38,12 @@ fn log_visit(app: &mut App, name: &str, id: &str, ptype: &str, handling: &str) {
     app.intake_after_visit(&uid);
 }
 
+/// Type one field of a form and move to the next.
+fn fill(app: &mut App, text: &str) {
+    type_str(app, text);
+    tab(app);
+}
+
 fn land_open(app: &App) -> u32 {
     app.queue
         .fields
@@ -199,10 +205,6 @@ fn a_written_petition_is_taken_in_from_the_queue() {
     let mut app = app();
     app.handle_key(key(KeyCode::Char('2')));
     app.handle_key(key(KeyCode::Char('n')));
-    let fill = |app: &mut App, text: &str| {
-        type_str(app, text);
-        tab(app);
-    };
     fill(&mut app, "Đỗ Văn Bưu");
     fill(&mut app, "");
     fill(&mut app, "0912 345 678");
@@ -251,10 +253,6 @@ fn a_written_petition_from_a_citizen_with_an_open_case_is_offered_to_link() {
     );
     app.handle_key(key(KeyCode::Char('2')));
     app.handle_key(key(KeyCode::Char('n')));
-    let fill = |app: &mut App, text: &str| {
-        type_str(app, text);
-        tab(app);
-    };
     fill(&mut app, "Tran Van Duc");
     fill(&mut app, "001085012345");
     fill(&mut app, "");
