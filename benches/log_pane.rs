@@ -32,7 +32,9 @@ fn key(c: char) -> KeyEvent {
 /// An in-memory app whose day holds 500 visits.
 fn app_with_500() -> App {
     let mut store = Store::open_in_memory().unwrap();
-    let officer = store.add_officer(None, "Nguyễn Thị Lan", "").unwrap().id;
+    let officer = store
+        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
+        .unwrap();
     let codes: Vec<String> = store
         .fields()
         .unwrap()
@@ -62,15 +64,17 @@ fn app_with_500() -> App {
         let v = validate(&draft, day(), 5, &codes).visit.unwrap();
         let time = format!("{:02}:{:02}", 7 + i / 60, i % 60);
         store
-            .save_visit(
-                officer,
-                &VisitInput {
-                    visit: &v,
-                    day: day(),
-                    time,
-                    citizen_id: None,
-                },
-            )
+            .write(&officer, |w| {
+                w.save_visit(
+                    &VisitInput {
+                        visit: &v,
+                        day: day(),
+                        time,
+                        citizen: None,
+                    },
+                    &tiepdan::domain::intake::CaseChoice::OpenNew,
+                )
+            })
             .unwrap();
     }
     let mut app = App::new(store, Lang::Vi, clock()).unwrap();

@@ -22,10 +22,7 @@ fn key(c: KeyCode) -> KeyEvent {
 fn benches(c: &mut Criterion) {
     let path = million_db();
     let store = Store::open(&path).unwrap();
-    let cases: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
-        .unwrap();
+    let cases: i64 = store.inspect_one("SELECT count(*) FROM cases", []).unwrap();
     eprintln!("{cases} cases");
     let land = store.field_counts(day()).unwrap()[0].field_id;
 

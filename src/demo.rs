@@ -6,20 +6,20 @@
 //! several months of receiving days. The same seed and end date give the same database, to
 //! the byte of every record (uids are drawn from the seeded generator, stamps from the data).
 //!
-//! Bulk rows are written directly in one transaction for speed (a million visits in seconds);
-//! one `generate` audit row records the whole data set.
+//! Everything goes through the store's bulk writer in one transaction (a million visits in a
+//! few minutes); one `bulk_load` audit row records the whole data set.
 
+use crate::domain::case::{self, Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
+use crate::domain::ident::{check_id_number, check_phone};
+use crate::domain::visit::{Handling, PetitionType, ReceptionForm, ValidVisit};
+use crate::store::{
+    Bulk, BulkCase, BulkCitizen, BulkSession, BulkStep, BulkVisit, CaseSource, CitizenInput,
+    Intake, Result, StepInput, Store, settings,
+};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rusqlite::{TransactionBehavior, params};
-use serde_json::json;
-
-use crate::domain::case::{self, Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
-use crate::domain::text::fold;
-use crate::domain::visit::PetitionType;
-use crate::store::{Result, Store, settings};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -438,8 +438,21 @@ const OFFICERS: &[(&str, &str, bool)] = &[
     ("Phạm Quốc Hưng", "Chủ tịch UBND", true),
 ];
 
-/// Fill an empty (or just created) database with demo data. One transaction.
+/// Fill an empty (or just created) database with demo data: one bulk load of the store's
+/// writer (one transaction, the domain's checks on every visit and case step, due dates,
+/// the lookup index and one audit row at the end).
 pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
+    let label = format!("demo-seed-{}", opts.seed);
+    let (summary, lookup_rows, lookup_ms) =
+        store.load_empty_book(&label, |b| generate_into(b, opts))?;
+    Ok(DemoSummary {
+        lookup_rows,
+        lookup_ms,
+        ..summary
+    })
+}
+
+fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let visits_wanted = opts.visits;
     // Realistic pace: about 25 visits a receiving day, between three months and five years.
@@ -449,332 +462,268 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
     let year_now = opts.end.year();
     let t0 = NaiveTime::from_hms_opt(7, 0, 0).expect("valid time");
 
-    let conn = store.conn_mut();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    b.setting(settings::UNIT_NAME, "UBND phường Ba Đình (dữ liệu mẫu)")?;
+    b.setting(settings::DESK_CODE, "BD")?;
+    b.setting(settings::DEMO, "1")?;
 
     let mut officers = Vec::new();
     for (i, (name, title, leader)) in OFFICERS.iter().enumerate() {
         let uid = seeded_uid(&mut rng, millis(first_day, t0) + i as u64);
-        tx.execute(
-            "INSERT INTO officers (uid, full_name, title, is_leader, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![uid, name, title, leader, stamp(first_day, t0)],
-        )?;
-        officers.push(DemoOfficer {
-            id: tx.last_insert_rowid(),
-            name,
-        });
+        let id = b.officer(&uid, name, title, *leader, &stamp(first_day, t0))?;
+        officers.push(DemoOfficer { id, name });
     }
     let desk: Vec<&DemoOfficer> = officers.iter().filter(|o| o.id != officers[3].id).collect();
     let chairman = &officers[3];
     let presiding = format!("{} – Chủ tịch UBND", chairman.name);
-
-    let mut field_ids = std::collections::HashMap::new();
-    {
-        let mut stmt = tx.prepare("SELECT code, id FROM fields")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        for row in rows {
-            let (code, id) = row?;
-            field_ids.insert(code, id);
-        }
-    }
+    b.setting(settings::LAST_OFFICER, &desk[0].id.to_string())?;
 
     let mut citizens: Vec<i64> = Vec::new();
     let mut sessions = 0u64;
     let mut visits_done = 0u64;
-    let cases_done: u64;
-    {
-        let mut ins_citizen = tx.prepare(
-            "INSERT INTO citizens (uid, full_name, name_folded, id_kind, id_number, phone, address,
-                 birth_year, sex, created_at, created_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10)",
-        )?;
-        let mut ins_session = tx.prepare(
-            "INSERT INTO sessions (uid, day, form, presiding, place, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut ins_visit = tx.prepare(
-            "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
-                 petition_type, field_id, content, prior_agencies, handling, note, petitions,
-                 officer_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
-        )?;
+    let mut cases = CaseWriter {
+        end: opts.end,
+        count: 0,
+    };
 
-        let mut cases = CaseWriter::new(&tx, opts.end)?;
-
-        for (i, &day) in days.iter().enumerate() {
-            // Spread the visits evenly, with the remainder on the last days.
-            let todo = visits_wanted * (i as u64 + 1) / n_days as u64 - visits_done;
-            if todo == 0 {
+    for (i, &day) in days.iter().enumerate() {
+        // Spread the visits evenly, with the remainder on the last days.
+        let todo = visits_wanted * (i as u64 + 1) / n_days as u64 - visits_done;
+        if todo == 0 {
+            continue;
+        }
+        // Periodic reception by the chairman: the first Thursday of the month (and on the
+        // second Thursday, too, as the 2026 law asks at least two days a month).
+        let periodic = day.weekday() == Weekday::Thu && day.day() <= 14;
+        let adhoc = !periodic && rng.random_ratio(1, 40);
+        let mut session_ids = Vec::new();
+        for (form, who) in [
+            (ReceptionForm::ThuongXuyen, ""),
+            (ReceptionForm::DinhKy, presiding.as_str()),
+            (ReceptionForm::DotXuat, presiding.as_str()),
+        ] {
+            let wanted = match form {
+                ReceptionForm::ThuongXuyen => true,
+                ReceptionForm::DinhKy => periodic,
+                _ => adhoc,
+            };
+            if !wanted {
                 continue;
             }
-            // Periodic reception by the chairman: the first Thursday of the month (and on the
-            // second Thursday, too, as the 2026 law asks at least two days a month).
-            let periodic = day.weekday() == Weekday::Thu && day.day() <= 14;
-            let adhoc = !periodic && rng.random_ratio(1, 40);
-            let mut session_ids = Vec::new();
-            for (form, who) in [
-                ("thuong_xuyen", ""),
-                ("dinh_ky", presiding.as_str()),
-                ("dot_xuat", presiding.as_str()),
-            ] {
-                let wanted = match form {
-                    "thuong_xuyen" => true,
-                    "dinh_ky" => periodic,
-                    _ => adhoc,
-                };
-                if !wanted {
-                    continue;
+            let uid = seeded_uid(&mut rng, millis(day, t0));
+            session_ids.push(b.session(&BulkSession {
+                uid: &uid,
+                day,
+                form,
+                presiding: who,
+                place: "Trụ sở tiếp công dân",
+                at: &stamp(day, t0),
+                by: desk[0].id,
+            })?);
+            sessions += 1;
+        }
+
+        // Times through the morning and afternoon, in order.
+        let mut minutes: Vec<u32> = (0..todo)
+            .map(|_| {
+                if rng.random_bool(0.65) {
+                    rng.random_range(7 * 60 + 30..11 * 60 + 30)
+                } else {
+                    rng.random_range(13 * 60 + 30..16 * 60 + 45)
                 }
-                let uid = seeded_uid(&mut rng, millis(day, t0));
-                ins_session.execute(params![
-                    uid,
-                    day,
-                    form,
-                    who,
-                    "Trụ sở tiếp công dân",
-                    stamp(day, t0),
-                    desk[0].id
-                ])?;
-                session_ids.push(tx.last_insert_rowid());
-                sessions += 1;
-            }
+            })
+            .collect();
+        minutes.sort_unstable();
+        for m in minutes {
+            let time = NaiveTime::from_hms_opt(m / 60, m % 60, 0).expect("valid time");
+            let hhmm = time.format("%H:%M").to_string();
+            let ms = millis(day, time);
+            let at = stamp(day, time);
+            let officer = desk.choose(&mut rng).expect("officers");
 
-            // Times through the morning and afternoon, in order.
-            let mut minutes: Vec<u32> = (0..todo)
-                .map(|_| {
-                    if rng.random_bool(0.65) {
-                        rng.random_range(7 * 60 + 30..11 * 60 + 30)
-                    } else {
-                        rng.random_range(13 * 60 + 30..16 * 60 + 45)
-                    }
-                })
-                .collect();
-            minutes.sort_unstable();
-            for m in minutes {
-                let time = NaiveTime::from_hms_opt(m / 60, m % 60, 0).expect("valid time");
-                let hhmm = time.format("%H:%M").to_string();
-                let ms = millis(day, time);
-                let officer = desk.choose(&mut rng).expect("officers");
-
-                // A returning citizen about one time in five.
-                let citizen_id = if !citizens.is_empty() && rng.random_ratio(1, 5) {
-                    // Recent visitors come back more often.
-                    let n = citizens.len();
-                    let back = rng.random_range(0..n.min(2_000));
-                    citizens[n - 1 - back]
-                } else {
-                    let p = person(&mut rng, year_now);
-                    let (ward, province, code) = *PLACES.choose(&mut rng).expect("places");
-                    let (kind, number) = match rng.random_range(0..20) {
-                        0..=14 => (Some("cccd"), Some(cccd(&mut rng, code, &p))),
-                        15 => (
-                            Some("cmnd"),
-                            Some(format!("{:09}", rng.random_range(10_000_000..400_000_000))),
-                        ),
-                        _ => (None, None),
-                    };
-                    let phone = rng.random_bool(0.8).then(|| mobile(&mut rng));
-                    let address = format!(
-                        "Số {} {}, {ward}, {province}",
-                        rng.random_range(1..300),
-                        STREETS.choose(&mut rng).expect("streets")
-                    );
-                    let uid = seeded_uid(&mut rng, ms);
-                    ins_citizen.execute(params![
-                        uid,
-                        p.name,
-                        fold(&p.name),
-                        kind,
-                        number,
-                        phone,
-                        address,
-                        p.birth_year,
-                        if p.female { "nu" } else { "nam" },
-                        stamp(day, time),
-                        officer.id,
-                    ])?;
-                    let id = tx.last_insert_rowid();
-                    citizens.push(id);
-                    id
+            // A returning citizen about one time in five.
+            let citizen_id = if !citizens.is_empty() && rng.random_ratio(1, 5) {
+                // Recent visitors come back more often.
+                let n = citizens.len();
+                let back = rng.random_range(0..n.min(2_000));
+                citizens[n - 1 - back]
+            } else {
+                let p = person(&mut rng, year_now);
+                let (ward, province, code) = *PLACES.choose(&mut rng).expect("places");
+                let number = match rng.random_range(0..20) {
+                    0..=14 => Some(cccd(&mut rng, code, &p)),
+                    15 => Some(format!("{:09}", rng.random_range(10_000_000..400_000_000))),
+                    _ => None,
                 };
-
-                let group = rng.random_ratio(1, 30);
-                let (people, reps) = if group {
-                    let people: u32 = if rng.random_bool(0.7) {
-                        rng.random_range(5..=10)
-                    } else {
-                        rng.random_range(11..=40)
-                    };
-                    let n_reps = if people <= 10 {
-                        rng.random_range(1..=2)
-                    } else {
-                        rng.random_range(2..=5)
-                    };
-                    let reps: Vec<String> = (0..n_reps)
-                        .map(|_| person(&mut rng, year_now).name)
-                        .collect();
-                    (people, reps)
-                } else if rng.random_ratio(1, 12) {
-                    (rng.random_range(2..=3), Vec::new())
-                } else {
-                    (1, Vec::new())
-                };
-                let field = weighted(&mut rng, FIELD_MIX);
-                let (ptype, content) = *contents(field).choose(&mut rng).expect("contents");
-                let handling = weighted(&mut rng, HANDLING_MIX);
-                let (ward, _, _) = *PLACES.choose(&mut rng).expect("places");
-                let prior = prior_agency(&mut rng, ward);
-                let petitions: u32 = if rng.random_bool(0.6) { 1 } else { 0 };
-                let note = if group && rng.random_bool(0.5) {
-                    "Đoàn đông người, đã báo cáo lãnh đạo"
-                } else {
-                    ""
-                };
-                // Periodic and ad hoc sessions take a share of the day's visits.
-                let session_id = if session_ids.len() > 1 && rng.random_bool(0.4) {
-                    session_ids[1]
-                } else {
-                    session_ids[0]
-                };
+                let phone = rng.random_bool(0.8).then(|| mobile(&mut rng));
+                let address = format!(
+                    "Số {} {}, {ward}, {province}",
+                    rng.random_range(1..300),
+                    STREETS.choose(&mut rng).expect("streets")
+                );
                 let uid = seeded_uid(&mut rng, ms);
-                ins_visit.execute(params![
-                    uid,
-                    session_id,
-                    citizen_id,
-                    day,
-                    hhmm,
-                    people,
-                    serde_json::to_string(&reps).expect("names serialize"),
-                    ptype,
-                    field_ids[field],
-                    content,
-                    prior,
-                    handling,
-                    note,
-                    petitions,
-                    officer.id,
-                    stamp(day, time),
-                ])?;
-                visits_done += 1;
-                if handling == "thu_ly" {
-                    let visit_id = tx.last_insert_rowid();
-                    cases.write(
-                        &mut rng,
-                        &CaseSeed {
-                            citizen_id,
-                            visit_id: Some(visit_id),
-                            field_id: field_ids[field],
-                            petition_type: ptype,
-                            summary: content,
-                            day,
-                            officer_id: officer.id,
-                            source: "tiep_cong_dan",
-                        },
-                    )?;
-                }
-            }
-            // Written petitions by post or forwarded by another agency: about one a day.
-            if rng.random_ratio(1, 2) && !citizens.is_empty() {
-                let field = weighted(&mut rng, FIELD_MIX);
-                let (ptype, content) = *contents(field).choose(&mut rng).expect("contents");
-                let citizen_id = citizens[rng.random_range(0..citizens.len())];
-                let officer_id = desk.choose(&mut rng).expect("officers").id;
-                let source = if rng.random_bool(0.5) {
-                    "buu_chinh"
+                // The same checks as the form: the numbers are parsed by the domain.
+                let id_number = number.and_then(|n| check_id_number(&n, opts.end).ok());
+                let phone = phone.and_then(|p| check_phone(&p).ok());
+                let id = b.citizen(&BulkCitizen {
+                    uid: &uid,
+                    who: CitizenInput {
+                        full_name: &p.name,
+                        id_number: id_number.as_ref(),
+                        phone: phone.as_ref(),
+                        address: &address,
+                    },
+                    birth_year: Some(p.birth_year),
+                    sex: Some(if p.female { "nu" } else { "nam" }),
+                    at: &at,
+                    by: officer.id,
+                })?;
+                citizens.push(id);
+                id
+            };
+
+            let group = rng.random_ratio(1, 30);
+            let (people, reps) = if group {
+                let people: u32 = if rng.random_bool(0.7) {
+                    rng.random_range(5..=10)
                 } else {
-                    "chuyen_den"
+                    rng.random_range(11..=40)
                 };
+                let n_reps = if people <= 10 {
+                    rng.random_range(1..=2)
+                } else {
+                    rng.random_range(2..=5)
+                };
+                let reps: Vec<String> = (0..n_reps)
+                    .map(|_| person(&mut rng, year_now).name)
+                    .collect();
+                (people, reps)
+            } else if rng.random_ratio(1, 12) {
+                (rng.random_range(2..=3), Vec::new())
+            } else {
+                (1, Vec::new())
+            };
+            let field = weighted(&mut rng, FIELD_MIX);
+            let (ptype, content) = *contents(field).choose(&mut rng).expect("contents");
+            let handling = weighted(&mut rng, HANDLING_MIX);
+            let (ward, _, _) = *PLACES.choose(&mut rng).expect("places");
+            let prior = prior_agency(&mut rng, ward);
+            let petitions: u32 = if rng.random_bool(0.6) { 1 } else { 0 };
+            let note = if group && rng.random_bool(0.5) {
+                "Đoàn đông người, đã báo cáo lãnh đạo"
+            } else {
+                ""
+            };
+            // Periodic and ad hoc sessions take a share of the day's visits.
+            let session_id = if session_ids.len() > 1 && rng.random_bool(0.4) {
+                session_ids[1]
+            } else {
+                session_ids[0]
+            };
+            let uid = seeded_uid(&mut rng, ms);
+            let petition_type = PetitionType::from_code(ptype).expect("known type");
+            let handling = Handling::from_code(handling).expect("known handling");
+            let visit = ValidVisit {
+                full_name: String::new(),
+                id_number: None,
+                phone: None,
+                address: String::new(),
+                people,
+                representatives: reps,
+                form: ReceptionForm::ThuongXuyen,
+                presiding: String::new(),
+                petition_type,
+                field_code: field.to_owned(),
+                content: content.to_owned(),
+                prior_agencies: prior,
+                handling,
+                note: note.to_owned(),
+                petitions,
+            };
+            let visit_id = b.visit(&BulkVisit {
+                uid: &uid,
+                session_id,
+                citizen_id,
+                day,
+                time: &hhmm,
+                visit: &visit,
+                at: &at,
+                by: officer.id,
+            })?;
+            visits_done += 1;
+            if handling == Handling::ThuLy {
                 cases.write(
+                    b,
                     &mut rng,
                     &CaseSeed {
                         citizen_id,
-                        visit_id: None,
-                        field_id: field_ids[field],
+                        visit_id: Some(visit_id),
+                        field,
                         petition_type: ptype,
                         summary: content,
                         day,
-                        officer_id,
-                        source,
+                        officer_id: officer.id,
+                        source: CaseSource::Visit,
                     },
                 )?;
             }
         }
-        cases_done = cases.count;
+        // Written petitions by post or forwarded by another agency: about one a day.
+        if rng.random_ratio(1, 2) && !citizens.is_empty() {
+            let field = weighted(&mut rng, FIELD_MIX);
+            let (ptype, content) = *contents(field).choose(&mut rng).expect("contents");
+            let citizen_id = citizens[rng.random_range(0..citizens.len())];
+            let officer_id = desk.choose(&mut rng).expect("officers").id;
+            let source = if rng.random_bool(0.5) {
+                CaseSource::Post
+            } else {
+                CaseSource::Forwarded
+            };
+            cases.write(
+                b,
+                &mut rng,
+                &CaseSeed {
+                    citizen_id,
+                    visit_id: None,
+                    field,
+                    petition_type: ptype,
+                    summary: content,
+                    day,
+                    officer_id,
+                    source,
+                },
+            )?;
+        }
     }
 
-    // Due dates of the open cases, by the seeded rules and calendar; the lookup index.
-    crate::store::recompute_all(&tx)?;
-    let index_started = std::time::Instant::now();
-    let lookup_rows = crate::store::rebuild_lookup_index(&tx)?;
-    let lookup_ms = index_started.elapsed().as_millis() as u64;
-
-    let settings_rows = [
-        (settings::UNIT_NAME, "UBND phường Ba Đình (dữ liệu mẫu)"),
-        (settings::DEMO, "1"),
-        (settings::LAST_OFFICER, &desk[0].id.to_string()),
-    ];
-    for (key, value) in settings_rows {
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-    }
-    let summary = DemoSummary {
+    Ok(DemoSummary {
         visits: visits_done,
         citizens: citizens.len() as u64,
         sessions,
-        cases: cases_done,
-        lookup_rows,
-        lookup_ms,
+        cases: cases.count,
+        lookup_rows: 0,
+        lookup_ms: 0,
         first_day,
         last_day: opts.end,
-    };
-    tx.execute(
-        "INSERT INTO audit (at, officer_id, action, tbl, record_uid, before, after)
-         VALUES (?1, NULL, 'generate', 'demo', ?2, NULL, ?3)",
-        params![
-            stamp(opts.end, t0),
-            format!("seed-{}", opts.seed),
-            json!({
-                "seed": opts.seed,
-                "visits": summary.visits,
-                "citizens": summary.citizens,
-                "sessions": summary.sessions,
-                "cases": summary.cases,
-                "first_day": first_day.to_string(),
-                "last_day": opts.end.to_string(),
-            })
-            .to_string()
-        ],
-    )?;
-    tx.commit()?;
-    Ok(summary)
+    })
 }
 
 /// What a demo case grows from.
 struct CaseSeed<'a> {
     citizen_id: i64,
     visit_id: Option<i64>,
-    field_id: i64,
+    field: &'a str,
     petition_type: &'a str,
     summary: &'a str,
     day: NaiveDate,
     officer_id: i64,
-    source: &'a str,
+    source: CaseSource,
 }
 
-/// Writes demo cases with realistic timelines: each step is one the law allows (the SQL
-/// triggers check every one), spaced by days, stopping at the end date, so recent cases are
-/// still open and old ones mostly closed.
-struct CaseWriter<'c> {
+/// Writes demo cases with realistic timelines: each step is one the law allows (the domain
+/// guards and the SQL triggers check every one), spaced by days, stopping at the end date, so
+/// recent cases are still open and old ones mostly closed.
+struct CaseWriter {
     end: NaiveDate,
-    seq: std::collections::HashMap<(&'static str, i32), u32>,
-    ins_case: rusqlite::Statement<'c>,
-    ins_link: rusqlite::Statement<'c>,
-    ins_event: rusqlite::Statement<'c>,
-    upd_case: rusqlite::Statement<'c>,
     count: u64,
 }
 
@@ -786,34 +735,7 @@ const AGENCIES: &[&str] = &[
     "Công an phường",
 ];
 
-impl<'c> CaseWriter<'c> {
-    fn new(tx: &'c rusqlite::Transaction<'c>, end: NaiveDate) -> rusqlite::Result<Self> {
-        Ok(CaseWriter {
-            end,
-            seq: std::collections::HashMap::new(),
-            ins_case: tx.prepare(
-                "INSERT INTO cases (uid, code, case_type, year, seq, citizen_id, field_id, summary,
-                     source, forwarded_by, forwarding_doc, received_on, officer_id, created_at,
-                     updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-            )?,
-            ins_link: tx.prepare("INSERT INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?,
-            ins_event: tx.prepare(
-                "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status,
-                     to_status, note, document_no, agency, reason, outcome)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12)",
-            )?,
-            upd_case: tx.prepare(
-                "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4,
-                     own_authority = coalesce(?5, own_authority),
-                     accepted_on = coalesce(?6, accepted_on), resolved_on = coalesce(?7, resolved_on),
-                     outcome = coalesce(?8, outcome), updated_at = ?9
-                 WHERE id = ?1",
-            )?,
-            count: 0,
-        })
-    }
-
+impl CaseWriter {
     /// The next step of a demo case's life, weighted the way cases usually go.
     fn next_action(rng: &mut ChaCha8Rng, f: &CaseFacts) -> Option<Action> {
         use Action as A;
@@ -854,16 +776,12 @@ impl<'c> CaseWriter<'c> {
         None
     }
 
-    fn write(&mut self, rng: &mut ChaCha8Rng, s: &CaseSeed) -> rusqlite::Result<()> {
+    fn write(&mut self, b: &mut Bulk<'_>, rng: &mut ChaCha8Rng, s: &CaseSeed) -> Result<()> {
         let ptype = PetitionType::from_code(s.petition_type).unwrap_or(PetitionType::KienNghi);
         let t = CaseType::from_petition(ptype);
-        let year = s.day.year();
-        let seq = self.seq.entry((t.code(), year)).or_insert(0);
-        *seq += 1;
-        let code = case::case_code(t, year, *seq);
         let t0 = NaiveTime::from_hms_opt(16, 30, 0).expect("valid time");
         let uid = seeded_uid(rng, millis(s.day, t0));
-        let (forwarded_by, forwarding_doc) = if s.source == "chuyen_den" {
+        let (forwarded_by, forwarding_doc) = if s.source == CaseSource::Forwarded {
             (
                 "Ban Tiếp công dân tỉnh".to_owned(),
                 format!("{}/BTCD", rng.random_range(100..2000)),
@@ -871,60 +789,27 @@ impl<'c> CaseWriter<'c> {
         } else {
             (String::new(), String::new())
         };
-        let id = self.ins_case.insert(params![
-            uid,
-            code,
-            t.code(),
-            year,
-            *seq,
-            s.citizen_id,
-            s.field_id,
-            s.summary,
-            s.source,
+        let intake = Intake {
+            case_type: t,
+            citizen_id: s.citizen_id,
+            field_code: s.field.to_owned(),
+            summary: s.summary.to_owned(),
+            source: s.source,
             forwarded_by,
             forwarding_doc,
-            s.day,
-            s.officer_id,
-            stamp(s.day, t0),
-        ])?;
-        self.count += 1;
-        if let Some(v) = s.visit_id {
-            self.ins_link.execute(params![id, v])?;
-        }
-        let event = |w: &mut Self,
-                     rng: &mut ChaCha8Rng,
-                     day: NaiveDate,
-                     a: Action,
-                     from: Option<CaseStatus>,
-                     to: CaseStatus,
-                     extra: (String, String, Option<&str>, Option<&str>)|
-         -> rusqlite::Result<()> {
-            let uid = seeded_uid(rng, millis(day, t0));
-            w.ins_event.execute(params![
-                uid,
-                id,
-                stamp(day, t0),
-                day,
-                s.officer_id,
-                a.code(),
-                from.map(CaseStatus::code),
-                to.code(),
-                extra.0,
-                extra.1,
-                extra.2,
-                extra.3,
-            ])?;
-            Ok(())
+            received_on: s.day,
+            remote: false,
+            visit_id: s.visit_id,
         };
-        event(
-            self,
-            rng,
-            s.day,
-            Action::Open,
-            None,
-            CaseStatus::New,
-            (forwarding_doc, forwarded_by, None, None),
-        )?;
+        let event_uid = seeded_uid(rng, millis(s.day, t0));
+        let (id, _) = b.case(&BulkCase {
+            uid: &uid,
+            event_uid: &event_uid,
+            intake: &intake,
+            at: &stamp(s.day, t0),
+            by: s.officer_id,
+        })?;
+        self.count += 1;
         let mut f = CaseFacts {
             case_type: t,
             status: CaseStatus::New,
@@ -940,7 +825,6 @@ impl<'c> CaseWriter<'c> {
             if day > self.end {
                 break;
             }
-            let Ok(next) = case::apply(&f, a) else { break };
             let reason = (a == Action::Refuse)
                 .then(|| RefusalReason::for_type(t).choose(rng).copied())
                 .flatten();
@@ -952,42 +836,28 @@ impl<'c> CaseWriter<'c> {
             } else {
                 String::new()
             };
-            let doc = if matches!(a, Action::Accept | Action::Resolve | Action::Transfer) {
+            let document_no = if matches!(a, Action::Accept | Action::Resolve | Action::Transfer) {
                 format!("{}/QĐ-UBND", rng.random_range(10..999))
             } else {
                 String::new()
             };
-            event(
-                self,
-                rng,
+            let step_uid = seeded_uid(rng, millis(day, t0));
+            f = b.case_step(&BulkStep {
+                uid: &step_uid,
+                case_id: id,
+                action: a,
                 day,
-                a,
-                Some(f.status),
-                next.status,
-                (
-                    doc,
+                input: &StepInput {
+                    day: Some(day),
+                    document_no,
                     agency,
-                    reason.map(RefusalReason::code),
-                    outcome.map(Outcome::code),
-                ),
-            )?;
-            let own = match a {
-                Action::ClassifyOwn => Some(true),
-                Action::ClassifyNotOwn => Some(false),
-                _ => None,
-            };
-            self.upd_case.execute(params![
-                id,
-                next.status.code(),
-                next.complex,
-                next.extensions,
-                own,
-                (a == Action::Accept).then_some(day),
-                (a == Action::Resolve).then_some(day),
-                outcome.map(Outcome::code),
-                stamp(day, t0),
-            ])?;
-            f = next;
+                    reason,
+                    outcome,
+                    ..StepInput::default()
+                },
+                at: &stamp(day, t0),
+                by: s.officer_id,
+            })?;
         }
         Ok(())
     }
@@ -996,7 +866,6 @@ impl<'c> CaseWriter<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ident::{check_id_number, check_phone};
 
     fn end() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date")

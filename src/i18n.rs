@@ -6,7 +6,9 @@
 use std::fmt::Display;
 
 use crate::domain::ident::{IdError, IdWarning, PhoneError};
+use crate::domain::identity::{Person, Shown, Viewer};
 use crate::domain::visit::{FormField, Handling, PetitionType, Problem, ReceptionForm};
+use crate::store::StoreError;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -177,9 +179,11 @@ catalog! {
 
     // First start and officer choice
     SetupTitle => "Thiết lập lần đầu", "First start";
-    SetupIntro => "Nhập tên đơn vị và họ tên cán bộ tiếp công dân. Mỗi bản ghi sẽ mang tên cán bộ đang làm việc.", "Enter the unit's name and your name. Every record is stamped with the officer at the keyboard.";
+    SetupIntro => "Nhập tên đơn vị và họ tên cán bộ tiếp công dân; mỗi bản ghi mang tên cán bộ đang làm việc. Mã bàn (đã gợi ý) nằm trong mã vụ việc, để sổ của nhiều bàn gộp được mà không trùng mã.", "Enter the unit's name and your name; every record is stamped with the officer at the keyboard. The desk code (suggested) is part of case codes, so books of several desks merge without clashes.";
     SetupUnit => "Tên đơn vị", "Unit name";
     SetupOfficer => "Họ tên cán bộ", "Officer's name";
+    SetupDesk => "Mã bàn (trong mã vụ việc)", "Desk code (in case codes)";
+    ErrDeskCode => "Mã bàn: 1–4 chữ cái hoặc chữ số, ví dụ BD hoặc A1.", "Desk code: 1–4 letters or digits, e.g. BD or A1.";
     PickOfficerTitle => "Cán bộ đang làm việc", "Who is at the keyboard";
     PickOfficerAdd => "+ Thêm cán bộ mới", "+ Add an officer";
     OfficerSwitched => "Cán bộ làm việc: {0}.", "Officer at the keyboard: {0}.";
@@ -282,11 +286,24 @@ catalog! {
     AskReveal => "Hiển thị danh tính người tố cáo của {0}? Việc xem sẽ được ghi vào nhật ký (Luật Tố cáo Điều 8, 56).", "Show the denouncer's identity of {0}? The view is written to the audit log (Law on Denunciations Art 8, 56).";
     AskRevealVisit => "Hiển thị danh tính người tố cáo của lượt tiếp này? Việc xem sẽ được ghi vào nhật ký (Luật Tố cáo Điều 8, 56).", "Show the denouncer's identity of this visit? The view is written to the audit log (Law on Denunciations Art 8, 56).";
     AskStep => "{0} cho {1}? Bước này không hoàn tác được.", "{0} for {1}? This step cannot be undone.";
-    AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Gắn lượt tiếp này vào vụ việc đó (y), hay mở vụ việc mới (n)?", "{0} already has an open case {1} in {2}. Link this visit to it (y), or open a new case (n)?";
+    AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Cùng nội dung: gắn vào vụ việc đó (y), hay mở vụ việc mới (n)? Esc: quay lại, chưa lưu.", "{0} already has an open case {1} in {2}. The same matter: join it (y), or open a new case (n)? Esc: go back, nothing saved.";
+    CmdBack => "quay lại", "back";
+    LinkPostponed => "Chưa lưu: chọn gắn vào vụ việc đang mở hay mở vụ việc mới khi lưu lại (Ctrl-S).", "Not saved yet: choose to join the open case or open a new one when you save again (Ctrl-S).";
+    ErrConflict => "{0} đã được sửa ở nơi khác lúc {1}; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere at {1}; reload and redo it so as not to overwrite that change";
+    ErrConflictNoTime => "{0} đã được sửa ở nơi khác; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere; reload and redo it so as not to overwrite that change";
+    ErrReadOnly => "Sổ đang mở chỉ đọc: không ghi được gì", "The book is open read-only: nothing can be written";
+    ErrNotPermitted => "Cán bộ này không được phép ghi (đã bị khóa?)", "This officer may not write (disabled?)";
+    ErrNotFound => "Không tìm thấy bản ghi ({0})", "Record not found ({0})";
+    ErrInvalid => "Dữ liệu không hợp lệ: {0}", "Invalid data: {0}";
+    WhatVisit => "Lượt tiếp", "The visit";
+    WhatCase => "Vụ việc", "The case";
+    WhatCitizen => "Hồ sơ công dân", "The citizen's record";
+    WhatRecord => "Bản ghi", "The record";
     StepNotAllowed => "{0}: không được phép ở trạng thái “{1}”.", "{0}: not allowed while “{1}”.";
     StepDone => "{0}: {1} → {2}.", "{0}: {1} → {2}.";
     CaseOpened => "Đã mở vụ việc {0}.", "Opened case {0}.";
-    CaseLinked => "Đã gắn lượt tiếp vào vụ việc {0}.", "Linked the visit to case {0}.";
+    CaseLinked => "Đã gắn vào vụ việc {0}.", "Joined case {0}.";
+    CaseOpenExists => "Công dân đã có vụ việc {0} đang mở trong lĩnh vực này", "The citizen already has an open case {0} in this field";
     SecondRound => "Đã mở vụ việc khiếu nại lần 2: {0}.", "Opened the second-round complaint {0}.";
     NoCaseSelected => "Chưa chọn vụ việc.", "No case selected.";
     EntryStepTitle => "{0} — {1}", "{0} — {1}";
@@ -496,7 +513,9 @@ catalog! {
     CliDemoIndex => "Chỉ mục tra cứu: {0} dòng, dựng trong {1} giây (tệp {2} MB).", "Lookup index: {0} rows, built in {1} s (file {2} MB).";
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
-    CliNoDatabase => "Chưa có cơ sở dữ liệu tại {0} (chọn tệp bằng --db).", "No database at {0} (pick one with --db).";
+    CliNoDatabase => "Không có sổ tiếp công dân tại {0}. Kiểm tra lại đường dẫn --db, hoặc thêm --create để tạo sổ mới ở đó.", "No reception book at {0}. Check the --db path, or add --create to start a new book there.";
+    CliAskCreate => "Chưa có sổ tại {0}. Tạo sổ mới ở đó? [y/N]", "There is no book at {0}. Create a new one there? [y/N]";
+    CliNeedsUpgrade => "{0} có lược đồ {1}, cần nâng cấp lên {2}: mở nó một lần bằng tiepdan (không chỉ đọc) để nâng cấp.", "{0} has schema {1} and needs the upgrade to {2}: open it once with tiepdan (not read-only) to upgrade it.";
     CliBadType => "Loại đơn không hợp lệ: {0} (dùng khieu-nai, to-cao, kien-nghi hoặc phan-anh).", "Unknown petition type: {0} (use khieu-nai, to-cao, kien-nghi or phan-anh).";
     CliAcceptedBeforeReceived => "Ngày thụ lý không thể trước ngày nhận đơn.", "The acceptance date cannot be before the date received.";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
@@ -738,6 +757,48 @@ pub fn explanation_lines(
         out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
     }
     out
+}
+
+/// A citizen's name as this viewer may see it: the one function that turns a [`Person`] into
+/// text (the name, the pseudonym "Người tố cáo TC-2026-0007", or "Người tố cáo (bảo mật)").
+pub fn person(lang: Lang, viewer: &Viewer, p: &Person) -> String {
+    match viewer.show(p) {
+        Shown::Named(n) => n.to_owned(),
+        Shown::Pseudonym(code) => denouncer_pseudonym(lang, code),
+        Shown::Hidden => Msg::DenouncerHidden.t(lang).to_owned(),
+    }
+}
+
+/// A store error in the officer's words.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    let what = |w: &str| match w {
+        "visit" => Msg::WhatVisit,
+        "case" => Msg::WhatCase,
+        "citizen" => Msg::WhatCitizen,
+        _ => Msg::WhatRecord,
+    };
+    match e {
+        StoreError::Conflict {
+            what: w,
+            changed_at,
+        } => match changed_at {
+            Some(at) => Msg::ErrConflict.fill(lang, &[&what(w).t(lang), &at.replace('T', " ")]),
+            None => Msg::ErrConflictNoTime.fill(lang, &[&what(w).t(lang)]),
+        },
+        StoreError::ReadOnly => Msg::ErrReadOnly.t(lang).to_owned(),
+        StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
+        StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
+        StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
+        StoreError::Refused { action, status, .. } => Msg::StepNotAllowed.fill(
+            lang,
+            &[
+                &self::action(*action).t(lang),
+                &case_status(*status).t(lang),
+            ],
+        ),
+        StoreError::OpenCaseExists { code, .. } => Msg::CaseOpenExists.fill(lang, &[code]),
+        StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
 }
 
 /// The pseudonym shown for a denouncer everywhere but the audited reveal

@@ -1,17 +1,33 @@
-//! The terminal loop: read an event → `App` → draw. The terminal is restored on every exit
-//! path, including a panic (ratatui's hook, chained with ours for bracketed paste).
+//! The terminal loop: events → `App::apply` → draw. Events come through one channel: the
+//! terminal's (read on their own thread) and the app's workers' (a lookup's results), so the
+//! loop never waits on slow work. The loop is generic over the ratatui `Backend`, so a test
+//! drives the whole app on a `TestBackend` through the same channel.
+//! The terminal is restored on every exit path, including a panic (ratatui's hook, chained
+//! with ours for bracketed paste).
 
 use std::io::{self, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event as TermEvent, KeyEventKind,
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{App, DRAFT_DELAY};
+use crate::app::worker::Searcher;
+use crate::app::{App, DRAFT_DELAY, Msg};
 use crate::ui;
+
+/// What the loop waits for.
+#[derive(Debug)]
+pub enum Event {
+    /// A terminal event (key, paste, resize).
+    Term(TermEvent),
+    /// A message from a worker.
+    App(Msg),
+}
 
 /// Run the TUI until the officer quits.
 pub fn run(app: &mut App) -> io::Result<()> {
@@ -22,14 +38,41 @@ pub fn run(app: &mut App) -> io::Result<()> {
     }));
     // `try_init` chains its own hook (leave the alternate screen, disable raw mode) before ours.
     let mut terminal = ratatui::try_init()?;
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    attach_workers(app, &tx);
     let result =
-        execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, app));
+        execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, app, &rx));
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// Let the app's slow work (lookups) run on workers that post into `events`.
+pub fn attach_workers(app: &mut App, events: &Sender<Event>) {
+    let tx = events.clone();
+    app.searcher = Searcher::spawn(&app.store, move |m| {
+        let _ = tx.send(Event::App(m));
+    });
+}
+
+/// Read the terminal on a thread of its own.
+fn spawn_input(tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Event::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// The loop: draw, wait for an event (or the next tick), apply it.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &Receiver<Event>,
+) -> Result<(), B::Error> {
     loop {
         let size = terminal.size()?;
         app.viewport = (size.width, size.height);
@@ -42,21 +85,23 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if app.should_quit {
             return Ok(());
         }
-        // Wake up for the draft autosave, and once a minute for the date rollover.
+        // Wake up for the draft autosave, and twice a minute for the date rollover.
         let waiting_draft = app.form().is_some_and(|f| f.unsaved_since.is_some());
         let timeout = if waiting_draft {
             DRAFT_DELAY
         } else {
             Duration::from_secs(30)
         };
-        if event::poll(timeout)? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-                Event::Paste(text) => app.handle_paste(&text),
-                // Resize: the next draw adapts to the new size.
-                _ => {}
+        match events.recv_timeout(timeout) {
+            Ok(Event::Term(TermEvent::Key(key))) if key.kind != KeyEventKind::Release => {
+                app.handle_key(key)
             }
+            Ok(Event::Term(TermEvent::Paste(text))) => app.handle_paste(&text),
+            Ok(Event::App(msg)) => app.apply(msg),
+            // Resize: the next draw adapts to the new size.
+            Ok(Event::Term(_)) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
-        app.tick(Instant::now());
+        app.apply(Msg::Tick(Instant::now()));
     }
 }

@@ -15,20 +15,19 @@ fn d(s: &str) -> NaiveDate {
 /// A complaint received on `day` at a reception, with its case opened.
 fn complaint(app: &mut App, name: &str, id: &str, day: NaiveDate) {
     let v = valid(&draft(name, id));
-    let officer = app.officer.as_ref().unwrap().id;
-    let uid = app
-        .store
-        .save_visit(
-            officer,
+    let officer = app.actor.clone().unwrap();
+    write(&mut app.store, &officer, |w| {
+        w.save_visit(
             &tiepdan::store::VisitInput {
                 visit: &v,
                 day,
                 time: "08:30".into(),
-                citizen_id: None,
+                citizen: None,
             },
+            &tiepdan::domain::intake::CaseChoice::OpenNew,
         )
-        .unwrap();
-    app.intake_after_visit(&uid);
+    });
+    app.refresh();
 }
 
 #[test]

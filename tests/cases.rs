@@ -6,36 +6,93 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use tiepdan::domain::case::{Action, CaseStatus, CaseType, Outcome, RefusalReason, TRANSITIONS};
-use tiepdan::store::{CaseSource, NewCase, StepInput, Store, VisitInput};
+use tiepdan::domain::intake::CaseChoice;
+use tiepdan::store::{
+    Actor, CaseSource, Intake, NewCase, StepInput, Store, StoreError, VisitInput,
+};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-/// A store with one officer and one visit; returns (store, officer, citizen id, visit uid).
-fn setup() -> (Store, i64, i64, String) {
-    let mut store = Store::open_in_memory().unwrap();
+/// A store (a file, so a test can also write to it directly) with one officer and one visit
+/// that opened no case; returns (store, officer, citizen id, visit uid, the file's folder).
+fn setup() -> (Store, Actor, i64, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
     let officer = store_with_officer(&mut store);
-    let v = valid(&draft("Lê Văn Thành", "001085012345"));
-    let visit = store
-        .save_visit(
-            officer,
+    let mut d = draft("Lê Văn Thành", "001085012345");
+    d.handling = "huong_dan".into();
+    let v = valid(&d);
+    let visit = write(&mut store, &officer, |w| {
+        w.save_visit(
             &VisitInput {
                 visit: &v,
                 day: day(20),
                 time: "08:30".into(),
-                citizen_id: None,
+                citizen: None,
             },
+            &CaseChoice::Ask,
         )
-        .unwrap();
+    })
+    .uid;
     let citizen = store.visit_detail(&visit).unwrap().citizen_id;
-    (store, officer, citizen, visit)
+    (store, officer, citizen, visit, dir)
 }
 
-fn new_case(t: CaseType, citizen: i64, visit: Option<String>) -> NewCase {
+/// A direct connection to the book, as someone writing past the app would use.
+fn raw(dir: &tempfile::TempDir) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.path().join("book.sqlite3")).unwrap()
+}
+
+/// Open a case (from the visit, or a written one forwarded); returns (uid, code).
+fn open_case(
+    store: &mut Store,
+    officer: &Actor,
+    t: CaseType,
+    citizen: i64,
+    visit: Option<String>,
+) -> (String, String) {
+    let c = new_case(t, visit.is_some());
+    let saved = match visit {
+        Some(v) => write(store, officer, |w| w.open_case_from_visit(&v, &c)),
+        None => write(store, officer, |w| {
+            w.take_in(
+                &Intake {
+                    case_type: c.case_type,
+                    citizen_id: citizen,
+                    field_code: c.field_code.clone(),
+                    summary: c.summary.clone(),
+                    source: c.source,
+                    forwarded_by: c.forwarded_by.clone(),
+                    forwarding_doc: c.forwarding_doc.clone(),
+                    received_on: c.received_on,
+                    remote: false,
+                    visit_id: None,
+                },
+                &CaseChoice::OpenNew,
+            )
+        }),
+    };
+    (saved.uid, saved.code)
+}
+
+/// A step as the officer takes it now.
+fn step(
+    store: &mut Store,
+    officer: &Actor,
+    uid: &str,
+    a: Action,
+    s: &StepInput,
+    today: NaiveDate,
+) -> Result<Option<String>, StoreError> {
+    store.write(officer, |w| w.case_step(uid, None, a, s, today))
+}
+
+fn new_case(t: CaseType, from_visit: bool) -> NewCase {
+    let visit = from_visit.then_some(());
     NewCase {
         case_type: t,
-        citizen_id: citizen,
         field_code: "dat_dai".into(),
         summary: "Khiếu nại quyết định thu hồi đất".into(),
         source: if visit.is_some() {
@@ -55,29 +112,25 @@ fn new_case(t: CaseType, citizen: i64, visit: Option<String>) -> NewCase {
         },
         received_on: day(20),
         remote: false,
-        visit_uid: visit,
     }
 }
 
 fn events(store: &Store) -> i64 {
     store
-        .conn()
-        .query_row("SELECT count(*) FROM case_events", [], |r| r.get(0))
+        .inspect_one("SELECT count(*) FROM case_events", [])
         .unwrap()
 }
 
 #[test]
 fn the_sql_table_is_the_domain_table() {
     let store = Store::open_in_memory().unwrap();
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT from_status, action, to_status FROM case_transitions")
+    let mut sql: Vec<(String, String, String)> = store
+        .inspect(
+            "SELECT from_status, action, to_status FROM case_transitions",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
-    let mut sql: Vec<(String, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
     let mut domain: Vec<(String, String, String)> = TRANSITIONS
         .iter()
         .map(|(f, a, t)| {
@@ -95,28 +148,32 @@ fn the_sql_table_is_the_domain_table() {
 
 #[test]
 fn codes_count_per_type_and_year() {
-    let (mut store, officer, citizen, visit) = setup();
-    let (_, a) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, Some(visit)))
-        .unwrap();
-    let (_, b) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, None))
-        .unwrap();
-    let (_, c) = store
-        .open_case(officer, &new_case(CaseType::ToCao, citizen, None))
-        .unwrap();
+    let (mut store, officer, citizen, visit, _dir) = setup();
+    let (_, a) = open_case(
+        &mut store,
+        &officer,
+        CaseType::KhieuNai,
+        citizen,
+        Some(visit),
+    );
+    let (_, b) = open_case(&mut store, &officer, CaseType::KhieuNai, citizen, None);
+    let (_, c) = open_case(&mut store, &officer, CaseType::ToCao, citizen, None);
     assert_eq!(
         (a.as_str(), b.as_str(), c.as_str()),
-        ("KN-2026-0001", "KN-2026-0002", "TC-2026-0001")
+        ("KN-2026-BD-0001", "KN-2026-BD-0002", "TC-2026-BD-0001")
     );
 }
 
 #[test]
 fn a_complaint_goes_from_intake_to_resolution_on_its_timeline() {
-    let (mut store, officer, citizen, visit) = setup();
-    let (uid, _) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, Some(visit)))
-        .unwrap();
+    let (mut store, officer, citizen, visit, _dir) = setup();
+    let (uid, _) = open_case(
+        &mut store,
+        &officer,
+        CaseType::KhieuNai,
+        citizen,
+        Some(visit),
+    );
     assert_eq!(store.field_counts(day(24)).unwrap()[0].open, 1);
     for (a, d) in [
         (Action::ClassifyOwn, 21),
@@ -129,7 +186,7 @@ fn a_complaint_goes_from_intake_to_resolution_on_its_timeline() {
             document_no: format!("{d}/QĐ-UBND"),
             ..StepInput::default()
         };
-        store.case_step(officer, &uid, a, &s, day(d)).unwrap();
+        step(&mut store, &officer, &uid, a, &s, day(d)).unwrap();
     }
     let row = store.case_row(&uid).unwrap();
     assert_eq!(row.status, CaseStatus::Resolved);
@@ -148,13 +205,13 @@ fn a_complaint_goes_from_intake_to_resolution_on_its_timeline() {
     assert_eq!(ev[3].outcome, Some(Outcome::DungMotPhan));
     assert_eq!(ev[3].officer_name.as_deref(), Some("Nguyễn Thị Lan"));
     let (acc, res): (String, String) = store
-        .conn()
-        .query_row(
+        .inspect(
             "SELECT accepted_on, resolved_on FROM cases WHERE uid = ?1",
             [&uid],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .unwrap();
+        .unwrap()[0]
+        .clone();
     assert_eq!((acc.as_str(), res.as_str()), ("2026-11-23", "2026-11-30"));
     assert_eq!(
         store.field_counts(day(24)).unwrap()[0].open,
@@ -166,81 +223,81 @@ fn a_complaint_goes_from_intake_to_resolution_on_its_timeline() {
 
 #[test]
 fn a_step_the_law_does_not_allow_is_refused_and_nothing_is_written() {
-    let (mut store, officer, citizen, _) = setup();
-    let (uid, _) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, None))
-        .unwrap();
+    let (mut store, officer, citizen, _, _dir) = setup();
+    let (uid, _) = open_case(&mut store, &officer, CaseType::KhieuNai, citizen, None);
     let before = events(&store);
     assert!(
-        store
-            .case_step(
-                officer,
-                &uid,
-                Action::Accept,
-                &StepInput::default(),
-                day(21)
-            )
-            .is_err()
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            Action::Accept,
+            &StepInput::default(),
+            day(21)
+        )
+        .is_err()
     );
     assert!(
-        store
-            .case_step(
-                officer,
-                &uid,
-                Action::Extend,
-                &StepInput::default(),
-                day(21)
-            )
-            .is_err()
-    );
-    store
-        .case_step(
-            officer,
+        step(
+            &mut store,
+            &officer,
             &uid,
-            Action::ClassifyOwn,
+            Action::Extend,
             &StepInput::default(),
-            day(21),
+            day(21)
         )
-        .unwrap();
+        .is_err()
+    );
+    step(
+        &mut store,
+        &officer,
+        &uid,
+        Action::ClassifyOwn,
+        &StepInput::default(),
+        day(21),
+    )
+    .unwrap();
     // A refusal needs a reason of Luật Khiếu nại Art 11.
     assert!(
-        store
-            .case_step(
-                officer,
-                &uid,
-                Action::Refuse,
-                &StepInput::default(),
-                day(22)
-            )
-            .is_err()
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            Action::Refuse,
+            &StepInput::default(),
+            day(22)
+        )
+        .is_err()
     );
     let tc_reason = StepInput {
         reason: Some(RefusalReason::ToCaoKhongDuDieuKien),
         ..StepInput::default()
     };
     assert!(
-        store
-            .case_step(officer, &uid, Action::Refuse, &tc_reason, day(22))
-            .is_err()
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            Action::Refuse,
+            &tc_reason,
+            day(22)
+        )
+        .is_err()
     );
     assert_eq!(events(&store), before + 1);
     let ok = StepInput {
         reason: Some(RefusalReason::HetThoiHieu),
         ..StepInput::default()
     };
-    store
-        .case_step(officer, &uid, Action::Refuse, &ok, day(22))
-        .unwrap();
+    step(&mut store, &officer, &uid, Action::Refuse, &ok, day(22)).unwrap();
     assert_eq!(store.case_row(&uid).unwrap().status, CaseStatus::Refused);
 }
 
 #[test]
 fn an_illegal_step_written_directly_in_sql_is_refused() {
-    let (mut store, officer, citizen, _) = setup();
-    let (uid, _) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, None))
-        .unwrap();
-    let c = store.conn();
+    let (mut store, officer, citizen, _, dir) = setup();
+    let (uid, _) = open_case(&mut store, &officer, CaseType::KhieuNai, citizen, None);
+    let c = raw(&dir);
     let id: i64 = c
         .query_row("SELECT id FROM cases WHERE uid = ?1", [&uid], |r| r.get(0))
         .unwrap();
@@ -288,10 +345,8 @@ fn an_illegal_step_written_directly_in_sql_is_refused() {
 
 #[test]
 fn a_denunciation_is_extended_at_most_twice_even_in_sql() {
-    let (mut store, officer, citizen, _) = setup();
-    let (uid, code) = store
-        .open_case(officer, &new_case(CaseType::ToCao, citizen, None))
-        .unwrap();
+    let (mut store, officer, citizen, _, dir) = setup();
+    let (uid, code) = open_case(&mut store, &officer, CaseType::ToCao, citizen, None);
     assert!(code.starts_with("TC-"));
     for a in [
         Action::ClassifyOwn,
@@ -300,26 +355,32 @@ fn a_denunciation_is_extended_at_most_twice_even_in_sql() {
         Action::Extend,
         Action::Extend,
     ] {
-        store
-            .case_step(officer, &uid, a, &StepInput::default(), day(21))
-            .unwrap();
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            a,
+            &StepInput::default(),
+            day(21),
+        )
+        .unwrap();
     }
     assert!(
-        store
-            .case_step(
-                officer,
-                &uid,
-                Action::Extend,
-                &StepInput::default(),
-                day(21)
-            )
-            .is_err()
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            Action::Extend,
+            &StepInput::default(),
+            day(21)
+        )
+        .is_err()
     );
-    let id: i64 = store
-        .conn()
+    let c = raw(&dir);
+    let id: i64 = c
         .query_row("SELECT id FROM cases WHERE uid = ?1", [&uid], |r| r.get(0))
         .unwrap();
-    let direct = store.conn().execute(
+    let direct = c.execute(
         "INSERT INTO case_events (uid, case_id, at, day, action, from_status, to_status)
          VALUES ('e3', ?1, 'now', '2026-11-21', 'gia_han', 'dang_giai_quyet', 'dang_giai_quyet')",
         [id],
@@ -332,69 +393,69 @@ fn a_denunciation_is_extended_at_most_twice_even_in_sql() {
 
 #[test]
 fn a_resolved_complaint_reopens_as_a_linked_second_round() {
-    let (mut store, officer, citizen, visit) = setup();
-    let (uid, _) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, Some(visit)))
-        .unwrap();
-    store
-        .case_step(
-            officer,
-            &uid,
-            Action::ClassifyOwn,
-            &StepInput::default(),
-            day(21),
-        )
-        .unwrap();
-    store
-        .case_step(
-            officer,
-            &uid,
-            Action::Accept,
-            &StepInput::default(),
-            day(21),
-        )
-        .unwrap();
+    let (mut store, officer, citizen, visit, _dir) = setup();
+    let (uid, _) = open_case(
+        &mut store,
+        &officer,
+        CaseType::KhieuNai,
+        citizen,
+        Some(visit),
+    );
+    step(
+        &mut store,
+        &officer,
+        &uid,
+        Action::ClassifyOwn,
+        &StepInput::default(),
+        day(21),
+    )
+    .unwrap();
+    step(
+        &mut store,
+        &officer,
+        &uid,
+        Action::Accept,
+        &StepInput::default(),
+        day(21),
+    )
+    .unwrap();
     let s = StepInput {
         outcome: Some(Outcome::Sai),
         ..StepInput::default()
     };
-    store
-        .case_step(officer, &uid, Action::Resolve, &s, day(25))
-        .unwrap();
-    let code = store
-        .case_step(
-            officer,
-            &uid,
-            Action::Reopen,
-            &StepInput::default(),
-            day(27),
-        )
-        .unwrap()
-        .unwrap();
-    assert_eq!(code, "KN-2026-0002");
+    step(&mut store, &officer, &uid, Action::Resolve, &s, day(25)).unwrap();
+    let code = step(
+        &mut store,
+        &officer,
+        &uid,
+        Action::Reopen,
+        &StepInput::default(),
+        day(27),
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(code, "KN-2026-BD-0002");
     let (round, prev): (u8, i64) = store
-        .conn()
-        .query_row(
+        .inspect(
             "SELECT round, previous_case_id FROM cases WHERE code = ?1",
             [&code],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .unwrap();
+        .unwrap()[0];
     let first: i64 = store
-        .conn()
-        .query_row("SELECT id FROM cases WHERE uid = ?1", [&uid], |r| r.get(0))
+        .inspect_one("SELECT id FROM cases WHERE uid = ?1", [&uid])
         .unwrap();
     assert_eq!((round, prev), (2, first));
     assert!(
-        store
-            .case_step(
-                officer,
-                &uid,
-                Action::Reopen,
-                &StepInput::default(),
-                day(28)
-            )
-            .is_err(),
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            Action::Reopen,
+            &StepInput::default(),
+            day(28)
+        )
+        .is_err(),
         "once"
     );
     assert_eq!(store.open_cases_of(citizen, "dat_dai").unwrap().len(), 1);
@@ -425,13 +486,11 @@ fn a_version_1_database_upgrades_in_place() {
         tiepdan::store::LATEST_VERSION
     );
     assert_eq!(store.visit_count().unwrap(), 1);
-    let officer = store.officers().unwrap()[0].id;
-    let citizen: i64 = store
-        .conn()
-        .query_row("SELECT id FROM citizens", [], |r| r.get(0))
-        .unwrap();
-    let (_, code) = store
-        .open_case(officer, &new_case(CaseType::KhieuNai, citizen, None))
-        .unwrap();
-    assert_eq!(code, "KN-2026-0001");
+    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let citizen: i64 = store.inspect_one("SELECT id FROM citizens", []).unwrap();
+    let (_, code) = open_case(&mut store, &officer, CaseType::KhieuNai, citizen, None);
+    // The upgrade gave the book a desk code of its own, now part of every new code.
+    let desk = store.desk_code().unwrap();
+    assert_eq!(desk.len(), 2, "{desk}");
+    assert_eq!(code, format!("KN-2026-{desk}-0001"));
 }

@@ -296,36 +296,32 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
     use tiepdan::store::{CaseSource, NewCase, StepInput};
     let mut store = Store::open_in_memory().unwrap();
     let officer = common::store_with_officer(&mut store);
-    let v = common::valid(&common::draft("Trần Văn Đức", "001085012345"));
-    let visit = store
-        .save_visit(
-            officer,
+    let mut dr = common::draft("Trần Văn Đức", "001085012345");
+    dr.handling = "huong_dan".into();
+    let v = common::valid(&dr);
+    let visit = common::write(&mut store, &officer, |w| {
+        w.save_visit(
             &tiepdan::store::VisitInput {
                 visit: &v,
                 day: d("2026-03-02"),
                 time: "08:00".into(),
-                citizen_id: None,
+                citizen: None,
             },
+            &tiepdan::domain::intake::CaseChoice::Ask,
         )
-        .unwrap();
-    let citizen = store.visit_detail(&visit).unwrap().citizen_id;
-    let (uid, _) = store
-        .open_case(
-            officer,
-            &NewCase {
-                case_type: KN,
-                citizen_id: citizen,
-                field_code: "dat_dai".into(),
-                summary: "Khiếu nại thu hồi đất".into(),
-                source: CaseSource::Visit,
-                forwarded_by: String::new(),
-                forwarding_doc: String::new(),
-                received_on: d("2026-03-02"),
-                remote: false,
-                visit_uid: Some(visit),
-            },
-        )
-        .unwrap();
+    })
+    .uid;
+    let c = NewCase {
+        case_type: KN,
+        field_code: "dat_dai".into(),
+        summary: "Khiếu nại thu hồi đất".into(),
+        source: CaseSource::Visit,
+        forwarded_by: String::new(),
+        forwarding_doc: String::new(),
+        received_on: d("2026-03-02"),
+        remote: false,
+    };
+    let uid = common::write(&mut store, &officer, |w| w.open_case_from_visit(&visit, &c)).uid;
     let dues = |s: &Store| {
         s.case_dues(&uid)
             .unwrap()
@@ -345,8 +341,9 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
             day: Some(d(day)),
             ..StepInput::default()
         };
-        s.case_step(officer, &uid, a, &input, d("2026-11-24"))
-            .unwrap();
+        common::write(s, &officer, |w| {
+            w.case_step(&uid, None, a, &input, d("2026-11-24"))
+        });
     };
     step(&mut store, Action::ClassifyOwn, "2026-03-05");
     step(&mut store, Action::Accept, "2026-03-27");
@@ -362,13 +359,13 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-26"))]);
     assert!(
         store
-            .case_step(
-                officer,
+            .write(&officer, |w| w.case_step(
                 &uid,
+                None,
                 Action::MarkRemote,
                 &StepInput::default(),
                 d("2026-11-24")
-            )
+            ))
             .is_err(),
         "once"
     );
@@ -385,15 +382,15 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
                 && r.remote == Some(true)
         })
         .unwrap();
-    let n = store
-        .update_rule(officer, rule.id, 40, 0, DayBasis::Calendar, &rule.article)
-        .unwrap();
+    let n = common::write(&mut store, &officer, |w| {
+        w.update_rule(rule.id, 40, 0, DayBasis::Calendar, &rule.article)
+    });
     assert_eq!(n, 1);
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-06"))]);
     // A new day off recomputes too: 6/5/2026 off → 7/5.
-    store
-        .set_calendar_day(officer, d("2026-05-06"), DayKind::Off, "Nghỉ đột xuất")
-        .unwrap();
+    common::write(&mut store, &officer, |w| {
+        w.set_calendar_day(d("2026-05-06"), DayKind::Off, "Nghỉ đột xuất")
+    });
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-07"))]);
     assert_eq!(
         store.audit_of("calendar_days", "2026-05-06").unwrap().len(),
@@ -406,7 +403,9 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
             .len(),
         1
     );
-    store.remove_calendar_day(officer, d("2026-05-06")).unwrap();
+    common::write(&mut store, &officer, |w| {
+        w.remove_calendar_day(d("2026-05-06"))
+    });
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-06"))]);
     // Resolved: nothing open.
     let input = StepInput {
@@ -414,18 +413,15 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
         outcome: Some(tiepdan::domain::case::Outcome::Dung),
         ..StepInput::default()
     };
-    store
-        .case_step(officer, &uid, Action::Resolve, &input, d("2026-11-24"))
-        .unwrap();
+    common::write(&mut store, &officer, |w| {
+        w.case_step(&uid, None, Action::Resolve, &input, d("2026-11-24"))
+    });
     assert!(dues(&store).is_empty());
 }
 
 fn store_rule_uid(store: &Store, id: i64) -> String {
     store
-        .conn()
-        .query_row("SELECT uid FROM deadline_rules WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+        .inspect_one("SELECT uid FROM deadline_rules WHERE id = ?1", [id])
         .unwrap()
 }
 
@@ -440,7 +436,7 @@ fn an_unannounced_year_uses_expected_defaults_until_confirmed() {
         tet.iter()
             .any(|e| e.name.contains("Tết Nguyên đán") && e.expected)
     );
-    store.confirm_year(officer, 2027).unwrap();
+    common::write(&mut store, &officer, |w| w.confirm_year(2027));
     let cal = store.calendar().unwrap();
     assert!(cal.is_announced(2027));
     assert!(cal.year_entries(2027).iter().all(|e| !e.expected));
@@ -496,44 +492,46 @@ fn trigger_kept_counters_equal_direct_counts() {
     use rand::seq::IndexedRandom;
     use rand::{Rng, SeedableRng};
     use tiepdan::domain::case::{self, Action, Outcome, RefusalReason};
-    use tiepdan::store::{CaseSource, NewCase, StepInput};
+    use tiepdan::store::{CaseSource, Intake, StepInput};
     let mut store = Store::open_in_memory().unwrap();
     let officer = common::store_with_officer(&mut store);
-    let v = common::valid(&common::draft("Trần Văn Đức", "001085012345"));
-    let visit = store
-        .save_visit(
-            officer,
+    let mut dr = common::draft("Trần Văn Đức", "001085012345");
+    dr.handling = "huong_dan".into();
+    let v = common::valid(&dr);
+    let visit = common::write(&mut store, &officer, |w| {
+        w.save_visit(
             &tiepdan::store::VisitInput {
                 visit: &v,
                 day: d("2026-09-01"),
                 time: "08:00".into(),
-                citizen_id: None,
+                citizen: None,
             },
+            &tiepdan::domain::intake::CaseChoice::Ask,
         )
-        .unwrap();
+    })
+    .uid;
     let citizen = store.visit_detail(&visit).unwrap().citizen_id;
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
     let fields = ["dat_dai", "den_bu_gpmb", "khac"];
     let mut uids = Vec::new();
     for i in 0..60 {
         let t = *CaseType::ALL.choose(&mut rng).unwrap();
-        let (uid, _) = store
-            .open_case(
-                officer,
-                &NewCase {
-                    case_type: t,
-                    citizen_id: citizen,
-                    field_code: fields[i % 3].into(),
-                    summary: "Nội dung".into(),
-                    source: CaseSource::Visit,
-                    forwarded_by: String::new(),
-                    forwarding_doc: String::new(),
-                    received_on: d("2026-09-01") + Duration::days(rng.random_range(0..80)),
-                    remote: rng.random_bool(0.2),
-                    visit_uid: None,
-                },
-            )
-            .unwrap();
+        let intake = Intake {
+            case_type: t,
+            citizen_id: citizen,
+            field_code: fields[i % 3].into(),
+            summary: "Nội dung".into(),
+            source: CaseSource::Visit,
+            forwarded_by: String::new(),
+            forwarding_doc: String::new(),
+            received_on: d("2026-09-01") + Duration::days(rng.random_range(0..80)),
+            remote: rng.random_bool(0.2),
+            visit_id: None,
+        };
+        let uid = common::write(&mut store, &officer, |w| {
+            w.take_in(&intake, &tiepdan::domain::intake::CaseChoice::OpenNew)
+        })
+        .uid;
         uids.push((uid, t));
     }
     let today = d("2026-11-24");
@@ -559,7 +557,9 @@ fn trigger_kept_counters_equal_direct_counts() {
             outcome: Outcome::for_type(t).first().copied(),
             ..StepInput::default()
         };
-        store.case_step(officer, &uid, a, &input, today).unwrap();
+        common::write(&mut store, &officer, |w| {
+            w.case_step(&uid, None, a, &input, today)
+        });
         if step_no % 30 == 0 {
             seen_open += check_counters(&store, today);
         }
@@ -582,21 +582,13 @@ fn check_counters(store: &Store, today: NaiveDate) -> u32 {
         .join(", ");
     for f in counts {
         let direct_open: u32 = store
-            .conn()
-            .query_row(
+            .inspect_one(
                 &format!("SELECT count(*) FROM cases WHERE field_id = ?1 AND status IN ({open})"),
                 [f.field_id],
-                |r| r.get(0),
             )
             .unwrap();
-        let direct_overdue: u32 = store
-            .conn()
-            .query_row(
-                "SELECT count(DISTINCT d.case_id) FROM case_deadlines d JOIN cases k ON k.id = d.case_id
-                 WHERE k.field_id = ?1 AND d.due_on < ?2",
-                rusqlite::params![f.field_id, today],
-                |r| r.get(0),
-            )
+        let direct_overdue: u32 = store.inspect_one("SELECT count(DISTINCT d.case_id) FROM case_deadlines d JOIN cases k ON k.id = d.case_id
+                 WHERE k.field_id = ?1 AND d.due_on < ?2", rusqlite::params![f.field_id, today])
             .unwrap();
         assert_eq!(
             (f.open, f.overdue),
@@ -608,16 +600,13 @@ fn check_counters(store: &Store, today: NaiveDate) -> u32 {
     let cal = store.calendar().unwrap();
     let b = store.board(today, &cal, 5).unwrap();
     let direct: u32 = store
-        .conn()
-        .query_row("SELECT count(*) FROM case_deadlines", [], |r| r.get(0))
+        .inspect_one("SELECT count(*) FROM case_deadlines", [])
         .unwrap();
     assert_eq!(b.overdue + b.within3 + b.within7 + b.later, direct);
     let overdue: u32 = store
-        .conn()
-        .query_row(
+        .inspect_one(
             "SELECT count(*) FROM case_deadlines WHERE due_on < ?1",
             [today],
-            |r| r.get(0),
         )
         .unwrap();
     assert_eq!(b.overdue, overdue);

@@ -5,7 +5,14 @@ mod common;
 
 use chrono::NaiveDate;
 use tiepdan::domain::case::CaseType;
-use tiepdan::store::{CaseSource, NewCase, Store, VisitInput};
+use tiepdan::domain::identity::{Person, Viewer};
+use tiepdan::domain::intake::CaseChoice;
+use tiepdan::store::{Actor, CaseSource, NewCase, Store, VisitInput};
+
+/// A name as someone who revealed nothing sees it (None for a masked one).
+fn name(p: &Person) -> Option<&str> {
+    Viewer::nobody().name_of(p)
+}
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -17,7 +24,7 @@ struct Fixture {
 
 fn visit(
     store: &mut Store,
-    officer: i64,
+    officer: &Actor,
     name: &str,
     id: &str,
     phone: &str,
@@ -28,56 +35,44 @@ fn visit(
     dr.phone = phone.into();
     dr.petition_type = ptype.into();
     dr.content = content.into();
+    dr.handling = "huong_dan".into();
     let v = common::valid(&dr);
-    let uid = store
-        .save_visit(
-            officer,
+    let uid = common::write(store, officer, |w| {
+        w.save_visit(
             &VisitInput {
                 visit: &v,
                 day: d("2026-11-20"),
                 time: "08:00".into(),
-                citizen_id: None,
+                citizen: None,
             },
+            &CaseChoice::Ask,
         )
-        .unwrap();
+    })
+    .uid;
     let citizen = store.visit_detail(&uid).unwrap().citizen_id;
     (uid, citizen)
 }
 
-fn case(
-    store: &mut Store,
-    officer: i64,
-    t: CaseType,
-    citizen: i64,
-    visit: &str,
-    summary: &str,
-) -> String {
-    store
-        .open_case(
-            officer,
-            &NewCase {
-                case_type: t,
-                citizen_id: citizen,
-                field_code: "dat_dai".into(),
-                summary: summary.into(),
-                source: CaseSource::Visit,
-                forwarded_by: String::new(),
-                forwarding_doc: String::new(),
-                received_on: d("2026-11-20"),
-                remote: false,
-                visit_uid: Some(visit.into()),
-            },
-        )
-        .unwrap()
-        .1
+fn case(store: &mut Store, officer: &Actor, t: CaseType, visit: &str, summary: &str) -> String {
+    let c = NewCase {
+        case_type: t,
+        field_code: "dat_dai".into(),
+        summary: summary.into(),
+        source: CaseSource::Visit,
+        forwarded_by: String::new(),
+        forwarding_doc: String::new(),
+        received_on: d("2026-11-20"),
+        remote: false,
+    };
+    common::write(store, officer, |w| w.open_case_from_visit(visit, &c)).code
 }
 
 fn fixture() -> Fixture {
     let mut store = Store::open_in_memory().unwrap();
     let officer = common::store_with_officer(&mut store);
-    let (v1, duc) = visit(
+    let (v1, _) = visit(
         &mut store,
-        officer,
+        &officer,
         "Nguyễn Văn Đức",
         "001085012345",
         "0912345678",
@@ -87,17 +82,16 @@ fn fixture() -> Fixture {
     assert_eq!(
         case(
             &mut store,
-            officer,
+            &officer,
             CaseType::KhieuNai,
-            duc,
             &v1,
             "Khiếu nại thu hồi đất"
         ),
-        "KN-2026-0001"
+        "KN-2026-BD-0001"
     );
     visit(
         &mut store,
-        officer,
+        &officer,
         "Nguyễn Văn Dục",
         "001085099999",
         "0987654321",
@@ -105,9 +99,9 @@ fn fixture() -> Fixture {
         "Kiến nghị sửa đường giao thông",
     );
     // A denouncer: never findable by name, ID or phone.
-    let (v3, to) = visit(
+    let (v3, _) = visit(
         &mut store,
-        officer,
+        &officer,
         "Phạm Thị Tố",
         "001190011111",
         "0977000111",
@@ -117,13 +111,12 @@ fn fixture() -> Fixture {
     assert_eq!(
         case(
             &mut store,
-            officer,
+            &officer,
             CaseType::ToCao,
-            to,
             &v3,
             "Tố cáo cán bộ địa chính nhận tiền"
         ),
-        "TC-2026-0001"
+        "TC-2026-BD-0001"
     );
     Fixture { store }
 }
@@ -162,11 +155,11 @@ fn tricky_queries() {
         ("+84912345678", &[Citizen("Nguyễn Văn Đức")]),
         ("84-912-345-678", &[Citizen("Nguyễn Văn Đức")]),
         ("0912.345.678", &[Citizen("Nguyễn Văn Đức")]),
-        ("kn20260001", &[Case("KN-2026-0001")]),
-        ("KN-2026-0001", &[Case("KN-2026-0001")]),
-        ("kn-2026-0001", &[Case("KN-2026-0001")]),
+        ("kn2026bd0001", &[Case("KN-2026-BD-0001")]),
+        ("KN-2026-BD-0001", &[Case("KN-2026-BD-0001")]),
+        ("kn-2026-bd-0001", &[Case("KN-2026-BD-0001")]),
         ("doi can", &[Citizen("Nguyễn Văn Đức")]),
-        ("thu hoi dat", &[Case("KN-2026-0001"), Visits(1)]),
+        ("thu hoi dat", &[Case("KN-2026-BD-0001"), Visits(1)]),
         ("giao thong", &[Visits(1), NoCase]),
         // The denouncer, by name, ID or phone: nothing.
         ("pham thi to", &[Nothing]),
@@ -175,10 +168,10 @@ fn tricky_queries() {
         ("1111", &[NoCitizen]),
         ("0977000111", &[Nothing]),
         // The denunciation itself, by code or content: the case, with no name.
-        ("tc20260001", &[Case("TC-2026-0001"), Visits(0)]),
+        ("tc2026bd0001", &[Case("TC-2026-BD-0001"), Visits(0)]),
         (
             "can bo dia chinh",
-            &[Case("TC-2026-0001"), Visits(0), NoCitizen],
+            &[Case("TC-2026-BD-0001"), Visits(0), NoCitizen],
         ),
         ("", &[Nothing]),
         ("\"", &[Nothing]),
@@ -188,9 +181,11 @@ fn tricky_queries() {
         let r = f.store.lookup(q, 10).unwrap();
         for e in *expects {
             let ok = match e {
-                Citizen(n) => r.citizens.iter().any(|c| c.full_name == *n),
+                Citizen(n) => r.citizens.iter().any(|c| name(&c.person) == Some(*n)),
                 NoCitizen => {
-                    r.citizens.iter().all(|c| c.full_name != "Phạm Thị Tố")
+                    r.citizens
+                        .iter()
+                        .all(|c| name(&c.person) != Some("Phạm Thị Tố"))
                         && (!q.starts_with("00108501") || r.citizens.len() == 1)
                 }
                 Case(code) => r.cases.iter().any(|c| c.code == *code),
@@ -210,40 +205,45 @@ fn tricky_queries() {
     }
     // The exact name comes first among names that differ by diacritics only.
     let r = f.store.lookup("Nguyễn Văn Đức", 10).unwrap();
-    assert_eq!(r.citizens.len(), 2);
+    let names: Vec<_> = r.citizens.iter().map(|c| name(&c.person)).collect();
+    assert_eq!(names, [Some("Nguyễn Văn Đức"), Some("Nguyễn Văn Dục")]);
+    let r = f.store.lookup("Nguyễn Văn Dục", 10).unwrap();
+    let names: Vec<_> = r.citizens.iter().map(|c| name(&c.person)).collect();
+    assert_eq!(names, [Some("Nguyễn Văn Dục"), Some("Nguyễn Văn Đức")]);
     let r = f.store.lookup("001085012345", 10).unwrap();
-    assert_eq!(r.citizens[0].full_name, "Nguyễn Văn Đức");
+    assert_eq!(name(&r.citizens[0].person), Some("Nguyễn Văn Đức"));
 }
 
 #[test]
 fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
     let mut f = fixture();
-    let officer = f.store.officers().unwrap()[0].id;
+    let officer = f.store.sign_in(f.store.officers().unwrap()[0].id).unwrap();
     let uid = f.store.lookup("giao thong", 10).unwrap().visits[0]
         .uid
         .clone();
-    let mut dr = f.store.visit_detail(&uid).unwrap().to_draft();
+    let detail = f.store.visit_detail(&uid).unwrap();
+    let mut dr = detail.to_draft(&Viewer::nobody()).unwrap();
     dr.content = "Kiến nghị lắp đèn chiếu sáng ngõ 8".into();
     let v = common::valid(&dr);
-    f.store
-        .update_visit(
-            officer,
+    common::write(&mut f.store, &officer, |w| {
+        w.update_visit(
             &uid,
+            detail.row.version,
             &VisitInput {
                 visit: &v,
                 day: d("2026-11-20"),
                 time: "08:00".into(),
-                citizen_id: None,
+                citizen: None,
             },
         )
-        .unwrap();
+    });
     assert!(f.store.lookup("giao thong", 10).unwrap().visits.is_empty());
     assert_eq!(
         f.store.lookup("den chieu sang", 10).unwrap().visits.len(),
         1
     );
-    let hit = &f.store.lookup("kn20260001", 10).unwrap().cases[0];
-    assert_eq!(hit.citizen_name.as_deref(), Some("Nguyễn Văn Đức"));
+    let hit = &f.store.lookup("kn2026bd0001", 10).unwrap().cases[0];
+    assert_eq!(name(&hit.citizen), Some("Nguyễn Văn Đức"));
     assert_eq!(hit.next_due, Some(d("2026-12-01")));
     assert_eq!(hit.last_step.as_ref().map(|s| s.1), Some(d("2026-11-20")));
 }
@@ -296,14 +296,17 @@ fn slash_finds_as_you_type_and_opens_the_history() {
         "results after two keys"
     );
     common::type_str(&mut app, "uyen van duc");
-    assert_eq!(app.lookup.results.citizens[0].full_name, "Nguyễn Văn Đức");
+    assert_eq!(
+        name(&app.lookup.results.citizens[0].person),
+        Some("Nguyễn Văn Đức")
+    );
     // Letters and digits are text here, not commands: the query is intact.
     assert_eq!(app.lookup.text(), "nguyen van duc");
     app.handle_key(common::key(KeyCode::Enter));
     let Some(Overlay::History(h)) = app.overlays.last() else {
         panic!("history opens")
     };
-    assert_eq!(h.citizen.full_name, "Nguyễn Văn Đức");
+    assert_eq!(name(&h.citizen.person), Some("Nguyễn Văn Đức"));
     // A visit and its case on one timeline.
     assert_eq!(h.items.len(), 2);
     // Open the case from the history.
@@ -329,15 +332,15 @@ fn slash_finds_as_you_type_and_opens_the_history() {
     assert_eq!(app.pane, Pane::Lookup);
     app.handle_key(common::key(KeyCode::Esc)); // in the tab, Esc clears the box
     assert_eq!(app.lookup.text(), "");
-    common::type_str(&mut app, "tc20260001");
+    common::type_str(&mut app, "tc2026bd0001");
     assert_eq!(app.lookup.results.cases.len(), 1);
-    assert!(app.lookup.results.cases[0].citizen_name.is_none());
+    assert!(name(&app.lookup.results.cases[0].citizen).is_none());
     app.handle_key(common::key(KeyCode::Enter));
     let Some(Overlay::Case(v)) = app.overlays.last() else {
         panic!("the case opens")
     };
     assert!(
-        v.masked(),
+        v.masked(&app.viewer),
         "a denunciation opened from the lookup stays masked"
     );
 }
@@ -347,18 +350,20 @@ fn repeat_petitions_are_marked_in_the_history() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = common::store_with_officer(&mut store);
     for day in ["2026-10-01", "2026-11-01", "2026-11-20"] {
-        let v = common::valid(&common::draft("Trần Văn Đức", "001085012345"));
-        store
-            .save_visit(
-                officer,
+        let mut dr = common::draft("Trần Văn Đức", "001085012345");
+        dr.handling = "huong_dan".into();
+        let v = common::valid(&dr);
+        common::write(&mut store, &officer, |w| {
+            w.save_visit(
                 &VisitInput {
                     visit: &v,
                     day: d(day),
                     time: "08:00".into(),
-                    citizen_id: None,
+                    citizen: None,
                 },
+                &CaseChoice::OpenNew,
             )
-            .unwrap();
+        });
     }
     let id = store.lookup("tran van duc", 5).unwrap().citizens[0].id;
     let items = store.citizen_history(id).unwrap();

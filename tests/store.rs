@@ -5,15 +5,15 @@ mod common;
 
 use common::*;
 use rusqlite::Connection;
-use tiepdan::store::{APPLICATION_ID, LATEST_VERSION, OpenError, Store, VisitInput};
+use tiepdan::domain::identity::Viewer;
+use tiepdan::domain::intake::CaseChoice;
+use tiepdan::store::{
+    APPLICATION_ID, Create, LATEST_VERSION, OpenError, Store, StoreError, VisitInput,
+};
 
-fn input(v: &tiepdan::domain::visit::ValidVisit) -> VisitInput<'_> {
-    VisitInput {
-        visit: v,
-        day: today(),
-        time: "08:30".into(),
-        citizen_id: None,
-    }
+/// A name as an officer who revealed nothing sees it.
+fn shown(p: &tiepdan::domain::identity::Person) -> String {
+    Viewer::nobody().name_of(p).unwrap_or("<masked>").to_owned()
 }
 
 #[test]
@@ -21,19 +21,25 @@ fn a_new_file_is_created_with_safe_pragmas() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/tiepdan.sqlite3");
     let store = Store::open(&path).unwrap();
-    let c = store.conn();
     let q = |sql: &str| {
-        c.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+        store
+            .inspect_one::<rusqlite::types::Value>(sql, [])
             .unwrap()
     };
     assert_eq!(
-        q("PRAGMA journal_mode"),
+        q("SELECT * FROM pragma_journal_mode"),
         rusqlite::types::Value::Text("wal".into())
     );
-    assert_eq!(q("PRAGMA foreign_keys"), rusqlite::types::Value::Integer(1));
-    assert_eq!(q("PRAGMA synchronous"), rusqlite::types::Value::Integer(2));
     assert_eq!(
-        q("PRAGMA application_id"),
+        q("SELECT * FROM pragma_foreign_keys"),
+        rusqlite::types::Value::Integer(1)
+    );
+    assert_eq!(
+        q("SELECT * FROM pragma_synchronous"),
+        rusqlite::types::Value::Integer(2)
+    );
+    assert_eq!(
+        q("SELECT * FROM pragma_application_id"),
         rusqlite::types::Value::Integer(APPLICATION_ID as i64)
     );
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
@@ -52,12 +58,12 @@ fn data_survives_reopening() {
     let mut store = Store::open(&path).unwrap();
     let officer = store_with_officer(&mut store);
     let v = valid(&draft("Trần Văn Đức", "001085012345"));
-    store.save_visit(officer, &input(&v)).unwrap();
+    save(&mut store, &officer, &v);
     drop(store);
     let store = Store::open(&path).unwrap();
     let rows = store.visits_on(today()).unwrap();
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].citizen_name, "Trần Văn Đức");
+    assert_eq!(shown(&rows[0].citizen), "Trần Văn Đức");
     assert_eq!(store.unit_name().unwrap(), "UBND phường Ba Đình");
 }
 
@@ -115,12 +121,33 @@ fn a_newer_database_is_refused_untouched() {
 }
 
 #[test]
-fn an_empty_file_becomes_a_database() {
+fn an_empty_file_becomes_a_book_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.sqlite3");
     std::fs::write(&path, b"").unwrap();
-    let store = Store::open(&path).unwrap();
+    assert!(matches!(
+        Store::open_with(&path, Create::No),
+        Err(OpenError::NotSqlite(_))
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), b"");
+    let store = Store::open_with(&path, Create::IfMissing).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+}
+
+#[test]
+fn a_missing_book_is_not_created_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no/such/dir/x.sqlite3");
+    assert!(matches!(
+        Store::open_with(&path, Create::No),
+        Err(OpenError::Missing(_))
+    ));
+    assert!(!dir.path().join("no").exists(), "no folder was made");
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(OpenError::Missing(_))
+    ));
+    assert!(!dir.path().join("no").exists());
 }
 
 #[test]
@@ -146,13 +173,19 @@ fn saving_a_visit_writes_citizen_session_visit_and_audit() {
     let officer = store_with_officer(&mut store);
     let before = store.audit_count().unwrap();
     let v = valid(&draft("Lê Thị Hoa", "079303001234"));
-    let uid = store.save_visit(officer, &input(&v)).unwrap();
-    // citizen, session, visit
-    assert_eq!(store.audit_count().unwrap(), before + 3);
+    let saved = write(&mut store, &officer, |w| {
+        w.save_visit(&input(&v), &CaseChoice::Ask)
+    });
+    let uid = saved.uid;
+    // citizen, session, visit, and in the same transaction the case of a thụ lý visit
+    assert_eq!(store.audit_count().unwrap(), before + 4);
+    let case = saved.case.expect("a thụ lý visit opens its case");
+    assert_eq!(case.code, "KN-2026-BD-0001");
+    assert!(!case.joined);
     let trail = store.audit_of("visits", &uid).unwrap();
     assert_eq!(trail.len(), 1);
     assert_eq!(trail[0].action, "insert");
-    assert_eq!(trail[0].officer_id, Some(officer));
+    assert_eq!(trail[0].officer_id, Some(officer.officer_id()));
     assert_eq!(
         trail[0].after.as_ref().unwrap()["content"],
         "Khiếu nại quyết định thu hồi đất"
@@ -168,11 +201,12 @@ fn updating_a_visit_audits_before_and_after() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
     let mut d = draft("Lê Thị Hoa", "079303001234");
-    let uid = store.save_visit(officer, &input(&valid(&d))).unwrap();
+    let uid = save(&mut store, &officer, &valid(&d));
     d.content = "Khiếu nại việc bồi thường khi thu hồi đất".into();
-    store
-        .update_visit(officer, &uid, &input(&valid(&d)))
-        .unwrap();
+    let version = store.visit_detail(&uid).unwrap().row.version;
+    write(&mut store, &officer, |w| {
+        w.update_visit(&uid, version, &input(&valid(&d)))
+    });
     let trail = store.audit_of("visits", &uid).unwrap();
     assert_eq!(trail.len(), 2);
     assert_eq!(trail[1].action, "update");
@@ -185,9 +219,10 @@ fn updating_a_visit_audits_before_and_after() {
         "Khiếu nại việc bồi thường khi thu hồi đất"
     );
     // An update that changes nothing writes no audit row.
-    store
-        .update_visit(officer, &uid, &input(&valid(&d)))
-        .unwrap();
+    let version = store.visit_detail(&uid).unwrap().row.version;
+    write(&mut store, &officer, |w| {
+        w.update_visit(&uid, version, &input(&valid(&d)))
+    });
     assert_eq!(store.audit_of("visits", &uid).unwrap().len(), 2);
 }
 
@@ -196,17 +231,17 @@ fn a_returning_citizen_is_the_same_citizen() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
     let first = valid(&draft("Phạm Văn Đạt", "001085012345"));
-    store
-        .save_visit(
-            officer,
+    write(&mut store, &officer, |w| {
+        w.save_visit(
             &VisitInput {
                 visit: &first,
                 day: common::today().pred_opt().unwrap(),
                 time: "09:00".into(),
-                citizen_id: None,
+                citizen: None,
             },
+            &CaseChoice::Ask,
         )
-        .unwrap();
+    });
     // Same ID, name typed decomposed and without the address: recognized, nothing lost.
     let mut d = draft("Pha\u{323}m Va\u{306}n \u{110}a\u{323}t", "001 085 012 345");
     d.address.clear();
@@ -216,10 +251,10 @@ fn a_returning_citizen_is_the_same_citizen() {
         .unwrap();
     assert_eq!(m.visits, 1);
     assert_eq!(m.last_visit, Some(common::today().pred_opt().unwrap()));
-    store.save_visit(officer, &input(&valid(&d))).unwrap();
+    save(&mut store, &officer, &valid(&d));
     assert_eq!(store.citizen_count().unwrap(), 1);
     let c = store.citizen(m.id).unwrap().unwrap();
-    assert_eq!(c.full_name, "Phạm Văn Đạt");
+    assert_eq!(shown(&c.person), "Phạm Văn Đạt");
     assert_eq!(c.address, "Số 12 phố Đội Cấn, phường Ba Đình");
 }
 
@@ -227,31 +262,28 @@ fn a_returning_citizen_is_the_same_citizen() {
 fn a_name_typed_without_diacritics_keeps_the_accented_one() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
-    store
-        .save_visit(
-            officer,
-            &input(&valid(&draft("Trần Văn Đức", "001085012345"))),
-        )
-        .unwrap();
-    let uid = store
-        .save_visit(
-            officer,
-            &input(&valid(&draft("Tran Van Duc", "001085012345"))),
-        )
-        .unwrap();
+    save(
+        &mut store,
+        &officer,
+        &valid(&draft("Trần Văn Đức", "001085012345")),
+    );
+    let uid = save(
+        &mut store,
+        &officer,
+        &valid(&draft("Tran Van Duc", "001085012345")),
+    );
     assert_eq!(
-        store.visit_detail(&uid).unwrap().row.citizen_name,
+        shown(&store.visit_detail(&uid).unwrap().row.citizen),
         "Trần Văn Đức"
     );
     // A real correction (different letters) is taken.
-    let uid = store
-        .save_visit(
-            officer,
-            &input(&valid(&draft("Trần Văn Đúc", "001085012345"))),
-        )
-        .unwrap();
+    let uid = save(
+        &mut store,
+        &officer,
+        &valid(&draft("Trần Văn Đúc", "001085012345")),
+    );
     assert_eq!(
-        store.visit_detail(&uid).unwrap().row.citizen_name,
+        shown(&store.visit_detail(&uid).unwrap().row.citizen),
         "Trần Văn Đúc"
     );
 }
@@ -261,7 +293,7 @@ fn name_and_phone_recognize_a_citizen_without_id() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
     let d = draft("Đỗ Thị Hà", "");
-    store.save_visit(officer, &input(&valid(&d))).unwrap();
+    save(&mut store, &officer, &valid(&d));
     let m = store
         .find_citizen(None, "DO THI HA", Some("0912345678"))
         .unwrap();
@@ -276,15 +308,17 @@ fn name_and_phone_recognize_a_citizen_without_id() {
 
 #[test]
 fn audit_is_append_only_and_citizens_are_never_deleted() {
-    let mut store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
     let officer = store_with_officer(&mut store);
-    store
-        .save_visit(
-            officer,
-            &input(&valid(&draft("Vũ Văn Nam", "001085012345"))),
-        )
-        .unwrap();
-    let c = store.conn();
+    save(
+        &mut store,
+        &officer,
+        &valid(&draft("Vũ Văn Nam", "001085012345")),
+    );
+    // Someone writing to the file directly, past the app.
+    let c = Connection::open(&path).unwrap();
     assert!(c.execute("UPDATE audit SET action = 'x'", []).is_err());
     assert!(c.execute("DELETE FROM audit", []).is_err());
     assert!(c.execute("DELETE FROM citizens", []).is_err());
@@ -296,19 +330,18 @@ fn audit_is_append_only_and_citizens_are_never_deleted() {
 fn day_counters_count_sessions_people_groups_and_petitions() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
-    store
-        .save_visit(
-            officer,
-            &input(&valid(&draft("Hoàng Văn Em", "001085012345"))),
-        )
-        .unwrap();
+    save(
+        &mut store,
+        &officer,
+        &valid(&draft("Hoàng Văn Em", "001085012345")),
+    );
     let mut g = draft("Bùi Thị Gấm", "001185012346");
     g.people = "12".into();
     g.representatives = "Bùi Thị Gấm; Ngô Văn Hải".into();
     g.form = "dinh_ky".into();
     g.presiding = "Chủ tịch Lê Văn Hùng".into();
     g.petitions = "2".into();
-    store.save_visit(officer, &input(&valid(&g))).unwrap();
+    save(&mut store, &officer, &valid(&g));
     let c = store.day_counters(today(), 5).unwrap();
     assert_eq!(
         (c.sessions, c.visits, c.people, c.groups, c.petitions),
@@ -322,18 +355,28 @@ fn day_counters_count_sessions_people_groups_and_petitions() {
 fn drafts_are_saved_replaced_and_cleared() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
-    store
-        .save_draft(officer, "visit_form", "{\"full_name\":\"A\"}")
-        .unwrap();
-    store
-        .save_draft(officer, "visit_form", "{\"full_name\":\"B\"}")
-        .unwrap();
+    let id = officer.officer_id();
+    write(&mut store, &officer, |w| {
+        w.save_draft("visit_form", "{\"full_name\":\"A\"}")
+    });
+    write(&mut store, &officer, |w| {
+        w.save_draft("visit_form", "{\"full_name\":\"B\"}")
+    });
     assert_eq!(
-        store.load_draft(officer, "visit_form").unwrap().as_deref(),
+        store.load_draft(id, "visit_form").unwrap().as_deref(),
         Some("{\"full_name\":\"B\"}")
     );
-    store.clear_draft(officer, "visit_form").unwrap();
-    assert_eq!(store.load_draft(officer, "visit_form").unwrap(), None);
+    write(&mut store, &officer, |w| w.clear_draft("visit_form"));
+    assert_eq!(store.load_draft(id, "visit_form").unwrap(), None);
+    // Its creation and removal are audited (what was typed is not).
+    let trail = store.audit_of("drafts", "visit_form").unwrap();
+    let actions: Vec<&str> = trail.iter().map(|a| a.action.as_str()).collect();
+    assert_eq!(actions, ["insert", "delete"]);
+    assert!(
+        trail
+            .iter()
+            .all(|a| a.after.is_none() && a.before.is_none())
+    );
 }
 
 #[test]
@@ -347,12 +390,13 @@ fn two_officers_writing_at_once_lose_nothing() {
     let handles: Vec<_> = (0..2)
         .map(|t| {
             let path = path.clone();
+            let officer = officer.clone();
             std::thread::spawn(move || {
                 let mut store = Store::open(&path).unwrap();
                 for i in 0..25 {
                     let id = format!("0010850{t}{i:04}");
                     let v = valid(&draft(&format!("Công dân {t}-{i}"), &id));
-                    store.save_visit(officer, &input(&v)).unwrap();
+                    save(&mut store, &officer, &v);
                 }
             })
         })
@@ -363,4 +407,209 @@ fn two_officers_writing_at_once_lose_nothing() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.visit_count().unwrap(), 50);
     assert_eq!(store.citizen_count().unwrap(), 50);
+}
+
+#[test]
+fn an_edit_from_a_stale_version_is_refused_and_the_other_edit_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desks.sqlite3");
+    let mut a = Store::open(&path).unwrap();
+    let officer = store_with_officer(&mut a);
+    let mut d = draft("Lê Thị Hoa", "079303001234");
+    d.handling = "huong_dan".into();
+    let uid = save(&mut a, &officer, &valid(&d));
+    // Two desks open the same visit for editing.
+    let mut b = Store::open(&path).unwrap();
+    let seen = a.visit_detail(&uid).unwrap().row.version;
+    assert_eq!(b.visit_detail(&uid).unwrap().row.version, seen);
+    let mut first = d.clone();
+    first.content = "Sửa ở bàn 1".into();
+    write(&mut a, &officer, |w| {
+        w.update_visit(&uid, seen, &input(&valid(&first)))
+    });
+    let mut second = d.clone();
+    second.content = "Sửa ở bàn 2".into();
+    let r = b.write(&officer, |w| {
+        w.update_visit(&uid, seen, &input(&valid(&second)))
+    });
+    assert!(
+        matches!(
+            r,
+            Err(StoreError::Conflict {
+                what: "visit",
+                changed_at: Some(_)
+            })
+        ),
+        "{r:?}"
+    );
+    assert_eq!(b.visit_detail(&uid).unwrap().row.content, "Sửa ở bàn 1");
+    // Edited again from what is stored now, it goes through.
+    let now = b.visit_detail(&uid).unwrap().row.version;
+    write(&mut b, &officer, |w| {
+        w.update_visit(&uid, now, &input(&valid(&second)))
+    });
+    assert_eq!(a.visit_detail(&uid).unwrap().row.content, "Sửa ở bàn 2");
+}
+
+#[test]
+fn a_case_step_on_a_stale_case_is_refused_with_a_conflict() {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let v = valid(&draft("Lê Thị Hoa", "079303001234"));
+    let case = write(&mut store, &officer, |w| {
+        w.save_visit(&input(&v), &CaseChoice::Ask)
+    })
+    .case
+    .unwrap();
+    let seen = store.case_row(&case.uid).unwrap().version;
+    let step = tiepdan::store::StepInput::default();
+    let classify = tiepdan::domain::case::Action::ClassifyOwn;
+    write(&mut store, &officer, |w| {
+        w.case_step(&case.uid, Some(seen), classify, &step, today())
+    });
+    // A second desk acting on what it saw before: refused, nothing written.
+    let events = store.case_events(&case.uid).unwrap().len();
+    let r = store.write(&officer, |w| {
+        w.case_step(
+            &case.uid,
+            Some(seen),
+            tiepdan::domain::case::Action::Note,
+            &step,
+            today(),
+        )
+    });
+    assert!(
+        matches!(r, Err(StoreError::Conflict { what: "case", .. })),
+        "{r:?}"
+    );
+    assert_eq!(store.case_events(&case.uid).unwrap().len(), events);
+    // A step the law does not allow is a typed refusal, not an SQL error.
+    let r = store.write(&officer, |w| {
+        w.case_step(
+            &case.uid,
+            None,
+            tiepdan::domain::case::Action::Resolve,
+            &step,
+            today(),
+        )
+    });
+    assert!(matches!(r, Err(StoreError::Refused { .. })), "{r:?}");
+}
+
+#[test]
+fn a_thu_ly_visit_and_its_case_are_one_transaction() {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let v = valid(&draft("Lê Thị Hoa", "079303001234"));
+    save(&mut store, &officer, &v);
+    let (visits, audits) = (store.visit_count().unwrap(), store.audit_count().unwrap());
+    // The same citizen, same field: the officer must say whether it is the same matter, and
+    // until then nothing at all is written.
+    let r = store.write(&officer, |w| w.save_visit(&input(&v), &CaseChoice::Ask));
+    let Err(StoreError::OpenCaseExists { case_uid, code }) = r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(code, "KN-2026-BD-0001");
+    assert_eq!(store.visit_count().unwrap(), visits);
+    assert_eq!(store.audit_count().unwrap(), audits);
+    // Joining: the visit is saved and linked to that case, no second case.
+    let saved = write(&mut store, &officer, |w| {
+        w.save_visit(&input(&v), &CaseChoice::Join(case_uid.clone()))
+    });
+    let case = saved.case.unwrap();
+    assert!(case.joined);
+    assert_eq!(case.uid, case_uid);
+    assert_eq!(store.case_detail(&case_uid).unwrap().visits.len(), 2);
+    assert_eq!(store.visit_count().unwrap(), visits + 1);
+}
+
+#[test]
+fn a_read_only_open_writes_nothing_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let officer = store_with_officer(&mut store);
+        save(
+            &mut store,
+            &officer,
+            &valid(&draft("Lê Thị Hoa", "079303001234")),
+        );
+    }
+    let before = std::fs::read(&path).unwrap();
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.visit_count().unwrap(), 1);
+    assert_eq!(store.lookup("hoa", 5).unwrap().citizens.len(), 1);
+    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let r = store.write(&officer, |w| w.save_draft("visit_form", "{}"));
+    assert!(matches!(r, Err(StoreError::ReadOnly)), "{r:?}");
+    assert!(matches!(
+        store.first_start("x", "A", "y"),
+        Err(StoreError::ReadOnly)
+    ));
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let officer = store_with_officer(&mut store);
+        save(
+            &mut store,
+            &officer,
+            &valid(&draft("Lê Thị Hoa", "079303001234")),
+        );
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.visit_count().unwrap(), 1);
+}
+
+#[test]
+fn a_disabled_officer_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let officer = store_with_officer(&mut store);
+    // Disabled at another desk after signing in here.
+    Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE officers SET active = 0", [])
+        .unwrap();
+    let r = store.write(&officer, |w| w.save_draft("visit_form", "{}"));
+    assert!(matches!(r, Err(StoreError::NotPermitted)), "{r:?}");
+    assert!(matches!(
+        store.sign_in(officer.officer_id()),
+        Err(StoreError::NotPermitted)
+    ));
+}
+
+#[test]
+fn case_codes_carry_the_desk_and_a_second_book_never_repeats_them() {
+    let mut a = Store::open_in_memory().unwrap();
+    let oa = store_with_officer(&mut a);
+    let mut b = Store::open_in_memory().unwrap();
+    let ob = b
+        .first_start("UBND phường Ba Đình", "BD2", "Trần Văn Bình")
+        .unwrap();
+    let v = valid(&draft("Lê Thị Hoa", "079303001234"));
+    let ca = write(&mut a, &oa, |w| w.save_visit(&input(&v), &CaseChoice::Ask))
+        .case
+        .unwrap();
+    let cb = write(&mut b, &ob, |w| w.save_visit(&input(&v), &CaseChoice::Ask))
+        .case
+        .unwrap();
+    assert_eq!(ca.code, "KN-2026-BD-0001");
+    assert_eq!(cb.code, "KN-2026-BD2-0001");
+    assert!(matches!(
+        a.write(&oa, |w| w.set_setting("desk_code", "not a code")),
+        Err(StoreError::Invalid(_))
+    ));
 }

@@ -74,75 +74,93 @@ pub fn open_300k_db() -> PathBuf {
     }
     let started = Instant::now();
     let mut store = Store::open(&path).unwrap();
-    {
-        let tx = store.conn_mut().transaction().unwrap();
-        tx.execute_batch(
-            "INSERT INTO officers (uid, full_name, created_at) VALUES ('o1', 'Nguyễn Thị Lan', '2026-01-01T08:00:00');
-             INSERT INTO settings (key, value) VALUES ('unit_name', 'UBND phường Ba Đình')
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
-        )
-        .unwrap();
-        {
-            let mut cit = tx
-                .prepare(
-                    "INSERT INTO citizens (uid, full_name, name_folded, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, '2026-01-01T08:00:00', '2026-01-01T08:00:00')",
-                )
-                .unwrap();
+    // Through the store's bulk writer: the same checks and triggers as every write.
+    store
+        .load_empty_book("bench-open-300k", |b| {
+            use tiepdan::domain::case::{Action, CaseType};
+            use tiepdan::store::{
+                BulkCase, BulkCitizen, BulkStep, CaseSource, CitizenInput, Intake, StepInput,
+            };
+            let at = "2026-01-01T08:00:00";
+            b.setting("unit_name", "UBND phường Ba Đình")?;
+            b.setting("desk_code", "BD")?;
+            let officer = b.officer("o1", "Nguyễn Thị Lan", "", false, at)?;
+            let mut citizens = Vec::new();
             for i in 0..20_000 {
                 let name = format!("Nguyễn Văn Đức {i}");
-                cit.execute(rusqlite::params![
-                    format!("c{i}"),
-                    name,
-                    tiepdan::domain::text::fold(&name)
-                ])
-                .unwrap();
+                citizens.push(b.citizen(&BulkCitizen {
+                    uid: &format!("c{i}"),
+                    who: CitizenInput {
+                        full_name: &name,
+                        id_number: None,
+                        phone: None,
+                        address: "",
+                    },
+                    birth_year: None,
+                    sex: None,
+                    at,
+                    by: officer,
+                })?);
             }
-            let mut case = tx
-                .prepare(
-                    "INSERT INTO cases (uid, code, case_type, year, seq, citizen_id, field_id,
-                         summary, source, received_on, officer_id, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, 2026, ?4, ?5, ?6, 'Khiếu nại quyết định thu hồi đất',
-                             'tiep_cong_dan', ?7, 1, '2026-01-01T08:00:00', '2026-01-01T08:00:00')",
-                )
-                .unwrap();
-            let mut step = tx
-                .prepare("UPDATE cases SET status = ?2, accepted_on = ?3 WHERE id = ?1")
-                .unwrap();
-            let types = ["khieu_nai", "to_cao", "kien_nghi_phan_anh"];
-            let prefix = ["KN", "TC", "KNPA"];
+            let fields = [
+                "dat_dai",
+                "den_bu_gpmb",
+                "quy_hoach_xd",
+                "moi_truong",
+                "chinh_sach",
+                "tu_phap",
+                "tham_nhung",
+                "khac",
+            ];
             for i in 0..300_000i64 {
-                let t = (i % 3) as usize;
-                let seq = i / 3 + 1;
+                let t = CaseType::ALL[(i % 3) as usize];
                 let received = day() - chrono::Duration::days(i % 200);
-                let id = case
-                    .insert(rusqlite::params![
-                        format!("k{i}"),
-                        format!("{}-2026-{seq:06}", prefix[t]),
-                        types[t],
-                        seq,
-                        i % 20_000 + 1,
-                        i % 8 + 1,
-                        received,
-                    ])
-                    .unwrap();
+                let intake = Intake {
+                    case_type: t,
+                    citizen_id: citizens[(i % 20_000) as usize],
+                    field_code: fields[(i % 8) as usize].into(),
+                    summary: "Khiếu nại quyết định thu hồi đất".into(),
+                    source: CaseSource::Visit,
+                    forwarded_by: String::new(),
+                    forwarding_doc: String::new(),
+                    received_on: received,
+                    remote: false,
+                    visit_id: None,
+                };
+                let (id, _) = b.case(&BulkCase {
+                    uid: &format!("k{i}"),
+                    event_uid: &format!("e{i}"),
+                    intake: &intake,
+                    at,
+                    by: officer,
+                })?;
                 // A third stay new, a third await acceptance, a third are being resolved.
-                if i % 3 != 0 {
-                    step.execute(rusqlite::params![id, "cho_thu_ly", None::<NaiveDate>])
-                        .unwrap();
-                }
-                if i % 3 == 2 {
-                    let accepted = received + chrono::Duration::days(3);
-                    step.execute(rusqlite::params![id, "dang_giai_quyet", accepted])
-                        .unwrap();
+                let steps: &[(Action, i64)] = match i % 3 {
+                    0 => &[],
+                    1 => &[(Action::ClassifyOwn, 1)],
+                    _ => &[(Action::ClassifyOwn, 1), (Action::Accept, 3)],
+                };
+                for (n, (a, after)) in steps.iter().enumerate() {
+                    let on = received + chrono::Duration::days(*after);
+                    b.case_step(&BulkStep {
+                        uid: &format!("e{i}-{n}"),
+                        case_id: id,
+                        action: *a,
+                        day: on,
+                        input: &StepInput {
+                            day: Some(on),
+                            ..StepInput::default()
+                        },
+                        at,
+                        by: officer,
+                    })?;
                 }
             }
-        }
-        tx.commit().unwrap();
-    }
-    let n = store.recompute_deadlines().unwrap();
+            Ok(())
+        })
+        .unwrap();
     eprintln!(
-        "made {n} open cases with due dates in {:.1} s",
+        "made 300000 cases with due dates in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     path

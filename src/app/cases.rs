@@ -2,18 +2,18 @@
 //! queue, opening a case, recording a step (asking first when it cannot be undone), opening
 //! a case from a visit or a written petition, and revealing a denouncer on request.
 
-use chrono::NaiveDate;
-
 use super::{
-    App, CaseView, Command, Entry, EntryInput, EntryKey, EntryPurpose, Overlay, Pane, PendingStep,
-    Question, QueueFocus, RepeatLink, WrittenCitizen,
+    App, CaseView, Command, Entry, EntryInput, EntryKey, EntryPurpose, Overlay, Pane,
+    PendingIntake, PendingStep, Question, QueueFocus, RepeatLink, WrittenCitizen,
 };
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::ident::{check_id_number, check_phone};
+use crate::domain::identity::{Person, Record};
+use crate::domain::intake::CaseChoice;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Msg};
-use crate::store::{CaseSource, CitizenInput, NewCase, StepInput};
+use crate::store::{CaseSource, CitizenInput, NewCase, StepInput, StoreError};
 
 impl App {
     pub(super) fn show_pane(&mut self, pane: Pane) {
@@ -27,7 +27,7 @@ impl App {
     }
 
     fn officer_id(&self) -> Option<i64> {
-        self.officer.as_ref().map(|o| o.id)
+        self.actor.as_ref().map(|a| a.officer_id())
     }
 
     pub(super) fn reload_queue(&mut self) {
@@ -96,7 +96,7 @@ impl App {
                     Entry::for_intake(self.lang, &self.fields, self.today, None, None, None, field);
                 self.overlays.push(Overlay::Entry(Box::new(e)));
             }
-            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
+            Command::SwitchOfficer => self.open_picker(),
             Command::Explain => {
                 if let Some(c) = self.queue.selected_case().cloned() {
                     self.explain(&c.uid, &c.code, None);
@@ -138,12 +138,7 @@ impl App {
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => {
                 let page = self.viewport.1.saturating_sub(6).max(1);
                 if let Some(Overlay::Case(v)) = self.overlays.last_mut() {
-                    v.scroll = match cmd {
-                        Command::Up => v.scroll.saturating_sub(1),
-                        Command::Down => v.scroll.saturating_add(1),
-                        Command::PageUp => v.scroll.saturating_sub(page),
-                        _ => v.scroll.saturating_add(page),
-                    };
+                    v.scroll = super::scrolled(v.scroll, cmd, page);
                 }
             }
             Command::Explain => {
@@ -153,7 +148,7 @@ impl App {
             }
             Command::Reveal => {
                 let Some(v) = self.case_view() else { return };
-                if v.masked() {
+                if v.masked(&self.viewer) {
                     let q = Question::Reveal {
                         case_uid: v.detail.row.uid.clone(),
                         code: v.detail.row.code.clone(),
@@ -170,7 +165,6 @@ impl App {
                     dues: Vec::new(),
                     facts: v.facts,
                     citizen: None,
-                    revealed: false,
                     scroll: 0,
                 };
                 self.begin_step(&view, action);
@@ -342,44 +336,25 @@ impl App {
                 let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
                     .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
                 let article = e.value(EntryKey::Article);
-                let Some(officer_id) = self.officer_id() else {
-                    return;
-                };
-                match self.store.update_rule(
-                    officer_id,
-                    rule_id,
-                    days,
-                    extension_days,
-                    basis,
-                    &article,
-                ) {
-                    Ok(n) => {
-                        self.overlays.pop();
-                        self.after_catalog_change(n);
-                    }
-                    Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
-                }
+                let r =
+                    self.write(|w| w.update_rule(rule_id, days, extension_days, basis, &article));
+                self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
             }
             EntryPurpose::CalendarDay => {
                 let kind = crate::domain::calendar::DayKind::from_code(&e.value(EntryKey::Kind))
                     .unwrap_or(crate::domain::calendar::DayKind::Off);
                 let name = e.value(EntryKey::Name);
-                let Some(officer_id) = self.officer_id() else {
-                    return;
-                };
-                match self.store.set_calendar_day(officer_id, day, kind, &name) {
-                    Ok(n) => {
-                        self.overlays.pop();
-                        self.catalog.year = chrono::Datelike::year(&day);
-                        self.after_catalog_change(n);
-                    }
-                    Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
-                }
+                let r = self.write(|w| w.set_calendar_day(day, kind, &name));
+                self.after_entry_saved(r, |app, n| {
+                    app.catalog.year = chrono::Datelike::year(&day);
+                    app.after_catalog_change(n);
+                });
             }
             EntryPurpose::Step {
                 case_uid,
                 code,
                 action,
+                version,
                 ..
             } => {
                 let chosen = e.value(EntryKey::Choice);
@@ -403,6 +378,7 @@ impl App {
                 let pending = PendingStep {
                     case_uid,
                     code,
+                    version,
                     action,
                     input,
                 };
@@ -414,17 +390,12 @@ impl App {
                     self.commit_step(&pending);
                 }
             }
-            EntryPurpose::Intake {
-                visit_uid,
-                citizen_id,
-                ..
-            } => {
+            EntryPurpose::Intake { visit_uid, .. } => {
                 let Some(case_type) = CaseType::from_code(&e.value(EntryKey::CaseType)) else {
                     return;
                 };
                 let new_case = NewCase {
                     case_type,
-                    citizen_id: citizen_id.unwrap_or_default(),
                     field_code: e.value(EntryKey::Field),
                     summary: e.value(EntryKey::Summary),
                     source: if visit_uid.is_some() {
@@ -437,112 +408,108 @@ impl App {
                     forwarding_doc: e.value(EntryKey::ForwardingDoc),
                     received_on: day,
                     remote: e.value(EntryKey::Remote) == "1",
-                    visit_uid,
                 };
-                let full_name = clean_line(&e.value(EntryKey::FullName));
-                let address = e.value(EntryKey::Address);
-                let Some(officer_id) = self.officer_id() else {
-                    return;
-                };
-                if citizen_id.is_some() {
-                    match self.store.open_case(officer_id, &new_case) {
-                        Ok((uid, code)) => {
-                            self.overlays.pop();
-                            self.info(Msg::CaseOpened.fill(lang, &[&code]));
-                            self.after_case_change(&uid);
-                        }
-                        // The form stays as typed.
-                        Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
+                match visit_uid {
+                    // Another case from a visit (a petition with several contents).
+                    Some(vuid) => {
+                        let r = self.write(|w| w.open_case_from_visit(&vuid, &new_case));
+                        self.after_entry_saved(r, |app, c| {
+                            app.info(Msg::CaseOpened.fill(app.lang, &[&c.code]));
+                            app.after_case_change(&c.uid);
+                        });
                     }
-                    return;
-                }
-                // A written petition: a known citizen with an open case in this field is
-                // offered the link instead of a second case.
-                let known = self
-                    .store
-                    .find_citizen(
-                        id_number.as_ref().map(|i| i.value.as_str()),
-                        &full_name,
-                        phone.as_ref().map(|p| p.value.as_str()),
-                    )
-                    .ok()
-                    .flatten();
-                let who = WrittenCitizen {
-                    full_name: full_name.clone(),
-                    id_number,
-                    phone,
-                    address,
-                    known: known.as_ref().map(|k| k.id),
-                };
-                let open = match &known {
-                    Some(k) => self
-                        .store
-                        .open_cases_of(k.id, &new_case.field_code)
-                        .unwrap_or_default(),
-                    None => Vec::new(),
-                };
-                if let Some(existing) = open.first() {
-                    let field = self
-                        .fields
-                        .iter()
-                        .find(|f| f.code == new_case.field_code)
-                        .map(|f| f.name.clone())
-                        .unwrap_or_default();
-                    let link = RepeatLink {
-                        visit_uid: None,
-                        day: new_case.received_on,
-                        case_uid: existing.uid.clone(),
-                        code: existing.code.clone(),
-                        citizen_name: known.map(|k| k.full_name).unwrap_or(full_name),
-                        field,
-                        new_case: Box::new(new_case),
-                        citizen: Some(Box::new(who)),
-                    };
-                    self.overlays.pop();
-                    self.overlays
-                        .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
-                } else {
-                    self.open_written_case(&who, &new_case);
+                    // A written petition: its citizen is found or created in the same write,
+                    // and a repeat of an open case is asked about first.
+                    None => {
+                        let who = WrittenCitizen {
+                            full_name: clean_line(&e.value(EntryKey::FullName)),
+                            id_number,
+                            phone,
+                            address: e.value(EntryKey::Address),
+                            known: None,
+                        };
+                        self.take_in_written(&who, &new_case, CaseChoice::Ask);
+                    }
                 }
             }
         }
     }
 
-    /// Open a written petition's case with its citizen (found, or created).
-    pub(super) fn open_written_case(&mut self, w: &WrittenCitizen, c: &NewCase) {
-        let Some(officer_id) = self.officer_id() else {
-            return;
-        };
+    /// After a write from an entry form: close it and go on, or keep it as typed and say why.
+    fn after_entry_saved<T>(
+        &mut self,
+        r: crate::store::Result<T>,
+        then: impl FnOnce(&mut Self, T),
+    ) {
+        match r {
+            Ok(v) => {
+                if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {
+                    self.overlays.pop();
+                }
+                then(self, v);
+            }
+            Err(err) => {
+                let text = i18n::store_error(self.lang, &err);
+                self.error(Msg::FormSaveFailed.fill(self.lang, &[&text]));
+            }
+        }
+    }
+
+    /// Take in a written petition with its citizen (found, or created); a repeat of an open
+    /// case of the citizen in the field is asked about first.
+    pub(super) fn take_in_written(&mut self, w: &WrittenCitizen, c: &NewCase, choice: CaseChoice) {
         let who = CitizenInput {
             full_name: &w.full_name,
             id_number: w.id_number.as_ref(),
             phone: w.phone.as_ref(),
             address: &w.address,
         };
-        match self.store.open_case_for(officer_id, &who, w.known, c) {
-            Ok((uid, code)) => {
-                if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {
-                    self.overlays.pop();
-                }
-                self.info(Msg::CaseOpened.fill(self.lang, &[&code]));
-                self.after_case_change(&uid);
+        let r = self.write(|wr| wr.take_in_written(&who, w.known, c, &choice));
+        match r {
+            Err(StoreError::OpenCaseExists { case_uid, code }) => {
+                let field = self
+                    .fields
+                    .iter()
+                    .find(|f| f.code == c.field_code)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
+                let link = RepeatLink {
+                    pending: PendingIntake::Written(Box::new((w.clone(), c.clone()))),
+                    citizen: Person::of(
+                        w.full_name.clone(),
+                        c.case_type == CaseType::ToCao,
+                        Record::Case(case_uid.clone()),
+                        Some(code.clone()),
+                        false,
+                    ),
+                    case_uid,
+                    code,
+                    field,
+                };
+                self.overlays
+                    .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
             }
-            // The form stays as typed.
-            Err(err) => self.error(Msg::FormSaveFailed.fill(self.lang, &[&err])),
+            r => self.after_entry_saved(r, |app, saved| {
+                let m = if saved.joined {
+                    Msg::CaseLinked
+                } else {
+                    Msg::CaseOpened
+                };
+                app.info(m.fill(app.lang, &[&saved.code]));
+                app.after_case_change(&saved.uid);
+            }),
         }
     }
 
-    /// Record a step (after confirmation for irreversible ones).
+    /// Record a step (after confirmation for irreversible ones), on the case as the officer
+    /// saw it: if another desk changed it meanwhile, the step is refused and the case reloaded.
     pub(super) fn commit_step(&mut self, p: &PendingStep) {
-        let Some(officer_id) = self.officer_id() else {
-            return;
-        };
         let lang = self.lang;
         let before = self.store.case_facts(&p.case_uid).map(|f| f.status);
-        match self
-            .store
-            .case_step(officer_id, &p.case_uid, p.action, &p.input, self.today)
-        {
+        let today = self.today;
+        let r =
+            self.write(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today));
+        match r {
             Ok(second) => {
                 let after = self.store.case_facts(&p.case_uid).map(|f| f.status);
                 if let (Ok(b), Ok(a)) = (before, after) {
@@ -560,12 +527,18 @@ impl App {
                 }
                 self.after_case_change(&p.case_uid);
             }
-            Err(err) => self.error(Msg::FormSaveFailed.fill(lang, &[&err])),
+            Err(err) => {
+                let text = i18n::store_error(lang, &err);
+                self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
+                if matches!(err, StoreError::Conflict { .. }) {
+                    self.after_case_change(&p.case_uid);
+                }
+            }
         }
     }
 
-    /// Refresh what shows a case: the open case view and the queue.
-    fn after_case_change(&mut self, uid: &str) {
+    /// Refresh what shows a case: the open case view, the queue, the board, the alerts.
+    pub(super) fn after_case_change(&mut self, uid: &str) {
         let reopened = self.overlays.iter().any(|o| matches!(o, Overlay::Case(_)));
         if reopened {
             let r = CaseView::load(&self.store, uid);
@@ -574,38 +547,29 @@ impl App {
                     if let Overlay::Case(cv) = o
                         && cv.detail.row.uid == uid
                     {
-                        let revealed = cv.citizen.clone().filter(|_| cv.revealed);
                         **cv = v;
-                        if let Some(c) = revealed {
-                            cv.citizen = Some(c);
-                            cv.revealed = true;
-                        }
                         break;
                     }
                 }
             }
         }
+        self.after_cases_changed();
+    }
+
+    /// Cases changed: the queue, the board and the alerts follow.
+    pub(super) fn after_cases_changed(&mut self) {
         self.reload_queue();
-        if self.pane == super::Pane::Board {
+        if self.pane == Pane::Board {
             self.reload_board();
         }
         self.refresh_alerts();
     }
 
-    pub(super) fn reveal(&mut self, case_uid: &str, code: &str) {
-        let Some(officer_id) = self.officer_id() else {
-            return;
-        };
-        let r = self.store.reveal_citizen(officer_id, case_uid);
-        if let Some(c) = self.report(r) {
-            for o in self.overlays.iter_mut() {
-                if let Overlay::Case(cv) = o
-                    && cv.detail.row.code == code
-                {
-                    cv.citizen = Some(c.clone());
-                    cv.revealed = true;
-                }
-            }
+    /// The audited reveal of a denunciation's denouncer (Luật Tố cáo Art 8(3), 56).
+    pub(super) fn reveal_case(&mut self, case_uid: &str) {
+        let r = self.write(|w| w.reveal_case(case_uid));
+        if self.report(r).is_some() {
+            self.viewer.reveal(Record::Case(case_uid.to_owned()));
             self.info(Msg::CaseRevealed.t(self.lang).to_owned());
         }
     }
@@ -620,86 +584,10 @@ impl App {
             &self.fields,
             self.today,
             Some(d.row.uid.clone()),
-            Some((d.citizen_id, d.row.citizen_name.clone())),
+            Some(d.row.citizen.clone()),
             Some(CaseType::from_petition(d.row.petition_type)),
             Some(d.field_code.clone()),
         );
         self.overlays.push(Overlay::Entry(Box::new(e)));
-    }
-
-    /// After a new visit with handling thụ lý: open its case, or first ask to link it to the
-    /// citizen's open case in the same field.
-    pub fn intake_after_visit(&mut self, visit_uid: &str) {
-        let r = self.store.visit_detail(visit_uid);
-        let Some(d) = self.report(r) else { return };
-        if d.row.handling != crate::domain::visit::Handling::ThuLy {
-            return;
-        }
-        let new_case = NewCase {
-            case_type: CaseType::from_petition(d.row.petition_type),
-            citizen_id: d.citizen_id,
-            field_code: d.field_code.clone(),
-            summary: d.row.content.clone(),
-            source: CaseSource::Visit,
-            forwarded_by: String::new(),
-            forwarding_doc: String::new(),
-            received_on: d.day,
-            remote: false,
-            visit_uid: Some(visit_uid.to_owned()),
-        };
-        let r = self.store.open_cases_of(d.citizen_id, &d.field_code);
-        let Some(open) = self.report(r) else { return };
-        match open.first() {
-            Some(existing) => {
-                let link = RepeatLink {
-                    visit_uid: Some(visit_uid.to_owned()),
-                    day: d.day,
-                    case_uid: existing.uid.clone(),
-                    code: existing.code.clone(),
-                    citizen_name: d.row.citizen_name.clone(),
-                    field: d.row.field_name.clone(),
-                    new_case: Box::new(new_case),
-                    citizen: None,
-                };
-                self.overlays
-                    .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
-            }
-            None => self.open_new_case(&new_case),
-        }
-    }
-
-    pub(super) fn open_new_case(&mut self, c: &NewCase) {
-        let Some(officer_id) = self.officer_id() else {
-            return;
-        };
-        let r = self.store.open_case(officer_id, c);
-        if let Some((_, code)) = self.report(r) {
-            self.info(Msg::CaseOpened.fill(self.lang, &[&code]));
-        }
-        self.refresh_alerts();
-    }
-
-    pub(super) fn link_repeat(&mut self, l: &RepeatLink, day: NaiveDate) {
-        let Some(officer_id) = self.officer_id() else {
-            return;
-        };
-        let input = StepInput {
-            day: Some(day),
-            note: if l.visit_uid.is_none() {
-                l.new_case.summary.clone()
-            } else {
-                String::new()
-            },
-            document_no: l.new_case.forwarding_doc.clone(),
-            agency: l.new_case.forwarded_by.clone(),
-            ..StepInput::default()
-        };
-        let r =
-            self.store
-                .add_petition(officer_id, &l.case_uid, l.visit_uid.as_deref(), day, &input);
-        if self.report(r).is_some() {
-            self.info(Msg::CaseLinked.fill(self.lang, &[&l.code]));
-            self.after_case_change(&l.case_uid);
-        }
     }
 }

@@ -52,7 +52,7 @@ impl App {
                     self.explain(&r.case_uid, &r.code, Some(r.obligation));
                 }
             }
-            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
+            Command::SwitchOfficer => self.open_picker(),
             _ => {}
         }
     }
@@ -65,7 +65,7 @@ impl App {
             Command::PageDown => self.catalog.move_by(10),
             Command::First => self.catalog.move_by(isize::MIN / 2),
             Command::Last => self.catalog.move_by(isize::MAX / 2),
-            Command::SwitchOfficer => self.apply_log(Command::SwitchOfficer),
+            Command::SwitchOfficer => self.open_picker(),
             Command::Left => self.catalog.section = CatalogSection::Rules,
             Command::Right => self.catalog.section = CatalogSection::Calendar,
             Command::PrevDay | Command::NextDay => {
@@ -121,10 +121,7 @@ impl App {
     }
 
     pub(super) fn remove_day(&mut self, day: chrono::NaiveDate) {
-        let Some(officer_id) = self.officer.as_ref().map(|o| o.id) else {
-            return;
-        };
-        let r = self.store.remove_calendar_day(officer_id, day);
+        let r = self.write(|w| w.remove_calendar_day(day));
         if let Some(n) = self.report(r) {
             self.catalog.year = day.year();
             self.after_catalog_change(n);
@@ -132,10 +129,7 @@ impl App {
     }
 
     pub(super) fn confirm_year(&mut self, year: i32) {
-        let Some(officer_id) = self.officer.as_ref().map(|o| o.id) else {
-            return;
-        };
-        let r = self.store.confirm_year(officer_id, year);
+        let r = self.write(|w| w.confirm_year(year));
         if let Some(n) = self.report(r) {
             self.after_catalog_change(n);
         }

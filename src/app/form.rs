@@ -59,6 +59,8 @@ pub struct VisitForm {
     pub inputs: Vec<Input>,
     pub focus: FormField,
     pub editing_uid: Option<String>,
+    /// The version of the visit being edited (a stale one is refused on save).
+    pub editing_version: Option<i64>,
     pub day: NaiveDate,
     pub time: String,
     pub threshold: u32,
@@ -209,6 +211,7 @@ impl VisitForm {
             inputs,
             focus: FormField::FullName,
             editing_uid: draft.editing_uid.clone(),
+            editing_version: draft.editing_version,
             day,
             time: draft.time.clone(),
             threshold,
@@ -277,6 +280,7 @@ impl VisitForm {
             note: v(FormField::Note),
             petitions: v(FormField::Petitions),
             editing_uid: self.editing_uid.clone(),
+            editing_version: self.editing_version,
             day: self.day.format("%Y-%m-%d").to_string(),
             time: self.time.clone(),
         }
@@ -408,8 +412,15 @@ impl VisitForm {
         }
     }
 
-    /// Pasted text (bracketed paste) into the focused input, NFC-normalized.
-    pub fn paste(&mut self, text: &str) -> bool {
+    /// Pasted text (bracketed paste) into the focused input, NFC-normalized; a change is
+    /// marked for the draft autosave.
+    pub fn paste(&mut self, text: &str) {
+        if self.paste_text(text) {
+            self.mark_changed(None);
+        }
+    }
+
+    fn paste_text(&mut self, text: &str) -> bool {
         let text = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"));
         let focus = self.focus;
         let lang = self.lang;

@@ -261,10 +261,17 @@ pub const BINDINGS: &[Binding] = &[
                 code: KC::Char('N'),
                 mods: SHIFT,
             },
-            k(KC::Esc),
         ],
         Command::Deny,
         Msg::CmdDeny,
+        true,
+    ),
+    // Esc answers nothing: the question goes away and nothing irreversible happens.
+    b(
+        C::Confirm,
+        &[k(KC::Esc)],
+        Command::Cancel,
+        Msg::CmdBack,
         true,
     ),
     // Officer picker.

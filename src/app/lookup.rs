@@ -4,9 +4,10 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{App, CaseView, Command, Overlay};
+use super::worker::Job;
+use super::{App, Command, Overlay};
 use crate::domain::text::nfc;
-use crate::store::{self, CitizenRecord, HistoryItem, LookupResults, Store};
+use crate::store::{CitizenRecord, HistoryItem, LookupResults};
 
 /// How many results of each group are shown.
 pub const PER_GROUP: usize = 8;
@@ -19,6 +20,17 @@ pub struct LookupState {
     pub selected: usize,
     /// The query the results are for.
     pub query: String,
+    /// The query asked last, and its generation (results of older ones are dropped).
+    pub asked: String,
+    pub generation: u64,
+}
+
+/// Results of a lookup, for the query of `generation`.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub generation: u64,
+    pub query: String,
+    pub results: LookupResults,
 }
 
 impl Default for LookupState {
@@ -30,6 +42,8 @@ impl Default for LookupState {
             results: LookupResults::default(),
             selected: 0,
             query: String::new(),
+            asked: String::new(),
+            generation: 0,
         }
     }
 }
@@ -47,16 +61,9 @@ impl LookupState {
         nfc(&self.input.lines().join(" "))
     }
 
-    /// Run the query if the text changed.
-    pub fn refresh(&mut self, store: &Store) -> store::Result<()> {
-        let q = self.text();
-        if q == self.query {
-            return Ok(());
-        }
-        self.results = store.lookup(&q, PER_GROUP)?;
-        self.query = q;
-        self.selected = 0;
-        Ok(())
+    /// Still waiting for the results of what was typed?
+    pub fn searching(&self) -> bool {
+        self.asked != self.query
     }
 
     pub fn picked(&self) -> Option<Picked> {
@@ -98,10 +105,40 @@ impl App {
         }
     }
 
-    /// A key typed into the lookup box.
+    /// A key typed into the lookup box: ask for the new text's results (on the worker, so
+    /// the typed character is drawn at once; inline for an in-memory book).
     pub(super) fn lookup_typed(&mut self) {
-        let r = self.lookup.refresh(&self.store);
-        self.report(r);
+        let q = self.lookup.text();
+        if q == self.lookup.asked {
+            return;
+        }
+        self.lookup.generation += 1;
+        self.lookup.asked = q.clone();
+        let job = Job {
+            generation: self.lookup.generation,
+            query: q,
+            per_group: PER_GROUP,
+        };
+        if let Some(job) = self.searcher.submit(job) {
+            let r = self.store.lookup(&job.query, job.per_group);
+            if let Some(results) = self.report(r) {
+                self.found(Found {
+                    generation: job.generation,
+                    query: job.query,
+                    results,
+                });
+            }
+        }
+    }
+
+    /// Results arrived: shown only if they answer the newest query.
+    pub(super) fn found(&mut self, f: Found) {
+        if f.generation != self.lookup.generation {
+            return;
+        }
+        self.lookup.results = f.results;
+        self.lookup.query = f.query;
+        self.lookup.selected = 0;
     }
 
     pub(super) fn apply_lookup(&mut self, cmd: Command) {
@@ -121,12 +158,7 @@ impl App {
             Command::Submit | Command::Open => match self.lookup.picked() {
                 Some(Picked::Citizen(id)) => self.open_history(id),
                 Some(Picked::Case(uid)) => self.open_case_view(&uid),
-                Some(Picked::Visit(uid)) => {
-                    let r = self.store.visit_detail(&uid);
-                    if let Some(d) = self.report(r) {
-                        self.overlays.push(Overlay::Detail(Box::new(d)));
-                    }
-                }
+                Some(Picked::Visit(uid)) => self.open_visit(&uid),
                 None => {}
             },
             _ => {}
@@ -160,18 +192,8 @@ impl App {
                 self.overlays.pop();
             }
             Command::Open => match h.items.get(h.selected).cloned() {
-                Some(HistoryItem::Case { hit, .. }) => {
-                    let r = CaseView::load(&self.store, &hit.uid);
-                    if let Some(v) = self.report(r) {
-                        self.overlays.push(Overlay::Case(Box::new(v)));
-                    }
-                }
-                Some(HistoryItem::Visit { uid, .. }) => {
-                    let r = self.store.visit_detail(&uid);
-                    if let Some(d) = self.report(r) {
-                        self.overlays.push(Overlay::Detail(Box::new(d)));
-                    }
-                }
+                Some(HistoryItem::Case { hit, .. }) => self.open_case_view(&hit.uid),
+                Some(HistoryItem::Visit { uid, .. }) => self.open_visit(&uid),
                 None => {}
             },
             _ => {}

@@ -7,6 +7,7 @@ use ratatui_textarea::TextArea;
 
 use super::combo::{Combo, ComboOption};
 use crate::domain::case::{Action, CaseFacts, CaseType, Outcome, RefusalReason};
+use crate::domain::identity::{Person, Viewer};
 use crate::domain::text::nfc;
 use crate::i18n::{self, Lang, Msg};
 use crate::store::{
@@ -150,10 +151,9 @@ pub struct CaseView {
     /// Open obligations with their due dates, soonest first.
     pub dues: Vec<store::CaseDue>,
     pub facts: CaseFacts,
-    /// The citizen, for cases other than denunciations, or after an audited reveal.
+    /// The citizen's record (ID, phone, address): shown only when the identity rule lets the
+    /// viewer see the case's citizen (`masked`).
     pub citizen: Option<CitizenRecord>,
-    /// The denouncer's identity was revealed on request (audited).
-    pub revealed: bool,
     /// Lines scrolled (a long timeline).
     pub scroll: u16,
 }
@@ -161,25 +161,19 @@ pub struct CaseView {
 impl CaseView {
     pub fn load(store: &Store, uid: &str) -> store::Result<CaseView> {
         let detail = store.case_detail(uid)?;
-        let hidden = detail.row.case_type == CaseType::ToCao && !detail.identity_disclosed;
         Ok(CaseView {
-            citizen: if hidden {
-                None
-            } else {
-                store.citizen(detail.citizen_id)?
-            },
+            citizen: store.citizen(detail.citizen_id)?,
             events: store.case_events(uid)?,
             dues: store.case_dues(uid)?,
             facts: store.case_facts(uid)?,
             detail,
-            revealed: false,
             scroll: 0,
         })
     }
 
-    /// Is the citizen's identity masked (a denunciation, not revealed)?
-    pub fn masked(&self) -> bool {
-        self.citizen.is_none()
+    /// Is the citizen's identity masked for this viewer (a denunciation, not revealed)?
+    pub fn masked(&self, viewer: &Viewer) -> bool {
+        !viewer.sees(&self.detail.row.citizen)
     }
 }
 
@@ -192,12 +186,14 @@ pub enum EntryPurpose {
         code: String,
         action: Action,
         case_type: CaseType,
+        /// The version of the case the officer saw.
+        version: i64,
     },
     /// A new case: from a visit (citizen known) or a written petition (citizen typed).
     Intake {
         visit_uid: Option<String>,
-        citizen_id: Option<i64>,
-        citizen_name: Option<String>,
+        /// The visit's citizen (shown by the identity rule in the form's title).
+        citizen: Option<Person>,
     },
     /// A deadline rule of the catalog.
     Rule { rule_id: i64 },
@@ -392,6 +388,7 @@ impl Entry {
                 code: d.code.clone(),
                 action,
                 case_type: d.case_type,
+                version: d.version,
             },
             rows,
             focus: 0,
@@ -406,7 +403,7 @@ impl Entry {
         fields: &[Field],
         today: NaiveDate,
         visit_uid: Option<String>,
-        citizen: Option<(i64, String)>,
+        citizen: Option<Person>,
         case_type: Option<CaseType>,
         field_code: Option<String>,
     ) -> Entry {
@@ -474,16 +471,8 @@ impl Entry {
             )),
             true,
         ));
-        let (citizen_id, citizen_name) = match citizen {
-            Some((id, name)) => (Some(id), Some(name)),
-            None => (None, None),
-        };
         Entry {
-            purpose: EntryPurpose::Intake {
-                visit_uid,
-                citizen_id,
-                citizen_name,
-            },
+            purpose: EntryPurpose::Intake { visit_uid, citizen },
             rows,
             focus: 0,
             errors: Vec::new(),

@@ -35,9 +35,15 @@ impl CaseType {
     }
 }
 
-/// A case code: `KN-2026-0042` (type prefix, year received, sequence within type and year).
-pub fn case_code(t: CaseType, year: i32, seq: u32) -> String {
-    format!("{}-{year}-{seq:04}", t.prefix())
+/// A case code read on the phone: `KN-2026-AB-0042` — type prefix, year received, the desk
+/// code (which keeps codes of several desks apart when their books are merged) and the
+/// sequence within type, year and desk. Books made before desk codes have `KN-2026-0042`.
+pub fn case_code(t: CaseType, year: i32, desk: &str, seq: u32) -> String {
+    if desk.is_empty() {
+        format!("{}-{year}-{seq:04}", t.prefix())
+    } else {
+        format!("{}-{year}-{desk}-{seq:04}", t.prefix())
+    }
 }
 
 code_enum!(
@@ -375,9 +381,10 @@ mod tests {
 
     #[test]
     fn codes_read_well_on_the_phone() {
-        assert_eq!(case_code(CaseType::KhieuNai, 2026, 42), "KN-2026-0042");
+        assert_eq!(case_code(CaseType::KhieuNai, 2026, "", 42), "KN-2026-0042");
+        assert_eq!(case_code(CaseType::ToCao, 2026, "BD", 7), "TC-2026-BD-0007");
         assert_eq!(
-            case_code(CaseType::KienNghiPhanAnh, 2026, 7),
+            case_code(CaseType::KienNghiPhanAnh, 2026, "", 7),
             "KNPA-2026-0007"
         );
     }

@@ -28,6 +28,8 @@ pub mod case;
 pub mod date;
 pub mod deadline;
 pub mod ident;
+pub mod identity;
+pub mod intake;
 pub mod lookup;
 pub mod text;
 pub mod visit;

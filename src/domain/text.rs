@@ -19,6 +19,11 @@ pub fn clean_line(s: &str) -> String {
     nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Pasted or imported text for a one-line input: NFC, line breaks as spaces.
+pub fn one_line(s: &str) -> String {
+    nfc(&s.replace("\r\n", " ").replace(['\n', '\r'], " "))
+}
+
 /// Fold for diacritic-insensitive matching: "Nguyễn Văn Đức" → "nguyen van duc".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -99,6 +99,8 @@ pub struct VisitDraft {
     pub petitions: String,
     /// The visit being edited, if this is an edit.
     pub editing_uid: Option<String>,
+    /// The version of the visit the edit started from (a stale one is refused on save).
+    pub editing_version: Option<i64>,
     /// The day the visit is logged on (YYYY-MM-DD).
     pub day: String,
     /// The time the reception started (HH:MM).

@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Store, audit, new_uid, now_stamp};
+use super::visits::KnownCitizen;
+use super::{Result, Store, StoreError, Writer, audit, new_uid, now_stamp};
 use crate::domain::ident::{IdNumber, Phone};
+use crate::domain::identity::{Person, Record};
 use crate::domain::text::fold;
 use crate::domain::visit::ValidVisit;
 
@@ -16,15 +18,27 @@ pub enum MatchedBy {
     NameAndPhone,
 }
 
-/// A known citizen matching what is being typed, with their visit history summary.
+/// A known citizen matching what is being typed. A citizen known only as a denouncer is a
+/// pseudonym, with no history shown (Luật Tố cáo Art 8(3)): `visits` and `last_visit` count
+/// only what is not a denunciation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitizenMatch {
     pub id: i64,
     pub uid: String,
-    pub full_name: String,
+    pub person: Person,
+    pub version: i64,
     pub visits: u32,
     pub last_visit: Option<NaiveDate>,
     pub matched_by: MatchedBy,
+}
+
+impl CitizenMatch {
+    pub fn known(&self) -> KnownCitizen {
+        KnownCitizen {
+            id: self.id,
+            version: self.version,
+        }
+    }
 }
 
 /// A citizen as stored.
@@ -32,11 +46,12 @@ pub struct CitizenMatch {
 pub struct CitizenRecord {
     pub id: i64,
     pub uid: String,
-    pub full_name: String,
+    pub person: Person,
     pub id_kind: Option<String>,
     pub id_number: Option<String>,
     pub phone: Option<String>,
     pub address: String,
+    pub version: i64,
 }
 
 fn find_id(
@@ -74,6 +89,33 @@ fn find_id(
     Ok(None)
 }
 
+/// The person of a citizen seen on their own (not through one record): named when they
+/// appear in anything but denunciations, else a denouncer under their newest case's code.
+fn person_of(conn: &Connection, id: i64, name: String) -> Result<Person> {
+    if super::lookup::exposed(conn, id)? {
+        return Ok(Person::open(name));
+    }
+    let (record, code): (Option<String>, Option<String>) = conn
+        .prepare_cached(
+            "SELECT (SELECT uid FROM visits WHERE citizen_id = ?1 ORDER BY id DESC LIMIT 1),
+                    (SELECT code FROM cases WHERE citizen_id = ?1 ORDER BY id DESC LIMIT 1)",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(Person::denouncer(
+        name,
+        Record::Visit(record.unwrap_or_default()),
+        code,
+        false,
+    ))
+}
+
+pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
+    conn.prepare_cached("SELECT version FROM citizens WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound("citizen"))
+}
+
 impl Store {
     /// A known citizen with this ID number, or this name and phone together.
     /// `id_number` and `phone` are canonical (see `domain::ident`).
@@ -86,43 +128,70 @@ impl Store {
         let Some((id, matched_by)) = find_id(&self.conn, id_number, full_name, phone)? else {
             return Ok(None);
         };
-        let (uid, full_name, visits, last): (String, String, u32, Option<NaiveDate>) = self
-            .conn
-            .prepare_cached(
-                "SELECT c.uid, c.full_name,
-                        (SELECT count(*) FROM visits v WHERE v.citizen_id = c.id AND v.deleted_at IS NULL),
-                        (SELECT max(day) FROM visits v WHERE v.citizen_id = c.id AND v.deleted_at IS NULL)
-                 FROM citizens c WHERE c.id = ?1",
-            )?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let (uid, name, version, visits, last): (String, String, i64, u32, Option<NaiveDate>) =
+            self.conn
+                .prepare_cached(
+                    "SELECT c.uid, c.full_name, c.version,
+                        (SELECT count(*) FROM visits v WHERE v.citizen_id = c.id
+                           AND v.deleted_at IS NULL AND v.petition_type != 'to_cao'),
+                        (SELECT max(day) FROM visits v WHERE v.citizen_id = c.id
+                           AND v.deleted_at IS NULL AND v.petition_type != 'to_cao')
+                     FROM citizens c WHERE c.id = ?1",
+                )?
+                .query_row([id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?;
+        let person = person_of(&self.conn, id, name)?;
+        let (visits, last) = if person.is_confidential() {
+            (0, None)
+        } else {
+            (visits, last)
+        };
         Ok(Some(CitizenMatch {
             id,
             uid,
-            full_name,
+            person,
+            version,
             visits,
             last_visit: last,
             matched_by,
         }))
     }
 
+    /// A citizen as stored, seen on their own (a denouncer-only citizen is guarded).
     pub fn citizen(&self, id: i64) -> Result<Option<CitizenRecord>> {
-        Ok(self
+        let row = self
             .conn
             .prepare_cached(
-                "SELECT id, uid, full_name, id_kind, id_number, phone, address FROM citizens WHERE id = ?1",
+                "SELECT id, uid, full_name, id_kind, id_number, phone, address, version
+                 FROM citizens WHERE id = ?1",
             )?
             .query_row([id], |r| {
-                Ok(CitizenRecord {
-                    id: r.get(0)?,
-                    uid: r.get(1)?,
-                    full_name: r.get(2)?,
-                    id_kind: r.get(3)?,
-                    id_number: r.get(4)?,
-                    phone: r.get(5)?,
-                    address: r.get(6)?,
-                })
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
             })
-            .optional()?)
+            .optional()?;
+        let Some((id, uid, name, id_kind, id_number, phone, address, version)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(CitizenRecord {
+            id,
+            uid,
+            person: person_of(&self.conn, id, name)?,
+            id_kind,
+            id_number,
+            phone,
+            address,
+            version,
+        }))
     }
 
     /// Number of citizens not marked deleted.
@@ -145,11 +214,9 @@ pub struct CitizenInput<'a> {
 }
 
 /// Find the visit's citizen (or use `known`), insert or update them; returns the citizen id.
-/// Runs inside the caller's transaction.
 pub(super) fn upsert_for_visit(
-    conn: &Connection,
-    officer_id: i64,
-    known: Option<i64>,
+    w: &Writer,
+    known: Option<KnownCitizen>,
     v: &ValidVisit,
 ) -> Result<i64> {
     let input = CitizenInput {
@@ -158,28 +225,31 @@ pub(super) fn upsert_for_visit(
         phone: v.phone.as_ref(),
         address: &v.address,
     };
-    upsert(conn, officer_id, known, &input)
+    upsert(w, known, &input)
 }
 
-/// Find the citizen (or use `known`), insert or update them; returns the citizen id.
-/// Runs inside the caller's transaction.
-pub(super) fn upsert(
-    conn: &Connection,
-    officer_id: i64,
-    known: Option<i64>,
-    v: &CitizenInput,
-) -> Result<i64> {
+/// Find the citizen (or use `known`), insert or update them; returns the citizen id. An
+/// update of a citizen read at an older version than stored is refused (another desk edited
+/// them meanwhile): nothing of theirs is overwritten silently.
+pub(super) fn upsert(w: &Writer, known: Option<KnownCitizen>, v: &CitizenInput) -> Result<i64> {
     let idn = v.id_number.map(|i| i.value.as_str());
     let phone = v.phone.map(|p| p.value.as_str());
     let existing = match known {
-        Some(id) => Some(id),
-        None => find_id(conn, idn, v.full_name, phone)?.map(|(id, _)| id),
+        Some(k) => Some(k),
+        None => match find_id(w, idn, v.full_name, phone)? {
+            Some((id, _)) => Some(KnownCitizen {
+                id,
+                version: version_of(w, id)?,
+            }),
+            None => None,
+        },
     };
     let now = now_stamp();
     match existing {
-        Some(id) => {
-            let before = audit::row_json(conn, "citizens", id)?
-                .ok_or(super::StoreError::NotFound("citizen"))?;
+        Some(k) => {
+            let id = k.id;
+            let before =
+                audit::row_json(w, "citizens", id)?.ok_or(StoreError::NotFound("citizen"))?;
             // "Tran Van Duc" typed for a known "Trần Văn Đức": keep the accented name.
             let known_name = before["full_name"].as_str().unwrap_or_default();
             let name = if v.full_name.is_ascii()
@@ -191,7 +261,7 @@ pub(super) fn upsert(
                 v.full_name.to_owned()
             };
             // Keep what we knew when the visit leaves a field empty.
-            conn.prepare_cached(
+            w.prepare_cached(
                 "UPDATE citizens SET full_name = ?2, name_folded = ?3,
                      id_kind = coalesce(?4, id_kind), id_number = coalesce(?5, id_number),
                      phone = coalesce(?6, phone),
@@ -207,27 +277,28 @@ pub(super) fn upsert(
                 phone,
                 v.address,
             ])?;
-            let after = audit::row_json(conn, "citizens", id)?;
+            let after = audit::row_json(w, "citizens", id)?;
             if after.as_ref() != Some(&before) {
-                conn.prepare_cached("UPDATE citizens SET updated_at = ?2 WHERE id = ?1")?
-                    .execute(params![id, now])?;
-                let after = audit::row_json(conn, "citizens", id)?;
+                let found = before["version"].as_i64().unwrap_or_default();
+                if found != k.version {
+                    return Err(StoreError::Conflict {
+                        what: "citizen",
+                        changed_at: before["updated_at"].as_str().map(str::to_owned),
+                    });
+                }
+                w.prepare_cached(
+                    "UPDATE citizens SET updated_at = ?2, version = version + 1 WHERE id = ?1",
+                )?
+                .execute(params![id, now])?;
+                let after = audit::row_json(w, "citizens", id)?;
                 let uid = before["uid"].as_str().unwrap_or_default().to_owned();
-                audit::record(
-                    conn,
-                    Some(officer_id),
-                    "update",
-                    "citizens",
-                    &uid,
-                    Some(&before),
-                    after.as_ref(),
-                )?;
+                w.audit("update", "citizens", &uid, Some(&before), after.as_ref())?;
             }
             Ok(id)
         }
         None => {
             let uid = new_uid();
-            conn.prepare_cached(
+            w.prepare_cached(
                 "INSERT INTO citizens (uid, full_name, name_folded, id_kind, id_number, phone,
                                        address, created_at, created_by, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
@@ -241,21 +312,56 @@ pub(super) fn upsert(
                 phone,
                 v.address,
                 now,
-                officer_id,
+                w.officer_id(),
             ])?;
-            let id = conn.last_insert_rowid();
-            let after = audit::row_json(conn, "citizens", id)?;
-            audit::record(
-                conn,
-                Some(officer_id),
-                "insert",
-                "citizens",
-                &uid,
-                None,
-                after.as_ref(),
-            )?;
+            let id = w.last_insert_rowid();
+            let after = audit::row_json(w, "citizens", id)?;
+            w.audit("insert", "citizens", &uid, None, after.as_ref())?;
             Ok(id)
         }
+    }
+}
+
+/// A citizen of a bulk load or import, keeping its uid and stamps.
+#[derive(Debug, Clone)]
+pub struct BulkCitizen<'a> {
+    pub uid: &'a str,
+    pub who: CitizenInput<'a>,
+    pub birth_year: Option<i32>,
+    /// "nam" | "nu"
+    pub sex: Option<&'a str>,
+    pub at: &'a str,
+    pub by: i64,
+}
+
+impl super::Bulk<'_> {
+    /// A citizen; returns its row id.
+    pub fn citizen(&mut self, c: &BulkCitizen) -> Result<i64> {
+        let name = crate::domain::text::clean_line(c.who.full_name);
+        if name.is_empty() {
+            return Err(StoreError::Invalid("citizen name is empty".into()));
+        }
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO citizens (uid, full_name, name_folded, id_kind, id_number, phone,
+                     address, birth_year, sex, created_at, created_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10)",
+            )?
+            .execute(params![
+                c.uid,
+                name,
+                fold(&name),
+                c.who.id_number.map(|i| i.kind.code()),
+                c.who.id_number.map(|i| i.value.as_str()),
+                c.who.phone.map(|p| p.value.as_str()),
+                crate::domain::text::clean_line(c.who.address),
+                c.birth_year,
+                c.sex,
+                c.at,
+                c.by,
+            ])?;
+        self.count("citizens");
+        Ok(self.conn().last_insert_rowid())
     }
 }
 

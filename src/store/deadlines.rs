@@ -8,26 +8,21 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::{Result, Store, StoreError, audit, now_stamp};
+use super::{
+    Permission, Result, Store, StoreError, Writer, audit, bad_code, now_stamp, open_statuses,
+};
 use crate::domain::calendar::{Calendar, CalendarEntry, DayKind, default_holidays};
 use crate::domain::case::{CaseStatus, CaseType};
 use crate::domain::deadline::{
     self, Bucket, CaseClock, DayBasis, Explanation, Obligation, Rule, StartEvent,
 };
+use crate::domain::identity::{Person, Record};
 use crate::domain::text::clean_line;
 
 /// The rules and the calendar, as loaded for one computation.
 pub struct DeadlineContext {
     pub rules: Vec<Rule>,
     pub calendar: Calendar,
-}
-
-fn bad(col: usize) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        "unknown code".into(),
-    )
 }
 
 pub(super) fn load_rules(conn: &Connection) -> Result<Vec<Rule>> {
@@ -43,9 +38,9 @@ pub(super) fn load_rules(conn: &Connection) -> Result<Vec<Rule>> {
         let start: String = r.get(9)?;
         Ok(Rule {
             id: r.get(0)?,
-            obligation: Obligation::from_code(&o).ok_or_else(|| bad(1))?,
+            obligation: Obligation::from_code(&o).ok_or_else(|| bad_code(1))?,
             case_type: match t {
-                Some(t) => Some(CaseType::from_code(&t).ok_or_else(|| bad(2))?),
+                Some(t) => Some(CaseType::from_code(&t).ok_or_else(|| bad_code(2))?),
                 None => None,
             },
             round: r.get(3)?,
@@ -53,8 +48,8 @@ pub(super) fn load_rules(conn: &Connection) -> Result<Vec<Rule>> {
             remote: r.get(5)?,
             days: r.get(6)?,
             extension_days: r.get(7)?,
-            basis: DayBasis::from_code(&basis).ok_or_else(|| bad(8))?,
-            start: StartEvent::from_code(&start).ok_or_else(|| bad(9))?,
+            basis: DayBasis::from_code(&basis).ok_or_else(|| bad_code(8))?,
+            start: StartEvent::from_code(&start).ok_or_else(|| bad_code(9))?,
             article: r.get(10)?,
             effective_from: r.get(11)?,
             effective_to: r.get(12)?,
@@ -75,7 +70,7 @@ pub(super) fn load_calendar(conn: &Connection) -> Result<Calendar> {
             let kind: String = r.get(1)?;
             Ok(CalendarEntry {
                 day: r.get(0)?,
-                kind: DayKind::from_code(&kind).ok_or_else(|| bad(1))?,
+                kind: DayKind::from_code(&kind).ok_or_else(|| bad_code(1))?,
                 name: r.get(2)?,
                 expected: false,
             })
@@ -102,8 +97,8 @@ fn clock(conn: &Connection, case_id: i64) -> Result<CaseClock> {
         let t: String = r.get(0)?;
         let s: String = r.get(1)?;
         Ok(CaseClock {
-            case_type: CaseType::from_code(&t).ok_or_else(|| bad(0))?,
-            status: CaseStatus::from_code(&s).ok_or_else(|| bad(1))?,
+            case_type: CaseType::from_code(&t).ok_or_else(|| bad_code(0))?,
+            status: CaseStatus::from_code(&s).ok_or_else(|| bad_code(1))?,
             round: r.get(2)?,
             complex: r.get(3)?,
             remote: r.get(4)?,
@@ -150,15 +145,10 @@ pub(super) fn recompute_case(conn: &Connection, ctx: &DeadlineContext, case_id: 
 /// Recompute the due dates of every open case (after a change of rules or calendar).
 pub(crate) fn recompute_all(conn: &Connection) -> Result<usize> {
     let ctx = context(conn)?;
-    let open: Vec<String> = CaseStatus::ALL
-        .iter()
-        .filter(|s| s.is_open())
-        .map(|s| format!("'{}'", s.code()))
-        .collect();
+    let open = open_statuses();
     let ids: Vec<i64> = conn
         .prepare(&format!(
-            "SELECT id FROM cases WHERE deleted_at IS NULL AND status IN ({})",
-            open.join(", ")
+            "SELECT id FROM cases WHERE deleted_at IS NULL AND status IN ({open})"
         ))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -166,16 +156,14 @@ pub(crate) fn recompute_all(conn: &Connection) -> Result<usize> {
     conn.execute(
         &format!(
             "DELETE FROM case_deadlines WHERE case_id IN
-               (SELECT id FROM cases WHERE status NOT IN ({}))",
-            open.join(", ")
+               (SELECT id FROM cases WHERE status NOT IN ({open}))"
         ),
         [],
     )?;
     conn.execute(
         &format!(
             "UPDATE cases SET next_due = NULL
-             WHERE next_due IS NOT NULL AND status NOT IN ({})",
-            open.join(", ")
+             WHERE next_due IS NOT NULL AND status NOT IN ({open})"
         ),
         [],
     )?;
@@ -192,7 +180,7 @@ pub struct BoardRow {
     pub code: String,
     pub case_type: CaseType,
     pub field_name: String,
-    pub citizen_name: String,
+    pub citizen: Person,
     pub obligation: Obligation,
     pub due_on: NaiveDate,
     pub officer_name: Option<String>,
@@ -285,7 +273,7 @@ impl Store {
             })?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT k.uid, k.code, k.case_type, f.name, c.full_name, d.obligation, d.due_on,
-                    o.full_name
+                    o.full_name, k.identity_disclosed
              FROM case_deadlines d
              JOIN cases k ON k.id = d.case_id
              JOIN fields f ON f.id = k.field_id
@@ -297,13 +285,22 @@ impl Store {
             .query_map([limit], |r| {
                 let t: String = r.get(2)?;
                 let o: String = r.get(5)?;
+                let case_uid: String = r.get(0)?;
+                let code: String = r.get(1)?;
+                let case_type = CaseType::from_code(&t).ok_or_else(|| bad_code(2))?;
                 Ok(BoardRow {
-                    case_uid: r.get(0)?,
-                    code: r.get(1)?,
-                    case_type: CaseType::from_code(&t).ok_or_else(|| bad(2))?,
+                    citizen: Person::of(
+                        r.get::<_, String>(4)?,
+                        case_type == CaseType::ToCao,
+                        Record::Case(case_uid.clone()),
+                        Some(code.clone()),
+                        r.get(8)?,
+                    ),
+                    case_uid,
+                    code,
+                    case_type,
                     field_name: r.get(3)?,
-                    citizen_name: r.get(4)?,
-                    obligation: Obligation::from_code(&o).ok_or_else(|| bad(5))?,
+                    obligation: Obligation::from_code(&o).ok_or_else(|| bad_code(5))?,
                     due_on: r.get(6)?,
                     officer_name: r.get(7)?,
                 })
@@ -319,11 +316,24 @@ impl Store {
         })
     }
 
+    /// (overdue, due today) over all open obligations, for the status line.
+    pub fn deadline_alerts(&self, today: NaiveDate) -> Result<(u32, u32)> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
+                        coalesce(sum(CASE WHEN due_on = ?1 THEN n END), 0)
+                 FROM obligation_counts",
+            )?
+            .query_row([today], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+}
+
+impl Writer<'_> {
     /// Change a rule's days, basis, extension days or article; every open case's due dates
     /// are recomputed in the same transaction, and the change is audited.
     pub fn update_rule(
         &mut self,
-        officer_id: i64,
         rule_id: i64,
         days: u32,
         extension_days: u32,
@@ -333,9 +343,10 @@ impl Store {
         if days == 0 || days > 366 || extension_days > 366 {
             return Err(StoreError::Invalid("days out of range".into()));
         }
-        let tx = self.write_tx()?;
+        self.permit(Permission::EditCatalog)?;
+        let tx = &*self;
         let before =
-            audit::row_json(&tx, "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
+            audit::row_json(tx, "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
         tx.execute(
             "UPDATE deadline_rules SET days = ?2, extension_days = ?3, basis = ?4, article = ?5
              WHERE id = ?1",
@@ -347,35 +358,27 @@ impl Store {
                 clean_line(article)
             ],
         )?;
-        let after = audit::row_json(&tx, "deadline_rules", rule_id)?;
+        let after = audit::row_json(tx, "deadline_rules", rule_id)?;
         let uid = before["uid"].as_str().unwrap_or_default().to_owned();
-        audit::record(
-            &tx,
-            Some(officer_id),
+        self.audit(
             "update",
             "deadline_rules",
             &uid,
             Some(&before),
             after.as_ref(),
         )?;
-        let n = recompute_all(&tx)?;
-        tx.commit()?;
+        let n = recompute_all(tx)?;
         Ok(n)
     }
 
     /// Add (or replace) an explicit calendar day; recompute and audit.
-    pub fn set_calendar_day(
-        &mut self,
-        officer_id: i64,
-        day: NaiveDate,
-        kind: DayKind,
-        name: &str,
-    ) -> Result<usize> {
+    pub fn set_calendar_day(&mut self, day: NaiveDate, kind: DayKind, name: &str) -> Result<usize> {
         let name = clean_line(name);
         if name.is_empty() {
             return Err(StoreError::Invalid("a calendar day needs a name".into()));
         }
-        let tx = self.write_tx()?;
+        self.permit(Permission::EditCatalog)?;
+        let tx = &*self;
         let before: Option<(String, String)> = tx
             .query_row(
                 "SELECT kind, name FROM calendar_days WHERE day = ?1",
@@ -389,10 +392,8 @@ impl Store {
                  source = excluded.source",
             params![day, kind.code(), name],
         )?;
-        announce(&tx, day.year())?;
-        audit::record(
-            &tx,
-            Some(officer_id),
+        announce(tx, day.year())?;
+        self.audit(
             if before.is_some() { "update" } else { "insert" },
             "calendar_days",
             &day.to_string(),
@@ -401,16 +402,16 @@ impl Store {
                 .as_ref(),
             Some(&json!({ "kind": kind.code(), "name": name })),
         )?;
-        let n = recompute_all(&tx)?;
-        tx.commit()?;
+        let n = recompute_all(tx)?;
         Ok(n)
     }
 
     /// Remove an explicit calendar day (the day becomes ordinary); recompute and audit.
-    pub fn remove_calendar_day(&mut self, officer_id: i64, day: NaiveDate) -> Result<usize> {
-        let tx = self.write_tx()?;
+    pub fn remove_calendar_day(&mut self, day: NaiveDate) -> Result<usize> {
+        self.permit(Permission::EditCatalog)?;
+        let tx = &*self;
         // A computed default of an unannounced year: announcing makes it a row to remove.
-        announce(&tx, day.year())?;
+        announce(tx, day.year())?;
         let before: Option<(String, String)> = tx
             .query_row(
                 "SELECT kind, name FROM calendar_days WHERE day = ?1",
@@ -422,55 +423,30 @@ impl Store {
             return Err(StoreError::NotFound("calendar day"));
         };
         tx.execute("DELETE FROM calendar_days WHERE day = ?1", [day])?;
-        audit::record(
-            &tx,
-            Some(officer_id),
+        self.audit(
             "delete",
             "calendar_days",
             &day.to_string(),
             Some(&json!({ "kind": kind, "name": name })),
             None,
         )?;
-        let n = recompute_all(&tx)?;
-        tx.commit()?;
+        let n = recompute_all(tx)?;
         Ok(n)
     }
 
     /// Confirm a year's computed defaults as its announced calendar; recompute and audit.
-    pub fn confirm_year(&mut self, officer_id: i64, year: i32) -> Result<usize> {
-        let tx = self.write_tx()?;
-        announce(&tx, year)?;
-        audit::record(
-            &tx,
-            Some(officer_id),
+    pub fn confirm_year(&mut self, year: i32) -> Result<usize> {
+        self.permit(Permission::EditCatalog)?;
+        let tx = &*self;
+        announce(tx, year)?;
+        self.audit(
             "confirm",
             "calendar_years",
             &year.to_string(),
             None,
             Some(&json!({ "year": year })),
         )?;
-        let n = recompute_all(&tx)?;
-        tx.commit()?;
-        Ok(n)
-    }
-
-    /// (overdue, due today) over all open obligations, for the status line.
-    pub fn deadline_alerts(&self, today: NaiveDate) -> Result<(u32, u32)> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
-                        coalesce(sum(CASE WHEN due_on = ?1 THEN n END), 0)
-                 FROM obligation_counts",
-            )?
-            .query_row([today], |r| Ok((r.get(0)?, r.get(1)?)))?)
-    }
-
-    /// Recompute every open case's due dates (also used after bulk loads).
-    pub fn recompute_deadlines(&mut self) -> Result<usize> {
-        let tx = self.write_tx()?;
-        let n = recompute_all(&tx)?;
-        tx.commit()?;
+        let n = recompute_all(tx)?;
         Ok(n)
     }
 }

@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Store};
+use super::{Result, Store, bad_code};
 use crate::domain::case::{CaseStatus, CaseType};
+use crate::domain::identity::{Person, Record};
 use crate::domain::lookup::{self, Query};
 use crate::domain::visit::{Handling, PetitionType};
 
@@ -26,7 +27,7 @@ fn put(conn: &Connection, rowid: i64, body: Option<String>) -> Result<()> {
 }
 
 /// Does the citizen appear in anything but denunciations?
-fn exposed(conn: &Connection, citizen_id: i64) -> Result<bool> {
+pub(super) fn exposed(conn: &Connection, citizen_id: i64) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM visits WHERE citizen_id = ?1 AND deleted_at IS NULL
@@ -165,12 +166,14 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<u64> {
     Ok(n)
 }
 
-/// A citizen found.
+/// A citizen found (only citizens who appear in something else than a denunciation are in
+/// the index, so their name is open).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CitizenHit {
     pub id: i64,
     pub uid: String,
-    pub full_name: String,
+    #[serde(rename = "name")]
+    pub person: Person,
     pub id_number: Option<String>,
     pub phone: Option<String>,
     pub address: String,
@@ -189,7 +192,7 @@ pub struct CaseHit {
     #[serde(serialize_with = "ser_code")]
     pub status: CaseStatus,
     pub field_name: String,
-    pub citizen_name: Option<String>,
+    pub citizen: Person,
     pub summary: String,
     pub received_on: NaiveDate,
     pub next_due: Option<NaiveDate>,
@@ -202,7 +205,7 @@ pub struct VisitHit {
     pub uid: String,
     pub day: NaiveDate,
     pub time: String,
-    pub citizen_name: String,
+    pub citizen: Person,
     #[serde(serialize_with = "ser_code")]
     pub petition_type: PetitionType,
     pub field_name: String,
@@ -256,14 +259,6 @@ impl LookupResults {
     pub fn len(&self) -> usize {
         self.citizens.len() + self.cases.len() + self.visits.len()
     }
-}
-
-fn bad(col: usize) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        "unknown code".into(),
-    )
 }
 
 /// How many candidates are read from the index before grouping.
@@ -326,12 +321,16 @@ impl Store {
             .map(str::to_owned)
             .collect();
         let score = |h: &CitizenHit| {
-            let lower = crate::domain::text::nfc(&h.full_name).to_lowercase();
+            let full_name = crate::domain::identity::Viewer::nobody()
+                .name_of(&h.person)
+                .unwrap_or_default()
+                .to_owned();
+            let lower = crate::domain::text::nfc(&full_name).to_lowercase();
             let accents = typed
                 .iter()
                 .filter(|w| lower.split_whitespace().any(|n| n == w.as_str()))
                 .count();
-            let name = crate::domain::text::fold(&h.full_name);
+            let name = crate::domain::text::fold(&full_name);
             let name_words: Vec<&str> = name.split_whitespace().collect();
             let exact = words
                 .iter()
@@ -387,7 +386,7 @@ impl Store {
                 Ok(CitizenHit {
                     id: r.get(0)?,
                     uid: r.get(1)?,
-                    full_name: r.get(2)?,
+                    person: Person::open(r.get::<_, String>(2)?),
                     id_number: r.get(3)?,
                     phone: r.get(4)?,
                     address: r.get(5)?,
@@ -416,11 +415,11 @@ impl Store {
                     uid: r.get(0)?,
                     day: r.get(1)?,
                     time: r.get(2)?,
-                    citizen_name: r.get(3)?,
-                    petition_type: PetitionType::from_code(&t).ok_or_else(|| bad(4))?,
+                    citizen: Person::open(r.get::<_, String>(3)?),
+                    petition_type: PetitionType::from_code(&t).ok_or_else(|| bad_code(4))?,
                     field_name: r.get(5)?,
                     content: r.get(6)?,
-                    handling: Handling::from_code(&h).ok_or_else(|| bad(7))?,
+                    handling: Handling::from_code(&h).ok_or_else(|| bad_code(7))?,
                 })
             })
             .optional()?)
@@ -431,7 +430,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT k.uid, k.code, k.case_type, k.status, f.name, c.full_name, k.summary,
-                        k.received_on, k.next_due,
+                        k.received_on, k.next_due, k.identity_disclosed,
                         (SELECT e.action FROM case_events e WHERE e.case_id = k.id ORDER BY e.id DESC LIMIT 1),
                         (SELECT e.day FROM case_events e WHERE e.case_id = k.id ORDER BY e.id DESC LIMIT 1)
                  FROM cases k JOIN citizens c ON c.id = k.citizen_id
@@ -441,17 +440,25 @@ impl Store {
             .query_row([id], |r| {
                 let t: String = r.get(2)?;
                 let s: String = r.get(3)?;
-                let case_type = CaseType::from_code(&t).ok_or_else(|| bad(2))?;
+                let case_type = CaseType::from_code(&t).ok_or_else(|| bad_code(2))?;
                 let name: String = r.get(5)?;
-                let step: Option<String> = r.get(9)?;
-                let step_day: Option<NaiveDate> = r.get(10)?;
+                let step: Option<String> = r.get(10)?;
+                let step_day: Option<NaiveDate> = r.get(11)?;
+                let uid: String = r.get(0)?;
+                let code: String = r.get(1)?;
                 Ok(CaseHit {
-                    uid: r.get(0)?,
-                    code: r.get(1)?,
+                    citizen: Person::of(
+                        name,
+                        case_type == CaseType::ToCao,
+                        Record::Case(uid.clone()),
+                        Some(code.clone()),
+                        r.get(9)?,
+                    ),
+                    uid,
+                    code,
                     case_type,
-                    status: CaseStatus::from_code(&s).ok_or_else(|| bad(3))?,
+                    status: CaseStatus::from_code(&s).ok_or_else(|| bad_code(3))?,
                     field_name: r.get(4)?,
-                    citizen_name: (case_type != CaseType::ToCao).then_some(name),
                     summary: r.get(6)?,
                     received_on: r.get(7)?,
                     next_due: r.get(8)?,
@@ -459,14 +466,6 @@ impl Store {
                 })
             })
             .optional()?)
-    }
-
-    /// Rebuild the lookup index (after a bulk load).
-    pub fn rebuild_lookup(&mut self) -> Result<u64> {
-        let tx = self.write_tx()?;
-        let n = rebuild(&tx)?;
-        tx.commit()?;
-        Ok(n)
     }
 }
 
@@ -523,10 +522,10 @@ impl Store {
                     uid: r.get(0)?,
                     day: r.get(1)?,
                     time: r.get(2)?,
-                    petition_type: PetitionType::from_code(&t).ok_or_else(|| bad(3))?,
+                    petition_type: PetitionType::from_code(&t).ok_or_else(|| bad_code(3))?,
                     field_name: r.get(4)?,
                     content: r.get(5)?,
-                    handling: Handling::from_code(&h).ok_or_else(|| bad(6))?,
+                    handling: Handling::from_code(&h).ok_or_else(|| bad_code(6))?,
                     repeat: r.get(7)?,
                 })
             })?;

@@ -1,10 +1,22 @@
-//! Migrations: append-only SQL files in `migrations/`, applied at open by rusqlite_migration
-//! (it records the version in `PRAGMA user_version`). Never edit or remove an entry.
+//! Migrations: append-only SQL files in `migrations/`, applied at open. Never edit or remove
+//! an entry: a change is a new file (a test pins the hash of every landed file).
+//!
+//! One runner of our own (after cargo's `util/sqlite.rs`) rather than rusqlite_migration,
+//! because three things must hold together and the library cannot give them all:
+//! - the whole upgrade — every pending file *and* the backfills of the data that existed
+//!   before (due dates, the lookup index) — is one transaction, so a crash leaves the old
+//!   version intact, never a new version with its backfill missing;
+//! - the backfills run after the *last* file, with the code's current schema;
+//! - foreign keys are off during the upgrade (SQLite's table rebuild procedure needs it) and
+//!   checked (`PRAGMA foreign_key_check`) before the commit.
+//!
+//! The transaction is EXCLUSIVE, so two desks opening an old book at once upgrade it once.
 
-use std::sync::LazyLock;
+use std::path::Path;
 
-use rusqlite::Connection;
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::{APPLICATION_ID, OpenError, StoreError};
 
 /// Every file of `migrations/`, in order. A test checks that none is missing.
 pub const MIGRATION_FILES: &[(&str, &str)] = &[
@@ -24,6 +36,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0004_lookup.sql",
         include_str!("../../migrations/0004_lookup.sql"),
     ),
+    (
+        "0005_foundation.sql",
+        include_str!("../../migrations/0005_foundation.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
@@ -35,23 +51,107 @@ pub const LOOKUP_VERSION: i64 = 4;
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
 
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(MIGRATION_FILES.iter().map(|(_, sql)| M::up(sql)).collect()));
+fn upgrade_error(e: StoreError) -> OpenError {
+    match e {
+        StoreError::Sql(e) => OpenError::Sql(e),
+        other => OpenError::Sql(rusqlite::Error::InvalidParameterName(format!(
+            "upgrade: {other}"
+        ))),
+    }
+}
 
-pub(super) fn to_latest(conn: &mut Connection) -> rusqlite::Result<()> {
-    MIGRATIONS.to_latest(conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => err,
-        other => rusqlite::Error::InvalidParameterName(format!("migration: {other}")),
-    })
+/// Bring the book to `LATEST_VERSION`: pending files, then backfills, in one transaction.
+pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenError> {
+    let version = |c: &Connection| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+    if version(conn)? == LATEST_VERSION {
+        return Ok(());
+    }
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    // Read again under the lock: another desk may have upgraded meanwhile.
+    let before = version(&tx)?;
+    if before > LATEST_VERSION {
+        return Err(OpenError::TooNew {
+            path: path.to_owned(),
+            found: before,
+            supported: LATEST_VERSION,
+        });
+    }
+    for (_, sql) in &MIGRATION_FILES[before as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Err(OpenError::Sql(rusqlite::Error::InvalidParameterName(
+            format!("upgrade: {broken} broken foreign keys"),
+        )));
+    }
+    if before == 0 {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    } else {
+        backfill(&tx, before).map_err(upgrade_error)?;
+    }
+    tx.pragma_update(None, "user_version", LATEST_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// What a feature computes for the data that existed before it.
+fn backfill(tx: &Transaction, before: i64) -> super::Result<()> {
+    if before < DEADLINES_VERSION {
+        super::deadlines::recompute_all(tx)?;
+    }
+    if before < LOOKUP_VERSION {
+        super::lookup::rebuild(tx)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
+
+    /// The SHA-256 of every landed migration. Changing a landed file fails here: books made
+    /// with it would silently differ from new ones. A change is a new file (and a new line).
+    const PINNED: &[(&str, &str)] = &[
+        (
+            "0001_init.sql",
+            "f6c97625db0e3dfc57b6514f05734515fb9fad1f98029579a0718b49add446dd",
+        ),
+        (
+            "0002_cases.sql",
+            "2667c8cdfab821d632e9698557161312bd2a157df15d8a5fc7fdee64926cdafa",
+        ),
+        (
+            "0003_deadlines.sql",
+            "6bd02b1f86c2a2ce426df62d277cb77a78404f49cd1cd26f2068eead4732cd4b",
+        ),
+        (
+            "0004_lookup.sql",
+            "c89611d11fb4217520d8feb744e227984a5f995fdfa01e23227674ea1f96098d",
+        ),
+    ];
 
     #[test]
-    fn migrations_are_valid() {
-        assert!(MIGRATIONS.validate().is_ok());
+    fn landed_migrations_are_never_edited() {
+        for (name, hash) in PINNED {
+            let (_, sql) = MIGRATION_FILES
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("{name} was removed"));
+            let got = format!("{:x}", Sha256::digest(sql.as_bytes()));
+            assert_eq!(
+                &got, hash,
+                "{name} was edited: put the change in a new file"
+            );
+        }
+        // Pinned files come first and in order: nothing inserted before a landed one.
+        for (i, (name, _)) in PINNED.iter().enumerate() {
+            assert_eq!(MIGRATION_FILES[i].0, *name);
+        }
     }
 
     #[test]
@@ -70,8 +170,19 @@ mod tests {
     #[test]
     fn migrate_twice_is_a_no_op() {
         let mut conn = Connection::open_in_memory().unwrap();
-        to_latest(&mut conn).unwrap();
-        to_latest(&mut conn).unwrap();
+        to_latest(&mut conn, Path::new(":memory:")).unwrap();
+        let schema = |c: &Connection| -> Vec<String> {
+            let mut s = c
+                .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+                .unwrap();
+            s.query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let first = schema(&conn);
+        to_latest(&mut conn, Path::new(":memory:")).unwrap();
+        assert_eq!(schema(&conn), first);
         let v: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();

@@ -1,7 +1,9 @@
 //! The SQLite store: open (with refusal checks), pragmas, migrations, and one file per aggregate.
 //!
-//! Only this module speaks SQL. Every write is a transaction (IMMEDIATE) that also writes the
-//! audit row; text is NFC-normalized before it is written.
+//! Only this module speaks SQL. Every write goes through `Store::write` (write.rs): one
+//! IMMEDIATE transaction on behalf of a signed-in `Actor`, with its audit rows, index and
+//! counters; text is NFC-normalized before it is written. Nothing outside holds a writable
+//! connection; reads are `&self` methods (and `inspect` for read-only queries).
 
 mod audit;
 mod cases;
@@ -14,31 +16,33 @@ mod migrate;
 mod officers;
 pub mod settings;
 mod visits;
+mod write;
 
 pub use audit::AuditRow;
 pub use cases::{
-    CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, NewCase, QueueFilter, QueueOrder,
-    StatusFilter, StepInput,
+    BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
+    QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput,
 };
 pub use citizens::{
-    CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
+    BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
-pub(crate) use deadlines::recompute_all;
 pub use deadlines::{Board, BoardRow, CaseDue, DeadlineContext};
 pub use drafts::DRAFT_VISIT_FORM;
 pub use fields::Field;
-pub(crate) use lookup::rebuild as rebuild_lookup_index;
 pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
-pub use visits::{VisitDetail, VisitInput, VisitRow};
+pub use visits::{
+    BulkSession, BulkVisit, KnownCitizen, SavedVisit, VisitDetail, VisitInput, VisitRow,
+};
+pub use write::{Actor, Bulk, Permission, Writer};
 
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 
 /// `PRAGMA application_id` of every tiepdan database ("TDAN").
 pub const APPLICATION_ID: i32 = 0x5444_414E;
@@ -46,12 +50,20 @@ pub const APPLICATION_ID: i32 = 0x5444_414E;
 /// Why a database could not be opened. The file is left untouched in every case.
 #[derive(Debug)]
 pub enum OpenError {
-    /// The file exists but is not an SQLite database.
+    /// No book at this path (and creating one was not asked for).
+    Missing(PathBuf),
+    /// The file exists but is not an SQLite database (or is empty, or cut short).
     NotSqlite(PathBuf),
     /// An SQLite database that belongs to another program.
     NotTiepdan(PathBuf),
     /// Made by a newer tiepdan: its schema version is above what this binary knows.
     TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// Opened read-only, but the book has an older schema that must be upgraded first.
+    NeedsUpgrade {
         path: PathBuf,
         found: i64,
         supported: i64,
@@ -64,6 +76,7 @@ pub enum OpenError {
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            OpenError::Missing(p) => write!(f, "no tiepdan book at {}", p.display()),
             OpenError::NotSqlite(p) => write!(f, "{} is not an SQLite database", p.display()),
             OpenError::NotTiepdan(p) => {
                 write!(
@@ -79,6 +92,15 @@ impl fmt::Display for OpenError {
             } => write!(
                 f,
                 "{} was made by a newer tiepdan (schema {found}, this binary knows {supported})",
+                path.display()
+            ),
+            OpenError::NeedsUpgrade {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{} has schema {found} and needs the upgrade to {supported}",
                 path.display()
             ),
             OpenError::Io(p, e) => write!(f, "{}: {e}", p.display()),
@@ -105,6 +127,28 @@ pub enum StoreError {
     NotFound(&'static str),
     /// Input that the store refuses (a check the domain layer should have caught).
     Invalid(String),
+    /// The book was opened read-only: nothing can be written.
+    ReadOnly,
+    /// The acting officer may not write this (disabled at another desk, or by role).
+    NotPermitted,
+    /// The record changed since it was read (another desk, or another window), at
+    /// `changed_at` when known: the edit would overwrite that change, so it is refused.
+    Conflict {
+        what: &'static str,
+        changed_at: Option<String>,
+    },
+    /// The law does not allow this step of a case now.
+    Refused {
+        action: crate::domain::case::Action,
+        status: crate::domain::case::CaseStatus,
+        why: crate::domain::case::Refusal,
+    },
+    /// A visit with handling thụ lý whose citizen already has an open case in its field: the
+    /// officer decides whether it joins that case or opens a new one.
+    OpenCaseExists {
+        case_uid: String,
+        code: String,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -113,6 +157,21 @@ impl fmt::Display for StoreError {
             StoreError::Sql(e) => write!(f, "SQLite: {e}"),
             StoreError::NotFound(what) => write!(f, "not found: {what}"),
             StoreError::Invalid(why) => write!(f, "invalid: {why}"),
+            StoreError::ReadOnly => write!(f, "the book is open read-only"),
+            StoreError::NotPermitted => write!(f, "not permitted"),
+            StoreError::Conflict { what, changed_at } => write!(
+                f,
+                "{what} changed elsewhere ({})",
+                changed_at.as_deref().unwrap_or("?")
+            ),
+            StoreError::Refused {
+                action,
+                status,
+                why,
+            } => {
+                write!(f, "{action:?} not allowed from {status:?}: {why:?}")
+            }
+            StoreError::OpenCaseExists { code, .. } => write!(f, "open case {code} exists"),
         }
     }
 }
@@ -135,58 +194,164 @@ impl From<serde_json::Error> for StoreError {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    read_only: bool,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-impl Store {
-    /// Open (or create) the database at `path`, refusing foreign or newer files untouched.
-    pub fn open(path: &Path) -> Result<Store, OpenError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| OpenError::Io(dir.to_owned(), e))?;
+/// Whether opening may create a new book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    /// Create the file (and its folder) when it does not exist: the default location, or
+    /// when the officer asked (`--create`, or a confirmation naming the path).
+    IfMissing,
+    /// Open an existing book only; a missing or empty file is refused.
+    No,
+}
+
+/// Read the first bytes of `path`: None when it does not exist.
+fn file_head(path: &Path) -> Result<Option<(usize, [u8; 16])>, OpenError> {
+    match std::fs::File::open(path) {
+        Ok(mut f) => {
+            let mut head = [0u8; 16];
+            let n = read_up_to(&mut f, &mut head).map_err(|e| OpenError::Io(path.into(), e))?;
+            Ok(Some((n, head)))
         }
-        let existed = match std::fs::File::open(path) {
-            Ok(mut f) => {
-                let mut head = [0u8; 16];
-                let n = read_up_to(&mut f, &mut head).map_err(|e| OpenError::Io(path.into(), e))?;
-                if n > 0 && (n < 16 || &head != SQLITE_MAGIC) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(OpenError::Io(path.to_owned(), e)),
+    }
+}
+
+fn not_a_database(path: &Path) -> impl Fn(rusqlite::Error) -> OpenError + '_ {
+    move |e| match e {
+        rusqlite::Error::SqliteFailure(ref f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            OpenError::NotSqlite(path.to_owned())
+        }
+        other => OpenError::Sql(other),
+    }
+}
+
+impl Store {
+    /// Open (or, with `Create::IfMissing`, create) the book at `path` read-write, upgrading
+    /// its schema; foreign, newer, empty or damaged files are refused untouched.
+    pub fn open_with(path: &Path, create: Create) -> Result<Store, OpenError> {
+        let existed = match file_head(path)? {
+            None if create == Create::No => return Err(OpenError::Missing(path.to_owned())),
+            None => false,
+            Some((0, _)) if create == Create::No => {
+                return Err(OpenError::NotSqlite(path.to_owned()));
+            }
+            Some((0, _)) => false,
+            Some((n, head)) => {
+                if n < 16 || &head != SQLITE_MAGIC {
                     return Err(OpenError::NotSqlite(path.to_owned()));
                 }
-                n > 0
+                true
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-            Err(e) => return Err(OpenError::Io(path.to_owned(), e)),
         };
+        if !existed && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| OpenError::Io(dir.to_owned(), e))?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(ref f, _)
-                if f.code == rusqlite::ErrorCode::NotADatabase =>
-            {
-                OpenError::NotSqlite(path.to_owned())
-            }
-            other => OpenError::Sql(other),
-        })?;
+        let conn = Connection::open_with_flags(path, flags).map_err(not_a_database(path))?;
         if !existed {
             restrict_permissions(path);
         }
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
+            read_only: false,
         };
         store.check_identity(path)?;
-        store.prepare()?;
+        store.prepare(path)?;
+        Ok(store)
+    }
+
+    /// Open the book at `path`, creating it when missing (the default location).
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        Store::open_with(path, Create::IfMissing)
+    }
+
+    /// Open an existing book for reading only: nothing is written (no pragma, no migration,
+    /// no lock taken for writing), and it works on a read-only file or folder. The schema must
+    /// be the newest (an older book is upgraded by a read-write open first).
+    pub fn open_read_only(path: &Path) -> Result<Store, OpenError> {
+        match file_head(path)? {
+            None => return Err(OpenError::Missing(path.to_owned())),
+            Some((n, head)) if n < 16 || &head != SQLITE_MAGIC => {
+                return Err(OpenError::NotSqlite(path.to_owned()));
+            }
+            Some(_) => {}
+        }
+        let conn = open_read_only_conn(path).map_err(not_a_database(path))?;
+        let store = Store {
+            conn,
+            path: Some(path.to_owned()),
+            read_only: true,
+        };
+        store.check_identity(path)?;
+        let version = store.schema_version().map_err(|e| match e {
+            StoreError::Sql(e) => OpenError::Sql(e),
+            other => OpenError::Sql(rusqlite::Error::InvalidParameterName(other.to_string())),
+        })?;
+        if version < LATEST_VERSION {
+            return Err(OpenError::NeedsUpgrade {
+                path: path.to_owned(),
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        store.conn.busy_timeout(Duration::from_secs(5))?;
         Ok(store)
     }
 
     /// A fresh in-memory database (tests and benches).
     pub fn open_in_memory() -> Result<Store, OpenError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            read_only: false,
+        };
         store.check_identity(Path::new(":memory:"))?;
-        store.prepare()?;
+        store.prepare(Path::new(":memory:"))?;
         Ok(store)
+    }
+
+    /// Another connection to the same book, read-only, for work off the UI thread (None for
+    /// an in-memory book, which only this connection can see).
+    pub fn reader(&self) -> Option<Store> {
+        let path = self.path.as_ref()?;
+        let conn = open_read_only_conn(path).ok()?;
+        conn.busy_timeout(Duration::from_secs(5)).ok()?;
+        Some(Store {
+            conn,
+            path: Some(path.clone()),
+            read_only: true,
+        })
+    }
+
+    /// The connection, for the crate's own tests of the data.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// A handle that stops this connection's running query (a newer lookup replaces it).
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+
+    /// Was the book opened read-only?
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Refuse a database of another program or of a newer tiepdan, before changing anything.
@@ -194,17 +359,11 @@ impl Store {
         let app_id: i32 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(ref f, _)
-                    if f.code == rusqlite::ErrorCode::NotADatabase =>
-                {
-                    OpenError::NotSqlite(path.to_owned())
-                }
-                other => OpenError::Sql(other),
-            })?;
+            .map_err(not_a_database(path))?;
         let objects: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(not_a_database(path))?;
         if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
             return Err(OpenError::NotTiepdan(path.to_owned()));
         }
@@ -221,47 +380,22 @@ impl Store {
         Ok(())
     }
 
-    /// Per-connection pragmas, then migrations.
-    fn prepare(&mut self) -> Result<(), OpenError> {
+    /// Per-connection pragmas, then the migrations and their backfills (one transaction).
+    fn prepare(&mut self, path: &Path) -> Result<(), OpenError> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
         // WAL survives a crash and lets readers work while one officer writes.
-        let _mode: String = self
+        let mode: String = self
             .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        self.conn.execute_batch(
-            "PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;",
-        )?;
-        self.conn
-            .pragma_update(None, "application_id", APPLICATION_ID)?;
-        let before: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        migrate::to_latest(&mut self.conn)?;
-        // Data that existed before a feature gets what the feature computes: due dates of
-        // open cases (schema 3), the lookup index (schema 4).
-        let upgrade = |e: StoreError| match e {
-            StoreError::Sql(e) => OpenError::Sql(e),
-            other => OpenError::Sql(rusqlite::Error::InvalidParameterName(other.to_string())),
-        };
-        if (1..migrate::LATEST_VERSION).contains(&before) {
-            let tx = self
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            let _: String = self
                 .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if before < migrate::DEADLINES_VERSION {
-                deadlines::recompute_all(&tx).map_err(upgrade)?;
-            }
-            if before < migrate::LOOKUP_VERSION {
-                lookup::rebuild(&tx).map_err(upgrade)?;
-            }
-            tx.commit()?;
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         }
+        self.conn.execute_batch("PRAGMA synchronous = FULL;")?;
+        migrate::to_latest(&mut self.conn, path)?;
+        self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         Ok(())
-    }
-
-    /// Where the database lives (None in memory).
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
     }
 
     /// The schema version (`user_version`).
@@ -271,21 +405,59 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Raw connection, for the demo generator's bulk loads and for tests.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// Run a read-only query and map its rows (tests, `check`): a statement that would write
+    /// is refused, so this cannot bypass the write path.
+    pub fn inspect<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        if !stmt.readonly() {
+            return Err(StoreError::Invalid("inspect runs read-only queries".into()));
+        }
+        let rows = stmt.query_map(params, map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Raw mutable connection, for the demo generator's bulk loads.
-    pub fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
+    /// One value of a read-only query (tests, `check`).
+    pub fn inspect_one<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<T> {
+        self.inspect(sql, params, |r| r.get(0))?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound("row"))
     }
+}
 
-    /// Begin an IMMEDIATE write transaction (takes the write lock up front).
-    fn write_tx(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+/// A read-only connection; on a read-only folder without the WAL's shared-memory file, the
+/// file is opened as immutable (nobody can be writing it there).
+fn open_read_only_conn(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(conn),
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly
+            ) =>
+        {
+            drop(conn);
+            let uri = format!(
+                "file:{}?immutable=1",
+                path.to_string_lossy()
+                    .replace('%', "%25")
+                    .replace('?', "%3f")
+                    .replace('#', "%23")
+            );
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -309,6 +481,26 @@ fn restrict_permissions(path: &Path) {
 
 #[cfg(not(unix))]
 fn restrict_permissions(_path: &Path) {}
+
+/// A stored code this binary does not know (a row written by something else).
+pub(crate) fn bad_code(col: usize) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        "unknown code".into(),
+    )
+}
+
+/// The open statuses, as an SQL list: `'moi', 'cho_thu_ly', …` (the queue, the board, the
+/// intake rule and the recomputation all mean the same "open").
+pub(crate) fn open_statuses() -> String {
+    crate::domain::case::CaseStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Now, as stored in `created_at`/`updated_at` (local time, ISO 8601 with seconds).
 pub(crate) fn now_stamp() -> String {

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, audit, new_uid, now_stamp};
+use super::{Permission, Result, Store, Writer, audit, new_uid, now_stamp};
 use crate::domain::text::clean_line;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,45 +36,33 @@ impl Store {
     }
 
     pub fn officer(&self, id: i64) -> Result<Option<Officer>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id, uid, full_name, title, is_leader FROM officers WHERE id = ?1",
-            )?
-            .query_row([id], officer_from_row)
-            .optional()?)
+        officer_row(&self.conn, id)
     }
+}
 
-    /// Add an officer. `by` is the officer adding (None for the very first one, who adds
-    /// themself and is then stamped as the author).
-    pub fn add_officer(
-        &mut self,
-        by: Option<i64>,
-        full_name: &str,
-        title: &str,
-    ) -> Result<Officer> {
+impl Writer<'_> {
+    /// Add an officer (audited).
+    pub fn add_officer(&mut self, full_name: &str, title: &str) -> Result<Officer> {
+        self.permit(Permission::ManageOfficers)?;
         let full_name = clean_line(full_name);
         if full_name.is_empty() {
             return Err(super::StoreError::Invalid("officer name is empty".into()));
         }
-        let tx = self.write_tx()?;
         let uid = new_uid();
-        tx.execute(
+        self.execute(
             "INSERT INTO officers (uid, full_name, title, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![uid, full_name, clean_line(title), now_stamp()],
         )?;
-        let id = tx.last_insert_rowid();
-        let after = audit::row_json(&tx, "officers", id)?;
-        audit::record(
-            &tx,
-            by.or(Some(id)),
-            "insert",
-            "officers",
-            &uid,
-            None,
-            after.as_ref(),
-        )?;
-        tx.commit()?;
-        Ok(self.officer(id)?.expect("just inserted"))
+        let id = self.last_insert_rowid();
+        let after = audit::row_json(self, "officers", id)?;
+        self.audit("insert", "officers", &uid, None, after.as_ref())?;
+        Ok(officer_row(self, id)?.expect("just inserted"))
     }
+}
+
+fn officer_row(conn: &rusqlite::Connection, id: i64) -> Result<Option<Officer>> {
+    Ok(conn
+        .prepare_cached("SELECT id, uid, full_name, title, is_leader FROM officers WHERE id = ?1")?
+        .query_row([id], officer_from_row)
+        .optional()?)
 }

@@ -1,16 +1,30 @@
-//! Key/value settings (unit name and level, group threshold, demo marker, last officer).
+//! Key/value settings (unit name and level, desk code, group threshold, demo marker, last
+//! officer).
 
-use rusqlite::{OptionalExtension, params};
-use serde_json::json;
+use rusqlite::OptionalExtension;
 
-use super::{Result, Store, audit};
-use crate::domain::text::nfc;
+use super::{Permission, Result, Store, StoreError, Writer};
 
 pub const UNIT_NAME: &str = "unit_name";
 pub const UNIT_LEVEL: &str = "unit_level";
+/// The desk's part of every case code (unique across desks, so books can be merged).
+pub const DESK_CODE: &str = "desk_code";
 pub const GROUP_THRESHOLD: &str = "group_threshold";
 pub const DEMO: &str = "demo";
 pub const LAST_OFFICER: &str = "last_officer";
+
+/// A desk code as the unit types it: 1 to 4 letters or digits, stored upper-case.
+pub fn check_desk_code(code: &str) -> Result<String> {
+    let c = code.trim().to_uppercase();
+    let ok = (1..=4).contains(&c.chars().count()) && c.chars().all(|ch| ch.is_ascii_alphanumeric());
+    if ok {
+        Ok(c)
+    } else {
+        Err(StoreError::Invalid(
+            "desk code: 1–4 letters or digits".into(),
+        ))
+    }
+}
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -19,37 +33,6 @@ impl Store {
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
             .query_row([key], |r| r.get(0))
             .optional()?)
-    }
-
-    /// Write a setting (audited).
-    pub fn set_setting(&mut self, officer_id: Option<i64>, key: &str, value: &str) -> Result<()> {
-        let value = nfc(value);
-        let tx = self.write_tx()?;
-        let before: Option<String> = tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if before.as_deref() == Some(value.as_str()) {
-            return Ok(());
-        }
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        let action = if before.is_some() { "update" } else { "insert" };
-        audit::record(
-            &tx,
-            officer_id,
-            action,
-            "settings",
-            key,
-            before.map(|b| json!({ "value": b })).as_ref(),
-            Some(&json!({ "value": value })),
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// The group threshold (đoàn đông người), default 5 (DOMAIN.md §2.5, UNCONFIRMED).
@@ -65,8 +48,42 @@ impl Store {
         Ok(self.setting(UNIT_NAME)?.unwrap_or_default())
     }
 
+    /// The desk code of this book (empty only in a book that predates desk codes and was
+    /// never upgraded, which cannot happen: the upgrade sets one).
+    pub fn desk_code(&self) -> Result<String> {
+        Ok(self.setting(DESK_CODE)?.unwrap_or_default())
+    }
+
     /// Was this database made by `tiepdan demo`?
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.setting(DEMO)?.as_deref() == Some("1"))
+    }
+}
+
+/// The desk code, read inside a transaction (sessions and case codes carry it).
+pub(super) fn desk_of(conn: &rusqlite::Connection) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = 'desk_code'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
+impl Writer<'_> {
+    /// Write a setting (audited). The desk code is checked.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.permit(Permission::EditSettings)?;
+        let value = if key == DESK_CODE {
+            check_desk_code(value)?
+        } else {
+            value.to_owned()
+        };
+        self.put_setting(key, &value)
+    }
+
+    /// Remember who was at the keyboard last (offered first at the next start).
+    pub fn remember_officer(&mut self) -> Result<()> {
+        let id = self.officer_id().to_string();
+        self.put_setting(LAST_OFFICER, &id)
     }
 }

@@ -3,10 +3,22 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, audit, citizens, new_uid, now_stamp};
+use super::{
+    Permission, Result, Store, StoreError, Writer, audit, bad_code, citizens, new_uid, now_stamp,
+};
+use crate::domain::case::CaseType;
+use crate::domain::identity::{Person, Record, Viewer};
+use crate::domain::intake::CaseChoice;
 use crate::domain::visit::{
     DayCounters, Handling, PetitionType, ReceptionForm, ValidVisit, VisitDraft,
 };
+
+/// A citizen the form recognized, with the version it was read at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownCitizen {
+    pub id: i64,
+    pub version: i64,
+}
 
 /// What to save: a validated visit, when it happened, and the citizen it belongs to if the
 /// form recognized a returning one.
@@ -16,7 +28,14 @@ pub struct VisitInput<'a> {
     pub day: NaiveDate,
     /// HH:MM
     pub time: String,
-    pub citizen_id: Option<i64>,
+    pub citizen: Option<KnownCitizen>,
+}
+
+/// A visit saved, and the case its intake opened or joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedVisit {
+    pub uid: String,
+    pub case: Option<super::SavedCase>,
 }
 
 /// One row of the reception log.
@@ -24,7 +43,7 @@ pub struct VisitInput<'a> {
 pub struct VisitRow {
     pub uid: String,
     pub time: String,
-    pub citizen_name: String,
+    pub citizen: Person,
     pub people: u32,
     pub representatives: Vec<String>,
     pub form: ReceptionForm,
@@ -33,6 +52,9 @@ pub struct VisitRow {
     pub content: String,
     pub handling: Handling,
     pub officer_name: String,
+    /// The code of the (first) case this visit opened or joined.
+    pub case_code: Option<String>,
+    pub version: i64,
 }
 
 /// A visit in full (the detail view and the edit form).
@@ -42,6 +64,7 @@ pub struct VisitDetail {
     pub day: NaiveDate,
     pub citizen_id: i64,
     pub citizen_uid: String,
+    pub citizen_version: i64,
     pub id_kind: Option<String>,
     pub id_number: Option<String>,
     pub phone: Option<String>,
@@ -57,10 +80,12 @@ pub struct VisitDetail {
 }
 
 impl VisitDetail {
-    /// The form as it would have been typed, for editing.
-    pub fn to_draft(&self) -> VisitDraft {
-        VisitDraft {
-            full_name: self.row.citizen_name.clone(),
+    /// The form as it would have been typed, for editing — only for a viewer who may see the
+    /// citizen (a denouncer's visit is revealed first, audited).
+    pub fn to_draft(&self, viewer: &Viewer) -> Option<VisitDraft> {
+        let full_name = viewer.name_of(&self.row.citizen)?.to_owned();
+        Some(VisitDraft {
+            full_name,
             id_number: self.id_number.clone().unwrap_or_default(),
             phone: self.phone.clone().unwrap_or_default(),
             address: self.address.clone(),
@@ -76,87 +101,95 @@ impl VisitDetail {
             note: self.note.clone(),
             petitions: self.petitions.to_string(),
             editing_uid: Some(self.row.uid.clone()),
+            editing_version: Some(self.row.version),
             day: self.day.format("%Y-%m-%d").to_string(),
             time: self.row.time.clone(),
-        }
+        })
     }
 }
 
-/// The log row's columns (indexes 0–10, read by `row_from`) and the joins they need.
+/// The log row's columns (indexes 0–13, read by `row_from`) and the joins they need.
 const ROW_COLUMNS: &str = "v.uid, v.time, c.full_name, v.people, v.representatives, s.form,
-    v.petition_type, f.name, v.content, v.handling, o.full_name";
+    v.petition_type, f.name, v.content, v.handling, o.full_name,
+    (SELECT k.code FROM case_visits cv JOIN cases k ON k.id = cv.case_id
+      WHERE cv.visit_id = v.id ORDER BY k.id LIMIT 1),
+    coalesce((SELECT max(k.identity_disclosed) FROM case_visits cv JOIN cases k ON k.id = cv.case_id
+      WHERE cv.visit_id = v.id AND k.case_type = 'to_cao'), 0),
+    v.version";
 const ROW_JOINS: &str = "FROM visits v
     JOIN citizens c ON c.id = v.citizen_id
     JOIN sessions s ON s.id = v.session_id
     JOIN fields f ON f.id = v.field_id
     JOIN officers o ON o.id = v.officer_id";
 /// Number of columns in `ROW_COLUMNS`; detail columns follow.
-const ROW_WIDTH: usize = 11;
-
-fn bad_code(col: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        format!("unknown {what} code").into(),
-    )
-}
+const ROW_WIDTH: usize = 14;
 
 fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
+    let uid: String = r.get(0)?;
     let reps: String = r.get(4)?;
     let form: String = r.get(5)?;
     let ptype: String = r.get(6)?;
     let handling: String = r.get(9)?;
+    let petition_type = PetitionType::from_code(&ptype).ok_or_else(|| bad_code(6))?;
+    let case_code: Option<String> = r.get(11)?;
+    let disclosed: bool = r.get(12)?;
     Ok(VisitRow {
-        uid: r.get(0)?,
+        citizen: Person::of(
+            r.get::<_, String>(2)?,
+            petition_type == PetitionType::ToCao,
+            Record::Visit(uid.clone()),
+            case_code.clone(),
+            disclosed,
+        ),
+        uid,
         time: r.get(1)?,
-        citizen_name: r.get(2)?,
         people: r.get(3)?,
         representatives: serde_json::from_str(&reps).unwrap_or_default(),
-        form: ReceptionForm::from_code(&form).ok_or_else(|| bad_code(5, "form"))?,
-        petition_type: PetitionType::from_code(&ptype).ok_or_else(|| bad_code(6, "type"))?,
+        form: ReceptionForm::from_code(&form).ok_or_else(|| bad_code(5))?,
+        petition_type,
         field_name: r.get(7)?,
         content: r.get(8)?,
-        handling: Handling::from_code(&handling).ok_or_else(|| bad_code(9, "handling"))?,
+        handling: Handling::from_code(&handling).ok_or_else(|| bad_code(9))?,
         officer_name: r.get(10)?,
+        case_code,
+        version: r.get(13)?,
     })
 }
 
-fn session_for(conn: &Connection, officer_id: i64, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
-    let found: Option<i64> = conn
-        .prepare_cached("SELECT id FROM sessions WHERE day = ?1 AND form = ?2 AND presiding = ?3")?
-        .query_row(params![day, v.form.code(), v.presiding], |r| r.get(0))
+/// The session of a visit: the desk's session of that day, form and presiding leader.
+fn session_for(w: &Writer, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
+    let desk = super::settings::desk_of(w)?;
+    let found: Option<i64> = w
+        .prepare_cached(
+            "SELECT id FROM sessions WHERE day = ?1 AND form = ?2 AND presiding = ?3 AND desk = ?4
+             ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![day, v.form.code(), v.presiding, desk], |r| r.get(0))
         .optional()?;
     if let Some(id) = found {
         return Ok(id);
     }
     let uid = new_uid();
-    conn.prepare_cached(
-        "INSERT INTO sessions (uid, day, form, presiding, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    w.prepare_cached(
+        "INSERT INTO sessions (uid, day, form, presiding, desk, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         uid,
         day,
         v.form.code(),
         v.presiding,
+        desk,
         now_stamp(),
-        officer_id
+        w.officer_id()
     ])?;
-    let id = conn.last_insert_rowid();
-    let after = audit::row_json(conn, "sessions", id)?;
-    audit::record(
-        conn,
-        Some(officer_id),
-        "insert",
-        "sessions",
-        &uid,
-        None,
-        after.as_ref(),
-    )?;
+    let id = w.last_insert_rowid();
+    let after = audit::row_json(w, "sessions", id)?;
+    w.audit("insert", "sessions", &uid, None, after.as_ref())?;
     Ok(id)
 }
 
-fn field_id(conn: &Connection, code: &str) -> Result<i64> {
+pub(super) fn field_id(conn: &Connection, code: &str) -> Result<i64> {
     conn.prepare_cached("SELECT id FROM fields WHERE code = ?1")?
         .query_row([code], |r| r.get(0))
         .optional()?
@@ -167,20 +200,30 @@ fn valid_time(t: &str) -> bool {
     chrono::NaiveTime::parse_from_str(t, "%H:%M").is_ok()
 }
 
-impl Store {
-    /// Save a new visit (and its citizen and session) in one transaction; returns its uid.
-    pub fn save_visit(&mut self, officer_id: i64, input: &VisitInput) -> Result<String> {
+pub(super) fn visit_id(conn: &Connection, uid: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT id FROM visits WHERE uid = ?1 AND deleted_at IS NULL")?
+        .query_row([uid], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound("visit"))
+}
+
+impl Writer<'_> {
+    /// Save a new visit with its citizen and session, and — for handling thụ lý — its intake:
+    /// a case opened or joined as `choice` says, all in this one transaction. When the
+    /// citizen has an open case in the field and `choice` is `Ask`, nothing is saved and
+    /// `StoreError::OpenCaseExists` names the case for the officer to decide.
+    pub fn save_visit(&mut self, input: &VisitInput, choice: &CaseChoice) -> Result<SavedVisit> {
+        self.permit(Permission::RecordVisit)?;
         if !valid_time(&input.time) {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
-        let tx = self.write_tx()?;
-        let citizen_id = citizens::upsert_for_visit(&tx, officer_id, input.citizen_id, v)?;
-        let session_id = session_for(&tx, officer_id, input.day, v)?;
-        let field_id = field_id(&tx, &v.field_code)?;
+        let citizen_id = citizens::upsert_for_visit(self, input.citizen, v)?;
+        let session_id = session_for(self, input.day, v)?;
+        let field_id = field_id(self, &v.field_code)?;
         let uid = new_uid();
         let now = now_stamp();
-        tx.prepare_cached(
+        self.prepare_cached(
             "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
                  petition_type, field_id, content, prior_agencies, handling, note, petitions,
                  officer_id, created_at, updated_at)
@@ -201,51 +244,71 @@ impl Store {
             v.handling.code(),
             v.note,
             v.petitions,
-            officer_id,
+            self.officer_id(),
             now,
         ])?;
-        let id = tx.last_insert_rowid();
-        super::lookup::index_visit(&tx, id)?;
-        super::lookup::index_citizen(&tx, citizen_id)?;
-        let after = audit::row_json(&tx, "visits", id)?;
-        audit::record(
-            &tx,
-            Some(officer_id),
-            "insert",
-            "visits",
-            &uid,
-            None,
-            after.as_ref(),
-        )?;
-        tx.commit()?;
-        Ok(uid)
+        let id = self.last_insert_rowid();
+        super::lookup::index_visit(self, id)?;
+        super::lookup::index_citizen(self, citizen_id)?;
+        let after = audit::row_json(self, "visits", id)?;
+        self.audit("insert", "visits", &uid, None, after.as_ref())?;
+        let case = if v.handling == Handling::ThuLy {
+            let intake = super::Intake {
+                case_type: CaseType::from_petition(v.petition_type),
+                citizen_id,
+                field_code: v.field_code.clone(),
+                summary: v.content.clone(),
+                source: super::CaseSource::Visit,
+                forwarded_by: String::new(),
+                forwarding_doc: String::new(),
+                received_on: input.day,
+                remote: false,
+                visit_id: Some(id),
+            };
+            Some(self.take_in(&intake, choice)?)
+        } else {
+            None
+        };
+        Ok(SavedVisit { uid, case })
     }
 
-    /// Update a visit (and its citizen) in one transaction, auditing before and after.
-    pub fn update_visit(&mut self, officer_id: i64, uid: &str, input: &VisitInput) -> Result<()> {
+    /// Update a visit (and its citizen) edited from `expected_version`; refused with a
+    /// conflict when it changed since (another desk or window), so no edit is lost.
+    pub fn update_visit(
+        &mut self,
+        uid: &str,
+        expected_version: i64,
+        input: &VisitInput,
+    ) -> Result<()> {
+        self.permit(Permission::EditVisit)?;
         if !valid_time(&input.time) {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
-        let tx = self.write_tx()?;
-        let (id, old_citizen): (i64, i64) = tx
+        let (id, old_citizen, version, changed_at): (i64, i64, i64, String) = self
             .query_row(
-                "SELECT id, citizen_id FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, version, updated_at FROM visits
+                 WHERE uid = ?1 AND deleted_at IS NULL",
                 [uid],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        let citizen_id = citizens::upsert_for_visit(
-            &tx,
-            officer_id,
-            Some(input.citizen_id.unwrap_or(old_citizen)),
-            v,
-        )?;
-        let session_id = session_for(&tx, officer_id, input.day, v)?;
-        let field_id = field_id(&tx, &v.field_code)?;
-        let before = audit::row_json(&tx, "visits", id)?;
-        tx.prepare_cached(
+        if version != expected_version {
+            return Err(StoreError::Conflict {
+                what: "visit",
+                changed_at: Some(changed_at),
+            });
+        }
+        let known = input.citizen.or(Some(KnownCitizen {
+            id: old_citizen,
+            version: citizens::version_of(self, old_citizen)?,
+        }));
+        let citizen_id = citizens::upsert_for_visit(self, known, v)?;
+        let session_id = session_for(self, input.day, v)?;
+        let field_id = field_id(self, &v.field_code)?;
+        let before = audit::row_json(self, "visits", id)?;
+        self.prepare_cached(
             "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
                  representatives = ?7, petition_type = ?8, field_id = ?9, content = ?10,
                  prior_agencies = ?11, handling = ?12, note = ?13, petitions = ?14
@@ -267,32 +330,119 @@ impl Store {
             v.note,
             v.petitions,
         ])?;
-        super::lookup::index_visit(&tx, id)?;
-        super::lookup::index_citizen(&tx, citizen_id)?;
+        super::lookup::index_visit(self, id)?;
+        super::lookup::index_citizen(self, citizen_id)?;
         if old_citizen != citizen_id {
-            super::lookup::index_citizen(&tx, old_citizen)?;
+            super::lookup::index_citizen(self, old_citizen)?;
         }
-        let mid = audit::row_json(&tx, "visits", id)?;
+        let mid = audit::row_json(self, "visits", id)?;
         if mid != before {
-            tx.execute(
-                "UPDATE visits SET updated_at = ?2 WHERE id = ?1",
+            self.execute(
+                "UPDATE visits SET updated_at = ?2, version = version + 1 WHERE id = ?1",
                 params![id, now_stamp()],
             )?;
-            let after = audit::row_json(&tx, "visits", id)?;
-            audit::record(
-                &tx,
-                Some(officer_id),
-                "update",
-                "visits",
-                uid,
-                before.as_ref(),
-                after.as_ref(),
-            )?;
+            let after = audit::row_json(self, "visits", id)?;
+            self.audit("update", "visits", uid, before.as_ref(), after.as_ref())?;
         }
-        tx.commit()?;
         Ok(())
     }
 
+    /// Record that the actor revealed the denouncer of a visit of type tố cáo (audited;
+    /// Luật Tố cáo Art 8(3), 56).
+    pub fn reveal_visit(&mut self, uid: &str) -> Result<()> {
+        self.permit(Permission::RevealIdentity)?;
+        visit_id(self, uid)?;
+        self.audit("reveal_identity", "visits", uid, None, None)
+    }
+}
+
+/// A session of a bulk load or import.
+#[derive(Debug, Clone)]
+pub struct BulkSession<'a> {
+    pub uid: &'a str,
+    pub day: NaiveDate,
+    pub form: ReceptionForm,
+    pub presiding: &'a str,
+    pub place: &'a str,
+    pub at: &'a str,
+    pub by: i64,
+}
+
+/// A visit of a bulk load or import (its citizen and session already loaded).
+#[derive(Debug, Clone)]
+pub struct BulkVisit<'a> {
+    pub uid: &'a str,
+    pub session_id: i64,
+    pub citizen_id: i64,
+    pub day: NaiveDate,
+    pub time: &'a str,
+    /// The visit as validated (its citizen part is the citizen row's).
+    pub visit: &'a ValidVisit,
+    pub at: &'a str,
+    pub by: i64,
+}
+
+impl super::Bulk<'_> {
+    /// A session; returns its row id.
+    pub fn session(&mut self, s: &BulkSession) -> Result<i64> {
+        let desk = super::settings::desk_of(self.conn())?;
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO sessions (uid, day, form, presiding, place, desk, created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                s.uid,
+                s.day,
+                s.form.code(),
+                crate::domain::text::clean_line(s.presiding),
+                s.place,
+                desk,
+                s.at,
+                s.by
+            ])?;
+        self.count("sessions");
+        Ok(self.conn().last_insert_rowid())
+    }
+
+    /// A visit; returns its row id. (Its case, if any, is a `case` of the same load.)
+    pub fn visit(&mut self, b: &BulkVisit) -> Result<i64> {
+        if !valid_time(b.time) {
+            return Err(StoreError::Invalid(format!("time {:?}", b.time)));
+        }
+        let v = b.visit;
+        let field_id = field_id(self.conn(), &v.field_code)?;
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
+                     petition_type, field_id, content, prior_agencies, handling, note, petitions,
+                     officer_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+            )?
+            .execute(params![
+                b.uid,
+                b.session_id,
+                b.citizen_id,
+                b.day,
+                b.time,
+                v.people,
+                serde_json::to_string(&v.representatives)?,
+                v.petition_type.code(),
+                field_id,
+                v.content,
+                v.prior_agencies,
+                v.handling.code(),
+                v.note,
+                v.petitions,
+                b.by,
+                b.at,
+            ])?;
+        self.count("visits");
+        Ok(self.conn().last_insert_rowid())
+    }
+}
+
+impl Store {
     /// The reception log of one day, in time order.
     pub fn visits_on(&self, day: NaiveDate) -> Result<Vec<VisitRow>> {
         let sql = format!(
@@ -307,8 +457,8 @@ impl Store {
     /// One visit in full.
     pub fn visit_detail(&self, uid: &str) -> Result<VisitDetail> {
         let sql = format!(
-            "SELECT {ROW_COLUMNS}, v.day, v.citizen_id, c.uid, c.id_kind, c.id_number, c.phone,
-                    c.address, s.presiding, f.code, v.prior_agencies, v.note, v.petitions,
+            "SELECT {ROW_COLUMNS}, v.day, v.citizen_id, c.uid, c.version, c.id_kind, c.id_number,
+                    c.phone, c.address, s.presiding, f.code, v.prior_agencies, v.note, v.petitions,
                     (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND x.deleted_at IS NULL),
                     v.created_at, v.updated_at
              {ROW_JOINS} WHERE v.uid = ?1"
@@ -321,18 +471,19 @@ impl Store {
                 day: r.get(d)?,
                 citizen_id: r.get(d + 1)?,
                 citizen_uid: r.get(d + 2)?,
-                id_kind: r.get(d + 3)?,
-                id_number: r.get(d + 4)?,
-                phone: r.get(d + 5)?,
-                address: r.get(d + 6)?,
-                presiding: r.get(d + 7)?,
-                field_code: r.get(d + 8)?,
-                prior_agencies: r.get(d + 9)?,
-                note: r.get(d + 10)?,
-                petitions: r.get(d + 11)?,
-                citizen_visits: r.get(d + 12)?,
-                created_at: r.get(d + 13)?,
-                updated_at: r.get(d + 14)?,
+                citizen_version: r.get(d + 3)?,
+                id_kind: r.get(d + 4)?,
+                id_number: r.get(d + 5)?,
+                phone: r.get(d + 6)?,
+                address: r.get(d + 7)?,
+                presiding: r.get(d + 8)?,
+                field_code: r.get(d + 9)?,
+                prior_agencies: r.get(d + 10)?,
+                note: r.get(d + 11)?,
+                petitions: r.get(d + 12)?,
+                citizen_visits: r.get(d + 13)?,
+                created_at: r.get(d + 14)?,
+                updated_at: r.get(d + 15)?,
             })
         })
         .optional()?
@@ -357,29 +508,6 @@ impl Store {
                     petitions: r.get(4)?,
                 })
             })?)
-    }
-
-    /// Record that an officer revealed the denouncer of a visit of type tố cáo (audited;
-    /// Luật Tố cáo Art 8(3), 56).
-    pub fn reveal_visit(&mut self, officer_id: i64, uid: &str) -> Result<()> {
-        let tx = self.write_tx()?;
-        let found: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM visits WHERE uid = ?1)")?
-            .query_row([uid], |r| r.get(0))?;
-        if !found {
-            return Err(StoreError::NotFound("visit"));
-        }
-        audit::record(
-            &tx,
-            Some(officer_id),
-            "reveal_identity",
-            "visits",
-            uid,
-            None,
-            None,
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// Total visits not marked deleted.

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use super::queue::due_text;
 use super::theme::Theme;
 use crate::app::{App, BoardState, CatalogSection, ExplainView};
-use crate::domain::case::CaseType;
 use crate::domain::date::format_date;
 use crate::domain::deadline::Bucket;
 use crate::i18n::{self, Msg};
@@ -77,7 +76,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     // Manual columns, so that a bucket heading can span the whole width.
     let wide = table_area.width >= 110;
     let medium = table_area.width >= 70;
-    let mut cols: Vec<(Msg, usize)> = vec![(Msg::ColCode, 14)];
+    // Codes are never cut: the column is as wide as the longest one shown.
+    let code_w = b
+        .rows
+        .iter()
+        .map(|r| r.code.chars().count())
+        .max()
+        .unwrap_or(12)
+        .max(Msg::ColCode.t(lang).chars().count());
+    let mut cols: Vec<(Msg, usize)> = vec![(Msg::ColCode, code_w)];
     if wide {
         cols.push((Msg::ColType, 10));
     }
@@ -91,8 +98,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if medium {
         if wide {
             let officer = 16;
-            // The pseudonym "Người tố cáo TC-2026-0001" needs 25 cells.
-            let field = 22.min(rest.saturating_sub(officer + 26 + 2));
+            // The pseudonym "Người tố cáo TC-2026-BD-0001" needs 28 cells.
+            let field = 22.min(rest.saturating_sub(officer + 29 + 2));
             cols.push((Msg::ColCitizen, rest.saturating_sub(officer + field + 2)));
             cols.push((Msg::ColField, field));
             cols.push((Msg::ColOfficer, officer));
@@ -145,11 +152,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 &[&app.calendar.working_days_between(app.today, r.due_on)],
             )
         };
-        let who = if r.case_type == CaseType::ToCao {
-            i18n::denouncer_pseudonym(lang, &r.code)
-        } else {
-            r.citizen_name.clone()
-        };
+        let who = i18n::person(lang, &app.viewer, &r.citizen);
         let plain = theme.label();
         let mut cells = vec![(r.code.clone(), plain)];
         if wide {

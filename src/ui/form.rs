@@ -34,17 +34,14 @@ fn items(app: &App, form: &VisitForm) -> Vec<Item> {
     let mut out = vec![];
     if let Some(r) = &form.repeat {
         let by = citizens_matched_by_label(r.matched_by, lang);
+        // A returning denouncer: only that a match exists, under the pseudonym.
+        let who = crate::i18n::person(lang, &app.viewer, &r.person);
         let text = match r.last_visit {
-            Some(d) => Msg::RepeatVisitor.fill(
+            Some(d) if !r.person.is_confidential() => Msg::RepeatVisitor.fill(
                 lang,
-                &[
-                    &r.visits,
-                    &crate::domain::date::format_date(d),
-                    &by,
-                    &r.full_name,
-                ],
+                &[&r.visits, &crate::domain::date::format_date(d), &by, &who],
             ),
-            None => Msg::RepeatVisitorNoDate.fill(lang, &[&by, &r.full_name]),
+            _ => Msg::RepeatVisitorNoDate.fill(lang, &[&by, &who]),
         };
         out.push(Item::Notice(text));
     }

@@ -63,19 +63,14 @@ fn columns(width: u16) -> Vec<Col> {
 }
 
 fn citizen_cell(app: &App, r: &VisitRow) -> String {
-    // Denouncers are never named in a list (Luật Tố cáo Art 8(3)); the case reveals on request.
-    if r.petition_type == crate::domain::visit::PetitionType::ToCao {
-        Msg::DenouncerHidden.t(app.lang).to_owned()
-    } else if r.people >= app.threshold {
-        format!(
-            "{} ({})",
-            r.citizen_name,
-            Msg::GroupSuffix.fill(app.lang, &[&r.people])
-        )
+    // A denouncer is never named unless revealed (Luật Tố cáo Art 8(3)): the identity rule.
+    let who = i18n::person(app.lang, &app.viewer, &r.citizen);
+    if r.people >= app.threshold {
+        format!("{who} ({})", Msg::GroupSuffix.fill(app.lang, &[&r.people]))
     } else if r.people > 1 {
-        format!("{} (+{})", r.citizen_name, r.people - 1)
+        format!("{who} (+{})", r.people - 1)
     } else {
-        r.citizen_name.clone()
+        who
     }
 }
 

@@ -7,44 +7,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::queue::due_text;
+use super::text::{self, Seg};
 use super::theme::Theme;
 use crate::app::{App, HistoryView};
 use crate::domain::date::format_date;
 use crate::i18n::{self, Msg};
 use crate::store::{CaseHit, HistoryItem};
 
-fn case_line(app: &App, c: &CaseHit) -> Vec<Span<'static>> {
-    let lang = app.lang;
-    let who = c
-        .citizen_name
-        .clone()
-        .unwrap_or_else(|| i18n::denouncer_pseudonym(lang, &c.code));
-    let mut parts = vec![
-        Span::raw(format!("{:<15}", c.code)),
-        Span::raw(format!("{} · ", i18n::case_status(c.status).t(lang))),
-    ];
-    if let Some(d) = c.next_due {
-        let (text, overdue) = due_text(app, d, true);
-        parts.push(Span::styled(
-            format!("{} · ", Msg::LookupNextDue.fill(lang, &[&text])),
-            if overdue {
-                Style::default().add_modifier(Modifier::BOLD)
-            } else {
-                Style::default()
-            },
-        ));
+/// Segments as spans, " · " between them.
+fn spans(segs: Vec<Seg>, theme: &Theme) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    for seg in segs.into_iter().filter(|s| !s.text().is_empty()) {
+        if !out.is_empty() {
+            out.push(Span::styled(" · ", theme.dim()));
+        }
+        out.push(match seg {
+            Seg::Name(t) => Span::styled(t, theme.title()),
+            Seg::Plain(t) => Span::raw(t),
+            Seg::Strong(t) => Span::styled(t, Style::default().add_modifier(Modifier::BOLD)),
+            Seg::Dim(t) => Span::styled(t, theme.dim()),
+        });
     }
-    if let Some((step, day)) = &c.last_step {
-        let name = crate::domain::case::Action::from_code(step)
-            .map(|a| i18n::action(a).t(lang))
-            .unwrap_or(step);
-        parts.push(Span::raw(format!(
-            "{} · ",
-            Msg::LookupLastStep.fill(lang, &[&name, &format_date(*day)])
-        )));
-    }
-    parts.push(Span::raw(format!("{} · {who}", c.field_name)));
-    parts
+    out
+}
+
+fn case_line(app: &App, c: &CaseHit, theme: &Theme) -> Vec<Span<'static>> {
+    spans(
+        text::case_hit(app.lang, &app.viewer, c, |d| due_text(app, d, true)),
+        theme,
+    )
 }
 
 use ratatui::style::{Modifier, Style};
@@ -120,24 +111,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
             if i == st.selected {
                 selected_line = lines.len();
             }
-            let mut ident = Vec::new();
-            if let Some(id) = &c.id_number {
-                ident.push(id.clone());
-            }
-            if let Some(p) = &c.phone {
-                ident.push(p.clone());
-            }
-            let last = c.last_visit.map(format_date).unwrap_or_else(|| "—".into());
-            let mut line = Line::from(vec![
-                Span::raw(mark(i)),
-                Span::styled(format!("{:<24}", c.full_name), theme.title()),
-                Span::raw(format!("{}  ", ident.join(" · "))),
-                Span::styled(
-                    Msg::LookupCitizenLine.fill(lang, &[&c.visits, &c.cases, &last]),
-                    theme.dim(),
-                ),
-                Span::raw(format!("  {}", c.address)),
-            ]);
+            let mut parts = vec![Span::raw(mark(i))];
+            parts.extend(spans(text::citizen_hit(lang, &app.viewer, c), theme));
+            let mut line = Line::from(parts);
             if i == st.selected {
                 line = line.patch_style(theme.selected());
             }
@@ -154,9 +130,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
             if i == st.selected {
                 selected_line = lines.len();
             }
-            let mut spans = vec![Span::raw(mark(i))];
-            spans.extend(case_line(app, c));
-            let mut line = Line::from(spans);
+            let mut parts = vec![Span::raw(mark(i))];
+            parts.extend(case_line(app, c, theme));
+            let mut line = Line::from(parts);
             if i == st.selected {
                 line = line.patch_style(theme.selected());
             }
@@ -173,21 +149,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
             if i == st.selected {
                 selected_line = lines.len();
             }
-            let mut line = Line::from(vec![
-                Span::raw(mark(i)),
-                Span::raw(format!("{} {}  ", format_date(v.day), v.time)),
-                Span::styled(format!("{:<22}", v.citizen_name), theme.title()),
-                Span::raw(format!(
-                    "{} · {} · {} · ",
-                    i18n::petition_type(v.petition_type).t(lang),
-                    v.field_name,
-                    i18n::handling(v.handling).t(lang)
-                )),
-                Span::styled(
-                    v.content.lines().next().unwrap_or("").to_owned(),
-                    theme.dim(),
-                ),
-            ]);
+            let mut parts = vec![Span::raw(mark(i))];
+            parts.extend(spans(text::visit_hit(lang, &app.viewer, v), theme));
+            let mut line = Line::from(parts);
             if i == st.selected {
                 line = line.patch_style(theme.selected());
             }
@@ -212,7 +176,7 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
     let lang = app.lang;
     let c = &h.citizen;
     let mut lines = Vec::new();
-    let mut ident = vec![c.full_name.clone()];
+    let mut ident = vec![i18n::person(lang, &app.viewer, &c.person)];
     if let Some(id) = &c.id_number {
         ident.push(id.clone());
     }
@@ -268,7 +232,7 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                     Span::raw(mark),
                     Span::raw(format!("{}        ", format_date(hit.received_on))),
                 ];
-                spans.extend(case_line(app, hit));
+                spans.extend(case_line(app, hit, theme));
                 if *round == 2 {
                     spans.push(Span::styled(
                         format!(" · {}", Msg::HistoryRound2.t(lang)),
@@ -293,7 +257,10 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Line::from(Span::styled(
-            format!(" {} ", Msg::HistoryTitle.fill(lang, &[&c.full_name])),
+            format!(
+                " {} ",
+                Msg::HistoryTitle.fill(lang, &[&i18n::person(lang, &app.viewer, &c.person)])
+            ),
             theme.title(),
         )));
     let inner_h = r.height.saturating_sub(2) as usize;

@@ -10,6 +10,7 @@ mod log;
 mod lookup;
 mod overlays;
 mod queue;
+pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
@@ -111,11 +112,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     } else {
         app.unit.clone()
     };
-    let officer = app
-        .officer
-        .as_ref()
-        .map(|o| o.full_name.as_str())
-        .unwrap_or("—");
+    let officer = app.actor.as_ref().map(|a| a.name()).unwrap_or("—");
     let mut spans = vec![
         Span::raw(format!(" {unit}")),
         Span::styled(" │ ", theme.dim()),

@@ -40,11 +40,7 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     // A denouncer stays hidden until an explicit, audited reveal (Luật Tố cáo Art 8(3)).
     let masked = app.visit_masked(d);
     let hidden = || Msg::DenouncerHidden.t(lang).to_owned();
-    let name = if masked {
-        hidden()
-    } else {
-        r.citizen_name.clone()
-    };
+    let name = i18n::person(lang, &app.viewer, &r.citizen);
     let mut lines = vec![];
     if masked {
         lines.push(Line::styled(
@@ -172,10 +168,18 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         Question::DiscardForm => Msg::ConfirmDiscard.t(lang).to_owned(),
         Question::QuitWithForm => Msg::ConfirmQuitForm.t(lang).to_owned(),
         Question::RestoreDraft(d) => {
+            // A denunciation's draft names nobody (Luật Tố cáo Art 8(3)).
+            let p = crate::domain::identity::Person::of(
+                d.full_name.trim(),
+                d.petition_type == crate::domain::visit::PetitionType::ToCao.code(),
+                crate::domain::identity::Record::Visit(String::new()),
+                None,
+                false,
+            );
             let who = if d.full_name.trim().is_empty() {
                 d.time.clone()
             } else {
-                format!("{} — {}", d.time, d.full_name.trim())
+                format!("{} — {}", d.time, i18n::person(lang, &app.viewer, &p))
             };
             Msg::RestoreDraft.fill(lang, &[&who])
         }
@@ -184,9 +188,14 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         }
         Question::Reveal { code, .. } => Msg::AskReveal.fill(lang, &[code]),
         Question::RevealVisit { .. } => Msg::AskRevealVisit.t(lang).to_owned(),
-        Question::LinkRepeat(l) => {
-            Msg::AskLinkRepeat.fill(lang, &[&l.citizen_name, &l.code, &l.field])
-        }
+        Question::LinkRepeat(l) => Msg::AskLinkRepeat.fill(
+            lang,
+            &[
+                &i18n::person(lang, &app.viewer, &l.citizen),
+                &l.code,
+                &l.field,
+            ],
+        ),
         Question::RemoveDay { day, name } => {
             Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
         }
@@ -207,7 +216,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
 
 pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let r = super::popup(frame, area, 66, 11);
+    let r = super::popup(frame, area, 70, 13);
     let block = titled(Msg::SetupTitle.t(lang).to_owned(), theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -219,10 +228,14 @@ pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme)
             ..inner
         },
     );
-    let label_w = 16.min(inner.width / 2);
-    for (i, (label, ta)) in [(Msg::SetupUnit, &s.unit), (Msg::SetupOfficer, &s.officer)]
-        .into_iter()
-        .enumerate()
+    let label_w = 27.min(inner.width / 2);
+    for (i, (label, ta)) in [
+        (Msg::SetupUnit, &s.unit),
+        (Msg::SetupDesk, &s.desk),
+        (Msg::SetupOfficer, &s.officer),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let y = inner.y + intro_h + 1 + i as u16 * 2;
         if y >= inner.bottom() {

@@ -12,19 +12,15 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use super::theme::Theme;
 use crate::app::keymap::{self, Context};
 use crate::app::{App, CaseView, Command, Entry, EntryInput, EntryPurpose, QueueFocus};
-use crate::domain::case::{self, CaseType};
+use crate::domain::case;
 use crate::domain::date::format_date;
 use crate::domain::deadline::{self, Standing};
 use crate::i18n::{self, Lang, Msg};
 use crate::store::{CaseRow, QueueOrder, StatusFilter};
 
-/// The name shown for a case's citizen in lists: a pseudonym for denunciations.
-pub fn citizen_label(lang: Lang, r: &CaseRow) -> String {
-    if r.case_type == CaseType::ToCao {
-        i18n::denouncer_pseudonym(lang, &r.code)
-    } else {
-        r.citizen_name.clone()
-    }
+/// The name shown for a case's citizen: the identity rule (a pseudonym for denunciations).
+pub fn citizen_label(app: &App, r: &CaseRow) -> String {
+    i18n::person(app.lang, &app.viewer, &r.citizen)
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -146,8 +142,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let medium = inner.width >= 50;
     let wide = inner.width >= 120;
     let widest = inner.width >= 150;
+    // Codes are never cut: the column is as wide as the longest one listed.
+    let code_w = q
+        .cases
+        .iter()
+        .map(|c| c.code.chars().count())
+        .max()
+        .unwrap_or(12) as u16;
     let mut cols: Vec<(Msg, Constraint)> = vec![
-        (Msg::ColCode, Constraint::Length(14)),
+        (Msg::ColCode, Constraint::Length(code_w)),
         (Msg::ColStatus, Constraint::Length(18)),
     ];
     if wide {
@@ -189,7 +192,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         if medium {
             cells.push(due_cell(app, c.next_due, widest, theme));
             cells.push(Cell::from(Line::from(days.to_string()).right_aligned()));
-            cells.push(Cell::from(citizen_label(lang, c)));
+            cells.push(Cell::from(citizen_label(app, c)));
         }
         if widest {
             cells.push(Cell::from(c.summary.clone()));
@@ -286,9 +289,10 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
     let r = &d.row;
     let label = |m: Msg| Span::styled(format!("{:<22}", m.t(lang)), theme.header());
     let mut lines = Vec::new();
+    let masked = v.masked(&app.viewer);
     let who = match &v.citizen {
-        Some(c) => {
-            let mut s = c.full_name.clone();
+        Some(c) if !masked => {
+            let mut s = citizen_label(app, r);
             if let Some(id) = &c.id_number {
                 s.push_str(&format!(" · {id}"));
             }
@@ -300,15 +304,16 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
             }
             s
         }
-        None => i18n::denouncer_pseudonym(lang, &r.code),
+        _ => citizen_label(app, r),
     };
     let mut who_line = vec![label(Msg::CaseCitizen), Span::raw(who)];
-    if v.masked() {
+    if masked {
         who_line.push(Span::styled(
             format!("   [{}]", Msg::CaseRevealHint.t(lang)),
             theme.warning(),
         ));
-    } else if v.revealed {
+    } else if r.citizen.is_confidential() {
+        // Revealed (or self-disclosed): a denouncer's name on screen is marked.
         who_line.push(Span::styled(" ⚠", theme.warning()));
     }
     lines.push(Line::from(who_line));
@@ -504,9 +509,8 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             Msg::EntryStepTitle.fill(lang, &[&name, code])
         }
         EntryPurpose::Intake {
-            citizen_name: Some(n),
-            ..
-        } => Msg::EntryIntakeFromVisit.fill(lang, &[n]),
+            citizen: Some(p), ..
+        } => Msg::EntryIntakeFromVisit.fill(lang, &[&i18n::person(lang, &app.viewer, p)]),
         EntryPurpose::Intake { .. } => Msg::EntryIntakeTitle.t(lang).to_owned(),
         EntryPurpose::Rule { .. } => Msg::CatRules.t(lang).to_owned(),
         EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),

@@ -4,9 +4,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tiepdan::app::{App, Clock};
+use tiepdan::domain::intake::CaseChoice;
 use tiepdan::domain::visit::{ValidVisit, VisitDraft, validate};
 use tiepdan::i18n::Lang;
-use tiepdan::store::Store;
+use tiepdan::store::{Actor, Store, VisitInput, Writer};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -20,13 +21,38 @@ pub fn fixed_clock() -> Clock {
     Box::new(|| at(8, 15))
 }
 
-/// A store with the unit set and one officer; returns the officer id.
-pub fn store_with_officer(store: &mut Store) -> i64 {
-    let o = store.add_officer(None, "Nguyễn Thị Lan", "").unwrap();
+/// A store with the unit set (desk code BD) and one officer, signed in.
+pub fn store_with_officer(store: &mut Store) -> Actor {
     store
-        .set_setting(Some(o.id), "unit_name", "UBND phường Ba Đình")
-        .unwrap();
-    o.id
+        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
+        .unwrap()
+}
+
+/// One write as `actor`, which must succeed.
+pub fn write<T>(
+    store: &mut Store,
+    actor: &Actor,
+    f: impl FnOnce(&mut Writer<'_>) -> tiepdan::store::Result<T>,
+) -> T {
+    store.write(actor, f).unwrap()
+}
+
+/// A visit saved on the fixed day at 08:30 (a thụ lý visit opens its own case).
+pub fn input(v: &ValidVisit) -> VisitInput<'_> {
+    VisitInput {
+        visit: v,
+        day: today(),
+        time: "08:30".into(),
+        citizen: None,
+    }
+}
+
+/// Save a visit as `actor` (a new case for a thụ lý one, never asking); returns its uid.
+pub fn save(store: &mut Store, actor: &Actor, v: &ValidVisit) -> String {
+    write(store, actor, |w| {
+        w.save_visit(&input(v), &CaseChoice::OpenNew)
+    })
+    .uid
 }
 
 /// An app over an in-memory store, officer chosen, on 22/11/2026 at 08:15.

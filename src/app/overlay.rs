@@ -1,0 +1,250 @@
+//! What can sit on top of a pane: prompts, questions, the first-start setup, the officer
+//! picker, forms, details. Types only; their transitions live with the pane they serve.
+
+use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
+
+use super::keymap::Context;
+use super::{CaseView, Entry, ExplainView, HistoryView, VisitForm};
+use crate::domain::case::Action;
+use crate::domain::ident::{IdNumber, Phone};
+use crate::domain::identity::Person;
+use crate::domain::text::nfc;
+use crate::domain::visit::VisitDraft;
+use crate::i18n::Msg;
+use crate::store::{KnownCitizen, NewCase, Officer, StepInput, VisitDetail};
+
+/// A one-line prompt (go to date, a new officer's name).
+#[derive(Debug)]
+pub struct Prompt {
+    pub purpose: PromptPurpose,
+    pub input: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptPurpose {
+    GotoDate,
+    NewOfficer,
+}
+
+impl Prompt {
+    pub(super) fn new(purpose: PromptPurpose) -> Prompt {
+        Prompt {
+            purpose,
+            input: single_line(""),
+            error: None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        nfc(&self.input.lines().join(" "))
+    }
+}
+
+/// First start: the unit's name, its desk code and the first officer.
+#[derive(Debug)]
+pub struct Setup {
+    pub unit: TextArea<'static>,
+    pub desk: TextArea<'static>,
+    pub officer: TextArea<'static>,
+    /// 0: unit, 1: desk code, 2: officer.
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Setup {
+    pub const INPUTS: usize = 3;
+
+    pub(super) fn focused(&mut self) -> &mut TextArea<'static> {
+        match self.focus {
+            0 => &mut self.unit,
+            1 => &mut self.desk,
+            _ => &mut self.officer,
+        }
+    }
+}
+
+/// Choosing the officer at the keyboard.
+#[derive(Debug)]
+pub struct Picker {
+    pub officers: Vec<Officer>,
+    /// Index into officers; `officers.len()` is "add an officer".
+    pub selected: usize,
+}
+
+/// A step of a case, typed and waiting for the officer's confirmation.
+#[derive(Debug, Clone)]
+pub struct PendingStep {
+    pub case_uid: String,
+    pub code: String,
+    /// The version of the case the officer was looking at.
+    pub version: i64,
+    pub action: Action,
+    pub input: StepInput,
+}
+
+/// Who a written petition is from, as typed and checked.
+#[derive(Debug, Clone)]
+pub struct WrittenCitizen {
+    pub full_name: String,
+    pub id_number: Option<IdNumber>,
+    pub phone: Option<Phone>,
+    pub address: String,
+    pub known: Option<KnownCitizen>,
+}
+
+/// What waits for the officer's answer to "link to the open case?".
+#[derive(Debug, Clone)]
+pub enum PendingIntake {
+    /// The visit form under the question (saved once answered).
+    Visit,
+    /// A written petition (the intake form under the question).
+    Written(Box<(WrittenCitizen, NewCase)>),
+}
+
+/// A petition whose citizen already has an open case in the same field: the same matter
+/// (join it) or a new one (open another)? Nothing is saved until the officer answers.
+#[derive(Debug, Clone)]
+pub struct RepeatLink {
+    pub pending: PendingIntake,
+    pub case_uid: String,
+    pub code: String,
+    /// Whose petition (a pseudonym for a denouncer, through the identity rule).
+    pub citizen: Person,
+    pub field: String,
+}
+
+/// Questions that need a yes or no.
+#[derive(Debug)]
+pub enum Question {
+    DiscardForm,
+    QuitWithForm,
+    RestoreDraft(Box<VisitDraft>),
+    /// An irreversible step of a case.
+    ConfirmStep(Box<PendingStep>),
+    /// Reveal a denouncer's identity (audited).
+    Reveal {
+        case_uid: String,
+        code: String,
+    },
+    /// Reveal the denouncer of a visit of type tố cáo (audited); then edit it if asked.
+    RevealVisit {
+        uid: String,
+        then_edit: bool,
+    },
+    /// Link a repeat petition to the open case (yes), open a new one (no), or go back (Esc).
+    LinkRepeat(Box<RepeatLink>),
+    /// Remove a day from the calendar.
+    RemoveDay {
+        day: NaiveDate,
+        name: String,
+    },
+    /// Confirm a year's computed days off as announced.
+    ConfirmYear(i32),
+}
+
+/// The panes (tabs) of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Log,
+    Queue,
+    Board,
+    Catalog,
+    Lookup,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Log,
+        Pane::Queue,
+        Pane::Board,
+        Pane::Lookup,
+        Pane::Catalog,
+    ];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Pane::Log => Msg::TabLog,
+            Pane::Queue => Msg::TabQueue,
+            Pane::Board => Msg::TabBoard,
+            Pane::Catalog => Msg::TabCatalog,
+            Pane::Lookup => Msg::TabLookup,
+        }
+    }
+
+    /// The digit that shows the pane (5 is kept for the reports pane).
+    pub fn key(self) -> char {
+        match self {
+            Pane::Log => '1',
+            Pane::Queue => '2',
+            Pane::Board => '3',
+            Pane::Lookup => '4',
+            Pane::Catalog => '6',
+        }
+    }
+
+    pub fn short_title(self) -> Msg {
+        match self {
+            Pane::Log => Msg::TabLogShort,
+            Pane::Queue => Msg::TabQueueShort,
+            Pane::Board => Msg::TabBoardShort,
+            Pane::Catalog => Msg::TabCatalog,
+            Pane::Lookup => Msg::TabLookup,
+        }
+    }
+
+    pub(super) fn context(self) -> Context {
+        match self {
+            Pane::Log => Context::Log,
+            Pane::Queue => Context::Queue,
+            Pane::Board => Context::Board,
+            Pane::Catalog => Context::Catalog,
+            Pane::Lookup => Context::Lookup,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum Overlay {
+    Help,
+    Detail(Box<VisitDetail>),
+    Prompt(Box<Prompt>),
+    Confirm(Question),
+    Setup(Box<Setup>),
+    Picker(Picker),
+    Form(Box<VisitForm>),
+    Case(Box<CaseView>),
+    Entry(Box<Entry>),
+    Explain(Box<ExplainView>),
+    /// The lookup box and its results (the state lives in `App::lookup`).
+    Lookup,
+    History(Box<HistoryView>),
+}
+
+impl Overlay {
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help => Context::Help,
+            Overlay::Detail(_) => Context::Detail,
+            Overlay::Prompt(_) | Overlay::Setup(_) => Context::Prompt,
+            Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Form(_) => Context::Form,
+            Overlay::Case(_) => Context::Case,
+            Overlay::Entry(_) => Context::Entry,
+            Overlay::Explain(_) => Context::Explain,
+            Overlay::Lookup => Context::Lookup,
+            Overlay::History(_) => Context::History,
+        }
+    }
+}
+
+/// A one-line text input with its cursor at the end.
+pub fn single_line(value: &str) -> TextArea<'static> {
+    let mut ta = TextArea::new(vec![value.to_owned()]);
+    ta.set_cursor_line_style(ratatui::style::Style::default());
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta
+}

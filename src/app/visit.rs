@@ -1,0 +1,412 @@
+//! The transitions of the reception log, the visit detail and the visit form: moving by day,
+//! opening and editing a visit, the form's fields, the draft that survives a crash, and the
+//! save — one write that also takes in the case of a thụ lý visit, after asking the officer
+//! when the citizen already has an open case in the field.
+
+use super::form::KeyOutcome;
+use super::{
+    App, Command, Overlay, PendingIntake, Prompt, PromptPurpose, Question, RepeatLink, VisitForm,
+};
+use crate::domain::ident::{check_id_number, check_phone};
+use crate::domain::identity::{Person, Record};
+use crate::domain::intake::CaseChoice;
+use crate::domain::text::clean_line;
+use crate::domain::visit::{FormField, PetitionType, VisitDraft, validate};
+use crate::i18n::{self, Msg};
+use crate::store::{DRAFT_VISIT_FORM, StoreError, VisitDetail, VisitInput};
+
+impl App {
+    pub(super) fn apply_log(&mut self, cmd: Command) {
+        let page = self.log.page.get().max(1) as isize;
+        match cmd {
+            Command::Up => self.log.move_by(-1),
+            Command::Down => self.log.move_by(1),
+            Command::PageUp => self.log.move_by(-page),
+            Command::PageDown => self.log.move_by(page),
+            Command::First => self.log.first(),
+            Command::Last => self.log.last(),
+            Command::PrevDay => self.go_to_day(self.log.day.pred_opt().unwrap_or(self.log.day)),
+            Command::NextDay => self.go_to_day(self.log.day.succ_opt().unwrap_or(self.log.day)),
+            Command::Today => self.go_to_day(self.today),
+            Command::GotoDate => self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
+                PromptPurpose::GotoDate,
+            )))),
+            Command::Open => {
+                if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
+                    self.open_visit(&uid);
+                }
+            }
+            Command::NewVisit => {
+                let time = self.now().format("%H:%M").to_string();
+                self.open_form(VisitForm::new_draft(self.log.day, &time));
+            }
+            Command::EditVisit => {
+                if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
+                    let r = self.store.visit_detail(&uid);
+                    if let Some(d) = self.report(r) {
+                        self.edit_visit(&d);
+                    }
+                }
+            }
+            Command::SwitchOfficer => self.open_picker(),
+            _ => {}
+        }
+    }
+
+    /// The visit shown in full.
+    pub(super) fn open_visit(&mut self, uid: &str) {
+        let r = self.store.visit_detail(uid);
+        if let Some(d) = self.report(r) {
+            self.overlays.push(Overlay::Detail(Box::new(d)));
+        }
+    }
+
+    pub(super) fn apply_detail(&mut self, cmd: Command) {
+        let Some(Overlay::Detail(d)) = self.overlays.last() else {
+            return;
+        };
+        match cmd {
+            Command::Close => {
+                self.overlays.pop();
+            }
+            Command::EditVisit => {
+                let d = d.clone();
+                if self.edit_visit(&d) {
+                    // The form replaces the detail.
+                    if let Some(pos) = self
+                        .overlays
+                        .iter()
+                        .rposition(|o| matches!(o, Overlay::Detail(_)))
+                    {
+                        self.overlays.remove(pos);
+                    }
+                }
+            }
+            Command::Reveal if self.visit_masked(d) => {
+                let uid = d.row.uid.clone();
+                self.ask_reveal_visit(uid, false);
+            }
+            Command::AddCase => self.add_case_from_visit(),
+            _ => {}
+        }
+    }
+
+    /// Edit a visit: its form, or first the audited reveal of a denouncer. Returns true when
+    /// the form opened.
+    fn edit_visit(&mut self, d: &VisitDetail) -> bool {
+        match d.to_draft(&self.viewer) {
+            Some(draft) => {
+                self.open_form(draft);
+                true
+            }
+            None => {
+                self.ask_reveal_visit(d.row.uid.clone(), true);
+                false
+            }
+        }
+    }
+
+    pub(super) fn open_form(&mut self, draft: VisitDraft) {
+        let form =
+            VisitForm::from_draft(draft, &self.fields, self.threshold, self.lang, self.today);
+        self.status = None;
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(super) fn apply_form(&mut self, cmd: Command) {
+        match cmd {
+            Command::NextField | Command::PrevField => {
+                let Some(form) = self.form_mut() else { return };
+                let left = form.move_focus(cmd == Command::NextField);
+                self.after_leaving(left);
+            }
+            Command::Up | Command::Down => {
+                let Some(form) = self.form_mut() else { return };
+                let outcome = form.arrow(cmd == Command::Down);
+                self.after_form_key(outcome);
+            }
+            Command::Save => self.save_form(CaseChoice::Ask),
+            Command::Cancel => {
+                if self.form().is_some_and(VisitForm::is_dirty) {
+                    self.overlays.push(Overlay::Confirm(Question::DiscardForm));
+                } else {
+                    self.close_form();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn after_form_key(&mut self, outcome: KeyOutcome) {
+        match outcome {
+            KeyOutcome::Changed => {
+                if let Some(f) = self.form_mut() {
+                    f.mark_changed(None);
+                }
+            }
+            KeyOutcome::Advance => self.command(Command::NextField),
+            KeyOutcome::Back => self.command(Command::PrevField),
+            KeyOutcome::Nothing => {}
+        }
+    }
+
+    /// After an input is left: validate, look for a returning citizen, write the draft.
+    fn after_leaving(&mut self, left: FormField) {
+        self.revalidate();
+        let new_visit = self.form().is_some_and(|f| f.editing_uid.is_none());
+        if new_visit
+            && matches!(
+                left,
+                FormField::FullName | FormField::IdNumber | FormField::Phone
+            )
+        {
+            self.find_repeat();
+        }
+        if self.form().is_some_and(VisitForm::is_dirty) {
+            if let Some(f) = self.form_mut() {
+                f.mark_changed(None);
+            }
+            self.save_draft();
+        }
+    }
+
+    fn revalidate(&mut self) {
+        let codes: Vec<String> = self.fields.iter().map(|f| f.code.clone()).collect();
+        let (today, threshold) = (self.today, self.threshold);
+        if let Some(form) = self.form_mut() {
+            form.problems = validate(&form.to_draft(), today, threshold, &codes).problems;
+        }
+    }
+
+    fn find_repeat(&mut self) {
+        let Some(form) = self.form() else { return };
+        let today = self.today;
+        let idn = check_id_number(&form.value(FormField::IdNumber), today)
+            .ok()
+            .map(|i| i.value);
+        let phone = check_phone(&form.value(FormField::Phone))
+            .ok()
+            .map(|p| p.value);
+        let name = clean_line(&form.value(FormField::FullName));
+        if idn.is_none() && (phone.is_none() || name.is_empty()) {
+            if let Some(f) = self.form_mut() {
+                f.repeat = None;
+            }
+            return;
+        }
+        let r = self
+            .store
+            .find_citizen(idn.as_deref(), &name, phone.as_deref());
+        if let Some(found) = self.report(r)
+            && let Some(f) = self.form_mut()
+        {
+            f.repeat = found;
+        }
+    }
+
+    /// Save the form: a new visit (with its intake, as `choice` says) or an edit.
+    pub(super) fn save_form(&mut self, choice: CaseChoice) {
+        let codes: Vec<String> = self.fields.iter().map(|f| f.code.clone()).collect();
+        let (today, threshold, lang) = (self.today, self.threshold, self.lang);
+        let Some(form) = self.form_mut() else { return };
+        let draft = form.to_draft();
+        let v = validate(&draft, today, threshold, &codes);
+        form.problems = v.problems.clone();
+        form.show_all = true;
+        let Some(valid) = v.visit else {
+            let errors: Vec<FormField> = v.errors().map(|(f, _)| *f).collect();
+            let mut distinct = errors.clone();
+            distinct.dedup();
+            if let Some(first) = errors.first() {
+                form.focus_on(*first);
+            }
+            self.error(Msg::FormHasErrors.fill(lang, &[&distinct.len()]));
+            return;
+        };
+        let input = VisitInput {
+            visit: &valid,
+            day: form.day,
+            time: form.time.clone(),
+            citizen: form.repeat.as_ref().map(|r| r.known()),
+        };
+        let editing = form.editing_uid.clone().zip(form.editing_version);
+        let field = self
+            .fields
+            .iter()
+            .find(|f| f.code == valid.field_code)
+            .map(|f| f.name.clone())
+            .unwrap_or_default();
+        let result = match &editing {
+            Some((uid, version)) => {
+                let (uid, version) = (uid.clone(), *version);
+                self.write(|w| w.update_visit(&uid, version, &input))
+                    .map(|()| (uid, None))
+            }
+            None => self
+                .write(|w| w.save_visit(&input, &choice))
+                .map(|s| (s.uid, s.case)),
+        };
+        // Who the visit was of, as the identity rule lets this screen say it.
+        let who = Person::of(
+            valid.full_name.clone(),
+            valid.petition_type == PetitionType::ToCao,
+            Record::Visit(editing.as_ref().map(|e| e.0.clone()).unwrap_or_default()),
+            None,
+            false,
+        );
+        match result {
+            Ok((uid, case)) => {
+                let day = input.day;
+                self.close_form();
+                let r = self.log.load(&self.store, day, self.threshold, Some(&uid));
+                self.report(r);
+                let who = i18n::person(lang, &self.viewer, &who);
+                let mut msg = if editing.is_some() {
+                    Msg::FormUpdated.fill(lang, &[&who])
+                } else {
+                    Msg::FormSaved.fill(lang, &[&who])
+                };
+                if let Some(c) = case {
+                    let m = if c.joined {
+                        Msg::CaseLinked
+                    } else {
+                        Msg::CaseOpened
+                    };
+                    msg = format!("{msg} {}", m.fill(lang, &[&c.code]));
+                }
+                self.info(msg);
+                self.after_cases_changed();
+            }
+            Err(StoreError::OpenCaseExists { case_uid, code }) => {
+                let link = RepeatLink {
+                    pending: PendingIntake::Visit,
+                    case_uid: case_uid.clone(),
+                    code: code.clone(),
+                    citizen: Person::of(
+                        valid.full_name.clone(),
+                        valid.petition_type == PetitionType::ToCao,
+                        crate::domain::identity::Record::Case(case_uid),
+                        Some(code),
+                        false,
+                    ),
+                    field,
+                };
+                self.overlays
+                    .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
+            }
+            // The form stays as typed.
+            Err(e) => {
+                let text = i18n::store_error(lang, &e);
+                self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
+            }
+        }
+    }
+
+    /// The officer answered "the same matter?" for a petition waiting under the question.
+    pub(super) fn answer_link(&mut self, l: RepeatLink, same_matter: bool) {
+        let choice = if same_matter {
+            CaseChoice::Join(l.case_uid.clone())
+        } else {
+            CaseChoice::OpenNew
+        };
+        match l.pending {
+            PendingIntake::Visit => self.save_form(choice),
+            PendingIntake::Written(w) => {
+                let (who, case) = *w;
+                self.take_in_written(&who, &case, choice);
+            }
+        }
+    }
+
+    pub(super) fn close_form(&mut self) {
+        self.clear_draft();
+        // A message about the form (its errors) goes with it.
+        self.status = None;
+        if let Some(pos) = self
+            .overlays
+            .iter()
+            .rposition(|o| matches!(o, Overlay::Form(_)))
+        {
+            self.overlays.truncate(pos);
+        }
+    }
+
+    /// Write the open form as a draft now.
+    pub fn save_draft(&mut self) {
+        let Some(form) = self.form() else { return };
+        let Ok(payload) = serde_json::to_string(&form.to_draft()) else {
+            return;
+        };
+        let stamp = self.now().format("%H:%M:%S").to_string();
+        let r = self.write(|w| w.save_draft(DRAFT_VISIT_FORM, &payload));
+        if self.report(r).is_some()
+            && let Some(f) = self.form_mut()
+        {
+            f.unsaved_since = None;
+            f.draft_saved_at = Some(stamp);
+        }
+    }
+
+    pub(super) fn clear_draft(&mut self) {
+        if self.actor.is_some() {
+            let r = self.write(|w| w.clear_draft(DRAFT_VISIT_FORM));
+            self.report(r);
+        }
+    }
+
+    pub(super) fn restore_draft(&mut self, d: VisitDraft) {
+        self.open_form(d);
+        if let Some(f) = self.form_mut() {
+            // Restored text counts as typed: show its problems and keep it dirty.
+            f.initial = VisitDraft::default();
+            f.touched.extend(super::form::ORDER.iter().copied());
+        }
+        self.revalidate();
+        self.find_repeat();
+    }
+
+    pub(super) fn quit_now(&mut self) {
+        if self.form().is_some_and(VisitForm::is_dirty) {
+            self.save_draft();
+        }
+        self.should_quit = true;
+    }
+
+    /// Is this visit's citizen a denouncer this officer may not see? (Luật Tố cáo Art 8(3))
+    pub fn visit_masked(&self, d: &VisitDetail) -> bool {
+        !self.viewer.sees(&d.row.citizen)
+    }
+
+    fn ask_reveal_visit(&mut self, uid: String, then_edit: bool) {
+        self.overlays
+            .push(Overlay::Confirm(Question::RevealVisit { uid, then_edit }));
+    }
+
+    pub(super) fn reveal_visit(&mut self, uid: &str, then_edit: bool) {
+        let r = self.write(|w| w.reveal_visit(uid));
+        if self.report(r).is_none() {
+            return;
+        }
+        self.viewer.reveal(Record::Visit(uid.to_owned()));
+        self.info(Msg::CaseRevealed.t(self.lang).to_owned());
+        // The detail shows the revealed name from its (reloaded) record.
+        let r = self.store.visit_detail(uid);
+        let Some(d) = self.report(r) else { return };
+        for o in self.overlays.iter_mut() {
+            if let Overlay::Detail(shown) = o
+                && shown.row.uid == uid
+            {
+                **shown = d.clone();
+            }
+        }
+        if then_edit
+            && self.edit_visit(&d)
+            && let Some(pos) = self
+                .overlays
+                .iter()
+                .rposition(|o| matches!(o, Overlay::Detail(_)))
+        {
+            self.overlays.remove(pos);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! The command line: `tiepdan` opens the TUI; subcommands reuse the same core and print text.
+//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`); this one declares them, resolves
+//! paths and opens the book. Read-only commands open it read-only and write nothing.
+//!
+//! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
+//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux). `--demo` opens the demo database
+//! beside it (`demo.sqlite3`), creating it on first use.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+
+mod demo;
+mod due;
+mod lookup;
+
+pub use demo::make_demo;
+
+use crate::app::App;
+use crate::demo::DemoOptions;
+use crate::domain::date::parse_date;
+use crate::i18n::{Lang, Msg};
+use crate::store::{Create, OpenError, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tiepdan",
+    version,
+    about = "Sổ tiếp công dân — citizen reception log and petition tracking"
+)]
+pub struct Cli {
+    /// Database file (default: the platform data directory).
+    #[arg(long, global = true, env = "TIEPDAN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// UI language: vi (default) or en.
+    #[arg(long, global = true, env = "TIEPDAN_LANG", value_name = "vi|en")]
+    pub lang: Option<String>,
+    /// Open the demo database (created with demo data on first use).
+    #[arg(long)]
+    pub demo: bool,
+    /// Create a new book at --db if there is none (otherwise a missing file is an error, so a
+    /// mistyped path never starts an empty book).
+    #[arg(long)]
+    pub create: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a realistic, reproducible demo database (refuses to overwrite real data).
+    Demo {
+        /// Number of visits to generate.
+        #[arg(long, default_value_t = 3000)]
+        visits: u64,
+        /// Random seed: the same seed gives the same database.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Last day of the generated data (dd/mm/yyyy or yyyy-mm-dd; default today).
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+    },
+    /// Find citizens, cases and visits, as the `/` lookup does (denouncers are never found).
+    Lookup {
+        /// Name (with or without diacritics), ID number or its last digits, phone in any
+        /// format, case code with or without dashes, words of an address or a content.
+        query: Vec<String>,
+        /// Results per group.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every legal obligation that follows from a petition, with its due date and how
+    /// it was computed (the rules and calendar of the database, or the seeded ones).
+    Due {
+        /// khieu-nai | to-cao | kien-nghi | phan-anh
+        #[arg(long = "type", value_name = "TYPE")]
+        petition_type: String,
+        /// Date received (dd/mm/yyyy or yyyy-mm-dd).
+        #[arg(long, value_name = "DATE")]
+        received: String,
+        /// Date accepted (thụ lý), for the resolution deadline.
+        #[arg(long, value_name = "DATE")]
+        accepted: Option<String>,
+        /// Complaint round (1 or 2).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        round: u8,
+        /// The case is complex (phức tạp).
+        #[arg(long)]
+        complex: bool,
+        /// Remote area (vùng sâu, vùng xa).
+        #[arg(long)]
+        remote: bool,
+        /// Extensions granted (denunciations, at most 2).
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
+        extensions: u32,
+        /// Received by post or forwarded, not at a reception (no reply duty of Luật TCD Art 28).
+        #[arg(long)]
+        written: bool,
+        /// Machine-readable output (dates in ISO YYYY-MM-DD).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where data lives by default on this platform.
+pub fn data_dir() -> PathBuf {
+    use etcetera::BaseStrategy;
+    match etcetera::choose_base_strategy() {
+        Ok(s) => s.data_dir().join("tiepdan"),
+        Err(_) => PathBuf::from("."),
+    }
+}
+
+pub fn default_db() -> PathBuf {
+    data_dir().join("tiepdan.sqlite3")
+}
+
+pub fn default_demo_db() -> PathBuf {
+    data_dir().join("demo.sqlite3")
+}
+
+/// A failure to report on stderr, already in the UI language (or a quiet exit: the reader of
+/// our output went away, as `tiepdan lookup … | head -1` does).
+#[derive(Debug)]
+pub enum Failure {
+    Say(String),
+    Quiet,
+}
+
+impl Failure {
+    pub fn new(msg: impl Into<String>) -> Failure {
+        Failure::Say(msg.into())
+    }
+}
+
+/// Print one line on stdout; a closed pipe ends the command quietly, never a panic.
+pub fn say(out: &mut impl std::io::Write, line: impl std::fmt::Display) -> Result<(), Failure> {
+    match writeln!(out, "{line}") {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Quiet),
+        Err(e) => Err(Failure::new(e.to_string())),
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang.as_deref().map(|l| (l, Lang::parse(l))) {
+        None => Lang::Vi,
+        Some((_, Some(l))) => l,
+        Some((raw, None)) => {
+            eprintln!("tiepdan: {}", Msg::CliBadLang.fill(Lang::Vi, &[&raw]));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli, lang) {
+        Ok(()) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Err(Failure::Say(msg)) => {
+            eprintln!("tiepdan: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
+    match cli.command {
+        Some(Command::Demo { visits, seed, end }) => {
+            let path = cli.db.unwrap_or_else(default_demo_db);
+            let end = match end {
+                Some(s) => parse_date(&s, today()).map_err(|_| {
+                    Failure::new(format!("--end {s}: {}", Msg::ErrDateFormat.t(lang)))
+                })?,
+                None => today(),
+            };
+            demo::make_demo(&path, &DemoOptions { visits, seed, end }, lang)
+        }
+        Some(Command::Lookup { query, limit, json }) => {
+            let path = cli.db.unwrap_or_else(default_db);
+            lookup::run(&path, &query.join(" "), limit, json, lang)
+        }
+        Some(Command::Due {
+            petition_type,
+            received,
+            accepted,
+            round,
+            complex,
+            remote,
+            extensions,
+            written,
+            json,
+        }) => {
+            let path = cli.db.unwrap_or_else(default_db);
+            due::run(
+                &path,
+                &due::DueArgs {
+                    petition_type,
+                    received,
+                    accepted,
+                    round,
+                    complex,
+                    remote,
+                    extensions,
+                    written,
+                    json,
+                },
+                lang,
+            )
+        }
+        None => {
+            let path = if cli.demo {
+                let path = cli.db.clone().unwrap_or_else(default_demo_db);
+                if !path.exists() {
+                    demo::make_demo(
+                        &path,
+                        &DemoOptions {
+                            visits: 3000,
+                            seed: 2026,
+                            end: today(),
+                        },
+                        lang,
+                    )?;
+                }
+                path
+            } else {
+                cli.db.clone().unwrap_or_else(default_db)
+            };
+            // A new book only where asked: the default location, --create, or --demo.
+            let create = cli.create || cli.demo || cli.db.is_none();
+            run_tui(&path, create, lang)
+        }
+    }
+}
+
+pub(crate) fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// The open error in the UI language.
+pub fn open_error(lang: Lang, e: &OpenError) -> String {
+    match e {
+        OpenError::Missing(p) => Msg::CliNoDatabase.fill(lang, &[&p.display()]),
+        OpenError::NeedsUpgrade {
+            path,
+            found,
+            supported,
+        } => Msg::CliNeedsUpgrade.fill(lang, &[&path.display(), found, supported]),
+        OpenError::NotSqlite(p) => Msg::CliNotSqlite.fill(lang, &[&p.display()]),
+        OpenError::NotTiepdan(p) => Msg::CliNotTiepdan.fill(lang, &[&p.display()]),
+        OpenError::TooNew {
+            path,
+            found,
+            supported,
+        } => Msg::CliTooNew.fill(lang, &[&path.display(), found, supported]),
+        OpenError::Io(p, err) => Msg::CliIo.fill(lang, &[&p.display(), err]),
+        OpenError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// Open a book for reading only (the read-only commands).
+pub fn open_read_only(path: &Path, lang: Lang) -> Result<Store, Failure> {
+    Store::open_read_only(path).map_err(|e| Failure::new(open_error(lang, &e)))
+}
+
+/// Open a book read-write, creating it only when `create`.
+pub fn open(path: &Path, create: Create, lang: Lang) -> Result<Store, Failure> {
+    Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))
+}
+
+fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::new(Msg::CliNoTerminal.t(lang)));
+    }
+    let create = if create || path.exists() {
+        Create::IfMissing
+    } else {
+        ask_create(path, lang)?
+    };
+    let store = open(path, create, lang)?;
+    let clock = Box::new(|| Local::now().naive_local());
+    let mut app = App::new(store, lang, clock)
+        .map_err(|e| Failure::new(crate::i18n::store_error(lang, &e)))?;
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    crate::tui::run(&mut app).map_err(|e| Failure::new(e.to_string()))
+}
+
+/// No book at a path the officer typed: ask, naming the full path, before making one.
+fn ask_create(path: &Path, lang: Lang) -> Result<Create, Failure> {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    eprint!("{} ", Msg::CliAskCreate.fill(lang, &[&full.display()]));
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Failure::new(e.to_string()))?;
+    if matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "c" | "co" | "có"
+    ) {
+        Ok(Create::IfMissing)
+    } else {
+        Err(Failure::new(
+            Msg::CliNoDatabase.fill(lang, &[&full.display()]),
+        ))
+    }
+}
