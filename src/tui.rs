@@ -67,41 +67,52 @@ fn spawn_input(tx: Sender<Event>) {
     });
 }
 
-/// The loop: draw, wait for an event (or the next tick), apply it.
+/// The loop: draw, wait for an event (or the next tick), apply it — until the officer quits.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &Receiver<Event>,
 ) -> Result<(), B::Error> {
-    loop {
-        let size = terminal.size()?;
-        app.viewport = (size.width, size.height);
-        terminal.draw(|frame| ui::draw(frame, app))?;
-        // Debug builds only: lets the end-to-end tests prove that a panic restores the terminal.
-        #[cfg(debug_assertions)]
-        if std::env::var_os("TIEPDAN_TEST_PANIC").is_some() {
-            panic!("TIEPDAN_TEST_PANIC: deliberate panic after the first frame");
-        }
-        if app.should_quit {
-            return Ok(());
-        }
-        // Wake up for the draft autosave, and twice a minute for the date rollover.
-        let waiting_draft = app.form().is_some_and(|f| f.unsaved_since.is_some());
-        let timeout = if waiting_draft {
-            DRAFT_DELAY
-        } else {
-            Duration::from_secs(30)
-        };
-        match events.recv_timeout(timeout) {
-            Ok(Event::Term(TermEvent::Key(key))) if key.kind != KeyEventKind::Release => {
-                app.handle_key(key)
-            }
-            Ok(Event::Term(TermEvent::Paste(text))) => app.handle_paste(&text),
-            Ok(Event::App(msg)) => app.apply(msg),
-            // Resize: the next draw adapts to the new size.
-            Ok(Event::Term(_)) | Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
-        }
-        app.apply(Msg::Tick(Instant::now()));
+    while step(terminal, app, events, None)? {}
+    Ok(())
+}
+
+/// One turn of the loop: draw, then wait for one event (at most `wait`, else until the next
+/// tick is due) and apply it. Returns false once the app quits or the events end.
+pub fn step<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &Receiver<Event>,
+    wait: Option<Duration>,
+) -> Result<bool, B::Error> {
+    let size = terminal.size()?;
+    app.viewport = (size.width, size.height);
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    // Debug builds only: lets the end-to-end tests prove that a panic restores the terminal.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("TIEPDAN_TEST_PANIC").is_some() {
+        panic!("TIEPDAN_TEST_PANIC: deliberate panic after the first frame");
     }
+    if app.should_quit {
+        return Ok(false);
+    }
+    // Wake up for the draft autosave, and twice a minute for the date rollover.
+    let waiting_draft = app.form().is_some_and(|f| f.unsaved_since.is_some());
+    let tick = if waiting_draft {
+        DRAFT_DELAY
+    } else {
+        Duration::from_secs(30)
+    };
+    match events.recv_timeout(wait.unwrap_or(tick).min(tick)) {
+        Ok(Event::Term(TermEvent::Key(key))) if key.kind != KeyEventKind::Release => {
+            app.handle_key(key)
+        }
+        Ok(Event::Term(TermEvent::Paste(text))) => app.handle_paste(&text),
+        Ok(Event::App(msg)) => app.apply(msg),
+        // Resize: the next draw adapts to the new size.
+        Ok(Event::Term(_)) | Err(RecvTimeoutError::Timeout) => {}
+        Err(RecvTimeoutError::Disconnected) => return Ok(false),
+    }
+    app.apply(Msg::Tick(Instant::now()));
+    Ok(true)
 }

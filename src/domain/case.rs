@@ -469,37 +469,140 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_key_is_allowed_exactly_when_its_step_is_offered() {
+    /// The law's steps, written out from DOMAIN.md §2.3 (and Luật KN Art 11, 33; Luật TC
+    /// Art 24, 30) independently of `TRANSITIONS`: (from, action, to) as stored codes. Any
+    /// (status, action) not listed is refused. Type-specific limits are checked separately.
+    const LAW: &[(&str, &str, &str)] = &[
+        // Received: classified first (own authority / not / not eligible), or withdrawn, or
+        // filed without handling (xếp lưu đơn, TT 07/2014 Art 28).
+        ("moi", "phan_loai_thuoc_tq", "cho_thu_ly"),
+        ("moi", "phan_loai_ngoai_tq", "ngoai_tham_quyen"),
+        ("moi", "phan_loai_khong_du_dk", "khong_du_dk"),
+        ("moi", "rut_don", "da_rut"),
+        ("moi", "luu_don", "da_luu"),
+        // Within our authority: accept (thụ lý) or refuse with a reason (Art 11), or withdraw.
+        ("cho_thu_ly", "thu_ly", "dang_giai_quyet"),
+        ("cho_thu_ly", "khong_thu_ly", "khong_thu_ly"),
+        ("cho_thu_ly", "rut_don", "da_rut"),
+        // Not ours: forward (TC: within 5 working days, Art 24(2)), guide once, or return a
+        // petition forwarded to us by mistake (TT 07/2014 Art 8(2)).
+        ("ngoai_tham_quyen", "chuyen_don", "da_chuyen"),
+        ("ngoai_tham_quyen", "huong_dan", "da_huong_dan"),
+        ("ngoai_tham_quyen", "tra_lai", "da_tra_lai"),
+        // Not eligible (TT 07/2014 Art 6(2)): guide, return or file.
+        ("khong_du_dk", "huong_dan", "da_huong_dan"),
+        ("khong_du_dk", "tra_lai", "da_tra_lai"),
+        ("khong_du_dk", "luu_don", "da_luu"),
+        // Being resolved: marked complex, extended (TC only), resolved, or withdrawn.
+        ("dang_giai_quyet", "phuc_tap", "dang_giai_quyet"),
+        ("dang_giai_quyet", "gia_han", "dang_giai_quyet"),
+        ("dang_giai_quyet", "giai_quyet", "da_giai_quyet"),
+        ("dang_giai_quyet", "rut_don", "da_rut"),
+        // Forwarded: the receiving body is urged when late (Luật TCD Art 26(1)(b)).
+        ("da_chuyen", "don_doc", "da_chuyen"),
+        // Resolved: a complainant may complain a second time (Luật KN Art 33).
+        ("da_giai_quyet", "khieu_nai_lan_2", "da_giai_quyet"),
+    ];
+
+    /// Steps outside the table: notes and assignment anywhere; remote area while open.
+    fn law_outside_table(f: &CaseFacts, a: Action) -> Option<Option<CaseStatus>> {
+        match a {
+            A::Note | A::Assign | A::AddPetition => Some(Some(f.status)),
+            A::MarkRemote => Some((f.status.is_open() && !f.remote).then_some(f.status)),
+            A::Open => Some(None),
+            _ => None,
+        }
+    }
+
+    /// What the law says of `a` on `f`: the next status, or None (refused).
+    fn law(f: &CaseFacts, a: Action) -> Option<CaseStatus> {
+        if let Some(r) = law_outside_table(f, a) {
+            return r;
+        }
+        let to = LAW
+            .iter()
+            .find(|(from, act, _)| *from == f.status.code() && *act == a.code())
+            .map(|(_, _, to)| CaseStatus::from_code(to).expect("a status of the law"))?;
+        let t = f.case_type;
+        let allowed = match a {
+            // Only a denunciation is extended: once complex, at most twice (Luật TC Art 30).
+            A::Extend => t == CaseType::ToCao && f.complex && f.extensions < 2,
+            // Complex once; proposals and feedback have no complex procedure.
+            A::MarkComplex => t != CaseType::KienNghiPhanAnh && !f.complex,
+            // Non-acceptance is for complaints (Art 11) and denunciations (Art 29(1)).
+            A::Refuse => t != CaseType::KienNghiPhanAnh,
+            // Only a first-round complaint goes to a second round, once.
+            A::Reopen => t == CaseType::KhieuNai && f.round == 1 && !f.reopened,
+            _ => true,
+        };
+        allowed.then_some(to)
+    }
+
+    fn all_facts() -> Vec<CaseFacts> {
+        let mut out = Vec::new();
         for t in CaseType::ALL {
             for st in CaseStatus::ALL {
-                let f = facts(*t, *st);
-                let offered = offered(&f);
-                for a in Action::ALL {
-                    if matches!(a, A::Open | A::AddPetition | A::ClassifyOwn) {
-                        continue;
-                    }
-                    assert_eq!(
-                        key_allowed(&f, *a),
-                        offered.contains(a),
-                        "{t:?} {st:?} {a:?}"
-                    );
+                for (complex, extensions, round, reopened, remote) in [
+                    (false, 0, 1, false, false),
+                    (true, 0, 1, false, false),
+                    (true, 1, 1, false, true),
+                    (true, 2, 1, false, false),
+                    (false, 0, 2, false, false),
+                    (false, 0, 1, true, false),
+                ] {
+                    out.push(CaseFacts {
+                        case_type: *t,
+                        status: *st,
+                        round,
+                        complex,
+                        extensions,
+                        reopened,
+                        remote,
+                    });
                 }
-                let any_classify = [A::ClassifyOwn, A::ClassifyNotOwn, A::ClassifyIneligible]
-                    .iter()
-                    .any(|a| offered.contains(a));
-                assert_eq!(key_allowed(&f, A::ClassifyOwn), any_classify);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_step_is_allowed_exactly_when_the_law_allows_it() {
+        for f in all_facts() {
+            for a in Action::ALL {
+                if *a == A::Open {
+                    continue;
+                }
+                assert_eq!(step(&f, *a).ok(), law(&f, *a), "{f:?} {a:?}");
             }
         }
     }
 
-    /// Property: from any reachable state, following any sequence of steps the guards allow
-    /// never leaves the table, and every state reached is one the table can produce.
     #[test]
-    fn no_sequence_of_commands_reaches_a_forbidden_state() {
+    fn the_keys_offer_what_the_law_allows() {
+        for f in all_facts() {
+            for a in Action::ALL {
+                if matches!(a, A::Open | A::AddPetition) {
+                    continue;
+                }
+                let by_law = if *a == A::ClassifyOwn {
+                    // The classify key stands for the three classifications.
+                    [A::ClassifyOwn, A::ClassifyNotOwn, A::ClassifyIneligible]
+                        .iter()
+                        .any(|c| law(&f, *c).is_some())
+                } else {
+                    law(&f, *a).is_some()
+                };
+                assert_eq!(key_allowed(&f, *a), by_law, "{f:?} {a:?}");
+            }
+        }
+    }
+
+    /// Property: following random steps from intake, every state reached is one the law's
+    /// table leads to, and the counters stay within the law.
+    #[test]
+    fn no_sequence_of_commands_reaches_a_state_the_law_forbids() {
         use rand::{Rng, SeedableRng};
-        let targets: HashSet<CaseStatus> =
-            TRANSITIONS.iter().map(|t| t.2).chain([S::New]).collect();
+        let reachable: HashSet<&str> = LAW.iter().map(|(_, _, to)| *to).chain(["moi"]).collect();
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
         for _ in 0..5_000 {
             let t = CaseType::ALL[rng.random_range(0..CaseType::ALL.len())];
@@ -508,18 +611,14 @@ mod tests {
                 let a = Action::ALL[rng.random_range(0..Action::ALL.len())];
                 match apply(&f, a) {
                     Ok(next) => {
-                        if !matches!(a, A::Note | A::Assign | A::AddPetition | A::MarkRemote) {
-                            assert!(
-                                TRANSITIONS.contains(&(f.status, a, next.status)),
-                                "{f:?} {a:?}"
-                            );
-                        }
-                        assert!(targets.contains(&next.status));
-                        assert!(next.extensions <= MAX_EXTENSIONS);
+                        assert_eq!(Some(next.status), law(&f, a), "{f:?} {a:?}");
+                        assert!(reachable.contains(next.status.code()));
+                        assert!(next.extensions <= 2);
                         assert!(next.extensions == 0 || (t == CaseType::ToCao && next.complex));
+                        assert!(!next.reopened || (t == CaseType::KhieuNai && next.round == 1));
                         f = next;
                     }
-                    Err(_) => assert!(!offered(&f).contains(&a), "{a:?} offered but refused"),
+                    Err(_) => assert_eq!(law(&f, a), None, "{f:?} {a:?} refused"),
                 }
             }
         }

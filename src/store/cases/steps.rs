@@ -1,0 +1,443 @@
+//! The writes of cases: intake (a petition opens a case or joins an open one, as
+//! `domain::intake` decides), and the steps of a case's life, each checked by
+//! `domain::case` and by the SQL triggers, on the version of the case the officer saw.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::super::citizens::CitizenInput;
+use super::super::visits::KnownCitizen;
+use super::super::{
+    Permission, Result, StoreError, Writer, audit, new_uid, now_stamp, open_statuses,
+};
+use super::{CaseSource, Intake, NewCase, SavedCase, StepInput, facts};
+use crate::domain::case::{self, Action, CaseStatus, CaseType, Outcome, RefusalReason, case_code};
+use crate::domain::intake::{self, CaseChoice, IntakeStep, OpenCase};
+use crate::domain::text::{clean_line, nfc};
+
+/// The next code of a case type in a year, at this desk: (seq, code).
+pub(super) fn next_code(conn: &Connection, t: CaseType, year: i32) -> Result<(u32, String)> {
+    let desk = super::super::settings::desk_of(conn)?;
+    let seq: u32 = conn
+        .prepare_cached(
+            "SELECT coalesce(max(seq), 0) + 1 FROM cases
+             WHERE case_type = ?1 AND year = ?2 AND desk = ?3",
+        )?
+        .query_row(params![t.code(), year, desk], |r| r.get(0))?;
+    Ok((seq, case_code(t, year, &desk, seq)))
+}
+
+/// Insert a case (status `moi`) with its intake event; returns (id, uid, code).
+fn insert_case(
+    w: &Writer,
+    c: &Intake,
+    round: u8,
+    previous: Option<i64>,
+) -> Result<(i64, String, String)> {
+    let summary = nfc(c.summary.trim());
+    if summary.is_empty() {
+        return Err(StoreError::Invalid("case summary is empty".into()));
+    }
+    let field_id = super::super::visits::field_id(w, &c.field_code)?;
+    let year = c.received_on.year();
+    let (seq, code) = next_code(w, c.case_type, year)?;
+    let desk = super::super::settings::desk_of(w)?;
+    let uid = new_uid();
+    let now = now_stamp();
+    w.prepare_cached(
+        "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id, summary,
+             round, previous_case_id, remote, source, forwarded_by, forwarding_doc, received_on,
+             officer_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+    )?
+    .execute(params![
+        uid,
+        code,
+        c.case_type.code(),
+        year,
+        desk,
+        seq,
+        c.citizen_id,
+        field_id,
+        summary,
+        round,
+        previous,
+        c.remote,
+        c.source.code(),
+        clean_line(&c.forwarded_by),
+        clean_line(&c.forwarding_doc),
+        c.received_on,
+        w.officer_id(),
+        now,
+    ])?;
+    let id = w.last_insert_rowid();
+    if let Some(visit_id) = c.visit_id {
+        w.prepare_cached("INSERT INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?
+            .execute(params![id, visit_id])?;
+    }
+    insert_event(
+        w,
+        id,
+        Action::Open,
+        None,
+        CaseStatus::New,
+        c.received_on,
+        &StepInput {
+            document_no: c.forwarding_doc.clone(),
+            agency: c.forwarded_by.clone(),
+            ..StepInput::default()
+        },
+    )?;
+    let ctx = super::super::deadlines::context(w)?;
+    super::super::deadlines::recompute_case(w, &ctx, id)?;
+    super::super::lookup::index_case(w, id)?;
+    super::super::lookup::index_citizen(w, c.citizen_id)?;
+    let after = audit::row_json(w, "cases", id)?;
+    w.audit("insert", "cases", &uid, None, after.as_ref())?;
+    Ok((id, uid, code))
+}
+
+fn insert_event(
+    w: &Writer,
+    case_id: i64,
+    action: Action,
+    from: Option<CaseStatus>,
+    to: CaseStatus,
+    day: NaiveDate,
+    s: &StepInput,
+) -> Result<()> {
+    w.prepare_cached(
+        "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status, to_status,
+             note, document_no, agency, reason, outcome)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        new_uid(),
+        case_id,
+        now_stamp(),
+        day,
+        w.officer_id(),
+        action.code(),
+        from.map(CaseStatus::code),
+        to.code(),
+        nfc(s.note.trim()),
+        clean_line(&s.document_no),
+        clean_line(&s.agency),
+        s.reason.map(RefusalReason::code),
+        s.outcome.map(Outcome::code),
+    ])?;
+    Ok(())
+}
+
+/// The citizen's open cases in a field, newest first (the intake rule's input).
+fn open_in_field(conn: &Connection, citizen_id: i64, field_code: &str) -> Result<Vec<OpenCase>> {
+    let sql = format!(
+        "SELECT k.uid, k.code FROM cases k JOIN fields f ON f.id = k.field_id
+         WHERE k.citizen_id = ?1 AND f.code = ?2 AND k.deleted_at IS NULL
+           AND k.status IN ({})
+         ORDER BY k.received_on DESC, k.id DESC",
+        open_statuses()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![citizen_id, field_code], |r| {
+        Ok(OpenCase {
+            uid: r.get(0)?,
+            code: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The check every change of a case starts with: it exists, and (when the officer acted on
+/// what they saw) it is still the version they saw.
+fn case_for_update(w: &Writer, uid: &str, expected: Option<i64>) -> Result<i64> {
+    let (id, version, changed_at): (i64, i64, String) = w
+        .prepare_cached(
+            "SELECT id, version, updated_at FROM cases WHERE uid = ?1 AND deleted_at IS NULL",
+        )?
+        .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(StoreError::NotFound("case"))?;
+    match expected {
+        Some(v) if v != version => Err(StoreError::Conflict {
+            what: "case",
+            changed_at: Some(changed_at),
+        }),
+        _ => Ok(id),
+    }
+}
+
+impl Writer<'_> {
+    /// Take in a petition: open its case, or join the citizen's open case in the field, as
+    /// the intake rule and the officer's `choice` decide (`domain::intake`).
+    pub fn take_in(&mut self, c: &Intake, choice: &CaseChoice) -> Result<SavedCase> {
+        self.permit(Permission::HandleCase)?;
+        let open = open_in_field(self, c.citizen_id, &c.field_code)?;
+        match intake::decide(&open, choice) {
+            IntakeStep::Open => {
+                let (_, uid, code) = insert_case(self, c, 1, None)?;
+                Ok(SavedCase {
+                    uid,
+                    code,
+                    joined: false,
+                })
+            }
+            IntakeStep::Join(uid) => {
+                let input = StepInput {
+                    day: Some(c.received_on),
+                    note: if c.visit_id.is_none() {
+                        c.summary.clone()
+                    } else {
+                        String::new()
+                    },
+                    document_no: c.forwarding_doc.clone(),
+                    agency: c.forwarded_by.clone(),
+                    ..StepInput::default()
+                };
+                let code = self.add_petition(&uid, c.visit_id, c.received_on, &input)?;
+                Ok(SavedCase {
+                    uid,
+                    code,
+                    joined: true,
+                })
+            }
+            IntakeStep::Ask(OpenCase { uid, code }) => Err(StoreError::OpenCaseExists {
+                case_uid: uid,
+                code,
+            }),
+            IntakeStep::NoLongerOpen(_) => Err(StoreError::Conflict {
+                what: "case",
+                changed_at: None,
+            }),
+        }
+    }
+
+    /// Take in a written petition with its citizen (found by ID number or name and phone,
+    /// `known` when the form recognized them, or created).
+    pub fn take_in_written(
+        &mut self,
+        citizen: &CitizenInput,
+        known: Option<KnownCitizen>,
+        c: &NewCase,
+        choice: &CaseChoice,
+    ) -> Result<SavedCase> {
+        self.permit(Permission::HandleCase)?;
+        let citizen_id = super::super::citizens::upsert(self, known, citizen)?;
+        let intake = Intake {
+            case_type: c.case_type,
+            citizen_id,
+            field_code: c.field_code.clone(),
+            summary: c.summary.clone(),
+            source: c.source,
+            forwarded_by: c.forwarded_by.clone(),
+            forwarding_doc: c.forwarding_doc.clone(),
+            received_on: c.received_on,
+            remote: c.remote,
+            visit_id: None,
+        };
+        self.take_in(&intake, choice)
+    }
+
+    /// Open another case from a visit (a petition with several contents): always a new case.
+    pub fn open_case_from_visit(&mut self, visit_uid: &str, c: &NewCase) -> Result<SavedCase> {
+        self.permit(Permission::HandleCase)?;
+        let (visit_id, citizen_id): (i64, i64) = self
+            .prepare_cached(
+                "SELECT id, citizen_id FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([visit_uid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or(StoreError::NotFound("visit"))?;
+        let intake = Intake {
+            case_type: c.case_type,
+            citizen_id,
+            field_code: c.field_code.clone(),
+            summary: c.summary.clone(),
+            source: CaseSource::Visit,
+            forwarded_by: String::new(),
+            forwarding_doc: String::new(),
+            received_on: c.received_on,
+            remote: c.remote,
+            visit_id: Some(visit_id),
+        };
+        self.take_in(&intake, &CaseChoice::OpenNew)
+    }
+
+    /// Record a step, acting on the case as seen at `expected_version` (None: as it is now).
+    /// Refused (nothing written) when the law does not allow it now, or when the case changed
+    /// since it was seen. For `Reopen`, returns the code of the new second-round case.
+    pub fn case_step(
+        &mut self,
+        uid: &str,
+        expected_version: Option<i64>,
+        action: Action,
+        s: &StepInput,
+        today: NaiveDate,
+    ) -> Result<Option<String>> {
+        self.permit(Permission::HandleCase)?;
+        if action == Action::Open || action == Action::AddPetition {
+            return Err(StoreError::Invalid("use take_in".into()));
+        }
+        let id = case_for_update(self, uid, expected_version)?;
+        let before_facts = facts(self, id)?;
+        let after_facts =
+            case::apply(&before_facts, action).map_err(|why| StoreError::Refused {
+                action,
+                status: before_facts.status,
+                why,
+            })?;
+        match action {
+            Action::Refuse if s.reason.is_none() => {
+                return Err(StoreError::Invalid("a refusal needs its reason".into()));
+            }
+            Action::Refuse => {
+                let reason = s.reason.expect("checked");
+                if !RefusalReason::for_type(before_facts.case_type).contains(&reason) {
+                    return Err(StoreError::Invalid(
+                        "reason does not apply to this type".into(),
+                    ));
+                }
+            }
+            Action::Resolve => match s.outcome {
+                Some(o) if Outcome::for_type(before_facts.case_type).contains(&o) => {}
+                _ => {
+                    return Err(StoreError::Invalid(
+                        "resolving needs an outcome of this type".into(),
+                    ));
+                }
+            },
+            Action::Transfer if s.agency.trim().is_empty() => {
+                return Err(StoreError::Invalid(
+                    "a transfer needs the receiving agency".into(),
+                ));
+            }
+            _ => {}
+        }
+        let day = s.day.unwrap_or(today);
+        let before = audit::row_json(self, "cases", id)?;
+        let (from, to) = (before_facts.status, after_facts.status);
+        insert_event(self, id, action, Some(from), to, day, s)?;
+        let own_authority = match action {
+            Action::ClassifyOwn => Some(true),
+            Action::ClassifyNotOwn => Some(false),
+            _ => None,
+        };
+        self.prepare_cached(
+            "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4, remote = ?12,
+                 own_authority = coalesce(?5, own_authority),
+                 accepted_on = CASE WHEN ?6 THEN ?7 ELSE accepted_on END,
+                 resolved_on = CASE WHEN ?8 THEN ?7 ELSE resolved_on END,
+                 outcome = coalesce(?9, outcome),
+                 officer_id = coalesce(?10, officer_id),
+                 updated_at = ?11, version = version + 1
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            to.code(),
+            after_facts.complex,
+            after_facts.extensions,
+            own_authority,
+            action == Action::Accept,
+            day,
+            action == Action::Resolve,
+            s.outcome.map(Outcome::code),
+            if action == Action::Assign {
+                s.assignee
+            } else {
+                None
+            },
+            now_stamp(),
+            after_facts.remote,
+        ])?;
+        let ctx = super::super::deadlines::context(self)?;
+        super::super::deadlines::recompute_case(self, &ctx, id)?;
+        let after = audit::row_json(self, "cases", id)?;
+        self.audit(action.code(), "cases", uid, before.as_ref(), after.as_ref())?;
+        let mut new_code = None;
+        if action == Action::Reopen {
+            let prev = before.as_ref().ok_or(StoreError::NotFound("case"))?;
+            let field_code: String = self.query_row(
+                "SELECT f.code FROM cases k JOIN fields f ON f.id = k.field_id WHERE k.id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            let second = Intake {
+                case_type: before_facts.case_type,
+                citizen_id: prev["citizen_id"].as_i64().unwrap_or_default(),
+                field_code,
+                summary: prev["summary"].as_str().unwrap_or_default().to_owned(),
+                source: CaseSource::Visit,
+                forwarded_by: String::new(),
+                forwarding_doc: s.document_no.clone(),
+                received_on: day,
+                remote: prev["remote"].as_i64() == Some(1),
+                visit_id: None,
+            };
+            let (_, _, code) = insert_case(self, &second, 2, Some(id))?;
+            new_code = Some(code);
+        }
+        Ok(new_code)
+    }
+
+    /// A repeat petition on the same matter joins the case (an event `bo_sung`), from a visit
+    /// or in writing (its summary in the note, its forwarding document number). Returns the
+    /// case's code.
+    fn add_petition(
+        &mut self,
+        case_uid: &str,
+        visit_id: Option<i64>,
+        day: NaiveDate,
+        s: &StepInput,
+    ) -> Result<String> {
+        let id = case_for_update(self, case_uid, None)?;
+        let status = facts(self, id)?.status;
+        if let Some(visit_id) = visit_id {
+            self.prepare_cached(
+                "INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![id, visit_id])?;
+        }
+        insert_event(self, id, Action::AddPetition, Some(status), status, day, s)?;
+        self.execute(
+            "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
+            params![id, now_stamp()],
+        )?;
+        let visit_uid: Option<String> = match visit_id {
+            Some(v) => {
+                Some(self.query_row("SELECT uid FROM visits WHERE id = ?1", [v], |r| r.get(0))?)
+            }
+            None => None,
+        };
+        self.audit(
+            Action::AddPetition.code(),
+            "cases",
+            case_uid,
+            None,
+            Some(&serde_json::json!({
+                "visit_uid": visit_uid,
+                "note": s.note,
+                "document_no": s.document_no,
+            })),
+        )?;
+        Ok(self.query_row("SELECT code FROM cases WHERE id = ?1", [id], |r| r.get(0))?)
+    }
+
+    /// The denouncer's identity, revealed on an explicit request; the reveal is audited
+    /// (Luật Tố cáo Art 8(3), 56; NĐ 31/2019 Art 22).
+    pub fn reveal_case(&mut self, case_uid: &str) -> Result<()> {
+        self.permit(Permission::RevealIdentity)?;
+        let code: String = self
+            .prepare_cached("SELECT code FROM cases WHERE uid = ?1")?
+            .query_row([case_uid], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound("case"))?;
+        self.audit(
+            "reveal_identity",
+            "cases",
+            case_uid,
+            None,
+            Some(&serde_json::json!({ "code": code })),
+        )
+    }
+}

@@ -1,0 +1,102 @@
+//! The whole app driven through its event loop on a `TestBackend`: terminal events and the
+//! lookup worker's results come through the same channel as in the real terminal.
+
+mod common;
+
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event as TermEvent, KeyCode};
+use tiepdan::app::lookup::Found;
+use tiepdan::app::worker::Searcher;
+use tiepdan::app::{App, Msg};
+use tiepdan::i18n::Lang;
+use tiepdan::store::{LookupResults, Store};
+use tiepdan::tui::{self, Event};
+
+fn book() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let officer = store_with_officer(&mut store);
+    save(
+        &mut store,
+        &officer,
+        &valid(&draft("Trần Văn Đức", "001085012345")),
+    );
+    (dir, path)
+}
+
+fn screen(t: &Terminal<TestBackend>) -> String {
+    format!("{}", t.backend())
+}
+
+#[test]
+fn the_loop_runs_the_app_with_its_lookup_worker() {
+    let (_dir, path) = book();
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    assert!(
+        matches!(app.searcher, Searcher::Worker { .. }),
+        "a book on file gets a worker with its own connection"
+    );
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    for c in "/tran van duc".chars() {
+        tx.send(Event::Term(TermEvent::Key(key(KeyCode::Char(c)))))
+            .unwrap();
+    }
+    // Keys are applied one per turn; results arrive when the worker has them.
+    let started = Instant::now();
+    while !screen(&term).contains("Công dân (1)") {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no results; screen:\n{}",
+            screen(&term)
+        );
+        assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(20))).unwrap());
+    }
+    let s = screen(&term);
+    assert!(
+        s.contains("/ tran van duc"),
+        "the typed text is echoed:\n{s}"
+    );
+    assert!(s.contains("Trần Văn Đức"), "{s}");
+    assert_eq!(
+        app.lookup.query, "tran van duc",
+        "the results are for the newest text"
+    );
+    // Esc closes the box; q quits and the loop ends.
+    tx.send(Event::Term(TermEvent::Key(key(KeyCode::Esc))))
+        .unwrap();
+    tx.send(Event::Term(TermEvent::Key(key(KeyCode::Char('q')))))
+        .unwrap();
+    let mut turns = 0;
+    while tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(20))).unwrap() {
+        turns += 1;
+        assert!(turns < 100, "the loop did not end");
+    }
+    assert!(app.should_quit);
+}
+
+#[test]
+fn results_of_an_older_query_are_never_shown() {
+    let (_dir, path) = book();
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    app.handle_key(key(KeyCode::Char('/')));
+    type_str(&mut app, "tran");
+    let generation = app.lookup.generation;
+    assert_eq!(app.lookup.results.citizens.len(), 1);
+    type_str(&mut app, " van");
+    // The answer to "tran" arrives late, after " van" was typed: dropped.
+    app.apply(Msg::Found(Box::new(Found {
+        generation,
+        query: "tran".into(),
+        results: LookupResults::default(),
+    })));
+    assert_eq!(app.lookup.query, "tran van");
+    assert_eq!(app.lookup.results.citizens.len(), 1);
+}
