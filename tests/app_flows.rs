@@ -377,3 +377,43 @@ fn english_ui_is_one_flag_away() {
     app.viewport = (100, 30);
     assert!(app.day_label(today()).starts_with("Sunday, 22/11/2026"));
 }
+
+#[test]
+fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let officer = {
+        let mut store = Store::open(&path).unwrap();
+        store_with_officer(&mut store)
+    };
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    fill_basic(&mut app, "Vũ Thị Mai", "001185012399");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('e')));
+    type_str(&mut app, " Anh");
+    // Meanwhile another desk corrects the same visit.
+    let uid = app.log.rows[0].uid.clone();
+    let mut other = Store::open(&path).unwrap();
+    let d = other.visit_detail(&uid).unwrap();
+    let mut draft = d.to_draft(&Viewer::nobody()).unwrap();
+    draft.content = "Sửa ở bàn bên".into();
+    write(&mut other, &officer, |w| {
+        w.update_visit(&uid, d.row.version, &input(&valid(&draft)))
+    });
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Form, "the form stays open");
+    assert_eq!(
+        app.form().unwrap().value(FormField::FullName),
+        "Vũ Thị Mai Anh",
+        "as typed"
+    );
+    let st = app.status.clone().unwrap();
+    assert_eq!(st.kind, StatusKind::Error);
+    assert!(st.text.contains("đã được sửa ở nơi khác"), "{}", st.text);
+    assert_eq!(
+        other.visit_detail(&uid).unwrap().row.content,
+        "Sửa ở bàn bên",
+        "the other desk's edit is kept"
+    );
+}

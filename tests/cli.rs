@@ -175,3 +175,151 @@ fn due_prints_every_obligation_with_its_explanation() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Loại đơn không hợp lệ"));
 }
+
+/// A small demo book in a temp dir, closed (its WAL checkpointed).
+fn demo_book(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("book.sqlite3");
+    let out = tiepdan(&[
+        "--db",
+        path.to_str().unwrap(),
+        "demo",
+        "--visits",
+        "200",
+        "--seed",
+        "3",
+        "--end",
+        "2026-11-20",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
+/// A digest of the book's database file (the data).
+fn digest(path: &std::path::Path) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+#[test]
+fn read_only_commands_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_book(dir.path());
+    let db = path.to_str().unwrap();
+    let before = digest(&path);
+    for args in [
+        vec!["--db", db, "lookup", "nguyen"],
+        vec!["--db", db, "lookup", "--json", "kn"],
+        vec![
+            "--db",
+            db,
+            "due",
+            "--type",
+            "khieu-nai",
+            "--received",
+            "02/11/2026",
+        ],
+    ] {
+        let out = tiepdan(&args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(digest(&path), before, "{args:?} wrote the book");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_commands_work_on_a_read_only_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_book(dir.path());
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    let copy = locked.join("book.sqlite3");
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // (Root writes anywhere: then the folder is not really read-only, but the book still is.)
+    let root = std::fs::write(locked.join("probe"), b"").is_ok();
+    let before = digest(&copy);
+    let out = tiepdan(&["--db", copy.to_str().unwrap(), "lookup", "nguyen"]);
+    let created = ["-wal", "-shm"]
+        .iter()
+        .any(|s| std::path::Path::new(&format!("{}{s}", copy.display())).exists());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Công dân"));
+    assert_eq!(digest(&copy), before);
+    assert!(
+        root || !created,
+        "nothing was created in the read-only folder"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_book(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .args([
+            "--db",
+            path.to_str().unwrap(),
+            "lookup",
+            "--limit",
+            "500",
+            "n",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then hang up, as `| head -1` does.
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    let _ = out.read(&mut first).unwrap();
+    drop(out);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        status.success() || status.code() == Some(0),
+        "{status:?} {err}"
+    );
+}
+
+#[test]
+fn a_mistyped_path_creates_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("khong/co/so.sqlite3");
+    for args in [
+        vec!["--db", missing.to_str().unwrap(), "lookup", "x"],
+        vec!["--db", missing.to_str().unwrap()],
+    ] {
+        let out = tiepdan(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("Không có sổ tiếp công dân") || err.contains("terminal"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!dir.path().join("khong").exists(), "nothing was created");
+}
