@@ -68,6 +68,8 @@ catalog! {
     UnitUnset => "(chưa đặt tên đơn vị)", "(unit name not set)";
     TooSmall => "Cửa sổ quá nhỏ ({0}×{1}). Cần ít nhất {2}×{3}. Nhấn q để thoát.", "Terminal too small ({0}×{1}). Needs at least {2}×{3}. Press q to quit.";
     DemoBadge => "DỮ LIỆU MẪU", "DEMO DATA";
+    ReadOnlyBadge => "CHỈ ĐỌC", "READ-ONLY";
+    ReadOnlyNotice => "Sổ đang mở chỉ đọc (không có quyền ghi tệp): xem và tra cứu được, không ghi được gì.", "The book is open read-only (the file cannot be written): you can read and look up, not write.";
 
     // Weekdays (Monday first)
     Mon => "Thứ Hai", "Monday";
@@ -130,7 +132,8 @@ catalog! {
     FormSaveFailed => "Không lưu được: {0}. Những gì đã nhập vẫn giữ nguyên.", "Could not save: {0}. Everything typed is kept.";
     ConfirmDiscard => "Bỏ những gì đã nhập trong biểu mẫu? (y: bỏ · n: quay lại)", "Discard what was typed in the form? (y: discard · n: go back)";
     ConfirmQuitForm => "Biểu mẫu đang nhập dở. Thoát và giữ bản nháp? (y: thoát · n: quay lại)", "A form is open. Quit and keep the draft? (y: quit · n: go back)";
-    RestoreDraft => "Có biểu mẫu nhập dở từ lần trước ({0}). Khôi phục? (y: khôi phục · n: bỏ)", "An unsaved form from last time ({0}). Restore it? (y: restore · n: discard)";
+    RestoreDraft => "Có biểu mẫu nhập dở từ lần trước ({0}). Khôi phục? (y: khôi phục · n: bỏ · Esc: để sau)", "An unsaved form from last time ({0}). Restore it? (y: restore · n: discard · Esc: later)";
+    RestoreDraftMore => " Còn {0} biểu mẫu nhập dở khác.", " {0} more unsaved form(s) wait.";
     NoMatch => "không có lựa chọn phù hợp", "no matching option";
 
     // Reception forms, types, handling
@@ -514,6 +517,7 @@ catalog! {
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
     CliNoDatabase => "Không có sổ tiếp công dân tại {0}. Kiểm tra lại đường dẫn --db, hoặc thêm --create để tạo sổ mới ở đó.", "No reception book at {0}. Check the --db path, or add --create to start a new book there.";
+    CliDamaged => "Tệp sổ {0} bị hỏng hoặc bị cắt cụt (sao chép dở, đầy ổ đĩa…) nên không đọc được. Tệp được giữ nguyên: đừng xóa nó. Hãy khôi phục từ bản sao lưu gần nhất (lệnh tiepdan restore sẽ có ở bản sau; hiện tại chép lại bản sao lưu vào đúng chỗ này) và báo bộ phận CNTT.", "The book {0} is damaged or cut short (an interrupted copy, a full disk…) and cannot be read. It was left as it is: do not delete it. Restore the latest backup (a tiepdan restore command comes in a later version; for now copy the backup back in place) and tell IT.";
     CliAskCreate => "Chưa có sổ tại {0}. Tạo sổ mới ở đó? [y/N]", "There is no book at {0}. Create a new one there? [y/N]";
     CliNeedsUpgrade => "{0} có lược đồ {1}, cần nâng cấp lên {2}: mở nó một lần bằng tiepdan (không chỉ đọc) để nâng cấp.", "{0} has schema {1} and needs the upgrade to {2}: open it once with tiepdan (not read-only) to upgrade it.";
     CliBadType => "Loại đơn không hợp lệ: {0} (dùng khieu-nai, to-cao, kien-nghi hoặc phan-anh).", "Unknown petition type: {0} (use khieu-nai, to-cao, kien-nghi or phan-anh).";

@@ -27,6 +27,9 @@ pub enum Event {
     Term(TermEvent),
     /// A message from a worker.
     App(Msg),
+    /// SIGTERM, SIGHUP (the terminal or the SSH session closed) or SIGINT: keep what is typed
+    /// and leave, restoring the terminal.
+    Stop,
 }
 
 /// Run the TUI until the officer quits.
@@ -40,6 +43,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
+    spawn_signals(tx.clone())?;
     attach_workers(app, &tx);
     let result =
         execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, app, &rx));
@@ -65,6 +69,21 @@ fn spawn_input(tx: Sender<Event>) {
             }
         }
     });
+}
+
+/// Signals become an event of the loop: the open form is kept as a draft, then the loop ends
+/// and the terminal is restored (a signal never kills the process mid-write).
+fn spawn_signals(tx: Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Event::Stop).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
 }
 
 /// The loop: draw, wait for an event (or the next tick), apply it — until the officer quits.
@@ -109,6 +128,7 @@ pub fn step<B: Backend>(
         }
         Ok(Event::Term(TermEvent::Paste(text))) => app.handle_paste(&text),
         Ok(Event::App(msg)) => app.apply(msg),
+        Ok(Event::Stop) => app.apply(Msg::Stop),
         // Resize: the next draw adapts to the new size.
         Ok(Event::Term(_)) | Err(RecvTimeoutError::Timeout) => {}
         Err(RecvTimeoutError::Disconnected) => return Ok(false),

@@ -302,7 +302,7 @@ fn q_quits_and_a_dirty_form_asks_first_keeping_the_draft() {
     let officer = app.actor.as_ref().unwrap().officer_id();
     assert!(
         app.store
-            .load_draft(officer, "visit_form")
+            .load_draft(officer, "visit_form", &app.window)
             .unwrap()
             .unwrap()
             .contains("qqq")
@@ -334,7 +334,7 @@ fn a_draft_is_autosaved_and_offered_after_a_crash() {
     let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(matches!(
         app.overlays.last(),
-        Some(Overlay::Confirm(Question::RestoreDraft(_)))
+        Some(Overlay::Confirm(Question::RestoreDraft { .. }))
     ));
     app.handle_key(key(KeyCode::Char('y')));
     assert_eq!(

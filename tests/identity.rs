@@ -127,7 +127,7 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(matches!(
         app.overlays.last(),
-        Some(Overlay::Confirm(Question::RestoreDraft(_)))
+        Some(Overlay::Confirm(Question::RestoreDraft { .. }))
     ));
     clean("the restore-draft question", &screen(&mut app));
     app.handle_key(key(KeyCode::Char('n')));

@@ -101,6 +101,18 @@ impl Tui {
         self.send("\t");
     }
 
+    /// Wait for the process to end, however it ended.
+    fn wait_exit_any(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
@@ -245,9 +257,10 @@ fn a_killed_process_offers_the_draft_back() {
         let store = Store::open(&db).unwrap();
         let officer = store.officers().unwrap()[0].id;
         store
-            .load_draft(officer, "visit_form")
+            .drafts_of(officer, "visit_form")
             .unwrap()
-            .is_some_and(|d| d.contains("0987 654 321"))
+            .iter()
+            .any(|d| d.payload.contains("0987 654 321"))
     });
     t.child.kill().unwrap();
     let _ = t.child.wait();
@@ -397,4 +410,90 @@ fn slash_finds_a_citizen_typed_without_diacritics() {
     t.wait_for("back to the log", |s| !s.contains("/ tran van du"));
     t.send("q");
     assert!(t.wait_exit(), "clean exit");
+}
+
+/// SIGTERM and SIGHUP (the window or the SSH session closed) right after a keystroke: the form
+/// is kept as a draft at once, and the terminal is restored.
+#[test]
+fn a_signal_keeps_the_form_and_restores_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("tiepdan.sqlite3");
+        {
+            let mut store = Store::open(&db).unwrap();
+            common::store_with_officer(&mut store);
+        }
+        let mut t = Tui::start(&db);
+        t.wait_text("0 lượt");
+        t.send("n");
+        t.wait_text("Ghi lượt tiếp mới");
+        t.send("Phan Văn Tín");
+        t.wait_text("Phan Văn Tín");
+        // Well within the autosave's 0.7 s.
+        let pid = t.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exited = t.wait_exit_any();
+        assert!(exited, "{signal}: tiepdan left");
+        {
+            let p = t.parser.lock().unwrap();
+            assert!(!p.screen().alternate_screen(), "{signal}: main screen back");
+            assert!(!p.screen().hide_cursor(), "{signal}: cursor visible");
+        }
+        drop(t);
+        let store = Store::open(&db).unwrap();
+        let officer = store.officers().unwrap()[0].id;
+        let drafts = store.drafts_of(officer, "visit_form").unwrap();
+        assert!(
+            drafts.iter().any(|d| d.payload.contains("Phan Văn Tín")),
+            "{signal}: the form was kept: {drafts:?}"
+        );
+    }
+}
+
+/// A pasted escape sequence (clear screen, retitle) lands as plain text, never steering the
+/// terminal; a denunciation saved from the keyboard names nobody in the status line.
+#[test]
+fn pasted_escapes_are_text_and_a_denouncer_is_not_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let mut t = Tui::start(&db);
+    t.wait_text("0 lượt");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.send("\x1b[200~Tr\x1b[2J\x1b]0;PWNED\x07ần Thị Kín\x1b[201~");
+    t.wait_text("Kín");
+    let s = t.screen();
+    assert!(
+        s.contains("Ghi lượt tiếp mới"),
+        "the screen was not cleared:\n{s}"
+    );
+    // Shown as text: had the escapes reached the terminal, it would have taken them as
+    // commands (cleared, retitled) and they would not be on the screen.
+    assert!(s.contains("Tr[2J]0;PWNEDần Thị Kín"), "{s}");
+    // Make it a denunciation with thụ lý, and save.
+    t.field("");
+    t.field("001203004567");
+    t.field("0977000111");
+    t.field("Số 9");
+    t.send("\t\t");
+    t.field("to_cao");
+    t.field("dat_dai");
+    t.field("Tố cáo cán bộ nhận tiền");
+    t.send("\t");
+    t.field("thu_ly");
+    t.send("\x13");
+    t.wait_text("Đã lưu lượt tiếp của");
+    let s = t.screen();
+    assert!(!s.contains("Kín"), "{s}");
+    assert!(s.contains("Người tố cáo"), "{s}");
+    t.send("q");
+    assert!(t.wait_exit());
 }

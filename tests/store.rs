@@ -357,21 +357,27 @@ fn drafts_are_saved_replaced_and_cleared() {
     let officer = store_with_officer(&mut store);
     let id = officer.officer_id();
     write(&mut store, &officer, |w| {
-        w.save_draft("visit_form", "{\"full_name\":\"A\"}")
+        w.save_draft("visit_form", "w1", "{\"full_name\":\"A\"}")
     });
     write(&mut store, &officer, |w| {
-        w.save_draft("visit_form", "{\"full_name\":\"B\"}")
+        w.save_draft("visit_form", "w1", "{\"full_name\":\"B\"}")
+    });
+    // Another window of the same officer keeps its own.
+    write(&mut store, &officer, |w| {
+        w.save_draft("visit_form", "w2", "{\"full_name\":\"C\"}")
     });
     assert_eq!(
-        store.load_draft(id, "visit_form").unwrap().as_deref(),
+        store.load_draft(id, "visit_form", "w1").unwrap().as_deref(),
         Some("{\"full_name\":\"B\"}")
     );
-    write(&mut store, &officer, |w| w.clear_draft("visit_form"));
-    assert_eq!(store.load_draft(id, "visit_form").unwrap(), None);
+    assert_eq!(store.drafts_of(id, "visit_form").unwrap().len(), 2);
+    write(&mut store, &officer, |w| w.clear_draft("visit_form", "w1"));
+    write(&mut store, &officer, |w| w.clear_draft("visit_form", "w2"));
+    assert_eq!(store.load_draft(id, "visit_form", "w1").unwrap(), None);
     // Its creation and removal are audited (what was typed is not).
     let trail = store.audit_of("drafts", "visit_form").unwrap();
     let actions: Vec<&str> = trail.iter().map(|a| a.action.as_str()).collect();
-    assert_eq!(actions, ["insert", "delete"]);
+    assert_eq!(actions, ["insert", "insert", "delete", "delete"]);
     assert!(
         trail
             .iter()
@@ -542,7 +548,7 @@ fn a_read_only_open_writes_nothing_and_refuses_writes() {
     assert_eq!(store.visit_count().unwrap(), 1);
     assert_eq!(store.lookup("hoa", 5).unwrap().citizens.len(), 1);
     let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
-    let r = store.write(&officer, |w| w.save_draft("visit_form", "{}"));
+    let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
     assert!(matches!(r, Err(StoreError::ReadOnly)), "{r:?}");
     assert!(matches!(
         store.first_start("x", "A", "y"),
@@ -583,7 +589,7 @@ fn a_disabled_officer_cannot_write() {
         .unwrap()
         .execute("UPDATE officers SET active = 0", [])
         .unwrap();
-    let r = store.write(&officer, |w| w.save_draft("visit_form", "{}"));
+    let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
     assert!(matches!(r, Err(StoreError::NotPermitted)), "{r:?}");
     assert!(matches!(
         store.sign_in(officer.officer_id()),

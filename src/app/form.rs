@@ -497,7 +497,11 @@ fn renormalize(input: &mut Input, lang: Lang) {
     let Widget::Text(ta) = &mut input.widget else {
         return;
     };
-    if ta.lines().iter().all(|l| is_nfc(l)) {
+    if ta
+        .lines()
+        .iter()
+        .all(|l| is_nfc(l) && !l.chars().any(crate::domain::text::is_unsafe))
+    {
         return;
     }
     let ratatui_textarea::DataCursor(row, col) = ta.cursor();

@@ -66,6 +66,8 @@ pub enum Msg {
     Tick(Instant),
     /// Results of a lookup run off the UI thread.
     Found(Box<lookup::Found>),
+    /// The process is asked to stop (a signal): keep what is typed, then quit.
+    Stop,
 }
 
 impl From<Command> for Msg {
@@ -95,6 +97,10 @@ pub struct App {
     pub actor: Option<Actor>,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
+    /// This window (app instance): its drafts are its own.
+    pub window: String,
+    /// Drafts of other windows (a crash) still to offer, newest first.
+    pub drafts_waiting: Vec<store::Draft>,
     pub unit: String,
     pub is_demo: bool,
     pub fields: Vec<Field>,
@@ -138,6 +144,8 @@ impl App {
             today,
             actor: None,
             viewer: Viewer::nobody(),
+            window: store::new_uid(),
+            drafts_waiting: Vec::new(),
             log: LogState::new(today),
             pane: Pane::Log,
             queue: QueueState::default(),
@@ -153,6 +161,9 @@ impl App {
         };
         app.reload_log(None);
         app.start_officer()?;
+        if app.store.is_read_only() {
+            app.info(Text::ReadOnlyNotice.t(lang).to_owned());
+        }
         Ok(app)
     }
 
@@ -255,6 +266,7 @@ impl App {
             Msg::Paste(text) => self.paste(&text),
             Msg::Tick(now) => self.tick(now),
             Msg::Found(found) => self.found(*found),
+            Msg::Stop => self.quit_now(),
         }
     }
 
@@ -377,9 +389,16 @@ impl App {
             (Question::LinkRepeat(l), yes) => self.answer_link(*l, yes),
             (Question::DiscardForm, true) => self.close_form(),
             (Question::QuitWithForm, true) => self.should_quit = true,
-            (Question::RestoreDraft(d), true) => self.restore_draft(*d),
-            // Only an explicit no discards the draft; Esc keeps it for the next start.
-            (Question::RestoreDraft(_), false) if answer == Command::Deny => self.clear_draft(),
+            (Question::RestoreDraft { draft, window, .. }, true) => {
+                self.restore_draft(*draft, &window)
+            }
+            // Only an explicit no discards the draft; Esc keeps it (and the others) for the
+            // next start.
+            (Question::RestoreDraft { window, .. }, false) if answer == Command::Deny => {
+                self.discard_draft(&window);
+                self.offer_next_draft();
+            }
+            (Question::RestoreDraft { .. }, false) => self.drafts_waiting.clear(),
             (Question::ConfirmStep(p), true) => self.commit_step(&p),
             (Question::Reveal { case_uid, .. }, true) => self.reveal_case(&case_uid),
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),

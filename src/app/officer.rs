@@ -206,13 +206,37 @@ impl App {
         if switching {
             self.info(Msg::OfficerSwitched.fill(self.lang, &[&o.full_name]));
         }
-        let draft = self.store.load_draft(o.id, DRAFT_VISIT_FORM)?;
-        if let Some(payload) = draft
-            && let Ok(d) = serde_json::from_str::<VisitDraft>(&payload)
-        {
-            self.overlays
-                .push(Overlay::Confirm(Question::RestoreDraft(Box::new(d))));
-        }
+        // Every draft this officer left in any window (not this one's own).
+        self.drafts_waiting = self
+            .store
+            .drafts_of(o.id, DRAFT_VISIT_FORM)?
+            .into_iter()
+            .filter(|d| d.window != self.window)
+            .collect();
+        self.offer_next_draft();
         Ok(())
+    }
+
+    /// Ask about the next waiting draft, if no form is open.
+    pub(super) fn offer_next_draft(&mut self) {
+        if self.form().is_some() {
+            return;
+        }
+        while !self.drafts_waiting.is_empty() {
+            let d = self.drafts_waiting.remove(0);
+            match serde_json::from_str::<VisitDraft>(&d.payload) {
+                Ok(draft) => {
+                    let more = self.drafts_waiting.len();
+                    self.overlays.push(Overlay::Confirm(Question::RestoreDraft {
+                        draft: Box::new(draft),
+                        window: d.window,
+                        more,
+                    }));
+                    return;
+                }
+                // A draft this version cannot read is left as it is.
+                Err(_) => continue,
+            }
+        }
     }
 }

@@ -120,7 +120,13 @@ pub struct RepeatLink {
 pub enum Question {
     DiscardForm,
     QuitWithForm,
-    RestoreDraft(Box<VisitDraft>),
+    /// A form typed in `window` and never saved (a crash, a kill): restore it here?
+    /// `more` drafts wait after this one.
+    RestoreDraft {
+        draft: Box<VisitDraft>,
+        window: String,
+        more: usize,
+    },
     /// An irreversible step of a case.
     ConfirmStep(Box<PendingStep>),
     /// Reveal a denouncer's identity (audited).

@@ -329,6 +329,7 @@ impl App {
         {
             self.overlays.truncate(pos);
         }
+        self.offer_next_draft();
     }
 
     /// Write the open form as a draft now.
@@ -338,7 +339,11 @@ impl App {
             return;
         };
         let stamp = self.now().format("%H:%M:%S").to_string();
-        let r = self.write(|w| w.save_draft(DRAFT_VISIT_FORM, &payload));
+        if self.store.is_read_only() {
+            return;
+        }
+        let window = self.window.clone();
+        let r = self.write(|w| w.save_draft(DRAFT_VISIT_FORM, &window, &payload));
         if self.report(r).is_some()
             && let Some(f) = self.form_mut()
         {
@@ -347,14 +352,22 @@ impl App {
         }
     }
 
+    /// This window's draft is done with (saved or discarded).
     pub(super) fn clear_draft(&mut self) {
-        if self.actor.is_some() {
-            let r = self.write(|w| w.clear_draft(DRAFT_VISIT_FORM));
+        let window = self.window.clone();
+        self.discard_draft(&window);
+    }
+
+    /// Remove the draft of `window`.
+    pub(super) fn discard_draft(&mut self, window: &str) {
+        if self.actor.is_some() && !self.store.is_read_only() {
+            let r = self.write(|w| w.clear_draft(DRAFT_VISIT_FORM, window));
             self.report(r);
         }
     }
 
-    pub(super) fn restore_draft(&mut self, d: VisitDraft) {
+    /// Restore a draft typed in `window`: it becomes this window's form (and draft).
+    pub(super) fn restore_draft(&mut self, d: VisitDraft, window: &str) {
         self.open_form(d);
         if let Some(f) = self.form_mut() {
             // Restored text counts as typed: show its problems and keep it dirty.
@@ -363,6 +376,11 @@ impl App {
         }
         self.revalidate();
         self.find_repeat();
+        // Kept under this window at once, then the old one goes: a crash now loses nothing.
+        self.save_draft();
+        if window != self.window {
+            self.discard_draft(window);
+        }
     }
 
     pub(super) fn quit_now(&mut self) {

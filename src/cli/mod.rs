@@ -139,9 +139,11 @@ impl Failure {
     }
 }
 
-/// Print one line on stdout; a closed pipe ends the command quietly, never a panic.
+/// Print one line on stdout, safe for any terminal (no control or bidi character of the data
+/// reaches it); a closed pipe ends the command quietly, never a panic.
 pub fn say(out: &mut impl std::io::Write, line: impl std::fmt::Display) -> Result<(), Failure> {
-    match writeln!(out, "{line}") {
+    let text = line.to_string();
+    match writeln!(out, "{}", crate::domain::text::printable(&text)) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Quiet),
         Err(e) => Err(Failure::new(e.to_string())),
@@ -244,6 +246,7 @@ pub(crate) fn today() -> NaiveDate {
 pub fn open_error(lang: Lang, e: &OpenError) -> String {
     match e {
         OpenError::Missing(p) => Msg::CliNoDatabase.fill(lang, &[&p.display()]),
+        OpenError::Damaged(p) => Msg::CliDamaged.fill(lang, &[&p.display()]),
         OpenError::NeedsUpgrade {
             path,
             found,

@@ -1,16 +1,57 @@
 //! Text normalization: NFC at every input boundary, and the folded form used for matching.
 //!
+//! What the app stores is also *safe* text: no control characters (C0, DEL, C1) but the line
+//! break of a multi-line field, and no bidirectional overrides or isolates, which could hide
+//! or reorder what an officer reads (a pasted `ESC [2J` would clear a terminal that prints it;
+//! a U+202E would turn a name around). `nfc` is that boundary: every input (keys, paste,
+//! drafts, imports, the store's writes) goes through it.
+//!
 //! Folding: NFC → lowercase → strip combining marks (via NFD) → `đ`→`d`. FTS5's
 //! `remove_diacritics` does not fold `đ`, so we do it ourselves everywhere.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
-/// NFC-normalize a string (cheap when it already is NFC).
+/// A character that must never be stored or shown: controls other than the line break, and
+/// bidirectional formatting characters.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Text as the app keeps it: NFC, tabs and Unicode line separators as spaces, `\r\n` as `\n`,
+/// and no unsafe character (cheap when it already is so).
 pub fn nfc(s: &str) -> String {
-    match is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s.to_owned(),
-        _ => s.nfc().collect(),
+    let safe = if s.chars().any(is_unsafe) {
+        let s = s.replace("\r\n", "\n");
+        s.chars()
+            .filter_map(|c| match c {
+                '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
+                '\r' => Some('\n'),
+                c if is_unsafe(c) => None,
+                c => Some(c),
+            })
+            .collect::<String>()
+    } else {
+        s.to_owned()
+    };
+    match is_nfc_quick(safe.chars()) {
+        unicode_normalization::IsNormalized::Yes => safe,
+        _ => safe.nfc().collect(),
+    }
+}
+
+/// Stored text made safe to print (a CLI line, a screen cell): unsafe characters dropped,
+/// whatever wrote them (a book edited past the app, an older version).
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_unsafe) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_unsafe(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
@@ -19,9 +60,9 @@ pub fn clean_line(s: &str) -> String {
     nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Pasted or imported text for a one-line input: NFC, line breaks as spaces.
+/// Pasted or imported text for a one-line input: safe NFC, line breaks as spaces.
 pub fn one_line(s: &str) -> String {
-    nfc(&s.replace("\r\n", " ").replace(['\n', '\r'], " "))
+    nfc(s).replace('\n', " ")
 }
 
 /// Fold for diacritic-insensitive matching: "Nguyễn Văn Đức" → "nguyen van duc".
@@ -89,6 +130,17 @@ mod tests {
         assert!(matches_words("Quy hoạch – xây dựng", "xay quy"));
         assert!(!matches_words("Tố cáo", "khieu"));
         assert!(matches_words("Tố cáo", ""));
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_never_pass_the_boundary() {
+        assert_eq!(nfc("X\x1b[2J\x1b]0;PWNED\x07"), "X[2J]0;PWNED");
+        assert_eq!(nfc("Nguy\u{202E}ễn\u{2066}"), "Nguyễn");
+        assert_eq!(nfc("a\tb\r\nc\rd\u{85}e\u{9b}f"), "a b\nc\ndef");
+        assert_eq!(one_line("dòng 1\ndòng 2"), "dòng 1 dòng 2");
+        assert_eq!(clean_line(" a\u{7}  b "), "a b");
+        assert_eq!(printable("ok\x1b[31mred"), "ok[31mred");
+        assert!(matches!(printable("Trần"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

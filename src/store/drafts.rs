@@ -1,52 +1,83 @@
 //! Unsaved form drafts: written while a form is open, so a crash or a kill loses nothing.
+//! A draft belongs to its officer and to the window (app instance) that typed it, so two
+//! windows of one officer never overwrite each other's.
 //! A draft is scratch data, not a record: its creation and its removal are audited (who had
 //! a form open, and when), not every autosave, and the audit never carries what was typed.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::{Permission, Result, Store, Writer, now_stamp};
 
 /// The draft kind of the visit form.
 pub const DRAFT_VISIT_FORM: &str = "visit_form";
 
+/// A draft as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub window: String,
+    pub payload: String,
+    pub updated_at: String,
+}
+
 impl Store {
-    pub fn load_draft(&self, officer_id: i64, kind: &str) -> Result<Option<String>> {
+    /// The officer's drafts of `kind`, from every window, newest first.
+    pub fn drafts_of(&self, officer_id: i64, kind: &str) -> Result<Vec<Draft>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT window_id, payload, updated_at FROM drafts
+             WHERE officer_id = ?1 AND kind = ?2 ORDER BY updated_at DESC, window_id",
+        )?;
+        let rows = stmt.query_map(params![officer_id, kind], |r| {
+            Ok(Draft {
+                window: r.get(0)?,
+                payload: r.get(1)?,
+                updated_at: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The draft of one window, if any.
+    pub fn load_draft(&self, officer_id: i64, kind: &str, window: &str) -> Result<Option<String>> {
         Ok(self
-            .conn
-            .prepare_cached("SELECT payload FROM drafts WHERE officer_id = ?1 AND kind = ?2")?
-            .query_row(params![officer_id, kind], |r| r.get(0))
-            .optional()?)
+            .drafts_of(officer_id, kind)?
+            .into_iter()
+            .find(|d| d.window == window)
+            .map(|d| d.payload))
     }
 }
 
 impl Writer<'_> {
-    /// Save (replace) the actor's draft of `kind`.
-    pub fn save_draft(&mut self, kind: &str, payload: &str) -> Result<()> {
+    /// Save (replace) the actor's draft of `kind` in `window`.
+    pub fn save_draft(&mut self, kind: &str, window: &str, payload: &str) -> Result<()> {
         self.permit(Permission::Draft)?;
         let officer = self.officer_id();
         let existed: bool = self
             .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM drafts WHERE officer_id = ?1 AND kind = ?2)",
+                "SELECT EXISTS (SELECT 1 FROM drafts
+                 WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3)",
             )?
-            .query_row(params![officer, kind], |r| r.get(0))?;
+            .query_row(params![officer, kind, window], |r| r.get(0))?;
         self.prepare_cached(
-            "INSERT INTO drafts (officer_id, kind, payload, updated_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (officer_id, kind) DO UPDATE
+            "INSERT INTO drafts (officer_id, kind, window_id, payload, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (officer_id, kind, window_id) DO UPDATE
              SET payload = excluded.payload, updated_at = excluded.updated_at",
         )?
-        .execute(params![officer, kind, payload, now_stamp()])?;
+        .execute(params![officer, kind, window, payload, now_stamp()])?;
         if !existed {
             self.audit("insert", "drafts", kind, None, None)?;
         }
         Ok(())
     }
 
-    /// Remove the actor's draft of `kind` (saved, discarded or restored).
-    pub fn clear_draft(&mut self, kind: &str) -> Result<()> {
+    /// Remove the actor's draft of `kind` in `window` (saved, discarded or restored).
+    pub fn clear_draft(&mut self, kind: &str, window: &str) -> Result<()> {
         self.permit(Permission::Draft)?;
         let n = self
-            .prepare_cached("DELETE FROM drafts WHERE officer_id = ?1 AND kind = ?2")?
-            .execute(params![self.officer_id(), kind])?;
+            .prepare_cached(
+                "DELETE FROM drafts WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+            )?
+            .execute(params![self.officer_id(), kind, window])?;
         if n > 0 {
             self.audit("delete", "drafts", kind, None, None)?;
         }

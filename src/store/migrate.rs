@@ -40,6 +40,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0005_foundation.sql",
         include_str!("../../migrations/0005_foundation.sql"),
     ),
+    (
+        "0006_hardening.sql",
+        include_str!("../../migrations/0006_hardening.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).

@@ -27,7 +27,7 @@ pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
 pub use deadlines::{Board, BoardRow, CaseDue, DeadlineContext};
-pub use drafts::DRAFT_VISIT_FORM;
+pub use drafts::{DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
 pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
@@ -52,8 +52,11 @@ pub const APPLICATION_ID: i32 = 0x5444_414E;
 pub enum OpenError {
     /// No book at this path (and creating one was not asked for).
     Missing(PathBuf),
-    /// The file exists but is not an SQLite database (or is empty, or cut short).
+    /// The file exists but is not an SQLite database (or is empty).
     NotSqlite(PathBuf),
+    /// An SQLite file that cannot be read: damaged or cut short (a copy stopped halfway, a
+    /// full disk). It is left as it is, for a restore from a backup.
+    Damaged(PathBuf),
     /// An SQLite database that belongs to another program.
     NotTiepdan(PathBuf),
     /// Made by a newer tiepdan: its schema version is above what this binary knows.
@@ -78,6 +81,7 @@ impl fmt::Display for OpenError {
         match self {
             OpenError::Missing(p) => write!(f, "no tiepdan book at {}", p.display()),
             OpenError::NotSqlite(p) => write!(f, "{} is not an SQLite database", p.display()),
+            OpenError::Damaged(p) => write!(f, "{} is damaged or cut short", p.display()),
             OpenError::NotTiepdan(p) => {
                 write!(
                     f,
@@ -222,6 +226,8 @@ fn file_head(path: &Path) -> Result<Option<(usize, [u8; 16])>, OpenError> {
     }
 }
 
+/// SQLite's "not a database" and "corrupt" in our words: a file that starts like an SQLite
+/// database but cannot be read is damaged (cut short, overwritten), not foreign.
 fn not_a_database(path: &Path) -> impl Fn(rusqlite::Error) -> OpenError + '_ {
     move |e| match e {
         rusqlite::Error::SqliteFailure(ref f, _)
@@ -230,7 +236,12 @@ fn not_a_database(path: &Path) -> impl Fn(rusqlite::Error) -> OpenError + '_ {
                 rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
             ) =>
         {
-            OpenError::NotSqlite(path.to_owned())
+            match file_head(path) {
+                Ok(Some((16, head))) if &head == SQLITE_MAGIC => {
+                    OpenError::Damaged(path.to_owned())
+                }
+                _ => OpenError::NotSqlite(path.to_owned()),
+            }
         }
         other => OpenError::Sql(other),
     }
@@ -264,13 +275,30 @@ impl Store {
         if !existed {
             restrict_permissions(path);
         }
+        // A file we may not write (0444, a locked share): SQLite opens it read-only.
+        let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
-            read_only: false,
+            read_only,
         };
         store.check_identity(path)?;
-        store.prepare(path)?;
+        if read_only {
+            let found = store.schema_version().map_err(|e| match e {
+                StoreError::Sql(e) => OpenError::Sql(e),
+                other => OpenError::Sql(rusqlite::Error::InvalidParameterName(other.to_string())),
+            })?;
+            if found < LATEST_VERSION {
+                return Err(OpenError::NeedsUpgrade {
+                    path: path.to_owned(),
+                    found,
+                    supported: LATEST_VERSION,
+                });
+            }
+            store.conn.busy_timeout(Duration::from_secs(5))?;
+        } else {
+            store.prepare(path)?;
+        }
         Ok(store)
     }
 

@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        make_safe(frame);
         return;
     }
     let [top, body, status, hints] = area.layout(&Layout::vertical([
@@ -68,6 +69,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(frame, app, status, &theme);
     draw_hints(frame, app, hints, &theme);
+    make_safe(frame);
+}
+
+/// Whatever is stored, nothing that reaches the terminal can steer it: a cell holding a
+/// control or a bidirectional override (written past the app, or by an older version) is
+/// drawn without it. One pass over the frame, so no drawing code can forget it.
+fn make_safe(frame: &mut Frame) {
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(crate::domain::text::is_unsafe) {
+            let safe = crate::domain::text::printable(cell.symbol()).into_owned();
+            cell.set_symbol(if safe.is_empty() { " " } else { &safe });
+        }
+    }
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -99,6 +113,13 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
             format!(" {} ", Msg::DemoBadge.t(app.lang)),
+            theme.demo(),
+        ));
+    }
+    if app.store.is_read_only() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} ", Msg::ReadOnlyBadge.t(app.lang)),
             theme.demo(),
         ));
     }

@@ -167,7 +167,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
     let text = match q {
         Question::DiscardForm => Msg::ConfirmDiscard.t(lang).to_owned(),
         Question::QuitWithForm => Msg::ConfirmQuitForm.t(lang).to_owned(),
-        Question::RestoreDraft(d) => {
+        Question::RestoreDraft { draft: d, more, .. } => {
             // A denunciation's draft names nobody (Luật Tố cáo Art 8(3)).
             let p = crate::domain::identity::Person::of(
                 d.full_name.trim(),
@@ -181,7 +181,11 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             } else {
                 format!("{} — {}", d.time, i18n::person(lang, &app.viewer, &p))
             };
-            Msg::RestoreDraft.fill(lang, &[&who])
+            let mut text = Msg::RestoreDraft.fill(lang, &[&who]);
+            if *more > 0 {
+                text.push_str(&Msg::RestoreDraftMore.fill(lang, &[more]));
+            }
+            text
         }
         Question::ConfirmStep(p) => {
             Msg::AskStep.fill(lang, &[&crate::i18n::action(p.action).t(lang), &p.code])
