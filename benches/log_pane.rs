@@ -71,6 +71,7 @@ fn app_with_500() -> App {
                         day: day(),
                         time,
                         citizen: None,
+                        rename_citizen: false,
                     },
                     &tiepdan::domain::intake::CaseChoice::OpenNew,
                 )

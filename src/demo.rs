@@ -636,8 +636,15 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                 content: content.to_owned(),
                 prior_agencies: prior,
                 handling,
+                transfer_agency: if handling == Handling::ChuyenDon {
+                    AGENCIES.choose(&mut rng).expect("agencies").to_string()
+                } else {
+                    String::new()
+                },
                 note: note.to_owned(),
                 petitions,
+                day,
+                time: hhmm.clone(),
             };
             let visit_id = b.visit(&BulkVisit {
                 uid: &uid,

@@ -291,6 +291,28 @@ catalog! {
     AskStep => "{0} cho {1}? Bước này không hoàn tác được.", "{0} for {1}? This step cannot be undone.";
     AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Cùng nội dung: gắn vào vụ việc đó (y), hay mở vụ việc mới (n)? Esc: quay lại, chưa lưu.", "{0} already has an open case {1} in {2}. The same matter: join it (y), or open a new case (n)? Esc: go back, nothing saved.";
     CmdBack => "quay lại", "back";
+    CmdAmend => "sửa", "correct";
+    AskNameClash => "Số giấy tờ này đã có hồ sơ của {0}, nhưng tên vừa nhập là «{1}». Cùng một người? y: đúng, giữ tên đã lưu · s: đúng, sửa tên hồ sơ thành «{1}» (ghi nhật ký) · n/Esc: không phải — số giấy tờ nhập sai, sửa lại.", "This ID number is on record for {0}, but the name typed is «{1}». The same person? y: yes, keep the recorded name · s: yes, correct the record to «{1}» (audited) · n/Esc: no — the number is wrong, fix it.";
+    NameClashFixId => "Số giấy tờ thuộc hồ sơ khác: sửa lại số (hoặc để trống nếu công dân không mang giấy tờ).", "The ID number belongs to another record: fix it (or leave it empty if the citizen has no papers).";
+    ErrEditBlocked => "Vụ việc {0} ({1}) không theo được thay đổi này: {2}. Lượt tiếp chưa được sửa.", "Case {0} ({1}) cannot follow this change: {2}. The visit was not changed.";
+    BlockedType => "đã qua bước tiếp nhận nên không đổi loại đơn được nữa; nếu ghi nhầm, ghi chú ở vụ việc (i)", "it is past intake, so its petition type can no longer change; if it was wrong, add a note to the case (i)";
+    BlockedDay => "đã qua bước tiếp nhận nên không đổi ngày tiếp nhận được nữa; ghi chú ở vụ việc (i)", "it is past intake, so its day received can no longer change; add a note to the case (i)";
+    BlockedHandling => "vụ việc không bao giờ bị xóa; xử lý tiếp ở vụ việc (rút đơn W, lưu đơn L…)", "a case is never deleted; carry on at the case (withdraw W, file L…)";
+    BlockedVoid => "vụ việc đã có bước xử lý hoặc lượt tiếp khác; không hủy được lượt tiếp này, hãy xử lý ở vụ việc", "the case has steps or other visits; this visit cannot be voided, handle it at the case";
+    ErrStepFuture => "Ngày {0} chưa đến (hôm nay {1})", "{0} has not come yet (today is {1})";
+    ErrStepBeforeReceipt => "Ngày {0} trước ngày tiếp nhận đơn {1}", "{0} is before the petition was received on {1}";
+    ErrStepBeforePrevious => "Ngày {0} trước bước xử lý trước đó ({1})", "{0} is before the previous step ({1})";
+    AcVisitEdited => "Sửa theo lượt tiếp", "Corrected with its visit";
+    NoteRetyped => "đổi loại đơn: {0} → {1}", "petition type changed: {0} → {1}";
+    NoteField => "lĩnh vực: {0} → {1}", "field: {0} → {1}";
+    NoteCitizen => "công dân: chuyển sang hồ sơ có số giấy tờ đã nhập", "citizen: moved to the record holding the ID number typed";
+    NoteDay => "ngày tiếp nhận: {0} → {1}", "day received: {0} → {1}";
+    LblTransferAgency => "Chuyển đến cơ quan", "Forwarded to";
+    LblVisitDay => "Ngày tiếp", "Day received";
+    LblVisitTime => "Giờ tiếp", "Time";
+    ErrZeroPeople => "Ít nhất 1 người", "At least 1 person";
+    ErrFutureVisit => "Ngày tiếp chưa đến: không ghi trước được", "That day has not come yet: a visit cannot be logged ahead";
+    ErrTimeFormat => "Giờ dạng HH:MM, ví dụ 08:30", "Time as HH:MM, e.g. 08:30";
     LinkPostponed => "Chưa lưu: chọn gắn vào vụ việc đang mở hay mở vụ việc mới khi lưu lại (Ctrl-S).", "Not saved yet: choose to join the open case or open a new one when you save again (Ctrl-S).";
     ErrConflict => "{0} đã được sửa ở nơi khác lúc {1}; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere at {1}; reload and redo it so as not to overwrite that change";
     ErrConflictNoTime => "{0} đã được sửa ở nơi khác; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere; reload and redo it so as not to overwrite that change";
@@ -584,8 +606,11 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::Content => Msg::LblContent,
         FormField::PriorAgencies => Msg::LblPriorAgencies,
         FormField::Handling => Msg::LblHandling,
+        FormField::TransferAgency => Msg::LblTransferAgency,
         FormField::Note => Msg::LblNote,
         FormField::Petitions => Msg::LblPetitions,
+        FormField::Day => Msg::LblVisitDay,
+        FormField::Time => Msg::LblVisitTime,
     }
 }
 
@@ -649,6 +674,7 @@ pub fn action(a: crate::domain::case::Action) -> Msg {
         A::Assign => Msg::AcAssign,
         A::AddPetition => Msg::AcAddPetition,
         A::MarkRemote => Msg::AcRemote,
+        A::VisitEdited => Msg::AcVisitEdited,
     }
 }
 
@@ -801,6 +827,26 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             ],
         ),
         StoreError::OpenCaseExists { code, .. } => Msg::CaseOpenExists.fill(lang, &[code]),
+        StoreError::EditBlocked { code, status, what } => {
+            use crate::store::EditWhat as W;
+            let why = match what {
+                W::Type => Msg::BlockedType,
+                W::Day => Msg::BlockedDay,
+                W::Handling => Msg::BlockedHandling,
+                W::Void => Msg::BlockedVoid,
+            };
+            Msg::ErrEditBlocked.fill(lang, &[code, &case_status(*status).t(lang), &why.t(lang)])
+        }
+        StoreError::StepDate { day, limit, rule } => {
+            use crate::domain::date::format_date;
+            use crate::store::StepDateRule as R;
+            let m = match rule {
+                R::Future => Msg::ErrStepFuture,
+                R::BeforeReceipt => Msg::ErrStepBeforeReceipt,
+                R::BeforePreviousStep => Msg::ErrStepBeforePrevious,
+            };
+            m.fill(lang, &[&format_date(*day), &format_date(*limit)])
+        }
         StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
     }
 }
@@ -834,6 +880,15 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             Msg::ErrRepresentatives.fill(lang, &[min, max, got])
         }
         Problem::NeedIdOrPhone => Msg::WarnNeedIdOrPhone.t(lang).into(),
+        Problem::ZeroPeople => Msg::ErrZeroPeople.t(lang).into(),
+        Problem::BadDate(crate::domain::date::DateError::Format) => {
+            Msg::ErrDateFormat.t(lang).into()
+        }
+        Problem::BadDate(crate::domain::date::DateError::NoSuchDay) => {
+            Msg::ErrDateNoSuchDay.t(lang).into()
+        }
+        Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
+        Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
     }
 }
 

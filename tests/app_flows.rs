@@ -182,11 +182,13 @@ fn periodic_reception_asks_who_presided() {
 #[test]
 fn a_returning_citizen_is_recognized_in_the_form_and_attached() {
     let mut app = app();
+    // The day before: her first visit.
+    app.apply(Command::PrevDay);
     fill_basic(&mut app, "Phạm Thị Đào", "001185012345");
     app.handle_key(ctrl('s'));
     assert_eq!(app.store.citizen_count().unwrap(), 1);
-    // Next day the same person comes back; the name typed without diacritics in another form.
-    app.apply(Command::NextDay);
+    // Today the same person comes back.
+    app.apply(Command::Today);
     app.handle_key(key(KeyCode::Char('n')));
     type_str(&mut app, "Phạm Thị Đào");
     tab(&mut app);
@@ -194,7 +196,7 @@ fn a_returning_citizen_is_recognized_in_the_form_and_attached() {
     tab(&mut app);
     let repeat = app.form().unwrap().repeat.clone().expect("recognized");
     assert_eq!(repeat.visits, 1);
-    assert_eq!(repeat.last_visit, Some(today()));
+    assert_eq!(repeat.last_visit, Some(today().pred_opt().unwrap()));
     app.handle_key(key(KeyCode::Esc));
     // Esc with text typed asks first.
     assert!(matches!(
@@ -235,6 +237,12 @@ fn editing_a_visit_updates_it() {
     assert_eq!(app.form().unwrap().value(FormField::FullName), "Vũ Thị Mai");
     type_str(&mut app, " Anh");
     app.handle_key(ctrl('s'));
+    // A name that differs from the record: the same person? `s` corrects the record.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::NameClash(_)))
+    ));
+    app.handle_key(key(KeyCode::Char('s')));
     assert_eq!(app.context(), Context::Log);
     assert_eq!(
         Viewer::nobody().name_of(&app.log.rows[0].citizen),
@@ -399,9 +407,15 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
     let mut draft = d.to_draft(&Viewer::nobody()).unwrap();
     draft.content = "Sửa ở bàn bên".into();
     write(&mut other, &officer, |w| {
-        w.update_visit(&uid, d.row.version, &input(&valid(&draft)))
+        w.update_visit(
+            &uid,
+            d.row.version,
+            &input(&valid(&draft)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
     });
     app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('s'))); // the name corrects the record
     assert_eq!(app.context(), Context::Form, "the form stays open");
     assert_eq!(
         app.form().unwrap().value(FormField::FullName),

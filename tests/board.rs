@@ -23,6 +23,7 @@ fn complaint(app: &mut App, name: &str, id: &str, day: NaiveDate) {
                 day,
                 time: "08:30".into(),
                 citizen: None,
+                rename_citizen: false,
             },
             &tiepdan::domain::intake::CaseChoice::OpenNew,
         )

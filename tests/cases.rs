@@ -31,6 +31,7 @@ fn setup() -> (Store, Actor, i64, String, tempfile::TempDir) {
                 day: day(20),
                 time: "08:30".into(),
                 citizen: None,
+                rename_citizen: false,
             },
             &CaseChoice::Ask,
         )

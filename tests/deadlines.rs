@@ -306,6 +306,7 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
                 day: d("2026-03-02"),
                 time: "08:00".into(),
                 citizen: None,
+                rename_citizen: false,
             },
             &tiepdan::domain::intake::CaseChoice::Ask,
         )
@@ -505,6 +506,7 @@ fn trigger_kept_counters_equal_direct_counts() {
                 day: d("2026-09-01"),
                 time: "08:00".into(),
                 citizen: None,
+                rename_citizen: false,
             },
             &tiepdan::domain::intake::CaseChoice::Ask,
         )
@@ -551,7 +553,12 @@ fn trigger_kept_counters_equal_direct_counts() {
             continue;
         };
         let input = StepInput {
-            day: Some(d("2026-11-01") + Duration::days(rng.random_range(0..20))),
+            // A step is dated after the case's last one, and not after today.
+            day: Some(
+                (store.case_events(&uid).unwrap().last().unwrap().day
+                    + Duration::days(rng.random_range(0..4)))
+                .min(today),
+            ),
             agency: "Sở Xây dựng".into(),
             reason: RefusalReason::for_type(t).first().copied(),
             outcome: Outcome::for_type(t).first().copied(),

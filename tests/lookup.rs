@@ -44,6 +44,7 @@ fn visit(
                 day: d("2026-11-20"),
                 time: "08:00".into(),
                 citizen: None,
+                rename_citizen: false,
             },
             &CaseChoice::Ask,
         )
@@ -234,7 +235,9 @@ fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
                 day: d("2026-11-20"),
                 time: "08:00".into(),
                 citizen: None,
+                rename_citizen: false,
             },
+            &CaseChoice::Ask,
         )
     });
     assert!(f.store.lookup("giao thong", 10).unwrap().visits.is_empty());
@@ -360,6 +363,7 @@ fn repeat_petitions_are_marked_in_the_history() {
                     day: d(day),
                     time: "08:00".into(),
                     citizen: None,
+                    rename_citizen: false,
                 },
                 &CaseChoice::OpenNew,
             )

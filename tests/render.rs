@@ -50,6 +50,7 @@ fn app_with_day(lang: Lang) -> App {
                     day: today(),
                     time: t.into(),
                     citizen: None,
+                    rename_citizen: false,
                 },
                 &tiepdan::domain::intake::CaseChoice::Ask,
             )

@@ -205,7 +205,12 @@ fn updating_a_visit_audits_before_and_after() {
     d.content = "Khiếu nại việc bồi thường khi thu hồi đất".into();
     let version = store.visit_detail(&uid).unwrap().row.version;
     write(&mut store, &officer, |w| {
-        w.update_visit(&uid, version, &input(&valid(&d)))
+        w.update_visit(
+            &uid,
+            version,
+            &input(&valid(&d)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
     });
     let trail = store.audit_of("visits", &uid).unwrap();
     assert_eq!(trail.len(), 2);
@@ -221,7 +226,12 @@ fn updating_a_visit_audits_before_and_after() {
     // An update that changes nothing writes no audit row.
     let version = store.visit_detail(&uid).unwrap().row.version;
     write(&mut store, &officer, |w| {
-        w.update_visit(&uid, version, &input(&valid(&d)))
+        w.update_visit(
+            &uid,
+            version,
+            &input(&valid(&d)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
     });
     assert_eq!(store.audit_of("visits", &uid).unwrap().len(), 2);
 }
@@ -238,6 +248,7 @@ fn a_returning_citizen_is_the_same_citizen() {
                 day: common::today().pred_opt().unwrap(),
                 time: "09:00".into(),
                 citizen: None,
+                rename_citizen: false,
             },
             &CaseChoice::Ask,
         )
@@ -431,12 +442,22 @@ fn an_edit_from_a_stale_version_is_refused_and_the_other_edit_kept() {
     let mut first = d.clone();
     first.content = "Sửa ở bàn 1".into();
     write(&mut a, &officer, |w| {
-        w.update_visit(&uid, seen, &input(&valid(&first)))
+        w.update_visit(
+            &uid,
+            seen,
+            &input(&valid(&first)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
     });
     let mut second = d.clone();
     second.content = "Sửa ở bàn 2".into();
     let r = b.write(&officer, |w| {
-        w.update_visit(&uid, seen, &input(&valid(&second)))
+        w.update_visit(
+            &uid,
+            seen,
+            &input(&valid(&second)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
     });
     assert!(
         matches!(
@@ -452,7 +473,12 @@ fn an_edit_from_a_stale_version_is_refused_and_the_other_edit_kept() {
     // Edited again from what is stored now, it goes through.
     let now = b.visit_detail(&uid).unwrap().row.version;
     write(&mut b, &officer, |w| {
-        w.update_visit(&uid, now, &input(&valid(&second)))
+        w.update_visit(
+            &uid,
+            now,
+            &input(&valid(&second)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
     });
     assert_eq!(a.visit_detail(&uid).unwrap().row.content, "Sửa ở bàn 2");
 }

@@ -3,13 +3,13 @@
 //! a case from a visit or a written petition, and revealing a denouncer on request.
 
 use super::{
-    App, CaseView, Command, Entry, EntryInput, EntryKey, EntryPurpose, Overlay, Pane,
+    App, CaseView, Command, Entry, EntryInput, EntryKey, EntryPurpose, NameClash, Overlay, Pane,
     PendingIntake, PendingStep, Question, QueueFocus, RepeatLink, WrittenCitizen,
 };
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{NameCompare, Person, Record};
 use crate::domain::intake::CaseChoice;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Msg};
@@ -427,6 +427,7 @@ impl App {
                             phone,
                             address: e.value(EntryKey::Address),
                             known: None,
+                            rename: None,
                         };
                         self.take_in_written(&who, &new_case, CaseChoice::Ask);
                     }
@@ -458,13 +459,34 @@ impl App {
     /// Take in a written petition with its citizen (found, or created); a repeat of an open
     /// case of the citizen in the field is asked about first.
     pub(super) fn take_in_written(&mut self, w: &WrittenCitizen, c: &NewCase, choice: CaseChoice) {
+        // An ID number on record under another name: the officer says who this is first.
+        if w.rename.is_none() {
+            let known = self.store.find_citizen(
+                w.id_number.as_ref().map(|i| i.value.as_str()),
+                &w.full_name,
+                w.phone.as_ref().map(|p| p.value.as_str()),
+            );
+            if let Ok(Some(m)) = known
+                && m.person.compare_name(&w.full_name) == NameCompare::Different
+            {
+                let clash = NameClash {
+                    pending: PendingIntake::Written(Box::new((w.clone(), c.clone()))),
+                    stored: m.person,
+                    typed: w.full_name.clone(),
+                };
+                self.overlays
+                    .push(Overlay::Confirm(Question::NameClash(Box::new(clash))));
+                return;
+            }
+        }
         let who = CitizenInput {
             full_name: &w.full_name,
             id_number: w.id_number.as_ref(),
             phone: w.phone.as_ref(),
             address: &w.address,
         };
-        let r = self.write(|wr| wr.take_in_written(&who, w.known, c, &choice));
+        let rename = w.rename.unwrap_or(false);
+        let r = self.write(|wr| wr.take_in_written(&who, w.known, rename, c, &choice));
         match r {
             Err(StoreError::OpenCaseExists { case_uid, code }) => {
                 let field = self

@@ -30,6 +30,8 @@ pub enum Command {
     Submit,
     Confirm,
     Deny,
+    /// The third answer of a question that has one (`s`: correct the record).
+    Amend,
     ShowLog,
     ShowQueue,
     ShowBoard,

@@ -49,8 +49,11 @@ pub const ORDER: &[FormField] = &[
     FormField::Content,
     FormField::PriorAgencies,
     FormField::Handling,
+    FormField::TransferAgency,
     FormField::Note,
     FormField::Petitions,
+    FormField::Day,
+    FormField::Time,
 ];
 
 #[derive(Debug, Clone)]
@@ -61,8 +64,8 @@ pub struct VisitForm {
     pub editing_uid: Option<String>,
     /// The version of the visit being edited (a stale one is refused on save).
     pub editing_version: Option<i64>,
-    pub day: NaiveDate,
-    pub time: String,
+    /// The day the form opened on (its Ngày tiếp input may change the visit's day).
+    pub opened_on: NaiveDate,
     pub threshold: u32,
     /// Findings of the last validation.
     pub problems: Vec<(FormField, Problem)>,
@@ -72,6 +75,11 @@ pub struct VisitForm {
     pub show_all: bool,
     /// A returning citizen recognized from the ID number or name + phone.
     pub repeat: Option<CitizenMatch>,
+    /// Editing a visit: its citizen as recorded (to tell a corrected name).
+    pub known: Option<crate::domain::identity::Person>,
+    /// The officer's answer to "the same person?" for (name, ID number) as typed then:
+    /// whether the typed name corrects the record.
+    pub rename: Option<(String, String, bool)>,
     /// The draft as the form opened (to know whether anything was typed).
     pub initial: VisitDraft,
     /// When the form last changed and was not yet written as a draft.
@@ -146,7 +154,7 @@ impl VisitForm {
         lang: Lang,
         today: NaiveDate,
     ) -> VisitForm {
-        let day = NaiveDate::parse_from_str(&draft.day, "%Y-%m-%d").unwrap_or(today);
+        let day = crate::domain::date::parse_date(&draft.day, today).unwrap_or(today);
         let combo =
             |opts: Vec<ComboOption>, code: &str| Widget::Combo(Combo::new(opts, chosen(code)));
         let inputs = ORDER
@@ -212,13 +220,14 @@ impl VisitForm {
             focus: FormField::FullName,
             editing_uid: draft.editing_uid.clone(),
             editing_version: draft.editing_version,
-            day,
-            time: draft.time.clone(),
+            opened_on: day,
             threshold,
             problems: vec![],
             touched: HashSet::new(),
             show_all: false,
             repeat: None,
+            known: None,
+            rename: None,
             initial: draft,
             unsaved_since: None,
             draft_saved_at: None,
@@ -226,13 +235,13 @@ impl VisitForm {
         }
     }
 
-    /// Defaults of a new visit on `day` at `time`.
+    /// Defaults of a new visit on `day` at `time` (the form's opening; both editable).
     pub fn new_draft(day: NaiveDate, time: &str) -> VisitDraft {
         VisitDraft {
             people: "1".into(),
             form: ReceptionForm::ThuongXuyen.code().into(),
             petitions: "0".into(),
-            day: day.format("%Y-%m-%d").to_string(),
+            day: crate::domain::date::format_date(day),
             time: time.to_owned(),
             ..VisitDraft::default()
         }
@@ -277,13 +286,29 @@ impl VisitForm {
             content: v(FormField::Content),
             prior_agencies: v(FormField::PriorAgencies),
             handling: v(FormField::Handling),
+            transfer_agency: v(FormField::TransferAgency),
             note: v(FormField::Note),
             petitions: v(FormField::Petitions),
             editing_uid: self.editing_uid.clone(),
             editing_version: self.editing_version,
-            day: self.day.format("%Y-%m-%d").to_string(),
-            time: self.time.clone(),
+            day: v(FormField::Day),
+            time: v(FormField::Time),
         }
+    }
+
+    /// The citizen on record this visit is about: the one recognized, or the edited visit's.
+    pub fn recorded(&self) -> Option<&crate::domain::identity::Person> {
+        self.repeat
+            .as_ref()
+            .map(|m| &m.person)
+            .or(self.known.as_ref())
+    }
+
+    /// The officer's answer about the name, if given for the name and number typed now.
+    pub fn rename_answer(&self) -> Option<bool> {
+        let (name, id, rename) = self.rename.as_ref()?;
+        (*name == self.value(FormField::FullName) && *id == self.value(FormField::IdNumber))
+            .then_some(*rename)
     }
 
     /// Has anything been typed since the form opened?
@@ -302,17 +327,19 @@ impl VisitForm {
     }
 
     /// Inputs shown now: representatives only for groups, presiding only for periodic or
-    /// ad hoc reception.
+    /// ad hoc reception, the receiving agency only for chuyển đơn.
     pub fn visible(&self) -> Vec<FormField> {
         let presided = ReceptionForm::from_code(&self.value(FormField::Form))
             .is_some_and(ReceptionForm::needs_presiding);
         let group = self.group_rule().is_some();
+        let transfer = self.value(FormField::Handling) == Handling::ChuyenDon.code();
         ORDER
             .iter()
             .copied()
             .filter(|f| match f {
                 FormField::Representatives => group,
                 FormField::Presiding => presided,
+                FormField::TransferAgency => transfer,
                 _ => true,
             })
             .collect()
@@ -525,8 +552,11 @@ fn text_of(d: &VisitDraft, f: FormField) -> &str {
         FormField::Presiding => &d.presiding,
         FormField::Content => &d.content,
         FormField::PriorAgencies => &d.prior_agencies,
+        FormField::TransferAgency => &d.transfer_agency,
         FormField::Note => &d.note,
         FormField::Petitions => &d.petitions,
+        FormField::Day => &d.day,
+        FormField::Time => &d.time,
         FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => "",
     }
 }

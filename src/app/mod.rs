@@ -33,8 +33,8 @@ pub use keymap::Context;
 pub use log::LogState;
 pub use lookup::{HistoryView, LookupState, Picked};
 pub use overlay::{
-    Overlay, Pane, PendingIntake, PendingStep, Picker, Prompt, PromptPurpose, Question, RepeatLink,
-    Setup, WrittenCitizen,
+    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, Prompt, PromptPurpose, Question,
+    RepeatLink, Setup, WrittenCitizen,
 };
 pub use queue::{CaseView, Entry, EntryInput, EntryKey, EntryPurpose, QueueFocus, QueueState};
 
@@ -332,7 +332,10 @@ impl App {
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt, _) => self.apply_prompt(cmd),
-            (Context::Confirm, Command::Confirm | Command::Deny | Command::Cancel) => {
+            (
+                Context::Confirm,
+                Command::Confirm | Command::Deny | Command::Cancel | Command::Amend,
+            ) => {
                 if let Some(Overlay::Confirm(q)) = self.overlays.pop() {
                     self.answer(q, cmd);
                 }
@@ -382,6 +385,7 @@ impl App {
     fn answer(&mut self, q: Question, answer: Command) {
         let yes = answer == Command::Confirm;
         match (q, yes) {
+            (Question::NameClash(c), _) => self.answer_name_clash(*c, answer),
             // Esc on the link question decides nothing: back to the form, nothing saved.
             (Question::LinkRepeat(_), _) if answer == Command::Cancel => {
                 self.info(Text::LinkPostponed.t(self.lang).to_owned());

@@ -92,6 +92,8 @@ pub struct WrittenCitizen {
     pub phone: Option<Phone>,
     pub address: String,
     pub known: Option<KnownCitizen>,
+    /// The officer's answer about a name that differs from the record (None: not asked).
+    pub rename: Option<bool>,
 }
 
 /// What waits for the officer's answer to "link to the open case?".
@@ -113,6 +115,15 @@ pub struct RepeatLink {
     /// Whose petition (a pseudonym for a denouncer, through the identity rule).
     pub citizen: Person,
     pub field: String,
+}
+
+/// A typed name that differs from the record of the ID number typed.
+#[derive(Debug, Clone)]
+pub struct NameClash {
+    pub pending: PendingIntake,
+    /// The citizen on record (through the identity rule: a denouncer is a pseudonym).
+    pub stored: Person,
+    pub typed: String,
 }
 
 /// Questions that need a yes or no.
@@ -141,6 +152,10 @@ pub enum Question {
     },
     /// Link a repeat petition to the open case (yes), open a new one (no), or go back (Esc).
     LinkRepeat(Box<RepeatLink>),
+    /// The ID number is on record under another name: the same person keeping the recorded
+    /// name (y), the same person with the name corrected (s), or not the same person — the
+    /// number is wrong (n, Esc: back to it).
+    NameClash(Box<NameClash>),
     /// Remove a day from the calendar.
     RemoveDay {
         day: NaiveDate,

@@ -560,6 +560,13 @@ impl Entry {
         self.rows.iter().any(|r| r.key == key)
     }
 
+    /// Focus the input of `key` (e.g. the first with an error).
+    pub fn focus_key(&mut self, key: EntryKey) {
+        if let Some(i) = self.rows.iter().position(|r| r.key == key) {
+            self.focus = i;
+        }
+    }
+
     pub fn focused(&mut self) -> &mut EntryRow {
         &mut self.rows[self.focus]
     }

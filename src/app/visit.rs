@@ -5,10 +5,11 @@
 
 use super::form::KeyOutcome;
 use super::{
-    App, Command, Overlay, PendingIntake, Prompt, PromptPurpose, Question, RepeatLink, VisitForm,
+    App, Command, NameClash, Overlay, PendingIntake, Prompt, PromptPurpose, Question, RepeatLink,
+    VisitForm,
 };
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{NameCompare, Person, Record};
 use crate::domain::intake::CaseChoice;
 use crate::domain::text::clean_line;
 use crate::domain::visit::{FormField, PetitionType, VisitDraft, validate};
@@ -38,7 +39,9 @@ impl App {
             }
             Command::NewVisit => {
                 let time = self.now().format("%H:%M").to_string();
-                self.open_form(VisitForm::new_draft(self.log.day, &time));
+                // A visit is logged on the day shown, never on a day still to come.
+                let day = self.log.day.min(self.today);
+                self.open_form(VisitForm::new_draft(day, &time));
             }
             Command::EditVisit => {
                 if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
@@ -97,6 +100,9 @@ impl App {
         match d.to_draft(&self.viewer) {
             Some(draft) => {
                 self.open_form(draft);
+                if let Some(f) = self.form_mut() {
+                    f.known = Some(d.row.citizen.clone());
+                }
                 true
             }
             None => {
@@ -223,11 +229,26 @@ impl App {
             self.error(Msg::FormHasErrors.fill(lang, &[&distinct.len()]));
             return;
         };
+        // The ID number is on record under another name: the officer says who this is.
+        let rename = match (form.recorded(), form.rename_answer()) {
+            (Some(p), None) if p.compare_name(&valid.full_name) == NameCompare::Different => {
+                let clash = NameClash {
+                    pending: PendingIntake::Visit,
+                    stored: p.clone(),
+                    typed: valid.full_name.clone(),
+                };
+                self.overlays
+                    .push(Overlay::Confirm(Question::NameClash(Box::new(clash))));
+                return;
+            }
+            (_, answer) => answer.unwrap_or(false),
+        };
         let input = VisitInput {
             visit: &valid,
-            day: form.day,
-            time: form.time.clone(),
+            day: valid.day,
+            time: valid.time.clone(),
             citizen: form.repeat.as_ref().map(|r| r.known()),
+            rename_citizen: rename,
         };
         let editing = form.editing_uid.clone().zip(form.editing_version);
         let field = self
@@ -239,8 +260,8 @@ impl App {
         let result = match &editing {
             Some((uid, version)) => {
                 let (uid, version) = (uid.clone(), *version);
-                self.write(|w| w.update_visit(&uid, version, &input))
-                    .map(|()| (uid, None))
+                self.write(|w| w.update_visit(&uid, version, &input, &choice))
+                    .map(|case| (uid, case))
             }
             None => self
                 .write(|w| w.save_visit(&input, &choice))
@@ -298,6 +319,48 @@ impl App {
             Err(e) => {
                 let text = i18n::store_error(lang, &e);
                 self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
+            }
+        }
+    }
+
+    /// The officer answered "the same person?" for a name that differs from the record.
+    pub(super) fn answer_name_clash(&mut self, c: NameClash, answer: Command) {
+        let rename = match answer {
+            Command::Confirm => false,
+            Command::Amend => true,
+            _ => {
+                // Not the same person: the number is wrong.
+                match c.pending {
+                    PendingIntake::Visit => {
+                        if let Some(f) = self.form_mut() {
+                            f.focus_on(FormField::IdNumber);
+                        }
+                    }
+                    PendingIntake::Written(_) => {
+                        if let Some(Overlay::Entry(e)) = self.overlays.last_mut() {
+                            e.focus_key(super::EntryKey::IdNumber);
+                        }
+                    }
+                }
+                self.info(Msg::NameClashFixId.t(self.lang).to_owned());
+                return;
+            }
+        };
+        match c.pending {
+            PendingIntake::Visit => {
+                if let Some(f) = self.form_mut() {
+                    f.rename = Some((
+                        f.value(FormField::FullName),
+                        f.value(FormField::IdNumber),
+                        rename,
+                    ));
+                }
+                self.save_form(CaseChoice::Ask);
+            }
+            PendingIntake::Written(w) => {
+                let (mut who, case) = *w;
+                who.rename = Some(rename);
+                self.take_in_written(&who, &case, CaseChoice::Ask);
             }
         }
     }

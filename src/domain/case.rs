@@ -120,6 +120,8 @@ code_enum!(
         AddPetition = "bo_sung",
         /// The citizen lives in a remote area (vùng sâu, vùng xa): longer limits apply.
         MarkRemote = "vung_sau_vung_xa",
+        /// The visit that brought the case was corrected; the case follows (its note says how).
+        VisitEdited = "sua_luot_tiep",
     }
 );
 
@@ -202,7 +204,10 @@ pub enum Refusal {
 
 /// The status after `action`, or why the law does not allow it now.
 pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
-    if matches!(action, Action::Note | Action::Assign | Action::AddPetition) {
+    if matches!(
+        action,
+        Action::Note | Action::Assign | Action::AddPetition | Action::VisitEdited
+    ) {
         return Ok(f.status);
     }
     if action == Action::MarkRemote {
@@ -264,7 +269,10 @@ pub fn offered(f: &CaseFacts) -> Vec<Action> {
     Action::ALL
         .iter()
         .copied()
-        .filter(|a| !matches!(a, Action::Open | Action::AddPetition) && step(f, *a).is_ok())
+        .filter(|a| {
+            !matches!(a, Action::Open | Action::AddPetition | Action::VisitEdited)
+                && step(f, *a).is_ok()
+        })
         .collect()
 }
 
@@ -280,7 +288,10 @@ pub fn key_allowed(f: &CaseFacts, action: Action) -> bool {
         .iter()
         .any(|a| step(f, *a).is_ok())
     } else {
-        action != Action::Open && action != Action::AddPetition && step(f, action).is_ok()
+        !matches!(
+            action,
+            Action::Open | Action::AddPetition | Action::VisitEdited
+        ) && step(f, action).is_ok()
     }
 }
 
@@ -507,7 +518,7 @@ mod tests {
     /// Steps outside the table: notes and assignment anywhere; remote area while open.
     fn law_outside_table(f: &CaseFacts, a: Action) -> Option<Option<CaseStatus>> {
         match a {
-            A::Note | A::Assign | A::AddPetition => Some(Some(f.status)),
+            A::Note | A::Assign | A::AddPetition | A::VisitEdited => Some(Some(f.status)),
             A::MarkRemote => Some((f.status.is_open() && !f.remote).then_some(f.status)),
             A::Open => Some(None),
             _ => None,
@@ -581,7 +592,7 @@ mod tests {
     fn the_keys_offer_what_the_law_allows() {
         for f in all_facts() {
             for a in Action::ALL {
-                if matches!(a, A::Open | A::AddPetition) {
+                if matches!(a, A::Open | A::AddPetition | A::VisitEdited) {
                     continue;
                 }
                 let by_law = if *a == A::ClassifyOwn {

@@ -88,6 +88,21 @@ impl Person {
         }
     }
 
+    /// How a typed name compares with this one — one bit about the name, never the name: a
+    /// returning citizen's record can be checked against what the officer typed.
+    pub fn compare_name(&self, typed: &str) -> NameCompare {
+        let typed = crate::domain::text::clean_line(typed);
+        if typed == self.name {
+            NameCompare::Same
+        } else if typed.is_ascii()
+            && crate::domain::text::fold(&typed) == crate::domain::text::fold(&self.name)
+        {
+            NameCompare::WithoutAccents
+        } else {
+            NameCompare::Different
+        }
+    }
+
     pub fn guard(&self) -> &Guard {
         &self.guard
     }
@@ -121,6 +136,16 @@ impl serde::Serialize for Person {
             Shown::Hidden => s.serialize_none(),
         }
     }
+}
+
+/// A typed name against the one on record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameCompare {
+    Same,
+    /// Typed without diacritics ("Tran Van Duc" for "Trần Văn Đức"): the same name.
+    WithoutAccents,
+    /// Another name: the officer must say whether it is the same person.
+    Different,
 }
 
 /// What may be shown of a person.

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::date::{DateError, parse_date};
 use super::ident::{self, IdError, IdNumber, IdWarning, Phone, PhoneError};
 use super::text::{clean_line, nfc};
 
@@ -95,15 +96,18 @@ pub struct VisitDraft {
     pub content: String,
     pub prior_agencies: String,
     pub handling: String,
+    /// Handling chuyển đơn: the agency the petition is forwarded to.
+    pub transfer_agency: String,
     pub note: String,
     pub petitions: String,
     /// The visit being edited, if this is an edit.
     pub editing_uid: Option<String>,
     /// The version of the visit the edit started from (a stale one is refused on save).
     pub editing_version: Option<i64>,
-    /// The day the visit is logged on (YYYY-MM-DD).
+    /// The day the visit took place, as typed (dd/mm/yyyy; drafts of older versions hold
+    /// YYYY-MM-DD, which is read too).
     pub day: String,
-    /// The time the reception started (HH:MM).
+    /// The time the reception started (HH:MM), as typed.
     pub time: String,
 }
 
@@ -123,8 +127,11 @@ pub enum FormField {
     Content,
     PriorAgencies,
     Handling,
+    TransferAgency,
     Note,
     Petitions,
+    Day,
+    Time,
 }
 
 /// Something wrong (error: blocks saving) or doubtful (warning: saves anyway).
@@ -132,14 +139,28 @@ pub enum FormField {
 pub enum Problem {
     Required,
     NotANumber,
-    TooLarge { max: u32 },
+    TooLarge {
+        max: u32,
+    },
     Id(IdError),
     IdWarn(IdWarning),
     Phone(PhoneError),
     PhoneLandline,
     NotAnOption,
-    RepresentativesCount { min: usize, max: usize, got: usize },
+    RepresentativesCount {
+        min: usize,
+        max: usize,
+        got: usize,
+    },
     NeedIdOrPhone,
+    /// A visit has at least one person.
+    ZeroPeople,
+    /// Not a date (dd/mm/yyyy), or no such day.
+    BadDate(DateError),
+    /// A visit cannot be logged on a day still to come.
+    FutureDay,
+    /// Not a time (HH:MM).
+    BadTime,
 }
 
 impl Problem {
@@ -167,8 +188,14 @@ pub struct ValidVisit {
     pub content: String,
     pub prior_agencies: String,
     pub handling: Handling,
+    /// The agency a chuyển đơn forwards to (empty for other handlings).
+    pub transfer_agency: String,
     pub note: String,
     pub petitions: u32,
+    /// When the visit took place.
+    pub day: NaiveDate,
+    /// HH:MM
+    pub time: String,
 }
 
 /// The result of validating a draft: the visit if there is no error, and every finding.
@@ -231,7 +258,10 @@ pub fn validate(
             }
         }
     };
-    let people = parse_count(&d.people, 1, FormField::People, &mut problems).max(1);
+    let people = parse_count(&d.people, 1, FormField::People, &mut problems);
+    if people == 0 {
+        problems.push((FormField::People, Problem::ZeroPeople));
+    }
     let petitions = parse_count(&d.petitions, 0, FormField::Petitions, &mut problems);
     let representatives = split_names(&d.representatives);
     if let Some((min, max)) = representatives_allowed(people, threshold) {
@@ -275,37 +305,69 @@ pub fn validate(
         FormField::Handling,
         &mut problems,
     );
+    let transfer_agency = clean_line(&d.transfer_agency);
+    if handling == Some(Handling::ChuyenDon) && transfer_agency.is_empty() {
+        problems.push((FormField::TransferAgency, Problem::Required));
+    }
+    let day = match parse_date(&d.day, today) {
+        Ok(day) if day > today => {
+            problems.push((FormField::Day, Problem::FutureDay));
+            None
+        }
+        Ok(day) => Some(day),
+        Err(e) => {
+            problems.push((FormField::Day, Problem::BadDate(e)));
+            None
+        }
+    };
+    let time = d.time.trim();
+    let time = match chrono::NaiveTime::parse_from_str(time, "%H:%M") {
+        Ok(t) => Some(t.format("%H:%M").to_string()),
+        Err(_) => {
+            problems.push((FormField::Time, Problem::BadTime));
+            None
+        }
+    };
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
         // Without an ID or a phone a returning citizen cannot be recognized.
         problems.push((FormField::IdNumber, Problem::NeedIdOrPhone));
     }
     let has_error = problems.iter().any(|(_, p)| p.is_error());
-    let visit = match (form, petition_type, handling) {
-        (Some(form), Some(petition_type), Some(handling)) if !has_error => Some(ValidVisit {
-            full_name,
-            id_number,
-            phone,
-            address: clean_line(&d.address),
-            people,
-            representatives: if representatives_allowed(people, threshold).is_some() {
-                representatives
-            } else {
-                vec![]
-            },
-            form,
-            presiding: if form.needs_presiding() {
-                presiding
-            } else {
-                String::new()
-            },
-            petition_type,
-            field_code,
-            content,
-            prior_agencies: clean_line(&d.prior_agencies),
-            handling,
-            note: nfc(d.note.trim()),
-            petitions,
-        }),
+    let visit = match (form, petition_type, handling, day, time) {
+        (Some(form), Some(petition_type), Some(handling), Some(day), Some(time)) if !has_error => {
+            Some(ValidVisit {
+                full_name,
+                id_number,
+                phone,
+                address: clean_line(&d.address),
+                people,
+                representatives: if representatives_allowed(people, threshold).is_some() {
+                    representatives
+                } else {
+                    vec![]
+                },
+                form,
+                presiding: if form.needs_presiding() {
+                    presiding
+                } else {
+                    String::new()
+                },
+                petition_type,
+                field_code,
+                content,
+                prior_agencies: clean_line(&d.prior_agencies),
+                handling,
+                transfer_agency: if handling == Handling::ChuyenDon {
+                    transfer_agency
+                } else {
+                    String::new()
+                },
+                note: nfc(d.note.trim()),
+                petitions,
+                day,
+                time,
+            })
+        }
         _ => None,
     };
     Validation { visit, problems }
@@ -390,6 +452,8 @@ mod tests {
             field: "dat_dai".into(),
             content: "Khiếu nại quyết định thu hồi đất".into(),
             handling: "thu_ly".into(),
+            day: "22/11/2026".into(),
+            time: "08:15".into(),
             ..Default::default()
         }
     }
@@ -513,6 +577,36 @@ mod tests {
             v.problems,
             vec![(FormField::IdNumber, Problem::NeedIdOrPhone)]
         );
+    }
+
+    #[test]
+    fn no_one_no_future_day_no_transfer_without_its_agency() {
+        let mut d = good();
+        d.people = "0".into();
+        d.day = "23/11/2026".into();
+        d.time = "8h".into();
+        d.handling = "chuyen_don".into();
+        let v = validate(&d, today(), 5, &fields());
+        assert!(v.visit.is_none());
+        let found: Vec<_> = v.problems.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            found,
+            [
+                FormField::People,
+                FormField::TransferAgency,
+                FormField::Day,
+                FormField::Time
+            ]
+        );
+        assert!(v.problems.contains(&(FormField::Day, Problem::FutureDay)));
+        d.people = "1".into();
+        d.day = "2026-11-20".into();
+        d.time = "7:05".into();
+        d.transfer_agency = " Sở  Xây dựng ".into();
+        let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+        assert_eq!(v.day, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+        assert_eq!(v.time, "07:05");
+        assert_eq!(v.transfer_agency, "Sở Xây dựng");
     }
 
     #[test]

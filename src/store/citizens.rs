@@ -109,6 +109,11 @@ fn person_of(conn: &Connection, id: i64, name: String) -> Result<Person> {
     ))
 }
 
+/// The citizen who holds this ID number, if any (one number belongs to one citizen).
+pub(super) fn holder_of(conn: &Connection, id_number: &str) -> Result<Option<i64>> {
+    Ok(find_id(conn, Some(id_number), "", None)?.map(|(id, _)| id))
+}
+
 pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
     conn.prepare_cached("SELECT version FROM citizens WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
@@ -218,6 +223,7 @@ pub(super) fn upsert_for_visit(
     w: &Writer,
     known: Option<KnownCitizen>,
     v: &ValidVisit,
+    rename: bool,
 ) -> Result<i64> {
     let input = CitizenInput {
         full_name: &v.full_name,
@@ -225,13 +231,22 @@ pub(super) fn upsert_for_visit(
         phone: v.phone.as_ref(),
         address: &v.address,
     };
-    upsert(w, known, &input)
+    upsert(w, known, &input, rename)
 }
 
-/// Find the citizen (or use `known`), insert or update them; returns the citizen id. An
-/// update of a citizen read at an older version than stored is refused (another desk edited
-/// them meanwhile): nothing of theirs is overwritten silently.
-pub(super) fn upsert(w: &Writer, known: Option<KnownCitizen>, v: &CitizenInput) -> Result<i64> {
+/// Find the citizen (or use `known`), insert or update them; returns the citizen id.
+/// - A known citizen keeps the name on record unless `rename` (the officer said the typed
+///   name corrects it: an audited edit of the citizen). Another visit's name is never
+///   rewritten silently.
+/// - An ID number already held by another citizen is not copied onto this one.
+/// - An update of a citizen read at an older version than stored is refused (another desk
+///   edited them meanwhile): nothing of theirs is overwritten silently.
+pub(super) fn upsert(
+    w: &Writer,
+    known: Option<KnownCitizen>,
+    v: &CitizenInput,
+    rename: bool,
+) -> Result<i64> {
     let idn = v.id_number.map(|i| i.value.as_str());
     let phone = v.phone.map(|p| p.value.as_str());
     let existing = match known {
@@ -250,15 +265,16 @@ pub(super) fn upsert(w: &Writer, known: Option<KnownCitizen>, v: &CitizenInput) 
             let id = k.id;
             let before =
                 audit::row_json(w, "citizens", id)?.ok_or(StoreError::NotFound("citizen"))?;
-            // "Tran Van Duc" typed for a known "Trần Văn Đức": keep the accented name.
             let known_name = before["full_name"].as_str().unwrap_or_default();
-            let name = if v.full_name.is_ascii()
-                && !known_name.is_ascii()
-                && fold(v.full_name) == fold(known_name)
-            {
-                known_name.to_owned()
-            } else {
+            let name = if rename {
                 v.full_name.to_owned()
+            } else {
+                known_name.to_owned()
+            };
+            // A number another citizen holds stays theirs.
+            let idn = match idn {
+                Some(n) if holder_of(w, n)?.is_some_and(|h| h != id) => None,
+                other => other,
             };
             // Keep what we knew when the visit leaves a field empty.
             w.prepare_cached(
@@ -272,7 +288,7 @@ pub(super) fn upsert(w: &Writer, known: Option<KnownCitizen>, v: &CitizenInput) 
                 id,
                 name,
                 fold(&name),
-                v.id_number.map(|i| i.kind.code()),
+                idn.and(v.id_number.map(|i| i.kind.code())),
                 idn,
                 phone,
                 v.address,

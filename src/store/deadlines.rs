@@ -112,11 +112,20 @@ fn clock(conn: &Connection, case_id: i64) -> Result<CaseClock> {
     .ok_or(StoreError::NotFound("case"))
 }
 
-/// Replace the stored due dates of one case by its open obligations now.
+/// Replace the stored due dates of one case by its open obligations now (none for a case
+/// marked deleted).
 pub(super) fn recompute_case(conn: &Connection, ctx: &DeadlineContext, case_id: i64) -> Result<()> {
     let c = clock(conn, case_id)?;
     conn.prepare_cached("DELETE FROM case_deadlines WHERE case_id = ?1")?
         .execute([case_id])?;
+    let deleted: bool = conn
+        .prepare_cached("SELECT deleted_at IS NOT NULL FROM cases WHERE id = ?1")?
+        .query_row([case_id], |r| r.get(0))?;
+    if deleted {
+        conn.prepare_cached("UPDATE cases SET next_due = NULL WHERE id = ?1")?
+            .execute([case_id])?;
+        return Ok(());
+    }
     let now = now_stamp();
     for due in deadline::open_obligations(&c, &ctx.rules, &ctx.calendar) {
         conn.prepare_cached(

@@ -44,6 +44,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0006_hardening.sql",
         include_str!("../../migrations/0006_hardening.sql"),
     ),
+    (
+        "0007_register.sql",
+        include_str!("../../migrations/0007_register.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).

@@ -21,7 +21,7 @@ mod write;
 pub use audit::AuditRow;
 pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
-    QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput,
+    QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, VisitEdit,
 };
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
@@ -153,6 +153,40 @@ pub enum StoreError {
         case_uid: String,
         code: String,
     },
+    /// An edit (or void) of a visit its case cannot follow any more: change it at the case.
+    EditBlocked {
+        code: String,
+        status: crate::domain::case::CaseStatus,
+        what: EditWhat,
+    },
+    /// A step dated before what it follows (the petition's receipt, or the case's last step),
+    /// or after today.
+    StepDate {
+        day: chrono::NaiveDate,
+        limit: chrono::NaiveDate,
+        rule: StepDateRule,
+    },
+}
+
+/// What a visit's case could not follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditWhat {
+    /// The petition type, once the case moved on from new.
+    Type,
+    /// The day received, once the case moved on from new.
+    Day,
+    /// Thụ lý changed to another handling: a case is never deleted.
+    Handling,
+    /// A void: the case moved on.
+    Void,
+}
+
+/// Why a step's date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepDateRule {
+    BeforeReceipt,
+    BeforePreviousStep,
+    Future,
 }
 
 impl fmt::Display for StoreError {
@@ -176,6 +210,12 @@ impl fmt::Display for StoreError {
                 write!(f, "{action:?} not allowed from {status:?}: {why:?}")
             }
             StoreError::OpenCaseExists { code, .. } => write!(f, "open case {code} exists"),
+            StoreError::EditBlocked { code, what, .. } => {
+                write!(f, "case {code} cannot follow the {what:?} change")
+            }
+            StoreError::StepDate { day, limit, rule } => {
+                write!(f, "step dated {day}: {rule:?} {limit}")
+            }
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct VisitInput<'a> {
     /// HH:MM
     pub time: String,
     pub citizen: Option<KnownCitizen>,
+    /// The officer confirmed that the typed name corrects the known citizen's name.
+    pub rename_citizen: bool,
 }
 
 /// A visit saved, and the case its intake opened or joined.
@@ -55,6 +57,8 @@ pub struct VisitRow {
     /// The code of the (first) case this visit opened or joined.
     pub case_code: Option<String>,
     pub version: i64,
+    /// Voided (logged by mistake), with the reason: shown struck through, counted nowhere.
+    pub void_reason: Option<String>,
 }
 
 /// A visit in full (the detail view and the edit form).
@@ -72,6 +76,7 @@ pub struct VisitDetail {
     pub presiding: String,
     pub field_code: String,
     pub prior_agencies: String,
+    pub transfer_agency: String,
     pub note: String,
     pub petitions: u32,
     pub citizen_visits: u32,
@@ -98,11 +103,12 @@ impl VisitDetail {
             content: self.row.content.clone(),
             prior_agencies: self.prior_agencies.clone(),
             handling: self.row.handling.code().into(),
+            transfer_agency: self.transfer_agency.clone(),
             note: self.note.clone(),
             petitions: self.petitions.to_string(),
             editing_uid: Some(self.row.uid.clone()),
             editing_version: Some(self.row.version),
-            day: self.day.format("%Y-%m-%d").to_string(),
+            day: crate::domain::date::format_date(self.day),
             time: self.row.time.clone(),
         })
     }
@@ -115,14 +121,14 @@ const ROW_COLUMNS: &str = "v.uid, v.time, c.full_name, v.people, v.representativ
       WHERE cv.visit_id = v.id ORDER BY k.id LIMIT 1),
     coalesce((SELECT max(k.identity_disclosed) FROM case_visits cv JOIN cases k ON k.id = cv.case_id
       WHERE cv.visit_id = v.id AND k.case_type = 'to_cao'), 0),
-    v.version";
+    v.version, v.void_reason";
 const ROW_JOINS: &str = "FROM visits v
     JOIN citizens c ON c.id = v.citizen_id
     JOIN sessions s ON s.id = v.session_id
     JOIN fields f ON f.id = v.field_id
     JOIN officers o ON o.id = v.officer_id";
 /// Number of columns in `ROW_COLUMNS`; detail columns follow.
-const ROW_WIDTH: usize = 14;
+const ROW_WIDTH: usize = 15;
 
 fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
     let uid: String = r.get(0)?;
@@ -153,6 +159,7 @@ fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
         officer_name: r.get(10)?,
         case_code,
         version: r.get(13)?,
+        void_reason: r.get(14)?,
     })
 }
 
@@ -207,27 +214,76 @@ pub(super) fn visit_id(conn: &Connection, uid: &str) -> Result<i64> {
         .ok_or(StoreError::NotFound("visit"))
 }
 
+/// A visit's intake, if its handling takes one in: thụ lý opens (or joins) a case; a
+/// denunciation forwarded at the desk (chuyển đơn) opens one classified outside our authority,
+/// so its 5-working-day forwarding duty is on the board (Luật Tố cáo Art 24(2)).
+fn intake_of(
+    v: &ValidVisit,
+    citizen_id: i64,
+    visit_id: i64,
+    day: NaiveDate,
+) -> Option<super::Intake> {
+    let forwarded_tc = v.petition_type == PetitionType::ToCao && v.handling == Handling::ChuyenDon;
+    (v.handling == Handling::ThuLy || forwarded_tc).then(|| super::Intake {
+        case_type: CaseType::from_petition(v.petition_type),
+        citizen_id,
+        field_code: v.field_code.clone(),
+        summary: v.content.clone(),
+        source: super::CaseSource::Visit,
+        forwarded_by: String::new(),
+        forwarding_doc: String::new(),
+        received_on: day,
+        remote: false,
+        visit_id: Some(visit_id),
+    })
+}
+
 impl Writer<'_> {
-    /// Save a new visit with its citizen and session, and — for handling thụ lý — its intake:
-    /// a case opened or joined as `choice` says, all in this one transaction. When the
-    /// citizen has an open case in the field and `choice` is `Ask`, nothing is saved and
-    /// `StoreError::OpenCaseExists` names the case for the officer to decide.
+    /// Take in the case of a visit (see `intake_of`), as `choice` says.
+    fn visit_intake(
+        &mut self,
+        v: &ValidVisit,
+        intake: &super::Intake,
+        choice: &CaseChoice,
+    ) -> Result<super::SavedCase> {
+        let saved = self.take_in(intake, choice)?;
+        if v.handling == Handling::ChuyenDon && !saved.joined {
+            let step = super::StepInput {
+                day: Some(intake.received_on),
+                agency: v.transfer_agency.clone(),
+                ..super::StepInput::default()
+            };
+            self.case_step(
+                &saved.uid,
+                None,
+                crate::domain::case::Action::ClassifyNotOwn,
+                &step,
+                intake.received_on,
+            )?;
+        }
+        Ok(saved)
+    }
+
+    /// Save a new visit with its citizen and session, and its intake (thụ lý, or a
+    /// denunciation forwarded): a case opened or joined as `choice` says, all in this one
+    /// transaction. When the citizen has an open case in the field and `choice` is `Ask`,
+    /// nothing is saved and `StoreError::OpenCaseExists` names the case for the officer.
     pub fn save_visit(&mut self, input: &VisitInput, choice: &CaseChoice) -> Result<SavedVisit> {
         self.permit(Permission::RecordVisit)?;
         if !valid_time(&input.time) {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
-        let citizen_id = citizens::upsert_for_visit(self, input.citizen, v)?;
+        let citizen_id = citizens::upsert_for_visit(self, input.citizen, v, input.rename_citizen)?;
         let session_id = session_for(self, input.day, v)?;
         let field_id = field_id(self, &v.field_code)?;
         let uid = new_uid();
         let now = now_stamp();
         self.prepare_cached(
             "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
-                 petition_type, field_id, content, prior_agencies, handling, note, petitions,
-                 officer_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+                 petition_type, field_id, content, prior_agencies, handling, transfer_agency,
+                 note, petitions, officer_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
         )?
         .execute(params![
             uid,
@@ -242,6 +298,7 @@ impl Writer<'_> {
             v.content,
             v.prior_agencies,
             v.handling.code(),
+            v.transfer_agency,
             v.note,
             v.petitions,
             self.officer_id(),
@@ -252,66 +309,86 @@ impl Writer<'_> {
         super::lookup::index_citizen(self, citizen_id)?;
         let after = audit::row_json(self, "visits", id)?;
         self.audit("insert", "visits", &uid, None, after.as_ref())?;
-        let case = if v.handling == Handling::ThuLy {
-            let intake = super::Intake {
-                case_type: CaseType::from_petition(v.petition_type),
-                citizen_id,
-                field_code: v.field_code.clone(),
-                summary: v.content.clone(),
-                source: super::CaseSource::Visit,
-                forwarded_by: String::new(),
-                forwarding_doc: String::new(),
-                received_on: input.day,
-                remote: false,
-                visit_id: Some(id),
-            };
-            Some(self.take_in(&intake, choice)?)
-        } else {
-            None
+        let case = match intake_of(v, citizen_id, id, input.day) {
+            Some(intake) => Some(self.visit_intake(v, &intake, choice)?),
+            None => None,
         };
         Ok(SavedVisit { uid, case })
     }
 
-    /// Update a visit (and its citizen) edited from `expected_version`; refused with a
-    /// conflict when it changed since (another desk or window), so no edit is lost.
+    /// Update a visit edited from `expected_version`: refused with a conflict when it changed
+    /// since (another desk or window), so no edit is lost. The visit's case follows the
+    /// corrections it can follow (field, citizen; type and day while the case is new), each
+    /// an event on its timeline; what it cannot is refused, naming the case. An edit that
+    /// makes the visit thụ lý takes in its case as `choice` says. One ID number belongs to
+    /// one citizen: a number that is another citizen's moves the visit to that citizen.
     pub fn update_visit(
         &mut self,
         uid: &str,
         expected_version: i64,
         input: &VisitInput,
-    ) -> Result<()> {
+        choice: &CaseChoice,
+    ) -> Result<Option<super::SavedCase>> {
         self.permit(Permission::EditVisit)?;
         if !valid_time(&input.time) {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
-        let (id, old_citizen, version, changed_at): (i64, i64, i64, String) = self
+        let old: OldVisit = self
             .query_row(
-                "SELECT id, citizen_id, version, updated_at FROM visits
-                 WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day
+                 FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
                 [uid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| {
+                    let t: String = r.get(4)?;
+                    let h: String = r.get(6)?;
+                    Ok(OldVisit {
+                        id: r.get(0)?,
+                        citizen_id: r.get(1)?,
+                        version: r.get(2)?,
+                        changed_at: r.get(3)?,
+                        petition_type: PetitionType::from_code(&t).ok_or_else(|| bad_code(4))?,
+                        field_id: r.get(5)?,
+                        handling: Handling::from_code(&h).ok_or_else(|| bad_code(6))?,
+                        day: r.get(7)?,
+                    })
+                },
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if version != expected_version {
+        if old.version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
-                changed_at: Some(changed_at),
+                changed_at: Some(old.changed_at),
             });
         }
-        let known = input.citizen.or(Some(KnownCitizen {
-            id: old_citizen,
-            version: citizens::version_of(self, old_citizen)?,
-        }));
-        let citizen_id = citizens::upsert_for_visit(self, known, v)?;
+        let id = old.id;
+        // The citizen: whoever the form recognized; else whoever holds the ID number typed;
+        // else the visit's own citizen (corrected).
+        let holder = match v.id_number.as_ref() {
+            Some(idn) => citizens::holder_of(self, &idn.value)?,
+            None => None,
+        };
+        let known = match (input.citizen, holder) {
+            (Some(k), _) => k,
+            (None, Some(other)) if other != old.citizen_id => KnownCitizen {
+                id: other,
+                version: citizens::version_of(self, other)?,
+            },
+            _ => KnownCitizen {
+                id: old.citizen_id,
+                version: citizens::version_of(self, old.citizen_id)?,
+            },
+        };
+        let citizen_id = citizens::upsert_for_visit(self, Some(known), v, input.rename_citizen)?;
         let session_id = session_for(self, input.day, v)?;
         let field_id = field_id(self, &v.field_code)?;
         let before = audit::row_json(self, "visits", id)?;
         self.prepare_cached(
             "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
                  representatives = ?7, petition_type = ?8, field_id = ?9, content = ?10,
-                 prior_agencies = ?11, handling = ?12, note = ?13, petitions = ?14
+                 prior_agencies = ?11, handling = ?12, note = ?13, petitions = ?14,
+                 transfer_agency = ?15
              WHERE id = ?1",
         )?
         .execute(params![
@@ -329,11 +406,33 @@ impl Writer<'_> {
             v.handling.code(),
             v.note,
             v.petitions,
+            v.transfer_agency,
         ])?;
         super::lookup::index_visit(self, id)?;
         super::lookup::index_citizen(self, citizen_id)?;
-        if old_citizen != citizen_id {
-            super::lookup::index_citizen(self, old_citizen)?;
+        if old.citizen_id != citizen_id {
+            super::lookup::index_citizen(self, old.citizen_id)?;
+        }
+        // Its cases follow, or the edit is refused.
+        let edit = super::VisitEdit {
+            visit_id: id,
+            old_type: CaseType::from_petition(old.petition_type),
+            new_type: CaseType::from_petition(v.petition_type),
+            old_field: old.field_id,
+            new_field: field_id,
+            old_citizen: old.citizen_id,
+            new_citizen: citizen_id,
+            old_day: old.day,
+            new_day: input.day,
+            was_intake: old.handling == Handling::ThuLy
+                || (old.petition_type == PetitionType::ToCao
+                    && old.handling == Handling::ChuyenDon),
+            is_intake: intake_of(v, citizen_id, id, input.day).is_some(),
+        };
+        let linked = self.follow_visit_edit(&edit)?;
+        let mut case = None;
+        if !linked && let Some(intake) = intake_of(v, citizen_id, id, input.day) {
+            case = Some(self.visit_intake(v, &intake, choice)?);
         }
         let mid = audit::row_json(self, "visits", id)?;
         if mid != before {
@@ -344,7 +443,48 @@ impl Writer<'_> {
             let after = audit::row_json(self, "visits", id)?;
             self.audit("update", "visits", uid, before.as_ref(), after.as_ref())?;
         }
-        Ok(())
+        Ok(case)
+    }
+
+    /// Void a visit logged by mistake: never deleted, marked with its reason (audited),
+    /// counted nowhere, out of the lookup. A case it opened goes with it while the case is
+    /// still new and has no other visit; a case that moved on is refused, naming it.
+    pub fn void_visit(&mut self, uid: &str, expected_version: i64, reason: &str) -> Result<()> {
+        self.permit(Permission::EditVisit)?;
+        let reason = crate::domain::text::clean_line(reason);
+        if reason.is_empty() {
+            return Err(StoreError::Invalid("a void needs its reason".into()));
+        }
+        let (id, version, changed_at): (i64, i64, String) = self
+            .query_row(
+                "SELECT id, version, updated_at FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                [uid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("visit"))?;
+        if version != expected_version {
+            return Err(StoreError::Conflict {
+                what: "visit",
+                changed_at: Some(changed_at),
+            });
+        }
+        let citizen_id: i64 =
+            self.query_row("SELECT citizen_id FROM visits WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        self.void_cases_of_visit(id)?;
+        let before = audit::row_json(self, "visits", id)?;
+        let now = now_stamp();
+        self.execute(
+            "UPDATE visits SET deleted_at = ?2, void_reason = ?3, updated_at = ?2,
+                 version = version + 1 WHERE id = ?1",
+            params![id, now, reason],
+        )?;
+        super::lookup::index_visit(self, id)?;
+        super::lookup::index_citizen(self, citizen_id)?;
+        let after = audit::row_json(self, "visits", id)?;
+        self.audit("void", "visits", uid, before.as_ref(), after.as_ref())
     }
 
     /// Record that the actor revealed the denouncer of a visit of type tố cáo (audited;
@@ -354,6 +494,18 @@ impl Writer<'_> {
         visit_id(self, uid)?;
         self.audit("reveal_identity", "visits", uid, None, None)
     }
+}
+
+/// A visit as stored, before an edit.
+struct OldVisit {
+    id: i64,
+    citizen_id: i64,
+    version: i64,
+    changed_at: String,
+    petition_type: PetitionType,
+    field_id: i64,
+    handling: Handling,
+    day: NaiveDate,
 }
 
 /// A session of a bulk load or import.
@@ -415,9 +567,9 @@ impl super::Bulk<'_> {
         self.conn()
             .prepare_cached(
                 "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
-                     petition_type, field_id, content, prior_agencies, handling, note, petitions,
-                     officer_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+                     petition_type, field_id, content, prior_agencies, handling, transfer_agency,
+                     note, petitions, officer_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
             )?
             .execute(params![
                 b.uid,
@@ -432,6 +584,7 @@ impl super::Bulk<'_> {
                 v.content,
                 v.prior_agencies,
                 v.handling.code(),
+                v.transfer_agency,
                 v.note,
                 v.petitions,
                 b.by,
@@ -447,7 +600,8 @@ impl Store {
     pub fn visits_on(&self, day: NaiveDate) -> Result<Vec<VisitRow>> {
         let sql = format!(
             "SELECT {ROW_COLUMNS} {ROW_JOINS}
-             WHERE v.day = ?1 AND v.deleted_at IS NULL ORDER BY v.time, v.id"
+             WHERE v.day = ?1 AND (v.deleted_at IS NULL OR v.void_reason IS NOT NULL)
+             ORDER BY v.time, v.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([day], row_from)?;
@@ -460,7 +614,7 @@ impl Store {
             "SELECT {ROW_COLUMNS}, v.day, v.citizen_id, c.uid, c.version, c.id_kind, c.id_number,
                     c.phone, c.address, s.presiding, f.code, v.prior_agencies, v.note, v.petitions,
                     (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND x.deleted_at IS NULL),
-                    v.created_at, v.updated_at
+                    v.created_at, v.updated_at, v.transfer_agency
              {ROW_JOINS} WHERE v.uid = ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -484,6 +638,7 @@ impl Store {
                 citizen_visits: r.get(d + 13)?,
                 created_at: r.get(d + 14)?,
                 updated_at: r.get(d + 15)?,
+                transfer_agency: r.get(d + 16)?,
             })
         })
         .optional()?

@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &VisitForm, area: Rect, theme: &
     } else {
         Msg::FormNewTitle
     };
-    let when = format!("{} {}", app.day_label(form.day), form.time);
+    let when = app.day_label(form.opened_on);
     let mut block = Block::default()
         .borders(Borders::ALL)
         .title(Line::from(Span::styled(

@@ -192,6 +192,10 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         }
         Question::Reveal { code, .. } => Msg::AskReveal.fill(lang, &[code]),
         Question::RevealVisit { .. } => Msg::AskRevealVisit.t(lang).to_owned(),
+        Question::NameClash(c) => Msg::AskNameClash.fill(
+            lang,
+            &[&i18n::person(lang, &app.viewer, &c.stored), &c.typed],
+        ),
         Question::LinkRepeat(l) => Msg::AskLinkRepeat.fill(
             lang,
             &[

@@ -44,6 +44,7 @@ pub fn input(v: &ValidVisit) -> VisitInput<'_> {
         day: today(),
         time: "08:30".into(),
         citizen: None,
+        rename_citizen: false,
     }
 }
 
@@ -97,6 +98,8 @@ pub fn draft(name: &str, id: &str) -> VisitDraft {
         content: "Khiếu nại quyết định thu hồi đất".into(),
         handling: "thu_ly".into(),
         petitions: "1".into(),
+        day: "22/11/2026".into(),
+        time: "08:30".into(),
         ..Default::default()
     }
 }

@@ -157,6 +157,7 @@ pub const BINDINGS: &[Binding] = &[
         Msg::CmdDeny,
         true,
     ),
+    b(C::Confirm, &[ch('s')], Command::Amend, Msg::CmdAmend, false),
     // Esc answers nothing: the question goes away and nothing irreversible happens.
     b(
         C::Confirm,

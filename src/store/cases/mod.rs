@@ -10,6 +10,7 @@ mod bulk;
 mod steps;
 
 pub use bulk::{BulkCase, BulkStep};
+pub use steps::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
 use crate::domain::case::{Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
