@@ -282,7 +282,7 @@ fn a_read_only_book_opens_in_the_app_and_refuses_writes_with_words() {
         save(
             &mut store,
             &officer,
-            &valid(&draft("Lê Văn An", "001085012345")),
+            &valid(&draft("Lê Văn An", "001085099999")),
         );
     }
     let before = std::fs::read(&path).unwrap();
