@@ -88,6 +88,11 @@ catalog! {
     CountPeople => "người", "people";
     CountGroups => "đoàn đông người", "groups";
     CountPetitions => "đơn", "petitions";
+    CountSessionsOne => "cuộc tiếp", "session";
+    CountVisitsOne => "lượt", "visit";
+    CountPeopleOne => "người", "person";
+    CountGroupsOne => "đoàn đông người", "group";
+    CountPetitionsOne => "đơn", "petition";
     ColNo => "STT", "No.";
     ColTime => "Giờ", "Time";
     ColCitizen => "Công dân", "Citizen";
@@ -122,11 +127,13 @@ catalog! {
     PhCombo => "gõ để lọc…", "type to filter…";
     GroupNotice => "Đoàn đông người ({0} người): cử {1}–{2} người đại diện (Luật TCD Điều 29).", "Group of {0}: {1}–{2} representatives (Law on Citizen Reception Art 29).";
     RepeatVisitor => "↺ {3} đã đến {0} lần, lần gần nhất {1} ({2}) — lượt này gắn vào cùng hồ sơ.", "↺ {3} came {0} time(s), last on {1} ({2}) — this visit joins the same record.";
+    RepeatOpenCase => "  Đang có vụ việc {0} ({1}, {2}): thụ lý lượt này sẽ hỏi gắn vào vụ việc đó.", "  Open case {0} ({1}, {2}): taking this visit in will ask to join it.";
     RepeatVisitorNoDate => "↺ {1} đã có hồ sơ ({0}) — lượt này gắn vào cùng hồ sơ.", "↺ {1} is already on file ({0}) — this visit joins the same record.";
     MatchedById => "trùng số giấy tờ", "same ID number";
     MatchedByNamePhone => "trùng họ tên và điện thoại", "same name and phone";
     DraftSavedAt => "nháp đã lưu {0}", "draft saved {0}";
     FormSaved => "Đã lưu lượt tiếp của {0}.", "Saved the visit of {0}.";
+    TransferredTo => "Đơn chuyển đến: {0}.", "Petition transferred to: {0}.";
     FormUpdated => "Đã cập nhật lượt tiếp của {0}.", "Updated the visit of {0}.";
     FormHasErrors => "Chưa lưu: {0} ô cần sửa (đánh dấu ✗). Những gì đã nhập vẫn giữ nguyên.", "Not saved: {0} field(s) to fix (marked ✗). Everything typed is kept.";
     FormSaveFailed => "Không lưu được: {0}. Những gì đã nhập vẫn giữ nguyên.", "Could not save: {0}. Everything typed is kept.";
@@ -172,6 +179,7 @@ catalog! {
     DetailTitle => "Lượt tiếp {0} — {1}", "Visit {0} — {1}";
     DetailVisits => "Số lần đến", "Visits";
     DetailCreated => "Ghi lúc", "Logged at";
+    DetailCase => "Vụ việc", "Case";
     DetailUpdated => "Sửa lúc", "Edited at";
     DetailSession => "Buổi tiếp", "Session";
 
@@ -209,6 +217,11 @@ catalog! {
     CmdOpen => "xem", "open";
     CmdNew => "ghi mới", "new visit";
     CmdEdit => "sửa", "edit";
+    CmdVoid => "hủy lượt tiếp", "void visit";
+    VoidPrompt => "Lý do hủy lượt tiếp (ghi nhầm, trùng…): lượt tiếp được giữ, gạch ngang, không tính vào đâu", "Why void this visit (logged by mistake, twice…): it is kept, struck through, counted nowhere";
+    VisitVoided => "Đã hủy lượt tiếp {0} lúc {1} — lý do: {2}", "Visit of {0} at {1} voided — reason: {2}";
+    VoidedMark => "ĐÃ HỦY", "VOIDED";
+    VoidedAlready => "Lượt tiếp này đã hủy (lý do: {0}).", "This visit is voided already (reason: {0}).";
     CmdOfficer => "đổi cán bộ", "switch officer";
     CmdClose => "đóng", "close";
     CmdNextField => "ô sau / chọn", "next field / take match";
@@ -238,9 +251,11 @@ catalog! {
     QueueFields => "Lĩnh vực", "Fields";
     QueueOpenCount => "mở", "open";
     QueueOverdueCount => "quá hạn", "late";
+    QueueOverdueShort => "⚠", "⚠";
     SortDue => "hạn gần trước", "soonest due";
     ColDue => "Hạn", "Due";
     DueOverdue => "quá hạn {0} ngày", "{0} days overdue";
+    DueOverdueShort => "{0} ngày", "{0} days";
     DueLeft => "còn {0} ngày làm việc", "{0} working days left";
     QueueCasesTitle => "{0} — {1} vụ việc ({2})", "{0} — {1} cases ({2})";
     QueueShownOf => "hiện {0}/{1}", "showing {0}/{1}";
@@ -325,7 +340,14 @@ catalog! {
     WhatCitizen => "Hồ sơ công dân", "The citizen's record";
     WhatRecord => "Bản ghi", "The record";
     StepNotAllowed => "{0}: không được phép ở trạng thái “{1}”.", "{0}: not allowed while “{1}”.";
+    StepFirstDo => "{0}: chưa được ở trạng thái “{1}” — {2} trước ({3}).", "{0}: not yet while “{1}” — {2} first ({3}).";
     StepDone => "{0}: {1} → {2}.", "{0}: {1} → {2}.";
+    ErrOfficerExists => "Đã có cán bộ «{0}»: chọn tên đó trong danh sách (hai cán bộ trùng tên phải ghi khác nhau, ví dụ thêm chức vụ).", "There is already an officer «{0}»: choose that name in the list (two officers of one name must be written apart, e.g. with their title).";
+    PickOfficerDisable => "tắt cán bộ", "disable officer";
+    AskDisableOfficer => "Tắt cán bộ {0}? Không còn hiện khi đăng nhập; các lượt tiếp, vụ việc vẫn giữ tên. (y/n)", "Disable officer {0}? No longer offered at sign-in; their visits and cases keep the name. (y/n)";
+    OfficerDisabled => "Đã tắt cán bộ {0}.", "Officer {0} disabled.";
+    ErrDisableSelf => "Không tự tắt được cán bộ đang làm việc: đổi cán bộ trước (o).", "The officer at the keyboard cannot be disabled: switch officer first (o).";
+    StepRecorded => "{0}: đã ghi {1}.", "{0}: {1} recorded.";
     CaseOpened => "Đã mở vụ việc {0}.", "Opened case {0}.";
     CaseLinked => "Đã gắn vào vụ việc {0}.", "Joined case {0}.";
     CaseOpenExists => "Công dân đã có vụ việc {0} đang mở trong lĩnh vực này", "The citizen already has an open case {0} in this field";
@@ -816,6 +838,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             None => Msg::ErrConflictNoTime.fill(lang, &[&what(w).t(lang)]),
         },
         StoreError::ReadOnly => Msg::ErrReadOnly.t(lang).to_owned(),
+        StoreError::OfficerExists(name) => Msg::ErrOfficerExists.fill(lang, &[name]),
         StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
         StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),

@@ -116,7 +116,7 @@ pub fn step<B: Backend>(
         return Ok(false);
     }
     // Wake up for the draft autosave, and twice a minute for the date rollover.
-    let waiting_draft = app.form().is_some_and(|f| f.unsaved_since.is_some());
+    let waiting_draft = app.draft_pending();
     let tick = if waiting_draft {
         DRAFT_DELAY
     } else {

@@ -235,6 +235,8 @@ fn editing_a_visit_updates_it() {
     app.handle_key(key(KeyCode::Char('e')));
     assert_eq!(app.context(), Context::Form);
     assert_eq!(app.form().unwrap().value(FormField::FullName), "Vũ Thị Mai");
+    // The name arrives selected (typing would replace it); End keeps it to add to.
+    app.handle_key(key(KeyCode::End));
     type_str(&mut app, " Anh");
     app.handle_key(ctrl('s'));
     // A name that differs from the record: the same person? `s` corrects the record.
@@ -399,6 +401,8 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
     fill_basic(&mut app, "Vũ Thị Mai", "001185012399");
     app.handle_key(ctrl('s'));
     app.handle_key(key(KeyCode::Char('e')));
+    // The name arrives selected (typing would replace it); End keeps it to add to.
+    app.handle_key(key(KeyCode::End));
     type_str(&mut app, " Anh");
     // Meanwhile another desk corrects the same visit.
     let uid = app.log.rows[0].uid.clone();

@@ -82,7 +82,10 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     app.handle_key(key(KeyCode::Char('c')));
     assert!(matches!(app.overlays.last(), Some(Overlay::Entry(_))));
     clean("the title of the case form", &screen(&mut app));
+    // Esc closes the open list first, then the form, then the detail.
     app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Esc));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Detail(_))));
     app.handle_key(key(KeyCode::Esc));
 
     // The same denouncer comes back: recognized only under the pseudonym, and the question

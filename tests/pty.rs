@@ -497,3 +497,130 @@ fn pasted_escapes_are_text_and_a_denouncer_is_not_named() {
     t.send("q");
     assert!(t.wait_exit());
 }
+
+/// Issue 17, points 7, 1 and 3 in the real binary: a choice typed in a combobox is taken by
+/// Ctrl-S; an ID number on record under another name is asked about and never renames the
+/// earlier visits; Esc on "join the open case?" goes back to the form with nothing decided.
+#[test]
+fn the_register_stays_true_at_the_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Tên đơn vị");
+    t.send("UBND phường Kim Mã\r");
+    t.send("\x7f\x7fKM\r");
+    t.send("Nguyễn Thị Lan\r");
+    t.wait_text("Chưa có lượt tiếp");
+    let code = format!(
+        "KN-{}-KM-0001",
+        chrono::Datelike::year(&chrono::Local::now())
+    );
+
+    // 7: "thu ly" typed in Xử lý, then Ctrl-S at once: taken, not "Bắt buộc nhập".
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    t.field("001085012345");
+    t.field("0912 345 678");
+    t.field("Số 5 ngõ 12 phố Kim Mã");
+    t.send("\t\t");
+    t.field("khieu");
+    t.field("dat dai");
+    t.field("Khiếu nại việc thu hồi đất nông nghiệp");
+    t.send("\t");
+    t.send("thu ly");
+    t.wait_text("▶Thụ lý");
+    t.send("\x13");
+    t.wait_text(&format!("Đã mở vụ việc {code}"));
+
+    // 1: the same ID number under another name: asked before saving.
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Lê Văn Hùng");
+    t.field("001085012345");
+    t.wait_text("đã đến 1 lần");
+    // The phone and address on record are offered.
+    t.wait_text("0912345678");
+    t.send("\t\t\t\t");
+    t.field("kien nghi");
+    t.field("dat dai");
+    t.field("Kiến nghị về đường đi chung");
+    t.send("\t");
+    t.send("huong dan");
+    t.send("\x13");
+    t.wait_text("Cùng một người?");
+    t.send("y"); // the same person: keep the recorded name
+    t.wait_text("2 lượt");
+    let s = t.screen();
+    assert!(!s.contains("Lê Văn Hùng"), "never renamed silently:\n{s}");
+    assert_eq!(
+        s.matches("Trần Văn Đức").count(),
+        3,
+        "two rows and the status:\n{s}"
+    );
+
+    // 3: a third visit, thụ lý in the same field: join the open case? Esc decides nothing.
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    t.field("001085012345");
+    t.wait_text("đã đến 2 lần");
+    t.send("\t\t\t\t");
+    t.field("khieu");
+    t.field("dat dai");
+    t.field("Khiếu nại lần hai về thu hồi đất");
+    t.send("\t");
+    t.send("thu ly");
+    t.send("\x13");
+    t.wait_text(&format!("{code} đang mở"));
+    t.send("\x1b");
+    t.wait_text("Chưa lưu: chọn gắn vào vụ việc");
+    t.wait_text("Ghi lượt tiếp mới"); // the form, as typed
+    t.send("\x13"); // the question again
+    t.wait_text(&format!("{code} đang mở"));
+    t.send("y");
+    t.wait_text("3 lượt");
+    t.wait_text(&format!("Đã gắn vào vụ việc {code}"));
+    t.send("q");
+    assert!(t.wait_exit(), "clean exit");
+    drop(t);
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.citizen_count().unwrap(), 1);
+    assert_eq!(
+        store
+            .field_counts(chrono::Local::now().date_naive())
+            .unwrap()
+            .iter()
+            .map(|c| c.open)
+            .sum::<u32>(),
+        1,
+        "one case, joined"
+    );
+}
+
+/// Issue 17, point 2 in the real binary: a complaint's visit corrected to a denunciation
+/// carries the change to its case (a new code, the denouncer's name masked in the queue).
+#[test]
+fn an_edited_visit_carries_its_type_to_its_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("edit.sqlite3");
+    let mut t = first_start_with_a_visit(&db);
+    let year = chrono::Datelike::year(&chrono::Local::now());
+    t.wait_text(&format!("Đã mở vụ việc KN-{year}-KM-0001"));
+    t.send("e");
+    t.wait_text("Sửa lượt tiếp");
+    // To Loại đơn: name, ID, phone, address, people, form.
+    t.send("\t\t\t\t\t\t");
+    t.send("to cao");
+    t.send("\x13");
+    t.wait_text("Đã cập nhật lượt tiếp");
+    t.send("2");
+    t.wait_text("mọi loại, đang mở");
+    t.wait_text(&format!("TC-{year}-KM-0001"));
+    let s = t.screen();
+    assert!(!s.contains("Trần Văn Đức"), "the denouncer is masked:\n{s}");
+    assert!(!s.contains(&format!("KN-{year}-KM-0001")), "{s}");
+    t.send("q");
+    assert!(t.wait_exit(), "clean exit");
+}

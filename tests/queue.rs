@@ -174,7 +174,7 @@ fn a_denouncer_is_masked_everywhere_until_an_audited_reveal() {
     app.handle_key(key(KeyCode::Char('2')));
     let queue = screen(&mut app, 140, 30);
     assert!(!queue.contains("Phạm Văn Tố"), "{queue}");
-    assert!(queue.contains("Người tố cáo TC-2026-BD-0001"), "{queue}");
+    assert!(queue.contains("Người tố cáo"), "{queue}");
 
     app.handle_key(key(KeyCode::Char('l')));
     app.handle_key(key(KeyCode::Enter));

@@ -407,3 +407,41 @@ fn a_denunciation_forwarded_at_the_desk_carries_its_forwarding_duty() {
     let ev = store.case_events(&case.uid).unwrap();
     assert_eq!(ev.last().unwrap().agency, "Thanh tra tỉnh");
 }
+
+#[test]
+fn an_officer_name_is_taken_once_and_an_officer_is_disabled_never_deleted() {
+    let (mut store, officer) = book();
+    let err = store
+        .write(&officer, |w| w.add_officer("Nguyen Thi Lan", ""))
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::OfficerExists(n) if n == "Nguyễn Thị Lan"),
+        "{err:?}"
+    );
+    assert!(matches!(
+        store.enroll_officer("nguyễn thị lan"),
+        Err(StoreError::OfficerExists(_))
+    ));
+    let other = store
+        .write(&officer, |w| w.add_officer("Trần Văn Minh", ""))
+        .unwrap();
+    assert!(matches!(
+        store.write(&officer, |w| w.disable_officer(officer.officer_id())),
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .write(&officer, |w| w.disable_officer(other.id))
+        .unwrap();
+    let names: Vec<String> = store
+        .officers()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.full_name)
+        .collect();
+    assert_eq!(names, vec!["Nguyễn Thị Lan"]);
+    assert!(store.officer(other.id).unwrap().is_some(), "kept");
+    // A disabled officer's name is free again.
+    store
+        .write(&officer, |w| w.add_officer("Trần Văn Minh", "chuyên viên"))
+        .unwrap();
+}

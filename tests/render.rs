@@ -162,7 +162,7 @@ fn visit_detail_80x24() {
     app.apply(Command::Down);
     app.apply(Command::Open);
     let t = render(&mut app, 80, 24);
-    insta::with_settings!({ filters => vec![(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "[logged at]")] }, {
+    insta::with_settings!({ filters => vec![(r"(Ghi lúc +)\d{2}/\d{2}/\d{4} \d{2}:\d{2}", "${1}[logged at]     ")] }, {
         insta::assert_snapshot!(t.backend());
     });
 }
@@ -287,6 +287,26 @@ fn app_with_queue() -> App {
 fn queue_pane_80x24() {
     let mut app = app_with_queue();
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+/// The summary shows from about 100 columns; field names are never cut.
+#[test]
+fn queue_pane_100x30() {
+    let mut app = app_with_queue();
+    let screen = render(&mut app, 100, 30);
+    let text = format!("{}", screen.backend());
+    assert!(text.contains("Tóm tắt"), "{text}");
+    assert!(text.contains("phóng mặt bằng"), "{text}");
+    insta::assert_snapshot!(screen.backend());
+}
+
+#[test]
+fn queue_pane_160x45() {
+    let mut app = app_with_queue();
+    let screen = render(&mut app, 160, 45);
+    let text = format!("{}", screen.backend());
+    assert!(text.contains("Đền bù – giải phóng mặt bằng"), "{text}");
+    insta::assert_snapshot!(screen.backend());
 }
 
 #[test]

@@ -287,12 +287,24 @@ fn a_name_typed_without_diacritics_keeps_the_accented_one() {
         shown(&store.visit_detail(&uid).unwrap().row.citizen),
         "Trần Văn Đức"
     );
-    // A real correction (different letters) is taken.
-    let uid = save(
-        &mut store,
-        &officer,
-        &valid(&draft("Trần Văn Đúc", "001085012345")),
+    // Different letters are never taken silently: the record keeps its name…
+    let v = valid(&draft("Trần Văn Đúc", "001085012345"));
+    let uid = save(&mut store, &officer, &v);
+    assert_eq!(
+        shown(&store.visit_detail(&uid).unwrap().row.citizen),
+        "Trần Văn Đức"
     );
+    // …unless the officer says the typed name corrects it.
+    let uid = write(&mut store, &officer, |w| {
+        w.save_visit(
+            &VisitInput {
+                rename_citizen: true,
+                ..input(&v)
+            },
+            &tiepdan::domain::intake::CaseChoice::OpenNew,
+        )
+    })
+    .uid;
     assert_eq!(
         shown(&store.visit_detail(&uid).unwrap().row.citizen),
         "Trần Văn Đúc"

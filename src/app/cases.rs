@@ -92,9 +92,17 @@ impl App {
             },
             Command::NewPetition => {
                 let field = self.queue.selected_field().map(|f| f.code.clone());
-                let e =
-                    Entry::for_intake(self.lang, &self.fields, self.today, None, None, None, field);
-                self.overlays.push(Overlay::Entry(Box::new(e)));
+                let e = Entry::for_intake(
+                    self.lang,
+                    &self.fields,
+                    self.today,
+                    None,
+                    None,
+                    None,
+                    field,
+                    String::new(),
+                );
+                self.push_entry(e);
             }
             Command::SwitchOfficer => self.open_picker(),
             Command::Explain => {
@@ -182,13 +190,23 @@ impl App {
             } else {
                 i18n::action(action)
             };
-            self.error(Msg::StepNotAllowed.fill(
-                self.lang,
-                &[
-                    &name.t(self.lang),
-                    &i18n::case_status(view.facts.status).t(self.lang),
-                ],
-            ));
+            let status = i18n::case_status(view.facts.status).t(self.lang);
+            let text = match case::first_do(&view.facts, action) {
+                Some(first) => {
+                    let (label, key) = step_key(first);
+                    Msg::StepFirstDo.fill(
+                        self.lang,
+                        &[
+                            &name.t(self.lang),
+                            &status,
+                            &label.t(self.lang).to_lowercase(),
+                            &key,
+                        ],
+                    )
+                }
+                None => Msg::StepNotAllowed.fill(self.lang, &[&name.t(self.lang), &status]),
+            };
+            self.error(text);
             return;
         }
         let officers: Vec<(i64, String)> = self
@@ -200,7 +218,7 @@ impl App {
             .collect();
         let e = Entry::for_step(self.lang, view, action, self.today, &officers);
         self.status = None;
-        self.overlays.push(Overlay::Entry(Box::new(e)));
+        self.push_entry(e);
     }
 
     fn entry_mut(&mut self) -> Option<&mut Entry> {
@@ -213,24 +231,25 @@ impl App {
     pub(super) fn apply_entry(&mut self, cmd: Command) {
         let Some(e) = self.entry_mut() else { return };
         match cmd {
-            Command::NextField => e.move_focus(true),
-            Command::PrevField => e.move_focus(false),
+            Command::NextField | Command::PrevField => {
+                e.move_focus(cmd == Command::NextField);
+                self.save_entry_draft();
+            }
             Command::Up | Command::Down => {
                 if let EntryInput::Choice(c) = &mut e.focused().input {
                     c.move_highlight(cmd == Command::Down);
                 }
             }
             Command::Submit => {
-                if e.focus + 1 < e.rows.len() {
+                if !e.settle() {
+                } else if e.focus + 1 < e.rows.len() {
                     e.move_focus(true);
                 } else {
                     self.save_entry();
                 }
             }
             Command::Save => self.save_entry(),
-            Command::Cancel => {
-                self.overlays.pop();
-            }
+            Command::Cancel if !e.close_dropdown() => self.cancel_entry(),
             _ => {}
         }
     }
@@ -239,12 +258,8 @@ impl App {
         let lang = self.lang;
         let today = self.today;
         let Some(e) = self.entry_mut() else { return };
-        // A choice being typed takes its highlighted match.
-        if let EntryInput::Choice(c) = &mut e.focused().input
-            && !c.query.is_empty()
-        {
-            c.take();
-        }
+        // A choice being typed or moved to takes its highlighted match.
+        e.settle();
         let mut errors = Vec::new();
         for r in &e.rows {
             let empty = match &r.input {
@@ -382,7 +397,8 @@ impl App {
                     action,
                     input,
                 };
-                self.overlays.pop();
+                // The form stays under the question and until the step is written: a refusal
+                // or a conflict keeps the note as typed.
                 if action.is_irreversible() {
                     self.overlays
                         .push(Overlay::Confirm(Question::ConfirmStep(Box::new(pending))));
@@ -445,7 +461,7 @@ impl App {
         match r {
             Ok(v) => {
                 if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {
-                    self.overlays.pop();
+                    self.close_entry();
                 }
                 then(self, v);
             }
@@ -527,14 +543,28 @@ impl App {
     /// saw it: if another desk changed it meanwhile, the step is refused and the case reloaded.
     pub(super) fn commit_step(&mut self, p: &PendingStep) {
         let lang = self.lang;
-        let before = self.store.case_facts(&p.case_uid).map(|f| f.status);
+        let before = self.store.case_facts(&p.case_uid).map(|f| f.status).ok();
         let today = self.today;
         let r =
             self.write(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today));
         match r {
             Ok(second) => {
-                let after = self.store.case_facts(&p.case_uid).map(|f| f.status);
-                if let (Ok(b), Ok(a)) = (before, after) {
+                if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {
+                    self.close_entry();
+                }
+                let after = self.store.case_facts(&p.case_uid).map(|f| f.status).ok();
+                if let (Some(b), Some(a)) = (before, after)
+                    && b == a
+                {
+                    // A note, an assignment: the status did not move, so say what was done.
+                    self.info(Msg::StepRecorded.fill(
+                        lang,
+                        &[
+                            &p.code,
+                            &crate::i18n::action(p.action).t(lang).to_lowercase(),
+                        ],
+                    ));
+                } else if let (Some(b), Some(a)) = (before, after) {
                     self.info(Msg::StepDone.fill(
                         lang,
                         &[
@@ -554,6 +584,16 @@ impl App {
                 self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
                 if matches!(err, StoreError::Conflict { .. }) {
                     self.after_case_change(&p.case_uid);
+                    // The officer has now been told and sees the case as it is: saving again
+                    // records the step on it (the law's table still checks it).
+                    let fresh = CaseView::load(&self.store, &p.case_uid)
+                        .ok()
+                        .map(|v| v.detail.row.version);
+                    if let (Some(v), Some(Overlay::Entry(e))) = (fresh, self.overlays.last_mut())
+                        && let EntryPurpose::Step { version, .. } = &mut e.purpose
+                    {
+                        *version = v;
+                    }
                 }
             }
         }
@@ -601,6 +641,11 @@ impl App {
         let Some(Overlay::Detail(d)) = self.overlays.last() else {
             return;
         };
+        if let Some(reason) = &d.row.void_reason {
+            let text = Msg::VoidedAlready.fill(self.lang, &[reason]);
+            self.error(text);
+            return;
+        }
         let e = Entry::for_intake(
             self.lang,
             &self.fields,
@@ -609,7 +654,23 @@ impl App {
             Some(d.row.citizen.clone()),
             Some(CaseType::from_petition(d.row.petition_type)),
             Some(d.field_code.clone()),
+            // The case's summary starts from what the citizen said (Luật TCD Art 26).
+            crate::domain::text::one_line(&d.row.content),
         );
-        self.overlays.push(Overlay::Entry(Box::new(e)));
+        self.push_entry(e);
     }
+}
+
+/// The label and key of a step as the keymap has them ("Phân loại", "c").
+fn step_key(action: Action) -> (Msg, String) {
+    use super::keymap::{Context, bindings, key_label};
+    let wanted = if matches!(action, Action::ClassifyNotOwn | Action::ClassifyIneligible) {
+        Action::ClassifyOwn
+    } else {
+        action
+    };
+    bindings(Context::Steps)
+        .find(|b| b.cmd == Command::Step(wanted))
+        .map(|b| (b.help, b.keys.first().map(key_label).unwrap_or_default()))
+        .unwrap_or((i18n::action(action), String::new()))
 }

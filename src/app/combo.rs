@@ -1,5 +1,8 @@
 //! A combobox: a fixed list of options, filtered diacritic-insensitively as the officer types
-//! ("dat dai" → Đất đai, "khieu" → Khiếu nại). `Tab`/`Enter` take the highlighted match.
+//! ("dat dai" → Đất đai, "khieu" → Khiếu nại). One behaviour in every form: the list is open
+//! while the combobox has focus; `Tab`, `Enter` and `Ctrl-S` take the highlighted choice once
+//! the officer typed or moved (↑/↓), and the filter clears; `Esc` closes the list (the form
+//! stays), typing or an arrow opens it again.
 
 use crate::domain::text::{matches_words, nfc};
 
@@ -18,6 +21,10 @@ pub struct Combo {
     pub chosen: Option<String>,
     /// Index into `matches()` of the highlighted option.
     pub highlight: usize,
+    /// The officer moved the highlight since focusing (so leaving takes it).
+    moved: bool,
+    /// Esc closed the list.
+    closed: bool,
 }
 
 impl Combo {
@@ -27,7 +34,41 @@ impl Combo {
             query: String::new(),
             chosen,
             highlight: 0,
+            moved: false,
+            closed: false,
         }
+    }
+
+    /// Whether the list is shown.
+    pub fn is_open(&self) -> bool {
+        !self.closed
+    }
+
+    /// Esc: close the list and forget what was typed or moved (the chosen value stays).
+    pub fn close(&mut self) {
+        self.clear_query();
+        self.closed = true;
+    }
+
+    /// Focus arrives: the list opens on the chosen value.
+    pub fn focused(&mut self) {
+        self.clear_query();
+        self.closed = false;
+    }
+
+    /// Whether the officer typed or moved since focusing: a choice is waiting to be taken.
+    pub fn pending(&self) -> bool {
+        !self.query.is_empty() || self.moved
+    }
+
+    /// Tab, Enter or Ctrl-S: take the waiting choice (if any) and clear the filter. Returns
+    /// false when the typed text matches nothing; the text then stays for correction.
+    pub fn settle(&mut self) -> bool {
+        if self.pending() && !self.take() {
+            return false;
+        }
+        self.clear_query();
+        true
     }
 
     /// Options matching the query (all of them when the query is empty).
@@ -51,16 +92,21 @@ impl Combo {
     pub fn type_str(&mut self, s: &str) {
         self.query = nfc(&format!("{}{}", self.query, s.replace(['\n', '\r'], " ")));
         self.highlight = 0;
+        self.moved = false;
+        self.closed = false;
     }
 
     pub fn backspace(&mut self) {
         self.query.pop();
         self.highlight = 0;
+        self.moved = false;
+        self.closed = false;
     }
 
     pub fn clear_query(&mut self) {
         self.query.clear();
         self.highlight = 0;
+        self.moved = false;
     }
 
     /// Move the highlight (wrapping), starting from the chosen option when nothing is typed.
@@ -69,12 +115,15 @@ impl Combo {
         if n == 0 {
             return;
         }
-        if self.query.is_empty()
-            && self.highlight == 0
-            && let Some(pos) = self.chosen_index()
-        {
-            self.highlight = pos;
+        if self.closed {
+            // The first arrow only opens the list again.
+            self.closed = false;
+            return;
         }
+        if !self.moved {
+            self.highlight = self.shown_highlight();
+        }
+        self.moved = true;
         self.highlight = if down {
             (self.highlight + 1) % n
         } else {
@@ -89,7 +138,7 @@ impl Combo {
 
     /// Index of the option to show as highlighted.
     pub fn shown_highlight(&self) -> usize {
-        if self.query.is_empty() && self.highlight == 0 {
+        if self.query.is_empty() && !self.moved {
             self.chosen_index().unwrap_or(0)
         } else {
             self.highlight
@@ -161,6 +210,51 @@ mod tests {
         assert!(!c.take());
         assert_eq!(c.query, "xyz");
         assert_eq!(c.chosen, None);
+    }
+
+    #[test]
+    fn arrows_alone_then_settle_take_the_highlight() {
+        let mut c = combo();
+        c.chosen = Some("dat_dai".into());
+        c.move_highlight(true);
+        assert!(c.pending());
+        assert!(c.settle());
+        assert_eq!(c.chosen.as_deref(), Some("den_bu_gpmb"));
+        // Wrapping back to the first option still takes it.
+        c.focused();
+        c.move_highlight(true);
+        c.move_highlight(true);
+        assert!(c.settle());
+        assert_eq!(c.chosen.as_deref(), Some("dat_dai"));
+    }
+
+    #[test]
+    fn settle_without_typing_keeps_the_choice_and_a_typed_filter_clears() {
+        let mut c = combo();
+        c.chosen = Some("khac".into());
+        assert!(c.settle());
+        assert_eq!(c.chosen.as_deref(), Some("khac"));
+        c.type_str("den bu");
+        assert!(c.settle());
+        assert_eq!(c.chosen.as_deref(), Some("den_bu_gpmb"));
+        assert_eq!(c.query, "", "the filter never stays in the field");
+        c.type_str("zzz");
+        assert!(!c.settle());
+        assert_eq!(c.query, "zzz");
+        assert_eq!(c.chosen.as_deref(), Some("den_bu_gpmb"));
+    }
+
+    #[test]
+    fn esc_closes_the_list_and_forgets_the_filter() {
+        let mut c = combo();
+        c.type_str("kh");
+        c.close();
+        assert!(!c.is_open());
+        assert!(!c.pending());
+        assert_eq!(c.chosen, None);
+        c.move_highlight(true);
+        assert!(c.is_open(), "an arrow opens it again");
+        assert!(!c.pending());
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum Command {
     Open,
     NewVisit,
     EditVisit,
+    /// Void a visit logged by mistake (with a reason; kept, struck through).
+    VoidVisit,
     SwitchOfficer,
     NextField,
     PrevField,

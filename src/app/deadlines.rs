@@ -78,19 +78,19 @@ impl App {
                 CatalogSection::Rules => {
                     if let Some(rule) = self.catalog.selected_rule() {
                         let e = Entry::for_rule(self.lang, rule);
-                        self.overlays.push(Overlay::Entry(Box::new(e)));
+                        self.push_entry(e);
                     }
                 }
                 CatalogSection::Calendar => {
                     let day = self.catalog.selected_day().map(|d| d.day);
                     let e = Entry::for_calendar_day(self.lang, day);
-                    self.overlays.push(Overlay::Entry(Box::new(e)));
+                    self.push_entry(e);
                 }
             },
             Command::AddItem => {
                 self.catalog.section = CatalogSection::Calendar;
                 let e = Entry::for_calendar_day(self.lang, None);
-                self.overlays.push(Overlay::Entry(Box::new(e)));
+                self.push_entry(e);
             }
             Command::RemoveItem if self.catalog.section == CatalogSection::Calendar => {
                 if let Some(d) = self.catalog.selected_day() {

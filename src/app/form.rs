@@ -91,7 +91,8 @@ pub struct VisitForm {
 }
 
 fn text_input(field: FormField, value: &str, lang: Lang) -> Input {
-    let multiline = matches!(field, FormField::Content | FormField::Note);
+    // Enter is a new line only in Nội dung (as the README says); elsewhere it moves on.
+    let multiline = field == FormField::Content;
     let lines: Vec<String> = if multiline {
         nfc(value).split('\n').map(str::to_owned).collect()
     } else {
@@ -111,6 +112,8 @@ fn text_input(field: FormField, value: &str, lang: Lang) -> Input {
 fn configure(ta: &mut TextArea<'static>, field: FormField, multiline: bool, lang: Lang) {
     ta.set_cursor_line_style(Style::default());
     ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    // A value waiting to be replaced (see `select_for_typing`) shows underlined.
+    ta.set_selection_style(Style::default().add_modifier(Modifier::UNDERLINED));
     if multiline {
         ta.set_wrap_mode(WrapMode::WordOrGlyph);
     }
@@ -214,7 +217,7 @@ impl VisitForm {
                 }
             })
             .collect();
-        VisitForm {
+        let mut form = VisitForm {
             lang,
             inputs,
             focus: FormField::FullName,
@@ -232,7 +235,9 @@ impl VisitForm {
             unsaved_since: None,
             draft_saved_at: None,
             scroll: std::cell::Cell::new(0),
-        }
+        };
+        form.set_focus(FormField::FullName);
+        form
     }
 
     /// Defaults of a new visit on `day` at `time` (the form's opening; both editable).
@@ -350,9 +355,8 @@ impl VisitForm {
         let left = self.focus;
         self.touched.insert(left);
         if let Widget::Combo(c) = &mut self.input_mut(left).widget {
-            if !c.query.is_empty() {
-                c.take();
-            }
+            // Leaving takes the waiting choice; a filter that matches nothing is dropped.
+            c.settle();
             c.clear_query();
         }
         self.on_left(left);
@@ -363,15 +367,45 @@ impl VisitForm {
         } else {
             pos.saturating_sub(1)
         };
-        self.focus = vis[next];
+        self.set_focus(vis[next]);
         left
+    }
+
+    fn set_focus(&mut self, f: FormField) {
+        self.focus = f;
+        let input = self.input_mut(f);
+        match &mut input.widget {
+            Widget::Combo(c) => c.focused(),
+            Widget::Text(ta) if !input.multiline => select_for_typing(ta),
+            Widget::Text(_) => {}
+        }
     }
 
     /// Focus a given input (e.g. the first with an error).
     pub fn focus_on(&mut self, f: FormField) {
         if self.visible().contains(&f) {
             self.touched.insert(self.focus);
-            self.focus = f;
+            self.set_focus(f);
+        }
+    }
+
+    /// Before saving: the focused combobox takes its waiting choice (Ctrl-S counts as Tab).
+    pub fn settle(&mut self) {
+        let focus = self.focus;
+        if let Widget::Combo(c) = &mut self.input_mut(focus).widget {
+            c.settle();
+        }
+    }
+
+    /// Esc on a combobox with its list open closes the list; returns whether it did.
+    pub fn close_dropdown(&mut self) -> bool {
+        let focus = self.focus;
+        match &mut self.input_mut(focus).widget {
+            Widget::Combo(c) if c.is_open() => {
+                c.close();
+                true
+            }
+            _ => false,
         }
     }
 
@@ -391,6 +425,22 @@ impl VisitForm {
         }
     }
 
+    /// Fill an empty text input with a value on record (a returning citizen's phone,
+    /// address). Returns whether it filled it; a typed value is never replaced.
+    pub fn offer(&mut self, f: FormField, value: &str) -> bool {
+        if value.trim().is_empty() || !self.value(f).trim().is_empty() {
+            return false;
+        }
+        let lang = self.lang;
+        *self.input_mut(f) = text_input(f, value, lang);
+        if self.focus == f {
+            // Offered, not typed: the officer's first key replaces it.
+            self.set_focus(f);
+        }
+        self.mark_changed(None);
+        true
+    }
+
     /// Record that the form changed (for the draft autosave).
     pub fn mark_changed(&mut self, now: Option<Instant>) {
         if self.unsaved_since.is_none() {
@@ -407,8 +457,11 @@ impl VisitForm {
         match &mut input.widget {
             Widget::Combo(c) => match key.code {
                 KeyCode::Enter => {
-                    c.take();
-                    KeyOutcome::Advance
+                    if c.settle() {
+                        KeyOutcome::Advance
+                    } else {
+                        KeyOutcome::Nothing
+                    }
                 }
                 KeyCode::Backspace => {
                     c.backspace();
@@ -520,6 +573,16 @@ pub enum KeyOutcome {
 }
 
 /// Keep a text input NFC even when an input method sends decomposed marks one by one.
+/// Arriving in a one-line input that holds a value (a default, a prefill, what was typed
+/// before): the value is selected, so the first key typed replaces it (as a web form or a
+/// spreadsheet does: Tab to Số người showing 1, type 12, and it says 12). An arrow, Home or
+/// End first keeps it for editing.
+pub(crate) fn select_for_typing(ta: &mut TextArea<'static>) {
+    if ta.lines().iter().any(|l| !l.is_empty()) {
+        ta.select_all();
+    }
+}
+
 fn renormalize(input: &mut Input, lang: Lang) {
     let Widget::Text(ta) = &mut input.widget else {
         return;

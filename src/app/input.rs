@@ -55,18 +55,22 @@ impl App {
                 p.input.input(key);
                 p.error = None;
             }
-            Some(Overlay::Entry(e)) => match &mut e.focused().input {
-                EntryInput::Text(ta) => {
-                    if key.code != KeyCode::Enter {
-                        ta.input(key);
+            Some(Overlay::Entry(e)) => {
+                let changed = match &mut e.focused().input {
+                    EntryInput::Text(ta) => key.code != KeyCode::Enter && ta.input(key),
+                    EntryInput::Choice(c) => {
+                        match key.code {
+                            KeyCode::Char(ch) => c.type_str(&ch.to_string()),
+                            KeyCode::Backspace => c.backspace(),
+                            _ => {}
+                        }
+                        false
                     }
+                };
+                if changed {
+                    e.mark_changed(std::time::Instant::now());
                 }
-                EntryInput::Choice(c) => match key.code {
-                    KeyCode::Char(ch) => c.type_str(&ch.to_string()),
-                    KeyCode::Backspace => c.backspace(),
-                    _ => {}
-                },
-            },
+            }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
                 s.focused().input(key);
                 s.error = None;
@@ -87,12 +91,18 @@ impl App {
             Some(Overlay::Prompt(p)) => {
                 p.input.insert_str(one_line(text));
             }
-            Some(Overlay::Entry(e)) => match &mut e.focused().input {
-                EntryInput::Text(ta) => {
-                    ta.insert_str(one_line(text));
+            Some(Overlay::Entry(e)) => {
+                let changed = match &mut e.focused().input {
+                    EntryInput::Text(ta) => ta.insert_str(one_line(text)),
+                    EntryInput::Choice(c) => {
+                        c.type_str(text);
+                        false
+                    }
+                };
+                if changed {
+                    e.mark_changed(std::time::Instant::now());
                 }
-                EntryInput::Choice(c) => c.type_str(text),
-            },
+            }
             Some(Overlay::Setup(s)) => {
                 s.focused().insert_str(one_line(text));
             }

@@ -11,6 +11,7 @@ mod cases;
 pub mod combo;
 pub mod command;
 mod deadlines;
+mod entry_draft;
 pub mod form;
 mod input;
 pub mod keymap;
@@ -292,14 +293,29 @@ impl App {
         if due {
             self.save_draft();
         }
+        let entry_due = self
+            .entry()
+            .and_then(|e| e.unsaved_since)
+            .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
+        if entry_due {
+            self.save_entry_draft();
+        }
+    }
+
+    /// Whether a draft waits to be written (the loop wakes up for it).
+    pub fn draft_pending(&self) -> bool {
+        self.form().is_some_and(|f| f.unsaved_since.is_some())
+            || self.entry().is_some_and(|e| e.unsaved_since.is_some())
     }
 
     fn command(&mut self, cmd: Command) {
         let ctx = self.context();
         match (ctx, cmd) {
             (_, Command::Quit) => {
-                if self.form().is_some_and(VisitForm::is_dirty) && ctx != Context::Confirm {
+                let typed = self.form().is_some_and(VisitForm::is_dirty) || self.entry_dirty();
+                if typed && ctx != Context::Confirm {
                     self.save_draft();
+                    self.save_entry_draft();
                     self.overlays.push(Overlay::Confirm(Question::QuitWithForm));
                 } else {
                     self.quit_now();
@@ -331,7 +347,7 @@ impl App {
             (Context::Lookup, _) => self.apply_lookup(cmd),
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
-            (Context::Prompt, _) => self.apply_prompt(cmd),
+            (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
             (
                 Context::Confirm,
                 Command::Confirm | Command::Deny | Command::Cancel | Command::Amend,
@@ -346,6 +362,8 @@ impl App {
     }
 
     fn switch_pane(&mut self, cmd: Command) {
+        // A message belongs to the view it was said in.
+        self.status = None;
         let pane = match cmd {
             Command::ShowLog => Pane::Log,
             Command::ShowQueue => Pane::Queue,
@@ -392,6 +410,16 @@ impl App {
             }
             (Question::LinkRepeat(l), yes) => self.answer_link(*l, yes),
             (Question::DiscardForm, true) => self.close_form(),
+            (Question::DiscardEntry, true) => self.close_entry(),
+            (Question::DisableOfficer(o), true) => self.disable_officer(&o),
+            (Question::RestoreEntry { draft, window, .. }, true) => {
+                self.restore_entry(*draft, &window)
+            }
+            (Question::RestoreEntry { window, .. }, false) if answer == Command::Deny => {
+                self.clear_entry_draft(&window);
+                self.offer_next_draft();
+            }
+            (Question::RestoreEntry { .. }, false) => self.drafts_waiting.clear(),
             (Question::QuitWithForm, true) => self.should_quit = true,
             (Question::RestoreDraft { draft, window, .. }, true) => {
                 self.restore_draft(*draft, &window)

@@ -1,13 +1,14 @@
 //! Who is at the keyboard: the first-start setup (unit, desk code, first officer), the officer
 //! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
 
+use super::entry_draft::EntryDraft;
 use super::overlay::single_line;
 use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
 use crate::i18n::Msg;
-use crate::store::{self, DRAFT_VISIT_FORM, Officer, settings};
+use crate::store::{self, DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Officer, settings};
 
 impl App {
     /// At start: the setup on a new book, the one officer signed in, or the picker.
@@ -75,7 +76,7 @@ impl App {
                 }
                 Command::Submit => {
                     let text = p.text();
-                    match p.purpose {
+                    match p.purpose.clone() {
                         PromptPurpose::GotoDate => match parse_date(&text, self.today) {
                             Ok(day) => {
                                 self.overlays.pop();
@@ -96,6 +97,9 @@ impl App {
                                 return;
                             }
                             self.add_officer(&name);
+                        }
+                        PromptPurpose::VoidVisit { uid, version } => {
+                            self.void_visit(&uid, version, &text)
                         }
                     }
                 }
@@ -186,7 +190,28 @@ impl App {
             Command::Cancel if signed_in => {
                 self.overlays.pop();
             }
+            Command::RemoveItem if p.selected < p.officers.len() => {
+                let o = p.officers[p.selected].clone();
+                if self.actor.as_ref().is_some_and(|a| a.officer_id() == o.id) {
+                    self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
+                } else if signed_in {
+                    self.overlays
+                        .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Disable an officer (audited): the picker lists the others.
+    pub(super) fn disable_officer(&mut self, o: &Officer) {
+        let r = self.write(|w| w.disable_officer(o.id));
+        if self.report(r).is_some() {
+            self.info(Msg::OfficerDisabled.fill(self.lang, &[&o.full_name]));
+            if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
+                p.officers.retain(|x| x.id != o.id);
+                p.selected = p.selected.min(p.officers.len());
+            }
         }
     }
 
@@ -207,9 +232,10 @@ impl App {
             self.info(Msg::OfficerSwitched.fill(self.lang, &[&o.full_name]));
         }
         // Every draft this officer left in any window (not this one's own).
-        self.drafts_waiting = self
-            .store
-            .drafts_of(o.id, DRAFT_VISIT_FORM)?
+        let mut waiting = self.store.drafts_of(o.id, DRAFT_VISIT_FORM)?;
+        waiting.extend(self.store.drafts_of(o.id, DRAFT_ENTRY_FORM)?);
+        waiting.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        self.drafts_waiting = waiting
             .into_iter()
             .filter(|d| d.window != self.window)
             .collect();
@@ -219,11 +245,23 @@ impl App {
 
     /// Ask about the next waiting draft, if no form is open.
     pub(super) fn offer_next_draft(&mut self) {
-        if self.form().is_some() {
+        if self.form().is_some() || self.entry().is_some() {
             return;
         }
         while !self.drafts_waiting.is_empty() {
             let d = self.drafts_waiting.remove(0);
+            if d.kind == DRAFT_ENTRY_FORM {
+                if let Ok(draft) = serde_json::from_str::<EntryDraft>(&d.payload) {
+                    let more = self.drafts_waiting.len();
+                    self.overlays.push(Overlay::Confirm(Question::RestoreEntry {
+                        draft: Box::new(draft),
+                        window: d.window,
+                        more,
+                    }));
+                    return;
+                }
+                continue;
+            }
             match serde_json::from_str::<VisitDraft>(&d.payload) {
                 Ok(draft) => {
                     let more = self.drafts_waiting.len();

@@ -22,10 +22,15 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptPurpose {
     GotoDate,
     NewOfficer,
+    /// The reason to void a visit, of the version the officer saw.
+    VoidVisit {
+        uid: String,
+        version: i64,
+    },
 }
 
 impl Prompt {
@@ -130,6 +135,16 @@ pub struct NameClash {
 #[derive(Debug)]
 pub enum Question {
     DiscardForm,
+    /// Esc on a step, new-case or catalog form with typed text.
+    DiscardEntry,
+    /// Disable an officer (never deleted).
+    DisableOfficer(Box<crate::store::Officer>),
+    /// A step, new-case or catalog form typed in `window` and never saved: restore it?
+    RestoreEntry {
+        draft: Box<super::entry_draft::EntryDraft>,
+        window: String,
+        more: usize,
+    },
     QuitWithForm,
     /// A form typed in `window` and never saved (a crash, a kill): restore it here?
     /// `more` drafts wait after this one.
@@ -249,7 +264,8 @@ impl Overlay {
         match self {
             Overlay::Help => Context::Help,
             Overlay::Detail(_) => Context::Detail,
-            Overlay::Prompt(_) | Overlay::Setup(_) => Context::Prompt,
+            Overlay::Prompt(_) => Context::Prompt,
+            Overlay::Setup(_) => Context::Setup,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Form(_) => Context::Form,

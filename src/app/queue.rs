@@ -202,7 +202,7 @@ pub enum EntryPurpose {
 }
 
 /// The inputs an entry form may have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EntryKey {
     Choice,
     Day,
@@ -288,11 +288,18 @@ pub struct Entry {
     pub rows: Vec<EntryRow>,
     pub focus: usize,
     pub errors: Vec<(EntryKey, String)>,
+    /// The values as the form opened (what "typed text" is measured against).
+    pub initial: Vec<String>,
+    /// Typed since the draft was last written.
+    pub unsaved_since: Option<std::time::Instant>,
 }
 
 fn text(value: &str) -> EntryInput {
     let mut ta = TextArea::new(vec![value.to_owned()]);
     ta.set_cursor_line_style(ratatui::style::Style::default());
+    ta.set_selection_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED),
+    );
     ta.move_cursor(ratatui_textarea::CursorMove::End);
     EntryInput::Text(Box::new(ta))
 }
@@ -393,6 +400,8 @@ impl Entry {
             rows,
             focus: 0,
             errors: Vec::new(),
+            initial: Vec::new(),
+            unsaved_since: None,
         }
     }
 
@@ -406,6 +415,7 @@ impl Entry {
         citizen: Option<Person>,
         case_type: Option<CaseType>,
         field_code: Option<String>,
+        summary: String,
     ) -> Entry {
         let mut rows = Vec::new();
         if citizen.is_none() {
@@ -434,7 +444,7 @@ impl Entry {
             )),
             true,
         ));
-        rows.push(row(EntryKey::Summary, text(""), true));
+        rows.push(row(EntryKey::Summary, text(&summary), true));
         if visit_uid.is_none() {
             rows.push(row(
                 EntryKey::Source,
@@ -476,6 +486,8 @@ impl Entry {
             rows,
             focus: 0,
             errors: Vec::new(),
+            initial: Vec::new(),
+            unsaved_since: None,
         }
     }
 
@@ -507,6 +519,8 @@ impl Entry {
             rows,
             focus: 0,
             errors: Vec::new(),
+            initial: Vec::new(),
+            unsaved_since: None,
         }
     }
 
@@ -541,6 +555,8 @@ impl Entry {
             rows,
             focus: 0,
             errors: Vec::new(),
+            initial: Vec::new(),
+            unsaved_since: None,
         }
     }
 
@@ -573,10 +589,10 @@ impl Entry {
 
     /// Leave the focused input (a choice takes its highlighted match) and move.
     pub fn move_focus(&mut self, forward: bool) {
-        if let EntryInput::Choice(c) = &mut self.rows[self.focus].input
-            && !c.query.is_empty()
-        {
-            c.take();
+        if let EntryInput::Choice(c) = &mut self.rows[self.focus].input {
+            // Leaving takes the waiting choice; a filter that matches nothing is dropped.
+            c.settle();
+            c.clear_query();
         }
         let n = self.rows.len();
         self.focus = if forward {
@@ -584,6 +600,36 @@ impl Entry {
         } else {
             (self.focus + n - 1) % n
         };
+        self.arrive();
+    }
+
+    /// Focus arrives at an input: a choice opens its list, a text's value is selected so the
+    /// first key typed replaces it.
+    pub fn arrive(&mut self) {
+        match &mut self.rows[self.focus].input {
+            EntryInput::Choice(c) => c.focused(),
+            EntryInput::Text(ta) => super::form::select_for_typing(ta),
+        }
+    }
+
+    /// Tab, Enter or Ctrl-S on a combobox: take its waiting choice. False when the typed
+    /// filter matches nothing (the text stays for correction).
+    pub fn settle(&mut self) -> bool {
+        match &mut self.rows[self.focus].input {
+            EntryInput::Choice(c) => c.settle(),
+            EntryInput::Text(_) => true,
+        }
+    }
+
+    /// Esc on a combobox with its list open closes the list; returns whether it did.
+    pub fn close_dropdown(&mut self) -> bool {
+        match &mut self.rows[self.focus].input {
+            EntryInput::Choice(c) if c.is_open() => {
+                c.close();
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn error_for(&self, key: EntryKey) -> Option<&str> {

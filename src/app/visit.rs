@@ -51,8 +51,65 @@ impl App {
                     }
                 }
             }
+            Command::VoidVisit => {
+                if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
+                    self.ask_void(&uid);
+                }
+            }
             Command::SwitchOfficer => self.open_picker(),
             _ => {}
+        }
+    }
+
+    /// `x`: ask why the visit is voided (a voided one says so).
+    fn ask_void(&mut self, uid: &str) {
+        let r = self.store.visit_detail(uid);
+        let Some(d) = self.report(r) else { return };
+        if let Some(reason) = &d.row.void_reason {
+            self.error(Msg::VoidedAlready.fill(self.lang, &[reason]));
+            return;
+        }
+        self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
+            PromptPurpose::VoidVisit {
+                uid: uid.to_owned(),
+                version: d.row.version,
+            },
+        ))));
+    }
+
+    /// Void a visit with its reason (audited; its new case goes with it, or the store refuses
+    /// and says where to act instead).
+    pub(super) fn void_visit(&mut self, uid: &str, version: i64, reason: &str) {
+        let reason = clean_line(reason);
+        if reason.is_empty() {
+            if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                p.error = Some(Msg::ErrRequired.t(self.lang).to_owned());
+            }
+            return;
+        }
+        let r = self.write(|w| w.void_visit(uid, version, &reason));
+        match r {
+            Ok(()) => {
+                self.overlays.pop();
+                if let Some(Overlay::Detail(_)) = self.overlays.last() {
+                    self.overlays.pop();
+                }
+                let row = self.store.visit_detail(uid).ok();
+                let who = row
+                    .as_ref()
+                    .map(|d| crate::i18n::person(self.lang, &self.viewer, &d.row.citizen))
+                    .unwrap_or_default();
+                let time = row.map(|d| d.row.time).unwrap_or_default();
+                self.reload_log(Some(uid));
+                self.after_cases_changed();
+                self.info(Msg::VisitVoided.fill(self.lang, &[&who, &time, &reason]));
+            }
+            Err(err) => {
+                let text = crate::i18n::store_error(self.lang, &err);
+                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                    p.error = Some(text);
+                }
+            }
         }
     }
 
@@ -90,6 +147,10 @@ impl App {
                 self.ask_reveal_visit(uid, false);
             }
             Command::AddCase => self.add_case_from_visit(),
+            Command::VoidVisit => {
+                let uid = d.row.uid.clone();
+                self.ask_void(&uid);
+            }
             _ => {}
         }
     }
@@ -97,6 +158,10 @@ impl App {
     /// Edit a visit: its form, or first the audited reveal of a denouncer. Returns true when
     /// the form opened.
     fn edit_visit(&mut self, d: &VisitDetail) -> bool {
+        if let Some(reason) = &d.row.void_reason {
+            self.error(Msg::VoidedAlready.fill(self.lang, &[reason]));
+            return false;
+        }
         match d.to_draft(&self.viewer) {
             Some(draft) => {
                 self.open_form(draft);
@@ -131,8 +196,16 @@ impl App {
                 let outcome = form.arrow(cmd == Command::Down);
                 self.after_form_key(outcome);
             }
-            Command::Save => self.save_form(CaseChoice::Ask),
+            Command::Save => {
+                if let Some(form) = self.form_mut() {
+                    form.settle();
+                }
+                self.save_form(CaseChoice::Ask)
+            }
             Command::Cancel => {
+                if self.form_mut().is_some_and(VisitForm::close_dropdown) {
+                    return;
+                }
                 if self.form().is_some_and(VisitForm::is_dirty) {
                     self.overlays.push(Overlay::Confirm(Question::DiscardForm));
                 } else {
@@ -206,6 +279,14 @@ impl App {
         if let Some(found) = self.report(r)
             && let Some(f) = self.form_mut()
         {
+            // What the record holds is offered where the officer typed nothing (a denouncer's
+            // match carries nothing to offer).
+            if let Some(m) = &found {
+                if let Some(p) = &m.phone {
+                    f.offer(FormField::Phone, p);
+                }
+                f.offer(FormField::Address, &m.address);
+            }
             f.repeat = found;
         }
     }
@@ -281,6 +362,14 @@ impl App {
                 self.close_form();
                 let r = self.log.load(&self.store, day, self.threshold, Some(&uid));
                 self.report(r);
+                // The name as recorded (an ID match keeps the stored one unless corrected).
+                let who = self
+                    .log
+                    .rows
+                    .iter()
+                    .find(|r| r.uid == uid)
+                    .map(|r| r.citizen.clone())
+                    .unwrap_or(who);
                 let who = i18n::person(lang, &self.viewer, &who);
                 let mut msg = if editing.is_some() {
                     Msg::FormUpdated.fill(lang, &[&who])
@@ -294,6 +383,10 @@ impl App {
                         Msg::CaseOpened
                     };
                     msg = format!("{msg} {}", m.fill(lang, &[&c.code]));
+                }
+                if !valid.transfer_agency.is_empty() {
+                    let to = Msg::TransferredTo.fill(lang, &[&valid.transfer_agency]);
+                    msg = format!("{msg} {to}");
                 }
                 self.info(msg);
                 self.after_cases_changed();
@@ -450,6 +543,7 @@ impl App {
         if self.form().is_some_and(VisitForm::is_dirty) {
             self.save_draft();
         }
+        self.save_entry_draft();
         self.should_quit = true;
     }
 

@@ -295,6 +295,26 @@ pub fn key_allowed(f: &CaseFacts, action: Action) -> bool {
     }
 }
 
+/// When `action` is not allowed now: the one step that, done first, would allow it ("phân
+/// loại trước", "đánh dấu phức tạp trước"), so a refusal can say what to do next. `None` when
+/// no single step opens the way (the case is closed, or the step is not for its type).
+pub fn first_do(f: &CaseFacts, action: Action) -> Option<Action> {
+    if key_allowed(f, action) {
+        return None;
+    }
+    let wanted = |g: &CaseFacts| key_allowed(g, action);
+    [
+        Action::ClassifyOwn,
+        Action::Accept,
+        Action::MarkComplex,
+        Action::Reopen,
+    ]
+    .into_iter()
+    .chain(Action::ALL.iter().copied())
+    .filter(|a| *a != action && key_allowed(f, *a))
+    .find(|a| apply(f, *a).is_ok_and(|g| wanted(&g)))
+}
+
 /// Apply a step to the facts (what the store also records).
 pub fn apply(f: &CaseFacts, action: Action) -> Result<CaseFacts, Refusal> {
     let status = step(f, action)?;
@@ -425,6 +445,24 @@ mod tests {
         assert_eq!(f.status, S::Resolved);
         assert!(f.complex);
         assert_eq!(step(&f, A::Accept), Err(Refusal::NotFromStatus));
+    }
+
+    #[test]
+    fn a_refused_step_names_the_step_to_do_first() {
+        let new = facts(CaseType::KhieuNai, S::New);
+        assert_eq!(first_do(&new, A::Accept), Some(A::ClassifyOwn));
+        let tc = facts(CaseType::ToCao, S::InProgress);
+        assert_eq!(first_do(&tc, A::Extend), Some(A::MarkComplex));
+        // Allowed already, or no single step opens the way.
+        assert_eq!(first_do(&new, A::ClassifyOwn), None);
+        let kn = facts(CaseType::KhieuNai, S::InProgress);
+        assert_eq!(
+            first_do(&kn, A::Extend),
+            None,
+            "a complaint is never extended"
+        );
+        let filed = facts(CaseType::KhieuNai, S::Filed);
+        assert_eq!(first_do(&filed, A::Accept), None);
     }
 
     #[test]

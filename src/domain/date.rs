@@ -37,9 +37,23 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
+/// A stored moment ("2026-11-22T08:15:03") as people read it: "22/11/2026 08:15". Text that
+/// is not such a moment is shown as it is.
+pub fn format_stamp(stamp: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| stamp.replace('T', " "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_read_day_first() {
+        assert_eq!(format_stamp("2026-11-22T08:15:03"), "22/11/2026 08:15");
+        assert_eq!(format_stamp("garbage"), "garbage");
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

@@ -30,6 +30,20 @@ pub struct CitizenMatch {
     pub visits: u32,
     pub last_visit: Option<NaiveDate>,
     pub matched_by: MatchedBy,
+    /// The phone and address on record, offered to the form (empty for a denouncer: the
+    /// match shows only that it exists, Luật Tố cáo Art 8(3)).
+    pub phone: Option<String>,
+    pub address: String,
+    /// The citizen's latest open case (not a denunciation): code, field, status.
+    pub open_case: Option<OpenCaseOf>,
+}
+
+/// An open case of a returning citizen, named before the visit is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenCaseOf {
+    pub code: String,
+    pub field_name: String,
+    pub status: crate::domain::case::CaseStatus,
 }
 
 impl CitizenMatch {
@@ -147,11 +161,53 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })?;
         let person = person_of(&self.conn, id, name)?;
-        let (visits, last) = if person.is_confidential() {
-            (0, None)
-        } else {
-            (visits, last)
-        };
+        if person.is_confidential() {
+            return Ok(Some(CitizenMatch {
+                id,
+                uid,
+                person,
+                version,
+                visits: 0,
+                last_visit: None,
+                matched_by,
+                phone: None,
+                address: String::new(),
+                open_case: None,
+            }));
+        }
+        let (phone, address): (Option<String>, String) = self
+            .conn
+            .prepare_cached("SELECT phone, address FROM citizens WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let open: Vec<&str> = crate::domain::case::CaseStatus::ALL
+            .iter()
+            .filter(|s| s.is_open())
+            .map(|s| s.code())
+            .collect();
+        let sql = format!(
+            "SELECT k.code, f.name, k.status FROM cases k JOIN fields f ON f.id = k.field_id
+             WHERE k.citizen_id = ?1 AND k.case_type != 'to_cao' AND k.status IN ({})
+             ORDER BY k.received_on DESC, k.id DESC LIMIT 1",
+            open.iter()
+                .map(|c| format!("'{c}'"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let open_case = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], |r| {
+                let status: String = r.get(2)?;
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, status))
+            })
+            .optional()?
+            .and_then(|(code, field_name, status)| {
+                Some(OpenCaseOf {
+                    code,
+                    field_name,
+                    status: crate::domain::case::CaseStatus::from_code(&status)?,
+                })
+            });
         Ok(Some(CitizenMatch {
             id,
             uid,
@@ -160,6 +216,9 @@ impl Store {
             visits,
             last_visit: last,
             matched_by,
+            phone,
+            address,
+            open_case,
         }))
     }
 

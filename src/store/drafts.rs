@@ -10,10 +10,13 @@ use super::{Permission, Result, Store, Writer, now_stamp};
 
 /// The draft kind of the visit form.
 pub const DRAFT_VISIT_FORM: &str = "visit_form";
+/// The draft kind of the small forms (a case step, a new case, a catalog entry).
+pub const DRAFT_ENTRY_FORM: &str = "entry_form";
 
 /// A draft as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
+    pub kind: String,
     pub window: String,
     pub payload: String,
     pub updated_at: String,
@@ -23,7 +26,7 @@ impl Store {
     /// The officer's drafts of `kind`, from every window, newest first.
     pub fn drafts_of(&self, officer_id: i64, kind: &str) -> Result<Vec<Draft>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT window_id, payload, updated_at FROM drafts
+            "SELECT window_id, payload, updated_at, kind FROM drafts
              WHERE officer_id = ?1 AND kind = ?2 ORDER BY updated_at DESC, window_id",
         )?;
         let rows = stmt.query_map(params![officer_id, kind], |r| {
@@ -31,6 +34,7 @@ impl Store {
                 window: r.get(0)?,
                 payload: r.get(1)?,
                 updated_at: r.get(2)?,
+                kind: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

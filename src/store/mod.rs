@@ -27,7 +27,7 @@ pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
 pub use deadlines::{Board, BoardRow, CaseDue, DeadlineContext};
-pub use drafts::{DRAFT_VISIT_FORM, Draft};
+pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
 pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
@@ -133,6 +133,8 @@ pub enum StoreError {
     Invalid(String),
     /// The book was opened read-only: nothing can be written.
     ReadOnly,
+    /// An active officer already has this name (as recorded).
+    OfficerExists(String),
     /// The acting officer may not write this (disabled at another desk, or by role).
     NotPermitted,
     /// The record changed since it was read (another desk, or another window), at
@@ -196,6 +198,7 @@ impl fmt::Display for StoreError {
             StoreError::NotFound(what) => write!(f, "not found: {what}"),
             StoreError::Invalid(why) => write!(f, "invalid: {why}"),
             StoreError::ReadOnly => write!(f, "the book is open read-only"),
+            StoreError::OfficerExists(name) => write!(f, "an officer named {name} exists"),
             StoreError::NotPermitted => write!(f, "not permitted"),
             StoreError::Conflict { what, changed_at } => write!(
                 f,

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Permission, Result, Store, Writer, audit, new_uid, now_stamp};
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, fold};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Officer {
@@ -40,13 +40,31 @@ impl Store {
     }
 }
 
+/// An active officer already named `name` (compared folded: "Nguyen Thi Lan" is
+/// "Nguyễn Thị Lan"): two officers of one name could not be told apart in the picker.
+pub(super) fn name_taken(conn: &rusqlite::Connection, name: &str) -> Result<Option<String>> {
+    let wanted = fold(name);
+    let mut stmt = conn.prepare_cached("SELECT full_name FROM officers WHERE active = 1")?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for n in names {
+        let n = n?;
+        if fold(&n) == wanted {
+            return Ok(Some(n));
+        }
+    }
+    Ok(None)
+}
+
 impl Writer<'_> {
-    /// Add an officer (audited).
+    /// Add an officer (audited). A name already in use (folded) is refused.
     pub fn add_officer(&mut self, full_name: &str, title: &str) -> Result<Officer> {
         self.permit(Permission::ManageOfficers)?;
         let full_name = clean_line(full_name);
         if full_name.is_empty() {
             return Err(super::StoreError::Invalid("officer name is empty".into()));
+        }
+        if let Some(existing) = name_taken(self, &full_name)? {
+            return Err(super::StoreError::OfficerExists(existing));
         }
         let uid = new_uid();
         self.execute(
@@ -57,6 +75,31 @@ impl Writer<'_> {
         let after = audit::row_json(self, "officers", id)?;
         self.audit("insert", "officers", &uid, None, after.as_ref())?;
         Ok(officer_row(self, id)?.expect("just inserted"))
+    }
+
+    /// An officer leaves the desk: no longer offered at sign-in, never deleted (their
+    /// records keep their name). Audited; the officer at the keyboard cannot disable
+    /// themselves.
+    pub fn disable_officer(&mut self, id: i64) -> Result<()> {
+        self.permit(Permission::ManageOfficers)?;
+        if id == self.actor().officer_id() {
+            return Err(super::StoreError::Invalid(
+                "the officer at the keyboard cannot disable themselves".into(),
+            ));
+        }
+        let Some(o) = officer_row(self, id)? else {
+            return Err(super::StoreError::NotFound("officer"));
+        };
+        let before = audit::row_json(self, "officers", id)?;
+        self.execute("UPDATE officers SET active = 0 WHERE id = ?1", [id])?;
+        let after = audit::row_json(self, "officers", id)?;
+        self.audit(
+            "disable",
+            "officers",
+            &o.uid,
+            before.as_ref(),
+            after.as_ref(),
+        )
     }
 }
 

@@ -136,6 +136,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(existing) = super::officers::name_taken(&tx, &name)? {
+            return Err(StoreError::OfficerExists(existing));
+        }
         let uid = new_uid();
         tx.execute(
             "INSERT INTO officers (uid, full_name, title, created_at) VALUES (?1, ?2, '', ?3)",

@@ -24,7 +24,6 @@ fn input_height(f: FormField, small: bool) -> u16 {
     match f {
         FormField::Content if small => 2,
         FormField::Content => 4,
-        FormField::Note => 2,
         _ => 1,
     }
 }
@@ -44,6 +43,24 @@ fn items(app: &App, form: &VisitForm) -> Vec<Item> {
             _ => Msg::RepeatVisitorNoDate.fill(lang, &[&by, &who]),
         };
         out.push(Item::Notice(text));
+        if !r.person.is_confidential() {
+            let mut known = vec![];
+            if let Some(p) = &r.phone {
+                known.push(format!("{}: {p}", Msg::LblPhone.t(lang)));
+            }
+            if !r.address.is_empty() {
+                known.push(format!("{}: {}", Msg::LblAddress.t(lang), r.address));
+            }
+            if !known.is_empty() {
+                out.push(Item::Notice(format!("  {}", known.join(" · "))));
+            }
+            if let Some(c) = &r.open_case {
+                out.push(Item::Notice(Msg::RepeatOpenCase.fill(
+                    lang,
+                    &[&c.code, &c.field_name, &i18n::case_status(c.status).t(lang)],
+                )));
+            }
+        }
     }
     for f in form.visible() {
         out.push(Item::Input(f));
@@ -219,7 +236,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &VisitForm, area: Rect, theme: &
                 };
                 frame.render_widget(Block::default().style(theme.input()), input_area);
                 draw_input(frame, form, *f, focused, input_area, theme);
-                if focused && matches!(form.input(*f).widget, Widget::Combo(_)) {
+                if focused && matches!(&form.input(*f).widget, Widget::Combo(c) if c.is_open()) {
                     dropdown = Some(input_area);
                 }
             }

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use super::columns::{self, ColSpec};
 use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::{self, Msg};
@@ -24,6 +25,17 @@ enum Col {
 }
 
 impl Col {
+    const ALL: [Col; 8] = [
+        Col::No,
+        Col::Time,
+        Col::Citizen,
+        Col::Type,
+        Col::Field,
+        Col::Content,
+        Col::Handling,
+        Col::Officer,
+    ];
+
     fn title(self) -> Msg {
         match self {
             Col::No => Msg::ColNo,
@@ -37,49 +49,63 @@ impl Col {
         }
     }
 
-    fn width(self) -> Constraint {
+    /// Its priority and widths, from what the rows on screen hold: numbers, times and labels
+    /// are never cut; the citizen and the content take the room left.
+    fn spec(self, want: u16) -> ColSpec {
         match self {
-            Col::No => Constraint::Length(3),
-            Col::Time => Constraint::Length(5),
-            Col::Citizen => Constraint::Fill(3),
-            Col::Type => Constraint::Length(10),
-            Col::Field => Constraint::Length(16),
-            Col::Content => Constraint::Fill(4),
-            Col::Handling => Constraint::Length(11),
-            Col::Officer => Constraint::Length(16),
+            Col::Time => ColSpec::exact(0, want),
+            Col::Citizen => ColSpec::fill(1, want.min(14), want),
+            Col::Type => ColSpec::exact(2, want),
+            Col::No => ColSpec::exact(3, want),
+            Col::Field => ColSpec::fill(4, want.min(12), want),
+            Col::Content => ColSpec::fill(5, 16, want.clamp(16, 30)),
+            Col::Handling => ColSpec::exact(6, want),
+            Col::Officer => ColSpec::fill(7, want.min(14), want),
         }
     }
 }
 
-/// Which columns fit in `width` cells.
-fn columns(width: u16) -> Vec<Col> {
-    use Col::*;
-    match width {
-        0..=59 => vec![Time, Citizen, Type],
-        60..=89 => vec![No, Time, Citizen, Type, Field, Content],
-        90..=129 => vec![No, Time, Citizen, Type, Field, Content, Handling],
-        _ => vec![No, Time, Citizen, Type, Field, Content, Handling, Officer],
-    }
-}
-
-fn citizen_cell(app: &App, r: &VisitRow) -> String {
+/// The citizen's name and, kept whole after it, the group's size.
+fn citizen_parts(app: &App, r: &VisitRow) -> (String, String) {
     // A denouncer is never named unless revealed (Luật Tố cáo Art 8(3)): the identity rule.
     let who = i18n::person(app.lang, &app.viewer, &r.citizen);
-    if r.people >= app.threshold {
-        format!("{who} ({})", Msg::GroupSuffix.fill(app.lang, &[&r.people]))
+    let suffix = if r.people >= app.threshold {
+        format!("({})", Msg::GroupSuffix.fill(app.lang, &[&r.people]))
     } else if r.people > 1 {
-        format!("{who} (+{})", r.people - 1)
+        format!("(+{})", r.people - 1)
     } else {
-        who
-    }
+        String::new()
+    };
+    (who, suffix)
 }
 
-fn cell(app: &App, col: Col, i: usize, r: &VisitRow) -> String {
+/// `no` is the row's number among the day's live visits (`None` for a voided one).
+fn cell(app: &App, col: Col, no: Option<usize>, r: &VisitRow) -> String {
     let lang = app.lang;
+    if r.void_reason.is_some() {
+        match col {
+            Col::No => return "—".into(),
+            Col::Content => {
+                return format!(
+                    "{}: {}",
+                    Msg::VoidedMark.t(lang),
+                    r.void_reason.as_deref().unwrap_or_default()
+                );
+            }
+            _ => {}
+        }
+    }
     match col {
-        Col::No => (i + 1).to_string(),
+        Col::No => no.map(|n| n.to_string()).unwrap_or_default(),
         Col::Time => r.time.clone(),
-        Col::Citizen => citizen_cell(app, r),
+        Col::Citizen => {
+            let (who, suffix) = citizen_parts(app, r);
+            if suffix.is_empty() {
+                who
+            } else {
+                format!("{who} {suffix}")
+            }
+        }
         Col::Type => i18n::petition_type(r.petition_type).t(lang).to_owned(),
         Col::Field => r.field_name.clone(),
         Col::Content => r.content.lines().next().unwrap_or_default().to_owned(),
@@ -112,12 +138,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let sep = || Span::styled(" · ", theme.dim());
     let mut spans = vec![Span::raw(" ")];
+    // One of a thing is singular where the language says so ("1 session").
+    let one = |n: u32, one: Msg, many: Msg| (n, if n == 1 { one } else { many });
     for (i, (n, m)) in [
-        (c.sessions, Msg::CountSessions),
-        (c.visits, Msg::CountVisits),
-        (c.people, Msg::CountPeople),
-        (c.groups, Msg::CountGroups),
-        (c.petitions, Msg::CountPetitions),
+        one(c.sessions, Msg::CountSessionsOne, Msg::CountSessions),
+        one(c.visits, Msg::CountVisitsOne, Msg::CountVisits),
+        one(c.people, Msg::CountPeopleOne, Msg::CountPeople),
+        one(c.groups, Msg::CountGroupsOne, Msg::CountGroups),
+        one(c.petitions, Msg::CountPetitionsOne, Msg::CountPetitions),
     ]
     .into_iter()
     .enumerate()
@@ -138,8 +166,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         );
         return;
     }
-    let cols = columns(table_area.width);
-    let header = Row::new(cols.iter().map(|c| Cell::from(c.title().t(lang)))).style(theme.header());
     // Render only the rows that can be on screen: a day of 500 visits stays cheap.
     let visible = table_area.height.saturating_sub(1) as usize;
     log.page.set(visible.max(1));
@@ -151,15 +177,76 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
     offset = offset.min(log.rows.len().saturating_sub(visible.max(1)));
     log.offset.set(offset);
-    let rows = log
+    // Numbers count the live visits only: a voided one is struck through and counted nowhere.
+    let mut live = log.rows[..offset]
+        .iter()
+        .filter(|r| r.void_reason.is_none())
+        .count();
+    let shown: Vec<(Option<usize>, &VisitRow)> = log
         .rows
         .iter()
-        .enumerate()
         .skip(offset)
         .take(visible)
-        .map(|(i, r)| Row::new(cols.iter().map(|&c| Cell::from(cell(app, c, i, r)))));
+        .map(|r| {
+            let no = r.void_reason.is_none().then(|| {
+                live += 1;
+                live
+            });
+            (no, r)
+        })
+        .collect();
+    let specs: Vec<ColSpec> = Col::ALL
+        .iter()
+        .map(|&c| {
+            let want = shown
+                .iter()
+                .map(|(no, r)| columns::width(&cell(app, c, *no, r)))
+                .max()
+                .unwrap_or(0)
+                .max(columns::width(c.title().t(lang)));
+            let mut spec = c.spec(want);
+            if c == Col::Citizen {
+                // A group's size is never cut: room for it and a few letters of the name.
+                let suffix = shown
+                    .iter()
+                    .map(|(_, r)| columns::width(&citizen_parts(app, r).1))
+                    .max()
+                    .unwrap_or(0);
+                spec.min = spec.min.max(suffix + 6).min(want);
+            }
+            spec
+        })
+        .collect();
+    // One cell for the selection mark.
+    let fitted = columns::fit(&specs, table_area.width.saturating_sub(1), 1);
+    let cols: Vec<(Col, u16)> = Col::ALL
+        .iter()
+        .zip(&fitted)
+        .filter_map(|(c, w)| w.map(|w| (*c, w)))
+        .collect();
+    let header = Row::new(
+        cols.iter()
+            .map(|(c, w)| Cell::from(columns::clip(c.title().t(lang), *w))),
+    )
+    .style(theme.header());
+    let rows = shown.iter().map(|&(no, r)| {
+        let row = Row::new(cols.iter().map(|&(c, w)| {
+            let text = if c == Col::Citizen {
+                let (who, suffix) = citizen_parts(app, r);
+                columns::clip_with_suffix(&who, &suffix, w)
+            } else {
+                columns::clip(&cell(app, c, no, r), w)
+            };
+            Cell::from(text)
+        }));
+        if r.void_reason.is_some() {
+            row.style(theme.voided())
+        } else {
+            row
+        }
+    });
     let table = super::marked(
-        Table::new(rows, cols.iter().map(|c| c.width()))
+        Table::new(rows, cols.iter().map(|(_, w)| Constraint::Length(*w)))
             .header(header)
             .column_spacing(1),
         theme.selected(),

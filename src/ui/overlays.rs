@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
 use crate::app::{App, Picker, Prompt, PromptPurpose, Question, Setup};
-use crate::domain::date::format_date;
+use crate::domain::date::{format_date, format_stamp};
 use crate::i18n::{self, Msg};
 use crate::store::VisitDetail;
 
@@ -42,6 +42,12 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     let hidden = || Msg::DenouncerHidden.t(lang).to_owned();
     let name = i18n::person(lang, &app.viewer, &r.citizen);
     let mut lines = vec![];
+    if let Some(reason) = &r.void_reason {
+        lines.push(Line::styled(
+            format!("[{}: {reason}]", Msg::VoidedMark.t(lang)),
+            theme.error(),
+        ));
+    }
     if masked {
         lines.push(Line::styled(
             format!("[{}]", Msg::CaseRevealHint.t(lang)),
@@ -84,16 +90,28 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
         line(Msg::LblPriorAgencies, d.prior_agencies.clone()),
         line(
             Msg::LblHandling,
-            i18n::handling(r.handling).t(lang).to_owned(),
+            if d.transfer_agency.is_empty() {
+                i18n::handling(r.handling).t(lang).to_owned()
+            } else {
+                format!(
+                    "{} → {}",
+                    i18n::handling(r.handling).t(lang),
+                    d.transfer_agency
+                )
+            },
+        ),
+        line(
+            Msg::DetailCase,
+            r.case_code.clone().unwrap_or_else(|| "—".into()),
         ),
         line(Msg::LblNote, d.note.clone()),
         line(Msg::LblPetitions, d.petitions.to_string()),
         line(Msg::ColOfficer, r.officer_name.clone()),
         line(Msg::DetailVisits, d.citizen_visits.to_string()),
-        line(Msg::DetailCreated, d.created_at.replace('T', " ")),
+        line(Msg::DetailCreated, format_stamp(&d.created_at)),
     ]);
     if d.updated_at != d.created_at {
-        lines.push(line(Msg::DetailUpdated, d.updated_at.replace('T', " ")));
+        lines.push(line(Msg::DetailUpdated, format_stamp(&d.updated_at)));
     }
     let title = Msg::DetailTitle.fill(
         lang,
@@ -133,6 +151,7 @@ pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Them
     let (title, question) = match p.purpose {
         PromptPurpose::GotoDate => (Msg::CmdGotoDate, Msg::GotoDatePrompt),
         PromptPurpose::NewOfficer => (Msg::PickOfficerAdd, Msg::SetupOfficer),
+        PromptPurpose::VoidVisit { .. } => (Msg::CmdVoid, Msg::VoidPrompt),
     };
     let r = super::popup(frame, area, 56, 6);
     let block = titled(title.t(lang).trim_start_matches("+ ").to_owned(), theme);
@@ -182,6 +201,15 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
                 format!("{} — {}", d.time, i18n::person(lang, &app.viewer, &p))
             };
             let mut text = Msg::RestoreDraft.fill(lang, &[&who]);
+            if *more > 0 {
+                text.push_str(&Msg::RestoreDraftMore.fill(lang, &[more]));
+            }
+            text
+        }
+        Question::DiscardEntry => Msg::ConfirmDiscard.t(lang).to_owned(),
+        Question::DisableOfficer(o) => Msg::AskDisableOfficer.fill(lang, &[&o.full_name]),
+        Question::RestoreEntry { draft, more, .. } => {
+            let mut text = Msg::RestoreDraft.fill(lang, &[&draft.what]);
             if *more > 0 {
                 text.push_str(&Msg::RestoreDraftMore.fill(lang, &[more]));
             }

@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use super::columns::{self, ColSpec};
 use super::theme::Theme;
 use crate::app::keymap::{self, Context};
 use crate::app::{App, CaseView, Command, Entry, EntryInput, EntryPurpose, QueueFocus};
@@ -26,9 +27,36 @@ pub fn citizen_label(app: &App, r: &CaseRow) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let q = &app.queue;
+    // Field names are never cut: the column is as wide as the longest where there is room,
+    // and a name wraps onto a second line where there is not.
+    let longest = q
+        .fields
+        .iter()
+        .map(|f| columns::width(&f.name))
+        .max()
+        .unwrap_or(10);
+    let roomy = area.width >= 140;
+    let late_title = if roomy {
+        Msg::QueueOverdueCount
+    } else {
+        Msg::QueueOverdueShort
+    };
+    let count_w = |title: Msg, n: &dyn Fn(&crate::store::FieldCount) -> String| {
+        q.fields
+            .iter()
+            .map(|f| columns::width(&n(f)))
+            .max()
+            .unwrap_or(1)
+            .max(columns::width(title.t(lang)))
+    };
+    let open_w = count_w(Msg::QueueOpenCount, &|f| f.open.to_string());
+    let late_w = count_w(late_title, &|f| format!("⚠{}", f.overdue));
+    // Two gaps, the right border and the selection mark.
+    let counts_w = open_w + late_w + 4;
     let left_w = match area.width {
-        90.. => 40,
-        60..=89 => 30,
+        140.. => longest + counts_w,
+        100.. => 26,
+        60.. => 22,
         _ => 18,
     };
     let [left, right] = area.layout(&Layout::horizontal([
@@ -50,31 +78,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             format!(" {} ", Msg::QueueFields.t(lang)),
             focus_style(QueueFocus::Fields),
         )));
+    let name_w = left_w.saturating_sub(counts_w).max(4);
     let rows = q.fields.iter().map(|f| {
         let overdue = if f.overdue > 0 {
             Span::styled(format!("⚠{}", f.overdue), theme.error())
         } else {
             Span::raw("0")
         };
+        let name = columns::wrap(&f.name, name_w);
+        let height = name.len() as u16;
         Row::new(vec![
-            Cell::from(f.name.clone()),
+            Cell::from(ratatui::text::Text::from(
+                name.into_iter().map(Line::from).collect::<Vec<_>>(),
+            )),
             Cell::from(Line::from(f.open.to_string()).right_aligned()),
             Cell::from(Line::from(overdue).right_aligned()),
         ])
+        .height(height)
     });
     let header = Row::new(vec![
         Cell::from(""),
         Cell::from(Line::from(Msg::QueueOpenCount.t(lang)).right_aligned()),
-        Cell::from(Line::from(Msg::QueueOverdueCount.t(lang)).right_aligned()),
+        Cell::from(Line::from(late_title.t(lang)).right_aligned()),
     ])
     .style(theme.header());
     let table = super::marked(
         Table::new(
             rows,
             [
-                Constraint::Fill(1),
-                Constraint::Length(4),
-                Constraint::Length(7),
+                Constraint::Length(name_w),
+                Constraint::Length(open_w),
+                Constraint::Length(late_w),
             ],
         )
         .header(header)
@@ -137,73 +171,115 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         );
         return;
     }
-    // Columns by width: code and status always; then due date, days open and citizen; then
-    // received date and officer; then the summary and the due date's standing.
-    let medium = inner.width >= 50;
-    let wide = inner.width >= 120;
-    let widest = inner.width >= 150;
-    // Codes are never cut: the column is as wide as the longest one listed.
-    let code_w = q
-        .cases
-        .iter()
-        .map(|c| c.code.chars().count())
-        .max()
-        .unwrap_or(12) as u16;
-    let mut cols: Vec<(Msg, Constraint)> = vec![
-        (Msg::ColCode, Constraint::Length(code_w)),
-        (Msg::ColStatus, Constraint::Length(18)),
-    ];
-    if wide {
-        cols.push((Msg::ColReceived, Constraint::Length(10)));
-    }
-    if medium {
-        cols.push((
-            Msg::ColDue,
-            Constraint::Length(if widest { 32 } else { 11 }),
-        ));
-        cols.push((Msg::ColDaysOpen, Constraint::Length(7)));
-        cols.push((
-            Msg::ColCitizen,
-            if widest {
-                Constraint::Length(25)
-            } else {
-                Constraint::Fill(1)
-            },
-        ));
-    }
-    if widest {
-        cols.push((Msg::ColSummary, Constraint::Fill(3)));
-    }
-    if wide {
-        cols.push((Msg::ColOfficer, Constraint::Length(16)));
-    }
-    let header = Row::new(cols.iter().map(|(m, _)| Cell::from(m.t(lang)))).style(theme.header());
+    // Columns by priority: code, status and due date always; then the citizen and the
+    // summary (from about 100 columns); then days open, received date and officer. Codes,
+    // numbers and dates are as wide as their content and never cut.
     let visible = inner.height.saturating_sub(1) as usize;
     let offset = q.case_sel.saturating_sub(visible.saturating_sub(1));
-    let rows = q.cases.iter().skip(offset).take(visible).map(|c| {
-        let days = (app.today - c.received_on).num_days();
-        let mut cells = vec![
-            Cell::from(c.code.clone()),
-            Cell::from(i18n::case_status(c.status).t(lang)),
-        ];
-        if wide {
-            cells.push(Cell::from(format_date(c.received_on)));
-        }
-        if medium {
-            cells.push(due_cell(app, c.next_due, widest, theme));
-            cells.push(Cell::from(Line::from(days.to_string()).right_aligned()));
-            cells.push(Cell::from(citizen_label(app, c)));
-        }
-        if widest {
-            cells.push(Cell::from(c.summary.clone()));
-        }
-        if wide {
-            cells.push(Cell::from(c.officer_name.clone().unwrap_or_default()));
-        }
-        Row::new(cells)
+    let shown: Vec<&CaseRow> = q.cases.iter().skip(offset).take(visible).collect();
+    // The due date's standing: in full from 150 columns, "⚠ quá hạn 15 ngày" from 120,
+    // "⚠ 15 ngày" below (always whole numbers).
+    let due_form = match inner.width {
+        150.. => DueForm::Long,
+        120.. => DueForm::Medium,
+        _ => DueForm::Short,
+    };
+    let due_of = |c: &CaseRow| c.next_due.map(|d| due_in(app, d, due_form));
+    let content_w = |f: &dyn Fn(&CaseRow) -> String, title: Msg| {
+        shown
+            .iter()
+            .map(|c| columns::width(&f(c)))
+            .max()
+            .unwrap_or(0)
+            .max(columns::width(title.t(lang)))
+    };
+    let days_of = |c: &CaseRow| (c.closed_on.unwrap_or(app.today) - c.received_on).num_days();
+    let specs = [
+        (
+            Msg::ColCode,
+            ColSpec::exact(0, content_w(&|c| c.code.clone(), Msg::ColCode)),
+        ),
+        (
+            Msg::ColStatus,
+            ColSpec::exact(
+                1,
+                content_w(
+                    &|c| i18n::case_status(c.status).t(lang).to_owned(),
+                    Msg::ColStatus,
+                ),
+            ),
+        ),
+        (Msg::ColReceived, ColSpec::exact(6, 10)),
+        (
+            Msg::ColDue,
+            ColSpec::exact(
+                2,
+                content_w(
+                    &|c| due_of(c).map(|(t, _)| t).unwrap_or_else(|| "—".into()),
+                    Msg::ColDue,
+                ),
+            ),
+        ),
+        (
+            Msg::ColDaysOpen,
+            ColSpec::exact(5, content_w(&|c| days_of(c).to_string(), Msg::ColDaysOpen)),
+        ),
+        (
+            Msg::ColCitizen,
+            ColSpec::fill(
+                3,
+                12,
+                content_w(&|c| citizen_label(app, c), Msg::ColCitizen).min(28),
+            ),
+        ),
+        (Msg::ColSummary, ColSpec::fill(4, 14, 32)),
+        (
+            Msg::ColOfficer,
+            ColSpec::exact(
+                7,
+                content_w(
+                    &|c| c.officer_name.clone().unwrap_or_default(),
+                    Msg::ColOfficer,
+                )
+                .min(20),
+            ),
+        ),
+    ];
+    let spec_list: Vec<ColSpec> = specs.iter().map(|(_, c)| *c).collect();
+    // One cell for the selection mark.
+    let fitted = columns::fit(&spec_list, inner.width.saturating_sub(1), 1);
+    let cols: Vec<(Msg, u16)> = specs
+        .iter()
+        .zip(&fitted)
+        .filter_map(|((m, _), w)| w.map(|w| (*m, w)))
+        .collect();
+    let header = Row::new(
+        cols.iter()
+            .map(|(m, w)| Cell::from(columns::clip(m.t(lang), *w))),
+    )
+    .style(theme.header());
+    let rows = shown.iter().map(|c| {
+        let cells = cols.iter().map(|(m, w)| match m {
+            Msg::ColCode => Cell::from(c.code.clone()),
+            Msg::ColStatus => Cell::from(i18n::case_status(c.status).t(lang)),
+            Msg::ColReceived => Cell::from(format_date(c.received_on)),
+            Msg::ColDue => due_cell(app, c.next_due, due_form, theme),
+            Msg::ColDaysOpen => Cell::from(Line::from(days_of(c).to_string()).right_aligned()),
+            Msg::ColCitizen => Cell::from(columns::clip(&citizen_label(app, c), *w)),
+            Msg::ColSummary => Cell::from(columns::clip(
+                &crate::domain::text::one_line(&c.summary),
+                *w,
+            )),
+            Msg::ColOfficer => Cell::from(columns::clip(
+                c.officer_name.as_deref().unwrap_or_default(),
+                *w,
+            )),
+            _ => Cell::from(""),
+        });
+        Row::new(cells.collect::<Vec<_>>())
     });
     let table = super::marked(
-        Table::new(rows, cols.iter().map(|(_, w)| *w))
+        Table::new(rows, cols.iter().map(|(_, w)| Constraint::Length(*w)))
             .header(header)
             .column_spacing(1),
         if q.focus == QueueFocus::Cases {
@@ -219,10 +295,30 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// A due date with where it stands: "15/12/2026 còn 3 ngày làm việc" or "quá hạn 4 ngày" (marked ⚠
 /// and coloured, so meaning does not rest on colour alone).
 pub fn due_text(app: &App, due: NaiveDate, long: bool) -> (String, bool) {
+    due_in(app, due, if long { DueForm::Long } else { DueForm::Medium })
+}
+
+/// How much of a due date's standing a column has room for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueForm {
+    /// "15/12/2026 còn 3 ngày làm việc", "15/12/2026 ⚠ quá hạn 4 ngày".
+    Long,
+    /// "15/12/2026", "⚠ quá hạn 4 ngày".
+    Medium,
+    /// "15/12/2026", "⚠ 4 ngày".
+    Short,
+}
+
+pub fn due_in(app: &App, due: NaiveDate, form: DueForm) -> (String, bool) {
     let lang = app.lang;
+    let long = form == DueForm::Long;
     match deadline::standing(&app.calendar, app.today, due) {
         Standing::Overdue { days } => {
-            let s = Msg::DueOverdue.fill(lang, &[&days]);
+            let s = if form == DueForm::Short {
+                Msg::DueOverdueShort.fill(lang, &[&days])
+            } else {
+                Msg::DueOverdue.fill(lang, &[&days])
+            };
             (
                 if long {
                     format!("{} ⚠ {s}", format_date(due))
@@ -246,11 +342,11 @@ pub fn due_text(app: &App, due: NaiveDate, long: bool) -> (String, bool) {
     }
 }
 
-fn due_cell<'a>(app: &App, due: Option<NaiveDate>, long: bool, theme: &Theme) -> Cell<'a> {
+fn due_cell<'a>(app: &App, due: Option<NaiveDate>, form: DueForm, theme: &Theme) -> Cell<'a> {
     match due {
         None => Cell::from("—"),
         Some(d) => {
-            let (text, overdue) = due_text(app, d, long);
+            let (text, overdue) = due_in(app, d, form);
             Cell::from(Span::styled(
                 text,
                 if overdue {
@@ -538,8 +634,13 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             row.key.label(&e.purpose).t(lang),
             w = label_w as usize - 1
         );
+        let mut value_style = theme.input();
         let value = match &row.input {
             EntryInput::Text(ta) => {
+                if focused && ta.is_selecting() {
+                    // The first key typed replaces it.
+                    value_style = value_style.add_modifier(ratatui::style::Modifier::UNDERLINED);
+                }
                 let text = ta.lines().join(" ");
                 if focused {
                     let col = ta.cursor().1;
@@ -561,7 +662,7 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         };
         lines.push(Line::from(vec![
             Span::styled(label, lbl_style),
-            Span::styled(value, theme.input()),
+            Span::styled(value, value_style),
         ]));
         if let Some(err) = e.error_for(row.key) {
             lines.push(Line::from(Span::styled(
@@ -569,7 +670,10 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
                 theme.error(),
             )));
         }
-        if focused && let EntryInput::Choice(c) = &row.input {
+        if focused
+            && let EntryInput::Choice(c) = &row.input
+            && c.is_open()
+        {
             let hl = c.shown_highlight();
             for (j, o) in c.matches().iter().enumerate() {
                 let style = if j == hl {

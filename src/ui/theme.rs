@@ -40,6 +40,10 @@ impl Theme {
     pub fn dim(&self) -> Style {
         Style::default().add_modifier(Modifier::DIM)
     }
+    /// A voided record: kept, struck through.
+    pub fn voided(&self) -> Style {
+        Style::default().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT)
+    }
     pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }

@@ -113,3 +113,22 @@ pub fn valid(d: &VisitDraft) -> ValidVisit {
     v.visit
         .unwrap_or_else(|| panic!("invalid draft: {:?}", v.problems))
 }
+
+/// The app drawn on a `w`×`h` test terminal: its cells.
+#[allow(dead_code)]
+pub fn draw_app(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    app.viewport = (w, h);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| tiepdan::ui::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// The app drawn on a `w`×`h` test terminal: its text, line by line.
+#[allow(dead_code)]
+pub fn screen_of(app: &mut App, w: u16, h: u16) -> String {
+    let b = draw_app(app, w, h);
+    (0..h)
+        .map(|y| (0..w).map(|x| b[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

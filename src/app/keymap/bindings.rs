@@ -54,6 +54,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Log, &[ch('n')], Command::NewVisit, Msg::CmdNew, true),
     b(C::Log, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),
     b(C::Log, &[ch('e')], Command::EditVisit, Msg::CmdEdit, true),
+    b(C::Log, &[ch('x')], Command::VoidVisit, Msg::CmdVoid, false),
     b(C::Log, &[ch('[')], Command::PrevDay, Msg::CmdPrevDay, true),
     b(C::Log, &[ch(']')], Command::NextDay, Msg::CmdNextDay, true),
     b(C::Log, &[ch('t')], Command::Today, Msg::CmdToday, true),
@@ -77,6 +78,13 @@ pub const BINDINGS: &[Binding] = &[
         &[k(KC::Esc), k(KC::Enter), ch('q')],
         Command::Close,
         Msg::CmdClose,
+        true,
+    ),
+    b(
+        C::Detail,
+        &[ch('x')],
+        Command::VoidVisit,
+        Msg::CmdVoid,
         true,
     ),
     b(
@@ -126,6 +134,34 @@ pub const BINDINGS: &[Binding] = &[
         &[k(KC::Esc)],
         Command::Cancel,
         Msg::CmdCancel,
+        true,
+    ),
+    // First setup: nothing to cancel (the book needs its unit and officer).
+    b(
+        C::Setup,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdSubmit,
+        true,
+    ),
+    b(
+        C::Setup,
+        &[k(KC::Tab)],
+        Command::NextField,
+        Msg::CmdNextField,
+        true,
+    ),
+    b(
+        C::Setup,
+        &[
+            k(KC::BackTab),
+            Key {
+                code: KC::BackTab,
+                mods: SHIFT,
+            },
+        ],
+        Command::PrevField,
+        Msg::CmdPrevField,
         true,
     ),
     // Yes/no question.
@@ -186,6 +222,13 @@ pub const BINDINGS: &[Binding] = &[
         &[k(KC::Enter)],
         Command::Submit,
         Msg::CmdSubmit,
+        true,
+    ),
+    b(
+        C::Picker,
+        &[ch('x')],
+        Command::RemoveItem,
+        Msg::PickOfficerDisable,
         true,
     ),
     b(

@@ -15,6 +15,8 @@ pub enum Context {
     Form,
     Detail,
     Prompt,
+    /// The first setup (unit, desk, officer): no Esc, nothing to go back to.
+    Setup,
     Confirm,
     Picker,
     Help,
@@ -44,6 +46,7 @@ impl Context {
             Context::Form => Msg::CtxForm,
             Context::Detail => Msg::CtxDetail,
             Context::Prompt => Msg::CtxPrompt,
+            Context::Setup => Msg::SetupTitle,
             Context::Confirm => Msg::CtxConfirm,
             Context::Picker => Msg::CtxPicker,
             Context::Help => Msg::CtxHelp,
@@ -67,7 +70,7 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::Prompt | Context::Entry | Context::Lookup
+            Context::Form | Context::Prompt | Context::Setup | Context::Entry | Context::Lookup
         )
     }
 

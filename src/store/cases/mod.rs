@@ -116,6 +116,8 @@ pub struct CaseRow {
     /// The soonest due date of its open obligations.
     pub next_due: Option<NaiveDate>,
     pub version: i64,
+    /// The day a closed case closed (its days are counted to it, not to today).
+    pub closed_on: Option<NaiveDate>,
 }
 
 /// An event of a case's timeline.
@@ -146,11 +148,23 @@ pub struct FieldCount {
 }
 
 const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f.name, k.summary,
-    k.received_on, o.full_name, k.round, k.next_due, k.identity_disclosed, k.version";
+    k.received_on, o.full_name, k.round, k.next_due, k.identity_disclosed, k.version,
+    CASE WHEN k.status IN ('moi', 'cho_thu_ly', 'ngoai_tham_quyen', 'khong_du_dk', 'dang_giai_quyet')
+         THEN NULL
+         ELSE (SELECT e.day FROM case_events e WHERE e.case_id = k.id AND e.to_status = k.status
+                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
     LEFT JOIN officers o ON o.id = k.officer_id";
+
+#[test]
+fn the_open_statuses_in_case_columns_are_the_open_statuses() {
+    for s in CaseStatus::ALL {
+        let listed = CASE_COLUMNS.contains(&format!("'{}'", s.code()));
+        assert_eq!(listed, s.is_open(), "{s:?}");
+    }
+}
 
 fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
     let t: String = r.get(2)?;
@@ -178,6 +192,7 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
         round: r.get(9)?,
         next_due: r.get(10)?,
         version: r.get(12)?,
+        closed_on: r.get(13)?,
     })
 }
 
