@@ -204,3 +204,42 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
         .count();
     assert_eq!(reveals, 1, "the reveal is audited");
 }
+
+/// A complaint corrected into a denunciation: the case made from the edited visit names the
+/// denouncer on no surface — the queue, the case, the board, the lookup.
+#[test]
+fn a_case_made_from_an_edited_visit_hides_the_denouncer() {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let mut d = draft(NAME, CCCD);
+    d.phone = PHONE.into();
+    d.address = ADDRESS.into();
+    let uid = save(&mut store, &officer, &valid(&d));
+    let detail = store.visit_detail(&uid).unwrap();
+    d.petition_type = "to_cao".into();
+    write(&mut store, &officer, |w| {
+        w.update_visit(
+            &uid,
+            detail.row.version,
+            &input(&valid(&d)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
+    });
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    clean("the log after the edit", &screen(&mut app));
+    app.handle_key(key(KeyCode::Char('2')));
+    let q = screen(&mut app);
+    clean("the queue after the edit", &q);
+    assert!(q.contains("TC-2026-BD-0001"), "{q}");
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Case(_))));
+    clean("the case made from the edited visit", &screen(&mut app));
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('3')));
+    clean("the board", &screen(&mut app));
+    app.handle_key(key(KeyCode::Char('/')));
+    type_str(&mut app, "bao mat");
+    app.apply(tiepdan::app::Msg::Tick(std::time::Instant::now()));
+    clean("the lookup", &screen(&mut app));
+}
