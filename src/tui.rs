@@ -6,7 +6,7 @@
 //! with ours for bracketed paste).
 
 use std::io::{self, stdout};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -122,7 +122,19 @@ pub fn step<B: Backend>(
     } else {
         Duration::from_secs(30)
     };
-    match events.recv_timeout(wait.unwrap_or(tick).min(tick)) {
+    // Idle (no key waiting): read one pane the officer may switch to next, so that its key
+    // only redraws. A key pressed meanwhile waits for that one read at most.
+    let event = match events.try_recv() {
+        Ok(ev) => Ok(ev),
+        Err(TryRecvError::Disconnected) => return Ok(false),
+        Err(TryRecvError::Empty) => {
+            if app.warm_one() {
+                return Ok(true);
+            }
+            events.recv_timeout(wait.unwrap_or(tick).min(tick))
+        }
+    };
+    match event {
         Ok(Event::Term(TermEvent::Key(key))) if key.kind != KeyEventKind::Release => {
             app.handle_key(key)
         }

@@ -14,12 +14,16 @@ pub const BOARD_ROWS: u32 = 2000;
 pub struct BoardState {
     pub board: Board,
     pub selected: usize,
+    /// When the board was read.
+    pub loaded: store::Loaded,
 }
 
 impl BoardState {
     pub fn load(&mut self, store: &Store, cal: &Calendar, today: NaiveDate) -> store::Result<()> {
+        let stamp = store.data_stamp();
         self.board = store.board(today, cal, BOARD_ROWS)?;
         self.selected = self.selected.min(self.board.rows.len().saturating_sub(1));
+        self.loaded = Some((stamp, today));
         Ok(())
     }
 
@@ -89,6 +93,8 @@ pub struct CatalogState {
     pub days: Vec<CalendarEntry>,
     pub day_sel: usize,
     pub announced: bool,
+    /// When the rules and the calendar were read.
+    pub loaded: store::Loaded,
 }
 
 impl CatalogState {
@@ -96,11 +102,13 @@ impl CatalogState {
         if self.year == 0 {
             self.year = today.year();
         }
+        let stamp = store.data_stamp();
         self.rules = store.deadline_rules()?;
         self.rule_sel = self.rule_sel.min(self.rules.len().saturating_sub(1));
         self.days = cal.year_entries(self.year);
         self.day_sel = self.day_sel.min(self.days.len().saturating_sub(1));
         self.announced = cal.is_announced(self.year);
+        self.loaded = Some((stamp, today));
         Ok(())
     }
 

@@ -16,13 +16,59 @@ use crate::i18n::{self, Msg};
 use crate::store::{CaseSource, CitizenInput, NewCase, StepInput, StoreError};
 
 impl App {
+    /// Show a pane: its rows are read again only when the book changed since they were read
+    /// (here or at another desk) or the day turned; otherwise the key only redraws.
     pub(super) fn show_pane(&mut self, pane: Pane) {
         self.pane = pane;
+        if !self.pane_is_current(pane) {
+            self.reload_pane(pane);
+        }
+    }
+
+    /// Whether `pane`'s rows are as the book is now.
+    pub(super) fn pane_is_current(&self, pane: Pane) -> bool {
+        let stamp = self.store.data_stamp();
         match pane {
+            Pane::Log => self.log.loaded == Some((stamp, self.log.day)),
+            Pane::Queue => self.queue.loaded == Some((stamp, self.today)),
+            Pane::Board => self.board.loaded == Some((stamp, self.today)),
+            Pane::Catalog => self.catalog.loaded == Some((stamp, self.today)),
+            Pane::Lookup => true,
+        }
+    }
+
+    /// When idle: read one pane not on screen whose rows are out of date (the queue, then the
+    /// board), so that switching to it only redraws. Never under a form being typed. Returns
+    /// whether it read one.
+    pub fn warm_one(&mut self) -> bool {
+        if self.form().is_some() || self.entry().is_some() || self.actor.is_none() {
+            return false;
+        }
+        let stamp = self.store.data_stamp();
+        for pane in [Pane::Queue, Pane::Board, Pane::Log] {
+            if pane != self.pane
+                && !self.pane_is_current(pane)
+                && !self.warmed.contains(&(pane, stamp))
+            {
+                self.warmed.retain(|(p, _)| *p != pane);
+                self.warmed.push((pane, stamp));
+                self.reload_pane(pane);
+                return true;
+            }
+        }
+        false
+    }
+
+    pub(super) fn reload_pane(&mut self, pane: Pane) {
+        match pane {
+            Pane::Log => {
+                let keep = self.log.selected_row().map(|r| r.uid.clone());
+                self.reload_log(keep.as_deref());
+            }
             Pane::Queue => self.reload_queue(),
             Pane::Board => self.reload_board(),
             Pane::Catalog => self.reload_catalog(),
-            Pane::Log | Pane::Lookup => {}
+            Pane::Lookup => {}
         }
     }
 

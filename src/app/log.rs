@@ -17,6 +17,8 @@ pub struct LogState {
     pub offset: Cell<usize>,
     /// Rows that fit on screen at the last render (for PageUp/PageDown).
     pub page: Cell<usize>,
+    /// When the rows were read (the day shown, not today).
+    pub loaded: store::Loaded,
 }
 
 impl LogState {
@@ -28,6 +30,7 @@ impl LogState {
             selected: 0,
             offset: Cell::new(0),
             page: Cell::new(10),
+            loaded: None,
         }
     }
 
@@ -39,6 +42,7 @@ impl LogState {
         threshold: u32,
         select_uid: Option<&str>,
     ) -> store::Result<()> {
+        let stamp = store.data_stamp();
         let rows = store.visits_on(day)?;
         let counters = store.day_counters(day, threshold)?;
         if day != self.day {
@@ -54,6 +58,7 @@ impl LogState {
             self.selected = pos;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.loaded = Some((stamp, day));
         Ok(())
     }
 

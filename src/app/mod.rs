@@ -102,6 +102,9 @@ pub struct App {
     pub window: String,
     /// Drafts of other windows (a crash) still to offer, newest first.
     pub drafts_waiting: Vec<store::Draft>,
+    /// Panes read ahead while idle, at the stamp they were read at (a failed read is not
+    /// tried again until the book changes).
+    warmed: Vec<(Pane, store::DataStamp)>,
     pub unit: String,
     pub is_demo: bool,
     pub fields: Vec<Field>,
@@ -147,6 +150,7 @@ impl App {
             viewer: Viewer::nobody(),
             window: store::new_uid(),
             drafts_waiting: Vec::new(),
+            warmed: Vec::new(),
             log: LogState::new(today),
             pane: Pane::Log,
             queue: QueueState::default(),
@@ -299,6 +303,11 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if entry_due {
             self.save_entry_draft();
+        }
+        // Another desk wrote to the book: the pane on screen follows (not under a form being
+        // typed, which the officer is looking at instead).
+        if self.form().is_none() && self.entry().is_none() && !self.pane_is_current(self.pane) {
+            self.reload_pane(self.pane);
         }
     }
 

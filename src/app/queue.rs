@@ -35,6 +35,8 @@ pub struct QueueState {
     pub cases: Vec<CaseRow>,
     pub total: u32,
     pub case_sel: usize,
+    /// When the counts and cases were read.
+    pub loaded: store::Loaded,
 }
 
 impl QueueState {
@@ -45,10 +47,13 @@ impl QueueState {
         officer_id: Option<i64>,
         today: NaiveDate,
     ) -> store::Result<()> {
+        let stamp = store.data_stamp();
         let keep = self.selected_case().map(|c| c.uid.clone());
         self.fields = store.field_counts(today)?;
         self.field_sel = self.field_sel.min(self.fields.len().saturating_sub(1));
-        self.load_cases(store, officer_id, keep.as_deref())
+        self.load_cases(store, officer_id, keep.as_deref())?;
+        self.loaded = Some((stamp, today));
+        Ok(())
     }
 
     pub fn load_cases(

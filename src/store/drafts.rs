@@ -54,6 +54,7 @@ impl Writer<'_> {
     /// Save (replace) the actor's draft of `kind` in `window`.
     pub fn save_draft(&mut self, kind: &str, window: &str, payload: &str) -> Result<()> {
         self.permit(Permission::Draft)?;
+        self.scratch = true;
         let officer = self.officer_id();
         let existed: bool = self
             .prepare_cached(
@@ -77,6 +78,7 @@ impl Writer<'_> {
     /// Remove the actor's draft of `kind` in `window` (saved, discarded or restored).
     pub fn clear_draft(&mut self, kind: &str, window: &str) -> Result<()> {
         self.permit(Permission::Draft)?;
+        self.scratch = true;
         let n = self
             .prepare_cached(
                 "DELETE FROM drafts WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",

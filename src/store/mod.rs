@@ -242,7 +242,19 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
+    /// Commits of records by this connection (see [`Store::data_stamp`]).
+    writes: u64,
 }
+
+/// See [`Store::data_stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataStamp {
+    theirs: i64,
+    ours: u64,
+}
+
+/// When a pane's rows were read: the data stamp and the day (a new day changes what is due).
+pub type Loaded = Option<(DataStamp, chrono::NaiveDate)>;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -324,6 +336,7 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             read_only,
+            writes: 0,
         };
         store.check_identity(path)?;
         if read_only {
@@ -366,6 +379,7 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             read_only: true,
+            writes: 0,
         };
         store.check_identity(path)?;
         let version = store.schema_version().map_err(|e| match e {
@@ -390,6 +404,7 @@ impl Store {
             conn,
             path: None,
             read_only: false,
+            writes: 0,
         };
         store.check_identity(Path::new(":memory:"))?;
         store.prepare(Path::new(":memory:"))?;
@@ -406,6 +421,7 @@ impl Store {
             conn,
             path: Some(path.clone()),
             read_only: true,
+            writes: 0,
         })
     }
 
@@ -423,6 +439,21 @@ impl Store {
     /// Was the book opened read-only?
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// A stamp that changes whenever the book's data may have changed: a commit by this
+    /// connection, or by another one (another desk, another window: SQLite's
+    /// `PRAGMA data_version`). A pane loaded at one stamp need not be read again while the
+    /// stamp stays the same.
+    pub fn data_stamp(&self) -> DataStamp {
+        let theirs = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))
+            .unwrap_or(-1);
+        DataStamp {
+            theirs,
+            ours: self.writes,
+        }
     }
 
     /// Refuse a database of another program or of a newer tiepdan, before changing anything.

@@ -55,6 +55,9 @@ pub enum Permission {
 pub struct Writer<'s> {
     tx: Transaction<'s>,
     actor: &'s Actor,
+    /// Only scratch data was written (a form's draft): the records did not change, so the
+    /// panes need not be read again.
+    pub(super) scratch: bool,
 }
 
 impl std::ops::Deref for Writer<'_> {
@@ -115,13 +118,18 @@ impl Store {
             name: officer,
         };
         {
-            let w = Writer { tx, actor: &actor };
+            let w = Writer {
+                tx,
+                actor: &actor,
+                scratch: false,
+            };
             let after = audit::row_json(&w, "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
             w.put_setting(settings::UNIT_NAME, &unit)?;
             w.put_setting(settings::DESK_CODE, &desk)?;
             w.tx.commit()?;
         }
+        self.writes += 1;
         Ok(actor)
     }
 
@@ -151,11 +159,16 @@ impl Store {
             name,
         };
         {
-            let w = Writer { tx, actor: &actor };
+            let w = Writer {
+                tx,
+                actor: &actor,
+                scratch: false,
+            };
             let after = audit::row_json(&w, "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
             w.tx.commit()?;
         }
+        self.writes += 1;
         Ok(actor)
     }
 
@@ -178,9 +191,17 @@ impl Store {
         if active != Some(true) {
             return Err(StoreError::NotPermitted);
         }
-        let mut w = Writer { tx, actor };
+        let mut w = Writer {
+            tx,
+            actor,
+            scratch: false,
+        };
         let out = f(&mut w)?;
+        let scratch = w.scratch;
         w.tx.commit()?;
+        if !scratch {
+            self.writes += 1;
+        }
         Ok(out)
     }
 
@@ -211,6 +232,7 @@ impl Store {
             (out, rows, ms)
         };
         tx.commit()?;
+        self.writes += 1;
         Ok(out)
     }
 

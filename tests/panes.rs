@@ -1,0 +1,112 @@
+//! Switching panes reads the book again only when it changed (here or at another desk) or the
+//! day turned: a key that changes nothing only redraws. The pane on screen follows another
+//! desk's writes at the next tick.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tiepdan::app::{App, Msg};
+use tiepdan::i18n::Lang;
+use tiepdan::store::Store;
+
+#[test]
+fn a_pane_is_read_again_only_when_the_book_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let officer = store_with_officer(&mut store);
+    save(
+        &mut store,
+        &officer,
+        &valid(&draft("Lê Văn An", "001085011111")),
+    );
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(app.queue.total, 1);
+    // A marker only a reload would wipe.
+    app.queue.total = 99;
+    app.handle_key(key(KeyCode::Char('1')));
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(app.queue.total, 99, "nothing changed: not read again");
+
+    // Another desk takes in a second complaint.
+    let mut other = Store::open(&path).unwrap();
+    let desk2 = other.sign_in(officer.officer_id()).unwrap();
+    save(
+        &mut other,
+        &desk2,
+        &valid(&draft("Lê Văn Bình", "001085022222")),
+    );
+    // The pane on screen follows at the next tick.
+    app.apply(Msg::Tick(std::time::Instant::now()));
+    assert_eq!(app.queue.total, 2, "another desk's case shows");
+    // A pane not on screen is read when shown: the log was read before that write.
+    app.handle_key(key(KeyCode::Char('1')));
+    assert_eq!(app.log.rows.len(), 2, "read again: the other desk's visit");
+    app.log.rows.clear();
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('1')));
+    assert!(app.log.rows.is_empty(), "unchanged since: not read again");
+    save(
+        &mut other,
+        &desk2,
+        &valid(&draft("Lê Văn Chi", "001085033333")),
+    );
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('1')));
+    assert_eq!(app.log.rows.len(), 3, "read again: three visits");
+}
+
+#[test]
+fn an_own_write_makes_the_other_panes_current_again_when_shown() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('3')));
+    let before = app.board.board.rows.len();
+    app.handle_key(key(KeyCode::Char('1')));
+    let actor = app.actor.clone().unwrap();
+    save(
+        &mut app.store,
+        &actor,
+        &valid(&draft("Lê Văn An", "001085011111")),
+    );
+    app.handle_key(key(KeyCode::Char('3')));
+    assert!(
+        app.board.board.rows.len() > before,
+        "the new case's duty is on the board"
+    );
+}
+
+#[test]
+fn idle_time_reads_the_hidden_panes_once_so_their_first_key_only_redraws() {
+    let mut app = app();
+    let actor = app.actor.clone().unwrap();
+    save(
+        &mut app.store,
+        &actor,
+        &valid(&draft("Lê Văn An", "001085011111")),
+    );
+    // Idle turns of the loop: each reads one stale hidden pane, then there is nothing to do.
+    let mut turns = 0;
+    while app.warm_one() {
+        turns += 1;
+        assert!(turns <= 3, "warming ends");
+    }
+    assert!(turns >= 2, "the queue and the board were read ahead");
+    assert_eq!(app.queue.total, 1);
+    app.queue.total = 99;
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(
+        app.queue.total, 99,
+        "the first visit of the queue only redraws"
+    );
+    // Under a form being typed, nothing is read ahead.
+    app.handle_key(key(KeyCode::Char('1')));
+    app.handle_key(key(KeyCode::Char('n')));
+    save(
+        &mut app.store,
+        &actor,
+        &valid(&draft("Lê Văn Bình", "001085022222")),
+    );
+    assert!(!app.warm_one());
+}
