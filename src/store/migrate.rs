@@ -141,6 +141,18 @@ mod tests {
             "0004_lookup.sql",
             "c89611d11fb4217520d8feb744e227984a5f995fdfa01e23227674ea1f96098d",
         ),
+        (
+            "0005_foundation.sql",
+            "8a5d1bf519806e8d0373f7fdb42ab68d105ce995dc7f53124689d824837f018f",
+        ),
+        (
+            "0006_hardening.sql",
+            "1c0dfc291f363874d9c90fe2a46a5bd1b0932922543ea0de65ea9b66be12f13c",
+        ),
+        (
+            "0007_register.sql",
+            "c268c8ce71acb0cf2abb9e2f01e0efd8cfcb9892e2e81440e393089e3f39bcd4",
+        ),
     ];
 
     #[test]
