@@ -811,13 +811,8 @@ impl CaseWriter {
         })?;
         self.count += 1;
         let mut f = CaseFacts {
-            case_type: t,
-            status: CaseStatus::New,
-            round: 1,
-            complex: false,
-            extensions: 0,
-            reopened: false,
-            remote: false,
+            forwarded: s.source == CaseSource::Forwarded,
+            ..CaseFacts::new(t, CaseStatus::New)
         };
         let mut day = s.day;
         while let Some(a) = Self::next_action(rng, &f) {

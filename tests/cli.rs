@@ -152,13 +152,17 @@ fn due_prints_every_obligation_with_its_explanation() {
         "2026-10-01",
         "--accepted",
         "2026-10-05",
-        "--complex",
+        "--very-complex",
         "--extensions",
         "2",
         "--written",
         "--json",
     ]);
-    assert!(out.status.success());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let due = |o: &str| {
         v.as_array()

@@ -142,6 +142,7 @@ impl Bulk<'_> {
             s.at,
             after.remote,
         ])?;
+        super::duties::record_facts(conn, s.case_id, &after)?;
         self.count("case_events");
         Ok(after)
     }

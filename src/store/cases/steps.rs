@@ -97,7 +97,7 @@ fn insert_case(
     Ok((id, uid, code))
 }
 
-fn insert_event(
+pub(super) fn insert_event(
     w: &Writer,
     case_id: i64,
     action: Action,
@@ -150,7 +150,7 @@ fn open_in_field(conn: &Connection, citizen_id: i64, field_code: &str) -> Result
 
 /// The check every change of a case starts with: it exists, and (when the officer acted on
 /// what they saw) it is still the version they saw.
-fn case_for_update(w: &Writer, uid: &str, expected: Option<i64>) -> Result<i64> {
+pub(super) fn case_for_update(w: &Writer, uid: &str, expected: Option<i64>) -> Result<i64> {
     let (id, version, changed_at): (i64, i64, String) = w
         .prepare_cached(
             "SELECT id, version, updated_at FROM cases WHERE uid = ?1 AND deleted_at IS NULL",
@@ -313,6 +313,7 @@ impl Writer<'_> {
             }
             _ => {}
         }
+        super::duties::guard(self, id, action, s)?; // issue 18: a time-barred complaint
         let day = s.day.unwrap_or(today);
         let before = audit::row_json(self, "cases", id)?;
         let (from, to) = (before_facts.status, after_facts.status);
@@ -350,6 +351,7 @@ impl Writer<'_> {
             now_stamp(),
             after_facts.remote,
         ])?;
+        super::duties::record_facts(self, id, &after_facts)?; // issue 18: the new facts
         let ctx = super::super::deadlines::context(self)?;
         super::super::deadlines::recompute_case(self, &ctx, id)?;
         let after = audit::row_json(self, "cases", id)?;
@@ -375,6 +377,7 @@ impl Writer<'_> {
                 visit_id: None,
             };
             let (_, _, code) = insert_case(self, &second, 2, Some(id))?;
+            super::duties::after_reopen(self, id)?; // issue 18: the same kind of decision
             new_code = Some(code);
         }
         Ok(new_code)
