@@ -854,6 +854,61 @@ impl CaseWriter {
                 by: s.officer_id,
             })?;
         }
+        self.duties(b, id, f, day, s.officer_id)
+    }
+
+    /// The duties after the last step (issue 18): the decision sent, the denouncer told of
+    /// the acceptance, the forwarder told the result, the forwarded result passed on — each
+    /// done within a few days, a few still pending near the end date. Drawn from a stream of
+    /// their own, so the rest of the data set is the same as before them.
+    fn duties(
+        &mut self,
+        b: &mut Bulk<'_>,
+        id: i64,
+        f: CaseFacts,
+        mut day: NaiveDate,
+        officer_id: i64,
+    ) -> Result<()> {
+        use Action as A;
+        let mut rng = ChaCha8Rng::seed_from_u64(0xD07 ^ (id as u64).wrapping_mul(0x9E37_79B9));
+        let todo: &[Action] = match (f.status, f.case_type) {
+            (CaseStatus::InProgress, CaseType::ToCao) => &[A::NotifyAcceptance],
+            (CaseStatus::Resolved, CaseType::KhieuNai) => &[A::SendDecision, A::ReportToForwarder],
+            (CaseStatus::Resolved, CaseType::ToCao) => &[A::ReportToForwarder],
+            (CaseStatus::Transferred, CaseType::KhieuNai | CaseType::ToCao) => {
+                &[A::ResultReceived, A::InformCitizen]
+            }
+            _ => &[],
+        };
+        let t0 = NaiveTime::from_hms_opt(16, 45, 0).expect("valid time");
+        let mut f = f;
+        for a in todo {
+            if case::step(&f, *a).is_err() {
+                continue;
+            }
+            // The receiving body takes weeks to report; the unit's own duties take days.
+            day += Duration::days(if *a == A::ResultReceived {
+                rng.random_range(10..=40)
+            } else {
+                rng.random_range(1..=4)
+            });
+            if day > self.end {
+                break;
+            }
+            let step_uid = seeded_uid(&mut rng, millis(day, t0));
+            f = b.case_step(&BulkStep {
+                uid: &step_uid,
+                case_id: id,
+                action: *a,
+                day,
+                input: &StepInput {
+                    day: Some(day),
+                    ..StepInput::default()
+                },
+                at: &stamp(day, t0),
+                by: officer_id,
+            })?;
+        }
         Ok(())
     }
 }

@@ -509,7 +509,8 @@ catalog! {
     LblObstacleDays => "Số ngày có trở ngại", "Days of obstacle";
     LblSubject => "Khiếu nại đối với", "Complaint against";
     LblValidReason => "Lý do chính đáng", "Valid reason";
-    StepTimeBarred => "⚠ Đơn nhận sau thời hạn khiếu nại ({0}): chỉ thụ lý khi có lý do chính đáng, ghi vào ô Lý do (Luật Khiếu nại Điều 11(6)).", "⚠ Received after the time limit ({0}): accept only for a valid reason, written in the Reason box (Complaints Law Art 11(6)).";
+    StepTimeBarred => "⚠ Đơn nhận sau thời hạn khiếu nại ({0}): căn cứ không thụ lý (Luật KN Điều 11(6)).", "⚠ Received after the time limit ({0}): a ground for non-acceptance (Art 11(6)).";
+    StepTimeBarredHint => "  Chỉ thụ lý khi có lý do chính đáng — ghi vào ô Lý do chính đáng.", "  Accept only for a valid reason — write it in the Valid reason box.";
     ErrObstacleDays => "Từ 0 đến 3650 ngày.", "From 0 to 3650 days.";
     CaseDues => "Hạn xử lý", "Due dates";
     CaseExplainHint => "w: giải thích cách tính hạn", "w: explain how it was computed";

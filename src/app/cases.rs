@@ -163,6 +163,7 @@ impl App {
                     detail: v.detail.clone(),
                     events: Vec::new(),
                     dues: Vec::new(),
+                    limits: v.limits.clone(),
                     facts: v.facts,
                     citizen: None,
                     scroll: 0,
@@ -177,18 +178,8 @@ impl App {
     fn begin_step(&mut self, view: &CaseView, action: Action) {
         let allowed = case::key_allowed(&view.facts, action);
         if !allowed {
-            let name = if action == Action::ClassifyOwn {
-                Msg::CmdClassify
-            } else {
-                i18n::action(action)
-            };
-            self.error(Msg::StepNotAllowed.fill(
-                self.lang,
-                &[
-                    &name.t(self.lang),
-                    &i18n::case_status(view.facts.status).t(self.lang),
-                ],
-            ));
+            // Why, with the article where the law says more than the status (issue 18).
+            self.error(super::duties::not_allowed(self.lang, &view.facts, action));
             return;
         }
         let officers: Vec<(i64, String)> = self
@@ -321,6 +312,14 @@ impl App {
         };
         let days = number(EntryKey::Days, 1, &mut errors);
         let extension_days = number(EntryKey::ExtensionDays, 0, &mut errors);
+        let obstacle_days = match e.has(EntryKey::ObstacleDays).then(|| e.obstacle_days()) {
+            Some(Err(m)) => {
+                errors.push((EntryKey::ObstacleDays, m.t(lang).to_owned()));
+                0
+            }
+            Some(Ok(n)) => n,
+            None => 0,
+        };
         if !errors.is_empty() {
             let first = errors[0].0;
             e.focus = e.rows.iter().position(|r| r.key == first).unwrap_or(0);
@@ -336,8 +335,14 @@ impl App {
                 let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
                     .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
                 let article = e.value(EntryKey::Article);
-                let r =
-                    self.write(|w| w.update_rule(rule_id, days, extension_days, basis, &article));
+                // The unit's own rule is switched on or off (issue 13).
+                let active = e
+                    .has(EntryKey::Active)
+                    .then(|| e.value(EntryKey::Active) == "1");
+                let r = self.write(|w| match active {
+                    Some(on) => w.set_internal_rule(rule_id, on, days, basis),
+                    None => w.update_rule(rule_id, days, extension_days, basis, &article),
+                });
                 self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
             }
             EntryPurpose::CalendarDay => {
@@ -390,6 +395,20 @@ impl App {
                     self.commit_step(&pending);
                 }
             }
+            EntryPurpose::TimeBar {
+                case_uid, version, ..
+            } => {
+                let input = crate::store::TimeBarInput {
+                    learned_on: day,
+                    obstacle_days,
+                    subject: crate::domain::case::ComplaintSubject::from_code(
+                        &e.value(EntryKey::Subject),
+                    )
+                    .unwrap_or(crate::domain::case::ComplaintSubject::Administrative),
+                    note: e.value(EntryKey::Note),
+                };
+                self.save_time_bar(&case_uid, version, &input);
+            }
             EntryPurpose::Intake { visit_uid, .. } => {
                 let Some(case_type) = CaseType::from_code(&e.value(EntryKey::CaseType)) else {
                     return;
@@ -436,7 +455,7 @@ impl App {
     }
 
     /// After a write from an entry form: close it and go on, or keep it as typed and say why.
-    fn after_entry_saved<T>(
+    pub(super) fn after_entry_saved<T>(
         &mut self,
         r: crate::store::Result<T>,
         then: impl FnOnce(&mut Self, T),

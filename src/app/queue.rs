@@ -150,6 +150,8 @@ pub struct CaseView {
     pub events: Vec<CaseEvent>,
     /// Open obligations with their due dates, soonest first.
     pub dues: Vec<store::CaseDue>,
+    /// The citizen's limits: the complaint's time bar, the window for a second complaint.
+    pub limits: Vec<store::CaseLimit>,
     pub facts: CaseFacts,
     /// The citizen's record (ID, phone, address): shown only when the identity rule lets the
     /// viewer see the case's citizen (`masked`).
@@ -165,6 +167,7 @@ impl CaseView {
             citizen: store.citizen(detail.citizen_id)?,
             events: store.case_events(uid)?,
             dues: store.case_dues(uid)?,
+            limits: store.case_limits(uid)?,
             facts: store.case_facts(uid)?,
             detail,
             scroll: 0,
@@ -174,6 +177,14 @@ impl CaseView {
     /// Is the citizen's identity masked for this viewer (a denunciation, not revealed)?
     pub fn masked(&self, viewer: &Viewer) -> bool {
         !viewer.sees(&self.detail.row.citizen)
+    }
+
+    /// A complaint received after its time limit: the limit's last day (Luật KN Art 11(6)).
+    pub fn time_barred(&self) -> Option<NaiveDate> {
+        self.limits
+            .iter()
+            .find(|l| l.received_late == Some(true))
+            .map(|l| l.due_on)
     }
 }
 
@@ -188,6 +199,16 @@ pub enum EntryPurpose {
         case_type: CaseType,
         /// The version of the case the officer saw.
         version: i64,
+        /// The complaint came after its time limit (that limit's last day): accepting it
+        /// needs the valid reason (Luật KN Art 11(6)).
+        barred: Option<NaiveDate>,
+    },
+    /// A complaint's time-bar facts (Luật KN Art 9, 33, 48).
+    TimeBar {
+        case_uid: String,
+        code: String,
+        version: i64,
+        round: u8,
     },
     /// A new case: from a visit (citizen known) or a written petition (citizen typed).
     Intake {
@@ -226,6 +247,9 @@ pub enum EntryKey {
     Article,
     Kind,
     Name,
+    ObstacleDays,
+    Subject,
+    Active,
 }
 
 impl EntryKey {
@@ -242,8 +266,21 @@ impl EntryKey {
             },
             EntryKey::Day => match purpose {
                 EntryPurpose::Intake { .. } => Msg::LblReceivedOn,
+                EntryPurpose::TimeBar { round: 2, .. } => Msg::LblFirstDecisionOn,
+                EntryPurpose::TimeBar { .. } => Msg::LblLearnedOn,
                 _ => Msg::LblStepDay,
             },
+            EntryKey::Note => match purpose {
+                EntryPurpose::Step {
+                    action: Action::Accept,
+                    barred: Some(_),
+                    ..
+                } => Msg::LblValidReason,
+                _ => Msg::LblNote,
+            },
+            EntryKey::ObstacleDays => Msg::LblObstacleDays,
+            EntryKey::Subject => Msg::LblSubject,
+            EntryKey::Active => Msg::LblActive,
             EntryKey::Days => Msg::LblDays,
             EntryKey::ExtensionDays => Msg::LblExtensionDays,
             EntryKey::Basis => Msg::LblBasis,
@@ -252,7 +289,6 @@ impl EntryKey {
             EntryKey::Name => Msg::LblDayName,
             EntryKey::Agency => Msg::LblAgency,
             EntryKey::DocumentNo => Msg::LblDocumentNo,
-            EntryKey::Note => Msg::LblNote,
             EntryKey::FullName => Msg::LblFullName,
             EntryKey::IdNumber => Msg::LblIdNumber,
             EntryKey::Phone => Msg::LblPhone,
@@ -290,14 +326,14 @@ pub struct Entry {
     pub errors: Vec<(EntryKey, String)>,
 }
 
-fn text(value: &str) -> EntryInput {
+pub(super) fn text(value: &str) -> EntryInput {
     let mut ta = TextArea::new(vec![value.to_owned()]);
     ta.set_cursor_line_style(ratatui::style::Style::default());
     ta.move_cursor(ratatui_textarea::CursorMove::End);
     EntryInput::Text(Box::new(ta))
 }
 
-fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
+pub(super) fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
     EntryRow {
         key,
         input,
@@ -305,7 +341,7 @@ fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
     }
 }
 
-fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<ComboOption> {
+pub(super) fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<ComboOption> {
     items
         .into_iter()
         .map(|(code, label)| ComboOption { code, label })
@@ -321,7 +357,11 @@ impl Entry {
         today: NaiveDate,
         officers: &[(i64, String)],
     ) -> Entry {
+        if action == Action::RecordTimeBar {
+            return Entry::for_time_bar(lang, view);
+        }
         let d = &view.detail.row;
+        let barred = view.time_barred();
         let mut rows = Vec::new();
         let choice = match action {
             Action::ClassifyOwn | Action::ClassifyNotOwn | Action::ClassifyIneligible => {
@@ -347,7 +387,8 @@ impl Entry {
                         i18n::refusal_reason(r).t(lang).to_owned(),
                     )
                 })),
-                None,
+                // Received after its time limit: Art 11(6) offered first.
+                barred.map(|_| RefusalReason::HetThoiHieu.code().to_owned()),
             )),
             Action::Resolve => Some(Combo::new(
                 options(
@@ -381,7 +422,12 @@ impl Entry {
         if !matches!(action, Action::Note | Action::Assign) {
             rows.push(row(EntryKey::DocumentNo, text(""), false));
         }
-        rows.push(row(EntryKey::Note, text(""), action == Action::Note));
+        let reason_needed = action == Action::Accept && barred.is_some();
+        rows.push(row(
+            EntryKey::Note,
+            text(""),
+            action == Action::Note || reason_needed,
+        ));
         Entry {
             purpose: EntryPurpose::Step {
                 case_uid: d.uid.clone(),
@@ -389,6 +435,11 @@ impl Entry {
                 action,
                 case_type: d.case_type,
                 version: d.version,
+                barred: if action == Action::Accept {
+                    barred
+                } else {
+                    None
+                },
             },
             rows,
             focus: 0,
@@ -479,9 +530,13 @@ impl Entry {
         }
     }
 
-    /// Edit a deadline rule: days, extension days, basis, article.
+    /// Edit a deadline rule: days, extension days, basis, article; the unit's own rule is
+    /// switched on or off instead (its article says it is not law).
     pub fn for_rule(lang: Lang, r: &crate::domain::deadline::Rule) -> Entry {
         use crate::domain::deadline::DayBasis;
+        if r.internal {
+            return Entry::for_internal_rule(lang, r);
+        }
         let rows =
             vec![
                 row(EntryKey::Days, text(&r.days.to_string()), true),

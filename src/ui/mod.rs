@@ -4,6 +4,7 @@
 //! key-hint bar generated from the keymap table. Overlays draw over the pane.
 
 mod board;
+mod dues;
 mod form;
 mod help;
 mod log;
