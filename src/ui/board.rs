@@ -52,7 +52,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     });
     let reminder_h = reminder.as_ref().map_or(0, |t| {
         let w = unicode_width::UnicodeWidthStr::width(t.as_str()) as u16;
-        w.div_ceil(inner.width.max(1)).clamp(1, 3)
+        // Words wrap: a line more than the bare width needs, at most four.
+        (w.div_ceil(inner.width.max(1)) + 1).clamp(1, 4)
     });
     let [counts_area, reminder_area, table_area] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
