@@ -403,6 +403,18 @@ fn an_expired_complaint_is_flagged_and_never_accepted_silently() {
         "Công dân đi lao động ở nước ngoài, có xác nhận",
     )
     .unwrap();
+    // Never as a bare step without its facts.
+    assert!(
+        step_with(
+            &mut store,
+            &officer,
+            &late,
+            Action::RecordTimeBar,
+            "2026-04-14",
+            ""
+        )
+        .is_err()
+    );
     // A date learned after the complaint came cannot be.
     let t = TimeBarInput {
         learned_on: d("2026-04-20"),

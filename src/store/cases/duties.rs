@@ -32,6 +32,7 @@ pub struct TimeBarInput {
 /// Before a step is written: a complaint received after its time limit is never accepted
 /// silently — the acceptance must give the valid reason (in its note).
 pub(super) fn guard(w: &Writer, case_id: i64, action: Action, s: &StepInput) -> Result<()> {
+    refuse_time_bar_as_a_step(action)?;
     if action != Action::Accept || !s.note.trim().is_empty() {
         return Ok(());
     }
@@ -43,6 +44,14 @@ pub(super) fn guard(w: &Writer, case_id: i64, action: Action, s: &StepInput) -> 
             status: facts(w, case_id)?.status,
             why: Refusal::TimeBarred,
         });
+    }
+    Ok(())
+}
+
+/// The time-bar facts are written by `record_time_bar`, never as a bare step without them.
+pub(super) fn refuse_time_bar_as_a_step(action: Action) -> Result<()> {
+    if action == Action::RecordTimeBar {
+        return Err(StoreError::Invalid("use record_time_bar".into()));
     }
     Ok(())
 }
