@@ -815,6 +815,10 @@ impl CaseWriter {
             ..CaseFacts::new(t, CaseStatus::New)
         };
         let mut day = s.day;
+        // The duties each step opens are done from a stream of their own (issue 18), so the
+        // steps of the data set are drawn as before them.
+        let mut duties_rng =
+            ChaCha8Rng::seed_from_u64(0xD07 ^ (id as u64).wrapping_mul(0x9E37_79B9));
         while let Some(a) = Self::next_action(rng, &f) {
             day += Duration::days(rng.random_range(1..=20));
             if day > self.end {
@@ -853,63 +857,63 @@ impl CaseWriter {
                 at: &stamp(day, t0),
                 by: s.officer_id,
             })?;
+            f = self.follow_up(b, &mut duties_rng, id, a, f, &mut day, s.officer_id)?;
         }
-        self.duties(b, id, f, day, s.officer_id)
+        Ok(())
     }
 
-    /// The duties after the last step (issue 18): the decision sent, the denouncer told of
-    /// the acceptance, the forwarder told the result, the forwarded result passed on — each
-    /// done within a few days, a few still pending near the end date. Drawn from a stream of
-    /// their own, so the rest of the data set is the same as before them.
-    fn duties(
+    /// The duties a step opened (issue 18), done within a few days as a unit usually does:
+    /// the denouncer told of the acceptance, the decision sent, the forwarder told the result,
+    /// the result of a forwarded petition passed on — a few still pending near the end date.
+    #[allow(clippy::too_many_arguments)]
+    fn follow_up(
         &mut self,
         b: &mut Bulk<'_>,
+        rng: &mut ChaCha8Rng,
         id: i64,
-        f: CaseFacts,
-        mut day: NaiveDate,
+        after: Action,
+        mut f: CaseFacts,
+        day: &mut NaiveDate,
         officer_id: i64,
-    ) -> Result<()> {
+    ) -> Result<CaseFacts> {
         use Action as A;
-        let mut rng = ChaCha8Rng::seed_from_u64(0xD07 ^ (id as u64).wrapping_mul(0x9E37_79B9));
-        let todo: &[Action] = match (f.status, f.case_type) {
-            (CaseStatus::InProgress, CaseType::ToCao) => &[A::NotifyAcceptance],
-            (CaseStatus::Resolved, CaseType::KhieuNai) => &[A::SendDecision, A::ReportToForwarder],
-            (CaseStatus::Resolved, CaseType::ToCao) => &[A::ReportToForwarder],
-            (CaseStatus::Transferred, CaseType::KhieuNai | CaseType::ToCao) => {
-                &[A::ResultReceived, A::InformCitizen]
-            }
+        let todo: &[Action] = match (after, f.case_type) {
+            (A::Accept, CaseType::ToCao) => &[A::NotifyAcceptance],
+            (A::Resolve, _) => &[A::SendDecision, A::ReportToForwarder],
+            (A::Transfer, _) => &[A::ResultReceived, A::InformCitizen],
             _ => &[],
         };
         let t0 = NaiveTime::from_hms_opt(16, 45, 0).expect("valid time");
-        let mut f = f;
         for a in todo {
             if case::step(&f, *a).is_err() {
                 continue;
             }
             // The receiving body takes weeks to report; the unit's own duties take days.
-            day += Duration::days(if *a == A::ResultReceived {
-                rng.random_range(10..=40)
-            } else {
-                rng.random_range(1..=4)
-            });
-            if day > self.end {
+            let next = *day
+                + Duration::days(if *a == A::ResultReceived {
+                    rng.random_range(10..=40)
+                } else {
+                    rng.random_range(1..=4)
+                });
+            if next > self.end {
                 break;
             }
-            let step_uid = seeded_uid(&mut rng, millis(day, t0));
+            *day = next;
+            let step_uid = seeded_uid(rng, millis(next, t0));
             f = b.case_step(&BulkStep {
                 uid: &step_uid,
                 case_id: id,
                 action: *a,
-                day,
+                day: next,
                 input: &StepInput {
-                    day: Some(day),
+                    day: Some(next),
                     ..StepInput::default()
                 },
-                at: &stamp(day, t0),
+                at: &stamp(next, t0),
                 by: officer_id,
             })?;
         }
-        Ok(())
+        Ok(f)
     }
 }
 
