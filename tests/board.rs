@@ -381,3 +381,27 @@ fn the_unit_s_own_target_is_set_in_the_catalog_and_shown_as_not_law() {
     assert!(text.contains("Quy định nội bộ của đơn vị"), "{text}");
     assert!(text.contains("không phải thời hạn luật định"), "{text}");
 }
+
+#[test]
+fn days_of_obstacle_that_are_not_a_number_keep_the_time_bar_form() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('H')));
+    type_str(&mut app, "01/08/2026");
+    tab(&mut app);
+    type_str(&mut app, "x");
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form stays")
+    };
+    assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
+    assert_eq!(e.rows[e.focus].key, tiepdan::app::EntryKey::ObstacleDays);
+    // A date in the future is refused by the form too.
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('H')));
+    type_str(&mut app, "01/12/2026");
+    app.handle_key(ctrl('s'));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Entry(e)) if !e.errors.is_empty()));
+}

@@ -312,14 +312,6 @@ impl App {
         };
         let days = number(EntryKey::Days, 1, &mut errors);
         let extension_days = number(EntryKey::ExtensionDays, 0, &mut errors);
-        let obstacle_days = match e.has(EntryKey::ObstacleDays).then(|| e.obstacle_days()) {
-            Some(Err(m)) => {
-                errors.push((EntryKey::ObstacleDays, m.t(lang).to_owned()));
-                0
-            }
-            Some(Ok(n)) => n,
-            None => 0,
-        };
         if !errors.is_empty() {
             let first = errors[0].0;
             e.focus = e.rows.iter().position(|r| r.key == first).unwrap_or(0);
@@ -397,18 +389,7 @@ impl App {
             }
             EntryPurpose::TimeBar {
                 case_uid, version, ..
-            } => {
-                let input = crate::store::TimeBarInput {
-                    learned_on: day,
-                    obstacle_days,
-                    subject: crate::domain::case::ComplaintSubject::from_code(
-                        &e.value(EntryKey::Subject),
-                    )
-                    .unwrap_or(crate::domain::case::ComplaintSubject::Administrative),
-                    note: e.value(EntryKey::Note),
-                };
-                self.save_time_bar(&case_uid, version, &input);
-            }
+            } => self.save_time_bar(&case_uid, version, day),
             EntryPurpose::Intake { visit_uid, .. } => {
                 let Some(case_type) = CaseType::from_code(&e.value(EntryKey::CaseType)) else {
                     return;
