@@ -400,7 +400,7 @@ catalog! {
     SubjAdministrative => "Quyết định, hành vi hành chính", "Administrative decision or act";
     SubjDisciplinary => "Quyết định kỷ luật cán bộ, công chức", "Disciplinary decision";
     SubjDismissal => "Quyết định kỷ luật buộc thôi việc", "Disciplinary dismissal";
-    WhyExtendComplaint => "khiếu nại không được gia hạn: vụ việc phức tạp đã có thời hạn dài hơn (Luật Khiếu nại Điều 28, 37, 50) — dùng p (phức tạp)", "a complaint is never extended: a complex one has a longer limit (Complaints Law Art 28, 37, 50) — use p (complex)";
+    WhyExtendComplaint => "chỉ tố cáo được gia hạn (Luật Tố cáo Điều 30); khiếu nại không được gia hạn, vụ việc phức tạp đã có thời hạn dài hơn (Luật Khiếu nại Điều 28, 37, 50) — dùng p (phức tạp)", "only a denunciation is extended (Denunciations Law Art 30); a complaint never is, a complex one has a longer limit (Complaints Law Art 28, 37, 50) — use p (complex)";
     WhyExtendNeedsComplex => "chỉ gia hạn khi vụ việc phức tạp (Luật Tố cáo Điều 30(2)) — xác định phức tạp trước (p)", "only a complex case is extended (Denunciations Law Art 30(2)) — mark it complex first (p)";
     WhyExtendNeedsVeryComplex => "gia hạn lần hai chỉ khi vụ việc đặc biệt phức tạp, có từ 02 tiêu chí (Luật Tố cáo Điều 30(3); NĐ 31/2019 Điều 3(3)) — xác định trước (D)", "a second extension needs an especially complex case, two or more criteria (Denunciations Law Art 30(3); Decree 31/2019 Art 3(3)) — mark it first (D)";
     WhyExtendExhausted => "đã gia hạn tối đa hai lần (Luật Tố cáo Điều 30(3))", "already extended twice, the most allowed (Denunciations Law Art 30(3))";
@@ -503,6 +503,7 @@ catalog! {
     BoardReminder => "⚠ Lịch nghỉ năm {0} chưa được xác nhận: Tết Nguyên đán dự kiến {1}–{2}, ngày liền kề Quốc khánh dự kiến {3}; Ngày Văn hóa Việt Nam 24/11 chưa tính (chờ sửa Bộ luật Lao động). Xác nhận hoặc sửa ở Danh mục (6); hạn sẽ được tính lại.", "⚠ The days off of {0} are not confirmed: Tết expected {1}–{2}, the day beside National Day expected {3}; Vietnamese Culture Day 24/11 not counted (pending the Labour Code amendment). Confirm or change them in Catalogs (6); due dates are recomputed.";
     CatInternal => "quy định nội bộ, không phải luật", "the unit's own rule, not law";
     CatOff => "tắt", "off";
+    CatNotLaw => "không phải luật", "not law";
     LblActive => "Áp dụng", "Applied";
     LblLearnedOn => "Ngày nhận/biết quyết định", "Decision received/known on";
     LblFirstDecisionOn => "Ngày nhận QĐ lần đầu", "First decision received on";

@@ -405,3 +405,68 @@ fn days_of_obstacle_that_are_not_a_number_keep_the_time_bar_form() {
     app.handle_key(ctrl('s'));
     assert!(matches!(app.overlays.last(), Some(Overlay::Entry(e)) if !e.errors.is_empty()));
 }
+
+/// Extending what the law does not let extend is refused with the article and what to do.
+#[test]
+fn an_extension_the_law_does_not_allow_is_refused_with_its_article() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-02"));
+    accept_first(&mut app);
+    app.handle_key(key(KeyCode::Char('E')));
+    assert!(app.overlays.is_empty(), "no form");
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("Điều 28, 37, 50"), "{}", st.text);
+    // A denunciation, complex and extended once: a second time needs "especially complex".
+    let officer = app.actor.clone().unwrap();
+    let uid = app.queue.cases[0].uid.clone();
+    let citizen: i64 = app
+        .store
+        .inspect_one("SELECT citizen_id FROM cases WHERE uid = ?1", [&uid])
+        .unwrap();
+    let tc = write(&mut app.store, &officer, |w| {
+        w.take_in(
+            &tiepdan::store::Intake {
+                case_type: tiepdan::domain::case::CaseType::ToCao,
+                citizen_id: citizen,
+                field_code: "khac".into(),
+                summary: "Tố cáo cán bộ".into(),
+                source: tiepdan::store::CaseSource::Post,
+                forwarded_by: String::new(),
+                forwarding_doc: String::new(),
+                received_on: d("2026-11-02"),
+                remote: false,
+                visit_id: None,
+            },
+            &tiepdan::domain::intake::CaseChoice::OpenNew,
+        )
+    })
+    .uid;
+    use tiepdan::domain::case::Action;
+    for a in [
+        Action::ClassifyOwn,
+        Action::Accept,
+        Action::MarkComplex,
+        Action::Extend,
+    ] {
+        let s = tiepdan::store::StepInput {
+            day: Some(d("2026-11-03")),
+            ..Default::default()
+        };
+        write(&mut app.store, &officer, |w| {
+            w.case_step(&tc, None, a, &s, today())
+        });
+    }
+    app.handle_key(key(KeyCode::Char('3')));
+    app.board.selected = app
+        .board
+        .board
+        .rows
+        .iter()
+        .position(|r| r.case_uid == tc)
+        .unwrap();
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('E')));
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("Điều 30(3)"), "{}", st.text);
+    assert!(st.text.contains("(D)"), "{}", st.text);
+}

@@ -366,7 +366,7 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             article = format!("⚠ {article}");
         }
         if r.internal {
-            article = format!("⚑ {article} ({})", Msg::CatInternal.t(lang));
+            article = format!("⚑ {article} ({})", Msg::CatNotLaw.t(lang));
         }
         Row::new(vec![
             Cell::from(i18n::obligation(r.obligation).t(lang)),
