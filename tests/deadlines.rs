@@ -550,9 +550,29 @@ fn trigger_kept_counters_equal_direct_counts() {
             outcome: Outcome::for_type(t).first().copied(),
             ..StepInput::default()
         };
-        common::write(&mut store, &officer, |w| {
-            w.case_step(&uid, None, a, &input, today)
-        });
+        if a == Action::RecordTimeBar {
+            // The time-bar facts have their own write (a day learned before receipt).
+            let received: NaiveDate = store
+                .inspect_one("SELECT received_on FROM cases WHERE uid = ?1", [&uid])
+                .unwrap();
+            let t = tiepdan::store::TimeBarInput {
+                learned_on: received - Duration::days(rng.random_range(0..150)),
+                obstacle_days: rng.random_range(0..10),
+                subject: tiepdan::domain::case::ComplaintSubject::ALL[rng.random_range(0..3)],
+                note: String::new(),
+            };
+            common::write(&mut store, &officer, |w| {
+                w.record_time_bar(&uid, None, &t, today)
+            });
+        } else {
+            let input = StepInput {
+                note: "Lý do chính đáng".into(),
+                ..input
+            };
+            common::write(&mut store, &officer, |w| {
+                w.case_step(&uid, None, a, &input, today)
+            });
+        }
         if step_no % 30 == 0 {
             seen_open += check_counters(&store, today);
         }
