@@ -340,7 +340,8 @@ catalog! {
     WhatCitizen => "Hồ sơ công dân", "The citizen's record";
     WhatRecord => "Bản ghi", "The record";
     StepNotAllowed => "{0}: không được phép ở trạng thái “{1}”.", "{0}: not allowed while “{1}”.";
-    StepFirstDo => "{0}: chưa được ở trạng thái “{1}” — {2} trước ({3}).", "{0}: not yet while “{1}” — {2} first ({3}).";
+    StepFirstDo => "{0} trước ({1}).", "{0} first ({1}).";
+    StepRefusedWhy => "{0}: {1}.", "{0}: {1}.";
     StepDone => "{0}: {1} → {2}.", "{0}: {1} → {2}.";
     ErrOfficerExists => "Đã có cán bộ «{0}»: chọn tên đó trong danh sách (hai cán bộ trùng tên phải ghi khác nhau, ví dụ thêm chức vụ).", "There is already an officer «{0}»: choose that name in the list (two officers of one name must be written apart, e.g. with their title).";
     PickOfficerDisable => "tắt cán bộ", "disable officer";
@@ -431,6 +432,26 @@ catalog! {
     AcAssign => "Phân công", "Assign";
     AcRemote => "Xác định vùng sâu, vùng xa", "Mark remote area";
     AcAddPetition => "Bổ sung đơn / lượt tiếp", "Repeat petition added";
+    AcVeryComplex => "Xác định đặc biệt phức tạp", "Mark especially complex";
+    AcMultiSite => "Xác minh nhiều nơi / ủy quyền", "Verify at several places / delegate";
+    AcTimeBar => "Ghi thời hiệu", "Record the time-limit facts";
+    AcNotifyAcceptance => "Thông báo thụ lý", "Notify the acceptance";
+    AcSendDecision => "Gửi quyết định", "Send the decision";
+    AcPublishDecision => "Công khai quyết định", "Publish the decision";
+    AcReportForwarder => "Báo kết quả nơi chuyển", "Report to the forwarder";
+    AcResultReceived => "Nhận thông báo kết quả", "Result notice received";
+    AcInformCitizen => "Báo kết quả cho công dân", "Tell the citizen the result";
+    SubjAdministrative => "Quyết định, hành vi hành chính", "Administrative decision or act";
+    SubjDisciplinary => "Quyết định kỷ luật cán bộ, công chức", "Disciplinary decision";
+    SubjDismissal => "Quyết định kỷ luật buộc thôi việc", "Disciplinary dismissal";
+    WhyExtendComplaint => "chỉ tố cáo được gia hạn (Luật Tố cáo Điều 30); khiếu nại không được gia hạn, vụ việc phức tạp đã có thời hạn dài hơn (Luật Khiếu nại Điều 28, 37, 50) — dùng p (phức tạp)", "only a denunciation is extended (Denunciations Law Art 30); a complaint never is, a complex one has a longer limit (Complaints Law Art 28, 37, 50) — use p (complex)";
+    WhyExtendNeedsComplex => "chỉ gia hạn khi vụ việc phức tạp (Luật Tố cáo Điều 30(2)) — xác định phức tạp trước (p)", "only a complex case is extended (Denunciations Law Art 30(2)) — mark it complex first (p)";
+    WhyExtendNeedsVeryComplex => "gia hạn lần hai chỉ khi vụ việc đặc biệt phức tạp, có từ 02 tiêu chí (Luật Tố cáo Điều 30(3); NĐ 31/2019 Điều 3(3)) — xác định trước (D)", "a second extension needs an especially complex case, two or more criteria (Denunciations Law Art 30(3); Decree 31/2019 Art 3(3)) — mark it first (D)";
+    WhyExtendExhausted => "đã gia hạn tối đa hai lần (Luật Tố cáo Điều 30(3))", "already extended twice, the most allowed (Denunciations Law Art 30(3))";
+    WhyTimeBarred => "đơn nhận sau thời hạn khiếu nại: ghi lý do chính đáng vào Ghi chú để thụ lý, hoặc không thụ lý (Luật Khiếu nại Điều 11(6))", "the complaint came after its time limit: write the valid reason in the note to accept it, or refuse it (Complaints Law Art 11(6))";
+    WhyNeedsResult => "chưa nhận thông báo kết quả của cơ quan đã nhận đơn chuyển (N)", "no result notice from the receiving body yet (N)";
+    WhyNotApplicable => "nghĩa vụ này không phát sinh với vụ việc này", "this duty does not arise for this case";
+    WhyDoneAlready => "đã ghi rồi", "already recorded";
     Rs11_1 => "Điều 11(1): hành vi nội bộ, chỉ đạo, văn bản quy phạm, bí mật nhà nước", "Art 11(1): internal or directive act, normative document, state secret";
     Rs11_2 => "Điều 11(2): không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại", "Art 11(2): does not directly affect the complainant";
     Rs11_3 => "Điều 11(3): không có năng lực hành vi, không có người đại diện hợp pháp", "Art 11(3): lacks capacity, no lawful representative";
@@ -488,6 +509,54 @@ catalog! {
     ObInitial => "Xử lý ban đầu tố cáo", "Initial handling";
     ObTransfer => "Chuyển đơn tố cáo", "Transfer the denunciation";
     ObResolve => "Giải quyết", "Resolve";
+    ObNotifyAcceptance => "Thông báo thụ lý", "Notify acceptance";
+    ObSendDecision => "Gửi quyết định", "Send the decision";
+    ObPublishDecision => "Công khai quyết định", "Publish the decision";
+    ObReportForwarder => "Báo KQ nơi chuyển đơn", "Report to forwarder";
+    ObInformCitizen => "Báo KQ cho công dân", "Tell citizen result";
+    ObInternal => "Mục tiêu nội bộ", "Internal target";
+    ObTimeLimit => "Thời hiệu khiếu nại", "Time limit to complain";
+    ObSecondComplaint => "Hạn khiếu nại lần 2", "2nd complaint window";
+    CaseVeryComplex => "đặc biệt phức tạp", "especially complex";
+    CaseMultiSite => "xác minh nhiều nơi", "verified at several places";
+    CaseDisciplinary => "QĐ kỷ luật", "disciplinary decision";
+    CaseDismissal => "QĐ kỷ luật buộc thôi việc", "disciplinary dismissal";
+    CaseLearned => "biết QĐ {0}", "decision known {0}";
+    CaseLimits => "Thời hạn của công dân", "Citizen's limits";
+    LimitLate => "⚠ đơn nhận {0}, sau thời hạn: căn cứ không thụ lý (Luật Khiếu nại Điều 11(6)) nếu không có lý do chính đáng", "⚠ received {0}, after the limit: a ground for non-acceptance (Complaints Law Art 11(6)) unless there is a valid reason";
+    LimitInTime => "đơn nhận {0}: trong thời hạn", "received {0}: in time";
+    LimitEnds => "hết ngày {0}", "ends {0}";
+    LimitEnded => "đã hết ngày {0}", "ended {0}";
+    ExplainCitizen => "Thời hạn của công dân — không phải nghĩa vụ của đơn vị, không có trên bảng hạn", "The citizen's limits — not the unit's duty, not on the board";
+    ExplainStartDecided => "từ ngày ra quyết định {0}", "from the decision on {0}";
+    ExplainStartDecisionDate => "từ ngày nhận quyết định; chưa ghi ngày gửi nên tính từ ngày ra quyết định {0} (sớm nhất có thể)", "from receipt of the decision; no sending recorded, so from the decision's date {0} (the earliest possible)";
+    ExplainStartDecisionSent => "từ ngày nhận quyết định, tính từ ngày gửi đã ghi {0} (ngày nhận thực tế có thể muộn hơn)", "from receipt of the decision, taken as the day it was sent, {0} (the actual receipt may be later)";
+    ExplainStartDecisionReceived => "từ ngày nhận quyết định giải quyết lần đầu {0}", "from receipt of the first decision on {0}";
+    ExplainStartResolveLimit => "từ ngày hết thời hạn giải quyết lần đầu {0} mà chưa có quyết định", "from the end of the first-round limit, {0}, with no decision";
+    ExplainStartLearned => "từ ngày nhận hoặc biết quyết định, hành vi bị khiếu nại {0}", "from receiving or learning of the decision or act on {0}";
+    ExplainStartResultNotice => "từ ngày nhận thông báo kết quả {0}", "from the result notice on {0}";
+    ExplainExcluded => "Không tính {0} ngày có trở ngại (ốm đau, thiên tai, đi công tác, học tập ở nơi xa…)", "{0} days of obstacle not counted (illness, disaster, work or study far away…)";
+    ExplainInternal => "Quy định nội bộ của đơn vị — không phải thời hạn luật định.", "The unit's own rule — not a legal time limit.";
+    ExplainChanged => "Thay đổi", "Changed";
+    ExplainChangedText => "trước là {0}; tính lại ngày {1} vì {2}", "was {0}; recomputed on {1} because of: {2}";
+    ChangeDayOff => "thêm ngày nghỉ {0} ({1})", "day off {0} ({1}) added";
+    ChangeWorkDay => "thêm ngày làm bù {0} ({1})", "swapped working day {0} ({1}) added";
+    ChangeDayRemoved => "bỏ ngày {0} ({1}) khỏi lịch", "{0} ({1}) removed from the calendar";
+    ChangeYearConfirmed => "xác nhận lịch nghỉ năm {0}", "the days off of {0} confirmed";
+    ChangeRule => "sửa quy định “{0}”", "the rule “{0}” edited";
+    BoardReminder => "⚠ Lịch nghỉ năm {0} chưa được xác nhận: Tết Nguyên đán dự kiến {1}–{2}, ngày liền kề Quốc khánh dự kiến {3}; Ngày Văn hóa Việt Nam 24/11 chưa tính (chờ sửa Bộ luật Lao động). Xác nhận hoặc sửa ở Danh mục (6); hạn sẽ được tính lại.", "⚠ The days off of {0} are not confirmed: Tết expected {1}–{2}, the day beside National Day expected {3}; Vietnamese Culture Day 24/11 not counted (pending the Labour Code amendment). Confirm or change them in Catalogs (6); due dates are recomputed.";
+    CatInternal => "quy định nội bộ, không phải luật", "the unit's own rule, not law";
+    CatOff => "tắt", "off";
+    CatNotLaw => "không phải luật", "not law";
+    LblActive => "Áp dụng", "Applied";
+    LblLearnedOn => "Ngày nhận/biết quyết định", "Decision received/known on";
+    LblFirstDecisionOn => "Ngày nhận QĐ lần đầu", "First decision received on";
+    LblObstacleDays => "Số ngày có trở ngại", "Days of obstacle";
+    LblSubject => "Khiếu nại đối với", "Complaint against";
+    LblValidReason => "Lý do chính đáng", "Valid reason";
+    StepTimeBarred => "⚠ Đơn nhận sau thời hạn khiếu nại ({0}): căn cứ không thụ lý (Luật KN Điều 11(6)).", "⚠ Received after the time limit ({0}): a ground for non-acceptance (Art 11(6)).";
+    StepTimeBarredHint => "  Chỉ thụ lý khi có lý do chính đáng — ghi vào ô Lý do chính đáng.", "  Accept only for a valid reason — write it in the Valid reason box.";
+    ErrObstacleDays => "Từ 0 đến 3650 ngày.", "From 0 to 3650 days.";
     CaseDues => "Hạn xử lý", "Due dates";
     CaseExplainHint => "w: giải thích cách tính hạn", "w: explain how it was computed";
     ExplainTitle => "Cách tính hạn — {0}", "How the due dates were computed — {0}";
@@ -566,6 +635,13 @@ catalog! {
     CliNeedsUpgrade => "{0} có lược đồ {1}, cần nâng cấp lên {2}: mở nó một lần bằng tiepdan (không chỉ đọc) để nâng cấp.", "{0} has schema {1} and needs the upgrade to {2}: open it once with tiepdan (not read-only) to upgrade it.";
     CliBadType => "Loại đơn không hợp lệ: {0} (dùng khieu-nai, to-cao, kien-nghi hoặc phan-anh).", "Unknown petition type: {0} (use khieu-nai, to-cao, kien-nghi or phan-anh).";
     CliAcceptedBeforeReceived => "Ngày thụ lý không thể trước ngày nhận đơn.", "The acceptance date cannot be before the date received.";
+    CliExtendComplaint => "--extensions: khiếu nại không được gia hạn (Luật Khiếu nại Điều 28, 37, 50); vụ việc phức tạp đã có thời hạn dài hơn: dùng --complex.", "--extensions: a complaint is never extended (Complaints Law Art 28, 37, 50); a complex one has a longer limit: use --complex.";
+    CliExtendProposal => "--extensions: kiến nghị, phản ánh không có thời hạn giải quyết luật định để gia hạn.", "--extensions: proposals and feedback have no legal resolution limit to extend.";
+    CliExtendNeedsComplex => "--extensions {0}: chỉ gia hạn tố cáo khi vụ việc phức tạp (Luật Tố cáo Điều 30(2)): thêm --complex.", "--extensions {0}: a denunciation is extended only when complex (Denunciations Law Art 30(2)): add --complex.";
+    CliExtendNeedsVeryComplex => "--extensions 2: gia hạn lần hai chỉ khi vụ việc đặc biệt phức tạp, có từ 02 tiêu chí (Luật Tố cáo Điều 30(3); NĐ 31/2019 Điều 3(3)): thêm --very-complex.", "--extensions 2: a second extension needs an especially complex case, two or more criteria (Denunciations Law Art 30(3); Decree 31/2019 Art 3(3)): add --very-complex.";
+    CliFlagOnlyFor => "{0} chỉ dùng cho {1}.", "{0} applies to {1} only.";
+    CliDateOrder => "--{0} không thể trước --{1}.", "--{0} cannot be before --{1}.";
+    CliLimitsHeading => "Thời hạn của công dân (không phải nghĩa vụ của đơn vị):", "The citizen's limits (not the unit's duty):";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
 }
 
@@ -697,7 +773,57 @@ pub fn action(a: crate::domain::case::Action) -> Msg {
         A::AddPetition => Msg::AcAddPetition,
         A::MarkRemote => Msg::AcRemote,
         A::VisitEdited => Msg::AcVisitEdited,
+        A::MarkVeryComplex => Msg::AcVeryComplex,
+        A::MarkMultiSite => Msg::AcMultiSite,
+        A::RecordTimeBar => Msg::AcTimeBar,
+        A::NotifyAcceptance => Msg::AcNotifyAcceptance,
+        A::SendDecision => Msg::AcSendDecision,
+        A::PublishDecision => Msg::AcPublishDecision,
+        A::ReportToForwarder => Msg::AcReportForwarder,
+        A::ResultReceived => Msg::AcResultReceived,
+        A::InformCitizen => Msg::AcInformCitizen,
     }
+}
+
+pub fn complaint_subject(s: crate::domain::case::ComplaintSubject) -> Msg {
+    use crate::domain::case::ComplaintSubject as C;
+    match s {
+        C::Administrative => Msg::SubjAdministrative,
+        C::Disciplinary => Msg::SubjDisciplinary,
+        C::Dismissal => Msg::SubjDismissal,
+    }
+}
+
+/// Why the law does not allow a step, when there is more to say than the status (the
+/// article, and what to do instead): extensions, a late complaint, a result not yet in.
+pub fn refusal_why(
+    lang: Lang,
+    a: crate::domain::case::Action,
+    why: crate::domain::case::Refusal,
+) -> Option<&'static str> {
+    use crate::domain::case::{Action as A, Refusal as R};
+    let m = match (a, why) {
+        (A::Extend, R::NotForType) => Msg::WhyExtendComplaint,
+        (A::Extend, R::NeedsComplex) => Msg::WhyExtendNeedsComplex,
+        (A::Extend, R::NeedsVeryComplex) => Msg::WhyExtendNeedsVeryComplex,
+        (A::Extend, R::Exhausted) => Msg::WhyExtendExhausted,
+        (_, R::TimeBarred) => Msg::WhyTimeBarred,
+        (_, R::NeedsResult) => Msg::WhyNeedsResult,
+        (_, R::NotApplicable) => Msg::WhyNotApplicable,
+        (
+            A::NotifyAcceptance
+            | A::SendDecision
+            | A::PublishDecision
+            | A::ReportToForwarder
+            | A::ResultReceived
+            | A::InformCitizen
+            | A::MarkVeryComplex
+            | A::MarkMultiSite,
+            R::Exhausted,
+        ) => Msg::WhyDoneAlready,
+        _ => return None,
+    };
+    Some(m.t(lang))
 }
 
 pub fn refusal_reason(r: crate::domain::case::RefusalReason) -> Msg {
@@ -734,6 +860,29 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
         O::InitialHandling => Msg::ObInitial,
         O::TransferDenunciation => Msg::ObTransfer,
         O::Resolve => Msg::ObResolve,
+        O::NotifyAcceptance => Msg::ObNotifyAcceptance,
+        O::SendDecision => Msg::ObSendDecision,
+        O::PublishDecision => Msg::ObPublishDecision,
+        O::ReportToForwarder => Msg::ObReportForwarder,
+        O::InformCitizenResult => Msg::ObInformCitizen,
+        O::InternalTarget => Msg::ObInternal,
+        O::TimeLimit => Msg::ObTimeLimit,
+        O::SecondComplaint => Msg::ObSecondComplaint,
+    }
+}
+
+/// A catalog change that moved a due date, in words.
+pub fn change_cause(lang: Lang, c: &crate::domain::deadline::Cause) -> String {
+    use crate::domain::date::format_date;
+    use crate::domain::deadline::Cause as C;
+    match c {
+        C::DayOff { day, name } => Msg::ChangeDayOff.fill(lang, &[&format_date(*day), name]),
+        C::WorkDay { day, name } => Msg::ChangeWorkDay.fill(lang, &[&format_date(*day), name]),
+        C::DayRemoved { day, name } => {
+            Msg::ChangeDayRemoved.fill(lang, &[&format_date(*day), name])
+        }
+        C::YearConfirmed { year } => Msg::ChangeYearConfirmed.fill(lang, &[year]),
+        C::RuleEdited { article } => Msg::ChangeRule.fill(lang, &[article]),
     }
 }
 
@@ -759,10 +908,19 @@ pub fn explanation_lines(
 ) -> Vec<(Option<Msg>, String)> {
     use crate::domain::date::format_date;
     let mut out = vec![(Some(Msg::ExplainRule), e.article.clone())];
-    let start = if e.start_event == "accepted" {
-        Msg::ExplainStartAccepted
-    } else {
-        Msg::ExplainStartReceived
+    if e.internal {
+        out.push((None, format!("⚑ {}", Msg::ExplainInternal.t(lang))));
+    }
+    let start = match e.start_event.as_str() {
+        "accepted" => Msg::ExplainStartAccepted,
+        "decided" => Msg::ExplainStartDecided,
+        "decision_date" => Msg::ExplainStartDecisionDate,
+        "decision_sent" => Msg::ExplainStartDecisionSent,
+        "decision_received" => Msg::ExplainStartDecisionReceived,
+        "resolve_limit" => Msg::ExplainStartResolveLimit,
+        "learned" => Msg::ExplainStartLearned,
+        "result_notice" => Msg::ExplainStartResultNotice,
+        _ => Msg::ExplainStartReceived,
     };
     out.push((
         Some(Msg::ExplainStart),
@@ -776,6 +934,9 @@ pub fn explanation_lines(
     out.push((Some(Msg::ExplainCount), counting.fill(lang, &[&e.days])));
     for (i, x) in e.extensions.iter().enumerate() {
         out.push((None, Msg::ExplainExtension.fill(lang, &[&(i + 1), x])));
+    }
+    if e.excluded_days > 0 {
+        out.push((None, Msg::ExplainExcluded.fill(lang, &[&e.excluded_days])));
     }
     if e.basis != "working" {
         out.push((
@@ -807,6 +968,19 @@ pub fn explanation_lines(
     }
     if e.unconfirmed {
         out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
+    }
+    if let Some(c) = &e.change {
+        out.push((
+            Some(Msg::ExplainChanged),
+            Msg::ExplainChangedText.fill(
+                lang,
+                &[
+                    &format_date(c.previous_due),
+                    &format_date(c.on),
+                    &change_cause(lang, &c.cause),
+                ],
+            ),
+        ));
     }
     out
 }
@@ -842,13 +1016,20 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
         StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
-        StoreError::Refused { action, status, .. } => Msg::StepNotAllowed.fill(
-            lang,
-            &[
-                &self::action(*action).t(lang),
-                &case_status(*status).t(lang),
-            ],
-        ),
+        StoreError::Refused {
+            action,
+            status,
+            why,
+        } => match refusal_why(lang, *action, *why) {
+            Some(w) => Msg::StepRefusedWhy.fill(lang, &[&self::action(*action).t(lang), &w]),
+            None => Msg::StepNotAllowed.fill(
+                lang,
+                &[
+                    &self::action(*action).t(lang),
+                    &case_status(*status).t(lang),
+                ],
+            ),
+        },
         StoreError::OpenCaseExists { code, .. } => Msg::CaseOpenExists.fill(lang, &[code]),
         StoreError::EditBlocked { code, status, what } => {
             use crate::store::EditWhat as W;

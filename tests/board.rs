@@ -4,9 +4,13 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Overlay, Pane};
 use tiepdan::domain::deadline::Obligation;
+use tiepdan::i18n::Lang;
+use tiepdan::store::Store;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -129,8 +133,16 @@ fn a_day_off_added_in_the_catalog_moves_due_dates() {
     type_str(&mut app, "Ngày Văn hóa Việt Nam");
     app.handle_key(ctrl('s'));
     assert!(app.overlays.is_empty(), "{:?}", app.status);
-    let after = app.store.board(app.today, &app.calendar, 10).unwrap().rows[0].due_on;
-    assert_eq!(after, d("2026-12-02"));
+    let after = app.store.board(app.today, &app.calendar, 10).unwrap().rows[0].clone();
+    assert_eq!(after.due_on, d("2026-12-02"));
+    // The explanation names the change that moved it.
+    let moved = app.store.case_dues(&after.case_uid).unwrap()[0].clone();
+    let change = moved.explanation.change.expect("the change is named");
+    assert_eq!(change.previous_due, d("2026-12-01"));
+    assert!(matches!(
+        change.cause,
+        tiepdan::domain::deadline::Cause::DayOff { day, .. } if day == d("2026-11-24")
+    ));
     assert!(app.catalog.days.iter().any(|e| e.day == d("2026-11-24")));
     // Remove it again, with a confirmation.
     let pos = app
@@ -161,4 +173,304 @@ fn an_expected_year_is_confirmed_from_the_catalog() {
     app.handle_key(key(KeyCode::Char('y')));
     assert!(app.catalog.announced);
     assert!(app.catalog.days.iter().all(|e| !e.expected));
+}
+
+/// The screen as text, at `w`×`h`.
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.viewport = (w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| tiepdan::ui::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+/// Classify and accept the first case of the queue from the list (today, 22/11/2026).
+fn accept_first(app: &mut App) {
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('a')));
+    app.handle_key(ctrl('s'));
+}
+
+#[test]
+fn a_decision_s_sending_is_on_the_board_explained_and_closed_by_its_step() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-02"));
+    accept_first(&mut app);
+    // Resolved today, Sunday 22/11/2026: the decision is sent within 03 working days
+    // (Luật KN Art 32): Mon 23, Tue 24, Wed 25/11.
+    app.handle_key(key(KeyCode::Char('r')));
+    type_str(&mut app, "dung");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('y')));
+    app.handle_key(key(KeyCode::Char('3')));
+    let rows = &app.board.board.rows;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].obligation, Obligation::SendDecision);
+    assert_eq!(rows[0].due_on, d("2026-11-25"));
+    assert_eq!(app.board.board.within3, 1);
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("Gửi quyết định"), "{text}");
+    // w: the rule and its article, and the citizen's window apart (22/11 + 30 = Tue 22/12).
+    app.handle_key(key(KeyCode::Char('w')));
+    let Some(Overlay::Explain(v)) = app.overlays.last() else {
+        panic!("explanation")
+    };
+    assert!(v.dues[0].explanation.article.contains("Điều 32"));
+    assert_eq!(v.limits.len(), 1);
+    assert_eq!(v.limits[0].obligation, Obligation::SecondComplaint);
+    assert_eq!(v.limits[0].due_on, d("2026-12-22"));
+    let text = screen(&mut app, 100, 40);
+    assert!(text.contains("Hạn khiếu nại lần 2"), "{text}");
+    assert!(text.contains("không phải nghĩa vụ của đơn vị"), "{text}");
+    app.handle_key(key(KeyCode::Esc));
+    // The case offers S; sent, the obligation closes and the board empties.
+    app.handle_key(key(KeyCode::Enter));
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("S Gửi quyết định"), "{text}");
+    assert!(text.contains("Thời hạn của công dân"), "{text}");
+    app.handle_key(key(KeyCode::Char('S')));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Entry(_))));
+    app.handle_key(ctrl('s'));
+    assert!(app.board.board.rows.is_empty(), "{:?}", app.status);
+    // Asked again: refused, saying it is already recorded.
+    app.handle_key(key(KeyCode::Char('S')));
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("đã ghi rồi"), "{}", st.text);
+}
+
+#[test]
+fn an_expired_complaint_is_flagged_on_the_case_and_accepting_it_asks_the_valid_reason() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    // Learned of the decision on Sat 1/8/2026: 90 days end Fri 30/10 (Art 9).
+    app.handle_key(key(KeyCode::Char('H')));
+    type_str(&mut app, "01/08/2026");
+    app.handle_key(ctrl('s'));
+    assert!(app.overlays.is_empty(), "{:?}", app.status);
+    app.handle_key(key(KeyCode::Enter));
+    let Some(Overlay::Case(v)) = app.overlays.last() else {
+        panic!("case")
+    };
+    assert_eq!(v.time_barred(), Some(d("2026-10-30")));
+    let text = screen(&mut app, 120, 30);
+    assert!(
+        text.contains("Thời hiệu khiếu nại: đã hết ngày 30/10/2026"),
+        "{text}"
+    );
+    assert!(text.contains("sau thời hạn"), "{text}");
+    // Classified, then accepted: the form warns, and the valid reason is required.
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('a')));
+    let text = screen(&mut app, 100, 30);
+    assert!(
+        text.contains("Đơn nhận sau thời hạn khiếu nại (30/10/2026)"),
+        "{text}"
+    );
+    assert!(text.contains("Lý do chính đáng"), "{text}");
+    app.handle_key(ctrl('s'));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Entry(e)) if !e.errors.is_empty()));
+    // The failed save focused the reason.
+    type_str(
+        &mut app,
+        "Công dân nằm viện từ 05/8 đến 20/11, có giấy ra viện",
+    );
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Case(v)) = app.overlays.last() else {
+        panic!("case stays open: {:?}", app.status)
+    };
+    assert_eq!(v.detail.row.status.code(), "dang_giai_quyet");
+}
+
+#[test]
+fn refusing_an_expired_complaint_offers_art_11_6() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('H')));
+    type_str(&mut app, "01/08/2026");
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('x')));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("refusal form")
+    };
+    assert_eq!(e.value(tiepdan::app::EntryKey::Choice), "kn11_6");
+}
+
+#[test]
+fn in_december_the_board_reminds_that_next_year_s_days_off_are_unconfirmed() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('3')));
+    assert!(app.board.reminder.is_none(), "November: no reminder");
+    let mut store = Store::open_in_memory().unwrap();
+    store_with_officer(&mut store);
+    let december = || {
+        NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
+    };
+    let mut app = App::new(store, Lang::Vi, Box::new(december)).unwrap();
+    app.handle_key(key(KeyCode::Char('3')));
+    let r = app.board.reminder.clone().expect("reminder");
+    assert_eq!(r.year, 2027);
+    let text = screen(&mut app, 100, 30);
+    assert!(
+        text.contains("Lịch nghỉ năm 2027 chưa được xác nhận"),
+        "{text}"
+    );
+    assert!(text.contains("05/02/2027"), "{text}");
+    // Confirmed in the catalog: the reminder goes.
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Char(']')));
+    app.handle_key(key(KeyCode::Char('C')));
+    app.handle_key(key(KeyCode::Char('y')));
+    app.handle_key(key(KeyCode::Char('3')));
+    assert!(app.board.reminder.is_none());
+}
+
+#[test]
+fn the_unit_s_own_target_is_set_in_the_catalog_and_shown_as_not_law() {
+    let mut app = app();
+    // A proposal received at a reception on 2/11/2026, accepted.
+    let mut dr = draft("Lê Thị Hoa", "001185012346");
+    dr.petition_type = "kien_nghi".into();
+    dr.content = "Kiến nghị sửa đường ngõ 12".into();
+    let v = valid(&dr);
+    let officer = app.actor.clone().unwrap();
+    write(&mut app.store, &officer, |w| {
+        w.save_visit(
+            &tiepdan::store::VisitInput {
+                visit: &v,
+                day: d("2026-11-02"),
+                time: "08:30".into(),
+                citizen: None,
+                rename_citizen: false,
+            },
+            &tiepdan::domain::intake::CaseChoice::OpenNew,
+        )
+    });
+    app.refresh();
+    accept_first(&mut app);
+    app.handle_key(key(KeyCode::Char('3')));
+    assert!(app.board.board.rows.is_empty(), "no law sets a limit");
+    // The catalog's internal rule, switched on: 15 working days.
+    app.handle_key(key(KeyCode::Char('6')));
+    let pos = app.catalog.rules.iter().position(|r| r.internal).unwrap();
+    app.catalog.rule_sel = pos;
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Mục tiêu nội bộ"), "{text}");
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "co");
+    app.handle_key(ctrl('s'));
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("tính lại hạn của 1"), "{}", st.text);
+    // On the board (15 working days from 2/11: Mon 23/11), and in w, as not law.
+    app.handle_key(key(KeyCode::Char('3')));
+    let rows = &app.board.board.rows;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].obligation, Obligation::InternalTarget);
+    assert_eq!(rows[0].due_on, d("2026-11-23"));
+    app.handle_key(key(KeyCode::Char('w')));
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("Quy định nội bộ của đơn vị"), "{text}");
+    assert!(text.contains("không phải thời hạn luật định"), "{text}");
+}
+
+#[test]
+fn days_of_obstacle_that_are_not_a_number_keep_the_time_bar_form() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-20"));
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('H')));
+    type_str(&mut app, "01/08/2026");
+    tab(&mut app);
+    type_str(&mut app, "x");
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form stays")
+    };
+    assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
+    assert_eq!(e.rows[e.focus].key, tiepdan::app::EntryKey::ObstacleDays);
+    // A date in the future is refused by the form too. (Esc asks before dropping what was
+    // typed: yes.)
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('y')));
+    app.handle_key(key(KeyCode::Char('H')));
+    type_str(&mut app, "01/12/2026");
+    app.handle_key(ctrl('s'));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Entry(e)) if !e.errors.is_empty()));
+}
+
+/// Extending what the law does not let extend is refused with the article and what to do.
+#[test]
+fn an_extension_the_law_does_not_allow_is_refused_with_its_article() {
+    let mut app = app();
+    complaint(&mut app, "Trần Văn Đức", "001085012345", d("2026-11-02"));
+    accept_first(&mut app);
+    app.handle_key(key(KeyCode::Char('E')));
+    assert!(app.overlays.is_empty(), "no form");
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("Điều 28, 37, 50"), "{}", st.text);
+    // A denunciation, complex and extended once: a second time needs "especially complex".
+    let officer = app.actor.clone().unwrap();
+    let uid = app.queue.cases[0].uid.clone();
+    let citizen: i64 = app
+        .store
+        .inspect_one("SELECT citizen_id FROM cases WHERE uid = ?1", [&uid])
+        .unwrap();
+    let tc = write(&mut app.store, &officer, |w| {
+        w.take_in(
+            &tiepdan::store::Intake {
+                case_type: tiepdan::domain::case::CaseType::ToCao,
+                citizen_id: citizen,
+                field_code: "khac".into(),
+                summary: "Tố cáo cán bộ".into(),
+                source: tiepdan::store::CaseSource::Post,
+                forwarded_by: String::new(),
+                forwarding_doc: String::new(),
+                received_on: d("2026-11-02"),
+                remote: false,
+                visit_id: None,
+            },
+            &tiepdan::domain::intake::CaseChoice::OpenNew,
+        )
+    })
+    .uid;
+    use tiepdan::domain::case::Action;
+    for a in [
+        Action::ClassifyOwn,
+        Action::Accept,
+        Action::MarkComplex,
+        Action::Extend,
+    ] {
+        let s = tiepdan::store::StepInput {
+            day: Some(d("2026-11-03")),
+            ..Default::default()
+        };
+        write(&mut app.store, &officer, |w| {
+            w.case_step(&tc, None, a, &s, today())
+        });
+    }
+    app.handle_key(key(KeyCode::Char('3')));
+    app.board.selected = app
+        .board
+        .board
+        .rows
+        .iter()
+        .position(|r| r.case_uid == tc)
+        .unwrap();
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('E')));
+    let st = app.status.clone().unwrap();
+    assert!(st.text.contains("Điều 30(3)"), "{}", st.text);
+    assert!(st.text.contains("(D)"), "{}", st.text);
 }

@@ -344,6 +344,8 @@ fn an_illegal_step_written_directly_in_sql_is_refused() {
     );
 }
 
+/// Luật Tố cáo Art 30(2)–(3): a complex denunciation is extended once; a second time only
+/// when especially complex (NĐ 31/2019 Art 3(3)); never a third — in the domain and in SQL.
 #[test]
 fn a_denunciation_is_extended_at_most_twice_even_in_sql() {
     let (mut store, officer, citizen, _, dir) = setup();
@@ -354,8 +356,45 @@ fn a_denunciation_is_extended_at_most_twice_even_in_sql() {
         Action::Accept,
         Action::MarkComplex,
         Action::Extend,
-        Action::Extend,
     ] {
+        step(
+            &mut store,
+            &officer,
+            &uid,
+            a,
+            &StepInput::default(),
+            day(21),
+        )
+        .unwrap();
+    }
+    // Complex only: the second extension is refused, with the article.
+    let err = step(
+        &mut store,
+        &officer,
+        &uid,
+        Action::Extend,
+        &StepInput::default(),
+        day(21),
+    )
+    .unwrap_err();
+    let text = tiepdan::i18n::store_error(tiepdan::i18n::Lang::Vi, &err);
+    assert!(text.contains("Điều 30(3)"), "{text}");
+    {
+        let c = raw(&dir);
+        let id: i64 = c
+            .query_row("SELECT id FROM cases WHERE uid = ?1", [&uid], |r| r.get(0))
+            .unwrap();
+        let direct = c.execute(
+            "INSERT INTO case_events (uid, case_id, at, day, action, from_status, to_status)
+             VALUES ('e2', ?1, 'now', '2026-11-21', 'gia_han', 'dang_giai_quyet', 'dang_giai_quyet')",
+            [id],
+        );
+        assert!(
+            direct.is_err(),
+            "a second extension of a merely complex case written directly is refused"
+        );
+    }
+    for a in [Action::MarkVeryComplex, Action::Extend] {
         step(
             &mut store,
             &officer,

@@ -152,13 +152,17 @@ fn due_prints_every_obligation_with_its_explanation() {
         "2026-10-01",
         "--accepted",
         "2026-10-05",
-        "--complex",
+        "--very-complex",
         "--extensions",
         "2",
         "--written",
         "--json",
     ]);
-    assert!(out.status.success());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let due = |o: &str| {
         v.as_array()
@@ -322,4 +326,252 @@ fn a_mistyped_path_creates_nothing_and_says_so() {
         );
     }
     assert!(!dir.path().join("khong").exists(), "nothing was created");
+}
+
+/// `due` refuses what the law does not allow, naming the article, instead of ignoring it:
+/// extending a complaint (Luật KN Art 28, 37, 50), extending a denunciation that is not
+/// complex (Luật TC Art 30(2)) or a second time when it is not especially complex (Art
+/// 30(3)); and a flag of another petition type.
+#[test]
+fn due_refuses_what_the_law_does_not_allow_naming_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let db = db.to_str().unwrap();
+    let refused = |args: &[&str], expect: &[&str]| {
+        let mut all = vec!["--db", db, "due", "--received", "02/03/2026"];
+        all.extend_from_slice(args);
+        let out = tiepdan(&all);
+        assert!(!out.status.success(), "{args:?} accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for e in expect {
+            assert!(err.contains(e), "{args:?}: {err}");
+        }
+        assert!(out.stdout.is_empty(), "{args:?}: nothing printed");
+    };
+    refused(
+        &["--type", "khieu-nai", "--complex", "--extensions", "1"],
+        &[
+            "khiếu nại không được gia hạn",
+            "Điều 28, 37, 50",
+            "--complex",
+        ],
+    );
+    refused(
+        &["--type", "to-cao", "--extensions", "1"],
+        &["Điều 30(2)", "--complex"],
+    );
+    refused(
+        &["--type", "to-cao", "--complex", "--extensions", "2"],
+        &["Điều 30(3)", "--very-complex"],
+    );
+    refused(
+        &["--type", "kien-nghi", "--extensions", "1"],
+        &["kiến nghị, phản ánh"],
+    );
+    refused(
+        &["--type", "to-cao", "--learned", "01/02/2026"],
+        &["--learned chỉ dùng cho Khiếu nại"],
+    );
+    refused(
+        &["--type", "khieu-nai", "--multi-site"],
+        &["--multi-site chỉ dùng cho Tố cáo"],
+    );
+    refused(
+        &[
+            "--type",
+            "khieu-nai",
+            "--accepted",
+            "10/03/2026",
+            "--decided",
+            "05/03/2026",
+        ],
+        &["--decided không thể trước --accepted"],
+    );
+    let out = tiepdan(&[
+        "--lang",
+        "en",
+        "--db",
+        db,
+        "due",
+        "--type",
+        "khieu-nai",
+        "--received",
+        "02/03/2026",
+        "--extensions",
+        "1",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a complaint is never extended"));
+    // Once when complex: allowed.
+    let out = tiepdan(&[
+        "--db",
+        db,
+        "due",
+        "--type",
+        "to-cao",
+        "--received",
+        "2026-10-01",
+        "--accepted",
+        "2026-10-05",
+        "--complex",
+        "--extensions",
+        "1",
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Giải quyết: 04/12/2026"));
+}
+
+/// The new flags: the day the decision was learned (thời hiệu), decided and sent (sending,
+/// the time for a second complaint), forwarded (the forwarder told), several places, the
+/// result notice, disciplinary; the citizen's limits printed apart from the unit's duties.
+#[test]
+fn due_prints_the_new_obligations_and_the_citizen_s_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db, "due"];
+        all.extend_from_slice(args);
+        let out = tiepdan(&all);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Learned Mon 5/1/2026: thời hiệu ends Mon 6/4 (Art 9); received 10/4: late.
+    let text = run(&[
+        "--type",
+        "khieu-nai",
+        "--received",
+        "10/04/2026",
+        "--learned",
+        "05/01/2026",
+        "--written",
+    ]);
+    assert!(text.contains("Thời hạn của công dân"), "{text}");
+    assert!(text.contains("Thời hiệu khiếu nại: 06/04/2026"), "{text}");
+    assert!(
+        text.contains("sau thời hạn") && text.contains("Điều 11(6)"),
+        "{text}"
+    );
+    let citizen_part = text.split("Thời hạn của công dân").nth(1).unwrap();
+    assert!(
+        !citizen_part.contains("Thụ lý:"),
+        "the unit's duties come first"
+    );
+    let text = run(&[
+        "--type",
+        "khieu-nai",
+        "--received",
+        "10/04/2026",
+        "--learned",
+        "05/01/2026",
+        "--obstacle-days",
+        "5",
+        "--written",
+    ]);
+    assert!(text.contains("Thời hiệu khiếu nại: 10/04/2026"), "{text}");
+    assert!(text.contains("trong thời hạn"), "{text}");
+
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = args.to_vec();
+        a.push("--json");
+        serde_json::from_str(&run(&a)).unwrap()
+    };
+    let due = |v: &serde_json::Value, o: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["obligation"] == o)
+            .map(|x| (x["due"].as_str().unwrap().to_owned(), x["holder"].clone()))
+    };
+    // Decided Mon 4/5/2026, sent Thu 7/5, forwarded to us: sending by Thu 7/5 (03 working
+    // days), the forwarder told by Wed 13/5 (07), the second complaint by Mon 8/6 (30 days
+    // from 7/5 is Sat 6/6).
+    let v = json(&[
+        "--type",
+        "khieu-nai",
+        "--received",
+        "02/03/2026",
+        "--accepted",
+        "27/03/2026",
+        "--decided",
+        "04/05/2026",
+        "--sent",
+        "07/05/2026",
+        "--forwarded",
+    ]);
+    assert_eq!(
+        due(&v, "gui_quyet_dinh"),
+        Some(("2026-05-07".into(), "unit".into()))
+    );
+    assert_eq!(
+        due(&v, "bao_ket_qua_noi_chuyen").map(|x| x.0),
+        Some("2026-05-13".into())
+    );
+    assert_eq!(
+        due(&v, "thoi_han_khieu_nai_lan_2"),
+        Some(("2026-06-08".into(), "citizen".into()))
+    );
+    assert_eq!(due(&v, "tra_loi_cong_dan"), None, "forwarded: written");
+    assert_eq!(due(&v, "cong_khai_quyet_dinh"), None, "first round");
+    // A second-round decision of Wed 15/4/2026 published by Mon 4/5 (15 days end on 30/4).
+    let v = json(&[
+        "--type",
+        "khieu-nai",
+        "--round",
+        "2",
+        "--received",
+        "02/02/2026",
+        "--decided",
+        "15/04/2026",
+        "--written",
+    ]);
+    assert_eq!(
+        due(&v, "cong_khai_quyet_dinh").map(|x| x.0),
+        Some("2026-05-04".into())
+    );
+    // A denunciation verified at several places, accepted Mon 23/11/2026.
+    let v = json(&[
+        "--type",
+        "to-cao",
+        "--received",
+        "13/11/2026",
+        "--multi-site",
+        "--accepted",
+        "23/11/2026",
+        "--written",
+    ]);
+    assert_eq!(
+        due(&v, "xu_ly_ban_dau").map(|x| x.0),
+        Some("2026-11-27".into())
+    );
+    assert_eq!(
+        due(&v, "thong_bao_thu_ly").map(|x| x.0),
+        Some("2026-11-30".into())
+    );
+    // We forwarded it; the result notice came on Wed 30/12/2026.
+    let text = run(&[
+        "--type",
+        "to-cao",
+        "--received",
+        "01/12/2026",
+        "--result-notice",
+        "30/12/2026",
+        "--written",
+    ]);
+    assert!(text.contains("Báo KQ cho công dân: 07/01/2027"), "{text}");
+    assert!(text.contains("Điều 28(2)"), "{text}");
+    // Against a disciplinary decision: accepted within 10 days (Art 50) → Mon 4/5/2026.
+    let text = run(&[
+        "--type",
+        "khieu-nai",
+        "--disciplinary",
+        "--received",
+        "20/04/2026",
+        "--written",
+    ]);
+    assert!(text.contains("Thụ lý: 04/05/2026"), "{text}");
+    assert!(text.contains("Điều 50"), "{text}");
 }

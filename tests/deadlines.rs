@@ -170,15 +170,12 @@ fn worked_examples_by_hand() {
     assert!(all.len() >= 30);
     for e in all {
         let c = CaseClock {
-            case_type: e.t,
-            status: CaseStatus::New,
             round: e.round,
             complex: e.complex,
             remote: e.remote,
             extensions: e.ext,
-            received_on: d(e.received),
             accepted_on: e.accepted.map(d),
-            from_visit: true,
+            ..CaseClock::new(e.t, d(e.received))
         };
         let dues = deadline::obligations(&c, &ctx.rules, &ctx.calendar);
         let got = dues
@@ -205,15 +202,9 @@ fn worked_examples_by_hand() {
 fn proposals_have_no_statutory_resolution_deadline() {
     let ctx = ctx();
     let c = CaseClock {
-        case_type: CaseType::KienNghiPhanAnh,
         status: CaseStatus::InProgress,
-        round: 1,
-        complex: false,
-        remote: false,
-        extensions: 0,
-        received_on: d("2026-11-02"),
         accepted_on: Some(d("2026-11-03")),
-        from_visit: true,
+        ..CaseClock::new(CaseType::KienNghiPhanAnh, d("2026-11-02"))
     };
     let obligations: Vec<Obligation> = deadline::obligations(&c, &ctx.rules, &ctx.calendar)
         .into_iter()
@@ -226,15 +217,10 @@ fn proposals_have_no_statutory_resolution_deadline() {
 fn the_explanation_lists_the_days_skipped_and_the_roll_forward() {
     let ctx = ctx();
     let c = CaseClock {
-        case_type: KN,
         status: CaseStatus::InProgress,
-        round: 1,
-        complex: false,
-        remote: false,
-        extensions: 0,
-        received_on: d("2026-03-20"),
         accepted_on: Some(d("2026-03-27")),
         from_visit: false,
+        ..CaseClock::new(KN, d("2026-03-20"))
     };
     let due = deadline::obligations(&c, &ctx.rules, &ctx.calendar)
         .into_iter()
@@ -417,7 +403,14 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
     common::write(&mut store, &officer, |w| {
         w.case_step(&uid, None, Action::Resolve, &input, d("2026-11-24"))
     });
-    assert!(dues(&store).is_empty());
+    // Resolved on Monday 4/5/2026: the decision is sent within 03 working days (Luật KN
+    // Art 32): Tue 5, Wed 6, Thu 7/5.
+    assert_eq!(
+        dues(&store),
+        vec![(Obligation::SendDecision, d("2026-05-07"))]
+    );
+    step(&mut store, Action::SendDecision, "2026-05-06");
+    assert!(dues(&store).is_empty(), "sent: nothing open");
 }
 
 fn store_rule_uid(store: &Store, id: i64) -> String {
@@ -564,9 +557,29 @@ fn trigger_kept_counters_equal_direct_counts() {
             outcome: Outcome::for_type(t).first().copied(),
             ..StepInput::default()
         };
-        common::write(&mut store, &officer, |w| {
-            w.case_step(&uid, None, a, &input, today)
-        });
+        if a == Action::RecordTimeBar {
+            // The time-bar facts have their own write (a day learned before receipt).
+            let received: NaiveDate = store
+                .inspect_one("SELECT received_on FROM cases WHERE uid = ?1", [&uid])
+                .unwrap();
+            let t = tiepdan::store::TimeBarInput {
+                learned_on: received - Duration::days(rng.random_range(0..150)),
+                obstacle_days: rng.random_range(0..10),
+                subject: tiepdan::domain::case::ComplaintSubject::ALL[rng.random_range(0..3)],
+                note: String::new(),
+            };
+            common::write(&mut store, &officer, |w| {
+                w.record_time_bar(&uid, None, &t, today)
+            });
+        } else {
+            let input = StepInput {
+                note: "Lý do chính đáng".into(),
+                ..input
+            };
+            common::write(&mut store, &officer, |w| {
+                w.case_step(&uid, None, a, &input, today)
+            });
+        }
         if step_no % 30 == 0 {
             seen_open += check_counters(&store, today);
         }
@@ -594,8 +607,9 @@ fn check_counters(store: &Store, today: NaiveDate) -> u32 {
                 [f.field_id],
             )
             .unwrap();
-        let direct_overdue: u32 = store.inspect_one("SELECT count(DISTINCT d.case_id) FROM case_deadlines d JOIN cases k ON k.id = d.case_id
-                 WHERE k.field_id = ?1 AND d.due_on < ?2", rusqlite::params![f.field_id, today])
+        // The queue counts open cases: a decided case's remaining duties are on the board.
+        let direct_overdue: u32 = store.inspect_one(&format!("SELECT count(DISTINCT d.case_id) FROM case_deadlines d JOIN cases k ON k.id = d.case_id
+                 WHERE k.field_id = ?1 AND d.due_on < ?2 AND k.status IN ({open})"), rusqlite::params![f.field_id, today])
             .unwrap();
         assert_eq!(
             (f.open, f.overdue),

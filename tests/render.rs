@@ -406,3 +406,83 @@ fn citizen_history_80x24() {
     app.handle_key(key(KeyCode::Enter));
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
+
+/// `w` on a decided complaint: its sending (Luật KN Art 32), then the citizen's window for a
+/// second complaint, apart (Art 33(1)).
+#[test]
+fn explanation_of_a_decision_s_duties_80x24() {
+    use tiepdan::domain::case::{Action, Outcome};
+    use tiepdan::store::StepInput;
+    let mut app = app_with_queue();
+    let officer = app.actor.clone().unwrap();
+    let kn: String = app
+        .store
+        .inspect_one(
+            "SELECT uid FROM cases WHERE status = 'dang_giai_quyet' AND case_type = 'khieu_nai'",
+            [],
+        )
+        .unwrap();
+    let s = StepInput {
+        day: Some(today() - chrono::Duration::days(2)),
+        outcome: Some(Outcome::DungMotPhan),
+        document_no: "21/QĐ-UBND".into(),
+        ..StepInput::default()
+    };
+    write(&mut app.store, &officer, |w| {
+        w.case_step(&kn, None, Action::Resolve, &s, today())
+    });
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('3')));
+    app.board.selected = app
+        .board
+        .board
+        .rows
+        .iter()
+        .position(|r| r.obligation == tiepdan::domain::deadline::Obligation::SendDecision)
+        .unwrap();
+    app.handle_key(key(KeyCode::Char('w')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+/// In December the board reminds that next year's days off are still estimates.
+#[test]
+fn deadline_board_in_december_80x24() {
+    use tiepdan::domain::case::CaseType;
+    use tiepdan::store::{CaseSource, CitizenInput, NewCase};
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let c = NewCase {
+        case_type: CaseType::KhieuNai,
+        field_code: "dat_dai".into(),
+        summary: "Khiếu nại quyết định thu hồi đất".into(),
+        source: CaseSource::Post,
+        forwarded_by: String::new(),
+        forwarding_doc: String::new(),
+        received_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        remote: false,
+    };
+    let who = CitizenInput {
+        full_name: "Trần Văn Đức",
+        id_number: None,
+        phone: None,
+        address: "",
+    };
+    write(&mut store, &officer, |w| {
+        w.take_in_written(
+            &who,
+            None,
+            false,
+            &c,
+            &tiepdan::domain::intake::CaseChoice::OpenNew,
+        )
+    });
+    let december = || {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
+    };
+    let mut app = App::new(store, Lang::Vi, Box::new(december)).unwrap();
+    app.handle_key(key(KeyCode::Char('3')));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}

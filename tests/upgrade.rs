@@ -143,6 +143,83 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
     assert!(!codes_before.contains(&saved.code));
 }
 
+/// Migration 0007 rebuilds `deadline_rules` (its CHECK listed five obligations): the rules of
+/// the old book keep their ids, uids and values (so `case_deadlines.rule_id` stays valid),
+/// the new ones follow; decisions recorded before the upgrade are not asked to be sent
+/// after the fact, one recorded after it is.
+#[test]
+fn the_rules_table_is_rebuilt_with_its_ids_and_old_decisions_are_not_flooded_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = fixture("v4-book.sqlite3", dir.path());
+    let rules = |path: &Path| -> Vec<(i64, String, String, i64)> {
+        let c = Connection::open(path).unwrap();
+        let mut s = c
+            .prepare("SELECT id, uid, obligation, days FROM deadline_rules ORDER BY id")
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let before = rules(&old);
+    assert_eq!(before.len(), 14);
+    let mut store = Store::open(&old).unwrap();
+    let after = rules(&old);
+    assert_eq!(&after[..14], &before[..], "old rules kept as they were");
+    assert_eq!(after.len(), 14 + 19, "and the new ones after them");
+    let resolved_kn: i64 = store
+        .inspect_one(
+            "SELECT count(*) FROM cases WHERE status = 'da_giai_quyet' AND case_type = 'khieu_nai'",
+            [],
+        )
+        .unwrap();
+    assert!(resolved_kn > 0);
+    let sends: i64 = store
+        .inspect_one(
+            "SELECT count(*) FROM case_deadlines WHERE obligation = 'gui_quyet_dinh'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(sends, 0, "decisions recorded before the upgrade");
+    let untracked: i64 = store
+        .inspect_one("SELECT count(*) FROM cases WHERE duties_from = ''", [])
+        .unwrap();
+    assert_eq!(untracked, 0);
+    // A complaint being resolved in the old book, decided now: its sending is tracked.
+    let uid: String = store
+        .inspect_one(
+            "SELECT uid FROM cases WHERE status = 'dang_giai_quyet' AND case_type = 'khieu_nai'
+             ORDER BY id LIMIT 1",
+            [],
+        )
+        .unwrap();
+    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let input = tiepdan::store::StepInput {
+        day: Some(common::today()),
+        outcome: Some(tiepdan::domain::case::Outcome::Dung),
+        ..Default::default()
+    };
+    common::write(&mut store, &officer, |w| {
+        w.case_step(
+            &uid,
+            None,
+            tiepdan::domain::case::Action::Resolve,
+            &input,
+            common::today(),
+        )
+    });
+    let dues: Vec<_> = store
+        .case_dues(&uid)
+        .unwrap()
+        .into_iter()
+        .map(|x| x.obligation)
+        .collect();
+    assert_eq!(
+        dues,
+        vec![tiepdan::domain::deadline::Obligation::SendDecision]
+    );
+}
+
 #[test]
 fn an_upgrade_that_fails_leaves_the_old_book_as_it_was() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::calendar::{Calendar, CalendarEntry};
+use crate::domain::calendar::{self, Calendar, CalendarEntry, ExpectedYear};
 use crate::domain::deadline::{self, Bucket, Obligation, Rule};
-use crate::store::{self, Board, BoardRow, CaseDue, Store};
+use crate::store::{self, Board, BoardRow, CaseDue, CaseLimit, Store};
 
 /// How many board rows are loaded (the bucket counts cover every obligation).
 pub const BOARD_ROWS: u32 = 2000;
@@ -16,12 +16,15 @@ pub struct BoardState {
     pub selected: usize,
     /// When the board was read.
     pub loaded: store::Loaded,
+    /// In December, next year's days off still unconfirmed: the administrator is reminded.
+    pub reminder: Option<ExpectedYear>,
 }
 
 impl BoardState {
     pub fn load(&mut self, store: &Store, cal: &Calendar, today: NaiveDate) -> store::Result<()> {
         let stamp = store.data_stamp();
         self.board = store.board(today, cal, BOARD_ROWS)?;
+        self.reminder = calendar::december_reminder(cal, today);
         self.selected = self.selected.min(self.board.rows.len().saturating_sub(1));
         self.loaded = Some((stamp, today));
         Ok(())
@@ -50,6 +53,8 @@ impl BoardState {
 pub struct ExplainView {
     pub code: String,
     pub dues: Vec<CaseDue>,
+    /// The citizen's limits shown on the case (thời hiệu, the window for a second complaint).
+    pub limits: Vec<CaseLimit>,
     /// The obligation asked about (shown first).
     pub focus: Option<Obligation>,
     /// Lines scrolled.
@@ -62,14 +67,18 @@ impl ExplainView {
         case_uid: &str,
         code: &str,
         focus: Option<Obligation>,
+        today: NaiveDate,
     ) -> store::Result<ExplainView> {
         let mut dues = store.case_dues(case_uid)?;
         if let Some(f) = focus {
             dues.sort_by_key(|d| d.obligation != f);
         }
+        let mut limits = store.case_limits(case_uid)?;
+        limits.retain(|l| l.shown_on(today));
         Ok(ExplainView {
             code: code.to_owned(),
             dues,
+            limits,
             focus,
             scroll: 0,
         })

@@ -217,6 +217,7 @@ impl App {
                     detail: v.detail.clone(),
                     events: Vec::new(),
                     dues: Vec::new(),
+                    limits: v.limits.clone(),
                     facts: v.facts,
                     citizen: None,
                     scroll: 0,
@@ -231,27 +232,15 @@ impl App {
     fn begin_step(&mut self, view: &CaseView, action: Action) {
         let allowed = case::key_allowed(&view.facts, action);
         if !allowed {
-            let name = if action == Action::ClassifyOwn {
-                Msg::CmdClassify
-            } else {
-                i18n::action(action)
-            };
-            let status = i18n::case_status(view.facts.status).t(self.lang);
-            let text = match case::first_do(&view.facts, action) {
-                Some(first) => {
-                    let (label, key) = step_key(first);
-                    Msg::StepFirstDo.fill(
-                        self.lang,
-                        &[
-                            &name.t(self.lang),
-                            &status,
-                            &label.t(self.lang).to_lowercase(),
-                            &key,
-                        ],
-                    )
-                }
-                None => Msg::StepNotAllowed.fill(self.lang, &[&name.t(self.lang), &status]),
-            };
+            // Why, with the article where the law says more than the status (issue 18), and
+            // the step to take first when one opens the way (issue 17).
+            let mut text = super::duties::not_allowed(self.lang, &view.facts, action);
+            if let Some(first) = case::first_do(&view.facts, action) {
+                let (label, key) = step_key(first);
+                let hint =
+                    Msg::StepFirstDo.fill(self.lang, &[&label.t(self.lang).to_lowercase(), &key]);
+                text = format!("{} — {hint}", text.trim_end_matches('.'));
+            }
             self.error(text);
             return;
         }
@@ -397,8 +386,14 @@ impl App {
                 let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
                     .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
                 let article = e.value(EntryKey::Article);
-                let r =
-                    self.write(|w| w.update_rule(rule_id, days, extension_days, basis, &article));
+                // The unit's own rule is switched on or off (issue 13).
+                let active = e
+                    .has(EntryKey::Active)
+                    .then(|| e.value(EntryKey::Active) == "1");
+                let r = self.write(|w| match active {
+                    Some(on) => w.set_internal_rule(rule_id, on, days, basis),
+                    None => w.update_rule(rule_id, days, extension_days, basis, &article),
+                });
                 self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
             }
             EntryPurpose::CalendarDay => {
@@ -452,6 +447,9 @@ impl App {
                     self.commit_step(&pending);
                 }
             }
+            EntryPurpose::TimeBar {
+                case_uid, version, ..
+            } => self.save_time_bar(&case_uid, version, day),
             EntryPurpose::Intake { visit_uid, .. } => {
                 let Some(case_type) = CaseType::from_code(&e.value(EntryKey::CaseType)) else {
                     return;
@@ -499,7 +497,7 @@ impl App {
     }
 
     /// After a write from an entry form: close it and go on, or keep it as typed and say why.
-    fn after_entry_saved<T>(
+    pub(super) fn after_entry_saved<T>(
         &mut self,
         r: crate::store::Result<T>,
         then: impl FnOnce(&mut Self, T),

@@ -27,7 +27,7 @@ impl App {
 
     /// `w` on a case: every due date of it, the asked one first.
     pub(super) fn explain(&mut self, case_uid: &str, code: &str, focus: Option<Obligation>) {
-        let r = ExplainView::load(&self.store, case_uid, code, focus);
+        let r = ExplainView::load(&self.store, case_uid, code, focus, self.today);
         if let Some(v) = self.report(r) {
             self.overlays.push(Overlay::Explain(Box::new(v)));
         }

@@ -102,6 +102,20 @@ impl Entry {
                     }
                 ),
             ),
+            EntryPurpose::TimeBar {
+                case_uid,
+                code,
+                version,
+                ..
+            } => (
+                EntryOrigin::Step {
+                    case_uid: case_uid.clone(),
+                    code: code.clone(),
+                    action: Action::RecordTimeBar.code().to_owned(),
+                    version: *version,
+                },
+                format!("{code} — {}", i18n::action(Action::RecordTimeBar).t(lang)),
+            ),
             EntryPurpose::Intake { visit_uid, .. } => (
                 EntryOrigin::Intake {
                     visit_uid: visit_uid.clone(),
@@ -227,7 +241,9 @@ impl App {
                 let mut e = Entry::for_step(self.lang, &view, action, self.today, &officers);
                 // The step is checked against the case as the officer saw it then: a change
                 // since is refused with words, not overwritten.
-                if let EntryPurpose::Step { version: v, .. } = &mut e.purpose {
+                if let EntryPurpose::Step { version: v, .. }
+                | EntryPurpose::TimeBar { version: v, .. } = &mut e.purpose
+                {
                     *v = *version;
                 }
                 self.overlays.push(Overlay::Case(Box::new(view)));

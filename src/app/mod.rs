@@ -11,6 +11,7 @@ mod cases;
 pub mod combo;
 pub mod command;
 mod deadlines;
+mod duties;
 mod entry_draft;
 pub mod form;
 mod input;

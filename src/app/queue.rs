@@ -155,6 +155,8 @@ pub struct CaseView {
     pub events: Vec<CaseEvent>,
     /// Open obligations with their due dates, soonest first.
     pub dues: Vec<store::CaseDue>,
+    /// The citizen's limits: the complaint's time bar, the window for a second complaint.
+    pub limits: Vec<store::CaseLimit>,
     pub facts: CaseFacts,
     /// The citizen's record (ID, phone, address): shown only when the identity rule lets the
     /// viewer see the case's citizen (`masked`).
@@ -170,6 +172,7 @@ impl CaseView {
             citizen: store.citizen(detail.citizen_id)?,
             events: store.case_events(uid)?,
             dues: store.case_dues(uid)?,
+            limits: store.case_limits(uid)?,
             facts: store.case_facts(uid)?,
             detail,
             scroll: 0,
@@ -179,6 +182,14 @@ impl CaseView {
     /// Is the citizen's identity masked for this viewer (a denunciation, not revealed)?
     pub fn masked(&self, viewer: &Viewer) -> bool {
         !viewer.sees(&self.detail.row.citizen)
+    }
+
+    /// A complaint received after its time limit: the limit's last day (Luật KN Art 11(6)).
+    pub fn time_barred(&self) -> Option<NaiveDate> {
+        self.limits
+            .iter()
+            .find(|l| l.received_late == Some(true))
+            .map(|l| l.due_on)
     }
 }
 
@@ -193,6 +204,16 @@ pub enum EntryPurpose {
         case_type: CaseType,
         /// The version of the case the officer saw.
         version: i64,
+        /// The complaint came after its time limit (that limit's last day): accepting it
+        /// needs the valid reason (Luật KN Art 11(6)).
+        barred: Option<NaiveDate>,
+    },
+    /// A complaint's time-bar facts (Luật KN Art 9, 33, 48).
+    TimeBar {
+        case_uid: String,
+        code: String,
+        version: i64,
+        round: u8,
     },
     /// A new case: from a visit (citizen known) or a written petition (citizen typed).
     Intake {
@@ -231,6 +252,9 @@ pub enum EntryKey {
     Article,
     Kind,
     Name,
+    ObstacleDays,
+    Subject,
+    Active,
 }
 
 impl EntryKey {
@@ -247,8 +271,21 @@ impl EntryKey {
             },
             EntryKey::Day => match purpose {
                 EntryPurpose::Intake { .. } => Msg::LblReceivedOn,
+                EntryPurpose::TimeBar { round: 2, .. } => Msg::LblFirstDecisionOn,
+                EntryPurpose::TimeBar { .. } => Msg::LblLearnedOn,
                 _ => Msg::LblStepDay,
             },
+            EntryKey::Note => match purpose {
+                EntryPurpose::Step {
+                    action: Action::Accept,
+                    barred: Some(_),
+                    ..
+                } => Msg::LblValidReason,
+                _ => Msg::LblNote,
+            },
+            EntryKey::ObstacleDays => Msg::LblObstacleDays,
+            EntryKey::Subject => Msg::LblSubject,
+            EntryKey::Active => Msg::LblActive,
             EntryKey::Days => Msg::LblDays,
             EntryKey::ExtensionDays => Msg::LblExtensionDays,
             EntryKey::Basis => Msg::LblBasis,
@@ -257,7 +294,6 @@ impl EntryKey {
             EntryKey::Name => Msg::LblDayName,
             EntryKey::Agency => Msg::LblAgency,
             EntryKey::DocumentNo => Msg::LblDocumentNo,
-            EntryKey::Note => Msg::LblNote,
             EntryKey::FullName => Msg::LblFullName,
             EntryKey::IdNumber => Msg::LblIdNumber,
             EntryKey::Phone => Msg::LblPhone,
@@ -299,7 +335,7 @@ pub struct Entry {
     pub unsaved_since: Option<std::time::Instant>,
 }
 
-fn text(value: &str) -> EntryInput {
+pub(super) fn text(value: &str) -> EntryInput {
     let mut ta = TextArea::new(vec![value.to_owned()]);
     ta.set_cursor_line_style(ratatui::style::Style::default());
     ta.set_selection_style(
@@ -309,7 +345,7 @@ fn text(value: &str) -> EntryInput {
     EntryInput::Text(Box::new(ta))
 }
 
-fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
+pub(super) fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
     EntryRow {
         key,
         input,
@@ -317,7 +353,7 @@ fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow {
     }
 }
 
-fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<ComboOption> {
+pub(super) fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<ComboOption> {
     items
         .into_iter()
         .map(|(code, label)| ComboOption { code, label })
@@ -333,7 +369,11 @@ impl Entry {
         today: NaiveDate,
         officers: &[(i64, String)],
     ) -> Entry {
+        if action == Action::RecordTimeBar {
+            return Entry::for_time_bar(lang, view);
+        }
         let d = &view.detail.row;
+        let barred = view.time_barred();
         let mut rows = Vec::new();
         let choice = match action {
             Action::ClassifyOwn | Action::ClassifyNotOwn | Action::ClassifyIneligible => {
@@ -359,7 +399,8 @@ impl Entry {
                         i18n::refusal_reason(r).t(lang).to_owned(),
                     )
                 })),
-                None,
+                // Received after its time limit: Art 11(6) offered first.
+                barred.map(|_| RefusalReason::HetThoiHieu.code().to_owned()),
             )),
             Action::Resolve => Some(Combo::new(
                 options(
@@ -393,7 +434,12 @@ impl Entry {
         if !matches!(action, Action::Note | Action::Assign) {
             rows.push(row(EntryKey::DocumentNo, text(""), false));
         }
-        rows.push(row(EntryKey::Note, text(""), action == Action::Note));
+        let reason_needed = action == Action::Accept && barred.is_some();
+        rows.push(row(
+            EntryKey::Note,
+            text(""),
+            action == Action::Note || reason_needed,
+        ));
         Entry {
             purpose: EntryPurpose::Step {
                 case_uid: d.uid.clone(),
@@ -401,6 +447,11 @@ impl Entry {
                 action,
                 case_type: d.case_type,
                 version: d.version,
+                barred: if action == Action::Accept {
+                    barred
+                } else {
+                    None
+                },
             },
             rows,
             focus: 0,
@@ -488,75 +539,6 @@ impl Entry {
         ));
         Entry {
             purpose: EntryPurpose::Intake { visit_uid, citizen },
-            rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-        }
-    }
-
-    /// Edit a deadline rule: days, extension days, basis, article.
-    pub fn for_rule(lang: Lang, r: &crate::domain::deadline::Rule) -> Entry {
-        use crate::domain::deadline::DayBasis;
-        let rows =
-            vec![
-                row(EntryKey::Days, text(&r.days.to_string()), true),
-                row(
-                    EntryKey::ExtensionDays,
-                    text(&r.extension_days.to_string()),
-                    true,
-                ),
-                row(
-                    EntryKey::Basis,
-                    EntryInput::Choice(Combo::new(
-                        options(DayBasis::ALL.iter().map(|b| {
-                            (b.code().to_owned(), i18n::day_basis(*b).t(lang).to_owned())
-                        })),
-                        Some(r.basis.code().to_owned()),
-                    )),
-                    true,
-                ),
-                row(EntryKey::Article, text(&r.article), true),
-            ];
-        Entry {
-            purpose: EntryPurpose::Rule { rule_id: r.id },
-            rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-        }
-    }
-
-    /// Add a day off or a swapped working day to the calendar.
-    pub fn for_calendar_day(lang: Lang, day: Option<NaiveDate>) -> Entry {
-        use crate::domain::calendar::DayKind;
-        let rows = vec![
-            row(
-                EntryKey::Day,
-                text(
-                    &day.map(crate::domain::date::format_date)
-                        .unwrap_or_default(),
-                ),
-                true,
-            ),
-            row(
-                EntryKey::Kind,
-                EntryInput::Choice(Combo::new(
-                    options(
-                        [DayKind::Off, DayKind::Work]
-                            .into_iter()
-                            .map(|k| (k.code().to_owned(), i18n::day_kind(k).t(lang).to_owned())),
-                    ),
-                    Some(DayKind::Off.code().to_owned()),
-                )),
-                true,
-            ),
-            row(EntryKey::Name, text(""), true),
-        ];
-        Entry {
-            purpose: EntryPurpose::CalendarDay,
             rows,
             focus: 0,
             errors: Vec::new(),

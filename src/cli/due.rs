@@ -1,12 +1,17 @@
 //! `tiepdan due`: every legal obligation that follows from a petition, with its due date and
-//! how it was computed, by the rules and calendar of the book (read-only) or the seeded ones.
+//! how it was computed, by the rules and calendar of the book (read-only) or the seeded ones;
+//! then the citizen's own limits (thời hiệu, the time for a second complaint). What the law
+//! does not allow (extending a complaint, a second extension without an especially complex
+//! case) is refused with the article, never ignored.
 
 use std::path::Path;
+
+use chrono::NaiveDate;
 
 use super::{Failure, open_read_only, say, today};
 use crate::domain::case::{CaseStatus, CaseType};
 use crate::domain::date::{format_date, parse_date};
-use crate::domain::deadline::{self, CaseClock};
+use crate::domain::deadline::{self, CaseClock, Due, Holder, Obligation};
 use crate::i18n::{self, Lang, Msg};
 use crate::store::Store;
 
@@ -18,9 +23,74 @@ pub struct DueArgs {
     pub round: u8,
     pub complex: bool,
     pub remote: bool,
+    pub very_complex: bool,
     pub extensions: u32,
+    pub multi_site: bool,
+    pub disciplinary: bool,
+    pub dismissal: bool,
+    pub learned: Option<String>,
+    pub obstacle_days: u32,
+    pub decided: Option<String>,
+    pub sent: Option<String>,
     pub written: bool,
+    pub forwarded: bool,
+    pub result_notice: Option<String>,
     pub json: bool,
+}
+
+fn case_type(s: &str, lang: Lang) -> Result<CaseType, Failure> {
+    match s.trim().to_lowercase().replace('_', "-").as_str() {
+        "khieu-nai" | "kn" => Ok(CaseType::KhieuNai),
+        "to-cao" | "tc" => Ok(CaseType::ToCao),
+        "kien-nghi" | "phan-anh" | "knpa" => Ok(CaseType::KienNghiPhanAnh),
+        other => Err(Failure::new(Msg::CliBadType.fill(lang, &[&other]))),
+    }
+}
+
+/// What the law does not allow is refused, naming the article (Luật KN Art 28, 37, 50;
+/// Luật TC Art 30; NĐ 31/2019 Art 3), and a flag of another type is refused too.
+fn check(a: &DueArgs, t: CaseType, lang: Lang) -> Result<(), Failure> {
+    if a.extensions > 0 {
+        let refusal = match t {
+            CaseType::KhieuNai => Some(Msg::CliExtendComplaint.t(lang).to_owned()),
+            CaseType::KienNghiPhanAnh => Some(Msg::CliExtendProposal.t(lang).to_owned()),
+            CaseType::ToCao if !a.complex && !a.very_complex => {
+                Some(Msg::CliExtendNeedsComplex.fill(lang, &[&a.extensions]))
+            }
+            CaseType::ToCao if a.extensions >= 2 && !a.very_complex => {
+                Some(Msg::CliExtendNeedsVeryComplex.t(lang).to_owned())
+            }
+            CaseType::ToCao => None,
+        };
+        if let Some(r) = refusal {
+            return Err(Failure::new(r));
+        }
+    }
+    let only = |flags: &[(&str, bool)], for_type: CaseType| -> Result<(), Failure> {
+        match flags.iter().find(|(_, set)| *set) {
+            Some((flag, _)) if t != for_type => Err(Failure::new(
+                Msg::CliFlagOnlyFor.fill(lang, &[flag, &i18n::case_type(for_type).t(lang)]),
+            )),
+            _ => Ok(()),
+        }
+    };
+    only(
+        &[
+            ("--learned", a.learned.is_some()),
+            ("--obstacle-days", a.obstacle_days > 0),
+            ("--disciplinary", a.disciplinary),
+            ("--dismissal", a.dismissal),
+            ("--sent", a.sent.is_some()),
+        ],
+        CaseType::KhieuNai,
+    )?;
+    only(
+        &[
+            ("--very-complex", a.very_complex),
+            ("--multi-site", a.multi_site),
+        ],
+        CaseType::ToCao,
+    )
 }
 
 pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
@@ -28,26 +98,34 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
         parse_date(s, today())
             .map_err(|_| Failure::new(format!("--{flag} {s}: {}", Msg::ErrDateFormat.t(lang))))
     };
-    let case_type = match a
-        .petition_type
-        .trim()
-        .to_lowercase()
-        .replace('_', "-")
-        .as_str()
-    {
-        "khieu-nai" | "kn" => CaseType::KhieuNai,
-        "to-cao" | "tc" => CaseType::ToCao,
-        "kien-nghi" | "phan-anh" | "knpa" => CaseType::KienNghiPhanAnh,
-        other => return Err(Failure::new(Msg::CliBadType.fill(lang, &[&other]))),
-    };
+    let opt = |flag: &str, s: &Option<String>| s.as_deref().map(|s| date(flag, s)).transpose();
+    let case_type = case_type(&a.petition_type, lang)?;
+    check(a, case_type, lang)?;
     let received = date("received", &a.received)?;
-    let accepted = a
-        .accepted
-        .as_deref()
-        .map(|s| date("accepted", s))
-        .transpose()?;
+    let accepted = opt("accepted", &a.accepted)?;
+    let learned = opt("learned", &a.learned)?;
+    let decided = opt("decided", &a.decided)?;
+    let sent = opt("sent", &a.sent)?;
+    let result_notice = opt("result-notice", &a.result_notice)?;
     if accepted.is_some_and(|d| d < received) {
         return Err(Failure::new(Msg::CliAcceptedBeforeReceived.t(lang)));
+    }
+    // Each date after the one it follows.
+    let order: [(&str, Option<NaiveDate>, &str, Option<NaiveDate>); 5] = [
+        ("received", Some(received), "learned", learned),
+        ("decided", decided, "accepted", accepted),
+        ("decided", decided, "received", Some(received)),
+        ("sent", sent, "decided", decided),
+        ("result-notice", result_notice, "received", Some(received)),
+    ];
+    for (later, l, earlier, e) in order {
+        if let (Some(l), Some(e)) = (l, e)
+            && l < e
+        {
+            return Err(Failure::new(
+                Msg::CliDateOrder.fill(lang, &[&later, &earlier]),
+            ));
+        }
     }
     // The rules of the book if there is one (read-only); never create a file for this.
     let store = if path.exists() {
@@ -58,27 +136,47 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
     let ctx = store
         .deadline_context()
         .map_err(|e| Failure::new(i18n::store_error(lang, &e)))?;
-    let clock = CaseClock {
-        case_type,
-        status: CaseStatus::New,
-        round: a.round,
-        complex: a.complex,
-        remote: a.remote,
-        extensions: a.extensions,
-        received_on: received,
-        accepted_on: accepted,
-        from_visit: !a.written,
+    let mut clock = CaseClock::new(case_type, received);
+    clock.status = match (result_notice, decided, accepted) {
+        (Some(_), _, _) => CaseStatus::Transferred,
+        (None, Some(_), _) => CaseStatus::Resolved,
+        (None, None, Some(_)) => CaseStatus::InProgress,
+        _ => CaseStatus::New,
     };
+    clock.round = a.round;
+    clock.complex = a.complex || a.very_complex;
+    clock.very_complex = a.very_complex;
+    clock.remote = a.remote;
+    clock.extensions = a.extensions;
+    clock.multi_site = a.multi_site;
+    clock.disciplinary = a.disciplinary || a.dismissal;
+    clock.dismissal = a.dismissal;
+    clock.accepted_on = accepted;
+    clock.resolved_on = decided;
+    clock.decision_sent_on = sent;
+    clock.result_notice_on = result_notice;
+    clock.learned_on = learned;
+    clock.obstacle_days = a.obstacle_days;
+    clock.forwarded = a.forwarded;
+    clock.from_visit = !a.written && !a.forwarded;
     let dues = deadline::obligations(&clock, &ctx.rules, &ctx.calendar);
+    let (unit, citizen): (Vec<&Due>, Vec<&Due>) = dues
+        .iter()
+        .partition(|d| d.obligation.holder() == Holder::Unit);
+    // The time limit to complain: received after it is a ground for non-acceptance.
+    let late = |d: &Due| (d.obligation == Obligation::TimeLimit).then(|| received > d.due_on);
     let mut out = std::io::stdout().lock();
     if a.json {
-        let rows: Vec<serde_json::Value> = dues
+        let rows: Vec<serde_json::Value> = unit
             .iter()
+            .chain(citizen.iter())
             .map(|d| {
                 serde_json::json!({
                     "obligation": d.obligation.code(),
+                    "holder": if d.obligation.holder() == Holder::Unit { "unit" } else { "citizen" },
                     "name": i18n::obligation(d.obligation).t(lang),
                     "due": d.due_on.to_string(),
+                    "received_late": late(d),
                     "explanation": d.explanation,
                 })
             })
@@ -86,9 +184,9 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
         let text = serde_json::to_string_pretty(&rows).map_err(|e| Failure::new(e.to_string()))?;
         return say(&mut out, text);
     }
-    for d in &dues {
+    let print = |out: &mut std::io::StdoutLock, d: &Due| -> Result<(), Failure> {
         say(
-            &mut out,
+            out,
             format!(
                 "{}: {}",
                 i18n::obligation(d.obligation).t(lang),
@@ -97,11 +195,40 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
         )?;
         for (label, text) in i18n::explanation_lines(lang, &d.explanation) {
             say(
-                &mut out,
+                out,
                 format!("    {:<16}{text}", label.map(|l| l.t(lang)).unwrap_or("")),
             )?;
         }
+        match late(d) {
+            Some(true) => say(
+                out,
+                format!(
+                    "    {:<16}{}",
+                    "",
+                    Msg::LimitLate.fill(lang, &[&format_date(received)])
+                ),
+            )?,
+            Some(false) => say(
+                out,
+                format!(
+                    "    {:<16}{}",
+                    "",
+                    Msg::LimitInTime.fill(lang, &[&format_date(received)])
+                ),
+            )?,
+            None => {}
+        }
+        say(out, "")
+    };
+    for d in &unit {
+        print(&mut out, d)?;
+    }
+    if !citizen.is_empty() {
+        say(&mut out, Msg::CliLimitsHeading.t(lang))?;
         say(&mut out, "")?;
+        for d in &citizen {
+            print(&mut out, d)?;
+        }
     }
     Ok(())
 }

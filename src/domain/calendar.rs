@@ -236,6 +236,38 @@ impl Calendar {
     }
 }
 
+/// Next year's days off, still computed defaults: what the board reminds the administrator
+/// of in December (issue 18). The Prime Minister fixes the Tết span and the day beside 2/9
+/// each year (BLLĐ Art 112(3)); until the year is confirmed in the catalog these are
+/// estimates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedYear {
+    pub year: i32,
+    /// The first and last computed day off of Tết Nguyên đán.
+    pub tet: Option<(NaiveDate, NaiveDate)>,
+    /// The computed day beside Quốc khánh 2/9.
+    pub beside_national_day: NaiveDate,
+}
+
+/// In December, when next year's days off are not announced yet: the reminder.
+pub fn december_reminder(cal: &Calendar, today: NaiveDate) -> Option<ExpectedYear> {
+    let year = today.year() + 1;
+    if today.month() != 12 || cal.is_announced(year) {
+        return None;
+    }
+    let days = default_holidays(year);
+    let tet: Vec<NaiveDate> = days
+        .iter()
+        .filter(|e| e.name == "Tết Nguyên đán")
+        .map(|e| e.day)
+        .collect();
+    Some(ExpectedYear {
+        year,
+        tet: tet.first().copied().zip(tet.last().copied()),
+        beside_national_day: NaiveDate::from_ymd_opt(year, 9, 1).expect("valid date"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +329,19 @@ mod tests {
         assert!(!cal.is_working(date(2026, 1, 11)));
         // An announced year without that holiday entry: only weekends.
         assert!(cal.is_working(date(2026, 4, 30)));
+    }
+
+    #[test]
+    fn in_december_an_unannounced_next_year_is_a_reminder() {
+        let cal = Calendar::new(Vec::new(), vec![2026], 2025..=2028);
+        assert_eq!(december_reminder(&cal, date(2026, 11, 30)), None);
+        let r = december_reminder(&cal, date(2026, 12, 1)).expect("reminder");
+        assert_eq!(r.year, 2027);
+        // Tết Đinh Mùi is 6/2/2027: the eve 5/2 and the first four days, to 9/2.
+        assert_eq!(r.tet, Some((date(2027, 2, 5), date(2027, 2, 9))));
+        assert_eq!(r.beside_national_day, date(2027, 9, 1));
+        let confirmed = Calendar::new(Vec::new(), vec![2026, 2027], 2025..=2028);
+        assert_eq!(december_reminder(&confirmed, date(2026, 12, 15)), None);
     }
 
     #[test]

@@ -48,6 +48,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0007_register.sql",
         include_str!("../../migrations/0007_register.sql"),
     ),
+    (
+        "0008_obligations.sql",
+        include_str!("../../migrations/0008_obligations.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
@@ -55,6 +59,10 @@ pub const DEADLINES_VERSION: i64 = 3;
 
 /// The version that brought the lookup index (built for existing data after it).
 pub const LOOKUP_VERSION: i64 = 4;
+
+/// The version that brought every obligation of DOMAIN.md §3.2 (due dates recomputed after
+/// it: new rules, facts and a rebuilt rules table).
+pub const OBLIGATIONS_VERSION: i64 = 7;
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
@@ -108,8 +116,10 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
 
 /// What a feature computes for the data that existed before it.
 fn backfill(tx: &Transaction, before: i64) -> super::Result<()> {
-    if before < DEADLINES_VERSION {
-        super::deadlines::recompute_all(tx)?;
+    // Due dates: computed when the engine came (3), and again with every obligation (7):
+    // once, whichever of the two the book is older than.
+    if before < DEADLINES_VERSION || before < OBLIGATIONS_VERSION {
+        super::deadlines::recompute_all(tx, None)?;
     }
     if before < LOOKUP_VERSION {
         super::lookup::rebuild(tx)?;

@@ -21,12 +21,12 @@ mod write;
 pub use audit::AuditRow;
 pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
-    QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, VisitEdit,
+    QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, TimeBarInput, VisitEdit,
 };
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
-pub use deadlines::{Board, BoardRow, CaseDue, DeadlineContext};
+pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
 pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};

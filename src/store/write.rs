@@ -381,7 +381,7 @@ impl<'t> Bulk<'t> {
     /// Finish: due dates of every open case, the lookup index, one audit row with the counts.
     /// Returns the rows of the lookup index and how long it took to build (ms).
     pub fn finish(self) -> Result<(u64, u64)> {
-        super::deadlines::recompute_all(self.conn)?;
+        super::deadlines::recompute_loaded(self.conn)?;
         let started = std::time::Instant::now();
         let rows = super::lookup::rebuild(self.conn)?;
         let ms = started.elapsed().as_millis() as u64;

@@ -39,10 +39,35 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [counts_area, table_area] = inner.layout(&Layout::vertical([
+    // In December: next year's days off, still estimates, wait for the administrator.
+    let reminder = st.reminder.as_ref().map(|r| {
+        let (from, to) = r
+            .tet
+            .map(|(a, b)| (format_date(a), format_date(b)))
+            .unwrap_or_default();
+        Msg::BoardReminder.fill(
+            lang,
+            &[&r.year, &from, &to, &format_date(r.beside_national_day)],
+        )
+    });
+    let reminder_h = reminder.as_ref().map_or(0, |t| {
+        let w = unicode_width::UnicodeWidthStr::width(t.as_str()) as u16;
+        // Words wrap: a line more than the bare width needs, at most four.
+        (w.div_ceil(inner.width.max(1)) + 1).clamp(1, 4)
+    });
+    let [counts_area, reminder_area, table_area] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(reminder_h),
         Constraint::Fill(1),
     ]));
+    if let Some(t) = reminder {
+        frame.render_widget(
+            Paragraph::new(t)
+                .style(theme.warning())
+                .wrap(Wrap { trim: true }),
+            reminder_area,
+        );
+    }
     let mut spans = vec![Span::raw(" ")];
     for (i, bk) in [
         Bucket::Overdue,
@@ -202,6 +227,7 @@ pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme:
     let mut lines: Vec<Line> = Vec::new();
     if v.dues.is_empty() {
         lines.push(Line::styled(Msg::ExplainNone.t(lang), theme.dim()));
+        lines.push(Line::raw(""));
     }
     let label = |m: Msg| Span::styled(format!("  {:<16}", m.t(lang)), theme.header());
     for d in &v.dues {
@@ -213,6 +239,40 @@ pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme:
             Span::styled(standing, if overdue { theme.error() } else { theme.ok() }),
         ]));
         for (lbl, text) in i18n::explanation_lines(lang, e) {
+            let style = if text.starts_with('⚠') {
+                theme.warning()
+            } else {
+                theme.label()
+            };
+            lines.push(Line::from(vec![
+                match lbl {
+                    Some(m) => label(m),
+                    None => Span::raw(format!("  {:<16}", "")),
+                },
+                Span::styled(text, style),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    // The citizen's limits: shown, not tracked (not on the board).
+    if !v.limits.is_empty() {
+        lines.push(Line::styled(Msg::ExplainCitizen.t(lang), theme.header()));
+    }
+    for l in &v.limits {
+        let ends = if l.due_on < app.today {
+            Msg::LimitEnded
+        } else {
+            Msg::LimitEnds
+        };
+        let mut spans = vec![
+            Span::styled(i18n::obligation(l.obligation).t(lang), theme.title()),
+            Span::raw(format!(" — {}", ends.fill(lang, &[&format_date(l.due_on)]))),
+        ];
+        if l.received_late == Some(true) {
+            spans.push(Span::styled(" ⚠", theme.error()));
+        }
+        lines.push(Line::from(spans));
+        for (lbl, text) in i18n::explanation_lines(lang, &l.explanation) {
             let style = if text.starts_with('⚠') {
                 theme.warning()
             } else {
@@ -282,9 +342,20 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         if r.remote == Some(true) {
             applies.push(Msg::CaseRemote.t(lang).to_owned());
         }
+        if r.multi_site == Some(true) {
+            applies.push(Msg::CaseMultiSite.t(lang).to_owned());
+        }
+        match (r.disciplinary, r.dismissal) {
+            (_, Some(true)) => applies.push(Msg::CaseDismissal.t(lang).to_owned()),
+            (Some(true), _) => applies.push(Msg::CaseDisciplinary.t(lang).to_owned()),
+            _ => {}
+        }
         let mut days = r.days.to_string();
         if r.extension_days > 0 {
             days.push_str(&format!(" (+{})", r.extension_days));
+        }
+        if !r.active {
+            days = format!("— ({})", Msg::CatOff.t(lang));
         }
         let effective = match r.effective_to {
             Some(to) => format!("{}–{}", format_date(r.effective_from), format_date(to)),
@@ -293,6 +364,9 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let mut article = r.article.clone();
         if r.unconfirmed {
             article = format!("⚠ {article}");
+        }
+        if r.internal {
+            article = format!("⚑ {article} ({})", Msg::CatNotLaw.t(lang));
         }
         Row::new(vec![
             Cell::from(i18n::obligation(r.obligation).t(lang)),

@@ -5,6 +5,7 @@
 
 mod board;
 pub mod columns;
+mod dues;
 mod form;
 mod help;
 mod log;

@@ -441,6 +441,7 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
     if d.extensions > 0 {
         flags.push(Msg::CaseExtensions.fill(lang, &[&d.extensions]));
     }
+    flags.extend(super::dues::flags(app, d));
     flags.push(
         match d.own_authority {
             Some(true) => Msg::CaseOwn,
@@ -461,29 +462,12 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
     if let Some(x) = d.resolved_on {
         dates.push(Msg::CaseResolved.fill(lang, &[&format_date(x)]));
     }
+    dates.extend(super::dues::dates(app, d));
     lines.push(Line::from(vec![
         label(Msg::CaseDates),
         Span::raw(dates.join(" · ")),
     ]));
-    for (i, due) in v.dues.iter().enumerate() {
-        let (text, overdue) = due_text(app, due.due_on, true);
-        let mut spans = vec![
-            if i == 0 {
-                label(Msg::CaseDues)
-            } else {
-                Span::raw(format!("{:<22}", ""))
-            },
-            Span::raw(format!("{}: ", i18n::obligation(due.obligation).t(lang))),
-            Span::styled(text, if overdue { theme.error() } else { theme.ok() }),
-        ];
-        if i == 0 {
-            spans.push(Span::styled(
-                format!("   [{}]", Msg::CaseExplainHint.t(lang)),
-                theme.dim(),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
+    lines.extend(super::dues::case_lines(app, v, theme));
     let mut source = i18n::case_source(d.source).t(lang).to_owned();
     if !d.forwarded_by.is_empty() || !d.forwarding_doc.is_empty() {
         source.push_str(": ");
@@ -608,12 +592,15 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             citizen: Some(p), ..
         } => Msg::EntryIntakeFromVisit.fill(lang, &[&i18n::person(lang, &app.viewer, p)]),
         EntryPurpose::Intake { .. } => Msg::EntryIntakeTitle.t(lang).to_owned(),
+        EntryPurpose::TimeBar { code, .. } => {
+            Msg::EntryStepTitle.fill(lang, &[&Msg::AcTimeBar.t(lang), code])
+        }
         EntryPurpose::Rule { .. } => Msg::CatRules.t(lang).to_owned(),
         EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),
     };
     // Each row: label + value; a focused choice lists its matches below it.
     let label_w = 22u16;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = super::dues::entry_notice(app, e, theme);
     let mut cursor = None;
     for (i, row) in e.rows.iter().enumerate() {
         let focused = i == e.focus;

@@ -592,6 +592,71 @@ pub const BINDINGS: &[Binding] = &[
         Msg::AcRemote,
         false,
     ),
+    // The duties around a case (issue 18): facts that change the limits, then the notices
+    // and sendings that close an obligation.
+    b(
+        C::Steps,
+        &[up('D')],
+        Command::Step(Action::MarkVeryComplex),
+        Msg::AcVeryComplex,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('M')],
+        Command::Step(Action::MarkMultiSite),
+        Msg::AcMultiSite,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('H')],
+        Command::Step(Action::RecordTimeBar),
+        Msg::AcTimeBar,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('T')],
+        Command::Step(Action::NotifyAcceptance),
+        Msg::AcNotifyAcceptance,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('S')],
+        Command::Step(Action::SendDecision),
+        Msg::AcSendDecision,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('C')],
+        Command::Step(Action::PublishDecision),
+        Msg::AcPublishDecision,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('B')],
+        Command::Step(Action::ReportToForwarder),
+        Msg::AcReportForwarder,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('N')],
+        Command::Step(Action::ResultReceived),
+        Msg::AcResultReceived,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('I')],
+        Command::Step(Action::InformCitizen),
+        Msg::AcInformCitizen,
+        false,
+    ),
     // Case forms (a step, a new petition).
     b(
         C::Entry,

@@ -103,6 +103,7 @@ impl Bulk<'_> {
     /// A step of a loaded case, checked by the same domain guards as `Writer::case_step` (and
     /// the SQL triggers); returns the case's facts after it.
     pub fn case_step(&mut self, s: &BulkStep) -> Result<CaseFacts> {
+        super::duties::refuse_time_bar_as_a_step(s.action)?;
         let conn = self.conn();
         let before = facts(conn, s.case_id)?;
         let after = case::apply(&before, s.action).map_err(|why| StoreError::Refused {
@@ -142,6 +143,7 @@ impl Bulk<'_> {
             s.at,
             after.remote,
         ])?;
+        super::duties::record_facts(conn, s.case_id, &after)?;
         self.count("case_events");
         Ok(after)
     }

@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 mod bulk;
+mod duties;
 mod steps;
 
 pub use bulk::{BulkCase, BulkStep};
+pub use duties::TimeBarInput;
 pub use steps::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
@@ -197,26 +199,34 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
 }
 
 pub(super) fn facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
-    conn.prepare_cached(
-        "SELECT case_type, status, round, complex, extensions,
-                EXISTS (SELECT 1 FROM cases n WHERE n.previous_case_id = cases.id), remote
+    let mut f = conn
+        .prepare_cached(
+            "SELECT case_type, status, round, complex, extensions,
+                EXISTS (SELECT 1 FROM cases n WHERE n.previous_case_id = cases.id), remote,
+                very_complex, multi_site, source = 'chuyen_den'
          FROM cases WHERE id = ?1",
-    )?
-    .query_row([case_id], |r| {
-        let t: String = r.get(0)?;
-        let s: String = r.get(1)?;
-        Ok(CaseFacts {
-            case_type: CaseType::from_code(&t).ok_or_else(|| bad_code(0))?,
-            status: CaseStatus::from_code(&s).ok_or_else(|| bad_code(1))?,
-            round: r.get(2)?,
-            complex: r.get(3)?,
-            extensions: r.get(4)?,
-            reopened: r.get(5)?,
-            remote: r.get(6)?,
+        )?
+        .query_row([case_id], |r| {
+            let t: String = r.get(0)?;
+            let s: String = r.get(1)?;
+            Ok(CaseFacts {
+                case_type: CaseType::from_code(&t).ok_or_else(|| bad_code(0))?,
+                status: CaseStatus::from_code(&s).ok_or_else(|| bad_code(1))?,
+                round: r.get(2)?,
+                complex: r.get(3)?,
+                extensions: r.get(4)?,
+                reopened: r.get(5)?,
+                remote: r.get(6)?,
+                very_complex: r.get(7)?,
+                multi_site: r.get(8)?,
+                forwarded: r.get(9)?,
+                done: Default::default(),
+            })
         })
-    })
-    .optional()?
-    .ok_or(StoreError::NotFound("case"))
+        .optional()?
+        .ok_or(StoreError::NotFound("case"))?;
+    f.done = super::deadlines::marks(conn, case_id)?.done;
+    Ok(f)
 }
 
 pub(super) fn case_id(conn: &Connection, uid: &str) -> Result<i64> {
@@ -351,6 +361,13 @@ pub struct CaseDetail {
     pub identity_disclosed: bool,
     pub previous_code: Option<String>,
     pub next_code: Option<String>,
+    /// Especially complex (NĐ 31/2019 Art 3(3)); verified at several places (Luật TC Art 24(1)).
+    pub very_complex: bool,
+    pub multi_site: bool,
+    /// What a complaint is against (Luật KN Art 2, 47), and its time-bar facts (Art 9, 48).
+    pub subject: crate::domain::case::ComplaintSubject,
+    pub learned_on: Option<NaiveDate>,
+    pub obstacle_days: u32,
     /// The visits that brought this matter: (day, time, content).
     pub visits: Vec<(NaiveDate, String, String)>,
 }
@@ -405,7 +422,9 @@ impl Store {
                     k.resolved_on, k.outcome, k.complex, k.remote, k.own_authority, k.extensions,
                     k.identity_disclosed,
                     (SELECT p.code FROM cases p WHERE p.id = k.previous_case_id),
-                    (SELECT n.code FROM cases n WHERE n.previous_case_id = k.id)
+                    (SELECT n.code FROM cases n WHERE n.previous_case_id = k.id),
+                    k.very_complex, k.multi_site, k.disciplinary, k.dismissal, k.learned_on,
+                    k.obstacle_days
              FROM cases k WHERE k.id = ?1",
             )?
             .query_row([id], |r| {
@@ -427,6 +446,14 @@ impl Store {
                     identity_disclosed: r.get(11)?,
                     previous_code: r.get(12)?,
                     next_code: r.get(13)?,
+                    very_complex: r.get(14)?,
+                    multi_site: r.get(15)?,
+                    subject: crate::domain::case::ComplaintSubject::from_flags(
+                        r.get(16)?,
+                        r.get(17)?,
+                    ),
+                    learned_on: r.get(18)?,
+                    obstacle_days: r.get(19)?,
                     visits: Vec::new(),
                 })
             })?;

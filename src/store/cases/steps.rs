@@ -97,7 +97,7 @@ fn insert_case(
     Ok((id, uid, code))
 }
 
-fn insert_event(
+pub(super) fn insert_event(
     w: &Writer,
     case_id: i64,
     action: Action,
@@ -134,7 +134,11 @@ fn insert_event(
 fn check_step_day(conn: &Connection, case_id: i64, day: NaiveDate, today: NaiveDate) -> Result<()> {
     use super::super::StepDateRule as R;
     let (received, last): (NaiveDate, Option<NaiveDate>) = conn.query_row(
-        "SELECT received_on, (SELECT max(day) FROM case_events WHERE case_id = ?1)
+        // The steps that moved the case on: a note, an assignment or a recorded fact (a
+        // time-bar date, a remote area) may be written down later than the steps it follows.
+        "SELECT received_on,
+                (SELECT max(day) FROM case_events WHERE case_id = ?1
+                   AND (from_status IS NULL OR from_status != to_status))
          FROM cases WHERE id = ?1",
         [case_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -173,7 +177,7 @@ fn open_in_field(conn: &Connection, citizen_id: i64, field_code: &str) -> Result
 
 /// The check every change of a case starts with: it exists, and (when the officer acted on
 /// what they saw) it is still the version they saw.
-fn case_for_update(w: &Writer, uid: &str, expected: Option<i64>) -> Result<i64> {
+pub(super) fn case_for_update(w: &Writer, uid: &str, expected: Option<i64>) -> Result<i64> {
     let (id, version, changed_at): (i64, i64, String) = w
         .prepare_cached(
             "SELECT id, version, updated_at FROM cases WHERE uid = ?1 AND deleted_at IS NULL",
@@ -538,6 +542,7 @@ impl Writer<'_> {
             }
             _ => {}
         }
+        super::duties::guard(self, id, action, s)?; // issue 18: a time-barred complaint
         let day = s.day.unwrap_or(today);
         check_step_day(self, id, day, today)?;
         let before = audit::row_json(self, "cases", id)?;
@@ -576,6 +581,7 @@ impl Writer<'_> {
             now_stamp(),
             after_facts.remote,
         ])?;
+        super::duties::record_facts(self, id, &after_facts)?; // issue 18: the new facts
         let ctx = super::super::deadlines::context(self)?;
         super::super::deadlines::recompute_case(self, &ctx, id)?;
         let after = audit::row_json(self, "cases", id)?;
@@ -601,6 +607,7 @@ impl Writer<'_> {
                 visit_id: None,
             };
             let (_, _, code) = insert_case(self, &second, 2, Some(id))?;
+            super::duties::after_reopen(self, id)?; // issue 18: the same kind of decision
             new_code = Some(code);
         }
         Ok(new_code)

@@ -1,8 +1,9 @@
 //! Cases (vụ việc / đơn) and their life: statuses, the steps between them, and the guards the
-//! law adds (DOMAIN.md §2, §3.2; Luật Khiếu nại Art 11, 33; Luật Tố cáo Art 24, 30).
+//! law adds (DOMAIN.md §2, §3.2; Luật Khiếu nại Art 11, 32, 33, 41; Luật Tố cáo Art 24, 29,
+//! 30; Luật Tiếp công dân Art 27, 28).
 //!
 //! `TRANSITIONS` is the single table of allowed steps. The store seeds the same table into
-//! SQLite (migration 0002) and a trigger refuses any event that is not in it, so an illegal
+//! SQLite (migrations 0002 and 0007) and a trigger refuses any event that is not in it, so an illegal
 //! step is refused even when written directly; a test keeps the two copies identical.
 
 use super::visit::PetitionType;
@@ -122,6 +123,28 @@ code_enum!(
         MarkRemote = "vung_sau_vung_xa",
         /// The visit that brought the case was corrected; the case follows (its note says how).
         VisitEdited = "sua_luot_tiep",
+        /// A denunciation is especially complex: two or more criteria of NĐ 31/2019 Art 3(2)
+        /// (Art 3(3)); it may then be extended twice (Luật Tố cáo Art 30(3)).
+        MarkVeryComplex = "dac_biet_phuc_tap",
+        /// A denunciation's initial handling needs verification at several places, or is
+        /// delegated: 10 working days instead of 7 (Luật Tố cáo Art 24(1)).
+        MarkMultiSite = "xac_minh_nhieu_noi",
+        /// A complaint's time-bar facts: when the complainant received or learned of the
+        /// decision or act, the days lost to an obstacle, and what is complained against (an
+        /// administrative decision or act, or a disciplinary decision) — Luật KN Art 9, 48.
+        RecordTimeBar = "thoi_hieu",
+        /// The denouncer was told of the acceptance (Luật Tố cáo Art 29(3)).
+        NotifyAcceptance = "thong_bao_thu_ly",
+        /// The complaint decision was sent to the parties (Luật KN Art 32; 41(1); 56(2)).
+        SendDecision = "gui_quyet_dinh",
+        /// The second-round decision was made public (Luật KN Art 41(2)–(3)).
+        PublishDecision = "cong_khai_quyet_dinh",
+        /// The body that forwarded the petition was told the result (Luật TCD Art 27(2)).
+        ReportToForwarder = "bao_ket_qua_noi_chuyen",
+        /// The body we forwarded to reported its result (the start of Luật TCD Art 28(2)).
+        ResultReceived = "nhan_ket_qua",
+        /// The citizen was told the result reported by that body (Luật TCD Art 28(2)).
+        InformCitizen = "thong_bao_ket_qua",
     }
 );
 
@@ -168,10 +191,43 @@ pub const TRANSITIONS: &[(CaseStatus, Action, CaseStatus)] = &[
     (S::InProgress, A::Withdraw, S::Withdrawn),
     (S::Transferred, A::Urge, S::Transferred),
     (S::Resolved, A::Reopen, S::Resolved),
+    // The duties the law adds around a case (issue 18): recorded facts and notices.
+    (S::New, A::MarkMultiSite, S::New),
+    (
+        S::AwaitingAcceptance,
+        A::MarkMultiSite,
+        S::AwaitingAcceptance,
+    ),
+    (S::New, A::RecordTimeBar, S::New),
+    (
+        S::AwaitingAcceptance,
+        A::RecordTimeBar,
+        S::AwaitingAcceptance,
+    ),
+    (S::InProgress, A::RecordTimeBar, S::InProgress),
+    (S::InProgress, A::MarkVeryComplex, S::InProgress),
+    (S::InProgress, A::NotifyAcceptance, S::InProgress),
+    (S::Resolved, A::SendDecision, S::Resolved),
+    (S::Resolved, A::PublishDecision, S::Resolved),
+    (S::Resolved, A::ReportToForwarder, S::Resolved),
+    (S::Transferred, A::ResultReceived, S::Transferred),
+    (S::Transferred, A::InformCitizen, S::Transferred),
 ];
 
-/// Denunciations may be extended at most twice (Luật Tố cáo Art 30(1)).
+/// A denunciation is extended once when complex, twice when especially complex (Luật Tố cáo
+/// Art 30(2)–(3)); never more.
 pub const MAX_EXTENSIONS: u32 = 2;
+
+/// The notices and sendings already recorded on a case (each is done once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Done {
+    pub acceptance_notified: bool,
+    pub decision_sent: bool,
+    pub published: bool,
+    pub forwarder_informed: bool,
+    pub result_received: bool,
+    pub citizen_informed: bool,
+}
 
 /// What the guards need to know about a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +241,32 @@ pub struct CaseFacts {
     pub reopened: bool,
     /// Remote area (vùng sâu, vùng xa).
     pub remote: bool,
+    /// Especially complex (đặc biệt phức tạp, NĐ 31/2019 Art 3(3)).
+    pub very_complex: bool,
+    /// Verification at several places or delegated (Luật Tố cáo Art 24(1)).
+    pub multi_site: bool,
+    /// Forwarded to us by another body (Luật TCD Art 27(2) applies).
+    pub forwarded: bool,
+    pub done: Done,
+}
+
+impl CaseFacts {
+    /// A case of `case_type` in `status`, first round, no flag set.
+    pub fn new(case_type: CaseType, status: CaseStatus) -> CaseFacts {
+        CaseFacts {
+            case_type,
+            status,
+            round: 1,
+            complex: false,
+            extensions: 0,
+            reopened: false,
+            remote: false,
+            very_complex: false,
+            multi_site: false,
+            forwarded: false,
+            done: Done::default(),
+        }
+    }
 }
 
 /// Why a step is not allowed.
@@ -200,6 +282,16 @@ pub enum Refusal {
     NeedsComplex,
     /// Only a first-round complaint can go to a second round.
     NotFirstRound,
+    /// A second extension needs the case to be especially complex (Luật Tố cáo Art 30(3)).
+    NeedsVeryComplex,
+    /// The duty does not arise for this case (publishing a first-round decision, telling a
+    /// forwarder when nobody forwarded the petition).
+    NotApplicable,
+    /// The citizen is told the result once the receiving body has reported it.
+    NeedsResult,
+    /// The complaint was received after its time limit (Luật KN Art 9, 33(1), 48): accepting
+    /// it needs the valid reason written down (Art 11(6)).
+    TimeBarred,
 }
 
 /// The status after `action`, or why the law does not allow it now.
@@ -225,6 +317,16 @@ pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
         .find(|(from, a, _)| *from == f.status && *a == action)
         .map(|(_, _, to)| *to)
         .ok_or(Refusal::NotFromStatus)?;
+    let only = |t: bool| if t { Ok(()) } else { Err(Refusal::NotForType) };
+    let once = |done: bool| {
+        if done {
+            Err(Refusal::Exhausted)
+        } else {
+            Ok(())
+        }
+    };
+    let kn = f.case_type == CaseType::KhieuNai;
+    let tc = f.case_type == CaseType::ToCao;
     match action {
         Action::Extend => {
             if f.case_type != CaseType::ToCao {
@@ -236,6 +338,51 @@ pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
             if f.extensions >= MAX_EXTENSIONS {
                 return Err(Refusal::Exhausted);
             }
+            if f.extensions >= 1 && !f.very_complex {
+                return Err(Refusal::NeedsVeryComplex);
+            }
+        }
+        Action::MarkVeryComplex => {
+            only(tc)?;
+            once(f.very_complex)?;
+        }
+        Action::MarkMultiSite => {
+            only(tc)?;
+            once(f.multi_site)?;
+        }
+        Action::RecordTimeBar => only(kn)?,
+        Action::NotifyAcceptance => {
+            only(tc)?;
+            once(f.done.acceptance_notified)?;
+        }
+        Action::SendDecision => {
+            only(kn)?;
+            once(f.done.decision_sent)?;
+        }
+        Action::PublishDecision => {
+            only(kn)?;
+            if f.round != 2 {
+                return Err(Refusal::NotApplicable);
+            }
+            once(f.done.published)?;
+        }
+        Action::ReportToForwarder => {
+            only(kn || tc)?;
+            if !f.forwarded {
+                return Err(Refusal::NotApplicable);
+            }
+            once(f.done.forwarder_informed)?;
+        }
+        Action::ResultReceived => {
+            only(kn || tc)?;
+            once(f.done.result_received)?;
+        }
+        Action::InformCitizen => {
+            only(kn || tc)?;
+            if !f.done.result_received {
+                return Err(Refusal::NeedsResult);
+            }
+            once(f.done.citizen_informed)?;
         }
         Action::MarkComplex => {
             if f.case_type == CaseType::KienNghiPhanAnh {
@@ -324,6 +471,17 @@ pub fn apply(f: &CaseFacts, action: Action) -> Result<CaseFacts, Refusal> {
         Action::Extend => next.extensions += 1,
         Action::Reopen => next.reopened = true,
         Action::MarkRemote => next.remote = true,
+        Action::MarkVeryComplex => {
+            next.complex = true;
+            next.very_complex = true;
+        }
+        Action::MarkMultiSite => next.multi_site = true,
+        Action::NotifyAcceptance => next.done.acceptance_notified = true,
+        Action::SendDecision => next.done.decision_sent = true,
+        Action::PublishDecision => next.done.published = true,
+        Action::ReportToForwarder => next.done.forwarder_informed = true,
+        Action::ResultReceived => next.done.result_received = true,
+        Action::InformCitizen => next.done.citizen_informed = true,
         _ => {}
     }
     Ok(next)
@@ -372,6 +530,36 @@ impl RefusalReason {
 }
 
 code_enum!(
+    /// What a complaint is against (Luật Khiếu nại Art 2): an administrative decision or act
+    /// (Chapter III), or a disciplinary decision of a civil servant (Chapter IV, Art 47–58),
+    /// dismissal (buộc thôi việc) having a longer second-round limit (Art 48).
+    ComplaintSubject {
+        Administrative = "hanh_chinh",
+        Disciplinary = "ky_luat",
+        Dismissal = "buoc_thoi_viec",
+    }
+);
+
+impl ComplaintSubject {
+    /// (disciplinary, dismissal) as stored on the case.
+    pub fn flags(self) -> (bool, bool) {
+        match self {
+            ComplaintSubject::Administrative => (false, false),
+            ComplaintSubject::Disciplinary => (true, false),
+            ComplaintSubject::Dismissal => (true, true),
+        }
+    }
+
+    pub fn from_flags(disciplinary: bool, dismissal: bool) -> ComplaintSubject {
+        match (disciplinary, dismissal) {
+            (false, _) => ComplaintSubject::Administrative,
+            (true, false) => ComplaintSubject::Disciplinary,
+            (true, true) => ComplaintSubject::Dismissal,
+        }
+    }
+}
+
+code_enum!(
     /// The outcome of a resolved case: for complaints đúng / sai / đúng một phần; for
     /// denunciations the conclusion; for proposals and feedback, answered.
     Outcome {
@@ -394,282 +582,4 @@ impl Outcome {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    fn facts(t: CaseType, s: CaseStatus) -> CaseFacts {
-        CaseFacts {
-            case_type: t,
-            status: s,
-            round: 1,
-            complex: false,
-            extensions: 0,
-            reopened: false,
-            remote: false,
-        }
-    }
-
-    #[test]
-    fn codes_read_well_on_the_phone() {
-        assert_eq!(case_code(CaseType::KhieuNai, 2026, "", 42), "KN-2026-0042");
-        assert_eq!(case_code(CaseType::ToCao, 2026, "BD", 7), "TC-2026-BD-0007");
-        assert_eq!(
-            case_code(CaseType::KienNghiPhanAnh, 2026, "", 7),
-            "KNPA-2026-0007"
-        );
-    }
-
-    #[test]
-    fn the_table_has_no_duplicate_step() {
-        let mut seen = HashSet::new();
-        for (from, a, _) in TRANSITIONS {
-            assert!(seen.insert((*from, *a)), "{from:?} {a:?} twice");
-        }
-    }
-
-    #[test]
-    fn closed_statuses_offer_only_notes_and_follow_ups() {
-        for s in [S::Guided, S::Returned, S::Filed, S::Withdrawn, S::Refused] {
-            let offered = offered(&facts(CaseType::KhieuNai, s));
-            assert_eq!(offered, vec![A::Note, A::Assign], "{s:?}");
-        }
-    }
-
-    #[test]
-    fn a_complaint_is_classified_accepted_and_resolved() {
-        let mut f = facts(CaseType::KhieuNai, S::New);
-        for a in [A::ClassifyOwn, A::Accept, A::MarkComplex, A::Resolve] {
-            f = apply(&f, a).unwrap();
-        }
-        assert_eq!(f.status, S::Resolved);
-        assert!(f.complex);
-        assert_eq!(step(&f, A::Accept), Err(Refusal::NotFromStatus));
-    }
-
-    #[test]
-    fn a_refused_step_names_the_step_to_do_first() {
-        let new = facts(CaseType::KhieuNai, S::New);
-        assert_eq!(first_do(&new, A::Accept), Some(A::ClassifyOwn));
-        let tc = facts(CaseType::ToCao, S::InProgress);
-        assert_eq!(first_do(&tc, A::Extend), Some(A::MarkComplex));
-        // Allowed already, or no single step opens the way.
-        assert_eq!(first_do(&new, A::ClassifyOwn), None);
-        let kn = facts(CaseType::KhieuNai, S::InProgress);
-        assert_eq!(
-            first_do(&kn, A::Extend),
-            None,
-            "a complaint is never extended"
-        );
-        let filed = facts(CaseType::KhieuNai, S::Filed);
-        assert_eq!(first_do(&filed, A::Accept), None);
-    }
-
-    #[test]
-    fn only_denunciations_are_extended_and_at_most_twice_after_complex() {
-        let kn = facts(CaseType::KhieuNai, S::InProgress);
-        assert_eq!(
-            step(
-                &CaseFacts {
-                    complex: true,
-                    ..kn
-                },
-                A::Extend
-            ),
-            Err(Refusal::NotForType)
-        );
-        let mut tc = facts(CaseType::ToCao, S::InProgress);
-        assert_eq!(step(&tc, A::Extend), Err(Refusal::NeedsComplex));
-        tc = apply(&tc, A::MarkComplex).unwrap();
-        tc = apply(&tc, A::Extend).unwrap();
-        tc = apply(&tc, A::Extend).unwrap();
-        assert_eq!(tc.extensions, 2);
-        assert_eq!(step(&tc, A::Extend), Err(Refusal::Exhausted));
-    }
-
-    #[test]
-    fn only_a_resolved_first_round_complaint_reopens_once() {
-        let f = facts(CaseType::KhieuNai, S::Resolved);
-        let after = apply(&f, A::Reopen).unwrap();
-        assert_eq!(step(&after, A::Reopen), Err(Refusal::Exhausted));
-        assert_eq!(
-            step(&CaseFacts { round: 2, ..f }, A::Reopen),
-            Err(Refusal::NotFirstRound)
-        );
-        assert_eq!(
-            step(&facts(CaseType::ToCao, S::Resolved), A::Reopen),
-            Err(Refusal::NotForType)
-        );
-    }
-
-    #[test]
-    fn refusal_reasons_follow_the_type() {
-        assert_eq!(RefusalReason::for_type(CaseType::KhieuNai).len(), 9);
-        assert_eq!(
-            RefusalReason::for_type(CaseType::ToCao),
-            vec![RefusalReason::ToCaoKhongDuDieuKien]
-        );
-        assert_eq!(
-            step(
-                &facts(CaseType::KienNghiPhanAnh, S::AwaitingAcceptance),
-                A::Refuse
-            ),
-            Err(Refusal::NotForType)
-        );
-    }
-
-    /// The law's steps, written out from DOMAIN.md §2.3 (and Luật KN Art 11, 33; Luật TC
-    /// Art 24, 30) independently of `TRANSITIONS`: (from, action, to) as stored codes. Any
-    /// (status, action) not listed is refused. Type-specific limits are checked separately.
-    const LAW: &[(&str, &str, &str)] = &[
-        // Received: classified first (own authority / not / not eligible), or withdrawn, or
-        // filed without handling (xếp lưu đơn, TT 07/2014 Art 28).
-        ("moi", "phan_loai_thuoc_tq", "cho_thu_ly"),
-        ("moi", "phan_loai_ngoai_tq", "ngoai_tham_quyen"),
-        ("moi", "phan_loai_khong_du_dk", "khong_du_dk"),
-        ("moi", "rut_don", "da_rut"),
-        ("moi", "luu_don", "da_luu"),
-        // Within our authority: accept (thụ lý) or refuse with a reason (Art 11), or withdraw.
-        ("cho_thu_ly", "thu_ly", "dang_giai_quyet"),
-        ("cho_thu_ly", "khong_thu_ly", "khong_thu_ly"),
-        ("cho_thu_ly", "rut_don", "da_rut"),
-        // Not ours: forward (TC: within 5 working days, Art 24(2)), guide once, or return a
-        // petition forwarded to us by mistake (TT 07/2014 Art 8(2)).
-        ("ngoai_tham_quyen", "chuyen_don", "da_chuyen"),
-        ("ngoai_tham_quyen", "huong_dan", "da_huong_dan"),
-        ("ngoai_tham_quyen", "tra_lai", "da_tra_lai"),
-        // Not eligible (TT 07/2014 Art 6(2)): guide, return or file.
-        ("khong_du_dk", "huong_dan", "da_huong_dan"),
-        ("khong_du_dk", "tra_lai", "da_tra_lai"),
-        ("khong_du_dk", "luu_don", "da_luu"),
-        // Being resolved: marked complex, extended (TC only), resolved, or withdrawn.
-        ("dang_giai_quyet", "phuc_tap", "dang_giai_quyet"),
-        ("dang_giai_quyet", "gia_han", "dang_giai_quyet"),
-        ("dang_giai_quyet", "giai_quyet", "da_giai_quyet"),
-        ("dang_giai_quyet", "rut_don", "da_rut"),
-        // Forwarded: the receiving body is urged when late (Luật TCD Art 26(1)(b)).
-        ("da_chuyen", "don_doc", "da_chuyen"),
-        // Resolved: a complainant may complain a second time (Luật KN Art 33).
-        ("da_giai_quyet", "khieu_nai_lan_2", "da_giai_quyet"),
-    ];
-
-    /// Steps outside the table: notes and assignment anywhere; remote area while open.
-    fn law_outside_table(f: &CaseFacts, a: Action) -> Option<Option<CaseStatus>> {
-        match a {
-            A::Note | A::Assign | A::AddPetition | A::VisitEdited => Some(Some(f.status)),
-            A::MarkRemote => Some((f.status.is_open() && !f.remote).then_some(f.status)),
-            A::Open => Some(None),
-            _ => None,
-        }
-    }
-
-    /// What the law says of `a` on `f`: the next status, or None (refused).
-    fn law(f: &CaseFacts, a: Action) -> Option<CaseStatus> {
-        if let Some(r) = law_outside_table(f, a) {
-            return r;
-        }
-        let to = LAW
-            .iter()
-            .find(|(from, act, _)| *from == f.status.code() && *act == a.code())
-            .map(|(_, _, to)| CaseStatus::from_code(to).expect("a status of the law"))?;
-        let t = f.case_type;
-        let allowed = match a {
-            // Only a denunciation is extended: once complex, at most twice (Luật TC Art 30).
-            A::Extend => t == CaseType::ToCao && f.complex && f.extensions < 2,
-            // Complex once; proposals and feedback have no complex procedure.
-            A::MarkComplex => t != CaseType::KienNghiPhanAnh && !f.complex,
-            // Non-acceptance is for complaints (Art 11) and denunciations (Art 29(1)).
-            A::Refuse => t != CaseType::KienNghiPhanAnh,
-            // Only a first-round complaint goes to a second round, once.
-            A::Reopen => t == CaseType::KhieuNai && f.round == 1 && !f.reopened,
-            _ => true,
-        };
-        allowed.then_some(to)
-    }
-
-    fn all_facts() -> Vec<CaseFacts> {
-        let mut out = Vec::new();
-        for t in CaseType::ALL {
-            for st in CaseStatus::ALL {
-                for (complex, extensions, round, reopened, remote) in [
-                    (false, 0, 1, false, false),
-                    (true, 0, 1, false, false),
-                    (true, 1, 1, false, true),
-                    (true, 2, 1, false, false),
-                    (false, 0, 2, false, false),
-                    (false, 0, 1, true, false),
-                ] {
-                    out.push(CaseFacts {
-                        case_type: *t,
-                        status: *st,
-                        round,
-                        complex,
-                        extensions,
-                        reopened,
-                        remote,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn every_step_is_allowed_exactly_when_the_law_allows_it() {
-        for f in all_facts() {
-            for a in Action::ALL {
-                if *a == A::Open {
-                    continue;
-                }
-                assert_eq!(step(&f, *a).ok(), law(&f, *a), "{f:?} {a:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_keys_offer_what_the_law_allows() {
-        for f in all_facts() {
-            for a in Action::ALL {
-                if matches!(a, A::Open | A::AddPetition | A::VisitEdited) {
-                    continue;
-                }
-                let by_law = if *a == A::ClassifyOwn {
-                    // The classify key stands for the three classifications.
-                    [A::ClassifyOwn, A::ClassifyNotOwn, A::ClassifyIneligible]
-                        .iter()
-                        .any(|c| law(&f, *c).is_some())
-                } else {
-                    law(&f, *a).is_some()
-                };
-                assert_eq!(key_allowed(&f, *a), by_law, "{f:?} {a:?}");
-            }
-        }
-    }
-
-    /// Property: following random steps from intake, every state reached is one the law's
-    /// table leads to, and the counters stay within the law.
-    #[test]
-    fn no_sequence_of_commands_reaches_a_state_the_law_forbids() {
-        use rand::{Rng, SeedableRng};
-        let reachable: HashSet<&str> = LAW.iter().map(|(_, _, to)| *to).chain(["moi"]).collect();
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
-        for _ in 0..5_000 {
-            let t = CaseType::ALL[rng.random_range(0..CaseType::ALL.len())];
-            let mut f = facts(t, S::New);
-            for _ in 0..rng.random_range(1..20) {
-                let a = Action::ALL[rng.random_range(0..Action::ALL.len())];
-                match apply(&f, a) {
-                    Ok(next) => {
-                        assert_eq!(Some(next.status), law(&f, a), "{f:?} {a:?}");
-                        assert!(reachable.contains(next.status.code()));
-                        assert!(next.extensions <= 2);
-                        assert!(next.extensions == 0 || (t == CaseType::ToCao && next.complex));
-                        assert!(!next.reopened || (t == CaseType::KhieuNai && next.round == 1));
-                        f = next;
-                    }
-                    Err(_) => assert_eq!(law(&f, a), None, "{f:?} {a:?} refused"),
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,157 @@
+//! The store's part of the duties around a case (issue 18), kept apart from `steps.rs`:
+//!
+//! - a guard before a step: accepting a complaint received after its time limit (Luật KN
+//!   Art 9, 33(1), 48) needs the valid reason written down, or it is refused (Art 11(6));
+//! - the facts the new steps set (especially complex, verification at several places), and a
+//!   second round inheriting what its first round was against;
+//! - the complaint's time-bar facts, recorded by their own write.
+//!
+//! `steps.rs` calls the first two at one line each; everything else is here.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::super::{Permission, Result, StoreError, Writer, audit, now_stamp};
+use super::steps::{case_for_update, insert_event};
+use super::{StepInput, facts};
+use crate::domain::case::{self, Action, CaseFacts, ComplaintSubject, Refusal};
+
+/// A complaint's time-bar facts as the officer records them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeBarInput {
+    /// The complainant received or learned of the decision or act (first round); received
+    /// the first-round decision (second round).
+    pub learned_on: NaiveDate,
+    /// Days an obstacle (illness, disaster, work or study far away…) kept them from
+    /// complaining: not counted (Art 9, 48).
+    pub obstacle_days: u32,
+    pub subject: ComplaintSubject,
+    pub note: String,
+}
+
+/// Before a step is written: a complaint received after its time limit is never accepted
+/// silently — the acceptance must give the valid reason (in its note).
+pub(super) fn guard(w: &Writer, case_id: i64, action: Action, s: &StepInput) -> Result<()> {
+    refuse_time_bar_as_a_step(action)?;
+    if action != Action::Accept || !s.note.trim().is_empty() {
+        return Ok(());
+    }
+    let ctx = super::super::deadlines::context(w)?;
+    let bar = super::super::deadlines::time_bar_of(w, &ctx, case_id)?;
+    if bar.is_some_and(|b| b.late()) {
+        return Err(StoreError::Refused {
+            action,
+            status: facts(w, case_id)?.status,
+            why: Refusal::TimeBarred,
+        });
+    }
+    Ok(())
+}
+
+/// The time-bar facts are written by `record_time_bar`, never as a bare step without them.
+pub(super) fn refuse_time_bar_as_a_step(action: Action) -> Result<()> {
+    if action == Action::RecordTimeBar {
+        return Err(StoreError::Invalid("use record_time_bar".into()));
+    }
+    Ok(())
+}
+
+/// After a step's update of the case: the facts the new steps set.
+pub(super) fn record_facts(conn: &Connection, case_id: i64, f: &CaseFacts) -> Result<()> {
+    conn.prepare_cached("UPDATE cases SET very_complex = ?2, multi_site = ?3 WHERE id = ?1")?
+        .execute(params![case_id, f.very_complex, f.multi_site])?;
+    Ok(())
+}
+
+/// After a second round was opened from `case_id`: it is against the same decision, so of
+/// the same kind (disciplinary or not), and its due dates follow.
+pub(super) fn after_reopen(w: &Writer, case_id: i64) -> Result<()> {
+    w.prepare_cached(
+        "UPDATE cases SET
+             disciplinary = (SELECT p.disciplinary FROM cases p WHERE p.id = ?1),
+             dismissal = (SELECT p.dismissal FROM cases p WHERE p.id = ?1)
+         WHERE previous_case_id = ?1",
+    )?
+    .execute([case_id])?;
+    let second: i64 = w.query_row(
+        "SELECT id FROM cases WHERE previous_case_id = ?1",
+        [case_id],
+        |r| r.get(0),
+    )?;
+    let ctx = super::super::deadlines::context(w)?;
+    super::super::deadlines::recompute_case(w, &ctx, second)
+}
+
+impl Writer<'_> {
+    /// Record a complaint's time-bar facts (`thoi_hieu`): when the complainant received or
+    /// learned of the decision, the days lost to an obstacle, and what it is against. The
+    /// time bar, the rules that apply (a disciplinary complaint has its own) and the due
+    /// dates follow in the same transaction; audited. Acts on the case as seen at
+    /// `expected_version`.
+    pub fn record_time_bar(
+        &mut self,
+        uid: &str,
+        expected_version: Option<i64>,
+        t: &TimeBarInput,
+        today: NaiveDate,
+    ) -> Result<()> {
+        self.permit(Permission::HandleCase)?;
+        let id = case_for_update(self, uid, expected_version)?;
+        let f = facts(self, id)?;
+        case::apply(&f, Action::RecordTimeBar).map_err(|why| StoreError::Refused {
+            action: Action::RecordTimeBar,
+            status: f.status,
+            why,
+        })?;
+        let received: NaiveDate =
+            self.query_row("SELECT received_on FROM cases WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        if t.learned_on > received || t.learned_on > today {
+            return Err(StoreError::Invalid(
+                "the decision was known after the complaint was received".into(),
+            ));
+        }
+        if t.obstacle_days > 3650 {
+            return Err(StoreError::Invalid("obstacle days out of range".into()));
+        }
+        let before = audit::row_json(self, "cases", id)?;
+        let note = StepInput {
+            note: t.note.clone(),
+            ..StepInput::default()
+        };
+        insert_event(
+            self,
+            id,
+            Action::RecordTimeBar,
+            Some(f.status),
+            f.status,
+            today,
+            &note,
+        )?;
+        let (disciplinary, dismissal) = t.subject.flags();
+        self.prepare_cached(
+            "UPDATE cases SET learned_on = ?2, obstacle_days = ?3, disciplinary = ?4,
+                 dismissal = ?5, updated_at = ?6, version = version + 1
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            t.learned_on,
+            t.obstacle_days,
+            disciplinary,
+            dismissal,
+            now_stamp()
+        ])?;
+        let ctx = super::super::deadlines::context(self)?;
+        super::super::deadlines::recompute_case(self, &ctx, id)?;
+        let after = audit::row_json(self, "cases", id)?;
+        self.audit(
+            Action::RecordTimeBar.code(),
+            "cases",
+            uid,
+            before.as_ref(),
+            after.as_ref(),
+        )
+    }
+}
