@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::combo::Combo;
-use super::queue::{CaseView, Entry, EntryInput, EntryKey, EntryPurpose, options, row, text};
+use super::entry::{Entry, EntryInput, EntryKey, EntryPurpose, options, row, text};
+use super::queue::CaseView;
 use super::{App, Overlay};
 use crate::domain::case::{self, Action, CaseFacts, ComplaintSubject};
 use crate::i18n::{self, Lang, Msg};

@@ -12,6 +12,7 @@ pub mod combo;
 pub mod command;
 mod deadlines;
 mod duties;
+pub mod entry;
 mod entry_draft;
 pub mod form;
 mod input;
@@ -21,6 +22,7 @@ pub mod lookup;
 mod officer;
 pub mod overlay;
 pub mod queue;
+mod steps;
 mod visit;
 pub mod worker;
 
@@ -30,6 +32,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use board::{BoardState, CatalogSection, CatalogState, ExplainView};
 pub use command::Command;
+pub use entry::{Entry, EntryInput, EntryKey, EntryPurpose};
 pub use form::VisitForm;
 pub use keymap::Context;
 pub use log::LogState;
@@ -38,7 +41,7 @@ pub use overlay::{
     NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, Prompt, PromptPurpose, Question,
     RepeatLink, Setup, WrittenCitizen,
 };
-pub use queue::{CaseView, Entry, EntryInput, EntryKey, EntryPurpose, QueueFocus, QueueState};
+pub use queue::{CaseView, QueueFocus, QueueState};
 
 use crate::domain::date::format_date;
 use crate::domain::identity::Viewer;

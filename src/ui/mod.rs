@@ -4,8 +4,10 @@
 //! key-hint bar generated from the keymap table. Overlays draw over the pane.
 
 mod board;
+mod case;
 pub mod columns;
 mod dues;
+mod entry;
 mod form;
 mod help;
 mod log;
@@ -62,8 +64,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Setup(s) => overlays::setup(frame, app, s, body, &theme),
             Overlay::Picker(p) => overlays::picker(frame, app, p, body, &theme),
             Overlay::Help => help::draw(frame, app, body, &theme),
-            Overlay::Case(v) => queue::case_detail(frame, app, v, body, &theme),
-            Overlay::Entry(e) => queue::entry(frame, app, e, body, &theme),
+            Overlay::Case(v) => case::case_detail(frame, app, v, body, &theme),
+            Overlay::Entry(e) => entry::entry(frame, app, e, body, &theme),
             Overlay::Explain(v) => board::explain(frame, app, v, body, &theme),
             Overlay::Lookup => lookup::draw(frame, app, body, &theme, true),
             Overlay::History(h) => lookup::history(frame, app, h, body, &theme),

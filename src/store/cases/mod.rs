@@ -8,11 +8,12 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 mod bulk;
 mod duties;
+mod follow;
 mod steps;
 
 pub use bulk::{BulkCase, BulkStep};
 pub use duties::TimeBarInput;
-pub use steps::VisitEdit;
+pub use follow::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
 use crate::domain::case::{Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};

@@ -7,34 +7,21 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
-use unicode_normalization::is_nfc;
+use ratatui_textarea::CursorMove;
 
 use super::combo::{Combo, ComboOption};
 use crate::domain::text::nfc;
 use crate::domain::visit::{
     FormField, Handling, PetitionType, Problem, ReceptionForm, VisitDraft, representatives_allowed,
 };
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Lang};
 use crate::store::{CitizenMatch, Field};
 
-/// The widget behind one input.
-#[derive(Debug, Clone)]
-pub enum Widget {
-    Text(Box<TextArea<'static>>),
-    Combo(Combo),
-}
+mod inputs;
+pub(crate) use inputs::select_for_typing;
+pub use inputs::{Input, Widget};
+use inputs::{chosen, options, renormalize, text_input, text_of};
 
-/// One input of the form.
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub field: FormField,
-    pub multiline: bool,
-    pub widget: Widget,
-}
-
-/// The order of the inputs (the order; conditional ones sit after what triggers them).
 pub const ORDER: &[FormField] = &[
     FormField::FullName,
     FormField::IdNumber,
@@ -88,64 +75,6 @@ pub struct VisitForm {
     pub draft_saved_at: Option<String>,
     /// Top visible row of the form body when it does not fit (set by render).
     pub scroll: std::cell::Cell<u16>,
-}
-
-fn text_input(field: FormField, value: &str, lang: Lang) -> Input {
-    // Enter is a new line only in Nội dung (as the README says); elsewhere it moves on.
-    let multiline = field == FormField::Content;
-    let lines: Vec<String> = if multiline {
-        nfc(value).split('\n').map(str::to_owned).collect()
-    } else {
-        vec![nfc(value).replace('\n', " ")]
-    };
-    let mut ta = TextArea::new(lines);
-    configure(&mut ta, field, multiline, lang);
-    ta.move_cursor(CursorMove::Bottom);
-    ta.move_cursor(CursorMove::End);
-    Input {
-        field,
-        multiline,
-        widget: Widget::Text(Box::new(ta)),
-    }
-}
-
-fn configure(ta: &mut TextArea<'static>, field: FormField, multiline: bool, lang: Lang) {
-    ta.set_cursor_line_style(Style::default());
-    ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-    // A value waiting to be replaced (see `select_for_typing`) shows underlined.
-    ta.set_selection_style(Style::default().add_modifier(Modifier::UNDERLINED));
-    if multiline {
-        ta.set_wrap_mode(WrapMode::WordOrGlyph);
-    }
-    let placeholder = match field {
-        FormField::Representatives => Some(Msg::PhRepresentatives),
-        FormField::Presiding => Some(Msg::PhPresiding),
-        _ => None,
-    };
-    if let Some(p) = placeholder {
-        ta.set_placeholder_text(p.t(lang));
-        ta.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
-    }
-}
-
-fn options<T: Copy>(
-    items: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> Msg,
-    lang: Lang,
-) -> Vec<ComboOption> {
-    items
-        .iter()
-        .map(|&x| ComboOption {
-            code: code(x).to_owned(),
-            label: label(x).t(lang).to_owned(),
-        })
-        .collect()
-}
-
-fn chosen(code: &str) -> Option<String> {
-    let c = code.trim();
-    (!c.is_empty()).then(|| c.to_owned())
 }
 
 impl VisitForm {
@@ -573,142 +502,5 @@ pub enum KeyOutcome {
 }
 
 /// Keep a text input NFC even when an input method sends decomposed marks one by one.
-/// Arriving in a one-line input that holds a value (a default, a prefill, what was typed
-/// before): the value is selected, so the first key typed replaces it (as a web form or a
-/// spreadsheet does: Tab to Số người showing 1, type 12, and it says 12). An arrow, Home or
-/// End first keeps it for editing.
-pub(crate) fn select_for_typing(ta: &mut TextArea<'static>) {
-    if ta.lines().iter().any(|l| !l.is_empty()) {
-        ta.select_all();
-    }
-}
-
-fn renormalize(input: &mut Input, lang: Lang) {
-    let Widget::Text(ta) = &mut input.widget else {
-        return;
-    };
-    if ta
-        .lines()
-        .iter()
-        .all(|l| is_nfc(l) && !l.chars().any(crate::domain::text::is_unsafe))
-    {
-        return;
-    }
-    let ratatui_textarea::DataCursor(row, col) = ta.cursor();
-    let lines: Vec<String> = ta.lines().iter().map(|l| nfc(l)).collect();
-    let prefix: String = ta.lines()[row].chars().take(col).collect();
-    let new_col = nfc(&prefix).chars().count();
-    let mut fresh = TextArea::new(lines);
-    configure(&mut fresh, input.field, input.multiline, lang);
-    fresh.move_cursor(CursorMove::Jump(row as u16, new_col as u16));
-    **ta = fresh;
-}
-
-fn text_of(d: &VisitDraft, f: FormField) -> &str {
-    match f {
-        FormField::FullName => &d.full_name,
-        FormField::IdNumber => &d.id_number,
-        FormField::Phone => &d.phone,
-        FormField::Address => &d.address,
-        FormField::People => &d.people,
-        FormField::Representatives => &d.representatives,
-        FormField::Presiding => &d.presiding,
-        FormField::Content => &d.content,
-        FormField::PriorAgencies => &d.prior_agencies,
-        FormField::TransferAgency => &d.transfer_agency,
-        FormField::Note => &d.note,
-        FormField::Petitions => &d.petitions,
-        FormField::Day => &d.day,
-        FormField::Time => &d.time,
-        FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => "",
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn form() -> VisitForm {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let fields = vec![Field {
-            id: 1,
-            uid: "u".into(),
-            code: "dat_dai".into(),
-            name: "Đất đai".into(),
-            report_column: "hc_dat_dai_nha_cua".into(),
-        }];
-        VisitForm::from_draft(
-            VisitForm::new_draft(today, "08:15"),
-            &fields,
-            5,
-            Lang::Vi,
-            today,
-        )
-    }
-
-    fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn decomposed_typing_is_stored_composed() {
-        let mut f = form();
-        for c in "Nguye\u{302}\u{303}n".chars() {
-            f.type_key(key(c));
-        }
-        assert_eq!(f.value(FormField::FullName), "Nguyễn");
-        // The cursor sits after the composed letter: typing continues at the end.
-        f.type_key(key('!'));
-        assert_eq!(f.value(FormField::FullName), "Nguyễn!");
-    }
-
-    #[test]
-    fn paste_is_normalized_and_single_line_fields_flatten_newlines() {
-        let mut f = form();
-        f.paste("Tra\u{302}\u{300}n\nThi\u{323}");
-        assert_eq!(f.value(FormField::FullName), "Trần Thị");
-    }
-
-    #[test]
-    fn group_shows_representatives_prefilled_with_the_name() {
-        let mut f = form();
-        f.paste("Lê Văn Tám");
-        assert!(!f.visible().contains(&FormField::Representatives));
-        f.focus = FormField::People;
-        f.type_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-        f.type_key(key('7'));
-        f.move_focus(true);
-        assert_eq!(f.focus, FormField::Representatives);
-        assert_eq!(f.value(FormField::Representatives), "Lê Văn Tám");
-    }
-
-    #[test]
-    fn periodic_reception_shows_presiding() {
-        let mut f = form();
-        f.focus = FormField::Form;
-        for c in "dinh".chars() {
-            f.type_key(key(c));
-        }
-        f.move_focus(true);
-        assert_eq!(f.value(FormField::Form), "dinh_ky");
-        assert_eq!(f.focus, FormField::Presiding);
-    }
-
-    #[test]
-    fn dirty_only_after_typing() {
-        let mut f = form();
-        assert!(!f.is_dirty());
-        f.type_key(key('A'));
-        assert!(f.is_dirty());
-    }
-
-    #[test]
-    fn draft_round_trip() {
-        let mut f = form();
-        f.paste("Đỗ Thị Hà");
-        let d = f.to_draft();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let g = VisitForm::from_draft(d.clone(), &[], 5, Lang::Vi, today);
-        assert_eq!(g.to_draft().full_name, d.full_name);
-    }
-}
+mod tests;

@@ -1,0 +1,215 @@
+//! A visit's corrections reach its cases: the type (while the case is new, with a new code),
+//! the field, the citizen, the day received, thụ lý taken in; a void takes the visit's new case
+//! with it. What a case cannot follow (it moved on) refuses the edit, naming the case.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, params};
+
+use super::super::{Result, StoreError, Writer, audit, now_stamp};
+use super::StepInput;
+use crate::domain::case::{Action, CaseStatus, CaseType};
+
+use super::steps::{insert_event, next_code};
+
+/// A visit's correction, as its cases must follow it.
+#[derive(Debug, Clone)]
+pub struct VisitEdit {
+    pub visit_id: i64,
+    pub old_type: CaseType,
+    pub new_type: CaseType,
+    pub old_field: i64,
+    pub new_field: i64,
+    pub old_citizen: i64,
+    pub new_citizen: i64,
+    pub old_day: NaiveDate,
+    pub new_day: NaiveDate,
+    /// The visit's handling took in a case before / after the edit.
+    pub was_intake: bool,
+    pub is_intake: bool,
+}
+
+/// The cases a visit brought or joined: (id, uid, code, status, type, field, citizen,
+/// received on, opened by this visit).
+type LinkedCase = (
+    i64,
+    String,
+    String,
+    CaseStatus,
+    CaseType,
+    i64,
+    i64,
+    NaiveDate,
+    bool,
+);
+
+fn linked_cases(conn: &Connection, visit_id: i64) -> Result<Vec<LinkedCase>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.id, k.uid, k.code, k.status, k.case_type, k.field_id, k.citizen_id,
+                k.received_on,
+                (SELECT min(x.visit_id) FROM case_visits x WHERE x.case_id = k.id) = ?1
+         FROM case_visits cv JOIN cases k ON k.id = cv.case_id
+         WHERE cv.visit_id = ?1 AND k.deleted_at IS NULL ORDER BY k.id",
+    )?;
+    let rows = stmt.query_map([visit_id], |r| {
+        let s: String = r.get(3)?;
+        let t: String = r.get(4)?;
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            CaseStatus::from_code(&s).ok_or_else(|| super::super::bad_code(3))?,
+            CaseType::from_code(&t).ok_or_else(|| super::super::bad_code(4))?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn field_name(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.query_row("SELECT name FROM fields WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
+impl Writer<'_> {
+    /// The cases of an edited visit follow its corrections, each an event `sua_luot_tiep`
+    /// with the change in its note (written in the book's language, Vietnamese), due dates
+    /// recomputed; what a case cannot follow refuses the whole edit. Returns whether the
+    /// visit has a case.
+    pub(in crate::store) fn follow_visit_edit(&mut self, e: &VisitEdit) -> Result<bool> {
+        use crate::i18n::{Lang, Msg};
+        let vi = Lang::Vi;
+        let linked = linked_cases(self, e.visit_id)?;
+        for (id, uid, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked
+        {
+            let blocked = |what| StoreError::EditBlocked {
+                code: code.clone(),
+                status: *status,
+                what,
+            };
+            let is_new = *status == CaseStatus::New;
+            if e.was_intake && !e.is_intake {
+                return Err(blocked(super::super::EditWhat::Handling));
+            }
+            let before = audit::row_json(self, "cases", *id)?;
+            let mut notes = Vec::new();
+            if e.old_type != e.new_type && *opened && *case_type == e.old_type {
+                if !is_new {
+                    return Err(blocked(super::super::EditWhat::Type));
+                }
+                let year = received_on.year();
+                let (seq, new_code) = next_code(self, e.new_type, year)?;
+                let desk = super::super::settings::desk_of(self)?;
+                self.execute(
+                    "UPDATE cases SET case_type = ?2, code = ?3, seq = ?4, desk = ?5 WHERE id = ?1",
+                    params![id, e.new_type.code(), new_code, seq, desk],
+                )?;
+                notes.push(Msg::NoteRetyped.fill(vi, &[code, &new_code]));
+            }
+            if e.old_field != e.new_field && *field_id == e.old_field {
+                self.execute(
+                    "UPDATE cases SET field_id = ?2 WHERE id = ?1",
+                    params![id, e.new_field],
+                )?;
+                notes.push(Msg::NoteField.fill(
+                    vi,
+                    &[
+                        &field_name(self, e.old_field)?,
+                        &field_name(self, e.new_field)?,
+                    ],
+                ));
+            }
+            if e.old_citizen != e.new_citizen && *citizen_id == e.old_citizen {
+                self.execute(
+                    "UPDATE cases SET citizen_id = ?2 WHERE id = ?1",
+                    params![id, e.new_citizen],
+                )?;
+                notes.push(Msg::NoteCitizen.t(vi).to_owned());
+            }
+            if e.old_day != e.new_day && *opened && *received_on == e.old_day {
+                if !is_new {
+                    return Err(blocked(super::super::EditWhat::Day));
+                }
+                self.execute(
+                    "UPDATE cases SET received_on = ?2 WHERE id = ?1",
+                    params![id, e.new_day],
+                )?;
+                notes.push(Msg::NoteDay.fill(
+                    vi,
+                    &[
+                        &crate::domain::date::format_date(e.old_day),
+                        &crate::domain::date::format_date(e.new_day),
+                    ],
+                ));
+            }
+            if notes.is_empty() {
+                continue;
+            }
+            let step = StepInput {
+                note: notes.join("; "),
+                ..StepInput::default()
+            };
+            insert_event(
+                self,
+                *id,
+                Action::VisitEdited,
+                Some(*status),
+                *status,
+                e.new_day,
+                &step,
+            )?;
+            self.execute(
+                "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
+                params![id, now_stamp()],
+            )?;
+            let ctx = super::super::deadlines::context(self)?;
+            super::super::deadlines::recompute_case(self, &ctx, *id)?;
+            super::super::lookup::index_case(self, *id)?;
+            super::super::lookup::index_citizen(self, e.old_citizen)?;
+            super::super::lookup::index_citizen(self, e.new_citizen)?;
+            let after = audit::row_json(self, "cases", *id)?;
+            self.audit(
+                Action::VisitEdited.code(),
+                "cases",
+                uid,
+                before.as_ref(),
+                after.as_ref(),
+            )?;
+        }
+        Ok(!linked.is_empty())
+    }
+
+    /// A voided visit's cases: one it opened that is still new and has no other visit goes
+    /// with it (marked, never deleted); a case it opened that moved on refuses the void.
+    pub(in crate::store) fn void_cases_of_visit(&mut self, visit_id: i64) -> Result<()> {
+        for (id, uid, code, status, ..) in linked_cases(self, visit_id)?.into_iter().filter(|c| c.8)
+        {
+            let others: i64 = self.query_row(
+                "SELECT count(*) FROM case_visits cv JOIN visits v ON v.id = cv.visit_id
+                 WHERE cv.case_id = ?1 AND cv.visit_id != ?2 AND v.deleted_at IS NULL",
+                params![id, visit_id],
+                |r| r.get(0),
+            )?;
+            if status != CaseStatus::New || others > 0 {
+                return Err(StoreError::EditBlocked {
+                    code,
+                    status,
+                    what: super::super::EditWhat::Void,
+                });
+            }
+            let before = audit::row_json(self, "cases", id)?;
+            self.execute(
+                "UPDATE cases SET deleted_at = ?2, updated_at = ?2, version = version + 1
+                 WHERE id = ?1",
+                params![id, now_stamp()],
+            )?;
+            let ctx = super::super::deadlines::context(self)?;
+            super::super::deadlines::recompute_case(self, &ctx, id)?;
+            super::super::lookup::index_case(self, id)?;
+            let after = audit::row_json(self, "cases", id)?;
+            self.audit("void", "cases", &uid, before.as_ref(), after.as_ref())?;
+        }
+        Ok(())
+    }
+}
