@@ -657,3 +657,23 @@ fn case_codes_carry_the_desk_and_a_second_book_never_repeats_them() {
         Err(StoreError::Invalid(_))
     ));
 }
+
+/// Every step of a case asks whether it was reopened: that question reads an index, never the
+/// whole cases table (a scan made each step grow with the book).
+#[test]
+fn whether_a_case_was_reopened_is_read_from_an_index() {
+    let store = Store::open_in_memory().unwrap();
+    let plan: Vec<String> = store
+        .inspect(
+            "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM cases n WHERE n.previous_case_id = cases.id)
+             FROM cases WHERE id = 1",
+            [],
+            |r| r.get::<_, String>(3),
+        )
+        .unwrap();
+    assert!(plan.iter().all(|l| !l.starts_with("SCAN")), "{plan:?}");
+    assert!(
+        plan.iter().any(|l| l.contains("cases_by_previous")),
+        "{plan:?}"
+    );
+}

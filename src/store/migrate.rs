@@ -52,6 +52,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0008_obligations.sql",
         include_str!("../../migrations/0008_obligations.sql"),
     ),
+    (
+        "0009_second_rounds.sql",
+        include_str!("../../migrations/0009_second_rounds.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
