@@ -42,7 +42,10 @@ fn app_with_500() -> App {
         .map(|f| f.code)
         .collect();
     for i in 0..500u32 {
+        let time = format!("{:02}:{:02}", 7 + i / 60, i % 60);
         let draft = VisitDraft {
+            day: tiepdan::domain::date::format_date(day()),
+            time: time.clone(),
             full_name: format!("Nguyễn Văn Đức {i}"),
             id_number: format!("001085{:06}", i),
             phone: "0912345678".into(),
@@ -62,7 +65,6 @@ fn app_with_500() -> App {
             ..Default::default()
         };
         let v = validate(&draft, day(), 5, &codes).visit.unwrap();
-        let time = format!("{:02}:{:02}", 7 + i / 60, i % 60);
         store
             .write(&officer, |w| {
                 w.save_visit(
