@@ -48,6 +48,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0007_register.sql",
         include_str!("../../migrations/0007_register.sql"),
     ),
+    (
+        "0010_reports.sql",
+        include_str!("../../migrations/0010_reports.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
