@@ -3,7 +3,7 @@
 //! computed by the code under test); the period edges (a visit on the 14th and one on the
 //! 15th, the first quarter crossing the year); the XLSX read back and compared cell by cell
 //! with the JSON of the same report; the command line (read only, a closed pipe, --explain);
-//! denouncers never named.
+//! denouncers never named; and the pane (snapshots, keys, records behind a figure).
 
 mod common;
 
@@ -1193,4 +1193,238 @@ fn a_schema_4_book_is_refused_untouched_then_reported_once_upgraded() {
         store.schema_version().unwrap(),
         tiepdan::store::LATEST_VERSION
     );
+}
+
+// ---- the pane ------------------------------------------------------------------------------
+
+mod pane {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::KeyCode;
+    use tiepdan::app::{App, Overlay, Pane, ReportOverlay, ReportView};
+
+    fn app(lang: Lang) -> App {
+        let mut app = App::new(book(), lang, common::fixed_clock()).unwrap();
+        app.viewport = (80, 24);
+        app
+    }
+
+    fn press(app: &mut App, c: KeyCode) {
+        app.handle_key(common::key(c));
+    }
+
+    fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+        app.viewport = (w, h);
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| tiepdan::ui::draw(f, app)).unwrap();
+        t
+    }
+
+    /// The pane on the first quarter of 2026 (today is 22/11/2026: three quarters back).
+    fn on_q1(lang: Lang) -> App {
+        let mut app = app(lang);
+        press(&mut app, KeyCode::Char('5'));
+        assert_eq!(app.pane, Pane::Report);
+        assert_eq!(app.reports.period.unwrap().code(), "2026-q4");
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Char('['));
+        }
+        assert_eq!(app.reports.period.unwrap().code(), "2026-q1");
+        app
+    }
+
+    #[test]
+    fn keys_choose_the_period_and_the_view() {
+        let mut app = on_q1(Lang::Vi);
+        let r = app.reports.report.as_ref().unwrap();
+        assert_eq!(r.figure(Figure::Visits), 9);
+        press(&mut app, KeyCode::Char(']'));
+        assert_eq!(app.reports.period.unwrap().code(), "2026-q2");
+        press(&mut app, KeyCode::Char('['));
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.reports.period.unwrap().code(), "2026-6t");
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.reports.period.unwrap().code(), "2026-9t");
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.reports.period.unwrap().code(), "2026");
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.reports.period.unwrap().code(), "2026-11");
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.reports.period.unwrap().code(), "2026-q4");
+        // → through the tables, c for the charts and back.
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd01));
+        press(&mut app, KeyCode::Char('l'));
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd02));
+        press(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.reports.view(), ReportView::Charts);
+        assert!(app.reports.year.is_some());
+        press(&mut app, KeyCode::Char('c'));
+        assert_eq!(app.reports.view(), ReportView::Summary);
+        // Tab still goes on to the next pane.
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.pane, Pane::Catalog);
+    }
+
+    #[test]
+    fn enter_lists_the_records_behind_a_figure_and_opens_them() {
+        let mut app = on_q1(Lang::Vi);
+        // Summary: Sessions, …, Visits (the sixth figure).
+        for _ in 0..5 {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Enter);
+        let Some(Overlay::Report(o)) = app.overlays.last() else {
+            panic!("no records overlay")
+        };
+        let ReportOverlay::Records(v) = o.as_ref() else {
+            panic!("not the records")
+        };
+        assert_eq!((v.rows.len(), v.value), (9, Some(9)));
+        insta::assert_snapshot!("records_80x24", render(&mut app, 80, 24).backend());
+        // The denouncer (v6) is listed by the identity rule, never by name.
+        for w in [80, 200] {
+            let screen = common::screen_of(&mut app, w, 24);
+            assert!(!screen.contains("Đỗ Văn Em"), "{screen}");
+            assert!(screen.contains("Người tố cáo"), "{screen}");
+        }
+        // Enter opens the visit; Esc goes back to the list, Esc again to the pane.
+        press(&mut app, KeyCode::Enter);
+        assert!(matches!(app.overlays.last(), Some(Overlay::Detail(_))));
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+        assert!(app.overlays.is_empty());
+        // 03/KQGQ (2) → TC1; its record is a masked case that opens as a case.
+        for _ in 0..8 {
+            press(&mut app, KeyCode::Right);
+        }
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Kqgq03));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(
+            "records_denunciation_80x24",
+            render(&mut app, 80, 24).backend()
+        );
+        let screen = common::screen_of(&mut app, 200, 24);
+        assert!(screen.contains("Người tố cáo TC-2026-BD-0001"), "{screen}");
+        assert!(!screen.contains("Đỗ Văn Em"), "{screen}");
+        press(&mut app, KeyCode::Enter);
+        match app.overlays.last() {
+            Some(Overlay::Case(c)) => assert!(c.masked(&app.viewer)),
+            _ => panic!("the case did not open"),
+        }
+    }
+
+    #[test]
+    fn w_shows_the_definition() {
+        let mut app = on_q1(Lang::Vi);
+        press(&mut app, KeyCode::Right);
+        for _ in 0..6 {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Char('w'));
+        insta::assert_snapshot!("definition_80x24", render(&mut app, 80, 24).backend());
+        press(&mut app, KeyCode::Char('w'));
+        assert!(app.overlays.is_empty());
+        // An unfillable column says why.
+        press(&mut app, KeyCode::End);
+        press(&mut app, KeyCode::Char('w'));
+        let t = render(&mut app, 80, 24);
+        let screen = format!("{}", t.backend());
+        assert!(screen.contains("Không điền được từ sổ"), "{screen}");
+    }
+
+    #[test]
+    fn snapshots_of_the_views() {
+        let mut app = on_q1(Lang::Vi);
+        insta::assert_snapshot!("summary_80x24", render(&mut app, 80, 24).backend());
+        insta::assert_snapshot!("summary_40x12", render(&mut app, 40, 12).backend());
+        press(&mut app, KeyCode::Right);
+        insta::assert_snapshot!("tcd01_80x24", render(&mut app, 80, 24).backend());
+        press(&mut app, KeyCode::Right);
+        press(&mut app, KeyCode::End);
+        insta::assert_snapshot!("tcd02_end_40x12", render(&mut app, 40, 12).backend());
+        press(&mut app, KeyCode::Char('c'));
+        insta::assert_snapshot!("charts_80x24", render(&mut app, 80, 24).backend());
+        let mut en = on_q1(Lang::En);
+        insta::assert_snapshot!("summary_english_80x24", render(&mut en, 80, 24).backend());
+    }
+
+    #[test]
+    fn the_selection_is_reverse_video_with_a_marker() {
+        let mut app = on_q1(Lang::Vi);
+        press(&mut app, KeyCode::Down);
+        let t = render(&mut app, 80, 24);
+        let buf = t.backend().buffer();
+        let row = (0..24)
+            .find(|y| buf[(0, *y)].symbol() == "▶")
+            .expect("a marked row");
+        assert!(
+            buf[(5, row)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        );
+    }
+
+    #[test]
+    fn e_in_the_rollup_view_moves_a_field_to_another_column_and_recounts() {
+        let mut app = on_q1(Lang::Vi);
+        for _ in 0..9 {
+            press(&mut app, KeyCode::Right);
+        }
+        assert_eq!(app.reports.view(), ReportView::Rollup);
+        // Fields in order: đất đai, đền bù, quy hoạch, môi trường, chính sách.
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Down);
+        }
+        insta::assert_snapshot!("rollup_80x24", render(&mut app, 80, 24).backend());
+        let r = app.reports.report.as_ref().unwrap();
+        // Before: KNPA1 under chính sách, KN-W under chính sách (hand counts above).
+        assert_eq!(r.cell(Form::Xld04, 2).unwrap().value, Some(1));
+        assert_eq!(r.cell(Form::Xld04, 3).unwrap().value, Some(0));
+        assert_eq!(r.cell(Form::Xld02, 2).unwrap().value, Some(1));
+        assert_eq!(r.cell(Form::Xld02, 3).unwrap().value, Some(4));
+        press(&mut app, KeyCode::Char('e'));
+        // After: chính sách rolls up to "Hành chính – Đất đai, nhà cửa".
+        let r = app.reports.report.as_ref().unwrap();
+        assert_eq!(r.cell(Form::Xld04, 2).unwrap().value, Some(0));
+        assert_eq!(r.cell(Form::Xld04, 3).unwrap().value, Some(1));
+        assert_eq!(r.cell(Form::Xld02, 2).unwrap().value, Some(0));
+        assert_eq!(r.cell(Form::Xld02, 3).unwrap().value, Some(5));
+        let f = app.fields.iter().find(|f| f.code == "chinh_sach").unwrap();
+        assert_eq!(f.report_column, "hc_dat_dai_nha_cua");
+        let audit = app.store.audit_of("fields", &f.uid).unwrap();
+        assert_eq!(audit.last().unwrap().action, "update");
+        // By the officer at the keyboard, through the one write path; an unknown column is
+        // refused.
+        let actor = app.actor.clone().unwrap();
+        assert_eq!(audit.last().unwrap().officer_id, Some(actor.officer_id()));
+        assert!(
+            app.store
+                .write(&actor, |w| w
+                    .set_field_report_column("chinh_sach", "nothing"))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn x_exports_the_xlsx_beside_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = file_book(dir.path());
+        let store = Store::open(&db).unwrap();
+        let mut app = App::new(store, Lang::Vi, common::fixed_clock()).unwrap();
+        press(&mut app, KeyCode::Char('5'));
+        press(&mut app, KeyCode::Char('['));
+        press(&mut app, KeyCode::Char('x'));
+        let path = dir.path().join("bao-cao-2026-q3.xlsx");
+        assert!(path.exists(), "{:?}", app.status);
+        assert!(
+            app.status
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("bao-cao-2026-q3.xlsx")
+        );
+    }
 }

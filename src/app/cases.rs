@@ -22,6 +22,7 @@ impl App {
             Pane::Queue => self.reload_queue(),
             Pane::Board => self.reload_board(),
             Pane::Catalog => self.reload_catalog(),
+            Pane::Report => self.reload_report_pane(),
             Pane::Log | Pane::Lookup => {}
         }
     }
