@@ -365,15 +365,18 @@ pub fn definition(lang: Lang, r: &Report, t: &Target) -> Vec<String> {
 pub fn visit_line(lang: Lang, viewer: &Viewer, v: &TraceVisit, adds: u64) -> String {
     let who = i18n::person(lang, viewer, &v.citizen);
     let mut s = format!(
-        "{} {} · {} · {} · {} · {} · {}",
+        "{} {} · {} · {} · {} · {}",
         format_date(v.day),
         v.time,
         who,
         i18n::petition_type(v.petition_type).t(lang),
         v.field_name,
         i18n::handling(v.handling).t(lang),
-        v.content.lines().next().unwrap_or("")
     );
+    // (Empty for a denunciation: what it says is left out.)
+    if let Some(line) = v.content.lines().next().filter(|l| !l.is_empty()) {
+        s.push_str(&format!(" · {line}"));
+    }
     if adds != 1 {
         s.push_str(&format!(" · {}", Msg::RpAdds.fill(lang, &[&adds])));
     }
@@ -392,14 +395,16 @@ pub fn case_line(
 ) -> String {
     let who = i18n::person(lang, viewer, &c.citizen);
     let mut s = format!(
-        "{} · {} · {} · {} · {} · {}",
+        "{} · {} · {} · {} · {}",
         c.code,
         i18n::case_status(c.status).t(lang),
         c.field_name,
         format_date(c.received_on),
         who,
-        c.summary.lines().next().unwrap_or("")
     );
+    if let Some(line) = c.summary.lines().next().filter(|l| !l.is_empty()) {
+        s.push_str(&format!(" · {line}"));
+    }
     if let Some(l) = life.filter(|l| l.resolved_in_period)
         && let Some((day, _)) = l.closed
     {
