@@ -123,8 +123,11 @@ fn main() {
     shot(&app, "case");
     press(&mut app, KeyCode::Char('r'));
     shot(&app, "case-step");
+    // Esc closes the open choice list, then the step form, then the case.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty(), "the case is closed");
 
     press(&mut app, KeyCode::Char('3'));
     shot(&app, "board");
@@ -141,6 +144,39 @@ fn main() {
     shot(&app, "lookup");
     press(&mut app, KeyCode::Enter);
     shot(&app, "history");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty(), "the lookup is closed");
+
+    // Reports: the quarter under way, a table, the records behind a figure, a definition,
+    // the charts of the year.
+    press(&mut app, KeyCode::Char('5'));
+    shot(&app, "report");
+    press(&mut app, KeyCode::Right);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    shot(&app, "report-table");
+    press(&mut app, KeyCode::Char('w'));
+    shot(&app, "report-definition");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    shot(&app, "report-records");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('c'));
+    shot(&app, "report-charts");
+    // The same report as XLSX (screenshots/report-xlsx*.png are this file, printed by
+    // LibreOffice: see the README).
+    if let Some(r) = &app.reports.report {
+        let h = tiepdan::exchange::report_text::Heading {
+            unit: &app.reports.unit,
+            lang: Lang::Vi,
+        };
+        let bytes = tiepdan::exchange::report_xlsx::xlsx(&h, r).expect("xlsx");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report-demo.xlsx");
+        std::fs::write(&path, bytes).expect("write xlsx");
+        println!("{}", path.display());
+    }
 }
 
 // ---- Buffer → SVG -------------------------------------------------------------------------

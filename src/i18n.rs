@@ -643,6 +643,286 @@ catalog! {
     CliDateOrder => "--{0} không thể trước --{1}.", "--{0} cannot be before --{1}.";
     CliLimitsHeading => "Thời hạn của công dân (không phải nghĩa vụ của đơn vị):", "The citizen's limits (not the unit's duty):";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
+
+    // ==== Reports (issue 10) ==== periods, the summary, the official tables, the pane, the CLI.
+    TabReport => "Báo cáo", "Reports";
+    TabReportShort => "Báo cáo", "Reports";
+    RpQuarter => "Quý {0} năm {1}", "Quarter {0} of {1}";
+    RpSixMonths => "6 tháng đầu năm {0}", "First six months of {0}";
+    RpNineMonths => "9 tháng năm {0}", "Nine months of {0}";
+    RpYear => "Năm {0}", "Year {0}";
+    RpMonth => "Tháng {0}/{1}", "Month {0}/{1}";
+    RpRange => "Từ ngày {0} đến ngày {1}", "From {0} to {1}";
+    RpDates => "Số liệu tính từ ngày {0} đến ngày {1}", "Data from {0} to {1}";
+    RpAsOf => "tình trạng vụ việc tính đến ngày {0}", "case status as of {0}";
+    RpTitle => "BÁO CÁO KẾT QUẢ CÔNG TÁC TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO", "REPORT ON CITIZEN RECEPTION, PETITION HANDLING, COMPLAINTS AND DENUNCIATIONS";
+    RpUnit => "Đơn vị báo cáo: {0}", "Reporting unit: {0}";
+    RpBasis => "Kỳ báo cáo theo Thông tư 01/2024/TT-TTCP", "Reporting periods of Circular 01/2024/TT-TTCP";
+    RpSummary => "Tóm tắt", "Summary";
+    RpFigures => "Số liệu", "Figures";
+    RpParagraph => "Đoạn văn cho báo cáo", "Paragraph for the report";
+    RpCharts => "Biểu đồ", "Charts";
+    RpUnfillable => "sổ không ghi nhận", "not recorded in the book";
+    RpUnfillableMark => "╳", "╳";
+    RpLegend => "Ô đánh dấu ╳: sổ tiếp công dân không ghi nhận dữ liệu này — để trống, không suy đoán.", "Cells marked ╳: the book does not record this — left empty, never guessed.";
+    RpLegendXlsx => "Ô tô sọc để trống: sổ tiếp công dân không ghi nhận dữ liệu này — không suy đoán. Lý do từng cột:", "Hatched empty cells: the book does not record this — never guessed. Why, column by column:";
+    RpRollup => "Lĩnh vực → cột", "Fields → columns";
+    RpRollupTitle => "Lĩnh vực của đơn vị và cột báo cáo chính thức mà mỗi lĩnh vực được cộng vào (số đơn trong kỳ)", "The unit's fields and the official report column each adds up to (petitions in the period)";
+    RpRollupHint => "e: chuyển lĩnh vực đang chọn sang cột báo cáo tiếp theo (ghi nhật ký, tính lại báo cáo)", "e: move the selected field to the next report column (audited, the report is counted again)";
+    CmdRollup => "đổi cột báo cáo", "change report column";
+    RpResolvedDue => "giải quyết {0}, hạn {1}", "resolved {0}, due {1}";
+    RpColNo => "Cột", "Col.";
+    RpColFigure => "Chỉ tiêu", "Figure";
+    RpColValue => "Số liệu", "Value";
+    RpUnitCol => "Đơn vị", "Unit";
+    RpFormNo => "Biểu số {0}", "Form {0}";
+    RpSignPlace => "……, ngày … tháng … năm ……", "……, date ……";
+    RpSignMaker => "NGƯỜI LẬP BIỂU", "PREPARED BY";
+    RpSignHead => "THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE UNIT";
+    RpSignNote => "(Ký, ghi rõ họ tên)", "(Signature, full name)";
+    RpSignNoteSeal => "(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)";
+    RpMadeBy => "Lập từ sổ tiếp công dân bằng tiepdan ngày {0}.", "Made from the reception book by tiepdan on {0}.";
+    RpNoData => "Không có số liệu trong kỳ này.", "No data in this period.";
+    RpPercent => "{0}%", "{0}%";
+    RpNone => "—", "—";
+
+    // Reports: the official tables
+    Fm01Tcd => "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN THƯỜNG XUYÊN, ĐỊNH KỲ VÀ ĐỘT XUẤT", "CITIZEN RECEPTION: REGULAR, PERIODIC AND AD HOC";
+    Fm02Tcd => "TỔNG HỢP PHÂN LOẠI, XỬ LÝ ĐƠN QUA TIẾP CÔNG DÂN", "PETITIONS RECEIVED AT RECEPTION: CLASSIFICATION AND HANDLING";
+    Fm01Xld => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN", "PETITION HANDLING";
+    Fm02Xld => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KHIẾU NẠI", "COMPLAINTS HANDLED, BY FIELD";
+    Fm03Xld => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN TỐ CÁO", "DENUNCIATIONS HANDLED, BY FIELD";
+    Fm04Xld => "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH", "PROPOSALS AND FEEDBACK HANDLED, BY FIELD";
+    Fm01Kqgq => "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN", "COMPLAINTS RESOLVED WITHIN OUR AUTHORITY";
+    Fm03Kqgq => "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT TỐ CÁO THUỘC THẨM QUYỀN", "DENUNCIATIONS RESOLVED WITHIN OUR AUTHORITY";
+    HdTotal => "Tổng số", "Total";
+    HdRegular => "Tiếp thường xuyên", "Regular reception";
+    HdPeriodic => "Tiếp định kỳ và đột xuất của thủ trưởng", "Periodic and ad hoc reception by the head";
+    HdGroups => "Đoàn đông người", "Groups";
+    HdVisits => "Lượt", "Visits";
+    HdPeople => "Người", "People";
+    HdMatters => "Vụ việc", "Matters";
+    HdMattersFirst => "Tiếp lần đầu", "First time";
+    HdMattersRepeat => "Tiếp nhiều lần", "Repeat";
+    HdSessions => "Kỳ tiếp", "Sessions";
+    HdGroupCount => "Số đoàn", "Groups";
+    HdByHead => "Thủ trưởng trực tiếp tiếp (kỳ)", "Received by the head in person (sessions)";
+    HdByDelegate => "Ủy quyền tiếp (kỳ)", "Received by delegation (sessions)";
+    HdPetitions => "Số đơn", "Petitions";
+    HdCases => "Số vụ việc", "Cases";
+    HdByContent => "Phân loại theo nội dung", "By content";
+    HdKhieuNai => "Khiếu nại", "Complaints";
+    HdToCao => "Tố cáo", "Denunciations";
+    HdKnpa => "Kiến nghị, phản ánh", "Proposals, feedback";
+    HdByAuthority => "Phân loại theo thẩm quyền", "By authority";
+    HdOwn => "Thuộc thẩm quyền", "Within our authority";
+    HdNotOwn => "Không thuộc thẩm quyền", "Outside our authority";
+    HdNotOwnResult => "Kết quả xử lý đơn không thuộc thẩm quyền", "Handling of petitions outside our authority";
+    HdGuided => "Hướng dẫn", "Guided";
+    HdTransferred => "Chuyển đơn", "Transferred";
+    HdUrged => "Đôn đốc giải quyết", "Urged";
+    HdReplies => "Số văn bản phúc đáp nhận được do chuyển đơn", "Replies received to transferred petitions";
+    HdCarriedOver => "Kỳ trước chuyển sang", "Carried over";
+    HdReceived => "Tiếp nhận trong kỳ", "Received in the period";
+    HdManySigners => "Đơn có nhiều người đứng tên", "Signed by several people";
+    HdOneSigner => "Đơn một người đứng tên", "Signed by one person";
+    HdProcessed => "Số đơn đã xử lý", "Petitions processed";
+    HdEligible => "Đơn đủ điều kiện xử lý", "Petitions eligible for handling";
+    HdPriorStatus => "Theo tình trạng giải quyết trước khi nhận đơn", "By how the matter stood before";
+    HdResult => "Kết quả xử lý", "Result of handling";
+    HdByField => "Theo lĩnh vực", "By field";
+    HdAdministrative => "Lĩnh vực hành chính", "Administrative";
+    HdPolicyRegime => "Chế độ, chính sách", "Policy, entitlements";
+    HdLandHousing => "Đất đai, nhà cửa", "Land, housing";
+    HdCivilService => "Công chức, công vụ", "Civil service";
+    HdOther => "Khác", "Other";
+    HdCorruption => "Tham nhũng", "Corruption";
+    HdJudicial => "Tư pháp", "Judicial";
+    HdPartyUnions => "Đảng, đoàn thể", "Party, mass organizations";
+    HdLand => "Đất đai", "Land";
+    HdFirstRound => "Lần đầu", "First round";
+    HdSecondRound => "Lần hai", "Second round";
+    HdByStatus => "Theo trạng thái giải quyết (thuộc thẩm quyền, cuối kỳ)", "By status (within our authority, at the end)";
+    HdResolved => "Đã giải quyết", "Resolved";
+    HdInProgress => "Đang giải quyết", "Being resolved";
+    HdNotStarted => "Chưa giải quyết", "Not started";
+    HdCourtJudgment => "Đã có bản án của Tòa án", "With a court judgment";
+    HdRepeatDenunciation => "Tố cáo tiếp", "Denounced again";
+    HdWithdrawn => "Rút đơn thông qua giải thích, thuyết phục", "Withdrawn after explanation";
+    HdByDecision => "Bằng quyết định, kết luận", "By decision or conclusion";
+    HdAnalysis => "Phân tích kết quả (vụ việc)", "Analysis of results (cases)";
+    HdJustified => "Đúng", "Justified";
+    HdUnjustified => "Sai", "Unjustified";
+    HdPartly => "Đúng một phần", "Partly justified";
+    HdUpheld => "Công nhận quyết định lần đầu", "First decision upheld";
+    HdOverturned => "Hủy, sửa quyết định lần đầu", "First decision annulled or amended";
+    HdRecovered => "Kiến nghị thu hồi cho Nhà nước", "Recovered for the State";
+    HdReturned => "Trả lại cho tổ chức, cá nhân", "Returned to organizations and people";
+    HdMoney => "Tiền (triệu đồng)", "Money (million VND)";
+    HdLandM2 => "Đất (m²)", "Land (m²)";
+    HdRights => "Số tổ chức, cá nhân được trả lại quyền lợi", "Organizations and people whose rights were restored";
+    HdSanctions => "Kiến nghị xử lý hành chính (người)", "Administrative sanctions proposed (people)";
+    HdInvestigation => "Chuyển cơ quan điều tra (vụ)", "Sent to investigators (cases)";
+    HdDeadline => "Việc chấp hành thời hạn giải quyết", "Meeting the legal time limit";
+    HdOnTime => "Đúng thời hạn", "On time";
+    HdLate => "Quá thời hạn", "Late";
+    HdUnit => "Đơn vị", "Unit";
+    GpDelegation => "Sổ ghi tên lãnh đạo chủ trì nhưng không ghi người đó là thủ trưởng hay được ủy quyền.", "The book names the presiding leader but not whether they are the head or a delegate.";
+    GpReplies => "Sổ không ghi văn bản phúc đáp của cơ quan nhận đơn chuyển.", "The book does not record replies to transferred petitions.";
+    GpSigners => "Sổ không ghi số người đứng tên trên đơn.", "The book does not record how many people signed a petition.";
+    GpMoney => "Sổ không ghi số tiền kiến nghị thu hồi hoặc trả lại.", "The book does not record money recovered or returned.";
+    GpLand => "Sổ không ghi diện tích đất kiến nghị thu hồi hoặc trả lại.", "The book does not record land recovered or returned.";
+    GpRights => "Sổ không ghi số tổ chức, cá nhân được trả lại quyền lợi.", "The book does not record whose rights were restored.";
+    GpSanctions => "Sổ không ghi kiến nghị xử lý hành chính.", "The book does not record proposed sanctions.";
+    GpInvestigation => "Sổ không ghi việc chuyển cơ quan điều tra.", "The book does not record cases sent to investigators.";
+    GpCourt => "Sổ không ghi bản án của Tòa án về vụ việc.", "The book does not record court judgments.";
+    GpRepeatTc => "Sổ không đánh dấu tố cáo tiếp (tố cáo lại sau khi đã có kết luận).", "The book does not mark denunciations made again after a conclusion.";
+    GpPrior => "Tình trạng giải quyết trước khi nhận đơn chỉ được ghi bằng lời (cơ quan đã giải quyết).", "How a matter stood before is free text only (handled before by).";
+
+    // Reports: summary figures
+    FgSessions => "Cuộc tiếp công dân", "Reception sessions";
+    FgSessionsRegular => "— thường xuyên", "— regular";
+    FgSessionsPeriodic => "— định kỳ", "— periodic";
+    FgSessionsAdHoc => "— đột xuất", "— ad hoc";
+    FgSessionsOnline => "— trực tuyến", "— online";
+    FgVisits => "Lượt tiếp", "Visits";
+    FgPeople => "Người được tiếp", "People received";
+    FgGroupVisits => "Đoàn đông người", "Groups";
+    FgGroupPeople => "Người trong các đoàn", "People in groups";
+    FgPetitions => "Đơn nhận", "Petitions received";
+    FgPetitionsKn => "— khiếu nại", "— complaints";
+    FgPetitionsTc => "— tố cáo", "— denunciations";
+    FgPetitionsKnpa => "— kiến nghị, phản ánh", "— proposals, feedback";
+    FgCasesReceived => "Vụ việc tiếp nhận mới trong kỳ", "Cases received in the period";
+    FgCasesCarried => "Vụ việc kỳ trước chuyển sang", "Cases carried over";
+    FgCasesUnclassified => "Vụ việc chưa phân loại (cuối kỳ)", "Cases not yet classified (at the end)";
+    FgCasesOwn => "Vụ việc thuộc thẩm quyền phải giải quyết", "Cases within our authority to resolve";
+    FgCasesResolved => "— đã giải quyết xong", "— resolved";
+    FgCasesOnTime => "— trong đó đúng thời hạn", "— of which on time";
+    FgCasesLate => "— trong đó quá thời hạn", "— of which late";
+    FgCasesWithdrawn => "— rút đơn", "— withdrawn";
+    FgCasesRefused => "— không thụ lý", "— not accepted";
+    FgCasesOpen => "— còn đang giải quyết (cuối kỳ)", "— still open (at the end)";
+    FgCasesOverdue => "— trong đó quá hạn", "— of which overdue";
+    FgCasesNotOwn => "Vụ việc không thuộc thẩm quyền", "Cases outside our authority";
+    FgTransferred => "Chuyển đơn (tại nơi tiếp và xử lý đơn)", "Transferred (at the desk and in handling)";
+    FgGuided => "Hướng dẫn (tại nơi tiếp và xử lý đơn)", "Guided (at the desk and in handling)";
+    FgDeskGuided => "Tại nơi tiếp: hướng dẫn", "At the desk: guided";
+    FgDeskTransferred => "Tại nơi tiếp: chuyển đơn", "At the desk: transferred";
+    FgDeskUrged => "Tại nơi tiếp: đôn đốc", "At the desk: urged";
+    FgDeskAnswered => "Tại nơi tiếp: trả lời trực tiếp", "At the desk: answered on the spot";
+    FgDeskFiled => "Tại nơi tiếp: lưu đơn", "At the desk: filed";
+    FgByField => "Đơn nhận theo lĩnh vực", "Petitions by field";
+    FgPresiding => "Lãnh đạo chủ trì", "Presided by";
+    FgResolvedRate => "Tỷ lệ giải quyết", "Resolved rate";
+    FgOnTimeRate => "Tỷ lệ đúng hạn (trong số có thời hạn luật định)", "On-time rate (of those with a legal limit)";
+
+    // Reports: the paragraph
+    PgSessions => "Trong kỳ báo cáo ({0}), {1} đã tổ chức {2} cuộc tiếp công dân ({3}), tiếp {4} lượt với {5} người", "In the reporting period ({0}), {1} held {2} reception sessions ({3}) and received {4} visits by {5} people";
+    PgSessionsSplit => "thường xuyên {0}, định kỳ {1}, đột xuất {2}", "regular {0}, periodic {1}, ad hoc {2}";
+    PgOnline => ", trực tuyến {0}", ", online {0}";
+    PgPresided => "; {0} chủ trì {1} kỳ tiếp", "; {0} presided over {1} sessions";
+    PgGroups => ", trong đó có {0} đoàn đông người với {1} người", ", including {0} groups of {1} people";
+    PgPetitions => ". Tiếp nhận {0} đơn (khiếu nại {1}, tố cáo {2}, kiến nghị, phản ánh {3})", ". {0} petitions were received (complaints {1}, denunciations {2}, proposals and feedback {3})";
+    PgFields => ", chủ yếu liên quan đến {0}", ", mainly about {0}";
+    PgCases => ". Về giải quyết đơn thuộc thẩm quyền: đã giải quyết xong {0}/{1} vụ việc (đạt {2})", ". Within our authority: {0} of {1} cases resolved ({2})";
+    PgOnTime => "; {0}/{1} vụ việc có thời hạn luật định được giải quyết đúng hạn ({2})", "; {0} of the {1} with a legal time limit resolved on time ({2})";
+    PgOpen => "; còn {0} vụ việc đang giải quyết, {1} vụ việc quá hạn", "; {0} cases still open, {1} overdue";
+    PgOthers => ". Đã chuyển {0} đơn, hướng dẫn {1} lượt/đơn đến cơ quan có thẩm quyền", ". {0} petitions transferred and {1} guided to the competent bodies";
+    PgCarried => ". Kỳ trước chuyển sang {0} vụ việc, tiếp nhận mới {1} vụ việc.", ". {0} cases were carried over and {1} received in the period.";
+
+    // Reports: definitions (w on a figure)
+    DfTitle => "Định nghĩa — {0}", "Definition — {0}";
+    DfForm => "Biểu {0}, cột {1}", "Form {0}, column {1}";
+    DfSummary => "Tóm tắt, chỉ tiêu “{0}”", "Summary, figure “{0}”";
+    DfUnfillable => "Không điền được từ sổ: {0}", "Cannot be filled from the book: {0}";
+    DfPlus => "cộng với", "plus";
+    DfVisitsIn => "Các lượt tiếp trong kỳ", "Visits in the period";
+    DfCasesIn => "Các vụ việc (đơn trong sổ xử lý đơn)", "Cases (petitions in the handling book)";
+    DfForms => "hình thức tiếp: {0}", "reception form: {0}";
+    DfGroup => "đoàn đông người (từ {0} người)", "groups (from {0} people)";
+    DfNotGroup => "không phải đoàn đông người", "not a group";
+    DfTypes => "loại đơn: {0}", "petition type: {0}";
+    DfHandlings => "hướng xử lý tại nơi tiếp: {0}", "handling at the desk: {0}";
+    DfWithPetitions => "có nộp đơn", "handing in a petition";
+    DfField => "lĩnh vực: {0}", "field: {0}";
+    DfColumns => "lĩnh vực thuộc cột báo cáo: {0}", "fields rolling up to: {0}";
+    DfRound => "khiếu nại lần {0}", "complaint round {0}";
+    DfMVisits => "đếm số lượt tiếp", "count the visits";
+    DfMPeople => "cộng số người đến (một đoàn tính đủ số người)", "add up the people (a group counts all its members)";
+    DfMPetitions => "cộng số đơn công dân nộp", "add up the petitions handed in";
+    DfMMatters => "đếm số vụ việc: mỗi công dân với một loại đơn trong một lĩnh vực là một vụ việc", "count the matters: one citizen's petitions of one type in one field";
+    DfMFirst => "đếm vụ việc tiếp lần đầu: lượt đầu tiên của vụ việc ở đây không có lượt nào trước đó", "count first-time matters: the matter's first visit here had no earlier one";
+    DfMRepeat => "đếm vụ việc tiếp nhiều lần: công dân đã được tiếp về vụ việc này trước đó", "count repeat matters: the citizen had been received on it before";
+    DfMSessions => "đếm số kỳ/cuộc tiếp có lượt tiếp", "count the sessions that had visits";
+    DfMCases => "đếm số vụ việc", "count the cases";
+    DfMCasePetitions => "cộng số đơn: đơn đầu và các đơn bổ sung cùng nội dung", "add up the petitions: the first and those joined to it";
+    DcInBook => "kỳ trước chuyển sang hoặc tiếp nhận trong kỳ", "carried over or received in the period";
+    DcCarried => "kỳ trước chuyển sang: nhận trước kỳ và còn mở vào ngày trước kỳ", "carried over: received before the period and still open the day before it";
+    DcReceived => "tiếp nhận trong kỳ (ngày nhận đơn trong kỳ)", "received in the period";
+    DcWritten => "nhận bằng văn bản trong kỳ (bưu chính, cơ quan khác chuyển đến), không qua tiếp công dân", "received in writing in the period (post, forwarded), not at a visit";
+    DcProcessed => "đã phân loại hoặc kết thúc đến cuối kỳ", "classified or closed by the end";
+    DcEligible => "đủ điều kiện xử lý (phân loại thuộc hoặc không thuộc thẩm quyền)", "eligible (classified within or outside our authority)";
+    DcOwn => "thuộc thẩm quyền (phân loại thuộc thẩm quyền đến cuối kỳ), kỳ trước chuyển sang hoặc tiếp nhận trong kỳ", "within our authority (so classified by the end), carried over or received";
+    DcOwnCarried => "thuộc thẩm quyền, kỳ trước chuyển sang", "within our authority, carried over";
+    DcOwnReceived => "thuộc thẩm quyền, tiếp nhận trong kỳ", "within our authority, received in the period";
+    DcNotOwn => "không thuộc thẩm quyền", "outside our authority";
+    DcUnclassified => "chưa phân loại đến cuối kỳ", "not yet classified at the end";
+    DcResolved => "thuộc thẩm quyền, có bước giải quyết trong kỳ", "within our authority, resolved in the period";
+    DcResolvedWith => "thuộc thẩm quyền, giải quyết trong kỳ với kết quả “{0}”", "within our authority, resolved in the period as “{0}”";
+    DcOnTime => "thuộc thẩm quyền, giải quyết trong kỳ, không muộn hơn hạn giải quyết do bộ tính hạn tính (quy định và lịch nghỉ của sổ, theo tính chất vụ việc khi giải quyết)", "within our authority, resolved in the period no later than the due date the deadline engine computes (the book's rules and calendar, the case's facts at resolution)";
+    DcLate => "thuộc thẩm quyền, giải quyết trong kỳ, sau hạn giải quyết", "within our authority, resolved in the period after its due date";
+    DcWithdrawn => "thuộc thẩm quyền, rút đơn trong kỳ", "within our authority, withdrawn in the period";
+    DcRefused => "thuộc thẩm quyền, không thụ lý trong kỳ", "within our authority, not accepted in the period";
+    DcOpen => "thuộc thẩm quyền, còn mở vào cuối kỳ", "within our authority, open at the end";
+    DcInProgress => "thuộc thẩm quyền, đã thụ lý, đang giải quyết vào cuối kỳ", "within our authority, accepted and being resolved at the end";
+    DcNotStarted => "thuộc thẩm quyền, còn mở và chưa thụ lý vào cuối kỳ", "within our authority, open and not yet accepted at the end";
+    DcOverdue => "thuộc thẩm quyền, còn mở vào cuối kỳ (hoặc hôm nay nếu kỳ chưa hết) và có nghĩa vụ đã quá hạn (như bảng hạn xử lý)", "within our authority, open at the end (or today) with an obligation past its due date (as on the deadline board)";
+    DcTransferred => "chuyển đơn trong kỳ", "transferred in the period";
+    DcGuided => "hướng dẫn trong kỳ", "guided in the period";
+    DcUrged => "đôn đốc trong kỳ", "urged in the period";
+
+    // Reports: the pane
+    RpPaneTitle => "Báo cáo — {0}", "Report — {0}";
+    RpRecordsTitle => "Các bản ghi của “{0}” — {1}", "Records behind “{0}” — {1}";
+    RpRecordsEmpty => "Không có bản ghi nào.", "No record.";
+    RpRecordsMore => "(hiện {0}/{1})", "(showing {0}/{1})";
+    RpVisit => "Lượt tiếp", "Visit";
+    RpCase => "Vụ việc", "Case";
+    RpAdds => "+{0}", "+{0}";
+    RpChartVisits => "Lượt tiếp theo tháng — {0}", "Visits per month — {0}";
+    RpChartAllFields => "mọi lĩnh vực", "all fields";
+    RpChartOnTime => "Giải quyết đúng hạn theo tháng (%) — {0}", "Resolved on time per month (%) — {0}";
+    RpChartResolved => "giải quyết", "resolved";
+    RpChartOnTimeLbl => "đúng hạn", "on time";
+    RpChartHint => "↑↓ chọn lĩnh vực", "↑↓ choose a field";
+    RpExported => "Đã xuất báo cáo ra {0}.", "Report written to {0}.";
+    RpExportFailed => "Không xuất được báo cáo: {0}", "Could not write the report: {0}";
+    RpLoading => "Đang tính báo cáo…", "Computing the report…";
+    RpTook => "tính trong {0} ms", "computed in {0} ms";
+    CmdPaneReport => "báo cáo", "reports";
+    CmdPrevPeriod => "kỳ trước", "previous period";
+    CmdNextPeriod => "kỳ sau", "next period";
+    CmdPeriodKind => "loại kỳ", "period kind";
+    CmdRecords => "bản ghi", "records";
+    CmdDefinition => "định nghĩa", "definition";
+    CmdExport => "xuất XLSX", "export XLSX";
+    CmdCharts => "biểu đồ", "charts";
+    CmdPrevView => "bảng trước", "previous table";
+    CmdNextView => "bảng sau", "next table";
+    CtxReport => "Báo cáo", "Reports";
+    CtxRecords => "Bản ghi của chỉ tiêu", "Records of a figure";
+    CtxDefinition => "Định nghĩa chỉ tiêu", "Definition of a figure";
+
+    // Reports: the command line
+    CliReportNeedsPeriod => "Chọn kỳ báo cáo: --period 2026-q1|2026-6t|2026-9t|2026|2026-11, hoặc --from D --to D.", "Choose a period: --period 2026-q1|2026-6t|2026-9t|2026|2026-11, or --from D --to D.";
+    CliReportBadPeriod => "Kỳ báo cáo không hợp lệ: {0} (ví dụ 2026-q1, 2026-6t, 2026-9t, 2026, 2026-11).", "Unknown period: {0} (e.g. 2026-q1, 2026-6t, 2026-9t, 2026, 2026-11).";
+    CliReportBadRange => "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", "The first day must not be after the last.";
+    CliReportBadFormat => "Định dạng không hỗ trợ: {0} (dùng text, csv, json hoặc xlsx).", "Unsupported format: {0} (use text, csv, json or xlsx).";
+    CliReportXlsxTty => "XLSX là tệp nhị phân: ghi ra tệp bằng --out F (hoặc chuyển hướng đầu ra).", "XLSX is binary: write it with --out F (or redirect the output).";
+    CliReportBadExplain => "Không có chỉ tiêu {0} (ví dụ: visits, cases_resolved, 01/TCD.4, 01/KQGQ.20).", "No figure {0} (e.g. visits, cases_resolved, 01/TCD.4, 01/KQGQ.20).";
+    CliReportWritten => "Đã ghi {0}.", "Wrote {0}.";
+    // (end of Reports)
 }
 
 /// The weekday's name.
@@ -1096,6 +1376,426 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
     }
 }
 
+// ---- Reports (issue 10): labels and definitions of the period reports ----------------------
+
+/// "Quý I năm 2026", "6 tháng đầu năm 2026", "Tháng 11/2026", "Từ ngày … đến ngày …".
+pub fn period_label(lang: Lang, p: &crate::domain::report::Period) -> String {
+    use crate::domain::date::format_date;
+    use crate::domain::report::PeriodKind as K;
+    match p.kind {
+        K::Quarter(q) => {
+            let n = match (lang, q) {
+                (Lang::Vi, 1) => "I".to_owned(),
+                (Lang::Vi, 2) => "II".to_owned(),
+                (Lang::Vi, 3) => "III".to_owned(),
+                (Lang::Vi, _) => "IV".to_owned(),
+                (Lang::En, q) => q.to_string(),
+            };
+            Msg::RpQuarter.fill(lang, &[&n, &p.year])
+        }
+        K::SixMonths => Msg::RpSixMonths.fill(lang, &[&p.year]),
+        K::NineMonths => Msg::RpNineMonths.fill(lang, &[&p.year]),
+        K::Year => Msg::RpYear.fill(lang, &[&p.year]),
+        K::Month(m) => Msg::RpMonth.fill(lang, &[&format!("{m:02}"), &p.year]),
+        K::Range => Msg::RpRange.fill(lang, &[&format_date(p.from), &format_date(p.to)]),
+    }
+}
+
+/// "Số liệu tính từ ngày 15/12/2025 đến ngày 14/03/2026".
+pub fn period_dates(lang: Lang, p: &crate::domain::report::Period) -> String {
+    use crate::domain::date::format_date;
+    Msg::RpDates.fill(lang, &[&format_date(p.from), &format_date(p.to)])
+}
+
+/// The label and the dates together: "Quý I năm 2026 (15/12/2025 – 14/03/2026)".
+pub fn period_full(lang: Lang, p: &crate::domain::report::Period) -> String {
+    use crate::domain::date::format_date;
+    format!(
+        "{} ({} – {})",
+        period_label(lang, p),
+        format_date(p.from),
+        format_date(p.to)
+    )
+}
+
+pub fn form_title(f: crate::domain::report::Form) -> Msg {
+    use crate::domain::report::Form as F;
+    match f {
+        F::Tcd01 => Msg::Fm01Tcd,
+        F::Tcd02 => Msg::Fm02Tcd,
+        F::Xld01 => Msg::Fm01Xld,
+        F::Xld02 => Msg::Fm02Xld,
+        F::Xld03 => Msg::Fm03Xld,
+        F::Xld04 => Msg::Fm04Xld,
+        F::Kqgq01 => Msg::Fm01Kqgq,
+        F::Kqgq03 => Msg::Fm03Kqgq,
+    }
+}
+
+pub fn report_head(h: crate::domain::report::Head) -> Msg {
+    use crate::domain::report::Head as H;
+    match h {
+        H::Total => Msg::HdTotal,
+        H::Regular => Msg::HdRegular,
+        H::Periodic => Msg::HdPeriodic,
+        H::Groups => Msg::HdGroups,
+        H::Visits => Msg::HdVisits,
+        H::People => Msg::HdPeople,
+        H::Matters => Msg::HdMatters,
+        H::MattersFirst => Msg::HdMattersFirst,
+        H::MattersRepeat => Msg::HdMattersRepeat,
+        H::Sessions => Msg::HdSessions,
+        H::GroupCount => Msg::HdGroupCount,
+        H::ByHead => Msg::HdByHead,
+        H::ByDelegate => Msg::HdByDelegate,
+        H::Petitions => Msg::HdPetitions,
+        H::Cases => Msg::HdCases,
+        H::ByContent => Msg::HdByContent,
+        H::KhieuNai => Msg::HdKhieuNai,
+        H::ToCao => Msg::HdToCao,
+        H::KienNghiPhanAnh => Msg::HdKnpa,
+        H::ByAuthority => Msg::HdByAuthority,
+        H::Own => Msg::HdOwn,
+        H::NotOwn => Msg::HdNotOwn,
+        H::NotOwnResult => Msg::HdNotOwnResult,
+        H::Guided => Msg::HdGuided,
+        H::Transferred => Msg::HdTransferred,
+        H::Urged => Msg::HdUrged,
+        H::Replies => Msg::HdReplies,
+        H::CarriedOver => Msg::HdCarriedOver,
+        H::ReceivedInPeriod => Msg::HdReceived,
+        H::ManySigners => Msg::HdManySigners,
+        H::OneSigner => Msg::HdOneSigner,
+        H::Processed => Msg::HdProcessed,
+        H::Eligible => Msg::HdEligible,
+        H::PriorStatus => Msg::HdPriorStatus,
+        H::Result => Msg::HdResult,
+        H::ByField => Msg::HdByField,
+        H::Administrative => Msg::HdAdministrative,
+        H::PolicyRegime => Msg::HdPolicyRegime,
+        H::LandHousing => Msg::HdLandHousing,
+        H::CivilService => Msg::HdCivilService,
+        H::Other => Msg::HdOther,
+        H::Corruption => Msg::HdCorruption,
+        H::Judicial => Msg::HdJudicial,
+        H::PartyUnions => Msg::HdPartyUnions,
+        H::Land => Msg::HdLand,
+        H::FirstRound => Msg::HdFirstRound,
+        H::SecondRound => Msg::HdSecondRound,
+        H::ByStatus => Msg::HdByStatus,
+        H::Resolved => Msg::HdResolved,
+        H::InProgress => Msg::HdInProgress,
+        H::NotStarted => Msg::HdNotStarted,
+        H::CourtJudgment => Msg::HdCourtJudgment,
+        H::RepeatDenunciation => Msg::HdRepeatDenunciation,
+        H::Withdrawn => Msg::HdWithdrawn,
+        H::ByDecision => Msg::HdByDecision,
+        H::Analysis => Msg::HdAnalysis,
+        H::Justified => Msg::HdJustified,
+        H::Unjustified => Msg::HdUnjustified,
+        H::PartlyJustified => Msg::HdPartly,
+        H::Upheld => Msg::HdUpheld,
+        H::Overturned => Msg::HdOverturned,
+        H::Recovered => Msg::HdRecovered,
+        H::Returned => Msg::HdReturned,
+        H::MoneyMillion => Msg::HdMoney,
+        H::LandM2 => Msg::HdLandM2,
+        H::RightsRestored => Msg::HdRights,
+        H::Sanctions => Msg::HdSanctions,
+        H::Investigation => Msg::HdInvestigation,
+        H::Deadline => Msg::HdDeadline,
+        H::OnTime => Msg::HdOnTime,
+        H::Late => Msg::HdLate,
+        H::Unit => Msg::HdUnit,
+    }
+}
+
+/// A header path as one line: "Tiếp thường xuyên · Đoàn đông người · Số đoàn".
+pub fn head_path(lang: Lang, head: &[crate::domain::report::Head]) -> String {
+    head.iter()
+        .map(|h| report_head(*h).t(lang))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn report_gap(g: crate::domain::report::Gap) -> Msg {
+    use crate::domain::report::Gap as G;
+    match g {
+        G::Delegation => Msg::GpDelegation,
+        G::Replies => Msg::GpReplies,
+        G::Signers => Msg::GpSigners,
+        G::Money => Msg::GpMoney,
+        G::Land => Msg::GpLand,
+        G::RightsRestored => Msg::GpRights,
+        G::Sanctions => Msg::GpSanctions,
+        G::Investigation => Msg::GpInvestigation,
+        G::CourtJudgment => Msg::GpCourt,
+        G::RepeatDenunciation => Msg::GpRepeatTc,
+        G::PriorStatus => Msg::GpPrior,
+    }
+}
+
+pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
+    use crate::domain::report::Figure as F;
+    match f {
+        F::Sessions => Msg::FgSessions,
+        F::SessionsRegular => Msg::FgSessionsRegular,
+        F::SessionsPeriodic => Msg::FgSessionsPeriodic,
+        F::SessionsAdHoc => Msg::FgSessionsAdHoc,
+        F::SessionsOnline => Msg::FgSessionsOnline,
+        F::Visits => Msg::FgVisits,
+        F::People => Msg::FgPeople,
+        F::GroupVisits => Msg::FgGroupVisits,
+        F::GroupPeople => Msg::FgGroupPeople,
+        F::Petitions => Msg::FgPetitions,
+        F::PetitionsKhieuNai => Msg::FgPetitionsKn,
+        F::PetitionsToCao => Msg::FgPetitionsTc,
+        F::PetitionsKienNghiPhanAnh => Msg::FgPetitionsKnpa,
+        F::CasesReceived => Msg::FgCasesReceived,
+        F::CasesCarriedOver => Msg::FgCasesCarried,
+        F::CasesUnclassified => Msg::FgCasesUnclassified,
+        F::CasesOwnAuthority => Msg::FgCasesOwn,
+        F::CasesResolved => Msg::FgCasesResolved,
+        F::CasesResolvedOnTime => Msg::FgCasesOnTime,
+        F::CasesResolvedLate => Msg::FgCasesLate,
+        F::CasesWithdrawn => Msg::FgCasesWithdrawn,
+        F::CasesRefused => Msg::FgCasesRefused,
+        F::CasesOpen => Msg::FgCasesOpen,
+        F::CasesOverdue => Msg::FgCasesOverdue,
+        F::CasesNotOwn => Msg::FgCasesNotOwn,
+        F::Transferred => Msg::FgTransferred,
+        F::Guided => Msg::FgGuided,
+        F::DeskGuided => Msg::FgDeskGuided,
+        F::DeskTransferred => Msg::FgDeskTransferred,
+        F::DeskUrged => Msg::FgDeskUrged,
+        F::DeskAnswered => Msg::FgDeskAnswered,
+        F::DeskFiled => Msg::FgDeskFiled,
+    }
+}
+
+/// A percentage as printed: "66,7%" (vi) or "66.7%" (en); "—" without a base.
+pub fn percent_text(lang: Lang, p: Option<f64>) -> String {
+    match p {
+        None => Msg::RpNone.t(lang).to_owned(),
+        Some(v) => {
+            let s = format!("{v:.1}");
+            let s = s.strip_suffix(".0").unwrap_or(&s).to_owned();
+            let s = if lang == Lang::Vi {
+                s.replace('.', ",")
+            } else {
+                s
+            };
+            Msg::RpPercent.fill(lang, &[&s])
+        }
+    }
+}
+
+fn case_cond(lang: Lang, c: crate::domain::report::CaseCond) -> String {
+    use crate::domain::report::CaseCond as K;
+    let m = match c {
+        K::InBook => Msg::DcInBook,
+        K::CarriedOver => Msg::DcCarried,
+        K::Received => Msg::DcReceived,
+        K::ReceivedWritten => Msg::DcWritten,
+        K::Processed => Msg::DcProcessed,
+        K::Eligible => Msg::DcEligible,
+        K::Own => Msg::DcOwn,
+        K::OwnCarriedOver => Msg::DcOwnCarried,
+        K::OwnReceived => Msg::DcOwnReceived,
+        K::NotOwn => Msg::DcNotOwn,
+        K::Unclassified => Msg::DcUnclassified,
+        K::Resolved => Msg::DcResolved,
+        K::ResolvedWith(o) => return Msg::DcResolvedWith.fill(lang, &[&outcome(o).t(lang)]),
+        K::OnTime => Msg::DcOnTime,
+        K::Late => Msg::DcLate,
+        K::Withdrawn => Msg::DcWithdrawn,
+        K::Refused => Msg::DcRefused,
+        K::OpenAtEnd => Msg::DcOpen,
+        K::InProgressAtEnd => Msg::DcInProgress,
+        K::NotStartedAtEnd => Msg::DcNotStarted,
+        K::Overdue => Msg::DcOverdue,
+        K::Transferred => Msg::DcTransferred,
+        K::Guided => Msg::DcGuided,
+        K::Urged => Msg::DcUrged,
+    };
+    m.t(lang).to_owned()
+}
+
+/// The definition of a measure, one line per term: where it counts, what must hold, what
+/// it adds. `field_name` names a field id; `column_name` a report column code.
+pub fn describe_measure(
+    lang: Lang,
+    m: &crate::domain::report::Measure,
+    threshold: u32,
+    field_name: &dyn Fn(i64) -> String,
+    column_name: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    use crate::domain::report::{CaseMetric as CM, Term, VisitMetric as VM};
+    let join = |v: Vec<&str>| v.join(", ");
+    let mut out = Vec::new();
+    for (i, t) in m.terms.iter().enumerate() {
+        let mut parts: Vec<String> = Vec::new();
+        let (source, metric) = match t {
+            Term::Visits(w, metric) => {
+                if let Some(f) = w.forms {
+                    let names = f.iter().map(|x| reception_form(*x).t(lang)).collect();
+                    parts.push(Msg::DfForms.fill(lang, &[&join(names)]));
+                }
+                match w.group {
+                    Some(true) => parts.push(Msg::DfGroup.fill(lang, &[&threshold])),
+                    Some(false) => parts.push(Msg::DfNotGroup.t(lang).to_owned()),
+                    None => {}
+                }
+                if let Some(ts) = w.types {
+                    let names = ts.iter().map(|x| petition_type(*x).t(lang)).collect();
+                    parts.push(Msg::DfTypes.fill(lang, &[&join(names)]));
+                }
+                if let Some(hs) = w.handlings {
+                    let names = hs.iter().map(|x| handling(*x).t(lang)).collect();
+                    parts.push(Msg::DfHandlings.fill(lang, &[&join(names)]));
+                }
+                if w.with_petitions {
+                    parts.push(Msg::DfWithPetitions.t(lang).to_owned());
+                }
+                if let Some(f) = w.field_id {
+                    parts.push(Msg::DfField.fill(lang, &[&field_name(f)]));
+                }
+                let metric = match metric {
+                    VM::Visits => Msg::DfMVisits,
+                    VM::People => Msg::DfMPeople,
+                    VM::Petitions => Msg::DfMPetitions,
+                    VM::Matters => Msg::DfMMatters,
+                    VM::MattersFirst => Msg::DfMFirst,
+                    VM::MattersRepeat => Msg::DfMRepeat,
+                    VM::Sessions => Msg::DfMSessions,
+                };
+                (Msg::DfVisitsIn, metric)
+            }
+            Term::Cases(w, metric) => {
+                parts.push(case_cond(lang, w.cond));
+                if let Some(ts) = w.types {
+                    let names = ts.iter().map(|x| case_type(*x).t(lang)).collect();
+                    parts.push(Msg::DfTypes.fill(lang, &[&join(names)]));
+                }
+                if let Some(r) = w.round {
+                    parts.push(Msg::DfRound.fill(lang, &[&r]));
+                }
+                if let Some(cols) = w.columns {
+                    let names: Vec<String> = cols.iter().map(|c| column_name(c)).collect();
+                    parts.push(Msg::DfColumns.fill(lang, &[&names.join("; ")]));
+                }
+                if let Some(f) = w.field_id {
+                    parts.push(Msg::DfField.fill(lang, &[&field_name(f)]));
+                }
+                let metric = match metric {
+                    CM::Cases => Msg::DfMCases,
+                    CM::Petitions => Msg::DfMCasePetitions,
+                };
+                (Msg::DfCasesIn, metric)
+            }
+        };
+        let lead = if i == 0 {
+            String::new()
+        } else {
+            format!("{} ", Msg::DfPlus.t(lang))
+        };
+        let cond = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join("; "))
+        };
+        out.push(format!(
+            "{lead}{}{cond}: {}.",
+            source.t(lang),
+            metric.t(lang)
+        ));
+    }
+    out
+}
+
+/// The ready paragraph an officer pastes into the chairman's report, in the shape of the
+/// news articles: sessions by kind and who presided, visits, people, groups; petitions by
+/// type and by field; own-authority cases resolved x/y (%), on time (%), still open,
+/// overdue; transferred, guided; carried over and new.
+pub fn report_paragraph(lang: Lang, unit: &str, r: &crate::domain::report::Report) -> String {
+    use crate::domain::report::Figure as F;
+    let f = |x: F| r.figure(x);
+    let mut s = Msg::PgSessions.fill(
+        lang,
+        &[
+            &period_full(lang, &r.period),
+            &if unit.is_empty() {
+                Msg::UnitUnset.t(lang).to_owned()
+            } else {
+                unit.to_owned()
+            },
+            &f(F::Sessions),
+            &{
+                let mut split = Msg::PgSessionsSplit.fill(
+                    lang,
+                    &[
+                        &f(F::SessionsRegular),
+                        &f(F::SessionsPeriodic),
+                        &f(F::SessionsAdHoc),
+                    ],
+                );
+                if f(F::SessionsOnline) > 0 {
+                    split.push_str(&Msg::PgOnline.fill(lang, &[&f(F::SessionsOnline)]));
+                }
+                for (name, n) in &r.presiding {
+                    split.push_str(&Msg::PgPresided.fill(lang, &[name, n]));
+                }
+                split
+            },
+            &f(F::Visits),
+            &f(F::People),
+        ],
+    );
+    if f(F::GroupVisits) > 0 {
+        s.push_str(&Msg::PgGroups.fill(lang, &[&f(F::GroupVisits), &f(F::GroupPeople)]));
+    }
+    s.push_str(&Msg::PgPetitions.fill(
+        lang,
+        &[
+            &f(F::Petitions),
+            &f(F::PetitionsKhieuNai),
+            &f(F::PetitionsToCao),
+            &f(F::PetitionsKienNghiPhanAnh),
+        ],
+    ));
+    let mut fields: Vec<_> = r.by_field.iter().filter(|x| x.petitions > 0).collect();
+    fields.sort_by_key(|x| std::cmp::Reverse(x.petitions));
+    if !fields.is_empty() {
+        let names: Vec<String> = fields
+            .iter()
+            .take(4)
+            .map(|x| format!("{} ({})", x.name.to_lowercase(), x.petitions))
+            .collect();
+        s.push_str(&Msg::PgFields.fill(lang, &[&names.join(", ")]));
+    }
+    s.push_str(&Msg::PgCases.fill(
+        lang,
+        &[
+            &f(F::CasesResolved),
+            &f(F::CasesOwnAuthority),
+            &percent_text(lang, r.resolved_rate()),
+        ],
+    ));
+    if r.with_time_limit() > 0 {
+        s.push_str(&Msg::PgOnTime.fill(
+            lang,
+            &[
+                &f(F::CasesResolvedOnTime),
+                &r.with_time_limit(),
+                &percent_text(lang, r.on_time_rate()),
+            ],
+        ));
+    }
+    s.push_str(&Msg::PgOpen.fill(lang, &[&f(F::CasesOpen), &f(F::CasesOverdue)]));
+    s.push_str(&Msg::PgOthers.fill(lang, &[&f(F::Transferred), &f(F::Guided)]));
+    s.push_str(&Msg::PgCarried.fill(lang, &[&f(F::CasesCarriedOver), &f(F::CasesReceived)]));
+    s
+}
 #[cfg(test)]
 mod tests {
     use super::*;

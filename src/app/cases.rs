@@ -26,6 +26,7 @@ impl App {
             Pane::Queue => self.queue.loaded == Some((stamp, self.today)),
             Pane::Board => self.board.loaded == Some((stamp, self.today)),
             Pane::Catalog => self.catalog.loaded == Some((stamp, self.today)),
+            Pane::Report => self.reports.loaded == Some((stamp, self.today)),
             Pane::Lookup => true,
         }
     }
@@ -61,6 +62,7 @@ impl App {
             Pane::Queue => self.reload_queue(),
             Pane::Board => self.reload_board(),
             Pane::Catalog => self.reload_catalog(),
+            Pane::Report => self.reload_report_pane(),
             Pane::Lookup => {}
         }
     }

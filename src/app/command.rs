@@ -61,4 +61,12 @@ pub enum Command {
     AddCase,
     /// A step of a case's life (classification picks its kind in the form).
     Step(Action),
+    // Reports (tab 5).
+    ShowReport,
+    /// The next kind of reporting period (quarter, 6 months, 9 months, year, month).
+    PeriodKind,
+    /// Write the report shown as XLSX.
+    Export,
+    /// The charts view of the reports pane.
+    Charts,
 }

@@ -22,6 +22,7 @@ pub mod lookup;
 mod officer;
 pub mod overlay;
 pub mod queue;
+pub mod report;
 mod steps;
 mod visit;
 pub mod worker;
@@ -42,6 +43,7 @@ pub use overlay::{
     RepeatLink, Setup, WrittenCitizen,
 };
 pub use queue::{CaseView, QueueFocus, QueueState};
+pub use report::{ReportOverlay, ReportState, ReportView};
 
 use crate::domain::date::format_date;
 use crate::domain::identity::Viewer;
@@ -121,6 +123,8 @@ pub struct App {
     pub board: BoardState,
     pub catalog: CatalogState,
     pub lookup: LookupState,
+    /// The reports pane: its period, the report computed and the view.
+    pub reports: ReportState,
     /// Lookups run here or on a worker thread with its own read-only connection.
     pub searcher: worker::Searcher,
     /// (overdue, due today) over all open obligations, for the status line.
@@ -161,6 +165,7 @@ impl App {
             board: BoardState::default(),
             catalog: CatalogState::default(),
             lookup: LookupState::default(),
+            reports: ReportState::default(),
             searcher: worker::Searcher::Inline,
             overlays: vec![],
             status: None,
@@ -341,12 +346,18 @@ impl App {
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),
             (
-                Context::Log | Context::Queue | Context::Board | Context::Catalog | Context::Lookup,
+                Context::Log
+                | Context::Queue
+                | Context::Board
+                | Context::Catalog
+                | Context::Lookup
+                | Context::Report,
                 Command::ShowLog
                 | Command::ShowQueue
                 | Command::ShowBoard
                 | Command::ShowCatalog
                 | Command::ShowLookup
+                | Command::ShowReport
                 | Command::NextPane
                 | Command::PrevPane,
             ) => self.switch_pane(cmd),
@@ -358,6 +369,10 @@ impl App {
             (Context::Catalog, _) => self.apply_catalog(cmd),
             (Context::Explain, _) => self.apply_explain(cmd),
             (Context::Lookup, _) => self.apply_lookup(cmd),
+            (Context::Report, _) => self.apply_report_pane(cmd),
+            (Context::ReportRecords | Context::ReportDefinition, _) => {
+                self.apply_report_overlay(cmd)
+            }
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
@@ -383,6 +398,7 @@ impl App {
             Command::ShowBoard => Pane::Board,
             Command::ShowCatalog => Pane::Catalog,
             Command::ShowLookup => Pane::Lookup,
+            Command::ShowReport => Pane::Report,
             _ => {
                 let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(0);
                 let n = Pane::ALL.len();

@@ -189,14 +189,16 @@ pub enum Pane {
     Board,
     Catalog,
     Lookup,
+    Report,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Log,
         Pane::Queue,
         Pane::Board,
         Pane::Lookup,
+        Pane::Report,
         Pane::Catalog,
     ];
 
@@ -207,16 +209,18 @@ impl Pane {
             Pane::Board => Msg::TabBoard,
             Pane::Catalog => Msg::TabCatalog,
             Pane::Lookup => Msg::TabLookup,
+            Pane::Report => Msg::TabReport,
         }
     }
 
-    /// The digit that shows the pane (5 is kept for the reports pane).
+    /// The digit that shows the pane.
     pub fn key(self) -> char {
         match self {
             Pane::Log => '1',
             Pane::Queue => '2',
             Pane::Board => '3',
             Pane::Lookup => '4',
+            Pane::Report => '5',
             Pane::Catalog => '6',
         }
     }
@@ -228,6 +232,7 @@ impl Pane {
             Pane::Board => Msg::TabBoardShort,
             Pane::Catalog => Msg::TabCatalog,
             Pane::Lookup => Msg::TabLookup,
+            Pane::Report => Msg::TabReportShort,
         }
     }
 
@@ -238,6 +243,7 @@ impl Pane {
             Pane::Board => Context::Board,
             Pane::Catalog => Context::Catalog,
             Pane::Lookup => Context::Lookup,
+            Pane::Report => Context::Report,
         }
     }
 }
@@ -257,6 +263,8 @@ pub enum Overlay {
     /// The lookup box and its results (the state lives in `App::lookup`).
     Lookup,
     History(Box<HistoryView>),
+    /// The records behind a report figure, or its definition.
+    Report(Box<super::ReportOverlay>),
 }
 
 impl Overlay {
@@ -274,6 +282,7 @@ impl Overlay {
             Overlay::Explain(_) => Context::Explain,
             Overlay::Lookup => Context::Lookup,
             Overlay::History(_) => Context::History,
+            Overlay::Report(o) => o.context(),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The command line: `tiepdan` opens the TUI; subcommands reuse the same core and print text.
-//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`); this one declares them, resolves
+//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`); this one declares them, resolves
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
 //! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 mod demo;
 mod due;
 mod lookup;
+pub mod report;
 
 pub use demo::make_demo;
 
@@ -141,6 +142,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
+    /// CSV, JSON or XLSX; read only.
+    Report(report::ReportArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -268,6 +272,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 lang,
             )
         }
+        Some(Command::Report(args)) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
         None => {
             let path = if cli.demo {
                 let path = cli.db.clone().unwrap_or_else(default_demo_db);

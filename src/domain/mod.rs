@@ -31,5 +31,6 @@ pub mod ident;
 pub mod identity;
 pub mod intake;
 pub mod lookup;
+pub mod report;
 pub mod text;
 pub mod visit;

@@ -1,8 +1,8 @@
 //! Fields (lĩnh vực): editable catalog, each rolling up to an official report column.
 
-use rusqlite::Row;
+use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store};
+use super::{Permission, Result, Store, StoreError, Writer, audit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -32,5 +32,39 @@ impl Store {
         )?;
         let rows = stmt.query_map([], field_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Writer<'_> {
+    /// Roll a field up to another official report column (`report_columns.code`): the upper
+    /// level of the two-level field taxonomy the period reports count by. Audited.
+    pub fn set_field_report_column(&mut self, field_code: &str, column: &str) -> Result<()> {
+        self.permit(Permission::EditCatalog)?;
+        let known: bool = self.query_row(
+            "SELECT EXISTS (SELECT 1 FROM report_columns WHERE code = ?1)",
+            [column],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(StoreError::NotFound("report column"));
+        }
+        let (id, uid): (i64, String) = self
+            .query_row(
+                "SELECT id, uid FROM fields WHERE code = ?1",
+                [field_code],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("field"))?;
+        let before = audit::row_json(self, "fields", id)?;
+        self.execute(
+            "UPDATE fields SET report_column = ?2 WHERE id = ?1",
+            params![id, column],
+        )?;
+        let after = audit::row_json(self, "fields", id)?;
+        if before != after {
+            self.audit("update", "fields", &uid, before.as_ref(), after.as_ref())?;
+        }
+        Ok(())
     }
 }

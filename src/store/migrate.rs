@@ -56,6 +56,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0009_second_rounds.sql",
         include_str!("../../migrations/0009_second_rounds.sql"),
     ),
+    (
+        "0010_reports.sql",
+        include_str!("../../migrations/0010_reports.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).

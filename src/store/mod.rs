@@ -14,6 +14,7 @@ mod fields;
 mod lookup;
 mod migrate;
 mod officers;
+mod report;
 pub mod settings;
 mod visits;
 mod write;
@@ -32,6 +33,7 @@ pub use fields::Field;
 pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
+pub use report::{TraceCase, TraceVisit};
 pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, VisitDetail, VisitInput, VisitRow,
 };

@@ -14,6 +14,7 @@ mod log;
 mod lookup;
 mod overlays;
 mod queue;
+mod report;
 pub mod text;
 pub mod theme;
 
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Pane::Board => board::draw(frame, app, body, &theme),
         Pane::Catalog => board::catalog(frame, app, body, &theme),
         Pane::Lookup => lookup::draw(frame, app, body, &theme, false),
+        Pane::Report => report::draw(frame, app, body, &theme),
     }
     for overlay in &app.overlays {
         match overlay {
@@ -69,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Explain(v) => board::explain(frame, app, v, body, &theme),
             Overlay::Lookup => lookup::draw(frame, app, body, &theme, true),
             Overlay::History(h) => lookup::history(frame, app, h, body, &theme),
+            Overlay::Report(o) => report::overlay(frame, app, o, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);

@@ -36,6 +36,10 @@ pub enum Context {
     List,
     /// Filling a form: consulted from the visit form and the case forms.
     Editing,
+    /// The reports pane, the records behind a figure, a figure's definition.
+    Report,
+    ReportRecords,
+    ReportDefinition,
 }
 
 impl Context {
@@ -62,6 +66,9 @@ impl Context {
             Context::History => Msg::CtxHistory,
             Context::List => Msg::CtxList,
             Context::Editing => Msg::CtxForm,
+            Context::Report => Msg::CtxReport,
+            Context::ReportRecords => Msg::CtxRecords,
+            Context::ReportDefinition => Msg::CtxDefinition,
         }
     }
 
@@ -79,7 +86,9 @@ impl Context {
         match self {
             Context::Queue => &[Context::Steps, Context::List, Context::Panes],
             Context::Case => &[Context::Steps],
-            Context::Log | Context::Board | Context::Catalog => &[Context::List, Context::Panes],
+            Context::Log | Context::Board | Context::Catalog | Context::Report => {
+                &[Context::List, Context::Panes]
+            }
             Context::Lookup => &[Context::Panes],
             Context::Form | Context::Entry => &[Context::Editing],
             _ => &[],

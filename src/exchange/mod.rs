@@ -1,0 +1,4 @@
+//! Data exchange: reports and books written to files (text, CSV, JSON, XLSX).
+
+pub mod report_text;
+pub mod report_xlsx;
