@@ -249,8 +249,10 @@ impl App {
     fn run_lookup(&mut self, job: Job) {
         if let Some(job) = self.searcher.submit(job) {
             let r = job.run_here(&self.store);
-            if let Some(found) = self.report(r) {
-                self.found(found);
+            match self.report(r) {
+                Some(found) => self.found(found),
+                // Nothing came: the section can be asked again.
+                None => self.lookup.loading = None,
             }
         }
     }

@@ -1,5 +1,7 @@
-//! Lookup: the box, the grouped results (citizens, cases, visits), and a citizen's history.
-//! A denunciation shows its pseudonym; its denouncer is never in the results.
+//! Lookup: the box; the results in sections (citizens, cases, visits), each headed by its
+//! count and ending with what is left to page through, only the lines in view drawn; and a
+//! citizen's history. A denunciation shows its pseudonym; its denouncer is never in the
+//! results.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

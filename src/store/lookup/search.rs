@@ -1,8 +1,8 @@
 //! Reading the lookup index. A query's plan (`domain::lookup`) gives each kind its ranks,
 //! disjoint and best first; a page reads rank after rank, each newest first (row keys fall
 //! as time goes on, and FTS5 reads in ascending order fastest), and stops as soon as it has
-//! its rows — the work of a page does not grow with the number of matches. Counting reads every match once, so the app asks for it apart
-//! (on its worker, after the first rows are shown).
+//! its rows — the work of a page does not grow with the number of matches. Counting reads
+//! every match once, so the app asks for it apart (on its worker, after the first rows).
 
 use rusqlite::{OptionalExtension, params};
 
