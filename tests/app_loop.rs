@@ -158,3 +158,23 @@ fn the_worker_sends_rows_then_counts_then_further_pages() {
     assert_eq!(app.lookup.selected, 8, "the first row of the new page");
     assert!(app.lookup.results.citizens.has_more());
 }
+
+/// A key's lookup goes to the worker only once the frame that echoes the key is drawn, so a
+/// woken worker never delays the echo.
+#[test]
+fn a_key_is_drawn_before_its_lookup_goes_to_the_worker() {
+    let (_dir, path) = book();
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    app.handle_key(key(KeyCode::Char('/')));
+    app.handle_key(key(KeyCode::Char('t')));
+    assert!(app.lookup.unsent.is_some(), "kept until the frame is drawn");
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
+    assert!(screen(&term).contains("/ t"), "{}", screen(&term));
+    assert!(app.lookup.unsent.is_none(), "handed over right after it");
+    until(&mut term, &mut app, &rx, "the results", |app, _| {
+        app.lookup.query == "t"
+    });
+}

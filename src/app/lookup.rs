@@ -9,7 +9,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::worker::Job;
+use super::worker::{Job, Searcher};
 use super::{App, Command, Overlay};
 use crate::domain::text::nfc;
 use crate::store::{CitizenRecord, Cursor, HistoryItem, Hits, Kind, LookupResults};
@@ -37,6 +37,8 @@ pub struct LookupState {
     /// A further page being loaded: its section, and the row of that section to select
     /// when it arrives.
     pub loading: Option<(Kind, usize)>,
+    /// A job for the worker, handed over once the frame that echoes its key is drawn.
+    pub unsent: Option<Job>,
 }
 
 /// What a lookup sends back, for the query of `generation`.
@@ -74,6 +76,7 @@ impl Default for LookupState {
             asked: String::new(),
             generation: 0,
             loading: None,
+            unsent: None,
         }
     }
 }
@@ -245,15 +248,31 @@ impl App {
         });
     }
 
-    /// Hand a job to the worker, or run it here (an in-memory book).
+    /// Run a job here (an in-memory book), or keep it for the worker until the frame that
+    /// echoes the key is drawn (`dispatch`; a newer job replaces one not sent yet).
     fn run_lookup(&mut self, job: Job) {
-        if let Some(job) = self.searcher.submit(job) {
-            let r = job.run_here(&self.store);
-            match self.report(r) {
-                Some(found) => self.found(found),
-                // Nothing came: the section can be asked again.
-                None => self.lookup.loading = None,
-            }
+        if matches!(self.searcher, Searcher::Inline) {
+            self.run_here(job);
+        } else {
+            self.lookup.unsent = Some(job);
+        }
+    }
+
+    fn run_here(&mut self, job: Job) {
+        let r = job.run_here(&self.store);
+        match self.report(r) {
+            Some(found) => self.found(found),
+            // Nothing came: the section can be asked again.
+            None => self.lookup.loading = None,
+        }
+    }
+
+    /// Hand the work asked for to the worker (the event loop calls this after each frame).
+    pub fn dispatch(&mut self) {
+        if let Some(job) = self.lookup.unsent.take()
+            && let Some(job) = self.searcher.submit(job)
+        {
+            self.run_here(job);
         }
     }
 
