@@ -482,6 +482,14 @@ catalog! {
     LookupVisits => "Lượt tiếp ({0})", "Visits ({0})";
     LookupCitizenLine => "{0} lượt tiếp · {1} vụ việc · lần gần nhất {2}", "{0} visits · {1} cases · last {2}";
     LookupLastStep => "bước cuối: {0} {1}", "last step: {0} {1}";
+    LookupCounting => "đang đếm…", "counting…";
+    LookupExact => "{0} · {1} trùng khớp", "{0} · {1} exact";
+    LookupMore => "… còn {0} — PgDn xem tiếp", "… {0} more — PgDn";
+    LookupMoreUncounted => "… còn nữa — PgDn xem tiếp", "… more — PgDn";
+    LookupLoading => "… đang tải…", "… loading…";
+    LookupBorn => "sinh {0}", "born {0}";
+    CmdLookupMore => "xem tiếp", "more";
+    CliLookupMore => "… còn {0} (xem thêm: --limit)", "… {0} more (see more: --limit)";
     LookupNextDue => "hạn {0}", "due {0}";
     HistoryTitle => "Lịch sử — {0}", "History — {0}";
     HistoryVisit => "lượt tiếp", "visit";
@@ -926,6 +934,23 @@ catalog! {
 }
 
 /// The weekday's name.
+/// A count with its thousands marked as each language writes them: 2.436 / 2,436.
+pub fn number(lang: Lang, n: u64) -> String {
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
     match d {
@@ -1828,6 +1853,14 @@ mod tests {
             let s = m.t(Lang::Vi);
             assert_eq!(crate::domain::text::nfc(s), s, "{m:?}");
         }
+    }
+
+    #[test]
+    fn counts_mark_their_thousands() {
+        assert_eq!(number(Lang::Vi, 0), "0");
+        assert_eq!(number(Lang::Vi, 999), "999");
+        assert_eq!(number(Lang::Vi, 2436), "2.436");
+        assert_eq!(number(Lang::En, 1_000_000), "1,000,000");
     }
 
     #[test]

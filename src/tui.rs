@@ -107,6 +107,9 @@ pub fn step<B: Backend>(
     let size = terminal.size()?;
     app.viewport = (size.width, size.height);
     terminal.draw(|frame| ui::draw(frame, app))?;
+    // Work asked for by the last key goes to the workers once its echo is on screen: a woken
+    // worker cannot delay the frame.
+    app.dispatch();
     // Debug builds only: lets the end-to-end tests prove that a panic restores the terminal.
     #[cfg(debug_assertions)]
     if std::env::var_os("TIEPDAN_TEST_PANIC").is_some() {

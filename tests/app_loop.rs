@@ -10,7 +10,7 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event as TermEvent, KeyCode};
-use tiepdan::app::lookup::Found;
+use tiepdan::app::lookup::{Found, Part};
 use tiepdan::app::worker::Searcher;
 use tiepdan::app::{App, Msg};
 use tiepdan::i18n::Lang;
@@ -95,8 +95,86 @@ fn results_of_an_older_query_are_never_shown() {
     app.apply(Msg::Found(Box::new(Found {
         generation,
         query: "tran".into(),
-        results: LookupResults::default(),
+        part: Part::First(LookupResults::default()),
     })));
     assert_eq!(app.lookup.query, "tran van");
     assert_eq!(app.lookup.results.citizens.len(), 1);
+}
+
+/// Turns of the loop until `done` holds (10 s at most).
+fn until(
+    term: &mut Terminal<TestBackend>,
+    app: &mut App,
+    rx: &mpsc::Receiver<Event>,
+    what: &str,
+    done: impl Fn(&App, &str) -> bool,
+) {
+    let started = Instant::now();
+    while !done(app, &screen(term)) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{what}; screen:\n{}",
+            screen(term)
+        );
+        assert!(tui::step(term, app, rx, Some(Duration::from_millis(20))).unwrap());
+    }
+}
+
+/// Many namesakes through the loop: the first rows come from the worker, their true count
+/// after them, and `PgDn` at the end of the rows held brings the next page from the worker.
+#[test]
+fn the_worker_sends_rows_then_counts_then_further_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let officer = store_with_officer(&mut store);
+        for i in 0..90 {
+            let mut d = draft("Lê Thị Hoa", &format!("0011900{i:05}"));
+            d.phone = format!("09130{i:05}");
+            d.handling = "huong_dan".into();
+            save(&mut store, &officer, &valid(&d));
+        }
+    }
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    for c in "/le thi hoa".chars() {
+        tx.send(Event::Term(TermEvent::Key(key(KeyCode::Char(c)))))
+            .unwrap();
+    }
+    until(&mut term, &mut app, &rx, "the count", |app, s| {
+        app.lookup.query == "le thi hoa" && s.contains("Công dân (90)")
+    });
+    assert_eq!(app.lookup.results.citizens.len(), 8);
+    assert!(screen(&term).contains("… còn 82 — PgDn xem tiếp"));
+    // PgDn past the last row held: the next page, from the worker.
+    tx.send(Event::Term(TermEvent::Key(key(KeyCode::PageDown))))
+        .unwrap();
+    until(&mut term, &mut app, &rx, "the next page", |app, _| {
+        app.lookup.results.citizens.len() == 58
+    });
+    assert_eq!(app.lookup.selected, 8, "the first row of the new page");
+    assert!(app.lookup.results.citizens.has_more());
+}
+
+/// A key's lookup goes to the worker only once the frame that echoes the key is drawn, so a
+/// woken worker never delays the echo.
+#[test]
+fn a_key_is_drawn_before_its_lookup_goes_to_the_worker() {
+    let (_dir, path) = book();
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    app.handle_key(key(KeyCode::Char('/')));
+    app.handle_key(key(KeyCode::Char('t')));
+    assert!(app.lookup.unsent.is_some(), "kept until the frame is drawn");
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
+    assert!(screen(&term).contains("/ t"), "{}", screen(&term));
+    assert!(app.lookup.unsent.is_none(), "handed over right after it");
+    until(&mut term, &mut app, &rx, "the results", |app, _| {
+        app.lookup.query == "t"
+    });
 }

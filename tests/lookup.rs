@@ -299,12 +299,17 @@ fn slash_finds_as_you_type_and_opens_the_history() {
         "results after two keys"
     );
     common::type_str(&mut app, "uyen van duc");
+    // Two citizens fold to this name: both, the one seen last first.
+    assert_eq!(app.lookup.results.citizens.len(), 2);
+    // A second clue narrows it down: the last digits of the ID.
+    common::type_str(&mut app, " 2345");
+    assert_eq!(app.lookup.results.citizens.len(), 1);
     assert_eq!(
         name(&app.lookup.results.citizens[0].person),
         Some("Nguyễn Văn Đức")
     );
     // Letters and digits are text here, not commands: the query is intact.
-    assert_eq!(app.lookup.text(), "nguyen van duc");
+    assert_eq!(app.lookup.text(), "nguyen van duc 2345");
     app.handle_key(common::key(KeyCode::Enter));
     let Some(Overlay::History(h)) = app.overlays.last() else {
         panic!("history opens")

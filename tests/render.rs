@@ -486,3 +486,42 @@ fn deadline_board_in_december_80x24() {
     app.handle_key(key(KeyCode::Char('3')));
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
+
+/// Twelve namesakes and a few more: a section's true count with its exact matches, and the
+/// line that says how many are left to page through.
+fn app_with_namesakes() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let names = (0..12).map(|_| "Nguyễn Thị Lan").chain([
+        "Nguyễn Thị Lanh",
+        "Nguyễn Thị Lan Anh",
+        "Trần Thị Hoa",
+    ]);
+    for (i, name) in names.enumerate() {
+        let mut d = draft(name, &format!("0011850{i:05}"));
+        d.phone = format!("09120{i:05}");
+        d.handling = "huong_dan".into();
+        if name == "Trần Thị Hoa" {
+            d.address = "Số 4 ngõ Nguyễn Thị Lan, phường Ba Đình".into();
+        }
+        save(&mut store, &officer, &valid(&d));
+    }
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    app.handle_key(key(KeyCode::Char('/')));
+    type_str(&mut app, "nguyen thi lan");
+    app
+}
+
+#[test]
+fn lookup_counts_and_pages_80x24() {
+    let mut app = app_with_namesakes();
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn lookup_counting_40x12() {
+    let mut app = app_with_namesakes();
+    // As drawn between the first rows and their count (a book on file, its worker counting).
+    app.lookup.results.citizens.total = None;
+    insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}

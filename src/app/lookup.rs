@@ -1,36 +1,67 @@
 //! Lookup (tra cứu): `/` from anywhere, or the Tra cứu tab. Results follow every keystroke,
-//! grouped as citizens, cases and visits; `Enter` opens a citizen's history, a case, or a
-//! visit.
+//! in three sections — citizens, cases, visits — each with its true count; `Enter` opens a
+//! citizen's history, a case, or a visit.
+//!
+//! A keystroke asks for the first rows of each section; the counts follow (both from the
+//! worker for a book on file). `↑`/`↓` move through the rows held, section after section;
+//! `PgDn` moves a page down within a section and, past its last row held, loads its next
+//! page, so every match can be reached; `PgUp` moves back.
 
 use ratatui_textarea::TextArea;
 
-use super::worker::Job;
+use super::worker::{Job, Searcher};
 use super::{App, Command, Overlay};
 use crate::domain::text::nfc;
-use crate::store::{CitizenRecord, HistoryItem, LookupResults};
+use crate::store::{CitizenRecord, Cursor, HistoryItem, Hits, Kind, LookupResults};
 
-/// How many results of each group are shown.
+/// How many rows of each section a keystroke asks for.
 pub const PER_GROUP: usize = 8;
+
+/// How many rows `PgDn` moves by.
+pub const PAGE_ROWS: usize = 8;
+
+/// How many rows a further page of a section holds.
+pub const MORE_ROWS: usize = 50;
 
 #[derive(Debug)]
 pub struct LookupState {
     pub input: TextArea<'static>,
     pub results: LookupResults,
-    /// Index into the flattened results (citizens, then cases, then visits).
+    /// Index into the rows held, section after section (citizens, cases, visits).
     pub selected: usize,
     /// The query the results are for.
     pub query: String,
     /// The query asked last, and its generation (results of older ones are dropped).
     pub asked: String,
     pub generation: u64,
+    /// A further page being loaded: its section, and the row of that section to select
+    /// when it arrives.
+    pub loading: Option<(Kind, usize)>,
+    /// A job for the worker, handed over once the frame that echoes its key is drawn.
+    pub unsent: Option<Job>,
 }
 
-/// Results of a lookup, for the query of `generation`.
+/// What a lookup sends back, for the query of `generation`.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub generation: u64,
     pub query: String,
-    pub results: LookupResults,
+    pub part: Part,
+}
+
+/// A part of a lookup's answer.
+#[derive(Debug, Clone)]
+pub enum Part {
+    /// The first rows of every section (a section whose rows all fit is counted too).
+    First(LookupResults),
+    /// A further page of one section, and where the next one starts.
+    More { hits: Hits, next: Option<Cursor> },
+    /// The true counts of one section.
+    Counted {
+        kind: Kind,
+        total: u64,
+        exact: Option<u64>,
+    },
 }
 
 impl Default for LookupState {
@@ -44,6 +75,8 @@ impl Default for LookupState {
             query: String::new(),
             asked: String::new(),
             generation: 0,
+            loading: None,
+            unsent: None,
         }
     }
 }
@@ -56,6 +89,14 @@ pub enum Picked {
     Visit(String),
 }
 
+fn kind_of(hits: &Hits) -> Kind {
+    match hits {
+        Hits::Citizens(_) => Kind::Citizens,
+        Hits::Cases(_) => Kind::Cases,
+        Hits::Visits(_) => Kind::Visits,
+    }
+}
+
 impl LookupState {
     pub fn text(&self) -> String {
         nfc(&self.input.lines().join(" "))
@@ -66,17 +107,35 @@ impl LookupState {
         self.asked != self.query
     }
 
+    /// Where each section's rows start in the selection's numbering.
+    pub fn start_of(&self, kind: Kind) -> usize {
+        Kind::ALL
+            .iter()
+            .take_while(|k| **k != kind)
+            .map(|k| self.results.held(*k))
+            .sum()
+    }
+
+    /// The section of the selected row, and the row's place in it.
+    pub fn selected_in(&self) -> Option<(Kind, usize)> {
+        let mut i = self.selected;
+        for kind in Kind::ALL {
+            let n = self.results.held(kind);
+            if i < n {
+                return Some((kind, i));
+            }
+            i -= n;
+        }
+        None
+    }
+
     pub fn picked(&self) -> Option<Picked> {
         let r = &self.results;
-        if let Some(c) = r.citizens.get(self.selected) {
-            return Some(Picked::Citizen(c.id));
-        }
-        let i = self.selected.checked_sub(r.citizens.len())?;
-        if let Some(k) = r.cases.get(i) {
-            return Some(Picked::Case(k.uid.clone()));
-        }
-        let i = i.checked_sub(r.cases.len())?;
-        r.visits.get(i).map(|v| Picked::Visit(v.uid.clone()))
+        Some(match self.selected_in()? {
+            (Kind::Citizens, i) => Picked::Citizen(r.citizens[i].id),
+            (Kind::Cases, i) => Picked::Case(r.cases[i].uid.clone()),
+            (Kind::Visits, i) => Picked::Visit(r.visits[i].uid.clone()),
+        })
     }
 
     pub fn move_by(&mut self, delta: isize) {
@@ -85,6 +144,46 @@ impl LookupState {
             return;
         }
         self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
+    }
+
+    /// `PgDn`: a page down within the section. Returns the section to load further, with the
+    /// row to select once it has arrived, when the page goes past the rows held.
+    fn page_down(&mut self) -> Option<(Kind, usize)> {
+        let (kind, i) = self.selected_in()?;
+        let held = self.results.held(kind);
+        let start = self.start_of(kind);
+        let target = i + PAGE_ROWS;
+        if target < held {
+            self.selected = start + target;
+            return None;
+        }
+        if self.results.next(kind).is_some() {
+            self.selected = start + held - 1;
+            return Some((kind, target));
+        }
+        if i + 1 < held {
+            self.selected = start + held - 1;
+        } else {
+            // At the end of a section held whole: on to the next one.
+            self.move_by(1);
+        }
+        None
+    }
+
+    /// `PgUp`: a page up within the section, or to the start of the one before.
+    fn page_up(&mut self) {
+        let Some((kind, i)) = self.selected_in() else {
+            return;
+        };
+        let start = self.start_of(kind);
+        if i == 0 {
+            self.move_by(-1);
+            if let Some((k, _)) = self.selected_in() {
+                self.selected = self.start_of(k);
+            }
+        } else {
+            self.selected = start + i.saturating_sub(PAGE_ROWS);
+        }
     }
 }
 
@@ -100,9 +199,18 @@ impl App {
     /// `/`: a fresh lookup box over whatever is open.
     pub(super) fn open_lookup(&mut self) {
         if !matches!(self.overlays.last(), Some(Overlay::Lookup)) {
-            self.lookup = LookupState::default();
+            self.clear_lookup();
             self.overlays.push(Overlay::Lookup);
         }
+    }
+
+    /// An empty box. Generations keep counting, so that a late answer to a query of the box
+    /// before is never taken for one of this box.
+    fn clear_lookup(&mut self) {
+        self.lookup = LookupState {
+            generation: self.lookup.generation,
+            ..LookupState::default()
+        };
     }
 
     /// A key typed into the lookup box: ask for the new text's results (on the worker, so
@@ -114,45 +222,101 @@ impl App {
         }
         self.lookup.generation += 1;
         self.lookup.asked = q.clone();
-        let job = Job {
+        self.lookup.loading = None;
+        self.run_lookup(Job::Query {
             generation: self.lookup.generation,
             query: q,
             per_group: PER_GROUP,
+        });
+    }
+
+    /// Load the next page of a section (its row `then` is selected when it arrives).
+    fn lookup_more(&mut self, kind: Kind, then: usize) {
+        let Some(from) = self.lookup.results.next(kind) else {
+            return;
         };
-        if let Some(job) = self.searcher.submit(job) {
-            let r = self.store.lookup(&job.query, job.per_group);
-            if let Some(results) = self.report(r) {
-                self.found(Found {
-                    generation: job.generation,
-                    query: job.query,
-                    results,
-                });
-            }
+        if self.lookup.searching() || self.lookup.loading.is_some() {
+            return;
+        }
+        self.lookup.loading = Some((kind, then));
+        self.run_lookup(Job::More {
+            generation: self.lookup.generation,
+            query: self.lookup.query.clone(),
+            kind,
+            from,
+            limit: MORE_ROWS,
+        });
+    }
+
+    /// Run a job here (an in-memory book), or keep it for the worker until the frame that
+    /// echoes the key is drawn (`dispatch`; a newer job replaces one not sent yet).
+    fn run_lookup(&mut self, job: Job) {
+        if matches!(self.searcher, Searcher::Inline) {
+            self.run_here(job);
+        } else {
+            self.lookup.unsent = Some(job);
         }
     }
 
-    /// Results arrived: shown only if they answer the newest query.
+    fn run_here(&mut self, job: Job) {
+        let r = job.run_here(&self.store);
+        match self.report(r) {
+            Some(found) => self.found(found),
+            // Nothing came: the section can be asked again.
+            None => self.lookup.loading = None,
+        }
+    }
+
+    /// Hand the work asked for to the worker (the event loop calls this after each frame).
+    pub fn dispatch(&mut self) {
+        if let Some(job) = self.lookup.unsent.take()
+            && let Some(job) = self.searcher.submit(job)
+        {
+            self.run_here(job);
+        }
+    }
+
+    /// Results arrived: used only if they answer the newest query.
     pub(super) fn found(&mut self, f: Found) {
-        if f.generation != self.lookup.generation {
+        let st = &mut self.lookup;
+        if f.generation != st.generation {
             return;
         }
-        self.lookup.results = f.results;
-        self.lookup.query = f.query;
-        self.lookup.selected = 0;
+        match f.part {
+            Part::First(results) => {
+                st.results = results;
+                st.query = f.query;
+                st.selected = 0;
+                st.loading = None;
+            }
+            Part::More { hits, next } => {
+                let kind = kind_of(&hits);
+                st.results.append(hits, next);
+                if let Some((k, then)) = st.loading.take_if(|(k, _)| *k == kind) {
+                    let held = st.results.held(k);
+                    st.selected = st.start_of(k) + then.min(held.saturating_sub(1));
+                }
+            }
+            Part::Counted { kind, total, exact } => st.results.set_count(kind, total, exact),
+        }
     }
 
     pub(super) fn apply_lookup(&mut self, cmd: Command) {
         match cmd {
             Command::Up => self.lookup.move_by(-1),
             Command::Down => self.lookup.move_by(1),
-            Command::PageUp => self.lookup.move_by(-(super::lookup::PER_GROUP as isize)),
-            Command::PageDown => self.lookup.move_by(super::lookup::PER_GROUP as isize),
+            Command::PageUp => self.lookup.page_up(),
+            Command::PageDown => {
+                if let Some((kind, then)) = self.lookup.page_down() {
+                    self.lookup_more(kind, then);
+                }
+            }
             Command::Close | Command::Cancel => {
                 if matches!(self.overlays.last(), Some(Overlay::Lookup)) {
                     self.overlays.pop();
                 } else {
                     // In the Tra cứu tab, Esc clears the query.
-                    self.lookup = LookupState::default();
+                    self.clear_lookup();
                 }
             }
             Command::Submit | Command::Open => match self.lookup.picked() {

@@ -60,13 +60,19 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0010_reports.sql",
         include_str!("../../migrations/0010_reports.sql"),
     ),
+    (
+        "0011_lookup.sql",
+        include_str!("../../migrations/0011_lookup.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
 pub const DEADLINES_VERSION: i64 = 3;
 
-/// The version that brought the lookup index (built for existing data after it).
-pub const LOOKUP_VERSION: i64 = 4;
+/// The version that brought today's lookup index (one FTS5 table per kind, readable by
+/// SQLite 3.40; version 4 brought the first, one shared table): built for the existing data
+/// of every older book.
+pub const LOOKUP2_VERSION: i64 = 11;
 
 /// The version that brought every obligation of DOMAIN.md §3.2 (due dates recomputed after
 /// it: new rules, facts and a rebuilt rules table).
@@ -129,7 +135,8 @@ fn backfill(tx: &Transaction, before: i64) -> super::Result<()> {
     if before < DEADLINES_VERSION || before < OBLIGATIONS_VERSION {
         super::deadlines::recompute_all(tx, None)?;
     }
-    if before < LOOKUP_VERSION {
+    // Books older than the first index (version 4) get today's at once.
+    if before < LOOKUP2_VERSION {
         super::lookup::rebuild(tx)?;
     }
     Ok(())

@@ -30,7 +30,10 @@ pub use citizens::{
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
-pub use lookup::{CaseHit, CitizenHit, HistoryItem, LookupResults, VisitHit};
+pub use lookup::{
+    CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
+    interrupted,
+};
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
 pub use report::{TraceCase, TraceVisit};

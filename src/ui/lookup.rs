@@ -1,5 +1,7 @@
-//! Lookup: the box, the grouped results (citizens, cases, visits), and a citizen's history.
-//! A denunciation shows its pseudonym; its denouncer is never in the results.
+//! Lookup: the box; the results in sections (citizens, cases, visits), each headed by its
+//! count and ending with what is left to page through, only the lines in view drawn; and a
+//! citizen's history. A denunciation shows its pseudonym; its denouncer is never in the
+//! results.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +14,7 @@ use super::theme::Theme;
 use crate::app::{App, HistoryView};
 use crate::domain::date::format_date;
 use crate::i18n::{self, Msg};
-use crate::store::{CaseHit, HistoryItem};
+use crate::store::{CaseHit, HistoryItem, Kind};
 
 /// Segments as spans, " · " between them.
 fn spans(segs: Vec<Seg>, theme: &Theme) -> Vec<Span<'static>> {
@@ -31,6 +33,7 @@ fn spans(segs: Vec<Seg>, theme: &Theme) -> Vec<Span<'static>> {
     out
 }
 
+/// A case found (also a line of a citizen's history).
 fn case_line(app: &App, c: &CaseHit, theme: &Theme) -> Vec<Span<'static>> {
     spans(
         text::case_hit(app.lang, &app.viewer, c, |d| due_text(app, d, true)),
@@ -98,65 +101,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
         );
         return;
     }
-    let mut lines: Vec<Line> = Vec::new();
+    // Every line there is to show; only those in view are drawn (a section paged through to
+    // its end may hold thousands of rows).
+    let mut entries = Vec::new();
     let mut selected_line = 0;
-    let mut i = 0;
-    let mark = |i: usize| if i == st.selected { "▶ " } else { "  " };
-    if !r.citizens.is_empty() {
-        lines.push(Line::styled(
-            Msg::LookupCitizens.fill(lang, &[&r.citizens.len()]),
-            theme.header(),
-        ));
-        for c in &r.citizens {
-            if i == st.selected {
-                selected_line = lines.len();
-            }
-            let mut parts = vec![Span::raw(mark(i))];
-            parts.extend(spans(text::citizen_hit(lang, &app.viewer, c), theme));
-            let mut line = Line::from(parts);
-            if i == st.selected {
-                line = line.patch_style(theme.selected());
-            }
-            lines.push(line);
-            i += 1;
+    let mut index = 0;
+    for kind in Kind::ALL {
+        let held = r.held(kind);
+        if held == 0 {
+            continue;
         }
-    }
-    if !r.cases.is_empty() {
-        lines.push(Line::styled(
-            Msg::LookupCases.fill(lang, &[&r.cases.len()]),
-            theme.header(),
-        ));
-        for c in &r.cases {
-            if i == st.selected {
-                selected_line = lines.len();
+        entries.push(Entry::Header(kind));
+        for i in 0..held {
+            if index == st.selected {
+                selected_line = entries.len();
             }
-            let mut parts = vec![Span::raw(mark(i))];
-            parts.extend(case_line(app, c, theme));
-            let mut line = Line::from(parts);
-            if i == st.selected {
-                line = line.patch_style(theme.selected());
-            }
-            lines.push(line);
-            i += 1;
+            entries.push(Entry::Row(kind, i));
+            index += 1;
         }
-    }
-    if !r.visits.is_empty() {
-        lines.push(Line::styled(
-            Msg::LookupVisits.fill(lang, &[&r.visits.len()]),
-            theme.header(),
-        ));
-        for v in &r.visits {
-            if i == st.selected {
-                selected_line = lines.len();
-            }
-            let mut parts = vec![Span::raw(mark(i))];
-            parts.extend(spans(text::visit_hit(lang, &app.viewer, v), theme));
-            let mut line = Line::from(parts);
-            if i == st.selected {
-                line = line.patch_style(theme.selected());
-            }
-            lines.push(line);
-            i += 1;
+        if r.next(kind).is_some() {
+            entries.push(Entry::More(kind));
         }
     }
     let area = Rect {
@@ -164,12 +128,71 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
         height: hint_area.height + list_area.height,
         ..hint_area
     };
-    let visible = area.height as usize;
-    let offset = selected_line.saturating_sub(visible.saturating_sub(1));
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(offset).collect::<Vec<_>>()),
-        area,
-    );
+    let visible = (area.height as usize).max(1);
+    // The selected row in view, with the "more" line under it when there is one.
+    let bottom = match entries.get(selected_line + 1) {
+        Some(Entry::More(_)) => selected_line + 1,
+        _ => selected_line,
+    };
+    let offset = bottom.saturating_sub(visible - 1);
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(offset)
+        .take(visible)
+        .map(|e| entry_line(app, e, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A line of the results: a section's heading, a row, or what is left of a section.
+enum Entry {
+    Header(Kind),
+    Row(Kind, usize),
+    More(Kind),
+}
+
+fn entry_line(app: &App, e: &Entry, theme: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let st = &app.lookup;
+    let r = &st.results;
+    match *e {
+        Entry::Header(kind) => {
+            let (total, exact, _) = r.counts(kind);
+            let count = text::section_count(lang, total, exact);
+            let msg = match kind {
+                Kind::Citizens => Msg::LookupCitizens,
+                Kind::Cases => Msg::LookupCases,
+                Kind::Visits => Msg::LookupVisits,
+            };
+            Line::styled(msg.fill(lang, &[&count]), theme.header())
+        }
+        Entry::Row(kind, i) => {
+            let selected = st.start_of(kind) + i == st.selected;
+            let segs = match kind {
+                Kind::Citizens => text::citizen_hit(lang, &app.viewer, &r.citizens[i]),
+                Kind::Cases => {
+                    text::case_hit(lang, &app.viewer, &r.cases[i], |d| due_text(app, d, true))
+                }
+                Kind::Visits => text::visit_hit(lang, &app.viewer, &r.visits[i]),
+            };
+            let mut parts = vec![Span::raw(if selected { "▶ " } else { "  " })];
+            parts.extend(spans(segs, theme));
+            let line = Line::from(parts);
+            if selected {
+                line.patch_style(theme.selected())
+            } else {
+                line
+            }
+        }
+        Entry::More(kind) => {
+            let text = if st.loading.is_some_and(|(k, _)| k == kind) {
+                Msg::LookupLoading.t(lang).to_owned()
+            } else {
+                text::more_line(lang, r.counts(kind).0, r.held(kind))
+            };
+            Line::styled(format!("  {text}"), theme.dim())
+        }
+    }
 }
 
 pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme: &Theme) {

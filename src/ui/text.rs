@@ -38,15 +38,41 @@ pub fn plain(segs: &[Seg]) -> String {
         .join(" · ")
 }
 
-/// A citizen found: name, ID and phone, visits/cases/last visit, address.
+/// A section's count: "2.436", "2.436 · 47 trùng khớp", or "đang đếm…" until it is known.
+pub fn section_count(lang: Lang, total: Option<u64>, exact: Option<u64>) -> String {
+    match (total, exact) {
+        (None, _) => Msg::LookupCounting.t(lang).to_owned(),
+        (Some(t), Some(e)) if e > 0 && e < t => {
+            Msg::LookupExact.fill(lang, &[&i18n::number(lang, t), &i18n::number(lang, e)])
+        }
+        (Some(t), _) => i18n::number(lang, t),
+    }
+}
+
+/// What is left of a section beyond the rows held.
+pub fn more_line(lang: Lang, total: Option<u64>, held: usize) -> String {
+    match total {
+        Some(t) => {
+            Msg::LookupMore.fill(lang, &[&i18n::number(lang, t.saturating_sub(held as u64))])
+        }
+        None => Msg::LookupMoreUncounted.t(lang).to_owned(),
+    }
+}
+
+/// A citizen found: name, year of birth, ID and phone, visits/cases/last visit, address.
 pub fn citizen_hit(lang: Lang, viewer: &Viewer, c: &CitizenHit) -> Vec<Seg> {
     let ident: Vec<&str> = [c.id_number.as_deref(), c.phone.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     let last = c.last_visit.map(format_date).unwrap_or_else(|| "—".into());
+    let born = c
+        .birth_year
+        .map(|y| Msg::LookupBorn.fill(lang, &[&y]))
+        .unwrap_or_default();
     vec![
         Seg::Name(i18n::person(lang, viewer, &c.person)),
+        Seg::Dim(born),
         Seg::Plain(ident.join(" · ")),
         Seg::Dim(Msg::LookupCitizenLine.fill(lang, &[&c.visits, &c.cases, &last])),
         Seg::Plain(c.address.clone()),

@@ -684,6 +684,14 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Lookup, &[k(KC::Down)], Command::Down, Msg::CmdDown, true),
     b(
         C::Lookup,
+        &[k(KC::Esc)],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    // After Esc, so that a narrow hint bar still shows how to close.
+    b(
+        C::Lookup,
         &[k(KC::PageUp)],
         Command::PageUp,
         Msg::CmdPageUp,
@@ -693,14 +701,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Lookup,
         &[k(KC::PageDown)],
         Command::PageDown,
-        Msg::CmdPageDown,
-        false,
-    ),
-    b(
-        C::Lookup,
-        &[k(KC::Esc)],
-        Command::Close,
-        Msg::CmdClose,
+        Msg::CmdLookupMore,
         true,
     ),
     // A citizen's history.

@@ -1,0 +1,324 @@
+//! Writing the lookup index, always inside the caller's transaction (the write path's, a
+//! bulk load's, an upgrade's): a citizen, a visit or a case is re-indexed whenever it is
+//! written. Each table is a regular FTS5 table, so a row is replaced by its rowid alone.
+//!
+//! Row keys fall as time goes on, so that the newest come first in the ascending order FTS5
+//! reads fastest, and a search stops after the rows it needs: a visit's or a case's key is
+//! minus its id; a citizen's is minus `day × 2^20 + n` — the day of their most recent visit
+//! or case (not a denunciation: the order must not tell who denounced lately), then the
+//! order in which they were keyed that day.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::super::{Result, StoreError};
+use crate::domain::lookup::{self, Owner};
+
+/// The bits of a citizen's key below the day.
+const SLOT_BITS: u32 = 20;
+
+/// A day's place in citizens' keys (keys of the day are minus `base` and below).
+fn day_base(day: NaiveDate) -> i64 {
+    i64::from(day.num_days_from_ce()) << SLOT_BITS
+}
+
+/// The day a citizen's key belongs to.
+fn day_of_key(key: i64) -> i64 {
+    (-key) >> SLOT_BITS
+}
+
+/// Does the citizen appear in anything but denunciations?
+pub(in crate::store) fn exposed(conn: &Connection, citizen_id: i64) -> Result<bool> {
+    Ok(last_seen(conn, citizen_id)?.is_some())
+}
+
+/// The day of the citizen's most recent visit or case that is not a denunciation (None: the
+/// citizen came only to denounce, and is never indexed).
+fn last_seen(conn: &Connection, citizen_id: i64) -> Result<Option<NaiveDate>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(d) FROM (
+                 SELECT max(day) AS d FROM visits WHERE citizen_id = ?1 AND deleted_at IS NULL
+                   AND petition_type != 'to_cao'
+                 UNION ALL
+                 SELECT max(received_on) FROM cases WHERE citizen_id = ?1 AND deleted_at IS NULL
+                   AND case_type != 'to_cao')",
+        )?
+        .query_row([citizen_id], |r| r.get(0))?)
+}
+
+/// A new key on `day`, after (below) the ones already given out that day.
+fn new_key(conn: &Connection, day: NaiveDate) -> Result<i64> {
+    let base = day_base(day);
+    let last: Option<i64> = conn
+        .prepare_cached("SELECT min(key) FROM lookup_citizen_keys WHERE key <= ?1 AND key > ?2")?
+        .query_row(params![-base, -(base + (1 << SLOT_BITS))], |r| r.get(0))?;
+    let key = last.map_or(-base, |k| k - 1);
+    if key <= -(base + (1 << SLOT_BITS)) {
+        return Err(StoreError::Invalid(
+            "too many citizens keyed on one day".into(),
+        ));
+    }
+    Ok(key)
+}
+
+/// A citizen's indexed columns: name, address, ID number, phone, year of birth, not deleted.
+type CitizenCols = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i32>,
+    bool,
+);
+
+pub(in crate::store) fn index_citizen(conn: &Connection, id: i64) -> Result<()> {
+    let row: Option<CitizenCols> = conn
+        .prepare_cached(
+            "SELECT full_name, address, id_number, phone, birth_year, deleted_at IS NULL
+             FROM citizens WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .optional()?;
+    // The key held, and the document indexed under it.
+    let old: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT k.key, s.body FROM lookup_citizen_keys k
+             JOIN lookup_citizens s ON s.rowid = k.key WHERE k.citizen_id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((key, _)) = &old {
+        conn.prepare_cached("DELETE FROM lookup_citizens WHERE rowid = ?1")?
+            .execute([key])?;
+    }
+    let seen = match &row {
+        Some((.., true)) => last_seen(conn, id)?,
+        _ => None,
+    };
+    let (Some((name, address, idn, phone, year, _)), Some(day)) = (row, seen) else {
+        if old.is_some() {
+            conn.prepare_cached("DELETE FROM lookup_citizen_keys WHERE citizen_id = ?1")?
+                .execute([id])?;
+            reindex_records(conn, id)?;
+        }
+        return Ok(());
+    };
+    let key = match &old {
+        Some((k, _)) if day_of_key(*k) == day_base(day) >> SLOT_BITS => *k,
+        _ => new_key(conn, day)?,
+    };
+    let doc = lookup::citizen_doc(&name, &address, idn.as_deref(), phone.as_deref(), year);
+    conn.prepare_cached("INSERT INTO lookup_citizens (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![key, doc])?;
+    conn.prepare_cached(
+        "INSERT INTO lookup_citizen_keys (citizen_id, key) VALUES (?1, ?2)
+         ON CONFLICT (citizen_id) DO UPDATE SET key = excluded.key",
+    )?
+    .execute(params![id, key])?;
+    // A new name or number: the visits and cases that carry them follow.
+    if old.is_some_and(|(_, was)| lookup::carried(&was) != lookup::carried(&doc)) {
+        reindex_records(conn, id)?;
+    }
+    Ok(())
+}
+
+/// Re-index every visit and case of a citizen (their name or numbers changed).
+fn reindex_records(conn: &Connection, citizen_id: i64) -> Result<()> {
+    let visits: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM visits WHERE citizen_id = ?1")?
+        .query_map([citizen_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for v in visits {
+        index_visit(conn, v)?;
+    }
+    let cases: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM cases WHERE citizen_id = ?1")?
+        .query_map([citizen_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for k in cases {
+        index_case(conn, k)?;
+    }
+    Ok(())
+}
+
+pub(in crate::store) fn index_visit(conn: &Connection, id: i64) -> Result<()> {
+    let row: Option<(String, String, String, String, bool)> = conn
+        .prepare_cached(
+            "SELECT v.content, v.prior_agencies, c.full_name, v.petition_type, v.deleted_at IS NULL
+             FROM visits v JOIN citizens c ON c.id = v.citizen_id WHERE v.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    conn.prepare_cached("DELETE FROM lookup_visits WHERE rowid = ?1")?
+        .execute([-id])?;
+    if let Some((content, prior, name, t, true)) = row
+        && t != "to_cao"
+    {
+        conn.prepare_cached("INSERT INTO lookup_visits (rowid, body) VALUES (?1, ?2)")?
+            .execute(params![-id, lookup::visit_doc(&content, &prior, &name)])?;
+    }
+    Ok(())
+}
+
+/// A case's indexed columns: code, summary, type, and its citizen's name, ID and phone.
+type CaseCols = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+);
+
+fn case_doc(
+    code: &str,
+    summary: &str,
+    t: &str,
+    name: &str,
+    idn: Option<&str>,
+    phone: Option<&str>,
+) -> String {
+    let owner = (t != "to_cao").then_some(Owner {
+        name,
+        id_number: idn,
+        phone,
+    });
+    lookup::case_doc(code, summary, owner)
+}
+
+pub(in crate::store) fn index_case(conn: &Connection, id: i64) -> Result<()> {
+    let row: Option<CaseCols> = conn
+        .prepare_cached(
+            "SELECT k.code, k.summary, k.case_type, c.full_name, c.id_number, c.phone,
+                    k.deleted_at IS NULL
+             FROM cases k JOIN citizens c ON c.id = k.citizen_id WHERE k.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .optional()?;
+    conn.prepare_cached("DELETE FROM lookup_cases WHERE rowid = ?1")?
+        .execute([-id])?;
+    if let Some((code, summary, t, name, idn, phone, true)) = row {
+        let doc = case_doc(&code, &summary, &t, &name, idn.as_deref(), phone.as_deref());
+        conn.prepare_cached("INSERT INTO lookup_cases (rowid, body) VALUES (?1, ?2)")?
+            .execute(params![-id, doc])?;
+    }
+    Ok(())
+}
+
+/// Rebuild the whole index (after a bulk load or an upgrade). Returns the rows indexed.
+pub(in crate::store) fn rebuild(conn: &Connection) -> Result<u64> {
+    conn.execute_batch(
+        "DELETE FROM lookup_citizens; DELETE FROM lookup_cases; DELETE FROM lookup_visits;
+         DELETE FROM lookup_citizen_keys;",
+    )?;
+    let mut n = 0u64;
+    {
+        // Newest first, so that rows go in in ascending key order. Within a day, the citizen
+        // made last gets the lowest key, as if each had been keyed by their visit.
+        let mut stmt = conn.prepare(
+            "SELECT c.id, c.full_name, c.address, c.id_number, c.phone, c.birth_year, s.seen,
+                    row_number() OVER (PARTITION BY s.seen ORDER BY c.id) - 1
+             FROM citizens c JOIN (
+                 SELECT citizen_id, max(d) AS seen FROM (
+                     SELECT citizen_id, day AS d FROM visits
+                      WHERE deleted_at IS NULL AND petition_type != 'to_cao'
+                     UNION ALL
+                     SELECT citizen_id, received_on FROM cases
+                      WHERE deleted_at IS NULL AND case_type != 'to_cao')
+                 GROUP BY citizen_id) s ON s.citizen_id = c.id
+             WHERE c.deleted_at IS NULL
+             ORDER BY s.seen DESC, c.id DESC",
+        )?;
+        let mut ins = conn.prepare("INSERT INTO lookup_citizens (rowid, body) VALUES (?1, ?2)")?;
+        let mut keys =
+            conn.prepare("INSERT INTO lookup_citizen_keys (citizen_id, key) VALUES (?1, ?2)")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let seen: NaiveDate = r.get(6)?;
+            let slot: i64 = r.get(7)?;
+            if slot >= 1 << SLOT_BITS {
+                return Err(StoreError::Invalid(
+                    "too many citizens keyed on one day".into(),
+                ));
+            }
+            let key = -(day_base(seen) + slot);
+            let doc = lookup::citizen_doc(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?.as_deref(),
+                r.get::<_, Option<String>>(4)?.as_deref(),
+                r.get(5)?,
+            );
+            ins.execute(params![key, doc])?;
+            keys.execute(params![r.get::<_, i64>(0)?, key])?;
+            n += 1;
+        }
+    }
+    {
+        let mut stmt = conn.prepare(
+            "SELECT v.id, v.content, v.prior_agencies, c.full_name FROM visits v
+             JOIN citizens c ON c.id = v.citizen_id
+             WHERE v.deleted_at IS NULL AND v.petition_type != 'to_cao' ORDER BY v.id DESC",
+        )?;
+        let mut ins = conn.prepare("INSERT INTO lookup_visits (rowid, body) VALUES (?1, ?2)")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let doc = lookup::visit_doc(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                &r.get::<_, String>(3)?,
+            );
+            ins.execute(params![-r.get::<_, i64>(0)?, doc])?;
+            n += 1;
+        }
+    }
+    {
+        let mut stmt = conn.prepare(
+            "SELECT k.id, k.code, k.summary, k.case_type, c.full_name, c.id_number, c.phone
+             FROM cases k JOIN citizens c ON c.id = k.citizen_id
+             WHERE k.deleted_at IS NULL ORDER BY k.id DESC",
+        )?;
+        let mut ins = conn.prepare("INSERT INTO lookup_cases (rowid, body) VALUES (?1, ?2)")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let doc = case_doc(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                &r.get::<_, String>(3)?,
+                &r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?.as_deref(),
+                r.get::<_, Option<String>>(6)?.as_deref(),
+            );
+            ins.execute(params![-r.get::<_, i64>(0)?, doc])?;
+            n += 1;
+        }
+    }
+    // One merged segment per table after a bulk load: queries of common words read far less.
+    for t in ["lookup_citizens", "lookup_cases", "lookup_visits"] {
+        conn.execute(&format!("INSERT INTO {t} ({t}) VALUES ('optimize')"), [])?;
+    }
+    Ok(n)
+}
