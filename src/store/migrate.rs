@@ -178,6 +178,22 @@ mod tests {
             "0007_register.sql",
             "c268c8ce71acb0cf2abb9e2f01e0efd8cfcb9892e2e81440e393089e3f39bcd4",
         ),
+        (
+            "0008_obligations.sql",
+            "c8e3c411ed79d66bc40eb75f195714fe5dad00d711bae7992ec97bac63c073c8",
+        ),
+        (
+            "0009_second_rounds.sql",
+            "3db80787c7220ca55c06a20ccbf1e966831a7eb3879dcf2f5f8d86f0e3b8ea97",
+        ),
+        (
+            "0010_reports.sql",
+            "80c4918dbf48c21a82ac197633f581467894e1f5f9ba43f07420039a47f01e15",
+        ),
+        (
+            "0011_lookup.sql",
+            "fcfb58de349ca051df337d9b714bb227079bb070f7fdefba9f56a950fb9cb083",
+        ),
     ];
 
     #[test]
