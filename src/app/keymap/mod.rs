@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
         let mut seen = HashSet::new();
-        for bd in BINDINGS {
+        for bd in BINDINGS.iter() {
             for key in bd.keys {
                 assert!(
                     seen.insert((bd.ctx, *key)),
@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn every_binding_has_keys_and_help() {
-        for bd in BINDINGS {
+        for bd in BINDINGS.iter() {
             assert!(!bd.keys.is_empty());
             assert!(!bd.help.t(crate::i18n::Lang::Vi).is_empty());
         }

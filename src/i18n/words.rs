@@ -1,0 +1,477 @@
+//! Words for the domain's values (a reception form, a case status, an obligation…) and for
+//! what the app has to say about them: a citizen as a viewer may see them, a store error, a
+//! validation problem, how a due date was computed.
+
+use super::{Lang, Msg};
+use crate::domain::ident::{IdError, IdWarning, PhoneError};
+use crate::domain::identity::{Person, Shown, Viewer};
+use crate::domain::visit::{FormField, Handling, PetitionType, Problem, ReceptionForm};
+use crate::store::StoreError;
+
+/// A count with its thousands marked as each language writes them: 2.436 / 2,436.
+pub fn number(lang: Lang, n: u64) -> String {
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The weekday's name.
+pub fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match d {
+        Mon => Msg::Mon,
+        Tue => Msg::Tue,
+        Wed => Msg::Wed,
+        Thu => Msg::Thu,
+        Fri => Msg::Fri,
+        Sat => Msg::Sat,
+        Sun => Msg::Sun,
+    }
+    .t(lang)
+}
+
+pub fn reception_form(f: ReceptionForm) -> Msg {
+    match f {
+        ReceptionForm::ThuongXuyen => Msg::FormThuongXuyen,
+        ReceptionForm::DinhKy => Msg::FormDinhKy,
+        ReceptionForm::DotXuat => Msg::FormDotXuat,
+        ReceptionForm::TrucTuyen => Msg::FormTrucTuyen,
+    }
+}
+
+pub fn petition_type(t: PetitionType) -> Msg {
+    match t {
+        PetitionType::KhieuNai => Msg::TypeKhieuNai,
+        PetitionType::ToCao => Msg::TypeToCao,
+        PetitionType::KienNghi => Msg::TypeKienNghi,
+        PetitionType::PhanAnh => Msg::TypePhanAnh,
+    }
+}
+
+pub fn handling(h: Handling) -> Msg {
+    match h {
+        Handling::ThuLy => Msg::HandThuLy,
+        Handling::HuongDan => Msg::HandHuongDan,
+        Handling::ChuyenDon => Msg::HandChuyenDon,
+        Handling::DonDoc => Msg::HandDonDoc,
+        Handling::TraLoi => Msg::HandTraLoi,
+        Handling::LuuDon => Msg::HandLuuDon,
+    }
+}
+
+pub fn form_field(f: FormField) -> Msg {
+    match f {
+        FormField::FullName => Msg::LblFullName,
+        FormField::IdNumber => Msg::LblIdNumber,
+        FormField::Phone => Msg::LblPhone,
+        FormField::Address => Msg::LblAddress,
+        FormField::People => Msg::LblPeople,
+        FormField::Representatives => Msg::LblRepresentatives,
+        FormField::Form => Msg::LblForm,
+        FormField::Presiding => Msg::LblPresiding,
+        FormField::PetitionType => Msg::LblPetitionType,
+        FormField::Field => Msg::LblField,
+        FormField::Content => Msg::LblContent,
+        FormField::PriorAgencies => Msg::LblPriorAgencies,
+        FormField::Handling => Msg::LblHandling,
+        FormField::TransferAgency => Msg::LblTransferAgency,
+        FormField::Note => Msg::LblNote,
+        FormField::Petitions => Msg::LblPetitions,
+        FormField::Day => Msg::LblVisitDay,
+        FormField::Time => Msg::LblVisitTime,
+    }
+}
+
+pub fn case_type(t: crate::domain::case::CaseType) -> Msg {
+    use crate::domain::case::CaseType as T;
+    match t {
+        T::KhieuNai => Msg::CtKhieuNai,
+        T::ToCao => Msg::CtToCao,
+        T::KienNghiPhanAnh => Msg::CtKnpa,
+    }
+}
+
+pub fn case_status(s: crate::domain::case::CaseStatus) -> Msg {
+    use crate::domain::case::CaseStatus as S;
+    match s {
+        S::New => Msg::StNew,
+        S::AwaitingAcceptance => Msg::StAwaiting,
+        S::OutsideAuthority => Msg::StOutside,
+        S::NotEligible => Msg::StNotEligible,
+        S::InProgress => Msg::StInProgress,
+        S::Resolved => Msg::StResolved,
+        S::Transferred => Msg::StTransferred,
+        S::Guided => Msg::StGuided,
+        S::Returned => Msg::StReturned,
+        S::Filed => Msg::StFiled,
+        S::Withdrawn => Msg::StWithdrawn,
+        S::Refused => Msg::StRefused,
+    }
+}
+
+pub fn case_source(s: crate::store::CaseSource) -> Msg {
+    use crate::store::CaseSource as C;
+    match s {
+        C::Visit => Msg::SrcVisit,
+        C::Post => Msg::SrcPost,
+        C::Forwarded => Msg::SrcForwarded,
+        C::Other => Msg::SrcOther,
+    }
+}
+
+pub fn action(a: crate::domain::case::Action) -> Msg {
+    use crate::domain::case::Action as A;
+    match a {
+        A::Open => Msg::AcOpen,
+        A::ClassifyOwn => Msg::AcClassifyOwn,
+        A::ClassifyNotOwn => Msg::AcClassifyNotOwn,
+        A::ClassifyIneligible => Msg::AcClassifyIneligible,
+        A::Accept => Msg::AcAccept,
+        A::Transfer => Msg::AcTransfer,
+        A::Guide => Msg::AcGuide,
+        A::Urge => Msg::AcUrge,
+        A::Return => Msg::AcReturn,
+        A::File => Msg::AcFile,
+        A::Withdraw => Msg::AcWithdraw,
+        A::Refuse => Msg::AcRefuse,
+        A::MarkComplex => Msg::AcComplex,
+        A::Extend => Msg::AcExtend,
+        A::Resolve => Msg::AcResolve,
+        A::Reopen => Msg::AcReopen,
+        A::Note => Msg::AcNote,
+        A::Assign => Msg::AcAssign,
+        A::AddPetition => Msg::AcAddPetition,
+        A::MarkRemote => Msg::AcRemote,
+        A::VisitEdited => Msg::AcVisitEdited,
+        A::MarkVeryComplex => Msg::AcVeryComplex,
+        A::MarkMultiSite => Msg::AcMultiSite,
+        A::RecordTimeBar => Msg::AcTimeBar,
+        A::NotifyAcceptance => Msg::AcNotifyAcceptance,
+        A::SendDecision => Msg::AcSendDecision,
+        A::PublishDecision => Msg::AcPublishDecision,
+        A::ReportToForwarder => Msg::AcReportForwarder,
+        A::ResultReceived => Msg::AcResultReceived,
+        A::InformCitizen => Msg::AcInformCitizen,
+    }
+}
+
+pub fn complaint_subject(s: crate::domain::case::ComplaintSubject) -> Msg {
+    use crate::domain::case::ComplaintSubject as C;
+    match s {
+        C::Administrative => Msg::SubjAdministrative,
+        C::Disciplinary => Msg::SubjDisciplinary,
+        C::Dismissal => Msg::SubjDismissal,
+    }
+}
+
+/// Why the law does not allow a step, when there is more to say than the status (the
+/// article, and what to do instead): extensions, a late complaint, a result not yet in.
+pub fn refusal_why(
+    lang: Lang,
+    a: crate::domain::case::Action,
+    why: crate::domain::case::Refusal,
+) -> Option<&'static str> {
+    use crate::domain::case::{Action as A, Refusal as R};
+    let m = match (a, why) {
+        (A::Extend, R::NotForType) => Msg::WhyExtendComplaint,
+        (A::Extend, R::NeedsComplex) => Msg::WhyExtendNeedsComplex,
+        (A::Extend, R::NeedsVeryComplex) => Msg::WhyExtendNeedsVeryComplex,
+        (A::Extend, R::Exhausted) => Msg::WhyExtendExhausted,
+        (_, R::TimeBarred) => Msg::WhyTimeBarred,
+        (_, R::NeedsResult) => Msg::WhyNeedsResult,
+        (_, R::NotApplicable) => Msg::WhyNotApplicable,
+        (
+            A::NotifyAcceptance
+            | A::SendDecision
+            | A::PublishDecision
+            | A::ReportToForwarder
+            | A::ResultReceived
+            | A::InformCitizen
+            | A::MarkVeryComplex
+            | A::MarkMultiSite,
+            R::Exhausted,
+        ) => Msg::WhyDoneAlready,
+        _ => return None,
+    };
+    Some(m.t(lang))
+}
+
+pub fn refusal_reason(r: crate::domain::case::RefusalReason) -> Msg {
+    use crate::domain::case::RefusalReason as R;
+    match r {
+        R::NoiBo => Msg::Rs11_1,
+        R::KhongLienQuan => Msg::Rs11_2,
+        R::KhongNangLuc => Msg::Rs11_3,
+        R::DaiDienKhongHopPhap => Msg::Rs11_4,
+        R::KhongChuKy => Msg::Rs11_5,
+        R::HetThoiHieu => Msg::Rs11_6,
+        R::DaCoQuyetDinhLan2 => Msg::Rs11_7,
+        R::DinhChi => Msg::Rs11_8,
+        R::ToaAn => Msg::Rs11_9,
+        R::ToCaoKhongDuDieuKien => Msg::RsTc29,
+    }
+}
+
+pub fn outcome(o: crate::domain::case::Outcome) -> Msg {
+    use crate::domain::case::Outcome as O;
+    match o {
+        O::Dung => Msg::OcDung,
+        O::Sai => Msg::OcSai,
+        O::DungMotPhan => Msg::OcDungMotPhan,
+        O::DaTraLoi => Msg::OcDaTraLoi,
+    }
+}
+
+pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
+    use crate::domain::deadline::Obligation as O;
+    match o {
+        O::ReplyCitizen => Msg::ObReply,
+        O::Accept => Msg::ObAccept,
+        O::InitialHandling => Msg::ObInitial,
+        O::TransferDenunciation => Msg::ObTransfer,
+        O::Resolve => Msg::ObResolve,
+        O::NotifyAcceptance => Msg::ObNotifyAcceptance,
+        O::SendDecision => Msg::ObSendDecision,
+        O::PublishDecision => Msg::ObPublishDecision,
+        O::ReportToForwarder => Msg::ObReportForwarder,
+        O::InformCitizenResult => Msg::ObInformCitizen,
+        O::InternalTarget => Msg::ObInternal,
+        O::TimeLimit => Msg::ObTimeLimit,
+        O::SecondComplaint => Msg::ObSecondComplaint,
+    }
+}
+
+/// A catalog change that moved a due date, in words.
+pub fn change_cause(lang: Lang, c: &crate::domain::deadline::Cause) -> String {
+    use crate::domain::date::format_date;
+    use crate::domain::deadline::Cause as C;
+    match c {
+        C::DayOff { day, name } => Msg::ChangeDayOff.fill(lang, &[&format_date(*day), name]),
+        C::WorkDay { day, name } => Msg::ChangeWorkDay.fill(lang, &[&format_date(*day), name]),
+        C::DayRemoved { day, name } => {
+            Msg::ChangeDayRemoved.fill(lang, &[&format_date(*day), name])
+        }
+        C::YearConfirmed { year } => Msg::ChangeYearConfirmed.fill(lang, &[year]),
+        C::RuleEdited { article } => Msg::ChangeRule.fill(lang, &[article]),
+    }
+}
+
+pub fn day_basis(b: crate::domain::deadline::DayBasis) -> Msg {
+    match b {
+        crate::domain::deadline::DayBasis::Calendar => Msg::BasisCalendar,
+        crate::domain::deadline::DayBasis::Working => Msg::BasisWorking,
+    }
+}
+
+pub fn day_kind(k: crate::domain::calendar::DayKind) -> Msg {
+    match k {
+        crate::domain::calendar::DayKind::Off => Msg::KindOff,
+        crate::domain::calendar::DayKind::Work => Msg::KindWork,
+    }
+}
+
+/// How a due date was computed, line by line: (label, text). Shared by the `w` overlay and
+/// `tiepdan due`.
+pub fn explanation_lines(
+    lang: Lang,
+    e: &crate::domain::deadline::Explanation,
+) -> Vec<(Option<Msg>, String)> {
+    use crate::domain::date::format_date;
+    let mut out = vec![(Some(Msg::ExplainRule), e.article.clone())];
+    if e.internal {
+        out.push((None, format!("⚑ {}", Msg::ExplainInternal.t(lang))));
+    }
+    let start = match e.start_event.as_str() {
+        "accepted" => Msg::ExplainStartAccepted,
+        "decided" => Msg::ExplainStartDecided,
+        "decision_date" => Msg::ExplainStartDecisionDate,
+        "decision_sent" => Msg::ExplainStartDecisionSent,
+        "decision_received" => Msg::ExplainStartDecisionReceived,
+        "resolve_limit" => Msg::ExplainStartResolveLimit,
+        "learned" => Msg::ExplainStartLearned,
+        "result_notice" => Msg::ExplainStartResultNotice,
+        _ => Msg::ExplainStartReceived,
+    };
+    out.push((
+        Some(Msg::ExplainStart),
+        start.fill(lang, &[&format_date(e.start_on)]),
+    ));
+    let counting = if e.basis == "working" {
+        Msg::ExplainWorking
+    } else {
+        Msg::ExplainCalendar
+    };
+    out.push((Some(Msg::ExplainCount), counting.fill(lang, &[&e.days])));
+    for (i, x) in e.extensions.iter().enumerate() {
+        out.push((None, Msg::ExplainExtension.fill(lang, &[&(i + 1), x])));
+    }
+    if e.excluded_days > 0 {
+        out.push((None, Msg::ExplainExcluded.fill(lang, &[&e.excluded_days])));
+    }
+    if e.basis != "working" {
+        out.push((
+            None,
+            Msg::ExplainNominal.fill(lang, &[&format_date(e.nominal_end)]),
+        ));
+    }
+    if !e.skipped.is_empty() {
+        let list: Vec<String> = e
+            .skipped
+            .iter()
+            .map(|s| {
+                let mut t = format!("{} {}", format_date(s.day), s.why);
+                if s.expected {
+                    t.push(' ');
+                    t.push_str(Msg::ExplainExpected.t(lang));
+                }
+                t
+            })
+            .collect();
+        out.push((Some(Msg::ExplainSkipped), list.join(" · ")));
+    }
+    if !e.worked_weekends.is_empty() {
+        let list: Vec<String> = e.worked_weekends.iter().map(|d| format_date(*d)).collect();
+        out.push((None, Msg::ExplainWorked.fill(lang, &[&list.join(", ")])));
+    }
+    if e.rolled_forward {
+        out.push((None, Msg::ExplainRolled.t(lang).to_owned()));
+    }
+    if e.unconfirmed {
+        out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
+    }
+    if let Some(c) = &e.change {
+        out.push((
+            Some(Msg::ExplainChanged),
+            Msg::ExplainChangedText.fill(
+                lang,
+                &[
+                    &format_date(c.previous_due),
+                    &format_date(c.on),
+                    &change_cause(lang, &c.cause),
+                ],
+            ),
+        ));
+    }
+    out
+}
+
+/// A citizen's name as this viewer may see it: the one function that turns a [`Person`] into
+/// text (the name, the pseudonym "Người tố cáo TC-2026-0007", or "Người tố cáo (bảo mật)").
+pub fn person(lang: Lang, viewer: &Viewer, p: &Person) -> String {
+    match viewer.show(p) {
+        Shown::Named(n) => n.to_owned(),
+        Shown::Pseudonym(code) => denouncer_pseudonym(lang, code),
+        Shown::Hidden => Msg::DenouncerHidden.t(lang).to_owned(),
+    }
+}
+
+/// A store error in the officer's words.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    let what = |w: &str| match w {
+        "visit" => Msg::WhatVisit,
+        "case" => Msg::WhatCase,
+        "citizen" => Msg::WhatCitizen,
+        _ => Msg::WhatRecord,
+    };
+    match e {
+        StoreError::Conflict {
+            what: w,
+            changed_at,
+        } => match changed_at {
+            Some(at) => Msg::ErrConflict.fill(lang, &[&what(w).t(lang), &at.replace('T', " ")]),
+            None => Msg::ErrConflictNoTime.fill(lang, &[&what(w).t(lang)]),
+        },
+        StoreError::ReadOnly => Msg::ErrReadOnly.t(lang).to_owned(),
+        StoreError::OfficerExists(name) => Msg::ErrOfficerExists.fill(lang, &[name]),
+        StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
+        StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
+        StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
+        StoreError::Refused {
+            action,
+            status,
+            why,
+        } => match refusal_why(lang, *action, *why) {
+            Some(w) => Msg::StepRefusedWhy.fill(lang, &[&self::action(*action).t(lang), &w]),
+            None => Msg::StepNotAllowed.fill(
+                lang,
+                &[
+                    &self::action(*action).t(lang),
+                    &case_status(*status).t(lang),
+                ],
+            ),
+        },
+        StoreError::OpenCaseExists { code, .. } => Msg::CaseOpenExists.fill(lang, &[code]),
+        StoreError::EditBlocked { code, status, what } => {
+            use crate::store::EditWhat as W;
+            let why = match what {
+                W::Type => Msg::BlockedType,
+                W::Day => Msg::BlockedDay,
+                W::Handling => Msg::BlockedHandling,
+                W::Void => Msg::BlockedVoid,
+            };
+            Msg::ErrEditBlocked.fill(lang, &[code, &case_status(*status).t(lang), &why.t(lang)])
+        }
+        StoreError::StepDate { day, limit, rule } => {
+            use crate::domain::date::format_date;
+            use crate::store::StepDateRule as R;
+            let m = match rule {
+                R::Future => Msg::ErrStepFuture,
+                R::BeforeReceipt => Msg::ErrStepBeforeReceipt,
+                R::BeforePreviousStep => Msg::ErrStepBeforePrevious,
+            };
+            m.fill(lang, &[&format_date(*day), &format_date(*limit)])
+        }
+        StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// The pseudonym shown for a denouncer everywhere but the audited reveal
+/// (Luật Tố cáo Art 8(3), 56): "Người tố cáo TC-2026-0007".
+pub fn denouncer_pseudonym(lang: Lang, code: &str) -> String {
+    Msg::DenouncerPseudonym.fill(lang, &[&code])
+}
+
+/// A validation finding as the officer reads it.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::Required => Msg::ErrRequired.t(lang).into(),
+        Problem::NotANumber => Msg::ErrNotANumber.t(lang).into(),
+        Problem::TooLarge { max } => Msg::ErrTooLarge.fill(lang, &[max]),
+        Problem::Id(IdError::BadLength { digits }) => Msg::ErrIdLength.fill(lang, &[digits]),
+        Problem::Id(IdError::NotDigits) => Msg::ErrIdDigits.t(lang).into(),
+        Problem::IdWarn(IdWarning::UnknownProvince { code }) => {
+            Msg::WarnIdProvince.fill(lang, &[code])
+        }
+        Problem::IdWarn(IdWarning::ImplausibleBirthYear { year }) => {
+            Msg::WarnIdBirthYear.fill(lang, &[year])
+        }
+        Problem::IdWarn(IdWarning::CmndExpired) => Msg::WarnCmndExpired.t(lang).into(),
+        Problem::Phone(PhoneError::BadCharacters) => Msg::ErrPhoneChars.t(lang).into(),
+        Problem::Phone(PhoneError::NotVietnamese) => Msg::ErrPhoneFormat.t(lang).into(),
+        Problem::PhoneLandline => Msg::WarnLandline.t(lang).into(),
+        Problem::NotAnOption => Msg::ErrNotAnOption.t(lang).into(),
+        Problem::RepresentativesCount { min, max, got } => {
+            Msg::ErrRepresentatives.fill(lang, &[min, max, got])
+        }
+        Problem::NeedIdOrPhone => Msg::WarnNeedIdOrPhone.t(lang).into(),
+        Problem::ZeroPeople => Msg::ErrZeroPeople.t(lang).into(),
+        Problem::BadDate(crate::domain::date::DateError::Format) => {
+            Msg::ErrDateFormat.t(lang).into()
+        }
+        Problem::BadDate(crate::domain::date::DateError::NoSuchDay) => {
+            Msg::ErrDateNoSuchDay.t(lang).into()
+        }
+        Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
+        Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
+    }
+}
