@@ -15,6 +15,7 @@ mod lookup;
 mod overlays;
 mod queue;
 mod report;
+mod report_records;
 pub mod text;
 pub mod theme;
 
@@ -71,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Explain(v) => board::explain(frame, app, v, body, &theme),
             Overlay::Lookup => lookup::draw(frame, app, body, &theme, true),
             Overlay::History(h) => lookup::history(frame, app, h, body, &theme),
-            Overlay::Report(o) => report::overlay(frame, app, o, body, &theme),
+            Overlay::Report(o) => report_records::overlay(frame, app, o, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);
