@@ -151,7 +151,7 @@ fn a_day_off_added_in_the_catalog_moves_due_dates() {
         .iter()
         .position(|e| e.day == d("2026-11-24"))
         .unwrap();
-    app.handle_key(key(KeyCode::Char('l')));
+    assert_eq!(app.catalog.section, tiepdan::app::CatalogSection::Calendar);
     app.catalog.day_sel = pos;
     app.handle_key(key(KeyCode::Char('x')));
     app.handle_key(key(KeyCode::Char('y')));
@@ -473,4 +473,50 @@ fn an_extension_the_law_does_not_allow_is_refused_with_its_article() {
     let st = app.status.clone().unwrap();
     assert!(st.text.contains("Điều 30(3)"), "{}", st.text);
     assert!(st.text.contains("(D)"), "{}", st.text);
+}
+
+/// The roll-up of local fields into the official report columns is data, edited in the
+/// catalog (issue 10): Môi trường moved from "Hành chính – Khác" to "Hành chính – Đất đai,
+/// nhà cửa", audited, shown at once.
+#[test]
+fn a_field_s_report_column_is_chosen_in_the_catalog() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Right));
+    assert_eq!(app.catalog.section, tiepdan::app::CatalogSection::Fields);
+    let at = app
+        .catalog
+        .fields
+        .iter()
+        .position(|(f, _)| f.code == "moi_truong")
+        .unwrap();
+    for _ in 0..at {
+        app.handle_key(key(KeyCode::Down));
+    }
+    assert_eq!(app.catalog.fields[at].1, "Hành chính – Khác");
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("Lĩnh vực → cột báo cáo"), "{s}");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Entry(_))));
+    type_str(&mut app, "dat dai nha");
+    app.handle_key(ctrl('s'));
+    assert!(app.overlays.is_empty(), "{:?}", app.status);
+    assert_eq!(app.catalog.fields[at].1, "Hành chính – Đất đai, nhà cửa");
+    let f = app
+        .store
+        .fields()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.code == "moi_truong")
+        .unwrap();
+    assert_eq!(f.report_column, "hc_dat_dai_nha_cua");
+    let audited: i64 = app
+        .store
+        .inspect_one(
+            "SELECT count(*) FROM audit WHERE tbl = 'fields' AND action = 'update'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
 }

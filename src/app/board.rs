@@ -90,6 +90,28 @@ pub enum CatalogSection {
     #[default]
     Rules,
     Calendar,
+    /// Each local field and the official report column it rolls up to (TT 01/2024 forms
+    /// 02–04/XLD): data, edited here.
+    Fields,
+}
+
+impl CatalogSection {
+    const ORDER: [CatalogSection; 3] = [
+        CatalogSection::Rules,
+        CatalogSection::Calendar,
+        CatalogSection::Fields,
+    ];
+
+    /// The next (or previous) section, ←→.
+    pub fn step(self, forward: bool) -> CatalogSection {
+        let i = Self::ORDER.iter().position(|s| *s == self).unwrap_or(0);
+        let n = Self::ORDER.len();
+        Self::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
 }
 
 /// The catalog pane: the deadline rules and one year of the calendar.
@@ -102,6 +124,9 @@ pub struct CatalogState {
     pub days: Vec<CalendarEntry>,
     pub day_sel: usize,
     pub announced: bool,
+    /// The fields with the name of the report column each rolls up to.
+    pub fields: Vec<(store::Field, String)>,
+    pub field_sel: usize,
     /// When the rules and the calendar were read.
     pub loaded: store::Loaded,
 }
@@ -117,6 +142,20 @@ impl CatalogState {
         self.days = cal.year_entries(self.year);
         self.day_sel = self.day_sel.min(self.days.len().saturating_sub(1));
         self.announced = cal.is_announced(self.year);
+        let columns = store.report_columns()?;
+        self.fields = store
+            .fields()?
+            .into_iter()
+            .map(|f| {
+                let name = columns
+                    .iter()
+                    .find(|(code, _)| *code == f.report_column)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_else(|| f.report_column.clone());
+                (f, name)
+            })
+            .collect();
+        self.field_sel = self.field_sel.min(self.fields.len().saturating_sub(1));
         self.loaded = Some((stamp, today));
         Ok(())
     }
@@ -125,6 +164,7 @@ impl CatalogState {
         let (sel, n) = match self.section {
             CatalogSection::Rules => (&mut self.rule_sel, self.rules.len()),
             CatalogSection::Calendar => (&mut self.day_sel, self.days.len()),
+            CatalogSection::Fields => (&mut self.field_sel, self.fields.len()),
         };
         if n > 0 {
             *sel = (*sel as isize + delta).clamp(0, n as isize - 1) as usize;
@@ -133,6 +173,10 @@ impl CatalogState {
 
     pub fn selected_rule(&self) -> Option<&Rule> {
         self.rules.get(self.rule_sel)
+    }
+
+    pub fn selected_field(&self) -> Option<&(store::Field, String)> {
+        self.fields.get(self.field_sel)
     }
 
     pub fn selected_day(&self) -> Option<&CalendarEntry> {

@@ -66,8 +66,9 @@ impl App {
             Command::First => self.catalog.move_by(isize::MIN / 2),
             Command::Last => self.catalog.move_by(isize::MAX / 2),
             Command::SwitchOfficer => self.open_picker(),
-            Command::Left => self.catalog.section = CatalogSection::Rules,
-            Command::Right => self.catalog.section = CatalogSection::Calendar,
+            Command::Left | Command::Right => {
+                self.catalog.section = self.catalog.section.step(cmd == Command::Right)
+            }
             Command::PrevDay | Command::NextDay => {
                 self.catalog.year += if cmd == Command::PrevDay { -1 } else { 1 };
                 self.catalog.section = CatalogSection::Calendar;
@@ -85,6 +86,13 @@ impl App {
                     let day = self.catalog.selected_day().map(|d| d.day);
                     let e = Entry::for_calendar_day(self.lang, day);
                     self.push_entry(e);
+                }
+                CatalogSection::Fields => {
+                    if let Some((f, _)) = self.catalog.selected_field() {
+                        let columns = self.store.report_columns().unwrap_or_default();
+                        let e = Entry::for_field_column(f, columns);
+                        self.push_entry(e);
+                    }
                 }
             },
             Command::AddItem => {

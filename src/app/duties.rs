@@ -109,6 +109,26 @@ impl Entry {
         }
     }
 
+    /// The report column a field rolls up to: one of the official columns.
+    pub fn for_field_column(f: &crate::store::Field, columns: Vec<(String, String)>) -> Entry {
+        let rows = vec![row(
+            EntryKey::Choice,
+            EntryInput::Choice(Combo::new(options(columns), Some(f.report_column.clone()))),
+            true,
+        )];
+        Entry {
+            purpose: EntryPurpose::FieldColumn {
+                field_code: f.code.clone(),
+                field_name: f.name.clone(),
+            },
+            rows,
+            focus: 0,
+            errors: Vec::new(),
+            initial: Vec::new(),
+            unsaved_since: None,
+        }
+    }
+
     /// Add a day off or a swapped working day to the calendar.
     pub fn for_calendar_day(lang: Lang, day: Option<NaiveDate>) -> Entry {
         use crate::domain::calendar::DayKind;

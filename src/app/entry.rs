@@ -45,6 +45,11 @@ pub enum EntryPurpose {
     Rule { rule_id: i64 },
     /// A day off or a swapped working day of the calendar.
     CalendarDay,
+    /// The official report column a local field rolls up to.
+    FieldColumn {
+        field_code: String,
+        field_name: String,
+    },
 }
 
 /// The inputs an entry form may have.
@@ -87,6 +92,7 @@ impl EntryKey {
                     Action::Assign => Msg::LblAssignee,
                     _ => Msg::LblClassification,
                 },
+                EntryPurpose::FieldColumn { .. } => Msg::LblReportColumn,
                 _ => Msg::LblClassification,
             },
             EntryKey::Day => match purpose {

@@ -29,6 +29,9 @@ pub enum EntryOrigin {
         rule_id: i64,
     },
     CalendarDay,
+    FieldColumn {
+        field_code: String,
+    },
 }
 
 /// An entry form's unsaved text.
@@ -125,6 +128,12 @@ impl Entry {
             EntryPurpose::Rule { rule_id } => (
                 EntryOrigin::Rule { rule_id: *rule_id },
                 Msg::CatRules.t(lang).to_owned(),
+            ),
+            EntryPurpose::FieldColumn { field_code, .. } => (
+                EntryOrigin::FieldColumn {
+                    field_code: field_code.clone(),
+                },
+                Msg::CatFields.t(lang).to_owned(),
             ),
             EntryPurpose::CalendarDay => {
                 (EntryOrigin::CalendarDay, Msg::CmdAddDay.t(lang).to_owned())
@@ -283,6 +292,14 @@ impl App {
                 Entry::for_rule(self.lang, rule)
             }
             EntryOrigin::CalendarDay => Entry::for_calendar_day(self.lang, None),
+            EntryOrigin::FieldColumn { field_code } => {
+                let fields = self.store.fields().unwrap_or_default();
+                let Some(f) = fields.iter().find(|f| f.code == *field_code) else {
+                    return;
+                };
+                let columns = self.store.report_columns().unwrap_or_default();
+                Entry::for_field_column(f, columns)
+            }
         };
         self.push_entry(e);
         if let Some(Overlay::Entry(e)) = self.overlays.last_mut() {

@@ -184,6 +184,15 @@ impl App {
                 });
                 self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
             }
+            EntryPurpose::FieldColumn { field_code, .. } => {
+                let column = e.value(EntryKey::Choice);
+                let r = self.write(|w| w.set_field_report_column(&field_code, &column));
+                self.after_entry_saved(r, |app, ()| {
+                    app.fields = app.store.fields().unwrap_or_default();
+                    app.reload_catalog();
+                    app.info(Msg::RollupChanged.t(app.lang).to_owned());
+                });
+            }
             EntryPurpose::CalendarDay => {
                 let kind = crate::domain::calendar::DayKind::from_code(&e.value(EntryKey::Kind))
                     .unwrap_or(crate::domain::calendar::DayKind::Off);

@@ -293,6 +293,11 @@ catalog! {
     AskDisableOfficer => "Tắt cán bộ {0}? Không còn hiện khi đăng nhập; các lượt tiếp, vụ việc vẫn giữ tên. (y/n)", "Disable officer {0}? No longer offered at sign-in; their visits and cases keep the name. (y/n)";
     OfficerDisabled => "Đã tắt cán bộ {0}.", "Officer {0} disabled.";
     ErrDisableSelf => "Không tự tắt được cán bộ đang làm việc: đổi cán bộ trước (o).", "The officer at the keyboard cannot be disabled: switch officer first (o).";
+    LblReportColumn => "Cột báo cáo", "Report column";
+    RollupTitle => "Lĩnh vực {0}: cột trong báo cáo chính thức", "Field {0}: its column in the official reports";
+    RollupChanged => "Đã đổi cột báo cáo của lĩnh vực (ghi nhật ký); các báo cáo tính lại theo cột mới.", "The field's report column changed (audited); reports count it in the new column.";
+    CatFields => "Lĩnh vực → cột báo cáo (TT 01/2024, mẫu 02–04/XLD)", "Fields → report columns (TT 01/2024, forms 02–04/XLD)";
+    ColReportColumn => "Cột báo cáo", "Report column";
     StepRecorded => "{0}: đã ghi {1}.", "{0}: {1} recorded.";
     CaseOpened => "Đã mở vụ việc {0}.", "Opened case {0}.";
     CaseLinked => "Đã gắn vào vụ việc {0}.", "Joined case {0}.";

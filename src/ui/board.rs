@@ -308,8 +308,9 @@ pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme:
 pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let c = &app.catalog;
-    let [top, bottom] = area.layout(&Layout::vertical([
+    let [top, bottom, fields_area] = area.layout(&Layout::vertical([
         Constraint::Fill(3),
+        Constraint::Fill(2),
         Constraint::Fill(2),
     ]));
     let focus = |s: CatalogSection| {
@@ -471,4 +472,37 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     let mut state = TableState::default().with_selected(Some(c.day_sel));
     frame.render_stateful_widget(table, bottom, &mut state);
+
+    // Fields and the report column each rolls up to.
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(Span::styled(
+            format!(" {} ", Msg::CatFields.t(lang)),
+            focus(CatalogSection::Fields),
+        )));
+    let name_w = c
+        .fields
+        .iter()
+        .map(|(f, _)| super::columns::width(&f.name))
+        .max()
+        .unwrap_or(10)
+        .max(super::columns::width(Msg::ColField.t(lang)));
+    let rows = c
+        .fields
+        .iter()
+        .map(|(f, column)| Row::new(vec![Cell::from(f.name.clone()), Cell::from(column.clone())]));
+    let header = Row::new([Msg::ColField, Msg::ColReportColumn].map(|m| Cell::from(m.t(lang))))
+        .style(theme.header());
+    let table = super::marked(
+        Table::new(rows, [Constraint::Length(name_w), Constraint::Fill(1)])
+            .header(header)
+            .block(block),
+        if c.section == CatalogSection::Fields {
+            theme.selected()
+        } else {
+            theme.dim()
+        },
+    );
+    let mut state = TableState::default().with_selected(Some(c.field_sel));
+    frame.render_stateful_widget(table, fields_area, &mut state);
 }
