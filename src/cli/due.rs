@@ -16,25 +16,69 @@ use crate::i18n::{self, Lang, Msg};
 use crate::store::Store;
 
 /// The command's arguments, as typed.
+#[derive(Debug, clap::Args)]
 pub struct DueArgs {
+    /// khieu-nai | to-cao | kien-nghi | phan-anh
+    #[arg(long = "type", value_name = "TYPE")]
     pub petition_type: String,
+    /// Date received (dd/mm/yyyy or yyyy-mm-dd).
+    #[arg(long, value_name = "DATE")]
     pub received: String,
+    /// Date accepted (thụ lý), for the resolution deadline.
+    #[arg(long, value_name = "DATE")]
     pub accepted: Option<String>,
+    /// Complaint round (1 or 2).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub round: u8,
+    /// The case is complex (phức tạp).
+    #[arg(long)]
     pub complex: bool,
+    /// Remote area (vùng sâu, vùng xa).
+    #[arg(long)]
     pub remote: bool,
+    /// Especially complex denunciation: two or more criteria of NĐ 31/2019 Art 3(2).
+    #[arg(long)]
     pub very_complex: bool,
+    /// Extensions granted (denunciations: once when complex, twice when especially
+    /// complex; complaints are never extended).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
     pub extensions: u32,
+    /// A denunciation verified at several places or by delegation (Luật TC Art 24(1)).
+    #[arg(long)]
     pub multi_site: bool,
+    /// A complaint against a disciplinary decision (Luật KN Art 47–58).
+    #[arg(long)]
     pub disciplinary: bool,
+    /// … a disciplinary decision of dismissal (buộc thôi việc; implies --disciplinary).
+    #[arg(long)]
     pub dismissal: bool,
+    /// The day the complainant received or learned of the decision or act (thời hiệu).
+    #[arg(long, value_name = "DATE")]
     pub learned: Option<String>,
+    /// Days an obstacle kept the complainant from complaining (not counted, Art 9, 48).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3650))]
     pub obstacle_days: u32,
+    /// The date of the decision (giải quyết): sending, publishing, telling the forwarder,
+    /// the time for a second complaint.
+    #[arg(long, value_name = "DATE")]
     pub decided: Option<String>,
+    /// The day the first-round decision was sent to the complainant (the window for a
+    /// second complaint runs from its receipt).
+    #[arg(long, value_name = "DATE")]
     pub sent: Option<String>,
+    /// Received by post or forwarded, not at a reception (no reply duty of Luật TCD Art 28).
+    #[arg(long)]
     pub written: bool,
+    /// Forwarded to us by a body of the National Assembly, a deputy or a Ban tiếp công dân
+    /// (Luật TCD Art 27(2); implies --written).
+    #[arg(long)]
     pub forwarded: bool,
+    /// We forwarded it: the day the receiving body's notice of the result arrived (Luật
+    /// TCD Art 28(2)).
+    #[arg(long, value_name = "DATE")]
     pub result_notice: Option<String>,
+    /// Machine-readable output (dates in ISO YYYY-MM-DD).
+    #[arg(long)]
     pub json: bool,
 }
 

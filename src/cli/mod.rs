@@ -78,70 +78,7 @@ pub enum Command {
     },
     /// Print every legal obligation that follows from a petition, with its due date and how
     /// it was computed (the rules and calendar of the database, or the seeded ones).
-    Due {
-        /// khieu-nai | to-cao | kien-nghi | phan-anh
-        #[arg(long = "type", value_name = "TYPE")]
-        petition_type: String,
-        /// Date received (dd/mm/yyyy or yyyy-mm-dd).
-        #[arg(long, value_name = "DATE")]
-        received: String,
-        /// Date accepted (thụ lý), for the resolution deadline.
-        #[arg(long, value_name = "DATE")]
-        accepted: Option<String>,
-        /// Complaint round (1 or 2).
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
-        round: u8,
-        /// The case is complex (phức tạp).
-        #[arg(long)]
-        complex: bool,
-        /// Remote area (vùng sâu, vùng xa).
-        #[arg(long)]
-        remote: bool,
-        /// Especially complex denunciation: two or more criteria of NĐ 31/2019 Art 3(2).
-        #[arg(long)]
-        very_complex: bool,
-        /// Extensions granted (denunciations: once when complex, twice when especially
-        /// complex; complaints are never extended).
-        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=2))]
-        extensions: u32,
-        /// A denunciation verified at several places or by delegation (Luật TC Art 24(1)).
-        #[arg(long)]
-        multi_site: bool,
-        /// A complaint against a disciplinary decision (Luật KN Art 47–58).
-        #[arg(long)]
-        disciplinary: bool,
-        /// … a disciplinary decision of dismissal (buộc thôi việc; implies --disciplinary).
-        #[arg(long)]
-        dismissal: bool,
-        /// The day the complainant received or learned of the decision or act (thời hiệu).
-        #[arg(long, value_name = "DATE")]
-        learned: Option<String>,
-        /// Days an obstacle kept the complainant from complaining (not counted, Art 9, 48).
-        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3650))]
-        obstacle_days: u32,
-        /// The date of the decision (giải quyết): sending, publishing, telling the forwarder,
-        /// the time for a second complaint.
-        #[arg(long, value_name = "DATE")]
-        decided: Option<String>,
-        /// The day the first-round decision was sent to the complainant (the window for a
-        /// second complaint runs from its receipt).
-        #[arg(long, value_name = "DATE")]
-        sent: Option<String>,
-        /// Received by post or forwarded, not at a reception (no reply duty of Luật TCD Art 28).
-        #[arg(long)]
-        written: bool,
-        /// Forwarded to us by a body of the National Assembly, a deputy or a Ban tiếp công dân
-        /// (Luật TCD Art 27(2); implies --written).
-        #[arg(long)]
-        forwarded: bool,
-        /// We forwarded it: the day the receiving body's notice of the result arrived (Luật
-        /// TCD Art 28(2)).
-        #[arg(long, value_name = "DATE")]
-        result_notice: Option<String>,
-        /// Machine-readable output (dates in ISO YYYY-MM-DD).
-        #[arg(long)]
-        json: bool,
-    },
+    Due(due::DueArgs),
     /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
     /// CSV, JSON or XLSX; read only.
     Report(report::ReportArgs),
@@ -224,53 +161,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             let path = cli.db.unwrap_or_else(default_db);
             lookup::run(&path, &query.join(" "), limit, json, lang)
         }
-        Some(Command::Due {
-            petition_type,
-            received,
-            accepted,
-            round,
-            complex,
-            remote,
-            very_complex,
-            extensions,
-            multi_site,
-            disciplinary,
-            dismissal,
-            learned,
-            obstacle_days,
-            decided,
-            sent,
-            written,
-            forwarded,
-            result_notice,
-            json,
-        }) => {
+        Some(Command::Due(args)) => {
             let path = cli.db.unwrap_or_else(default_db);
-            due::run(
-                &path,
-                &due::DueArgs {
-                    petition_type,
-                    received,
-                    accepted,
-                    round,
-                    complex,
-                    remote,
-                    very_complex,
-                    extensions,
-                    multi_site,
-                    disciplinary,
-                    dismissal,
-                    learned,
-                    obstacle_days,
-                    decided,
-                    sent,
-                    written,
-                    forwarded,
-                    result_notice,
-                    json,
-                },
-                lang,
-            )
+            due::run(&path, &args, lang)
         }
         Some(Command::Report(args)) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
         None => {
