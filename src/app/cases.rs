@@ -20,7 +20,11 @@ impl App {
 
     /// Whether `pane`'s rows are as the book is now.
     pub(super) fn pane_is_current(&self, pane: Pane) -> bool {
-        let stamp = self.store.data_stamp();
+        self.pane_is_current_at(pane, self.store.data_stamp())
+    }
+
+    /// Whether `pane`'s rows were read at `stamp` (and today).
+    fn pane_is_current_at(&self, pane: Pane, stamp: crate::store::DataStamp) -> bool {
         match pane {
             Pane::Log => self.log.loaded == Some((stamp, self.log.day)),
             Pane::Queue => self.queue.loaded == Some((stamp, self.today)),
@@ -41,7 +45,7 @@ impl App {
         let stamp = self.store.data_stamp();
         for pane in [Pane::Queue, Pane::Board, Pane::Log] {
             if pane != self.pane
-                && !self.pane_is_current(pane)
+                && !self.pane_is_current_at(pane, stamp)
                 && !self.warmed.contains(&(pane, stamp))
             {
                 self.warmed.retain(|(p, _)| *p != pane);

@@ -60,12 +60,7 @@ impl Entry {
             return;
         };
         match &mut row.input {
-            EntryInput::Text(ta) => {
-                let mut fresh = ratatui_textarea::TextArea::new(vec![value.to_owned()]);
-                fresh.set_cursor_line_style(ratatui::style::Style::default());
-                fresh.move_cursor(ratatui_textarea::CursorMove::End);
-                **ta = fresh;
-            }
+            EntryInput::Text(_) => row.input = super::entry::text(value),
             EntryInput::Choice(c) => {
                 if c.options.iter().any(|o| o.code == value) {
                     c.chosen = Some(value.to_owned());

@@ -427,9 +427,7 @@ impl App {
                     self.after_case_change(&p.case_uid);
                     // The officer has now been told and sees the case as it is: saving again
                     // records the step on it (the law's table still checks it).
-                    let fresh = CaseView::load(&self.store, &p.case_uid)
-                        .ok()
-                        .map(|v| v.detail.row.version);
+                    let fresh = self.store.case_row(&p.case_uid).ok().map(|r| r.version);
                     if let (Some(v), Some(Overlay::Entry(e))) = (fresh, self.overlays.last_mut())
                         && let EntryPurpose::Step { version, .. } = &mut e.purpose
                     {

@@ -195,21 +195,28 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             (no, r)
         })
         .collect();
+    // Each cell's text once: it gives the columns their widths, then it is drawn.
+    let texts: Vec<Vec<String>> = shown
+        .iter()
+        .map(|(no, r)| Col::ALL.iter().map(|&c| cell(app, c, *no, r)).collect())
+        .collect();
+    let parts: Vec<(String, String)> = shown.iter().map(|(_, r)| citizen_parts(app, r)).collect();
     let specs: Vec<ColSpec> = Col::ALL
         .iter()
-        .map(|&c| {
-            let want = shown
+        .enumerate()
+        .map(|(i, &c)| {
+            let want = texts
                 .iter()
-                .map(|(no, r)| columns::width(&cell(app, c, *no, r)))
+                .map(|t| columns::width(&t[i]))
                 .max()
                 .unwrap_or(0)
                 .max(columns::width(c.title().t(lang)));
             let mut spec = c.spec(want);
             if c == Col::Citizen {
                 // A group's size is never cut: room for it and a few letters of the name.
-                let suffix = shown
+                let suffix = parts
                     .iter()
-                    .map(|(_, r)| columns::width(&citizen_parts(app, r).1))
+                    .map(|(_, suffix)| columns::width(suffix))
                     .max()
                     .unwrap_or(0);
                 spec.min = spec.min.max(suffix + 6).min(want);
@@ -219,23 +226,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .collect();
     // One cell for the selection mark.
     let fitted = columns::fit(&specs, table_area.width.saturating_sub(1), 1);
-    let cols: Vec<(Col, u16)> = Col::ALL
+    let cols: Vec<(usize, Col, u16)> = Col::ALL
         .iter()
+        .enumerate()
         .zip(&fitted)
-        .filter_map(|(c, w)| w.map(|w| (*c, w)))
+        .filter_map(|((i, c), w)| w.map(|w| (i, *c, w)))
         .collect();
     let header = Row::new(
         cols.iter()
-            .map(|(c, w)| Cell::from(columns::clip(c.title().t(lang), *w))),
+            .map(|(_, c, w)| Cell::from(columns::clip(c.title().t(lang), *w))),
     )
     .style(theme.header());
-    let rows = shown.iter().map(|&(no, r)| {
-        let row = Row::new(cols.iter().map(|&(c, w)| {
+    let rows = shown.iter().enumerate().map(|(j, (_, r))| {
+        let row = Row::new(cols.iter().map(|&(i, c, w)| {
             let text = if c == Col::Citizen {
-                let (who, suffix) = citizen_parts(app, r);
-                columns::clip_with_suffix(&who, &suffix, w)
+                let (who, suffix) = &parts[j];
+                columns::clip_with_suffix(who, suffix, w)
             } else {
-                columns::clip(&cell(app, c, no, r), w)
+                columns::clip(&texts[j][i], w)
             };
             Cell::from(text)
         }));
@@ -246,7 +254,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
     });
     let table = super::marked(
-        Table::new(rows, cols.iter().map(|(_, w)| Constraint::Length(*w)))
+        Table::new(rows, cols.iter().map(|(_, _, w)| Constraint::Length(*w)))
             .header(header)
             .column_spacing(1),
         theme.selected(),
