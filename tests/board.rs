@@ -520,3 +520,47 @@ fn a_field_s_report_column_is_chosen_in_the_catalog() {
         .unwrap();
     assert_eq!(audited, 1);
 }
+
+/// Two desks on one book: a roll-up changed at the other desk while this one's form was open
+/// is not undone by this one's save; the form stays, saying why.
+#[test]
+fn a_report_column_changed_at_another_desk_is_not_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let officer = store_with_officer(&mut store);
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Right));
+    let at = app
+        .catalog
+        .fields
+        .iter()
+        .position(|(f, _)| f.code == "moi_truong")
+        .unwrap();
+    app.catalog.field_sel = at;
+    app.handle_key(key(KeyCode::Enter));
+    // Meanwhile, at the other desk.
+    let mut other = Store::open(&path).unwrap();
+    let desk2 = other.sign_in(officer.officer_id()).unwrap();
+    other
+        .write(&desk2, |w| {
+            w.set_field_report_column("moi_truong", "hc_khac", "khac")
+        })
+        .unwrap();
+    type_str(&mut app, "dat dai nha");
+    app.handle_key(ctrl('s'));
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Entry(_))),
+        "the form stays"
+    );
+    let column = other
+        .fields()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.code == "moi_truong")
+        .unwrap()
+        .report_column;
+    assert_eq!(column, "khac", "the other desk's change stands");
+}

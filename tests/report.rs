@@ -1402,8 +1402,11 @@ mod pane {
         assert_eq!(audit.last().unwrap().officer_id, Some(actor.officer_id()));
         assert!(
             app.store
-                .write(&actor, |w| w
-                    .set_field_report_column("chinh_sach", "nothing"))
+                .write(&actor, |w| w.set_field_report_column(
+                    "chinh_sach",
+                    "hc_chinh_sach",
+                    "nothing"
+                ))
                 .is_err()
         );
     }

@@ -120,6 +120,7 @@ impl Entry {
             purpose: EntryPurpose::FieldColumn {
                 field_code: f.code.clone(),
                 field_name: f.name.clone(),
+                seen: f.report_column.clone(),
             },
             rows,
             focus: 0,

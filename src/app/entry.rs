@@ -49,6 +49,8 @@ pub enum EntryPurpose {
     FieldColumn {
         field_code: String,
         field_name: String,
+        /// The column the officer saw (another desk's change since is refused, not undone).
+        seen: String,
     },
 }
 

@@ -126,9 +126,9 @@ impl ReportState {
         }
     }
 
-    /// The selected field of the roll-up view, and the report column it should go to next
-    /// (the official columns in order, round).
-    pub fn next_rollup(&self) -> Option<(String, String)> {
+    /// The selected field of the roll-up view, the report column it is in, and the one it
+    /// should go to next (the official columns in order, round).
+    pub fn next_rollup(&self) -> Option<(String, String, String)> {
         let r = self.report.as_ref()?;
         if self.view() != ReportView::Rollup {
             return None;
@@ -139,7 +139,7 @@ impl ReportState {
         let field = r.fields.iter().find(|f| f.0 == id)?;
         let at = r.columns.iter().position(|c| c.0 == field.3).unwrap_or(0);
         let next = r.columns.get((at + 1) % r.columns.len().max(1))?;
-        Some((field.1.clone(), next.0.clone()))
+        Some((field.1.clone(), field.3.clone(), next.0.clone()))
     }
 
     pub fn selected_target(&self) -> Option<Target> {
@@ -390,10 +390,10 @@ impl App {
     /// `e` in the roll-up view: the selected field goes to the next official column (an
     /// audited write on behalf of the officer at the keyboard); the report is counted again.
     fn change_rollup(&mut self) -> store::Result<()> {
-        let Some((field, column)) = self.reports.next_rollup() else {
+        let Some((field, seen, column)) = self.reports.next_rollup() else {
             return Ok(());
         };
-        self.write(|w| w.set_field_report_column(&field, &column))?;
+        self.write(|w| w.set_field_report_column(&field, &seen, &column))?;
         self.fields = self.store.fields()?;
         self.reports.load(&self.store, self.today)
     }

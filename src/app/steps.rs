@@ -184,9 +184,11 @@ impl App {
                 });
                 self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
             }
-            EntryPurpose::FieldColumn { field_code, .. } => {
+            EntryPurpose::FieldColumn {
+                field_code, seen, ..
+            } => {
                 let column = e.value(EntryKey::Choice);
-                let r = self.write(|w| w.set_field_report_column(&field_code, &column));
+                let r = self.write(|w| w.set_field_report_column(&field_code, &seen, &column));
                 self.after_entry_saved(r, |app, ()| {
                     app.fields = app.store.fields().unwrap_or_default();
                     app.reload_catalog();

@@ -37,8 +37,15 @@ impl Store {
 
 impl Writer<'_> {
     /// Roll a field up to another official report column (`report_columns.code`): the upper
-    /// level of the two-level field taxonomy the period reports count by. Audited.
-    pub fn set_field_report_column(&mut self, field_code: &str, column: &str) -> Result<()> {
+    /// level of the two-level field taxonomy the period reports count by. Audited. `seen` is
+    /// the column the officer saw: if another desk changed it since, the change is refused
+    /// (never undone silently).
+    pub fn set_field_report_column(
+        &mut self,
+        field_code: &str,
+        seen: &str,
+        column: &str,
+    ) -> Result<()> {
         self.permit(Permission::EditCatalog)?;
         let known: bool = self.query_row(
             "SELECT EXISTS (SELECT 1 FROM report_columns WHERE code = ?1)",
@@ -48,14 +55,20 @@ impl Writer<'_> {
         if !known {
             return Err(StoreError::NotFound("report column"));
         }
-        let (id, uid): (i64, String) = self
+        let (id, uid, current): (i64, String, String) = self
             .query_row(
-                "SELECT id, uid FROM fields WHERE code = ?1",
+                "SELECT id, uid, report_column FROM fields WHERE code = ?1",
                 [field_code],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
             .ok_or(StoreError::NotFound("field"))?;
+        if current != seen {
+            return Err(StoreError::Conflict {
+                what: "field",
+                changed_at: None,
+            });
+        }
         let before = audit::row_json(self, "fields", id)?;
         self.execute(
             "UPDATE fields SET report_column = ?2 WHERE id = ?1",
