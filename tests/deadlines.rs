@@ -370,7 +370,7 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
         })
         .unwrap();
     let n = common::write(&mut store, &officer, |w| {
-        w.update_rule(rule.id, 40, 0, DayBasis::Calendar, &rule.article)
+        w.update_rule(&rule, 40, 0, DayBasis::Calendar, &rule.article)
     });
     assert_eq!(n, 1);
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-06"))]);
@@ -632,4 +632,24 @@ fn check_counters(store: &Store, today: NaiveDate) -> u32 {
         .unwrap();
     assert_eq!(b.overdue, overdue);
     direct
+}
+
+/// Two desks edit the same rule: the second, made on the rule as it was before the first,
+/// is refused with a conflict; the first edit stands.
+#[test]
+fn a_rule_edited_at_another_desk_is_not_undone() {
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = common::store_with_officer(&mut store);
+    let seen = store.deadline_rules().unwrap()[0].clone();
+    common::write(&mut store, &officer, |w| {
+        w.update_rule(&seen, seen.days + 5, 0, seen.basis, &seen.article)
+    });
+    let stale = store.write(&officer, |w| {
+        w.update_rule(&seen, seen.days + 1, 0, seen.basis, &seen.article)
+    });
+    assert!(
+        matches!(stale, Err(tiepdan::store::StoreError::Conflict { .. })),
+        "{stale:?}"
+    );
+    assert_eq!(store.deadline_rules().unwrap()[0].days, seen.days + 5);
 }

@@ -583,11 +583,11 @@ fn the_unit_s_own_target_for_proposals_is_off_until_set_and_says_it_is_not_law()
         .unwrap();
     assert!(rule.internal && !rule.active);
     // A rule of law cannot be switched off.
-    let law = store.deadline_rules().unwrap()[0].id;
+    let law = store.deadline_rules().unwrap()[0].clone();
     assert!(
         store
             .write(&officer, |w| w.set_internal_rule(
-                law,
+                &law,
                 false,
                 5,
                 DayBasis::Working
@@ -595,7 +595,7 @@ fn the_unit_s_own_target_for_proposals_is_off_until_set_and_says_it_is_not_law()
             .is_err()
     );
     let n = write(&mut store, &officer, |w| {
-        w.set_internal_rule(rule.id, true, 15, DayBasis::Working)
+        w.set_internal_rule(&rule, true, 15, DayBasis::Working)
     });
     assert_eq!(n, 1);
     // 15 working days from Mon 2/11/2026: Mon 23/11.
@@ -613,8 +613,15 @@ fn the_unit_s_own_target_for_proposals_is_off_until_set_and_says_it_is_not_law()
             .len(),
         1
     );
+    // Switched off from the rule as it is now (switched on).
+    let on = store
+        .deadline_rules()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == rule.id)
+        .unwrap();
     write(&mut store, &officer, |w| {
-        w.set_internal_rule(rule.id, false, 15, DayBasis::Working)
+        w.set_internal_rule(&on, false, 15, DayBasis::Working)
     });
     assert!(dues(&store, &uid).is_empty());
 }

@@ -100,7 +100,9 @@ impl Entry {
                 row(EntryKey::Article, text(&r.article), true),
             ];
         Entry {
-            purpose: EntryPurpose::Rule { rule_id: r.id },
+            purpose: EntryPurpose::Rule {
+                seen: Box::new(r.clone()),
+            },
             rows,
             focus: 0,
             errors: Vec::new(),
@@ -195,7 +197,9 @@ impl Entry {
                 ),
             ];
         Entry {
-            purpose: EntryPurpose::Rule { rule_id: r.id },
+            purpose: EntryPurpose::Rule {
+                seen: Box::new(r.clone()),
+            },
             rows,
             focus: 0,
             errors: Vec::new(),

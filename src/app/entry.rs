@@ -42,7 +42,10 @@ pub enum EntryPurpose {
         citizen: Option<Person>,
     },
     /// A deadline rule of the catalog.
-    Rule { rule_id: i64 },
+    /// The rule as the officer saw it (another desk's edit since is refused, not undone).
+    Rule {
+        seen: Box<crate::domain::deadline::Rule>,
+    },
     /// A day off or a swapped working day of the calendar.
     CalendarDay,
     /// The official report column a local field rolls up to.

@@ -120,8 +120,8 @@ impl Entry {
                 },
                 Msg::EntryIntakeTitle.t(lang).to_owned(),
             ),
-            EntryPurpose::Rule { rule_id } => (
-                EntryOrigin::Rule { rule_id: *rule_id },
+            EntryPurpose::Rule { seen } => (
+                EntryOrigin::Rule { rule_id: seen.id },
                 Msg::CatRules.t(lang).to_owned(),
             ),
             EntryPurpose::FieldColumn { field_code, .. } => (

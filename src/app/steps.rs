@@ -170,7 +170,7 @@ impl App {
         e.errors.clear();
         let day = day.unwrap_or(today);
         match e.purpose.clone() {
-            EntryPurpose::Rule { rule_id } => {
+            EntryPurpose::Rule { seen } => {
                 let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
                     .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
                 let article = e.value(EntryKey::Article);
@@ -179,8 +179,8 @@ impl App {
                     .has(EntryKey::Active)
                     .then(|| e.value(EntryKey::Active) == "1");
                 let r = self.write(|w| match active {
-                    Some(on) => w.set_internal_rule(rule_id, on, days, basis),
-                    None => w.update_rule(rule_id, days, extension_days, basis, &article),
+                    Some(on) => w.set_internal_rule(&seen, on, days, basis),
+                    None => w.update_rule(&seen, days, extension_days, basis, &article),
                 });
                 self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
             }

@@ -284,6 +284,8 @@ catalog! {
     WhatCase => "Vụ việc", "The case";
     WhatCitizen => "Hồ sơ công dân", "The citizen's record";
     WhatRecord => "Bản ghi", "The record";
+    WhatRule => "Quy định về thời hạn", "The deadline rule";
+    WhatField => "Lĩnh vực", "The field";
     StepNotAllowed => "{0}: không được phép ở trạng thái “{1}”.", "{0}: not allowed while “{1}”.";
     StepFirstDo => "{0} trước ({1}).", "{0} first ({1}).";
     StepRefusedWhy => "{0}: {1}.", "{0}: {1}.";

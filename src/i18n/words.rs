@@ -381,6 +381,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         "visit" => Msg::WhatVisit,
         "case" => Msg::WhatCase,
         "citizen" => Msg::WhatCitizen,
+        "rule" => Msg::WhatRule,
+        "field" => Msg::WhatField,
         _ => Msg::WhatRecord,
     };
     match e {
@@ -388,7 +390,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             what: w,
             changed_at,
         } => match changed_at {
-            Some(at) => Msg::ErrConflict.fill(lang, &[&what(w).t(lang), &at.replace('T', " ")]),
+            Some(at) => Msg::ErrConflict.fill(
+                lang,
+                &[&what(w).t(lang), &crate::domain::date::format_stamp(at)],
+            ),
             None => Msg::ErrConflictNoTime.fill(lang, &[&what(w).t(lang)]),
         },
         StoreError::ReadOnly => Msg::ErrReadOnly.t(lang).to_owned(),

@@ -9,15 +9,31 @@ use serde_json::json;
 use super::super::{Permission, Result, StoreError, Writer, audit};
 use super::recompute_all;
 use crate::domain::calendar::{DayKind, default_holidays};
-use crate::domain::deadline::{Cause, DayBasis};
+use crate::domain::deadline::{Cause, DayBasis, Rule};
 use crate::domain::text::clean_line;
+
+/// A rule is changed only from the rule the officer saw: another desk's edit since is
+/// refused with a conflict, never undone silently.
+fn refuse_if_changed(conn: &Connection, seen: &Rule) -> Result<()> {
+    match super::load_rules(conn)?
+        .into_iter()
+        .find(|r| r.id == seen.id)
+    {
+        None => Err(StoreError::NotFound("rule")),
+        Some(now) if now != *seen => Err(StoreError::Conflict {
+            what: "rule",
+            changed_at: None,
+        }),
+        Some(_) => Ok(()),
+    }
+}
 
 impl Writer<'_> {
     /// Change a rule's days, basis, extension days or article; every open case's due dates
     /// are recomputed in the same transaction, and the change is audited.
     pub fn update_rule(
         &mut self,
-        rule_id: i64,
+        seen: &Rule,
         days: u32,
         extension_days: u32,
         basis: DayBasis,
@@ -27,6 +43,8 @@ impl Writer<'_> {
             return Err(StoreError::Invalid("days out of range".into()));
         }
         self.permit(Permission::EditCatalog)?;
+        let rule_id = seen.id;
+        refuse_if_changed(self, seen)?;
         let tx = &*self;
         let before =
             audit::row_json(tx, "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
@@ -64,7 +82,7 @@ impl Writer<'_> {
     /// be switched off. Audited; every open case is recomputed.
     pub fn set_internal_rule(
         &mut self,
-        rule_id: i64,
+        seen: &Rule,
         active: bool,
         days: u32,
         basis: DayBasis,
@@ -73,6 +91,8 @@ impl Writer<'_> {
             return Err(StoreError::Invalid("days out of range".into()));
         }
         self.permit(Permission::EditCatalog)?;
+        let rule_id = seen.id;
+        refuse_if_changed(self, seen)?;
         let tx = &*self;
         let before =
             audit::row_json(tx, "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
