@@ -88,19 +88,23 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Detail(_))));
     app.handle_key(key(KeyCode::Esc));
 
-    // The same denouncer comes back: recognized only under the pseudonym, and the question
-    // about the open case names no one.
+    // The same denouncer's number typed again: the form says nothing — no banner, no code,
+    // nothing filled in (it would tell any officer who denounced, and which case).
     app.handle_key(key(KeyCode::Char('n')));
     type_str(&mut app, "Trần Thị");
     tab(&mut app);
     type_str(&mut app, CCCD);
     tab(&mut app);
     let form = app.form().unwrap();
-    assert!(form.repeat.is_some(), "the ID number is recognized");
+    assert!(
+        form.repeat.is_none(),
+        "a denouncer is never recognized in the form"
+    );
+    assert_eq!(form.value(tiepdan::domain::visit::FormField::Phone), "");
+    assert_eq!(form.value(tiepdan::domain::visit::FormField::Address), "");
     let s = screen(&mut app);
-    assert!(s.contains("Người tố cáo TC-2026-BD-0001"), "{s}");
-    for secret in ["Bảo Mật", PHONE, ADDRESS] {
-        assert!(!s.contains(secret), "the recognition shows {secret}:\n{s}");
+    for secret in ["TC-2026", "Người tố cáo", "Bảo Mật", PHONE, ADDRESS, "↺"] {
+        assert!(!s.contains(secret), "the form shows {secret}:\n{s}");
     }
     app.handle_key(key(KeyCode::Esc));
     app.handle_key(key(KeyCode::Char('y')));

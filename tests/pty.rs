@@ -624,3 +624,55 @@ fn an_edited_visit_carries_its_type_to_its_case() {
     t.send("q");
     assert!(t.wait_exit(), "clean exit");
 }
+
+/// A kill inside the save — after the visit is written, before the transaction ends (placed
+/// exactly by the test hook) — leaves the draft and no visit; restored once, it saves one
+/// visit, and no draft is left to save it again.
+#[test]
+fn a_kill_inside_the_save_never_saves_a_visit_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let counts = || {
+        let store = Store::open(&db).unwrap();
+        let officer = store.officers().unwrap()[0].id;
+        (
+            store.visit_count().unwrap(),
+            store.drafts_of(officer, "visit_form").unwrap().len(),
+        )
+    };
+    let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]);
+    t.wait_text("0 lượt");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    fill_rest(&mut t, "001085012345");
+    t.wait_text("nháp đã lưu");
+    t.wait_for("the draft written", |_| counts().1 == 1);
+    t.send("\x13");
+    assert!(t.wait_exit_any(), "killed inside the save");
+    drop(t);
+    assert_eq!(counts(), (0, 1), "the draft, and no visit");
+
+    let mut t = Tui::start(&db);
+    t.wait_text("nhập dở từ lần trước");
+    t.send("y");
+    t.wait_text("Trần Văn Đức");
+    t.send("\x13");
+    t.wait_text("1 lượt");
+    assert_eq!(counts(), (1, 0), "one visit, its draft gone with the save");
+    t.send("q");
+    assert!(t.wait_exit());
+    drop(t);
+
+    // The next window is offered nothing.
+    let mut t = Tui::start(&db);
+    t.wait_text("1 lượt");
+    assert!(!t.screen().contains("nhập dở"), "{}", t.screen());
+    t.send("q");
+    assert!(t.wait_exit());
+    assert_eq!(counts(), (1, 0));
+}
