@@ -125,3 +125,58 @@ fn a_save_takes_its_draft_with_it() {
         "cleared once, by the save"
     );
 }
+
+/// A discarded draft leaves no readable copy in the book (secure_delete): once the log is
+/// folded into the file, the typed text is nowhere in its bytes.
+#[test]
+fn a_discarded_draft_leaves_no_readable_copy_on_disk() {
+    let (dir, path) = book();
+    let secret = "Nguyễn Văn Bí Mật 0977123456";
+    {
+        let mut store = Store::open(&path).unwrap();
+        let officer = store.officers().unwrap()[0].id;
+        let actor = store.sign_in(officer).unwrap();
+        let payload = serde_json::json!({ "full_name": secret }).to_string();
+        store
+            .write(&actor, |w| w.save_draft(DRAFT_VISIT_FORM, "w-1", &payload))
+            .unwrap();
+        store
+            .write(&actor, |w| w.clear_draft(DRAFT_VISIT_FORM, "w-1"))
+            .unwrap();
+    }
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(c);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_file() {
+            let bytes = std::fs::read(&p).unwrap();
+            let found = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+            assert!(!found, "{} keeps the discarded draft", p.display());
+        }
+    }
+}
+
+/// The folders a new book is made in are the owner's only (0700), like the book (0600).
+#[cfg(unix)]
+#[test]
+fn a_new_books_folder_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join("du-lieu")
+        .join("tiếp dân")
+        .join("book.sqlite3");
+    Store::open(&path).unwrap();
+    for d in [
+        path.parent().unwrap(),
+        path.parent().unwrap().parent().unwrap(),
+    ] {
+        let mode = std::fs::metadata(d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", d.display());
+    }
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
