@@ -120,11 +120,15 @@ pub fn step<B: Backend>(
     }
     // Wake up for the draft autosave, and twice a minute for the date rollover.
     let waiting_draft = app.draft_pending();
-    let tick = if waiting_draft {
+    let mut tick = if waiting_draft {
         DRAFT_DELAY
     } else {
         Duration::from_secs(30)
     };
+    // And for the idle lock, just after it is due.
+    if let Some(left) = app.until_lock() {
+        tick = tick.min(left + Duration::from_millis(50));
+    }
     // Idle (no key waiting): read one pane the officer may switch to next, so that its key
     // only redraws. A key pressed meanwhile waits for that one read at most.
     let event = match events.try_recv() {

@@ -39,6 +39,10 @@ impl App {
 
     /// A key typed into the focused input.
     pub(super) fn type_text(&mut self, key: KeyEvent) {
+        if self.context() == Context::Lock {
+            self.lock_type(key);
+            return;
+        }
         if self.context() == Context::Lookup {
             if key.code != KeyCode::Enter {
                 self.lookup.input.input(key);
@@ -81,6 +85,10 @@ impl App {
 
     /// Pasted text into the focused input (one line except where the input is multi-line).
     pub(super) fn paste(&mut self, text: &str) {
+        if self.context() == Context::Lock {
+            self.lock_paste(text);
+            return;
+        }
         if self.context() == Context::Lookup {
             self.lookup.input.insert_str(one_line(text));
             self.lookup_typed();

@@ -17,6 +17,7 @@ mod entry_draft;
 pub mod form;
 mod input;
 pub mod keymap;
+pub mod lock;
 pub mod log;
 pub mod lookup;
 mod officer;
@@ -36,6 +37,7 @@ pub use command::Command;
 pub use entry::{Entry, EntryInput, EntryKey, EntryPurpose};
 pub use form::VisitForm;
 pub use keymap::Context;
+pub use lock::{LockScreen, LockWhy};
 pub use log::LogState;
 pub use lookup::{HistoryView, LookupState, Picked};
 pub use overlay::{
@@ -100,8 +102,15 @@ pub struct App {
     pub lang: Lang,
     clock: Clock,
     pub today: NaiveDate,
-    /// The officer at the keyboard, signed in (every write is theirs).
+    /// The officer at the keyboard, signed in (every write is theirs). While the screen is
+    /// locked, the officer whose desk it is.
     pub actor: Option<Actor>,
+    /// The lock screen, when it is up: nothing of the book is drawn then.
+    pub lock: Option<LockScreen>,
+    /// When the officer last pressed a key (the injected clock's time): the idle lock.
+    last_input: NaiveDateTime,
+    /// Seconds without a key before the screen locks (the book's setting).
+    lock_after: u64,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
     /// This window (app instance): its drafts are its own while it lives.
@@ -141,10 +150,27 @@ pub struct App {
 }
 
 impl App {
-    /// Build the app over an open store. Asks for the first officer on a new database, lets
-    /// the officer be chosen when there are several, and offers to restore a crashed draft.
+    /// Start the app over an open store, as an officer sees it: the first-start setup on a
+    /// new book, else the lock screen — nothing of the book is shown before an officer signs
+    /// in with their PIN.
     pub fn new(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
-        let today = clock().date();
+        let mut app = App::build(store, lang, clock)?;
+        app.start_officer()?;
+        Ok(app)
+    }
+
+    /// The app with `actor` already signed in (an `Actor` comes only from the store's
+    /// sign-in, so this skips only the typing): tests, benches and the screenshots. Offers
+    /// the drafts `actor` left behind, as a sign-in does.
+    pub fn signed_in(store: Store, actor: Actor, lang: Lang, clock: Clock) -> store::Result<App> {
+        let mut app = App::build(store, lang, clock)?;
+        app.signed_in_as(actor)?;
+        Ok(app)
+    }
+
+    fn build(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
+        let now = clock();
+        let today = now.date();
         let mut app = App {
             unit: store.unit_name()?,
             is_demo: store.is_demo()?,
@@ -157,6 +183,9 @@ impl App {
             clock,
             today,
             actor: None,
+            lock: None,
+            last_input: now,
+            lock_after: store::settings::LOCK_AFTER_DEFAULT,
             viewer: Viewer::nobody(),
             window: store::new_uid(),
             _lease: None,
@@ -178,7 +207,6 @@ impl App {
         };
         app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
-        app.start_officer()?;
         if app.store.is_read_only() {
             app.info(Text::ReadOnlyNotice.t(lang).to_owned());
         }
@@ -192,6 +220,9 @@ impl App {
 
     /// The context whose keys apply now.
     pub fn context(&self) -> Context {
+        if self.lock.is_some() {
+            return Context::Lock;
+        }
         self.overlays
             .last()
             .map(Overlay::context)
@@ -295,7 +326,11 @@ impl App {
 
     /// The single transition entry point: every input, text included, comes through here.
     pub fn apply(&mut self, msg: impl Into<Msg>) {
-        match msg.into() {
+        let msg = msg.into();
+        if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
+            self.last_input = self.now();
+        }
+        match msg {
             Msg::Cmd(cmd) => self.command(cmd),
             Msg::Text(key) => self.type_text(key),
             Msg::Paste(text) => self.paste(&text),
@@ -324,6 +359,8 @@ impl App {
 
     /// Periodic work between events: the date rollover and the draft autosave.
     fn tick(&mut self, now: Instant) {
+        // The idle lock first: it writes the forms as drafts itself.
+        self.check_idle();
         let today = self.now().date();
         if today != self.today {
             let was_on_today = self.log.day == self.today;
@@ -367,6 +404,8 @@ impl App {
     fn command(&mut self, cmd: Command) {
         let ctx = self.context();
         match (ctx, cmd) {
+            (Context::Lock, _) => self.apply_lock(cmd),
+            (_, Command::Lock) => self.lock_now(LockWhy::Key),
             (_, Command::Quit) => {
                 let typed = self.form().is_some_and(VisitForm::is_dirty) || self.entry_dirty();
                 if typed && ctx != Context::Confirm {

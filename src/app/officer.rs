@@ -1,48 +1,37 @@
-//! Who is at the keyboard: the first-start setup (unit, desk code, first officer), the officer
-//! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
+//! Who is at the keyboard: the first-start setup (unit, desk code, first officer and their
+//! PIN), the officer picker (`o`), adding and disabling an officer (administrators). Signing
+//! in — the only way the app gets an `Actor` — is the lock screen's (`lock.rs`).
 
 use super::entry_draft::EntryDraft;
-use super::overlay::single_line;
+use super::lock::LockWhy;
 use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
 use crate::i18n::Msg;
-use crate::store::{self, DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Officer, settings};
+use crate::store::{self, Officer, settings};
 
 impl App {
-    /// At start: the setup on a new book, the one officer signed in, or the picker.
+    /// At start: the setup on a new book, else the lock screen (the officer signed in last
+    /// chosen, their PIN asked).
     pub(super) fn start_officer(&mut self) -> store::Result<()> {
-        let officers = self.store.officers()?;
+        if self.store.officers()?.is_empty() {
+            let desk = self.store.desk_code()?;
+            self.overlays.push(Overlay::Setup(Box::new(Setup::new(
+                &self.unit,
+                &desk,
+            ))));
+            return Ok(());
+        }
         let last: Option<i64> = self
             .store
             .setting(settings::LAST_OFFICER)?
             .and_then(|v| v.parse().ok());
-        match officers.len() {
-            0 => {
-                let desk = self.store.desk_code()?;
-                self.overlays.push(Overlay::Setup(Box::new(Setup {
-                    unit: single_line(&self.unit),
-                    desk: single_line(&desk),
-                    officer: single_line(""),
-                    focus: if self.unit.is_empty() { 0 } else { 2 },
-                    error: None,
-                })))
-            }
-            1 => self.choose_officer(officers[0].clone())?,
-            _ => {
-                let selected = officers
-                    .iter()
-                    .position(|o| Some(o.id) == last)
-                    .unwrap_or(0);
-                self.overlays
-                    .push(Overlay::Picker(Picker { officers, selected }));
-            }
-        }
+        self.open_lock(LockWhy::Start, last);
         Ok(())
     }
 
-    /// `o`: choose who is at the keyboard.
+    /// `o`: choose who is at the keyboard (they sign in with their PIN).
     pub(super) fn open_picker(&mut self) {
         let r = self.store.officers();
         if let Some(officers) = self.report(r) {
@@ -109,23 +98,25 @@ impl App {
         }
     }
 
-    /// A new officer joins and signs in (added by the officer at the keyboard, if any).
+    /// An administrator adds an officer, who sets their PIN at their first sign-in.
     fn add_officer(&mut self, name: &str) {
-        let r = if self.actor.is_some() {
-            self.write(|w| w.add_officer(name, ""))
-                .and_then(|o| self.store.sign_in(o.id))
-        } else {
-            self.store.enroll_officer(name)
-        };
-        if let Some(actor) = self.report(r) {
-            self.overlays.pop();
-            if let Some(Overlay::Picker(_)) = self.overlays.last() {
+        let r = self.write(|w| w.add_officer(name, ""));
+        match r {
+            Ok(o) => {
                 self.overlays.pop();
+                self.info(Msg::OfficerAdded.fill(self.lang, &[&o.full_name]));
+                if let Some(Overlay::Picker(p)) = self.overlays.last_mut()
+                    && let Ok(officers) = self.store.officers()
+                {
+                    p.selected = officers.iter().position(|x| x.id == o.id).unwrap_or(0);
+                    p.officers = officers;
+                }
             }
-            let r = self.store.officer(actor.officer_id());
-            if let Some(Some(o)) = self.report(r) {
-                let r = self.choose_officer(o);
-                self.report(r);
+            Err(e) => {
+                let text = crate::i18n::store_error(self.lang, &e);
+                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                    p.error = Some(text);
+                }
             }
         }
     }
@@ -138,10 +129,13 @@ impl App {
         let unit = clean_line(&s.unit.lines().join(" "));
         let desk = clean_line(&s.desk.lines().join(" "));
         let name = clean_line(&s.officer.lines().join(" "));
+        let pin = s.pin.lines().join("");
+        let again = s.again.lines().join("");
         let missing = [
             (0, unit.is_empty(), Msg::SetupUnit),
             (1, desk.is_empty(), Msg::SetupDesk),
             (2, name.is_empty(), Msg::SetupOfficer),
+            (3, pin.is_empty(), Msg::SetupPin),
         ];
         if let Some((i, _, label)) = missing.iter().find(|(_, empty, _)| *empty) {
             s.focus = *i;
@@ -153,17 +147,30 @@ impl App {
             s.error = Some(Msg::ErrDeskCode.t(lang).to_owned());
             return;
         }
-        let r = self.store.first_start(&unit, &desk, &name);
-        let Some(actor) = self.report(r) else {
+        if let Err(problem) = crate::domain::role::check_pin(&crate::domain::text::nfc(&pin)) {
+            s.focus = 3;
+            s.error = Some(crate::i18n::pin_problem(lang, problem));
+            s.clear_pins();
             return;
+        }
+        let r = self.store.first_start(&unit, &desk, &name, &pin, &again);
+        let actor = match r {
+            Ok(a) => a,
+            Err(e) => {
+                if let Some(Overlay::Setup(s)) = self.overlays.last_mut() {
+                    if matches!(e, store::StoreError::BadPin(_)) {
+                        s.focus = 3;
+                        s.clear_pins();
+                    }
+                    s.error = Some(crate::i18n::store_error(lang, &e));
+                }
+                return;
+            }
         };
         self.unit = unit;
         self.overlays.pop();
-        let r = self.store.officer(actor.officer_id());
-        if let Some(Some(o)) = self.report(r) {
-            let r = self.choose_officer(o);
-            self.report(r);
-        }
+        let r = self.signed_in_as(actor);
+        self.report(r);
     }
 
     pub(super) fn apply_picker(&mut self, cmd: Command) {
@@ -183,8 +190,7 @@ impl App {
                 } else {
                     let o = p.officers[p.selected].clone();
                     self.overlays.pop();
-                    let r = self.choose_officer(o);
-                    self.report(r);
+                    self.switch_to(&o);
                 }
             }
             Command::Cancel if signed_in => {
@@ -215,35 +221,6 @@ impl App {
         }
     }
 
-    /// Sign `o` in, remember them, and offer their crashed draft.
-    pub(super) fn choose_officer(&mut self, o: Officer) -> store::Result<()> {
-        let actor = self.store.sign_in(o.id)?;
-        let switching = self
-            .actor
-            .as_ref()
-            .is_some_and(|cur| cur.officer_id() != o.id);
-        // What one officer revealed is not revealed to the next.
-        self.viewer.forget();
-        self.actor = Some(actor);
-        if !self.store.is_read_only() {
-            self.write(|w| w.remember_officer())?;
-        }
-        if switching {
-            self.info(Msg::OfficerSwitched.fill(self.lang, &[&o.full_name]));
-        }
-        // Every draft this officer left in any window (not this one's own).
-        let mut waiting = self.store.drafts_of(o.id, DRAFT_VISIT_FORM)?;
-        waiting.extend(self.store.drafts_of(o.id, DRAFT_ENTRY_FORM)?);
-        waiting.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-        // Only drafts left behind: a window that still runs keeps its own.
-        self.drafts_waiting = waiting
-            .into_iter()
-            .filter(|d| d.window != self.window && !self.store.window_alive(&d.window))
-            .collect();
-        self.offer_next_draft();
-        Ok(())
-    }
-
     /// Ask about the next waiting draft, if no form is open.
     pub(super) fn offer_next_draft(&mut self) {
         if self.form().is_some() || self.entry().is_some() {
@@ -251,7 +228,7 @@ impl App {
         }
         while !self.drafts_waiting.is_empty() {
             let d = self.drafts_waiting.remove(0);
-            if d.kind == DRAFT_ENTRY_FORM {
+            if d.kind == store::DRAFT_ENTRY_FORM {
                 if let Ok(draft) = serde_json::from_str::<EntryDraft>(&d.payload) {
                     let more = self.drafts_waiting.len();
                     self.overlays.push(Overlay::Confirm(Question::RestoreEntry {

@@ -47,27 +47,57 @@ impl Prompt {
     }
 }
 
-/// First start: the unit's name, its desk code and the first officer.
+/// First start: the unit's name, its desk code, the first officer and their PIN (twice).
 #[derive(Debug)]
 pub struct Setup {
     pub unit: TextArea<'static>,
     pub desk: TextArea<'static>,
     pub officer: TextArea<'static>,
-    /// 0: unit, 1: desk code, 2: officer.
+    /// The first officer's PIN or passphrase (drawn masked), and again.
+    pub pin: TextArea<'static>,
+    pub again: TextArea<'static>,
+    /// 0: unit, 1: desk code, 2: officer, 3: PIN, 4: PIN again.
     pub focus: usize,
     pub error: Option<String>,
 }
 
 impl Setup {
-    pub const INPUTS: usize = 3;
+    pub const INPUTS: usize = 5;
+
+    pub(super) fn new(unit: &str, desk: &str) -> Setup {
+        Setup {
+            unit: single_line(unit),
+            desk: single_line(desk),
+            officer: single_line(""),
+            pin: masked(),
+            again: masked(),
+            focus: if unit.is_empty() { 0 } else { 2 },
+            error: None,
+        }
+    }
 
     pub(super) fn focused(&mut self) -> &mut TextArea<'static> {
         match self.focus {
             0 => &mut self.unit,
             1 => &mut self.desk,
-            _ => &mut self.officer,
+            2 => &mut self.officer,
+            3 => &mut self.pin,
+            _ => &mut self.again,
         }
     }
+
+    /// A refused PIN is typed again, both times.
+    pub(super) fn clear_pins(&mut self) {
+        self.pin = masked();
+        self.again = masked();
+    }
+}
+
+/// A one-line input whose text is drawn as dots (a PIN).
+pub fn masked() -> TextArea<'static> {
+    let mut ta = single_line("");
+    ta.set_mask_char('•');
+    ta
 }
 
 /// Choosing the officer at the keyboard.

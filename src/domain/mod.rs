@@ -32,5 +32,6 @@ pub mod identity;
 pub mod intake;
 pub mod lookup;
 pub mod report;
+pub mod role;
 pub mod text;
 pub mod visit;

@@ -40,6 +40,8 @@ pub enum Context {
     Report,
     ReportRecords,
     ReportDefinition,
+    /// The lock screen (start, `Ctrl-L`, idle, `o`): signing in, nothing else.
+    Lock,
 }
 
 impl Context {
@@ -69,6 +71,7 @@ impl Context {
             Context::Report => Msg::CtxReport,
             Context::ReportRecords => Msg::CtxRecords,
             Context::ReportDefinition => Msg::CtxDefinition,
+            Context::Lock => Msg::CtxLock,
         }
     }
 
@@ -77,7 +80,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::Prompt | Context::Setup | Context::Entry | Context::Lookup
+            Context::Form
+                | Context::Prompt
+                | Context::Setup
+                | Context::Entry
+                | Context::Lookup
+                | Context::Lock
         )
     }
 
@@ -175,6 +183,14 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
     };
     if let Some(cmd) = find(ctx) {
         return Some(cmd);
+    }
+    // The lock screen takes its own keys only; everywhere else Ctrl-L locks, a question or
+    // the help open included.
+    if ctx == Context::Lock {
+        return None;
+    }
+    if let Some(Command::Lock) = find(Context::Global) {
+        return Some(Command::Lock);
     }
     // In a context that types text, a plain character is text, never a pane switch.
     let plain_char = matches!(pressed.code, KeyCode::Char(_)) && !pressed.mods.contains(CTRL);

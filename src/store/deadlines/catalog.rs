@@ -44,10 +44,10 @@ impl Writer<'_> {
         }
         self.permit(Permission::EditCatalog)?;
         let rule_id = seen.id;
-        refuse_if_changed(self, seen)?;
+        refuse_if_changed(self.conn(), seen)?;
         let tx = &*self;
         let before =
-            audit::row_json(tx, "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
+            audit::row_json(tx.conn(), "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
         tx.execute(
             "UPDATE deadline_rules SET days = ?2, extension_days = ?3, basis = ?4, article = ?5
              WHERE id = ?1",
@@ -59,7 +59,7 @@ impl Writer<'_> {
                 clean_line(article)
             ],
         )?;
-        let after = audit::row_json(tx, "deadline_rules", rule_id)?;
+        let after = audit::row_json(tx.conn(), "deadline_rules", rule_id)?;
         let uid = before["uid"].as_str().unwrap_or_default().to_owned();
         self.audit(
             "update",
@@ -73,7 +73,7 @@ impl Writer<'_> {
             .and_then(|a| a["article"].as_str())
             .unwrap_or_default()
             .to_owned();
-        let n = recompute_all(tx, Some(&Cause::RuleEdited { article }))?;
+        let n = recompute_all(tx.conn(), Some(&Cause::RuleEdited { article }))?;
         Ok(n)
     }
 
@@ -92,10 +92,10 @@ impl Writer<'_> {
         }
         self.permit(Permission::EditCatalog)?;
         let rule_id = seen.id;
-        refuse_if_changed(self, seen)?;
+        refuse_if_changed(self.conn(), seen)?;
         let tx = &*self;
         let before =
-            audit::row_json(tx, "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
+            audit::row_json(tx.conn(), "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
         if before["internal"].as_i64() != Some(1) {
             return Err(StoreError::Invalid(
                 "only the unit's own rules can be switched on or off".into(),
@@ -105,7 +105,7 @@ impl Writer<'_> {
             "UPDATE deadline_rules SET active = ?2, days = ?3, basis = ?4 WHERE id = ?1",
             params![rule_id, active, days, basis.code()],
         )?;
-        let after = audit::row_json(tx, "deadline_rules", rule_id)?;
+        let after = audit::row_json(tx.conn(), "deadline_rules", rule_id)?;
         let uid = before["uid"].as_str().unwrap_or_default().to_owned();
         self.audit(
             "update",
@@ -115,7 +115,7 @@ impl Writer<'_> {
             after.as_ref(),
         )?;
         let article = before["article"].as_str().unwrap_or_default().to_owned();
-        let n = recompute_all(tx, Some(&Cause::RuleEdited { article }))?;
+        let n = recompute_all(tx.conn(), Some(&Cause::RuleEdited { article }))?;
         Ok(n)
     }
 
@@ -140,7 +140,7 @@ impl Writer<'_> {
                  source = excluded.source",
             params![day, kind.code(), name],
         )?;
-        announce(tx, day.year())?;
+        announce(tx.conn(), day.year())?;
         self.audit(
             if before.is_some() { "update" } else { "insert" },
             "calendar_days",
@@ -154,7 +154,7 @@ impl Writer<'_> {
             DayKind::Off => Cause::DayOff { day, name },
             DayKind::Work => Cause::WorkDay { day, name },
         };
-        let n = recompute_all(tx, Some(&cause))?;
+        let n = recompute_all(tx.conn(), Some(&cause))?;
         Ok(n)
     }
 
@@ -163,7 +163,7 @@ impl Writer<'_> {
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
         // A computed default of an unannounced year: announcing makes it a row to remove.
-        announce(tx, day.year())?;
+        announce(tx.conn(), day.year())?;
         let before: Option<(String, String)> = tx
             .query_row(
                 "SELECT kind, name FROM calendar_days WHERE day = ?1",
@@ -182,7 +182,7 @@ impl Writer<'_> {
             Some(&json!({ "kind": kind, "name": name })),
             None,
         )?;
-        let n = recompute_all(tx, Some(&Cause::DayRemoved { day, name }))?;
+        let n = recompute_all(tx.conn(), Some(&Cause::DayRemoved { day, name }))?;
         Ok(n)
     }
 
@@ -190,7 +190,7 @@ impl Writer<'_> {
     pub fn confirm_year(&mut self, year: i32) -> Result<usize> {
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
-        announce(tx, year)?;
+        announce(tx.conn(), year)?;
         self.audit(
             "confirm",
             "calendar_years",
@@ -198,7 +198,7 @@ impl Writer<'_> {
             None,
             Some(&json!({ "year": year })),
         )?;
-        let n = recompute_all(tx, Some(&Cause::YearConfirmed { year }))?;
+        let n = recompute_all(tx.conn(), Some(&Cause::YearConfirmed { year }))?;
         Ok(n)
     }
 }
