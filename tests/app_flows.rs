@@ -54,7 +54,13 @@ fn first_start_asks_for_unit_and_officer() {
     }
     type_str(&mut app, "Nguyễn Thị Lan");
     app.handle_key(key(KeyCode::Enter));
-    assert!(app.overlays.is_empty());
+    // Then the PIN, twice (masked).
+    cheap();
+    type_str(&mut app, PIN);
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, PIN);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
     assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
     assert_eq!(app.unit, "UBND phường Ba Đình");
     assert_eq!(
@@ -68,12 +74,20 @@ fn first_start_asks_for_unit_and_officer() {
 #[test]
 fn several_officers_choose_who_is_at_the_keyboard() {
     let mut store = Store::open_in_memory().unwrap();
-    store.enroll_officer("Nguyễn Thị Lan").unwrap();
-    store.enroll_officer("Trần Văn Bình").unwrap();
+    let lan = store_with_officer(&mut store);
+    store
+        .write(&lan, |w| w.add_officer("Trần Văn Bình", ""))
+        .unwrap();
     let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
-    assert_eq!(app.context(), Context::Picker);
+    // The start asks who signs in, and their PIN; Bình, who has none, sets one.
+    assert_eq!(app.context(), Context::Lock);
+    assert!(app.actor.is_none());
     app.handle_key(key(KeyCode::Down));
+    type_str(&mut app, "135790");
     app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "135790");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(!app.is_locked());
     assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Bình");
 }
 
@@ -328,7 +342,7 @@ fn a_draft_is_autosaved_and_offered_after_a_crash() {
         store_with_officer(&mut store);
     }
     {
-        let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+        let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
         app.handle_key(key(KeyCode::Char('n')));
         type_str(&mut app, "Đặng Thu Thảo");
         let t0 = Instant::now();
@@ -341,7 +355,7 @@ fn a_draft_is_autosaved_and_offered_after_a_crash() {
         assert!(app.form().unwrap().draft_saved_at.is_some());
         // The process dies here: no quit, no save.
     }
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Confirm(Question::RestoreDraft { .. }))
@@ -383,7 +397,7 @@ fn a_tiny_terminal_still_quits_with_q() {
 fn english_ui_is_one_flag_away() {
     let mut store = Store::open_in_memory().unwrap();
     store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::En, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::En, fixed_clock()).unwrap();
     app.viewport = (100, 30);
     assert!(app.day_label(today()).starts_with("Sunday, 22/11/2026"));
 }
@@ -396,7 +410,7 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
         let mut store = Store::open(&path).unwrap();
         store_with_officer(&mut store)
     };
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     app.viewport = (100, 30);
     fill_basic(&mut app, "Vũ Thị Mai", "001185012399");
     app.handle_key(ctrl('s'));

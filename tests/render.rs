@@ -57,7 +57,7 @@ fn app_with_day(lang: Lang) -> App {
             )
         });
     }
-    App::new(store, lang, fixed_clock()).unwrap()
+    start(store, lang, fixed_clock()).unwrap()
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn help_overlay_80x24() {
 #[test]
 fn first_start_setup_80x24() {
     let store = Store::open_in_memory().unwrap();
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     type_str(&mut app, "UBND xã Tân Hòa");
     // The suggested desk code is random.
     insta::with_settings!({ filters => vec![(r"(vụ việc\)  )[A-Z]{2}", "${1}XX")] }, {
@@ -483,7 +483,7 @@ fn deadline_board_in_december_80x24() {
             .and_hms_opt(8, 0, 0)
             .unwrap()
     };
-    let mut app = App::new(store, Lang::Vi, Box::new(december)).unwrap();
+    let mut app = start(store, Lang::Vi, Box::new(december)).unwrap();
     app.handle_key(key(KeyCode::Char('3')));
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
@@ -507,7 +507,7 @@ fn app_with_namesakes() -> App {
         }
         save(&mut store, &officer, &valid(&d));
     }
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.handle_key(key(KeyCode::Char('/')));
     type_str(&mut app, "nguyen thi lan");
     app

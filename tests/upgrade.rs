@@ -117,7 +117,7 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
         .map(|f| f.open)
         .sum();
     assert!(open > 0);
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let officer = store.sign_in(store.officers().unwrap()[0].id, common::PIN, common::at(8, 15)).unwrap();
     let citizen: i64 = store
         .inspect_one("SELECT id FROM citizens ORDER BY id LIMIT 1", [])
         .unwrap();
@@ -193,7 +193,7 @@ fn the_rules_table_is_rebuilt_with_its_ids_and_old_decisions_are_not_flooded_in(
             [],
         )
         .unwrap();
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let officer = store.sign_in(store.officers().unwrap()[0].id, common::PIN, common::at(8, 15)).unwrap();
     let input = tiepdan::store::StepInput {
         day: Some(common::today()),
         outcome: Some(tiepdan::domain::case::Outcome::Dung),

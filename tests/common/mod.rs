@@ -21,11 +21,56 @@ pub fn fixed_clock() -> Clock {
     Box::new(|| at(8, 15))
 }
 
-/// A store with the unit set (desk code BD) and one officer, signed in.
+/// The PIN every test officer gets.
+pub const PIN: &str = "246810";
+
+/// PINs hashed at the cheapest Argon2 cost in this test process (debug builds only: the
+/// production cost takes a fifth of a second a hash).
+pub fn cheap() {
+    tiepdan::store::pin::use_cheap_cost_in_tests();
+}
+
+/// A store with the unit set (desk code BD) and one officer (every role, PIN [`PIN`]),
+/// signed in.
 pub fn store_with_officer(store: &mut Store) -> Actor {
+    cheap();
     store
-        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
+        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan", PIN, PIN)
         .unwrap()
+}
+
+/// Sign an officer in with [`PIN`] (which they must have).
+pub fn sign_in(store: &mut Store, officer_id: i64) -> Actor {
+    store.sign_in(officer_id, PIN, at(8, 15)).unwrap()
+}
+
+/// Start the app as an officer does (`App::new`: the lock screen) and sign in the officer it
+/// offers with [`PIN`] — setting it first when they have none (an upgraded book).
+pub fn start(store: Store, lang: Lang, clock: Clock) -> tiepdan::store::Result<App> {
+    cheap();
+    let mut app = App::new(store, lang, clock)?;
+    if let Some(lock) = &app.lock {
+        let twice = lock.setting_pin();
+        type_str(&mut app, PIN);
+        app.handle_key(key(KeyCode::Enter));
+        if twice {
+            type_str(&mut app, PIN);
+            app.handle_key(key(KeyCode::Enter));
+        }
+        assert!(
+            !app.is_locked(),
+            "signed in: {:?}",
+            app.lock.as_ref().and_then(|l| l.error.clone())
+        );
+    }
+    Ok(app)
+}
+
+/// The app with `actor` signed in, on 22/11/2026 at 08:15.
+pub fn app_as(store: Store, actor: Actor) -> App {
+    let mut app = App::signed_in(store, actor, Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    app
 }
 
 /// One write as `actor`, which must succeed.
@@ -60,10 +105,8 @@ pub fn save(store: &mut Store, actor: &Actor, v: &ValidVisit) -> String {
 /// An app over an in-memory store, officer chosen, on 22/11/2026 at 08:15.
 pub fn app() -> App {
     let mut store = Store::open_in_memory().unwrap();
-    store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
-    app.viewport = (100, 30);
-    app
+    let actor = store_with_officer(&mut store);
+    app_as(store, actor)
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
