@@ -45,17 +45,32 @@ fn first_start_asks_for_unit_and_officer() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Setup(_))));
     // Enter moves on (the desk code comes prefilled); finishing without a name is refused.
     type_str(&mut app, "UBND phường Ba Đình");
-    app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..5 {
+        app.handle_key(key(KeyCode::Enter));
+    }
     match app.overlays.last() {
-        Some(Overlay::Setup(s)) => assert!(s.error.is_some()),
+        Some(Overlay::Setup(s)) => {
+            assert!(s.error.is_some());
+            assert_eq!(s.focus, 2, "back to the officer's name");
+        }
         other => panic!("setup should stay open, got {other:?}"),
     }
     type_str(&mut app, "Nguyễn Thị Lan");
     app.handle_key(key(KeyCode::Enter));
-    // Then the PIN, twice (masked).
+    // Then the PIN, twice (masked); a guessable one is refused, both entries cleared.
     cheap();
+    type_str(&mut app, "123456");
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "123456");
+    app.handle_key(key(KeyCode::Enter));
+    match app.overlays.last() {
+        Some(Overlay::Setup(s)) => {
+            assert_eq!(s.focus, 3, "back to the PIN");
+            assert!(s.pin.lines().join("").is_empty());
+            assert!(s.error.as_deref().unwrap().contains("dễ đoán"));
+        }
+        other => panic!("setup should stay open, got {other:?}"),
+    }
     type_str(&mut app, PIN);
     app.handle_key(key(KeyCode::Enter));
     type_str(&mut app, PIN);

@@ -388,6 +388,9 @@ fn an_old_books_links_across_kinds_are_undone_at_upgrade_and_audited() {
         c.execute_batch(
             "DROP TRIGGER case_visits_one_kind; DROP TRIGGER cases_retype_one_kind;
              DROP TRIGGER visits_retype_one_kind; DROP TRIGGER visits_written_one_kind;
+             DROP TABLE officer_roles; ALTER TABLE officers DROP COLUMN pin_hash;
+             ALTER TABLE officers DROP COLUMN sign_in_failures;
+             ALTER TABLE officers DROP COLUMN sign_in_wait_until;
              PRAGMA user_version = 11;",
         )
         .unwrap();

@@ -68,6 +68,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0012_kinds_apart.sql",
         include_str!("../../migrations/0012_kinds_apart.sql"),
     ),
+    (
+        "0018_sign_in.sql",
+        include_str!("../../migrations/0018_sign_in.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
@@ -201,6 +205,10 @@ mod tests {
         (
             "0012_kinds_apart.sql",
             "46a45b513fb7a65c8811f8ad39036ddcec39074ebda80ae7c3f1f04c5f52eea3",
+        ),
+        (
+            "0018_sign_in.sql",
+            "d4146b6a4d25af974d5596d1b8147a787ca643fb13f852b107606881d721dcc2",
         ),
     ];
 

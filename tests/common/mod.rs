@@ -66,6 +66,18 @@ pub fn start(store: Store, lang: Lang, clock: Clock) -> tiepdan::store::Result<A
     Ok(app)
 }
 
+/// Sign in an officer of an upgraded book: their PIN set to [`PIN`] when they have none
+/// (their first sign-in), else checked.
+pub fn sign_in_or_set(store: &mut Store, officer_id: i64) -> Actor {
+    cheap();
+    match store.sign_in(officer_id, PIN, at(8, 15)) {
+        Err(tiepdan::store::StoreError::PinNotSet) => {
+            store.set_first_pin(officer_id, PIN, PIN).unwrap()
+        }
+        other => other.unwrap(),
+    }
+}
+
 /// The app with `actor` signed in, on 22/11/2026 at 08:15.
 pub fn app_as(store: Store, actor: Actor) -> App {
     let mut app = App::signed_in(store, actor, Lang::Vi, fixed_clock()).unwrap();
