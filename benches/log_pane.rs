@@ -33,7 +33,13 @@ fn key(c: char) -> KeyEvent {
 fn app_with_500() -> App {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store
-        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan", "246810", "246810")
+        .first_start(
+            "UBND phường Ba Đình",
+            "BD",
+            "Nguyễn Thị Lan",
+            "246810",
+            "246810",
+        )
         .unwrap();
     let codes: Vec<String> = store
         .fields()

@@ -21,8 +21,7 @@ fn key(c: char) -> KeyEvent {
 
 fn started(path: &std::path::Path) -> App {
     let store = Store::open(path).unwrap();
-    let mut app =
-        common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
+    let mut app = common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
     app
 }
@@ -94,7 +93,9 @@ fn benches(c: &mut Criterion) {
     while app.warm_one() {}
     let mut other = Store::open(&path).unwrap();
     let officer = other.officers().unwrap()[0].id;
-    let desk2 = other.sign_in(officer, common::PIN, common::at(8, 15)).unwrap();
+    let desk2 = other
+        .sign_in(officer, common::PIN, common::at(8, 15))
+        .unwrap();
     let mut n = 0u64;
     g.bench_function("key_2_after_another_desk_wrote", |b| {
         b.iter_custom(|iters| {

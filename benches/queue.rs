@@ -50,8 +50,7 @@ fn benches(c: &mut Criterion) {
         })
     });
     let store2 = Store::open(&path).unwrap();
-    let mut app =
-        common::signed_in_app(store2, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
+    let mut app = common::signed_in_app(store2, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
     app.handle_key(key(KeyCode::Char('2')));
     app.handle_key(key(KeyCode::Char('l')));

@@ -40,8 +40,7 @@ fn key(c: KeyCode) -> KeyEvent {
 }
 
 fn app(store: Store) -> App {
-    let mut app =
-        common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
+    let mut app = common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
     app
 }

@@ -545,7 +545,9 @@ fn a_report_column_changed_at_another_desk_is_not_undone() {
     app.handle_key(key(KeyCode::Enter));
     // Meanwhile, at the other desk.
     let mut other = Store::open(&path).unwrap();
-    let desk2 = other.sign_in(officer.officer_id(), common::PIN, common::at(8, 15)).unwrap();
+    let desk2 = other
+        .sign_in(officer.officer_id(), common::PIN, common::at(8, 15))
+        .unwrap();
     other
         .write(&desk2, |w| {
             w.set_field_report_column("moi_truong", "hc_khac", "khac")

@@ -219,7 +219,14 @@ fn tricky_queries() {
 #[test]
 fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
     let mut f = fixture();
-    let officer = f.store.sign_in(f.store.officers().unwrap()[0].id, common::PIN, common::at(8, 15)).unwrap();
+    let officer = f
+        .store
+        .sign_in(
+            f.store.officers().unwrap()[0].id,
+            common::PIN,
+            common::at(8, 15),
+        )
+        .unwrap();
     let uid = f.store.lookup("giao thong", 10).unwrap().visits[0]
         .uid
         .clone();

@@ -32,7 +32,9 @@ fn a_pane_is_read_again_only_when_the_book_changed() {
 
     // Another desk takes in a second complaint.
     let mut other = Store::open(&path).unwrap();
-    let desk2 = other.sign_in(officer.officer_id(), common::PIN, common::at(8, 15)).unwrap();
+    let desk2 = other
+        .sign_in(officer.officer_id(), common::PIN, common::at(8, 15))
+        .unwrap();
     save(
         &mut other,
         &desk2,

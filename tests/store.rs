@@ -598,7 +598,13 @@ fn a_read_only_open_writes_nothing_and_refuses_writes() {
     assert!(store.is_read_only());
     assert_eq!(store.visit_count().unwrap(), 1);
     assert_eq!(store.lookup("hoa", 5).unwrap().citizens.len(), 1);
-    let officer = store.sign_in(store.officers().unwrap()[0].id, common::PIN, common::at(8, 15)).unwrap();
+    let officer = store
+        .sign_in(
+            store.officers().unwrap()[0].id,
+            common::PIN,
+            common::at(8, 15),
+        )
+        .unwrap();
     let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
     assert!(matches!(r, Err(StoreError::ReadOnly)), "{r:?}");
     assert!(matches!(

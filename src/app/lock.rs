@@ -89,10 +89,7 @@ impl LockScreen {
 
     fn reset_inputs(&mut self) {
         self.pin = pin_input();
-        self.again = self
-            .officer()
-            .is_some_and(|o| !o.has_pin)
-            .then(pin_input);
+        self.again = self.officer().is_some_and(|o| !o.has_pin).then(pin_input);
         self.focus = 0;
     }
 
@@ -333,11 +330,7 @@ impl App {
 
     /// `o` chose an officer: the same one goes back to the desk; another one signs in.
     pub(super) fn switch_to(&mut self, o: &Officer) {
-        if self
-            .actor
-            .as_ref()
-            .is_some_and(|a| a.officer_id() == o.id)
-        {
+        if self.actor.as_ref().is_some_and(|a| a.officer_id() == o.id) {
             return;
         }
         self.open_lock(LockWhy::Switch, Some(o.id));

@@ -17,10 +17,8 @@ impl App {
     pub(super) fn start_officer(&mut self) -> store::Result<()> {
         if self.store.officers()?.is_empty() {
             let desk = self.store.desk_code()?;
-            self.overlays.push(Overlay::Setup(Box::new(Setup::new(
-                &self.unit,
-                &desk,
-            ))));
+            self.overlays
+                .push(Overlay::Setup(Box::new(Setup::new(&self.unit, &desk))));
             return Ok(());
         }
         let last: Option<i64> = self

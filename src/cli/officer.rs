@@ -155,7 +155,10 @@ pub fn run(path: &Path, args: &OfficerArgs, lang: Lang) -> Result<(), Failure> {
             store
                 .write(&actor, |w| w.disable_officer(o.id))
                 .map_err(fail)?;
-            say(&mut out, Msg::CliOfficerDisabled.fill(lang, &[&o.full_name]))
+            say(
+                &mut out,
+                Msg::CliOfficerDisabled.fill(lang, &[&o.full_name]),
+            )
         }
         OfficerCommand::Enable { name, auth } => {
             let o = officer_named(&store, name, lang)?;

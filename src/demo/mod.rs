@@ -11,8 +11,8 @@
 
 use crate::domain::case::{self, Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::visit::{Handling, PetitionType, ReceptionForm, ValidVisit};
 use crate::domain::role::{Role, Roles};
+use crate::domain::visit::{Handling, PetitionType, ReceptionForm, ValidVisit};
 use crate::store::{
     Bulk, BulkCase, BulkCitizen, BulkSession, BulkStep, BulkVisit, CaseSource, CitizenInput,
     Intake, Result, StepInput, Store, settings,

@@ -293,9 +293,7 @@ fn within(scope: Scope, me: i64, target: &Target) -> bool {
     match (scope, target) {
         (Scope::Any, _) => true,
         (Scope::OwnVisit, Target::Visit { logged_by }) => *logged_by == me,
-        (Scope::DeskCase, Target::Case { assigned_to, .. }) => {
-            assigned_to.is_none_or(|a| a == me)
-        }
+        (Scope::DeskCase, Target::Case { assigned_to, .. }) => assigned_to.is_none_or(|a| a == me),
         (Scope::Received, Target::Visit { logged_by }) => *logged_by == me,
         (Scope::Received, Target::Case { received_by, .. }) => received_by.contains(&me),
         _ => false,
@@ -470,10 +468,7 @@ mod tests {
             assert!(r(&[*role], P::Draft, &none));
         }
         for p in Permission::ALL {
-            assert_eq!(
-                decide(Roles::NONE, me, *p, &none),
-                Err(Refusal::Role(*p))
-            );
+            assert_eq!(decide(Roles::NONE, me, *p, &none), Err(Refusal::Role(*p)));
         }
     }
 

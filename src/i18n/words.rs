@@ -409,7 +409,9 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             failures,
             wait_secs,
         } => Msg::ErrWrongPinWait.fill(lang, &[failures, &wait_words(lang, *wait_secs)]),
-        StoreError::SignInWait { secs } => Msg::ErrSignInWait.fill(lang, &[&wait_words(lang, *secs)]),
+        StoreError::SignInWait { secs } => {
+            Msg::ErrSignInWait.fill(lang, &[&wait_words(lang, *secs)])
+        }
         StoreError::PinNotSet => Msg::ErrPinNotSet.t(lang).to_owned(),
         StoreError::BadPin(p) => pin_problem(lang, *p),
         StoreError::LastAdmin => Msg::ErrLastAdmin.t(lang).to_owned(),

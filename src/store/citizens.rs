@@ -368,8 +368,8 @@ pub(super) fn upsert(
     let id = match existing {
         Some(k) => {
             let id = k.id;
-            let before =
-                audit::row_json(w.conn(), "citizens", id)?.ok_or(StoreError::NotFound("citizen"))?;
+            let before = audit::row_json(w.conn(), "citizens", id)?
+                .ok_or(StoreError::NotFound("citizen"))?;
             if matched_unseen {
                 // The form could not say it (Luật Tố cáo Art 8(3)); the audit does.
                 let uid = before["uid"].as_str().unwrap_or_default().to_owned();

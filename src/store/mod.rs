@@ -21,6 +21,7 @@ mod visits;
 mod windows;
 mod write;
 
+pub use crate::domain::role::{Refusal, Role, Roles};
 pub use audit::AuditRow;
 pub use auth::pin;
 pub use cases::{
@@ -46,7 +47,6 @@ pub use visits::{
 };
 pub use windows::WindowLease;
 pub use write::{Actor, Bulk, Permission, Writer};
-pub use crate::domain::role::{Refusal, Role, Roles};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -79,9 +79,14 @@ pub enum StoreError {
     Forbidden(Refusal),
     /// A wrong PIN at sign-in: the wrong entries in a row, and how long the next try waits
     /// (0 for the first ones).
-    WrongPin { failures: u32, wait_secs: u64 },
+    WrongPin {
+        failures: u32,
+        wait_secs: u64,
+    },
     /// Too many wrong PINs: the next try waits this long (nothing was checked).
-    SignInWait { secs: u64 },
+    SignInWait {
+        secs: u64,
+    },
     /// The officer has no PIN yet: they set one first (their first sign-in).
     PinNotSet,
     /// A new PIN or passphrase refused by the rules (domain/role.rs `check_pin`).

@@ -176,7 +176,9 @@ impl Writer<'_> {
     pub fn set_roles(&mut self, id: i64, roles: Roles) -> Result<()> {
         self.permit(Permission::ManageOfficers)?;
         if roles.is_empty() {
-            return Err(StoreError::Invalid("an officer holds at least one role".into()));
+            return Err(StoreError::Invalid(
+                "an officer holds at least one role".into(),
+            ));
         }
         let Some(o) = officer_row(self.conn(), id)? else {
             return Err(StoreError::NotFound("officer"));

@@ -34,8 +34,8 @@
 //! ```
 
 use rusqlite::{
-    CachedStatement, Connection, OptionalExtension, Params, Row, Transaction,
-    TransactionBehavior, params,
+    CachedStatement, Connection, OptionalExtension, Params, Row, Transaction, TransactionBehavior,
+    params,
 };
 use serde_json::Value;
 
@@ -89,7 +89,10 @@ impl<'s> Sql<'s> {
         &self.tx
     }
 
-    pub(in crate::store) fn prepare_cached(&self, sql: &str) -> rusqlite::Result<CachedStatement<'_>> {
+    pub(in crate::store) fn prepare_cached(
+        &self,
+        sql: &str,
+    ) -> rusqlite::Result<CachedStatement<'_>> {
         self.tx.prepare_cached(sql)
     }
 
@@ -237,7 +240,10 @@ impl Store {
                  FROM officers WHERE id = ?1 AND uid = ?2",
             )?
             .query_row(params![actor.officer_id, actor.uid], |r| {
-                Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default()))
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                ))
             })
             .optional()?;
         let roles = match now {

@@ -18,10 +18,16 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    let mut bar = vec![Span::styled(format!(" {} ", Msg::AppName.t(lang)), theme.bar())];
+    let mut bar = vec![Span::styled(
+        format!(" {} ", Msg::AppName.t(lang)),
+        theme.bar(),
+    )];
     if app.is_demo {
         bar.push(Span::raw(" "));
-        bar.push(Span::styled(format!(" {} ", Msg::DemoBadge.t(lang)), theme.demo()));
+        bar.push(Span::styled(
+            format!(" {} ", Msg::DemoBadge.t(lang)),
+            theme.demo(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(bar)).style(theme.bar()), top);
 
@@ -71,7 +77,10 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Line::from(Span::styled(format!(" {} ", title.t(lang)), theme.title())));
+        .title(Line::from(Span::styled(
+            format!(" {} ", title.t(lang)),
+            theme.title(),
+        )));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let mut y = inner.y;
@@ -84,7 +93,9 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
     if let Some(n) = &note {
         let h = note_h - 1;
         frame.render_widget(
-            Paragraph::new(n.as_str()).style(theme.dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(n.as_str())
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
             row(y, h),
         );
         y += note_h;
@@ -93,7 +104,11 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
     let label = |m: Msg, focused: bool| {
         Span::styled(
             m.t(lang).to_owned(),
-            if focused { theme.label_focused() } else { theme.label() },
+            if focused {
+                theme.label_focused()
+            } else {
+                theme.label()
+            },
         )
     };
     // The officers, a window of them around the one chosen.
@@ -110,7 +125,13 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
             },
         );
     }
-    for (i, o) in lock.officers.iter().enumerate().skip(first).take(list_h as usize) {
+    for (i, o) in lock
+        .officers
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(list_h as usize)
+    {
         let yy = y + (i - first) as u16;
         if yy >= inner.bottom() {
             break;
@@ -118,7 +139,11 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
         let chosen = i == lock.selected;
         let text = format!("{} {}", if chosen { "▶" } else { " " }, o.full_name);
         frame.render_widget(
-            Paragraph::new(text).style(if chosen { theme.selected() } else { theme.label() }),
+            Paragraph::new(text).style(if chosen {
+                theme.selected()
+            } else {
+                theme.label()
+            }),
             Rect {
                 x: inner.x + label_w,
                 width: inner.width.saturating_sub(label_w),

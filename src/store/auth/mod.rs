@@ -57,9 +57,7 @@ pub(super) fn roles_json(roles: Roles) -> Value {
 /// The roles an officer holds now.
 pub(super) fn roles_of(conn: &Connection, officer_id: i64) -> Result<Roles> {
     let codes: Option<String> = conn
-        .prepare_cached(
-            "SELECT group_concat(role, ',') FROM officer_roles WHERE officer_id = ?1",
-        )?
+        .prepare_cached("SELECT group_concat(role, ',') FROM officer_roles WHERE officer_id = ?1")?
         .query_row([officer_id], |r| r.get(0))?;
     Ok(Roles::from_codes(&codes.unwrap_or_default()))
 }
@@ -107,10 +105,9 @@ pub(super) fn target(conn: &Connection, on: On<'_>) -> Result<Target> {
                  WHERE cv.case_id = ?1",
             )?;
             let received_by = stmt
-                .query_map(
-                    params![id, crate::domain::case::Action::Open.code()],
-                    |r| r.get::<_, Option<i64>>(0),
-                )?
+                .query_map(params![id, crate::domain::case::Action::Open.code()], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })?
                 .filter_map(|r| r.transpose())
                 .collect::<rusqlite::Result<Vec<i64>>>()?;
             Ok(Target::Case {
@@ -233,15 +230,21 @@ impl Store {
                 "officers",
                 &c.uid,
                 None,
-                rehash.as_ref().map(|_| json!({ "rehashed": true })).as_ref(),
+                rehash
+                    .as_ref()
+                    .map(|_| json!({ "rehashed": true }))
+                    .as_ref(),
             )?;
             Ok(actor)
         } else {
             // Counted from the book as it is now: another desk's wrong entries count too.
             let failures = credentials(&tx, officer_id)?.failures + 1;
             let wait_secs = role::wait_after(failures);
-            let until = (wait_secs > 0)
-                .then(|| (now + TimeDelta::seconds(wait_secs as i64)).format(STAMP).to_string());
+            let until = (wait_secs > 0).then(|| {
+                (now + TimeDelta::seconds(wait_secs as i64))
+                    .format(STAMP)
+                    .to_string()
+            });
             tx.prepare_cached(
                 "UPDATE officers SET sign_in_failures = ?2, sign_in_wait_until = ?3
                  WHERE id = ?1",
@@ -297,7 +300,15 @@ impl Store {
                 changed_at: None,
             });
         }
-        audit::record(&tx, Some(officer_id), "pin_set", "officers", &c.uid, None, None)?;
+        audit::record(
+            &tx,
+            Some(officer_id),
+            "pin_set",
+            "officers",
+            &c.uid,
+            None,
+            None,
+        )?;
         tx.commit()?;
         Ok(Actor::signed_in(officer_id, &c.uid, &c.name))
     }

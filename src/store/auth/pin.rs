@@ -36,7 +36,11 @@ pub const PRODUCTION: Cost = Cost {
 };
 
 /// The tests' cost: the smallest Argon2 allows. Debug builds only.
-const CHEAP: Cost = Cost { m_kib: 8, t: 1, p: 1 };
+const CHEAP: Cost = Cost {
+    m_kib: 8,
+    t: 1,
+    p: 1,
+};
 
 static CHEAP_IN_TESTS: AtomicBool = AtomicBool::new(false);
 
@@ -122,7 +126,14 @@ mod tests {
 
     #[test]
     fn the_production_cost_is_argon2id_64_mib_t3() {
-        assert_eq!(PRODUCTION, Cost { m_kib: 65536, t: 3, p: 1 });
+        assert_eq!(
+            PRODUCTION,
+            Cost {
+                m_kib: 65536,
+                t: 3,
+                p: 1
+            }
+        );
         // A release build never goes below it.
         if !cfg!(debug_assertions) {
             use_cheap_cost_in_tests();

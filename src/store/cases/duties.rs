@@ -11,11 +11,11 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use super::super::write::On;
 use super::super::{Permission, Result, StoreError, Writer, audit, now_stamp};
 use super::steps::{case_for_update, insert_event};
 use super::{StepInput, facts};
 use crate::domain::case::{self, Action, CaseFacts, ComplaintSubject, Refusal};
-use super::super::write::On;
 
 /// A complaint's time-bar facts as the officer records them.
 #[derive(Debug, Clone, PartialEq, Eq)]

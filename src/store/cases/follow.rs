@@ -127,7 +127,8 @@ impl Writer<'_> {
                 let moved = self.move_other_visits(*id, e)?;
                 if moved > 0 {
                     notes.push(
-                        Msg::NoteVisitsMoved.fill(vi, &[&moved, &field_name(self.conn(), e.new_field)?]),
+                        Msg::NoteVisitsMoved
+                            .fill(vi, &[&moved, &field_name(self.conn(), e.new_field)?]),
                     );
                 }
             }
@@ -194,7 +195,9 @@ impl Writer<'_> {
     /// A voided visit's cases: one it opened that is still new and has no other visit goes
     /// with it (marked, never deleted); a case it opened that moved on refuses the void.
     pub(in crate::store) fn void_cases_of_visit(&mut self, visit_id: i64) -> Result<()> {
-        for (id, uid, code, status, ..) in linked_cases(self.conn(), visit_id)?.into_iter().filter(|c| c.8)
+        for (id, uid, code, status, ..) in linked_cases(self.conn(), visit_id)?
+            .into_iter()
+            .filter(|c| c.8)
         {
             let others: i64 = self.query_row(
                 "SELECT count(*) FROM case_visits cv JOIN visits v ON v.id = cv.visit_id

@@ -7,15 +7,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::super::citizens::CitizenInput;
 use super::super::visits::KnownCitizen;
+use super::super::write::On;
 use super::super::{
     Permission, Result, StoreError, Writer, audit, new_uid, now_stamp, open_statuses,
 };
 use super::{CaseSource, Intake, NewCase, SavedCase, StepInput, facts};
 use crate::domain::case::{self, Action, CaseStatus, CaseType, Outcome, RefusalReason, case_code};
 use crate::domain::intake::{self, CaseChoice, IntakeStep, OpenCase};
-use crate::domain::text::{clean_line, nfc};
 use crate::domain::role;
-use super::super::write::On;
+use crate::domain::text::{clean_line, nfc};
 
 /// The next code of a case type in a year, at this desk: (seq, code).
 pub(super) fn next_code(conn: &Connection, t: CaseType, year: i32) -> Result<(u32, String)> {

@@ -46,8 +46,8 @@ impl Writer<'_> {
         let rule_id = seen.id;
         refuse_if_changed(self.conn(), seen)?;
         let tx = &*self;
-        let before =
-            audit::row_json(tx.conn(), "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
+        let before = audit::row_json(tx.conn(), "deadline_rules", rule_id)?
+            .ok_or(StoreError::NotFound("rule"))?;
         tx.execute(
             "UPDATE deadline_rules SET days = ?2, extension_days = ?3, basis = ?4, article = ?5
              WHERE id = ?1",
@@ -94,8 +94,8 @@ impl Writer<'_> {
         let rule_id = seen.id;
         refuse_if_changed(self.conn(), seen)?;
         let tx = &*self;
-        let before =
-            audit::row_json(tx.conn(), "deadline_rules", rule_id)?.ok_or(StoreError::NotFound("rule"))?;
+        let before = audit::row_json(tx.conn(), "deadline_rules", rule_id)?
+            .ok_or(StoreError::NotFound("rule"))?;
         if before["internal"].as_i64() != Some(1) {
             return Err(StoreError::Invalid(
                 "only the unit's own rules can be switched on or off".into(),

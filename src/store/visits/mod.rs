@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::write::On;
 use super::{
     Permission, Result, Store, StoreError, Writer, audit, bad_code, citizens, new_uid, now_stamp,
 };
 use crate::domain::case::CaseType;
 use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
-use super::write::On;
 use crate::domain::visit::{
     DayCounters, Handling, PetitionType, ReceptionForm, ValidVisit, VisitDraft,
 };
