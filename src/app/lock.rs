@@ -51,6 +51,8 @@ pub struct LockScreen {
     pub error: Option<String>,
     /// The officer whose desk this is while it is locked (their name).
     pub holder: Option<String>,
+    /// Whether they had a form open (kept as their draft).
+    pub holder_has_form: bool,
 }
 
 fn pin_input() -> TextArea<'static> {
@@ -72,6 +74,7 @@ impl LockScreen {
             focus: 0,
             error: None,
             holder: None,
+            holder_has_form: false,
         };
         s.reset_inputs();
         s
@@ -118,6 +121,7 @@ impl App {
         };
         let mut lock = LockScreen::new(why, officers, select);
         lock.holder = self.actor.as_ref().map(|a| a.name().to_owned());
+        lock.holder_has_form = self.form().is_some() || self.entry().is_some();
         self.lock = Some(lock);
     }
 
@@ -270,6 +274,10 @@ impl App {
         self.last_input = self.now();
         if same {
             self.actor = Some(actor);
+            // The unit may have changed the idle time meanwhile.
+            if let Ok(secs) = self.store.lock_after() {
+                self.lock_after = secs;
+            }
             return;
         }
         if let Some(previous) = self.actor.clone() {

@@ -29,7 +29,8 @@ catalog! {
     // Sign-in, roles and the lock (issue 25)
     LockTitle => "Màn hình đã khoá", "Screen locked";
     SignInTitle => "Đăng nhập", "Sign in";
-    LockHeldBy => "Bàn của {0}: {0} nhập mã PIN để làm tiếp; cán bộ khác đăng nhập thì biểu mẫu đang gõ được giữ làm bản nháp của {0}.", "{0}'s desk: {0} types their PIN to go on; another officer signing in keeps the form being typed as {0}'s draft.";
+    LockHeldBy => "Bàn của {0} đang khoá.", "{0}'s desk is locked.";
+    LockHeldByForm => "Bàn của {0} đang khoá. Cán bộ khác đăng nhập thì biểu mẫu đang gõ vẫn là bản nháp của {0}.", "{0}'s desk is locked. If another officer signs in, the form being typed stays {0}'s draft.";
     SignInOfficer => "Cán bộ", "Officer";
     SignInPin => "Mã PIN", "PIN";
     SignInNewPin => "Mã PIN mới", "New PIN";
@@ -54,9 +55,8 @@ catalog! {
     OfficerAdded => "Đã thêm cán bộ {0}: cán bộ đặt mã PIN khi đăng nhập lần đầu.", "Officer {0} added: they set their PIN at their first sign-in.";
     CmdLock => "khoá màn hình", "lock the screen";
     CmdSignIn => "đăng nhập", "sign in";
-    CmdOtherOfficer => "↓ cán bộ khác", "↓ another officer";
+    CmdOtherOfficer => "cán bộ khác", "another officer";
     CmdClearOrBack => "xoá / quay lại", "clear / back";
-    CmdQuitKeepDraft => "thoát (giữ bản nháp)", "quit (drafts kept)";
     CtxLock => "Màn hình khoá", "Lock screen";
     RoleReceiver => "cán bộ tiếp công dân", "receiving officer";
     RoleLeader => "lãnh đạo", "leader";

@@ -43,18 +43,47 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
     // The note under the title: whose desk is locked, or what a first PIN must be.
     let note = match (lock.officer(), &lock.holder, lock.why) {
         (Some(o), _, _) if !o.has_pin => Some(Msg::SignInFirstPin.fill(lang, &[&o.full_name])),
+        (_, Some(h), LockWhy::Idle | LockWhy::Key) if lock.holder_has_form => {
+            Some(Msg::LockHeldByForm.fill(lang, &[h]))
+        }
         (_, Some(h), LockWhy::Idle | LockWhy::Key) => Some(Msg::LockHeldBy.fill(lang, &[h])),
         (None, _, _) => Some(Msg::SignInNoOfficer.t(lang).to_owned()),
         _ => None,
     };
     let width = body.width.saturating_sub(4).min(68);
     let inner_w = width.saturating_sub(2).max(1);
-    let note_h = note.as_ref().map_or(0, |n| wrapped_height(n, inner_w) + 1);
-    let list_h = lock.officers.len().clamp(1, 5) as u16;
-    let inputs_h = if lock.setting_pin() { 3 } else { 1 };
-    let box_h = (note_h + list_h + 1 + inputs_h + 2 + 2).min(body.height.saturating_sub(2));
-    let [head, boxed] = body.layout(&Layout::vertical([
-        Constraint::Length(body.height.saturating_sub(box_h).min(4)),
+    // The rows inside the box, by priority: the PIN input(s) and the error line, one
+    // officer, the blank lines, more officers, the note. A small terminal drops the last.
+    let avail = body.height.saturating_sub(2 + 2);
+    let inputs_h: u16 = if lock.setting_pin() { 3 } else { 1 };
+    let mut used = inputs_h + 1 + 1;
+    let mut take = |n: u16| {
+        if avail >= used + n {
+            used += n;
+            n
+        } else {
+            0
+        }
+    };
+    let gap_list = take(1);
+    let gap_error = take(1);
+    let more = (lock.officers.len().clamp(1, 5) as u16 - 1).min(avail.saturating_sub(used));
+    used += more;
+    let list_h = 1 + more;
+    let note_h = note
+        .as_ref()
+        .map(|n| wrapped_height(n, inner_w) + 1)
+        .filter(|h| avail >= used + h)
+        .unwrap_or(0);
+    let note = note.filter(|_| note_h > 0);
+    let box_h = (used + note_h + 2).min(body.height);
+    let _ = gap_error;
+    // The unit and the date, a blank line, the box: centred in the height there is.
+    let head_h = 3.min(body.height.saturating_sub(box_h));
+    let pad = body.height.saturating_sub(head_h + box_h) / 2;
+    let [_, head, boxed] = body.layout(&Layout::vertical([
+        Constraint::Length(pad),
+        Constraint::Length(head_h),
         Constraint::Length(box_h),
     ]));
     let day = app.day_label(app.today);
@@ -65,7 +94,6 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
         ])
         .alignment(Alignment::Center),
         Rect {
-            y: head.y + head.height.saturating_sub(3),
             height: head.height.min(2),
             ..head
         },
@@ -151,7 +179,7 @@ pub fn draw(frame: &mut Frame, app: &App, lock: &LockScreen, area: Rect, theme: 
             },
         );
     }
-    y += list_h + 1;
+    y += list_h + gap_list;
     let inputs: Vec<(Msg, &ratatui_textarea::TextArea<'static>)> = match &lock.again {
         Some(again) => vec![(Msg::SignInNewPin, &lock.pin), (Msg::SignInPinAgain, again)],
         None => vec![(Msg::SignInPin, &lock.pin)],

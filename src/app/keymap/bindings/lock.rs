@@ -23,12 +23,12 @@ pub(super) const LOCK: &[Binding] = &[
     ),
     b(
         C::Lock,
-        &[k(KC::Up)],
-        Command::Up,
+        &[k(KC::Down)],
+        Command::Down,
         Msg::CmdOtherOfficer,
         true,
     ),
-    b(C::Lock, &[k(KC::Down)], Command::Down, Msg::CmdDown, false),
+    b(C::Lock, &[k(KC::Up)], Command::Up, Msg::CmdUp, false),
     b(
         C::Lock,
         &[k(KC::Tab)],
@@ -60,7 +60,7 @@ pub(super) const LOCK: &[Binding] = &[
         C::Lock,
         &[ctrl('q'), ctrl('c')],
         Command::Quit,
-        Msg::CmdQuitKeepDraft,
+        Msg::CmdQuit,
         true,
     ),
 ];
