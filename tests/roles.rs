@@ -704,3 +704,35 @@ fn a_role_taken_elsewhere_holds_at_the_next_write() {
         Err(StoreError::Invalid(_))
     ));
 }
+
+/// `Writer` exposes methods, never the connection (STYLE.md §8): the compiler refuses SQL
+/// through a Writer outside the store (the compile-fail examples of `store::write`), and no
+/// code outside `src/store/` names a connection or a transaction (the crate's own unit
+/// tests, `tests.rs`, read through `Store::conn` in test builds only).
+#[test]
+fn nothing_outside_the_store_holds_a_connection() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut dirs = vec![src.clone()];
+    let mut offenders = vec![];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                if p != src.join("store") {
+                    dirs.push(p);
+                }
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") || p.ends_with("tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for needle in ["Connection", "Transaction", ".conn()", "execute_batch"] {
+                if text.contains(needle) {
+                    offenders.push(format!("{}: {needle}", p.display()));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}

@@ -3,13 +3,14 @@
 //! history and in every process listing), nor in an environment variable (inherited by
 //! every child, readable in `/proc/<pid>/environ`, and just as easily left in a history
 //! when set on the same line). A script passes it on standard input with `--pin-stdin`
-//! (one PIN a line: from a file only its owner reads, or a secrets tool's pipe); without a
-//! terminal and without `--pin-stdin` the command refuses, with words.
+//! (one PIN a line: from a file only its owner reads, or a secrets tool's pipe); when standard
+//! input is not a terminal and there is no `--pin-stdin` the command refuses, with words,
+//! rather than wait on a terminal a script cannot answer.
 //!
 //! The acting officer is `--as NAME`, or the book's one administrator when the command is
 //! an administrator's and there is only one. Wrong PINs count and wait as at the desk.
 
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 
 use chrono::Local;
 
@@ -58,8 +59,12 @@ impl PinSource {
             }
             return Ok(pin);
         }
-        // rpassword reads the controlling terminal itself (/dev/tty, the console on
-        // Windows), so a piped standard input is never taken for a PIN.
+        // Asked only of a person at a terminal: a script without --pin-stdin is refused,
+        // never left waiting. rpassword reads the terminal itself without echo (/dev/tty,
+        // the console on Windows).
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::new(Msg::CliPinNoTerminal.t(self.lang)));
+        }
         rpassword::prompt_password(prompt)
             .map_err(|_| Failure::new(Msg::CliPinNoTerminal.t(self.lang)))
     }

@@ -14,13 +14,13 @@
 //! `Writer` derefs to [`Sql`], whose methods are `pub(in crate::store)`, so no closure in
 //! `app/` or `cli/` can run a statement past the permission check:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0624
 //! fn bypass(w: &mut tiepdan::store::Writer<'_>) {
 //!     w.execute("DELETE FROM officer_roles", []).unwrap();
 //! }
 //! ```
 //!
-//! ```compile_fail
+//! ```compile_fail,E0624
 //! fn bypass(w: &mut tiepdan::store::Writer<'_>) -> i64 {
 //!     w.conn().last_insert_rowid()
 //! }
