@@ -57,6 +57,10 @@ pub const MIN_HEIGHT: u16 = 12;
 /// How long the form must stay unchanged before its draft is written.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
 
+/// How long the desk stays without a key, after a write, before the book file is brought up
+/// to date (a checkpoint that waits for nobody): then the file alone is the book.
+pub const IDLE_CHECKPOINT: Duration = Duration::from_secs(2);
+
 /// The wall clock, injectable.
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
 
@@ -136,6 +140,11 @@ pub struct App {
     pub viewport: (u16, u16),
     /// `NO_COLOR`: draw with modifiers only.
     pub no_color: bool,
+    /// When the officer last pressed a key or pasted (the idle checkpoint waits for quiet).
+    last_input: Instant,
+    /// Whether the screen may differ from the last frame drawn (the loop skips drawing a
+    /// frame that a quiet tick left unchanged).
+    pub redraw: bool,
 }
 
 impl App {
@@ -172,6 +181,8 @@ impl App {
             should_quit: false,
             viewport: (80, 24),
             no_color: false,
+            last_input: Instant::now(),
+            redraw: true,
         };
         app.reload_log(None);
         app.start_officer()?;
@@ -274,7 +285,14 @@ impl App {
 
     /// The single transition entry point: every input, text included, comes through here.
     pub fn apply(&mut self, msg: impl Into<Msg>) {
-        match msg.into() {
+        let msg = msg.into();
+        if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
+            self.last_input = Instant::now();
+        }
+        if !matches!(msg, Msg::Tick(_)) {
+            self.redraw = true;
+        }
+        match msg {
             Msg::Cmd(cmd) => self.command(cmd),
             Msg::Text(key) => self.type_text(key),
             Msg::Paste(text) => self.paste(&text),
@@ -287,6 +305,7 @@ impl App {
     /// Periodic work between events: the date rollover and the draft autosave.
     fn tick(&mut self, now: Instant) {
         let today = self.now().date();
+        let mut changed = false;
         if today != self.today {
             let was_on_today = self.log.day == self.today;
             self.today = today;
@@ -298,6 +317,7 @@ impl App {
             if self.pane == Pane::Board {
                 self.reload_board();
             }
+            changed = true;
         }
         let due = self
             .form()
@@ -305,6 +325,7 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if due {
             self.save_draft();
+            changed = true;
         }
         let entry_due = self
             .entry()
@@ -312,12 +333,22 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if entry_due {
             self.save_entry_draft();
+            changed = true;
         }
         // Another desk wrote to the book: the pane on screen follows (not under a form being
-        // typed, which the officer is looking at instead).
+        // typed, which the officer is looking at instead), and so do the alerts.
         if self.form().is_none() && self.entry().is_none() && !self.pane_is_current(self.pane) {
             self.reload_pane(self.pane);
+            self.refresh_alerts();
+            changed = true;
         }
+        // Quiet after a write: the book file catches up with the WAL. A checkpoint that
+        // fails loses nothing (the WAL keeps every commit) and is tried again next tick; a
+        // disk in trouble speaks at the next write.
+        if now.saturating_duration_since(self.last_input) >= IDLE_CHECKPOINT {
+            let _ = self.store.checkpoint_idle();
+        }
+        self.redraw |= changed;
     }
 
     /// Whether a draft waits to be written (the loop wakes up for it).
@@ -481,6 +512,14 @@ impl App {
             s.push_str(&format!(" ({})", Text::TodayMark.t(self.lang)));
         }
         s
+    }
+}
+
+impl Drop for App {
+    /// Close the connections in order: the lookup worker's first (its thread joined), then
+    /// the app's own — the last one, which copies the WAL into the book file (`Store`'s drop).
+    fn drop(&mut self) {
+        self.searcher = worker::Searcher::Inline;
     }
 }
 

@@ -166,6 +166,7 @@ impl Store {
             path: Some(path.to_owned()),
             read_only,
             writes: 0,
+            flushed: 0,
         };
         store.check_identity(path)?;
         if read_only {
@@ -209,6 +210,7 @@ impl Store {
             path: Some(path.to_owned()),
             read_only: true,
             writes: 0,
+            flushed: 0,
         };
         store.check_identity(path)?;
         let version = store.schema_version().map_err(|e| match e {
@@ -234,6 +236,7 @@ impl Store {
             path: None,
             read_only: false,
             writes: 0,
+            flushed: 0,
         };
         store.check_identity(Path::new(":memory:"))?;
         store.prepare(Path::new(":memory:"))?;
@@ -251,6 +254,7 @@ impl Store {
             path: Some(path.clone()),
             read_only: true,
             writes: 0,
+            flushed: 0,
         })
     }
 
