@@ -190,3 +190,17 @@ fn after_a_quit_the_book_file_alone_holds_every_visit() {
         "the file alone is the book"
     );
 }
+
+/// The app refuses an empty file with the command line's words, instead of starting a new
+/// book in it (issue 22.6).
+#[test]
+fn the_app_refuses_an_empty_file_with_the_command_line_s_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    std::fs::write(&db, b"").unwrap();
+    let mut t = Tui::start(&db);
+    t.wait_text("không chứa sổ tiếp công dân");
+    assert!(!t.wait_exit(), "a refusal is a failure");
+    assert_eq!(std::fs::read(&db).unwrap(), b"", "left untouched");
+    assert!(!dir.path().join("tiepdan.sqlite3-wal").exists());
+}

@@ -206,6 +206,7 @@ pub fn open_error(lang: Lang, e: &OpenError) -> String {
             supported,
         } => Msg::CliNeedsUpgrade.fill(lang, &[&path.display(), found, supported]),
         OpenError::NotSqlite(p) => Msg::CliNotSqlite.fill(lang, &[&p.display()]),
+        OpenError::NoBook(p) => Msg::CliNoBook.fill(lang, &[&p.display()]),
         OpenError::NotTiepdan(p) => Msg::CliNotTiepdan.fill(lang, &[&p.display()]),
         OpenError::TooNew {
             path,

@@ -883,4 +883,7 @@ catalog! {
     CliReportBadExplain => "Không có chỉ tiêu {0} (ví dụ: visits, cases_resolved, 01/TCD.4, 01/KQGQ.20).", "No figure {0} (e.g. visits, cases_resolved, 01/TCD.4, 01/KQGQ.20).";
     CliReportWritten => "Đã ghi {0}.", "Wrote {0}.";
     // (end of Reports)
+
+    // The book, its file and its desks (issue 22)
+    CliNoBook => "{0} không chứa sổ tiếp công dân nào (tệp rỗng, hoặc tệp SQLite chưa có dữ liệu của tiepdan — có thể là bản sao chép thiếu tệp -wal đi kèm). Tệp được giữ nguyên. Sổ mới chỉ được tạo ở chỗ chưa có tệp: chọn đường dẫn khác, hoặc xóa tệp này nếu chắc chắn nó không có gì.", "{0} holds no reception book (an empty file, or an SQLite file without tiepdan's data — perhaps a copy made without its -wal file). The file was left untouched. A new book is made only where no file is: choose another path, or delete this file if you are sure it holds nothing.";
 }
