@@ -575,3 +575,76 @@ fn due_prints_the_new_obligations_and_the_citizen_s_limits() {
     assert!(text.contains("Thụ lý: 04/05/2026"), "{text}");
     assert!(text.contains("Điều 50"), "{text}");
 }
+
+/// Terminal escapes typed into an argument (or an environment variable) are echoed as text,
+/// never obeyed: every path that echoes input — our messages and clap's own — shows
+/// `\u{1b}` instead of an ESC that would retitle or clear the terminal (issue 22.8).
+#[test]
+fn no_argument_reaches_the_terminal_as_an_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let db = book.to_str().unwrap();
+    let evil = "2026\x1b]2;pwned\x07\u{202e}";
+    let missing = dir.path().join("sổ\x1b]2;pwned\x07.sqlite3");
+    let missing = missing.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>)> = vec![
+        (vec!["--db", db, "report", "--period", evil], vec![]),
+        (
+            vec!["--db", db, "report", "--period", "2026", "--format", evil],
+            vec![],
+        ),
+        (
+            vec!["--db", db, "report", "--from", evil, "--to", "2026-01-01"],
+            vec![],
+        ),
+        (
+            vec![
+                "--db",
+                db,
+                "due",
+                "--type",
+                evil,
+                "--received",
+                "02/11/2026",
+            ],
+            vec![],
+        ),
+        (
+            vec!["--db", db, "due", "--type", "khieu-nai", "--received", evil],
+            vec![],
+        ),
+        (vec!["--lang", evil, "--db", db, "lookup", "x"], vec![]),
+        // clap's own message (it drops the sequence itself; we show what is left).
+        (vec!["--db", db, "lookup", "--limit", evil, "x"], vec![]),
+        (vec!["--db", missing, "lookup", "x"], vec![]),
+        (vec!["--db", db, "demo", "--end", evil], vec![]),
+        (
+            vec!["--db", db, "lookup", "x"],
+            vec![("TIEPDAN_LANG", evil)],
+        ),
+        (vec!["lookup", "x"], vec![("TIEPDAN_DB", missing)]),
+        (vec!["--db", db, "nosuch\x1b[2J\u{202e}"], vec![]),
+    ];
+    for (args, env) in cases {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tiepdan"));
+        cmd.args(&args)
+            .env_remove("TIEPDAN_DB")
+            .env_remove("TIEPDAN_LANG");
+        for (k, v) in &env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert!(!out.status.success(), "{args:?} {env:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.stderr.contains(&0x1b) && !out.stderr.contains(&0x07) && !err.contains('\u{202e}'),
+            "{args:?} {env:?}: {err:?}"
+        );
+        let by_clap = args.contains(&"--limit") || args.iter().any(|a| a.starts_with("nosuch"));
+        assert!(
+            by_clap || err.contains("\\u{1b}"),
+            "{args:?} {env:?}: the escape is shown: {err}"
+        );
+        assert!(out.stdout.iter().all(|b| *b != 0x1b), "{args:?}");
+    }
+}

@@ -204,3 +204,17 @@ fn the_app_refuses_an_empty_file_with_the_command_line_s_words() {
     assert_eq!(std::fs::read(&db).unwrap(), b"", "left untouched");
     assert!(!dir.path().join("tiepdan.sqlite3-wal").exists());
 }
+
+/// The create prompt names the path it would create: an escape in that path is shown as
+/// text, never sent to the terminal (issue 22.8).
+#[test]
+fn the_create_prompt_shows_an_escape_in_the_path_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sổ\x1b]2;pwned\x07.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Tạo sổ mới ở đó?");
+    t.wait_text("sổ\\u{1b}]2;pwned\\u{7}.sqlite3");
+    t.send("n\r");
+    assert!(!t.wait_exit(), "no book, a failure");
+    assert!(!db.exists());
+}

@@ -139,7 +139,7 @@ pub fn run(db: &Path, lang: Lang, a: ReportArgs) -> Result<(), Failure> {
             };
             std::fs::write(path, &bytes)
                 .map_err(|e| Failure::new(Msg::CliIo.fill(lang, &[&path.display(), &e])))?;
-            eprintln!("{}", Msg::CliReportWritten.fill(lang, &[&path.display()]));
+            super::warn(Msg::CliReportWritten.fill(lang, &[&path.display()]));
             Ok(())
         }
         None if format == Format::Xlsx && std::io::stdout().is_terminal() => {
