@@ -587,7 +587,8 @@ fn no_argument_reaches_the_terminal_as_an_escape() {
     let evil = "2026\x1b]2;pwned\x07\u{202e}";
     let missing = dir.path().join("sổ\x1b]2;pwned\x07.sqlite3");
     let missing = missing.to_str().unwrap();
-    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>)> = vec![
+    type Env<'a> = Vec<(&'a str, &'a str)>;
+    let cases: Vec<(Vec<&str>, Env)> = vec![
         (vec!["--db", db, "report", "--period", evil], vec![]),
         (
             vec!["--db", db, "report", "--period", "2026", "--format", evil],
