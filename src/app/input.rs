@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{self, Context};
 use super::{App, Command, EntryInput, Msg, Overlay};
+use crate::domain::lookup::MAX_QUERY_CHARS;
 use crate::domain::text::one_line;
 
 impl App {
@@ -41,7 +42,7 @@ impl App {
     pub(super) fn type_text(&mut self, key: KeyEvent) {
         if self.context() == Context::Lookup {
             if key.code != KeyCode::Enter {
-                self.lookup.input.input(key);
+                super::bounded::input(&mut self.lookup.input, key, MAX_QUERY_CHARS);
                 self.lookup_typed();
             }
             return;
@@ -82,7 +83,7 @@ impl App {
     /// Pasted text into the focused input (one line except where the input is multi-line).
     pub(super) fn paste(&mut self, text: &str) {
         if self.context() == Context::Lookup {
-            self.lookup.input.insert_str(one_line(text));
+            super::bounded::paste(&mut self.lookup.input, &one_line(text), MAX_QUERY_CHARS);
             self.lookup_typed();
             return;
         }

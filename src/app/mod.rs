@@ -7,6 +7,7 @@
 //! an injected clock so tests and snapshots are deterministic.
 
 pub mod board;
+mod bounded;
 mod cases;
 pub mod combo;
 pub mod command;

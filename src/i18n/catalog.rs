@@ -885,5 +885,6 @@ catalog! {
     // (end of Reports)
 
     // The book, its file and its desks (issue 22)
+    LookupCut => "chỉ tìm theo {0} từ đầu", "looking up the first {0} words only";
     CliNoBook => "{0} không chứa sổ tiếp công dân nào (tệp rỗng, hoặc tệp SQLite chưa có dữ liệu của tiepdan — có thể là bản sao chép thiếu tệp -wal đi kèm). Tệp được giữ nguyên. Sổ mới chỉ được tạo ở chỗ chưa có tệp: chọn đường dẫn khác, hoặc xóa tệp này nếu chắc chắn nó không có gì.", "{0} holds no reception book (an empty file, or an SQLite file without tiepdan's data — perhaps a copy made without its -wal file). The file was left untouched. A new book is made only where no file is: choose another path, or delete this file if you are sure it holds nothing.";
 }
