@@ -649,3 +649,49 @@ fn no_argument_reaches_the_terminal_as_an_escape() {
         assert!(out.stdout.iter().all(|b| *b != 0x1b), "{args:?}");
     }
 }
+
+/// `due` never answers with silence: a date before every rule is refused with the first
+/// rule's date; a day the calendar does not have is named so, not "wrong format" — the same
+/// words as the form (issue 22.11).
+#[test]
+fn due_says_why_it_cannot_compute() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let db = db.to_str().unwrap();
+    let out = tiepdan(&[
+        "--db",
+        db,
+        "due",
+        "--type",
+        "khieu-nai",
+        "--received",
+        "02/01/1990",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("trước mọi quy định"), "{err}");
+    assert!(out.stdout.is_empty());
+    for (date, words) in [
+        ("29/02/2025", "Không có ngày này"),
+        ("2025-02-29", "Không có ngày này"),
+        ("29/2/2o25", "không đúng dạng"),
+    ] {
+        let out = tiepdan(&["--db", db, "due", "--type", "khieu-nai", "--received", date]);
+        assert!(!out.status.success(), "{date}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{date}: {err}");
+    }
+    let out = tiepdan(&[
+        "--lang",
+        "en",
+        "--db",
+        db,
+        "report",
+        "--from",
+        "31/04/2026",
+        "--to",
+        "30/05/2026",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such day"));
+    assert!(!dir.path().join("none.sqlite3").exists(), "nothing created");
+}

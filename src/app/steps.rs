@@ -7,7 +7,7 @@ use super::{
     PendingIntake, PendingStep, Question, RepeatLink, WrittenCitizen,
 };
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
-use crate::domain::date::{DateError, parse_date};
+use crate::domain::date::parse_date;
 use crate::domain::ident::{check_id_number, check_phone};
 use crate::domain::identity::{NameCompare, Person, Record};
 use crate::domain::intake::CaseChoice;
@@ -102,12 +102,11 @@ impl App {
                 }
                 Ok(d) => Some(d),
                 Err(err) => {
-                    let m = match err {
-                        DateError::Format => Msg::ErrDateFormat,
-                        DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
-                    };
                     if !e.value(EntryKey::Day).is_empty() {
-                        errors.push((EntryKey::Day, m.t(lang).to_owned()));
+                        errors.push((
+                            EntryKey::Day,
+                            crate::i18n::date_error(lang, &err).to_owned(),
+                        ));
                     }
                     None
                 }

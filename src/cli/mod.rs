@@ -173,8 +173,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(Command::Demo { visits, seed, end }) => {
             let path = cli.db.unwrap_or_else(default_demo_db);
             let end = match end {
-                Some(s) => parse_date(&s, today()).map_err(|_| {
-                    Failure::new(format!("--end {s}: {}", Msg::ErrDateFormat.t(lang)))
+                Some(s) => parse_date(&s, today()).map_err(|e| {
+                    Failure::new(format!("--end {s}: {}", crate::i18n::date_error(lang, &e)))
                 })?,
                 None => today(),
             };

@@ -25,6 +25,15 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
+/// Why a typed date was refused: not a date at all, or a day the calendar does not have
+/// (29/02/2025). The form, the prompts and the command line all say it with this.
+pub fn date_error(lang: Lang, e: &crate::domain::date::DateError) -> &'static str {
+    match e {
+        crate::domain::date::DateError::Format => Msg::ErrDateFormat.t(lang),
+        crate::domain::date::DateError::NoSuchDay => Msg::ErrDateNoSuchDay.t(lang),
+    }
+}
+
 /// The weekday's name.
 pub fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
@@ -470,12 +479,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         }
         Problem::NeedIdOrPhone => Msg::WarnNeedIdOrPhone.t(lang).into(),
         Problem::ZeroPeople => Msg::ErrZeroPeople.t(lang).into(),
-        Problem::BadDate(crate::domain::date::DateError::Format) => {
-            Msg::ErrDateFormat.t(lang).into()
-        }
-        Problem::BadDate(crate::domain::date::DateError::NoSuchDay) => {
-            Msg::ErrDateNoSuchDay.t(lang).into()
-        }
+        Problem::BadDate(e) => date_error(lang, e).into(),
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
     }
