@@ -35,3 +35,54 @@ fn editing_a_visit_voided_elsewhere_is_a_conflict() {
     let r = store.write(&officer, |w| w.void_visit(&uid, version, "Lần nữa"));
     assert!(matches!(r, Err(StoreError::Conflict { .. })), "{r:?}");
 }
+
+/// A 99,000-character name: refused by the domain's validation with a clear message, and it
+/// cannot even be pasted or typed past the bound (issue 22.11).
+#[test]
+fn every_text_has_a_bound() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiepdan::domain::limits;
+    use tiepdan::domain::visit::{FormField, Problem, validate};
+    let mut d = draft(&"A".repeat(99_000), "001085012345");
+    d.content = "x".repeat(limits::TEXT + 1);
+    let codes = vec!["dat_dai".to_string()];
+    let v = validate(&d, today(), 5, &codes);
+    assert!(v.visit.is_none());
+    assert!(v.problems.contains(&(
+        FormField::FullName,
+        Problem::TooLong {
+            max: limits::NAME,
+            got: 99_000
+        }
+    )));
+    assert!(
+        v.problems
+            .iter()
+            .any(|(f, p)| *f == FormField::Content && matches!(p, Problem::TooLong { .. }))
+    );
+    let said = tiepdan::i18n::problem(
+        Lang::Vi,
+        &Problem::TooLong {
+            max: limits::NAME,
+            got: 99_000,
+        },
+    );
+    assert_eq!(said, "Quá dài: tối đa 100 ký tự (đang có 99.000).");
+    let said = tiepdan::i18n::problem(
+        Lang::En,
+        &Problem::TooLong {
+            max: limits::NAME,
+            got: 99_000,
+        },
+    );
+    assert_eq!(said, "Too long: at most 100 characters (99,000 typed).");
+
+    // At the desk: the paste is cut to the bound, and a key past it is not typed.
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    app.handle_paste(&"Nguyễn Văn A ".repeat(10_000));
+    let name = app.form().unwrap().value(FormField::FullName);
+    assert!(name.chars().count() <= limits::NAME, "{}", name.len());
+    type_str(&mut app, "xyz");
+    assert!(!app.form().unwrap().value(FormField::FullName).contains('x'));
+}

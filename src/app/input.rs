@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{self, Context};
 use super::{App, Command, EntryInput, Msg, Overlay};
+use crate::domain::limits;
 use crate::domain::lookup::MAX_QUERY_CHARS;
 use crate::domain::text::one_line;
 
@@ -53,12 +54,16 @@ impl App {
                 self.after_form_key(outcome);
             }
             Some(Overlay::Prompt(p)) if key.code != KeyCode::Enter => {
-                p.input.input(key);
+                super::bounded::input(&mut p.input, key, limits::LINE);
                 p.error = None;
             }
             Some(Overlay::Entry(e)) => {
-                let changed = match &mut e.focused().input {
-                    EntryInput::Text(ta) => key.code != KeyCode::Enter && ta.input(key),
+                let row = e.focused();
+                let max = row.key.max_len();
+                let changed = match &mut row.input {
+                    EntryInput::Text(ta) => {
+                        key.code != KeyCode::Enter && super::bounded::input(ta, key, max)
+                    }
                     EntryInput::Choice(c) => {
                         match key.code {
                             KeyCode::Char(ch) => c.type_str(&ch.to_string()),
@@ -73,7 +78,7 @@ impl App {
                 }
             }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
-                s.focused().input(key);
+                super::bounded::input(s.focused(), key, limits::LINE);
                 s.error = None;
             }
             _ => {}
@@ -90,11 +95,13 @@ impl App {
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Prompt(p)) => {
-                p.input.insert_str(one_line(text));
+                super::bounded::paste(&mut p.input, &one_line(text), limits::LINE);
             }
             Some(Overlay::Entry(e)) => {
-                let changed = match &mut e.focused().input {
-                    EntryInput::Text(ta) => ta.insert_str(one_line(text)),
+                let row = e.focused();
+                let max = row.key.max_len();
+                let changed = match &mut row.input {
+                    EntryInput::Text(ta) => super::bounded::paste(ta, &one_line(text), max),
                     EntryInput::Choice(c) => {
                         c.type_str(text);
                         false
@@ -105,7 +112,7 @@ impl App {
                 }
             }
             Some(Overlay::Setup(s)) => {
-                s.focused().insert_str(one_line(text));
+                super::bounded::paste(s.focused(), &one_line(text), limits::LINE);
             }
             _ => {}
         }

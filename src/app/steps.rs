@@ -92,6 +92,12 @@ impl App {
             if r.required && empty {
                 errors.push((r.key, Msg::ErrRequired.t(lang).to_owned()));
             }
+            if let EntryInput::Text(ta) = &r.input {
+                let got = super::bounded::chars_in(ta);
+                if got > r.key.max_len() {
+                    errors.push((r.key, i18n::too_long(lang, r.key.max_len(), got)));
+                }
+            }
         }
         let future_ok = matches!(e.purpose, EntryPurpose::CalendarDay);
         let day = if e.has(EntryKey::Day) {

@@ -887,6 +887,7 @@ catalog! {
     // The book, its file and its desks (issue 22)
     CliDueBeforeRules => "Ngày nhận {0} trước mọi quy định về thời hạn của sổ (quy định sớm nhất có hiệu lực từ {1}): không tính được hạn nào.", "The date received, {0}, is before every deadline rule of the book (the earliest is in force from {1}): no due date can be computed.";
     CliDueNone => "Không có nghĩa vụ nào có thời hạn luật định cho đơn này.", "No obligation with a legal time limit follows from this petition.";
+    ErrTooLong => "Quá dài: tối đa {0} ký tự (đang có {1}).", "Too long: at most {0} characters ({1} typed).";
     LookupCut => "chỉ tìm theo {0} từ đầu", "looking up the first {0} words only";
     CliNoBook => "{0} không chứa sổ tiếp công dân nào (tệp rỗng, hoặc tệp SQLite chưa có dữ liệu của tiepdan — có thể là bản sao chép thiếu tệp -wal đi kèm). Tệp được giữ nguyên. Sổ mới chỉ được tạo ở chỗ chưa có tệp: chọn đường dẫn khác, hoặc xóa tệp này nếu chắc chắn nó không có gì.", "{0} holds no reception book (an empty file, or an SQLite file without tiepdan's data — perhaps a copy made without its -wal file). The file was left untouched. A new book is made only where no file is: choose another path, or delete this file if you are sure it holds nothing.";
 }

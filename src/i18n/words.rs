@@ -25,6 +25,14 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
+/// A text longer than its field holds, in the officer's words.
+pub fn too_long(lang: Lang, max: usize, got: usize) -> String {
+    Msg::ErrTooLong.fill(
+        lang,
+        &[&number(lang, max as u64), &number(lang, got as u64)],
+    )
+}
+
 /// Why a typed date was refused: not a date at all, or a day the calendar does not have
 /// (29/02/2025). The form, the prompts and the command line all say it with this.
 pub fn date_error(lang: Lang, e: &crate::domain::date::DateError) -> &'static str {
@@ -482,5 +490,6 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::BadDate(e) => date_error(lang, e).into(),
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
+        Problem::TooLong { max, got } => too_long(lang, *max, *got),
     }
 }
