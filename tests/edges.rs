@@ -86,3 +86,46 @@ fn every_text_has_a_bound() {
     type_str(&mut app, "xyz");
     assert!(!app.form().unwrap().value(FormField::FullName).contains('x'));
 }
+
+/// In English the days skipped read "Saturday", "Sunday" — on `w` and in `due` — from the
+/// fact (a weekend day), and so do explanations stored before, which held the Vietnamese
+/// words (issue 22.11).
+#[test]
+fn skipped_weekends_are_worded_in_the_viewer_s_language() {
+    use tiepdan::domain::deadline::Skipped;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .args([
+            "--lang",
+            "en",
+            "due",
+            "--type",
+            "khieu-nai",
+            "--received",
+            "02/11/2026",
+        ])
+        .env("TIEPDAN_DB", "/nonexistent/tiepdan-test.sqlite3")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Saturday") && text.contains("Sunday"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Thứ") && !text.contains("Chủ Nhật"),
+        "{text}"
+    );
+    // An explanation stored by an older version.
+    let old: Skipped =
+        serde_json::from_str(r#"{"day":"2026-11-21","why":"Thứ Bảy","expected":false}"#).unwrap();
+    assert!(old.is_weekend());
+    let holiday: Skipped =
+        serde_json::from_str(r#"{"day":"2026-09-02","why":"Quốc khánh","expected":false}"#)
+            .unwrap();
+    assert!(!holiday.is_weekend());
+}

@@ -346,7 +346,12 @@ pub fn explanation_lines(
             .skipped
             .iter()
             .map(|s| {
-                let mut t = format!("{} {}", format_date(s.day), s.why);
+                let why = if s.is_weekend() {
+                    weekday(lang, chrono::Datelike::weekday(&s.day))
+                } else {
+                    s.why.as_str()
+                };
+                let mut t = format!("{} {why}", format_date(s.day));
                 if s.expected {
                     t.push(' ');
                     t.push_str(Msg::ExplainExpected.t(lang));

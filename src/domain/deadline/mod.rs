@@ -259,9 +259,21 @@ impl CaseClock {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Skipped {
     pub day: NaiveDate,
-    /// "Thứ Bảy", "Chủ Nhật", or the holiday's name.
+    /// The holiday's name; empty for a weekend day, which is worded from `day` when shown,
+    /// in the viewer's language. (Explanations stored before held "Thứ Bảy"/"Chủ Nhật" here:
+    /// `is_weekend` reads them as weekends too.)
     pub why: String,
     pub expected: bool,
+    /// Skipped because it is a Saturday or a Sunday (not a holiday).
+    #[serde(default)]
+    pub weekend: bool,
+}
+
+impl Skipped {
+    /// A weekend day (a fact to word), not a named holiday.
+    pub fn is_weekend(&self) -> bool {
+        self.weekend || matches!(self.why.as_str(), "Thứ Bảy" | "Chủ Nhật")
+    }
 }
 
 /// A change of the catalog that moved a due date (named by `w`).
@@ -333,11 +345,21 @@ pub struct Due {
     pub explanation: Explanation,
 }
 
-fn skip_reason(n: NonWorking) -> (String, bool) {
+/// A skipped day, as a fact: a weekend (worded when shown) or a holiday by its name.
+fn skipped(day: NaiveDate, n: NonWorking) -> Skipped {
     match n {
-        NonWorking::Weekend(chrono::Weekday::Sat) => ("Thứ Bảy".into(), false),
-        NonWorking::Weekend(_) => ("Chủ Nhật".into(), false),
-        NonWorking::Holiday { name, expected } => (name, expected),
+        NonWorking::Weekend(_) => Skipped {
+            day,
+            why: String::new(),
+            expected: false,
+            weekend: true,
+        },
+        NonWorking::Holiday { name, expected } => Skipped {
+            day,
+            why: name,
+            expected,
+            weekend: false,
+        },
     }
 }
 
@@ -349,7 +371,7 @@ pub fn count(
     days: u32,
     basis: DayBasis,
 ) -> (NaiveDate, NaiveDate, Vec<Skipped>, Vec<NaiveDate>, bool) {
-    let mut skipped = Vec::new();
+    let mut skipped_days = Vec::new();
     let mut worked = Vec::new();
     match basis {
         DayBasis::Working => {
@@ -364,31 +386,19 @@ pub fn count(
                         }
                         left -= 1;
                     }
-                    Some(n) => {
-                        let (why, expected) = skip_reason(n);
-                        skipped.push(Skipped {
-                            day: d,
-                            why,
-                            expected,
-                        });
-                    }
+                    Some(n) => skipped_days.push(skipped(d, n)),
                 }
             }
-            (d, d, skipped, worked, false)
+            (d, d, skipped_days, worked, false)
         }
         DayBasis::Calendar => {
             let nominal = start + Duration::days(i64::from(days));
             let mut d = nominal;
             while let Some(n) = cal.non_working(d) {
-                let (why, expected) = skip_reason(n);
-                skipped.push(Skipped {
-                    day: d,
-                    why,
-                    expected,
-                });
+                skipped_days.push(skipped(d, n));
                 d += Duration::days(1);
             }
-            (d, nominal, skipped, worked, d != nominal)
+            (d, nominal, skipped_days, worked, d != nominal)
         }
     }
 }
