@@ -129,3 +129,74 @@ fn skipped_weekends_are_worded_in_the_viewer_s_language() {
             .unwrap();
     assert!(!holiday.is_weekend());
 }
+
+/// A correction carried to a case is kept as facts and worded when shown, in the viewer's
+/// language; a book made before, whose event holds the store's Vietnamese words in its note,
+/// shows them as they are (issue 22.11).
+#[test]
+fn a_timeline_keeps_facts_and_words_them_when_shown() {
+    use tiepdan::domain::case::EventFact;
+    use tiepdan::i18n::event_facts;
+    let facts = [
+        EventFact::Retyped {
+            from: "KN-2026-BD-0001".into(),
+            to: "TC-2026-BD-0001".into(),
+        },
+        EventFact::Field {
+            from: "Đất đai".into(),
+            to: "Khác".into(),
+        },
+        EventFact::Citizen,
+        EventFact::Day {
+            from: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            to: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        },
+    ];
+    assert_eq!(
+        event_facts(Lang::En, &facts[..1]),
+        "petition type changed: KN-2026-BD-0001 → TC-2026-BD-0001"
+    );
+    let vi = event_facts(Lang::Vi, &facts);
+    assert!(
+        vi.starts_with(
+            "đổi loại đơn: KN-2026-BD-0001 → TC-2026-BD-0001; lĩnh vực: Đất đai → Khác; "
+        ),
+        "{vi}"
+    );
+    assert!(
+        vi.ends_with("ngày tiếp nhận: 20/11/2026 → 21/11/2026"),
+        "{vi}"
+    );
+
+    // Through the store and the case's timeline on screen, in English.
+    let mut store = Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let v = valid(&draft("Trần Văn Đức", "001085012345"));
+    let uid = save(&mut store, &officer, &v);
+    let version = store.visit_detail(&uid).unwrap().row.version;
+    let mut d = draft("Trần Văn Đức", "001085012345");
+    d.field = "khac".into();
+    let v2 = tiepdan::domain::visit::validate(
+        &d,
+        today(),
+        5,
+        &["dat_dai".to_string(), "khac".to_string()],
+    )
+    .visit
+    .unwrap();
+    write(&mut store, &officer, |w| {
+        w.update_visit(&uid, version, &input(&v2), &CaseChoice::OpenNew)
+    });
+    let code = store.visit_detail(&uid).unwrap().row.case_code.unwrap();
+    let case_uid: String = store
+        .inspect_one("SELECT uid FROM cases WHERE code = ?1", [&code])
+        .unwrap();
+    let last = store.case_events(&case_uid).unwrap().pop().unwrap();
+    assert!(
+        matches!(last.facts.as_slice(), [EventFact::Field { .. }]),
+        "{last:?}"
+    );
+    assert!(last.note.is_empty());
+    let said = event_facts(Lang::En, &last.facts);
+    assert!(said.starts_with("field: Đất đai → "), "{said}");
+}

@@ -234,6 +234,7 @@ impl App {
                     } else {
                         None
                     },
+                    ..StepInput::default()
                 };
                 let pending = PendingStep {
                     case_uid,

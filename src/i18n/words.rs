@@ -25,6 +25,24 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
+/// What a correction changed in a case (its event's facts), in the viewer's language.
+pub fn event_facts(lang: Lang, facts: &[crate::domain::case::EventFact]) -> String {
+    use crate::domain::case::EventFact;
+    use crate::domain::date::format_date;
+    facts
+        .iter()
+        .map(|f| match f {
+            EventFact::Retyped { from, to } => Msg::NoteRetyped.fill(lang, &[from, to]),
+            EventFact::Field { from, to } => Msg::NoteField.fill(lang, &[from, to]),
+            EventFact::Citizen => Msg::NoteCitizen.t(lang).to_owned(),
+            EventFact::Day { from, to } => {
+                Msg::NoteDay.fill(lang, &[&format_date(*from), &format_date(*to)])
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// A text longer than its field holds, in the officer's words.
 pub fn too_long(lang: Lang, max: usize, got: usize) -> String {
     Msg::ErrTooLong.fill(

@@ -64,6 +64,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0011_lookup.sql",
         include_str!("../../migrations/0011_lookup.sql"),
     ),
+    (
+        "0013_event_facts.sql",
+        include_str!("../../migrations/0013_event_facts.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
@@ -193,6 +197,10 @@ mod tests {
         (
             "0011_lookup.sql",
             "fcfb58de349ca051df337d9b714bb227079bb070f7fdefba9f56a950fb9cb083",
+        ),
+        (
+            "0013_event_facts.sql",
+            "fedd51c3c4da1a29f61c31073ccbc42ad8b5fa30c37a4d0684bd149eb0ac5939",
         ),
     ];
 

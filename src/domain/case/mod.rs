@@ -8,6 +8,9 @@
 
 use super::visit::PetitionType;
 
+pub mod facts;
+pub use facts::EventFact;
+
 code_enum!(
     /// The case types of the queue; kiến nghị and phản ánh are handled together.
     CaseType {

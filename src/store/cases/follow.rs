@@ -74,12 +74,10 @@ fn field_name(conn: &Connection, id: i64) -> Result<String> {
 
 impl Writer<'_> {
     /// The cases of an edited visit follow its corrections, each an event `sua_luot_tiep`
-    /// with the change in its note (written in the book's language, Vietnamese), due dates
-    /// recomputed; what a case cannot follow refuses the whole edit. Returns whether the
-    /// visit has a case.
+    /// with the changes as facts (worded when shown), due dates recomputed; what a case
+    /// cannot follow refuses the whole edit. Returns whether the visit has a case.
     pub(in crate::store) fn follow_visit_edit(&mut self, e: &VisitEdit) -> Result<bool> {
-        use crate::i18n::{Lang, Msg};
-        let vi = Lang::Vi;
+        use crate::domain::case::EventFact;
         let linked = linked_cases(self, e.visit_id)?;
         for (id, uid, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked
         {
@@ -105,27 +103,27 @@ impl Writer<'_> {
                     "UPDATE cases SET case_type = ?2, code = ?3, seq = ?4, desk = ?5 WHERE id = ?1",
                     params![id, e.new_type.code(), new_code, seq, desk],
                 )?;
-                notes.push(Msg::NoteRetyped.fill(vi, &[code, &new_code]));
+                notes.push(EventFact::Retyped {
+                    from: code.clone(),
+                    to: new_code,
+                });
             }
             if e.old_field != e.new_field && *field_id == e.old_field {
                 self.execute(
                     "UPDATE cases SET field_id = ?2 WHERE id = ?1",
                     params![id, e.new_field],
                 )?;
-                notes.push(Msg::NoteField.fill(
-                    vi,
-                    &[
-                        &field_name(self, e.old_field)?,
-                        &field_name(self, e.new_field)?,
-                    ],
-                ));
+                notes.push(EventFact::Field {
+                    from: field_name(self, e.old_field)?,
+                    to: field_name(self, e.new_field)?,
+                });
             }
             if e.old_citizen != e.new_citizen && *citizen_id == e.old_citizen {
                 self.execute(
                     "UPDATE cases SET citizen_id = ?2 WHERE id = ?1",
                     params![id, e.new_citizen],
                 )?;
-                notes.push(Msg::NoteCitizen.t(vi).to_owned());
+                notes.push(EventFact::Citizen);
             }
             if e.old_day != e.new_day && *opened && *received_on == e.old_day {
                 if !is_new {
@@ -135,19 +133,16 @@ impl Writer<'_> {
                     "UPDATE cases SET received_on = ?2 WHERE id = ?1",
                     params![id, e.new_day],
                 )?;
-                notes.push(Msg::NoteDay.fill(
-                    vi,
-                    &[
-                        &crate::domain::date::format_date(e.old_day),
-                        &crate::domain::date::format_date(e.new_day),
-                    ],
-                ));
+                notes.push(EventFact::Day {
+                    from: e.old_day,
+                    to: e.new_day,
+                });
             }
             if notes.is_empty() {
                 continue;
             }
             let step = StepInput {
-                note: notes.join("; "),
+                facts: notes,
                 ..StepInput::default()
             };
             insert_event(

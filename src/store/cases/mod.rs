@@ -101,6 +101,8 @@ pub struct StepInput {
     pub outcome: Option<Outcome>,
     /// For Assign: the officer to assign.
     pub assignee: Option<i64>,
+    /// What a correction changed, as facts (worded when shown).
+    pub facts: Vec<crate::domain::case::EventFact>,
 }
 
 /// A case as listed in the queue.
@@ -132,11 +134,15 @@ pub struct CaseEvent {
     pub from_status: Option<CaseStatus>,
     pub to_status: CaseStatus,
     pub officer_name: Option<String>,
+    /// What the officer wrote (or, in books made before facts were kept, the store's own
+    /// Vietnamese words for a correction).
     pub note: String,
     pub document_no: String,
     pub agency: String,
     pub reason: Option<RefusalReason>,
     pub outcome: Option<Outcome>,
+    /// What a correction changed, as facts.
+    pub facts: Vec<crate::domain::case::EventFact>,
 }
 
 /// Open-case counts of one field.
@@ -248,7 +254,7 @@ impl Store {
         let id = case_id(&self.conn, uid)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.day, e.at, e.action, e.from_status, e.to_status, o.full_name, e.note,
-                    e.document_no, e.agency, e.reason, e.outcome
+                    e.document_no, e.agency, e.reason, e.outcome, e.facts
              FROM case_events e LEFT JOIN officers o ON o.id = e.officer_id
              WHERE e.case_id = ?1 ORDER BY e.id",
         )?;
@@ -270,6 +276,9 @@ impl Store {
                 agency: r.get(8)?,
                 reason: reason.as_deref().and_then(RefusalReason::from_code),
                 outcome: outcome.as_deref().and_then(Outcome::from_code),
+                facts: crate::domain::case::facts::from_json(
+                    r.get::<_, Option<String>>(11)?.as_deref(),
+                ),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
