@@ -200,3 +200,39 @@ fn a_timeline_keeps_facts_and_words_them_when_shown() {
     let said = event_facts(Lang::En, &last.facts);
     assert!(said.starts_with("field: Đất đai → "), "{said}");
 }
+
+/// A message longer than the status line is cut at a word and says where the rest is; `F2`
+/// shows the last messages in full, newest first (issue 22.9: refusals were cut before the
+/// words that say what to do).
+#[test]
+fn f2_shows_the_last_messages_in_full() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store_with_officer(&mut store);
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    let mut app = tiepdan::app::App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let notice = app.status.clone().unwrap().text;
+    assert!(notice.ends_with("không ghi được gì."), "{notice}");
+    let s = screen_of(&mut app, 60, 20);
+    let status = s.lines().nth(18).unwrap();
+    assert!(status.contains("(F2 đọc hết)"), "{s}");
+    assert!(!status.contains("không ghi được gì"), "cut: {status}");
+    app.handle_key(key(KeyCode::F(2)));
+    let s = screen_of(&mut app, 60, 20);
+    assert!(s.contains("Tin nhắn gần đây"), "{s}");
+    assert!(s.contains("không ghi được gì."), "in full, wrapped: {s}");
+    assert!(s.contains("08:15:00"), "{s}");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.overlays.is_empty());
+    // From inside a form too (F2 is not text).
+    app.handle_key(key(KeyCode::Char('n')));
+    app.handle_key(key(KeyCode::F(2)));
+    assert!(matches!(
+        app.overlays.last(),
+        Some(tiepdan::app::Overlay::Messages(_))
+    ));
+}

@@ -20,6 +20,7 @@ mod input;
 pub mod keymap;
 pub mod log;
 pub mod lookup;
+pub mod messages;
 mod officer;
 pub mod overlay;
 pub mod queue;
@@ -136,6 +137,8 @@ pub struct App {
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
+    /// The last messages of the status line, for `F2`.
+    pub messages: messages::MessageLog,
     pub should_quit: bool,
     /// Terminal size, as last drawn.
     pub viewport: (u16, u16),
@@ -179,6 +182,7 @@ impl App {
             searcher: worker::Searcher::Inline,
             overlays: vec![],
             status: None,
+            messages: messages::MessageLog::default(),
             should_quit: false,
             viewport: (80, 24),
             no_color: false,
@@ -227,17 +231,23 @@ impl App {
     }
 
     fn info(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Info,
         });
     }
 
     fn error(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Error,
         });
+    }
+
+    /// Put a message in the status line, and keep it for `F2`.
+    fn say(&mut self, status: Status) {
+        self.remember(&status);
+        self.status = Some(status);
     }
 
     /// Report a failed store call in the status line (in the officer's words).
@@ -375,6 +385,8 @@ impl App {
                 self.overlays.pop();
             }
             (_, Command::Help) => self.overlays.push(Overlay::Help),
+            (Context::Messages, _) => self.apply_messages(cmd),
+            (_, Command::Messages) => self.show_messages(),
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),
             (

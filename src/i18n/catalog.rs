@@ -885,6 +885,11 @@ catalog! {
     // (end of Reports)
 
     // The book, its file and its desks (issue 22)
+    CmdMessages => "tin nhắn", "messages";
+    CtxMessages => "Tin nhắn gần đây", "Recent messages";
+    MessagesTitle => "Tin nhắn gần đây (mới nhất trước)", "Recent messages (newest first)";
+    MessagesEmpty => "Chưa có tin nhắn nào.", "No message yet.";
+    StatusMore => "(F2 đọc hết)", "(F2 to read all)";
     CliDueBeforeRules => "Ngày nhận {0} trước mọi quy định về thời hạn của sổ (quy định sớm nhất có hiệu lực từ {1}): không tính được hạn nào.", "The date received, {0}, is before every deadline rule of the book (the earliest is in force from {1}): no due date can be computed.";
     CliDueNone => "Không có nghĩa vụ nào có thời hạn luật định cho đơn này.", "No obligation with a legal time limit follows from this petition.";
     ErrTooLong => "Quá dài: tối đa {0} ký tự (đang có {1}).", "Too long: at most {0} characters ({1} typed).";
