@@ -229,6 +229,7 @@ fn app_with_queue() -> App {
         source: CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: today() - chrono::Duration::days(12),
         remote: false,
         visit_id: None,
@@ -458,6 +459,7 @@ fn deadline_board_in_december_80x24() {
         source: CaseSource::Post,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         remote: false,
     };

@@ -177,6 +177,7 @@ fn fill(store: &mut Store) {
             source: CaseSource::Visit,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: det.day,
             remote: false,
         };
@@ -203,6 +204,7 @@ fn fill(store: &mut Store) {
             source: CaseSource::Post,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: received,
             remote: false,
         };

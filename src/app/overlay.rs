@@ -1,7 +1,6 @@
 //! What can sit on top of a pane: prompts, questions, the first-start setup, the officer
 //! picker, forms, details. Types only; their transitions live with the pane they serve.
 
-use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::keymap::Context;
@@ -171,11 +170,6 @@ pub enum Question {
     /// name (y), the same person with the name corrected (s), or not the same person — the
     /// number is wrong (n, Esc: back to it).
     NameClash(Box<NameClash>),
-    /// Remove a day from the calendar.
-    RemoveDay {
-        day: NaiveDate,
-        name: String,
-    },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
 }
