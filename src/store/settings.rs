@@ -82,7 +82,12 @@ impl Writer<'_> {
         } else {
             value.to_owned()
         };
-        self.put_setting(key, &value)
+        self.put_setting(key, &value)?;
+        if key == UNIT_BAN_TCD {
+            // Whether Luật TCD Art 28(2) binds this unit: the duties say so again (⚑ or not).
+            super::deadlines::recompute_all(self, None)?;
+        }
+        Ok(())
     }
 
     /// Remember who was at the keyboard last (offered first at the next start).
