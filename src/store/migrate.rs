@@ -214,6 +214,10 @@ mod tests {
             "0011_lookup.sql",
             "fcfb58de349ca051df337d9b714bb227079bb070f7fdefba9f56a950fb9cb083",
         ),
+        (
+            "0014_effective_dates.sql",
+            "fea32b5156c87bb82cb61abbe8c6c97dbcdce5cb25c93fdc9a38aca467f9224d",
+        ),
     ];
 
     #[test]
