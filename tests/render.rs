@@ -383,6 +383,15 @@ fn catalog_rules_and_calendar_80x24() {
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
 
+/// Issue 23: the rule editor asks from when (today by default) and why (a rule of law).
+#[test]
+fn catalog_rule_editor_asks_from_when_and_why_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
 #[test]
 fn lookup_overlay_80x24() {
     let mut app = app_with_queue();

@@ -509,7 +509,7 @@ catalog! {
     LblChangeReason => "Lý do thay đổi", "Reason for the change";
     ErrRuleNeedsReason => "Quy định của luật chỉ sửa khi ghi lý do.", "A rule of law is changed only with a reason.";
     ErrEffectiveOutside => "Ngày áp dụng phải trong thời gian hiệu lực của quy định ({0}).", "The date must fall within the rule's period ({0}).";
-    EffectiveNote => "Vụ việc bắt đầu tính hạn trước ngày áp dụng giữ nguyên hạn cũ; kỳ đã báo cáo không đổi.", "Cases whose clock started before that day keep their due dates; a reported period stays as it was.";
+    EffectiveNote => "Vụ việc bắt đầu tính hạn trước ngày áp dụng giữ hạn cũ.", "Cases whose clock started before that day keep their due dates.";
     CatSince => "áp dụng từ {0}", "in force from {0}";
     CmdRemoveDayTitle => "Bỏ ngày khỏi lịch", "Remove a day";
     CaseVeryComplex => "đặc biệt phức tạp", "especially complex";
