@@ -118,6 +118,15 @@ impl CalendarAt<'_> {
             .filter(|e| e.kind == DayKind::Work)
             .map(|e| e.name)
     }
+
+    /// Working days strictly after `from` up to and including `to` (0 if `to` is not after).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        from.iter_days()
+            .skip(1)
+            .take_while(|d| *d <= to)
+            .filter(|d| self.non_working(*d).is_none())
+            .count() as u32
+    }
 }
 
 impl Calendar {

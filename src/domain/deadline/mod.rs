@@ -458,7 +458,7 @@ pub(crate) fn compute(
             let to = p.to?;
             paused_days += match rule.basis {
                 DayBasis::Calendar => (to - p.from).num_days().max(0) as u32,
-                DayBasis::Working => cal.working_days_between(p.from, to).max(0) as u32,
+                DayBasis::Working => cal.at(start).working_days_between(p.from, to),
             };
             pauses.push(*p);
             (due, nominal, skipped, worked, rolled) =
