@@ -266,6 +266,27 @@ fn a_day_removed_from_a_date_still_counts_for_the_clocks_before() {
         store.audit_of("calendar_days", "2026-08-31").unwrap().len(),
         1
     );
+    // A day off added for the clocks from 1/12, removed from 25/11: cancelled altogether.
+    write(&mut store, &officer, |w| {
+        w.set_calendar_day(
+            d("2026-12-07"),
+            DayKind::Off,
+            "Nghỉ đột xuất",
+            d("2026-12-01"),
+        )
+    });
+    assert!(!store.calendar().unwrap().is_working(d("2026-12-07")));
+    write(&mut store, &officer, |w| {
+        w.remove_calendar_day(d("2026-12-07"), d("2026-11-25"))
+    });
+    assert!(store.calendar().unwrap().is_working(d("2026-12-07")));
+    let rows: i64 = store
+        .inspect_one(
+            "SELECT count(*) FROM calendar_days WHERE day = '2026-12-07'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(rows, 0);
 }
 
 /// The store's word on a dated rule change: a rule of law needs its reason, the date falls

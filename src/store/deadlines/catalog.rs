@@ -203,7 +203,17 @@ impl Writer<'_> {
         let tx = &*self;
         // A computed default of an unannounced year: announcing makes it a row to remove.
         announce(tx, day.year())?;
-        let Some((kind, name)) = version_at(tx, day, effective_from)? else {
+        // The day as it is from that date on: in force then, or added for a later date (a
+        // removal from an earlier date cancels it).
+        let later: Option<(String, String)> = tx
+            .query_row(
+                "SELECT kind, name FROM calendar_days WHERE day = ?1 AND effective_from > ?2
+                   AND kind != 'none' ORDER BY effective_from LIMIT 1",
+                params![day, effective_from],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((kind, name)) = version_at(tx, day, effective_from)?.or(later) else {
             return Err(StoreError::NotFound("calendar day"));
         };
         supersede(tx, day, effective_from)?;
