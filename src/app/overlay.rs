@@ -1,7 +1,6 @@
 //! What can sit on top of a pane: prompts, questions, the first-start setup, the officer
 //! picker, forms, details. Types only; their transitions live with the pane they serve.
 
-use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::keymap::Context;
@@ -177,11 +176,6 @@ pub enum Question {
         code: String,
         others: u32,
         what: crate::store::EditWhat,
-    },
-    /// Remove a day from the calendar.
-    RemoveDay {
-        day: NaiveDate,
-        name: String,
     },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),

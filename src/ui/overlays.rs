@@ -239,9 +239,6 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
                 &l.field,
             ],
         ),
-        Question::RemoveDay { day, name } => {
-            Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
-        }
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
     };
     let r = super::popup(frame, area, 64, 6);
