@@ -45,6 +45,7 @@ fn visit(
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -62,6 +63,7 @@ fn case(store: &mut Store, officer: &Actor, t: CaseType, visit: &str, summary: &
         source: CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: d("2026-11-20"),
         remote: false,
     };
@@ -236,6 +238,7 @@ fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -369,6 +372,7 @@ fn repeat_petitions_are_marked_in_the_history() {
                     time: "08:00".into(),
                     citizen: None,
                     rename_citizen: false,
+                    shared: Default::default(),
                 },
                 &CaseChoice::OpenNew,
             )

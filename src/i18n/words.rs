@@ -38,6 +38,12 @@ pub fn event_facts(lang: Lang, facts: &[crate::domain::case::EventFact]) -> Stri
             EventFact::Day { from, to } => {
                 Msg::NoteDay.fill(lang, &[&format_date(*from), &format_date(*to)])
             }
+            EventFact::VisitsMoved { count, field } => {
+                Msg::NoteVisitsMoved.fill(lang, &[count, field])
+            }
+            EventFact::VisitLeft { day, time } => {
+                Msg::NoteVisitLeft.fill(lang, &[&format_date(*day), time])
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -197,6 +203,20 @@ pub fn action(a: crate::domain::case::Action) -> Msg {
         A::ReportToForwarder => Msg::AcReportForwarder,
         A::ResultReceived => Msg::AcResultReceived,
         A::InformCitizen => Msg::AcInformCitizen,
+        A::NotifyDenounced => Msg::AcNotifyDenounced,
+        A::ReportHandling => Msg::AcReportHandling,
+        A::Suspend => Msg::AcSuspend,
+        A::Continue => Msg::AcContinue,
+    }
+}
+
+pub fn forwarder_kind(k: crate::domain::case::ForwarderKind) -> Msg {
+    use crate::domain::case::ForwarderKind as F;
+    match k {
+        F::NationalAssembly => Msg::FwdQuocHoi,
+        F::Deputy => Msg::FwdDaiBieu,
+        F::ReceptionBoard => Msg::FwdBanTcd,
+        F::Other => Msg::FwdKhac,
     }
 }
 
@@ -225,6 +245,9 @@ pub fn refusal_why(
         (_, R::TimeBarred) => Msg::WhyTimeBarred,
         (_, R::NeedsResult) => Msg::WhyNeedsResult,
         (_, R::NotApplicable) => Msg::WhyNotApplicable,
+        (_, R::Suspended) => Msg::WhySuspended,
+        (_, R::NotSuspended) => Msg::WhyNotSuspended,
+        (_, R::NotYetInForce) => Msg::WhyNotYetInForce,
         (
             A::NotifyAcceptance
             | A::SendDecision
@@ -232,6 +255,8 @@ pub fn refusal_why(
             | A::ReportToForwarder
             | A::ResultReceived
             | A::InformCitizen
+            | A::NotifyDenounced
+            | A::ReportHandling
             | A::MarkVeryComplex
             | A::MarkMultiSite,
             R::Exhausted,
@@ -283,6 +308,11 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
         O::InternalTarget => Msg::ObInternal,
         O::TimeLimit => Msg::ObTimeLimit,
         O::SecondComplaint => Msg::ObSecondComplaint,
+        O::NotifyDenounced => Msg::ObNotifyDenounced,
+        O::SendConclusion => Msg::ObSendConclusion,
+        O::PublishConclusion => Msg::ObPublishConclusion,
+        O::ReportHandlingToForwarder => Msg::ObReportHandling,
+        O::DecisionEffective => Msg::ObDecisionEffective,
     }
 }
 
@@ -326,6 +356,9 @@ pub fn explanation_lines(
     if e.internal {
         out.push((None, format!("⚑ {}", Msg::ExplainInternal.t(lang))));
     }
+    if e.practice {
+        out.push((None, format!("⚑ {}", Msg::ExplainPractice.t(lang))));
+    }
     let start = match e.start_event.as_str() {
         "accepted" => Msg::ExplainStartAccepted,
         "decided" => Msg::ExplainStartDecided,
@@ -352,6 +385,20 @@ pub fn explanation_lines(
     }
     if e.excluded_days > 0 {
         out.push((None, Msg::ExplainExcluded.fill(lang, &[&e.excluded_days])));
+    }
+    if !e.pauses.is_empty() {
+        let spans: Vec<String> = e
+            .pauses
+            .iter()
+            .map(|p| {
+                let to = p.to.map(format_date).unwrap_or_default();
+                format!("{}–{to}", format_date(p.from))
+            })
+            .collect();
+        out.push((
+            None,
+            Msg::ExplainPaused.fill(lang, &[&spans.join(", "), &e.paused_days]),
+        ));
     }
     if e.basis != "working" {
         out.push((
@@ -426,6 +473,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         _ => Msg::WhatRecord,
     };
     match e {
+        StoreError::Conflict { what: "draft", .. } => Msg::DraftTaken.t(lang).to_owned(),
         StoreError::Conflict {
             what: w,
             changed_at,
@@ -463,8 +511,30 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
                 W::Day => Msg::BlockedDay,
                 W::Handling => Msg::BlockedHandling,
                 W::Void => Msg::BlockedVoid,
+                W::Field => Msg::BlockedField,
+                W::Citizen => Msg::BlockedCitizen,
             };
             Msg::ErrEditBlocked.fill(lang, &[code, &case_status(*status).t(lang), &why.t(lang)])
+        }
+        StoreError::AcrossKinds {
+            code,
+            case_type: kind,
+            wanted,
+        } => Msg::ErrAcrossKinds.fill(
+            lang,
+            &[
+                &case_type(*wanted).t(lang),
+                &code.as_deref().unwrap_or("—"),
+                &case_type(*kind).t(lang),
+            ],
+        ),
+        StoreError::SharedCase { code, others, what } => {
+            let m = if *what == crate::store::EditWhat::Type {
+                Msg::AskSharedCaseType
+            } else {
+                Msg::AskSharedCase
+            };
+            m.fill(lang, &[code, others, &shared_what(*what).t(lang)])
         }
         StoreError::StepDate { day, limit, rule } => {
             use crate::domain::date::format_date;
@@ -477,6 +547,17 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             m.fill(lang, &[&format_date(*day), &format_date(*limit)])
         }
         StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// What of a visit a correction of a shared case changes.
+pub fn shared_what(w: crate::store::EditWhat) -> Msg {
+    use crate::store::EditWhat as W;
+    match w {
+        W::Type => Msg::SharedWhatType,
+        W::Field => Msg::SharedWhatField,
+        W::Citizen => Msg::SharedWhatCitizen,
+        W::Handling | W::Day | W::Void => Msg::SharedWhatHandling,
     }
 }
 

@@ -17,6 +17,10 @@ pub enum EventFact {
     Citizen,
     /// The day received changed.
     Day { from: NaiveDate, to: NaiveDate },
+    /// The case's other visits moved along to its new field (by name).
+    VisitsMoved { count: u32, field: String },
+    /// A corrected visit left the case: the visit's day and time.
+    VisitLeft { day: NaiveDate, time: String },
 }
 
 /// The facts as stored (None when there are none).

@@ -16,8 +16,10 @@ pub use duties::TimeBarInput;
 pub use follow::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
-use crate::domain::case::{Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
-use crate::domain::identity::{Person, Record};
+use crate::domain::case::{
+    Action, CaseFacts, CaseStatus, CaseType, ForwarderKind, Outcome, RefusalReason,
+};
+use crate::domain::identity::{Context, Particulars, Person};
 
 /// Where a case came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,9 @@ pub struct Intake {
     pub source: CaseSource,
     pub forwarded_by: String,
     pub forwarding_doc: String,
+    /// Who forwarded it (Luật TCD Art 27(2) lists some): None when not forwarded or not
+    /// recorded.
+    pub forwarder_kind: Option<ForwarderKind>,
     pub received_on: NaiveDate,
     pub remote: bool,
     /// The visit it came with (source Visit).
@@ -78,6 +83,9 @@ pub struct NewCase {
     pub source: CaseSource,
     pub forwarded_by: String,
     pub forwarding_doc: String,
+    /// Who forwarded it (Luật TCD Art 27(2) lists some): None when not forwarded or not
+    /// recorded.
+    pub forwarder_kind: Option<ForwarderKind>,
     pub received_on: NaiveDate,
     pub remote: bool,
 }
@@ -103,6 +111,8 @@ pub struct StepInput {
     pub assignee: Option<i64>,
     /// What a correction changed, as facts (worded when shown).
     pub facts: Vec<crate::domain::case::EventFact>,
+    /// For Transfer: the citizen asked to be told the result (Luật TCD Art 28(2)).
+    pub result_requested: bool,
 }
 
 /// A case as listed in the queue.
@@ -161,7 +171,8 @@ const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f
     CASE WHEN k.status IN ('moi', 'cho_thu_ly', 'ngoai_tham_quyen', 'khong_du_dk', 'dang_giai_quyet')
          THEN NULL
          ELSE (SELECT e.day FROM case_events e WHERE e.case_id = k.id AND e.to_status = k.status
-                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END";
+                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END,
+    c.id_kind, c.id_number, c.phone, c.address, c.birth_year";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
@@ -183,11 +194,16 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
     let case_type = CaseType::from_code(&t).ok_or_else(|| bad_code(2))?;
     let citizen = Person::of(
         r.get::<_, String>(4)?,
-        case_type == CaseType::ToCao,
-        Record::Case(uid.clone()),
-        Some(code.clone()),
-        r.get(11)?,
-    );
+        Context::of_case(case_type, &uid, &code, r.get(11)?),
+    )
+    .with(Particulars {
+        id_kind: r.get(14)?,
+        id_number: r.get(15)?,
+        phone: r.get(16)?,
+        address: r.get(17)?,
+        birth_year: r.get(18)?,
+        representatives: Vec::new(),
+    });
     Ok(CaseRow {
         uid,
         code,
@@ -227,12 +243,15 @@ pub(super) fn facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
                 very_complex: r.get(7)?,
                 multi_site: r.get(8)?,
                 forwarded: r.get(9)?,
+                suspended: false,
                 done: Default::default(),
             })
         })
         .optional()?
         .ok_or(StoreError::NotFound("case"))?;
-    f.done = super::deadlines::marks(conn, case_id)?.done;
+    let m = super::deadlines::marks(conn, case_id)?;
+    f.done = m.done;
+    f.suspended = m.pauses.last().is_some_and(|p| p.to.is_none());
     Ok(f)
 }
 
@@ -378,6 +397,11 @@ pub struct CaseDetail {
     pub subject: crate::domain::case::ComplaintSubject,
     pub learned_on: Option<NaiveDate>,
     pub obstacle_days: u32,
+    /// Who forwarded it (Luật TCD Art 27(2)); the citizen asked for the result of our
+    /// transfer (Art 28(2)); suspended since (Luật TC Art 34; Luật KN Art 11a).
+    pub forwarder_kind: Option<ForwarderKind>,
+    pub result_requested: bool,
+    pub suspended_since: Option<NaiveDate>,
     /// The visits that brought this matter: (day, time, content).
     pub visits: Vec<(NaiveDate, String, String)>,
 }
@@ -460,7 +484,7 @@ impl Store {
                     (SELECT p.code FROM cases p WHERE p.id = k.previous_case_id),
                     (SELECT n.code FROM cases n WHERE n.previous_case_id = k.id),
                     k.very_complex, k.multi_site, k.disciplinary, k.dismissal, k.learned_on,
-                    k.obstacle_days
+                    k.obstacle_days, k.forwarder_kind, k.result_requested
              FROM cases k WHERE k.id = ?1",
             )?
             .query_row([id], |r| {
@@ -490,9 +514,19 @@ impl Store {
                     ),
                     learned_on: r.get(18)?,
                     obstacle_days: r.get(19)?,
+                    forwarder_kind: r
+                        .get::<_, Option<String>>(20)?
+                        .and_then(|k| ForwarderKind::from_code(&k)),
+                    result_requested: r.get(21)?,
+                    suspended_since: None,
                     visits: Vec::new(),
                 })
             })?;
+        d.suspended_since = super::deadlines::marks(&self.conn, id)?
+            .pauses
+            .last()
+            .filter(|p| p.to.is_none())
+            .map(|p| p.from);
         d.visits = self
             .conn
             .prepare_cached(
