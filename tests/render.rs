@@ -296,7 +296,7 @@ fn queue_pane_100x30() {
     let screen = render(&mut app, 100, 30);
     let text = format!("{}", screen.backend());
     assert!(text.contains("Tóm tắt"), "{text}");
-    assert!(text.contains("phóng mặt bằng"), "{text}");
+    assert!(text.contains("tái định cư"), "{text}");
     insta::assert_snapshot!(screen.backend());
 }
 
@@ -305,7 +305,7 @@ fn queue_pane_160x45() {
     let mut app = app_with_queue();
     let screen = render(&mut app, 160, 45);
     let text = format!("{}", screen.backend());
-    assert!(text.contains("Đền bù – giải phóng mặt bằng"), "{text}");
+    assert!(text.contains("Bồi thường, hỗ trợ, tái định cư"), "{text}");
     insta::assert_snapshot!(screen.backend());
 }
 

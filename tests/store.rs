@@ -159,7 +159,7 @@ fn fields_are_seeded_with_report_columns_land_first() {
         names,
         [
             "Đất đai",
-            "Đền bù – giải phóng mặt bằng",
+            "Bồi thường, hỗ trợ, tái định cư",
             "Quy hoạch – xây dựng"
         ]
     );

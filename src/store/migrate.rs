@@ -64,6 +64,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0011_lookup.sql",
         include_str!("../../migrations/0011_lookup.sql"),
     ),
+    (
+        "0015_report_closing.sql",
+        include_str!("../../migrations/0015_report_closing.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
@@ -193,6 +197,10 @@ mod tests {
         (
             "0011_lookup.sql",
             "fcfb58de349ca051df337d9b714bb227079bb070f7fdefba9f56a950fb9cb083",
+        ),
+        (
+            "0015_report_closing.sql",
+            "d277c39c66b262e5a61366cdc4132616dcad541f72ad917b0bab01c4cee50d95",
         ),
     ];
 
