@@ -32,6 +32,7 @@ fn app_with_day(lang: Lang) -> App {
     d2.representatives = "Bùi Thị Gấm; Ngô Văn Hải".into();
     d2.form = "dinh_ky".into();
     d2.presiding = "Chủ tịch Lê Văn Hùng".into();
+    d2.presider_role = "truc_tiep".into();
     d2.field = "den_bu_gpmb".into();
     d2.petition_type = "kien_nghi".into();
     d2.content = "Đề nghị xem xét lại đơn giá bồi thường khi thu hồi đất làm đường vành đai".into();

@@ -100,10 +100,11 @@ fn fill(store: &mut Store) {
                  field: &str,
                  handling: &str,
                  petitions: u32| {
-        let presiding = match form {
-            "dinh_ky" => "Chủ tịch Lê Văn Hùng",
-            "dot_xuat" => "Phó Chủ tịch Trần Thị Mai",
-            _ => "",
+        // The chairman in person on the periodic day; his deputy, by delegation, ad hoc.
+        let (presiding, role) = match form {
+            "dinh_ky" => ("Chủ tịch Lê Văn Hùng", "truc_tiep"),
+            "dot_xuat" => ("Phó Chủ tịch Trần Thị Mai", "uy_quyen"),
+            _ => ("", ""),
         };
         let draft = VisitDraft {
             full_name: name.into(),
@@ -118,6 +119,7 @@ fn fill(store: &mut Store) {
             },
             form: form.into(),
             presiding: presiding.into(),
+            presider_role: role.into(),
             petition_type: ptype.into(),
             field: field.into(),
             content: format!("Nội dung của {name} ({ptype}, {field})"),
@@ -679,6 +681,7 @@ fn a_voided_visit_counts_nowhere_nor_its_session_nor_its_case() {
     let mut dr = common::draft("Tạ Văn Nhầm", "001085000012");
     dr.form = "dinh_ky".into();
     dr.presiding = "Chủ tịch Lê Văn Hùng".into();
+    dr.presider_role = "truc_tiep".into();
     dr.day = "03/02/2026".into();
     let codes: Vec<String> = FIELDS.iter().map(|s| s.to_string()).collect();
     let valid = validate(&dr, today(), 5, &codes).visit.unwrap();

@@ -60,6 +60,7 @@ catalog! {
     LblRepresentatives => "Người đại diện", "Representatives";
     LblForm => "Hình thức tiếp", "Reception form";
     LblPresiding => "Người chủ trì", "Presided by";
+    LblPresiderRole => "Chủ trì với tư cách", "Presiding as";
     LblPetitionType => "Loại đơn", "Petition type";
     LblField => "Lĩnh vực", "Field";
     LblContent => "Nội dung", "Content";
@@ -93,6 +94,10 @@ catalog! {
     FormDinhKy => "Định kỳ", "Periodic";
     FormDotXuat => "Đột xuất", "Ad hoc";
     FormTrucTuyen => "Trực tuyến", "Online";
+    RoleInPerson => "Thủ trưởng trực tiếp tiếp", "The head in person";
+    RoleDelegated => "Người được ủy quyền tiếp", "A delegate of the head";
+    RoleInPersonShort => "trực tiếp", "in person";
+    RoleDelegatedShort => "ủy quyền", "delegated";
     TypeKhieuNai => "Khiếu nại", "Complaint";
     TypeToCao => "Tố cáo", "Denunciation";
     TypeKienNghi => "Kiến nghị", "Proposal";

@@ -25,12 +25,19 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     let label = |m: Msg| Span::styled(format!("{:<24}", m.t(lang)), theme.header());
     let line = |m: Msg, v: String| Line::from(vec![label(m), Span::raw(v)]);
     let mut session = i18n::reception_form(r.form).t(lang).to_owned();
-    if !d.presiding.is_empty() {
-        session.push_str(&format!(
+    match (d.presiding.is_empty(), d.presider_role) {
+        (true, _) => {}
+        // "Định kỳ — Chủ tịch Lê Văn Hùng (trực tiếp)": who, and as the head or a delegate.
+        (false, Some(role)) => session.push_str(&format!(
+            " — {} ({})",
+            d.presiding,
+            i18n::presider_role_short(role).t(lang)
+        )),
+        (false, None) => session.push_str(&format!(
             " — {}: {}",
             Msg::LblPresiding.t(lang),
             d.presiding
-        ));
+        )),
     }
     let id = match (&d.id_kind, &d.id_number) {
         (Some(k), Some(n)) => format!("{n} ({})", k.to_uppercase()),
