@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::keymap::Context;
 use super::{App, Command, Overlay};
-use crate::domain::report::{Figure, Form, Period, PeriodKind, Record, Report, Target};
+use crate::domain::report::{Circular, Figure, Form, Period, PeriodKind, Record, Report, Target};
 use crate::exchange::report_text::{self, Heading};
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, Store, TraceCase, TraceVisit};
@@ -30,9 +30,10 @@ pub enum ReportView {
 }
 
 impl ReportView {
-    pub fn all() -> Vec<ReportView> {
+    /// The views of a report in `circular`'s forms.
+    pub fn all(circular: Circular) -> Vec<ReportView> {
         let mut v = vec![ReportView::Summary];
-        v.extend(Form::ALL.iter().map(|f| ReportView::Table(*f)));
+        v.extend(circular.forms().iter().map(|f| ReportView::Table(*f)));
         v.push(ReportView::Rollup);
         v.push(ReportView::Charts);
         v
@@ -47,7 +48,7 @@ pub struct ReportState {
     /// The TT 01/2024 year of the period, for the charts (computed when they are shown).
     pub year: Option<Report>,
     pub unit: String,
-    /// Index into `ReportView::all()`.
+    /// Index into `views()`.
     pub view: usize,
     /// The selected row of the summary or table view.
     pub selected: usize,
@@ -58,8 +59,22 @@ pub struct ReportState {
 }
 
 impl ReportState {
+    /// The circular of the period shown (its forms are the pane's tables).
+    pub fn circular(&self) -> Circular {
+        self.period
+            .as_ref()
+            .map(Circular::for_period)
+            .unwrap_or(Circular::Tt06_2025)
+    }
+
+    /// The views, in the order ←/→ visit them.
+    pub fn views(&self) -> Vec<ReportView> {
+        ReportView::all(self.circular())
+    }
+
     pub fn view(&self) -> ReportView {
-        ReportView::all()[self.view.min(ReportView::all().len() - 1)]
+        let views = self.views();
+        views[self.view.min(views.len() - 1)]
     }
 
     /// Compute the report of the current period (the quarter under way on the first call).
@@ -161,7 +176,7 @@ impl ReportState {
 
     /// Next (or previous) view: summary, the tables, the charts.
     pub fn turn(&mut self, store: &Store, today: NaiveDate, forward: bool) -> store::Result<()> {
-        let n = ReportView::all().len();
+        let n = self.views().len();
         self.view = if forward {
             (self.view + 1) % n
         } else {
@@ -176,7 +191,7 @@ impl ReportState {
 
     /// Show the charts (or go back to the summary from them).
     pub fn toggle_charts(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
-        let charts = ReportView::all().len() - 1;
+        let charts = self.views().len() - 1;
         self.view = if self.view == charts { 0 } else { charts };
         self.selected = 0;
         if self.view() == ReportView::Charts {

@@ -114,7 +114,7 @@ pub fn run(db: &Path, lang: Lang, a: ReportArgs) -> Result<(), Failure> {
     let report = compute(&store, period, today()).map_err(sql)?;
     let h = Heading { unit: &unit, lang };
     if let Some(what) = &a.explain {
-        let t = Target::parse(what, &report.fields)
+        let t = Target::parse(what, &report.fields, report.circular)
             .ok_or_else(|| Failure::new(Msg::CliReportBadExplain.fill(lang, &[what])))?;
         let text = explain(&store, &h, &report, &t, format == Format::Json).map_err(sql)?;
         return emit_text(&text);

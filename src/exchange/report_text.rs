@@ -2,13 +2,14 @@
 //! drawn from the same computed [`Report`]; none carries a name but the unit's and the
 //! presiding leaders' (never a citizen's, never a denouncer's).
 //!
-//! The JSON is stable: a top-level `period` {`code`, `kind`, `label`, `from`, `to`}, `unit`,
-//! `as_of`, a `summary` object of integer figures (`sessions`, `visits`, `people`,
-//! `group_visits`, `petitions`, `cases_own_authority`, `cases_resolved`,
-//! `cases_resolved_on_time`, `cases_overdue`, … with the rates, the fields, the presiding
-//! leaders and the paragraph), then one object per official table keyed by its number
-//! (`"01/TCD"` …), each with `title` and numbered `columns` whose `value` is an integer, or
-//! null with `unfillable` saying why.
+//! The JSON is stable: a top-level `period` {`code`, `kind`, `label`, `from`, `to`},
+//! `circular` {`code`, `number`, `in_force_from`, `due_on`}, `unit`, `as_of`, a `summary`
+//! object of integer figures (`sessions`, `visits`, `people`, `group_visits`, `petitions`,
+//! `cases_own_authority`, `cases_to_resolve`, `cases_settled`, `cases_resolved_on_time`,
+//! `cases_overdue`, … with the rates, the fields, the presiding leaders and the paragraph),
+//! then one object per official table of the circular keyed by its number (`"01/TCD"` …),
+//! each with `title` and numbered `columns` whose `value` is an integer, or null with
+//! `unfillable` saying why.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
@@ -51,6 +52,14 @@ fn summary_json(h: &Heading, r: &Report) -> Value {
         m.insert(f.key().to_owned(), json!(v));
     }
     m.insert("resolved_rate_percent".into(), json!(r.resolved_rate()));
+    m.insert(
+        "complaints_resolved_rate_percent".into(),
+        json!(r.complaints_rate()),
+    );
+    m.insert(
+        "denunciations_resolved_rate_percent".into(),
+        json!(r.denunciations_rate()),
+    );
     m.insert("on_time_rate_percent".into(), json!(r.on_time_rate()));
     m.insert(
         "petitions_by_field".into(),
@@ -69,7 +78,10 @@ fn summary_json(h: &Heading, r: &Report) -> Value {
         Value::Array(
             r.presiding
                 .iter()
-                .map(|(name, n)| json!({"name": name, "sessions": n}))
+                .map(|p| {
+                    json!({"name": p.name, "role": p.role.map(|r| r.code()),
+                           "sessions": p.sessions})
+                })
                 .collect(),
         ),
     );
@@ -105,10 +117,14 @@ fn table_json(lang: Lang, r: &Report, t: &crate::domain::report::Table) -> Value
         })
         .collect();
     let _ = r;
-    json!({
+    let mut o = json!({
         "title": i18n::form_title(t.form).t(lang),
         "columns": columns,
-    })
+    });
+    if t.form.headers_from_outline() {
+        o["note"] = json!(Msg::RpOutlineHeaders.t(lang));
+    }
+    o
 }
 
 struct JsonReport<'a> {
@@ -128,6 +144,15 @@ impl Serialize for JsonReport<'_> {
                 "label": i18n::period_label(h.lang, &r.period),
                 "from": r.period.from.to_string(),
                 "to": r.period.to.to_string(),
+            }),
+        )?;
+        m.serialize_entry(
+            "circular",
+            &json!({
+                "code": r.circular.code(),
+                "number": r.circular.number(),
+                "in_force_from": r.circular.in_force_from().to_string(),
+                "due_on": r.circular.due_on(&r.period).map(|d| d.to_string()),
             }),
         )?;
         m.serialize_entry("unit", h.unit)?;
@@ -167,6 +192,13 @@ pub fn csv(h: &Heading, r: &Report) -> String {
     row(["period", "from", &label, &r.period.from.to_string(), ""]);
     row(["period", "to", &label, &r.period.to.to_string(), ""]);
     row(["period", "as_of", "", &r.as_of.to_string(), ""]);
+    row([
+        "circular",
+        r.circular.code(),
+        &i18n::circular_name(lang, r.circular),
+        r.circular.number(),
+        "",
+    ]);
     row(["unit", "name", h.unit, "", ""]);
     for (f, v) in &r.summary {
         row([
@@ -229,6 +261,7 @@ pub fn heading_lines(h: &Heading, r: &Report) -> Vec<String> {
             i18n::period_label(lang, &r.period),
             i18n::period_dates(lang, &r.period)
         ),
+        i18n::circular_line(lang, r.circular, &r.period),
     ];
     if r.as_of < r.period.to {
         v.push(format!(
@@ -254,7 +287,7 @@ pub fn text(h: &Heading, r: &Report) -> String {
             "  {}",
             dotted(i18n::report_figure(*f).t(lang), &v.to_string(), w - 2)
         ));
-        if *f == Figure::CasesResolvedLate {
+        if *f == Figure::DenunciationsSettled {
             out.push(format!(
                 "  {}",
                 dotted(
@@ -275,8 +308,15 @@ pub fn text(h: &Heading, r: &Report) -> String {
     }
     if !r.presiding.is_empty() {
         out.push(format!("  {}:", Msg::FgPresiding.t(lang)));
-        for (name, n) in &r.presiding {
-            out.push(format!("    {}", dotted(name, &n.to_string(), w - 4)));
+        for p in &r.presiding {
+            out.push(format!(
+                "    {}",
+                dotted(
+                    &i18n::presider_label(lang, p),
+                    &p.sessions.to_string(),
+                    w - 4
+                )
+            ));
         }
     }
     out.push(format!("  {}:", Msg::FgByField.t(lang)));
@@ -293,6 +333,9 @@ pub fn text(h: &Heading, r: &Report) -> String {
             Msg::RpFormNo.fill(lang, &[&t.form.code()]),
             i18n::form_title(t.form).t(lang)
         ));
+        if t.form.headers_from_outline() {
+            out.push(format!("  ({})", Msg::RpOutlineHeaders.t(lang)));
+        }
         for c in &t.cells {
             let label = format!("({}) {}", c.no, i18n::head_path(lang, &c.head));
             match (&c.value, &c.spec) {

@@ -123,7 +123,7 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
             ws.write_string_with_format(row, 0, i18n::report_figure(*fig).t(lang), &f.unit)?;
             ws.write_number_with_format(row, 1, *v as f64, &f.value)?;
             row += 1;
-            if *fig == Figure::CasesResolvedLate {
+            if *fig == Figure::DenunciationsSettled {
                 for (label, p) in [
                     (Msg::FgResolvedRate, r.resolved_rate()),
                     (Msg::FgOnTimeRate, r.on_time_rate()),
@@ -146,10 +146,10 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
             row += 2;
             ws.write_string_with_format(row, 0, Msg::FgPresiding.t(lang), &f.head)?;
             ws.write_string_with_format(row, 1, Msg::HdSessions.t(lang), &f.head)?;
-            for (name, n) in &r.presiding {
+            for p in &r.presiding {
                 row += 1;
-                ws.write_string_with_format(row, 0, name, &f.unit)?;
-                ws.write_number_with_format(row, 1, *n as f64, &f.value)?;
+                ws.write_string_with_format(row, 0, i18n::presider_label(lang, p), &f.unit)?;
+                ws.write_number_with_format(row, 1, p.sessions as f64, &f.value)?;
             }
         }
     }

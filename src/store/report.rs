@@ -11,9 +11,9 @@ use super::{Result, Store, bad_code};
 use crate::domain::case::{Action, CaseStatus, CaseType, Outcome};
 use crate::domain::identity::{Person, Record};
 use crate::domain::report::{
-    Book, CaseFact, CaseStep, DeadlineBook, Period, Report, SessionFact, VisitFact,
+    Block, Book, CaseFact, CaseStep, Circular, DeadlineBook, Period, Report, SessionFact, VisitFact,
 };
-use crate::domain::visit::{Handling, PetitionType, ReceptionForm};
+use crate::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 
 /// A visit behind a figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +111,9 @@ impl Store {
                                AND x.field_id = v.field_id AND x.deleted_at IS NULL
                                AND x.day <= v.day
                                AND (x.day < v.day OR (x.day = v.day AND
-                                    (x.time < v.time OR (x.time = v.time AND x.id < v.id)))))
+                                    (x.time < v.time OR (x.time = v.time AND x.id < v.id))))),
+                    s.presider_role,
+                    EXISTS (SELECT 1 FROM case_visits cv WHERE cv.visit_id = v.id)
              FROM visits v
              JOIN sessions s ON s.id = v.session_id
              WHERE v.day >= ?1 AND v.day <= ?2 AND v.deleted_at IS NULL",
@@ -132,6 +134,12 @@ impl Store {
                     citizen_id: r.get(10)?,
                     repeat: r.get(11)?,
                     matter: 0,
+                    role: PresiderRole::from_code(r.get_ref(12)?.as_str()?),
+                    linked: r.get(13)?,
+                    // Set by the domain (Report::compute).
+                    block: Block::Regular,
+                    in_block: false,
+                    last_of_matter: false,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -140,7 +148,7 @@ impl Store {
             .prepare_cached(
                 // A session counts when one of its visits does (not one whose every visit
                 // was voided).
-                "SELECT s.id, s.day, s.form, s.presiding FROM sessions s
+                "SELECT s.id, s.day, s.form, s.presiding, s.presider_role FROM sessions s
                  WHERE s.day >= ?1 AND s.day <= ?2
                    AND EXISTS (SELECT 1 FROM visits v
                                 WHERE v.session_id = s.id AND v.deleted_at IS NULL)",
@@ -151,6 +159,7 @@ impl Store {
                     day: r.get(1)?,
                     form: code(r, 2, ReceptionForm::from_code)?,
                     presiding: r.get(3)?,
+                    role: PresiderRole::from_code(r.get_ref(4)?.as_str()?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -242,15 +251,26 @@ impl Store {
     }
 
     /// The report of `period`: its facts read, then counted by the domain with the book's
-    /// deadline rules and calendar (`today` judges overdue while the period is not over).
+    /// deadline rules and calendar (`today` judges overdue while the period is not over), in
+    /// the forms of the circular in force on its last day.
     pub fn period_report(&self, period: Period, today: NaiveDate) -> Result<Report> {
+        self.period_report_in(period, today, Circular::for_period(&period))
+    }
+
+    /// The same in the forms of `circular`.
+    pub fn period_report_in(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        circular: Circular,
+    ) -> Result<Report> {
         let book = self.report_book(&period)?;
         let ctx = self.deadline_context()?;
         let dl = DeadlineBook {
             rules: &ctx.rules,
             calendar: &ctx.calendar,
         };
-        Ok(Report::compute(book, period, today, &dl))
+        Ok(Report::compute_in(book, period, today, &dl, circular))
     }
 
     /// The official report columns (code, name), in order.

@@ -21,24 +21,21 @@ use crate::app::report::ReportView;
 use crate::domain::report::{Figure, Report, Target};
 use crate::i18n::{self, Msg};
 
-/// A header path that fits `w` cells: whole if it can, else its first level, "…" and as
-/// many of its last levels as fit.
+/// A header path that fits `w` cells: whole if it can, else "…" and as many of its last
+/// levels as fit (the last levels tell a column from its neighbours: "Thủ trưởng trực tiếp
+/// tiếp · Số ngày tiếp" and "Người được ủy quyền tiếp · Số ngày tiếp").
 fn head_fit(no: u16, parts: &[&str], w: usize) -> String {
     let whole = format!("({no}) {}", parts.join(" · "));
-    if whole.width() <= w || parts.len() < 3 {
+    if whole.width() <= w || parts.len() < 2 {
         return whole;
     }
-    for keep in (1..parts.len() - 1).rev() {
-        let s = format!(
-            "({no}) {} · … · {}",
-            parts[0],
-            parts[parts.len() - keep..].join(" · ")
-        );
-        if s.width() <= w {
+    for keep in (1..parts.len()).rev() {
+        let s = format!("({no}) … · {}", parts[parts.len() - keep..].join(" · "));
+        if s.width() <= w || keep == 1 {
             return s;
         }
     }
-    format!("({no}) … · {}", parts[parts.len() - 1])
+    whole
 }
 
 /// `s` in `w` cells: whole words first (see `columns::clip`), padded.
@@ -87,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     // The views, the current one marked (▸ and reverse video, not colour alone).
     let mut spans = vec![Span::raw(" ")];
     let current = st.view();
-    let views = ReportView::all();
+    let views = st.views();
     let wide: usize = views.iter().map(|v| view_title(*v, lang).width() + 3).sum();
     let start = if wide > tabs.width as usize {
         st.view.saturating_sub(2)
