@@ -465,6 +465,7 @@ impl App {
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
+            (Question::ClosePeriod(p), true) => self.close_period(p),
             (_, false) => {}
         }
     }

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::keymap::Context;
-use super::{App, Command, Overlay};
-use crate::domain::report::{Circular, Figure, Form, Period, PeriodKind, Record, Report, Target};
+use super::{App, Command, Overlay, Question};
+use crate::domain::report::{
+    Change, Circular, Figure, Form, Period, PeriodKind, Record, Report, Target, closable,
+};
 use crate::exchange::report_text::{self, Heading};
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, Store, TraceCase, TraceVisit};
@@ -44,7 +46,14 @@ impl ReportView {
 pub struct ReportState {
     /// The period shown (chosen on the first visit: the quarter under way).
     pub period: Option<Period>,
+    /// The report shown: a closed period's figures as they were closed, else today's count.
     pub report: Option<Report>,
+    /// A closed period: today's book counted again (the records and definitions behind a
+    /// figure are its), and the figures it gives differently.
+    pub live: Option<Report>,
+    pub changes: Vec<Change>,
+    /// A closed period whose figures differ: what was written since the closing.
+    pub since: Vec<(String, u64)>,
     /// The TT 01/2024 year of the period, for the charts (computed when they are shown).
     pub year: Option<Report>,
     pub unit: String,
@@ -83,10 +92,15 @@ impl ReportState {
             .period
             .get_or_insert_with(|| Period::latest(PeriodKind::Quarter(1), today));
         let stamp = store.data_stamp();
-        self.unit = store.unit_name()?;
         // The previous report goes first: two years of facts are not held at once.
         self.report = None;
-        self.report = Some(store.period_report(period, today)?);
+        self.live = None;
+        let shown = store.shown_report(period, today)?;
+        self.unit = shown.unit;
+        self.report = Some(shown.report);
+        self.live = shown.live;
+        self.changes = shown.changes;
+        self.since = shown.since;
         if self.view() == ReportView::Charts {
             self.load_year(store, today)?;
         } else {
@@ -105,12 +119,18 @@ impl ReportState {
         if self.year.as_ref().is_some_and(|y| y.period == year) {
             return Ok(());
         }
-        self.year = if self.report.as_ref().is_some_and(|r| r.period == year) {
-            self.report.clone()
+        self.year = if self.counted().is_some_and(|r| r.period == year) {
+            self.counted().cloned()
         } else {
             Some(store.period_report(year, today)?)
         };
         Ok(())
+    }
+
+    /// The report counted from today's book: the one shown, or a closed period's live count
+    /// (its records and definitions are today's).
+    pub fn counted(&self) -> Option<&Report> {
+        self.live.as_ref().or(self.report.as_ref())
     }
 
     /// The figures of the current view, in order (what ↑↓ select and Enter traces).
@@ -361,7 +381,8 @@ impl App {
             Command::PeriodKind => self.reports.cycle_kind(&self.store, today),
             Command::Charts => self.reports.toggle_charts(&self.store, today),
             Command::Open => {
-                if let (Some(t), Some(r)) = (self.reports.selected_target(), &self.reports.report) {
+                if let (Some(t), Some(r)) = (self.reports.selected_target(), self.reports.counted())
+                {
                     match RecordsView::load(&self.store, r, t, lang) {
                         Ok(v) => {
                             self.overlays
@@ -375,7 +396,8 @@ impl App {
                 }
             }
             Command::Explain => {
-                if let (Some(t), Some(r)) = (self.reports.selected_target(), &self.reports.report) {
+                if let (Some(t), Some(r)) = (self.reports.selected_target(), self.reports.counted())
+                {
                     let v = DefinitionView {
                         label: report_text::target_label(lang, r, &t),
                         lines: report_text::definition(lang, r, &t),
@@ -397,9 +419,52 @@ impl App {
                 Ok(())
             }
             Command::EditItem => self.change_rollup(),
+            Command::ClosePeriod => {
+                match (&self.reports.period, &self.reports.report) {
+                    (Some(p), Some(r)) if r.closed.is_none() && closable(p, today) => {
+                        self.overlays
+                            .push(Overlay::Confirm(Question::ClosePeriod(*p)));
+                    }
+                    (Some(_), Some(r)) if r.closed.is_some() => {
+                        if let Some(c) = &r.closed {
+                            self.error(
+                                Msg::ErrClosingAlready.fill(
+                                    lang,
+                                    &[&crate::domain::date::format_stamp(&c.at), &c.by],
+                                ),
+                            );
+                        }
+                    }
+                    _ => self.error(Msg::ErrClosingNotOver.t(lang).to_owned()),
+                }
+                Ok(())
+            }
             _ => Ok(()),
         };
         self.report(r);
+    }
+
+    /// Close `period` (chốt số liệu) on behalf of the officer at the keyboard, through the one
+    /// write path (audited); the pane then shows the stored figures.
+    pub(super) fn close_period(&mut self, period: Period) {
+        let today = self.today;
+        match self.write(|w| w.close_period(&period, today)) {
+            Ok(c) => {
+                let lang = self.lang;
+                self.info(Msg::RpClosedNow.fill(
+                    lang,
+                    &[
+                        &crate::i18n::period_full(lang, &period),
+                        &c.digest.chars().take(16).collect::<String>(),
+                    ],
+                ));
+                let r = self.reports.load(&self.store, today);
+                self.report(r);
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+            }
+        }
     }
 
     /// `e` in the roll-up view: the selected field goes to the next official column (an

@@ -17,9 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::date::format_date;
 use crate::domain::identity::Viewer;
-use crate::domain::report::{CaseLife, Cell, Figure, PeriodKind, Record, Report, Target};
+use crate::domain::report::{CaseLife, Cell, Closing, Figure, PeriodKind, Record, Report, Target};
 use crate::i18n::{self, Lang, Msg};
-use crate::store::{TraceCase, TraceVisit};
+use crate::store::{ShownReport, TraceCase, TraceVisit};
 
 /// What a report is printed for: the unit's name and the language.
 pub struct Heading<'a> {
@@ -156,6 +156,12 @@ impl Serialize for JsonReport<'_> {
             }),
         )?;
         m.serialize_entry("unit", h.unit)?;
+        m.serialize_entry(
+            "closed",
+            &r.closed
+                .as_ref()
+                .map(|c| json!({"at": c.at, "by": c.by, "digest": c.digest})),
+        )?;
         m.serialize_entry("as_of", &r.as_of.to_string())?;
         m.serialize_entry("summary", &summary_json(h, r))?;
         for t in &r.tables {
@@ -200,6 +206,9 @@ pub fn csv(h: &Heading, r: &Report) -> String {
         "",
     ]);
     row(["unit", "name", h.unit, "", ""]);
+    if let Some(c) = &r.closed {
+        row(["closed", "at", &c.by, &c.at, &c.digest]);
+    }
     for (f, v) in &r.summary {
         row([
             "summary",
@@ -263,6 +272,9 @@ pub fn heading_lines(h: &Heading, r: &Report) -> Vec<String> {
         ),
         i18n::circular_line(lang, r.circular, &r.period),
     ];
+    if let Some(c) = &r.closed {
+        v.push(closed_line(lang, c));
+    }
     if r.as_of < r.period.to {
         v.push(format!(
             "({})",
@@ -270,6 +282,86 @@ pub fn heading_lines(h: &Heading, r: &Report) -> Vec<String> {
         ));
     }
     v
+}
+
+/// "Số liệu đã chốt lúc … bởi … (mã kiểm tra …)".
+pub fn closed_line(lang: Lang, c: &Closing) -> String {
+    Msg::RpClosed.fill(
+        lang,
+        &[
+            &crate::domain::date::format_stamp(&c.at),
+            &c.by,
+            &c.digest.chars().take(16).collect::<String>(),
+        ],
+    )
+}
+
+/// The name of a figure by its stable key (a closed period's changes).
+fn key_label(lang: Lang, r: &Report, key: &str) -> String {
+    if key == "unit" {
+        return Msg::RpChangedUnit.t(lang).to_owned();
+    }
+    if let Some(code) = key.strip_prefix("petitions.") {
+        let name = r
+            .by_field
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| code.to_owned());
+        return format!("{} — {name}", Msg::FgByField.t(lang));
+    }
+    match Target::parse(key, &r.fields, r.circular) {
+        Some(t) => target_label(lang, r, &t),
+        None => key.to_owned(),
+    }
+}
+
+/// What a closed period's report says when today's book gives other figures: how many, the
+/// first few with both values, and what was written since the closing. Empty when nothing
+/// differs (or the period is not closed).
+pub fn closing_lines(lang: Lang, shown: &ShownReport, at_most: usize) -> Vec<String> {
+    let r = &shown.report;
+    let Some(c) = &r.closed else {
+        return vec![];
+    };
+    if shown.changes.is_empty() {
+        return vec![];
+    }
+    let value = |v: Option<u64>| {
+        v.map(|v| v.to_string())
+            .unwrap_or_else(|| Msg::RpUnfillableMark.t(lang).to_owned())
+    };
+    let mut out = vec![Msg::RpChanged.fill(
+        lang,
+        &[
+            &shown.changes.len(),
+            &crate::domain::date::format_stamp(&c.at),
+        ],
+    )];
+    for ch in shown.changes.iter().take(at_most) {
+        out.push(Msg::RpChangedLine.fill(
+            lang,
+            &[
+                &key_label(lang, r, &ch.key),
+                &value(ch.stored),
+                &value(ch.now),
+            ],
+        ));
+    }
+    if shown.changes.len() > at_most {
+        out.push(Msg::RpChangedMore.fill(lang, &[&(shown.changes.len() - at_most)]));
+    }
+    if shown.since.is_empty() {
+        out.push(Msg::RpChangedNothingSince.t(lang).to_owned());
+    } else {
+        let what: Vec<String> = shown
+            .since
+            .iter()
+            .map(|(tbl, n)| format!("{} {n}", i18n::audit_table(tbl).t(lang)))
+            .collect();
+        out.push(Msg::RpChangedSince.fill(lang, &[&what.join(", ")]));
+    }
+    out
 }
 
 /// The report as plain text.

@@ -106,6 +106,11 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
         ws.merge_range(1, 0, 1, 1, Msg::RpTitle.t(lang), &f.title)?;
         ws.set_row_height(1, 36)?;
         ws.merge_range(2, 0, 2, 1, &period_line, &f.italic)?;
+        let mut notes = vec![i18n::circular_line(lang, r.circular, &r.period)];
+        if let Some(c) = &r.closed {
+            notes.push(super::report_text::closed_line(lang, c));
+        }
+        ws.merge_range(3, 0, 3, 1, &notes.join(" "), &f.italic)?;
         ws.write_string_with_format(4, 0, Msg::RpParagraph.t(lang), &f.bold)?;
         ws.merge_range(
             5,

@@ -44,6 +44,23 @@ pub fn period_full(lang: Lang, p: &crate::domain::report::Period) -> String {
     )
 }
 
+/// A table of the audit trail, named as an officer says it (what was written since a
+/// period was closed).
+pub fn audit_table(tbl: &str) -> Msg {
+    match tbl {
+        "visits" => Msg::RpSinceVisits,
+        "sessions" => Msg::RpSinceSessions,
+        "cases" => Msg::RpSinceCases,
+        "citizens" => Msg::RpSinceCitizens,
+        "fields" => Msg::RpSinceFields,
+        "deadline_rules" => Msg::RpSinceRules,
+        "calendar_days" => Msg::RpSinceDays,
+        "calendar_years" => Msg::RpSinceYears,
+        "book" => Msg::RpSinceLoads,
+        _ => Msg::RpSinceSettings,
+    }
+}
+
 /// "Thông tư 06/2025/TT-TTCP".
 pub fn circular_name(lang: Lang, c: crate::domain::report::Circular) -> String {
     Msg::RpCircularName.fill(lang, &[&c.number()])

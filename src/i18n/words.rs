@@ -419,6 +419,13 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
         StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
+        StoreError::Closing(c) => match c {
+            crate::store::ClosingError::NotClosable => Msg::ErrClosingNotOver.t(lang).to_owned(),
+            crate::store::ClosingError::AlreadyClosed { at, by } => {
+                Msg::ErrClosingAlready.fill(lang, &[&crate::domain::date::format_stamp(at), by])
+            }
+            crate::store::ClosingError::Tampered => Msg::ErrClosingTampered.t(lang).to_owned(),
+        },
         StoreError::Refused {
             action,
             status,

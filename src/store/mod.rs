@@ -8,6 +8,7 @@
 mod audit;
 mod cases;
 mod citizens;
+mod closing;
 mod deadlines;
 mod drafts;
 mod fields;
@@ -27,6 +28,7 @@ pub use cases::{
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
+pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
@@ -100,6 +102,8 @@ pub enum StoreError {
         limit: chrono::NaiveDate,
         rule: StepDateRule,
     },
+    /// A period cannot be closed (chốt số liệu), or its stored figures cannot be trusted.
+    Closing(ClosingError),
 }
 
 /// What a visit's case could not follow.
@@ -151,6 +155,7 @@ impl fmt::Display for StoreError {
             StoreError::StepDate { day, limit, rule } => {
                 write!(f, "step dated {day}: {rule:?} {limit}")
             }
+            StoreError::Closing(e) => write!(f, "closing: {e:?}"),
         }
     }
 }

@@ -243,6 +243,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
         }
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
+        Question::ClosePeriod(p) => Msg::AskClosePeriod.fill(lang, &[&i18n::period_full(lang, p)]),
     };
     let r = super::popup(frame, area, 64, 6);
     let block = Block::default()

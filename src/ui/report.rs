@@ -59,7 +59,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let st = &app.reports;
     let title = match &st.report {
-        Some(r) => Msg::RpPaneTitle.fill(lang, &[&i18n::period_full(lang, &r.period)]),
+        Some(r) => {
+            let mut t = Msg::RpPaneTitle.fill(lang, &[&i18n::period_full(lang, &r.period)]);
+            if let Some(c) = &r.closed {
+                t.push_str(" · ");
+                t.push_str(
+                    &Msg::RpPaneClosed.fill(lang, &[&crate::domain::date::format_stamp(&c.at)]),
+                );
+            }
+            t
+        }
         None => Msg::TabReport.t(lang).to_owned(),
     };
     let block = Block::default()
@@ -77,10 +86,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         );
         return;
     };
-    let [tabs, body] = inner.layout(&Layout::vertical([
+    // A closed period whose figures today's book gives differently says so, in one line.
+    let warn = if st.changes.is_empty() { 0 } else { 1 };
+    let [tabs, warning, body] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(warn),
         Constraint::Fill(1),
     ]));
+    if warn > 0 {
+        frame.render_widget(
+            Paragraph::new(format!(
+                " {}",
+                Msg::RpPaneChanged.fill(lang, &[&st.changes.len()])
+            ))
+            .style(theme.warning()),
+            warning,
+        );
+    }
     // The views, the current one marked (▸ and reverse video, not colour alone).
     let mut spans = vec![Span::raw(" ")];
     let current = st.view();

@@ -34,6 +34,7 @@ use super::deadline::{self, CaseClock, Obligation, Rule};
 use super::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 
 mod circular;
+mod closing;
 mod count;
 mod facts;
 mod measures;
@@ -46,6 +47,7 @@ mod tt01;
 mod tt06;
 
 pub use circular::*;
+pub use closing::*;
 pub use facts::*;
 pub use measures::*;
 pub use period::*;
@@ -209,6 +211,8 @@ pub struct Report {
     pub tables: Vec<Table>,
     pub fields: Vec<(i64, String, String, String)>,
     pub columns: Vec<(String, String)>,
+    /// Closed (chốt số liệu): the report holds the figures as they were stored.
+    pub closed: Option<Closing>,
     pub(super) visits: Vec<VisitFact>,
     pub(super) n_matters: usize,
     pub(super) cases: Vec<(CaseFact, CaseLife)>,
@@ -258,6 +262,7 @@ impl Report {
             tables: vec![],
             fields: book.fields.clone(),
             columns: book.columns.clone(),
+            closed: None,
             visits,
             n_matters,
             case_at: cases
@@ -345,9 +350,17 @@ impl Report {
         }
     }
 
-    /// A target's value (None: the book cannot fill it).
+    /// A target's value (None: the book cannot fill it), as the report holds it.
     pub fn target_value(&self, t: &Target) -> Option<u64> {
-        self.target_measure(t).ok().map(|m| self.count(&m))
+        match t {
+            Target::Figure(f) => Some(self.figure(*f)),
+            Target::FieldPetitions(id) => self
+                .by_field
+                .iter()
+                .find(|f| f.field_id == *id)
+                .map(|f| f.petitions),
+            Target::Cell(form, no) => self.cell(*form, *no).and_then(|c| c.value),
+        }
     }
 
     /// The name of a field, by id.

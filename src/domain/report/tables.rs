@@ -36,6 +36,47 @@ pub enum Gap {
     PriorStatus,
 }
 
+impl Gap {
+    pub const ALL: &'static [Gap] = &[
+        Gap::Delegation,
+        Gap::Execution,
+        Gap::StateManagement,
+        Gap::Replies,
+        Gap::Signers,
+        Gap::Money,
+        Gap::Land,
+        Gap::RightsRestored,
+        Gap::Sanctions,
+        Gap::Investigation,
+        Gap::CourtJudgment,
+        Gap::RepeatDenunciation,
+        Gap::PriorStatus,
+    ];
+
+    /// The stable code (a closed period's stored figures).
+    pub fn code(self) -> &'static str {
+        match self {
+            Gap::Delegation => "delegation",
+            Gap::Execution => "execution",
+            Gap::StateManagement => "state_management",
+            Gap::Replies => "replies",
+            Gap::Signers => "signers",
+            Gap::Money => "money",
+            Gap::Land => "land",
+            Gap::RightsRestored => "rights_restored",
+            Gap::Sanctions => "sanctions",
+            Gap::Investigation => "investigation",
+            Gap::CourtJudgment => "court_judgment",
+            Gap::RepeatDenunciation => "repeat_denunciation",
+            Gap::PriorStatus => "prior_status",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Gap> {
+        Gap::ALL.iter().copied().find(|g| g.code() == s)
+    }
+}
+
 /// A column's header, level by level (mapped to its words by the catalog).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Head {
