@@ -957,6 +957,12 @@ fn the_summary_paragraph_as_officials_write_it() {
     insta::assert_snapshot!("paragraph_q1_vi", vi);
     let en = tiepdan::i18n::report_paragraph(Lang::En, "UBND phường Ba Đình", &r);
     insta::assert_snapshot!("paragraph_q1_en", en);
+    // The same in the three parts of the narrative outline (Mẫu số 02).
+    let outline: Vec<String> = tiepdan::i18n::report_outline(Lang::Vi, "UBND phường Ba Đình", &r)
+        .into_iter()
+        .map(|(h, t)| format!("{h}\n{t}"))
+        .collect();
+    insta::assert_snapshot!("outline_q1_vi", outline.join("\n"));
     for part in [
         "Quý I năm 2026 (số liệu từ ngày 15/12/2025 đến ngày 14/03/2026), UBND phường Ba Đình",
         "đã tiếp 09 lượt với 36 người (03 đoàn đông người với 30 người)",
@@ -1062,6 +1068,48 @@ fn xlsx_read_back_equals_the_json_cell_by_cell() {
         }
     }
     assert_eq!(found, Figure::ALL.len());
+}
+
+/// The XLSX is laid out as each form: the numbered headers merged over the columns they
+/// head (TT 06/2025 01/TCD: totals (1)–(4), regular (5)–(9), the head's reception (10)–(21),
+/// in person (10)–(15) and delegated (16)–(21)), one row of column numbers.
+#[test]
+fn xlsx_headers_are_merged_as_on_the_form() {
+    use calamine::{Data, Reader, Xlsx};
+    let store = book();
+    let r = report(&store, "2026-q1");
+    let bytes = report_xlsx::xlsx(&heading(), &r).unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let merged: Vec<(u32, u32, u32, u32)> = wb
+        .merge_cells_by_sheet_name("01-TCD")
+        .unwrap()
+        .iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect();
+    let top = report_xlsx::HEADER_ROW;
+    for region in [
+        (top, 1, top, 4),           // Tổng số
+        (top, 5, top, 9),           // Tiếp thường xuyên
+        (top, 10, top, 21),         // Tiếp định kỳ và đột xuất của thủ trưởng
+        (top + 1, 10, top + 1, 15), // Thủ trưởng trực tiếp tiếp
+        (top + 1, 16, top + 1, 21), // Người được ủy quyền tiếp
+    ] {
+        assert!(merged.contains(&region), "{region:?} in {merged:?}");
+    }
+    let range = wb.worksheet_range("01-TCD").unwrap();
+    let numbers = report_xlsx::data_row(r.table(Form::T6Tcd01).unwrap()) - 1;
+    for no in 1..=21u32 {
+        assert_eq!(
+            range.get_value((numbers, no)).cloned(),
+            Some(Data::String(format!("({no})")))
+        );
+    }
+    assert_eq!(
+        range.get_value((top, 10)).cloned(),
+        Some(Data::String(
+            "Tiếp định kỳ và đột xuất của thủ trưởng".into()
+        ))
+    );
 }
 
 #[test]

@@ -90,6 +90,15 @@ fn summary_json(h: &Heading, r: &Report) -> Value {
         "paragraph".into(),
         json!(i18n::report_paragraph(h.lang, h.unit, r)),
     );
+    m.insert(
+        "outline".into(),
+        Value::Array(
+            i18n::report_outline(h.lang, h.unit, r)
+                .into_iter()
+                .map(|(heading, text)| json!({"heading": heading, "text": text}))
+                .collect(),
+        ),
+    );
     Value::Object(m)
 }
 
@@ -372,6 +381,12 @@ pub fn text(h: &Heading, r: &Report) -> String {
     out.push(String::new());
     out.push(Msg::RpParagraph.t(lang).to_owned());
     out.push(i18n::report_paragraph(lang, h.unit, r));
+    out.push(String::new());
+    out.push(Msg::RpOutline.t(lang).to_owned());
+    for (head, text) in i18n::report_outline(lang, h.unit, r) {
+        out.push(head);
+        out.push(text);
+    }
     out.push(String::new());
     out.push(Msg::RpFigures.t(lang).to_owned());
     for (f, v) in &r.summary {

@@ -258,6 +258,10 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
         }
         ws.set_row_height(data, 30)?;
         let mut row = data + 2;
+        if t.form.headers_from_outline() {
+            ws.merge_range(row, 0, row, last, Msg::RpOutlineHeaders.t(lang), &f.wrap)?;
+            row += 1;
+        }
         if t.cells.iter().any(|c| c.value.is_none()) {
             ws.merge_range(row, 0, row, last, Msg::RpLegendXlsx.t(lang), &f.wrap)?;
             row += 1;

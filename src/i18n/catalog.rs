@@ -656,6 +656,10 @@ catalog! {
     RpSummary => "Tóm tắt", "Summary";
     RpFigures => "Số liệu", "Figures";
     RpParagraph => "Đoạn văn cho báo cáo", "Paragraph for the report";
+    RpOutline => "Nội dung báo cáo theo đề cương (Mẫu số 02)", "The report by the outline (Form 02)";
+    OlReception => "1. Công tác tiếp công dân", "1. Citizen reception";
+    OlPetitions => "2. Tiếp nhận, phân loại, xử lý đơn", "2. Petitions received, classified and handled";
+    OlResolution => "3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền", "3. Complaints and denunciations resolved within our authority";
     RpCharts => "Biểu đồ", "Charts";
     RpUnfillable => "sổ không ghi nhận", "not recorded in the book";
     RpUnfillableMark => "╳", "╳";

@@ -55,11 +55,13 @@ impl Msg {
 }
 
 mod catalog;
+mod paragraph;
 mod report;
 #[cfg(test)]
 mod tests;
 mod words;
 
 pub use catalog::Msg;
+pub use paragraph::*;
 pub use report::*;
 pub use words::*;
