@@ -1469,6 +1469,25 @@ mod pane {
     }
 
     #[test]
+    fn a_period_before_30_9_2025_shows_tt_01_2024_s_tables() {
+        let mut app = on_q1(Lang::Vi);
+        // Q1/2026 → Q4/2025 (ends 14/12/2025: TT 06/2025) → Q3/2025 (ends 14/09/2025).
+        press(&mut app, KeyCode::Char('['));
+        assert_eq!(app.reports.circular(), Circular::Tt06_2025);
+        press(&mut app, KeyCode::Char('['));
+        assert_eq!(app.reports.period.unwrap().code(), "2025-q3");
+        assert_eq!(app.reports.circular(), Circular::Tt01_2024);
+        let r = app.reports.report.as_ref().unwrap();
+        assert_eq!(r.circular, Circular::Tt01_2024);
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd01));
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd02));
+        let screen = common::screen_of(&mut app, 80, 24);
+        assert!(screen.contains("02/TCD"), "{screen}");
+    }
+
+    #[test]
     fn enter_lists_the_records_behind_a_figure_and_opens_them() {
         let mut app = on_q1(Lang::Vi);
         // Summary: Sessions, …, Visits (the eleventh figure).
