@@ -187,7 +187,7 @@ fn a_case_follows_its_visit_or_the_edit_is_refused_naming_it() {
     .unwrap();
     assert_eq!(
         store.case_row(&kn.uid).unwrap().field_name,
-        "Đền bù – giải phóng mặt bằng"
+        "Bồi thường, hỗ trợ, tái định cư"
     );
     let open = |store: &Store, code: &str| -> u32 {
         store

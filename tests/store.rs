@@ -161,7 +161,7 @@ fn fields_are_seeded_with_report_columns_land_first() {
         names,
         [
             "Đất đai",
-            "Đền bù – giải phóng mặt bằng",
+            "Bồi thường, hỗ trợ, tái định cư",
             "Quy hoạch – xây dựng"
         ]
     );
@@ -375,6 +375,7 @@ fn day_counters_count_sessions_people_groups_and_petitions() {
     g.representatives = "Bùi Thị Gấm; Ngô Văn Hải".into();
     g.form = "dinh_ky".into();
     g.presiding = "Chủ tịch Lê Văn Hùng".into();
+    g.presider_role = "truc_tiep".into();
     g.petitions = "2".into();
     save(&mut store, &officer, &valid(&g));
     let c = store.day_counters(today(), 5).unwrap();

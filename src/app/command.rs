@@ -71,4 +71,6 @@ pub enum Command {
     Export,
     /// The charts view of the reports pane.
     Charts,
+    /// Close the period shown (chốt số liệu): its figures are stored with their digest.
+    ClosePeriod,
 }

@@ -543,6 +543,7 @@ impl App {
             (Question::Reveal { case_uid, .. }, true) => self.reveal_case(&case_uid),
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
+            (Question::ClosePeriod(p), true) => self.close_period(p),
             (_, false) => {}
         }
     }

@@ -179,6 +179,8 @@ pub enum Question {
     },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
+    /// Close a reporting period (chốt số liệu).
+    ClosePeriod(crate::domain::report::Period),
 }
 
 /// The panes (tabs) of the main screen.

@@ -5,7 +5,9 @@
 use super::{Lang, Msg};
 use crate::domain::ident::{IdError, IdWarning, PhoneError};
 use crate::domain::identity::{Person, Shown, Viewer};
-use crate::domain::visit::{FormField, Handling, PetitionType, Problem, ReceptionForm};
+use crate::domain::visit::{
+    FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm,
+};
 use crate::store::StoreError;
 
 /// A count with its thousands marked as each language writes them: 2.436 / 2,436.
@@ -90,6 +92,21 @@ pub fn reception_form(f: ReceptionForm) -> Msg {
     }
 }
 
+pub fn presider_role(r: PresiderRole) -> Msg {
+    match r {
+        PresiderRole::InPerson => Msg::RoleInPerson,
+        PresiderRole::Delegated => Msg::RoleDelegated,
+    }
+}
+
+/// The role in a few words (the visit's detail, the report's lists).
+pub fn presider_role_short(r: PresiderRole) -> Msg {
+    match r {
+        PresiderRole::InPerson => Msg::RoleInPersonShort,
+        PresiderRole::Delegated => Msg::RoleDelegatedShort,
+    }
+}
+
 pub fn petition_type(t: PetitionType) -> Msg {
     match t {
         PetitionType::KhieuNai => Msg::TypeKhieuNai,
@@ -120,6 +137,7 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::Representatives => Msg::LblRepresentatives,
         FormField::Form => Msg::LblForm,
         FormField::Presiding => Msg::LblPresiding,
+        FormField::PresiderRole => Msg::LblPresiderRole,
         FormField::PetitionType => Msg::LblPetitionType,
         FormField::Field => Msg::LblField,
         FormField::Content => Msg::LblContent,
@@ -489,6 +507,13 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
         StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
+        StoreError::Closing(c) => match c {
+            crate::store::ClosingError::NotClosable => Msg::ErrClosingNotOver.t(lang).to_owned(),
+            crate::store::ClosingError::AlreadyClosed { at, by } => {
+                Msg::ErrClosingAlready.fill(lang, &[&crate::domain::date::format_stamp(at), by])
+            }
+            crate::store::ClosingError::Tampered => Msg::ErrClosingTampered.t(lang).to_owned(),
+        },
         StoreError::Refused {
             action,
             status,

@@ -9,6 +9,7 @@ mod audit;
 mod cases;
 mod checkpoint;
 mod citizens;
+mod closing;
 mod deadlines;
 mod drafts;
 mod fields;
@@ -30,6 +31,7 @@ pub use checkpoint::CheckpointMode;
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
+pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
@@ -121,6 +123,8 @@ pub enum StoreError {
         limit: chrono::NaiveDate,
         rule: StepDateRule,
     },
+    /// A period cannot be closed (chốt số liệu), or its stored figures cannot be trusted.
+    Closing(ClosingError),
 }
 
 /// What a visit's case could not follow.
@@ -189,6 +193,7 @@ impl fmt::Display for StoreError {
             StoreError::StepDate { day, limit, rule } => {
                 write!(f, "step dated {day}: {rule:?} {limit}")
             }
+            StoreError::Closing(e) => write!(f, "closing: {e:?}"),
         }
     }
 }

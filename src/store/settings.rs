@@ -32,20 +32,12 @@ pub fn check_desk_code(code: &str) -> Result<String> {
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        setting_on(&self.conn, key)
     }
 
     /// The group threshold (đoàn đông người), default 5 (DOMAIN.md §2.5, UNCONFIRMED).
     pub fn group_threshold(&self) -> Result<u32> {
-        Ok(self
-            .setting(GROUP_THRESHOLD)?
-            .and_then(|v| v.parse().ok())
-            .filter(|n| *n >= 2)
-            .unwrap_or(5))
+        group_threshold_on(&self.conn)
     }
 
     pub fn unit_name(&self) -> Result<String> {
@@ -62,6 +54,22 @@ impl Store {
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.setting(DEMO)?.as_deref() == Some("1"))
     }
+}
+
+/// A setting, read on `conn` (a store's, or a write transaction's).
+pub(super) fn setting_on(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The group threshold, read on `conn`.
+pub(super) fn group_threshold_on(conn: &rusqlite::Connection) -> Result<u32> {
+    Ok(setting_on(conn, GROUP_THRESHOLD)?
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n >= 2)
+        .unwrap_or(5))
 }
 
 /// The desk code, read inside a transaction (sessions and case codes carry it).

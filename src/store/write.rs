@@ -49,6 +49,8 @@ pub enum Permission {
     ManageOfficers,
     Draft,
     BulkLoad,
+    /// Close a reporting period (chốt số liệu): an administrator's act once roles exist.
+    ClosePeriod,
 }
 
 /// An open write transaction on behalf of an actor.

@@ -38,6 +38,16 @@ impl ReceptionForm {
 }
 
 code_enum!(
+    /// Who presided a periodic or ad hoc session: the head of the unit in person, or a deputy
+    /// by delegation (ủy quyền). 01/TCD of TT 06/2025 reports them apart (columns 10–15 and
+    /// 16–21); Luật 136/2025 lets no delegated day count toward the head's own days.
+    PresiderRole {
+        InPerson = "truc_tiep",
+        Delegated = "uy_quyen",
+    }
+);
+
+code_enum!(
     /// Loại đơn (DOMAIN.md §2.1).
     PetitionType {
         KhieuNai = "khieu_nai",
@@ -91,6 +101,8 @@ pub struct VisitDraft {
     pub representatives: String,
     pub form: String,
     pub presiding: String,
+    /// Periodic and ad hoc sessions: the head in person or delegated (a `PresiderRole` code).
+    pub presider_role: String,
     pub petition_type: String,
     pub field: String,
     pub content: String,
@@ -122,6 +134,7 @@ pub enum FormField {
     Representatives,
     Form,
     Presiding,
+    PresiderRole,
     PetitionType,
     Field,
     Content,
@@ -188,6 +201,8 @@ pub struct ValidVisit {
     pub representatives: Vec<String>,
     pub form: ReceptionForm,
     pub presiding: String,
+    /// Set for periodic and ad hoc sessions (required there), None for the others.
+    pub presider_role: Option<PresiderRole>,
     pub petition_type: PetitionType,
     pub field_code: String,
     pub content: String,
@@ -216,9 +231,11 @@ impl FormField {
             // Checked by their shape; bounded all the same.
             FormField::IdNumber | FormField::Phone => 40,
             FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
-            FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => {
-                LINE
-            }
+            FormField::Form
+            | FormField::PresiderRole
+            | FormField::PetitionType
+            | FormField::Field
+            | FormField::Handling => LINE,
         }
     }
 }
@@ -340,9 +357,20 @@ pub fn validate(
         &mut problems,
     );
     let presiding = clean_line(&d.presiding);
-    if form.is_some_and(ReceptionForm::needs_presiding) && presiding.is_empty() {
+    let presided = form.is_some_and(ReceptionForm::needs_presiding);
+    if presided && presiding.is_empty() {
         problems.push((FormField::Presiding, Problem::Required));
     }
+    let presider_role = if presided {
+        choice(
+            &d.presider_role,
+            PresiderRole::from_code,
+            FormField::PresiderRole,
+            &mut problems,
+        )
+    } else {
+        None
+    };
     let petition_type = choice(
         &d.petition_type,
         PetitionType::from_code,
@@ -413,6 +441,7 @@ pub fn validate(
                 } else {
                     String::new()
                 },
+                presider_role,
                 petition_type,
                 field_code,
                 content,
