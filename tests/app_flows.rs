@@ -162,7 +162,7 @@ fn comboboxes_filter_without_diacritics() {
     while form_focus(&app) != FormField::Field {
         tab(&mut app);
     }
-    type_str(&mut app, "giai phong");
+    type_str(&mut app, "boi thuong");
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.form().unwrap().value(FormField::Field), "den_bu_gpmb");
     assert_eq!(form_focus(&app), FormField::Content);

@@ -16,8 +16,8 @@ use tiepdan::domain::deadline::DayBasis;
 use tiepdan::domain::intake::CaseChoice;
 use tiepdan::domain::role::{self, Permission, Role, Roles, Target};
 use tiepdan::store::{
-    Actor, CaseSource, CitizenInput, DRAFT_VISIT_FORM, Intake, NewCase, StepInput, Store,
-    StoreError, TimeBarInput, Writer,
+    Actor, CaseSource, CitizenInput, DRAFT_VISIT_FORM, Intake, NewCase, RuleChange, StepInput,
+    Store, StoreError, TimeBarInput, Writer,
 };
 
 /// The `pub fn`s of every `impl … Writer` block of the store's source.
@@ -211,7 +211,7 @@ fn desk(role: Role) -> Desk {
         w.save_draft(DRAFT_VISIT_FORM, "w-old", "{}")
     });
     write(&mut store, &admin, |w| {
-        w.set_calendar_day(d("2026-12-28"), DayKind::Off, "Nghỉ bù")
+        w.set_calendar_day(d("2026-12-28"), DayKind::Off, "Nghỉ bù", today())
             .map(|_| ())
     });
     // Now X holds the role under test, and only it.
@@ -291,6 +291,7 @@ fn new_case(t: CaseType) -> NewCase {
         source: CaseSource::Post,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: today(),
         remote: false,
     }
@@ -388,6 +389,7 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                     source: c.source,
                     forwarded_by: String::new(),
                     forwarding_doc: String::new(),
+                    forwarder_kind: None,
                     received_on: today(),
                     remote: false,
                     visit_id: None,
@@ -482,30 +484,55 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                 w.set_field_report_column("moi_truong", &field.report_column, "hc_khac")
             },
         )],
-        "update_rule" => vec![probe("a rule", P::EditCatalog, Target::None, |w, f| {
-            let r = &f.rules[0];
-            w.update_rule(r, r.days + 1, 0, r.basis, &r.article)
-                .map(|_| ())
-        })],
-        "set_internal_rule" => vec![probe(
-            "the unit's own rule",
-            P::EditCatalog,
-            Target::None,
-            |w, f| {
+        "change_rule" => vec![
+            probe("a rule of law", P::EditCatalog, Target::None, |w, f| {
+                let r = f.rules.iter().find(|r| !r.internal).unwrap();
+                let c = RuleChange {
+                    days: r.days + 1,
+                    extension_days: r.extension_days,
+                    basis: r.basis,
+                    article: r.article.clone(),
+                    active: None,
+                    effective_from: today(),
+                    reason: "Văn bản mới".into(),
+                };
+                w.change_rule(r, &c).map(|_| ())
+            }),
+            probe("the unit's own rule", P::EditCatalog, Target::None, |w, f| {
                 let r = f.rules.iter().find(|r| r.internal).unwrap();
-                w.set_internal_rule(r, true, 15, DayBasis::Working)
-                    .map(|_| ())
+                let c = RuleChange {
+                    days: 15,
+                    extension_days: 0,
+                    basis: DayBasis::Working,
+                    article: r.article.clone(),
+                    active: Some(true),
+                    effective_from: today(),
+                    reason: String::new(),
+                };
+                w.change_rule(r, &c).map(|_| ())
+            }),
+        ],
+        "close_period" => vec![probe(
+            "a quarter over",
+            P::ClosePeriod,
+            Target::None,
+            |w, _| {
+                let q = tiepdan::domain::report::Period::parse("2026-q2").unwrap();
+                w.close_period(&q, today()).map(|_| ())
             },
         )],
         "set_calendar_day" => vec![probe("a day off", P::EditCatalog, Target::None, |w, _| {
-            w.set_calendar_day(d("2026-12-29"), DayKind::Off, "Nghỉ đột xuất")
+            w.set_calendar_day(d("2026-12-29"), DayKind::Off, "Nghỉ đột xuất", today())
                 .map(|_| ())
         })],
         "remove_calendar_day" => vec![probe(
             "a day off removed",
             P::EditCatalog,
             Target::None,
-            |w, _| w.remove_calendar_day(d("2026-12-28")).map(|_| ()),
+            |w, _| {
+                w.remove_calendar_day(d("2026-12-28"), today())
+                    .map(|_| ())
+            },
         )],
         "confirm_year" => vec![probe("a year", P::EditCatalog, Target::None, |w, _| {
             w.confirm_year(2027).map(|_| ())

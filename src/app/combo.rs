@@ -71,12 +71,16 @@ impl Combo {
         true
     }
 
-    /// Options matching the query (all of them when the query is empty).
+    /// Options matching the query (all of them when the query is empty): by the words of
+    /// the label, or of the code ("den bu", "gpmb" still find the field named by its legal
+    /// term "Bồi thường, hỗ trợ, tái định cư", code `den_bu_gpmb`).
     pub fn matches(&self) -> Vec<&ComboOption> {
         self.options
             .iter()
             .filter(|o| {
-                matches_words(&o.label, &self.query) || o.code.starts_with(self.query.trim())
+                matches_words(&o.label, &self.query)
+                    || o.code.starts_with(self.query.trim())
+                    || matches_words(&o.code.replace('_', " "), &self.query)
             })
             .collect()
     }
@@ -192,6 +196,22 @@ mod tests {
         assert!(c.take());
         assert_eq!(c.chosen.as_deref(), Some("dat_dai"));
         assert!(c.query.is_empty());
+    }
+
+    #[test]
+    fn the_words_of_the_code_match_too() {
+        let mut c = Combo::new(
+            vec![ComboOption {
+                code: "den_bu_gpmb".into(),
+                label: "Bồi thường, hỗ trợ, tái định cư".into(),
+            }],
+            None,
+        );
+        for typed in ["boi thuong", "tai dinh cu", "den bu", "gpmb"] {
+            c.clear_query();
+            c.type_str(typed);
+            assert_eq!(c.matches().len(), 1, "{typed}");
+        }
     }
 
     #[test]

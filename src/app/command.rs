@@ -8,6 +8,8 @@ use crate::domain::case::Action;
 pub enum Command {
     Quit,
     Help,
+    /// `F2`: the last messages of the status line, in full.
+    Messages,
     Close,
     Up,
     Down,
@@ -71,4 +73,6 @@ pub enum Command {
     Export,
     /// The charts view of the reports pane.
     Charts,
+    /// Close the period shown (chốt số liệu): its figures are stored with their digest.
+    ClosePeriod,
 }

@@ -136,6 +136,8 @@ impl App {
         }
         self.keep_forms_as_drafts();
         self.open_lock(why, Some(actor.officer_id()));
+        // The idle lock comes from a tick: the frame must change even with no key.
+        self.redraw = true;
     }
 
     /// Write the open forms with typed text as this officer's drafts now.
@@ -150,7 +152,7 @@ impl App {
     pub(super) fn check_idle(&mut self) {
         if self.actor.is_some()
             && self.lock.is_none()
-            && self.now() - self.last_input >= self.idle_limit()
+            && self.now() - self.last_key >= self.idle_limit()
         {
             self.lock_now(LockWhy::Idle);
         }
@@ -165,7 +167,7 @@ impl App {
         if self.actor.is_none() || self.lock.is_some() {
             return None;
         }
-        let left = self.idle_limit() - (self.now() - self.last_input);
+        let left = self.idle_limit() - (self.now() - self.last_key);
         Some(left.to_std().unwrap_or_default())
     }
 
@@ -271,7 +273,7 @@ impl App {
             .as_ref()
             .is_some_and(|a| a.officer_id() == actor.officer_id());
         self.lock = None;
-        self.last_input = self.now();
+        self.last_key = self.now();
         if same {
             self.actor = Some(actor);
             // The unit may have changed the idle time meanwhile.
@@ -319,7 +321,7 @@ impl App {
         self.viewer.forget();
         self.actor = Some(actor);
         self.lock_after = self.store.lock_after()?;
-        self.last_input = self.now();
+        self.last_key = self.now();
         if !self.store.is_read_only() {
             self.write(|w| w.remember_officer())?;
         }

@@ -7,6 +7,7 @@
 //! an injected clock so tests and snapshots are deterministic.
 
 pub mod board;
+mod bounded;
 mod cases;
 pub mod combo;
 pub mod command;
@@ -20,6 +21,7 @@ pub mod keymap;
 pub mod lock;
 pub mod log;
 pub mod lookup;
+pub mod messages;
 mod officer;
 pub mod overlay;
 pub mod queue;
@@ -58,6 +60,10 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// How long the form must stay unchanged before its draft is written.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
+
+/// How long the desk stays without a key, after a write, before the book file is brought up
+/// to date (a checkpoint that waits for nobody): then the file alone is the book.
+pub const IDLE_CHECKPOINT: Duration = Duration::from_secs(2);
 
 /// The wall clock, injectable.
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
@@ -108,7 +114,7 @@ pub struct App {
     /// The lock screen, when it is up: nothing of the book is drawn then.
     pub lock: Option<LockScreen>,
     /// When the officer last pressed a key (the injected clock's time): the idle lock.
-    last_input: NaiveDateTime,
+    last_key: NaiveDateTime,
     /// Seconds without a key before the screen locks (the book's setting).
     lock_after: u64,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
@@ -142,11 +148,18 @@ pub struct App {
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
+    /// The last messages of the status line, for `F2`.
+    pub messages: messages::MessageLog,
     pub should_quit: bool,
     /// Terminal size, as last drawn.
     pub viewport: (u16, u16),
     /// `NO_COLOR`: draw with modifiers only.
     pub no_color: bool,
+    /// When the officer last pressed a key or pasted (the idle checkpoint waits for quiet).
+    last_input: Instant,
+    /// Whether the screen may differ from the last frame drawn (the loop skips drawing a
+    /// frame that a quiet tick left unchanged).
+    pub redraw: bool,
 }
 
 impl App {
@@ -184,7 +197,7 @@ impl App {
             today,
             actor: None,
             lock: None,
-            last_input: now,
+            last_key: now,
             lock_after: store::settings::LOCK_AFTER_DEFAULT,
             viewer: Viewer::nobody(),
             window: store::new_uid(),
@@ -201,9 +214,12 @@ impl App {
             searcher: worker::Searcher::Inline,
             overlays: vec![],
             status: None,
+            messages: messages::MessageLog::default(),
             should_quit: false,
             viewport: (80, 24),
             no_color: false,
+            last_input: Instant::now(),
+            redraw: true,
         };
         app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
@@ -250,17 +266,23 @@ impl App {
     }
 
     fn info(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Info,
         });
     }
 
     fn error(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Error,
         });
+    }
+
+    /// Put a message in the status line, and keep it for `F2`.
+    fn say(&mut self, status: Status) {
+        self.remember(&status);
+        self.status = Some(status);
     }
 
     /// Report a failed store call in the status line (in the officer's words).
@@ -328,7 +350,11 @@ impl App {
     pub fn apply(&mut self, msg: impl Into<Msg>) {
         let msg = msg.into();
         if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
-            self.last_input = self.now();
+            self.last_key = self.now();
+            self.last_input = Instant::now();
+        }
+        if !matches!(msg, Msg::Tick(_)) {
+            self.redraw = true;
         }
         match msg {
             Msg::Cmd(cmd) => self.command(cmd),
@@ -362,6 +388,7 @@ impl App {
         // The idle lock first: it writes the forms as drafts itself.
         self.check_idle();
         let today = self.now().date();
+        let mut changed = false;
         if today != self.today {
             let was_on_today = self.log.day == self.today;
             self.today = today;
@@ -373,6 +400,7 @@ impl App {
             if self.pane == Pane::Board {
                 self.reload_board();
             }
+            changed = true;
         }
         let due = self
             .form()
@@ -380,6 +408,7 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if due {
             self.save_draft();
+            changed = true;
         }
         let entry_due = self
             .entry()
@@ -387,12 +416,22 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if entry_due {
             self.save_entry_draft();
+            changed = true;
         }
         // Another desk wrote to the book: the pane on screen follows (not under a form being
-        // typed, which the officer is looking at instead).
+        // typed, which the officer is looking at instead), and so do the alerts.
         if self.form().is_none() && self.entry().is_none() && !self.pane_is_current(self.pane) {
             self.reload_pane(self.pane);
+            self.refresh_alerts();
+            changed = true;
         }
+        // Quiet after a write: the book file catches up with the WAL. A checkpoint that
+        // fails loses nothing (the WAL keeps every commit) and is tried again next tick; a
+        // disk in trouble speaks at the next write.
+        if now.saturating_duration_since(self.last_input) >= IDLE_CHECKPOINT {
+            let _ = self.store.checkpoint_idle();
+        }
+        self.redraw |= changed;
     }
 
     /// Whether a draft waits to be written (the loop wakes up for it).
@@ -420,6 +459,8 @@ impl App {
                 self.overlays.pop();
             }
             (_, Command::Help) => self.overlays.push(Overlay::Help),
+            (Context::Messages, _) => self.apply_messages(cmd),
+            (_, Command::Messages) => self.show_messages(),
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),
             (
@@ -537,8 +578,8 @@ impl App {
             (Question::ConfirmStep(p), true) => self.commit_step(&p),
             (Question::Reveal { case_uid, .. }, true) => self.reveal_case(&case_uid),
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
-            (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
+            (Question::ClosePeriod(p), true) => self.close_period(p),
             (_, false) => {}
         }
     }
@@ -555,6 +596,14 @@ impl App {
             s.push_str(&format!(" ({})", Text::TodayMark.t(self.lang)));
         }
         s
+    }
+}
+
+impl Drop for App {
+    /// Close the connections in order: the lookup worker's first (its thread joined), then
+    /// the app's own — the last one, which copies the WAL into the book file (`Store`'s drop).
+    fn drop(&mut self) {
+        self.searcher = worker::Searcher::Inline;
     }
 }
 

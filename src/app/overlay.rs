@@ -1,7 +1,6 @@
 //! What can sit on top of a pane: prompts, questions, the first-start setup, the officer
 //! picker, forms, details. Types only; their transitions live with the pane they serve.
 
-use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::keymap::Context;
@@ -208,13 +207,10 @@ pub enum Question {
         others: u32,
         what: crate::store::EditWhat,
     },
-    /// Remove a day from the calendar.
-    RemoveDay {
-        day: NaiveDate,
-        name: String,
-    },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
+    /// Close a reporting period (chốt số liệu).
+    ClosePeriod(crate::domain::report::Period),
 }
 
 /// The panes (tabs) of the main screen.
@@ -302,6 +298,8 @@ pub enum Overlay {
     History(Box<HistoryView>),
     /// The records behind a report figure, or its definition.
     Report(Box<super::ReportOverlay>),
+    /// The last messages of the status line, in full (`F2`), scrolled this far.
+    Messages(u16),
 }
 
 impl Overlay {
@@ -320,6 +318,7 @@ impl Overlay {
             Overlay::Lookup => Context::Lookup,
             Overlay::History(_) => Context::History,
             Overlay::Report(o) => o.context(),
+            Overlay::Messages(_) => Context::Messages,
         }
     }
 }

@@ -95,7 +95,8 @@ pub enum Permission {
     /// The routine steps of a case: classify, transfer, guide, urge, return, file,
     /// withdraw, note, the facts and the duties done.
     MoveCase,
-    /// The decisions on a case: accept, refuse, resolve, extend, mark (especially) complex.
+    /// The decisions on a case: accept, refuse, resolve, extend, mark (especially) complex,
+    /// suspend and continue.
     DecideCase,
     /// Assign a case to an officer.
     AssignCase,
@@ -111,6 +112,8 @@ pub enum Permission {
     Draft,
     /// A bulk load into the book (an import).
     BulkLoad,
+    /// Close a reporting period (chốt số liệu): its figures stored as reported.
+    ClosePeriod,
 }
 
 impl Permission {
@@ -127,6 +130,7 @@ impl Permission {
         Permission::ManageOfficers,
         Permission::Draft,
         Permission::BulkLoad,
+        Permission::ClosePeriod,
     ];
 }
 
@@ -210,6 +214,11 @@ pub const RULES: &[Rule] = &[
         what: P::BulkLoad,
         who: &[(R::Admin, S::Any)],
     },
+    // The figures a leader signs, closed by the leader or the one who keeps the book.
+    Rule {
+        what: P::ClosePeriod,
+        who: &[(R::Leader, S::Any), (R::Admin, S::Any)],
+    },
 ];
 
 /// The rule of a permission.
@@ -236,7 +245,9 @@ pub fn step_permission(a: Action) -> Permission {
         | Action::Resolve
         | Action::Extend
         | Action::MarkComplex
-        | Action::MarkVeryComplex => Permission::DecideCase,
+        | Action::MarkVeryComplex
+        | Action::Suspend
+        | Action::Continue => Permission::DecideCase,
         Action::Assign => Permission::AssignCase,
         // A second round is a new complaint taken in; the others are intake already.
         Action::Open | Action::AddPetition | Action::Reopen | Action::VisitEdited => {
@@ -260,7 +271,9 @@ pub fn step_permission(a: Action) -> Permission {
         | Action::PublishDecision
         | Action::ReportToForwarder
         | Action::ResultReceived
-        | Action::InformCitizen => Permission::MoveCase,
+        | Action::InformCitizen
+        | Action::NotifyDenounced
+        | Action::ReportHandling => Permission::MoveCase,
     }
 }
 

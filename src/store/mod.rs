@@ -8,7 +8,9 @@
 mod audit;
 mod auth;
 mod cases;
+mod checkpoint;
 mod citizens;
+mod closing;
 mod deadlines;
 mod drafts;
 mod fields;
@@ -28,10 +30,12 @@ pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
     QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, TimeBarInput, VisitEdit,
 };
+pub use checkpoint::CheckpointMode;
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
-pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext};
+pub use closing::{ClosingError, ShownReport};
+pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
 pub use lookup::{
@@ -140,6 +144,8 @@ pub enum StoreError {
         limit: chrono::NaiveDate,
         rule: StepDateRule,
     },
+    /// A period cannot be closed (chốt số liệu), or its stored figures cannot be trusted.
+    Closing(ClosingError),
 }
 
 /// What a visit's case could not follow.
@@ -217,6 +223,7 @@ impl fmt::Display for StoreError {
             StoreError::StepDate { day, limit, rule } => {
                 write!(f, "step dated {day}: {rule:?} {limit}")
             }
+            StoreError::Closing(e) => write!(f, "closing: {e:?}"),
         }
     }
 }
@@ -245,6 +252,8 @@ pub struct Store {
     /// Wrong PINs in a row on a book opened read-only (which cannot keep them): officer id
     /// → (failures, wait until). On a writable book they are kept in the book.
     tries: std::collections::HashMap<i64, (u32, Option<chrono::NaiveDateTime>)>,
+    /// SQLite's count of rows this connection changed, at its last complete checkpoint.
+    flushed: u64,
 }
 
 /// See [`Store::data_stamp`].

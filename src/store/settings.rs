@@ -28,6 +28,10 @@ pub fn check_lock_after(value: &str) -> Result<u64> {
         ))),
     }
 }
+/// "1" when this unit is a Ban tiếp công dân, which Luật TCD Art 28(2) binds (a People's
+/// Committee's reception desk is not one: its Art 28(2) duty is practice, ⚑). No screen sets
+/// it yet.
+pub const UNIT_BAN_TCD: &str = "unit_ban_tiep_cong_dan";
 
 /// A desk code as the unit types it: 1 to 4 letters or digits, stored upper-case.
 pub fn check_desk_code(code: &str) -> Result<String> {
@@ -44,20 +48,12 @@ pub fn check_desk_code(code: &str) -> Result<String> {
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        setting_on(&self.conn, key)
     }
 
     /// The group threshold (đoàn đông người), default 5 (DOMAIN.md §2.5, UNCONFIRMED).
     pub fn group_threshold(&self) -> Result<u32> {
-        Ok(self
-            .setting(GROUP_THRESHOLD)?
-            .and_then(|v| v.parse().ok())
-            .filter(|n| *n >= 2)
-            .unwrap_or(5))
+        group_threshold_on(&self.conn)
     }
 
     pub fn unit_name(&self) -> Result<String> {
@@ -84,6 +80,22 @@ impl Store {
     }
 }
 
+/// A setting, read on `conn` (a store's, or a write transaction's).
+pub(super) fn setting_on(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The group threshold, read on `conn`.
+pub(super) fn group_threshold_on(conn: &rusqlite::Connection) -> Result<u32> {
+    Ok(setting_on(conn, GROUP_THRESHOLD)?
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n >= 2)
+        .unwrap_or(5))
+}
+
 /// The desk code, read inside a transaction (sessions and case codes carry it).
 pub(super) fn desk_of(conn: &rusqlite::Connection) -> Result<String> {
     Ok(conn
@@ -102,7 +114,12 @@ impl Writer<'_> {
             LOCK_AFTER => check_lock_after(value)?.to_string(),
             _ => value.to_owned(),
         };
-        self.put_setting(key, &value)
+        self.put_setting(key, &value)?;
+        if key == UNIT_BAN_TCD {
+            // Whether Luật TCD Art 28(2) binds this unit: the duties say so again (⚑ or not).
+            super::deadlines::recompute_all(self.conn(), None)?;
+        }
+        Ok(())
     }
 
     /// Remember who was at the keyboard last (offered first at the next start).

@@ -26,12 +26,19 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     let label = |m: Msg| Span::styled(format!("{:<24}", m.t(lang)), theme.header());
     let line = |m: Msg, v: String| Line::from(vec![label(m), Span::raw(v)]);
     let mut session = i18n::reception_form(r.form).t(lang).to_owned();
-    if !d.presiding.is_empty() {
-        session.push_str(&format!(
+    match (d.presiding.is_empty(), d.presider_role) {
+        (true, _) => {}
+        // "Định kỳ — Chủ tịch Lê Văn Hùng (trực tiếp)": who, and as the head or a delegate.
+        (false, Some(role)) => session.push_str(&format!(
+            " — {} ({})",
+            d.presiding,
+            i18n::presider_role_short(role).t(lang)
+        )),
+        (false, None) => session.push_str(&format!(
             " — {}: {}",
             Msg::LblPresiding.t(lang),
             d.presiding
-        ));
+        )),
     }
     // A denouncer stays hidden until an explicit, audited reveal (Luật Tố cáo Art 8(3)); the
     // identity rule gives each particular, or nothing.
@@ -247,10 +254,8 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
                 &l.field,
             ],
         ),
-        Question::RemoveDay { day, name } => {
-            Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
-        }
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
+        Question::ClosePeriod(p) => Msg::AskClosePeriod.fill(lang, &[&i18n::period_full(lang, p)]),
     };
     let r = super::popup(frame, area, 64, 6);
     let block = Block::default()

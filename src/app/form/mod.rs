@@ -12,7 +12,8 @@ use ratatui_textarea::CursorMove;
 use super::combo::{Combo, ComboOption};
 use crate::domain::text::nfc;
 use crate::domain::visit::{
-    FormField, Handling, PetitionType, Problem, ReceptionForm, VisitDraft, representatives_allowed,
+    FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm, VisitDraft,
+    representatives_allowed,
 };
 use crate::i18n::{self, Lang};
 use crate::store::{CitizenMatch, Field};
@@ -31,6 +32,7 @@ pub const ORDER: &[FormField] = &[
     FormField::Representatives,
     FormField::Form,
     FormField::Presiding,
+    FormField::PresiderRole,
     FormField::PetitionType,
     FormField::Field,
     FormField::Content,
@@ -110,6 +112,19 @@ impl VisitForm {
                                 lang,
                             ),
                             &d.form,
+                        ),
+                    },
+                    FormField::PresiderRole => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(
+                                PresiderRole::ALL,
+                                PresiderRole::code,
+                                i18n::presider_role,
+                                lang,
+                            ),
+                            &d.presider_role,
                         ),
                     },
                     FormField::PetitionType => Input {
@@ -222,6 +237,7 @@ impl VisitForm {
             representatives: v(FormField::Representatives),
             form: v(FormField::Form),
             presiding: v(FormField::Presiding),
+            presider_role: v(FormField::PresiderRole),
             petition_type: v(FormField::PetitionType),
             field: v(FormField::Field),
             content: v(FormField::Content),
@@ -267,8 +283,9 @@ impl VisitForm {
         representatives_allowed(self.people(), self.threshold)
     }
 
-    /// Inputs shown now: representatives only for groups, presiding only for periodic or
-    /// ad hoc reception, the receiving agency only for chuyển đơn.
+    /// Inputs shown now: representatives only for groups, the presiding leader and whether
+    /// they preside as the head or a delegate only for periodic or ad hoc reception, the
+    /// receiving agency only for chuyển đơn.
     pub fn visible(&self) -> Vec<FormField> {
         let presided = ReceptionForm::from_code(&self.value(FormField::Form))
             .is_some_and(ReceptionForm::needs_presiding);
@@ -279,7 +296,7 @@ impl VisitForm {
             .copied()
             .filter(|f| match f {
                 FormField::Representatives => group,
-                FormField::Presiding => presided,
+                FormField::Presiding | FormField::PresiderRole => presided,
                 FormField::TransferAgency => transfer,
                 _ => true,
             })
@@ -434,7 +451,7 @@ impl VisitForm {
                 if key.code == KeyCode::Enter && !input.multiline {
                     return KeyOutcome::Advance;
                 }
-                let changed = ta.input(key);
+                let changed = crate::app::bounded::input(ta, key, input.field.max_len());
                 if changed {
                     renormalize(input, lang);
                     KeyOutcome::Changed
@@ -469,7 +486,7 @@ impl VisitForm {
                 } else {
                     text.replace('\n', " ")
                 };
-                let changed = ta.insert_str(&text);
+                let changed = crate::app::bounded::paste(ta, &text, input.field.max_len());
                 renormalize(input, lang);
                 changed
             }

@@ -40,6 +40,8 @@ pub enum Context {
     Report,
     ReportRecords,
     ReportDefinition,
+    /// The last messages, in full (`F2`).
+    Messages,
     /// The lock screen (start, `Ctrl-L`, idle, `o`): signing in, nothing else.
     Lock,
 }
@@ -71,6 +73,7 @@ impl Context {
             Context::Report => Msg::CtxReport,
             Context::ReportRecords => Msg::CtxRecords,
             Context::ReportDefinition => Msg::CtxDefinition,
+            Context::Messages => Msg::CtxMessages,
             Context::Lock => Msg::CtxLock,
         }
     }

@@ -38,6 +38,16 @@ impl ReceptionForm {
 }
 
 code_enum!(
+    /// Who presided a periodic or ad hoc session: the head of the unit in person, or a deputy
+    /// by delegation (ủy quyền). 01/TCD of TT 06/2025 reports them apart (columns 10–15 and
+    /// 16–21); Luật 136/2025 lets no delegated day count toward the head's own days.
+    PresiderRole {
+        InPerson = "truc_tiep",
+        Delegated = "uy_quyen",
+    }
+);
+
+code_enum!(
     /// Loại đơn (DOMAIN.md §2.1).
     PetitionType {
         KhieuNai = "khieu_nai",
@@ -91,6 +101,8 @@ pub struct VisitDraft {
     pub representatives: String,
     pub form: String,
     pub presiding: String,
+    /// Periodic and ad hoc sessions: the head in person or delegated (a `PresiderRole` code).
+    pub presider_role: String,
     pub petition_type: String,
     pub field: String,
     pub content: String,
@@ -122,6 +134,7 @@ pub enum FormField {
     Representatives,
     Form,
     Presiding,
+    PresiderRole,
     PetitionType,
     Field,
     Content,
@@ -161,6 +174,11 @@ pub enum Problem {
     FutureDay,
     /// Not a time (HH:MM).
     BadTime,
+    /// Longer than the field holds (`domain::limits`): `max` characters, `got` typed.
+    TooLong {
+        max: usize,
+        got: usize,
+    },
 }
 
 impl Problem {
@@ -183,6 +201,8 @@ pub struct ValidVisit {
     pub representatives: Vec<String>,
     pub form: ReceptionForm,
     pub presiding: String,
+    /// Set for periodic and ad hoc sessions (required there), None for the others.
+    pub presider_role: Option<PresiderRole>,
     pub petition_type: PetitionType,
     pub field_code: String,
     pub content: String,
@@ -196,6 +216,63 @@ pub struct ValidVisit {
     pub day: NaiveDate,
     /// HH:MM
     pub time: String,
+}
+
+impl FormField {
+    /// How many characters this input holds (`domain::limits`).
+    pub fn max_len(self) -> usize {
+        use super::limits::*;
+        match self {
+            FormField::FullName | FormField::Presiding => NAME,
+            FormField::Representatives => NAMES,
+            FormField::Address => ADDRESS,
+            FormField::PriorAgencies | FormField::TransferAgency => LINE,
+            FormField::Content | FormField::Note => TEXT,
+            // Checked by their shape; bounded all the same.
+            FormField::IdNumber | FormField::Phone => 40,
+            FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
+            FormField::Form
+            | FormField::PresiderRole
+            | FormField::PetitionType
+            | FormField::Field
+            | FormField::Handling => LINE,
+        }
+    }
+}
+
+/// Every text of the draft longer than its input holds.
+fn too_long(d: &VisitDraft, problems: &mut Vec<(FormField, Problem)>) {
+    let texts = [
+        (FormField::FullName, &d.full_name),
+        (FormField::IdNumber, &d.id_number),
+        (FormField::Phone, &d.phone),
+        (FormField::Address, &d.address),
+        (FormField::People, &d.people),
+        (FormField::Representatives, &d.representatives),
+        (FormField::Presiding, &d.presiding),
+        (FormField::Content, &d.content),
+        (FormField::PriorAgencies, &d.prior_agencies),
+        (FormField::TransferAgency, &d.transfer_agency),
+        (FormField::Note, &d.note),
+        (FormField::Petitions, &d.petitions),
+        (FormField::Day, &d.day),
+        (FormField::Time, &d.time),
+    ];
+    for (field, text) in texts {
+        let text = text.trim();
+        let max = field.max_len();
+        if super::limits::too_long(text, max) {
+            // Said first: the other findings of an endless text say little.
+            problems.retain(|(f, _)| *f != field);
+            problems.push((
+                field,
+                Problem::TooLong {
+                    max,
+                    got: super::limits::length(text),
+                },
+            ));
+        }
+    }
 }
 
 /// The result of validating a draft: the visit if there is no error, and every finding.
@@ -280,9 +357,20 @@ pub fn validate(
         &mut problems,
     );
     let presiding = clean_line(&d.presiding);
-    if form.is_some_and(ReceptionForm::needs_presiding) && presiding.is_empty() {
+    let presided = form.is_some_and(ReceptionForm::needs_presiding);
+    if presided && presiding.is_empty() {
         problems.push((FormField::Presiding, Problem::Required));
     }
+    let presider_role = if presided {
+        choice(
+            &d.presider_role,
+            PresiderRole::from_code,
+            FormField::PresiderRole,
+            &mut problems,
+        )
+    } else {
+        None
+    };
     let petition_type = choice(
         &d.petition_type,
         PetitionType::from_code,
@@ -328,6 +416,7 @@ pub fn validate(
             None
         }
     };
+    too_long(d, &mut problems);
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
         // Without an ID or a phone a returning citizen cannot be recognized.
         problems.push((FormField::IdNumber, Problem::NeedIdOrPhone));
@@ -352,6 +441,7 @@ pub fn validate(
                 } else {
                     String::new()
                 },
+                presider_role,
                 petition_type,
                 field_code,
                 content,

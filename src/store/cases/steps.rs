@@ -49,8 +49,9 @@ fn insert_case(
     w.prepare_cached(
         "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id, summary,
              round, previous_case_id, remote, source, forwarded_by, forwarding_doc, received_on,
-             officer_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+             officer_id, created_at, updated_at, forwarder_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18,
+                 ?19)",
     )?
     .execute(params![
         uid,
@@ -71,6 +72,7 @@ fn insert_case(
         c.received_on,
         w.officer_id(),
         now,
+        c.forwarder_kind.map(|k| k.code()),
     ])?;
     let id = w.last_insert_rowid();
     if let Some(visit_id) = c.visit_id {
@@ -110,8 +112,8 @@ pub(super) fn insert_event(
 ) -> Result<()> {
     w.prepare_cached(
         "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status, to_status,
-             note, document_no, agency, reason, outcome)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             note, document_no, agency, reason, outcome, facts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         new_uid(),
@@ -127,6 +129,7 @@ pub(super) fn insert_event(
         clean_line(&s.agency),
         s.reason.map(RefusalReason::code),
         s.outcome.map(Outcome::code),
+        crate::domain::case::facts::to_json(&s.facts),
     ])?;
     Ok(())
 }
@@ -138,9 +141,11 @@ fn check_step_day(conn: &Connection, case_id: i64, day: NaiveDate, today: NaiveD
     let (received, last): (NaiveDate, Option<NaiveDate>) = conn.query_row(
         // The steps that moved the case on: a note, an assignment or a recorded fact (a
         // time-bar date, a remote area) may be written down later than the steps it follows.
+        // Suspending and continuing move the resolution's clock: they count too.
         "SELECT received_on,
                 (SELECT max(day) FROM case_events WHERE case_id = ?1
-                   AND (from_status IS NULL OR from_status != to_status))
+                   AND (from_status IS NULL OR from_status != to_status
+                        OR action IN ('tam_dinh_chi', 'tiep_tuc_giai_quyet')))
          FROM cases WHERE id = ?1",
         [case_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -284,6 +289,7 @@ impl Writer<'_> {
             source: c.source,
             forwarded_by: c.forwarded_by.clone(),
             forwarding_doc: c.forwarding_doc.clone(),
+            forwarder_kind: c.forwarder_kind,
             received_on: c.received_on,
             remote: c.remote,
             visit_id: None,
@@ -321,6 +327,7 @@ impl Writer<'_> {
             source: CaseSource::Visit,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: c.received_on,
             remote: c.remote,
             visit_id: Some(visit_id),
@@ -381,6 +388,7 @@ impl Writer<'_> {
         super::duties::guard(self, id, action, s)?; // issue 18: a time-barred complaint
         let day = s.day.unwrap_or(today);
         check_step_day(self.conn(), id, day, today)?;
+        super::duties::guard_suspension(&before_facts, action, day)?; // issue 23
         let before = audit::row_json(self.conn(), "cases", id)?;
         let (from, to) = (before_facts.status, after_facts.status);
         insert_event(self, id, action, Some(from), to, day, s)?;
@@ -418,6 +426,11 @@ impl Writer<'_> {
             after_facts.remote,
         ])?;
         super::duties::record_facts(self.conn(), id, &after_facts)?; // issue 18: the new facts
+        if action == Action::Transfer && s.result_requested {
+            // Issue 23: Luật TCD Art 28(2) binds only when the citizen asked.
+            self.prepare_cached("UPDATE cases SET result_requested = 1 WHERE id = ?1")?
+                .execute([id])?;
+        }
         let ctx = super::super::deadlines::context(self.conn())?;
         super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
         let after = audit::row_json(self.conn(), "cases", id)?;
@@ -438,6 +451,7 @@ impl Writer<'_> {
                 source: CaseSource::Visit,
                 forwarded_by: String::new(),
                 forwarding_doc: s.document_no.clone(),
+                forwarder_kind: None,
                 received_on: day,
                 remote: prev["remote"].as_i64() == Some(1),
                 visit_id: None,

@@ -11,7 +11,7 @@ use crate::domain::case::CaseType;
 use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
 use crate::domain::visit::{
-    DayCounters, Handling, PetitionType, ReceptionForm, ValidVisit, VisitDraft,
+    DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
 };
 
 mod bulk;
@@ -90,6 +90,9 @@ pub struct VisitDetail {
     pub citizen_uid: String,
     pub citizen_version: i64,
     pub presiding: String,
+    /// The head in person or delegated (periodic and ad hoc sessions; None when the session
+    /// was recorded before the mark existed, or has no presider).
+    pub presider_role: Option<PresiderRole>,
     pub field_code: String,
     pub prior_agencies: String,
     pub transfer_agency: String,
@@ -117,6 +120,10 @@ impl VisitDetail {
             representatives: p.representatives.join("; "),
             form: self.row.form.code().into(),
             presiding: self.presiding.clone(),
+            presider_role: self
+                .presider_role
+                .map(|r| r.code().to_owned())
+                .unwrap_or_default(),
             petition_type: self.row.petition_type.code().into(),
             field: self.field_code.clone(),
             content: self.row.content.clone(),
@@ -187,29 +194,41 @@ fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
     })
 }
 
-/// The session of a visit: the desk's session of that day, form and presiding leader.
+/// The code of a presider's role as stored ('' when none).
+pub(super) fn role_code(r: Option<PresiderRole>) -> &'static str {
+    r.map(PresiderRole::code).unwrap_or("")
+}
+
+/// The session of a visit: the desk's session of that day, form, presiding leader and whether
+/// that leader is the head in person or a delegate.
 fn session_for(w: &Writer, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
     let desk = super::settings::desk_of(w.conn())?;
+    let role = role_code(v.presider_role);
     let found: Option<i64> = w
         .prepare_cached(
             "SELECT id FROM sessions WHERE day = ?1 AND form = ?2 AND presiding = ?3 AND desk = ?4
+               AND presider_role = ?5
              ORDER BY id LIMIT 1",
         )?
-        .query_row(params![day, v.form.code(), v.presiding, desk], |r| r.get(0))
+        .query_row(params![day, v.form.code(), v.presiding, desk, role], |r| {
+            r.get(0)
+        })
         .optional()?;
     if let Some(id) = found {
         return Ok(id);
     }
     let uid = new_uid();
     w.prepare_cached(
-        "INSERT INTO sessions (uid, day, form, presiding, desk, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sessions (uid, day, form, presiding, presider_role, desk, created_at,
+                               created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         uid,
         day,
         v.form.code(),
         v.presiding,
+        role,
         desk,
         now_stamp(),
         w.officer_id()
@@ -256,6 +275,7 @@ fn intake_of(
         source: super::CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: day,
         remote: false,
         visit_id: Some(visit_id),
@@ -358,15 +378,19 @@ impl Writer<'_> {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
+        // A visit voided meanwhile (another window, another desk) is a conflict, not a
+        // missing record: it is there, struck through, changed since the form read it.
         let old: OldVisit = self
             .query_row(
-                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day
-                 FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day,
+                        deleted_at IS NOT NULL
+                 FROM visits WHERE uid = ?1",
                 [uid],
                 |r| {
                     let t: String = r.get(4)?;
                     let h: String = r.get(6)?;
                     Ok(OldVisit {
+                        voided: r.get(8)?,
                         id: r.get(0)?,
                         citizen_id: r.get(1)?,
                         version: r.get(2)?,
@@ -380,7 +404,7 @@ impl Writer<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if old.version != expected_version {
+        if old.voided || old.version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
                 changed_at: Some(old.changed_at),
@@ -482,15 +506,15 @@ impl Writer<'_> {
         if reason.is_empty() {
             return Err(StoreError::Invalid("a void needs its reason".into()));
         }
-        let (id, version, changed_at): (i64, i64, String) = self
+        let (id, version, changed_at, voided): (i64, i64, String, bool) = self
             .query_row(
-                "SELECT id, version, updated_at FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, version, updated_at, deleted_at IS NOT NULL FROM visits WHERE uid = ?1",
                 [uid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if version != expected_version {
+        if voided || version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
                 changed_at: Some(changed_at),
@@ -525,6 +549,8 @@ impl Writer<'_> {
 
 /// A visit as stored, before an edit.
 struct OldVisit {
+    /// Voided since it was read.
+    voided: bool,
     id: i64,
     citizen_id: i64,
     version: i64,
@@ -556,7 +582,7 @@ impl Store {
                     CASE WHEN v.petition_type = 'to_cao' THEN NULL ELSE
                       (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
                     END,
-                    v.created_at, v.updated_at, v.transfer_agency
+                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role
              {ROW_JOINS} WHERE v.uid = ?1",
             counted = citizens::counted_visit("x")
         );
@@ -578,6 +604,7 @@ impl Store {
                 created_at: r.get(d + 10)?,
                 updated_at: r.get(d + 11)?,
                 transfer_agency: r.get(d + 12)?,
+                presider_role: PresiderRole::from_code(&r.get::<_, String>(d + 13)?),
             })
         })
         .optional()?

@@ -133,6 +133,13 @@ pub(super) const FINDING: &[Binding] = &[
     ),
     b(C::Report, &[ch('x')], Command::Export, Msg::CmdExport, true),
     b(
+        C::Report,
+        &[up('C')],
+        Command::ClosePeriod,
+        Msg::CmdClosePeriod,
+        false,
+    ),
+    b(
         C::ReportRecords,
         &[k(KC::Enter)],
         Command::Open,
