@@ -319,7 +319,13 @@ fn a_book_in_a_read_only_folder_opens_read_only() {
             .unwrap_or_else(|e| panic!("lock_file {lock_file}: {e}"));
         assert!(store.is_read_only());
         assert_eq!(store.visit_count().unwrap(), 3);
-        let officer = store.sign_in(store.officers().unwrap()[0].id, common::PIN, common::at(8, 15)).unwrap();
+        let officer = store
+            .sign_in(
+                store.officers().unwrap()[0].id,
+                common::PIN,
+                common::at(8, 15),
+            )
+            .unwrap();
         let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
         assert!(matches!(r, Err(StoreError::ReadOnly)), "{r:?}");
         let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();

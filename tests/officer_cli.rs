@@ -27,12 +27,8 @@ fn tiepdan(db: &std::path::Path, args: &[&str], stdin: Option<&str>) -> std::pro
     });
     let mut child = cmd.spawn().unwrap();
     if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        // A command refused before it reads its PIN has closed its end: nothing to write.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
     }
     child.wait_with_output().unwrap()
 }
@@ -59,14 +55,31 @@ fn an_administrator_adds_and_sets_roles_with_a_pin_from_stdin() {
     let pin = format!("{PIN}\n");
     let o = tiepdan(
         &db,
-        &["officer", "add", "Trần Văn Bình", "--role", "lanh-dao", "--pin-stdin"],
+        &[
+            "officer",
+            "add",
+            "Trần Văn Bình",
+            "--role",
+            "lanh-dao",
+            "--pin-stdin",
+        ],
         Some(&pin),
     );
     assert!(o.status.success(), "{}", err(&o));
-    assert!(out(&o).contains("Đã thêm cán bộ Trần Văn Bình (lãnh đạo)"), "{}", out(&o));
+    assert!(
+        out(&o).contains("Đã thêm cán bộ Trần Văn Bình (lãnh đạo)"),
+        "{}",
+        out(&o)
+    );
     let o = tiepdan(
         &db,
-        &["officer", "role", "tran van binh", "tiep-dan,lanh-dao", "--pin-stdin"],
+        &[
+            "officer",
+            "role",
+            "tran van binh",
+            "tiep-dan,lanh-dao",
+            "--pin-stdin",
+        ],
         Some(&pin),
     );
     assert!(o.status.success(), "{}", err(&o));
@@ -79,7 +92,9 @@ fn an_administrator_adds_and_sets_roles_with_a_pin_from_stdin() {
     assert!(o.status.success(), "{}", err(&o));
     let list = out(&o);
     assert!(
-        list.contains("Nguyễn Thị Lan · cán bộ tiếp công dân, lãnh đạo, quản trị · có mã PIN · đang làm việc"),
+        list.contains(
+            "Nguyễn Thị Lan · cán bộ tiếp công dân, lãnh đạo, quản trị · có mã PIN · đang làm việc"
+        ),
         "{list}"
     );
     assert!(
@@ -102,7 +117,15 @@ fn an_administrator_adds_and_sets_roles_with_a_pin_from_stdin() {
     let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
     assert_eq!(
         actions,
-        ["insert", "roles", "roles", "roles", "disable", "enable", "pin_reset"]
+        [
+            "insert",
+            "roles",
+            "roles",
+            "roles",
+            "disable",
+            "enable",
+            "pin_reset"
+        ]
     );
 }
 
@@ -121,7 +144,13 @@ fn without_a_terminal_or_pin_stdin_a_write_is_refused_with_words() {
     );
     assert!(!o.status.success());
     assert!(err(&o).contains("no terminal"), "{}", err(&o));
-    assert!(Store::open(&db).unwrap().officer_named("Trần Văn Bình").unwrap().is_none());
+    assert!(
+        Store::open(&db)
+            .unwrap()
+            .officer_named("Trần Văn Bình")
+            .unwrap()
+            .is_none()
+    );
     // No option takes a PIN on the command line.
     let o = tiepdan(&db, &["officer", "add", "X Y", "--pin", "246810"], None);
     assert!(!o.status.success());
@@ -137,7 +166,11 @@ fn a_wrong_pin_is_refused_counted_and_a_receiving_officer_manages_nobody() {
         Some("999999\n"),
     );
     assert!(!o.status.success());
-    assert!(err(&o).contains("Sai mã PIN (1 lần liên tiếp)"), "{}", err(&o));
+    assert!(
+        err(&o).contains("Sai mã PIN (1 lần liên tiếp)"),
+        "{}",
+        err(&o)
+    );
     let store = Store::open(&db).unwrap();
     assert_eq!(store.sign_in_failures(1).unwrap(), 1);
     drop(store);
@@ -150,7 +183,14 @@ fn a_wrong_pin_is_refused_counted_and_a_receiving_officer_manages_nobody() {
     }
     let o = tiepdan(
         &db,
-        &["officer", "add", "Lê Văn Mới", "--as", "Trần Văn Bình", "--pin-stdin"],
+        &[
+            "officer",
+            "add",
+            "Lê Văn Mới",
+            "--as",
+            "Trần Văn Bình",
+            "--pin-stdin",
+        ],
         Some("135790\n"),
     );
     assert!(!o.status.success());
@@ -158,7 +198,13 @@ fn a_wrong_pin_is_refused_counted_and_a_receiving_officer_manages_nobody() {
     // The last administrator keeps the role.
     let o = tiepdan(
         &db,
-        &["officer", "role", "Nguyễn Thị Lan", "tiep-dan", "--pin-stdin"],
+        &[
+            "officer",
+            "role",
+            "Nguyễn Thị Lan",
+            "tiep-dan",
+            "--pin-stdin",
+        ],
         Some(&format!("{PIN}\n")),
     );
     assert!(!o.status.success());
@@ -168,7 +214,11 @@ fn a_wrong_pin_is_refused_counted_and_a_receiving_officer_manages_nobody() {
         &["officer", "role", "Nguyễn Thị Lan", "thu-ky", "--pin-stdin"],
         Some(&format!("{PIN}\n")),
     );
-    assert!(err(&o).contains("Vai trò không hợp lệ: thu-ky"), "{}", err(&o));
+    assert!(
+        err(&o).contains("Vai trò không hợp lệ: thu-ky"),
+        "{}",
+        err(&o)
+    );
 }
 
 #[test]

@@ -9,7 +9,13 @@ fn a_book_made_without_the_test_switch_hashes_at_the_production_cost() {
     assert_eq!(current_cost(), PRODUCTION);
     let mut store = Store::open_in_memory().unwrap();
     store
-        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan", "246810", "246810")
+        .first_start(
+            "UBND phường Ba Đình",
+            "BD",
+            "Nguyễn Thị Lan",
+            "246810",
+            "246810",
+        )
         .unwrap();
     let h: String = store
         .inspect_one("SELECT pin_hash FROM officers WHERE id = 1", [])

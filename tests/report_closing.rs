@@ -37,7 +37,7 @@ fn book(store: &mut Store) -> Actor {
         },
     )
     .unwrap();
-    store.sign_in(1, common::PIN, common::at(8, 15)).unwrap()
+    common::demo_officer(store)
 }
 
 /// Every rendering of the report as an officer would print or send it.
@@ -261,7 +261,7 @@ fn the_command_prints_the_closed_figures_and_warns_on_standard_error() {
     assert_eq!(j["closed"]["digest"].as_str().unwrap().len(), 64);
     // The rule is edited at the desk.
     let mut store = Store::open(&db).unwrap();
-    let officer = store.sign_in(1, common::PIN, common::at(8, 15)).unwrap();
+    let officer = common::sign_in_or_set(&mut store, 1);
     let rule = store
         .deadline_rules()
         .unwrap()
@@ -343,9 +343,7 @@ fn the_pane_closes_the_period_shown_with_c_and_shows_the_closed_figures() {
     book(&mut store);
     let mut app = common::start(store, Lang::Vi, common::fixed_clock()).unwrap();
     app.viewport = (100, 30);
-    // The demo has several officers: the picker asks who is at the keyboard.
-    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
-    app.handle_key(common::key(KeyCode::Enter));
+    // The start signed in the officer the lock offered (who signed in last).
     assert!(app.actor.is_some());
     app.handle_key(common::key(KeyCode::Char('5')));
     // The quarter under way cannot be closed; two quarters back can.

@@ -498,19 +498,24 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                 };
                 w.change_rule(r, &c).map(|_| ())
             }),
-            probe("the unit's own rule", P::EditCatalog, Target::None, |w, f| {
-                let r = f.rules.iter().find(|r| r.internal).unwrap();
-                let c = RuleChange {
-                    days: 15,
-                    extension_days: 0,
-                    basis: DayBasis::Working,
-                    article: r.article.clone(),
-                    active: Some(true),
-                    effective_from: today(),
-                    reason: String::new(),
-                };
-                w.change_rule(r, &c).map(|_| ())
-            }),
+            probe(
+                "the unit's own rule",
+                P::EditCatalog,
+                Target::None,
+                |w, f| {
+                    let r = f.rules.iter().find(|r| r.internal).unwrap();
+                    let c = RuleChange {
+                        days: 15,
+                        extension_days: 0,
+                        basis: DayBasis::Working,
+                        article: r.article.clone(),
+                        active: Some(true),
+                        effective_from: today(),
+                        reason: String::new(),
+                    };
+                    w.change_rule(r, &c).map(|_| ())
+                },
+            ),
         ],
         "close_period" => vec![probe(
             "a quarter over",
@@ -529,10 +534,7 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             "a day off removed",
             P::EditCatalog,
             Target::None,
-            |w, _| {
-                w.remove_calendar_day(d("2026-12-28"), today())
-                    .map(|_| ())
-            },
+            |w, _| w.remove_calendar_day(d("2026-12-28"), today()).map(|_| ()),
         )],
         "confirm_year" => vec![probe("a year", P::EditCatalog, Target::None, |w, _| {
             w.confirm_year(2027).map(|_| ())

@@ -24,7 +24,11 @@ fn a_pin_is_kept_only_as_an_argon2id_phc_string() {
     // (This test process hashes at the cheapest cost; tests/pin_cost.rs checks the real one.)
     assert!(h.starts_with("$argon2id$v=19$m="), "{h}");
     assert!(!h.contains(PIN));
-    assert_eq!(h.split('$').count(), 6, "algorithm, version, parameters, salt, hash");
+    assert_eq!(
+        h.split('$').count(),
+        6,
+        "algorithm, version, parameters, salt, hash"
+    );
     // Nothing else in the book holds it.
     let dump: Vec<String> = store
         .inspect(
@@ -97,7 +101,11 @@ fn a_read_only_book_keeps_the_wait_in_the_process() {
         store.sign_in(1, PIN, t0),
         Err(StoreError::SignInWait { secs: 30 })
     ));
-    assert!(store.sign_in(1, PIN, t0 + chrono::TimeDelta::seconds(30)).is_ok());
+    assert!(
+        store
+            .sign_in(1, PIN, t0 + chrono::TimeDelta::seconds(30))
+            .is_ok()
+    );
     // Nothing was written to the book.
     assert_eq!(Store::open(&path).unwrap().sign_in_failures(1).unwrap(), 0);
 }
@@ -183,7 +191,9 @@ fn an_older_book_upgrades_with_roles_and_first_pins() {
     cheap();
     let actor = store.set_first_pin(lan.id, PIN, PIN).unwrap();
     assert!(store.sign_in(lan.id, PIN, at(9, 0)).is_ok());
-    write(&mut store, &actor, |w| w.set_setting("group_threshold", "6"));
+    write(&mut store, &actor, |w| {
+        w.set_setting("group_threshold", "6")
+    });
 
     // A book of one officer, no leader: they lead too, so the desk keeps deciding.
     let path = fixture("v1-foundation.sqlite3", dir.path());

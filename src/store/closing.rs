@@ -149,8 +149,8 @@ impl Writer<'_> {
             today,
             crate::domain::report::Circular::for_period(period),
         )?;
-        let unit =
-            super::settings::setting_on(self.conn(), super::settings::UNIT_NAME)?.unwrap_or_default();
+        let unit = super::settings::setting_on(self.conn(), super::settings::UNIT_NAME)?
+            .unwrap_or_default();
         let snapshot = Snapshot::of(&report, &unit);
         let figures = snapshot.to_json();
         let digest = digest_of(&figures);

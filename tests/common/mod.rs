@@ -78,6 +78,16 @@ pub fn sign_in_or_set(store: &mut Store, officer_id: i64) -> Actor {
     }
 }
 
+/// A demo book's first officer (who keeps the book) at their first sign-in, given every
+/// role for tests that both decide and edit the catalogs.
+pub fn demo_officer(store: &mut Store) -> Actor {
+    let actor = sign_in_or_set(store, 1);
+    write(store, &actor, |w| {
+        w.set_roles(1, tiepdan::store::Roles::ALL)
+    });
+    actor
+}
+
 /// The app with `actor` signed in, on 22/11/2026 at 08:15.
 pub fn app_as(store: Store, actor: Actor) -> App {
     let mut app = App::signed_in(store, actor, Lang::Vi, fixed_clock()).unwrap();

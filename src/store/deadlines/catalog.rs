@@ -84,8 +84,8 @@ impl Writer<'_> {
         };
         let active = c.active.unwrap_or(true);
         let tx = &*self;
-        let before =
-            audit::row_json(tx.conn(), "deadline_rules", seen.id)?.ok_or(StoreError::NotFound("rule"))?;
+        let before = audit::row_json(tx.conn(), "deadline_rules", seen.id)?
+            .ok_or(StoreError::NotFound("rule"))?;
         let uid = before["uid"].as_str().unwrap_or_default().to_owned();
         if c.effective_from == seen.effective_from {
             tx.execute(
