@@ -171,11 +171,16 @@ pub fn draft(name: &str, id: &str) -> VisitDraft {
 }
 
 pub fn valid(d: &VisitDraft) -> ValidVisit {
+    valid_on(d, today())
+}
+
+/// [`valid`], with `today` the day validation takes as today.
+pub fn valid_on(d: &VisitDraft, today: NaiveDate) -> ValidVisit {
     let codes: Vec<String> = ["dat_dai", "den_bu_gpmb", "khac"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let v = validate(d, today(), 5, &codes);
+    let v = validate(d, today, 5, &codes);
     v.visit
         .unwrap_or_else(|| panic!("invalid draft: {:?}", v.problems))
 }
