@@ -259,7 +259,10 @@ fn another_officer_signs_in_on_a_clean_desk_and_the_form_waits_for_its_officer()
     assert!(app.overlays.is_empty(), "nothing of Lan's open");
     assert!(app.form().is_none());
     let status = app.status.as_ref().unwrap().text.clone();
-    assert!(status.contains("bản nháp của Nguyễn Thị Lan"), "{status}");
+    assert!(
+        status.contains("Biểu mẫu của Nguyễn Thị Lan được giữ làm bản nháp"),
+        "{status}"
+    );
     // Lan's draft is left behind for her, not this window's any more.
     let drafts = app.store.drafts_of(lan, DRAFT_VISIT_FORM).unwrap();
     assert_eq!(drafts.len(), 1);
@@ -268,6 +271,11 @@ fn another_officer_signs_in_on_a_clean_desk_and_the_form_waits_for_its_officer()
     app.handle_key(ctrl('l'));
     sign_in_as(&mut app, "Nguyễn Thị Lan", PIN);
     assert!(!app.is_locked());
+    assert!(
+        app.status.is_none(),
+        "Bình's message went with him: {:?}",
+        app.status
+    );
     assert!(
         matches!(
             app.overlays.last(),

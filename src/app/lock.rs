@@ -298,6 +298,8 @@ impl App {
     /// drafts, left behind for them (not this window's any more), and nothing of what they
     /// had open, revealed or looked up stays on screen.
     fn hand_over(&mut self, previous: &Actor) {
+        // A message belongs to the officer it was said to.
+        self.status = None;
         self.keep_forms_as_drafts();
         let window = self.window.clone();
         if !self.store.is_read_only() {

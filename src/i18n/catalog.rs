@@ -51,7 +51,7 @@ catalog! {
     PinMismatch => "Hai lần nhập mã PIN không khớp: nhập lại.", "The two entries differ: type the PIN again.";
     SetupPin => "Mã PIN của cán bộ", "The officer's PIN";
     SetupPinAgain => "Nhập lại mã PIN", "The PIN again";
-    DraftsKeptFor => "Biểu mẫu {0} đang gõ được giữ làm bản nháp của {0} (hỏi lại khi {0} đăng nhập).", "The form {0} was typing is kept as {0}'s draft (offered when {0} signs in).";
+    DraftsKeptFor => "Biểu mẫu của {0} được giữ làm bản nháp, hỏi lại khi {0} đăng nhập.", "{0}'s form is kept as their draft, offered when they sign in.";
     OfficerAdded => "Đã thêm cán bộ {0}: cán bộ đặt mã PIN khi đăng nhập lần đầu.", "Officer {0} added: they set their PIN at their first sign-in.";
     CmdLock => "khoá màn hình", "lock the screen";
     CmdSignIn => "đăng nhập", "sign in";
