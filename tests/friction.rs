@@ -60,3 +60,23 @@ fn the_dropdown_lists_the_word_start_first() {
     assert!(at("Chuyển đơn") < at("Lưu đơn"), "{screen}");
     insta::assert_snapshot!("handling_dropdown_don_80x24", screen);
 }
+
+// k. The rule editor says which rule it edits.
+#[test]
+fn the_rule_editor_is_titled_with_the_rule_it_edits() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('6')));
+    // The second rule: accepting a complaint, 10 working days until 30/06/2026.
+    app.handle_key(key(KeyCode::Down));
+    let rule = app.catalog.selected_rule().cloned().unwrap();
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.context(), Context::Entry);
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("Sửa quy định: Thụ lý — Khiếu nại"), "{screen}");
+    assert!(
+        screen.contains(&format!("Quy định đang sửa theo: {}", rule.article)),
+        "{screen}"
+    );
+    assert!(screen.contains("01/07/2012–30/06/2026"), "{screen}");
+    insta::assert_snapshot!("rule_editor_title_100x30", screen);
+}

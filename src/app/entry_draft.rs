@@ -122,7 +122,7 @@ impl Entry {
             ),
             EntryPurpose::Rule { seen } => (
                 EntryOrigin::Rule { rule_id: seen.id },
-                Msg::CatRules.t(lang).to_owned(),
+                i18n::rule_title(lang, seen),
             ),
             EntryPurpose::FieldColumn { field_code, .. } => (
                 EntryOrigin::FieldColumn {

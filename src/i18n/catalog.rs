@@ -536,6 +536,8 @@ catalog! {
     ExplainExpected => "(dự kiến)", "(expected)";
     ExplainUnconfirmed => "Quy định chưa được xác nhận — có thể sửa trong Danh mục.", "The rule is unconfirmed — editable in the catalog.";
     ExplainDue => "Hạn", "Due";
+    RuleEditTitle => "Sửa quy định: {0} — {1}, hiệu lực {2}", "Edit rule: {0} — {1}, in force {2}";
+    RuleEditArticle => "Quy định đang sửa theo: {0}", "The rule being edited rests on: {0}";
     CatRules => "Quy định về thời hạn", "Deadline rules";
     CatCalendar => "Lịch nghỉ năm {0}", "Days off in {0}";
     CatAnnounced => "đã công bố", "announced";
