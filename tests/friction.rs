@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 use ratatui::crossterm::event::KeyCode;
-use tiepdan::app::{App, Context};
+use tiepdan::app::{App, Context, EntryKey, Overlay};
+use tiepdan::domain::case::Action;
 use tiepdan::domain::visit::FormField;
 
 /// Tab through the new-visit form until `f` has the focus.
@@ -79,4 +80,52 @@ fn the_rule_editor_is_titled_with_the_rule_it_edits() {
     );
     assert!(screen.contains("01/07/2012–30/06/2026"), "{screen}");
     insta::assert_snapshot!("rule_editor_title_100x30", screen);
+}
+
+// j. A transfer step takes the receiving agency the visit recorded.
+#[test]
+fn a_transfer_step_starts_from_the_agency_the_visit_recorded() {
+    let mut app = app();
+    let actor = app.actor.clone().unwrap();
+    let mut d = draft("Phạm Thị Kín", "001190011111");
+    d.petition_type = "to_cao".into();
+    d.handling = "chuyen_don".into();
+    d.transfer_agency = "Thanh tra tỉnh".into();
+    save(&mut app.store, &actor, &valid(&d));
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Enter)); // the field's cases
+    let case = app.queue.cases[0].uid.clone();
+    app.handle_key(key(KeyCode::Char('t')));
+    assert_eq!(app.context(), Context::Entry, "{:?}", app.status);
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the transfer form");
+    };
+    assert_eq!(e.value(EntryKey::Agency), "Thanh tra tỉnh");
+    insta::assert_snapshot!("transfer_form_prefilled_80x24", render(&mut app, 80, 24));
+    // Saved as it stands, the step names it.
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('y')));
+    let events = app.store.case_events(&case).unwrap();
+    assert_eq!(events.last().unwrap().agency, "Thanh tra tỉnh");
+}
+
+#[test]
+fn a_case_without_a_transfer_visit_starts_the_agency_empty() {
+    let mut app = app();
+    let actor = app.actor.clone().unwrap();
+    save(&mut app.store, &actor, &valid(&draft("Lê Văn Tâm", "001085044444")));
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Enter));
+    let case = app.queue.cases[0].uid.clone();
+    write(&mut app.store, &actor, |w| {
+        w.case_step(&case, None, Action::ClassifyNotOwn, &Default::default(), today())
+    });
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('t')));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the transfer form: {:?}", app.status);
+    };
+    assert_eq!(e.value(EntryKey::Agency), "");
 }

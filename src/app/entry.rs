@@ -260,7 +260,13 @@ impl Entry {
             true,
         ));
         if matches!(action, Action::Transfer | Action::Urge | Action::Guide) {
-            rows.push(row(EntryKey::Agency, text(""), action == Action::Transfer));
+            // A transfer goes where the visit said it would (the chuyển đơn's receiving agency).
+            let agency = if action == Action::Transfer {
+                view.detail.transfer_agency.as_str()
+            } else {
+                ""
+            };
+            rows.push(row(EntryKey::Agency, text(agency), action == Action::Transfer));
         }
         if !matches!(action, Action::Note | Action::Assign) {
             rows.push(row(EntryKey::DocumentNo, text(""), false));
