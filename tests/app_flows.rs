@@ -16,6 +16,10 @@ use tiepdan::store::Store;
 /// Fill the new-visit form the way an officer does: type, Tab, type…
 fn fill_basic(app: &mut App, name: &str, id: &str) {
     app.handle_key(key(KeyCode::Char('n')));
+    // On an earlier day: log it on the day shown.
+    if app.context() == Context::Confirm {
+        app.handle_key(key(KeyCode::Char('y')));
+    }
     assert_eq!(app.context(), Context::Form);
     type_str(app, name);
     tab(app);

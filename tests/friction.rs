@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use ratatui::crossterm::event::KeyCode;
-use tiepdan::app::{App, Context, EntryKey, Overlay};
+use tiepdan::app::{App, Context, EntryKey, Overlay, Question};
 use tiepdan::domain::case::Action;
 use tiepdan::domain::visit::FormField;
 
@@ -128,4 +128,115 @@ fn a_case_without_a_transfer_visit_starts_the_agency_empty() {
         panic!("the transfer form: {:?}", app.status);
     };
     assert_eq!(e.value(EntryKey::Agency), "");
+}
+
+/// The last line of the screen: the hint bar.
+fn hint_bar(app: &mut App, w: u16, h: u16) -> String {
+    render(app, w, h).lines().last().unwrap().to_owned()
+}
+
+// a. `n` while an earlier day is shown asks which day; today is the default.
+#[test]
+fn n_on_an_earlier_day_asks_and_enter_or_n_means_today() {
+    let yesterday = today().pred_opt().unwrap();
+    for answer in [KeyCode::Enter, KeyCode::Char('n')] {
+        let mut app = app();
+        app.handle_key(key(KeyCode::Char('[')));
+        assert_eq!(app.log.day, yesterday);
+        app.handle_key(key(KeyCode::Char('n')));
+        assert!(
+            matches!(
+                app.overlays.last(),
+                Some(Overlay::Confirm(Question::NewVisitDay { .. }))
+            ),
+            "asked, not dated yesterday"
+        );
+        app.handle_key(key(answer));
+        assert_eq!(app.context(), Context::Form);
+        assert_eq!(app.form().unwrap().value(FormField::Day), "22/11/2026");
+    }
+}
+
+#[test]
+fn n_on_an_earlier_day_then_y_back_fills_the_day_shown() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('[')));
+    app.handle_key(key(KeyCode::Char('n')));
+    // Keys the question does not take leave it as it is.
+    app.handle_key(key(KeyCode::Char('s')));
+    assert_eq!(app.context(), Context::Confirm);
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.form().unwrap().value(FormField::Day), "21/11/2026");
+    // Saved there, the log shows that day.
+    let name = "Đỗ Văn Hùng";
+    type_str(&mut app, name);
+    focus_field(&mut app, FormField::PetitionType);
+    type_str(&mut app, "kien nghi");
+    tab(&mut app);
+    type_str(&mut app, "dat dai");
+    tab(&mut app);
+    type_str(&mut app, "Kiến nghị về lối đi chung");
+    focus_field(&mut app, FormField::Handling);
+    type_str(&mut app, "huong");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Log, "{:?}", app.status);
+    assert_eq!(app.log.day, today().pred_opt().unwrap());
+    assert_eq!(app.log.rows.len(), 1);
+}
+
+#[test]
+fn n_on_an_earlier_day_then_esc_opens_nothing_and_n_today_asks_nothing() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('[')));
+    app.handle_key(key(KeyCode::Char('n')));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.context(), Context::Log);
+    assert!(app.form().is_none());
+    app.handle_key(key(KeyCode::Char('t')));
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(app.context(), Context::Form, "today: no question");
+    assert_eq!(app.form().unwrap().value(FormField::Day), "22/11/2026");
+}
+
+#[test]
+fn the_day_question_says_both_days_and_hints_its_own_answers() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('[')));
+    app.handle_key(key(KeyCode::Char('n')));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("21/11/2026"), "{screen}");
+    let hints = hint_bar(&mut app, 80, 24);
+    assert!(hints.contains("Enter hôm nay"), "{hints}");
+    assert!(hints.contains("y ngày đang xem"), "{hints}");
+    assert!(!hints.contains(" s "), "{hints}");
+    insta::assert_snapshot!("new_visit_day_question_80x24", screen);
+}
+
+// i. The name-clash question hints `s`, at any width.
+#[test]
+fn the_name_clash_question_hints_s_even_on_a_narrow_terminal() {
+    let mut app = app();
+    let actor = app.actor.clone().unwrap();
+    save(&mut app.store, &actor, &valid(&draft("Vũ Thị Mai", "001185012399")));
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('e')));
+    app.handle_key(key(KeyCode::End));
+    type_str(&mut app, " Anh");
+    app.handle_key(ctrl('s'));
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::NameClash(_)))
+    ));
+    let wide = hint_bar(&mut app, 80, 24);
+    assert!(wide.contains("s sửa tên hồ sơ"), "{wide}");
+    assert!(wide.contains("y giữ tên đã lưu"), "{wide}");
+    let narrow = hint_bar(&mut app, 40, 12);
+    assert!(narrow.contains(" s "), "{narrow}");
+    // The question itself is never cut before the keys it names.
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("số giấy tờ nhập sai, sửa lại."), "{screen}");
+    insta::assert_snapshot!("name_clash_question_80x24", screen);
+    insta::assert_snapshot!("name_clash_question_40x12", render(&mut app, 40, 12));
+    app.handle_key(key(KeyCode::Char('s')));
+    assert_eq!(app.context(), Context::Log);
 }

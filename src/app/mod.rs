@@ -376,11 +376,13 @@ impl App {
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
-            (
-                Context::Confirm,
-                Command::Confirm | Command::Deny | Command::Cancel | Command::Amend,
-            ) => {
-                if let Some(Overlay::Confirm(q)) = self.overlays.pop() {
+            // Only an answer the question takes closes it.
+            (Context::Confirm, _) => {
+                let takes = matches!(
+                    self.overlays.last(),
+                    Some(Overlay::Confirm(q)) if q.answers().contains(&cmd)
+                );
+                if takes && let Some(Overlay::Confirm(q)) = self.overlays.pop() {
                     self.answer(q, cmd);
                 }
             }
@@ -465,6 +467,11 @@ impl App {
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
+            (Question::NewVisitDay { shown, today }, _) => match answer {
+                Command::Confirm => self.new_visit_on(shown),
+                Command::Deny | Command::Submit => self.new_visit_on(today),
+                _ => {}
+            },
             (_, false) => {}
         }
     }

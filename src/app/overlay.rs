@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::keymap::Context;
+use super::Command;
 use super::{CaseView, Entry, ExplainView, HistoryView, VisitForm};
 use crate::domain::case::Action;
 use crate::domain::ident::{IdNumber, Phone};
@@ -178,6 +179,39 @@ pub enum Question {
     },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
+    /// `n` while an earlier day is shown: log the visit today (n, Enter) or on the day shown
+    /// (y) — back-filling the paper book of that day?
+    NewVisitDay {
+        shown: NaiveDate,
+        today: NaiveDate,
+    },
+}
+
+impl Question {
+    /// The answers this question takes: only their keys are hinted, and other answer keys do
+    /// nothing here (the question stays).
+    pub fn answers(&self) -> &'static [Command] {
+        use Command as C;
+        match self {
+            Question::NameClash(_) => &[C::Confirm, C::Amend, C::Deny, C::Cancel],
+            Question::NewVisitDay { .. } => &[C::Deny, C::Submit, C::Confirm, C::Cancel],
+            _ => &[C::Confirm, C::Deny, C::Cancel],
+        }
+    }
+
+    /// What an answer means here, where the keymap's general word ("đồng ý", "không") would
+    /// not say it.
+    pub fn answer_label(&self, cmd: Command) -> Option<Msg> {
+        use Command as C;
+        match (self, cmd) {
+            (Question::NameClash(_), C::Confirm) => Some(Msg::AnsKeepRecordedName),
+            (Question::NameClash(_), C::Amend) => Some(Msg::AnsCorrectRecordedName),
+            (Question::NameClash(_), C::Deny) => Some(Msg::AnsWrongIdNumber),
+            (Question::NewVisitDay { .. }, C::Deny | C::Submit) => Some(Msg::AnsToday),
+            (Question::NewVisitDay { .. }, C::Confirm) => Some(Msg::AnsDayShown),
+            _ => None,
+        }
+    }
 }
 
 /// The panes (tabs) of the main screen.

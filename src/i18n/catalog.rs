@@ -252,6 +252,13 @@ catalog! {
     AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Cùng nội dung: gắn vào vụ việc đó (y), hay mở vụ việc mới (n)? Esc: quay lại, chưa lưu.", "{0} already has an open case {1} in {2}. The same matter: join it (y), or open a new case (n)? Esc: go back, nothing saved.";
     CmdBack => "quay lại", "back";
     CmdAmend => "sửa", "correct";
+    CmdDefaultAnswer => "mặc định", "default";
+    AnsKeepRecordedName => "giữ tên đã lưu", "keep the recorded name";
+    AnsCorrectRecordedName => "sửa tên hồ sơ", "correct the record";
+    AnsWrongIdNumber => "số giấy tờ sai", "the number is wrong";
+    AnsToday => "hôm nay", "today";
+    AnsDayShown => "ngày đang xem", "the day shown";
+    AskNewVisitDay => "Đang xem {0}. Ghi lượt tiếp mới cho ngày nào? n hoặc Enter: hôm nay ({1}) · y: ngày đang xem ({2}), khi ghi bù sổ của ngày đó · Esc: thôi.", "Showing {0}. Which day is the new visit on? n or Enter: today ({1}) · y: the day shown ({2}), when back-filling that day's book · Esc: never mind.";
     AskNameClash => "Số giấy tờ này đã có hồ sơ của {0}, nhưng tên vừa nhập là «{1}». Cùng một người? y: đúng, giữ tên đã lưu · s: đúng, sửa tên hồ sơ thành «{1}» (ghi nhật ký) · n/Esc: không phải — số giấy tờ nhập sai, sửa lại.", "This ID number is on record for {0}, but the name typed is «{1}». The same person? y: yes, keep the recorded name · s: yes, correct the record to «{1}» (audited) · n/Esc: no — the number is wrong, fix it.";
     NameClashFixId => "Số giấy tờ thuộc hồ sơ khác: sửa lại số (hoặc để trống nếu công dân không mang giấy tờ).", "The ID number belongs to another record: fix it (or leave it empty if the citizen has no papers).";
     ErrEditBlocked => "Vụ việc {0} ({1}) không theo được thay đổi này: {2}. Lượt tiếp chưa được sửa.", "Case {0} ({1}) cannot follow this change: {2}. The visit was not changed.";

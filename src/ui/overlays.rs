@@ -236,8 +236,15 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
         }
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
+        Question::NewVisitDay { shown, today } => Msg::AskNewVisitDay.fill(
+            lang,
+            &[&app.day_label(*shown), &format_date(*today), &format_date(*shown)],
+        ),
     };
-    let r = super::popup(frame, area, 64, 6);
+    // As tall as its words need: a long question is never cut before the keys it names.
+    let w = 64.min(area.width);
+    let h = wrapped_lines(&text, w.saturating_sub(2)) + 2;
+    let r = super::popup(frame, area, w, h.max(6));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warning());
@@ -336,4 +343,32 @@ pub fn picker(frame: &mut Frame, app: &App, p: &Picker, area: Rect, theme: &Them
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(p.selected));
     frame.render_stateful_widget(list, r, &mut state);
+}
+
+/// How many lines `text` takes when word-wrapped to `width` cells (as `Wrap { trim: true }`
+/// lays it out; a word longer than the line takes as many lines as it needs).
+pub(crate) fn wrapped_lines(text: &str, width: u16) -> u16 {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width.max(1));
+    let mut lines = 0usize;
+    for para in text.split('\n') {
+        let mut used = 0usize;
+        lines += 1;
+        for word in para.split_whitespace() {
+            let w = word.width();
+            if used == 0 {
+                used = w;
+            } else if used + 1 + w <= width {
+                used += 1 + w;
+            } else {
+                lines += 1;
+                used = w;
+            }
+            while used > width {
+                lines += 1;
+                used -= width;
+            }
+        }
+    }
+    u16::try_from(lines).unwrap_or(u16::MAX)
 }

@@ -171,7 +171,16 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdDeny,
         true,
     ),
-    b(C::Confirm, &[ch('s')], Command::Amend, Msg::CmdAmend, false),
+    // Shown where the question takes it (a name that differs from the record).
+    b(C::Confirm, &[ch('s')], Command::Amend, Msg::CmdAmend, true),
+    // The answer a question offers by default, where it has one (the day of a new visit).
+    b(
+        C::Confirm,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdDefaultAnswer,
+        true,
+    ),
     // Esc answers nothing: the question goes away and nothing irreversible happens.
     b(
         C::Confirm,
