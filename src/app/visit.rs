@@ -37,12 +37,7 @@ impl App {
                     self.open_visit(&uid);
                 }
             }
-            Command::NewVisit => {
-                let time = self.now().format("%H:%M").to_string();
-                // A visit is logged on the day shown, never on a day still to come.
-                let day = self.log.day.min(self.today);
-                self.open_form(VisitForm::new_draft(day, &time));
-            }
+            Command::NewVisit => self.new_visit(),
             Command::EditVisit => {
                 if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
                     let r = self.store.visit_detail(&uid);
