@@ -240,3 +240,94 @@ fn the_name_clash_question_hints_s_even_on_a_narrow_terminal() {
     app.handle_key(key(KeyCode::Char('s')));
     assert_eq!(app.context(), Context::Log);
 }
+
+/// A denunciation forwarded at the desk: its case (outside our authority) in the queue, ready
+/// for the transfer step. Returns the case's uid.
+fn forwarded_denunciation(app: &mut App) -> String {
+    let actor = app.actor.clone().unwrap();
+    let mut d = draft("Phạm Thị Kín", "001190011111");
+    d.petition_type = "to_cao".into();
+    d.handling = "chuyen_don".into();
+    d.transfer_agency = "Thanh tra tỉnh".into();
+    save(&mut app.store, &actor, &valid(&d));
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Enter));
+    app.queue.cases[0].uid.clone()
+}
+
+fn entry_value(app: &App, k: EntryKey) -> String {
+    match app.overlays.iter().rev().find(|o| matches!(o, Overlay::Entry(_))) {
+        Some(Overlay::Entry(e)) => e.value(k),
+        _ => panic!("an entry form"),
+    }
+}
+
+// c. "không hoàn tác được" is asked only of a step the book would take.
+#[test]
+fn an_irreversible_step_is_checked_before_its_confirmation() {
+    let mut app = app();
+    let case = forwarded_denunciation(&mut app);
+    app.handle_key(key(KeyCode::Char('t')));
+    // The day arrives selected: typing replaces it. Before the receipt (22/11): refused.
+    type_str(&mut app, "20/11/2026");
+    assert_eq!(entry_value(&app, EntryKey::Day), "20/11/2026");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Entry, "no confirmation for a wrong date");
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form stays")
+    };
+    assert_eq!(e.rows[e.focus].key, EntryKey::Day, "focus on the date");
+    let why = e.error_for(EntryKey::Day).expect("said by the date").to_owned();
+    assert!(why.contains("22/11/2026"), "{why}");
+    insta::assert_snapshot!("step_date_refused_before_confirmation_80x24", render(&mut app, 80, 24));
+    // d. After the failed save the first key replaces the date, as Tab into it would.
+    type_str(&mut app, "22/11/2026");
+    assert_eq!(entry_value(&app, EntryKey::Day), "22/11/2026");
+    app.handle_key(ctrl('s'));
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::ConfirmStep(_)))
+    ));
+    // Checking wrote nothing.
+    assert_eq!(app.store.case_events(&case).unwrap().len(), 2);
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.store.case_events(&case).unwrap().len(), 3);
+}
+
+#[test]
+fn a_step_the_law_refuses_is_refused_before_its_confirmation() {
+    let mut app = app();
+    let case = forwarded_denunciation(&mut app);
+    // Another desk transfers it meanwhile: this desk's transfer meets a conflict, not a question.
+    app.handle_key(key(KeyCode::Char('t')));
+    let actor = app.actor.clone().unwrap();
+    write(&mut app.store, &actor, |w| {
+        let s = tiepdan::store::StepInput {
+            agency: "Công an tỉnh".into(),
+            ..Default::default()
+        };
+        w.case_step(&case, None, Action::Transfer, &s, today())
+    });
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Entry, "{:?}", app.overlays.last());
+    assert!(
+        app.status.as_ref().unwrap().text.contains("nơi khác"),
+        "{:?}",
+        app.status
+    );
+}
+
+// d. A failed save of the visit form selects the first field to fix, as Tab does.
+#[test]
+fn after_a_failed_save_the_first_key_replaces_the_field_to_fix() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Lê Văn Tám");
+    tab(&mut app);
+    type_str(&mut app, "12345");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.form().unwrap().focus, FormField::IdNumber);
+    type_str(&mut app, "001085012345");
+    assert_eq!(app.form().unwrap().value(FormField::IdNumber), "001085012345");
+}

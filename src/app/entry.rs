@@ -400,10 +400,17 @@ impl Entry {
         self.rows.iter().any(|r| r.key == key)
     }
 
-    /// Focus the input of `key` (e.g. the first with an error).
+    /// Focus the input of `key` (e.g. the first with an error) as Tab arrives at one: a
+    /// choice opens its list, a text is selected so the first key typed replaces it.
     pub fn focus_key(&mut self, key: EntryKey) {
         if let Some(i) = self.rows.iter().position(|r| r.key == key) {
+            if i != self.focus
+                && let EntryInput::Choice(c) = &mut self.rows[self.focus].input
+            {
+                c.clear_query();
+            }
             self.focus = i;
+            self.arrive();
         }
     }
 

@@ -250,6 +250,18 @@ impl App {
         self.store.write(actor, f)
     }
 
+    /// Whether the book would take this write from the officer at the keyboard now, every
+    /// check made and nothing written.
+    fn check<T>(
+        &mut self,
+        f: impl FnOnce(&mut Writer<'_>) -> store::Result<T>,
+    ) -> store::Result<T> {
+        let Some(actor) = self.actor.as_ref() else {
+            return Err(store::StoreError::NotPermitted);
+        };
+        self.store.check(actor, f)
+    }
+
     /// Read again what the screen shows (after a change made elsewhere: another desk, or a
     /// test writing through the store).
     pub fn refresh(&mut self) {

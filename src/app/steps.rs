@@ -160,8 +160,9 @@ impl App {
         let days = number(EntryKey::Days, 1, &mut errors);
         let extension_days = number(EntryKey::ExtensionDays, 0, &mut errors);
         if !errors.is_empty() {
-            let first = errors[0].0;
-            e.focus = e.rows.iter().position(|r| r.key == first).unwrap_or(0);
+            // The first input to fix, its text selected as when tabbing into it: the first key
+            // typed replaces it.
+            e.focus_key(errors[0].0);
             let n = errors.len();
             e.errors = errors;
             self.error(Msg::FormHasErrors.fill(lang, &[&n]));
@@ -238,12 +239,18 @@ impl App {
                     input,
                 };
                 // The form stays under the question and until the step is written: a refusal
-                // or a conflict keeps the note as typed.
-                if action.is_irreversible() {
-                    self.overlays
-                        .push(Overlay::Confirm(Question::ConfirmStep(Box::new(pending))));
-                } else {
+                // or a conflict keeps the note as typed. A step that cannot be undone is asked
+                // about only once the book would take it (its date, the law, the version).
+                if !action.is_irreversible() {
                     self.commit_step(&pending);
+                    return;
+                }
+                let p = &pending;
+                match self.check(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today)) {
+                    Ok(_) => self
+                        .overlays
+                        .push(Overlay::Confirm(Question::ConfirmStep(Box::new(pending)))),
+                    Err(err) => self.step_failed(&pending, err),
                 }
             }
             EntryPurpose::TimeBar {
@@ -422,20 +429,33 @@ impl App {
                 }
                 self.after_case_change(&p.case_uid);
             }
-            Err(err) => {
-                let text = i18n::store_error(lang, &err);
-                self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
-                if matches!(err, StoreError::Conflict { .. }) {
-                    self.after_case_change(&p.case_uid);
-                    // The officer has now been told and sees the case as it is: saving again
-                    // records the step on it (the law's table still checks it).
-                    let fresh = self.store.case_row(&p.case_uid).ok().map(|r| r.version);
-                    if let (Some(v), Some(Overlay::Entry(e))) = (fresh, self.overlays.last_mut())
-                        && let EntryPurpose::Step { version, .. } = &mut e.purpose
-                    {
-                        *version = v;
-                    }
-                }
+            Err(err) => self.step_failed(p, err),
+        }
+    }
+
+    /// A step the book refused, checked or written: the form stays as typed and says why — a
+    /// date by the date, the rest in the status line.
+    fn step_failed(&mut self, p: &PendingStep, err: StoreError) {
+        let lang = self.lang;
+        let text = i18n::store_error(lang, &err);
+        if let (StoreError::StepDate { .. }, Some(Overlay::Entry(e))) =
+            (&err, self.overlays.last_mut())
+        {
+            e.errors = vec![(EntryKey::Day, text)];
+            e.focus_key(EntryKey::Day);
+            self.error(Msg::FormHasErrors.fill(lang, &[&1]));
+            return;
+        }
+        self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
+        if matches!(err, StoreError::Conflict { .. }) {
+            self.after_case_change(&p.case_uid);
+            // The officer has now been told and sees the case as it is: saving again
+            // records the step on it (the law's table still checks it).
+            let fresh = self.store.case_row(&p.case_uid).ok().map(|r| r.version);
+            if let (Some(v), Some(Overlay::Entry(e))) = (fresh, self.overlays.last_mut())
+                && let EntryPurpose::Step { version, .. } = &mut e.purpose
+            {
+                *version = v;
             }
         }
     }
