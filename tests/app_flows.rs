@@ -53,7 +53,7 @@ fn first_start_asks_for_unit_and_officer() {
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Enter));
     match app.overlays.last() {
-        Some(Overlay::Setup(s)) => assert!(s.error.is_some()),
+        Some(Overlay::Setup(s)) => assert!(!s.errors.is_empty()),
         other => panic!("setup should stay open, got {other:?}"),
     }
     type_str(&mut app, "Nguyễn Thị Lan");

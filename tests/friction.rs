@@ -331,3 +331,82 @@ fn after_a_failed_save_the_first_key_replaces_the_field_to_fix() {
     type_str(&mut app, "001085012345");
     assert_eq!(app.form().unwrap().value(FormField::IdNumber), "001085012345");
 }
+
+fn new_book() -> App {
+    let store = tiepdan::store::Store::open_in_memory().unwrap();
+    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    app
+}
+
+fn setup(app: &App) -> &tiepdan::app::Setup {
+    match app.overlays.last() {
+        Some(Overlay::Setup(s)) => s,
+        other => panic!("the first-start dialog: {other:?}"),
+    }
+}
+
+// l. The first-start dialog is left with Esc, nothing written.
+#[test]
+fn esc_leaves_the_first_start_dialog_and_the_program() {
+    let mut app = new_book();
+    type_str(&mut app, "UBND phường Quán Thánh");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.should_quit);
+    assert!(app.setup_pending(), "the book was never set up");
+    assert!(app.store.officers().unwrap().is_empty());
+    assert_eq!(app.store.unit_name().unwrap(), "", "nothing half-written");
+    // A q is a letter of a name here (Quán, Quận), not a way out.
+    let mut app = new_book();
+    type_str(&mut app, "q");
+    assert!(!app.should_quit);
+    assert_eq!(setup(&app).unit.lines()[0], "q");
+}
+
+// l. Every problem at once, each by its input.
+#[test]
+fn the_first_start_dialog_shows_every_problem_at_once() {
+    let mut app = new_book();
+    app.handle_key(key(KeyCode::Enter)); // unit: empty
+    app.handle_key(key(KeyCode::Backspace)); // desk: the suggestion removed
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter)); // officer: empty
+    let s = setup(&app);
+    assert_eq!(s.errors.len(), 3, "{:?}", s.errors);
+    assert_eq!(s.focus, 0, "the first to fix");
+    insta::assert_snapshot!("first_start_every_problem_80x24", render(&mut app, 80, 24));
+    // Typing in an input clears its own problem only.
+    type_str(&mut app, "UBND phường Quán Thánh");
+    assert_eq!(setup(&app).errors.len(), 2);
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "QT1!");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter));
+    let s = setup(&app);
+    assert_eq!(s.focus, 1);
+    assert!(s.error_of(1).unwrap().contains("1–4"), "{:?}", s.errors);
+    assert!(s.error_of(2).is_some());
+}
+
+// m. The suggested desk code is replaced by what is typed.
+#[test]
+fn typing_replaces_the_suggested_desk_code() {
+    let mut app = new_book();
+    let suggested = setup(&app).desk.lines()[0].clone();
+    assert!(!suggested.is_empty());
+    type_str(&mut app, "UBND phường Quán Thánh");
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "QT");
+    assert_eq!(setup(&app).desk.lines()[0], "QT");
+    // Back to it with Shift-Tab after typing further: selected again, replaced again.
+    app.handle_key(key(KeyCode::Tab));
+    type_str(&mut app, "Nguyễn Thị Lan");
+    app.handle_key(key(KeyCode::BackTab));
+    type_str(&mut app, "QTH");
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::End));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
+    assert_eq!(app.store.desk_code().unwrap(), "QTH");
+    assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
+}

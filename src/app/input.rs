@@ -73,7 +73,8 @@ impl App {
             }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
                 s.focused().input(key);
-                s.error = None;
+                let at = s.focus;
+                s.errors.retain(|(i, _)| *i != at);
             }
             _ => {}
         }

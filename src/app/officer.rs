@@ -2,7 +2,6 @@
 //! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
 
 use super::entry_draft::EntryDraft;
-use super::overlay::single_line;
 use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::text::clean_line;
@@ -21,13 +20,8 @@ impl App {
         match officers.len() {
             0 => {
                 let desk = self.store.desk_code()?;
-                self.overlays.push(Overlay::Setup(Box::new(Setup {
-                    unit: single_line(&self.unit),
-                    desk: single_line(&desk),
-                    officer: single_line(""),
-                    focus: if self.unit.is_empty() { 0 } else { 2 },
-                    error: None,
-                })))
+                let setup = Setup::new(&self.unit, &desk);
+                self.overlays.push(Overlay::Setup(Box::new(setup)))
             }
             1 => self.choose_officer(officers[0].clone())?,
             _ => {
@@ -40,6 +34,12 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// Whether the first-start dialog was never finished: the book has no officer yet (the
+    /// program was left from the dialog). A book made by this start is then removed.
+    pub fn setup_pending(&self) -> bool {
+        self.overlays.iter().any(|o| matches!(o, Overlay::Setup(_)))
     }
 
     /// `o`: choose who is at the keyboard.
@@ -59,11 +59,13 @@ impl App {
     pub(super) fn apply_prompt(&mut self, cmd: Command) {
         match self.overlays.last_mut() {
             Some(Overlay::Setup(s)) => match cmd {
-                Command::NextField => s.focus = (s.focus + 1) % Setup::INPUTS,
-                Command::PrevField => s.focus = (s.focus + Setup::INPUTS - 1) % Setup::INPUTS,
+                Command::NextField => s.focus_on((s.focus + 1) % Setup::INPUTS),
+                Command::PrevField => {
+                    s.focus_on((s.focus + Setup::INPUTS - 1) % Setup::INPUTS)
+                }
                 Command::Submit => {
                     if s.focus + 1 < Setup::INPUTS {
-                        s.focus += 1;
+                        s.focus_on(s.focus + 1);
                     } else {
                         self.finish_setup();
                     }
@@ -138,19 +140,23 @@ impl App {
         let unit = clean_line(&s.unit.lines().join(" "));
         let desk = clean_line(&s.desk.lines().join(" "));
         let name = clean_line(&s.officer.lines().join(" "));
-        let missing = [
-            (0, unit.is_empty(), Msg::SetupUnit),
-            (1, desk.is_empty(), Msg::SetupDesk),
-            (2, name.is_empty(), Msg::SetupOfficer),
-        ];
-        if let Some((i, _, label)) = missing.iter().find(|(_, empty, _)| *empty) {
-            s.focus = *i;
-            s.error = Some(format!("{}: {}", label.t(lang), Msg::ErrRequired.t(lang)));
-            return;
+        // Every problem at once, each by its input; the first to fix gets the focus.
+        let required = Msg::ErrRequired.t(lang).to_owned();
+        let mut errors = Vec::new();
+        if unit.is_empty() {
+            errors.push((0, required.clone()));
         }
-        if settings::check_desk_code(&desk).is_err() {
-            s.focus = 1;
-            s.error = Some(Msg::ErrDeskCode.t(lang).to_owned());
+        if desk.is_empty() {
+            errors.push((1, required.clone()));
+        } else if settings::check_desk_code(&desk).is_err() {
+            errors.push((1, Msg::ErrDeskCode.t(lang).to_owned()));
+        }
+        if name.is_empty() {
+            errors.push((2, required));
+        }
+        if let Some((first, _)) = errors.first() {
+            s.focus_on(*first);
+            s.errors = errors;
             return;
         }
         let r = self.store.first_start(&unit, &desk, &name);

@@ -56,11 +56,25 @@ pub struct Setup {
     pub officer: TextArea<'static>,
     /// 0: unit, 1: desk code, 2: officer.
     pub focus: usize,
-    pub error: Option<String>,
+    /// Every input's problem at once (input, what is wrong), from the last Enter.
+    pub errors: Vec<(usize, String)>,
 }
 
 impl Setup {
     pub const INPUTS: usize = 3;
+
+    /// The dialog for a new book: the unit's name (if known), the desk code suggested.
+    pub(super) fn new(unit: &str, desk: &str) -> Setup {
+        let mut s = Setup {
+            unit: single_line(unit),
+            desk: single_line(desk),
+            officer: single_line(""),
+            focus: 0,
+            errors: Vec::new(),
+        };
+        s.focus_on(if unit.is_empty() { 0 } else { 2 });
+        s
+    }
 
     pub(super) fn focused(&mut self) -> &mut TextArea<'static> {
         match self.focus {
@@ -68,6 +82,21 @@ impl Setup {
             1 => &mut self.desk,
             _ => &mut self.officer,
         }
+    }
+
+    /// Focus an input as the visit form's Tab does: a value in it (the suggested desk code,
+    /// a name typed before) is selected, so the first key typed replaces it.
+    pub(super) fn focus_on(&mut self, i: usize) {
+        self.focus = i.min(Self::INPUTS - 1);
+        super::form::select_for_typing(self.focused());
+    }
+
+    /// The problem of input `i`, if the last Enter found one.
+    pub fn error_of(&self, i: usize) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, e)| e.as_str())
     }
 }
 

@@ -136,6 +136,7 @@ catalog! {
     // First start and officer choice
     SetupTitle => "Thiết lập lần đầu", "First start";
     SetupIntro => "Nhập tên đơn vị và họ tên cán bộ tiếp công dân; mỗi bản ghi mang tên cán bộ đang làm việc. Mã bàn (đã gợi ý) nằm trong mã vụ việc, để sổ của nhiều bàn gộp được mà không trùng mã.", "Enter the unit's name and your name; every record is stamped with the officer at the keyboard. The desk code (suggested) is part of case codes, so books of several desks merge without clashes.";
+    CmdQuitSetup => "thoát, chưa tạo sổ", "quit, no book made";
     SetupUnit => "Tên đơn vị", "Unit name";
     SetupOfficer => "Họ tên cán bộ", "Officer's name";
     SetupDesk => "Mã bàn (trong mã vụ việc)", "Desk code (in case codes)";

@@ -305,19 +305,19 @@ pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme)
             height: 1,
         };
         text_line(frame, ta, input, s.focus == i, theme);
-    }
-    if let Some(e) = &s.error
-        && inner.height > 1
-    {
-        let y = inner.bottom() - 1;
-        frame.render_widget(
-            Paragraph::new(format!("✗ {e}")).style(theme.error()),
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-        );
+        // Its problem on the line under it: every input's at once.
+        if let Some(e) = s.error_of(i)
+            && y + 1 < inner.bottom()
+        {
+            frame.render_widget(
+                Paragraph::new(format!("✗ {e}")).style(theme.error()),
+                Rect {
+                    y: y + 1,
+                    height: 1,
+                    ..input
+                },
+            );
+        }
     }
 }
 

@@ -114,7 +114,7 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdCancel,
         true,
     ),
-    // First setup: nothing to cancel (the book needs its unit and officer).
+    // First setup: Esc leaves the program, and no book is made.
     b(
         C::Setup,
         &[k(KC::Enter)],
@@ -140,6 +140,13 @@ pub(super) const DESK: &[Binding] = &[
         ],
         Command::PrevField,
         Msg::CmdPrevField,
+        true,
+    ),
+    b(
+        C::Setup,
+        &[k(KC::Esc)],
+        Command::Quit,
+        Msg::CmdQuitSetup,
         true,
     ),
     // Yes/no question.
