@@ -77,23 +77,22 @@ impl Combo {
     /// Chuyển đơn). Equal matches keep the options' order.
     pub fn matches(&self) -> Vec<&ComboOption> {
         let code_query = self.query.trim();
-        let mut ranked: Vec<(MatchRank, &ComboOption)> = self
-            .options
-            .iter()
-            .filter_map(|o| {
-                let by_code = (!code_query.is_empty() && o.code.starts_with(code_query)).then_some(
-                    MatchRank {
-                        unlike_marks: 0,
-                        place: 1,
-                    },
-                );
-                let rank = match (match_rank(&o.label, &self.query), by_code) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-                rank.map(|r| (r, o))
-            })
-            .collect();
+        let mut ranked: Vec<(MatchRank, &ComboOption)> =
+            self.options
+                .iter()
+                .filter_map(|o| {
+                    let by_code = (!code_query.is_empty() && o.code.starts_with(code_query))
+                        .then_some(MatchRank {
+                            unlike_marks: 0,
+                            place: 1,
+                        });
+                    let rank = match (match_rank(&o.label, &self.query), by_code) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    rank.map(|r| (r, o))
+                })
+                .collect();
         ranked.sort_by_key(|(r, _)| *r);
         ranked.into_iter().map(|(_, o)| o).collect()
     }

@@ -266,7 +266,11 @@ impl Entry {
             } else {
                 ""
             };
-            rows.push(row(EntryKey::Agency, text(agency), action == Action::Transfer));
+            rows.push(row(
+                EntryKey::Agency,
+                text(agency),
+                action == Action::Transfer,
+            ));
         }
         if !matches!(action, Action::Note | Action::Assign) {
             rows.push(row(EntryKey::DocumentNo, text(""), false));

@@ -141,7 +141,11 @@ pub fn match_rank(candidate: &str, query: &str) -> Option<MatchRank> {
                 } else {
                     return None;
                 };
-                let like = if place < 2 { w.starts_with(&q) } else { w.contains(&q) };
+                let like = if place < 2 {
+                    w.starts_with(&q)
+                } else {
+                    w.contains(&q)
+                };
                 Some((u32::from(!like), place))
             })
             .min()?;

@@ -20,11 +20,11 @@ pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::{self, Context};
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Pane, StatusKind};
