@@ -76,6 +76,8 @@ fn several_officers_choose_who_is_at_the_keyboard() {
     store.enroll_officer("Trần Văn Bình").unwrap();
     let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
     assert_eq!(app.context(), Context::Picker);
+    // Nobody preselected: the first arrow goes to the first name.
+    app.handle_key(key(KeyCode::Down));
     app.handle_key(key(KeyCode::Down));
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Bình");

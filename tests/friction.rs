@@ -73,7 +73,10 @@ fn the_rule_editor_is_titled_with_the_rule_it_edits() {
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.context(), Context::Entry);
     let screen = render(&mut app, 100, 30);
-    assert!(screen.contains("Sửa quy định: Thụ lý — Khiếu nại"), "{screen}");
+    assert!(
+        screen.contains("Sửa quy định: Thụ lý — Khiếu nại"),
+        "{screen}"
+    );
     assert!(
         screen.contains(&format!("Quy định đang sửa theo: {}", rule.article)),
         "{screen}"
@@ -114,13 +117,23 @@ fn a_transfer_step_starts_from_the_agency_the_visit_recorded() {
 fn a_case_without_a_transfer_visit_starts_the_agency_empty() {
     let mut app = app();
     let actor = app.actor.clone().unwrap();
-    save(&mut app.store, &actor, &valid(&draft("Lê Văn Tâm", "001085044444")));
+    save(
+        &mut app.store,
+        &actor,
+        &valid(&draft("Lê Văn Tâm", "001085044444")),
+    );
     app.refresh();
     app.handle_key(key(KeyCode::Char('2')));
     app.handle_key(key(KeyCode::Enter));
     let case = app.queue.cases[0].uid.clone();
     write(&mut app.store, &actor, |w| {
-        w.case_step(&case, None, Action::ClassifyNotOwn, &Default::default(), today())
+        w.case_step(
+            &case,
+            None,
+            Action::ClassifyNotOwn,
+            &Default::default(),
+            today(),
+        )
     });
     app.refresh();
     app.handle_key(key(KeyCode::Char('t')));
@@ -217,7 +230,11 @@ fn the_day_question_says_both_days_and_hints_its_own_answers() {
 fn the_name_clash_question_hints_s_even_on_a_narrow_terminal() {
     let mut app = app();
     let actor = app.actor.clone().unwrap();
-    save(&mut app.store, &actor, &valid(&draft("Vũ Thị Mai", "001185012399")));
+    save(
+        &mut app.store,
+        &actor,
+        &valid(&draft("Vũ Thị Mai", "001185012399")),
+    );
     app.refresh();
     app.handle_key(key(KeyCode::Char('e')));
     app.handle_key(key(KeyCode::End));
@@ -257,7 +274,12 @@ fn forwarded_denunciation(app: &mut App) -> String {
 }
 
 fn entry_value(app: &App, k: EntryKey) -> String {
-    match app.overlays.iter().rev().find(|o| matches!(o, Overlay::Entry(_))) {
+    match app
+        .overlays
+        .iter()
+        .rev()
+        .find(|o| matches!(o, Overlay::Entry(_)))
+    {
         Some(Overlay::Entry(e)) => e.value(k),
         _ => panic!("an entry form"),
     }
@@ -273,14 +295,24 @@ fn an_irreversible_step_is_checked_before_its_confirmation() {
     type_str(&mut app, "20/11/2026");
     assert_eq!(entry_value(&app, EntryKey::Day), "20/11/2026");
     app.handle_key(ctrl('s'));
-    assert_eq!(app.context(), Context::Entry, "no confirmation for a wrong date");
+    assert_eq!(
+        app.context(),
+        Context::Entry,
+        "no confirmation for a wrong date"
+    );
     let Some(Overlay::Entry(e)) = app.overlays.last() else {
         panic!("the form stays")
     };
     assert_eq!(e.rows[e.focus].key, EntryKey::Day, "focus on the date");
-    let why = e.error_for(EntryKey::Day).expect("said by the date").to_owned();
+    let why = e
+        .error_for(EntryKey::Day)
+        .expect("said by the date")
+        .to_owned();
     assert!(why.contains("22/11/2026"), "{why}");
-    insta::assert_snapshot!("step_date_refused_before_confirmation_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!(
+        "step_date_refused_before_confirmation_80x24",
+        render(&mut app, 80, 24)
+    );
     // d. After the failed save the first key replaces the date, as Tab into it would.
     type_str(&mut app, "22/11/2026");
     assert_eq!(entry_value(&app, EntryKey::Day), "22/11/2026");
@@ -329,7 +361,10 @@ fn after_a_failed_save_the_first_key_replaces_the_field_to_fix() {
     app.handle_key(ctrl('s'));
     assert_eq!(app.form().unwrap().focus, FormField::IdNumber);
     type_str(&mut app, "001085012345");
-    assert_eq!(app.form().unwrap().value(FormField::IdNumber), "001085012345");
+    assert_eq!(
+        app.form().unwrap().value(FormField::IdNumber),
+        "001085012345"
+    );
 }
 
 fn new_book() -> App {
@@ -409,4 +444,204 @@ fn typing_replaces_the_suggested_desk_code() {
     assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
     assert_eq!(app.store.desk_code().unwrap(), "QTH");
     assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
+}
+
+/// A book with two officers, Lan (who signed in last, in another window) and Bình.
+fn two_officers() -> tiepdan::store::Store {
+    let mut store = tiepdan::store::Store::open_in_memory().unwrap();
+    let lan = store_with_officer(&mut store);
+    write(&mut store, &lan, |w| w.add_officer("Trần Văn Bình", ""));
+    write(&mut store, &lan, |w| w.remember_officer());
+    store
+}
+
+fn picker(app: &App) -> &tiepdan::app::Picker {
+    match app.overlays.last() {
+        Some(Overlay::Picker(p)) => p,
+        other => panic!("the picker: {other:?}"),
+    }
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+// h. The picker preselects nobody at start, this window's officer on `o`.
+#[test]
+fn at_start_the_picker_preselects_nobody_and_enter_says_to_choose() {
+    let mut app = App::new(two_officers(), tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    assert_eq!(picker(&app).selected, None, "not the other window's Lan");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.actor.is_none(), "a reflexive Enter signs nobody in");
+    assert!(status(&app).contains("Chưa chọn ai"), "{}", status(&app));
+    insta::assert_snapshot!("picker_nobody_preselected_80x24", render(&mut app, 80, 24));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Bình");
+    // In this window, `o` starts on this window's officer.
+    app.handle_key(key(KeyCode::Char('o')));
+    let p = picker(&app);
+    assert_eq!(p.officers[p.selected.unwrap()].full_name, "Trần Văn Bình");
+}
+
+// g. A disabled officer's window is told what to do next, and can do it without losing the form.
+#[test]
+fn a_disabled_officers_form_says_ctrl_o_and_saves_as_another_officer() {
+    let store = two_officers();
+    let lan = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter)); // Bình at this desk
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Đỗ Văn Hùng");
+    focus_field(&mut app, FormField::PetitionType);
+    type_str(&mut app, "kien nghi");
+    tab(&mut app);
+    type_str(&mut app, "dat dai");
+    tab(&mut app);
+    type_str(&mut app, "Kiến nghị về lối đi chung");
+    focus_field(&mut app, FormField::Handling);
+    type_str(&mut app, "huong");
+    // Meanwhile Lan, at another desk, disables Bình.
+    let binh = app.actor.as_ref().unwrap().officer_id();
+    write(&mut app.store, &lan, |w| w.disable_officer(binh));
+    app.handle_key(ctrl('s'));
+    let said = status(&app);
+    assert!(said.contains("Trần Văn Bình đã bị tắt"), "{said}");
+    assert!(
+        said.contains("nhấn Ctrl-O"),
+        "the key that works in a form: {said}"
+    );
+    assert!(!said.contains("khóa?"), "{said}");
+    // Ctrl-O: the picker over the form; Lan is at the keyboard now.
+    app.handle_key(ctrl('o'));
+    assert_eq!(app.context(), Context::Picker);
+    let p = picker(&app);
+    assert!(p.disabled.iter().any(|o| o.full_name == "Trần Văn Bình"));
+    let at = p
+        .officers
+        .iter()
+        .position(|o| o.full_name == "Nguyễn Thị Lan")
+        .unwrap();
+    while picker(&app).selected != Some(at) {
+        app.handle_key(key(KeyCode::Down));
+    }
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.context(), Context::Form, "the form as typed");
+    assert_eq!(
+        app.form().unwrap().value(FormField::FullName),
+        "Đỗ Văn Hùng"
+    );
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Log, "{}", status(&app));
+    assert_eq!(app.log.rows[0].officer_name, "Nguyễn Thị Lan");
+    // Outside a form the words name `o`: Bình, back at another desk, disables Lan.
+    let lan_id = app.actor.as_ref().unwrap().officer_id();
+    write(&mut app.store, &lan, |w| w.enable_officer(binh));
+    let binh = app.store.sign_in(binh).unwrap();
+    write(&mut app.store, &binh, |w| w.disable_officer(lan_id));
+    app.handle_key(key(KeyCode::Char('x')));
+    type_str(&mut app, "ghi nhầm");
+    app.handle_key(key(KeyCode::Enter));
+    let Some(Overlay::Prompt(p)) = app.overlays.last() else {
+        panic!("the reason prompt stays")
+    };
+    let said = p.error.clone().unwrap_or_default();
+    assert!(said.contains("Nguyễn Thị Lan đã bị tắt"), "{said}");
+    assert!(said.contains("nhấn o"), "{said}");
+}
+
+// g. Re-adding a disabled officer's name enables them again; the picker does it too.
+#[test]
+fn adding_a_disabled_officers_name_offers_to_enable_them_not_a_second_officer() {
+    let mut app = app();
+    let lan = app.actor.clone().unwrap();
+    let minh = write(&mut app.store, &lan, |w| w.add_officer("Trần Văn Minh", ""));
+    write(&mut app.store, &lan, |w| w.disable_officer(minh.id));
+    app.handle_key(key(KeyCode::Char('o')));
+    // The add row, then the name typed without diacritics.
+    let add = picker(&app).officers.len();
+    while picker(&app).selected != Some(add) {
+        app.handle_key(key(KeyCode::Down));
+    }
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "Tran Van Minh");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(
+        matches!(
+            app.overlays.last(),
+            Some(Overlay::Confirm(Question::EnableOfficer(o))) if o.id == minh.id
+        ),
+        "{:?}",
+        app.overlays.last()
+    );
+    insta::assert_snapshot!("enable_officer_question_80x24", render(&mut app, 80, 24));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert!(
+        status(&app).contains("Đã bật lại cán bộ Trần Văn Minh"),
+        "{}",
+        status(&app)
+    );
+    let names: Vec<String> = app
+        .store
+        .officers()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.full_name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Nguyễn Thị Lan", "Trần Văn Minh"],
+        "one Minh, enabled"
+    );
+    // Back in the picker, on Minh; Lan is still the one signed in.
+    let p = picker(&app);
+    assert_eq!(p.officers[p.selected.unwrap()].id, minh.id);
+    assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
+    let audit = app.store.audit_of("officers", &minh.uid).unwrap();
+    assert!(audit.iter().any(|a| a.action == "enable"), "{audit:?}");
+}
+
+#[test]
+fn a_disabled_officer_listed_in_the_picker_is_enabled_with_enter_then_y() {
+    let mut app = app();
+    let lan = app.actor.clone().unwrap();
+    let minh = write(&mut app.store, &lan, |w| w.add_officer("Trần Văn Minh", ""));
+    write(&mut app.store, &lan, |w| w.disable_officer(minh.id));
+    app.handle_key(key(KeyCode::Char('o')));
+    insta::assert_snapshot!(
+        "picker_with_a_disabled_officer_80x24",
+        render(&mut app, 80, 24)
+    );
+    app.handle_key(key(KeyCode::Up)); // the last row: the disabled Minh
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert!(app.store.officer(minh.id).unwrap().unwrap().active);
+}
+
+#[test]
+fn nobody_signed_in_a_returning_officer_enables_themself_and_signs_in() {
+    let mut store = tiepdan::store::Store::open_in_memory().unwrap();
+    let lan = store_with_officer(&mut store);
+    let minh = write(&mut store, &lan, |w| w.add_officer("Trần Văn Minh", ""));
+    write(&mut store, &lan, |w| w.add_officer("Lê Thị Thu", ""));
+    write(&mut store, &lan, |w| w.disable_officer(minh.id));
+    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    assert!(app.actor.is_none());
+    app.handle_key(key(KeyCode::Up));
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Minh");
+    assert_eq!(app.context(), Context::Log);
+    let audit = app.store.audit_of("officers", &minh.uid).unwrap();
+    let enable = audit
+        .iter()
+        .find(|a| a.action == "enable")
+        .expect("audited");
+    assert_eq!(enable.officer_id, Some(minh.id), "their own act");
 }

@@ -39,8 +39,8 @@ pub use keymap::Context;
 pub use log::LogState;
 pub use lookup::{HistoryView, LookupState, Picked};
 pub use overlay::{
-    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, Prompt, PromptPurpose, Question,
-    RepeatLink, Setup, WrittenCitizen,
+    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, PickerRow, Prompt, PromptPurpose,
+    Question, RepeatLink, Setup, WrittenCitizen,
 };
 pub use queue::{CaseView, QueueFocus, QueueState};
 pub use report::{ReportOverlay, ReportState, ReportView};
@@ -233,7 +233,7 @@ impl App {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(crate::i18n::store_error(self.lang, &e));
+                self.error(self.store_error(&e));
                 None
             }
         }
@@ -455,6 +455,7 @@ impl App {
             (Question::DiscardForm, true) => self.close_form(),
             (Question::DiscardEntry, true) => self.close_entry(),
             (Question::DisableOfficer(o), true) => self.disable_officer(&o),
+            (Question::EnableOfficer(o), true) => self.enable_officer(&o),
             (Question::RestoreEntry { draft, window, .. }, true) => {
                 self.restore_entry(*draft, &window)
             }

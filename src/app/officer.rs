@@ -2,7 +2,8 @@
 //! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
 
 use super::entry_draft::EntryDraft;
-use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
+use super::keymap::{self, Context};
+use super::{App, Command, Overlay, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
@@ -13,10 +14,6 @@ impl App {
     /// At start: the setup on a new book, the one officer signed in, or the picker.
     pub(super) fn start_officer(&mut self) -> store::Result<()> {
         let officers = self.store.officers()?;
-        let last: Option<i64> = self
-            .store
-            .setting(settings::LAST_OFFICER)?
-            .and_then(|v| v.parse().ok());
         match officers.len() {
             0 => {
                 let desk = self.store.desk_code()?;
@@ -24,14 +21,13 @@ impl App {
                 self.overlays.push(Overlay::Setup(Box::new(setup)))
             }
             1 => self.choose_officer(officers[0].clone())?,
-            _ => {
-                let selected = officers
-                    .iter()
-                    .position(|o| Some(o.id) == last)
-                    .unwrap_or(0);
-                self.overlays
-                    .push(Overlay::Picker(Picker { officers, selected }));
-            }
+            // Nobody preselected: the officer last signed in may be another window's, and a
+            // reflexive Enter would write as them. The officer picks their own name.
+            _ => self.overlays.push(Overlay::Picker(Picker {
+                officers,
+                disabled: self.store.disabled_officers()?,
+                selected: None,
+            })),
         }
         Ok(())
     }
@@ -43,16 +39,35 @@ impl App {
     }
 
     /// `o`: choose who is at the keyboard.
+    /// The officer of this window is preselected (never one signed in elsewhere).
     pub(super) fn open_picker(&mut self) {
-        let r = self.store.officers();
-        if let Some(officers) = self.report(r) {
+        let r = self
+            .store
+            .officers()
+            .and_then(|a| Ok((a, self.store.disabled_officers()?)));
+        if let Some((officers, disabled)) = self.report(r) {
             let current = self.actor.as_ref().map(|a| a.officer_id());
-            let selected = officers
-                .iter()
-                .position(|o| Some(o.id) == current)
-                .unwrap_or(0);
-            self.overlays
-                .push(Overlay::Picker(Picker { officers, selected }));
+            let selected = officers.iter().position(|o| Some(o.id) == current);
+            self.overlays.push(Overlay::Picker(Picker {
+                officers,
+                disabled,
+                selected,
+            }));
+        }
+    }
+
+    /// A store error in the officer's words; a write refused because the officer at the
+    /// keyboard was disabled says what to do next, with the key that does it here.
+    pub(super) fn store_error(&self, e: &store::StoreError) -> String {
+        match (e, &self.actor) {
+            (store::StoreError::NotPermitted, Some(actor)) => {
+                let ctx = self.context();
+                let key = keymap::key_for(ctx, Command::SwitchOfficer)
+                    .or_else(|| keymap::key_for(Context::List, Command::SwitchOfficer))
+                    .unwrap_or_default();
+                Msg::ErrOfficerDisabledHere.fill(self.lang, &[&actor.name(), &key])
+            }
+            _ => crate::i18n::store_error(self.lang, e),
         }
     }
 
@@ -60,9 +75,7 @@ impl App {
         match self.overlays.last_mut() {
             Some(Overlay::Setup(s)) => match cmd {
                 Command::NextField => s.focus_on((s.focus + 1) % Setup::INPUTS),
-                Command::PrevField => {
-                    s.focus_on((s.focus + Setup::INPUTS - 1) % Setup::INPUTS)
-                }
+                Command::PrevField => s.focus_on((s.focus + Setup::INPUTS - 1) % Setup::INPUTS),
                 Command::Submit => {
                     if s.focus + 1 < Setup::INPUTS {
                         s.focus_on(s.focus + 1);
@@ -98,7 +111,15 @@ impl App {
                                 p.error = Some(Msg::ErrRequired.t(self.lang).to_owned());
                                 return;
                             }
-                            self.add_officer(&name);
+                            // One who left and comes back is enabled again, not added twice.
+                            let r = self.store.officer_named(&name);
+                            match self.report(r) {
+                                Some(Some(o)) if !o.active => self
+                                    .overlays
+                                    .push(Overlay::Confirm(Question::EnableOfficer(Box::new(o)))),
+                                Some(_) => self.add_officer(&name),
+                                None => {}
+                            }
                         }
                         PromptPurpose::VoidVisit { uid, version } => {
                             self.void_visit(&uid, version, &text)
@@ -174,50 +195,116 @@ impl App {
 
     pub(super) fn apply_picker(&mut self, cmd: Command) {
         let signed_in = self.actor.is_some();
+        let me = self.actor.as_ref().map(|a| a.officer_id());
         let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
             return;
         };
-        let n = p.officers.len() + 1;
+        let n = p.rows();
         match cmd {
-            Command::Up => p.selected = (p.selected + n - 1) % n,
-            Command::Down => p.selected = (p.selected + 1) % n,
-            Command::Submit => {
-                if p.selected == p.officers.len() {
-                    self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
-                        PromptPurpose::NewOfficer,
-                    ))));
-                } else {
-                    let o = p.officers[p.selected].clone();
+            Command::Up => p.selected = Some(p.selected.map_or(n - 1, |s| (s + n - 1) % n)),
+            Command::Down => p.selected = Some(p.selected.map_or(0, |s| (s + 1) % n)),
+            Command::Submit => match p.current() {
+                None => {
+                    let keys = [Command::Down, Command::Up]
+                        .map(|c| keymap::key_for(Context::Picker, c).unwrap_or_default());
+                    let text = Msg::PickOfficerNone.fill(self.lang, &[&keys[0], &keys[1]]);
+                    self.info(text);
+                }
+                Some(PickerRow::Add) => self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
+                    PromptPurpose::NewOfficer,
+                )))),
+                Some(PickerRow::Active(o)) => {
+                    let o = o.clone();
                     self.overlays.pop();
                     let r = self.choose_officer(o);
                     self.report(r);
                 }
-            }
+                Some(PickerRow::Disabled(o)) => {
+                    let q = Question::EnableOfficer(Box::new(o.clone()));
+                    self.overlays.push(Overlay::Confirm(q));
+                }
+            },
             Command::Cancel if signed_in => {
                 self.overlays.pop();
             }
-            Command::RemoveItem if p.selected < p.officers.len() => {
-                let o = p.officers[p.selected].clone();
-                if self.actor.as_ref().is_some_and(|a| a.officer_id() == o.id) {
-                    self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
-                } else if signed_in {
-                    self.overlays
-                        .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+            Command::RemoveItem => {
+                if let Some(PickerRow::Active(o)) = p.current() {
+                    let o = o.clone();
+                    if me == Some(o.id) {
+                        self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
+                    } else if signed_in {
+                        self.overlays
+                            .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+                    }
                 }
             }
             _ => {}
         }
     }
 
-    /// Disable an officer (audited): the picker lists the others.
+    /// Disable an officer (audited): the picker lists them among the disabled.
     pub(super) fn disable_officer(&mut self, o: &Officer) {
         let r = self.write(|w| w.disable_officer(o.id));
         if self.report(r).is_some() {
             self.info(Msg::OfficerDisabled.fill(self.lang, &[&o.full_name]));
-            if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
-                p.officers.retain(|x| x.id != o.id);
-                p.selected = p.selected.min(p.officers.len());
+            self.refresh_picker(None);
+        }
+    }
+
+    /// Enable a disabled officer again (audited). By the officer at the keyboard when they may
+    /// write; otherwise — nobody signed in, or the one signed in was disabled too — the
+    /// officer comes back themself and is signed in, as a new officer's enrolment is.
+    pub(super) fn enable_officer(&mut self, o: &Officer) {
+        let r = self.write(|w| w.enable_officer(o.id));
+        match r {
+            Ok(()) => {
+                self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
+                if let Some(Overlay::Prompt(_)) = self.overlays.last() {
+                    self.overlays.pop();
+                }
+                self.refresh_picker(Some(o.id));
             }
+            Err(store::StoreError::NotPermitted) => {
+                let r = self.store.reenroll_officer(o.id);
+                if self.report(r).is_none() {
+                    return;
+                }
+                while matches!(
+                    self.overlays.last(),
+                    Some(Overlay::Prompt(_) | Overlay::Picker(_))
+                ) {
+                    self.overlays.pop();
+                }
+                let r = self.choose_officer(Officer {
+                    active: true,
+                    ..o.clone()
+                });
+                if self.report(r).is_some() {
+                    self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
+                }
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+
+    /// Read the open picker's lists again, the cursor on officer `on` (or kept in range).
+    fn refresh_picker(&mut self, on: Option<i64>) {
+        let r = self
+            .store
+            .officers()
+            .and_then(|a| Ok((a, self.store.disabled_officers()?)));
+        let Some((officers, disabled)) = self.report(r) else {
+            return;
+        };
+        if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
+            p.officers = officers;
+            p.disabled = disabled;
+            p.selected = match on {
+                Some(id) => p.row_of(id),
+                None => p.selected.map(|s| s.min(p.rows() - 1)),
+            };
         }
     }
 

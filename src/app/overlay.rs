@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
-use super::keymap::Context;
 use super::Command;
+use super::keymap::Context;
 use super::{CaseView, Entry, ExplainView, HistoryView, VisitForm};
 use crate::domain::case::Action;
 use crate::domain::ident::{IdNumber, Phone};
@@ -100,12 +100,54 @@ impl Setup {
     }
 }
 
-/// Choosing the officer at the keyboard.
+/// Choosing the officer at the keyboard: the officers' list, where they are added, disabled
+/// and enabled again.
 #[derive(Debug)]
 pub struct Picker {
+    /// Active officers, by name.
     pub officers: Vec<Officer>,
-    /// Index into officers; `officers.len()` is "add an officer".
-    pub selected: usize,
+    /// Disabled officers, by name: listed after "add an officer", to be enabled again.
+    pub disabled: Vec<Officer>,
+    /// The row under the cursor: an active officer (index into `officers`), then
+    /// `officers.len()` "add an officer", then the disabled ones. None: nobody preselected —
+    /// at start the picker never offers another window's officer to a reflexive Enter.
+    pub selected: Option<usize>,
+}
+
+/// A row of the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerRow<'a> {
+    Active(&'a Officer),
+    Add,
+    Disabled(&'a Officer),
+}
+
+impl Picker {
+    pub fn rows(&self) -> usize {
+        self.officers.len() + 1 + self.disabled.len()
+    }
+
+    pub fn row(&self, i: usize) -> Option<PickerRow<'_>> {
+        let n = self.officers.len();
+        match i.cmp(&n) {
+            std::cmp::Ordering::Less => self.officers.get(i).map(PickerRow::Active),
+            std::cmp::Ordering::Equal => Some(PickerRow::Add),
+            std::cmp::Ordering::Greater => self.disabled.get(i - n - 1).map(PickerRow::Disabled),
+        }
+    }
+
+    /// The row under the cursor.
+    pub fn current(&self) -> Option<PickerRow<'_>> {
+        self.row(self.selected?)
+    }
+
+    /// The row of officer `id`, active or disabled.
+    pub fn row_of(&self, id: i64) -> Option<usize> {
+        (0..self.rows()).find(|i| match self.row(*i) {
+            Some(PickerRow::Active(o) | PickerRow::Disabled(o)) => o.id == id,
+            _ => false,
+        })
+    }
 }
 
 /// A step of a case, typed and waiting for the officer's confirmation.
@@ -169,6 +211,8 @@ pub enum Question {
     DiscardEntry,
     /// Disable an officer (never deleted).
     DisableOfficer(Box<crate::store::Officer>),
+    /// Enable a disabled officer again (chosen in the picker, or their name typed as new).
+    EnableOfficer(Box<crate::store::Officer>),
     /// A step, new-case or catalog form typed in `window` and never saved: restore it?
     RestoreEntry {
         draft: Box<super::entry_draft::EntryDraft>,

@@ -72,6 +72,7 @@ impl App {
                 }
             }
             Command::Save => self.save_entry(),
+            Command::SwitchOfficer => self.open_picker(),
             Command::Cancel if !e.close_dropdown() => self.cancel_entry(),
             _ => {}
         }
@@ -246,7 +247,9 @@ impl App {
                     return;
                 }
                 let p = &pending;
-                match self.check(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today)) {
+                match self
+                    .check(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today))
+                {
                     Ok(_) => self
                         .overlays
                         .push(Overlay::Confirm(Question::ConfirmStep(Box::new(pending)))),
@@ -316,7 +319,7 @@ impl App {
                 then(self, v);
             }
             Err(err) => {
-                let text = i18n::store_error(self.lang, &err);
+                let text = self.store_error(&err);
                 self.error(Msg::FormSaveFailed.fill(self.lang, &[&text]));
             }
         }
@@ -437,16 +440,15 @@ impl App {
     /// date by the date, the rest in the status line.
     fn step_failed(&mut self, p: &PendingStep, err: StoreError) {
         let lang = self.lang;
-        let text = i18n::store_error(lang, &err);
+        let text = self.store_error(&err);
+        self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
         if let (StoreError::StepDate { .. }, Some(Overlay::Entry(e))) =
             (&err, self.overlays.last_mut())
         {
             e.errors = vec![(EntryKey::Day, text)];
             e.focus_key(EntryKey::Day);
-            self.error(Msg::FormHasErrors.fill(lang, &[&1]));
             return;
         }
-        self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
         if matches!(err, StoreError::Conflict { .. }) {
             self.after_case_change(&p.case_uid);
             // The officer has now been told and sees the case as it is: saving again

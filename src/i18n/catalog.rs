@@ -299,6 +299,12 @@ catalog! {
     StepRefusedWhy => "{0}: {1}.", "{0}: {1}.";
     StepDone => "{0}: {1} → {2}.", "{0}: {1} → {2}.";
     ErrOfficerExists => "Đã có cán bộ «{0}»: chọn tên đó trong danh sách (hai cán bộ trùng tên phải ghi khác nhau, ví dụ thêm chức vụ).", "There is already an officer «{0}»: choose that name in the list (two officers of one name must be written apart, e.g. with their title).";
+    PickOfficerDisabledMark => "đã tắt — Enter: bật lại", "disabled — Enter: enable again";
+    PickOfficerNone => "Chưa chọn ai: {0}/{1} đến tên mình, rồi Enter.", "Nobody chosen yet: {0}/{1} to your name, then Enter.";
+    AskEnableOfficer => "Cán bộ {0} đã bị tắt. Bật lại để {0} được chọn và ghi sổ như trước? Các bản ghi cũ vẫn mang tên này; không tạo cán bộ thứ hai. (y/n)", "Officer {0} was disabled. Enable them again, to be chosen and write as before? Their old records keep this name; no second officer is made. (y/n)";
+    OfficerEnabled => "Đã bật lại cán bộ {0}.", "Officer {0} enabled again.";
+    ErrOfficerDisabledHere => "Cán bộ {0} đã bị tắt nên không ghi được — nhấn {1} để chọn cán bộ đang làm việc (hoặc chọn tên mình để bật lại)", "Officer {0} was disabled and may not write — press {1} to choose who is at the keyboard (or choose your name to enable it again)";
+    CmdOfficerInForm => "đổi cán bộ (những gì đã gõ vẫn giữ)", "switch officer (what is typed stays)";
     PickOfficerDisable => "tắt cán bộ", "disable officer";
     AskDisableOfficer => "Tắt cán bộ {0}? Không còn hiện khi đăng nhập; các lượt tiếp, vụ việc vẫn giữ tên. (y/n)", "Disable officer {0}? No longer offered at sign-in; their visits and cases keep the name. (y/n)";
     OfficerDisabled => "Đã tắt cán bộ {0}.", "Officer {0} disabled.";

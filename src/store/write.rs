@@ -22,6 +22,15 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// An officer acting on their own record before they may write (an enrolment, a return).
+    pub(super) fn enrolled(officer_id: i64, uid: &str, name: &str) -> Actor {
+        Actor {
+            officer_id,
+            uid: uid.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+
     pub fn officer_id(&self) -> i64 {
         self.officer_id
     }
@@ -144,7 +153,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(existing) = super::officers::name_taken(&tx, &name)? {
+        if let Some((_, existing)) = super::officers::name_taken(&tx, &name)? {
             return Err(StoreError::OfficerExists(existing));
         }
         let uid = new_uid();
@@ -191,6 +200,28 @@ impl Store {
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
         self.run(actor, f, false)
+    }
+
+    /// One IMMEDIATE transaction by an officer who may not write yet (a disabled officer
+    /// coming back): no check that they are active, everything else as [`Store::write`].
+    pub(super) fn write_enrolling<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.refuse_read_only()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer {
+            tx,
+            actor,
+            scratch: false,
+        };
+        let out = f(&mut w)?;
+        w.tx.commit()?;
+        self.writes += 1;
+        Ok(out)
     }
 
     fn run<T>(

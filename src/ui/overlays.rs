@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
-use crate::app::{App, Picker, Prompt, PromptPurpose, Question, Setup};
+use crate::app::{App, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{format_date, format_stamp};
 use crate::i18n::{self, Msg};
 use crate::store::VisitDetail;
@@ -208,6 +208,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         }
         Question::DiscardEntry => Msg::ConfirmDiscard.t(lang).to_owned(),
         Question::DisableOfficer(o) => Msg::AskDisableOfficer.fill(lang, &[&o.full_name]),
+        Question::EnableOfficer(o) => Msg::AskEnableOfficer.fill(lang, &[&o.full_name]),
         Question::RestoreEntry { draft, more, .. } => {
             let mut text = Msg::RestoreDraft.fill(lang, &[&draft.what]);
             if *more > 0 {
@@ -238,7 +239,11 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
         Question::NewVisitDay { shown, today } => Msg::AskNewVisitDay.fill(
             lang,
-            &[&app.day_label(*shown), &format_date(*today), &format_date(*shown)],
+            &[
+                &app.day_label(*shown),
+                &format_date(*today),
+                &format_date(*shown),
+            ],
         ),
     };
     // As tall as its words need: a long question is never cut before the keys it names.
@@ -323,25 +328,35 @@ pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme)
 
 pub fn picker(frame: &mut Frame, app: &App, p: &Picker, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let mut items: Vec<ListItem> = p
-        .officers
-        .iter()
-        .map(|o| {
-            let mut s = o.full_name.clone();
-            if !o.title.is_empty() {
-                s.push_str(&format!(" — {}", o.title));
-            }
-            ListItem::new(s)
+    let name = |o: &crate::store::Officer| {
+        let mut s = o.full_name.clone();
+        if !o.title.is_empty() {
+            s.push_str(&format!(" — {}", o.title));
+        }
+        s
+    };
+    let items: Vec<ListItem> = (0..p.rows())
+        .filter_map(|i| p.row(i))
+        .map(|row| match row {
+            PickerRow::Active(o) => ListItem::new(name(o)),
+            PickerRow::Add => ListItem::new(Msg::PickOfficerAdd.t(lang)).style(theme.dim()),
+            // Marked in words, not by colour alone.
+            PickerRow::Disabled(o) => ListItem::new(format!(
+                "{} ({})",
+                name(o),
+                Msg::PickOfficerDisabledMark.t(lang)
+            ))
+            .style(theme.dim()),
         })
         .collect();
-    items.push(ListItem::new(Msg::PickOfficerAdd.t(lang)).style(theme.dim()));
     let h = items.len() as u16 + 2;
-    let r = super::popup(frame, area, 52, h);
+    let r = super::popup(frame, area, 60, h);
     let list = List::new(items)
         .block(titled(Msg::PickOfficerTitle.t(lang).to_owned(), theme))
         .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(p.selected));
+        .highlight_symbol("▶ ")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = ListState::default().with_selected(p.selected);
     frame.render_stateful_widget(list, r, &mut state);
 }
 
