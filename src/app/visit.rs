@@ -100,7 +100,7 @@ impl App {
                 self.info(Msg::VisitVoided.fill(self.lang, &[&who, &time, &reason]));
             }
             Err(err) => {
-                let text = crate::i18n::store_error(self.lang, &err);
+                let text = self.store_error(&err);
                 if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
                     p.error = Some(text);
                 }
@@ -197,6 +197,7 @@ impl App {
                 }
                 self.save_form(CaseChoice::Ask)
             }
+            Command::SwitchOfficer => self.open_picker(),
             Command::Cancel => {
                 if self.form_mut().is_some_and(VisitForm::close_dropdown) {
                     return;
@@ -405,7 +406,7 @@ impl App {
             }
             // The form stays as typed.
             Err(e) => {
-                let text = i18n::store_error(lang, &e);
+                let text = self.store_error(&e);
                 self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
             }
         }
