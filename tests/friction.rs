@@ -645,3 +645,163 @@ fn nobody_signed_in_a_returning_officer_enables_themself_and_signs_in() {
         .expect("audited");
     assert_eq!(enable.officer_id, Some(minh.id), "their own act");
 }
+
+/// A book on disk with one officer (so a second App can open it after the first "dies").
+fn book_on_disk(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("book.sqlite3");
+    let mut store = tiepdan::store::Store::open(&path).unwrap();
+    store_with_officer(&mut store);
+    path
+}
+
+fn open_app(path: &std::path::Path) -> App {
+    let store = tiepdan::store::Store::open(path).unwrap();
+    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    app
+}
+
+/// The draft autosave runs (as the loop's tick would, the form idle long enough).
+fn let_the_draft_save(app: &mut App) {
+    app.apply(tiepdan::app::Msg::Tick(
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    ));
+}
+
+// e. A restored draft of the visit form brings back every value and the focus.
+#[test]
+fn a_restored_visit_draft_has_every_value_and_the_focus_as_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_on_disk(dir.path());
+    let before = {
+        let mut app = open_app(&path);
+        app.handle_key(key(KeyCode::Char('n')));
+        type_str(&mut app, "Đặng Thu Thảo");
+        tab(&mut app);
+        type_str(&mut app, "001185012345");
+        focus_field(&mut app, FormField::PetitionType);
+        type_str(&mut app, "khieu");
+        tab(&mut app);
+        // Typed into Lĩnh vực, not taken yet, when the process dies.
+        type_str(&mut app, "dat");
+        let_the_draft_save(&mut app);
+        let f = app.form().unwrap();
+        assert_eq!(f.focus, FormField::Field);
+        f.to_draft()
+    };
+    let mut app = open_app(&path);
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::RestoreDraft { .. }))
+    ));
+    app.handle_key(key(KeyCode::Char('y')));
+    let f = app.form().unwrap();
+    assert_eq!(
+        f.to_draft(),
+        before,
+        "every value, the focus and what was typed"
+    );
+    assert_eq!(f.focus, FormField::Field);
+    // The list is open on "dat": Tab takes Đất đai, as it would have before the crash.
+    insta::assert_snapshot!("restored_draft_focus_80x24", render(&mut app, 80, 24));
+    tab(&mut app);
+    assert_eq!(app.form().unwrap().value(FormField::Field), "dat_dai");
+}
+
+#[test]
+fn a_restored_draft_goes_on_where_the_text_was_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_on_disk(dir.path());
+    {
+        let mut app = open_app(&path);
+        app.handle_key(key(KeyCode::Char('n')));
+        type_str(&mut app, "Đặng Thu Thảo");
+        tab(&mut app);
+        tab(&mut app);
+        tab(&mut app);
+        type_str(&mut app, "Số 1 phố Kim");
+        let_the_draft_save(&mut app);
+    }
+    let mut app = open_app(&path);
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.form().unwrap().focus, FormField::Address);
+    // The next key goes on with the address; it does not replace it.
+    type_str(&mut app, " Mã");
+    assert_eq!(
+        app.form().unwrap().value(FormField::Address),
+        "Số 1 phố Kim Mã"
+    );
+}
+
+#[test]
+fn a_restored_edit_draft_still_asks_about_a_changed_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_on_disk(dir.path());
+    {
+        let mut app = open_app(&path);
+        let actor = app.actor.clone().unwrap();
+        save(
+            &mut app.store,
+            &actor,
+            &valid(&draft("Vũ Thị Mai", "001185012399")),
+        );
+        app.refresh();
+        app.handle_key(key(KeyCode::Char('e')));
+        app.handle_key(key(KeyCode::End));
+        type_str(&mut app, " Anh");
+        // The number cleared too: only the edited visit says whose record this is.
+        tab(&mut app);
+        app.handle_key(key(KeyCode::Backspace));
+        let_the_draft_save(&mut app);
+    }
+    let mut app = open_app(&path);
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(app.form().unwrap().value(FormField::IdNumber), "");
+    app.handle_key(ctrl('s'));
+    assert!(
+        matches!(
+            app.overlays.last(),
+            Some(Overlay::Confirm(Question::NameClash(_)))
+        ),
+        "{:?}",
+        app.overlays.last()
+    );
+}
+
+// e. The small forms too.
+#[test]
+fn a_restored_step_draft_has_its_values_and_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_on_disk(dir.path());
+    {
+        let mut app = open_app(&path);
+        forwarded_denunciation(&mut app);
+        app.handle_key(key(KeyCode::Char('t')));
+        tab(&mut app); // the agency, prefilled and selected
+        type_str(&mut app, "Công an tỉnh");
+        tab(&mut app);
+        type_str(&mut app, "12/CV");
+        tab(&mut app);
+        type_str(&mut app, "Chuyển kèm hồ sơ");
+        let_the_draft_save(&mut app);
+    }
+    let mut app = open_app(&path);
+    assert!(
+        matches!(
+            app.overlays.last(),
+            Some(Overlay::Confirm(Question::RestoreEntry { .. }))
+        ),
+        "{:?}",
+        app.overlays.last()
+    );
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(entry_value(&app, EntryKey::Agency), "Công an tỉnh");
+    assert_eq!(entry_value(&app, EntryKey::DocumentNo), "12/CV");
+    assert_eq!(entry_value(&app, EntryKey::Note), "Chuyển kèm hồ sơ");
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the step form")
+    };
+    assert_eq!(e.rows[e.focus].key, EntryKey::Note, "where it was left");
+    type_str(&mut app, ".");
+    assert_eq!(entry_value(&app, EntryKey::Note), "Chuyển kèm hồ sơ.");
+}

@@ -109,10 +109,30 @@ pub struct VisitDraft {
     pub day: String,
     /// The time the reception started (HH:MM), as typed.
     pub time: String,
+    /// Where the officer was typing: the input with the focus (a draft restored goes back to
+    /// it). Not part of the visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus: Option<FormField>,
+    /// What was typed into the focused choice and not yet taken ("dat" in Lĩnh vực): a draft
+    /// keeps it as typed. Not part of the visit.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub typed: String,
+}
+
+impl VisitDraft {
+    /// The values only, without where the officer was typing (to tell whether anything was
+    /// typed since the form opened).
+    pub fn values(&self) -> VisitDraft {
+        VisitDraft {
+            focus: None,
+            typed: String::new(),
+            ..self.clone()
+        }
+    }
 }
 
 /// Which input a problem belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FormField {
     FullName,
     IdNumber,
