@@ -520,11 +520,18 @@ impl App {
 
     /// Restore a draft typed in `window`: it becomes this window's form (and draft).
     pub(super) fn restore_draft(&mut self, d: VisitDraft, window: &str) {
+        // An edit goes on against its citizen as recorded (a changed name is asked about).
+        let known = d
+            .editing_uid
+            .as_deref()
+            .and_then(|uid| self.store.visit_detail(uid).ok())
+            .map(|v| v.row.citizen);
         self.open_form(d);
         if let Some(f) = self.form_mut() {
             // Restored text counts as typed: show its problems and keep it dirty.
             f.initial = VisitDraft::default();
             f.touched.extend(super::form::ORDER.iter().copied());
+            f.known = known;
         }
         self.revalidate();
         self.find_repeat();
