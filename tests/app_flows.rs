@@ -426,6 +426,12 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
     });
     app.handle_key(ctrl('s'));
     app.handle_key(key(KeyCode::Char('s'))); // the name corrects the record
+    // Offered to carry the typed values onto the new version; Esc leaves the form as it is.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::CarryOver(_)))
+    ));
+    app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.context(), Context::Form, "the form stays open");
     assert_eq!(
         app.form().unwrap().value(FormField::FullName),

@@ -805,3 +805,164 @@ fn a_restored_step_draft_has_its_values_and_focus() {
     type_str(&mut app, ".");
     assert_eq!(entry_value(&app, EntryKey::Note), "Chuyển kèm hồ sơ.");
 }
+
+/// Another desk edits the visit `uid` as `change` says.
+fn other_desk_edits(
+    path: &std::path::Path,
+    uid: &str,
+    change: impl FnOnce(&mut tiepdan::domain::visit::VisitDraft),
+) {
+    let mut other = tiepdan::store::Store::open(path).unwrap();
+    let officer = other.sign_in(other.officers().unwrap()[0].id).unwrap();
+    let d = other.visit_detail(uid).unwrap();
+    let mut dr = d
+        .to_draft(&tiepdan::domain::identity::Viewer::nobody())
+        .unwrap();
+    change(&mut dr);
+    write(&mut other, &officer, |w| {
+        w.update_visit(
+            uid,
+            d.row.version,
+            &input(&valid(&dr)),
+            &tiepdan::domain::intake::CaseChoice::Ask,
+        )
+    });
+}
+
+/// A visit on disk, open for editing in `app`, its phone retyped.
+fn editing_a_visit(dir: &std::path::Path) -> (App, std::path::PathBuf, String) {
+    let path = book_on_disk(dir);
+    let mut app = open_app(&path);
+    let actor = app.actor.clone().unwrap();
+    let uid = save(
+        &mut app.store,
+        &actor,
+        &valid(&draft("Vũ Thị Mai", "001185012399")),
+    );
+    app.refresh();
+    app.handle_key(key(KeyCode::Char('e')));
+    focus_field(&mut app, FormField::Phone);
+    type_str(&mut app, "0987654321");
+    (app, path, uid)
+}
+
+// f. A conflict offers to carry the typed values onto the new version.
+#[test]
+fn a_conflict_carries_the_officers_edits_onto_the_other_desks_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path, uid) = editing_a_visit(dir.path());
+    other_desk_edits(&path, &uid, |d| d.content = "Sửa ở bàn bên".into());
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Confirm(Question::CarryOver(c))) = app.overlays.last() else {
+        panic!("the offer: {:?}", app.overlays.last());
+    };
+    assert_eq!(c.theirs, ["Nội dung"]);
+    assert_eq!(c.mine, ["Điện thoại"]);
+    let said = c.question(tiepdan::i18n::Lang::Vi);
+    assert!(said.contains("Bên đó đã sửa: Nội dung."), "{said}");
+    assert!(said.contains("(Điện thoại)"), "{said}");
+    // The other desk's time is the wall clock's.
+    insta::with_settings!({ filters => vec![(r"lúc \d{2}/\d{2}/\d{4} \d{2}:\d{2}", "lúc [time]")] }, {
+        insta::assert_snapshot!("carry_over_question_80x24", render(&mut app, 80, 24));
+    });
+    app.handle_key(key(KeyCode::Char('y')));
+    let f = app.form().unwrap();
+    assert_eq!(f.value(FormField::Content), "Sửa ở bàn bên", "theirs");
+    assert_eq!(f.value(FormField::Phone), "0987654321", "mine, on top");
+    assert!(f.is_dirty());
+    insta::assert_snapshot!("carried_over_form_80x24", render(&mut app, 80, 24));
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Log, "{}", status(&app));
+    let d = app.store.visit_detail(&uid).unwrap();
+    assert_eq!(d.row.content, "Sửa ở bàn bên");
+    assert_eq!(d.phone.as_deref(), Some("0987654321"));
+}
+
+#[test]
+fn a_field_both_desks_changed_keeps_the_officers_value_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path, uid) = editing_a_visit(dir.path());
+    other_desk_edits(&path, &uid, |d| {
+        d.phone = "0911111111".into();
+        d.note = "Bàn bên ghi chú".into();
+    });
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Confirm(Question::CarryOver(c))) = app.overlays.last() else {
+        panic!("the offer");
+    };
+    assert_eq!(c.both, ["Điện thoại"]);
+    assert!(
+        c.question(tiepdan::i18n::Lang::Vi)
+            .contains("Cả hai bên cùng sửa Điện thoại")
+    );
+    app.handle_key(key(KeyCode::Char('y')));
+    let f = app.form().unwrap();
+    assert_eq!(f.value(FormField::Phone), "0987654321");
+    assert_eq!(f.value(FormField::Note), "Bàn bên ghi chú");
+    // n leaves the form as it was, nothing saved.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path, uid) = editing_a_visit(dir.path());
+    other_desk_edits(&path, &uid, |d| d.note = "x".into());
+    app.handle_key(ctrl('s'));
+    app.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(app.context(), Context::Form);
+    assert_eq!(app.form().unwrap().value(FormField::Note), "");
+    assert!(status(&app).contains("Chưa lưu"), "{}", status(&app));
+}
+
+#[test]
+fn a_rule_changed_elsewhere_carries_the_officers_days_onto_the_new_article() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('6')));
+    let rule = app.catalog.selected_rule().cloned().unwrap();
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "12"); // the days, selected: replaced
+    // Another desk corrects the article meanwhile.
+    let actor = app.actor.clone().unwrap();
+    write(&mut app.store, &actor, |w| {
+        w.update_rule(
+            &rule,
+            rule.days,
+            rule.extension_days,
+            rule.basis,
+            "Điều 28 (sửa)",
+        )
+    });
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Confirm(Question::CarryOver(c))) = app.overlays.last() else {
+        panic!("the offer: {:?} {}", app.overlays.last(), status(&app));
+    };
+    assert_eq!(c.theirs, ["Căn cứ pháp lý"]);
+    assert_eq!(c.mine, ["Số ngày"]);
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(entry_value(&app, EntryKey::Article), "Điều 28 (sửa)");
+    assert_eq!(entry_value(&app, EntryKey::Days), "12");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.context(), Context::Catalog, "{}", status(&app));
+    let now = app.store.deadline_rules().unwrap();
+    let now = now.iter().find(|r| r.id == rule.id).unwrap();
+    assert_eq!((now.days, now.article.as_str()), (12, "Điều 28 (sửa)"));
+}
+
+#[test]
+fn a_step_on_a_case_changed_elsewhere_is_recorded_on_it_after_a_second_save() {
+    let mut app = app();
+    let case = forwarded_denunciation(&mut app);
+    app.handle_key(key(KeyCode::Char('i'))); // a note
+    tab(&mut app);
+    type_str(&mut app, "Gọi điện cho người tố cáo");
+    let actor = app.actor.clone().unwrap();
+    write(&mut app.store, &actor, |w| {
+        let s = tiepdan::store::StepInput {
+            note: "bàn bên".into(),
+            ..Default::default()
+        };
+        w.case_step(&case, None, Action::Note, &s, today())
+    });
+    app.handle_key(ctrl('s'));
+    assert!(status(&app).contains("đã đọc lại"), "{}", status(&app));
+    assert!(!status(&app).contains("làm lại"), "{}", status(&app));
+    app.handle_key(ctrl('s'));
+    let notes = app.store.case_events(&case).unwrap();
+    assert!(notes.iter().any(|e| e.note == "Gọi điện cho người tố cáo"));
+}

@@ -61,6 +61,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -108,6 +109,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -129,6 +131,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -165,6 +168,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -205,6 +209,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 }

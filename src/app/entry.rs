@@ -164,6 +164,9 @@ pub struct Entry {
     pub initial: Vec<String>,
     /// Typed since the draft was last written.
     pub unsaved_since: Option<std::time::Instant>,
+    /// Said above the inputs (what another desk changed, once the typed values were carried
+    /// onto its version).
+    pub notice: Option<String>,
 }
 
 pub(super) fn text(value: &str) -> EntryInput {
@@ -299,6 +302,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -385,6 +389,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod board;
 mod cases;
 pub mod combo;
 pub mod command;
+pub mod conflict;
 mod deadlines;
 mod duties;
 pub mod entry;
@@ -456,6 +457,7 @@ impl App {
             (Question::DiscardEntry, true) => self.close_entry(),
             (Question::DisableOfficer(o), true) => self.disable_officer(&o),
             (Question::EnableOfficer(o), true) => self.enable_officer(&o),
+            (Question::CarryOver(c), true) => self.carry_over(*c),
             (Question::RestoreEntry { draft, window, .. }, true) => {
                 self.restore_entry(*draft, &window)
             }

@@ -252,6 +252,9 @@ pub enum Question {
     },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
+    /// Another desk changed the record since the form opened: carry the typed values onto
+    /// its version (y), or leave the form as it is (n, Esc).
+    CarryOver(Box<super::conflict::CarryOver>),
     /// `n` while an earlier day is shown: log the visit today (n, Enter) or on the day shown
     /// (y) — back-filling the paper book of that day?
     NewVisitDay {
@@ -282,6 +285,8 @@ impl Question {
             (Question::NameClash(_), C::Deny) => Some(Msg::AnsWrongIdNumber),
             (Question::NewVisitDay { .. }, C::Deny | C::Submit) => Some(Msg::AnsToday),
             (Question::NewVisitDay { .. }, C::Confirm) => Some(Msg::AnsDayShown),
+            (Question::CarryOver(_), C::Confirm) => Some(Msg::AnsCarryOver),
+            (Question::CarryOver(_), C::Deny) => Some(Msg::AnsLeaveForm),
             _ => None,
         }
     }

@@ -319,6 +319,10 @@ impl App {
                 then(self, v);
             }
             Err(err) => {
+                // Another desk's change: offer to carry what was typed onto it.
+                if matches!(err, StoreError::Conflict { .. }) && self.offer_entry_carry_over() {
+                    return;
+                }
                 let text = self.store_error(&err);
                 self.error(Msg::FormSaveFailed.fill(self.lang, &[&text]));
             }
@@ -442,6 +446,15 @@ impl App {
         let lang = self.lang;
         let text = self.store_error(&err);
         self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
+        if let StoreError::Conflict { changed_at, .. } = &err {
+            // The step has no values of the case to carry: it is recorded on the case as it
+            // is now once the officer, who sees it reloaded, saves again.
+            let when = changed_at
+                .as_deref()
+                .map(|at| Msg::ConflictAt.fill(lang, &[&crate::domain::date::format_stamp(at)]))
+                .unwrap_or_default();
+            self.error(Msg::StepConflictReloaded.fill(lang, &[&when]));
+        }
         if let (StoreError::StepDate { .. }, Some(Overlay::Entry(e))) =
             (&err, self.overlays.last_mut())
         {

@@ -282,6 +282,16 @@ catalog! {
     ErrFutureVisit => "Ngày tiếp chưa đến: không ghi trước được", "That day has not come yet: a visit cannot be logged ahead";
     ErrTimeFormat => "Giờ dạng HH:MM, ví dụ 08:30", "Time as HH:MM, e.g. 08:30";
     LinkPostponed => "Chưa lưu: chọn gắn vào vụ việc đang mở hay mở vụ việc mới khi lưu lại (Ctrl-S).", "Not saved yet: choose to join the open case or open a new one when you save again (Ctrl-S).";
+    AskCarryOver => "{0} đã được sửa ở nơi khác{1}. Bên đó đã sửa: {2}. y: mang những gì bạn đã sửa ({3}) sang bản mới nhất, xem lại rồi Ctrl-S để lưu · n/Esc: để nguyên biểu mẫu, chưa lưu gì.", "{0} was changed elsewhere{1}. Changed there: {2}. y: carry what you changed ({3}) onto the newest version, review it, then Ctrl-S to save · n/Esc: leave the form as it is, nothing saved.";
+    ConflictAt => " lúc {0}", " at {0}";
+    ConflictNothingShown => "không ô nào trong biểu mẫu này", "nothing in this form";
+    ConflictBoth => "Cả hai bên cùng sửa {0}: giữ giá trị bạn đã gõ.", "Both changed {0}: your value is kept.";
+    ConflictNotSaved => "Chưa lưu: {0} đã được sửa ở nơi khác.", "Not saved: {0} was changed elsewhere.";
+    ConflictCarried => "Bản mới nhất, với những gì bạn đã sửa. Nơi khác đã sửa: {0}.", "The newest version, with what you changed. Changed elsewhere: {0}.";
+    ConflictCarriedSave => "Đã mang những gì bạn sửa sang bản mới nhất: xem lại rồi Ctrl-S để lưu.", "What you changed is on the newest version: review it, then Ctrl-S to save.";
+    AnsCarryOver => "mang sang bản mới", "carry onto the new version";
+    AnsLeaveForm => "để nguyên", "leave as is";
+    StepConflictReloaded => "Vụ việc đã được sửa ở nơi khác{0}: đã đọc lại, xem lại rồi Ctrl-S để ghi bước này trên bản mới (những gì đã gõ vẫn giữ).", "The case was changed elsewhere{0}: read again — review it, then Ctrl-S to record this step on it (what is typed stays).";
     ErrConflict => "{0} đã được sửa ở nơi khác lúc {1}; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere at {1}; reload and redo it so as not to overwrite that change";
     ErrConflictNoTime => "{0} đã được sửa ở nơi khác; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere; reload and redo it so as not to overwrite that change";
     ErrReadOnly => "Sổ đang mở chỉ đọc: không ghi được gì", "The book is open read-only: nothing can be written";

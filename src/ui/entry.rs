@@ -43,6 +43,9 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         .unwrap_or(0) as u16;
     let label_w = (longest + 2).max(22);
     let mut lines: Vec<Line> = super::dues::entry_notice(app, e, theme);
+    if let Some(n) = &e.notice {
+        lines.push(Line::styled(n.clone(), theme.warning()));
+    }
     if let EntryPurpose::Rule { seen } = &e.purpose {
         lines.push(Line::styled(
             Msg::RuleEditArticle.fill(lang, &[&seen.article]),

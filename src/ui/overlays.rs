@@ -209,6 +209,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         Question::DiscardEntry => Msg::ConfirmDiscard.t(lang).to_owned(),
         Question::DisableOfficer(o) => Msg::AskDisableOfficer.fill(lang, &[&o.full_name]),
         Question::EnableOfficer(o) => Msg::AskEnableOfficer.fill(lang, &[&o.full_name]),
+        Question::CarryOver(c) => c.question(lang),
         Question::RestoreEntry { draft, more, .. } => {
             let mut text = Msg::RestoreDraft.fill(lang, &[&draft.what]);
             if *more > 0 {

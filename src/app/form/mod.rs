@@ -75,6 +75,9 @@ pub struct VisitForm {
     pub draft_saved_at: Option<String>,
     /// Top visible row of the form body when it does not fit (set by render).
     pub scroll: std::cell::Cell<u16>,
+    /// Said at the top of the form (what another desk changed, once the typed values were
+    /// carried onto its version).
+    pub notice: Option<String>,
 }
 
 impl VisitForm {
@@ -164,6 +167,7 @@ impl VisitForm {
             unsaved_since: None,
             draft_saved_at: None,
             scroll: std::cell::Cell::new(0),
+            notice: None,
         };
         match form.initial.focus.filter(|f| form.visible().contains(f)) {
             // A draft goes back to where the officer was typing, as it was: the cursor at
