@@ -404,8 +404,16 @@ impl App {
                 self.overlays
                     .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
             }
-            // The form stays as typed.
+            // The form stays as typed; another desk's change is offered to be carried onto.
             Err(e) => {
+                if let StoreError::Conflict {
+                    what: "visit",
+                    changed_at,
+                } = &e
+                    && self.offer_visit_carry_over(changed_at.clone())
+                {
+                    return;
+                }
                 let text = self.store_error(&e);
                 self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
             }
