@@ -28,6 +28,7 @@ fn complaint(app: &mut App, name: &str, id: &str, day: NaiveDate) {
                 time: "08:30".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &tiepdan::domain::intake::CaseChoice::OpenNew,
         )
@@ -353,6 +354,7 @@ fn the_unit_s_own_target_is_set_in_the_catalog_and_shown_as_not_law() {
                 time: "08:30".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &tiepdan::domain::intake::CaseChoice::OpenNew,
         )

@@ -32,6 +32,7 @@ fn setup() -> (Store, Actor, i64, String, tempfile::TempDir) {
                 time: "08:30".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )

@@ -293,6 +293,7 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &tiepdan::domain::intake::CaseChoice::Ask,
         )
@@ -500,6 +501,7 @@ fn trigger_kept_counters_equal_direct_counts() {
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &tiepdan::domain::intake::CaseChoice::Ask,
         )

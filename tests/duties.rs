@@ -35,6 +35,7 @@ fn setup() -> (Store, Actor, i64) {
                 time: "08:30".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )

@@ -45,6 +45,7 @@ fn visit(
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -236,6 +237,7 @@ fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -369,6 +371,7 @@ fn repeat_petitions_are_marked_in_the_history() {
                     time: "08:00".into(),
                     citizen: None,
                     rename_citizen: false,
+                    shared: Default::default(),
                 },
                 &CaseChoice::OpenNew,
             )

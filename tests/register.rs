@@ -29,6 +29,7 @@ fn on<'a>(v: &'a tiepdan::domain::visit::ValidVisit, day: &str) -> VisitInput<'a
         time: "09:00".into(),
         citizen: None,
         rename_citizen: false,
+        shared: Default::default(),
     }
 }
 
@@ -64,6 +65,7 @@ fn edit(
                 time: v.time.clone(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -109,6 +111,7 @@ fn an_id_match_never_renames_the_citizen_silently() {
         w.save_visit(
             &VisitInput {
                 rename_citizen: true,
+                shared: Default::default(),
                 ..input(&v)
             },
             &CaseChoice::Ask,

@@ -51,6 +51,7 @@ fn app_with_day(lang: Lang) -> App {
                     time: t.into(),
                     citizen: None,
                     rename_citizen: false,
+                    shared: Default::default(),
                 },
                 &tiepdan::domain::intake::CaseChoice::Ask,
             )

@@ -140,6 +140,7 @@ fn fill(store: &mut Store) {
             time: time.into(),
             citizen: None,
             rename_citizen: false,
+            shared: Default::default(),
         };
         common::write(store, &o, |w| w.save_visit(&input, &CaseChoice::Ask))
     };
@@ -688,6 +689,7 @@ fn a_voided_visit_counts_nowhere_nor_its_session_nor_its_case() {
         time: "08:30".into(),
         citizen: None,
         rename_citizen: false,
+        shared: Default::default(),
     };
     let saved = common::write(&mut store, &o, |w| w.save_visit(&input, &CaseChoice::Ask));
     assert!(saved.case.is_some());

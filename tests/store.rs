@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use rusqlite::Connection;
-use tiepdan::domain::identity::Viewer;
+use tiepdan::domain::identity::{Place, Viewer};
 use tiepdan::domain::intake::CaseChoice;
 use tiepdan::store::{
     APPLICATION_ID, Create, LATEST_VERSION, OpenError, Store, StoreError, VisitInput,
@@ -191,8 +191,13 @@ fn saving_a_visit_writes_citizen_session_visit_and_audit() {
         "Khiếu nại quyết định thu hồi đất"
     );
     let detail = store.visit_detail(&uid).unwrap();
-    assert_eq!(detail.id_number.as_deref(), Some("079303001234"));
-    assert_eq!(detail.phone.as_deref(), Some("0912345678"));
+    let v = Viewer::nobody();
+    let p = &detail.row.citizen;
+    assert_eq!(
+        v.id_number(p, Place::Detail).as_deref(),
+        Some("079303001234")
+    );
+    assert_eq!(v.phone(p, Place::Detail).as_deref(), Some("0912345678"));
     assert_eq!(uuid::Uuid::parse_str(&uid).unwrap().get_version_num(), 7);
 }
 
@@ -249,6 +254,7 @@ fn a_returning_citizen_is_the_same_citizen() {
                 time: "09:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -266,7 +272,10 @@ fn a_returning_citizen_is_the_same_citizen() {
     assert_eq!(store.citizen_count().unwrap(), 1);
     let c = store.citizen(m.id).unwrap().unwrap();
     assert_eq!(shown(&c.person), "Phạm Văn Đạt");
-    assert_eq!(c.address, "Số 12 phố Đội Cấn, phường Ba Đình");
+    assert_eq!(
+        Viewer::nobody().address(&c.person),
+        Some("Số 12 phố Đội Cấn, phường Ba Đình")
+    );
 }
 
 #[test]
@@ -299,6 +308,7 @@ fn a_name_typed_without_diacritics_keeps_the_accented_one() {
         w.save_visit(
             &VisitInput {
                 rename_citizen: true,
+                shared: Default::default(),
                 ..input(&v)
             },
             &tiepdan::domain::intake::CaseChoice::OpenNew,
@@ -371,7 +381,10 @@ fn day_counters_count_sessions_people_groups_and_petitions() {
         (2, 2, 13, 1, 3)
     );
     let rows = store.visits_on(today()).unwrap();
-    assert_eq!(rows[1].representatives, ["Bùi Thị Gấm", "Ngô Văn Hải"]);
+    assert_eq!(
+        Viewer::nobody().representatives(&rows[1].citizen),
+        Some(&["Bùi Thị Gấm".to_owned(), "Ngô Văn Hải".to_owned()][..])
+    );
 }
 
 #[test]

@@ -218,7 +218,6 @@ impl App {
                     dues: Vec::new(),
                     limits: v.limits.clone(),
                     facts: v.facts,
-                    citizen: None,
                     scroll: 0,
                 };
                 self.begin_step(&view, action);

@@ -243,7 +243,9 @@ impl App {
             note: e.value(EntryKey::Note),
         };
         let today = self.today;
-        let r = self.write(|w| w.record_time_bar(case_uid, Some(version), &input, today));
+        let r = self.write_form(crate::store::DRAFT_ENTRY_FORM, |w| {
+            w.record_time_bar(case_uid, Some(version), &input, today)
+        });
         self.after_entry_saved(r, |app, ()| app.after_case_change(case_uid));
     }
 }

@@ -328,9 +328,12 @@ impl Entry {
         rows.push(row(
             EntryKey::CaseType,
             EntryInput::Choice(Combo::new(
+                // A case from a visit is of the visit's kind: a denunciation never shares a
+                // visit with another kind (Luật Tố cáo Art 8(3)); another kind is its own visit.
                 options(
                     CaseType::ALL
                         .iter()
+                        .filter(|t| visit_uid.is_none() || Some(**t) == case_type)
                         .map(|t| (t.code().to_owned(), i18n::case_type(*t).t(lang).to_owned())),
                 ),
                 case_type.map(|t| t.code().to_owned()),

@@ -254,7 +254,16 @@ impl App {
 
     /// Open an entry draft typed in `window` again, here; the old window's draft goes once
     /// this one's is written.
-    pub(super) fn restore_entry(&mut self, d: EntryDraft, window: &str) {
+    pub(super) fn restore_entry(&mut self, window: &str) {
+        let me = self.window.clone();
+        let r = self.write(|w| w.claim_draft(DRAFT_ENTRY_FORM, window, &me));
+        let Some(payload) = self.report(r) else {
+            self.offer_next_draft();
+            return;
+        };
+        let Ok(d) = serde_json::from_str::<EntryDraft>(&payload) else {
+            return;
+        };
         let e = match &d.origin {
             EntryOrigin::Step {
                 case_uid,
@@ -305,7 +314,9 @@ impl App {
                         self.today,
                         Some(uid.clone()),
                         Some(d.row.citizen.clone()),
-                        None,
+                        Some(crate::domain::case::CaseType::from_petition(
+                            d.row.petition_type,
+                        )),
                         None,
                         String::new(),
                     )
@@ -338,10 +349,6 @@ impl App {
             }
             // Restored text counts as typed.
             e.initial.clear();
-        }
-        self.save_entry_draft();
-        if window != self.window {
-            self.clear_entry_draft(window);
         }
     }
 }

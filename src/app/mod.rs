@@ -47,7 +47,7 @@ pub use queue::{CaseView, QueueFocus, QueueState};
 pub use report::{ReportOverlay, ReportState, ReportView};
 
 use crate::domain::date::format_date;
-use crate::domain::identity::Viewer;
+use crate::domain::identity::{Record, Viewer};
 use crate::i18n::{Lang, Msg as Text};
 use crate::store::{self, Actor, Field, Store, Writer};
 
@@ -105,8 +105,10 @@ pub struct App {
     pub actor: Option<Actor>,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
-    /// This window (app instance): its drafts are its own.
+    /// This window (app instance): its drafts are its own while it lives.
     pub window: String,
+    /// This window's mark of life on the book (its drafts are not offered to others).
+    _lease: Option<store::WindowLease>,
     /// Drafts of other windows (a crash) still to offer, newest first.
     pub drafts_waiting: Vec<store::Draft>,
     /// Panes read ahead while idle, at the stamp they were read at (a failed read is not
@@ -158,6 +160,7 @@ impl App {
             actor: None,
             viewer: Viewer::nobody(),
             window: store::new_uid(),
+            _lease: None,
             drafts_waiting: Vec::new(),
             warmed: Vec::new(),
             log: LogState::new(today),
@@ -174,6 +177,7 @@ impl App {
             viewport: (80, 24),
             no_color: false,
         };
+        app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
         app.start_officer()?;
         if app.store.is_read_only() {
@@ -263,6 +267,23 @@ impl App {
         self.store.check(actor, f)
     }
 
+    /// The write that saves a form, with the form's draft of this window cleared in the same
+    /// transaction: a kill can never land between the two, so a draft is never left to save
+    /// the same visit (or step) twice.
+    fn write_form<T>(
+        &mut self,
+        kind: &'static str,
+        f: impl FnOnce(&mut Writer<'_>) -> store::Result<T>,
+    ) -> store::Result<T> {
+        let window = self.window.clone();
+        self.write(|w| {
+            let out = f(w)?;
+            crate::store::crash_point("form-saved");
+            w.clear_draft(kind, &window)?;
+            Ok(out)
+        })
+    }
+
     /// Read again what the screen shows (after a change made elsewhere: another desk, or a
     /// test writing through the store).
     pub fn refresh(&mut self) {
@@ -295,6 +316,23 @@ impl App {
             Msg::Found(found) => self.found(*found),
             Msg::Stop => self.quit_now(),
         }
+        self.scope_reveals();
+    }
+
+    /// A reveal lasts as long as the view that asked for it: once the visit, the case or the
+    /// form of a revealed denouncer is closed, every surface masks them again.
+    fn scope_reveals(&mut self) {
+        let open: Vec<Record> = self
+            .overlays
+            .iter()
+            .filter_map(|o| match o {
+                Overlay::Detail(d) => Some(Record::Visit(d.row.uid.clone())),
+                Overlay::Case(c) => Some(Record::Case(c.detail.row.uid.clone())),
+                Overlay::Form(f) => f.editing_uid.clone().map(Record::Visit),
+                _ => None,
+            })
+            .collect();
+        self.viewer.keep_only(&open.iter().collect::<Vec<_>>());
     }
 
     /// Periodic work between events: the date rollover and the draft autosave.
@@ -453,23 +491,20 @@ impl App {
                 self.info(Text::LinkPostponed.t(self.lang).to_owned());
             }
             (Question::LinkRepeat(l), yes) => self.answer_link(*l, yes),
+            (Question::SharedCase { what, .. }, _) => self.answer_shared_case(what, answer),
             (Question::DiscardForm, true) => self.close_form(),
             (Question::DiscardEntry, true) => self.close_entry(),
             (Question::DisableOfficer(o), true) => self.disable_officer(&o),
             (Question::EnableOfficer(o), true) => self.enable_officer(&o),
             (Question::CarryOver(c), true) => self.carry_over(*c),
-            (Question::RestoreEntry { draft, window, .. }, true) => {
-                self.restore_entry(*draft, &window)
-            }
+            (Question::RestoreEntry { window, .. }, true) => self.restore_entry(&window),
             (Question::RestoreEntry { window, .. }, false) if answer == Command::Deny => {
                 self.clear_entry_draft(&window);
                 self.offer_next_draft();
             }
             (Question::RestoreEntry { .. }, false) => self.drafts_waiting.clear(),
             (Question::QuitWithForm, true) => self.should_quit = true,
-            (Question::RestoreDraft { draft, window, .. }, true) => {
-                self.restore_draft(*draft, &window)
-            }
+            (Question::RestoreDraft { window, .. }, true) => self.restore_draft(&window),
             // Only an explicit no discards the draft; Esc keeps it (and the others) for the
             // next start.
             (Question::RestoreDraft { window, .. }, false) if answer == Command::Deny => {

@@ -328,9 +328,10 @@ impl App {
         let mut waiting = self.store.drafts_of(o.id, DRAFT_VISIT_FORM)?;
         waiting.extend(self.store.drafts_of(o.id, DRAFT_ENTRY_FORM)?);
         waiting.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        // Only drafts left behind: a window that still runs keeps its own.
         self.drafts_waiting = waiting
             .into_iter()
-            .filter(|d| d.window != self.window)
+            .filter(|d| d.window != self.window && !self.store.window_alive(&d.window))
             .collect();
         self.offer_next_draft();
         Ok(())

@@ -245,6 +245,13 @@ pub enum Question {
     /// name (y), the same person with the name corrected (s), or not the same person — the
     /// number is wrong (n, Esc: back to it).
     NameClash(Box<NameClash>),
+    /// A correction of a visit whose case holds other visits: the whole case follows (y,
+    /// not for a change of kind), only this visit — it leaves the case (n), or back (Esc).
+    SharedCase {
+        code: String,
+        others: u32,
+        what: crate::store::EditWhat,
+    },
     /// Remove a day from the calendar.
     RemoveDay {
         day: NaiveDate,

@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::case::{CaseFacts, CaseType};
 use crate::domain::identity::Viewer;
 use crate::store::{
-    self, CaseDetail, CaseEvent, CaseRow, CitizenRecord, FieldCount, QueueFilter, QueueOrder,
-    StatusFilter, Store,
+    self, CaseDetail, CaseEvent, CaseRow, FieldCount, QueueFilter, QueueOrder, StatusFilter, Store,
 };
 
 /// How many cases of a field are listed at once (the header says how many match in all).
@@ -154,9 +153,6 @@ pub struct CaseView {
     /// The citizen's limits: the complaint's time bar, the window for a second complaint.
     pub limits: Vec<store::CaseLimit>,
     pub facts: CaseFacts,
-    /// The citizen's record (ID, phone, address): shown only when the identity rule lets the
-    /// viewer see the case's citizen (`masked`).
-    pub citizen: Option<CitizenRecord>,
     /// Lines scrolled (a long timeline).
     pub scroll: u16,
 }
@@ -165,7 +161,6 @@ impl CaseView {
     pub fn load(store: &Store, uid: &str) -> store::Result<CaseView> {
         let detail = store.case_detail(uid)?;
         Ok(CaseView {
-            citizen: store.citizen(detail.citizen_id)?,
             events: store.case_events(uid)?,
             dues: store.case_dues(uid)?,
             limits: store.case_limits(uid)?,

@@ -9,11 +9,11 @@ use super::{
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
 use crate::domain::date::{DateError, parse_date};
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::identity::{NameCompare, Person, Record};
+use crate::domain::identity::{Context, NameCompare, Person};
 use crate::domain::intake::CaseChoice;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Msg};
-use crate::store::{CaseSource, CitizenInput, NewCase, StepInput, StoreError};
+use crate::store::{CaseSource, CitizenInput, DRAFT_ENTRY_FORM, NewCase, StepInput, StoreError};
 
 impl App {
     /// Offer the form of a step, or say why the law does not allow it now.
@@ -180,7 +180,7 @@ impl App {
                 let active = e
                     .has(EntryKey::Active)
                     .then(|| e.value(EntryKey::Active) == "1");
-                let r = self.write(|w| match active {
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| match active {
                     Some(on) => w.set_internal_rule(&seen, on, days, basis),
                     None => w.update_rule(&seen, days, extension_days, basis, &article),
                 });
@@ -190,7 +190,9 @@ impl App {
                 field_code, seen, ..
             } => {
                 let column = e.value(EntryKey::Choice);
-                let r = self.write(|w| w.set_field_report_column(&field_code, &seen, &column));
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+                    w.set_field_report_column(&field_code, &seen, &column)
+                });
                 self.after_entry_saved(r, |app, ()| {
                     app.fields = app.store.fields().unwrap_or_default();
                     app.reload_catalog();
@@ -201,7 +203,7 @@ impl App {
                 let kind = crate::domain::calendar::DayKind::from_code(&e.value(EntryKey::Kind))
                     .unwrap_or(crate::domain::calendar::DayKind::Off);
                 let name = e.value(EntryKey::Name);
-                let r = self.write(|w| w.set_calendar_day(day, kind, &name));
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| w.set_calendar_day(day, kind, &name));
                 self.after_entry_saved(r, |app, n| {
                     app.catalog.year = chrono::Datelike::year(&day);
                     app.after_catalog_change(n);
@@ -281,7 +283,9 @@ impl App {
                 match visit_uid {
                     // Another case from a visit (a petition with several contents).
                     Some(vuid) => {
-                        let r = self.write(|w| w.open_case_from_visit(&vuid, &new_case));
+                        let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+                            w.open_case_from_visit(&vuid, &new_case)
+                        });
                         self.after_entry_saved(r, |app, c| {
                             app.info(Msg::CaseOpened.fill(app.lang, &[&c.code]));
                             app.after_case_change(&c.uid);
@@ -359,7 +363,9 @@ impl App {
             address: &w.address,
         };
         let rename = w.rename.unwrap_or(false);
-        let r = self.write(|wr| wr.take_in_written(&who, w.known, rename, c, &choice));
+        let r = self.write_form(DRAFT_ENTRY_FORM, |wr| {
+            wr.take_in_written(&who, w.known, rename, c, &choice)
+        });
         match r {
             Err(StoreError::OpenCaseExists { case_uid, code }) => {
                 let field = self
@@ -372,10 +378,7 @@ impl App {
                     pending: PendingIntake::Written(Box::new((w.clone(), c.clone()))),
                     citizen: Person::of(
                         w.full_name.clone(),
-                        c.case_type == CaseType::ToCao,
-                        Record::Case(case_uid.clone()),
-                        Some(code.clone()),
-                        false,
+                        Context::of_case(c.case_type, &case_uid, &code, false),
                     ),
                     case_uid,
                     code,
@@ -402,8 +405,9 @@ impl App {
         let lang = self.lang;
         let before = self.store.case_facts(&p.case_uid).map(|f| f.status).ok();
         let today = self.today;
-        let r =
-            self.write(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today));
+        let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+            w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today)
+        });
         match r {
             Ok(second) => {
                 if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {

@@ -253,12 +253,16 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
     result
 }
 
-/// Remove a book this start created and never set up, with SQLite's files beside it.
+/// Remove a book this start created and never set up, with SQLite's files beside it and
+/// the (by now empty) folder of its windows' marks.
 fn remove_new_book(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(&p);
+    }
+    if let Some(dir) = crate::store::windows_dir(path) {
+        let _ = std::fs::remove_dir(dir);
     }
 }
 

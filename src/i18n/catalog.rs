@@ -266,6 +266,18 @@ catalog! {
     BlockedType => "đã qua bước tiếp nhận nên không đổi loại đơn được nữa; nếu ghi nhầm, ghi chú ở vụ việc (i)", "it is past intake, so its petition type can no longer change; if it was wrong, add a note to the case (i)";
     BlockedDay => "đã qua bước tiếp nhận nên không đổi ngày tiếp nhận được nữa; ghi chú ở vụ việc (i)", "it is past intake, so its day received can no longer change; add a note to the case (i)";
     BlockedHandling => "vụ việc không bao giờ bị xóa; xử lý tiếp ở vụ việc (rút đơn W, lưu đơn L…)", "a case is never deleted; carry on at the case (withdraw W, file L…)";
+    BlockedField => "vụ việc còn lượt tiếp khác", "the case holds other visits";
+    BlockedCitizen => "vụ việc còn lượt tiếp khác", "the case holds other visits";
+    ErrAcrossKinds => "Không gắn được {0} vào vụ việc {1} ({2}): mỗi loại đơn là một vụ việc riêng, tố cáo không bao giờ chung hồ sơ với loại khác (Luật Tố cáo Điều 8(3)). Loại khác: ghi thành lượt tiếp riêng.", "A {0} cannot join case {1} ({2}): each kind of petition is its own case, a denunciation never shares a record with another kind (Denunciations Law Art 8(3)). Another kind: log it as a visit of its own.";
+    AskSharedCase => "Vụ việc {0} còn {1} lượt tiếp khác. Sửa {2} của lượt này: y — cả vụ việc đổi theo (các lượt tiếp khác chuyển theo) · n — chỉ lượt này, tách khỏi vụ việc {0} · Esc: quay lại, chưa lưu.", "Case {0} holds {1} other visit(s). Changing this visit's {2}: y — the whole case follows (its other visits move along) · n — only this visit, which leaves case {0} · Esc: go back, nothing saved.";
+    AskSharedCaseType => "Vụ việc {0} còn {1} lượt tiếp khác. Đổi loại đơn của lượt này thì lượt này tách khỏi vụ việc {0} (mỗi loại đơn một vụ việc): n — tách và lưu · Esc: quay lại, chưa lưu.", "Case {0} holds {1} other visit(s). Changing this visit's petition type takes it out of case {0} (one case per kind): n — take it out and save · Esc: go back, nothing saved.";
+    SharedCaseTypeOnlyLeave => "Loại đơn khác thì không chung vụ việc: n để tách lượt này, Esc để quay lại.", "Another kind never shares the case: n takes this visit out, Esc goes back.";
+    DraftTaken => "Bản nháp này đã được khôi phục hoặc bỏ ở cửa sổ khác: không khôi phục lần nữa.", "This draft was already restored or discarded in another window: it is not restored twice.";
+    SharedPostponed => "Chưa lưu: biểu mẫu vẫn như đã nhập; lưu lại (Ctrl-S) để chọn.", "Not saved yet: the form is as typed; save again (Ctrl-S) to choose.";
+    SharedWhatType => "loại đơn", "petition type";
+    SharedWhatField => "lĩnh vực", "field";
+    SharedWhatCitizen => "công dân", "citizen";
+    SharedWhatHandling => "hướng xử lý", "handling";
     BlockedVoid => "vụ việc đã có bước xử lý hoặc lượt tiếp khác; không hủy được lượt tiếp này, hãy xử lý ở vụ việc", "the case has steps or other visits; this visit cannot be voided, handle it at the case";
     ErrStepFuture => "Ngày {0} chưa đến (hôm nay {1})", "{0} has not come yet (today is {1})";
     ErrStepBeforeReceipt => "Ngày {0} trước ngày tiếp nhận đơn {1}", "{0} is before the petition was received on {1}";
@@ -275,6 +287,8 @@ catalog! {
     NoteField => "lĩnh vực: {0} → {1}", "field: {0} → {1}";
     NoteCitizen => "công dân: chuyển sang hồ sơ có số giấy tờ đã nhập", "citizen: moved to the record holding the ID number typed";
     NoteDay => "ngày tiếp nhận: {0} → {1}", "day received: {0} → {1}";
+    NoteVisitLeft => "lượt tiếp ngày {0} lúc {1} tách khỏi vụ việc (sửa lượt tiếp)", "the visit of {0} at {1} left the case (visit corrected)";
+    NoteVisitsMoved => "{0} lượt tiếp khác của vụ việc chuyển theo sang lĩnh vực {1}", "{0} other visit(s) of the case moved along to {1}";
     LblTransferAgency => "Chuyển đến cơ quan", "Forwarded to";
     LblVisitDay => "Ngày tiếp", "Day received";
     LblVisitTime => "Giờ tiếp", "Time";

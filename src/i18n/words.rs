@@ -436,6 +436,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         _ => Msg::WhatRecord,
     };
     match e {
+        StoreError::Conflict { what: "draft", .. } => Msg::DraftTaken.t(lang).to_owned(),
         StoreError::Conflict {
             what: w,
             changed_at,
@@ -473,8 +474,30 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
                 W::Day => Msg::BlockedDay,
                 W::Handling => Msg::BlockedHandling,
                 W::Void => Msg::BlockedVoid,
+                W::Field => Msg::BlockedField,
+                W::Citizen => Msg::BlockedCitizen,
             };
             Msg::ErrEditBlocked.fill(lang, &[code, &case_status(*status).t(lang), &why.t(lang)])
+        }
+        StoreError::AcrossKinds {
+            code,
+            case_type: kind,
+            wanted,
+        } => Msg::ErrAcrossKinds.fill(
+            lang,
+            &[
+                &case_type(*wanted).t(lang),
+                &code.as_deref().unwrap_or("—"),
+                &case_type(*kind).t(lang),
+            ],
+        ),
+        StoreError::SharedCase { code, others, what } => {
+            let m = if *what == crate::store::EditWhat::Type {
+                Msg::AskSharedCaseType
+            } else {
+                Msg::AskSharedCase
+            };
+            m.fill(lang, &[code, others, &shared_what(*what).t(lang)])
         }
         StoreError::StepDate { day, limit, rule } => {
             use crate::domain::date::format_date;
@@ -487,6 +510,17 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             m.fill(lang, &[&format_date(*day), &format_date(*limit)])
         }
         StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// What of a visit a correction of a shared case changes.
+pub fn shared_what(w: crate::store::EditWhat) -> Msg {
+    use crate::store::EditWhat as W;
+    match w {
+        W::Type => Msg::SharedWhatType,
+        W::Field => Msg::SharedWhatField,
+        W::Citizen => Msg::SharedWhatCitizen,
+        W::Handling | W::Day | W::Void => Msg::SharedWhatHandling,
     }
 }
 

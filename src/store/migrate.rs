@@ -64,6 +64,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0011_lookup.sql",
         include_str!("../../migrations/0011_lookup.sql"),
     ),
+    (
+        "0012_kinds_apart.sql",
+        include_str!("../../migrations/0012_kinds_apart.sql"),
+    ),
 ];
 
 /// The version that brought the deadline engine (due dates are computed after it).
@@ -193,6 +197,10 @@ mod tests {
         (
             "0011_lookup.sql",
             "fcfb58de349ca051df337d9b714bb227079bb070f7fdefba9f56a950fb9cb083",
+        ),
+        (
+            "0012_kinds_apart.sql",
+            "46a45b513fb7a65c8811f8ad39036ddcec39074ebda80ae7c3f1f04c5f52eea3",
         ),
     ];
 

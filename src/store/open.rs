@@ -150,7 +150,7 @@ impl Store {
             }
         };
         if !existed && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| OpenError::Io(dir.to_owned(), e))?;
+            create_private_dir(dir).map_err(|e| OpenError::Io(dir.to_owned(), e))?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -292,7 +292,10 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         }
-        self.conn.execute_batch("PRAGMA synchronous = FULL;")?;
+        // A deleted row (a discarded draft, a citizen's old phone) is overwritten on disk,
+        // never left readable in free pages.
+        self.conn
+            .execute_batch("PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;")?;
         migrate::to_latest(&mut self.conn, path)?;
         self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         Ok(())
@@ -335,6 +338,16 @@ fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The folders a new book is made in: readable by the owner only (0700 on Unix), like the
+/// book itself (0600). Folders that already exist are left as they are.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
 }
 
 #[cfg(unix)]

@@ -64,9 +64,12 @@ pub enum Permission {
 pub struct Writer<'s> {
     tx: Transaction<'s>,
     actor: &'s Actor,
-    /// Only scratch data was written (a form's draft): the records did not change, so the
-    /// panes need not be read again.
-    pub(super) scratch: bool,
+    /// Rows changed by scratch writes (a form's draft and its audit row): when they are all
+    /// the transaction changed, the records did not change and the panes need not be read
+    /// again.
+    pub(super) scratch_changes: u64,
+    /// The connection's change count when the transaction began.
+    changes_at_start: u64,
 }
 
 impl std::ops::Deref for Writer<'_> {
@@ -128,9 +131,10 @@ impl Store {
         };
         {
             let w = Writer {
+                changes_at_start: tx.total_changes(),
                 tx,
                 actor: &actor,
-                scratch: false,
+                scratch_changes: 0,
             };
             let after = audit::row_json(&w, "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
@@ -169,9 +173,10 @@ impl Store {
         };
         {
             let w = Writer {
+                changes_at_start: tx.total_changes(),
                 tx,
                 actor: &actor,
-                scratch: false,
+                scratch_changes: 0,
             };
             let after = audit::row_json(&w, "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
@@ -214,9 +219,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut w = Writer {
+            changes_at_start: tx.total_changes(),
             tx,
             actor,
-            scratch: false,
+            scratch_changes: 0,
         };
         let out = f(&mut w)?;
         w.tx.commit()?;
@@ -243,16 +249,17 @@ impl Store {
             return Err(StoreError::NotPermitted);
         }
         let mut w = Writer {
+            changes_at_start: tx.total_changes(),
             tx,
             actor,
-            scratch: false,
+            scratch_changes: 0,
         };
         let out = f(&mut w)?;
         if !commit {
             // Dropped: rolled back.
             return Ok(out);
         }
-        let scratch = w.scratch;
+        let scratch = w.tx.total_changes() - w.changes_at_start == w.scratch_changes;
         w.tx.commit()?;
         if !scratch {
             self.writes += 1;
@@ -307,6 +314,14 @@ impl<'s> Writer<'s> {
 
     pub(super) fn officer_id(&self) -> i64 {
         self.actor.officer_id
+    }
+
+    /// Run a scratch write (a draft): its changes do not count as a change of the records.
+    pub(super) fn scratch<T>(&mut self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        let before = self.tx.total_changes();
+        let out = f(self)?;
+        self.scratch_changes += self.tx.total_changes() - before;
+        Ok(out)
     }
 
     /// The permission check every write method starts with (roles fill it in later).

@@ -45,6 +45,7 @@ pub fn input(v: &ValidVisit) -> VisitInput<'_> {
         time: "08:30".into(),
         citizen: None,
         rename_citizen: false,
+        shared: Default::default(),
     }
 }
 

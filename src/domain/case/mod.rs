@@ -36,6 +36,12 @@ impl CaseType {
     }
 }
 
+/// Is this a denunciation's case code (`TC-…`)? The only codes a pseudonym is made of.
+pub fn is_denunciation_code(code: &str) -> bool {
+    code.strip_prefix(CaseType::ToCao.prefix())
+        .is_some_and(|rest| rest.starts_with('-'))
+}
+
 /// A case code read on the phone: `KN-2026-AB-0042` — type prefix, year received, the desk
 /// code (which keeps codes of several desks apart when their books are merged) and the
 /// sequence within type, year and desk. Books made before desk codes have `KN-2026-0042`.

@@ -17,7 +17,7 @@ pub use follow::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
 use crate::domain::case::{Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{Context, Particulars, Person};
 
 /// Where a case came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +155,8 @@ const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f
     CASE WHEN k.status IN ('moi', 'cho_thu_ly', 'ngoai_tham_quyen', 'khong_du_dk', 'dang_giai_quyet')
          THEN NULL
          ELSE (SELECT e.day FROM case_events e WHERE e.case_id = k.id AND e.to_status = k.status
-                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END";
+                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END,
+    c.id_kind, c.id_number, c.phone, c.address, c.birth_year";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
@@ -177,11 +178,16 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
     let case_type = CaseType::from_code(&t).ok_or_else(|| bad_code(2))?;
     let citizen = Person::of(
         r.get::<_, String>(4)?,
-        case_type == CaseType::ToCao,
-        Record::Case(uid.clone()),
-        Some(code.clone()),
-        r.get(11)?,
-    );
+        Context::of_case(case_type, &uid, &code, r.get(11)?),
+    )
+    .with(Particulars {
+        id_kind: r.get(14)?,
+        id_number: r.get(15)?,
+        phone: r.get(16)?,
+        address: r.get(17)?,
+        birth_year: r.get(18)?,
+        representatives: Vec::new(),
+    });
     Ok(CaseRow {
         uid,
         code,

@@ -156,17 +156,25 @@ fn check_step_day(conn: &Connection, case_id: i64, day: NaiveDate, today: NaiveD
     }
 }
 
-/// The citizen's open cases in a field, newest first (the intake rule's input).
-fn open_in_field(conn: &Connection, citizen_id: i64, field_code: &str) -> Result<Vec<OpenCase>> {
+/// The citizen's open cases of one kind in a field, newest first (the intake rule's input):
+/// a petition is only ever the same matter as a case of its own kind — a complaint with
+/// complaints, a petition with petitions, a denunciation with the same denouncer's
+/// denunciations (Luật Tố cáo Art 8(3)).
+fn open_in_field(
+    conn: &Connection,
+    citizen_id: i64,
+    field_code: &str,
+    kind: CaseType,
+) -> Result<Vec<OpenCase>> {
     let sql = format!(
         "SELECT k.uid, k.code FROM cases k JOIN fields f ON f.id = k.field_id
-         WHERE k.citizen_id = ?1 AND f.code = ?2 AND k.deleted_at IS NULL
+         WHERE k.citizen_id = ?1 AND f.code = ?2 AND k.case_type = ?3 AND k.deleted_at IS NULL
            AND k.status IN ({})
          ORDER BY k.received_on DESC, k.id DESC",
         open_statuses()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![citizen_id, field_code], |r| {
+    let rows = stmt.query_map(params![citizen_id, field_code, kind.code()], |r| {
         Ok(OpenCase {
             uid: r.get(0)?,
             code: r.get(1)?,
@@ -199,7 +207,22 @@ impl Writer<'_> {
     /// the intake rule and the officer's `choice` decide (`domain::intake`).
     pub fn take_in(&mut self, c: &Intake, choice: &CaseChoice) -> Result<SavedCase> {
         self.permit(Permission::HandleCase)?;
-        let open = open_in_field(self, c.citizen_id, &c.field_code)?;
+        if let CaseChoice::Join(uid) = choice {
+            let (code, kind): (String, String) = self
+                .prepare_cached("SELECT code, case_type FROM cases WHERE uid = ?1")?
+                .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
+                .ok_or(StoreError::NotFound("case"))?;
+            let kind = CaseType::from_code(&kind).ok_or_else(|| super::super::bad_code(1))?;
+            if kind != c.case_type {
+                return Err(StoreError::AcrossKinds {
+                    code: Some(code),
+                    case_type: kind,
+                    wanted: c.case_type,
+                });
+            }
+        }
+        let open = open_in_field(self, c.citizen_id, &c.field_code, c.case_type)?;
         match intake::decide(&open, choice) {
             IntakeStep::Open => {
                 let (_, uid, code) = insert_case(self, c, 1, None)?;
@@ -267,15 +290,27 @@ impl Writer<'_> {
     }
 
     /// Open another case from a visit (a petition with several contents): always a new case.
+    /// The case is of the visit's kind (another kind is another visit).
     pub fn open_case_from_visit(&mut self, visit_uid: &str, c: &NewCase) -> Result<SavedCase> {
         self.permit(Permission::HandleCase)?;
-        let (visit_id, citizen_id): (i64, i64) = self
+        let (visit_id, citizen_id, petition_type): (i64, i64, String) = self
             .prepare_cached(
-                "SELECT id, citizen_id FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, petition_type FROM visits
+                 WHERE uid = ?1 AND deleted_at IS NULL",
             )?
-            .query_row([visit_uid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([visit_uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
+        let kind = crate::domain::visit::PetitionType::from_code(&petition_type)
+            .map(CaseType::from_petition)
+            .ok_or_else(|| super::super::bad_code(2))?;
+        if kind != c.case_type {
+            return Err(StoreError::AcrossKinds {
+                code: None,
+                case_type: kind,
+                wanted: c.case_type,
+            });
+        }
         let intake = Intake {
             case_type: c.case_type,
             citizen_id,
