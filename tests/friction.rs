@@ -969,3 +969,39 @@ fn a_step_on_a_case_changed_elsewhere_is_recorded_on_it_after_a_second_save() {
     let notes = app.store.case_events(&case).unwrap();
     assert!(notes.iter().any(|e| e.note == "Gọi điện cho người tố cáo"));
 }
+
+#[test]
+fn a_report_column_changed_elsewhere_is_carried_over_and_saved_on_its_new_version() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Right));
+    let at = app
+        .catalog
+        .fields
+        .iter()
+        .position(|(f, _)| f.code == "moi_truong")
+        .unwrap();
+    app.catalog.field_sel = at;
+    app.handle_key(key(KeyCode::Enter));
+    let actor = app.actor.clone().unwrap();
+    write(&mut app.store, &actor, |w| {
+        w.set_field_report_column("moi_truong", "hc_khac", "khac")
+    });
+    type_str(&mut app, "dat dai nha");
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Confirm(Question::CarryOver(c))) = app.overlays.last() else {
+        panic!("the offer: {}", status(&app));
+    };
+    assert_eq!(c.both.len(), 1, "both changed the column: {c:?}");
+    app.handle_key(key(KeyCode::Char('y')));
+    app.handle_key(ctrl('s'));
+    let f = app
+        .store
+        .fields()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.code == "moi_truong")
+        .unwrap();
+    assert_eq!(f.report_column, "hc_dat_dai_nha_cua", "{}", status(&app));
+}
