@@ -115,6 +115,7 @@ fn every_write_path_that_links_refuses_a_link_across_kinds() {
         source: CaseSource::Post,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: today(),
         remote: false,
     };
@@ -378,37 +379,44 @@ fn random_days_of_one_citizens_mixed_visits_never_link_across_kinds() {
 
 #[test]
 fn an_old_books_links_across_kinds_are_undone_at_upgrade_and_audited() {
-    let (dir, mut store, actor) = book();
-    let kn = visit_of(&mut store, &actor, "khieu_nai", CaseChoice::Ask).unwrap();
-    let tc = visit_of(&mut store, &actor, "to_cao", CaseChoice::Ask).unwrap();
-    drop(store);
-    // The book as schema 11 left it: no triggers, and the TC visit joined the KN case.
-    {
+    // A schema-4 book (the released fixture) in which a denunciation was joined to a
+    // complaint's case, as the same-matter question allowed before.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-book.sqlite3"),
+        &path,
+    )
+    .unwrap();
+    let (kn_case, tc_visit): (String, String) = {
         let c = raw(&dir);
-        c.execute_batch(
-            "DROP TRIGGER case_visits_one_kind; DROP TRIGGER cases_retype_one_kind;
-             DROP TRIGGER visits_retype_one_kind; DROP TRIGGER visits_written_one_kind;
-             PRAGMA user_version = 11;",
-        )
-        .unwrap();
+        let kn: (i64, String) = c
+            .query_row(
+                "SELECT id, uid FROM cases WHERE case_type = 'khieu_nai' ORDER BY id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let tc: (i64, String) = c
+            .query_row(
+                "SELECT id, uid FROM visits WHERE petition_type = 'to_cao' ORDER BY id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
         c.execute(
-            "INSERT INTO case_visits (case_id, visit_id)
-             SELECT k.id, v.id FROM cases k, visits v WHERE k.uid = ?1 AND v.uid = ?2",
-            [&kn.case.as_ref().unwrap().uid, &tc.uid],
+            "INSERT INTO case_visits (case_id, visit_id) VALUES (?1, ?2)",
+            [kn.0, tc.0],
         )
         .unwrap();
-    }
-    let store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+        (kn.1, tc.1)
+    };
+    let store = Store::open(&path).unwrap();
     links_are_one_kind(&dir);
-    let kn_case = store.case_detail(&kn.case.unwrap().uid).unwrap();
-    assert_eq!(
-        kn_case.visits.len(),
-        1,
-        "the denunciation left the complaint's case"
-    );
-    let audit = store.audit_of("cases", &kn_case.row.uid).unwrap();
-    assert!(
-        audit.iter().any(|a| a.action == "unlink_across_kinds"),
-        "{audit:?}"
-    );
+    let audit = store.audit_of("cases", &kn_case).unwrap();
+    let undone = audit
+        .iter()
+        .find(|a| a.action == "unlink_across_kinds")
+        .unwrap_or_else(|| panic!("{audit:?}"));
+    assert_eq!(undone.before.as_ref().unwrap()["visit"], tc_visit.as_str());
 }

@@ -63,6 +63,7 @@ fn case(store: &mut Store, officer: &Actor, t: CaseType, visit: &str, summary: &
         source: CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: d("2026-11-20"),
         remote: false,
     };

@@ -220,6 +220,9 @@ fn a_written_petition_is_taken_in_from_the_queue() {
     assert_eq!(e.value(tiepdan::app::EntryKey::FullName), "Đỗ Văn Bưu");
     type_str(&mut app, "Ban Tiếp công dân tỉnh");
     tab(&mut app);
+    // Who forwarded it, as Luật TCD Art 27(2) names them (issue 23).
+    type_str(&mut app, "ban tiep");
+    tab(&mut app);
     type_str(&mut app, "123/BTCD");
     app.handle_key(ctrl('s'));
     assert!(app.overlays.is_empty(), "{:?}", app.status);
@@ -237,6 +240,10 @@ fn a_written_petition_is_taken_in_from_the_queue() {
     let uid = rows[0].uid.clone();
     let d = app.store.case_detail(&uid).unwrap();
     assert_eq!(d.forwarding_doc, "123/BTCD");
+    assert_eq!(
+        d.forwarder_kind,
+        Some(tiepdan::domain::case::ForwarderKind::ReceptionBoard)
+    );
     assert_eq!(
         tiepdan::domain::identity::Viewer::nobody().name_of(&d.row.citizen),
         Some("Đỗ Văn Bưu")

@@ -230,6 +230,7 @@ fn app_with_queue() -> App {
         source: CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: today() - chrono::Duration::days(12),
         remote: false,
         visit_id: None,
@@ -383,6 +384,15 @@ fn catalog_rules_and_calendar_80x24() {
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
 
+/// Issue 23: the rule editor asks from when (today by default) and why (a rule of law).
+#[test]
+fn catalog_rule_editor_asks_from_when_and_why_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
 #[test]
 fn lookup_overlay_80x24() {
     let mut app = app_with_queue();
@@ -459,6 +469,7 @@ fn deadline_board_in_december_80x24() {
         source: CaseSource::Post,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         remote: false,
     };

@@ -178,6 +178,7 @@ fn fill(store: &mut Store) {
             source: CaseSource::Visit,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: det.day,
             remote: false,
         };
@@ -204,6 +205,7 @@ fn fill(store: &mut Store) {
             source: CaseSource::Post,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: received,
             remote: false,
         };

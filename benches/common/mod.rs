@@ -123,6 +123,7 @@ pub fn open_300k_db() -> PathBuf {
                     source: CaseSource::Visit,
                     forwarded_by: String::new(),
                     forwarding_doc: String::new(),
+                    forwarder_kind: None,
                     received_on: received,
                     remote: false,
                     visit_id: None,

@@ -148,7 +148,7 @@ impl App {
                 let Some(rule) = rules.into_iter().find(|r| r.id == seen.id) else {
                     return false;
                 };
-                let fe = Entry::for_rule(self.lang, &rule);
+                let fe = Entry::for_rule(self.lang, &rule, self.today);
                 (Msg::WhatRule, Fresh::Rule(Box::new(rule)), fe)
             }
             EntryPurpose::FieldColumn { field_code, .. } => {
@@ -240,7 +240,7 @@ impl App {
                 self.save_draft();
             }
             Fresh::Rule(rule) => {
-                let fresh = Entry::for_rule(self.lang, &rule);
+                let fresh = Entry::for_rule(self.lang, &rule, self.today);
                 self.carry_entry(fresh, notice);
             }
             Fresh::Column => {

@@ -32,6 +32,10 @@ pub enum EntryOrigin {
     FieldColumn {
         field_code: String,
     },
+    RemoveDay {
+        day: chrono::NaiveDate,
+        name: String,
+    },
 }
 
 /// An entry form's unsaved text.
@@ -139,6 +143,13 @@ impl Entry {
             EntryPurpose::CalendarDay => {
                 (EntryOrigin::CalendarDay, Msg::CmdAddDay.t(lang).to_owned())
             }
+            EntryPurpose::RemoveDay { day, name } => (
+                EntryOrigin::RemoveDay {
+                    day: *day,
+                    name: name.clone(),
+                },
+                Msg::CmdRemoveDayTitle.t(lang).to_owned(),
+            ),
         };
         EntryDraft {
             origin,
@@ -327,9 +338,10 @@ impl App {
                 let Some(rule) = rules.iter().find(|r| r.id == *rule_id) else {
                     return;
                 };
-                Entry::for_rule(self.lang, rule)
+                Entry::for_rule(self.lang, rule, self.today)
             }
-            EntryOrigin::CalendarDay => Entry::for_calendar_day(self.lang, None),
+            EntryOrigin::CalendarDay => Entry::for_calendar_day(self.lang, None, self.today),
+            EntryOrigin::RemoveDay { day, name } => Entry::for_remove_day(*day, name, self.today),
             EntryOrigin::FieldColumn { field_code } => {
                 let fields = self.store.fields().unwrap_or_default();
                 let Some(f) = fields.iter().find(|f| f.code == *field_code) else {

@@ -515,7 +515,6 @@ impl App {
             (Question::ConfirmStep(p), true) => self.commit_step(&p),
             (Question::Reveal { case_uid, .. }, true) => self.reveal_case(&case_uid),
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
-            (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
             (Question::NewVisitDay { shown, today }, _) => match answer {
                 Command::Confirm => self.new_visit_on(shown),

@@ -252,11 +252,6 @@ pub enum Question {
         others: u32,
         what: crate::store::EditWhat,
     },
-    /// Remove a day from the calendar.
-    RemoveDay {
-        day: NaiveDate,
-        name: String,
-    },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
     /// Another desk changed the record since the form opened: carry the typed values onto

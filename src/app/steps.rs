@@ -95,6 +95,40 @@ impl App {
             }
         }
         let future_ok = matches!(e.purpose, EntryPurpose::CalendarDay);
+        // A catalog change's effective date (issue 23): any day, a rule's within its period.
+        let effective_from = if e.has(EntryKey::EffectiveFrom) {
+            match parse_date(&e.value(EntryKey::EffectiveFrom), today) {
+                Ok(d) => match &e.purpose {
+                    EntryPurpose::Rule { seen } if !seen.in_force(d) => {
+                        let period = format!(
+                            "{}–{}",
+                            crate::domain::date::format_date(seen.effective_from),
+                            seen.effective_to
+                                .map(crate::domain::date::format_date)
+                                .unwrap_or_default()
+                        );
+                        errors.push((
+                            EntryKey::EffectiveFrom,
+                            Msg::ErrEffectiveOutside.fill(lang, &[&period]),
+                        ));
+                        today
+                    }
+                    _ => d,
+                },
+                Err(err) => {
+                    if !e.value(EntryKey::EffectiveFrom).is_empty() {
+                        let m = match err {
+                            DateError::Format => Msg::ErrDateFormat,
+                            DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
+                        };
+                        errors.push((EntryKey::EffectiveFrom, m.t(lang).to_owned()));
+                    }
+                    today
+                }
+            }
+        } else {
+            today
+        };
         let day = if e.has(EntryKey::Day) {
             match parse_date(&e.value(EntryKey::Day), today) {
                 Ok(d) if d > today && !future_ok => {
@@ -172,42 +206,11 @@ impl App {
         e.errors.clear();
         let day = day.unwrap_or(today);
         match e.purpose.clone() {
-            EntryPurpose::Rule { seen } => {
-                let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
-                    .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
-                let article = e.value(EntryKey::Article);
-                // The unit's own rule is switched on or off (issue 13).
-                let active = e
-                    .has(EntryKey::Active)
-                    .then(|| e.value(EntryKey::Active) == "1");
-                let r = self.write_form(DRAFT_ENTRY_FORM, |w| match active {
-                    Some(on) => w.set_internal_rule(&seen, on, days, basis),
-                    None => w.update_rule(&seen, days, extension_days, basis, &article),
-                });
-                self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
-            }
-            EntryPurpose::FieldColumn {
-                field_code, seen, ..
-            } => {
-                let column = e.value(EntryKey::Choice);
-                let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
-                    w.set_field_report_column(&field_code, &seen, &column)
-                });
-                self.after_entry_saved(r, |app, ()| {
-                    app.fields = app.store.fields().unwrap_or_default();
-                    app.reload_catalog();
-                    app.info(Msg::RollupChanged.t(app.lang).to_owned());
-                });
-            }
-            EntryPurpose::CalendarDay => {
-                let kind = crate::domain::calendar::DayKind::from_code(&e.value(EntryKey::Kind))
-                    .unwrap_or(crate::domain::calendar::DayKind::Off);
-                let name = e.value(EntryKey::Name);
-                let r = self.write_form(DRAFT_ENTRY_FORM, |w| w.set_calendar_day(day, kind, &name));
-                self.after_entry_saved(r, |app, n| {
-                    app.catalog.year = chrono::Datelike::year(&day);
-                    app.after_catalog_change(n);
-                });
+            p @ (EntryPurpose::Rule { .. }
+            | EntryPurpose::FieldColumn { .. }
+            | EntryPurpose::CalendarDay
+            | EntryPurpose::RemoveDay { .. }) => {
+                self.save_catalog_entry(p, day, effective_from, days, extension_days)
             }
             EntryPurpose::Step {
                 case_uid,
@@ -233,6 +236,7 @@ impl App {
                     } else {
                         None
                     },
+                    result_requested: e.value(EntryKey::ResultRequested) == "1",
                 };
                 let pending = PendingStep {
                     case_uid,
@@ -277,6 +281,9 @@ impl App {
                     },
                     forwarded_by: e.value(EntryKey::ForwardedBy),
                     forwarding_doc: e.value(EntryKey::ForwardingDoc),
+                    forwarder_kind: crate::domain::case::ForwarderKind::from_code(
+                        &e.value(EntryKey::ForwarderKind),
+                    ),
                     received_on: day,
                     remote: e.value(EntryKey::Remote) == "1",
                 };

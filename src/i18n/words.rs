@@ -162,6 +162,20 @@ pub fn action(a: crate::domain::case::Action) -> Msg {
         A::ReportToForwarder => Msg::AcReportForwarder,
         A::ResultReceived => Msg::AcResultReceived,
         A::InformCitizen => Msg::AcInformCitizen,
+        A::NotifyDenounced => Msg::AcNotifyDenounced,
+        A::ReportHandling => Msg::AcReportHandling,
+        A::Suspend => Msg::AcSuspend,
+        A::Continue => Msg::AcContinue,
+    }
+}
+
+pub fn forwarder_kind(k: crate::domain::case::ForwarderKind) -> Msg {
+    use crate::domain::case::ForwarderKind as F;
+    match k {
+        F::NationalAssembly => Msg::FwdQuocHoi,
+        F::Deputy => Msg::FwdDaiBieu,
+        F::ReceptionBoard => Msg::FwdBanTcd,
+        F::Other => Msg::FwdKhac,
     }
 }
 
@@ -190,6 +204,9 @@ pub fn refusal_why(
         (_, R::TimeBarred) => Msg::WhyTimeBarred,
         (_, R::NeedsResult) => Msg::WhyNeedsResult,
         (_, R::NotApplicable) => Msg::WhyNotApplicable,
+        (_, R::Suspended) => Msg::WhySuspended,
+        (_, R::NotSuspended) => Msg::WhyNotSuspended,
+        (_, R::NotYetInForce) => Msg::WhyNotYetInForce,
         (
             A::NotifyAcceptance
             | A::SendDecision
@@ -197,6 +214,8 @@ pub fn refusal_why(
             | A::ReportToForwarder
             | A::ResultReceived
             | A::InformCitizen
+            | A::NotifyDenounced
+            | A::ReportHandling
             | A::MarkVeryComplex
             | A::MarkMultiSite,
             R::Exhausted,
@@ -248,6 +267,11 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
         O::InternalTarget => Msg::ObInternal,
         O::TimeLimit => Msg::ObTimeLimit,
         O::SecondComplaint => Msg::ObSecondComplaint,
+        O::NotifyDenounced => Msg::ObNotifyDenounced,
+        O::SendConclusion => Msg::ObSendConclusion,
+        O::PublishConclusion => Msg::ObPublishConclusion,
+        O::ReportHandlingToForwarder => Msg::ObReportHandling,
+        O::DecisionEffective => Msg::ObDecisionEffective,
     }
 }
 
@@ -341,6 +365,9 @@ pub fn explanation_lines(
     if e.internal {
         out.push((None, format!("⚑ {}", Msg::ExplainInternal.t(lang))));
     }
+    if e.practice {
+        out.push((None, format!("⚑ {}", Msg::ExplainPractice.t(lang))));
+    }
     let start = match e.start_event.as_str() {
         "accepted" => Msg::ExplainStartAccepted,
         "decided" => Msg::ExplainStartDecided,
@@ -367,6 +394,20 @@ pub fn explanation_lines(
     }
     if e.excluded_days > 0 {
         out.push((None, Msg::ExplainExcluded.fill(lang, &[&e.excluded_days])));
+    }
+    if !e.pauses.is_empty() {
+        let spans: Vec<String> = e
+            .pauses
+            .iter()
+            .map(|p| {
+                let to = p.to.map(format_date).unwrap_or_default();
+                format!("{}–{to}", format_date(p.from))
+            })
+            .collect();
+        out.push((
+            None,
+            Msg::ExplainPaused.fill(lang, &[&spans.join(", "), &e.paused_days]),
+        ));
     }
     if e.basis != "working" {
         out.push((

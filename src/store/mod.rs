@@ -28,7 +28,7 @@ pub use cases::{
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
-pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext};
+pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
 pub use lookup::{

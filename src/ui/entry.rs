@@ -31,6 +31,7 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         }
         EntryPurpose::Rule { seen } => i18n::rule_title(lang, seen),
         EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),
+        EntryPurpose::RemoveDay { .. } => Msg::CmdRemoveDayTitle.t(lang).to_owned(),
         EntryPurpose::FieldColumn { field_name, .. } => Msg::RollupTitle.fill(lang, &[field_name]),
     };
     // Each row: label + value; a focused choice lists its matches below it.
@@ -103,10 +104,15 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             Span::styled(value, value_style),
         ]));
         if let Some(err) = e.error_for(row.key) {
-            lines.push(Line::from(Span::styled(
-                format!("{:w$}✗ {err}", "", w = label_w as usize),
-                theme.error(),
-            )));
+            // Wrapped under the value: the words that say what to do are never cut off.
+            let room = area.width.min(96).saturating_sub(label_w + 4);
+            for (i, part) in super::overlays::wrap_words(err, room).iter().enumerate() {
+                let mark = if i == 0 { "✗ " } else { "  " };
+                lines.push(Line::from(Span::styled(
+                    format!("{:w$}{mark}{part}", "", w = label_w as usize),
+                    theme.error(),
+                )));
+            }
         }
         if focused
             && let EntryInput::Choice(c) = &row.input

@@ -241,9 +241,6 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
                 &l.field,
             ],
         ),
-        Question::RemoveDay { day, name } => {
-            Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
-        }
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
         Question::NewVisitDay { shown, today } => Msg::AskNewVisitDay.fill(
             lang,
@@ -394,4 +391,25 @@ pub(crate) fn wrapped_lines(text: &str, width: u16) -> u16 {
         }
     }
     u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+/// `text` word-wrapped to lines of at most `width` cells (a longer word stands alone).
+pub(crate) fn wrap_words(text: &str, width: u16) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width.max(1));
+    let mut out: Vec<String> = vec![];
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
 }

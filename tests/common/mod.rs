@@ -133,3 +133,22 @@ pub fn screen_of(app: &mut App, w: u16, h: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A change of the rule `r` to `days` on `basis`, from `from` (a rule's first day changes it
+/// for every clock), with a reason.
+pub fn rule_change(
+    r: &tiepdan::domain::deadline::Rule,
+    days: u32,
+    basis: tiepdan::domain::deadline::DayBasis,
+    from: NaiveDate,
+) -> tiepdan::store::RuleChange {
+    tiepdan::store::RuleChange {
+        days,
+        extension_days: r.extension_days,
+        basis,
+        article: r.article.clone(),
+        active: r.internal.then_some(r.active),
+        effective_from: from,
+        reason: "kiểm thử".into(),
+    }
+}

@@ -16,7 +16,9 @@ pub use duties::TimeBarInput;
 pub use follow::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
-use crate::domain::case::{Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
+use crate::domain::case::{
+    Action, CaseFacts, CaseStatus, CaseType, ForwarderKind, Outcome, RefusalReason,
+};
 use crate::domain::identity::{Context, Particulars, Person};
 
 /// Where a case came from.
@@ -63,6 +65,9 @@ pub struct Intake {
     pub source: CaseSource,
     pub forwarded_by: String,
     pub forwarding_doc: String,
+    /// Who forwarded it (Luật TCD Art 27(2) lists some): None when not forwarded or not
+    /// recorded.
+    pub forwarder_kind: Option<ForwarderKind>,
     pub received_on: NaiveDate,
     pub remote: bool,
     /// The visit it came with (source Visit).
@@ -78,6 +83,9 @@ pub struct NewCase {
     pub source: CaseSource,
     pub forwarded_by: String,
     pub forwarding_doc: String,
+    /// Who forwarded it (Luật TCD Art 27(2) lists some): None when not forwarded or not
+    /// recorded.
+    pub forwarder_kind: Option<ForwarderKind>,
     pub received_on: NaiveDate,
     pub remote: bool,
 }
@@ -101,6 +109,8 @@ pub struct StepInput {
     pub outcome: Option<Outcome>,
     /// For Assign: the officer to assign.
     pub assignee: Option<i64>,
+    /// For Transfer: the citizen asked to be told the result (Luật TCD Art 28(2)).
+    pub result_requested: bool,
 }
 
 /// A case as listed in the queue.
@@ -227,12 +237,15 @@ pub(super) fn facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
                 very_complex: r.get(7)?,
                 multi_site: r.get(8)?,
                 forwarded: r.get(9)?,
+                suspended: false,
                 done: Default::default(),
             })
         })
         .optional()?
         .ok_or(StoreError::NotFound("case"))?;
-    f.done = super::deadlines::marks(conn, case_id)?.done;
+    let m = super::deadlines::marks(conn, case_id)?;
+    f.done = m.done;
+    f.suspended = m.pauses.last().is_some_and(|p| p.to.is_none());
     Ok(f)
 }
 
@@ -375,6 +388,11 @@ pub struct CaseDetail {
     pub subject: crate::domain::case::ComplaintSubject,
     pub learned_on: Option<NaiveDate>,
     pub obstacle_days: u32,
+    /// Who forwarded it (Luật TCD Art 27(2)); the citizen asked for the result of our
+    /// transfer (Art 28(2)); suspended since (Luật TC Art 34; Luật KN Art 11a).
+    pub forwarder_kind: Option<ForwarderKind>,
+    pub result_requested: bool,
+    pub suspended_since: Option<NaiveDate>,
     /// The visits that brought this matter: (day, time, content).
     pub visits: Vec<(NaiveDate, String, String)>,
     /// The receiving agency the newest of those visits recorded (a chuyển đơn), or empty:
@@ -434,7 +452,7 @@ impl Store {
                     (SELECT p.code FROM cases p WHERE p.id = k.previous_case_id),
                     (SELECT n.code FROM cases n WHERE n.previous_case_id = k.id),
                     k.very_complex, k.multi_site, k.disciplinary, k.dismissal, k.learned_on,
-                    k.obstacle_days
+                    k.obstacle_days, k.forwarder_kind, k.result_requested
              FROM cases k WHERE k.id = ?1",
             )?
             .query_row([id], |r| {
@@ -464,10 +482,20 @@ impl Store {
                     ),
                     learned_on: r.get(18)?,
                     obstacle_days: r.get(19)?,
+                    forwarder_kind: r
+                        .get::<_, Option<String>>(20)?
+                        .and_then(|k| ForwarderKind::from_code(&k)),
+                    result_requested: r.get(21)?,
+                    suspended_since: None,
                     visits: Vec::new(),
                     transfer_agency: String::new(),
                 })
             })?;
+        d.suspended_since = super::deadlines::marks(&self.conn, id)?
+            .pauses
+            .last()
+            .filter(|p| p.to.is_none())
+            .map(|p| p.from);
         d.visits = self
             .conn
             .prepare_cached(

@@ -47,8 +47,9 @@ fn insert_case(
     w.prepare_cached(
         "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id, summary,
              round, previous_case_id, remote, source, forwarded_by, forwarding_doc, received_on,
-             officer_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+             officer_id, created_at, updated_at, forwarder_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18,
+                 ?19)",
     )?
     .execute(params![
         uid,
@@ -69,6 +70,7 @@ fn insert_case(
         c.received_on,
         w.officer_id(),
         now,
+        c.forwarder_kind.map(|k| k.code()),
     ])?;
     let id = w.last_insert_rowid();
     if let Some(visit_id) = c.visit_id {
@@ -136,9 +138,11 @@ fn check_step_day(conn: &Connection, case_id: i64, day: NaiveDate, today: NaiveD
     let (received, last): (NaiveDate, Option<NaiveDate>) = conn.query_row(
         // The steps that moved the case on: a note, an assignment or a recorded fact (a
         // time-bar date, a remote area) may be written down later than the steps it follows.
+        // Suspending and continuing move the resolution's clock: they count too.
         "SELECT received_on,
                 (SELECT max(day) FROM case_events WHERE case_id = ?1
-                   AND (from_status IS NULL OR from_status != to_status))
+                   AND (from_status IS NULL OR from_status != to_status
+                        OR action IN ('tam_dinh_chi', 'tiep_tuc_giai_quyet')))
          FROM cases WHERE id = ?1",
         [case_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -282,6 +286,7 @@ impl Writer<'_> {
             source: c.source,
             forwarded_by: c.forwarded_by.clone(),
             forwarding_doc: c.forwarding_doc.clone(),
+            forwarder_kind: c.forwarder_kind,
             received_on: c.received_on,
             remote: c.remote,
             visit_id: None,
@@ -319,6 +324,7 @@ impl Writer<'_> {
             source: CaseSource::Visit,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: c.received_on,
             remote: c.remote,
             visit_id: Some(visit_id),
@@ -379,6 +385,7 @@ impl Writer<'_> {
         super::duties::guard(self, id, action, s)?; // issue 18: a time-barred complaint
         let day = s.day.unwrap_or(today);
         check_step_day(self, id, day, today)?;
+        super::duties::guard_suspension(&before_facts, action, day)?; // issue 23
         let before = audit::row_json(self, "cases", id)?;
         let (from, to) = (before_facts.status, after_facts.status);
         insert_event(self, id, action, Some(from), to, day, s)?;
@@ -416,6 +423,11 @@ impl Writer<'_> {
             after_facts.remote,
         ])?;
         super::duties::record_facts(self, id, &after_facts)?; // issue 18: the new facts
+        if action == Action::Transfer && s.result_requested {
+            // Issue 23: Luật TCD Art 28(2) binds only when the citizen asked.
+            self.prepare_cached("UPDATE cases SET result_requested = 1 WHERE id = ?1")?
+                .execute([id])?;
+        }
         let ctx = super::super::deadlines::context(self)?;
         super::super::deadlines::recompute_case(self, &ctx, id)?;
         let after = audit::row_json(self, "cases", id)?;
@@ -436,6 +448,7 @@ impl Writer<'_> {
                 source: CaseSource::Visit,
                 forwarded_by: String::new(),
                 forwarding_doc: s.document_no.clone(),
+                forwarder_kind: None,
                 received_on: day,
                 remote: prev["remote"].as_i64() == Some(1),
                 visit_id: None,

@@ -256,6 +256,7 @@ fn intake_of(
         source: super::CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: day,
         remote: false,
         visit_id: Some(visit_id),
