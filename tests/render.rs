@@ -537,3 +537,27 @@ fn lookup_counting_40x12() {
     app.lookup.results.citizens.total = None;
     insta::assert_snapshot!(render(&mut app, 40, 12).backend());
 }
+
+/// At 120 columns the log keeps Xử lý and Cán bộ on a day with a long name and a long field:
+/// the content gives way first (issue 22.9).
+#[test]
+fn the_log_keeps_handling_and_officer_at_120_columns() {
+    let mut store = tiepdan::store::Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let mut d = draft(
+        "Công Tôn Nữ Thị Hoàng Anh Phương Thảo Nguyên",
+        "001185012345",
+    );
+    d.field = "den_bu_gpmb".into();
+    d.people = "12".into();
+    d.representatives = "Công Tôn Nữ Thị Hoàng Anh Phương Thảo Nguyên".into();
+    d.content =
+        "Khiếu nại việc bồi thường khi thu hồi đất làm đường liên xã, đề nghị xem xét lại đơn giá"
+            .into();
+    save(&mut store, &officer, &valid(&d));
+    let mut app = tiepdan::app::App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    let s = screen_of(&mut app, 120, 30);
+    let header = s.lines().find(|l| l.contains("STT")).unwrap();
+    assert!(header.contains("Xử lý") && header.contains("Cán bộ"), "{s}");
+    assert!(s.contains("Nguyễn Thị Lan"), "the officer is shown: {s}");
+}

@@ -154,6 +154,41 @@ impl EntryKey {
     }
 }
 
+impl EntryKey {
+    /// How many characters this input holds (`domain::limits`).
+    pub fn max_len(self) -> usize {
+        use crate::domain::limits::*;
+        match self {
+            EntryKey::FullName | EntryKey::Name => NAME,
+            EntryKey::Address => ADDRESS,
+            EntryKey::Note | EntryKey::Summary => TEXT,
+            EntryKey::Agency
+            | EntryKey::DocumentNo
+            | EntryKey::ForwardedBy
+            | EntryKey::ForwardingDoc
+            | EntryKey::Article
+            | EntryKey::Subject
+            | EntryKey::Choice
+            | EntryKey::CaseType
+            | EntryKey::Field
+            | EntryKey::Source
+            | EntryKey::Basis
+            | EntryKey::Kind
+            | EntryKey::Remote
+            | EntryKey::Active
+            | EntryKey::Reason
+            | EntryKey::ForwarderKind
+            | EntryKey::ResultRequested => LINE,
+            EntryKey::IdNumber | EntryKey::Phone => 40,
+            EntryKey::Day
+            | EntryKey::EffectiveFrom
+            | EntryKey::Days
+            | EntryKey::ExtensionDays
+            | EntryKey::ObstacleDays => 20,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum EntryInput {
     Text(Box<TextArea<'static>>),

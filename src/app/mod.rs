@@ -7,6 +7,7 @@
 //! an injected clock so tests and snapshots are deterministic.
 
 pub mod board;
+mod bounded;
 mod cases;
 pub mod combo;
 pub mod command;
@@ -20,6 +21,7 @@ mod input;
 pub mod keymap;
 pub mod log;
 pub mod lookup;
+pub mod messages;
 mod officer;
 pub mod overlay;
 pub mod queue;
@@ -57,6 +59,10 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// How long the form must stay unchanged before its draft is written.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
+
+/// How long the desk stays without a key, after a write, before the book file is brought up
+/// to date (a checkpoint that waits for nobody): then the file alone is the book.
+pub const IDLE_CHECKPOINT: Duration = Duration::from_secs(2);
 
 /// The wall clock, injectable.
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
@@ -134,11 +140,18 @@ pub struct App {
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
+    /// The last messages of the status line, for `F2`.
+    pub messages: messages::MessageLog,
     pub should_quit: bool,
     /// Terminal size, as last drawn.
     pub viewport: (u16, u16),
     /// `NO_COLOR`: draw with modifiers only.
     pub no_color: bool,
+    /// When the officer last pressed a key or pasted (the idle checkpoint waits for quiet).
+    last_input: Instant,
+    /// Whether the screen may differ from the last frame drawn (the loop skips drawing a
+    /// frame that a quiet tick left unchanged).
+    pub redraw: bool,
 }
 
 impl App {
@@ -173,9 +186,12 @@ impl App {
             searcher: worker::Searcher::Inline,
             overlays: vec![],
             status: None,
+            messages: messages::MessageLog::default(),
             should_quit: false,
             viewport: (80, 24),
             no_color: false,
+            last_input: Instant::now(),
+            redraw: true,
         };
         app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
@@ -220,17 +236,23 @@ impl App {
     }
 
     fn info(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Info,
         });
     }
 
     fn error(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Error,
         });
+    }
+
+    /// Put a message in the status line, and keep it for `F2`.
+    fn say(&mut self, status: Status) {
+        self.remember(&status);
+        self.status = Some(status);
     }
 
     /// Report a failed store call in the status line (in the officer's words).
@@ -308,7 +330,14 @@ impl App {
 
     /// The single transition entry point: every input, text included, comes through here.
     pub fn apply(&mut self, msg: impl Into<Msg>) {
-        match msg.into() {
+        let msg = msg.into();
+        if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
+            self.last_input = Instant::now();
+        }
+        if !matches!(msg, Msg::Tick(_)) {
+            self.redraw = true;
+        }
+        match msg {
             Msg::Cmd(cmd) => self.command(cmd),
             Msg::Text(key) => self.type_text(key),
             Msg::Paste(text) => self.paste(&text),
@@ -338,6 +367,7 @@ impl App {
     /// Periodic work between events: the date rollover and the draft autosave.
     fn tick(&mut self, now: Instant) {
         let today = self.now().date();
+        let mut changed = false;
         if today != self.today {
             let was_on_today = self.log.day == self.today;
             self.today = today;
@@ -349,6 +379,7 @@ impl App {
             if self.pane == Pane::Board {
                 self.reload_board();
             }
+            changed = true;
         }
         let due = self
             .form()
@@ -356,6 +387,7 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if due {
             self.save_draft();
+            changed = true;
         }
         let entry_due = self
             .entry()
@@ -363,12 +395,22 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if entry_due {
             self.save_entry_draft();
+            changed = true;
         }
         // Another desk wrote to the book: the pane on screen follows (not under a form being
-        // typed, which the officer is looking at instead).
+        // typed, which the officer is looking at instead), and so do the alerts.
         if self.form().is_none() && self.entry().is_none() && !self.pane_is_current(self.pane) {
             self.reload_pane(self.pane);
+            self.refresh_alerts();
+            changed = true;
         }
+        // Quiet after a write: the book file catches up with the WAL. A checkpoint that
+        // fails loses nothing (the WAL keeps every commit) and is tried again next tick; a
+        // disk in trouble speaks at the next write.
+        if now.saturating_duration_since(self.last_input) >= IDLE_CHECKPOINT {
+            let _ = self.store.checkpoint_idle();
+        }
+        self.redraw |= changed;
     }
 
     /// Whether a draft waits to be written (the loop wakes up for it).
@@ -394,6 +436,8 @@ impl App {
                 self.overlays.pop();
             }
             (_, Command::Help) => self.overlays.push(Overlay::Help),
+            (Context::Messages, _) => self.apply_messages(cmd),
+            (_, Command::Messages) => self.show_messages(),
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),
             (
@@ -537,6 +581,14 @@ impl App {
             s.push_str(&format!(" ({})", Text::TodayMark.t(self.lang)));
         }
         s
+    }
+}
+
+impl Drop for App {
+    /// Close the connections in order: the lookup worker's first (its thread joined), then
+    /// the app's own — the last one, which copies the WAL into the book file (`Store`'s drop).
+    fn drop(&mut self) {
+        self.searcher = worker::Searcher::Inline;
     }
 }
 

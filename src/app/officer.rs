@@ -4,7 +4,7 @@
 use super::entry_draft::EntryDraft;
 use super::keymap::{self, Context};
 use super::{App, Command, Overlay, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
-use crate::domain::date::{DateError, parse_date};
+use crate::domain::date::parse_date;
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
 use crate::i18n::Msg;
@@ -98,11 +98,7 @@ impl App {
                                 self.go_to_day(day);
                             }
                             Err(e) => {
-                                let m = match e {
-                                    DateError::Format => Msg::ErrDateFormat,
-                                    DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
-                                };
-                                p.error = Some(m.t(self.lang).to_owned());
+                                p.error = Some(crate::i18n::date_error(self.lang, &e).to_owned());
                             }
                         },
                         PromptPurpose::NewOfficer => {

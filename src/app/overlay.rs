@@ -379,6 +379,8 @@ pub enum Overlay {
     History(Box<HistoryView>),
     /// The records behind a report figure, or its definition.
     Report(Box<super::ReportOverlay>),
+    /// The last messages of the status line, in full (`F2`), scrolled this far.
+    Messages(u16),
 }
 
 impl Overlay {
@@ -397,6 +399,7 @@ impl Overlay {
             Overlay::Lookup => Context::Lookup,
             Overlay::History(_) => Context::History,
             Overlay::Report(o) => o.context(),
+            Overlay::Messages(_) => Context::Messages,
         }
     }
 }

@@ -7,7 +7,7 @@ use super::{
     PendingIntake, PendingStep, Question, RepeatLink, WrittenCitizen,
 };
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
-use crate::domain::date::{DateError, parse_date};
+use crate::domain::date::parse_date;
 use crate::domain::ident::{check_id_number, check_phone};
 use crate::domain::identity::{Context, NameCompare, Person};
 use crate::domain::intake::CaseChoice;
@@ -93,6 +93,12 @@ impl App {
             if r.required && empty {
                 errors.push((r.key, Msg::ErrRequired.t(lang).to_owned()));
             }
+            if let EntryInput::Text(ta) = &r.input {
+                let got = super::bounded::chars_in(ta);
+                if got > r.key.max_len() {
+                    errors.push((r.key, i18n::too_long(lang, r.key.max_len(), got)));
+                }
+            }
         }
         let future_ok = matches!(e.purpose, EntryPurpose::CalendarDay);
         // A catalog change's effective date (issue 23): any day, a rule's within its period.
@@ -117,11 +123,10 @@ impl App {
                 },
                 Err(err) => {
                     if !e.value(EntryKey::EffectiveFrom).is_empty() {
-                        let m = match err {
-                            DateError::Format => Msg::ErrDateFormat,
-                            DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
-                        };
-                        errors.push((EntryKey::EffectiveFrom, m.t(lang).to_owned()));
+                        errors.push((
+                            EntryKey::EffectiveFrom,
+                            crate::i18n::date_error(lang, &err).to_owned(),
+                        ));
                     }
                     today
                 }
@@ -137,12 +142,11 @@ impl App {
                 }
                 Ok(d) => Some(d),
                 Err(err) => {
-                    let m = match err {
-                        DateError::Format => Msg::ErrDateFormat,
-                        DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
-                    };
                     if !e.value(EntryKey::Day).is_empty() {
-                        errors.push((EntryKey::Day, m.t(lang).to_owned()));
+                        errors.push((
+                            EntryKey::Day,
+                            crate::i18n::date_error(lang, &err).to_owned(),
+                        ));
                     }
                     None
                 }
@@ -237,6 +241,7 @@ impl App {
                         None
                     },
                     result_requested: e.value(EntryKey::ResultRequested) == "1",
+                    ..StepInput::default()
                 };
                 let pending = PendingStep {
                     case_uid,

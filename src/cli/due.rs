@@ -171,7 +171,7 @@ fn check(a: &DueArgs, t: CaseType, lang: Lang) -> Result<(), Failure> {
 pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
     let date = |flag: &str, s: &str| {
         parse_date(s, today())
-            .map_err(|_| Failure::new(format!("--{flag} {s}: {}", Msg::ErrDateFormat.t(lang))))
+            .map_err(|e| Failure::new(format!("--{flag} {s}: {}", i18n::date_error(lang, &e))))
     };
     let opt = |flag: &str, s: &Option<String>| s.as_deref().map(|s| date(flag, s)).transpose();
     let case_type = case_type(&a.petition_type, lang)?;
@@ -263,6 +263,22 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
     // only a written denunciation is transferred.
     if !written {
         dues.retain(|d| d.obligation != Obligation::TransferDenunciation);
+    }
+    if dues.is_empty() {
+        // Received before every rule in force: nothing can be computed, and saying nothing
+        // would read as "no duty" (issue 22.11).
+        let earliest = ctx
+            .rules
+            .iter()
+            .filter(|r| r.case_type.is_none_or(|t| t == case_type))
+            .map(|r| r.effective_from)
+            .min();
+        if let Some(first) = earliest.filter(|first| received < *first) {
+            return Err(Failure::new(
+                Msg::CliDueBeforeRules.fill(lang, &[&format_date(received), &format_date(first)]),
+            ));
+        }
+        return say(&mut std::io::stdout().lock(), Msg::CliDueNone.t(lang));
     }
     let holder =
         |h: Holder| -> Vec<&Due> { dues.iter().filter(|d| d.obligation.holder() == h).collect() };

@@ -25,6 +25,47 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
+/// What a correction changed in a case (its event's facts), in the viewer's language.
+pub fn event_facts(lang: Lang, facts: &[crate::domain::case::EventFact]) -> String {
+    use crate::domain::case::EventFact;
+    use crate::domain::date::format_date;
+    facts
+        .iter()
+        .map(|f| match f {
+            EventFact::Retyped { from, to } => Msg::NoteRetyped.fill(lang, &[from, to]),
+            EventFact::Field { from, to } => Msg::NoteField.fill(lang, &[from, to]),
+            EventFact::Citizen => Msg::NoteCitizen.t(lang).to_owned(),
+            EventFact::Day { from, to } => {
+                Msg::NoteDay.fill(lang, &[&format_date(*from), &format_date(*to)])
+            }
+            EventFact::VisitsMoved { count, field } => {
+                Msg::NoteVisitsMoved.fill(lang, &[count, field])
+            }
+            EventFact::VisitLeft { day, time } => {
+                Msg::NoteVisitLeft.fill(lang, &[&format_date(*day), time])
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A text longer than its field holds, in the officer's words.
+pub fn too_long(lang: Lang, max: usize, got: usize) -> String {
+    Msg::ErrTooLong.fill(
+        lang,
+        &[&number(lang, max as u64), &number(lang, got as u64)],
+    )
+}
+
+/// Why a typed date was refused: not a date at all, or a day the calendar does not have
+/// (29/02/2025). The form, the prompts and the command line all say it with this.
+pub fn date_error(lang: Lang, e: &crate::domain::date::DateError) -> &'static str {
+    match e {
+        crate::domain::date::DateError::Format => Msg::ErrDateFormat.t(lang),
+        crate::domain::date::DateError::NoSuchDay => Msg::ErrDateNoSuchDay.t(lang),
+    }
+}
+
 /// The weekday's name.
 pub fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
@@ -420,7 +461,12 @@ pub fn explanation_lines(
             .skipped
             .iter()
             .map(|s| {
-                let mut t = format!("{} {}", format_date(s.day), s.why);
+                let why = if s.is_weekend() {
+                    weekday(lang, chrono::Datelike::weekday(&s.day))
+                } else {
+                    s.why.as_str()
+                };
+                let mut t = format!("{} {why}", format_date(s.day));
                 if s.expected {
                     t.push(' ');
                     t.push_str(Msg::ExplainExpected.t(lang));
@@ -595,13 +641,9 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         }
         Problem::NeedIdOrPhone => Msg::WarnNeedIdOrPhone.t(lang).into(),
         Problem::ZeroPeople => Msg::ErrZeroPeople.t(lang).into(),
-        Problem::BadDate(crate::domain::date::DateError::Format) => {
-            Msg::ErrDateFormat.t(lang).into()
-        }
-        Problem::BadDate(crate::domain::date::DateError::NoSuchDay) => {
-            Msg::ErrDateNoSuchDay.t(lang).into()
-        }
+        Problem::BadDate(e) => date_error(lang, e).into(),
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
+        Problem::TooLong { max, got } => too_long(lang, *max, *got),
     }
 }

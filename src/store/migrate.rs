@@ -72,6 +72,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0014_effective_dates.sql",
         include_str!("../../migrations/0014_effective_dates.sql"),
     ),
+    (
+        "0015_event_facts.sql",
+        include_str!("../../migrations/0015_event_facts.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -225,6 +229,10 @@ mod tests {
         (
             "0014_effective_dates.sql",
             "fea32b5156c87bb82cb61abbe8c6c97dbcdce5cb25c93fdc9a38aca467f9224d",
+        ),
+        (
+            "0015_event_facts.sql",
+            "457d74e0d682e582516cec66ac8ecad7b6be93cf652018b81913dab918ca7faa",
         ),
     ];
 

@@ -7,6 +7,7 @@
 
 mod audit;
 mod cases;
+mod checkpoint;
 mod citizens;
 mod deadlines;
 mod drafts;
@@ -25,6 +26,7 @@ pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
     QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, TimeBarInput, VisitEdit,
 };
+pub use checkpoint::CheckpointMode;
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
@@ -212,6 +214,8 @@ pub struct Store {
     read_only: bool,
     /// Commits of records by this connection (see [`Store::data_stamp`]).
     writes: u64,
+    /// SQLite's count of rows this connection changed, at its last complete checkpoint.
+    flushed: u64,
 }
 
 /// See [`Store::data_stamp`].

@@ -192,6 +192,9 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
                 e.document_no
             ));
         }
+        if !e.facts.is_empty() {
+            text.push_str(&format!(" · {}", i18n::event_facts(lang, &e.facts)));
+        }
         if !e.note.is_empty() {
             text.push_str(&format!(" · {}", e.note));
         }

@@ -60,12 +60,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
     } else {
         area
     };
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(if overlay { Borders::ALL } else { Borders::TOP })
         .title(Line::from(Span::styled(
             format!(" {} ", Msg::TabLookup.t(lang)),
             theme.title(),
         )));
+    // A pasted page is looked up by its first words only: say so.
+    if crate::domain::lookup::parse(&st.query).is_cut() {
+        block = block.title_bottom(Line::from(Span::styled(
+            format!(
+                " {} ",
+                Msg::LookupCut.fill(lang, &[&crate::domain::lookup::MAX_CLUES])
+            ),
+            theme.dim(),
+        )));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [input_area, hint_area, list_area] = inner.layout(&Layout::vertical([

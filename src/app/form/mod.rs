@@ -459,7 +459,7 @@ impl VisitForm {
                 if key.code == KeyCode::Enter && !input.multiline {
                     return KeyOutcome::Advance;
                 }
-                let changed = ta.input(key);
+                let changed = crate::app::bounded::input(ta, key, input.field.max_len());
                 if changed {
                     renormalize(input, lang);
                     KeyOutcome::Changed
@@ -494,7 +494,7 @@ impl VisitForm {
                 } else {
                     text.replace('\n', " ")
                 };
-                let changed = ta.insert_str(&text);
+                let changed = crate::app::bounded::paste(ta, &text, input.field.max_len());
                 renormalize(input, lang);
                 changed
             }

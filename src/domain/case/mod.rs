@@ -10,9 +10,11 @@ use chrono::NaiveDate;
 
 use super::visit::PetitionType;
 
+pub mod facts;
 mod kinds;
 mod transitions;
 
+pub use facts::EventFact;
 pub use kinds::{ComplaintSubject, ForwarderKind, Outcome, RefusalReason};
 pub use transitions::TRANSITIONS;
 

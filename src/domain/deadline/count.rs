@@ -6,11 +6,21 @@ use chrono::{Duration, NaiveDate};
 use super::{DayBasis, Skipped};
 use crate::domain::calendar::{Calendar, NonWorking};
 
-fn skip_reason(n: NonWorking) -> (String, bool) {
+/// A skipped day, as a fact: a weekend (worded when shown) or a holiday by its name.
+fn skipped_day(day: NaiveDate, n: NonWorking) -> Skipped {
     match n {
-        NonWorking::Weekend(chrono::Weekday::Sat) => ("Thứ Bảy".into(), false),
-        NonWorking::Weekend(_) => ("Chủ Nhật".into(), false),
-        NonWorking::Holiday { name, expected } => (name, expected),
+        NonWorking::Weekend(_) => Skipped {
+            day,
+            why: String::new(),
+            expected: false,
+            weekend: true,
+        },
+        NonWorking::Holiday { name, expected } => Skipped {
+            day,
+            why: name,
+            expected,
+            weekend: false,
+        },
     }
 }
 
@@ -40,14 +50,7 @@ pub fn count(
                         }
                         left -= 1;
                     }
-                    Some(n) => {
-                        let (why, expected) = skip_reason(n);
-                        skipped.push(Skipped {
-                            day: d,
-                            why,
-                            expected,
-                        });
-                    }
+                    Some(n) => skipped.push(skipped_day(d, n)),
                 }
             }
             (d, d, skipped, worked, false)
@@ -56,12 +59,7 @@ pub fn count(
             let nominal = start + Duration::days(i64::from(days));
             let mut d = nominal;
             while let Some(n) = cal.non_working(d) {
-                let (why, expected) = skip_reason(n);
-                skipped.push(Skipped {
-                    day: d,
-                    why,
-                    expected,
-                });
+                skipped.push(skipped_day(d, n));
                 d += Duration::days(1);
             }
             (d, nominal, skipped, worked, d != nominal)

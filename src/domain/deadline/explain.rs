@@ -8,9 +8,21 @@ use super::{Obligation, Pause};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Skipped {
     pub day: NaiveDate,
-    /// "Thứ Bảy", "Chủ Nhật", or the holiday's name.
+    /// The holiday's name; empty for a weekend day, which is worded from `day` when shown,
+    /// in the viewer's language. (Explanations stored before held "Thứ Bảy"/"Chủ Nhật" here:
+    /// `is_weekend` reads them as weekends too.)
     pub why: String,
     pub expected: bool,
+    /// Skipped because it is a Saturday or a Sunday (not a holiday).
+    #[serde(default)]
+    pub weekend: bool,
+}
+
+impl Skipped {
+    /// A weekend day (a fact to word), not a named holiday.
+    pub fn is_weekend(&self) -> bool {
+        self.weekend || matches!(self.why.as_str(), "Thứ Bảy" | "Chủ Nhật")
+    }
 }
 
 /// A change of the catalog that moved a due date (named by `w`).

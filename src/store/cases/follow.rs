@@ -75,12 +75,10 @@ fn field_name(conn: &Connection, id: i64) -> Result<String> {
 
 impl Writer<'_> {
     /// The cases of an edited visit follow its corrections, each an event `sua_luot_tiep`
-    /// with the change in its note (written in the book's language, Vietnamese), due dates
-    /// recomputed; what a case cannot follow refuses the whole edit. Returns whether the
-    /// visit has a case.
+    /// with the changes as facts (worded when shown), due dates recomputed; what a case
+    /// cannot follow refuses the whole edit. Returns whether the visit has a case.
     pub(in crate::store) fn follow_visit_edit(&mut self, e: &VisitEdit) -> Result<bool> {
-        use crate::i18n::{Lang, Msg};
-        let vi = Lang::Vi;
+        use crate::domain::case::EventFact;
         let linked = linked_cases(self, e.visit_id)?;
         for (id, uid, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked
         {
@@ -108,27 +106,28 @@ impl Writer<'_> {
                     "UPDATE cases SET case_type = ?2, code = ?3, seq = ?4, desk = ?5 WHERE id = ?1",
                     params![id, e.new_type.code(), new_code, seq, desk],
                 )?;
-                notes.push(Msg::NoteRetyped.fill(vi, &[code, &new_code]));
+                notes.push(EventFact::Retyped {
+                    from: code.clone(),
+                    to: new_code,
+                });
             }
             if e.old_field != e.new_field && *field_id == e.old_field {
                 self.execute(
                     "UPDATE cases SET field_id = ?2 WHERE id = ?1",
                     params![id, e.new_field],
                 )?;
-                notes.push(Msg::NoteField.fill(
-                    vi,
-                    &[
-                        &field_name(self, e.old_field)?,
-                        &field_name(self, e.new_field)?,
-                    ],
-                ));
+                notes.push(EventFact::Field {
+                    from: field_name(self, e.old_field)?,
+                    to: field_name(self, e.new_field)?,
+                });
                 // A shared case reached here because the officer said the whole case
                 // follows (`settle_shared_cases`): its other visits move with it.
                 let moved = self.move_other_visits(*id, e)?;
                 if moved > 0 {
-                    notes.push(
-                        Msg::NoteVisitsMoved.fill(vi, &[&moved, &field_name(self, e.new_field)?]),
-                    );
+                    notes.push(EventFact::VisitsMoved {
+                        count: moved as u32,
+                        field: field_name(self, e.new_field)?,
+                    });
                 }
             }
             if e.old_citizen != e.new_citizen && *citizen_id == e.old_citizen {
@@ -136,7 +135,7 @@ impl Writer<'_> {
                     "UPDATE cases SET citizen_id = ?2 WHERE id = ?1",
                     params![id, e.new_citizen],
                 )?;
-                notes.push(Msg::NoteCitizen.t(vi).to_owned());
+                notes.push(EventFact::Citizen);
             }
             if e.old_day != e.new_day && *opened && *received_on == e.old_day {
                 if !is_new {
@@ -146,19 +145,16 @@ impl Writer<'_> {
                     "UPDATE cases SET received_on = ?2 WHERE id = ?1",
                     params![id, e.new_day],
                 )?;
-                notes.push(Msg::NoteDay.fill(
-                    vi,
-                    &[
-                        &crate::domain::date::format_date(e.old_day),
-                        &crate::domain::date::format_date(e.new_day),
-                    ],
-                ));
+                notes.push(EventFact::Day {
+                    from: e.old_day,
+                    to: e.new_day,
+                });
             }
             if notes.is_empty() {
                 continue;
             }
             let step = StepInput {
-                note: notes.join("; "),
+                facts: notes,
                 ..StepInput::default()
             };
             insert_event(
@@ -248,7 +244,6 @@ impl Writer<'_> {
         e: &VisitEdit,
         choice: SharedCaseChoice,
     ) -> Result<()> {
-        use crate::i18n::{Lang, Msg};
         for (id, uid, code, status, case_type, field_id, citizen_id, _, _) in
             linked_cases(self, e.visit_id)?
         {
@@ -297,10 +292,8 @@ impl Writer<'_> {
                         [e.visit_id],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )?;
-                    let note = Msg::NoteVisitLeft
-                        .fill(Lang::Vi, &[&crate::domain::date::format_date(day), &time]);
                     let step = StepInput {
-                        note,
+                        facts: vec![crate::domain::case::EventFact::VisitLeft { day, time }],
                         ..StepInput::default()
                     };
                     insert_event(

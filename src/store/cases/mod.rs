@@ -109,6 +109,8 @@ pub struct StepInput {
     pub outcome: Option<Outcome>,
     /// For Assign: the officer to assign.
     pub assignee: Option<i64>,
+    /// What a correction changed, as facts (worded when shown).
+    pub facts: Vec<crate::domain::case::EventFact>,
     /// For Transfer: the citizen asked to be told the result (Luật TCD Art 28(2)).
     pub result_requested: bool,
 }
@@ -142,11 +144,15 @@ pub struct CaseEvent {
     pub from_status: Option<CaseStatus>,
     pub to_status: CaseStatus,
     pub officer_name: Option<String>,
+    /// What the officer wrote (or, in books made before facts were kept, the store's own
+    /// Vietnamese words for a correction).
     pub note: String,
     pub document_no: String,
     pub agency: String,
     pub reason: Option<RefusalReason>,
     pub outcome: Option<Outcome>,
+    /// What a correction changed, as facts.
+    pub facts: Vec<crate::domain::case::EventFact>,
 }
 
 /// Open-case counts of one field.
@@ -267,7 +273,7 @@ impl Store {
         let id = case_id(&self.conn, uid)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.day, e.at, e.action, e.from_status, e.to_status, o.full_name, e.note,
-                    e.document_no, e.agency, e.reason, e.outcome
+                    e.document_no, e.agency, e.reason, e.outcome, e.facts
              FROM case_events e LEFT JOIN officers o ON o.id = e.officer_id
              WHERE e.case_id = ?1 ORDER BY e.id",
         )?;
@@ -289,6 +295,9 @@ impl Store {
                 agency: r.get(8)?,
                 reason: reason.as_deref().and_then(RefusalReason::from_code),
                 outcome: outcome.as_deref().and_then(Outcome::from_code),
+                facts: crate::domain::case::facts::from_json(
+                    r.get::<_, Option<String>>(11)?.as_deref(),
+                ),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -408,30 +417,8 @@ impl Store {
         filter: &QueueFilter,
         limit: u32,
     ) -> Result<(Vec<CaseRow>, u32)> {
-        let status = match filter.status {
-            StatusFilter::Open => format!("AND k.status IN ({})", open_statuses()),
-            StatusFilter::Closed => format!("AND k.status NOT IN ({})", open_statuses()),
-            StatusFilter::All => String::new(),
-        };
-        let where_ = format!(
-            "WHERE k.field_id = ?1 AND k.deleted_at IS NULL {status}
-               AND (?2 IS NULL OR k.case_type = ?2) AND (?3 IS NULL OR k.officer_id = ?3)"
-        );
-        let order = match filter.order {
-            QueueOrder::Received => "k.received_on, k.id",
-            QueueOrder::ReceivedDesc => "k.received_on DESC, k.id DESC",
-            QueueOrder::Due => "k.next_due IS NULL, k.next_due, k.id",
-        };
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}
-             ORDER BY {order} LIMIT ?4"
-        );
-        let t = filter.case_type.map(CaseType::code);
-        let rows = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map(params![field_id, t, filter.officer_id, limit], case_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = self.cases_in_field_from(field_id, filter, 0, limit)?;
+        let (where_, t) = queue_where(filter);
         let total: u32 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM cases k {where_}"))?
@@ -439,6 +426,54 @@ impl Store {
         Ok((rows, total))
     }
 
+    /// The next rows of the same list: at most `limit`, after the first `offset` (the queue
+    /// reads a field page by page as the officer scrolls, so every case can be reached).
+    pub fn cases_in_field_from(
+        &self,
+        field_id: i64,
+        filter: &QueueFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<CaseRow>> {
+        let (where_, t) = queue_where(filter);
+        let order = match filter.order {
+            QueueOrder::Received => "k.received_on, k.id",
+            QueueOrder::ReceivedDesc => "k.received_on DESC, k.id DESC",
+            QueueOrder::Due => "k.next_due IS NULL, k.next_due, k.id",
+        };
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}
+             ORDER BY {order} LIMIT ?4 OFFSET ?5"
+        );
+        let rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(
+                params![field_id, t, filter.officer_id, limit, offset],
+                case_row,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+/// The queue's conditions (field ?1, type ?2, officer ?3) and the type's code.
+fn queue_where(filter: &QueueFilter) -> (String, Option<&'static str>) {
+    let status = match filter.status {
+        StatusFilter::Open => format!("AND k.status IN ({})", open_statuses()),
+        StatusFilter::Closed => format!("AND k.status NOT IN ({})", open_statuses()),
+        StatusFilter::All => String::new(),
+    };
+    (
+        format!(
+            "WHERE k.field_id = ?1 AND k.deleted_at IS NULL {status}
+               AND (?2 IS NULL OR k.case_type = ?2) AND (?3 IS NULL OR k.officer_id = ?3)"
+        ),
+        filter.case_type.map(CaseType::code),
+    )
+}
+
+impl Store {
     /// A case in full, with its linked visits.
     pub fn case_detail(&self, uid: &str) -> Result<CaseDetail> {
         let row = self.case_row(uid)?;

@@ -110,8 +110,8 @@ pub(super) fn insert_event(
 ) -> Result<()> {
     w.prepare_cached(
         "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status, to_status,
-             note, document_no, agency, reason, outcome)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             note, document_no, agency, reason, outcome, facts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         new_uid(),
@@ -127,6 +127,7 @@ pub(super) fn insert_event(
         clean_line(&s.agency),
         s.reason.map(RefusalReason::code),
         s.outcome.map(Outcome::code),
+        crate::domain::case::facts::to_json(&s.facts),
     ])?;
     Ok(())
 }

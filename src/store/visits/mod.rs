@@ -359,15 +359,19 @@ impl Writer<'_> {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
+        // A visit voided meanwhile (another window, another desk) is a conflict, not a
+        // missing record: it is there, struck through, changed since the form read it.
         let old: OldVisit = self
             .query_row(
-                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day
-                 FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day,
+                        deleted_at IS NOT NULL
+                 FROM visits WHERE uid = ?1",
                 [uid],
                 |r| {
                     let t: String = r.get(4)?;
                     let h: String = r.get(6)?;
                     Ok(OldVisit {
+                        voided: r.get(8)?,
                         id: r.get(0)?,
                         citizen_id: r.get(1)?,
                         version: r.get(2)?,
@@ -381,7 +385,7 @@ impl Writer<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if old.version != expected_version {
+        if old.voided || old.version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
                 changed_at: Some(old.changed_at),
@@ -483,15 +487,15 @@ impl Writer<'_> {
         if reason.is_empty() {
             return Err(StoreError::Invalid("a void needs its reason".into()));
         }
-        let (id, version, changed_at): (i64, i64, String) = self
+        let (id, version, changed_at, voided): (i64, i64, String, bool) = self
             .query_row(
-                "SELECT id, version, updated_at FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, version, updated_at, deleted_at IS NOT NULL FROM visits WHERE uid = ?1",
                 [uid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if version != expected_version {
+        if voided || version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
                 changed_at: Some(changed_at),
@@ -526,6 +530,8 @@ impl Writer<'_> {
 
 /// A visit as stored, before an edit.
 struct OldVisit {
+    /// Voided since it was read.
+    voided: bool,
     id: i64,
     citizen_id: i64,
     version: i64,
