@@ -16,6 +16,10 @@ use tiepdan::store::Store;
 /// Fill the new-visit form the way an officer does: type, Tab, type…
 fn fill_basic(app: &mut App, name: &str, id: &str) {
     app.handle_key(key(KeyCode::Char('n')));
+    // On an earlier day: log it on the day shown.
+    if app.context() == Context::Confirm {
+        app.handle_key(key(KeyCode::Char('y')));
+    }
     assert_eq!(app.context(), Context::Form);
     type_str(app, name);
     tab(app);
@@ -49,7 +53,7 @@ fn first_start_asks_for_unit_and_officer() {
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Enter));
     match app.overlays.last() {
-        Some(Overlay::Setup(s)) => assert!(s.error.is_some()),
+        Some(Overlay::Setup(s)) => assert!(!s.errors.is_empty()),
         other => panic!("setup should stay open, got {other:?}"),
     }
     type_str(&mut app, "Nguyễn Thị Lan");
@@ -72,6 +76,8 @@ fn several_officers_choose_who_is_at_the_keyboard() {
     store.enroll_officer("Trần Văn Bình").unwrap();
     let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
     assert_eq!(app.context(), Context::Picker);
+    // Nobody preselected: the first arrow goes to the first name.
+    app.handle_key(key(KeyCode::Down));
     app.handle_key(key(KeyCode::Down));
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Bình");
@@ -420,6 +426,12 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
     });
     app.handle_key(ctrl('s'));
     app.handle_key(key(KeyCode::Char('s'))); // the name corrects the record
+    // Offered to carry the typed values onto the new version; Esc leaves the form as it is.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::CarryOver(_)))
+    ));
+    app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.context(), Context::Form, "the form stays open");
     assert_eq!(
         app.form().unwrap().value(FormField::FullName),

@@ -343,8 +343,10 @@ fn the_pane_closes_the_period_shown_with_c_and_shows_the_closed_figures() {
     book(&mut store);
     let mut app = App::new(store, Lang::Vi, common::fixed_clock()).unwrap();
     app.viewport = (100, 30);
-    // The demo has several officers: the picker asks who is at the keyboard.
+    // The demo has several officers: the picker asks who is at the keyboard (nobody
+    // preselected: the first with ↓).
     assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
+    app.handle_key(common::key(KeyCode::Down));
     app.handle_key(common::key(KeyCode::Enter));
     assert!(app.actor.is_some());
     app.handle_key(common::key(KeyCode::Char('5')));

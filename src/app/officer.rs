@@ -2,8 +2,8 @@
 //! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
 
 use super::entry_draft::EntryDraft;
-use super::overlay::single_line;
-use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
+use super::keymap::{self, Context};
+use super::{App, Command, Overlay, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::parse_date;
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
@@ -14,56 +14,71 @@ impl App {
     /// At start: the setup on a new book, the one officer signed in, or the picker.
     pub(super) fn start_officer(&mut self) -> store::Result<()> {
         let officers = self.store.officers()?;
-        let last: Option<i64> = self
-            .store
-            .setting(settings::LAST_OFFICER)?
-            .and_then(|v| v.parse().ok());
         match officers.len() {
             0 => {
                 let desk = self.store.desk_code()?;
-                self.overlays.push(Overlay::Setup(Box::new(Setup {
-                    unit: single_line(&self.unit),
-                    desk: single_line(&desk),
-                    officer: single_line(""),
-                    focus: if self.unit.is_empty() { 0 } else { 2 },
-                    error: None,
-                })))
+                let setup = Setup::new(&self.unit, &desk);
+                self.overlays.push(Overlay::Setup(Box::new(setup)))
             }
             1 => self.choose_officer(officers[0].clone())?,
-            _ => {
-                let selected = officers
-                    .iter()
-                    .position(|o| Some(o.id) == last)
-                    .unwrap_or(0);
-                self.overlays
-                    .push(Overlay::Picker(Picker { officers, selected }));
-            }
+            // Nobody preselected: the officer last signed in may be another window's, and a
+            // reflexive Enter would write as them. The officer picks their own name.
+            _ => self.overlays.push(Overlay::Picker(Picker {
+                officers,
+                disabled: self.store.disabled_officers()?,
+                selected: None,
+            })),
         }
         Ok(())
     }
 
+    /// Whether the first-start dialog was never finished: the book has no officer yet (the
+    /// program was left from the dialog). A book made by this start is then removed.
+    pub fn setup_pending(&self) -> bool {
+        self.overlays.iter().any(|o| matches!(o, Overlay::Setup(_)))
+    }
+
     /// `o`: choose who is at the keyboard.
+    /// The officer of this window is preselected (never one signed in elsewhere).
     pub(super) fn open_picker(&mut self) {
-        let r = self.store.officers();
-        if let Some(officers) = self.report(r) {
+        let r = self
+            .store
+            .officers()
+            .and_then(|a| Ok((a, self.store.disabled_officers()?)));
+        if let Some((officers, disabled)) = self.report(r) {
             let current = self.actor.as_ref().map(|a| a.officer_id());
-            let selected = officers
-                .iter()
-                .position(|o| Some(o.id) == current)
-                .unwrap_or(0);
-            self.overlays
-                .push(Overlay::Picker(Picker { officers, selected }));
+            let selected = officers.iter().position(|o| Some(o.id) == current);
+            self.overlays.push(Overlay::Picker(Picker {
+                officers,
+                disabled,
+                selected,
+            }));
+        }
+    }
+
+    /// A store error in the officer's words; a write refused because the officer at the
+    /// keyboard was disabled says what to do next, with the key that does it here.
+    pub(super) fn store_error(&self, e: &store::StoreError) -> String {
+        match (e, &self.actor) {
+            (store::StoreError::NotPermitted, Some(actor)) => {
+                let ctx = self.context();
+                let key = keymap::key_for(ctx, Command::SwitchOfficer)
+                    .or_else(|| keymap::key_for(Context::List, Command::SwitchOfficer))
+                    .unwrap_or_default();
+                Msg::ErrOfficerDisabledHere.fill(self.lang, &[&actor.name(), &key])
+            }
+            _ => crate::i18n::store_error(self.lang, e),
         }
     }
 
     pub(super) fn apply_prompt(&mut self, cmd: Command) {
         match self.overlays.last_mut() {
             Some(Overlay::Setup(s)) => match cmd {
-                Command::NextField => s.focus = (s.focus + 1) % Setup::INPUTS,
-                Command::PrevField => s.focus = (s.focus + Setup::INPUTS - 1) % Setup::INPUTS,
+                Command::NextField => s.focus_on((s.focus + 1) % Setup::INPUTS),
+                Command::PrevField => s.focus_on((s.focus + Setup::INPUTS - 1) % Setup::INPUTS),
                 Command::Submit => {
                     if s.focus + 1 < Setup::INPUTS {
-                        s.focus += 1;
+                        s.focus_on(s.focus + 1);
                     } else {
                         self.finish_setup();
                     }
@@ -92,7 +107,15 @@ impl App {
                                 p.error = Some(Msg::ErrRequired.t(self.lang).to_owned());
                                 return;
                             }
-                            self.add_officer(&name);
+                            // One who left and comes back is enabled again, not added twice.
+                            let r = self.store.officer_named(&name);
+                            match self.report(r) {
+                                Some(Some(o)) if !o.active => self
+                                    .overlays
+                                    .push(Overlay::Confirm(Question::EnableOfficer(Box::new(o)))),
+                                Some(_) => self.add_officer(&name),
+                                None => {}
+                            }
                         }
                         PromptPurpose::VoidVisit { uid, version } => {
                             self.void_visit(&uid, version, &text)
@@ -134,19 +157,23 @@ impl App {
         let unit = clean_line(&s.unit.lines().join(" "));
         let desk = clean_line(&s.desk.lines().join(" "));
         let name = clean_line(&s.officer.lines().join(" "));
-        let missing = [
-            (0, unit.is_empty(), Msg::SetupUnit),
-            (1, desk.is_empty(), Msg::SetupDesk),
-            (2, name.is_empty(), Msg::SetupOfficer),
-        ];
-        if let Some((i, _, label)) = missing.iter().find(|(_, empty, _)| *empty) {
-            s.focus = *i;
-            s.error = Some(format!("{}: {}", label.t(lang), Msg::ErrRequired.t(lang)));
-            return;
+        // Every problem at once, each by its input; the first to fix gets the focus.
+        let required = Msg::ErrRequired.t(lang).to_owned();
+        let mut errors = Vec::new();
+        if unit.is_empty() {
+            errors.push((0, required.clone()));
         }
-        if settings::check_desk_code(&desk).is_err() {
-            s.focus = 1;
-            s.error = Some(Msg::ErrDeskCode.t(lang).to_owned());
+        if desk.is_empty() {
+            errors.push((1, required.clone()));
+        } else if settings::check_desk_code(&desk).is_err() {
+            errors.push((1, Msg::ErrDeskCode.t(lang).to_owned()));
+        }
+        if name.is_empty() {
+            errors.push((2, required));
+        }
+        if let Some((first, _)) = errors.first() {
+            s.focus_on(*first);
+            s.errors = errors;
             return;
         }
         let r = self.store.first_start(&unit, &desk, &name);
@@ -164,50 +191,116 @@ impl App {
 
     pub(super) fn apply_picker(&mut self, cmd: Command) {
         let signed_in = self.actor.is_some();
+        let me = self.actor.as_ref().map(|a| a.officer_id());
         let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
             return;
         };
-        let n = p.officers.len() + 1;
+        let n = p.rows();
         match cmd {
-            Command::Up => p.selected = (p.selected + n - 1) % n,
-            Command::Down => p.selected = (p.selected + 1) % n,
-            Command::Submit => {
-                if p.selected == p.officers.len() {
-                    self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
-                        PromptPurpose::NewOfficer,
-                    ))));
-                } else {
-                    let o = p.officers[p.selected].clone();
+            Command::Up => p.selected = Some(p.selected.map_or(n - 1, |s| (s + n - 1) % n)),
+            Command::Down => p.selected = Some(p.selected.map_or(0, |s| (s + 1) % n)),
+            Command::Submit => match p.current() {
+                None => {
+                    let keys = [Command::Down, Command::Up]
+                        .map(|c| keymap::key_for(Context::Picker, c).unwrap_or_default());
+                    let text = Msg::PickOfficerNone.fill(self.lang, &[&keys[0], &keys[1]]);
+                    self.info(text);
+                }
+                Some(PickerRow::Add) => self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
+                    PromptPurpose::NewOfficer,
+                )))),
+                Some(PickerRow::Active(o)) => {
+                    let o = o.clone();
                     self.overlays.pop();
                     let r = self.choose_officer(o);
                     self.report(r);
                 }
-            }
+                Some(PickerRow::Disabled(o)) => {
+                    let q = Question::EnableOfficer(Box::new(o.clone()));
+                    self.overlays.push(Overlay::Confirm(q));
+                }
+            },
             Command::Cancel if signed_in => {
                 self.overlays.pop();
             }
-            Command::RemoveItem if p.selected < p.officers.len() => {
-                let o = p.officers[p.selected].clone();
-                if self.actor.as_ref().is_some_and(|a| a.officer_id() == o.id) {
-                    self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
-                } else if signed_in {
-                    self.overlays
-                        .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+            Command::RemoveItem => {
+                if let Some(PickerRow::Active(o)) = p.current() {
+                    let o = o.clone();
+                    if me == Some(o.id) {
+                        self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
+                    } else if signed_in {
+                        self.overlays
+                            .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+                    }
                 }
             }
             _ => {}
         }
     }
 
-    /// Disable an officer (audited): the picker lists the others.
+    /// Disable an officer (audited): the picker lists them among the disabled.
     pub(super) fn disable_officer(&mut self, o: &Officer) {
         let r = self.write(|w| w.disable_officer(o.id));
         if self.report(r).is_some() {
             self.info(Msg::OfficerDisabled.fill(self.lang, &[&o.full_name]));
-            if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
-                p.officers.retain(|x| x.id != o.id);
-                p.selected = p.selected.min(p.officers.len());
+            self.refresh_picker(None);
+        }
+    }
+
+    /// Enable a disabled officer again (audited). By the officer at the keyboard when they may
+    /// write; otherwise — nobody signed in, or the one signed in was disabled too — the
+    /// officer comes back themself and is signed in, as a new officer's enrolment is.
+    pub(super) fn enable_officer(&mut self, o: &Officer) {
+        let r = self.write(|w| w.enable_officer(o.id));
+        match r {
+            Ok(()) => {
+                self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
+                if let Some(Overlay::Prompt(_)) = self.overlays.last() {
+                    self.overlays.pop();
+                }
+                self.refresh_picker(Some(o.id));
             }
+            Err(store::StoreError::NotPermitted) => {
+                let r = self.store.reenroll_officer(o.id);
+                if self.report(r).is_none() {
+                    return;
+                }
+                while matches!(
+                    self.overlays.last(),
+                    Some(Overlay::Prompt(_) | Overlay::Picker(_))
+                ) {
+                    self.overlays.pop();
+                }
+                let r = self.choose_officer(Officer {
+                    active: true,
+                    ..o.clone()
+                });
+                if self.report(r).is_some() {
+                    self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
+                }
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+
+    /// Read the open picker's lists again, the cursor on officer `on` (or kept in range).
+    fn refresh_picker(&mut self, on: Option<i64>) {
+        let r = self
+            .store
+            .officers()
+            .and_then(|a| Ok((a, self.store.disabled_officers()?)));
+        let Some((officers, disabled)) = self.report(r) else {
+            return;
+        };
+        if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
+            p.officers = officers;
+            p.disabled = disabled;
+            p.selected = match on {
+                Some(id) => p.row_of(id),
+                None => p.selected.map(|s| s.min(p.rows() - 1)),
+            };
         }
     }
 

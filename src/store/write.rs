@@ -22,6 +22,15 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// An officer acting on their own record before they may write (an enrolment, a return).
+    pub(super) fn enrolled(officer_id: i64, uid: &str, name: &str) -> Actor {
+        Actor {
+            officer_id,
+            uid: uid.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+
     pub fn officer_id(&self) -> i64 {
         self.officer_id
     }
@@ -150,7 +159,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(existing) = super::officers::name_taken(&tx, &name)? {
+        if let Some((_, existing)) = super::officers::name_taken(&tx, &name)? {
             return Err(StoreError::OfficerExists(existing));
         }
         let uid = new_uid();
@@ -186,6 +195,49 @@ impl Store {
         actor: &Actor,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.run(actor, f, true)
+    }
+
+    /// Run `f` exactly as [`Store::write`] would, every check included, then roll it back:
+    /// whether the book would take this write now, with nothing written. (A step that cannot
+    /// be undone is checked so before the officer is asked to confirm it.)
+    pub fn check<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.run(actor, f, false)
+    }
+
+    /// One IMMEDIATE transaction by an officer who may not write yet (a disabled officer
+    /// coming back): no check that they are active, everything else as [`Store::write`].
+    pub(super) fn write_enrolling<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.refuse_read_only()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer {
+            changes_at_start: tx.total_changes(),
+            tx,
+            actor,
+            scratch_changes: 0,
+        };
+        let out = f(&mut w)?;
+        w.tx.commit()?;
+        self.writes += 1;
+        Ok(out)
+    }
+
+    fn run<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+        commit: bool,
+    ) -> Result<T> {
         self.refuse_read_only()?;
         let tx = self
             .conn
@@ -205,6 +257,10 @@ impl Store {
             scratch_changes: 0,
         };
         let out = f(&mut w)?;
+        if !commit {
+            // Dropped: rolled back.
+            return Ok(out);
+        }
         let scratch = w.tx.total_changes() - w.changes_at_start == w.scratch_changes;
         w.tx.commit()?;
         if !scratch {
