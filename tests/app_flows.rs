@@ -16,6 +16,10 @@ use tiepdan::store::Store;
 /// Fill the new-visit form the way an officer does: type, Tab, type…
 fn fill_basic(app: &mut App, name: &str, id: &str) {
     app.handle_key(key(KeyCode::Char('n')));
+    // On an earlier day: log it on the day shown.
+    if app.context() == Context::Confirm {
+        app.handle_key(key(KeyCode::Char('y')));
+    }
     assert_eq!(app.context(), Context::Form);
     type_str(app, name);
     tab(app);
@@ -50,7 +54,7 @@ fn first_start_asks_for_unit_and_officer() {
     }
     match app.overlays.last() {
         Some(Overlay::Setup(s)) => {
-            assert!(s.error.is_some());
+            assert!(s.error_of(2).is_some() && s.error_of(3).is_some());
             assert_eq!(s.focus, 2, "back to the officer's name");
         }
         other => panic!("setup should stay open, got {other:?}"),
@@ -67,7 +71,7 @@ fn first_start_asks_for_unit_and_officer() {
         Some(Overlay::Setup(s)) => {
             assert_eq!(s.focus, 3, "back to the PIN");
             assert!(s.pin.lines().join("").is_empty());
-            assert!(s.error.as_deref().unwrap().contains("dễ đoán"));
+            assert!(s.error_of(3).unwrap().contains("dễ đoán"));
         }
         other => panic!("setup should stay open, got {other:?}"),
     }
@@ -449,6 +453,12 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
     });
     app.handle_key(ctrl('s'));
     app.handle_key(key(KeyCode::Char('s'))); // the name corrects the record
+    // Offered to carry the typed values onto the new version; Esc leaves the form as it is.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::CarryOver(_)))
+    ));
+    app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.context(), Context::Form, "the form stays open");
     assert_eq!(
         app.form().unwrap().value(FormField::FullName),

@@ -675,6 +675,12 @@ fn a_report_column_changed_at_another_desk_is_not_undone() {
         .unwrap();
     type_str(&mut app, "dat dai nha");
     app.handle_key(ctrl('s'));
+    // Offered to carry the choice onto the other desk's version; Esc leaves it as it is.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(tiepdan::app::Question::CarryOver(_)))
+    ));
+    app.handle_key(key(KeyCode::Esc));
     assert!(
         matches!(app.overlays.last(), Some(Overlay::Entry(_))),
         "the form stays"

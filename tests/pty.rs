@@ -757,3 +757,29 @@ fn a_denunciation_keeps_apart_and_the_form_is_no_oracle() {
     t.send("q");
     assert!(t.wait_exit());
 }
+
+#[test]
+fn esc_in_the_first_start_dialog_quits_and_leaves_no_book_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new-book.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Thiết lập lần đầu");
+    assert!(db.exists(), "the book is made as the program starts");
+    t.send("UBND phường Quán Thánh");
+    t.send("\x1b");
+    assert!(t.wait_exit(), "a clean exit");
+    drop(t);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing left behind: {left:?}");
+    // A book that was there before is never removed, set up or not.
+    drop(Store::open(&db).unwrap());
+    let mut t = Tui::start(&db);
+    t.wait_text("Thiết lập lần đầu");
+    t.send("\x1b");
+    assert!(t.wait_exit());
+    drop(t);
+    assert!(db.exists());
+}

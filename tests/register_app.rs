@@ -469,7 +469,7 @@ fn an_officer_is_disabled_from_the_picker_after_a_question() {
     // Not oneself.
     let moves = |app: &mut App, to: usize| {
         if let Some(Overlay::Picker(p)) = app.overlays.last_mut() {
-            p.selected = to;
+            p.selected = Some(to);
         }
     };
     moves(&mut app, me);

@@ -83,7 +83,8 @@ impl App {
             }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
                 super::bounded::input(s.focused(), key, limits::LINE);
-                s.error = None;
+                let at = s.focus;
+                s.errors.retain(|(i, _)| *i != at);
             }
             _ => {}
         }

@@ -272,6 +272,7 @@ impl App {
             .actor
             .as_ref()
             .is_some_and(|a| a.officer_id() == actor.officer_id());
+        let why = self.lock.as_ref().map(|l| l.why);
         self.lock = None;
         self.last_key = self.now();
         if same {
@@ -282,16 +283,43 @@ impl App {
             }
             return;
         }
+        let carried = why == Some(LockWhy::Switch);
         if let Some(previous) = self.actor.clone() {
-            self.hand_over(&previous);
+            if carried {
+                self.keep_desk_for_switch();
+            } else {
+                self.hand_over(&previous);
+            }
         }
         let name = actor.name().to_owned();
-        let switching = self.actor.is_some();
         let r = self.signed_in_as(actor);
         self.report(r);
-        if switching {
+        if carried {
+            // The form goes on as the new officer's: their draft from now on.
+            if self.form().is_some_and(super::VisitForm::is_dirty) {
+                self.save_draft();
+            }
+            self.save_entry_draft();
             self.info(Msg::OfficerSwitched.fill(self.lang, &[&name]));
         }
+    }
+
+    /// `o` (or `Ctrl-O` in a form) signed another officer in: whatever is open stays open and
+    /// goes on as theirs — it was typed at the keyboard they now sign for —, so the drafts of
+    /// it this window kept under the officer before are dropped (never offered twice).
+    fn keep_desk_for_switch(&mut self) {
+        self.status = None;
+        let window = self.window.clone();
+        if !self.store.is_read_only() {
+            let r = self.write(|w| {
+                w.clear_draft(DRAFT_VISIT_FORM, &window)?;
+                w.clear_draft(DRAFT_ENTRY_FORM, &window)
+            });
+            self.report(r);
+        }
+        self.viewer.forget();
+        self.drafts_waiting.clear();
+        self.actor = None;
     }
 
     /// The desk passes from `previous` to another officer: their forms are kept as their

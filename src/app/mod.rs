@@ -11,6 +11,7 @@ mod bounded;
 mod cases;
 pub mod combo;
 pub mod command;
+pub mod conflict;
 mod deadlines;
 mod duties;
 pub mod entry;
@@ -43,8 +44,8 @@ pub use lock::{LockScreen, LockWhy};
 pub use log::LogState;
 pub use lookup::{HistoryView, LookupState, Picked};
 pub use overlay::{
-    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, Prompt, PromptPurpose, Question,
-    RepeatLink, Setup, WrittenCitizen,
+    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, PickerRow, Prompt, PromptPurpose,
+    Question, RepeatLink, Setup, WrittenCitizen,
 };
 pub use queue::{CaseView, QueueFocus, QueueState};
 pub use report::{ReportOverlay, ReportState, ReportView};
@@ -290,7 +291,7 @@ impl App {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(crate::i18n::store_error(self.lang, &e));
+                self.error(self.store_error(&e));
                 None
             }
         }
@@ -305,6 +306,18 @@ impl App {
             return Err(store::StoreError::NotPermitted);
         };
         self.store.write(actor, f)
+    }
+
+    /// Whether the book would take this write from the officer at the keyboard now, every
+    /// check made and nothing written.
+    fn check<T>(
+        &mut self,
+        f: impl FnOnce(&mut Writer<'_>) -> store::Result<T>,
+    ) -> store::Result<T> {
+        let Some(actor) = self.actor.as_ref() else {
+            return Err(store::StoreError::NotPermitted);
+        };
+        self.store.check(actor, f)
     }
 
     /// The write that saves a form, with the form's draft of this window cleared in the same
@@ -494,11 +507,13 @@ impl App {
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
-            (
-                Context::Confirm,
-                Command::Confirm | Command::Deny | Command::Cancel | Command::Amend,
-            ) => {
-                if let Some(Overlay::Confirm(q)) = self.overlays.pop() {
+            // Only an answer the question takes closes it.
+            (Context::Confirm, _) => {
+                let takes = matches!(
+                    self.overlays.last(),
+                    Some(Overlay::Confirm(q)) if q.answers().contains(&cmd)
+                );
+                if takes && let Some(Overlay::Confirm(q)) = self.overlays.pop() {
                     self.answer(q, cmd);
                 }
             }
@@ -560,6 +575,8 @@ impl App {
             (Question::DiscardForm, true) => self.close_form(),
             (Question::DiscardEntry, true) => self.close_entry(),
             (Question::DisableOfficer(o), true) => self.disable_officer(&o),
+            (Question::EnableOfficer(o), true) => self.enable_officer(&o),
+            (Question::CarryOver(c), true) => self.carry_over(*c),
             (Question::RestoreEntry { window, .. }, true) => self.restore_entry(&window),
             (Question::RestoreEntry { window, .. }, false) if answer == Command::Deny => {
                 self.clear_entry_draft(&window);
@@ -580,6 +597,11 @@ impl App {
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
             (Question::ClosePeriod(p), true) => self.close_period(p),
+            (Question::NewVisitDay { shown, today }, _) => match answer {
+                Command::Confirm => self.new_visit_on(shown),
+                Command::Deny | Command::Submit => self.new_visit_on(today),
+                _ => {}
+            },
             (_, false) => {}
         }
     }

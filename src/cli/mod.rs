@@ -275,12 +275,34 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
     } else {
         ask_create(path, lang)?
     };
+    let existed = path.exists();
     let store = open(path, create, lang)?;
     let clock = Box::new(|| Local::now().naive_local());
     let mut app = App::new(store, lang, clock)
         .map_err(|e| Failure::new(crate::i18n::store_error(lang, &e)))?;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    crate::tui::run(&mut app).map_err(|e| Failure::new(e.to_string()))
+    let result = crate::tui::run(&mut app).map_err(|e| Failure::new(e.to_string()));
+    // Left from the first-start dialog: the book this start made is not left behind
+    // half-made (a schema with no unit and no officer).
+    let unfinished = app.setup_pending();
+    drop(app);
+    if unfinished && !existed {
+        remove_new_book(path);
+    }
+    result
+}
+
+/// Remove a book this start created and never set up, with SQLite's files beside it and
+/// the (by now empty) folder of its windows' marks.
+fn remove_new_book(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(&p);
+    }
+    if let Some(dir) = crate::store::windows_dir(path) {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 /// No book at a path the officer typed: ask, naming the full path, before making one.

@@ -218,6 +218,7 @@ catalog! {
     // First start and officer choice
     SetupTitle => "Thiết lập lần đầu", "First start";
     SetupIntro => "Nhập tên đơn vị, họ tên và mã PIN của cán bộ (quản trị của sổ); mỗi bản ghi mang tên cán bộ đang làm việc. Mã bàn (đã gợi ý) nằm trong mã vụ việc, để sổ của nhiều bàn gộp được mà không trùng mã.", "Enter the unit's name, your name and PIN (you administer the book); every record is stamped with the officer at the keyboard. The desk code (suggested) is part of case codes, so books of several desks merge without clashes.";
+    CmdQuitSetup => "thoát, chưa tạo sổ", "quit, no book made";
     SetupUnit => "Tên đơn vị", "Unit name";
     SetupOfficer => "Họ tên cán bộ", "Officer's name";
     SetupDesk => "Mã bàn (trong mã vụ việc)", "Desk code (in case codes)";
@@ -334,6 +335,13 @@ catalog! {
     AskLinkRepeat => "{0} đã có vụ việc {1} đang mở trong lĩnh vực {2}. Cùng nội dung: gắn vào vụ việc đó (y), hay mở vụ việc mới (n)? Esc: quay lại, chưa lưu.", "{0} already has an open case {1} in {2}. The same matter: join it (y), or open a new case (n)? Esc: go back, nothing saved.";
     CmdBack => "quay lại", "back";
     CmdAmend => "sửa", "correct";
+    CmdDefaultAnswer => "mặc định", "default";
+    AnsKeepRecordedName => "giữ tên đã lưu", "keep the recorded name";
+    AnsCorrectRecordedName => "sửa tên hồ sơ", "correct the record";
+    AnsWrongIdNumber => "số giấy tờ sai", "the number is wrong";
+    AnsToday => "hôm nay", "today";
+    AnsDayShown => "ngày đang xem", "the day shown";
+    AskNewVisitDay => "Đang xem {0}. Ghi lượt tiếp mới cho ngày nào? n hoặc Enter: hôm nay ({1}) · y: ngày đang xem ({2}), khi ghi bù sổ của ngày đó · Esc: thôi.", "Showing {0}. Which day is the new visit on? n or Enter: today ({1}) · y: the day shown ({2}), when back-filling that day's book · Esc: never mind.";
     AskNameClash => "Số giấy tờ này đã có hồ sơ của {0}, nhưng tên vừa nhập là «{1}». Cùng một người? y: đúng, giữ tên đã lưu · s: đúng, sửa tên hồ sơ thành «{1}» (ghi nhật ký) · n/Esc: không phải — số giấy tờ nhập sai, sửa lại.", "This ID number is on record for {0}, but the name typed is «{1}». The same person? y: yes, keep the recorded name · s: yes, correct the record to «{1}» (audited) · n/Esc: no — the number is wrong, fix it.";
     NameClashFixId => "Số giấy tờ thuộc hồ sơ khác: sửa lại số (hoặc để trống nếu công dân không mang giấy tờ).", "The ID number belongs to another record: fix it (or leave it empty if the citizen has no papers).";
     ErrEditBlocked => "Vụ việc {0} ({1}) không theo được thay đổi này: {2}. Lượt tiếp chưa được sửa.", "Case {0} ({1}) cannot follow this change: {2}. The visit was not changed.";
@@ -347,6 +355,8 @@ catalog! {
     AskSharedCaseType => "Vụ việc {0} còn {1} lượt tiếp khác. Đổi loại đơn của lượt này thì lượt này tách khỏi vụ việc {0} (mỗi loại đơn một vụ việc): n — tách và lưu · Esc: quay lại, chưa lưu.", "Case {0} holds {1} other {1|visit|visits}. Changing this visit's petition type takes it out of case {0} (one case per kind): n — take it out and save · Esc: go back, nothing saved.";
     SharedCaseTypeOnlyLeave => "Loại đơn khác thì không chung vụ việc: n để tách lượt này, Esc để quay lại.", "Another kind never shares the case: n takes this visit out, Esc goes back.";
     DraftTaken => "Bản nháp này đã được khôi phục hoặc bỏ ở cửa sổ khác: không khôi phục lần nữa.", "This draft was already restored or discarded in another window: it is not restored twice.";
+    AnsWholeCaseFollows => "cả vụ việc đổi theo", "the whole case follows";
+    AnsOnlyThisVisit => "chỉ lượt này, tách khỏi vụ việc", "only this visit, out of the case";
     SharedPostponed => "Chưa lưu: biểu mẫu vẫn như đã nhập; lưu lại (Ctrl-S) để chọn.", "Not saved yet: the form is as typed; save again (Ctrl-S) to choose.";
     SharedWhatType => "loại đơn", "petition type";
     SharedWhatField => "lĩnh vực", "field";
@@ -370,6 +380,16 @@ catalog! {
     ErrFutureVisit => "Ngày tiếp chưa đến: không ghi trước được", "That day has not come yet: a visit cannot be logged ahead";
     ErrTimeFormat => "Giờ dạng HH:MM, ví dụ 08:30", "Time as HH:MM, e.g. 08:30";
     LinkPostponed => "Chưa lưu: chọn gắn vào vụ việc đang mở hay mở vụ việc mới khi lưu lại (Ctrl-S).", "Not saved yet: choose to join the open case or open a new one when you save again (Ctrl-S).";
+    AskCarryOver => "{0} đã được sửa ở nơi khác{1}. Bên đó đã sửa: {2}. y: mang những gì bạn đã sửa ({3}) sang bản mới nhất, xem lại rồi Ctrl-S để lưu · n/Esc: để nguyên biểu mẫu, chưa lưu gì.", "{0} was changed elsewhere{1}. Changed there: {2}. y: carry what you changed ({3}) onto the newest version, review it, then Ctrl-S to save · n/Esc: leave the form as it is, nothing saved.";
+    ConflictAt => " lúc {0}", " at {0}";
+    ConflictNothingShown => "không ô nào trong biểu mẫu này", "nothing in this form";
+    ConflictBoth => "Cả hai bên cùng sửa {0}: giữ giá trị bạn đã gõ.", "Both changed {0}: your value is kept.";
+    ConflictNotSaved => "Chưa lưu: {0} đã được sửa ở nơi khác.", "Not saved: {0} was changed elsewhere.";
+    ConflictCarried => "Bản mới nhất, với những gì bạn đã sửa. Nơi khác đã sửa: {0}.", "The newest version, with what you changed. Changed elsewhere: {0}.";
+    ConflictCarriedSave => "Đã mang những gì bạn sửa sang bản mới nhất: xem lại rồi Ctrl-S để lưu.", "What you changed is on the newest version: review it, then Ctrl-S to save.";
+    AnsCarryOver => "mang sang bản mới", "carry onto the new version";
+    AnsLeaveForm => "để nguyên", "leave as is";
+    StepConflictReloaded => "Vụ việc đã được sửa ở nơi khác{0}: đã đọc lại, xem lại rồi Ctrl-S để ghi bước này trên bản mới (những gì đã gõ vẫn giữ).", "The case was changed elsewhere{0}: read again — review it, then Ctrl-S to record this step on it (what is typed stays).";
     ErrConflict => "{0} đã được sửa ở nơi khác lúc {1}; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere at {1}; reload and redo it so as not to overwrite that change";
     ErrConflictNoTime => "{0} đã được sửa ở nơi khác; tải lại rồi làm lại để không ghi đè thay đổi đó", "{0} was changed elsewhere; reload and redo it so as not to overwrite that change";
     ErrReadOnly => "Sổ đang mở chỉ đọc: không ghi được gì", "The book is open read-only: nothing can be written";
@@ -390,6 +410,12 @@ catalog! {
     StepRefusedWhy => "{0}: {1}.", "{0}: {1}.";
     StepDone => "{0}: {1} → {2}.", "{0}: {1} → {2}.";
     ErrOfficerExists => "Đã có cán bộ «{0}»: chọn tên đó trong danh sách (hai cán bộ trùng tên phải ghi khác nhau, ví dụ thêm chức vụ).", "There is already an officer «{0}»: choose that name in the list (two officers of one name must be written apart, e.g. with their title).";
+    PickOfficerDisabledMark => "đã tắt — Enter: bật lại", "disabled — Enter: enable again";
+    PickOfficerNone => "Chưa chọn ai: {0}/{1} đến tên mình, rồi Enter.", "Nobody chosen yet: {0}/{1} to your name, then Enter.";
+    AskEnableOfficer => "Cán bộ {0} đã bị tắt. Bật lại để {0} được chọn và ghi sổ như trước? Các bản ghi cũ vẫn mang tên này; không tạo cán bộ thứ hai. (y/n)", "Officer {0} was disabled. Enable them again, to be chosen and write as before? Their old records keep this name; no second officer is made. (y/n)";
+    OfficerEnabled => "Đã bật lại cán bộ {0}.", "Officer {0} enabled again.";
+    ErrOfficerDisabledHere => "Cán bộ {0} đã bị tắt nên không ghi được — nhấn {1} để chọn cán bộ đang làm việc (hoặc chọn tên mình để bật lại)", "Officer {0} was disabled and may not write — press {1} to choose who is at the keyboard (or choose your name to enable it again)";
+    CmdOfficerInForm => "đổi cán bộ (những gì đã gõ vẫn giữ)", "switch officer (what is typed stays)";
     PickOfficerDisable => "tắt cán bộ", "disable officer";
     AskDisableOfficer => "Tắt cán bộ {0}? Không còn hiện khi đăng nhập; các lượt tiếp, vụ việc vẫn giữ tên. (y/n)", "Disable officer {0}? No longer offered at sign-in; their visits and cases keep the name. (y/n)";
     OfficerDisabled => "Đã tắt cán bộ {0}.", "Officer {0} disabled.";
@@ -670,6 +696,8 @@ catalog! {
     ExplainExpected => "(dự kiến)", "(expected)";
     ExplainUnconfirmed => "Quy định chưa được xác nhận — có thể sửa trong Danh mục.", "The rule is unconfirmed — editable in the catalog.";
     ExplainDue => "Hạn", "Due";
+    RuleEditTitle => "Sửa quy định: {0} — {1}, hiệu lực {2}", "Edit rule: {0} — {1}, in force {2}";
+    RuleEditArticle => "Quy định đang sửa theo: {0}", "The rule being edited rests on: {0}";
     CatRules => "Quy định về thời hạn", "Deadline rules";
     CatCalendar => "Lịch nghỉ năm {0}", "Days off in {0}";
     CatAnnounced => "đã công bố", "announced";

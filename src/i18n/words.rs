@@ -334,6 +334,56 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
     }
 }
 
+/// Whom a deadline rule applies to: "Khiếu nại, lần 1, phức tạp" ("mọi" for any case).
+/// Shared by the catalog's table and the rule editor's title.
+pub fn rule_applies(lang: Lang, r: &crate::domain::deadline::Rule) -> String {
+    let mut applies = vec![
+        r.case_type
+            .map(|t| case_type(t).t(lang).to_owned())
+            .unwrap_or_else(|| Msg::AnyValue.t(lang).to_owned()),
+    ];
+    if let Some(n) = r.round {
+        applies.push(Msg::RoundN.fill(lang, &[&n]));
+    }
+    if r.complex == Some(true) {
+        applies.push(Msg::CaseComplex.t(lang).to_owned());
+    }
+    if r.remote == Some(true) {
+        applies.push(Msg::CaseRemote.t(lang).to_owned());
+    }
+    if r.multi_site == Some(true) {
+        applies.push(Msg::CaseMultiSite.t(lang).to_owned());
+    }
+    match (r.disciplinary, r.dismissal) {
+        (_, Some(true)) => applies.push(Msg::CaseDismissal.t(lang).to_owned()),
+        (Some(true), _) => applies.push(Msg::CaseDisciplinary.t(lang).to_owned()),
+        _ => {}
+    }
+    applies.join(", ")
+}
+
+/// When a deadline rule applies: "01/07/2026–" or "01/07/2012–30/06/2026".
+pub fn rule_effective(r: &crate::domain::deadline::Rule) -> String {
+    use crate::domain::date::format_date;
+    match r.effective_to {
+        Some(to) => format!("{}–{}", format_date(r.effective_from), format_date(to)),
+        None => format!("{}–", format_date(r.effective_from)),
+    }
+}
+
+/// The rule editor says which rule it edits: its obligation, whom it applies to and when it
+/// applies (two rules of one obligation differ by these); its article is said under it.
+pub fn rule_title(lang: Lang, r: &crate::domain::deadline::Rule) -> String {
+    Msg::RuleEditTitle.fill(
+        lang,
+        &[
+            &obligation(r.obligation).t(lang),
+            &rule_applies(lang, r),
+            &rule_effective(r),
+        ],
+    )
+}
+
 /// A catalog change that moved a due date, in words.
 pub fn change_cause(lang: Lang, c: &crate::domain::deadline::Cause) -> String {
     use crate::domain::date::format_date;

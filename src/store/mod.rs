@@ -49,7 +49,7 @@ pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
     VisitRow,
 };
-pub use windows::WindowLease;
+pub use windows::{WindowLease, lock_dir as windows_dir};
 pub use write::{Actor, Bulk, Permission, Writer};
 
 use std::fmt;

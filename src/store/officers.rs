@@ -56,6 +56,11 @@ impl Store {
         self.officers_where("")
     }
 
+    /// Officers disabled, by name (an administrator may enable them again).
+    pub fn disabled_officers(&self) -> Result<Vec<Officer>> {
+        self.officers_where("WHERE active = 0")
+    }
+
     fn officers_where(&self, filter: &str) -> Result<Vec<Officer>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM officers {filter} ORDER BY full_name COLLATE NOCASE, id"
@@ -79,16 +84,17 @@ impl Store {
     }
 }
 
-/// An active officer already named `name` (compared folded: "Nguyen Thi Lan" is
-/// "Nguyễn Thị Lan"): two officers of one name could not be told apart in the picker.
-pub(super) fn name_taken(conn: &rusqlite::Connection, name: &str) -> Result<Option<String>> {
+/// An officer already named `name`, active or disabled (compared folded: "Nguyen Thi Lan"
+/// is "Nguyễn Thị Lan"): (id, name as recorded). Two officers of one name could not be told
+/// apart in the picker, and one who left and comes back is enabled again, not added twice.
+pub(super) fn name_taken(conn: &rusqlite::Connection, name: &str) -> Result<Option<(i64, String)>> {
     let wanted = fold(name);
-    let mut stmt = conn.prepare_cached("SELECT full_name FROM officers WHERE active = 1")?;
-    let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut stmt = conn.prepare_cached("SELECT id, full_name FROM officers")?;
+    let names = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
     for n in names {
-        let n = n?;
+        let (id, n) = n?;
         if fold(&n) == wanted {
-            return Ok(Some(n));
+            return Ok(Some((id, n)));
         }
     }
     Ok(None)
@@ -106,7 +112,7 @@ impl Writer<'_> {
         if full_name.is_empty() {
             return Err(StoreError::Invalid("officer name is empty".into()));
         }
-        if let Some(existing) = name_taken(self.conn(), &full_name)? {
+        if let Some((_, existing)) = name_taken(self.conn(), &full_name)? {
             return Err(StoreError::OfficerExists(existing));
         }
         let uid = new_uid();
@@ -152,9 +158,6 @@ impl Writer<'_> {
         };
         if o.active {
             return Ok(());
-        }
-        if let Some(existing) = name_taken(self.conn(), &o.full_name)? {
-            return Err(StoreError::OfficerExists(existing));
         }
         self.set_active(&o, true)
     }

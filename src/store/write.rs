@@ -227,6 +227,26 @@ impl Store {
         actor: &Actor,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.run(actor, f, true)
+    }
+
+    /// Run `f` exactly as [`Store::write`] would, every check included (the roles too), then
+    /// roll it back: whether the book would take this write now, with nothing written. (A
+    /// step that cannot be undone is checked so before the officer is asked to confirm it.)
+    pub fn check<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.run(actor, f, false)
+    }
+
+    fn run<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+        commit: bool,
+    ) -> Result<T> {
         self.refuse_read_only()?;
         let tx = self
             .conn
@@ -252,6 +272,10 @@ impl Store {
         };
         let mut w = Writer::begin(tx, actor, roles);
         let out = f(&mut w)?;
+        if !commit {
+            // Dropped: rolled back.
+            return Ok(out);
+        }
         let scratch = w.sql.tx.total_changes() - w.changes_at_start == w.scratch_changes;
         w.commit()?;
         if !scratch {

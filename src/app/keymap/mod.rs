@@ -215,6 +215,16 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
     find(Context::Global)
 }
 
+/// The key that gives `cmd` in `ctx` (or a context consulted after it), as hints write it:
+/// for words that name a key ("nhấn o để chọn cán bộ khác").
+pub fn key_for(ctx: Context, cmd: Command) -> Option<String> {
+    std::iter::once(ctx)
+        .chain(ctx.also().iter().copied())
+        .find_map(|c| bindings(c).find(|b| b.cmd == cmd))
+        .and_then(|b| b.keys.first())
+        .map(key_label)
+}
+
 /// The bindings of a context (for hints and help).
 pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.ctx == ctx)

@@ -121,10 +121,90 @@ pub struct VisitDraft {
     pub day: String,
     /// The time the reception started (HH:MM), as typed.
     pub time: String,
+    /// Where the officer was typing: the input with the focus (a draft restored goes back to
+    /// it). Not part of the visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus: Option<FormField>,
+    /// What was typed into the focused choice and not yet taken ("dat" in Lĩnh vực): a draft
+    /// keeps it as typed. Not part of the visit.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub typed: String,
+}
+
+impl VisitDraft {
+    /// The values only, without where the officer was typing (to tell whether anything was
+    /// typed since the form opened).
+    pub fn values(&self) -> VisitDraft {
+        VisitDraft {
+            focus: None,
+            typed: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The value of one input, as typed (a choice's code).
+    pub fn get(&self, f: FormField) -> &str {
+        match f {
+            FormField::FullName => &self.full_name,
+            FormField::IdNumber => &self.id_number,
+            FormField::Phone => &self.phone,
+            FormField::Address => &self.address,
+            FormField::People => &self.people,
+            FormField::Representatives => &self.representatives,
+            FormField::Form => &self.form,
+            FormField::Presiding => &self.presiding,
+            FormField::PresiderRole => &self.presider_role,
+            FormField::PetitionType => &self.petition_type,
+            FormField::Field => &self.field,
+            FormField::Content => &self.content,
+            FormField::PriorAgencies => &self.prior_agencies,
+            FormField::Handling => &self.handling,
+            FormField::TransferAgency => &self.transfer_agency,
+            FormField::Note => &self.note,
+            FormField::Petitions => &self.petitions,
+            FormField::Day => &self.day,
+            FormField::Time => &self.time,
+        }
+    }
+
+    /// Set the value of one input.
+    pub fn set(&mut self, f: FormField, value: &str) {
+        let slot = match f {
+            FormField::FullName => &mut self.full_name,
+            FormField::IdNumber => &mut self.id_number,
+            FormField::Phone => &mut self.phone,
+            FormField::Address => &mut self.address,
+            FormField::People => &mut self.people,
+            FormField::Representatives => &mut self.representatives,
+            FormField::Form => &mut self.form,
+            FormField::Presiding => &mut self.presiding,
+            FormField::PresiderRole => &mut self.presider_role,
+            FormField::PetitionType => &mut self.petition_type,
+            FormField::Field => &mut self.field,
+            FormField::Content => &mut self.content,
+            FormField::PriorAgencies => &mut self.prior_agencies,
+            FormField::Handling => &mut self.handling,
+            FormField::TransferAgency => &mut self.transfer_agency,
+            FormField::Note => &mut self.note,
+            FormField::Petitions => &mut self.petitions,
+            FormField::Day => &mut self.day,
+            FormField::Time => &mut self.time,
+        };
+        *slot = value.to_owned();
+    }
+
+    /// The inputs whose values differ between two versions of a form.
+    pub fn changed_from(&self, other: &VisitDraft) -> Vec<FormField> {
+        FormField::ALL
+            .iter()
+            .copied()
+            .filter(|f| self.get(*f).trim() != other.get(*f).trim())
+            .collect()
+    }
 }
 
 /// Which input a problem belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FormField {
     FullName,
     IdNumber,
@@ -145,6 +225,31 @@ pub enum FormField {
     Petitions,
     Day,
     Time,
+}
+
+impl FormField {
+    /// Every input, in the form's order.
+    pub const ALL: [FormField; 19] = [
+        FormField::FullName,
+        FormField::IdNumber,
+        FormField::Phone,
+        FormField::Address,
+        FormField::People,
+        FormField::Representatives,
+        FormField::Form,
+        FormField::Presiding,
+        FormField::PresiderRole,
+        FormField::PetitionType,
+        FormField::Field,
+        FormField::Content,
+        FormField::PriorAgencies,
+        FormField::Handling,
+        FormField::TransferAgency,
+        FormField::Note,
+        FormField::Petitions,
+        FormField::Day,
+        FormField::Time,
+    ];
 }
 
 /// Something wrong (error: blocks saving) or doubtful (warning: saves anyway).

@@ -136,6 +136,7 @@ impl VisitDetail {
             editing_version: Some(self.row.version),
             day: crate::domain::date::format_date(self.day),
             time: self.row.time.clone(),
+            ..VisitDraft::default()
         })
     }
 }

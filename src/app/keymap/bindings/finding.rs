@@ -262,6 +262,14 @@ pub(super) const FINDING: &[Binding] = &[
         true,
     ),
     b(C::Editing, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
+    // Another officer at the keyboard (or this one disabled meanwhile): the form stays.
+    b(
+        C::Editing,
+        &[ctrl('o')],
+        Command::SwitchOfficer,
+        Msg::CmdOfficerInForm,
+        false,
+    ),
     b(
         C::Editing,
         &[k(KC::Esc)],
