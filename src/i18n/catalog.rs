@@ -66,7 +66,7 @@ catalog! {
     PermEditVisit => "Sửa hoặc huỷ lượt tiếp", "Correcting or voiding a visit";
     PermTakeIn => "Tiếp nhận đơn", "Taking in a petition";
     PermMoveCase => "Xử lý vụ việc", "Moving a case";
-    PermDecideCase => "Quyết định về vụ việc (thụ lý, không thụ lý, giải quyết, gia hạn, phức tạp)", "A decision on a case (accept, refuse, resolve, extend, complex)";
+    PermDecideCase => "Quyết định về vụ việc (thụ lý, không thụ lý, giải quyết, gia hạn, phức tạp, tạm đình chỉ)", "A decision on a case (accept, refuse, resolve, extend, complex, suspend)";
     PermAssignCase => "Phân công vụ việc", "Assigning a case";
     PermReveal => "Xem danh tính người tố cáo", "Revealing a denouncer";
     PermEditCatalog => "Sửa danh mục (quy định thời hạn, lịch nghỉ, cột báo cáo)", "Editing the catalogs (deadline rules, calendar, report columns)";
