@@ -413,17 +413,20 @@ fn the_first_start_dialog_shows_every_problem_at_once() {
     app.handle_key(key(KeyCode::Backspace)); // desk: the suggestion removed
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Enter)); // officer: empty
+    app.handle_key(key(KeyCode::Enter)); // PIN: empty
+    app.handle_key(key(KeyCode::Enter)); // PIN again
     let s = setup(&app);
-    assert_eq!(s.errors.len(), 3, "{:?}", s.errors);
+    assert_eq!(s.errors.len(), 4, "{:?}", s.errors);
     assert_eq!(s.focus, 0, "the first to fix");
     insta::assert_snapshot!("first_start_every_problem_80x24", render(&mut app, 80, 24));
     // Typing in an input clears its own problem only.
     type_str(&mut app, "UBND phường Quán Thánh");
-    assert_eq!(setup(&app).errors.len(), 2);
+    assert_eq!(setup(&app).errors.len(), 3);
     app.handle_key(key(KeyCode::Enter));
     type_str(&mut app, "QT1!");
-    app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Enter));
+    }
     let s = setup(&app);
     assert_eq!(s.focus, 1);
     assert!(s.error_of(1).unwrap().contains("1–4"), "{:?}", s.errors);
@@ -448,6 +451,12 @@ fn typing_replaces_the_suggested_desk_code() {
     app.handle_key(key(KeyCode::Tab));
     app.handle_key(key(KeyCode::End));
     app.handle_key(key(KeyCode::Enter));
+    // The first officer's PIN, twice.
+    common::cheap();
+    for _ in 0..2 {
+        type_str(&mut app, common::PIN);
+        app.handle_key(key(KeyCode::Enter));
+    }
     assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
     assert_eq!(app.store.desk_code().unwrap(), "QTH");
     assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
@@ -476,18 +485,24 @@ fn status(app: &App) -> String {
         .unwrap_or_default()
 }
 
-// h. The picker preselects nobody at start, this window's officer on `o`.
+// h. At start a reflexive Enter signs nobody in (the PIN is asked); `o` starts on this
+// window's officer.
 #[test]
-fn at_start_the_picker_preselects_nobody_and_enter_says_to_choose() {
+fn at_start_a_reflexive_enter_signs_nobody_in() {
     let mut app = App::new(two_officers(), tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
-    assert_eq!(picker(&app).selected, None, "not the other window's Lan");
+    assert!(app.is_locked());
     app.handle_key(key(KeyCode::Enter));
     assert!(app.actor.is_none(), "a reflexive Enter signs nobody in");
-    assert!(status(&app).contains("Chưa chọn ai"), "{}", status(&app));
-    insta::assert_snapshot!("picker_nobody_preselected_80x24", render(&mut app, 80, 24));
+    assert_eq!(
+        app.lock.as_ref().unwrap().error.as_deref(),
+        Some("Nhập mã PIN.")
+    );
+    // Bình, who has no PIN yet, sets one.
     app.handle_key(key(KeyCode::Down));
-    app.handle_key(key(KeyCode::Down));
-    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..2 {
+        type_str(&mut app, common::PIN);
+        app.handle_key(key(KeyCode::Enter));
+    }
     assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Bình");
     // In this window, `o` starts on this window's officer.
     app.handle_key(key(KeyCode::Char('o')));
@@ -498,12 +513,19 @@ fn at_start_the_picker_preselects_nobody_and_enter_says_to_choose() {
 // g. A disabled officer's window is told what to do next, and can do it without losing the form.
 #[test]
 fn a_disabled_officers_form_says_ctrl_o_and_saves_as_another_officer() {
-    let store = two_officers();
-    let lan = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let mut store = two_officers();
+    let lan = common::sign_in(&mut store, 1);
+    // Bình keeps the book too (he disables Lan at the end).
+    let binh_id = store.officer_named("Trần Văn Bình").unwrap().unwrap().id;
+    write(&mut store, &lan, |w| {
+        w.set_roles(binh_id, tiepdan::store::Roles::ALL)
+    });
     let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
-    app.handle_key(key(KeyCode::Down));
-    app.handle_key(key(KeyCode::Down));
-    app.handle_key(key(KeyCode::Enter)); // Bình at this desk
+    app.handle_key(key(KeyCode::Down)); // Bình at this desk: his first PIN, twice
+    for _ in 0..2 {
+        type_str(&mut app, common::PIN);
+        app.handle_key(key(KeyCode::Enter));
+    }
     app.handle_key(key(KeyCode::Char('n')));
     type_str(&mut app, "Đỗ Văn Hùng");
     focus_field(&mut app, FormField::PetitionType);
@@ -539,6 +561,9 @@ fn a_disabled_officers_form_says_ctrl_o_and_saves_as_another_officer() {
         app.handle_key(key(KeyCode::Down));
     }
     app.handle_key(key(KeyCode::Enter));
+    // Lan signs in (her PIN); the form goes on as hers.
+    type_str(&mut app, common::PIN);
+    app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.context(), Context::Form, "the form as typed");
     assert_eq!(
         app.form().unwrap().value(FormField::FullName),
@@ -550,7 +575,10 @@ fn a_disabled_officers_form_says_ctrl_o_and_saves_as_another_officer() {
     // Outside a form the words name `o`: Bình, back at another desk, disables Lan.
     let lan_id = app.actor.as_ref().unwrap().officer_id();
     write(&mut app.store, &lan, |w| w.enable_officer(binh));
-    let binh = app.store.sign_in(binh).unwrap();
+    let binh = app
+        .store
+        .sign_in(binh, common::PIN, common::at(8, 15))
+        .unwrap();
     write(&mut app.store, &binh, |w| w.disable_officer(lan_id));
     app.handle_key(key(KeyCode::Char('x')));
     type_str(&mut app, "ghi nhầm");
@@ -631,26 +659,44 @@ fn a_disabled_officer_listed_in_the_picker_is_enabled_with_enter_then_y() {
     assert!(app.store.officer(minh.id).unwrap().unwrap().active);
 }
 
+/// With roles (issue 25), one who left does not come back by themself: a disabled officer is
+/// not offered at sign-in, and only an administrator enables them again.
 #[test]
-fn nobody_signed_in_a_returning_officer_enables_themself_and_signs_in() {
+fn a_disabled_officer_is_not_offered_and_only_an_administrator_enables_them() {
     let mut store = tiepdan::store::Store::open_in_memory().unwrap();
     let lan = store_with_officer(&mut store);
     let minh = write(&mut store, &lan, |w| w.add_officer("Trần Văn Minh", ""));
-    write(&mut store, &lan, |w| w.add_officer("Lê Thị Thu", ""));
+    let thu = write(&mut store, &lan, |w| w.add_officer("Lê Thị Thu", ""));
     write(&mut store, &lan, |w| w.disable_officer(minh.id));
+    store
+        .set_first_pin(thu.id, common::PIN, common::PIN)
+        .unwrap();
     let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
-    assert!(app.actor.is_none());
-    app.handle_key(key(KeyCode::Up));
+    let offered: Vec<&str> = app
+        .lock
+        .as_ref()
+        .unwrap()
+        .officers
+        .iter()
+        .map(|o| o.full_name.as_str())
+        .collect();
+    assert_eq!(offered, ["Lê Thị Thu", "Nguyễn Thị Lan"]);
+    // Thu (offered first), a receiving officer, is refused with words; Lan may.
+    type_str(&mut app, common::PIN);
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.actor.as_ref().unwrap().name(), "Lê Thị Thu");
+    app.handle_key(key(KeyCode::Char('o')));
+    app.handle_key(key(KeyCode::Up)); // the last row: the disabled Minh
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Char('y')));
-    assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Minh");
-    assert_eq!(app.context(), Context::Log);
-    let audit = app.store.audit_of("officers", &minh.uid).unwrap();
-    let enable = audit
-        .iter()
-        .find(|a| a.action == "enable")
-        .expect("audited");
-    assert_eq!(enable.officer_id, Some(minh.id), "their own act");
+    assert!(
+        status(&app).contains("việc của quản trị"),
+        "{}",
+        status(&app)
+    );
+    assert!(!app.store.officer(minh.id).unwrap().unwrap().active);
+    write(&mut app.store, &lan, |w| w.enable_officer(minh.id));
+    assert!(app.store.officer(minh.id).unwrap().unwrap().active);
 }
 
 /// A book on disk with one officer (so a second App can open it after the first "dies").
@@ -663,7 +709,7 @@ fn book_on_disk(dir: &std::path::Path) -> std::path::PathBuf {
 
 fn open_app(path: &std::path::Path) -> App {
     let store = tiepdan::store::Store::open(path).unwrap();
-    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    let mut app = common::start(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
     app.viewport = (100, 30);
     app
 }
@@ -825,7 +871,13 @@ fn other_desk_edits(
     change: impl FnOnce(&mut tiepdan::domain::visit::VisitDraft),
 ) {
     let mut other = tiepdan::store::Store::open(path).unwrap();
-    let officer = other.sign_in(other.officers().unwrap()[0].id).unwrap();
+    let officer = other
+        .sign_in(
+            other.officers().unwrap()[0].id,
+            common::PIN,
+            common::at(8, 15),
+        )
+        .unwrap();
     let d = other.visit_detail(uid).unwrap();
     let mut dr = d
         .to_draft(&tiepdan::domain::identity::Viewer::nobody())

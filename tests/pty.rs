@@ -13,6 +13,8 @@ use tiepdan::store::Store;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+use common::PIN;
+
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
@@ -41,6 +43,8 @@ impl Tui {
         cmd.arg("--create");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("TIEPDAN_LANG");
+        // PINs hashed at the cheapest cost (honoured by debug builds only).
+        cmd.env("TIEPDAN_TEST_KDF", "cheap");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -65,6 +69,14 @@ impl Tui {
             child,
             _master: pair.master,
         }
+    }
+
+    /// Sign in at the lock screen the app starts on, with the test officer's PIN.
+    fn signed_in(mut self) -> Tui {
+        self.wait_text("Mã PIN");
+        self.send(PIN);
+        self.send("\r");
+        self
     }
 
     fn screen(&self) -> String {
@@ -153,6 +165,7 @@ fn first_start_with_a_visit(db: &Path) -> Tui {
     t.send("UBND phường Kim Mã\r");
     t.send("\x7f\x7fKM\r"); // the desk code: KM instead of the suggested one
     t.send("Nguyễn Thị Lan\r");
+    t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
     t.wait_text("Chưa có lượt tiếp");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -171,6 +184,7 @@ fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     t.send("UBND phường Ba Đình\r");
     t.send("\x7f\x7fBD\r"); // the desk code: BD instead of the suggested one
     t.send("Nguyễn Thị Lan\r");
+    t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
     t.wait_text("0 lượt");
 
     // First visit: the name arrives decomposed (as some input methods send it).
@@ -217,7 +231,7 @@ fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     }
     drop(t);
 
-    let t = Tui::start(&db);
+    let t = Tui::start(&db).signed_in();
     t.wait_text("2 lượt");
     let screen = t.screen();
     assert_eq!(screen.matches("Nguyễn Văn Đức").count(), 2, "{screen}");
@@ -244,7 +258,7 @@ fn a_killed_process_offers_the_draft_back() {
         let mut store = Store::open(&db).unwrap();
         common::store_with_officer(&mut store);
     }
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -266,7 +280,7 @@ fn a_killed_process_offers_the_draft_back() {
     let _ = t.child.wait();
     drop(t);
 
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("nhập dở từ lần trước");
     t.send("y");
     t.wait_text("Ghi lượt tiếp mới");
@@ -288,7 +302,7 @@ fn a_pasted_text_lands_in_the_field_in_nfc() {
         let mut store = Store::open(&db).unwrap();
         common::store_with_officer(&mut store);
     }
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -423,7 +437,7 @@ fn a_signal_keeps_the_form_and_restores_the_terminal() {
             let mut store = Store::open(&db).unwrap();
             common::store_with_officer(&mut store);
         }
-        let mut t = Tui::start(&db);
+        let mut t = Tui::start(&db).signed_in();
         t.wait_text("0 lượt");
         t.send("n");
         t.wait_text("Ghi lượt tiếp mới");
@@ -464,7 +478,7 @@ fn pasted_escapes_are_text_and_a_denouncer_is_not_named() {
         let mut store = Store::open(&db).unwrap();
         common::store_with_officer(&mut store);
     }
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -510,6 +524,7 @@ fn the_register_stays_true_at_the_desk() {
     t.send("UBND phường Kim Mã\r");
     t.send("\x7f\x7fKM\r");
     t.send("Nguyễn Thị Lan\r");
+    t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
     t.wait_text("Chưa có lượt tiếp");
     let code = format!(
         "KN-{}-KM-0001",
@@ -644,7 +659,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
             store.drafts_of(officer, "visit_form").unwrap().len(),
         )
     };
-    let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]);
+    let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -657,7 +672,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
     drop(t);
     assert_eq!(counts(), (0, 1), "the draft, and no visit");
 
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("nhập dở từ lần trước");
     t.send("y");
     t.wait_text("Trần Văn Đức");
@@ -669,7 +684,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
     drop(t);
 
     // The next window is offered nothing.
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("1 lượt");
     assert!(!t.screen().contains("nhập dở"), "{}", t.screen());
     t.send("q");

@@ -776,7 +776,7 @@ fn q1_tables_of_tt_01_2024_by_hand() {
 #[test]
 fn a_voided_visit_counts_nowhere_nor_its_session_nor_its_case() {
     let mut store = book();
-    let o = store.sign_in(1).unwrap();
+    let o = store.sign_in(1, common::PIN, common::at(8, 15)).unwrap();
     // A periodic session on 03/02/2026 whose only visit (thụ lý: it opens a case) was
     // logged by mistake and voided.
     let mut dr = common::draft("Tạ Văn Nhầm", "001085000012");
@@ -1410,7 +1410,7 @@ mod pane {
     use tiepdan::app::{App, Overlay, Pane, ReportOverlay, ReportView};
 
     fn app(lang: Lang) -> App {
-        let mut app = App::new(book(), lang, common::fixed_clock()).unwrap();
+        let mut app = common::start(book(), lang, common::fixed_clock()).unwrap();
         app.viewport = (80, 24);
         app
     }
@@ -1640,7 +1640,7 @@ mod pane {
         let dir = tempfile::tempdir().unwrap();
         let db = file_book(dir.path());
         let store = Store::open(&db).unwrap();
-        let mut app = App::new(store, Lang::Vi, common::fixed_clock()).unwrap();
+        let mut app = common::start(store, Lang::Vi, common::fixed_clock()).unwrap();
         press(&mut app, KeyCode::Char('5'));
         press(&mut app, KeyCode::Char('['));
         press(&mut app, KeyCode::Char('x'));

@@ -37,7 +37,7 @@ fn book(store: &mut Store) -> Actor {
         },
     )
     .unwrap();
-    store.sign_in(1).unwrap()
+    common::demo_officer(store)
 }
 
 /// Every rendering of the report as an officer would print or send it.
@@ -261,7 +261,7 @@ fn the_command_prints_the_closed_figures_and_warns_on_standard_error() {
     assert_eq!(j["closed"]["digest"].as_str().unwrap().len(), 64);
     // The rule is edited at the desk.
     let mut store = Store::open(&db).unwrap();
-    let officer = store.sign_in(1).unwrap();
+    let officer = common::sign_in_or_set(&mut store, 1);
     let rule = store
         .deadline_rules()
         .unwrap()
@@ -338,16 +338,12 @@ fn stored_figures_that_no_longer_match_their_digest_are_refused() {
 #[test]
 fn the_pane_closes_the_period_shown_with_c_and_shows_the_closed_figures() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use tiepdan::app::{App, Overlay};
+    use tiepdan::app::Overlay;
     let mut store = Store::open_in_memory().unwrap();
     book(&mut store);
-    let mut app = App::new(store, Lang::Vi, common::fixed_clock()).unwrap();
+    let mut app = common::start(store, Lang::Vi, common::fixed_clock()).unwrap();
     app.viewport = (100, 30);
-    // The demo has several officers: the picker asks who is at the keyboard (nobody
-    // preselected: the first with ↓).
-    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
-    app.handle_key(common::key(KeyCode::Down));
-    app.handle_key(common::key(KeyCode::Enter));
+    // The start signed in the officer the lock offered (who signed in last).
     assert!(app.actor.is_some());
     app.handle_key(common::key(KeyCode::Char('5')));
     // The quarter under way cannot be closed; two quarters back can.

@@ -19,6 +19,7 @@ mod entry_draft;
 pub mod form;
 mod input;
 pub mod keymap;
+pub mod lock;
 pub mod log;
 pub mod lookup;
 pub mod messages;
@@ -39,6 +40,7 @@ pub use command::Command;
 pub use entry::{Entry, EntryInput, EntryKey, EntryPurpose};
 pub use form::VisitForm;
 pub use keymap::Context;
+pub use lock::{LockScreen, LockWhy};
 pub use log::LogState;
 pub use lookup::{HistoryView, LookupState, Picked};
 pub use overlay::{
@@ -107,8 +109,15 @@ pub struct App {
     pub lang: Lang,
     clock: Clock,
     pub today: NaiveDate,
-    /// The officer at the keyboard, signed in (every write is theirs).
+    /// The officer at the keyboard, signed in (every write is theirs). While the screen is
+    /// locked, the officer whose desk it is.
     pub actor: Option<Actor>,
+    /// The lock screen, when it is up: nothing of the book is drawn then.
+    pub lock: Option<LockScreen>,
+    /// When the officer last pressed a key (the injected clock's time): the idle lock.
+    last_key: NaiveDateTime,
+    /// Seconds without a key before the screen locks (the book's setting).
+    lock_after: u64,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
     /// This window (app instance): its drafts are its own while it lives.
@@ -155,10 +164,27 @@ pub struct App {
 }
 
 impl App {
-    /// Build the app over an open store. Asks for the first officer on a new database, lets
-    /// the officer be chosen when there are several, and offers to restore a crashed draft.
+    /// Start the app over an open store, as an officer sees it: the first-start setup on a
+    /// new book, else the lock screen — nothing of the book is shown before an officer signs
+    /// in with their PIN.
     pub fn new(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
-        let today = clock().date();
+        let mut app = App::build(store, lang, clock)?;
+        app.start_officer()?;
+        Ok(app)
+    }
+
+    /// The app with `actor` already signed in (an `Actor` comes only from the store's
+    /// sign-in, so this skips only the typing): tests, benches and the screenshots. Offers
+    /// the drafts `actor` left behind, as a sign-in does.
+    pub fn signed_in(store: Store, actor: Actor, lang: Lang, clock: Clock) -> store::Result<App> {
+        let mut app = App::build(store, lang, clock)?;
+        app.signed_in_as(actor)?;
+        Ok(app)
+    }
+
+    fn build(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
+        let now = clock();
+        let today = now.date();
         let mut app = App {
             unit: store.unit_name()?,
             is_demo: store.is_demo()?,
@@ -171,6 +197,9 @@ impl App {
             clock,
             today,
             actor: None,
+            lock: None,
+            last_key: now,
+            lock_after: store::settings::LOCK_AFTER_DEFAULT,
             viewer: Viewer::nobody(),
             window: store::new_uid(),
             _lease: None,
@@ -195,7 +224,6 @@ impl App {
         };
         app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
-        app.start_officer()?;
         if app.store.is_read_only() {
             app.info(Text::ReadOnlyNotice.t(lang).to_owned());
         }
@@ -209,6 +237,9 @@ impl App {
 
     /// The context whose keys apply now.
     pub fn context(&self) -> Context {
+        if self.lock.is_some() {
+            return Context::Lock;
+        }
         self.overlays
             .last()
             .map(Overlay::context)
@@ -332,6 +363,7 @@ impl App {
     pub fn apply(&mut self, msg: impl Into<Msg>) {
         let msg = msg.into();
         if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
+            self.last_key = self.now();
             self.last_input = Instant::now();
         }
         if !matches!(msg, Msg::Tick(_)) {
@@ -366,6 +398,8 @@ impl App {
 
     /// Periodic work between events: the date rollover and the draft autosave.
     fn tick(&mut self, now: Instant) {
+        // The idle lock first: it writes the forms as drafts itself.
+        self.check_idle();
         let today = self.now().date();
         let mut changed = false;
         if today != self.today {
@@ -422,6 +456,8 @@ impl App {
     fn command(&mut self, cmd: Command) {
         let ctx = self.context();
         match (ctx, cmd) {
+            (Context::Lock, _) => self.apply_lock(cmd),
+            (_, Command::Lock) => self.lock_now(LockWhy::Key),
             (_, Command::Quit) => {
                 let typed = self.form().is_some_and(VisitForm::is_dirty) || self.entry_dirty();
                 if typed && ctx != Context::Confirm {

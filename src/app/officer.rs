@@ -1,34 +1,34 @@
-//! Who is at the keyboard: the first-start setup (unit, desk code, first officer), the officer
-//! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
+//! Who is at the keyboard: the first-start setup (unit, desk code, first officer and their
+//! PIN), the officer picker (`o`: another officer signs in; administrators add, disable and
+//! enable officers there). Signing in — the only way the app gets an `Actor` — is the lock
+//! screen's (`lock.rs`).
 
 use super::entry_draft::EntryDraft;
 use super::keymap::{self, Context};
+use super::lock::LockWhy;
 use super::{App, Command, Overlay, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::parse_date;
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
 use crate::i18n::Msg;
-use crate::store::{self, DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Officer, settings};
+use crate::store::{self, DRAFT_ENTRY_FORM, Officer, settings};
 
 impl App {
-    /// At start: the setup on a new book, the one officer signed in, or the picker.
+    /// At start: the setup on a new book, else the lock screen — every officer signs in with
+    /// their PIN, so the one offered first (who signed in last) is only a convenience: a
+    /// reflexive Enter writes as nobody.
     pub(super) fn start_officer(&mut self) -> store::Result<()> {
-        let officers = self.store.officers()?;
-        match officers.len() {
-            0 => {
-                let desk = self.store.desk_code()?;
-                let setup = Setup::new(&self.unit, &desk);
-                self.overlays.push(Overlay::Setup(Box::new(setup)))
-            }
-            1 => self.choose_officer(officers[0].clone())?,
-            // Nobody preselected: the officer last signed in may be another window's, and a
-            // reflexive Enter would write as them. The officer picks their own name.
-            _ => self.overlays.push(Overlay::Picker(Picker {
-                officers,
-                disabled: self.store.disabled_officers()?,
-                selected: None,
-            })),
+        if self.store.officers()?.is_empty() {
+            let desk = self.store.desk_code()?;
+            let setup = Setup::new(&self.unit, &desk);
+            self.overlays.push(Overlay::Setup(Box::new(setup)));
+            return Ok(());
         }
+        let last: Option<i64> = self
+            .store
+            .setting(settings::LAST_OFFICER)?
+            .and_then(|v| v.parse().ok());
+        self.open_lock(LockWhy::Start, last);
         Ok(())
     }
 
@@ -128,23 +128,21 @@ impl App {
         }
     }
 
-    /// A new officer joins and signs in (added by the officer at the keyboard, if any).
+    /// An administrator adds an officer, who sets their PIN at their first sign-in; anyone
+    /// else is refused in the prompt, with words that say who may.
     fn add_officer(&mut self, name: &str) {
-        let r = if self.actor.is_some() {
-            self.write(|w| w.add_officer(name, ""))
-                .and_then(|o| self.store.sign_in(o.id))
-        } else {
-            self.store.enroll_officer(name)
-        };
-        if let Some(actor) = self.report(r) {
-            self.overlays.pop();
-            if let Some(Overlay::Picker(_)) = self.overlays.last() {
+        let r = self.write(|w| w.add_officer(name, ""));
+        match r {
+            Ok(o) => {
                 self.overlays.pop();
+                self.info(Msg::OfficerAdded.fill(self.lang, &[&o.full_name]));
+                self.refresh_picker(Some(o.id));
             }
-            let r = self.store.officer(actor.officer_id());
-            if let Some(Some(o)) = self.report(r) {
-                let r = self.choose_officer(o);
-                self.report(r);
+            Err(e) => {
+                let text = self.store_error(&e);
+                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                    p.error = Some(text);
+                }
             }
         }
     }
@@ -157,6 +155,8 @@ impl App {
         let unit = clean_line(&s.unit.lines().join(" "));
         let desk = clean_line(&s.desk.lines().join(" "));
         let name = clean_line(&s.officer.lines().join(" "));
+        let pin = s.pin.lines().join("");
+        let again = s.again.lines().join("");
         // Every problem at once, each by its input; the first to fix gets the focus.
         let required = Msg::ErrRequired.t(lang).to_owned();
         let mut errors = Vec::new();
@@ -169,24 +169,42 @@ impl App {
             errors.push((1, Msg::ErrDeskCode.t(lang).to_owned()));
         }
         if name.is_empty() {
-            errors.push((2, required));
+            errors.push((2, required.clone()));
+        }
+        // The PIN: the rules of domain/role.rs, then the second entry the same.
+        let pin_problem = if pin.is_empty() {
+            Some(required)
+        } else if let Err(p) = crate::domain::role::check_pin(&crate::domain::text::nfc(&pin)) {
+            Some(crate::i18n::pin_problem(lang, p))
+        } else if crate::domain::text::nfc(&pin) != crate::domain::text::nfc(&again) {
+            errors.push((
+                4,
+                crate::i18n::pin_problem(lang, crate::domain::role::PinProblem::Mismatch),
+            ));
+            None
+        } else {
+            None
+        };
+        if let Some(p) = pin_problem {
+            errors.push((3, p));
         }
         if let Some((first, _)) = errors.first() {
+            // A refused PIN is typed again, both times.
+            if errors.iter().any(|(i, _)| *i >= 3) {
+                s.clear_pins();
+            }
             s.focus_on(*first);
             s.errors = errors;
             return;
         }
-        let r = self.store.first_start(&unit, &desk, &name);
+        let r = self.store.first_start(&unit, &desk, &name, &pin, &again);
         let Some(actor) = self.report(r) else {
             return;
         };
         self.unit = unit;
         self.overlays.pop();
-        let r = self.store.officer(actor.officer_id());
-        if let Some(Some(o)) = self.report(r) {
-            let r = self.choose_officer(o);
-            self.report(r);
-        }
+        let r = self.signed_in_as(actor);
+        self.report(r);
     }
 
     pub(super) fn apply_picker(&mut self, cmd: Command) {
@@ -212,8 +230,7 @@ impl App {
                 Some(PickerRow::Active(o)) => {
                     let o = o.clone();
                     self.overlays.pop();
-                    let r = self.choose_officer(o);
-                    self.report(r);
+                    self.switch_to(&o);
                 }
                 Some(PickerRow::Disabled(o)) => {
                     let q = Question::EnableOfficer(Box::new(o.clone()));
@@ -247,41 +264,16 @@ impl App {
         }
     }
 
-    /// Enable a disabled officer again (audited). By the officer at the keyboard when they may
-    /// write; otherwise — nobody signed in, or the one signed in was disabled too — the
-    /// officer comes back themself and is signed in, as a new officer's enrolment is.
+    /// Enable a disabled officer again (audited): an administrator's act — anyone else is
+    /// refused with words that say who may (one who left does not come back by themself).
     pub(super) fn enable_officer(&mut self, o: &Officer) {
         let r = self.write(|w| w.enable_officer(o.id));
-        match r {
-            Ok(()) => {
-                self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
-                if let Some(Overlay::Prompt(_)) = self.overlays.last() {
-                    self.overlays.pop();
-                }
-                self.refresh_picker(Some(o.id));
+        if self.report(r).is_some() {
+            self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
+            if let Some(Overlay::Prompt(_)) = self.overlays.last() {
+                self.overlays.pop();
             }
-            Err(store::StoreError::NotPermitted) => {
-                let r = self.store.reenroll_officer(o.id);
-                if self.report(r).is_none() {
-                    return;
-                }
-                while matches!(
-                    self.overlays.last(),
-                    Some(Overlay::Prompt(_) | Overlay::Picker(_))
-                ) {
-                    self.overlays.pop();
-                }
-                let r = self.choose_officer(Officer {
-                    active: true,
-                    ..o.clone()
-                });
-                if self.report(r).is_some() {
-                    self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
-                }
-            }
-            Err(e) => {
-                self.report::<()>(Err(e));
-            }
+            self.refresh_picker(Some(o.id));
         }
     }
 
@@ -302,35 +294,6 @@ impl App {
                 None => p.selected.map(|s| s.min(p.rows() - 1)),
             };
         }
-    }
-
-    /// Sign `o` in, remember them, and offer their crashed draft.
-    pub(super) fn choose_officer(&mut self, o: Officer) -> store::Result<()> {
-        let actor = self.store.sign_in(o.id)?;
-        let switching = self
-            .actor
-            .as_ref()
-            .is_some_and(|cur| cur.officer_id() != o.id);
-        // What one officer revealed is not revealed to the next.
-        self.viewer.forget();
-        self.actor = Some(actor);
-        if !self.store.is_read_only() {
-            self.write(|w| w.remember_officer())?;
-        }
-        if switching {
-            self.info(Msg::OfficerSwitched.fill(self.lang, &[&o.full_name]));
-        }
-        // Every draft this officer left in any window (not this one's own).
-        let mut waiting = self.store.drafts_of(o.id, DRAFT_VISIT_FORM)?;
-        waiting.extend(self.store.drafts_of(o.id, DRAFT_ENTRY_FORM)?);
-        waiting.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-        // Only drafts left behind: a window that still runs keeps its own.
-        self.drafts_waiting = waiting
-            .into_iter()
-            .filter(|d| d.window != self.window && !self.store.window_alive(&d.window))
-            .collect();
-        self.offer_next_draft();
-        Ok(())
     }
 
     /// Ask about the next waiting draft, if no form is open.

@@ -48,20 +48,23 @@ impl Prompt {
     }
 }
 
-/// First start: the unit's name, its desk code and the first officer.
+/// First start: the unit's name, its desk code, the first officer and their PIN (twice).
 #[derive(Debug)]
 pub struct Setup {
     pub unit: TextArea<'static>,
     pub desk: TextArea<'static>,
     pub officer: TextArea<'static>,
-    /// 0: unit, 1: desk code, 2: officer.
+    /// The first officer's PIN or passphrase (drawn masked), and again.
+    pub pin: TextArea<'static>,
+    pub again: TextArea<'static>,
+    /// 0: unit, 1: desk code, 2: officer, 3: PIN, 4: PIN again.
     pub focus: usize,
     /// Every input's problem at once (input, what is wrong), from the last Enter.
     pub errors: Vec<(usize, String)>,
 }
 
 impl Setup {
-    pub const INPUTS: usize = 3;
+    pub const INPUTS: usize = 5;
 
     /// The dialog for a new book: the unit's name (if known), the desk code suggested.
     pub(super) fn new(unit: &str, desk: &str) -> Setup {
@@ -69,6 +72,8 @@ impl Setup {
             unit: single_line(unit),
             desk: single_line(desk),
             officer: single_line(""),
+            pin: masked(),
+            again: masked(),
             focus: 0,
             errors: Vec::new(),
         };
@@ -80,7 +85,9 @@ impl Setup {
         match self.focus {
             0 => &mut self.unit,
             1 => &mut self.desk,
-            _ => &mut self.officer,
+            2 => &mut self.officer,
+            3 => &mut self.pin,
+            _ => &mut self.again,
         }
     }
 
@@ -98,6 +105,19 @@ impl Setup {
             .find(|(at, _)| *at == i)
             .map(|(_, e)| e.as_str())
     }
+
+    /// A refused PIN is typed again, both times.
+    pub(super) fn clear_pins(&mut self) {
+        self.pin = masked();
+        self.again = masked();
+    }
+}
+
+/// A one-line input whose text is drawn as dots (a PIN).
+pub fn masked() -> TextArea<'static> {
+    let mut ta = single_line("");
+    ta.set_mask_char('•');
+    ta
 }
 
 /// Choosing the officer at the keyboard: the officers' list, where they are added, disabled

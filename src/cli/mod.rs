@@ -1,5 +1,6 @@
 //! The command line: `tiepdan` opens the TUI; subcommands reuse the same core and print text.
-//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`); this one declares them, resolves
+//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`, `officer.rs`;
+//! `sign_in.rs` asks a writing command's PIN); this one declares them, resolves
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
 //! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
@@ -16,7 +17,9 @@ use clap::{Parser, Subcommand};
 mod demo;
 mod due;
 mod lookup;
+mod officer;
 pub mod report;
+pub mod sign_in;
 
 pub use demo::make_demo;
 
@@ -82,6 +85,9 @@ pub enum Command {
     /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
     /// CSV, JSON or XLSX; read only.
     Report(report::ReportArgs),
+    /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
+    /// PIN asked on the terminal); change your own PIN.
+    Officer(officer::OfficerArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -134,6 +140,12 @@ pub fn warn(line: impl std::fmt::Display) {
 }
 
 pub fn main() -> ExitCode {
+    // The end-to-end tests' cheap PIN hashing: debug builds only (a release binary never
+    // hashes below the production cost, whatever the environment says).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("TIEPDAN_TEST_KDF").is_some_and(|v| v == "cheap") {
+        crate::store::pin::use_cheap_cost_in_tests();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // clap's own messages echo the value it refused: made safe like every other line
@@ -189,6 +201,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             due::run(&path, &args, lang)
         }
         Some(Command::Report(args)) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
+        Some(Command::Officer(args)) => {
+            officer::run(&cli.db.unwrap_or_else(default_db), &args, lang)
+        }
         None => {
             let path = if cli.demo {
                 let path = cli.db.clone().unwrap_or_else(default_demo_db);

@@ -11,6 +11,7 @@
 
 use crate::domain::case::{self, Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
 use crate::domain::ident::{check_id_number, check_phone};
+use crate::domain::role::{Role, Roles};
 use crate::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit};
 use crate::store::{
     Bulk, BulkCase, BulkCitizen, BulkSession, BulkStep, BulkVisit, CaseSource, CitizenInput,
@@ -114,7 +115,13 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
     let mut officers = Vec::new();
     for (i, (name, title, leader)) in OFFICERS.iter().enumerate() {
         let uid = seeded_uid(&mut rng, millis(first_day, t0) + i as u64);
-        let id = b.officer(&uid, name, title, *leader, &stamp(first_day, t0))?;
+        // The chairman leads; the desk receives; the first officer also keeps the book.
+        let roles = match (*leader, i) {
+            (true, _) => Roles::of(&[Role::Leader]),
+            (false, 0) => Roles::of(&[Role::Receiver, Role::Admin]),
+            (false, _) => Roles::of(&[Role::Receiver]),
+        };
+        let id = b.officer(&uid, name, title, roles, &stamp(first_day, t0))?;
         officers.push(DemoOfficer { id, name });
     }
     let desk: Vec<&DemoOfficer> = officers.iter().filter(|o| o.id != officers[3].id).collect();

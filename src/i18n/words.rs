@@ -555,6 +555,21 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::ReadOnly => Msg::ErrReadOnly.t(lang).to_owned(),
         StoreError::OfficerExists(name) => Msg::ErrOfficerExists.fill(lang, &[name]),
         StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
+        StoreError::Forbidden(why) => forbidden(lang, *why),
+        StoreError::WrongPin {
+            failures,
+            wait_secs: 0,
+        } => Msg::ErrWrongPin.fill(lang, &[failures]),
+        StoreError::WrongPin {
+            failures,
+            wait_secs,
+        } => Msg::ErrWrongPinWait.fill(lang, &[failures, &wait_words(lang, *wait_secs)]),
+        StoreError::SignInWait { secs } => {
+            Msg::ErrSignInWait.fill(lang, &[&wait_words(lang, *secs)])
+        }
+        StoreError::PinNotSet => Msg::ErrPinNotSet.t(lang).to_owned(),
+        StoreError::BadPin(p) => pin_problem(lang, *p),
+        StoreError::LastAdmin => Msg::ErrLastAdmin.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
         StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
         StoreError::Closing(c) => match c {
@@ -622,6 +637,86 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             m.fill(lang, &[&format_date(*day), &format_date(*limit)])
         }
         StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// A wait in words: "30 giây", "2 phút 0 giây".
+pub fn wait_words(lang: Lang, secs: u64) -> String {
+    if secs < 60 {
+        Msg::WaitSeconds.fill(lang, &[&secs])
+    } else {
+        Msg::WaitMinutes.fill(lang, &[&(secs / 60), &(secs % 60)])
+    }
+}
+
+/// Why a new PIN is refused.
+pub fn pin_problem(lang: Lang, p: crate::domain::role::PinProblem) -> String {
+    use crate::domain::role::PinProblem as P;
+    match p {
+        P::ShortPin => Msg::PinShort,
+        P::Guessable => Msg::PinGuessable,
+        P::ShortPassphrase => Msg::PassphraseShort,
+        P::TooLong => Msg::PinTooLong,
+        P::Mismatch => Msg::PinMismatch,
+    }
+    .t(lang)
+    .to_owned()
+}
+
+/// A role's name.
+pub fn role(r: crate::domain::role::Role) -> Msg {
+    use crate::domain::role::Role as R;
+    match r {
+        R::Receiver => Msg::RoleReceiver,
+        R::Leader => Msg::RoleLeader,
+        R::Admin => Msg::RoleAdmin,
+    }
+}
+
+/// Roles in words: "lãnh đạo hoặc quản trị".
+pub fn roles_words(lang: Lang, roles: crate::domain::role::Roles, sep: &str) -> String {
+    roles
+        .iter()
+        .map(|r| role(r).t(lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// What a permission allows, in words.
+pub fn permission(p: crate::domain::role::Permission) -> Msg {
+    use crate::domain::role::Permission as P;
+    match p {
+        P::RecordVisit => Msg::PermRecordVisit,
+        P::EditVisit => Msg::PermEditVisit,
+        P::TakeIn => Msg::PermTakeIn,
+        P::MoveCase => Msg::PermMoveCase,
+        P::DecideCase => Msg::PermDecideCase,
+        P::AssignCase => Msg::PermAssignCase,
+        P::RevealIdentity => Msg::PermReveal,
+        P::EditCatalog => Msg::PermEditCatalog,
+        P::EditSettings => Msg::PermEditSettings,
+        P::ManageOfficers => Msg::PermManageOfficers,
+        P::Draft => Msg::PermDraft,
+        P::BulkLoad => Msg::PermBulkLoad,
+        P::ClosePeriod => Msg::PermClosePeriod,
+    }
+}
+
+/// A write refused by the role table, in words that say who may.
+pub fn forbidden(lang: Lang, why: crate::domain::role::Refusal) -> String {
+    use crate::domain::role::{Permission as P, Refusal, holders};
+    match why {
+        Refusal::Role(p) => Msg::ErrForbiddenRole.fill(
+            lang,
+            &[
+                &permission(p).t(lang),
+                &roles_words(lang, holders(p), Msg::RoleOr.t(lang)),
+            ],
+        ),
+        Refusal::NotHere(P::EditVisit) => Msg::ErrForbiddenVisit.t(lang).to_owned(),
+        Refusal::NotHere(P::MoveCase) => Msg::ErrForbiddenCase.t(lang).to_owned(),
+        Refusal::NotHere(P::RevealIdentity) => Msg::ErrForbiddenReveal.t(lang).to_owned(),
+        Refusal::NotHere(p) => Msg::ErrForbiddenHere.fill(lang, &[&permission(p).t(lang)]),
     }
 }
 

@@ -144,13 +144,13 @@ impl Writer<'_> {
             return Err(StoreError::Closing(ClosingError::AlreadyClosed { at, by }));
         }
         let report = super::report::report_of(
-            self,
+            self.conn(),
             *period,
             today,
             crate::domain::report::Circular::for_period(period),
         )?;
-        let unit =
-            super::settings::setting_on(self, super::settings::UNIT_NAME)?.unwrap_or_default();
+        let unit = super::settings::setting_on(self.conn(), super::settings::UNIT_NAME)?
+            .unwrap_or_default();
         let snapshot = Snapshot::of(&report, &unit);
         let figures = snapshot.to_json();
         let digest = digest_of(&figures);

@@ -291,6 +291,7 @@ impl Store {
             read_only,
             writes: 0,
             flushed: 0,
+            tries: Default::default(),
         }
     }
 
@@ -306,6 +307,7 @@ impl Store {
             read_only: false,
             writes: 0,
             flushed: 0,
+            tries: Default::default(),
         })
     }
 

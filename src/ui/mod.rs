@@ -10,6 +10,7 @@ mod dues;
 mod entry;
 mod form;
 mod help;
+mod lock;
 mod log;
 mod lookup;
 mod messages;
@@ -42,6 +43,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        make_safe(frame);
+        return;
+    }
+    // Locked, or nobody signed in yet: the lock screen and nothing else.
+    if let Some(lock) = &app.lock {
+        lock::draw(frame, app, lock, area, &theme);
         make_safe(frame);
         return;
     }

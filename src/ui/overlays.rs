@@ -135,7 +135,13 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     );
 }
 
-fn text_line(frame: &mut Frame, ta: &TextArea<'static>, area: Rect, focused: bool, theme: &Theme) {
+pub(super) fn text_line(
+    frame: &mut Frame,
+    ta: &TextArea<'static>,
+    area: Rect,
+    focused: bool,
+    theme: &Theme,
+) {
     frame.render_widget(Block::default().style(theme.input()), area);
     if focused {
         frame.render_widget(ta, area);
@@ -148,10 +154,12 @@ fn text_line(frame: &mut Frame, ta: &TextArea<'static>, area: Rect, focused: boo
             });
         }
     } else {
-        frame.render_widget(
-            Paragraph::new(ta.lines().join(" ")).style(theme.input()),
-            area,
-        );
+        // A PIN stays masked when its input is not focused.
+        let text = match ta.mask_char() {
+            Some(m) => m.to_string().repeat(ta.lines().join("").chars().count()),
+            None => ta.lines().join(" "),
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.input()), area);
     }
 }
 
@@ -277,7 +285,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
 
 pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let r = super::popup(frame, area, 70, 13);
+    let r = super::popup(frame, area, 70, 17);
     let block = titled(Msg::SetupTitle.t(lang).to_owned(), theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -294,6 +302,8 @@ pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme)
         (Msg::SetupUnit, &s.unit),
         (Msg::SetupDesk, &s.desk),
         (Msg::SetupOfficer, &s.officer),
+        (Msg::SetupPin, &s.pin),
+        (Msg::SetupPinAgain, &s.again),
     ]
     .into_iter()
     .enumerate()

@@ -42,6 +42,8 @@ pub enum Context {
     ReportDefinition,
     /// The last messages, in full (`F2`).
     Messages,
+    /// The lock screen (start, `Ctrl-L`, idle, `o`): signing in, nothing else.
+    Lock,
 }
 
 impl Context {
@@ -72,6 +74,7 @@ impl Context {
             Context::ReportRecords => Msg::CtxRecords,
             Context::ReportDefinition => Msg::CtxDefinition,
             Context::Messages => Msg::CtxMessages,
+            Context::Lock => Msg::CtxLock,
         }
     }
 
@@ -80,7 +83,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::Prompt | Context::Setup | Context::Entry | Context::Lookup
+            Context::Form
+                | Context::Prompt
+                | Context::Setup
+                | Context::Entry
+                | Context::Lookup
+                | Context::Lock
         )
     }
 
@@ -178,6 +186,14 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
     };
     if let Some(cmd) = find(ctx) {
         return Some(cmd);
+    }
+    // The lock screen takes its own keys only; everywhere else Ctrl-L locks, a question or
+    // the help open included.
+    if ctx == Context::Lock {
+        return None;
+    }
+    if let Some(Command::Lock) = find(Context::Global) {
+        return Some(Command::Lock);
     }
     // In a context that types text, a plain character is text, never a pane switch.
     let plain_char = matches!(pressed.code, KeyCode::Char(_)) && !pressed.mods.contains(CTRL);
