@@ -797,7 +797,6 @@ catalog! {
     RpSinceDays => "ngày nghỉ, ngày làm bù", "days off and swapped days";
     RpSinceYears => "năm lịch đã xác nhận", "calendar years confirmed";
     RpSinceSettings => "cài đặt", "settings";
-    RpSinceLoads => "lần nạp dữ liệu", "bulk loads";
     RpPaneClosed => "đã chốt {0}", "closed {0}";
     RpPaneChanged => "⚠ Sổ hôm nay khác số liệu đã chốt ở {0} chỉ tiêu; bảng in số liệu đã chốt, Enter xem bản ghi hôm nay.", "⚠ Today's book differs from the closed figures in {0} figure(s); the tables print the closed figures, Enter lists today's records.";
     RpClosedNow => "Đã chốt số liệu {0} (mã kiểm tra {1}…).", "Closed the figures of {0} (digest {1}…).";

@@ -1,0 +1,292 @@
+//! The row writers: the only code that inserts, changes or removes the rows of the book's
+//! records, each change written to the journal by the writer itself — so no write path, the
+//! desk's or a bulk load's, can forget its entry (a test checks that no other file of the
+//! store writes these tables).
+//!
+//! Each aggregate has one writer used by the desk and by bulk loads alike (`citizen.rs`,
+//! `visit.rs`, `case.rs`, `officer.rs`, `catalog.rs`); what they share is here:
+//! - [`Spec`]: what a record of a table is in the journal — its key (the uid, or a natural
+//!   key), its version, and its fields as facts (a reference to another record as that
+//!   record's uid, never a local row id; derived columns such as `next_due` or
+//!   `name_folded` left out), read by [`read`], the one function `tiepdan check` uses too;
+//! - [`created`], [`change`], [`deleted`]: the entry of a new, changed or removed row.
+
+use std::sync::OnceLock;
+
+use rusqlite::OptionalExtension;
+use serde_json::Value;
+
+use super::journal::Change;
+use super::write::Sql;
+use super::{Result, StoreError};
+use crate::domain::journal::{Entity, Fields, Op};
+
+mod case;
+mod catalog;
+mod officer;
+mod people;
+mod spec;
+mod visit;
+
+pub(in crate::store) use case::*;
+pub(in crate::store) use catalog::*;
+pub(in crate::store) use officer::*;
+pub(in crate::store) use people::*;
+pub(in crate::store) use spec::*;
+pub(in crate::store) use visit::*;
+
+/// How a table's rows are journaled.
+pub(in crate::store) struct Spec {
+    pub entity: Entity,
+    pub table: &'static str,
+    /// SQL (on alias `t`) of the record's key in the journal.
+    pub key: &'static str,
+    /// Whether the table keeps a `version` (and an `updated_at`) bumped on every change;
+    /// otherwise the journal counts the versions itself.
+    pub versioned: bool,
+    /// (field, SQL on alias `t`).
+    pub cols: &'static [(&'static str, &'static str)],
+    sql: OnceLock<String>,
+}
+
+impl Spec {
+    pub(in crate::store) const fn new(
+        entity: Entity,
+        table: &'static str,
+        key: &'static str,
+        versioned: bool,
+        cols: &'static [(&'static str, &'static str)],
+    ) -> Spec {
+        Spec {
+            entity,
+            table,
+            key,
+            versioned,
+            cols,
+            sql: OnceLock::new(),
+        }
+    }
+
+    /// `SELECT key, version, fields… FROM table t` (no condition).
+    pub(in crate::store) fn select(&self) -> &str {
+        self.sql.get_or_init(|| {
+            let cols: Vec<String> = self
+                .cols
+                .iter()
+                .map(|(_, expr)| (*expr).to_owned())
+                .collect();
+            format!(
+                "SELECT {}, {}, t.rowid, {} FROM {} t",
+                self.key,
+                if self.versioned { "t.version" } else { "NULL" },
+                cols.join(", "),
+                self.table
+            )
+        })
+    }
+
+    /// A record's fields from a row of [`Spec::select`]: (key, version, rowid, fields).
+    pub(in crate::store) fn from_row(&self, r: &rusqlite::Row) -> rusqlite::Result<Record> {
+        let mut fields = Fields::new();
+        for (i, (name, _)) in self.cols.iter().enumerate() {
+            fields.insert((*name).to_owned(), value(r.get_ref(i + 3)?));
+        }
+        identity_entry_fields(self.entity, &mut fields);
+        Ok(Record {
+            key: r.get(0)?,
+            version: r.get(1)?,
+            rowid: r.get(2)?,
+            fields,
+        })
+    }
+}
+
+/// A record as the journal sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub(in crate::store) struct Record {
+    pub key: String,
+    pub version: Option<i64>,
+    pub rowid: i64,
+    pub fields: Fields,
+}
+
+/// A column's value as an entry holds it: text, integer or null (as the row holds it).
+fn value(v: rusqlite::types::ValueRef) -> Value {
+    use rusqlite::types::ValueRef as V;
+    match v {
+        V::Null => Value::Null,
+        V::Integer(n) => Value::from(n),
+        V::Real(f) => Value::String(f.to_string()),
+        V::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        V::Blob(b) => Value::String(crate::domain::journal::hex(b)),
+    }
+}
+
+/// The one place a row's identity columns (a citizen's name, ID, phone, address, birth
+/// year, sex; a visit's representatives) become an entry's fields: as the row holds them.
+/// Sealing a denouncer's identity (issue 26, the lead's part) hooks here: the row then holds
+/// the ciphertext, and so does the entry.
+pub(in crate::store) fn identity_entry_fields(entity: Entity, fields: &mut Fields) {
+    let _ = (entity, fields);
+}
+
+/// A row as the journal sees it (None when there is none).
+pub(in crate::store) fn read(
+    conn: &rusqlite::Connection,
+    spec: &Spec,
+    rowid: i64,
+) -> Result<Option<Record>> {
+    let sql = format!("{} WHERE t.rowid = ?1", spec.select());
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([rowid], |r| spec.from_row(r))
+        .optional()?)
+}
+
+/// The version the journal gave a record of a table that keeps none: its last entry's.
+fn journal_version(conn: &rusqlite::Connection, entity: Entity, key: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT v_after FROM journal WHERE entity = ?1 AND record = ?2
+             ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![entity.code(), key], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// The entry of a row just inserted (`op`: create, or baseline for a record found).
+pub(in crate::store) fn created(sql: &Sql, spec: &Spec, rowid: i64, op: Op) -> Result<Record> {
+    let rec = read(sql.conn(), spec, rowid)?.ok_or(StoreError::NotFound(spec.table))?;
+    sql.journal().append(
+        sql.conn(),
+        &Change {
+            op,
+            entity: spec.entity,
+            record: &rec.key,
+            v_before: None,
+            v_after: Some(rec.version.unwrap_or(1)),
+            before: &Fields::new(),
+            after: &rec.fields,
+            state: Some(&rec.fields),
+        },
+    )?;
+    Ok(rec)
+}
+
+/// Whether a change with no field changed still makes a new version (a case that took in
+/// another petition: its timeline grew).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::store) enum Touch {
+    IfChanged,
+    Always,
+}
+
+/// Run `f`, which changes the row `rowid` of `spec`'s table, and write its entry: the fields
+/// that changed, before and after, and a new version (bumped here, with `updated_at`, for a
+/// table that keeps one). Nothing is written when nothing changed (unless `Touch::Always`).
+/// Returns what `f` returned and whether the record changed.
+pub(in crate::store) fn change<T>(
+    sql: &Sql,
+    spec: &Spec,
+    rowid: i64,
+    op: Op,
+    touch: Touch,
+    f: impl FnOnce() -> Result<T>,
+) -> Result<(T, bool)> {
+    let before = read(sql.conn(), spec, rowid)?.ok_or(StoreError::NotFound(spec.table))?;
+    let out = f()?;
+    let changed = changed(sql, spec, &before, op, touch)?;
+    Ok((out, changed))
+}
+
+/// The entry of a change made since `before` was read (see [`change`]).
+pub(in crate::store) fn changed(
+    sql: &Sql,
+    spec: &Spec,
+    before: &Record,
+    op: Op,
+    touch: Touch,
+) -> Result<bool> {
+    let conn = sql.conn();
+    let mut after = read(conn, spec, before.rowid)?.ok_or(StoreError::NotFound(spec.table))?;
+    let (mut old, mut new) = (Fields::new(), Fields::new());
+    for (k, v) in &after.fields {
+        let was = before.fields.get(k).unwrap_or(&Value::Null);
+        if was != v {
+            old.insert(k.clone(), was.clone());
+            new.insert(k.clone(), v.clone());
+        }
+    }
+    if new.is_empty() && touch == Touch::IfChanged {
+        return Ok(false);
+    }
+    let (v_before, v_after) = if spec.versioned {
+        let stamp = sql.journal().stamp();
+        conn.prepare_cached(&format!(
+            "UPDATE {} SET version = version + 1, updated_at = ?2 WHERE rowid = ?1",
+            spec.table
+        ))?
+        .execute(rusqlite::params![before.rowid, stamp])?;
+        after.version = after.version.map(|v| v + 1);
+        (before.version, after.version)
+    } else {
+        let v = journal_version(conn, spec.entity, &before.key)?;
+        (v, Some(v.unwrap_or(0) + 1))
+    };
+    sql.journal().append(
+        conn,
+        &Change {
+            op,
+            entity: spec.entity,
+            record: &after.key,
+            v_before,
+            v_after,
+            before: &old,
+            after: &new,
+            state: Some(&after.fields),
+        },
+    )?;
+    Ok(true)
+}
+
+/// The entry of a row about to be removed (read before it goes): its fields before.
+pub(in crate::store) fn deleted(sql: &Sql, spec: &Spec, rec: &Record) -> Result<()> {
+    let v = if spec.versioned {
+        rec.version
+    } else {
+        journal_version(sql.conn(), spec.entity, &rec.key)?
+    };
+    sql.journal().append(
+        sql.conn(),
+        &Change {
+            op: Op::Delete,
+            entity: spec.entity,
+            record: &rec.key,
+            v_before: v,
+            v_after: None,
+            before: &rec.fields,
+            after: &Fields::new(),
+            state: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// An entry that changes no record (a reveal, a sign-in, a match the form could not show).
+pub(in crate::store) fn fact(
+    sql: &Sql,
+    op: Op,
+    entity: Entity,
+    record: &str,
+    facts: Fields,
+) -> Result<()> {
+    sql.journal()
+        .append(sql.conn(), &Change::read(op, entity, record, &facts))?;
+    Ok(())
+}
+
+/// Fields from pairs (an entry's facts).
+pub(in crate::store) fn facts<const N: usize>(pairs: [(&str, Value); N]) -> Fields {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
