@@ -39,7 +39,7 @@ pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
-pub use journal::{AuditFilter, JournalEntry};
+pub use journal::{AuditFilter, JournalEntry, LegacyRow};
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
     interrupted,

@@ -343,6 +343,20 @@ impl Store {
         f: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
     ) -> Result<(T, u64, u64)> {
         self.refuse_read_only()?;
+        // A load writes hundreds of megabytes in one transaction: a page cache of its size
+        // (128 MiB for the load only) keeps SQLite from spilling pages to the log midway.
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -131_072)?;
+        let out = self.load_empty_book_in(label, f);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        out
+    }
+
+    fn load_empty_book_in<T>(
+        &mut self,
+        label: &str,
+        f: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
+    ) -> Result<(T, u64, u64)> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -354,6 +368,7 @@ impl Store {
         if !empty {
             return Err(StoreError::Invalid("the book is not empty".into()));
         }
+        let deferred = Deferred::take(&tx)?;
         let sql = Sql::begin(tx, None)?;
         let out = {
             let mut b = Bulk::new(&sql, None, label)?;
@@ -361,6 +376,7 @@ impl Store {
             let (rows, ms) = b.finish()?;
             (out, rows, ms)
         };
+        deferred.restore(sql.conn())?;
         sql.commit()?;
         self.writes += 1;
         Ok(out)
@@ -439,6 +455,66 @@ impl<'s> Writer<'s> {
     pub fn bulk(&mut self, label: &str) -> Result<Bulk<'_>> {
         self.permit(Permission::BulkLoad)?;
         Bulk::new(&self.sql, Some(self.actor.officer_id), label)
+    }
+}
+
+/// What a load of an empty book does once at its end rather than per row: the counters the
+/// triggers keep (counted from the tables), and the journal's index by record (sorted once).
+/// Both are taken away inside the load's transaction, so a failed load leaves them as they
+/// were.
+struct Deferred {
+    sql: Vec<String>,
+}
+
+/// The triggers that keep the counters of the queue and the board.
+const COUNTER_TRIGGERS: &[&str] = &[
+    "cases_count_insert",
+    "cases_count_update",
+    "cases_next_due_count",
+    "case_deadlines_count_insert",
+    "case_deadlines_count_delete",
+];
+
+impl Deferred {
+    fn take(conn: &Connection) -> Result<Deferred> {
+        let mut sql = Vec::new();
+        let mut names: Vec<(&str, &str)> =
+            COUNTER_TRIGGERS.iter().map(|t| ("trigger", *t)).collect();
+        names.push(("index", "journal_by_record"));
+        for (kind, name) in names {
+            let text: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
+                    params![kind, name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(text) = text {
+                conn.execute_batch(&format!("DROP {} {name};", kind.to_uppercase()))?;
+                sql.push(text);
+            }
+        }
+        Ok(Deferred { sql })
+    }
+
+    fn restore(self, conn: &Connection) -> Result<()> {
+        conn.execute_batch(
+            "DELETE FROM case_status_counts;
+             INSERT INTO case_status_counts (field_id, status, n)
+                 SELECT field_id, status, count(*) FROM cases WHERE deleted_at IS NULL
+                 GROUP BY field_id, status;
+             DELETE FROM case_due_counts;
+             INSERT INTO case_due_counts (field_id, due_on, n)
+                 SELECT field_id, next_due, count(*) FROM cases WHERE next_due IS NOT NULL
+                 GROUP BY field_id, next_due;
+             DELETE FROM obligation_counts;
+             INSERT INTO obligation_counts (due_on, n)
+                 SELECT due_on, count(*) FROM case_deadlines GROUP BY due_on;",
+        )?;
+        for text in self.sql {
+            conn.execute_batch(&format!("{text};"))?;
+        }
+        Ok(())
     }
 }
 

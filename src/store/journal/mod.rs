@@ -24,7 +24,7 @@ use crate::domain::journal::{
 };
 
 pub use key::{DeskKey, ensure_desk_key, verify};
-pub use read::{AuditFilter, JournalEntry};
+pub use read::{AuditFilter, JournalEntry, LegacyRow};
 
 /// The head of the chain, held by one write transaction.
 pub struct Journal {
@@ -48,6 +48,19 @@ pub struct Change<'a> {
     pub after: &'a Fields,
     /// The record's whole state after the change (its digest is the entry's `state`).
     pub state: Option<&'a Fields>,
+}
+
+/// An entry whose fields are canonical JSON already.
+pub struct Encoded<'a> {
+    pub op: Op,
+    pub entity: Entity,
+    pub record: &'a str,
+    pub v_before: Option<i64>,
+    pub v_after: Option<i64>,
+    pub before: &'a str,
+    pub after: &'a str,
+    /// `after` is the record's whole state (a new record).
+    pub whole: bool,
 }
 
 impl<'a> Change<'a> {
@@ -112,26 +125,61 @@ impl Journal {
     pub fn append(&mut self, conn: &Connection, c: &Change) -> Result<i64> {
         let before = canonical_fields(c.before);
         let after = canonical_fields(c.after);
-        let state = c.state.map(|s| {
-            // A new record's fields are its whole state: its digest is that of `after`.
-            if std::ptr::eq(s, c.after) {
-                hex(&sha256(after.as_bytes()))
-            } else {
-                journal::state_digest(s)
-            }
-        });
+        let whole = c.state.is_some_and(|s| std::ptr::eq(s, c.after));
+        let state = match c.state {
+            Some(s) if !whole => Some(journal::state_digest(s)),
+            _ => None,
+        };
+        self.append_with(
+            conn,
+            &Encoded {
+                op: c.op,
+                entity: c.entity,
+                record: c.record,
+                v_before: c.v_before,
+                v_after: c.v_after,
+                before: &before,
+                after: &after,
+                whole,
+            },
+            state,
+        )
+    }
+
+    /// Append one entry whose fields are already canonical JSON.
+    pub fn append_encoded(&mut self, conn: &Connection, e: Encoded) -> Result<i64> {
+        self.append_with(conn, &e, None)
+    }
+
+    /// Append one entry whose fields are already canonical JSON, with its record's state.
+    pub fn append_state(&mut self, conn: &Connection, e: Encoded, state: String) -> Result<i64> {
+        self.append_with(conn, &e, Some(state))
+    }
+
+    fn append_with(
+        &mut self,
+        conn: &Connection,
+        e: &Encoded,
+        state: Option<String>,
+    ) -> Result<i64> {
+        // A record's whole fields (a new record) are its state: its digest is that of `after`.
+        let state = match state {
+            Some(s) => Some(s),
+            None if e.whole => Some(hex(&sha256(e.after.as_bytes()))),
+            None => None,
+        };
         let parts = Parts {
             seq: self.next,
             at: &self.at,
             officer: self.officer.as_deref(),
             desk: &self.desk,
-            op: c.op,
-            entity: c.entity,
-            record: c.record,
-            v_before: c.v_before,
-            v_after: c.v_after,
-            before: &before,
-            after: &after,
+            op: e.op,
+            entity: e.entity,
+            record: e.record,
+            v_before: e.v_before,
+            v_after: e.v_after,
+            before: e.before,
+            after: e.after,
             state: state.as_deref(),
         };
         let hash = journal::chain(&self.prev, journal::encode(&parts).as_bytes());
@@ -145,13 +193,13 @@ impl Journal {
             self.at,
             self.officer,
             self.desk,
-            c.op.code(),
-            c.entity.code(),
-            c.record,
-            c.v_before,
-            c.v_after,
-            before,
-            after,
+            e.op.code(),
+            e.entity.code(),
+            e.record,
+            e.v_before,
+            e.v_after,
+            e.before,
+            e.after,
             state,
             hex(&hash),
         ])?;

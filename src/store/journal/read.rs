@@ -111,3 +111,38 @@ impl Store {
             .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
     }
 }
+
+/// A row of the audit of a book made before the journal (kept as it was: `audit_legacy`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegacyRow {
+    pub at: String,
+    pub officer_id: Option<i64>,
+    pub action: String,
+    pub tbl: String,
+    pub record_uid: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+impl Store {
+    /// The old audit's rows about one record (a book made before the journal), oldest first.
+    pub fn legacy_audit_of(&self, tbl: &str, record_uid: &str) -> Result<Vec<LegacyRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, officer_id, action, tbl, record_uid, before, after
+             FROM audit_legacy WHERE tbl = ?1 AND record_uid = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![tbl, record_uid], |r| {
+            let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+            Ok(LegacyRow {
+                at: r.get(0)?,
+                officer_id: r.get(1)?,
+                action: r.get(2)?,
+                tbl: r.get(3)?,
+                record_uid: r.get(4)?,
+                before: parse(r.get(5)?),
+                after: parse(r.get(6)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -47,6 +47,9 @@ pub(in crate::store) struct Spec {
     /// (field, SQL on alias `t`).
     pub cols: &'static [(&'static str, &'static str)],
     sql: OnceLock<String>,
+    sql_one: OnceLock<String>,
+    /// The columns' indexes in the order of their names (the canonical order).
+    order: OnceLock<Vec<usize>>,
 }
 
 impl Spec {
@@ -64,7 +67,15 @@ impl Spec {
             versioned,
             cols,
             sql: OnceLock::new(),
+            sql_one: OnceLock::new(),
+            order: OnceLock::new(),
         }
+    }
+
+    /// [`Spec::select`] of one row (by rowid).
+    fn select_one(&self) -> &str {
+        self.sql_one
+            .get_or_init(|| format!("{} WHERE t.rowid = ?1", self.select()))
     }
 
     /// `SELECT key, version, fields… FROM table t` (no condition).
@@ -85,29 +96,112 @@ impl Spec {
         })
     }
 
-    /// A record's fields from a row of [`Spec::select`]: (key, version, rowid, fields).
+    /// A record from a row of [`Spec::select`].
     pub(in crate::store) fn from_row(&self, r: &rusqlite::Row) -> rusqlite::Result<Record> {
-        let mut fields = Fields::new();
+        let mut values = Vec::with_capacity(self.cols.len());
         for (i, (name, _)) in self.cols.iter().enumerate() {
-            fields.insert((*name).to_owned(), value(r.get_ref(i + 3)?));
+            values.push(entry_value(self.entity, name, r.get_ref(i + 3)?));
         }
-        identity_entry_fields(self.entity, &mut fields);
         Ok(Record {
             key: r.get(0)?,
             version: r.get(1)?,
             rowid: r.get(2)?,
-            fields,
+            values,
         })
+    }
+
+    /// The columns' indexes in the order of their names (the canonical order).
+    fn order(&self) -> &[usize] {
+        self.order.get_or_init(|| {
+            let mut o: Vec<usize> = (0..self.cols.len()).collect();
+            o.sort_by_key(|&i| self.cols[i].0);
+            o
+        })
+    }
+
+    /// The canonical JSON of the columns `pick` keeps, with their `values`.
+    fn canonical_of(&self, values: &[Value], pick: impl Fn(usize) -> bool) -> String {
+        use crate::domain::journal::{write_canonical, write_str};
+        let mut out = String::with_capacity(48 * self.cols.len());
+        out.push('{');
+        let mut first = true;
+        for &i in self.order() {
+            if !pick(i) {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            write_str(&mut out, self.cols[i].0);
+            out.push(':');
+            write_canonical(&mut out, &values[i]);
+        }
+        out.push('}');
+        out
     }
 }
 
-/// A record as the journal sees it.
+impl Spec {
+    /// A record's fields from a row of [`Spec::select`] as their canonical JSON, written
+    /// straight from the row (a bulk load writes hundreds of thousands): the same text as
+    /// `canonical_fields(&from_row(..).fields)` (checked in test builds).
+    fn canonical_from_row(&self, r: &rusqlite::Row) -> rusqlite::Result<(String, String)> {
+        use crate::domain::journal::{write_canonical, write_str};
+        use rusqlite::types::ValueRef as V;
+        let order = self.order();
+        let mut out = String::with_capacity(64 * self.cols.len());
+        out.push('{');
+        for (n, &i) in order.iter().enumerate() {
+            let name = self.cols[i].0;
+            if n > 0 {
+                out.push(',');
+            }
+            write_str(&mut out, name);
+            out.push(':');
+            let v = r.get_ref(i + 3)?;
+            if crate::domain::journal::is_identity(self.entity, name) {
+                write_canonical(&mut out, &entry_value(self.entity, name, v));
+                continue;
+            }
+            match v {
+                V::Null => out.push_str("null"),
+                V::Integer(x) => out.push_str(&x.to_string()),
+                V::Text(t) => write_str(&mut out, &String::from_utf8_lossy(t)),
+                other => write_canonical(&mut out, &value(other)),
+            }
+        }
+        out.push('}');
+        Ok((r.get(0)?, out))
+    }
+}
+
+/// A record as the journal sees it: its key, version, row, and its fields' values (in the
+/// order of its [`Spec`]'s columns).
 #[derive(Debug, Clone, PartialEq)]
 pub(in crate::store) struct Record {
     pub key: String,
     pub version: Option<i64>,
     pub rowid: i64,
-    pub fields: Fields,
+    pub values: Vec<Value>,
+}
+
+impl Record {
+    /// The fields by name.
+    pub(in crate::store) fn fields(&self, spec: &Spec) -> Fields {
+        spec.cols
+            .iter()
+            .zip(&self.values)
+            .map(|((name, _), v)| ((*name).to_owned(), v.clone()))
+            .collect()
+    }
+
+    /// The digest of the record's whole state (an entry's `state`).
+    pub(in crate::store) fn digest(&self, spec: &Spec) -> String {
+        use sha2::{Digest, Sha256};
+        let text = spec.canonical_of(&self.values, |_| true);
+        crate::domain::journal::hex(&Sha256::digest(text.as_bytes()))
+    }
 }
 
 /// A column's value as an entry holds it: text, integer or null (as the row holds it).
@@ -122,12 +216,18 @@ fn value(v: rusqlite::types::ValueRef) -> Value {
     }
 }
 
-/// The one place a row's identity columns (a citizen's name, ID, phone, address, birth
-/// year, sex; a visit's representatives) become an entry's fields: as the row holds them.
-/// Sealing a denouncer's identity (issue 26, the lead's part) hooks here: the row then holds
-/// the ciphertext, and so does the entry.
-pub(in crate::store) fn identity_entry_fields(entity: Entity, fields: &mut Fields) {
-    let _ = (entity, fields);
+/// A column's value as an entry's field. The one place a row's identity columns (a
+/// citizen's name, ID, phone, address, birth year, sex; a visit's representatives:
+/// `domain::journal::is_identity`) become an entry's fields: as the row holds them. Sealing
+/// a denouncer's identity (issue 26, the lead's part) hooks here: the row then holds the
+/// ciphertext, and so does the entry.
+pub(in crate::store) fn entry_value(
+    entity: Entity,
+    field: &str,
+    v: rusqlite::types::ValueRef,
+) -> Value {
+    let _ = (entity, field);
+    value(v)
 }
 
 /// A row as the journal sees it (None when there is none).
@@ -136,9 +236,8 @@ pub(in crate::store) fn read(
     spec: &Spec,
     rowid: i64,
 ) -> Result<Option<Record>> {
-    let sql = format!("{} WHERE t.rowid = ?1", spec.select());
     Ok(conn
-        .prepare_cached(&sql)?
+        .prepare_cached(spec.select_one())?
         .query_row([rowid], |r| spec.from_row(r))
         .optional()?)
 }
@@ -155,23 +254,40 @@ fn journal_version(conn: &rusqlite::Connection, entity: Entity, key: &str) -> Re
         .flatten())
 }
 
-/// The entry of a row just inserted (`op`: create, or baseline for a record found).
-pub(in crate::store) fn created(sql: &Sql, spec: &Spec, rowid: i64, op: Op) -> Result<Record> {
-    let rec = read(sql.conn(), spec, rowid)?.ok_or(StoreError::NotFound(spec.table))?;
-    sql.journal().append(
-        sql.conn(),
-        &Change {
+/// The entry of a row just inserted (`op`: create, or baseline for a record found): its
+/// fields are all of its fields.
+pub(in crate::store) fn created(sql: &Sql, spec: &Spec, rowid: i64, op: Op) -> Result<()> {
+    let conn = sql.conn();
+    let (key, version, after): (String, Option<i64>, String) = conn
+        .prepare_cached(spec.select_one())?
+        .query_row([rowid], |r| {
+            let (key, text) = spec.canonical_from_row(r)?;
+            Ok((key, r.get(1)?, text))
+        })
+        .optional()?
+        .ok_or(StoreError::NotFound(spec.table))?;
+    #[cfg(debug_assertions)]
+    {
+        let rec = read(conn, spec, rowid)?.ok_or(StoreError::NotFound(spec.table))?;
+        debug_assert_eq!(
+            after,
+            crate::domain::journal::canonical_fields(&rec.fields(spec))
+        );
+    }
+    sql.journal().append_encoded(
+        conn,
+        super::journal::Encoded {
             op,
             entity: spec.entity,
-            record: &rec.key,
+            record: &key,
             v_before: None,
-            v_after: Some(rec.version.unwrap_or(1)),
-            before: &Fields::new(),
-            after: &rec.fields,
-            state: Some(&rec.fields),
+            v_after: Some(version.unwrap_or(1)),
+            before: "{}",
+            after: &after,
+            whole: true,
         },
     )?;
-    Ok(rec)
+    Ok(())
 }
 
 /// Whether a change with no field changed still makes a new version (a case that took in
@@ -209,16 +325,9 @@ pub(in crate::store) fn changed(
     touch: Touch,
 ) -> Result<bool> {
     let conn = sql.conn();
-    let mut after = read(conn, spec, before.rowid)?.ok_or(StoreError::NotFound(spec.table))?;
-    let (mut old, mut new) = (Fields::new(), Fields::new());
-    for (k, v) in &after.fields {
-        let was = before.fields.get(k).unwrap_or(&Value::Null);
-        if was != v {
-            old.insert(k.clone(), was.clone());
-            new.insert(k.clone(), v.clone());
-        }
-    }
-    if new.is_empty() && touch == Touch::IfChanged {
+    let after = read(conn, spec, before.rowid)?.ok_or(StoreError::NotFound(spec.table))?;
+    let differs = |i: usize| before.values[i] != after.values[i];
+    if !(0..spec.cols.len()).any(differs) && touch == Touch::IfChanged {
         return Ok(false);
     }
     let (v_before, v_after) = if spec.versioned {
@@ -228,15 +337,17 @@ pub(in crate::store) fn changed(
             spec.table
         ))?
         .execute(rusqlite::params![before.rowid, stamp])?;
-        after.version = after.version.map(|v| v + 1);
-        (before.version, after.version)
+        (before.version, before.version.map(|v| v + 1))
     } else {
         let v = journal_version(conn, spec.entity, &before.key)?;
         (v, Some(v.unwrap_or(0) + 1))
     };
-    sql.journal().append(
+    let old = spec.canonical_of(&before.values, differs);
+    let new = spec.canonical_of(&after.values, differs);
+    let state = after.digest(spec);
+    sql.journal().append_state(
         conn,
-        &Change {
+        super::journal::Encoded {
             op,
             entity: spec.entity,
             record: &after.key,
@@ -244,8 +355,9 @@ pub(in crate::store) fn changed(
             v_after,
             before: &old,
             after: &new,
-            state: Some(&after.fields),
+            whole: false,
         },
+        state,
     )?;
     Ok(true)
 }
@@ -265,7 +377,7 @@ pub(in crate::store) fn deleted(sql: &Sql, spec: &Spec, rec: &Record) -> Result<
             record: &rec.key,
             v_before: v,
             v_after: None,
-            before: &rec.fields,
+            before: &rec.fields(spec),
             after: &Fields::new(),
             state: None,
         },

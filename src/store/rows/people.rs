@@ -94,7 +94,7 @@ pub(in crate::store) fn update_citizen(
     ])?;
     let after = super::read(sql.conn(), &CITIZEN, id)?
         .ok_or(crate::store::StoreError::NotFound("citizen"))?;
-    if after.fields == before.fields {
+    if after.values == before.values {
         return Ok(false);
     }
     if before.version != Some(expected_version) {
