@@ -1,5 +1,6 @@
 //! The command line: `tiepdan` opens the TUI; subcommands reuse the same core and print text.
-//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`, `officer.rs`;
+//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`, `officer.rs`,
+//! `check.rs`, `audit.rs`;
 //! `sign_in.rs` asks a writing command's PIN); this one declares them, resolves
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
@@ -14,6 +15,8 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
+mod audit;
+mod check;
 mod demo;
 mod due;
 mod lookup;
@@ -88,6 +91,12 @@ pub enum Command {
     /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
     /// PIN asked on the terminal); change your own PIN.
     Officer(officer::OfficerArgs),
+    /// Verify the book: SQLite's integrity, the lookup index, the counters, the journal's
+    /// chain and signatures, the records against the journal. Read only; exits non-zero
+    /// naming the first broken row of each check.
+    Check(check::CheckArgs),
+    /// The journal's entries of a period (who changed what, when), in words; read only.
+    Audit(audit::AuditArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -113,6 +122,8 @@ pub fn default_demo_db() -> PathBuf {
 pub enum Failure {
     Say(String),
     Quiet,
+    /// `check` found the book broken (it said so on stdout).
+    Broken,
 }
 
 impl Failure {
@@ -173,6 +184,7 @@ pub fn main() -> ExitCode {
     };
     match run(cli, lang) {
         Ok(()) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Err(Failure::Broken) => ExitCode::from(1),
         Err(Failure::Say(msg)) => {
             warn(format!("tiepdan: {msg}"));
             ExitCode::from(1)
@@ -204,6 +216,13 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Some(Command::Officer(args)) => {
             officer::run(&cli.db.unwrap_or_else(default_db), &args, lang)
         }
+        Some(Command::Check(args)) => {
+            match check::run(&cli.db.unwrap_or_else(default_db), &args, lang)? {
+                true => Ok(()),
+                false => Err(Failure::Broken),
+            }
+        }
+        Some(Command::Audit(args)) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         None => {
             let path = if cli.demo {
                 let path = cli.db.clone().unwrap_or_else(default_demo_db);

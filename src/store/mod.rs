@@ -21,6 +21,7 @@ mod officers;
 mod report;
 mod rows;
 pub mod settings;
+mod verify;
 mod visits;
 mod windows;
 mod write;
@@ -47,6 +48,7 @@ pub use lookup::{
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
 pub use report::{TraceCase, TraceVisit};
+pub use verify::{BookCheck, Check, Finding, Problem};
 pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
     VisitRow,

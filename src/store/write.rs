@@ -149,10 +149,6 @@ impl<'s> Sql<'s> {
         self.tx.prepare_cached(sql)
     }
 
-    pub(in crate::store) fn execute<P: Params>(&self, sql: &str, p: P) -> rusqlite::Result<usize> {
-        self.tx.execute(sql, p)
-    }
-
     pub(in crate::store) fn query_row<T, P, F>(&self, sql: &str, p: P, f: F) -> rusqlite::Result<T>
     where
         P: Params,

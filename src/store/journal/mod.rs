@@ -23,8 +23,9 @@ use crate::domain::journal::{
     self, Entity, Fields, GENESIS, Op, Parts, canonical_fields, hash_from_hex, hex,
 };
 
-pub use key::{DeskKey, ensure_desk_key, verify};
+pub use key::{ensure_desk_key, verify};
 pub use read::{AuditFilter, JournalEntry, LegacyRow};
+pub(in crate::store) use read::{entry_from as entry_from_row, read_columns};
 
 /// The head of the chain, held by one write transaction.
 pub struct Journal {

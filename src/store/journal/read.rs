@@ -46,6 +46,11 @@ fn fields(text: &str) -> rusqlite::Result<Fields> {
         })
 }
 
+/// The columns [`entry_from`] reads.
+pub(in crate::store) fn read_columns() -> &'static str {
+    COLUMNS
+}
+
 pub(in crate::store) fn entry_from(r: &Row) -> rusqlite::Result<JournalEntry> {
     let op: String = r.get(4)?;
     let entity: String = r.get(5)?;
@@ -143,6 +148,41 @@ impl Store {
                 after: parse(r.get(6)?),
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// The old audit's rows of a period (the entries' own local day), by an officer, about
+    /// a record, oldest first.
+    pub fn legacy_audit(&self, f: &AuditFilter, officer_id: Option<i64>) -> Result<Vec<LegacyRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, officer_id, action, tbl, record_uid, before, after FROM audit_legacy
+             WHERE (?1 IS NULL OR substr(at, 1, 10) >= ?1)
+               AND (?2 IS NULL OR substr(at, 1, 10) <= ?2)
+               AND (?3 IS NULL OR officer_id = ?3)
+               AND (?4 IS NULL OR record_uid = ?4)
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map(
+            rusqlite::params![
+                f.from.map(|d| d.to_string()),
+                f.to.map(|d| d.to_string()),
+                officer_id,
+                f.record,
+            ],
+            |r| {
+                Ok(LegacyRow {
+                    at: r.get(0)?,
+                    officer_id: r.get(1)?,
+                    action: r.get(2)?,
+                    tbl: r.get(3)?,
+                    record_uid: r.get(4)?,
+                    before: None,
+                    after: None,
+                })
+            },
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

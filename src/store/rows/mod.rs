@@ -87,7 +87,7 @@ impl Spec {
                 .map(|(_, expr)| (*expr).to_owned())
                 .collect();
             format!(
-                "SELECT {}, {}, t.rowid, {} FROM {} t",
+                "SELECT {} AS key__, {} AS version__, t.rowid AS rowid__, {} FROM {} t",
                 self.key,
                 if self.versioned { "t.version" } else { "NULL" },
                 cols.join(", "),
