@@ -973,3 +973,37 @@ fn the_audit_prints_entries_in_words_and_never_an_identity() {
     assert!(by.lines().count() > 3, "{by}");
     let _ = NaiveDate::from_ymd_opt(2026, 11, 22);
 }
+
+#[test]
+fn only_an_administrator_opens_the_journal_view() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let admin = store_with_officer(&mut store);
+    save(&mut store, &admin, &valid_visit("thu_ly"));
+    let binh = write(&mut store, &admin, |w| w.add_officer("Trần Văn Bình", ""));
+    let receiver = store.set_first_pin(binh.id, PIN, PIN).unwrap();
+    let mut app = app_as(store, admin);
+    app.handle_key(key(KeyCode::F(3)));
+    assert!(matches!(
+        app.overlays.last(),
+        Some(tiepdan::app::overlay::Overlay::Audit(_))
+    ));
+    let s = screen_of(&mut app, 120, 30);
+    assert!(s.contains("Nhật ký (quản trị)"), "{s}");
+    assert!(s.contains("tạo lượt tiếp"), "{s}");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.overlays.is_empty());
+    drop(app);
+    // A receiving officer is refused, in words.
+    let mut app = app_as(Store::open(&path).unwrap(), receiver);
+    app.handle_key(key(KeyCode::F(3)));
+    assert!(app.overlays.is_empty());
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("quản trị"), "{said}");
+}

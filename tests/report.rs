@@ -1659,5 +1659,17 @@ mod pane {
                 .text
                 .contains("bao-cao-2026-q3.xlsx")
         );
+        // What left the book, and who took it, is in the journal.
+        let e = app
+            .store
+            .journal_of(tiepdan::domain::journal::Entity::Report, "2026-q3")
+            .unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].op, tiepdan::domain::journal::Op::Export);
+        assert_eq!(e[0].after["file"], "bao-cao-2026-q3.xlsx");
+        assert_eq!(
+            e[0].officer.as_deref(),
+            Some(app.actor.as_ref().unwrap().uid())
+        );
     }
 }

@@ -517,6 +517,15 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                 },
             ),
         ],
+        "exported" => vec![probe(
+            "a report exported",
+            P::Export,
+            Target::None,
+            |w, _| {
+                let q = tiepdan::domain::report::Period::parse("2026-q2").unwrap();
+                w.exported(&q, "xlsx", "bao-cao-2026-q2.xlsx")
+            },
+        )],
         "close_period" => vec![probe(
             "a quarter over",
             P::ClosePeriod,

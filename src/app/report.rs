@@ -409,7 +409,24 @@ impl App {
             }
             Command::Export => {
                 match self.reports.export(&self.export_dir(), lang) {
-                    Ok(path) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+                    Ok(path) => {
+                        // What left the book, and who took it, goes to the journal.
+                        let file = path
+                            .file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let journaled = match (&self.actor, self.reports.period) {
+                            (Some(actor), Some(p)) => {
+                                let actor = actor.clone();
+                                self.store.write(&actor, |w| w.exported(&p, "xlsx", &file))
+                            }
+                            _ => Ok(()),
+                        };
+                        match journaled {
+                            Ok(()) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+                            Err(e) => self.error(crate::i18n::store_error(lang, &e)),
+                        }
+                    }
                     Err(e) => self.error(Msg::RpExportFailed.fill(lang, &[&e])),
                 }
                 Ok(())

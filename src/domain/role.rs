@@ -114,6 +114,10 @@ pub enum Permission {
     BulkLoad,
     /// Close a reporting period (chốt số liệu): its figures stored as reported.
     ClosePeriod,
+    /// Read the journal (who changed what, when): the administrators' view (issue 26).
+    ReadJournal,
+    /// Take the book's figures out of it (an export of a report): written to the journal.
+    Export,
 }
 
 impl Permission {
@@ -131,6 +135,8 @@ impl Permission {
         Permission::Draft,
         Permission::BulkLoad,
         Permission::ClosePeriod,
+        Permission::ReadJournal,
+        Permission::Export,
     ];
 }
 
@@ -218,6 +224,18 @@ pub const RULES: &[Rule] = &[
     Rule {
         what: P::ClosePeriod,
         who: &[(R::Leader, S::Any), (R::Admin, S::Any)],
+    },
+    Rule {
+        what: P::ReadJournal,
+        who: &[(R::Admin, S::Any)],
+    },
+    Rule {
+        what: P::Export,
+        who: &[
+            (R::Receiver, S::Any),
+            (R::Leader, S::Any),
+            (R::Admin, S::Any),
+        ],
     },
 ];
 

@@ -74,6 +74,8 @@ catalog! {
     PermManageOfficers => "Quản lý cán bộ (thêm, tắt, bật, vai trò, mã PIN)", "Managing officers (add, disable, enable, roles, PIN)";
     PermDraft => "Bản nháp", "Drafts";
     PermBulkLoad => "Nạp dữ liệu hàng loạt", "A bulk load";
+    PermReadJournal => "Xem nhật ký", "Reading the journal";
+    PermExport => "Xuất số liệu ra tệp", "Exporting the figures to a file";
     PermClosePeriod => "Chốt số liệu của kỳ báo cáo", "Closing a reporting period";
     ErrForbiddenRole => "{0}: việc của {1}.", "{0}: this is for a {1}.";
     ErrForbiddenVisit => "Chỉ cán bộ đã ghi lượt tiếp này, hoặc lãnh đạo, được sửa hay huỷ nó.", "Only the officer who logged this visit, or a leader, may correct or void it.";

@@ -123,6 +123,24 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Record that the actor exported the report of `period` (to a file named `file`, in
+    /// `format`): what left the book, and who took it, is in the journal.
+    pub fn exported(&mut self, period: &Period, format: &str, file: &str) -> Result<()> {
+        self.permit(Permission::Export)?;
+        use serde_json::Value;
+        self.fact(
+            crate::domain::journal::Op::Export,
+            crate::domain::journal::Entity::Report,
+            &period.code(),
+            rows::facts([
+                ("format", Value::String(format.to_owned())),
+                ("file", Value::String(file.to_owned())),
+                ("from", Value::String(period.from.to_string())),
+                ("to", Value::String(period.to.to_string())),
+            ]),
+        )
+    }
+
     /// Close `period` (chốt số liệu): today's figures of its report, as printed for the
     /// unit, are stored with their SHA-256 digest and audited; the period's report is shown
     /// from them from now on. Refused for a period not over yet or a range, and for a period

@@ -186,3 +186,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// The entries the filter asks for, read by `actor` — an administrator (domain/role.rs
+    /// `ReadJournal`, the roles the book gives them now); anyone else is refused.
+    pub fn read_journal(
+        &self,
+        actor: &super::super::Actor,
+        f: &AuditFilter,
+    ) -> Result<Vec<JournalEntry>> {
+        let roles = super::super::auth::roles_of(&self.conn, actor.officer_id())?;
+        crate::domain::role::decide(
+            roles,
+            actor.officer_id(),
+            crate::domain::role::Permission::ReadJournal,
+            &crate::domain::role::Target::None,
+        )
+        .map_err(super::super::StoreError::Forbidden)?;
+        self.journal(f)
+    }
+}
