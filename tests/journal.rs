@@ -780,6 +780,23 @@ fn the_first_write_of_a_day_signs_the_chain_so_far() {
     clock::fix(None);
 }
 
+/// An entry's columns as stored (seq, at, officer, desk, op, entity, record, versions,
+/// before, after, state).
+type RawEntry = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    Option<String>,
+);
+
 /// Recompute the chain from `seq` on (what a forger who knows the encoding but not the key
 /// can do).
 fn rehash_from(c: &Connection, seq: i64) {
@@ -791,20 +808,7 @@ fn rehash_from(c: &Connection, seq: i64) {
         .unwrap(),
     )
     .unwrap();
-    let rows: Vec<(
-        i64,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        String,
-        Option<i64>,
-        Option<i64>,
-        String,
-        String,
-        Option<String>,
-    )> = c
+    let rows: Vec<RawEntry> = c
         .prepare(
             "SELECT seq, at, officer, desk, op, entity, record, v_before, v_after, before, after,
                     state FROM journal WHERE seq >= ?1 ORDER BY seq",

@@ -384,7 +384,7 @@ impl Store {
             let n = spec.cols.len() + 3;
             let mut rows = stmt.query([spec.entity.code()])?;
             while let Some(r) = rows.next()? {
-                let rec = spec.from_row(r)?;
+                let rec = spec.record_of(r)?;
                 let state: Option<String> = r.get(n)?;
                 let v_after: Option<i64> = r.get(n + 1)?;
                 let op: Option<String> = r.get(n + 2)?;

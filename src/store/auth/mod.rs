@@ -198,7 +198,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let result = if right {
+        if right {
             let sql = Sql::begin(tx, Some(&c.uid))?;
             rows::signed_in(&sql, officer_id, rehash.as_deref())?;
             let facts = match rehash {
@@ -235,8 +235,7 @@ impl Store {
                 failures,
                 wait_secs,
             })
-        };
-        result
+        }
     }
 
     /// An officer without a PIN sets one (typed twice) and is signed in: their first

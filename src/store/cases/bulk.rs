@@ -110,7 +110,7 @@ impl Bulk<'_> {
                 &rows::StepUpdate {
                     action: s.action,
                     day: s.day,
-                    after: after.clone(),
+                    after,
                     outcome: s.input.outcome,
                     assignee: s.input.assignee,
                     result_requested: s.input.result_requested,

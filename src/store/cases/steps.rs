@@ -362,7 +362,7 @@ impl Writer<'_> {
             &rows::StepUpdate {
                 action,
                 day,
-                after: after_facts.clone(),
+                after: after_facts,
                 outcome: s.outcome,
                 assignee: s.assignee,
                 result_requested: s.result_requested,

@@ -97,7 +97,7 @@ impl Spec {
     }
 
     /// A record from a row of [`Spec::select`].
-    pub(in crate::store) fn from_row(&self, r: &rusqlite::Row) -> rusqlite::Result<Record> {
+    pub(in crate::store) fn record_of(&self, r: &rusqlite::Row) -> rusqlite::Result<Record> {
         let mut values = Vec::with_capacity(self.cols.len());
         for (i, (name, _)) in self.cols.iter().enumerate() {
             values.push(entry_value(self.entity, name, r.get_ref(i + 3)?));
@@ -238,7 +238,7 @@ pub(in crate::store) fn read(
 ) -> Result<Option<Record>> {
     Ok(conn
         .prepare_cached(spec.select_one())?
-        .query_row([rowid], |r| spec.from_row(r))
+        .query_row([rowid], |r| spec.record_of(r))
         .optional()?)
 }
 

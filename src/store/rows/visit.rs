@@ -64,18 +64,22 @@ pub(in crate::store) fn before_correction(sql: &Sql, id: i64) -> Result<Record> 
     super::read(sql.conn(), &VISIT, id)?.ok_or(StoreError::NotFound("visit"))
 }
 
+/// A visit's corrected values: its validated values, its session, citizen and field.
+pub(in crate::store) struct Corrected<'a> {
+    pub session_id: i64,
+    pub citizen_id: i64,
+    pub field_id: i64,
+    pub day: NaiveDate,
+    pub time: &'a str,
+    pub visit: &'a ValidVisit,
+}
+
 /// Write a visit's corrected values (its entry comes with [`corrected`], once its cases
 /// followed).
-pub(in crate::store) fn correct_visit(
-    sql: &Sql,
-    id: i64,
-    session_id: i64,
-    citizen_id: i64,
-    field_id: i64,
-    day: NaiveDate,
-    time: &str,
-    v: &ValidVisit,
-) -> Result<()> {
+pub(in crate::store) fn correct_visit(sql: &Sql, id: i64, c: &Corrected) -> Result<()> {
+    let v = c.visit;
+    let (session_id, citizen_id, field_id, day, time) =
+        (c.session_id, c.citizen_id, c.field_id, c.day, c.time);
     sql.prepare_cached(
         "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
              representatives = ?7, petition_type = ?8, field_id = ?9, content = ?10,

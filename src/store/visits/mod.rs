@@ -432,12 +432,14 @@ impl Writer<'_> {
         rows::correct_visit(
             self,
             id,
-            session_id,
-            citizen_id,
-            field_id,
-            input.day,
-            &input.time,
-            v,
+            &rows::Corrected {
+                session_id,
+                citizen_id,
+                field_id,
+                day: input.day,
+                time: &input.time,
+                visit: v,
+            },
         )?;
         super::lookup::index_visit(self.conn(), id)?;
         super::lookup::index_citizen(self.conn(), citizen_id)?;
