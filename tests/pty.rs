@@ -101,16 +101,16 @@ impl Tui {
         self.send("\t");
     }
 
-    /// Wait for the process to end, however it ended.
-    fn wait_exit_any(&mut self) -> bool {
+    /// Wait for the process to end; its exit status.
+    fn wait_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return true;
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        false
+        panic!("tiepdan did not exit; screen:\n{}", self.screen());
     }
 
     fn wait_exit(&mut self) -> bool {
@@ -412,11 +412,12 @@ fn slash_finds_a_citizen_typed_without_diacritics() {
     assert!(t.wait_exit(), "clean exit");
 }
 
-/// SIGTERM and SIGHUP (the window or the SSH session closed) right after a keystroke: the form
-/// is kept as a draft at once, and the terminal is restored.
+/// SIGTERM, SIGHUP (the window or the SSH session closed) and SIGINT right after a keystroke:
+/// the form is kept as a draft at once, the terminal is restored, and the exit status says
+/// which signal ended the process (128 + its number, as a shell reports a killed one).
 #[test]
 fn a_signal_keeps_the_form_and_restores_the_terminal() {
-    for signal in ["-TERM", "-HUP"] {
+    for (signal, code) in [("-TERM", 143), ("-HUP", 129), ("-INT", 130)] {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("tiepdan.sqlite3");
         {
@@ -436,8 +437,8 @@ fn a_signal_keeps_the_form_and_restores_the_terminal() {
             .status()
             .unwrap();
         assert!(status.success());
-        let exited = t.wait_exit_any();
-        assert!(exited, "{signal}: tiepdan left");
+        let status = t.wait_status();
+        assert_eq!(status.exit_code(), code, "{signal}: exit status {status:?}");
         {
             let p = t.parser.lock().unwrap();
             assert!(!p.screen().alternate_screen(), "{signal}: main screen back");
