@@ -157,7 +157,8 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(not_a_database(path))?;
         if !existed {
-            restrict_permissions(path);
+            // Personal data: readable by the owner only.
+            super::private::restrict(path);
         }
         // A file we may not write (0444, a locked share): SQLite opens it read-only.
         let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
@@ -183,6 +184,7 @@ impl Store {
             store.conn.busy_timeout(Duration::from_secs(5))?;
         } else {
             store.prepare(path)?;
+            super::private::journal_like_book(path);
         }
         Ok(store)
     }
@@ -336,13 +338,3 @@ fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
     }
     Ok(n)
 }
-
-#[cfg(unix)]
-fn restrict_permissions(path: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    // Personal data: readable by the owner only. Best effort; the open does not fail on it.
-    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-}
-
-#[cfg(not(unix))]
-fn restrict_permissions(_path: &Path) {}
