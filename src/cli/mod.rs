@@ -3,8 +3,9 @@
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
 //! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
-//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux). `--demo` opens the demo database
-//! beside it (`demo.sqlite3`), creating it on first use.
+//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux, `%APPDATA%\tiepdan\tiepdan.sqlite3` on
+//! Windows). `--demo` opens the demo database beside it (`demo.sqlite3`), creating it on first
+//! use.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
