@@ -16,7 +16,8 @@ use super::Event;
 /// number, on Windows too (where the console's events are named after their Unix kin).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
-    /// SIGTERM; on Windows, logoff or shutdown.
+    /// SIGTERM; on Windows, logoff or shutdown (which Windows sends only to console programs
+    /// without user32.dll; crossterm loads it, so today they do not arrive).
     Terminate,
     /// SIGHUP: the terminal went away; on Windows, the console window was closed.
     HangUp,
