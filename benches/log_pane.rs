@@ -74,6 +74,7 @@ fn app_with_500() -> App {
                         time,
                         citizen: None,
                         rename_citizen: false,
+                        shared: Default::default(),
                     },
                     &tiepdan::domain::intake::CaseChoice::OpenNew,
                 )

@@ -22,13 +22,19 @@
 //! Then criterion timings of a few single queries, and the index's size.
 //!
 //! Run: `cargo bench --bench lookup` (`LOOKUP_SLOWEST=1` lists the slowest keystrokes).
+//!
+//! First, `long_paste` (issue 22.7): a page pasted into the box — 700 and 5,000 words —
+//! understood and planned (all three kinds), then looked up on a 100,000-visit demo book:
+//! bounded (`MAX_QUERY_CHARS`, `MAX_CLUES`), it ends in milliseconds and megabytes where 800
+//! words took over a minute and 8 GB. The peak memory of the process is printed after it.
+//! `LOOKUP_BENCH=paste cargo bench --bench lookup` runs only this part.
 
 mod common;
 
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{day, million_db};
+use common::{day, demo_db, million_db};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -182,7 +188,66 @@ fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// The peak resident memory of this process so far (Linux), in MB.
+fn peak_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
+/// A page pasted into the lookup box: words of names, addresses, numbers and codes.
+fn pasted(words: usize) -> String {
+    let pool = [
+        "nguyen", "thi", "lan", "tran", "van", "duc", "1985", "kim", "ma", "ba", "dinh", "0912",
+        "345", "678", "kn-2026", "dat", "dai", "thu", "hoi", "khieu", "nai",
+    ];
+    pool.iter()
+        .cycle()
+        .take(words)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn long_paste(c: &mut Criterion) {
+    let store = Store::open(&demo_db(100_000)).unwrap();
+    let reader = store.reader().unwrap();
+    let mut g = c.benchmark_group("long_paste");
+    g.sample_size(30);
+    for words in [700, 5_000] {
+        let text = pasted(words);
+        g.bench_function(format!("parse_and_plan_{words}_words"), |b| {
+            b.iter(|| {
+                let q = parse(&text);
+                Kind::ALL.map(|k| q.plan(k))
+            })
+        });
+        let q = parse(&text);
+        let size: usize = Kind::ALL
+            .iter()
+            .filter_map(|k| q.plan(*k))
+            .map(|p| p.all.len() + p.ranks.iter().map(String::len).sum::<usize>())
+            .sum();
+        eprintln!(
+            "{words} words: {} clues, plans of {} bytes for 3 kinds",
+            q.clue_count(),
+            size
+        );
+        g.bench_function(format!("first_rows_{words}_words_100k_book"), |b| {
+            b.iter(|| reader.lookup_first(&q, PER_GROUP).unwrap())
+        });
+    }
+    g.finish();
+    if let Some(mb) = peak_mb() {
+        eprintln!("peak memory of the bench process: {mb} MB");
+    }
+}
+
 fn benches(c: &mut Criterion) {
+    if std::env::var("LOOKUP_BENCH").is_ok_and(|v| v == "paste") {
+        return;
+    }
     let path = million_db();
     let store = Store::open(&path).unwrap();
     let reader = store.reader().unwrap();
@@ -319,5 +384,6 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
+criterion_group!(paste, long_paste);
 criterion_group!(lookup, benches);
-criterion_main!(lookup);
+criterion_main!(paste, lookup);

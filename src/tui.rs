@@ -19,6 +19,10 @@ use ratatui::crossterm::execute;
 
 use crate::app::worker::Searcher;
 use crate::app::{App, DRAFT_DELAY, Msg};
+
+/// How often the idle loop looks whether another desk (or window) changed the book: SQLite's
+/// `PRAGMA data_version`, a few microseconds. Its visit shows within this, without a key.
+pub const WATCH: Duration = Duration::from_millis(250);
 use crate::ui;
 
 mod signals;
@@ -107,8 +111,15 @@ pub fn step<B: Backend>(
     wait: Option<Duration>,
 ) -> Result<bool, B::Error> {
     let size = terminal.size()?;
-    app.viewport = (size.width, size.height);
-    terminal.draw(|frame| ui::draw(frame, app))?;
+    if (size.width, size.height) != app.viewport {
+        app.viewport = (size.width, size.height);
+        app.redraw = true;
+    }
+    // A quiet tick that changed nothing leaves the frame as it is.
+    if app.redraw {
+        app.redraw = false;
+        terminal.draw(|frame| ui::draw(frame, app))?;
+    }
     // Work asked for by the last key goes to the workers once its echo is on screen: a woken
     // worker cannot delay the frame.
     app.dispatch();
@@ -120,12 +131,12 @@ pub fn step<B: Backend>(
     if app.should_quit {
         return Ok(false);
     }
-    // Wake up for the draft autosave, and twice a minute for the date rollover.
-    let waiting_draft = app.draft_pending();
-    let tick = if waiting_draft {
-        DRAFT_DELAY
+    // Wake up for the draft autosave, another desk's writes, the idle checkpoint and the
+    // date rollover.
+    let tick = if app.draft_pending() {
+        DRAFT_DELAY.min(WATCH)
     } else {
-        Duration::from_secs(30)
+        WATCH
     };
     // Idle (no key waiting): read one pane the officer may switch to next, so that its key
     // only redraws. A key pressed meanwhile waits for that one read at most.

@@ -32,6 +32,7 @@ fn setup() -> (Store, Actor, i64, String, tempfile::TempDir) {
                 time: "08:30".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -67,6 +68,7 @@ fn open_case(
                     source: c.source,
                     forwarded_by: c.forwarded_by.clone(),
                     forwarding_doc: c.forwarding_doc.clone(),
+                    forwarder_kind: None,
                     received_on: c.received_on,
                     remote: false,
                     visit_id: None,
@@ -111,6 +113,7 @@ fn new_case(t: CaseType, from_visit: bool) -> NewCase {
         } else {
             "123/BTCD".into()
         },
+        forwarder_kind: None,
         received_on: day(20),
         remote: false,
     }

@@ -575,3 +575,228 @@ fn due_prints_the_new_obligations_and_the_citizen_s_limits() {
     assert!(text.contains("Thụ lý: 04/05/2026"), "{text}");
     assert!(text.contains("Điều 50"), "{text}");
 }
+
+/// Terminal escapes typed into an argument (or an environment variable) are echoed as text,
+/// never obeyed: every path that echoes input — our messages and clap's own — shows
+/// `\u{1b}` instead of an ESC that would retitle or clear the terminal (issue 22.8).
+#[test]
+fn no_argument_reaches_the_terminal_as_an_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let db = book.to_str().unwrap();
+    let evil = "2026\x1b]2;pwned\x07\u{202e}";
+    let missing = dir.path().join("sổ\x1b]2;pwned\x07.sqlite3");
+    let missing = missing.to_str().unwrap();
+    type Env<'a> = Vec<(&'a str, &'a str)>;
+    let cases: Vec<(Vec<&str>, Env)> = vec![
+        (vec!["--db", db, "report", "--period", evil], vec![]),
+        (
+            vec!["--db", db, "report", "--period", "2026", "--format", evil],
+            vec![],
+        ),
+        (
+            vec!["--db", db, "report", "--from", evil, "--to", "2026-01-01"],
+            vec![],
+        ),
+        (
+            vec![
+                "--db",
+                db,
+                "due",
+                "--type",
+                evil,
+                "--received",
+                "02/11/2026",
+            ],
+            vec![],
+        ),
+        (
+            vec!["--db", db, "due", "--type", "khieu-nai", "--received", evil],
+            vec![],
+        ),
+        (vec!["--lang", evil, "--db", db, "lookup", "x"], vec![]),
+        // clap's own message (it drops the sequence itself; we show what is left).
+        (vec!["--db", db, "lookup", "--limit", evil, "x"], vec![]),
+        (vec!["--db", missing, "lookup", "x"], vec![]),
+        (vec!["--db", db, "demo", "--end", evil], vec![]),
+        (
+            vec!["--db", db, "lookup", "x"],
+            vec![("TIEPDAN_LANG", evil)],
+        ),
+        (vec!["lookup", "x"], vec![("TIEPDAN_DB", missing)]),
+        (vec!["--db", db, "nosuch\x1b[2J\u{202e}"], vec![]),
+    ];
+    for (args, env) in cases {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tiepdan"));
+        cmd.args(&args)
+            .env_remove("TIEPDAN_DB")
+            .env_remove("TIEPDAN_LANG");
+        for (k, v) in &env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert!(!out.status.success(), "{args:?} {env:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.stderr.contains(&0x1b) && !out.stderr.contains(&0x07) && !err.contains('\u{202e}'),
+            "{args:?} {env:?}: {err:?}"
+        );
+        let by_clap = args.contains(&"--limit") || args.iter().any(|a| a.starts_with("nosuch"));
+        assert!(
+            by_clap || err.contains("\\u{1b}"),
+            "{args:?} {env:?}: the escape is shown: {err}"
+        );
+        assert!(out.stdout.iter().all(|b| *b != 0x1b), "{args:?}");
+    }
+}
+
+/// `due` never answers with silence: a date before every rule is refused with the first
+/// rule's date; a day the calendar does not have is named so, not "wrong format" — the same
+/// words as the form (issue 22.11).
+#[test]
+fn due_says_why_it_cannot_compute() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let db = db.to_str().unwrap();
+    let out = tiepdan(&[
+        "--db",
+        db,
+        "due",
+        "--type",
+        "khieu-nai",
+        "--received",
+        "02/01/1990",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("trước mọi quy định"), "{err}");
+    assert!(out.stdout.is_empty());
+    for (date, words) in [
+        ("29/02/2025", "Không có ngày này"),
+        ("2025-02-29", "Không có ngày này"),
+        ("29/2/2o25", "không đúng dạng"),
+    ] {
+        let out = tiepdan(&["--db", db, "due", "--type", "khieu-nai", "--received", date]);
+        assert!(!out.status.success(), "{date}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{date}: {err}");
+    }
+    let out = tiepdan(&[
+        "--lang",
+        "en",
+        "--db",
+        db,
+        "report",
+        "--from",
+        "31/04/2026",
+        "--to",
+        "30/05/2026",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such day"));
+    assert!(!dir.path().join("none.sqlite3").exists(), "nothing created");
+}
+
+/// Issue 23 on the command line: a denunciation told in person is guided, not transferred
+/// (Luật TC Art 24(2)) — its transfer duty shows only with --written; a suspension pauses the
+/// resolution (Art 34(2)); a forwarder Luật TCD Art 27(2) does not list is told by the unit's
+/// practice (⚑); a complaint decision's legal effect (Luật KN Art 44) is printed apart; the
+/// first complaint's days of obstacle are not carried into the Art 33 window.
+#[test]
+fn due_follows_issue_23() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db, "due"];
+        all.extend_from_slice(args);
+        let out = tiepdan(&all);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = args.to_vec();
+        a.push("--json");
+        serde_json::from_str(&run(&a)).unwrap()
+    };
+    let due = |v: &serde_json::Value, o: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["obligation"] == o)
+            .map(|x| x["due"].as_str().unwrap().to_owned())
+    };
+    // Art 24(2): received Mon 2/3/2026 in person — no transfer duty; in writing, 05 working
+    // days: Tue 3 … Mon 9/3.
+    let v = json(&["--type", "to-cao", "--received", "02/03/2026"]);
+    assert_eq!(due(&v, "chuyen_don_to_cao"), None, "told in person: guided");
+    let v = json(&["--type", "to-cao", "--received", "02/03/2026", "--written"]);
+    assert_eq!(due(&v, "chuyen_don_to_cao"), Some("2026-03-09".into()));
+    // Art 34(2): accepted Mon 2/3/2026 (30 days → Wed 1/4), suspended 16/3–30/3 (14 days):
+    // Wed 15/4; still suspended: no due date.
+    let args = [
+        "--type",
+        "to-cao",
+        "--received",
+        "23/02/2026",
+        "--accepted",
+        "02/03/2026",
+        "--written",
+    ];
+    let mut a = args.to_vec();
+    a.extend(["--suspended", "16/03/2026..30/03/2026"]);
+    assert_eq!(due(&json(&a), "giai_quyet"), Some("2026-04-15".into()));
+    let mut a = args.to_vec();
+    a.extend(["--suspended", "16/03/2026"]);
+    assert_eq!(due(&json(&a), "giai_quyet"), None);
+    // Art 26(2) and 27(2): forwarded by another body; decided Mon 4/5/2026 → told of the
+    // result by Wed 13/5 (07 working days), marked ⚑; the handling by Mon 23/3 (20 days
+    // from Mon 2/3 end on Sun 22/3).
+    let text = run(&[
+        "--type",
+        "to-cao",
+        "--received",
+        "02/03/2026",
+        "--accepted",
+        "09/03/2026",
+        "--decided",
+        "04/05/2026",
+        "--forwarded-other",
+    ]);
+    assert!(text.contains("Báo KQ nơi chuyển đơn: 13/05/2026"), "{text}");
+    assert!(text.contains("⚑ Thực tiễn của đơn vị"), "{text}");
+    assert!(text.contains("Báo xử lý nơi chuyển: 23/03/2026"), "{text}");
+    // Art 35(3), 40(1): the conclusion sent by Mon 11/5, made public by Wed 13/5.
+    assert!(text.contains("Gửi kết luận tố cáo: 11/05/2026"), "{text}");
+    assert!(text.contains("Công khai kết luận: 13/05/2026"), "{text}");
+    // Art 44(1): decided Mon 4/5/2026 → in force after Wed 3/6; Art 33(1) counts the days
+    // of obstacle of the first complaint: still Wed 3/6 with 10 of them.
+    let text = run(&[
+        "--type",
+        "khieu-nai",
+        "--received",
+        "02/03/2026",
+        "--accepted",
+        "27/03/2026",
+        "--decided",
+        "04/05/2026",
+        "--learned",
+        "05/01/2026",
+        "--obstacle-days",
+        "10",
+        "--written",
+    ]);
+    let effect = text
+        .split("Hiệu lực pháp luật của quyết định")
+        .nth(1)
+        .unwrap();
+    assert!(
+        effect.contains("Hiệu lực của quyết định: 03/06/2026"),
+        "{text}"
+    );
+    assert!(effect.contains("Điều 44(1)"), "{text}");
+    assert!(text.contains("Hạn khiếu nại lần 2: 03/06/2026"), "{text}");
+}

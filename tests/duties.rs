@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use common::*;
 use tiepdan::domain::calendar::DayKind;
 use tiepdan::domain::case::{Action, CaseType, ComplaintSubject, Outcome, Refusal};
-use tiepdan::domain::deadline::{Cause, DayBasis, Obligation};
+use tiepdan::domain::deadline::{Cause, DayBasis, Obligation, Rule};
 use tiepdan::domain::intake::CaseChoice;
 use tiepdan::i18n::{Lang, store_error};
 use tiepdan::store::{
-    Actor, CaseSource, Intake, StepInput, Store, StoreError, TimeBarInput, VisitInput,
+    Actor, CaseSource, Intake, RuleChange, StepInput, Store, StoreError, TimeBarInput, VisitInput,
 };
 
 fn d(s: &str) -> NaiveDate {
@@ -35,6 +35,7 @@ fn setup() -> (Store, Actor, i64) {
                 time: "08:30".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -69,6 +70,7 @@ fn petition(
             String::new()
         },
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: d(received),
         remote: false,
         visit_id: None,
@@ -187,10 +189,14 @@ fn a_decision_opens_its_sending_and_the_step_closes_it_and_a_forwarder_is_told()
     // The window for a second complaint, from the day the decision was sent (Tue 5/5 + 30
     // = Thu 4/6), is the citizen's: on the case, never on the board.
     let limits = store.case_limits(&uid).unwrap();
-    assert_eq!(limits.len(), 1);
+    assert_eq!(limits.len(), 2);
     assert_eq!(limits[0].obligation, Obligation::SecondComplaint);
     assert_eq!(limits[0].due_on, d("2026-06-04"));
     assert_eq!(limits[0].explanation.start_event, "decision_sent");
+    // And the decision takes legal effect 30 days after its issue with no second complaint
+    // (Luật KN Art 44(1)): Wed 29/4 + 30 = Fri 29/5.
+    assert_eq!(limits[1].obligation, Obligation::DecisionEffective);
+    assert_eq!(limits[1].due_on, d("2026-05-29"));
     let citizen_rows: u32 = store
         .inspect_one(
             "SELECT count(*) FROM case_deadlines WHERE obligation IN ('thoi_hieu_khieu_nai', 'thoi_han_khieu_nai_lan_2')",
@@ -236,6 +242,22 @@ fn a_denunciation_s_acceptance_is_notified_and_its_forwarded_result_told() {
         &uid,
         Action::NotifyAcceptance,
         "2026-11-25",
+    );
+    // … and the person denounced of the content, the same 05 working days (Art 29(3),
+    // issue 23): Mon 30/11.
+    assert_eq!(
+        dues(&store, &uid)
+            .into_iter()
+            .filter(|(o, _)| *o != Obligation::Resolve)
+            .collect::<Vec<_>>(),
+        vec![(Obligation::NotifyDenounced, d("2026-11-30"))]
+    );
+    step(
+        &mut store,
+        &officer,
+        &uid,
+        Action::NotifyDenounced,
+        "2026-11-26",
     );
     assert_eq!(dues(&store, &uid).len(), 1, "only the resolution");
 
@@ -586,16 +608,23 @@ fn the_unit_s_own_target_for_proposals_is_off_until_set_and_says_it_is_not_law()
     let law = store.deadline_rules().unwrap()[0].clone();
     assert!(
         store
-            .write(&officer, |w| w.set_internal_rule(
+            .write(&officer, |w| w.change_rule(
                 &law,
-                false,
-                5,
-                DayBasis::Working
+                &RuleChange {
+                    active: Some(false),
+                    ..change(&law, 5, DayBasis::Working)
+                }
             ))
             .is_err()
     );
     let n = write(&mut store, &officer, |w| {
-        w.set_internal_rule(&rule, true, 15, DayBasis::Working)
+        w.change_rule(
+            &rule,
+            &RuleChange {
+                active: Some(true),
+                ..change(&rule, 15, DayBasis::Working)
+            },
+        )
     });
     assert_eq!(n, 1);
     // 15 working days from Mon 2/11/2026: Mon 23/11.
@@ -621,9 +650,20 @@ fn the_unit_s_own_target_for_proposals_is_off_until_set_and_says_it_is_not_law()
         .find(|r| r.id == rule.id)
         .unwrap();
     write(&mut store, &officer, |w| {
-        w.set_internal_rule(&on, false, 15, DayBasis::Working)
+        w.change_rule(
+            &on,
+            &RuleChange {
+                active: Some(false),
+                ..change(&on, 15, DayBasis::Working)
+            },
+        )
     });
     assert!(dues(&store, &uid).is_empty());
+}
+
+/// A change of `r` from its first day (every clock), with a reason.
+fn change(r: &Rule, days: u32, basis: DayBasis) -> RuleChange {
+    rule_change(r, days, basis, r.effective_from)
 }
 
 fn rule_uid(store: &Store, id: i64) -> String {
@@ -662,7 +702,12 @@ fn a_calendar_change_is_named_in_the_due_dates_it_moved() {
     assert_eq!(e.change, None);
     // A day off on Mon 4/1/2027 moves it to Tue 5/1, and the explanation says why.
     write(&mut store, &officer, |w| {
-        w.set_calendar_day(d("2027-01-04"), DayKind::Off, "Nghỉ bù Tết Dương lịch")
+        w.set_calendar_day(
+            d("2027-01-04"),
+            DayKind::Off,
+            "Nghỉ bù Tết Dương lịch",
+            d("2026-01-01"),
+        )
     });
     let due = &store.case_dues(&uid).unwrap()[0];
     assert_eq!(due.due_on, d("2027-01-05"));
@@ -684,7 +729,7 @@ fn a_calendar_change_is_named_in_the_due_dates_it_moved() {
             .is_some()
     );
     write(&mut store, &officer, |w| {
-        w.remove_calendar_day(d("2027-01-04"))
+        w.remove_calendar_day(d("2027-01-04"), d("2026-01-01"))
     });
     let due = &store.case_dues(&uid).unwrap()[0];
     assert_eq!(due.due_on, d("2027-01-04"));

@@ -88,19 +88,23 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Detail(_))));
     app.handle_key(key(KeyCode::Esc));
 
-    // The same denouncer comes back: recognized only under the pseudonym, and the question
-    // about the open case names no one.
+    // The same denouncer's number typed again: the form says nothing — no banner, no code,
+    // nothing filled in (it would tell any officer who denounced, and which case).
     app.handle_key(key(KeyCode::Char('n')));
     type_str(&mut app, "Trần Thị");
     tab(&mut app);
     type_str(&mut app, CCCD);
     tab(&mut app);
     let form = app.form().unwrap();
-    assert!(form.repeat.is_some(), "the ID number is recognized");
+    assert!(
+        form.repeat.is_none(),
+        "a denouncer is never recognized in the form"
+    );
+    assert_eq!(form.value(tiepdan::domain::visit::FormField::Phone), "");
+    assert_eq!(form.value(tiepdan::domain::visit::FormField::Address), "");
     let s = screen(&mut app);
-    assert!(s.contains("Người tố cáo TC-2026-BD-0001"), "{s}");
-    for secret in ["Bảo Mật", PHONE, ADDRESS] {
-        assert!(!s.contains(secret), "the recognition shows {secret}:\n{s}");
+    for secret in ["TC-2026", "Người tố cáo", "Bảo Mật", PHONE, ADDRESS, "↺"] {
+        assert!(!s.contains(secret), "the form shows {secret}:\n{s}");
     }
     app.handle_key(key(KeyCode::Esc));
     app.handle_key(key(KeyCode::Char('y')));
@@ -242,4 +246,88 @@ fn a_case_made_from_an_edited_visit_hides_the_denouncer() {
     type_str(&mut app, "bao mat");
     app.apply(tiepdan::app::Msg::Tick(std::time::Instant::now()));
     clean("the lookup", &screen(&mut app));
+}
+
+/// A group's denunciation: its representatives are the denouncer's identity too — on no
+/// surface until a reveal, and never in the command line's output.
+#[test]
+fn a_denouncing_groups_representatives_show_on_no_surface() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store_with_officer(&mut store);
+    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let reps = ["Hoàng Văn Đại Diện", "Ngô Thị Thứ Hai"];
+    app.handle_key(key(KeyCode::Char('n')));
+    for text in [NAME, CCCD, PHONE, ADDRESS] {
+        type_str(&mut app, text);
+        tab(&mut app);
+    }
+    // Six people: a group, whose representatives are asked for (the name is prefilled).
+    app.handle_key(key(KeyCode::Backspace));
+    type_str(&mut app, "6");
+    tab(&mut app);
+    for _ in 0..NAME.chars().count() {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    type_str(&mut app, &reps.join("; "));
+    tab(&mut app);
+    tab(&mut app); // form
+    for text in ["to_cao", "dat_dai", "Tố cáo chung của cả xóm", "", "thu_ly"] {
+        type_str(&mut app, text);
+        tab(&mut app);
+    }
+    app.handle_key(ctrl('s'));
+    assert!(app.form().is_none(), "{:?}", app.status);
+    let hidden = |surface: &str, text: &str| {
+        clean(surface, text);
+        for r in reps {
+            assert!(!text.contains(r), "{surface} shows {r:?}:\n{text}");
+        }
+    };
+    hidden("the log", &screen(&mut app));
+    app.handle_key(key(KeyCode::Enter));
+    hidden("the visit detail", &screen(&mut app));
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('2')));
+    hidden("the queue", &screen(&mut app));
+    app.handle_key(key(KeyCode::Char('3')));
+    hidden("the board", &screen(&mut app));
+    for q in ["hoang van dai dien", "ngo thi thu hai"] {
+        app.handle_key(key(KeyCode::Char('/')));
+        type_str(&mut app, q);
+        app.apply(tiepdan::app::Msg::Tick(std::time::Instant::now()));
+        let results: String = screen(&mut app)
+            .lines()
+            .filter(|l| !l.contains(q))
+            .collect::<Vec<_>>()
+            .join("\n");
+        hidden(&format!("the lookup of {q:?}"), &results);
+        app.handle_key(key(KeyCode::Esc));
+    }
+    for args in [
+        vec!["lookup", "tc2026bd0001", "--json"],
+        vec!["lookup", "hoang van dai dien"],
+        vec!["report", "--period", "2026", "--explain", "visits"],
+        vec!["report", "--period", "2026", "--format", "json"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+            .arg("--db")
+            .arg(&path)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        hidden(
+            &format!("tiepdan {}", args.join(" ")),
+            &String::from_utf8_lossy(&out.stdout),
+        );
+    }
+    // The reveal, on the visit: the detail shows them, audited.
+    app.handle_key(key(KeyCode::Char('1')));
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('v')));
+    app.handle_key(key(KeyCode::Char('y')));
+    let s = screen(&mut app);
+    assert!(s.contains(reps[0]) && s.contains(reps[1]), "revealed:\n{s}");
 }

@@ -45,6 +45,7 @@ fn visit(
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -62,6 +63,7 @@ fn case(store: &mut Store, officer: &Actor, t: CaseType, visit: &str, summary: &
         source: CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: d("2026-11-20"),
         remote: false,
     };
@@ -236,6 +238,7 @@ fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -369,6 +372,7 @@ fn repeat_petitions_are_marked_in_the_history() {
                     time: "08:00".into(),
                     citizen: None,
                     rename_citizen: false,
+                    shared: Default::default(),
                 },
                 &CaseChoice::OpenNew,
             )
@@ -388,4 +392,41 @@ fn repeat_petitions_are_marked_in_the_history() {
         vec![3, 2, 1],
         "newest first, the third time marked"
     );
+}
+
+/// A pasted page (700 words, or 5,000) is looked up at once by its first words: the box
+/// takes `MAX_QUERY_CHARS`, the plan `MAX_CLUES`, and the answer is still right (issue 22.7:
+/// 700 words pasted into `/` took minutes and gigabytes, then aborted the app).
+#[test]
+fn a_pasted_page_is_looked_up_at_once_by_its_first_words() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiepdan::domain::lookup::{MAX_CLUES, MAX_QUERY_CHARS, parse};
+    let f = fixture();
+    for n in [700, 5_000] {
+        let page = "nguyen van duc 2345 ".repeat(n / 4);
+        let q = parse(&page);
+        assert!(q.is_cut());
+        assert_eq!(q.clue_count(), MAX_CLUES);
+        let r = f.store.lookup(&page, 10).unwrap();
+        assert_eq!(r.citizens.len(), 1, "{n} words");
+        assert_eq!(name(&r.citizens[0].person), Some("Nguyễn Văn Đức"));
+    }
+    let mut app = tiepdan::app::App::new(
+        fixture().store,
+        tiepdan::i18n::Lang::Vi,
+        common::fixed_clock(),
+    )
+    .unwrap();
+    app.handle_key(common::key(KeyCode::Char('/')));
+    app.handle_paste(&"nguyen van duc 2345 ".repeat(175));
+    assert_eq!(app.lookup.text().chars().count(), MAX_QUERY_CHARS);
+    common::type_str(&mut app, "more");
+    assert_eq!(
+        app.lookup.text().chars().count(),
+        MAX_QUERY_CHARS,
+        "a full box takes no more keys"
+    );
+    assert_eq!(app.lookup.results.citizens.len(), 1);
+    let screen = common::screen_of(&mut app, 100, 30);
+    assert!(screen.contains("chỉ tìm theo 16 từ đầu"), "{screen}");
 }

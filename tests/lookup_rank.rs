@@ -47,6 +47,7 @@ fn visit(
                 time: "08:00".into(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::OpenNew,
         )
@@ -214,7 +215,11 @@ fn a_second_clue_narrows_namesakes_down() {
             .unwrap()
             .citizens
             .iter()
-            .map(|c| c.id_number.clone().unwrap_or_default())
+            .map(|c| {
+                tiepdan::domain::identity::Viewer::nobody()
+                    .id_number(&c.person, tiepdan::domain::identity::Place::Detail)
+                    .unwrap_or_default()
+            })
             .collect()
     };
     assert_eq!(ids("nguyen thi lan").len(), 3);
@@ -333,6 +338,7 @@ fn a_new_name_reaches_the_visits_and_cases_that_carry_it() {
                 time: "09:00".into(),
                 citizen: None,
                 rename_citizen: true,
+                shared: Default::default(),
             },
             &CaseChoice::OpenNew,
         )

@@ -382,7 +382,7 @@ fn duties_arise_only_where_the_law_puts_them() {
     // A disciplinary first decision has no sending limit in the law (Art 54(2)).
     let d1 = CaseClock {
         disciplinary: true,
-        ..first
+        ..first.clone()
     };
     assert_eq!(due_of(&ctx, &d1, Obligation::SendDecision), None);
     // Art 48 counts only from the receipt of the decision: no window from the limit.
@@ -399,7 +399,7 @@ fn duties_arise_only_where_the_law_puts_them() {
     // The citizen's limits are never the unit's open obligations (never on the board).
     let limits = CaseClock {
         learned_on: Some(d("2026-01-05")),
-        ..first
+        ..first.clone()
     };
     assert!(
         deadline::open_obligations(&limits, &ctx.rules, &ctx.calendar)
@@ -426,10 +426,21 @@ fn the_window_of_a_second_round_runs_from_the_receipt_recorded_on_it() {
         .unwrap();
     assert_eq!(w.due_on, d("2026-06-15"));
     assert_eq!(w.explanation.start_event, "decision_received");
-    // … and 5 days of illness not counted: 35 days, Fri 19/6.
+    // Luật KN Art 33(1) has no clause on an obstacle (only Art 9 and 48 do): 5 days of
+    // illness change nothing, still Mon 15/6 (issue 23, point 6).
     let w = second_complaint_window(&first, Some(d("2026-05-15")), 5, &ctx.rules, &ctx.calendar)
         .unwrap();
-    assert_eq!(w.due_on, d("2026-06-19"));
+    assert_eq!(w.due_on, d("2026-06-15"));
+    assert_eq!(w.explanation.excluded_days, 0);
+    // A disciplinary decision (Art 48: 10 days, its obstacle not counted): from Fri 15/5,
+    // 10 + 5 = 15 days → Sat 30/5 → Mon 1/6 (BLDS Art 148(5)).
+    let disc = CaseClock {
+        disciplinary: true,
+        ..first.clone()
+    };
+    let w = second_complaint_window(&disc, Some(d("2026-05-15")), 5, &ctx.rules, &ctx.calendar)
+        .unwrap();
+    assert_eq!(w.due_on, d("2026-06-01"));
     assert_eq!(w.explanation.excluded_days, 5);
     // A round-2 complaint received on 16/6 is late; on 15/6, in time.
     let late = |received: &str| {
@@ -556,6 +567,25 @@ const SECTION_3_2: &[(&str, Tracked)] = {
     ]
 };
 
+/// The duties DOMAIN.md §11 (the review of December 2026) found missing from §3.2, with the
+/// article each seeded rule cites.
+const SECTION_11: &[(Obligation, &str)] = &[
+    (Obligation::NotifyDenounced, "Luật Tố cáo 2018, Điều 29(3)"),
+    (Obligation::SendConclusion, "Luật Tố cáo 2018, Điều 35(3)"),
+    (
+        Obligation::PublishConclusion,
+        "Luật Tố cáo 2018, Điều 40(1)",
+    ),
+    (
+        Obligation::ReportHandlingToForwarder,
+        "Luật Tố cáo 2018, Điều 26(2)",
+    ),
+    (
+        Obligation::DecisionEffective,
+        "Luật Khiếu nại 2011, Điều 44",
+    ),
+];
+
 #[test]
 fn every_row_of_section_3_2_is_tracked_or_said_why_not() {
     let ctx = ctx();
@@ -576,9 +606,18 @@ fn every_row_of_section_3_2_is_tracked_or_said_why_not() {
             Tracked::Not(why) => assert!(why.len() > 20, "§3.2 “{row}”: say why"),
         }
     }
-    // Every obligation the engine knows answers a row of the table.
+    for (o, article) in SECTION_11 {
+        assert!(
+            ctx.rules
+                .iter()
+                .any(|r| r.obligation == *o && r.article.contains(article)),
+            "§11: no seeded rule for {o:?} citing “{article}”"
+        );
+        covered.push(*o);
+    }
+    // Every obligation the engine knows answers a row of the table (or of §11).
     for o in Obligation::ALL {
-        assert!(covered.contains(o), "{o:?} tracks no row of §3.2");
+        assert!(covered.contains(o), "{o:?} tracks no row of §3.2 or §11");
     }
     // The table above is the whole of §3.2, row by row, when DOMAIN.md is at hand.
     let path = std::env::var("TIEPDAN_DOMAIN_MD")

@@ -101,6 +101,18 @@ impl Tui {
         self.send("\t");
     }
 
+    /// Wait for the process to end, however it ended.
+    fn wait_exit_any(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     /// Wait for the process to end; its exit status.
     fn wait_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
@@ -730,4 +742,122 @@ fn an_edited_visit_carries_its_type_to_its_case() {
     assert!(!s.contains(&format!("KN-{year}-KM-0001")), "{s}");
     t.send("q");
     assert!(t.wait_exit(), "clean exit");
+}
+
+/// A kill inside the save — after the visit is written, before the transaction ends (placed
+/// exactly by the test hook) — leaves the draft and no visit; restored once, it saves one
+/// visit, and no draft is left to save it again.
+#[test]
+fn a_kill_inside_the_save_never_saves_a_visit_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let counts = || {
+        let store = Store::open(&db).unwrap();
+        let officer = store.officers().unwrap()[0].id;
+        (
+            store.visit_count().unwrap(),
+            store.drafts_of(officer, "visit_form").unwrap().len(),
+        )
+    };
+    let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]);
+    t.wait_text("0 lượt");
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    fill_rest(&mut t, "001085012345");
+    t.wait_text("nháp đã lưu");
+    t.wait_for("the draft written", |_| counts().1 == 1);
+    t.send("\x13");
+    assert!(t.wait_exit_any(), "killed inside the save");
+    drop(t);
+    assert_eq!(counts(), (0, 1), "the draft, and no visit");
+
+    let mut t = Tui::start(&db);
+    t.wait_text("nhập dở từ lần trước");
+    t.send("y");
+    t.wait_text("Trần Văn Đức");
+    t.send("\x13");
+    t.wait_text("1 lượt");
+    assert_eq!(counts(), (1, 0), "one visit, its draft gone with the save");
+    t.send("q");
+    assert!(t.wait_exit());
+    drop(t);
+
+    // The next window is offered nothing.
+    let mut t = Tui::start(&db);
+    t.wait_text("1 lượt");
+    assert!(!t.screen().contains("nhập dở"), "{}", t.screen());
+    t.send("q");
+    assert!(t.wait_exit());
+    assert_eq!(counts(), (1, 0));
+}
+
+/// The desk's paths keep a denouncer hidden, end to end: a citizen's denunciation is never
+/// offered their complaint's case, and a number on record only as a denouncer's makes the
+/// form say nothing.
+#[test]
+fn a_denunciation_keeps_apart_and_the_form_is_no_oracle() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    let mut t = first_start_with_a_visit(&db);
+    let year = chrono::Datelike::year(&chrono::Local::now());
+    t.wait_text(&format!("KN-{year}-KM-0001"));
+    // The same citizen denounces, same field, thụ lý: no "same matter?" question.
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Trần Văn Đức");
+    t.field("001085012345");
+    t.field("");
+    t.field("");
+    t.send("\t\t");
+    t.field("to cao");
+    t.field("dat dai");
+    t.field("Tố cáo cán bộ địa chính");
+    t.send("\t");
+    t.field("thu");
+    t.send("\x13");
+    t.wait_text(&format!("TC-{year}-KM-0001"));
+    assert!(!t.screen().contains("đang mở"), "{}", t.screen());
+    // Someone known only through a denunciation.
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Lý Thị Kín");
+    t.field("001190054321");
+    t.field("0988 777 666");
+    t.field("Số 3 ngõ Hẹp");
+    t.send("\t\t");
+    t.field("to cao");
+    t.field("khac");
+    t.field("Tố cáo trưởng thôn");
+    t.send("\t");
+    t.field("tra loi");
+    t.send("\x13");
+    t.wait_text("3 lượt");
+    // Their number typed again: nothing recognized, nothing filled in.
+    t.send("n");
+    t.wait_text("Ghi lượt tiếp mới");
+    t.field("Lý");
+    t.field("001190054321");
+    // Typed into the phone field once the number was looked up (keys are taken in order).
+    t.send("Đã xem");
+    t.wait_text("Đã xem");
+    let s = t.screen();
+    for leak in [
+        "↺",
+        "Người tố cáo",
+        "0988 777 666",
+        "0988777666",
+        "Số 3 ngõ Hẹp",
+    ] {
+        assert!(!s.contains(leak), "the form shows {leak:?}:\n{s}");
+    }
+    t.send("\x1b");
+    t.wait_text("Bỏ những gì đã nhập");
+    t.send("y");
+    t.send("q");
+    assert!(t.wait_exit());
 }

@@ -220,6 +220,9 @@ fn a_written_petition_is_taken_in_from_the_queue() {
     assert_eq!(e.value(tiepdan::app::EntryKey::FullName), "Đỗ Văn Bưu");
     type_str(&mut app, "Ban Tiếp công dân tỉnh");
     tab(&mut app);
+    // Who forwarded it, as Luật TCD Art 27(2) names them (issue 23).
+    type_str(&mut app, "ban tiep");
+    tab(&mut app);
     type_str(&mut app, "123/BTCD");
     app.handle_key(ctrl('s'));
     assert!(app.overlays.is_empty(), "{:?}", app.status);
@@ -237,6 +240,10 @@ fn a_written_petition_is_taken_in_from_the_queue() {
     let uid = rows[0].uid.clone();
     let d = app.store.case_detail(&uid).unwrap();
     assert_eq!(d.forwarding_doc, "123/BTCD");
+    assert_eq!(
+        d.forwarder_kind,
+        Some(tiepdan::domain::case::ForwarderKind::ReceptionBoard)
+    );
     assert_eq!(
         tiepdan::domain::identity::Viewer::nobody().name_of(&d.row.citizen),
         Some("Đỗ Văn Bưu")
@@ -355,4 +362,41 @@ fn a_long_case_scrolls_and_its_hints_offer_only_allowed_steps() {
         !last.contains("Giải quyết"),
         "a new case cannot be resolved: {last}"
     );
+}
+
+/// A field with more cases than a page: scrolling reads the next pages, so the last case is
+/// reached (issue 22.9: the queue stopped at row 500 of 1,765); reading the book again (a
+/// change at another desk) keeps what was scrolled to.
+#[test]
+fn every_case_of_a_long_field_is_reached_by_scrolling() {
+    use tiepdan::app::queue::PAGE;
+    let mut store = tiepdan::store::Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let n = PAGE as usize * 2 + 37;
+    for i in 0..n {
+        let d = draft(&format!("Công dân {i}"), &format!("0010850{i:05}"));
+        save(&mut store, &officer, &valid(&d));
+    }
+    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (120, 30);
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Right));
+    assert_eq!(app.queue.total as usize, n);
+    assert_eq!(app.queue.cases.len(), PAGE as usize, "one page at first");
+    // Down, row by row, past the first page.
+    for _ in 0..PAGE {
+        app.handle_key(key(KeyCode::Down));
+    }
+    assert_eq!(app.queue.case_sel, PAGE as usize);
+    assert!(app.queue.cases.len() > PAGE as usize);
+    // End: the last case of all.
+    app.handle_key(key(KeyCode::End));
+    assert_eq!(app.queue.case_sel, n - 1);
+    assert_eq!(app.queue.cases.len(), n);
+    let last = app.queue.selected_case().unwrap().code.clone();
+    assert!(last.ends_with(&format!("{n:04}")), "{last}");
+    assert!(screen(&mut app, 120, 30).contains(&last));
+    // Another desk writes: the pane is read again, the selection stays where it was.
+    app.refresh();
+    assert_eq!(app.queue.selected_case().unwrap().code, last);
 }

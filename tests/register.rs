@@ -29,6 +29,7 @@ fn on<'a>(v: &'a tiepdan::domain::visit::ValidVisit, day: &str) -> VisitInput<'a
         time: "09:00".into(),
         citizen: None,
         rename_citizen: false,
+        shared: Default::default(),
     }
 }
 
@@ -64,6 +65,7 @@ fn edit(
                 time: v.time.clone(),
                 citizen: None,
                 rename_citizen: false,
+                shared: Default::default(),
             },
             &CaseChoice::Ask,
         )
@@ -109,6 +111,7 @@ fn an_id_match_never_renames_the_citizen_silently() {
         w.save_visit(
             &VisitInput {
                 rename_citizen: true,
+                shared: Default::default(),
                 ..input(&v)
             },
             &CaseChoice::Ask,
@@ -164,11 +167,15 @@ fn a_case_follows_its_visit_or_the_edit_is_refused_naming_it() {
     let ev = store.case_events(&kn.uid).unwrap();
     let last = ev.last().unwrap();
     assert_eq!(last.action, Action::VisitEdited);
-    assert!(
-        last.note.contains("KN-2026-BD-0001 → TC-2026-BD-0001"),
-        "{}",
-        last.note
+    // Kept as a fact, worded when shown (issue 22.11).
+    assert_eq!(
+        last.facts,
+        [tiepdan::domain::case::EventFact::Retyped {
+            from: "KN-2026-BD-0001".into(),
+            to: "TC-2026-BD-0001".into()
+        }]
     );
+    assert!(last.note.is_empty(), "no prose stored: {}", last.note);
     assert!(
         store.lookup("tran van duc", 10).unwrap().cases.is_empty(),
         "masked"

@@ -342,7 +342,12 @@ fn a_returning_citizen_is_offered_the_phone_address_and_open_case_on_record() {
     tab(&mut app);
     let f = app.form().unwrap();
     let m = f.repeat.clone().expect("recognized");
-    assert_eq!(m.phone.as_deref(), Some("0987654321"));
+    assert_eq!(
+        app.viewer
+            .phone(&m.person, tiepdan::domain::identity::Place::Detail)
+            .as_deref(),
+        Some("0987654321")
+    );
     assert_eq!(
         m.open_case.as_ref().map(|c| c.code.as_str()),
         Some("KN-2026-BD-0001")

@@ -51,6 +51,7 @@ fn app_with_day(lang: Lang) -> App {
                     time: t.into(),
                     citizen: None,
                     rename_citizen: false,
+                    shared: Default::default(),
                 },
                 &tiepdan::domain::intake::CaseChoice::Ask,
             )
@@ -229,6 +230,7 @@ fn app_with_queue() -> App {
         source: CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: today() - chrono::Duration::days(12),
         remote: false,
         visit_id: None,
@@ -382,6 +384,15 @@ fn catalog_rules_and_calendar_80x24() {
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
 
+/// Issue 23: the rule editor asks from when (today by default) and why (a rule of law).
+#[test]
+fn catalog_rule_editor_asks_from_when_and_why_80x24() {
+    let mut app = app_with_queue();
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
+}
+
 #[test]
 fn lookup_overlay_80x24() {
     let mut app = app_with_queue();
@@ -458,6 +469,7 @@ fn deadline_board_in_december_80x24() {
         source: CaseSource::Post,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         remote: false,
     };
@@ -524,4 +536,28 @@ fn lookup_counting_40x12() {
     // As drawn between the first rows and their count (a book on file, its worker counting).
     app.lookup.results.citizens.total = None;
     insta::assert_snapshot!(render(&mut app, 40, 12).backend());
+}
+
+/// At 120 columns the log keeps Xử lý and Cán bộ on a day with a long name and a long field:
+/// the content gives way first (issue 22.9).
+#[test]
+fn the_log_keeps_handling_and_officer_at_120_columns() {
+    let mut store = tiepdan::store::Store::open_in_memory().unwrap();
+    let officer = store_with_officer(&mut store);
+    let mut d = draft(
+        "Công Tôn Nữ Thị Hoàng Anh Phương Thảo Nguyên",
+        "001185012345",
+    );
+    d.field = "den_bu_gpmb".into();
+    d.people = "12".into();
+    d.representatives = "Công Tôn Nữ Thị Hoàng Anh Phương Thảo Nguyên".into();
+    d.content =
+        "Khiếu nại việc bồi thường khi thu hồi đất làm đường liên xã, đề nghị xem xét lại đơn giá"
+            .into();
+    save(&mut store, &officer, &valid(&d));
+    let mut app = tiepdan::app::App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    let s = screen_of(&mut app, 120, 30);
+    let header = s.lines().find(|l| l.contains("STT")).unwrap();
+    assert!(header.contains("Xử lý") && header.contains("Cán bộ"), "{s}");
+    assert!(s.contains("Nguyễn Thị Lan"), "the officer is shown: {s}");
 }

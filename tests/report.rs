@@ -140,6 +140,7 @@ fn fill(store: &mut Store) {
             time: time.into(),
             citizen: None,
             rename_citizen: false,
+            shared: Default::default(),
         };
         common::write(store, &o, |w| w.save_visit(&input, &CaseChoice::Ask))
     };
@@ -177,6 +178,7 @@ fn fill(store: &mut Store) {
             source: CaseSource::Visit,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: det.day,
             remote: false,
         };
@@ -203,6 +205,7 @@ fn fill(store: &mut Store) {
             source: CaseSource::Post,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: received,
             remote: false,
         };
@@ -688,6 +691,7 @@ fn a_voided_visit_counts_nowhere_nor_its_session_nor_its_case() {
         time: "08:30".into(),
         citizen: None,
         rename_citizen: false,
+        shared: Default::default(),
     };
     let saved = common::write(&mut store, &o, |w| w.save_visit(&input, &CaseChoice::Ask));
     assert!(saved.case.is_some());

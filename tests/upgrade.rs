@@ -131,6 +131,7 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
                 source: CaseSource::Post,
                 forwarded_by: String::new(),
                 forwarding_doc: String::new(),
+                forwarder_kind: None,
                 received_on: common::today(),
                 remote: false,
                 visit_id: None,
@@ -166,7 +167,9 @@ fn the_rules_table_is_rebuilt_with_its_ids_and_old_decisions_are_not_flooded_in(
     let mut store = Store::open(&old).unwrap();
     let after = rules(&old);
     assert_eq!(&after[..14], &before[..], "old rules kept as they were");
-    assert_eq!(after.len(), 14 + 19, "and the new ones after them");
+    // 0008 added 19 rules, 0014 nine (issue 23: the denunciation's notices, a decision's
+    // legal effect).
+    assert_eq!(after.len(), 14 + 19 + 9, "and the new ones after them");
     let resolved_kn: i64 = store
         .inspect_one(
             "SELECT count(*) FROM cases WHERE status = 'da_giai_quyet' AND case_type = 'khieu_nai'",
@@ -185,6 +188,27 @@ fn the_rules_table_is_rebuilt_with_its_ids_and_old_decisions_are_not_flooded_in(
         .inspect_one("SELECT count(*) FROM cases WHERE duties_from = ''", [])
         .unwrap();
     assert_eq!(untracked, 0);
+    // Nor are its past denunciations flooded with the duties of 0014 (issue 23).
+    let new_duties: i64 = store
+        .inspect_one(
+            "SELECT count(*) FROM case_deadlines WHERE obligation IN ('thong_bao_nguoi_bi_to_cao',
+                 'gui_ket_luan', 'cong_khai_ket_luan', 'bao_xu_ly_noi_chuyen')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(new_duties, 0, "denunciations recorded before the upgrade");
+    let untracked: i64 = store
+        .inspect_one("SELECT count(*) FROM cases WHERE duties23_from = ''", [])
+        .unwrap();
+    assert_eq!(untracked, 0);
+    // The calendar's days are kept, each valid for every clock (effective_from '').
+    let dated: i64 = store
+        .inspect_one(
+            "SELECT count(*) FROM calendar_days WHERE effective_from != ''",
+            [],
+        )
+        .unwrap();
+    assert_eq!(dated, 0);
     // A complaint being resolved in the old book, decided now: its sending is tracked.
     let uid: String = store
         .inspect_one(

@@ -16,13 +16,18 @@ pub fn day() -> NaiveDate {
 
 /// The 1,000,000-visit demo database, generated once and kept under target/.
 pub fn million_db() -> PathBuf {
+    demo_db(1_000_000)
+}
+
+/// A demo database of `visits` visits, generated once and kept under target/.
+pub fn demo_db(visits: u64) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("visits-1000000.sqlite3");
+    let path = dir.join(format!("visits-{visits}.sqlite3"));
     let ready = path.exists()
         && Store::open(&path)
             .map(|s| {
-                s.visit_count().unwrap_or(0) == 1_000_000
+                s.visit_count().unwrap_or(0) == visits as i64
                     && s.field_counts(day())
                         .is_ok_and(|c| c.iter().any(|f| f.open > 0))
             })
@@ -36,7 +41,7 @@ pub fn million_db() -> PathBuf {
         let s = generate(
             &mut store,
             &DemoOptions {
-                visits: 1_000_000,
+                visits,
                 seed: 2026,
                 end: day(),
             },
@@ -123,6 +128,7 @@ pub fn open_300k_db() -> PathBuf {
                     source: CaseSource::Visit,
                     forwarded_by: String::new(),
                     forwarding_doc: String::new(),
+                    forwarder_kind: None,
                     received_on: received,
                     remote: false,
                     visit_id: None,

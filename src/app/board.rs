@@ -85,6 +85,32 @@ impl ExplainView {
     }
 }
 
+/// The rules with each one's versions together (a dated change adds a version that names
+/// the one it replaced): in the order of the first version, then by the day each begins.
+fn by_lineage(rules: Vec<Rule>) -> Vec<Rule> {
+    let first = |r: &Rule| {
+        let mut id = r.id;
+        let mut at = r;
+        // Versions only replace older rows: the chain ends (bounded all the same).
+        for _ in 0..rules.len() {
+            match at.replaces.and_then(|p| rules.iter().find(|x| x.id == p)) {
+                Some(p) => {
+                    id = p.id;
+                    at = p;
+                }
+                None => break,
+            }
+        }
+        id
+    };
+    let mut keyed: Vec<(i64, NaiveDate, i64, Rule)> = rules
+        .iter()
+        .map(|r| (first(r), r.effective_from, r.id, r.clone()))
+        .collect();
+    keyed.sort_by_key(|(root, from, id, _)| (*root, *from, *id));
+    keyed.into_iter().map(|(.., r)| r).collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CatalogSection {
     #[default]
@@ -137,7 +163,7 @@ impl CatalogState {
             self.year = today.year();
         }
         let stamp = store.data_stamp();
-        self.rules = store.deadline_rules()?;
+        self.rules = by_lineage(store.deadline_rules()?);
         self.rule_sel = self.rule_sel.min(self.rules.len().saturating_sub(1));
         self.days = cal.year_entries(self.year);
         self.day_sel = self.day_sel.min(self.days.len().saturating_sub(1));

@@ -104,6 +104,16 @@ impl App {
                     Command::First => isize::MIN / 2,
                     _ => isize::MAX / 2,
                 };
+                // Past the rows held: read the next pages first (every case is reachable).
+                if self.queue.focus == QueueFocus::Cases {
+                    let last = self.queue.total.max(1) as isize - 1;
+                    let target = (self.queue.case_sel as isize)
+                        .saturating_add(delta)
+                        .clamp(0, last);
+                    let officer = self.officer_id();
+                    let r = self.queue.reach(&self.store, officer, target as usize);
+                    self.report(r);
+                }
                 if self.queue.move_by(delta) {
                     self.reload_cases();
                 }
@@ -125,6 +135,7 @@ impl App {
             Command::OnlyMine => {
                 self.queue.only_mine = !self.queue.only_mine;
                 self.queue.case_sel = 0;
+                self.queue.cases.clear();
                 self.reload_cases();
             }
             Command::Open => match self.queue.focus {
@@ -218,7 +229,6 @@ impl App {
                     dues: Vec::new(),
                     limits: v.limits.clone(),
                     facts: v.facts,
-                    citizen: None,
                     scroll: 0,
                 };
                 self.begin_step(&view, action);

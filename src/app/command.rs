@@ -8,6 +8,8 @@ use crate::domain::case::Action;
 pub enum Command {
     Quit,
     Help,
+    /// `F2`: the last messages of the status line, in full.
+    Messages,
     Close,
     Up,
     Down,

@@ -1,7 +1,5 @@
 //! The transitions of the deadline board, the explanation overlay and the catalog pane.
 
-use chrono::Datelike;
-
 use super::{App, CatalogSection, Command, Entry, ExplainView, Overlay, Question};
 use crate::domain::deadline::Obligation;
 use crate::i18n::Msg;
@@ -78,13 +76,13 @@ impl App {
             Command::EditItem | Command::Open => match self.catalog.section {
                 CatalogSection::Rules => {
                     if let Some(rule) = self.catalog.selected_rule() {
-                        let e = Entry::for_rule(self.lang, rule);
+                        let e = Entry::for_rule(self.lang, rule, self.today);
                         self.push_entry(e);
                     }
                 }
                 CatalogSection::Calendar => {
                     let day = self.catalog.selected_day().map(|d| d.day);
-                    let e = Entry::for_calendar_day(self.lang, day);
+                    let e = Entry::for_calendar_day(self.lang, day, self.today);
                     self.push_entry(e);
                 }
                 CatalogSection::Fields => {
@@ -97,16 +95,14 @@ impl App {
             },
             Command::AddItem => {
                 self.catalog.section = CatalogSection::Calendar;
-                let e = Entry::for_calendar_day(self.lang, None);
+                let e = Entry::for_calendar_day(self.lang, None, self.today);
                 self.push_entry(e);
             }
+            // Removing a day asks from when (issue 23), as adding one does.
             Command::RemoveItem if self.catalog.section == CatalogSection::Calendar => {
                 if let Some(d) = self.catalog.selected_day() {
-                    let q = Question::RemoveDay {
-                        day: d.day,
-                        name: d.name.clone(),
-                    };
-                    self.overlays.push(Overlay::Confirm(q));
+                    let e = Entry::for_remove_day(d.day, &d.name, self.today);
+                    self.push_entry(e);
                 }
             }
             Command::ConfirmYear if !self.catalog.announced => {
@@ -126,14 +122,6 @@ impl App {
         self.reload_catalog();
         self.refresh_alerts();
         self.info(Msg::Recomputed.fill(self.lang, &[&recomputed]));
-    }
-
-    pub(super) fn remove_day(&mut self, day: chrono::NaiveDate) {
-        let r = self.write(|w| w.remove_calendar_day(day));
-        if let Some(n) = self.report(r) {
-            self.catalog.year = day.year();
-            self.after_catalog_change(n);
-        }
     }
 
     pub(super) fn confirm_year(&mut self, year: i32) {

@@ -1,16 +1,18 @@
 //! The deadline forms in the app: a complaint's time-bar facts (issue 18) and its saving, the
-//! catalog's rules (the unit's own one switched on or off) and calendar days, and why a step
-//! is refused; kept apart from the queue's forms and the case transitions.
+//! catalog's rules (the unit's own one switched on or off) and calendar days, each from an
+//! effective date (issue 23), and their saving; why a step is refused; kept apart from the
+//! queue's forms and the case transitions.
 
 use chrono::NaiveDate;
 
 use super::combo::Combo;
-use super::entry::{Entry, EntryInput, EntryKey, EntryPurpose, options, row, text};
+use super::entry::{Entry, EntryInput, EntryKey, EntryPurpose, options, row, text, yes_no};
 use super::queue::CaseView;
 use super::{App, Overlay};
 use crate::domain::case::{self, Action, CaseFacts, ComplaintSubject};
 use crate::i18n::{self, Lang, Msg};
-use crate::store::TimeBarInput;
+use crate::store::DRAFT_ENTRY_FORM;
+use crate::store::{RuleChange, TimeBarInput};
 
 impl Entry {
     /// A complaint's time-bar facts: the day the complainant received or learned of the
@@ -72,14 +74,31 @@ impl Entry {
         }
     }
 
-    /// Edit a deadline rule: days, extension days, basis, article; the unit's own rule is
-    /// switched on or off instead (its article says it is not law).
-    pub fn for_rule(lang: Lang, r: &crate::domain::deadline::Rule) -> Entry {
+    /// Edit a deadline rule: days, extension days, basis, article, from an effective date
+    /// (today by default, within the rule's period) with the reason — required for a rule of
+    /// law (issue 23); the unit's own rule is switched on or off instead (its article says it
+    /// is not law).
+    pub fn for_rule(lang: Lang, r: &crate::domain::deadline::Rule, today: NaiveDate) -> Entry {
         use crate::domain::deadline::DayBasis;
-        if r.internal {
-            return Entry::for_internal_rule(lang, r);
-        }
-        let rows =
+        let basis = row(
+            EntryKey::Basis,
+            EntryInput::Choice(Combo::new(
+                options(
+                    DayBasis::ALL
+                        .iter()
+                        .map(|b| (b.code().to_owned(), i18n::day_basis(*b).t(lang).to_owned())),
+                ),
+                Some(r.basis.code().to_owned()),
+            )),
+            true,
+        );
+        let mut rows = if r.internal {
+            vec![
+                row(EntryKey::Active, yes_no(lang, r.active), true),
+                row(EntryKey::Days, text(&r.days.to_string()), true),
+                basis,
+            ]
+        } else {
             vec![
                 row(EntryKey::Days, text(&r.days.to_string()), true),
                 row(
@@ -87,18 +106,20 @@ impl Entry {
                     text(&r.extension_days.to_string()),
                     true,
                 ),
-                row(
-                    EntryKey::Basis,
-                    EntryInput::Choice(Combo::new(
-                        options(DayBasis::ALL.iter().map(|b| {
-                            (b.code().to_owned(), i18n::day_basis(*b).t(lang).to_owned())
-                        })),
-                        Some(r.basis.code().to_owned()),
-                    )),
-                    true,
-                ),
+                basis,
                 row(EntryKey::Article, text(&r.article), true),
-            ];
+            ]
+        };
+        let mut from = today.max(r.effective_from);
+        if let Some(to) = r.effective_to {
+            from = from.min(to);
+        }
+        rows.push(row(
+            EntryKey::EffectiveFrom,
+            text(&crate::domain::date::format_date(from)),
+            true,
+        ));
+        rows.push(row(EntryKey::Reason, text(""), !r.internal));
         Entry {
             purpose: EntryPurpose::Rule {
                 seen: Box::new(r.clone()),
@@ -132,8 +153,9 @@ impl Entry {
         }
     }
 
-    /// Add a day off or a swapped working day to the calendar.
-    pub fn for_calendar_day(lang: Lang, day: Option<NaiveDate>) -> Entry {
+    /// Add a day off or a swapped working day to the calendar, from an effective date (today
+    /// by default): clocks started before keep the calendar they had.
+    pub fn for_calendar_day(lang: Lang, day: Option<NaiveDate>, today: NaiveDate) -> Entry {
         use crate::domain::calendar::DayKind;
         let rows = vec![
             row(
@@ -157,6 +179,11 @@ impl Entry {
                 true,
             ),
             row(EntryKey::Name, text(""), true),
+            row(
+                EntryKey::EffectiveFrom,
+                text(&crate::domain::date::format_date(today)),
+                true,
+            ),
         ];
         Entry {
             purpose: EntryPurpose::CalendarDay,
@@ -168,39 +195,18 @@ impl Entry {
         }
     }
 
-    /// The unit's own rule (quy định nội bộ): on or off, its days and basis.
-    pub fn for_internal_rule(lang: Lang, r: &crate::domain::deadline::Rule) -> Entry {
-        use crate::domain::deadline::DayBasis;
-        let rows =
-            vec![
-                row(
-                    EntryKey::Active,
-                    EntryInput::Choice(Combo::new(
-                        options([
-                            ("0".to_owned(), Msg::No.t(lang).to_owned()),
-                            ("1".to_owned(), Msg::Yes.t(lang).to_owned()),
-                        ]),
-                        Some(if r.active { "1" } else { "0" }.to_owned()),
-                    )),
-                    true,
-                ),
-                row(EntryKey::Days, text(&r.days.to_string()), true),
-                row(
-                    EntryKey::Basis,
-                    EntryInput::Choice(Combo::new(
-                        options(DayBasis::ALL.iter().map(|b| {
-                            (b.code().to_owned(), i18n::day_basis(*b).t(lang).to_owned())
-                        })),
-                        Some(r.basis.code().to_owned()),
-                    )),
-                    true,
-                ),
-            ];
+    /// Remove a day from the calendar from an effective date (today by default).
+    pub fn for_remove_day(day: NaiveDate, name: &str, today: NaiveDate) -> Entry {
         Entry {
-            purpose: EntryPurpose::Rule {
-                seen: Box::new(r.clone()),
+            purpose: EntryPurpose::RemoveDay {
+                day,
+                name: name.to_owned(),
             },
-            rows,
+            rows: vec![row(
+                EntryKey::EffectiveFrom,
+                text(&crate::domain::date::format_date(today)),
+                true,
+            )],
             focus: 0,
             errors: Vec::new(),
             initial: Vec::new(),
@@ -210,6 +216,75 @@ impl Entry {
 }
 
 impl App {
+    /// A catalog form saved (its numbers and dates checked by the form): a rule changed from
+    /// its date, a day set or removed from its date, a field's report column.
+    pub(super) fn save_catalog_entry(
+        &mut self,
+        purpose: EntryPurpose,
+        day: NaiveDate,
+        effective_from: NaiveDate,
+        days: u32,
+        extension_days: u32,
+    ) {
+        use crate::domain::calendar::DayKind;
+        use crate::domain::deadline::DayBasis;
+        let Some(e) = self.entry() else { return };
+        match purpose {
+            EntryPurpose::Rule { seen } => {
+                let change = RuleChange {
+                    days,
+                    // The unit's own rule has no extension (its form does not ask).
+                    extension_days: if seen.internal {
+                        seen.extension_days
+                    } else {
+                        extension_days
+                    },
+                    basis: DayBasis::from_code(&e.value(EntryKey::Basis)).unwrap_or(seen.basis),
+                    article: e.value(EntryKey::Article),
+                    active: seen.internal.then(|| e.value(EntryKey::Active) == "1"),
+                    effective_from,
+                    reason: e.value(EntryKey::Reason),
+                };
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| w.change_rule(&seen, &change));
+                self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
+            }
+            EntryPurpose::FieldColumn {
+                field_code, seen, ..
+            } => {
+                let column = e.value(EntryKey::Choice);
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+                    w.set_field_report_column(&field_code, &seen, &column)
+                });
+                self.after_entry_saved(r, |app, ()| {
+                    app.fields = app.store.fields().unwrap_or_default();
+                    app.reload_catalog();
+                    app.info(Msg::RollupChanged.t(app.lang).to_owned());
+                });
+            }
+            EntryPurpose::CalendarDay => {
+                let kind = DayKind::from_code(&e.value(EntryKey::Kind)).unwrap_or(DayKind::Off);
+                let name = e.value(EntryKey::Name);
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+                    w.set_calendar_day(day, kind, &name, effective_from)
+                });
+                self.after_entry_saved(r, |app, n| {
+                    app.catalog.year = chrono::Datelike::year(&day);
+                    app.after_catalog_change(n);
+                });
+            }
+            EntryPurpose::RemoveDay { day, .. } => {
+                let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+                    w.remove_calendar_day(day, effective_from)
+                });
+                self.after_entry_saved(r, |app, n| {
+                    app.catalog.year = chrono::Datelike::year(&day);
+                    app.after_catalog_change(n);
+                });
+            }
+            _ => {}
+        }
+    }
+
     /// `H` saved (its date checked by the form): the complaint's time-bar facts, then the
     /// case, the queue and the board; days of obstacle that are not a number keep the form.
     pub(super) fn save_time_bar(&mut self, case_uid: &str, version: i64, learned_on: NaiveDate) {
@@ -238,7 +313,9 @@ impl App {
             note: e.value(EntryKey::Note),
         };
         let today = self.today;
-        let r = self.write(|w| w.record_time_bar(case_uid, Some(version), &input, today));
+        let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+            w.record_time_bar(case_uid, Some(version), &input, today)
+        });
         self.after_entry_saved(r, |app, ()| app.after_case_change(case_uid));
     }
 }

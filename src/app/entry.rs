@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 
 use super::CaseView;
 use super::combo::{Combo, ComboOption};
-use crate::domain::case::{Action, CaseType, Outcome, RefusalReason};
+use crate::domain::case::{Action, CaseType, ForwarderKind, Outcome, RefusalReason};
 use crate::domain::identity::Person;
 use crate::domain::text::nfc;
 use crate::i18n::{self, Lang, Msg};
@@ -48,6 +48,8 @@ pub enum EntryPurpose {
     },
     /// A day off or a swapped working day of the calendar.
     CalendarDay,
+    /// A day of the calendar made ordinary again, from an effective date.
+    RemoveDay { day: NaiveDate, name: String },
     /// The official report column a local field rolls up to.
     FieldColumn {
         field_code: String,
@@ -85,6 +87,14 @@ pub enum EntryKey {
     ObstacleDays,
     Subject,
     Active,
+    /// The first day of a clock a catalog change applies to (issue 23).
+    EffectiveFrom,
+    /// Why a rule changes (required for a rule of law).
+    Reason,
+    /// Who forwarded a written petition (Luật TCD Art 27(2)).
+    ForwarderKind,
+    /// A transfer: the citizen asked to be told the result (Luật TCD Art 28(2)).
+    ResultRequested,
 }
 
 impl EntryKey {
@@ -117,6 +127,10 @@ impl EntryKey {
             EntryKey::ObstacleDays => Msg::LblObstacleDays,
             EntryKey::Subject => Msg::LblSubject,
             EntryKey::Active => Msg::LblActive,
+            EntryKey::EffectiveFrom => Msg::LblEffectiveFrom,
+            EntryKey::Reason => Msg::LblChangeReason,
+            EntryKey::ForwarderKind => Msg::LblForwarderKind,
+            EntryKey::ResultRequested => Msg::LblResultRequested,
             EntryKey::Days => Msg::LblDays,
             EntryKey::ExtensionDays => Msg::LblExtensionDays,
             EntryKey::Basis => Msg::LblBasis,
@@ -136,6 +150,41 @@ impl EntryKey {
             EntryKey::ForwardedBy => Msg::LblForwardedBy,
             EntryKey::ForwardingDoc => Msg::LblForwardingDoc,
             EntryKey::Remote => Msg::LblRemote,
+        }
+    }
+}
+
+impl EntryKey {
+    /// How many characters this input holds (`domain::limits`).
+    pub fn max_len(self) -> usize {
+        use crate::domain::limits::*;
+        match self {
+            EntryKey::FullName | EntryKey::Name => NAME,
+            EntryKey::Address => ADDRESS,
+            EntryKey::Note | EntryKey::Summary => TEXT,
+            EntryKey::Agency
+            | EntryKey::DocumentNo
+            | EntryKey::ForwardedBy
+            | EntryKey::ForwardingDoc
+            | EntryKey::Article
+            | EntryKey::Subject
+            | EntryKey::Choice
+            | EntryKey::CaseType
+            | EntryKey::Field
+            | EntryKey::Source
+            | EntryKey::Basis
+            | EntryKey::Kind
+            | EntryKey::Remote
+            | EntryKey::Active
+            | EntryKey::Reason
+            | EntryKey::ForwarderKind
+            | EntryKey::ResultRequested => LINE,
+            EntryKey::IdNumber | EntryKey::Phone => 40,
+            EntryKey::Day
+            | EntryKey::EffectiveFrom
+            | EntryKey::Days
+            | EntryKey::ExtensionDays
+            | EntryKey::ObstacleDays => 20,
         }
     }
 }
@@ -182,6 +231,17 @@ pub(super) fn row(key: EntryKey, input: EntryInput, required: bool) -> EntryRow 
         input,
         required,
     }
+}
+
+/// A yes/no choice ("0"/"1").
+pub(super) fn yes_no(lang: Lang, yes: bool) -> EntryInput {
+    EntryInput::Choice(Combo::new(
+        options([
+            ("0".to_owned(), Msg::No.t(lang).to_owned()),
+            ("1".to_owned(), Msg::Yes.t(lang).to_owned()),
+        ]),
+        Some(if yes { "1" } else { "0" }.to_owned()),
+    ))
 }
 
 pub(super) fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<ComboOption> {
@@ -262,6 +322,9 @@ impl Entry {
         if matches!(action, Action::Transfer | Action::Urge | Action::Guide) {
             rows.push(row(EntryKey::Agency, text(""), action == Action::Transfer));
         }
+        if action == Action::Transfer {
+            rows.push(row(EntryKey::ResultRequested, yes_no(lang, false), true));
+        }
         if !matches!(action, Action::Note | Action::Assign) {
             rows.push(row(EntryKey::DocumentNo, text(""), false));
         }
@@ -314,9 +377,12 @@ impl Entry {
         rows.push(row(
             EntryKey::CaseType,
             EntryInput::Choice(Combo::new(
+                // A case from a visit is of the visit's kind: a denunciation never shares a
+                // visit with another kind (Luật Tố cáo Art 8(3)); another kind is its own visit.
                 options(
                     CaseType::ALL
                         .iter()
+                        .filter(|t| visit_uid.is_none() || Some(**t) == case_type)
                         .map(|t| (t.code().to_owned(), i18n::case_type(*t).t(lang).to_owned())),
                 ),
                 case_type.map(|t| t.code().to_owned()),
@@ -350,6 +416,19 @@ impl Entry {
                 true,
             ));
             rows.push(row(EntryKey::ForwardedBy, text(""), false));
+            rows.push(row(
+                EntryKey::ForwarderKind,
+                EntryInput::Choice(Combo::new(
+                    options(ForwarderKind::ALL.iter().map(|k| {
+                        (
+                            k.code().to_owned(),
+                            i18n::forwarder_kind(*k).t(lang).to_owned(),
+                        )
+                    })),
+                    None,
+                )),
+                false,
+            ));
             rows.push(row(EntryKey::ForwardingDoc, text(""), false));
             rows.push(row(
                 EntryKey::Day,

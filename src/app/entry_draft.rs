@@ -32,6 +32,10 @@ pub enum EntryOrigin {
     FieldColumn {
         field_code: String,
     },
+    RemoveDay {
+        day: chrono::NaiveDate,
+        name: String,
+    },
 }
 
 /// An entry form's unsaved text.
@@ -133,6 +137,13 @@ impl Entry {
             EntryPurpose::CalendarDay => {
                 (EntryOrigin::CalendarDay, Msg::CmdAddDay.t(lang).to_owned())
             }
+            EntryPurpose::RemoveDay { day, name } => (
+                EntryOrigin::RemoveDay {
+                    day: *day,
+                    name: name.clone(),
+                },
+                Msg::CmdRemoveDayTitle.t(lang).to_owned(),
+            ),
         };
         EntryDraft {
             origin,
@@ -222,7 +233,16 @@ impl App {
 
     /// Open an entry draft typed in `window` again, here; the old window's draft goes once
     /// this one's is written.
-    pub(super) fn restore_entry(&mut self, d: EntryDraft, window: &str) {
+    pub(super) fn restore_entry(&mut self, window: &str) {
+        let me = self.window.clone();
+        let r = self.write(|w| w.claim_draft(DRAFT_ENTRY_FORM, window, &me));
+        let Some(payload) = self.report(r) else {
+            self.offer_next_draft();
+            return;
+        };
+        let Ok(d) = serde_json::from_str::<EntryDraft>(&payload) else {
+            return;
+        };
         let e = match &d.origin {
             EntryOrigin::Step {
                 case_uid,
@@ -273,7 +293,9 @@ impl App {
                         self.today,
                         Some(uid.clone()),
                         Some(d.row.citizen.clone()),
-                        None,
+                        Some(crate::domain::case::CaseType::from_petition(
+                            d.row.petition_type,
+                        )),
                         None,
                         String::new(),
                     )
@@ -284,9 +306,10 @@ impl App {
                 let Some(rule) = rules.iter().find(|r| r.id == *rule_id) else {
                     return;
                 };
-                Entry::for_rule(self.lang, rule)
+                Entry::for_rule(self.lang, rule, self.today)
             }
-            EntryOrigin::CalendarDay => Entry::for_calendar_day(self.lang, None),
+            EntryOrigin::CalendarDay => Entry::for_calendar_day(self.lang, None, self.today),
+            EntryOrigin::RemoveDay { day, name } => Entry::for_remove_day(*day, name, self.today),
             EntryOrigin::FieldColumn { field_code } => {
                 let fields = self.store.fields().unwrap_or_default();
                 let Some(f) = fields.iter().find(|f| f.code == *field_code) else {
@@ -303,10 +326,6 @@ impl App {
             }
             // Restored text counts as typed.
             e.initial.clear();
-        }
-        self.save_entry_draft();
-        if window != self.window {
-            self.clear_entry_draft(window);
         }
     }
 }

@@ -6,6 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{self, Context};
 use super::{App, Command, EntryInput, Msg, Overlay};
+use crate::domain::limits;
+use crate::domain::lookup::MAX_QUERY_CHARS;
 use crate::domain::text::one_line;
 
 impl App {
@@ -41,7 +43,7 @@ impl App {
     pub(super) fn type_text(&mut self, key: KeyEvent) {
         if self.context() == Context::Lookup {
             if key.code != KeyCode::Enter {
-                self.lookup.input.input(key);
+                super::bounded::input(&mut self.lookup.input, key, MAX_QUERY_CHARS);
                 self.lookup_typed();
             }
             return;
@@ -52,12 +54,16 @@ impl App {
                 self.after_form_key(outcome);
             }
             Some(Overlay::Prompt(p)) if key.code != KeyCode::Enter => {
-                p.input.input(key);
+                super::bounded::input(&mut p.input, key, limits::LINE);
                 p.error = None;
             }
             Some(Overlay::Entry(e)) => {
-                let changed = match &mut e.focused().input {
-                    EntryInput::Text(ta) => key.code != KeyCode::Enter && ta.input(key),
+                let row = e.focused();
+                let max = row.key.max_len();
+                let changed = match &mut row.input {
+                    EntryInput::Text(ta) => {
+                        key.code != KeyCode::Enter && super::bounded::input(ta, key, max)
+                    }
                     EntryInput::Choice(c) => {
                         match key.code {
                             KeyCode::Char(ch) => c.type_str(&ch.to_string()),
@@ -72,7 +78,7 @@ impl App {
                 }
             }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
-                s.focused().input(key);
+                super::bounded::input(s.focused(), key, limits::LINE);
                 s.error = None;
             }
             _ => {}
@@ -82,18 +88,20 @@ impl App {
     /// Pasted text into the focused input (one line except where the input is multi-line).
     pub(super) fn paste(&mut self, text: &str) {
         if self.context() == Context::Lookup {
-            self.lookup.input.insert_str(one_line(text));
+            super::bounded::paste(&mut self.lookup.input, &one_line(text), MAX_QUERY_CHARS);
             self.lookup_typed();
             return;
         }
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Prompt(p)) => {
-                p.input.insert_str(one_line(text));
+                super::bounded::paste(&mut p.input, &one_line(text), limits::LINE);
             }
             Some(Overlay::Entry(e)) => {
-                let changed = match &mut e.focused().input {
-                    EntryInput::Text(ta) => ta.insert_str(one_line(text)),
+                let row = e.focused();
+                let max = row.key.max_len();
+                let changed = match &mut row.input {
+                    EntryInput::Text(ta) => super::bounded::paste(ta, &one_line(text), max),
                     EntryInput::Choice(c) => {
                         c.type_str(text);
                         false
@@ -104,7 +112,7 @@ impl App {
                 }
             }
             Some(Overlay::Setup(s)) => {
-                s.focused().insert_str(one_line(text));
+                super::bounded::paste(s.focused(), &one_line(text), limits::LINE);
             }
             _ => {}
         }

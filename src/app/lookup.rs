@@ -259,6 +259,8 @@ impl App {
     }
 
     fn run_here(&mut self, job: Job) {
+        // Also reached from `dispatch`, outside `apply`: the frame must show what comes.
+        self.redraw = true;
         let r = job.run_here(&self.store);
         match self.report(r) {
             Some(found) => self.found(found),

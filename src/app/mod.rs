@@ -7,6 +7,7 @@
 //! an injected clock so tests and snapshots are deterministic.
 
 pub mod board;
+mod bounded;
 mod cases;
 pub mod combo;
 pub mod command;
@@ -19,6 +20,7 @@ mod input;
 pub mod keymap;
 pub mod log;
 pub mod lookup;
+pub mod messages;
 mod officer;
 pub mod overlay;
 pub mod queue;
@@ -46,7 +48,7 @@ pub use queue::{CaseView, QueueFocus, QueueState};
 pub use report::{ReportOverlay, ReportState, ReportView};
 
 use crate::domain::date::format_date;
-use crate::domain::identity::Viewer;
+use crate::domain::identity::{Record, Viewer};
 use crate::i18n::{Lang, Msg as Text};
 use crate::store::{self, Actor, Field, Store, Writer};
 
@@ -56,6 +58,10 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// How long the form must stay unchanged before its draft is written.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
+
+/// How long the desk stays without a key, after a write, before the book file is brought up
+/// to date (a checkpoint that waits for nobody): then the file alone is the book.
+pub const IDLE_CHECKPOINT: Duration = Duration::from_secs(2);
 
 /// The wall clock, injectable.
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
@@ -104,8 +110,10 @@ pub struct App {
     pub actor: Option<Actor>,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
-    /// This window (app instance): its drafts are its own.
+    /// This window (app instance): its drafts are its own while it lives.
     pub window: String,
+    /// This window's mark of life on the book (its drafts are not offered to others).
+    _lease: Option<store::WindowLease>,
     /// Drafts of other windows (a crash) still to offer, newest first.
     pub drafts_waiting: Vec<store::Draft>,
     /// Panes read ahead while idle, at the stamp they were read at (a failed read is not
@@ -131,11 +139,18 @@ pub struct App {
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
+    /// The last messages of the status line, for `F2`.
+    pub messages: messages::MessageLog,
     pub should_quit: bool,
     /// Terminal size, as last drawn.
     pub viewport: (u16, u16),
     /// `NO_COLOR`: draw with modifiers only.
     pub no_color: bool,
+    /// When the officer last pressed a key or pasted (the idle checkpoint waits for quiet).
+    last_input: Instant,
+    /// Whether the screen may differ from the last frame drawn (the loop skips drawing a
+    /// frame that a quiet tick left unchanged).
+    pub redraw: bool,
 }
 
 impl App {
@@ -157,6 +172,7 @@ impl App {
             actor: None,
             viewer: Viewer::nobody(),
             window: store::new_uid(),
+            _lease: None,
             drafts_waiting: Vec::new(),
             warmed: Vec::new(),
             log: LogState::new(today),
@@ -169,10 +185,14 @@ impl App {
             searcher: worker::Searcher::Inline,
             overlays: vec![],
             status: None,
+            messages: messages::MessageLog::default(),
             should_quit: false,
             viewport: (80, 24),
             no_color: false,
+            last_input: Instant::now(),
+            redraw: true,
         };
+        app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
         app.start_officer()?;
         if app.store.is_read_only() {
@@ -215,17 +235,23 @@ impl App {
     }
 
     fn info(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Info,
         });
     }
 
     fn error(&mut self, text: String) {
-        self.status = Some(Status {
+        self.say(Status {
             text,
             kind: StatusKind::Error,
         });
+    }
+
+    /// Put a message in the status line, and keep it for `F2`.
+    fn say(&mut self, status: Status) {
+        self.remember(&status);
+        self.status = Some(status);
     }
 
     /// Report a failed store call in the status line (in the officer's words).
@@ -248,6 +274,23 @@ impl App {
             return Err(store::StoreError::NotPermitted);
         };
         self.store.write(actor, f)
+    }
+
+    /// The write that saves a form, with the form's draft of this window cleared in the same
+    /// transaction: a kill can never land between the two, so a draft is never left to save
+    /// the same visit (or step) twice.
+    fn write_form<T>(
+        &mut self,
+        kind: &'static str,
+        f: impl FnOnce(&mut Writer<'_>) -> store::Result<T>,
+    ) -> store::Result<T> {
+        let window = self.window.clone();
+        self.write(|w| {
+            let out = f(w)?;
+            crate::store::crash_point("form-saved");
+            w.clear_draft(kind, &window)?;
+            Ok(out)
+        })
     }
 
     /// Read again what the screen shows (after a change made elsewhere: another desk, or a
@@ -274,7 +317,14 @@ impl App {
 
     /// The single transition entry point: every input, text included, comes through here.
     pub fn apply(&mut self, msg: impl Into<Msg>) {
-        match msg.into() {
+        let msg = msg.into();
+        if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
+            self.last_input = Instant::now();
+        }
+        if !matches!(msg, Msg::Tick(_)) {
+            self.redraw = true;
+        }
+        match msg {
             Msg::Cmd(cmd) => self.command(cmd),
             Msg::Text(key) => self.type_text(key),
             Msg::Paste(text) => self.paste(&text),
@@ -282,11 +332,29 @@ impl App {
             Msg::Found(found) => self.found(*found),
             Msg::Stop => self.quit_now(),
         }
+        self.scope_reveals();
+    }
+
+    /// A reveal lasts as long as the view that asked for it: once the visit, the case or the
+    /// form of a revealed denouncer is closed, every surface masks them again.
+    fn scope_reveals(&mut self) {
+        let open: Vec<Record> = self
+            .overlays
+            .iter()
+            .filter_map(|o| match o {
+                Overlay::Detail(d) => Some(Record::Visit(d.row.uid.clone())),
+                Overlay::Case(c) => Some(Record::Case(c.detail.row.uid.clone())),
+                Overlay::Form(f) => f.editing_uid.clone().map(Record::Visit),
+                _ => None,
+            })
+            .collect();
+        self.viewer.keep_only(&open.iter().collect::<Vec<_>>());
     }
 
     /// Periodic work between events: the date rollover and the draft autosave.
     fn tick(&mut self, now: Instant) {
         let today = self.now().date();
+        let mut changed = false;
         if today != self.today {
             let was_on_today = self.log.day == self.today;
             self.today = today;
@@ -298,6 +366,7 @@ impl App {
             if self.pane == Pane::Board {
                 self.reload_board();
             }
+            changed = true;
         }
         let due = self
             .form()
@@ -305,6 +374,7 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if due {
             self.save_draft();
+            changed = true;
         }
         let entry_due = self
             .entry()
@@ -312,12 +382,22 @@ impl App {
             .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
         if entry_due {
             self.save_entry_draft();
+            changed = true;
         }
         // Another desk wrote to the book: the pane on screen follows (not under a form being
-        // typed, which the officer is looking at instead).
+        // typed, which the officer is looking at instead), and so do the alerts.
         if self.form().is_none() && self.entry().is_none() && !self.pane_is_current(self.pane) {
             self.reload_pane(self.pane);
+            self.refresh_alerts();
+            changed = true;
         }
+        // Quiet after a write: the book file catches up with the WAL. A checkpoint that
+        // fails loses nothing (the WAL keeps every commit) and is tried again next tick; a
+        // disk in trouble speaks at the next write.
+        if now.saturating_duration_since(self.last_input) >= IDLE_CHECKPOINT {
+            let _ = self.store.checkpoint_idle();
+        }
+        self.redraw |= changed;
     }
 
     /// Whether a draft waits to be written (the loop wakes up for it).
@@ -343,6 +423,8 @@ impl App {
                 self.overlays.pop();
             }
             (_, Command::Help) => self.overlays.push(Overlay::Help),
+            (Context::Messages, _) => self.apply_messages(cmd),
+            (_, Command::Messages) => self.show_messages(),
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),
             (
@@ -438,21 +520,18 @@ impl App {
                 self.info(Text::LinkPostponed.t(self.lang).to_owned());
             }
             (Question::LinkRepeat(l), yes) => self.answer_link(*l, yes),
+            (Question::SharedCase { what, .. }, _) => self.answer_shared_case(what, answer),
             (Question::DiscardForm, true) => self.close_form(),
             (Question::DiscardEntry, true) => self.close_entry(),
             (Question::DisableOfficer(o), true) => self.disable_officer(&o),
-            (Question::RestoreEntry { draft, window, .. }, true) => {
-                self.restore_entry(*draft, &window)
-            }
+            (Question::RestoreEntry { window, .. }, true) => self.restore_entry(&window),
             (Question::RestoreEntry { window, .. }, false) if answer == Command::Deny => {
                 self.clear_entry_draft(&window);
                 self.offer_next_draft();
             }
             (Question::RestoreEntry { .. }, false) => self.drafts_waiting.clear(),
             (Question::QuitWithForm, true) => self.should_quit = true,
-            (Question::RestoreDraft { draft, window, .. }, true) => {
-                self.restore_draft(*draft, &window)
-            }
+            (Question::RestoreDraft { window, .. }, true) => self.restore_draft(&window),
             // Only an explicit no discards the draft; Esc keeps it (and the others) for the
             // next start.
             (Question::RestoreDraft { window, .. }, false) if answer == Command::Deny => {
@@ -463,7 +542,6 @@ impl App {
             (Question::ConfirmStep(p), true) => self.commit_step(&p),
             (Question::Reveal { case_uid, .. }, true) => self.reveal_case(&case_uid),
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
-            (Question::RemoveDay { day, .. }, true) => self.remove_day(day),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
             (_, false) => {}
         }
@@ -481,6 +559,14 @@ impl App {
             s.push_str(&format!(" ({})", Text::TodayMark.t(self.lang)));
         }
         s
+    }
+}
+
+impl Drop for App {
+    /// Close the connections in order: the lookup worker's first (its thread joined), then
+    /// the app's own — the last one, which copies the WAL into the book file (`Store`'s drop).
+    fn drop(&mut self) {
+        self.searcher = worker::Searcher::Inline;
     }
 }
 

@@ -4,7 +4,7 @@
 use super::entry_draft::EntryDraft;
 use super::overlay::single_line;
 use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
-use crate::domain::date::{DateError, parse_date};
+use crate::domain::date::parse_date;
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
 use crate::i18n::Msg;
@@ -83,11 +83,7 @@ impl App {
                                 self.go_to_day(day);
                             }
                             Err(e) => {
-                                let m = match e {
-                                    DateError::Format => Msg::ErrDateFormat,
-                                    DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
-                                };
-                                p.error = Some(m.t(self.lang).to_owned());
+                                p.error = Some(crate::i18n::date_error(self.lang, &e).to_owned());
                             }
                         },
                         PromptPurpose::NewOfficer => {
@@ -235,9 +231,10 @@ impl App {
         let mut waiting = self.store.drafts_of(o.id, DRAFT_VISIT_FORM)?;
         waiting.extend(self.store.drafts_of(o.id, DRAFT_ENTRY_FORM)?);
         waiting.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        // Only drafts left behind: a window that still runs keeps its own.
         self.drafts_waiting = waiting
             .into_iter()
-            .filter(|d| d.window != self.window)
+            .filter(|d| d.window != self.window && !self.store.window_alive(&d.window))
             .collect();
         self.offer_next_draft();
         Ok(())

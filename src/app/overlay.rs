@@ -1,7 +1,6 @@
 //! What can sit on top of a pane: prompts, questions, the first-start setup, the officer
 //! picker, forms, details. Types only; their transitions live with the pane they serve.
 
-use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::keymap::Context;
@@ -171,10 +170,12 @@ pub enum Question {
     /// name (y), the same person with the name corrected (s), or not the same person — the
     /// number is wrong (n, Esc: back to it).
     NameClash(Box<NameClash>),
-    /// Remove a day from the calendar.
-    RemoveDay {
-        day: NaiveDate,
-        name: String,
+    /// A correction of a visit whose case holds other visits: the whole case follows (y,
+    /// not for a change of kind), only this visit — it leaves the case (n), or back (Esc).
+    SharedCase {
+        code: String,
+        others: u32,
+        what: crate::store::EditWhat,
     },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
@@ -265,6 +266,8 @@ pub enum Overlay {
     History(Box<HistoryView>),
     /// The records behind a report figure, or its definition.
     Report(Box<super::ReportOverlay>),
+    /// The last messages of the status line, in full (`F2`), scrolled this far.
+    Messages(u16),
 }
 
 impl Overlay {
@@ -283,6 +286,7 @@ impl Overlay {
             Overlay::Lookup => Context::Lookup,
             Overlay::History(_) => Context::History,
             Overlay::Report(o) => o.context(),
+            Overlay::Messages(_) => Context::Messages,
         }
     }
 }

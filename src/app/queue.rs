@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use crate::domain::case::{CaseFacts, CaseType};
 use crate::domain::identity::Viewer;
 use crate::store::{
-    self, CaseDetail, CaseEvent, CaseRow, CitizenRecord, FieldCount, QueueFilter, QueueOrder,
-    StatusFilter, Store,
+    self, CaseDetail, CaseEvent, CaseRow, FieldCount, QueueFilter, QueueOrder, StatusFilter, Store,
 };
 
-/// How many cases of a field are listed at once (the header says how many match in all).
+/// How many cases of a field are read at once: the next page is read as the selection
+/// reaches the end of what is held, so every case can be reached by scrolling (the header
+/// says how many match in all).
 pub const PAGE: u32 = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,6 +53,15 @@ impl QueueState {
         Ok(())
     }
 
+    fn query(&self, officer_id: Option<i64>) -> QueueFilter {
+        QueueFilter {
+            officer_id: if self.only_mine { officer_id } else { None },
+            ..self.filter
+        }
+    }
+
+    /// Read the selected field's cases again: as many as were held (the officer scrolled
+    /// that far), keeping the selection by uid.
     pub fn load_cases(
         &mut self,
         store: &Store,
@@ -63,17 +73,37 @@ impl QueueState {
             self.total = 0;
             return Ok(());
         };
-        let filter = QueueFilter {
-            officer_id: if self.only_mine { officer_id } else { None },
-            ..self.filter
-        };
-        let (cases, total) = store.cases_in_field(field.field_id, &filter, PAGE)?;
+        let held = self.cases.len().max(self.case_sel + 1);
+        let (cases, total) = store.cases_in_field(field.field_id, &self.query(officer_id), PAGE)?;
         self.cases = cases;
         self.total = total;
+        self.reach(store, officer_id, held.saturating_sub(1))?;
         self.case_sel = keep
             .and_then(|uid| self.cases.iter().position(|c| c.uid == uid))
             .unwrap_or(self.case_sel)
             .min(self.cases.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Read further pages of the field's cases until row `index` is held (or all are).
+    pub fn reach(
+        &mut self,
+        store: &Store,
+        officer_id: Option<i64>,
+        index: usize,
+    ) -> store::Result<()> {
+        let Some(field_id) = self.selected_field().map(|f| f.field_id) else {
+            return Ok(());
+        };
+        let filter = self.query(officer_id);
+        while self.cases.len() <= index && (self.cases.len() as u32) < self.total {
+            let more =
+                store.cases_in_field_from(field_id, &filter, self.cases.len() as u32, PAGE)?;
+            if more.is_empty() {
+                break;
+            }
+            self.cases.extend(more);
+        }
         Ok(())
     }
 
@@ -93,6 +123,7 @@ impl QueueState {
                 self.field_sel = step(self.field_sel, delta, self.fields.len());
                 if before != self.field_sel {
                     self.case_sel = 0;
+                    self.cases.clear();
                     true
                 } else {
                     false
@@ -114,6 +145,7 @@ impl QueueState {
             Some(CaseType::KienNghiPhanAnh) => None,
         };
         self.case_sel = 0;
+        self.cases.clear();
     }
 
     /// Next order: received (oldest first) → due date → received (newest first).
@@ -124,6 +156,7 @@ impl QueueState {
             QueueOrder::ReceivedDesc => QueueOrder::Received,
         };
         self.case_sel = 0;
+        self.cases.clear();
     }
 
     /// Next status filter: open → closed → all.
@@ -134,6 +167,7 @@ impl QueueState {
             StatusFilter::All => StatusFilter::Open,
         };
         self.case_sel = 0;
+        self.cases.clear();
     }
 }
 
@@ -154,9 +188,6 @@ pub struct CaseView {
     /// The citizen's limits: the complaint's time bar, the window for a second complaint.
     pub limits: Vec<store::CaseLimit>,
     pub facts: CaseFacts,
-    /// The citizen's record (ID, phone, address): shown only when the identity rule lets the
-    /// viewer see the case's citizen (`masked`).
-    pub citizen: Option<CitizenRecord>,
     /// Lines scrolled (a long timeline).
     pub scroll: u16,
 }
@@ -165,7 +196,6 @@ impl CaseView {
     pub fn load(store: &Store, uid: &str) -> store::Result<CaseView> {
         let detail = store.case_detail(uid)?;
         Ok(CaseView {
-            citizen: store.citizen(detail.citizen_id)?,
             events: store.case_events(uid)?,
             dues: store.case_dues(uid)?,
             limits: store.case_limits(uid)?,

@@ -7,13 +7,13 @@ use super::{
     PendingIntake, PendingStep, Question, RepeatLink, WrittenCitizen,
 };
 use crate::domain::case::{self, Action, CaseType, Outcome, RefusalReason};
-use crate::domain::date::{DateError, parse_date};
+use crate::domain::date::parse_date;
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::identity::{NameCompare, Person, Record};
+use crate::domain::identity::{Context, NameCompare, Person};
 use crate::domain::intake::CaseChoice;
 use crate::domain::text::clean_line;
 use crate::i18n::{self, Msg};
-use crate::store::{CaseSource, CitizenInput, NewCase, StepInput, StoreError};
+use crate::store::{CaseSource, CitizenInput, DRAFT_ENTRY_FORM, NewCase, StepInput, StoreError};
 
 impl App {
     /// Offer the form of a step, or say why the law does not allow it now.
@@ -92,8 +92,47 @@ impl App {
             if r.required && empty {
                 errors.push((r.key, Msg::ErrRequired.t(lang).to_owned()));
             }
+            if let EntryInput::Text(ta) = &r.input {
+                let got = super::bounded::chars_in(ta);
+                if got > r.key.max_len() {
+                    errors.push((r.key, i18n::too_long(lang, r.key.max_len(), got)));
+                }
+            }
         }
         let future_ok = matches!(e.purpose, EntryPurpose::CalendarDay);
+        // A catalog change's effective date (issue 23): any day, a rule's within its period.
+        let effective_from = if e.has(EntryKey::EffectiveFrom) {
+            match parse_date(&e.value(EntryKey::EffectiveFrom), today) {
+                Ok(d) => match &e.purpose {
+                    EntryPurpose::Rule { seen } if !seen.in_force(d) => {
+                        let period = format!(
+                            "{}–{}",
+                            crate::domain::date::format_date(seen.effective_from),
+                            seen.effective_to
+                                .map(crate::domain::date::format_date)
+                                .unwrap_or_default()
+                        );
+                        errors.push((
+                            EntryKey::EffectiveFrom,
+                            Msg::ErrEffectiveOutside.fill(lang, &[&period]),
+                        ));
+                        today
+                    }
+                    _ => d,
+                },
+                Err(err) => {
+                    if !e.value(EntryKey::EffectiveFrom).is_empty() {
+                        errors.push((
+                            EntryKey::EffectiveFrom,
+                            crate::i18n::date_error(lang, &err).to_owned(),
+                        ));
+                    }
+                    today
+                }
+            }
+        } else {
+            today
+        };
         let day = if e.has(EntryKey::Day) {
             match parse_date(&e.value(EntryKey::Day), today) {
                 Ok(d) if d > today && !future_ok => {
@@ -102,12 +141,11 @@ impl App {
                 }
                 Ok(d) => Some(d),
                 Err(err) => {
-                    let m = match err {
-                        DateError::Format => Msg::ErrDateFormat,
-                        DateError::NoSuchDay => Msg::ErrDateNoSuchDay,
-                    };
                     if !e.value(EntryKey::Day).is_empty() {
-                        errors.push((EntryKey::Day, m.t(lang).to_owned()));
+                        errors.push((
+                            EntryKey::Day,
+                            crate::i18n::date_error(lang, &err).to_owned(),
+                        ));
                     }
                     None
                 }
@@ -170,40 +208,11 @@ impl App {
         e.errors.clear();
         let day = day.unwrap_or(today);
         match e.purpose.clone() {
-            EntryPurpose::Rule { seen } => {
-                let basis = crate::domain::deadline::DayBasis::from_code(&e.value(EntryKey::Basis))
-                    .unwrap_or(crate::domain::deadline::DayBasis::Calendar);
-                let article = e.value(EntryKey::Article);
-                // The unit's own rule is switched on or off (issue 13).
-                let active = e
-                    .has(EntryKey::Active)
-                    .then(|| e.value(EntryKey::Active) == "1");
-                let r = self.write(|w| match active {
-                    Some(on) => w.set_internal_rule(&seen, on, days, basis),
-                    None => w.update_rule(&seen, days, extension_days, basis, &article),
-                });
-                self.after_entry_saved(r, |app, n| app.after_catalog_change(n));
-            }
-            EntryPurpose::FieldColumn {
-                field_code, seen, ..
-            } => {
-                let column = e.value(EntryKey::Choice);
-                let r = self.write(|w| w.set_field_report_column(&field_code, &seen, &column));
-                self.after_entry_saved(r, |app, ()| {
-                    app.fields = app.store.fields().unwrap_or_default();
-                    app.reload_catalog();
-                    app.info(Msg::RollupChanged.t(app.lang).to_owned());
-                });
-            }
-            EntryPurpose::CalendarDay => {
-                let kind = crate::domain::calendar::DayKind::from_code(&e.value(EntryKey::Kind))
-                    .unwrap_or(crate::domain::calendar::DayKind::Off);
-                let name = e.value(EntryKey::Name);
-                let r = self.write(|w| w.set_calendar_day(day, kind, &name));
-                self.after_entry_saved(r, |app, n| {
-                    app.catalog.year = chrono::Datelike::year(&day);
-                    app.after_catalog_change(n);
-                });
+            p @ (EntryPurpose::Rule { .. }
+            | EntryPurpose::FieldColumn { .. }
+            | EntryPurpose::CalendarDay
+            | EntryPurpose::RemoveDay { .. }) => {
+                self.save_catalog_entry(p, day, effective_from, days, extension_days)
             }
             EntryPurpose::Step {
                 case_uid,
@@ -229,6 +238,8 @@ impl App {
                     } else {
                         None
                     },
+                    result_requested: e.value(EntryKey::ResultRequested) == "1",
+                    ..StepInput::default()
                 };
                 let pending = PendingStep {
                     case_uid,
@@ -265,13 +276,18 @@ impl App {
                     },
                     forwarded_by: e.value(EntryKey::ForwardedBy),
                     forwarding_doc: e.value(EntryKey::ForwardingDoc),
+                    forwarder_kind: crate::domain::case::ForwarderKind::from_code(
+                        &e.value(EntryKey::ForwarderKind),
+                    ),
                     received_on: day,
                     remote: e.value(EntryKey::Remote) == "1",
                 };
                 match visit_uid {
                     // Another case from a visit (a petition with several contents).
                     Some(vuid) => {
-                        let r = self.write(|w| w.open_case_from_visit(&vuid, &new_case));
+                        let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+                            w.open_case_from_visit(&vuid, &new_case)
+                        });
                         self.after_entry_saved(r, |app, c| {
                             app.info(Msg::CaseOpened.fill(app.lang, &[&c.code]));
                             app.after_case_change(&c.uid);
@@ -345,7 +361,9 @@ impl App {
             address: &w.address,
         };
         let rename = w.rename.unwrap_or(false);
-        let r = self.write(|wr| wr.take_in_written(&who, w.known, rename, c, &choice));
+        let r = self.write_form(DRAFT_ENTRY_FORM, |wr| {
+            wr.take_in_written(&who, w.known, rename, c, &choice)
+        });
         match r {
             Err(StoreError::OpenCaseExists { case_uid, code }) => {
                 let field = self
@@ -358,10 +376,7 @@ impl App {
                     pending: PendingIntake::Written(Box::new((w.clone(), c.clone()))),
                     citizen: Person::of(
                         w.full_name.clone(),
-                        c.case_type == CaseType::ToCao,
-                        Record::Case(case_uid.clone()),
-                        Some(code.clone()),
-                        false,
+                        Context::of_case(c.case_type, &case_uid, &code, false),
                     ),
                     case_uid,
                     code,
@@ -388,8 +403,9 @@ impl App {
         let lang = self.lang;
         let before = self.store.case_facts(&p.case_uid).map(|f| f.status).ok();
         let today = self.today;
-        let r =
-            self.write(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today));
+        let r = self.write_form(DRAFT_ENTRY_FORM, |w| {
+            w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today)
+        });
         match r {
             Ok(second) => {
                 if matches!(self.overlays.last(), Some(Overlay::Entry(_))) {

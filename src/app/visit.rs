@@ -9,10 +9,10 @@ use super::{
     VisitForm,
 };
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::identity::{NameCompare, Person, Record};
+use crate::domain::identity::{Context, NameCompare, Person, Record, Viewer};
 use crate::domain::intake::CaseChoice;
 use crate::domain::text::clean_line;
-use crate::domain::visit::{FormField, PetitionType, VisitDraft, validate};
+use crate::domain::visit::{FormField, VisitDraft, validate};
 use crate::i18n::{self, Msg};
 use crate::store::{DRAFT_VISIT_FORM, StoreError, VisitDetail, VisitInput};
 
@@ -97,7 +97,7 @@ impl App {
                 let row = self.store.visit_detail(uid).ok();
                 let who = row
                     .as_ref()
-                    .map(|d| crate::i18n::person(self.lang, &self.viewer, &d.row.citizen))
+                    .map(|d| crate::i18n::person(self.lang, &Viewer::nobody(), &d.row.citizen))
                     .unwrap_or_default();
                 let time = row.map(|d| d.row.time).unwrap_or_default();
                 self.reload_log(Some(uid));
@@ -258,6 +258,11 @@ impl App {
     }
 
     fn find_repeat(&mut self) {
+        // What an earlier match offered goes first: the match is made again from what the
+        // officer typed (never from another citizen's phone left behind).
+        if let Some(f) = self.form_mut() {
+            f.withdraw_offers();
+        }
         let Some(form) = self.form() else { return };
         let today = self.today;
         let idn = check_id_number(&form.value(FormField::IdNumber), today)
@@ -276,16 +281,20 @@ impl App {
         let r = self
             .store
             .find_citizen(idn.as_deref(), &name, phone.as_deref());
+        let viewer = self.viewer.clone();
         if let Some(found) = self.report(r)
             && let Some(f) = self.form_mut()
         {
             // What the record holds is offered where the officer typed nothing (a denouncer's
             // match carries nothing to offer).
-            if let Some(m) = &found {
-                if let Some(p) = &m.phone {
-                    f.offer(FormField::Phone, p);
+            if let Some(p) = found
+                .as_ref()
+                .and_then(|m| viewer.particulars_of(&m.person))
+            {
+                if let Some(phone) = &p.phone {
+                    f.offer(FormField::Phone, phone);
                 }
-                f.offer(FormField::Address, &m.address);
+                f.offer(FormField::Address, &p.address);
             }
             f.repeat = found;
         }
@@ -330,6 +339,7 @@ impl App {
             time: valid.time.clone(),
             citizen: form.repeat.as_ref().map(|r| r.known()),
             rename_citizen: rename,
+            shared: form.shared,
         };
         let editing = form.editing_uid.clone().zip(form.editing_version);
         let field = self
@@ -341,20 +351,24 @@ impl App {
         let result = match &editing {
             Some((uid, version)) => {
                 let (uid, version) = (uid.clone(), *version);
-                self.write(|w| w.update_visit(&uid, version, &input, &choice))
-                    .map(|case| (uid, case))
+                self.write_form(DRAFT_VISIT_FORM, |w| {
+                    w.update_visit(&uid, version, &input, &choice)
+                })
+                .map(|case| (uid, case))
             }
             None => self
-                .write(|w| w.save_visit(&input, &choice))
+                .write_form(DRAFT_VISIT_FORM, |w| w.save_visit(&input, &choice))
                 .map(|s| (s.uid, s.case)),
         };
-        // Who the visit was of, as the identity rule lets this screen say it.
+        // Who the visit was of, as the identity rule lets a message say it.
         let who = Person::of(
             valid.full_name.clone(),
-            valid.petition_type == PetitionType::ToCao,
-            Record::Visit(editing.as_ref().map(|e| e.0.clone()).unwrap_or_default()),
-            None,
-            false,
+            Context::of_visit(
+                valid.petition_type,
+                &editing.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
+                None,
+                false,
+            ),
         );
         match result {
             Ok((uid, case)) => {
@@ -370,7 +384,8 @@ impl App {
                     .find(|r| r.uid == uid)
                     .map(|r| r.citizen.clone())
                     .unwrap_or(who);
-                let who = i18n::person(lang, &self.viewer, &who);
+                // The status line outlives every view: it names nobody a reveal showed.
+                let who = i18n::person(lang, &Viewer::nobody(), &who);
                 let mut msg = if editing.is_some() {
                     Msg::FormUpdated.fill(lang, &[&who])
                 } else {
@@ -398,15 +413,24 @@ impl App {
                     code: code.clone(),
                     citizen: Person::of(
                         valid.full_name.clone(),
-                        valid.petition_type == PetitionType::ToCao,
-                        crate::domain::identity::Record::Case(case_uid),
-                        Some(code),
-                        false,
+                        Context::of_case(
+                            crate::domain::case::CaseType::from_petition(valid.petition_type),
+                            &case_uid,
+                            &code,
+                            false,
+                        ),
                     ),
                     field,
                 };
                 self.overlays
                     .push(Overlay::Confirm(Question::LinkRepeat(Box::new(link))));
+            }
+            Err(StoreError::SharedCase { code, others, what }) => {
+                self.overlays.push(Overlay::Confirm(Question::SharedCase {
+                    code,
+                    others,
+                    what,
+                }));
             }
             // The form stays as typed.
             Err(e) => {
@@ -456,6 +480,29 @@ impl App {
                 self.take_in_written(&who, &case, CaseChoice::Ask);
             }
         }
+    }
+
+    /// The officer answered "the whole case, or only this visit?" for a correction of a
+    /// visit whose case holds other visits.
+    pub(super) fn answer_shared_case(&mut self, what: crate::store::EditWhat, answer: Command) {
+        use crate::store::SharedCaseChoice as S;
+        let choice = match answer {
+            // A kind never crosses a shared case: only "this visit leaves" is an answer.
+            Command::Confirm if what == crate::store::EditWhat::Type => {
+                self.info(Msg::SharedCaseTypeOnlyLeave.t(self.lang).to_owned());
+                return;
+            }
+            Command::Confirm => S::Follow,
+            Command::Deny => S::Leave,
+            _ => {
+                self.info(Msg::SharedPostponed.t(self.lang).to_owned());
+                return;
+            }
+        };
+        if let Some(f) = self.form_mut() {
+            f.shared = choice;
+        }
+        self.save_form(CaseChoice::Ask);
     }
 
     /// The officer answered "the same matter?" for a petition waiting under the question.
@@ -522,8 +569,19 @@ impl App {
         }
     }
 
-    /// Restore a draft typed in `window`: it becomes this window's form (and draft).
-    pub(super) fn restore_draft(&mut self, d: VisitDraft, window: &str) {
+    /// Restore a draft typed in `window` (gone since): claimed for this window in one
+    /// transaction — another window that claimed it first wins, and this one says so — then
+    /// it becomes this window's form, as typed.
+    pub(super) fn restore_draft(&mut self, window: &str) {
+        let me = self.window.clone();
+        let r = self.write(|w| w.claim_draft(DRAFT_VISIT_FORM, window, &me));
+        let Some(payload) = self.report(r) else {
+            self.offer_next_draft();
+            return;
+        };
+        let Ok(d) = serde_json::from_str::<VisitDraft>(&payload) else {
+            return;
+        };
         self.open_form(d);
         if let Some(f) = self.form_mut() {
             // Restored text counts as typed: show its problems and keep it dirty.
@@ -532,11 +590,6 @@ impl App {
         }
         self.revalidate();
         self.find_repeat();
-        // Kept under this window at once, then the old one goes: a crash now loses nothing.
-        self.save_draft();
-        if window != self.window {
-            self.discard_draft(window);
-        }
     }
 
     pub(super) fn quit_now(&mut self) {

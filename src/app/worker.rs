@@ -9,12 +9,16 @@
 //! running (SQLite's interrupt): a newer query replaces the work of an older one at once,
 //! and interrupted work of the current query is simply done again.
 //!
+//! The worker ends when its `Searcher` is dropped: the running statement is interrupted and
+//! the thread joined, so its connection is closed before the app's own (the last one to
+//! close copies the WAL into the book file, see `store::checkpoint`).
+//!
 //! An in-memory book (tests) has no second connection: its lookups run inline, on the UI
 //! thread, through the same `Found` messages.
 
 use std::collections::VecDeque;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread::{self, JoinHandle};
 
 use super::Msg;
 use super::lookup::{Found, Part};
@@ -78,8 +82,10 @@ pub enum Searcher {
     Inline,
     /// On a worker thread.
     Worker {
-        jobs: Sender<Job>,
+        /// None once stopping.
+        jobs: Option<Sender<Job>>,
         interrupt: rusqlite::InterruptHandle,
+        thread: Option<JoinHandle<()>>,
     },
 }
 
@@ -96,7 +102,11 @@ impl Searcher {
             .name("tiepdan-lookup".into())
             .spawn(move || run(reader, rx, deliver));
         match spawned {
-            Ok(_) => Searcher::Worker { jobs, interrupt },
+            Ok(thread) => Searcher::Worker {
+                jobs: Some(jobs),
+                interrupt,
+                thread: Some(thread),
+            },
             Err(_) => Searcher::Inline,
         }
     }
@@ -105,13 +115,36 @@ impl Searcher {
     pub fn submit(&self, job: Job) -> Option<Job> {
         match self {
             Searcher::Inline => Some(job),
-            Searcher::Worker { jobs, interrupt } => {
+            Searcher::Worker {
+                jobs: Some(jobs),
+                interrupt,
+                ..
+            } => {
                 // Whatever runs now is older work (or counting, which resumes after).
                 interrupt.interrupt();
                 match jobs.send(job) {
                     Ok(()) => None,
                     Err(mpsc::SendError(job)) => Some(job),
                 }
+            }
+            Searcher::Worker { jobs: None, .. } => Some(job),
+        }
+    }
+}
+
+impl Drop for Searcher {
+    /// Stop the worker and wait for it: its connection is closed when this returns.
+    fn drop(&mut self) {
+        if let Searcher::Worker {
+            jobs,
+            interrupt,
+            thread,
+        } = self
+        {
+            jobs.take();
+            interrupt.interrupt();
+            if let Some(t) = thread.take() {
+                let _ = t.join();
             }
         }
     }
@@ -153,7 +186,14 @@ fn run(reader: Store, rx: Receiver<Job>, deliver: impl Fn(Msg)) {
                 Err(_) => return,
             }
         }
-        jobs.extend(rx.try_iter());
+        loop {
+            match rx.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(TryRecvError::Empty) => break,
+                // The app is closing: stop, whatever is left to do.
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
         for job in jobs {
             match job {
                 Job::Query {

@@ -31,7 +31,7 @@ pub fn make_demo(path: &Path, opts: &DemoOptions, lang: Lang) -> Result<(), Fail
             }
         }
     }
-    eprintln!("{}", Msg::CliDemoCreating.fill(lang, &[&path.display()]));
+    super::warn(Msg::CliDemoCreating.fill(lang, &[&path.display()]));
     let started = Instant::now();
     let mut store = open(path, Create::IfMissing, lang)?;
     let s = demo::generate(&mut store, opts)

@@ -66,13 +66,30 @@ pub struct DueArgs {
     /// second complaint runs from its receipt).
     #[arg(long, value_name = "DATE")]
     pub sent: Option<String>,
-    /// Received by post or forwarded, not at a reception (no reply duty of Luật TCD Art 28).
+    /// A written petition (by post, forwarded, or handed in), not only told at a reception:
+    /// no reply duty of Luật TCD Art 28(1); a denunciation outside our authority is then
+    /// transferred (Luật TC Art 24(2)) — one told in person is guided, not transferred.
     #[arg(long)]
     pub written: bool,
     /// Forwarded to us by a body of the National Assembly, a deputy or a Ban tiếp công dân
     /// (Luật TCD Art 27(2); implies --written).
     #[arg(long)]
     pub forwarded: bool,
+    /// Forwarded to us by another body or person (the press, a department…): Luật TCD Art
+    /// 27(2) does not list it, so telling it the result is the unit's practice (⚑); a
+    /// denunciation's forwarder is still told how it was handled (Luật TC Art 26(2)).
+    /// Implies --written.
+    #[arg(long)]
+    pub forwarded_other: bool,
+    /// We forwarded it and the citizen asked to be told the result (Luật TCD Art 28(2) binds
+    /// a Ban tiếp công dân only then).
+    #[arg(long)]
+    pub result_asked: bool,
+    /// The resolution was suspended (tạm đình chỉ, Luật TC Art 34; Luật KN Art 11a from
+    /// 01/7/2026) from a day to the decision to continue: FROM..TO, or FROM while still
+    /// suspended. Repeatable.
+    #[arg(long, value_name = "FROM..TO")]
+    pub suspended: Vec<String>,
     /// We forwarded it: the day the receiving body's notice of the result arrived (Luật
     /// TCD Art 28(2)).
     #[arg(long, value_name = "DATE")]
@@ -134,13 +151,27 @@ fn check(a: &DueArgs, t: CaseType, lang: Lang) -> Result<(), Failure> {
             ("--multi-site", a.multi_site),
         ],
         CaseType::ToCao,
-    )
+    )?;
+    if !a.suspended.is_empty() && t == CaseType::KienNghiPhanAnh {
+        return Err(Failure::new(Msg::CliFlagOnlyFor.fill(
+            lang,
+            &[
+                &"--suspended",
+                &format!(
+                    "{} / {}",
+                    i18n::case_type(CaseType::KhieuNai).t(lang),
+                    i18n::case_type(CaseType::ToCao).t(lang)
+                ),
+            ],
+        )));
+    }
+    Ok(())
 }
 
 pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
     let date = |flag: &str, s: &str| {
         parse_date(s, today())
-            .map_err(|_| Failure::new(format!("--{flag} {s}: {}", Msg::ErrDateFormat.t(lang))))
+            .map_err(|e| Failure::new(format!("--{flag} {s}: {}", i18n::date_error(lang, &e))))
     };
     let opt = |flag: &str, s: &Option<String>| s.as_deref().map(|s| date(flag, s)).transpose();
     let case_type = case_type(&a.petition_type, lang)?;
@@ -151,6 +182,20 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
     let decided = opt("decided", &a.decided)?;
     let sent = opt("sent", &a.sent)?;
     let result_notice = opt("result-notice", &a.result_notice)?;
+    let mut pauses = Vec::new();
+    for p in &a.suspended {
+        let (from, to) = match p.split_once("..") {
+            Some((f, t)) => (date("suspended", f)?, Some(date("suspended", t)?)),
+            None => (date("suspended", p)?, None),
+        };
+        if to.is_some_and(|t| t < from) {
+            return Err(Failure::new(
+                Msg::CliDateOrder.fill(lang, &[&"suspended", &"suspended"]),
+            ));
+        }
+        pauses.push(deadline::Pause { from, to });
+    }
+    pauses.sort_by_key(|p| p.from);
     if accepted.is_some_and(|d| d < received) {
         return Err(Failure::new(Msg::CliAcceptedBeforeReceived.t(lang)));
     }
@@ -201,12 +246,47 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
     clock.result_notice_on = result_notice;
     clock.learned_on = learned;
     clock.obstacle_days = a.obstacle_days;
-    clock.forwarded = a.forwarded;
-    clock.from_visit = !a.written && !a.forwarded;
-    let dues = deadline::obligations(&clock, &ctx.rules, &ctx.calendar);
-    let (unit, citizen): (Vec<&Due>, Vec<&Due>) = dues
-        .iter()
-        .partition(|d| d.obligation.holder() == Holder::Unit);
+    let written = a.written || a.forwarded || a.forwarded_other;
+    clock.forwarded = a.forwarded || a.forwarded_other;
+    clock.forwarder_listed = a.forwarded;
+    clock.result_requested = a.result_asked;
+    clock.unit_listed = store
+        .setting(crate::store::settings::UNIT_BAN_TCD)
+        .ok()
+        .flatten()
+        .as_deref()
+        == Some("1");
+    clock.pauses = pauses;
+    clock.from_visit = !written;
+    let mut dues = deadline::obligations(&clock, &ctx.rules, &ctx.calendar);
+    // Luật TC Art 24(2): a denouncer who comes in person is guided to the competent body;
+    // only a written denunciation is transferred.
+    if !written {
+        dues.retain(|d| d.obligation != Obligation::TransferDenunciation);
+    }
+    if dues.is_empty() {
+        // Received before every rule in force: nothing can be computed, and saying nothing
+        // would read as "no duty" (issue 22.11).
+        let earliest = ctx
+            .rules
+            .iter()
+            .filter(|r| r.case_type.is_none_or(|t| t == case_type))
+            .map(|r| r.effective_from)
+            .min();
+        if let Some(first) = earliest.filter(|first| received < *first) {
+            return Err(Failure::new(
+                Msg::CliDueBeforeRules.fill(lang, &[&format_date(received), &format_date(first)]),
+            ));
+        }
+        return say(&mut std::io::stdout().lock(), Msg::CliDueNone.t(lang));
+    }
+    let holder =
+        |h: Holder| -> Vec<&Due> { dues.iter().filter(|d| d.obligation.holder() == h).collect() };
+    let (unit, citizen, effect) = (
+        holder(Holder::Unit),
+        holder(Holder::Citizen),
+        holder(Holder::Effect),
+    );
     // The time limit to complain: received after it is a ground for non-acceptance.
     let late = |d: &Due| (d.obligation == Obligation::TimeLimit).then(|| received > d.due_on);
     let mut out = std::io::stdout().lock();
@@ -214,10 +294,15 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
         let rows: Vec<serde_json::Value> = unit
             .iter()
             .chain(citizen.iter())
+            .chain(effect.iter())
             .map(|d| {
                 serde_json::json!({
                     "obligation": d.obligation.code(),
-                    "holder": if d.obligation.holder() == Holder::Unit { "unit" } else { "citizen" },
+                    "holder": match d.obligation.holder() {
+                        Holder::Unit => "unit",
+                        Holder::Citizen => "citizen",
+                        Holder::Effect => "effect",
+                    },
                     "name": i18n::obligation(d.obligation).t(lang),
                     "due": d.due_on.to_string(),
                     "received_late": late(d),
@@ -271,6 +356,13 @@ pub fn run(path: &Path, a: &DueArgs, lang: Lang) -> Result<(), Failure> {
         say(&mut out, Msg::CliLimitsHeading.t(lang))?;
         say(&mut out, "")?;
         for d in &citizen {
+            print(&mut out, d)?;
+        }
+    }
+    if !effect.is_empty() {
+        say(&mut out, Msg::ExplainEffect.t(lang))?;
+        say(&mut out, "")?;
+        for d in &effect {
             print(&mut out, d)?;
         }
     }

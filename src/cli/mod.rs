@@ -128,13 +128,36 @@ pub fn say(out: &mut impl std::io::Write, line: impl std::fmt::Display) -> Resul
     }
 }
 
+/// A message on stderr, safe for any terminal: whatever it echoes (an argument, a path, an
+/// environment variable) shows its control characters as `\u{1b}`, never obeys them. Every
+/// line the command line writes to stderr goes through here.
+pub fn warn(line: impl std::fmt::Display) {
+    eprintln!("{}", crate::domain::text::terminal_safe(&line.to_string()));
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // clap's own messages echo the value it refused: made safe like every other line
+        // (help and version, which echo nothing, keep clap's printing).
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            warn(text.trim_end());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+    };
     let lang = match cli.lang.as_deref().map(|l| (l, Lang::parse(l))) {
         None => Lang::Vi,
         Some((_, Some(l))) => l,
         Some((raw, None)) => {
-            eprintln!("tiepdan: {}", Msg::CliBadLang.fill(Lang::Vi, &[&raw]));
+            warn(format!(
+                "tiepdan: {}",
+                Msg::CliBadLang.fill(Lang::Vi, &[&raw])
+            ));
             return ExitCode::from(2);
         }
     };
@@ -143,7 +166,7 @@ pub fn main() -> ExitCode {
         // Told to stop (the draft kept, the terminal restored): say so as a shell expects.
         Ok(Some(stop)) => ExitCode::from(stop.exit_code()),
         Err(Failure::Say(msg)) => {
-            eprintln!("tiepdan: {msg}");
+            warn(format!("tiepdan: {msg}"));
             ExitCode::from(1)
         }
     }
@@ -177,8 +200,8 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Demo { visits, seed, end } => {
             let path = cli.db.unwrap_or_else(default_demo_db);
             let end = match end {
-                Some(s) => parse_date(&s, today()).map_err(|_| {
-                    Failure::new(format!("--end {s}: {}", Msg::ErrDateFormat.t(lang)))
+                Some(s) => parse_date(&s, today()).map_err(|e| {
+                    Failure::new(format!("--end {s}: {}", crate::i18n::date_error(lang, &e)))
                 })?,
                 None => today(),
             };
@@ -212,6 +235,7 @@ pub fn open_error(lang: Lang, e: &OpenError) -> String {
             supported,
         } => Msg::CliNeedsUpgrade.fill(lang, &[&path.display(), found, supported]),
         OpenError::NotSqlite(p) => Msg::CliNotSqlite.fill(lang, &[&p.display()]),
+        OpenError::NoBook(p) => Msg::CliNoBook.fill(lang, &[&p.display()]),
         OpenError::NotTiepdan(p) => Msg::CliNotTiepdan.fill(lang, &[&p.display()]),
         OpenError::TooNew {
             path,
@@ -253,7 +277,10 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failur
 /// No book at a path the officer typed: ask, naming the full path, before making one.
 fn ask_create(path: &Path, lang: Lang) -> Result<Create, Failure> {
     let full = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    eprint!("{} ", Msg::CliAskCreate.fill(lang, &[&full.display()]));
+    eprint!(
+        "{} ",
+        crate::domain::text::terminal_safe(&Msg::CliAskCreate.fill(lang, &[&full.display()]))
+    );
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)

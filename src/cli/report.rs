@@ -66,8 +66,11 @@ pub fn period_of(a: &ReportArgs, lang: Lang) -> Result<Period, Failure> {
     match (&a.from, &a.to) {
         (Some(f), Some(t)) => {
             let date = |flag: &str, s: &str| {
-                parse_date(s, today()).map_err(|_| {
-                    Failure::new(format!("--{flag} {s}: {}", Msg::ErrDateFormat.t(lang)))
+                parse_date(s, today()).map_err(|e| {
+                    Failure::new(format!(
+                        "--{flag} {s}: {}",
+                        crate::i18n::date_error(lang, &e)
+                    ))
                 })
             };
             Period::range(date("from", f)?, date("to", t)?)
@@ -139,7 +142,7 @@ pub fn run(db: &Path, lang: Lang, a: ReportArgs) -> Result<(), Failure> {
             };
             std::fs::write(path, &bytes)
                 .map_err(|e| Failure::new(Msg::CliIo.fill(lang, &[&path.display(), &e])))?;
-            eprintln!("{}", Msg::CliReportWritten.fill(lang, &[&path.display()]));
+            super::warn(Msg::CliReportWritten.fill(lang, &[&path.display()]));
             Ok(())
         }
         None if format == Format::Xlsx && std::io::stdout().is_terminal() => {

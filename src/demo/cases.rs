@@ -98,6 +98,8 @@ impl CaseWriter {
             source: s.source,
             forwarded_by,
             forwarding_doc,
+            forwarder_kind: (s.source == CaseSource::Forwarded)
+                .then_some(crate::domain::case::ForwarderKind::ReceptionBoard),
             received_on: s.day,
             remote: false,
             visit_id: s.visit_id,

@@ -1,28 +1,39 @@
-//! Whose name a record carries, and the one rule that turns it into what a screen, a message
-//! or a printout may show (Luật Tố cáo 2018 Art 8(3), 47, 56; DOMAIN.md §4.3).
+//! Who a record is about, and the one rule that decides what of them a screen, a message, a
+//! printout or an export may show (Luật Tố cáo 2018 Art 8(3), 47, 56; DOMAIN.md §4.3;
+//! PRODUCT.md §1, §6: a citizen may be sitting across the desk).
 //!
-//! A citizen's name reaches every surface as a [`Person`]: the name is private to this module
-//! and comes out only through [`Viewer::show`], which decides *named*, *pseudonym* or
-//! *hidden* from the petition (a denouncer or not), the denouncer's own disclosure (Art 47(2))
-//! and what the officer looking has revealed (an explicit, audited act). `i18n::person` renders
-//! the decision; nothing else reads the name.
+//! A citizen's whole identity — name, ID number, phone, address, birth year and a group's
+//! representatives — reaches every surface as a [`Person`]. The values are private to this
+//! module and come out only through a [`Viewer`]: [`Viewer::sees`] is the one decision "may
+//! this viewer see who this is", made from the record's guard (a denouncer or not), the
+//! denouncer's own disclosure (Art 47(2)) and what the viewer revealed (an explicit, audited
+//! act that lasts as long as the view that asked for it). On top of it, lists show an ID
+//! number or a phone by its last four digits only ([`Place::List`]); the detail of one record
+//! shows it whole ([`Place::Detail`]).
+//!
+//! The guard itself is decided in one place too: [`Person::of`] takes the context — what the record is (a
+//! denunciation or not, and its code) and makes the guard. A pseudonym is only ever built
+//! from a denunciation's code.
 
 use std::collections::HashSet;
 
-/// The record a denouncer's name belongs to (what a reveal unlocks).
+use crate::domain::case::CaseType;
+use crate::domain::visit::PetitionType;
+
+/// The record a denouncer's identity belongs to (what a reveal unlocks).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Record {
     Visit(String),
     Case(String),
 }
 
-/// Under what confidentiality a name is carried.
+/// Under what confidentiality an identity is carried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Guard {
     /// An ordinary petitioner: named.
     Open,
-    /// A denouncer: never named unless they disclosed it themself or the viewer revealed
-    /// this record. `code` is the case code the pseudonym is made of, when there is a case.
+    /// A denouncer: never shown unless they disclosed it themself or the viewer revealed
+    /// this record. `code` is the denunciation's case code the pseudonym is made of.
     Denouncer {
         record: Record,
         code: Option<String>,
@@ -30,89 +41,137 @@ pub enum Guard {
     },
 }
 
-/// A citizen's name with its guard.
+/// What is on record of a person besides the name (each part optional: a list reads only
+/// what it shows).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Particulars {
+    /// "cccd" | "cmnd" | "ho_chieu" …
+    pub id_kind: Option<String>,
+    pub id_number: Option<String>,
+    pub phone: Option<String>,
+    pub address: String,
+    pub birth_year: Option<i32>,
+    /// A group's representatives (Luật Tiếp công dân Art 29).
+    pub representatives: Vec<String>,
+}
+
+/// The context a person is seen in — what the record is, as far as the identity rule is
+/// concerned: the one input of the guard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Context {
+    /// A complaint, a petition, a reflection — or a citizen seen in one.
+    Open,
+    /// A denunciation: its record, its case code if it has one (the pseudonym), and whether
+    /// the denouncer disclosed their identity themself (Art 47(2)).
+    Denunciation {
+        record: Record,
+        code: Option<String>,
+        disclosed: bool,
+    },
+}
+
+impl Context {
+    /// The person of a visit: a denouncer when the visit is a denunciation (`code`: the
+    /// code of the case it opened or joined, `disclosed`: that case's disclosure).
+    pub fn of_visit(t: PetitionType, uid: &str, code: Option<String>, disclosed: bool) -> Context {
+        if t == PetitionType::ToCao {
+            Context::Denunciation {
+                record: Record::Visit(uid.to_owned()),
+                code,
+                disclosed,
+            }
+        } else {
+            Context::Open
+        }
+    }
+
+    /// The person of a form's draft (a visit not yet saved): a denouncer, with no code yet,
+    /// when it is typed as a denunciation.
+    pub fn of_draft(d: &crate::domain::visit::VisitDraft) -> Context {
+        let t = PetitionType::from_code(&d.petition_type).unwrap_or(PetitionType::KhieuNai);
+        let uid = d.editing_uid.clone().unwrap_or_default();
+        Context::of_visit(t, &uid, None, false)
+    }
+
+    /// The person of a case: a denouncer when the case is a denunciation.
+    pub fn of_case(t: CaseType, uid: &str, code: &str, disclosed: bool) -> Context {
+        if t == CaseType::ToCao {
+            Context::Denunciation {
+                record: Record::Case(uid.to_owned()),
+                code: Some(code.to_owned()),
+                disclosed,
+            }
+        } else {
+            Context::Open
+        }
+    }
+}
+
+/// A citizen's identity with its guard.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Person {
     name: String,
+    particulars: Particulars,
     guard: Guard,
 }
 
-// The name never appears in debug output either (logs, panics, test failures).
+// Nothing of a person appears in debug output (logs, panics, test failures) but the guard.
 impl std::fmt::Debug for Person {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.guard {
-            Guard::Open => write!(f, "Person({:?})", self.name),
-            Guard::Denouncer { .. } => write!(f, "Person(<denouncer> {:?})", self.guard),
-        }
+        write!(f, "Person({:?})", self.guard)
     }
 }
 
 impl Person {
-    /// A petitioner who is not a denouncer.
-    pub fn open(name: impl Into<String>) -> Person {
-        Person {
-            name: name.into(),
-            guard: Guard::Open,
-        }
-    }
-
-    /// A denouncer of `record` (a case code for the pseudonym when there is one).
-    pub fn denouncer(
-        name: impl Into<String>,
-        record: Record,
-        code: Option<String>,
-        disclosed: bool,
-    ) -> Person {
-        Person {
-            name: name.into(),
-            guard: Guard::Denouncer {
+    /// The one place a guard is decided: a denunciation's person is a denouncer, anyone
+    /// else is open. A pseudonym's code is only ever a denunciation's.
+    pub fn of(name: impl Into<String>, context: Context) -> Person {
+        let guard = match context {
+            Context::Open => Guard::Open,
+            Context::Denunciation {
                 record,
                 code,
                 disclosed,
+            } => Guard::Denouncer {
+                record,
+                code: code.filter(|c| crate::domain::case::is_denunciation_code(c)),
+                disclosed,
             },
+        };
+        Person {
+            name: name.into(),
+            particulars: Particulars::default(),
+            guard,
         }
     }
 
-    /// The person of a record: a denouncer when `denunciation`, else open.
-    pub fn of(
-        name: impl Into<String>,
-        denunciation: bool,
-        record: Record,
-        code: Option<String>,
-        disclosed: bool,
-    ) -> Person {
-        if denunciation {
-            Person::denouncer(name, record, code, disclosed)
-        } else {
-            Person::open(name)
-        }
+    /// A person of a record that is open (not a denunciation).
+    pub fn open(name: impl Into<String>) -> Person {
+        Person::of(name, Context::Open)
+    }
+
+    /// The same person with what is on record of them besides the name.
+    pub fn with(mut self, particulars: Particulars) -> Person {
+        self.particulars = particulars;
+        self
     }
 
     /// How a typed name compares with this one — one bit about the name, never the name: a
     /// returning citizen's record can be checked against what the officer typed.
     pub fn compare_name(&self, typed: &str) -> NameCompare {
-        let typed = crate::domain::text::clean_line(typed);
-        if typed == self.name {
-            NameCompare::Same
-        } else if typed.is_ascii()
-            && crate::domain::text::fold(&typed) == crate::domain::text::fold(&self.name)
-        {
-            NameCompare::WithoutAccents
-        } else {
-            NameCompare::Different
-        }
+        compare_names(&self.name, typed)
     }
 
     pub fn guard(&self) -> &Guard {
         &self.guard
     }
 
-    /// Is this a denouncer's name?
+    /// Is this a denouncer's identity?
     pub fn is_confidential(&self) -> bool {
         matches!(self.guard, Guard::Denouncer { .. })
     }
 
-    /// The record a reveal would unlock (None for an open name).
+    /// The record a reveal would unlock (None for an open person).
     pub fn record(&self) -> Option<&Record> {
         match &self.guard {
             Guard::Open => None,
@@ -121,8 +180,22 @@ impl Person {
     }
 }
 
-/// In machine output (`--json`, exports) a person is what nobody-in-particular may see: the
-/// name, `{"pseudonym": "TC-2026-0007"}`, or `null`.
+/// How a typed name compares with one on record.
+pub fn compare_names(recorded: &str, typed: &str) -> NameCompare {
+    let typed = crate::domain::text::clean_line(typed);
+    if typed == recorded {
+        NameCompare::Same
+    } else if typed.is_ascii()
+        && crate::domain::text::fold(&typed) == crate::domain::text::fold(recorded)
+    {
+        NameCompare::WithoutAccents
+    } else {
+        NameCompare::Different
+    }
+}
+
+/// In machine output (`--json`, exports) a person is what nobody-in-particular may see in a
+/// list: the name, `{"pseudonym": "TC-2026-0007"}`, or `null`.
 impl serde::Serialize for Person {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -148,7 +221,7 @@ pub enum NameCompare {
     Different,
 }
 
-/// What may be shown of a person.
+/// What may be shown of a person's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown<'a> {
     Named(&'a str),
@@ -158,8 +231,18 @@ pub enum Shown<'a> {
     Hidden,
 }
 
-/// Who is looking: what they revealed (each reveal audited by the store). `Viewer::nobody()`
-/// is every surface outside the officer's screen (CLI, exports, reports, papers).
+/// Where a value is shown: in a list of many records (an ID number or a phone by its last
+/// four digits: PRODUCT §1, §6), or in the detail of one record (whole).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    List,
+    Detail,
+}
+
+/// Who is looking: what they revealed (each reveal audited by the store, each kept only as
+/// long as the view that asked for it). `Viewer::nobody()` is every surface outside the
+/// officer's screen (CLI, exports, reports, papers) and every message that outlives a view
+/// (the status line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Viewer {
     revealed: HashSet<Record>,
@@ -185,38 +268,90 @@ impl Viewer {
         self.revealed.clear();
     }
 
-    /// The one masking rule.
-    pub fn show<'a>(&self, p: &'a Person) -> Shown<'a> {
+    /// Keep only the reveals of records still open in a view: a reveal lasts as long as the
+    /// view that asked for it.
+    pub fn keep_only(&mut self, open: &[&Record]) {
+        self.revealed.retain(|r| open.contains(&r));
+    }
+
+    /// THE rule: may this viewer see who this person is?
+    pub fn sees(&self, p: &Person) -> bool {
         match &p.guard {
-            Guard::Open => Shown::Named(&p.name),
+            Guard::Open => true,
             Guard::Denouncer {
-                record,
-                code,
-                disclosed,
-            } => {
-                if *disclosed || self.revealed.contains(record) {
-                    Shown::Named(&p.name)
-                } else {
-                    match code {
-                        Some(c) => Shown::Pseudonym(c),
-                        None => Shown::Hidden,
-                    }
-                }
-            }
+                record, disclosed, ..
+            } => *disclosed || self.revealed.contains(record),
+        }
+    }
+
+    /// The name, or what stands for it.
+    pub fn show<'a>(&self, p: &'a Person) -> Shown<'a> {
+        if self.sees(p) {
+            return Shown::Named(&p.name);
+        }
+        match &p.guard {
+            Guard::Denouncer { code: Some(c), .. } => Shown::Pseudonym(c),
+            _ => Shown::Hidden,
         }
     }
 
     /// The name itself, for a viewer who may see it (the edit form, a revealed detail).
     pub fn name_of<'a>(&self, p: &'a Person) -> Option<&'a str> {
-        match self.show(p) {
-            Shown::Named(n) => Some(n),
-            _ => None,
-        }
+        self.sees(p).then_some(p.name.as_str())
     }
 
-    /// May the name be shown in full (for fields that follow the name: ID, phone, address)?
-    pub fn sees(&self, p: &Person) -> bool {
-        matches!(self.show(p), Shown::Named(_))
+    /// What is on record besides the name, whole, for a viewer who may see it (the edit
+    /// form, which must hold the values themselves).
+    pub fn particulars_of<'a>(&self, p: &'a Person) -> Option<&'a Particulars> {
+        self.sees(p).then_some(&p.particulars)
+    }
+
+    /// The ID number, as `place` shows it (None: hidden, or none on record).
+    pub fn id_number(&self, p: &Person, place: Place) -> Option<String> {
+        let n = self.particulars_of(p)?.id_number.as_deref()?;
+        Some(at_place(n, place))
+    }
+
+    /// The kind of the ID paper ("cccd", "cmnd", …), for a viewer who sees the person.
+    pub fn id_kind<'a>(&self, p: &'a Person) -> Option<&'a str> {
+        self.particulars_of(p)?.id_kind.as_deref()
+    }
+
+    /// The phone, as `place` shows it.
+    pub fn phone(&self, p: &Person, place: Place) -> Option<String> {
+        let n = self.particulars_of(p)?.phone.as_deref()?;
+        Some(at_place(n, place))
+    }
+
+    /// The address (None: hidden or empty).
+    pub fn address<'a>(&self, p: &'a Person) -> Option<&'a str> {
+        Some(self.particulars_of(p)?.address.as_str()).filter(|a| !a.is_empty())
+    }
+
+    pub fn birth_year(&self, p: &Person) -> Option<i32> {
+        self.particulars_of(p)?.birth_year
+    }
+
+    /// A group's representatives (None: hidden or none).
+    pub fn representatives<'a>(&self, p: &'a Person) -> Option<&'a [String]> {
+        Some(self.particulars_of(p)?.representatives.as_slice()).filter(|r| !r.is_empty())
+    }
+}
+
+/// An ID number or a phone as a place shows it: whole in a detail, its last four characters
+/// in a list ("…4567").
+fn at_place(value: &str, place: Place) -> String {
+    match place {
+        Place::Detail => value.to_owned(),
+        Place::List => {
+            let chars: Vec<char> = value.chars().collect();
+            if chars.len() <= 4 {
+                value.to_owned()
+            } else {
+                let tail: String = chars[chars.len() - 4..].iter().collect();
+                format!("…{tail}")
+            }
+        }
     }
 }
 
@@ -224,15 +359,29 @@ impl Viewer {
 mod tests {
     use super::*;
 
+    fn denouncer(record: Record, code: Option<&str>, disclosed: bool) -> Person {
+        Person::of(
+            "Trần Thị Mật",
+            Context::Denunciation {
+                record,
+                code: code.map(str::to_owned),
+                disclosed,
+            },
+        )
+        .with(Particulars {
+            id_kind: Some("cccd".into()),
+            id_number: Some("001203004567".into()),
+            phone: Some("0977000111".into()),
+            address: "Số 9 ngõ Kín".into(),
+            birth_year: Some(1980),
+            representatives: vec!["Trần Thị Mật".into()],
+        })
+    }
+
     #[test]
     fn a_denouncer_is_a_pseudonym_until_revealed_or_disclosed() {
         let r = Record::Case("u1".into());
-        let p = Person::denouncer(
-            "Trần Thị Mật",
-            r.clone(),
-            Some("TC-2026-0007".into()),
-            false,
-        );
+        let p = denouncer(r.clone(), Some("TC-2026-0007"), false);
         let mut v = Viewer::nobody();
         assert_eq!(v.show(&p), Shown::Pseudonym("TC-2026-0007"));
         assert!(!v.sees(&p));
@@ -242,19 +391,84 @@ mod tests {
         assert_eq!(v.show(&p), Shown::Named("Trần Thị Mật"));
         v.forget();
         assert!(!v.sees(&p));
-        let d = Person::denouncer("Trần Thị Mật", Record::Visit("v".into()), None, true);
+        let d = denouncer(Record::Visit("v".into()), None, true);
         assert_eq!(Viewer::nobody().show(&d), Shown::Named("Trần Thị Mật"));
-        let h = Person::denouncer("Trần Thị Mật", Record::Visit("v".into()), None, false);
+        let h = denouncer(Record::Visit("v".into()), None, false);
         assert_eq!(Viewer::nobody().show(&h), Shown::Hidden);
     }
 
     #[test]
-    fn an_open_name_is_named_and_debug_never_prints_a_denouncer() {
+    fn every_part_of_a_denouncers_identity_follows_the_one_rule() {
+        let r = Record::Visit("v1".into());
+        let p = denouncer(r.clone(), Some("TC-2026-BD-0001"), false);
+        let mut v = Viewer::nobody();
+        assert_eq!(v.id_number(&p, Place::Detail), None);
+        assert_eq!(v.id_kind(&p), None);
+        assert_eq!(v.phone(&p, Place::Detail), None);
+        assert_eq!(v.address(&p), None);
+        assert_eq!(v.birth_year(&p), None);
+        assert_eq!(v.representatives(&p), None);
+        assert!(v.particulars_of(&p).is_none());
+        v.reveal(r.clone());
+        assert_eq!(
+            v.id_number(&p, Place::Detail).as_deref(),
+            Some("001203004567")
+        );
+        assert_eq!(v.id_kind(&p), Some("cccd"));
+        assert_eq!(v.phone(&p, Place::Detail).as_deref(), Some("0977000111"));
+        assert_eq!(v.address(&p), Some("Số 9 ngõ Kín"));
+        assert_eq!(v.birth_year(&p), Some(1980));
+        assert_eq!(v.representatives(&p).map(<[String]>::len), Some(1));
+        // A reveal lasts as long as its view.
+        v.keep_only(&[&Record::Case("another".into())]);
+        assert!(!v.sees(&p));
+        v.reveal(r.clone());
+        v.keep_only(&[&r]);
+        assert!(v.sees(&p));
+    }
+
+    #[test]
+    fn lists_show_an_id_number_or_a_phone_by_its_last_four_digits() {
+        let p = Person::open("Lê Văn An").with(Particulars {
+            id_number: Some("001203004567".into()),
+            phone: Some("0912345678".into()),
+            ..Particulars::default()
+        });
+        let v = Viewer::nobody();
+        assert_eq!(v.id_number(&p, Place::List).as_deref(), Some("…4567"));
+        assert_eq!(v.phone(&p, Place::List).as_deref(), Some("…5678"));
+        assert_eq!(
+            v.id_number(&p, Place::Detail).as_deref(),
+            Some("001203004567")
+        );
+        assert_eq!(at_place("1234", Place::List), "1234");
+    }
+
+    #[test]
+    fn a_pseudonym_is_only_ever_a_denunciations_code() {
+        let p = denouncer(Record::Case("u".into()), Some("KN-2026-BD-0001"), false);
+        assert_eq!(Viewer::nobody().show(&p), Shown::Hidden);
+        let p = denouncer(Record::Case("u".into()), Some("KNPA-2026-0001"), false);
+        assert_eq!(Viewer::nobody().show(&p), Shown::Hidden);
+        let p = denouncer(Record::Case("u".into()), Some("TC-2026-0001"), false);
+        assert_eq!(Viewer::nobody().show(&p), Shown::Pseudonym("TC-2026-0001"));
+    }
+
+    #[test]
+    fn an_open_name_is_named_and_debug_never_prints_an_identity() {
         assert_eq!(
             Viewer::nobody().show(&Person::open("Lê Văn An")),
             Shown::Named("Lê Văn An")
         );
-        let p = Person::denouncer("Trần Thị Mật", Record::Visit("v".into()), None, false);
-        assert!(!format!("{p:?}").contains("Mật"));
+        let p = denouncer(Record::Visit("v".into()), None, false);
+        let debug = format!("{p:?}");
+        for secret in ["Mật", "001203004567", "0977000111", "Kín"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        let o = Person::open("Lê Văn An").with(Particulars {
+            phone: Some("0912345678".into()),
+            ..Particulars::default()
+        });
+        assert!(!format!("{o:?}").contains("0912345678"));
     }
 }

@@ -55,6 +55,25 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A line for a terminal that names what it cannot show: every unsafe character (a control,
+/// a bidirectional override) written out as `\u{1b}`, so an error that echoes what was typed
+/// (`--period $'2026\e]2;x\a'`) shows the escape instead of obeying it. The command line's
+/// messages and echoes all go through this; stored data printed as data uses `printable`.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// NFC-normalize, trim, and collapse runs of inner whitespace on one line.
 pub fn clean_line(s: &str) -> String {
     nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
@@ -141,6 +160,14 @@ mod tests {
         assert_eq!(clean_line(" a\u{7}  b "), "a b");
         assert_eq!(printable("ok\x1b[31mred"), "ok[31mred");
         assert!(matches!(printable("Trần"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            terminal_safe("2026\x1b]2;pwned\x07 \u{202e}x\ny"),
+            "2026\\u{1b}]2;pwned\\u{7} \\u{202e}x\ny"
+        );
+        assert!(matches!(
+            terminal_safe("Trần"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -199,10 +199,10 @@ catalog! {
     QueueOverdueShort => "⚠", "⚠";
     SortDue => "hạn gần trước", "soonest due";
     ColDue => "Hạn", "Due";
-    DueOverdue => "quá hạn {0} ngày", "{0} days overdue";
-    DueOverdueShort => "{0} ngày", "{0} days";
-    DueLeft => "còn {0} ngày làm việc", "{0} working days left";
-    QueueCasesTitle => "{0} — {1} vụ việc ({2})", "{0} — {1} cases ({2})";
+    DueOverdue => "quá hạn {0} ngày", "{0} {0|day|days} overdue";
+    DueOverdueShort => "{0} ngày", "{0} {0|day|days}";
+    DueLeft => "còn {0} ngày làm việc", "{0} working {0|day|days} left";
+    QueueCasesTitle => "{0} — {1} vụ việc ({2})", "{0} — {1} {1|case|cases} ({2})";
     QueueShownOf => "hiện {0}/{1}", "showing {0}/{1}";
     QueueEmpty => "Không có vụ việc nào theo bộ lọc này.", "No case matches these filters.";
     FilterAllTypes => "mọi loại", "all types";
@@ -225,7 +225,7 @@ catalog! {
     CaseFlags => "Tính chất", "Flags";
     CaseComplex => "phức tạp", "complex";
     CaseRemote => "vùng sâu, vùng xa", "remote area";
-    CaseExtensions => "gia hạn {0} lần", "extended {0} times";
+    CaseExtensions => "gia hạn {0} lần", "extended {0} {0|time|times}";
     CaseAuthority => "Thẩm quyền", "Authority";
     CaseOwn => "thuộc thẩm quyền", "ours";
     CaseNotOwn => "không thuộc thẩm quyền", "not ours";
@@ -258,6 +258,18 @@ catalog! {
     BlockedType => "đã qua bước tiếp nhận nên không đổi loại đơn được nữa; nếu ghi nhầm, ghi chú ở vụ việc (i)", "it is past intake, so its petition type can no longer change; if it was wrong, add a note to the case (i)";
     BlockedDay => "đã qua bước tiếp nhận nên không đổi ngày tiếp nhận được nữa; ghi chú ở vụ việc (i)", "it is past intake, so its day received can no longer change; add a note to the case (i)";
     BlockedHandling => "vụ việc không bao giờ bị xóa; xử lý tiếp ở vụ việc (rút đơn W, lưu đơn L…)", "a case is never deleted; carry on at the case (withdraw W, file L…)";
+    BlockedField => "vụ việc còn lượt tiếp khác", "the case holds other visits";
+    BlockedCitizen => "vụ việc còn lượt tiếp khác", "the case holds other visits";
+    ErrAcrossKinds => "Không gắn được {0} vào vụ việc {1} ({2}): mỗi loại đơn là một vụ việc riêng, tố cáo không bao giờ chung hồ sơ với loại khác (Luật Tố cáo Điều 8(3)). Loại khác: ghi thành lượt tiếp riêng.", "A {0} cannot join case {1} ({2}): each kind of petition is its own case, a denunciation never shares a record with another kind (Denunciations Law Art 8(3)). Another kind: log it as a visit of its own.";
+    AskSharedCase => "Vụ việc {0} còn {1} lượt tiếp khác. Sửa {2} của lượt này: y — cả vụ việc đổi theo (các lượt tiếp khác chuyển theo) · n — chỉ lượt này, tách khỏi vụ việc {0} · Esc: quay lại, chưa lưu.", "Case {0} holds {1} other {1|visit|visits}. Changing this visit's {2}: y — the whole case follows (its other visits move along) · n — only this visit, which leaves case {0} · Esc: go back, nothing saved.";
+    AskSharedCaseType => "Vụ việc {0} còn {1} lượt tiếp khác. Đổi loại đơn của lượt này thì lượt này tách khỏi vụ việc {0} (mỗi loại đơn một vụ việc): n — tách và lưu · Esc: quay lại, chưa lưu.", "Case {0} holds {1} other {1|visit|visits}. Changing this visit's petition type takes it out of case {0} (one case per kind): n — take it out and save · Esc: go back, nothing saved.";
+    SharedCaseTypeOnlyLeave => "Loại đơn khác thì không chung vụ việc: n để tách lượt này, Esc để quay lại.", "Another kind never shares the case: n takes this visit out, Esc goes back.";
+    DraftTaken => "Bản nháp này đã được khôi phục hoặc bỏ ở cửa sổ khác: không khôi phục lần nữa.", "This draft was already restored or discarded in another window: it is not restored twice.";
+    SharedPostponed => "Chưa lưu: biểu mẫu vẫn như đã nhập; lưu lại (Ctrl-S) để chọn.", "Not saved yet: the form is as typed; save again (Ctrl-S) to choose.";
+    SharedWhatType => "loại đơn", "petition type";
+    SharedWhatField => "lĩnh vực", "field";
+    SharedWhatCitizen => "công dân", "citizen";
+    SharedWhatHandling => "hướng xử lý", "handling";
     BlockedVoid => "vụ việc đã có bước xử lý hoặc lượt tiếp khác; không hủy được lượt tiếp này, hãy xử lý ở vụ việc", "the case has steps or other visits; this visit cannot be voided, handle it at the case";
     ErrStepFuture => "Ngày {0} chưa đến (hôm nay {1})", "{0} has not come yet (today is {1})";
     ErrStepBeforeReceipt => "Ngày {0} trước ngày tiếp nhận đơn {1}", "{0} is before the petition was received on {1}";
@@ -267,6 +279,8 @@ catalog! {
     NoteField => "lĩnh vực: {0} → {1}", "field: {0} → {1}";
     NoteCitizen => "công dân: chuyển sang hồ sơ có số giấy tờ đã nhập", "citizen: moved to the record holding the ID number typed";
     NoteDay => "ngày tiếp nhận: {0} → {1}", "day received: {0} → {1}";
+    NoteVisitLeft => "lượt tiếp ngày {0} lúc {1} tách khỏi vụ việc (sửa lượt tiếp)", "the visit of {0} at {1} left the case (visit corrected)";
+    NoteVisitsMoved => "{0} lượt tiếp khác của vụ việc chuyển theo sang lĩnh vực {1}", "{0} other {0|visit|visits} of the case moved along to {1}";
     LblTransferAgency => "Chuyển đến cơ quan", "Forwarded to";
     LblVisitDay => "Ngày tiếp", "Day received";
     LblVisitTime => "Giờ tiếp", "Time";
@@ -388,11 +402,15 @@ catalog! {
     AcMultiSite => "Xác minh nhiều nơi / ủy quyền", "Verify at several places / delegate";
     AcTimeBar => "Ghi thời hiệu", "Record the time-limit facts";
     AcNotifyAcceptance => "Thông báo thụ lý", "Notify the acceptance";
-    AcSendDecision => "Gửi quyết định", "Send the decision";
-    AcPublishDecision => "Công khai quyết định", "Publish the decision";
+    AcSendDecision => "Gửi quyết định / kết luận", "Send the decision / conclusion";
+    AcPublishDecision => "Công khai quyết định / kết luận", "Publish the decision / conclusion";
     AcReportForwarder => "Báo kết quả nơi chuyển", "Report to the forwarder";
     AcResultReceived => "Nhận thông báo kết quả", "Result notice received";
     AcInformCitizen => "Báo kết quả cho công dân", "Tell the citizen the result";
+    AcNotifyDenounced => "Thông báo người bị tố cáo", "Notify the person denounced";
+    AcReportHandling => "Báo kết quả xử lý cho nơi chuyển", "Tell the forwarder the handling";
+    AcSuspend => "Tạm đình chỉ giải quyết", "Suspend the resolution";
+    AcContinue => "Tiếp tục giải quyết", "Continue the resolution";
     SubjAdministrative => "Quyết định, hành vi hành chính", "Administrative decision or act";
     SubjDisciplinary => "Quyết định kỷ luật cán bộ, công chức", "Disciplinary decision";
     SubjDismissal => "Quyết định kỷ luật buộc thôi việc", "Disciplinary dismissal";
@@ -404,6 +422,9 @@ catalog! {
     WhyNeedsResult => "chưa nhận thông báo kết quả của cơ quan đã nhận đơn chuyển (N)", "no result notice from the receiving body yet (N)";
     WhyNotApplicable => "nghĩa vụ này không phát sinh với vụ việc này", "this duty does not arise for this case";
     WhyDoneAlready => "đã ghi rồi", "already recorded";
+    WhySuspended => "đang tạm đình chỉ: ra quyết định tiếp tục giải quyết trước (R) — thời gian tạm đình chỉ không tính vào thời hạn (Luật Tố cáo Điều 34(2); Luật Khiếu nại Điều 11a)", "suspended: record the decision to continue first (R) — the time suspended is not counted (Denunciations Law Art 34(2); Complaints Law Art 11a)";
+    WhyNotSuspended => "chỉ tiếp tục giải quyết khi đang tạm đình chỉ", "only a suspended resolution continues";
+    WhyNotYetInForce => "tạm đình chỉ giải quyết khiếu nại áp dụng từ 01/7/2026 (Luật Khiếu nại Điều 11a, Luật 136/2025/QH15)", "suspending a complaint applies from 01/7/2026 (Complaints Law Art 11a, Law 136/2025/QH15)";
     Rs11_1 => "Điều 11(1): hành vi nội bộ, chỉ đạo, văn bản quy phạm, bí mật nhà nước", "Art 11(1): internal or directive act, normative document, state secret";
     Rs11_2 => "Điều 11(2): không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại", "Art 11(2): does not directly affect the complainant";
     Rs11_3 => "Điều 11(3): không có năng lực hành vi, không có người đại diện hợp pháp", "Art 11(3): lacks capacity, no lawful representative";
@@ -432,7 +453,7 @@ catalog! {
     LookupCitizens => "Công dân ({0})", "Citizens ({0})";
     LookupCases => "Vụ việc ({0})", "Cases ({0})";
     LookupVisits => "Lượt tiếp ({0})", "Visits ({0})";
-    LookupCitizenLine => "{0} lượt tiếp · {1} vụ việc · lần gần nhất {2}", "{0} visits · {1} cases · last {2}";
+    LookupCitizenLine => "{0} lượt tiếp · {1} vụ việc · lần gần nhất {2}", "{0} {0|visit|visits} · {1} {1|case|cases} · last {2}";
     LookupLastStep => "bước cuối: {0} {1}", "last step: {0} {1}";
     LookupCounting => "đang đếm…", "counting…";
     LookupExact => "{0} · {1} trùng khớp", "{0} · {1} exact";
@@ -447,7 +468,7 @@ catalog! {
     HistoryVisit => "lượt tiếp", "visit";
     HistoryRepeat => "↻ lần {0}", "↻ time {0}";
     HistoryRound2 => "khiếu nại lần 2", "second round";
-    HistoryAdded => "+{0} đơn bổ sung", "+{0} repeat petitions";
+    HistoryAdded => "+{0} đơn bổ sung", "+{0} repeat {0|petition|petitions}";
     HistoryEmpty => "Chưa có lượt tiếp hay vụ việc nào.", "No visit or case yet.";
     HistoryNote => "Không hiển thị đơn tố cáo (bảo mật người tố cáo).", "Denunciations are not shown (the denouncer's identity is protected).";
     TabLogShort => "Sổ tiếp", "Log";
@@ -455,7 +476,7 @@ catalog! {
     TabBoardShort => "Hạn", "Deadlines";
     TabCatalog => "Danh mục", "Catalogs";
     AlertOverdue => "⚠ {0} quá hạn · {1} đến hạn hôm nay", "⚠ {0} overdue · {1} due today";
-    BoardTitle => "Bảng hạn xử lý — {0} nghĩa vụ đang mở", "Deadline board — {0} open obligations";
+    BoardTitle => "Bảng hạn xử lý — {0} nghĩa vụ đang mở", "Deadline board — {0} open {0|obligation|obligations}";
     BucketOverdue => "Quá hạn", "Overdue";
     BucketWithin3 => "Đến hạn trong 3 ngày làm việc", "Due within 3 working days";
     BucketWithin7 => "Đến hạn trong 7 ngày làm việc", "Due within 7 working days";
@@ -477,6 +498,34 @@ catalog! {
     ObInternal => "Mục tiêu nội bộ", "Internal target";
     ObTimeLimit => "Thời hiệu khiếu nại", "Time limit to complain";
     ObSecondComplaint => "Hạn khiếu nại lần 2", "2nd complaint window";
+    ObNotifyDenounced => "Thông báo người bị tố cáo", "Notify person denounced";
+    ObSendConclusion => "Gửi kết luận tố cáo", "Send the conclusion";
+    ObPublishConclusion => "Công khai kết luận", "Publish the conclusion";
+    ObReportHandling => "Báo xử lý nơi chuyển", "Tell forwarder handling";
+    ObDecisionEffective => "Hiệu lực của quyết định", "Decision in force";
+    CaseSuspended => "tạm đình chỉ từ {0}", "suspended since {0}";
+    CaseForwarderKind => "nơi chuyển: {0}", "forwarded by: {0}";
+    CaseResultRequested => "công dân yêu cầu báo kết quả", "the citizen asked for the result";
+    EffectAfter => "có hiệu lực pháp luật sau ngày {0}", "in force after {0}";
+    EffectAfterPast => "đã có hiệu lực pháp luật (sau ngày {0})", "in force (after {0})";
+    CaseEffect => "Hiệu lực pháp luật", "Legal effect";
+    ExplainPractice => "Thực tiễn của đơn vị — theo dõi rộng hơn điều luật (Luật TCD Điều 27(2) chỉ nói đơn do cơ quan của Quốc hội, đại biểu Quốc hội, đại biểu HĐND, Ban tiếp công dân chuyển đến; Điều 28(2) chỉ ràng buộc các nơi đó, khi công dân đã yêu cầu).", "The unit's practice — tracked beyond the article (Citizen Reception Law Art 27(2) covers petitions forwarded by a National Assembly body, a deputy or a Ban tiếp công dân; Art 28(2) binds those forwarders, when the citizen asked).";
+    CatPractice => "thực tiễn của đơn vị", "the unit's practice";
+    ExplainPaused => "Tạm đình chỉ {0}: không tính {1} ngày (Luật Tố cáo Điều 34(2); Luật Khiếu nại Điều 11a)", "Suspended {0}: {1} {1|day|days} not counted (Denunciations Law Art 34(2); Complaints Law Art 11a)";
+    ExplainEffect => "Hiệu lực pháp luật của quyết định — không phải nghĩa vụ, không có trên bảng hạn", "When the decision takes legal effect — not a duty, not on the board";
+    FwdQuocHoi => "Cơ quan của Quốc hội", "A National Assembly body";
+    FwdDaiBieu => "Đại biểu Quốc hội, đại biểu HĐND", "A deputy (National Assembly, People's Council)";
+    FwdBanTcd => "Ban tiếp công dân", "A Ban tiếp công dân";
+    FwdKhac => "Cơ quan, tổ chức, cá nhân khác", "Another body or person";
+    LblForwarderKind => "Nơi chuyển là", "Forwarded by";
+    LblResultRequested => "Công dân yêu cầu báo kết quả", "Citizen asked for the result";
+    LblEffectiveFrom => "Áp dụng từ ngày", "In force from";
+    LblChangeReason => "Lý do thay đổi", "Reason for the change";
+    ErrRuleNeedsReason => "Quy định của luật chỉ sửa khi ghi lý do.", "A rule of law is changed only with a reason.";
+    ErrEffectiveOutside => "Ngày áp dụng phải trong thời gian hiệu lực của quy định ({0}).", "The date must fall within the rule's period ({0}).";
+    EffectiveNote => "Vụ việc bắt đầu tính hạn trước ngày áp dụng giữ hạn cũ.", "Cases whose clock started before that day keep their due dates.";
+    CatSince => "áp dụng từ {0}", "in force from {0}";
+    CmdRemoveDayTitle => "Bỏ ngày khỏi lịch", "Remove a day";
     CaseVeryComplex => "đặc biệt phức tạp", "especially complex";
     CaseMultiSite => "xác minh nhiều nơi", "verified at several places";
     CaseDisciplinary => "QĐ kỷ luật", "disciplinary decision";
@@ -495,7 +544,7 @@ catalog! {
     ExplainStartResolveLimit => "từ ngày hết thời hạn giải quyết lần đầu {0} mà chưa có quyết định", "from the end of the first-round limit, {0}, with no decision";
     ExplainStartLearned => "từ ngày nhận hoặc biết quyết định, hành vi bị khiếu nại {0}", "from receiving or learning of the decision or act on {0}";
     ExplainStartResultNotice => "từ ngày nhận thông báo kết quả {0}", "from the result notice on {0}";
-    ExplainExcluded => "Không tính {0} ngày có trở ngại (ốm đau, thiên tai, đi công tác, học tập ở nơi xa…)", "{0} days of obstacle not counted (illness, disaster, work or study far away…)";
+    ExplainExcluded => "Không tính {0} ngày có trở ngại (ốm đau, thiên tai, đi công tác, học tập ở nơi xa…)", "{0} {0|day|days} of obstacle not counted (illness, disaster, work or study far away…)";
     ExplainInternal => "Quy định nội bộ của đơn vị — không phải thời hạn luật định.", "The unit's own rule — not a legal time limit.";
     ExplainChanged => "Thay đổi", "Changed";
     ExplainChangedText => "trước là {0}; tính lại ngày {1} vì {2}", "was {0}; recomputed on {1} because of: {2}";
@@ -504,7 +553,7 @@ catalog! {
     ChangeDayRemoved => "bỏ ngày {0} ({1}) khỏi lịch", "{0} ({1}) removed from the calendar";
     ChangeYearConfirmed => "xác nhận lịch nghỉ năm {0}", "the days off of {0} confirmed";
     ChangeRule => "sửa quy định “{0}”", "the rule “{0}” edited";
-    BoardReminder => "⚠ Lịch nghỉ năm {0} chưa được xác nhận: Tết Nguyên đán dự kiến {1}–{2}, ngày liền kề Quốc khánh dự kiến {3}; Ngày Văn hóa Việt Nam 24/11 chưa tính (chờ sửa Bộ luật Lao động). Xác nhận hoặc sửa ở Danh mục (6); hạn sẽ được tính lại.", "⚠ The days off of {0} are not confirmed: Tết expected {1}–{2}, the day beside National Day expected {3}; Vietnamese Culture Day 24/11 not counted (pending the Labour Code amendment). Confirm or change them in Catalogs (6); due dates are recomputed.";
+    BoardReminder => "⚠ Lịch nghỉ năm {0} chưa xác nhận: Tết dự kiến {1}–{2}, ngày liền kề Quốc khánh dự kiến {3} (theo các năm đã công bố). Ngày Văn hóa Việt Nam {4} ({5}) có nghỉ không? Nếu có, thêm ở Danh mục (6, n); xác nhận cả năm bằng C.", "⚠ The days off of {0} are not confirmed: Tết expected {1}–{2}, the day beside National Day expected {3} (following the announced years). Is Vietnamese Culture Day {4} ({5}) a day off? If so, add it in Catalogs (6, n); confirm the year with C.";
     CatInternal => "quy định nội bộ, không phải luật", "the unit's own rule, not law";
     CatOff => "tắt", "off";
     CatNotLaw => "không phải luật", "not law";
@@ -526,9 +575,9 @@ catalog! {
     ExplainStartReceived => "từ ngày nhận đơn {0}", "from receipt on {0}";
     ExplainStartAccepted => "từ ngày thụ lý {0}", "from acceptance on {0}";
     ExplainCount => "Cách tính", "Counting";
-    ExplainCalendar => "{0} ngày theo lịch (BLDS Điều 147: không tính ngày đầu)", "{0} calendar days (Civil Code Art 147: the first day not counted)";
-    ExplainWorking => "{0} ngày làm việc (không tính ngày đầu)", "{0} working days (the first day not counted)";
-    ExplainExtension => "Gia hạn lần {0}: thêm {1} ngày", "Extension {0}: {1} more days";
+    ExplainCalendar => "{0} ngày theo lịch (BLDS Điều 147: không tính ngày đầu)", "{0} calendar {0|day|days} (Civil Code Art 147: the first day not counted)";
+    ExplainWorking => "{0} ngày làm việc (không tính ngày đầu)", "{0} working {0|day|days} (the first day not counted)";
+    ExplainExtension => "Gia hạn lần {0}: thêm {1} ngày", "Extension {0}: {1} more {1|day|days}";
     ExplainNominal => "Ngày cuối theo lịch: {0}", "Last calendar day: {0}";
     ExplainRolled => "Ngày cuối không phải ngày làm việc → chuyển sang ngày làm việc tiếp theo (BLDS Điều 148(5))", "The last day is not a working day → the next working day (Civil Code Art 148(5))";
     ExplainSkipped => "Ngày không tính", "Days skipped";
@@ -554,7 +603,7 @@ catalog! {
     KindWork => "Làm bù", "Worked";
     AnyValue => "mọi", "any";
     RoundN => "lần {0}", "round {0}";
-    Recomputed => "Đã lưu; tính lại hạn của {0} vụ việc đang mở.", "Saved; recomputed the due dates of {0} open cases.";
+    Recomputed => "Đã lưu; tính lại hạn của {0} vụ việc đang mở.", "Saved; recomputed the due dates of {0} open {0|case|cases}.";
     AskRemoveDay => "Bỏ ngày {0} ({1}) khỏi lịch? Hạn của các vụ việc đang mở sẽ được tính lại.", "Remove {0} ({1}) from the calendar? Open cases' due dates are recomputed.";
     AskConfirmYear => "Xác nhận lịch nghỉ dự kiến của năm {0} là lịch đã công bố?", "Confirm the expected days off of {0} as announced?";
     LblDays => "Số ngày", "Days";
@@ -585,8 +634,8 @@ catalog! {
     CliIo => "Không mở được {0}: {1}", "Cannot open {0}: {1}";
     CliSql => "Lỗi cơ sở dữ liệu: {0}", "Database error: {0}";
     CliDemoRefuse => "{0} đã có dữ liệu thật (không phải dữ liệu mẫu) — không ghi đè. Chọn tệp khác bằng --db.", "{0} holds real data (not a demo database) — not overwriting it. Pick another file with --db.";
-    CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {8} vụ việc, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} visits, {1} citizens, {2} sessions, {8} cases, {3} days ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
-    CliDemoIndex => "Chỉ mục tra cứu: {0} dòng, dựng trong {1} giây (tệp {2} MB).", "Lookup index: {0} rows, built in {1} s (file {2} MB).";
+    CliDemoDone => "Đã tạo dữ liệu mẫu: {0} lượt tiếp, {1} công dân, {2} cuộc tiếp, {8} vụ việc, {3} ngày ({4}–{5}) trong {6} giây.\nMở bằng: tiepdan --db {7}", "Demo data created: {0} {0|visit|visits}, {1} {1|citizen|citizens}, {2} {2|session|sessions}, {8} {8|case|cases}, {3} {3|day|days} ({4}–{5}) in {6} s.\nOpen it with: tiepdan --db {7}";
+    CliDemoIndex => "Chỉ mục tra cứu: {0} dòng, dựng trong {1} giây (tệp {2} MB).", "Lookup index: {0} {0|row|rows}, built in {1} s (file {2} MB).";
     CliDemoCreating => "Đang tạo dữ liệu mẫu tại {0}…", "Creating demo data at {0}…";
     CliNoTerminal => "tiepdan cần một cửa sổ dòng lệnh (terminal) tương tác.", "tiepdan needs an interactive terminal.";
     CliNoDatabase => "Không có sổ tiếp công dân tại {0}. Kiểm tra lại đường dẫn --db, hoặc thêm --create để tạo sổ mới ở đó.", "No reception book at {0}. Check the --db path, or add --create to start a new book there.";
@@ -778,18 +827,18 @@ catalog! {
     FgOnTimeRate => "Tỷ lệ đúng hạn (trong số có thời hạn luật định)", "On-time rate (of those with a legal limit)";
 
     // Reports: the paragraph
-    PgSessions => "Trong kỳ báo cáo ({0}), {1} đã tổ chức {2} cuộc tiếp công dân ({3}), tiếp {4} lượt với {5} người", "In the reporting period ({0}), {1} held {2} reception sessions ({3}) and received {4} visits by {5} people";
+    PgSessions => "Trong kỳ báo cáo ({0}), {1} đã tổ chức {2} cuộc tiếp công dân ({3}), tiếp {4} lượt với {5} người", "In the reporting period ({0}), {1} held {2} reception {2|session|sessions} ({3}) and received {4} {4|visit|visits} by {5} {5|person|people}";
     PgSessionsSplit => "thường xuyên {0}, định kỳ {1}, đột xuất {2}", "regular {0}, periodic {1}, ad hoc {2}";
     PgOnline => ", trực tuyến {0}", ", online {0}";
-    PgPresided => "; {0} chủ trì {1} kỳ tiếp", "; {0} presided over {1} sessions";
-    PgGroups => ", trong đó có {0} đoàn đông người với {1} người", ", including {0} groups of {1} people";
-    PgPetitions => ". Tiếp nhận {0} đơn (khiếu nại {1}, tố cáo {2}, kiến nghị, phản ánh {3})", ". {0} petitions were received (complaints {1}, denunciations {2}, proposals and feedback {3})";
+    PgPresided => "; {0} chủ trì {1} kỳ tiếp", "; {0} presided over {1} {1|session|sessions}";
+    PgGroups => ", trong đó có {0} đoàn đông người với {1} người", ", including {0} {0|group|groups} of {1} {1|person|people}";
+    PgPetitions => ". Tiếp nhận {0} đơn (khiếu nại {1}, tố cáo {2}, kiến nghị, phản ánh {3})", ". {0} {0|petition was|petitions were} received (complaints {1}, denunciations {2}, proposals and feedback {3})";
     PgFields => ", chủ yếu liên quan đến {0}", ", mainly about {0}";
-    PgCases => ". Về giải quyết đơn thuộc thẩm quyền: đã giải quyết xong {0}/{1} vụ việc (đạt {2})", ". Within our authority: {0} of {1} cases resolved ({2})";
+    PgCases => ". Về giải quyết đơn thuộc thẩm quyền: đã giải quyết xong {0}/{1} vụ việc (đạt {2})", ". Within our authority: {0} of {1} {1|case|cases} resolved ({2})";
     PgOnTime => "; {0}/{1} vụ việc có thời hạn luật định được giải quyết đúng hạn ({2})", "; {0} of the {1} with a legal time limit resolved on time ({2})";
-    PgOpen => "; còn {0} vụ việc đang giải quyết, {1} vụ việc quá hạn", "; {0} cases still open, {1} overdue";
-    PgOthers => ". Đã chuyển {0} đơn, hướng dẫn {1} lượt/đơn đến cơ quan có thẩm quyền", ". {0} petitions transferred and {1} guided to the competent bodies";
-    PgCarried => ". Kỳ trước chuyển sang {0} vụ việc, tiếp nhận mới {1} vụ việc.", ". {0} cases were carried over and {1} received in the period.";
+    PgOpen => "; còn {0} vụ việc đang giải quyết, {1} vụ việc quá hạn", "; {0} {0|case|cases} still open, {1} overdue";
+    PgOthers => ". Đã chuyển {0} đơn, hướng dẫn {1} lượt/đơn đến cơ quan có thẩm quyền", ". {0} {0|petition|petitions} transferred and {1} guided to the competent bodies";
+    PgCarried => ". Kỳ trước chuyển sang {0} vụ việc, tiếp nhận mới {1} vụ việc.", ". {0} {0|case was|cases were} carried over and {1} received in the period.";
 
     // Reports: definitions (w on a figure)
     DfTitle => "Định nghĩa — {0}", "Definition — {0}";
@@ -883,4 +932,16 @@ catalog! {
     CliReportBadExplain => "Không có chỉ tiêu {0} (ví dụ: visits, cases_resolved, 01/TCD.4, 01/KQGQ.20).", "No figure {0} (e.g. visits, cases_resolved, 01/TCD.4, 01/KQGQ.20).";
     CliReportWritten => "Đã ghi {0}.", "Wrote {0}.";
     // (end of Reports)
+
+    // The book, its file and its desks (issue 22)
+    CmdMessages => "tin nhắn", "messages";
+    CtxMessages => "Tin nhắn gần đây", "Recent messages";
+    MessagesTitle => "Tin nhắn gần đây (mới nhất trước)", "Recent messages (newest first)";
+    MessagesEmpty => "Chưa có tin nhắn nào.", "No message yet.";
+    StatusMore => "(F2 đọc hết)", "(F2 to read all)";
+    CliDueBeforeRules => "Ngày nhận {0} trước mọi quy định về thời hạn của sổ (quy định sớm nhất có hiệu lực từ {1}): không tính được hạn nào.", "The date received, {0}, is before every deadline rule of the book (the earliest is in force from {1}): no due date can be computed.";
+    CliDueNone => "Không có nghĩa vụ nào có thời hạn luật định cho đơn này.", "No obligation with a legal time limit follows from this petition.";
+    ErrTooLong => "Quá dài: tối đa {0} ký tự (đang có {1}).", "Too long: at most {0} characters ({1} typed).";
+    LookupCut => "chỉ tìm theo {0} từ đầu", "looking up the first {0} words only";
+    CliNoBook => "{0} không chứa sổ tiếp công dân nào (tệp rỗng, hoặc tệp SQLite chưa có dữ liệu của tiepdan — có thể là bản sao chép thiếu tệp -wal đi kèm). Tệp được giữ nguyên. Sổ mới chỉ được tạo ở chỗ chưa có tệp: chọn đường dẫn khác, hoặc xóa tệp này nếu chắc chắn nó không có gì.", "{0} holds no reception book (an empty file, or an SQLite file without tiepdan's data — perhaps a copy made without its -wal file). The file was left untouched. A new book is made only where no file is: choose another path, or delete this file if you are sure it holds nothing.";
 }

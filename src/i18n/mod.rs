@@ -44,14 +44,53 @@ macro_rules! catalog {
 }
 
 impl Msg {
-    /// The text with `{0}`, `{1}`… replaced by `args`.
+    /// The text with `{0}`, `{1}`… replaced by `args`, and each `{N|one|many}` by the word
+    /// for one when argument N reads `1`, else the other: the plural rule of the catalog
+    /// ("1 visit", "2 visits"; Vietnamese has no plural and does not use it).
     pub fn fill(self, lang: Lang, args: &[&dyn Display]) -> String {
-        let mut out = self.t(lang).to_owned();
-        for (i, a) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+        let shown: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut out = plurals(self.t(lang), &shown);
+        for (i, a) in shown.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), a);
         }
         out
     }
+}
+
+/// Resolve every `{N|one|many}` of a template against the arguments as shown.
+fn plurals(template: &str, args: &[String]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match plural_token(after) {
+            Some((n, one, many, used)) => {
+                let is_one = args.get(n).is_some_and(|a| a == "1");
+                out.push_str(if is_one { one } else { many });
+                rest = &after[used..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `N|one|many}` at the start of `s`: the argument, the two words, and the length read.
+fn plural_token(s: &str) -> Option<(usize, &str, &str, usize)> {
+    let end = s.find('}')?;
+    let mut parts = s[..end].split('|');
+    let n = parts.next()?.parse().ok()?;
+    let one = parts.next()?;
+    let many = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((n, one, many, end + 1))
 }
 
 mod catalog;

@@ -43,3 +43,61 @@ fn counts_mark_their_thousands() {
 fn fill_replaces_placeholders() {
     assert_eq!(Msg::GroupSuffix.fill(Lang::Vi, &[&12]), "đoàn 12 người");
 }
+
+/// The catalog's plural rule: one of a thing is singular in English ("1 visit", "1 group"),
+/// and Vietnamese, which has no plural, reads the same for any count (issue 22.11).
+#[test]
+fn counts_take_the_plural_rule() {
+    let line = |lang, v: u32, c: u32| Msg::LookupCitizenLine.fill(lang, &[&v, &c, &"x"]);
+    assert_eq!(line(Lang::En, 1, 1), "1 visit · 1 case · last x");
+    assert_eq!(line(Lang::En, 2, 0), "2 visits · 0 cases · last x");
+    assert_eq!(
+        line(Lang::Vi, 1, 2),
+        "1 lượt tiếp · 2 vụ việc · lần gần nhất x"
+    );
+    assert_eq!(
+        Msg::PgGroups.fill(Lang::En, &[&1, &12]),
+        ", including 1 group of 12 people"
+    );
+    assert_eq!(
+        Msg::PgGroups.fill(Lang::En, &[&2, &1]),
+        ", including 2 groups of 1 person"
+    );
+    assert_eq!(
+        Msg::PgPetitions.fill(Lang::En, &[&1, &1, &0, &0]),
+        ". 1 petition was received (complaints 1, denunciations 0, proposals and feedback 0)"
+    );
+    assert_eq!(Msg::DueOverdue.fill(Lang::En, &[&"1"]), "1 day overdue");
+    assert_eq!(
+        Msg::DueOverdue.fill(Lang::En, &[&"1,000"]),
+        "1,000 days overdue"
+    );
+    // Braces that are not a plural stay as they are.
+    assert_eq!(plurals("a {b} {0|x} {", &["1".into()]), "a {b} {0|x} {");
+}
+
+/// No English count is left without its plural rule: "{N} word" with a plural word.
+#[test]
+fn english_counts_use_the_plural_rule() {
+    for m in Msg::ALL {
+        let en = m.t(Lang::En);
+        for word in [
+            "visits",
+            "cases",
+            "groups",
+            "sessions",
+            "petitions",
+            "days",
+            "citizens",
+            "rows",
+            "obligations",
+        ] {
+            for i in 0..9 {
+                assert!(
+                    !en.contains(&format!("{{{i}}} {word}")),
+                    "{m:?}: {en:?} needs {{{i}|…|{word}}}"
+                );
+            }
+        }
+    }
+}

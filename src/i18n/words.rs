@@ -25,6 +25,47 @@ pub fn number(lang: Lang, n: u64) -> String {
     out
 }
 
+/// What a correction changed in a case (its event's facts), in the viewer's language.
+pub fn event_facts(lang: Lang, facts: &[crate::domain::case::EventFact]) -> String {
+    use crate::domain::case::EventFact;
+    use crate::domain::date::format_date;
+    facts
+        .iter()
+        .map(|f| match f {
+            EventFact::Retyped { from, to } => Msg::NoteRetyped.fill(lang, &[from, to]),
+            EventFact::Field { from, to } => Msg::NoteField.fill(lang, &[from, to]),
+            EventFact::Citizen => Msg::NoteCitizen.t(lang).to_owned(),
+            EventFact::Day { from, to } => {
+                Msg::NoteDay.fill(lang, &[&format_date(*from), &format_date(*to)])
+            }
+            EventFact::VisitsMoved { count, field } => {
+                Msg::NoteVisitsMoved.fill(lang, &[count, field])
+            }
+            EventFact::VisitLeft { day, time } => {
+                Msg::NoteVisitLeft.fill(lang, &[&format_date(*day), time])
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A text longer than its field holds, in the officer's words.
+pub fn too_long(lang: Lang, max: usize, got: usize) -> String {
+    Msg::ErrTooLong.fill(
+        lang,
+        &[&number(lang, max as u64), &number(lang, got as u64)],
+    )
+}
+
+/// Why a typed date was refused: not a date at all, or a day the calendar does not have
+/// (29/02/2025). The form, the prompts and the command line all say it with this.
+pub fn date_error(lang: Lang, e: &crate::domain::date::DateError) -> &'static str {
+    match e {
+        crate::domain::date::DateError::Format => Msg::ErrDateFormat.t(lang),
+        crate::domain::date::DateError::NoSuchDay => Msg::ErrDateNoSuchDay.t(lang),
+    }
+}
+
 /// The weekday's name.
 pub fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
@@ -162,6 +203,20 @@ pub fn action(a: crate::domain::case::Action) -> Msg {
         A::ReportToForwarder => Msg::AcReportForwarder,
         A::ResultReceived => Msg::AcResultReceived,
         A::InformCitizen => Msg::AcInformCitizen,
+        A::NotifyDenounced => Msg::AcNotifyDenounced,
+        A::ReportHandling => Msg::AcReportHandling,
+        A::Suspend => Msg::AcSuspend,
+        A::Continue => Msg::AcContinue,
+    }
+}
+
+pub fn forwarder_kind(k: crate::domain::case::ForwarderKind) -> Msg {
+    use crate::domain::case::ForwarderKind as F;
+    match k {
+        F::NationalAssembly => Msg::FwdQuocHoi,
+        F::Deputy => Msg::FwdDaiBieu,
+        F::ReceptionBoard => Msg::FwdBanTcd,
+        F::Other => Msg::FwdKhac,
     }
 }
 
@@ -190,6 +245,9 @@ pub fn refusal_why(
         (_, R::TimeBarred) => Msg::WhyTimeBarred,
         (_, R::NeedsResult) => Msg::WhyNeedsResult,
         (_, R::NotApplicable) => Msg::WhyNotApplicable,
+        (_, R::Suspended) => Msg::WhySuspended,
+        (_, R::NotSuspended) => Msg::WhyNotSuspended,
+        (_, R::NotYetInForce) => Msg::WhyNotYetInForce,
         (
             A::NotifyAcceptance
             | A::SendDecision
@@ -197,6 +255,8 @@ pub fn refusal_why(
             | A::ReportToForwarder
             | A::ResultReceived
             | A::InformCitizen
+            | A::NotifyDenounced
+            | A::ReportHandling
             | A::MarkVeryComplex
             | A::MarkMultiSite,
             R::Exhausted,
@@ -248,6 +308,11 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
         O::InternalTarget => Msg::ObInternal,
         O::TimeLimit => Msg::ObTimeLimit,
         O::SecondComplaint => Msg::ObSecondComplaint,
+        O::NotifyDenounced => Msg::ObNotifyDenounced,
+        O::SendConclusion => Msg::ObSendConclusion,
+        O::PublishConclusion => Msg::ObPublishConclusion,
+        O::ReportHandlingToForwarder => Msg::ObReportHandling,
+        O::DecisionEffective => Msg::ObDecisionEffective,
     }
 }
 
@@ -291,6 +356,9 @@ pub fn explanation_lines(
     if e.internal {
         out.push((None, format!("⚑ {}", Msg::ExplainInternal.t(lang))));
     }
+    if e.practice {
+        out.push((None, format!("⚑ {}", Msg::ExplainPractice.t(lang))));
+    }
     let start = match e.start_event.as_str() {
         "accepted" => Msg::ExplainStartAccepted,
         "decided" => Msg::ExplainStartDecided,
@@ -318,6 +386,20 @@ pub fn explanation_lines(
     if e.excluded_days > 0 {
         out.push((None, Msg::ExplainExcluded.fill(lang, &[&e.excluded_days])));
     }
+    if !e.pauses.is_empty() {
+        let spans: Vec<String> = e
+            .pauses
+            .iter()
+            .map(|p| {
+                let to = p.to.map(format_date).unwrap_or_default();
+                format!("{}–{to}", format_date(p.from))
+            })
+            .collect();
+        out.push((
+            None,
+            Msg::ExplainPaused.fill(lang, &[&spans.join(", "), &e.paused_days]),
+        ));
+    }
     if e.basis != "working" {
         out.push((
             None,
@@ -329,7 +411,12 @@ pub fn explanation_lines(
             .skipped
             .iter()
             .map(|s| {
-                let mut t = format!("{} {}", format_date(s.day), s.why);
+                let why = if s.is_weekend() {
+                    weekday(lang, chrono::Datelike::weekday(&s.day))
+                } else {
+                    s.why.as_str()
+                };
+                let mut t = format!("{} {why}", format_date(s.day));
                 if s.expected {
                     t.push(' ');
                     t.push_str(Msg::ExplainExpected.t(lang));
@@ -386,6 +473,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         _ => Msg::WhatRecord,
     };
     match e {
+        StoreError::Conflict { what: "draft", .. } => Msg::DraftTaken.t(lang).to_owned(),
         StoreError::Conflict {
             what: w,
             changed_at,
@@ -423,8 +511,30 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
                 W::Day => Msg::BlockedDay,
                 W::Handling => Msg::BlockedHandling,
                 W::Void => Msg::BlockedVoid,
+                W::Field => Msg::BlockedField,
+                W::Citizen => Msg::BlockedCitizen,
             };
             Msg::ErrEditBlocked.fill(lang, &[code, &case_status(*status).t(lang), &why.t(lang)])
+        }
+        StoreError::AcrossKinds {
+            code,
+            case_type: kind,
+            wanted,
+        } => Msg::ErrAcrossKinds.fill(
+            lang,
+            &[
+                &case_type(*wanted).t(lang),
+                &code.as_deref().unwrap_or("—"),
+                &case_type(*kind).t(lang),
+            ],
+        ),
+        StoreError::SharedCase { code, others, what } => {
+            let m = if *what == crate::store::EditWhat::Type {
+                Msg::AskSharedCaseType
+            } else {
+                Msg::AskSharedCase
+            };
+            m.fill(lang, &[code, others, &shared_what(*what).t(lang)])
         }
         StoreError::StepDate { day, limit, rule } => {
             use crate::domain::date::format_date;
@@ -437,6 +547,17 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             m.fill(lang, &[&format_date(*day), &format_date(*limit)])
         }
         StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// What of a visit a correction of a shared case changes.
+pub fn shared_what(w: crate::store::EditWhat) -> Msg {
+    use crate::store::EditWhat as W;
+    match w {
+        W::Type => Msg::SharedWhatType,
+        W::Field => Msg::SharedWhatField,
+        W::Citizen => Msg::SharedWhatCitizen,
+        W::Handling | W::Day | W::Void => Msg::SharedWhatHandling,
     }
 }
 
@@ -470,13 +591,9 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         }
         Problem::NeedIdOrPhone => Msg::WarnNeedIdOrPhone.t(lang).into(),
         Problem::ZeroPeople => Msg::ErrZeroPeople.t(lang).into(),
-        Problem::BadDate(crate::domain::date::DateError::Format) => {
-            Msg::ErrDateFormat.t(lang).into()
-        }
-        Problem::BadDate(crate::domain::date::DateError::NoSuchDay) => {
-            Msg::ErrDateNoSuchDay.t(lang).into()
-        }
+        Problem::BadDate(e) => date_error(lang, e).into(),
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
+        Problem::TooLong { max, got } => too_long(lang, *max, *got),
     }
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::visits::KnownCitizen;
 use super::{Result, Store, StoreError, Writer, audit, new_uid, now_stamp};
 use crate::domain::ident::{IdNumber, Phone};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{Context, Particulars, Person, Record};
 use crate::domain::text::fold;
 use crate::domain::visit::ValidVisit;
 
@@ -18,22 +18,21 @@ pub enum MatchedBy {
     NameAndPhone,
 }
 
-/// A known citizen matching what is being typed. A citizen known only as a denouncer is a
-/// pseudonym, with no history shown (Luật Tố cáo Art 8(3)): `visits` and `last_visit` count
-/// only what is not a denunciation.
+/// A known citizen matching what is being typed — only one the officer may see: a citizen on
+/// record only as a denouncer is never matched in the form (the form would be an oracle of
+/// who denounced: Luật Tố cáo Art 8(3)); the visit joins their record at save, silently and
+/// audited (`upsert`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitizenMatch {
     pub id: i64,
     pub uid: String,
+    /// Their identity, with the phone and address on record (offered to the form).
     pub person: Person,
     pub version: i64,
+    /// Visits and the last one, by the one counting rule (`counted_visit`).
     pub visits: u32,
     pub last_visit: Option<NaiveDate>,
     pub matched_by: MatchedBy,
-    /// The phone and address on record, offered to the form (empty for a denouncer: the
-    /// match shows only that it exists, Luật Tố cáo Art 8(3)).
-    pub phone: Option<String>,
-    pub address: String,
     /// The citizen's latest open case (not a denunciation): code, field, status.
     pub open_case: Option<OpenCaseOf>,
 }
@@ -55,17 +54,71 @@ impl CitizenMatch {
     }
 }
 
-/// A citizen as stored.
+/// A citizen as stored, seen on their own (not through one record).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitizenRecord {
     pub id: i64,
     pub uid: String,
+    /// Their identity, with everything on record.
     pub person: Person,
-    pub id_kind: Option<String>,
-    pub id_number: Option<String>,
-    pub phone: Option<String>,
-    pub address: String,
     pub version: i64,
+}
+
+/// The one counting rule for a citizen: the visits (of table alias `a`) that a count of their
+/// visits may include — live, and not denunciations (a count that includes those tells the
+/// officer who denounced: Luật Tố cáo Art 8(3)). Every count of a citizen's visits uses it.
+pub(super) fn counted_visit(a: &str) -> String {
+    format!("{a}.deleted_at IS NULL AND {a}.petition_type != 'to_cao'")
+}
+
+/// The cases (of alias `a`) a count of a citizen's cases may include (as `counted_visit`).
+pub(super) fn counted_case(a: &str) -> String {
+    format!("{a}.deleted_at IS NULL AND {a}.case_type != 'to_cao'")
+}
+
+/// The citizen who holds an ID number, as far as the desk may tell: among the live
+/// citizens with this number, the one with the typed name, else the first who is not only a
+/// denouncer. A denouncer's record under another name is not offered: asking "is this the
+/// same person?" would tell the officer that a denouncer holds this number, so the typed
+/// person is taken for someone else (and `upsert` audits the shared number for a leader).
+fn holder_for(conn: &Connection, id_number: &str, typed_name: &str) -> Result<Option<i64>> {
+    let holders: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, name_folded FROM citizens WHERE id_number = ?1 AND deleted_at IS NULL
+             ORDER BY id",
+        )?
+        .query_map([id_number], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let typed = fold(&crate::domain::text::clean_line(typed_name));
+    if let Some((id, _)) = holders
+        .iter()
+        .find(|(_, n)| !typed.is_empty() && *n == typed)
+    {
+        return Ok(Some(*id));
+    }
+    for (id, _) in &holders {
+        if super::lookup::exposed(conn, *id)? {
+            return Ok(Some(*id));
+        }
+    }
+    Ok(None)
+}
+
+/// Does anyone else than `id` who is only a denouncer hold this number? (For the audit.)
+fn guarded_holder_besides(conn: &Connection, id_number: &str, id: i64) -> Result<Option<i64>> {
+    let others: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM citizens WHERE id_number = ?1 AND deleted_at IS NULL AND id != ?2
+             ORDER BY id",
+        )?
+        .query_map(params![id_number, id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for o in others {
+        if !super::lookup::exposed(conn, o)? {
+            return Ok(Some(o));
+        }
+    }
+    Ok(None)
 }
 
 fn find_id(
@@ -74,17 +127,10 @@ fn find_id(
     full_name: &str,
     phone: Option<&str>,
 ) -> Result<Option<(i64, MatchedBy)>> {
-    if let Some(idn) = id_number {
-        let hit: Option<i64> = conn
-            .prepare_cached(
-                "SELECT id FROM citizens WHERE id_number = ?1 AND deleted_at IS NULL
-                 ORDER BY id LIMIT 1",
-            )?
-            .query_row([idn], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = hit {
-            return Ok(Some((id, MatchedBy::IdNumber)));
-        }
+    if let Some(idn) = id_number
+        && let Some(id) = holder_for(conn, idn, full_name)?
+    {
+        return Ok(Some((id, MatchedBy::IdNumber)));
     }
     if let Some(ph) = phone
         && !full_name.trim().is_empty()
@@ -103,29 +149,38 @@ fn find_id(
     Ok(None)
 }
 
-/// The person of a citizen seen on their own (not through one record): named when they
-/// appear in anything but denunciations, else a denouncer under their newest case's code.
-fn person_of(conn: &Connection, id: i64, name: String) -> Result<Person> {
+/// The identity of a citizen seen on their own (not through one record): open when they
+/// appear in anything but denunciations, else a denouncer under their newest denunciation's
+/// code.
+fn person_of(conn: &Connection, id: i64, name: String, particulars: Particulars) -> Result<Person> {
     if super::lookup::exposed(conn, id)? {
-        return Ok(Person::open(name));
+        return Ok(Person::open(name).with(particulars));
     }
     let (record, code): (Option<String>, Option<String>) = conn
         .prepare_cached(
             "SELECT (SELECT uid FROM visits WHERE citizen_id = ?1 ORDER BY id DESC LIMIT 1),
-                    (SELECT code FROM cases WHERE citizen_id = ?1 ORDER BY id DESC LIMIT 1)",
+                    (SELECT code FROM cases WHERE citizen_id = ?1 AND case_type = 'to_cao'
+                       ORDER BY id DESC LIMIT 1)",
         )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(Person::denouncer(
+    Ok(Person::of(
         name,
-        Record::Visit(record.unwrap_or_default()),
-        code,
-        false,
-    ))
+        Context::Denunciation {
+            record: Record::Visit(record.unwrap_or_default()),
+            code,
+            disclosed: false,
+        },
+    )
+    .with(particulars))
 }
 
-/// The citizen who holds this ID number, if any (one number belongs to one citizen).
-pub(super) fn holder_of(conn: &Connection, id_number: &str) -> Result<Option<i64>> {
-    Ok(find_id(conn, Some(id_number), "", None)?.map(|(id, _)| id))
+/// The citizen who holds this ID number for a visit of `typed_name` (see `holder_for`).
+pub(super) fn holder_of(
+    conn: &Connection,
+    id_number: &str,
+    typed_name: &str,
+) -> Result<Option<i64>> {
+    holder_for(conn, id_number, typed_name)
 }
 
 pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
@@ -135,9 +190,34 @@ pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
         .ok_or(StoreError::NotFound("citizen"))
 }
 
+/// A citizen's name and particulars as stored: (uid, name, version, particulars).
+fn stored(conn: &Connection, id: i64) -> Result<Option<(String, String, i64, Particulars)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT uid, full_name, version, id_kind, id_number, phone, address, birth_year
+             FROM citizens WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                Particulars {
+                    id_kind: r.get(3)?,
+                    id_number: r.get(4)?,
+                    phone: r.get(5)?,
+                    address: r.get(6)?,
+                    birth_year: r.get(7)?,
+                    representatives: Vec::new(),
+                },
+            ))
+        })
+        .optional()?)
+}
+
 impl Store {
-    /// A known citizen with this ID number, or this name and phone together.
-    /// `id_number` and `phone` are canonical (see `domain::ident`).
+    /// A known citizen with this ID number, or this name and phone together — only one the
+    /// officer may see (see [`CitizenMatch`]). `id_number` and `phone` are canonical.
     pub fn find_citizen(
         &self,
         id_number: Option<&str>,
@@ -147,37 +227,19 @@ impl Store {
         let Some((id, matched_by)) = find_id(&self.conn, id_number, full_name, phone)? else {
             return Ok(None);
         };
-        let (uid, name, version, visits, last): (String, String, i64, u32, Option<NaiveDate>) =
-            self.conn
-                .prepare_cached(
-                    "SELECT c.uid, c.full_name, c.version,
-                        (SELECT count(*) FROM visits v WHERE v.citizen_id = c.id
-                           AND v.deleted_at IS NULL AND v.petition_type != 'to_cao'),
-                        (SELECT max(day) FROM visits v WHERE v.citizen_id = c.id
-                           AND v.deleted_at IS NULL AND v.petition_type != 'to_cao')
-                     FROM citizens c WHERE c.id = ?1",
-                )?
-                .query_row([id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })?;
-        let person = person_of(&self.conn, id, name)?;
-        if person.is_confidential() {
-            return Ok(Some(CitizenMatch {
-                id,
-                uid,
-                person,
-                version,
-                visits: 0,
-                last_visit: None,
-                matched_by,
-                phone: None,
-                address: String::new(),
-                open_case: None,
-            }));
+        let Some((uid, name, version, particulars)) = stored(&self.conn, id)? else {
+            return Ok(None);
+        };
+        let person = person_of(&self.conn, id, name, particulars)?;
+        if !crate::domain::identity::Viewer::nobody().sees(&person) {
+            return Ok(None);
         }
-        let (phone, address): (Option<String>, String) = self
+        let (visits, last): (u32, Option<NaiveDate>) = self
             .conn
-            .prepare_cached("SELECT phone, address FROM citizens WHERE id = ?1")?
+            .prepare_cached(&format!(
+                "SELECT count(*), max(day) FROM visits v WHERE v.citizen_id = ?1 AND {}",
+                counted_visit("v")
+            ))?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let open: Vec<&str> = crate::domain::case::CaseStatus::ALL
             .iter()
@@ -186,8 +248,9 @@ impl Store {
             .collect();
         let sql = format!(
             "SELECT k.code, f.name, k.status FROM cases k JOIN fields f ON f.id = k.field_id
-             WHERE k.citizen_id = ?1 AND k.case_type != 'to_cao' AND k.status IN ({})
+             WHERE k.citizen_id = ?1 AND {} AND k.status IN ({})
              ORDER BY k.received_on DESC, k.id DESC LIMIT 1",
+            counted_case("k"),
             open.iter()
                 .map(|c| format!("'{c}'"))
                 .collect::<Vec<_>>()
@@ -216,44 +279,19 @@ impl Store {
             visits,
             last_visit: last,
             matched_by,
-            phone,
-            address,
             open_case,
         }))
     }
 
     /// A citizen as stored, seen on their own (a denouncer-only citizen is guarded).
     pub fn citizen(&self, id: i64) -> Result<Option<CitizenRecord>> {
-        let row = self
-            .conn
-            .prepare_cached(
-                "SELECT id, uid, full_name, id_kind, id_number, phone, address, version
-                 FROM citizens WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })
-            .optional()?;
-        let Some((id, uid, name, id_kind, id_number, phone, address, version)) = row else {
+        let Some((uid, name, version, particulars)) = stored(&self.conn, id)? else {
             return Ok(None);
         };
         Ok(Some(CitizenRecord {
             id,
             uid,
-            person: person_of(&self.conn, id, name)?,
-            id_kind,
-            id_number,
-            phone,
-            address,
+            person: person_of(&self.conn, id, name, particulars)?,
             version,
         }))
     }
@@ -297,7 +335,11 @@ pub(super) fn upsert_for_visit(
 /// - A known citizen keeps the name on record unless `rename` (the officer said the typed
 ///   name corrects it: an audited edit of the citizen). Another visit's name is never
 ///   rewritten silently.
-/// - An ID number already held by another citizen is not copied onto this one.
+/// - An ID number already held by another citizen is not copied onto this one — unless that
+///   citizen is only a denouncer under another name (`holder_for`): then both hold it, and
+///   the shared number is audited for a leader to reconcile.
+/// - A citizen recognized here but not in the form (only a denouncer: the form says nothing)
+///   is joined silently, and the match is audited.
 /// - An update of a citizen read at an older version than stored is refused (another desk
 ///   edited them meanwhile): nothing of theirs is overwritten silently.
 pub(super) fn upsert(
@@ -308,22 +350,31 @@ pub(super) fn upsert(
 ) -> Result<i64> {
     let idn = v.id_number.map(|i| i.value.as_str());
     let phone = v.phone.map(|p| p.value.as_str());
+    let mut matched_unseen = false;
     let existing = match known {
         Some(k) => Some(k),
         None => match find_id(w, idn, v.full_name, phone)? {
-            Some((id, _)) => Some(KnownCitizen {
-                id,
-                version: version_of(w, id)?,
-            }),
+            Some((id, _)) => {
+                matched_unseen = !super::lookup::exposed(w, id)?;
+                Some(KnownCitizen {
+                    id,
+                    version: version_of(w, id)?,
+                })
+            }
             None => None,
         },
     };
     let now = now_stamp();
-    match existing {
+    let id = match existing {
         Some(k) => {
             let id = k.id;
             let before =
                 audit::row_json(w, "citizens", id)?.ok_or(StoreError::NotFound("citizen"))?;
+            if matched_unseen {
+                // The form could not say it (Luật Tố cáo Art 8(3)); the audit does.
+                let uid = before["uid"].as_str().unwrap_or_default().to_owned();
+                w.audit("match_unseen", "citizens", &uid, None, None)?;
+            }
             let known_name = before["full_name"].as_str().unwrap_or_default();
             let name = if rename {
                 v.full_name.to_owned()
@@ -332,7 +383,7 @@ pub(super) fn upsert(
             };
             // A number another citizen holds stays theirs.
             let idn = match idn {
-                Some(n) if holder_of(w, n)?.is_some_and(|h| h != id) => None,
+                Some(n) if holder_of(w, n, v.full_name)?.is_some_and(|h| h != id) => None,
                 other => other,
             };
             // Keep what we knew when the visit leaves a field empty.
@@ -369,7 +420,7 @@ pub(super) fn upsert(
                 let uid = before["uid"].as_str().unwrap_or_default().to_owned();
                 w.audit("update", "citizens", &uid, Some(&before), after.as_ref())?;
             }
-            Ok(id)
+            id
         }
         None => {
             let uid = new_uid();
@@ -392,9 +443,28 @@ pub(super) fn upsert(
             let id = w.last_insert_rowid();
             let after = audit::row_json(w, "citizens", id)?;
             w.audit("insert", "citizens", &uid, None, after.as_ref())?;
-            Ok(id)
+            id
         }
+    };
+    // A number this citizen now shares with a denouncer's record under another name.
+    if let Some(n) = idn
+        && let Some(other) = guarded_holder_besides(w, n, id)?
+    {
+        let uid: String =
+            w.query_row("SELECT uid FROM citizens WHERE id = ?1", [id], |r| r.get(0))?;
+        let other_uid: String =
+            w.query_row("SELECT uid FROM citizens WHERE id = ?1", [other], |r| {
+                r.get(0)
+            })?;
+        w.audit(
+            "id_number_shared",
+            "citizens",
+            &uid,
+            None,
+            Some(&serde_json::json!({ "with": other_uid })),
+        )?;
     }
+    Ok(id)
 }
 
 /// A citizen of a bulk load or import, keeping its uid and stamps.

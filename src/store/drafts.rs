@@ -1,12 +1,16 @@
 //! Unsaved form drafts: written while a form is open, so a crash or a kill loses nothing.
 //! A draft belongs to its officer and to the window (app instance) that typed it, so two
-//! windows of one officer never overwrite each other's.
+//! windows of one officer never overwrite each other's; while that window lives it is only
+//! its own (`windows.rs`). A draft left behind is claimed by one window only, in the
+//! transaction that restores it (`claim_draft`), and a saved form's draft goes in the
+//! transaction that saves it (`clear_draft` inside the same `Store::write`), so a kill
+//! between the two can never leave a draft that would save the visit twice.
 //! A draft is scratch data, not a record: its creation and its removal are audited (who had
 //! a form open, and when), not every autosave, and the audit never carries what was typed.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
-use super::{Permission, Result, Store, Writer, now_stamp};
+use super::{Permission, Result, Store, StoreError, Writer, now_stamp};
 
 /// The draft kind of the visit form.
 pub const DRAFT_VISIT_FORM: &str = "visit_form";
@@ -54,7 +58,10 @@ impl Writer<'_> {
     /// Save (replace) the actor's draft of `kind` in `window`.
     pub fn save_draft(&mut self, kind: &str, window: &str, payload: &str) -> Result<()> {
         self.permit(Permission::Draft)?;
-        self.scratch = true;
+        self.scratch(|w| w.put_draft(kind, window, payload))
+    }
+
+    fn put_draft(&self, kind: &str, window: &str, payload: &str) -> Result<()> {
         let officer = self.officer_id();
         let existed: bool = self
             .prepare_cached(
@@ -78,15 +85,51 @@ impl Writer<'_> {
     /// Remove the actor's draft of `kind` in `window` (saved, discarded or restored).
     pub fn clear_draft(&mut self, kind: &str, window: &str) -> Result<()> {
         self.permit(Permission::Draft)?;
-        self.scratch = true;
-        let n = self
-            .prepare_cached(
-                "DELETE FROM drafts WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
-            )?
-            .execute(params![self.officer_id(), kind, window])?;
-        if n > 0 {
-            self.audit("delete", "drafts", kind, None, None)?;
-        }
-        Ok(())
+        self.scratch(|w| {
+            let n = w
+                .prepare_cached(
+                    "DELETE FROM drafts WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+                )?
+                .execute(params![w.officer_id(), kind, window])?;
+            if n > 0 {
+                w.audit("delete", "drafts", kind, None, None)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Claim the draft of `kind` left by window `from` for window `to`: it becomes `to`'s,
+    /// and its text is returned. Refused with a conflict when it is gone — another window
+    /// claimed or discarded it first — so one draft is never restored twice.
+    pub fn claim_draft(&mut self, kind: &str, from: &str, to: &str) -> Result<String> {
+        self.permit(Permission::Draft)?;
+        self.scratch(|w| {
+            let officer = w.officer_id();
+            let payload: Option<String> = w
+                .prepare_cached(
+                    "SELECT payload FROM drafts
+                     WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+                )?
+                .query_row(params![officer, kind, from], |r| r.get(0))
+                .optional()?;
+            let Some(payload) = payload else {
+                return Err(StoreError::Conflict {
+                    what: "draft",
+                    changed_at: None,
+                });
+            };
+            if from != to {
+                w.prepare_cached(
+                    "DELETE FROM drafts WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+                )?
+                .execute(params![officer, kind, to])?;
+                w.prepare_cached(
+                    "UPDATE drafts SET window_id = ?4, updated_at = ?5
+                     WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+                )?
+                .execute(params![officer, kind, from, to, now_stamp()])?;
+            }
+            Ok(payload)
+        })
     }
 }

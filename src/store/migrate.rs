@@ -64,7 +64,32 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0011_lookup.sql",
         include_str!("../../migrations/0011_lookup.sql"),
     ),
+    (
+        "0012_kinds_apart.sql",
+        include_str!("../../migrations/0012_kinds_apart.sql"),
+    ),
+    (
+        "0014_effective_dates.sql",
+        include_str!("../../migrations/0014_effective_dates.sql"),
+    ),
+    (
+        "0015_event_facts.sql",
+        include_str!("../../migrations/0015_event_facts.sql"),
+    ),
 ];
+
+/// The schema version a migration file brings (its place in the list: numbers may skip, as
+/// files are reserved for parallel work).
+fn version_of(name: &str) -> i64 {
+    MIGRATION_FILES
+        .iter()
+        .position(|(n, _)| *n == name)
+        .map_or(0, |i| i as i64 + 1)
+}
+
+/// The file that brought dated rules and calendar days and the duties of issue 23 (due dates
+/// recomputed after it: new rules, facts, and the ⚑ of Luật TCD Art 27(2), 28(2)).
+const EFFECTIVE_DATES: &str = "0014_effective_dates.sql";
 
 /// The version that brought the deadline engine (due dates are computed after it).
 pub const DEADLINES_VERSION: i64 = 3;
@@ -130,9 +155,12 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
 
 /// What a feature computes for the data that existed before it.
 fn backfill(tx: &Transaction, before: i64) -> super::Result<()> {
-    // Due dates: computed when the engine came (3), and again with every obligation (7):
-    // once, whichever of the two the book is older than.
-    if before < DEADLINES_VERSION || before < OBLIGATIONS_VERSION {
+    // Due dates: computed when the engine came (3), again with every obligation (7) and with
+    // the duties of issue 23: once, whichever the book is older than.
+    if before < DEADLINES_VERSION
+        || before < OBLIGATIONS_VERSION
+        || before < version_of(EFFECTIVE_DATES)
+    {
         super::deadlines::recompute_all(tx, None)?;
     }
     // Books older than the first index (version 4) get today's at once.
@@ -193,6 +221,18 @@ mod tests {
         (
             "0011_lookup.sql",
             "fcfb58de349ca051df337d9b714bb227079bb070f7fdefba9f56a950fb9cb083",
+        ),
+        (
+            "0012_kinds_apart.sql",
+            "46a45b513fb7a65c8811f8ad39036ddcec39074ebda80ae7c3f1f04c5f52eea3",
+        ),
+        (
+            "0014_effective_dates.sql",
+            "fea32b5156c87bb82cb61abbe8c6c97dbcdce5cb25c93fdc9a38aca467f9224d",
+        ),
+        (
+            "0015_event_facts.sql",
+            "457d74e0d682e582516cec66ac8ecad7b6be93cf652018b81913dab918ca7faa",
         ),
     ];
 

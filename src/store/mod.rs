@@ -7,6 +7,7 @@
 
 mod audit;
 mod cases;
+mod checkpoint;
 mod citizens;
 mod deadlines;
 mod drafts;
@@ -18,6 +19,7 @@ mod private;
 mod report;
 pub mod settings;
 mod visits;
+mod windows;
 mod write;
 
 pub use audit::AuditRow;
@@ -25,10 +27,11 @@ pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
     QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, TimeBarInput, VisitEdit,
 };
+pub use checkpoint::CheckpointMode;
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
-pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext};
+pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
 pub use lookup::{
@@ -39,8 +42,10 @@ pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
 pub use report::{TraceCase, TraceVisit};
 pub use visits::{
-    BulkSession, BulkVisit, KnownCitizen, SavedVisit, VisitDetail, VisitInput, VisitRow,
+    BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
+    VisitRow,
 };
+pub use windows::WindowLease;
 pub use write::{Actor, Bulk, Permission, Writer};
 
 use std::fmt;
@@ -88,6 +93,22 @@ pub enum StoreError {
         case_uid: String,
         code: String,
     },
+    /// A link across kinds refused: a petition joins only a case of its own kind (a complaint
+    /// with complaints, a petition with petitions, a denunciation with the same denouncer's
+    /// denunciations: Luật Tố cáo Art 8(3)), and a visit's cases are of the visit's kind.
+    AcrossKinds {
+        /// The case asked for, when there is one.
+        code: Option<String>,
+        case_type: crate::domain::case::CaseType,
+        wanted: crate::domain::case::CaseType,
+    },
+    /// A correction of a visit whose case holds other visits too: the officer says whether
+    /// the case (and its other visits) follows, or this visit leaves the case.
+    SharedCase {
+        code: String,
+        others: u32,
+        what: EditWhat,
+    },
     /// An edit (or void) of a visit its case cannot follow any more: change it at the case.
     EditBlocked {
         code: String,
@@ -114,6 +135,10 @@ pub enum EditWhat {
     Handling,
     /// A void: the case moved on.
     Void,
+    /// The field.
+    Field,
+    /// The citizen.
+    Citizen,
 }
 
 /// Why a step's date was refused.
@@ -149,6 +174,19 @@ impl fmt::Display for StoreError {
             StoreError::EditBlocked { code, what, .. } => {
                 write!(f, "case {code} cannot follow the {what:?} change")
             }
+            StoreError::AcrossKinds {
+                code,
+                case_type,
+                wanted,
+            } => write!(
+                f,
+                "a {wanted:?} petition cannot join the {case_type:?} case {}",
+                code.as_deref().unwrap_or("of its visit")
+            ),
+            StoreError::SharedCase { code, others, what } => write!(
+                f,
+                "case {code} holds {others} other visit(s): say whether it follows the {what:?} change"
+            ),
             StoreError::StepDate { day, limit, rule } => {
                 write!(f, "step dated {day}: {rule:?} {limit}")
             }
@@ -177,6 +215,8 @@ pub struct Store {
     read_only: bool,
     /// Commits of records by this connection (see [`Store::data_stamp`]).
     writes: u64,
+    /// SQLite's count of rows this connection changed, at its last complete checkpoint.
+    flushed: u64,
 }
 
 /// See [`Store::data_stamp`].
@@ -278,6 +318,15 @@ pub(crate) fn open_statuses() -> String {
 }
 
 /// Now, as stored in `created_at`/`updated_at` (local time, ISO 8601 with seconds).
+/// A test hook: when `TIEPDAN_CRASH_AT` names this point, the process dies here at once, as a
+/// kill -9 would — inside the transaction of a save, say — so a test can place the crash
+/// exactly (tests/pty.rs). Costs one environment read; does nothing otherwise.
+pub fn crash_point(name: &str) {
+    if std::env::var_os("TIEPDAN_CRASH_AT").is_some_and(|v| v == name) {
+        std::process::abort();
+    }
+}
+
 pub(crate) fn now_stamp() -> String {
     chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
 }

@@ -8,6 +8,9 @@
 //!   SQLite on Windows gives its `-wal` and `-shm` files the folder's permissions, so
 //!   `journal_like_book` gives them the book's DACL once they exist (each time the book is
 //!   opened for writing; `%APPDATA%`, the default folder, is the user's own meanwhile).
+//! - The folder tiepdan makes for a new book: 0700 on Unix (`open.rs`); on Windows the same
+//!   DACL, inherited by what is made in it (so the `-wal` and `-shm` are the owner's from
+//!   the start there).
 
 use std::path::Path;
 
@@ -19,9 +22,18 @@ pub fn restrict(path: &Path) {
         let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
     }
     #[cfg(windows)]
-    let _ = win::restrict_to_current_user(path);
+    let _ = win::restrict_to_current_user(path, false);
     #[cfg(not(any(unix, windows)))]
     let _ = path;
+}
+
+/// Make a folder new books are made in readable by its owner only (on Unix its 0700 is given
+/// when it is made); on Windows the entry is inherited by the files and folders made in it.
+pub fn restrict_dir(dir: &Path) {
+    #[cfg(windows)]
+    let _ = win::restrict_to_current_user(dir, true);
+    #[cfg(not(windows))]
+    let _ = dir;
 }
 
 /// Give SQLite's `-wal` and `-shm` files beside the book the book's permissions (SQLite
@@ -54,8 +66,8 @@ mod win {
     };
     use windows_sys::Win32::Security::{
         ACL, DACL_SECURITY_INFORMATION, GetTokenInformation, NO_INHERITANCE,
-        PROTECTED_DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR, TOKEN_QUERY, TOKEN_USER,
-        TokenUser,
+        PROTECTED_DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR,
+        SUB_CONTAINERS_AND_OBJECTS_INHERIT, TOKEN_QUERY, TOKEN_USER, TokenUser,
     };
     use windows_sys::Win32::Storage::FileSystem::FILE_ALL_ACCESS;
     use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
@@ -102,14 +114,14 @@ mod win {
         Ok(buf)
     }
 
-    /// The DACL of a private file: one entry, the current user with full control, nothing
-    /// inherited. Freed when dropped.
+    /// The DACL of a private file or folder: one entry, the current user with full control
+    /// (for a folder, inherited by the files and folders made in it). Freed when dropped.
     pub(super) struct OwnerOnly {
         pub(super) acl: *mut ACL,
     }
 
     impl OwnerOnly {
-        pub(super) fn new() -> io::Result<OwnerOnly> {
+        pub(super) fn new(folder: bool) -> io::Result<OwnerOnly> {
             let user = current_user()?;
             // SAFETY: `user` holds a TOKEN_USER written by Windows; SetEntriesInAclW copies
             // the SID into the new ACL.
@@ -117,7 +129,11 @@ mod win {
             let access = EXPLICIT_ACCESS_W {
                 grfAccessPermissions: FILE_ALL_ACCESS,
                 grfAccessMode: SET_ACCESS,
-                grfInheritance: NO_INHERITANCE,
+                grfInheritance: if folder {
+                    SUB_CONTAINERS_AND_OBJECTS_INHERIT
+                } else {
+                    NO_INHERITANCE
+                },
                 Trustee: TRUSTEE_W {
                     pMultipleTrustee: null_mut(),
                     MultipleTrusteeOperation: NO_MULTIPLE_TRUSTEE,
@@ -140,8 +156,8 @@ mod win {
         }
     }
 
-    pub(super) fn restrict_to_current_user(path: &Path) -> io::Result<()> {
-        let owner_only = OwnerOnly::new()?;
+    pub(super) fn restrict_to_current_user(path: &Path, folder: bool) -> io::Result<()> {
+        let owner_only = OwnerOnly::new(folder)?;
         // SAFETY: a valid ACL, alive for the call.
         unsafe { set_dacl(path, owner_only.acl) }
     }
@@ -259,7 +275,7 @@ mod tests {
 
     #[test]
     fn the_private_dacl_names_the_current_user_alone() {
-        let owner_only = win::OwnerOnly::new().unwrap();
+        let owner_only = win::OwnerOnly::new(false).unwrap();
         assert!(current_user_alone(owner_only.acl));
     }
 
@@ -270,7 +286,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let book = dir.join("tiepdan.sqlite3");
         std::fs::write(&book, b"").unwrap();
-        win::restrict_to_current_user(&book).unwrap();
+        win::restrict_to_current_user(&book, false).unwrap();
         let wal = dir.join("tiepdan.sqlite3-wal");
         std::fs::write(&wal, b"").unwrap();
         journal_like_book(&book);

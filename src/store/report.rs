@@ -9,7 +9,7 @@ use rusqlite::{Row, params};
 
 use super::{Result, Store, bad_code};
 use crate::domain::case::{Action, CaseStatus, CaseType, Outcome};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{Context, Person};
 use crate::domain::report::{
     Book, CaseFact, CaseStep, DeadlineBook, Period, Report, SessionFact, VisitFact,
 };
@@ -286,10 +286,7 @@ impl Store {
                     id: r.get(0)?,
                     citizen: Person::of(
                         r.get::<_, String>(4)?,
-                        denunciation,
-                        Record::Visit(uid.clone()),
-                        r.get(12)?,
-                        r.get(13)?,
+                        Context::of_visit(t, &uid, r.get(12)?, r.get(13)?),
                     ),
                     uid,
                     day: r.get(2)?,
@@ -332,10 +329,7 @@ impl Store {
                     id: r.get(0)?,
                     citizen: Person::of(
                         r.get::<_, String>(8)?,
-                        denunciation,
-                        Record::Case(uid.clone()),
-                        Some(case_code.clone()),
-                        r.get(10)?,
+                        Context::of_case(t, &uid, &case_code, r.get(10)?),
                     ),
                     uid,
                     code: case_code,

@@ -12,6 +12,10 @@ pub const DESK_CODE: &str = "desk_code";
 pub const GROUP_THRESHOLD: &str = "group_threshold";
 pub const DEMO: &str = "demo";
 pub const LAST_OFFICER: &str = "last_officer";
+/// "1" when this unit is a Ban tiếp công dân, which Luật TCD Art 28(2) binds (a People's
+/// Committee's reception desk is not one: its Art 28(2) duty is practice, ⚑). No screen sets
+/// it yet.
+pub const UNIT_BAN_TCD: &str = "unit_ban_tiep_cong_dan";
 
 /// A desk code as the unit types it: 1 to 4 letters or digits, stored upper-case.
 pub fn check_desk_code(code: &str) -> Result<String> {
@@ -78,7 +82,12 @@ impl Writer<'_> {
         } else {
             value.to_owned()
         };
-        self.put_setting(key, &value)
+        self.put_setting(key, &value)?;
+        if key == UNIT_BAN_TCD {
+            // Whether Luật TCD Art 28(2) binds this unit: the duties say so again (⚑ or not).
+            super::deadlines::recompute_all(self, None)?;
+        }
+        Ok(())
     }
 
     /// Remember who was at the keyboard last (offered first at the next start).

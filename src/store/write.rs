@@ -55,9 +55,12 @@ pub enum Permission {
 pub struct Writer<'s> {
     tx: Transaction<'s>,
     actor: &'s Actor,
-    /// Only scratch data was written (a form's draft): the records did not change, so the
-    /// panes need not be read again.
-    pub(super) scratch: bool,
+    /// Rows changed by scratch writes (a form's draft and its audit row): when they are all
+    /// the transaction changed, the records did not change and the panes need not be read
+    /// again.
+    pub(super) scratch_changes: u64,
+    /// The connection's change count when the transaction began.
+    changes_at_start: u64,
 }
 
 impl std::ops::Deref for Writer<'_> {
@@ -119,9 +122,10 @@ impl Store {
         };
         {
             let w = Writer {
+                changes_at_start: tx.total_changes(),
                 tx,
                 actor: &actor,
-                scratch: false,
+                scratch_changes: 0,
             };
             let after = audit::row_json(&w, "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
@@ -160,9 +164,10 @@ impl Store {
         };
         {
             let w = Writer {
+                changes_at_start: tx.total_changes(),
                 tx,
                 actor: &actor,
-                scratch: false,
+                scratch_changes: 0,
             };
             let after = audit::row_json(&w, "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
@@ -192,12 +197,13 @@ impl Store {
             return Err(StoreError::NotPermitted);
         }
         let mut w = Writer {
+            changes_at_start: tx.total_changes(),
             tx,
             actor,
-            scratch: false,
+            scratch_changes: 0,
         };
         let out = f(&mut w)?;
-        let scratch = w.scratch;
+        let scratch = w.tx.total_changes() - w.changes_at_start == w.scratch_changes;
         w.tx.commit()?;
         if !scratch {
             self.writes += 1;
@@ -252,6 +258,14 @@ impl<'s> Writer<'s> {
 
     pub(super) fn officer_id(&self) -> i64 {
         self.actor.officer_id
+    }
+
+    /// Run a scratch write (a draft): its changes do not count as a change of the records.
+    pub(super) fn scratch<T>(&mut self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        let before = self.tx.total_changes();
+        let out = f(self)?;
+        self.scratch_changes += self.tx.total_changes() - before;
+        Ok(out)
     }
 
     /// The permission check every write method starts with (roles fill it in later).

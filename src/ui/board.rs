@@ -9,7 +9,7 @@ use super::queue::due_text;
 use super::theme::Theme;
 use crate::app::{App, BoardState, CatalogSection, ExplainView};
 use crate::domain::date::format_date;
-use crate::domain::deadline::Bucket;
+use crate::domain::deadline::{Bucket, Holder};
 use crate::i18n::{self, Msg};
 
 fn bucket_title(b: Bucket) -> Msg {
@@ -47,7 +47,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .unwrap_or_default();
         Msg::BoardReminder.fill(
             lang,
-            &[&r.year, &from, &to, &format_date(r.beside_national_day)],
+            &[
+                &r.year,
+                &from,
+                &to,
+                &format_date(r.beside_national_day),
+                &format_date(r.culture_day),
+                &crate::i18n::weekday(lang, chrono::Datelike::weekday(&r.culture_day)),
+            ],
         )
     });
     let reminder_h = reminder.as_ref().map_or(0, |t| {
@@ -254,15 +261,25 @@ pub fn explain(frame: &mut Frame, app: &App, v: &ExplainView, area: Rect, theme:
         }
         lines.push(Line::raw(""));
     }
-    // The citizen's limits: shown, not tracked (not on the board).
-    if !v.limits.is_empty() {
-        lines.push(Line::styled(Msg::ExplainCitizen.t(lang), theme.header()));
-    }
+    // The citizen's limits, then the decision's legal effect: shown, not tracked (not on
+    // the board).
+    let mut heading = None;
     for l in &v.limits {
-        let ends = if l.due_on < app.today {
-            Msg::LimitEnded
+        let effect = l.obligation.holder() == Holder::Effect;
+        let h = if effect {
+            Msg::ExplainEffect
         } else {
-            Msg::LimitEnds
+            Msg::ExplainCitizen
+        };
+        if heading != Some(h) {
+            lines.push(Line::styled(h.t(lang), theme.header()));
+            heading = Some(h);
+        }
+        let ends = match (effect, l.due_on < app.today) {
+            (true, true) => Msg::EffectAfterPast,
+            (true, false) => Msg::EffectAfter,
+            (false, true) => Msg::LimitEnded,
+            (false, false) => Msg::LimitEnds,
         };
         let mut spans = vec![
             Span::styled(i18n::obligation(l.obligation).t(lang), theme.title()),
@@ -369,6 +386,10 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         if r.internal {
             article = format!("⚑ {article} ({})", Msg::CatNotLaw.t(lang));
         }
+        // A version made by a dated change says why (issue 23).
+        if !r.reason.is_empty() {
+            article = format!("{article} · {}", r.reason);
+        }
         Row::new(vec![
             Cell::from(i18n::obligation(r.obligation).t(lang)),
             Cell::from(applies.join(", ")),
@@ -440,6 +461,12 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         if d.expected {
             name.push(' ');
             name.push_str(Msg::ExplainExpected.t(lang));
+        }
+        if let Some(since) = app.calendar.since(d.day) {
+            name.push_str(&format!(
+                " ({})",
+                Msg::CatSince.fill(lang, &[&format_date(since)])
+            ));
         }
         Row::new(vec![
             Cell::from(format!(

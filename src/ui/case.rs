@@ -12,6 +12,7 @@ use crate::app::keymap::{self, Context};
 use crate::app::{App, CaseView, Command};
 use crate::domain::case;
 use crate::domain::date::format_date;
+use crate::domain::identity::Place;
 use crate::i18n::{self, Lang, Msg};
 
 /// The keys of the steps the law allows now, as "a thụ lý · x không thụ lý".
@@ -41,22 +42,18 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
     let label = |m: Msg| Span::styled(format!("{:<22}", m.t(lang)), theme.header());
     let mut lines = Vec::new();
     let masked = v.masked(&app.viewer);
-    let who = match &v.citizen {
-        Some(c) if !masked => {
-            let mut s = citizen_label(app, r);
-            if let Some(id) = &c.id_number {
-                s.push_str(&format!(" · {id}"));
-            }
-            if let Some(p) = &c.phone {
-                s.push_str(&format!(" · {p}"));
-            }
-            if !c.address.is_empty() {
-                s.push_str(&format!(" · {}", c.address));
-            }
-            s
-        }
-        _ => citizen_label(app, r),
-    };
+    // The case in full: the citizen's particulars whole, as the identity rule lets them out.
+    let viewer = &app.viewer;
+    let who = [
+        Some(citizen_label(app, r)),
+        viewer.id_number(&r.citizen, Place::Detail),
+        viewer.phone(&r.citizen, Place::Detail),
+        viewer.address(&r.citizen).map(str::to_owned),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     let mut who_line = vec![label(Msg::CaseCitizen), Span::raw(who)];
     if masked {
         who_line.push(Span::styled(
@@ -194,6 +191,9 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
                 Msg::LblDocumentNo.t(lang),
                 e.document_no
             ));
+        }
+        if !e.facts.is_empty() {
+            text.push_str(&format!(" · {}", i18n::event_facts(lang, &e.facts)));
         }
         if !e.note.is_empty() {
             text.push_str(&format!(" · {}", e.note));

@@ -12,6 +12,12 @@ pub struct ColSpec {
     pub min: u16,
     pub want: u16,
     pub fill: bool,
+    /// The width this column claims before a less needed fixed column may show (a text at
+    /// its whole content by default; less for a text that gives way first).
+    pub comfort: u16,
+    /// The open-ended text (a content): it shrinks first — counted at its `min` when less
+    /// needed columns ask for room — and takes what is left after every other text.
+    pub rest: bool,
 }
 
 impl ColSpec {
@@ -22,16 +28,38 @@ impl ColSpec {
             min: want,
             want,
             fill: false,
+            comfort: want,
+            rest: false,
         }
     }
 
     /// A text column that takes the room left, down to `min`.
     pub fn fill(priority: u8, min: u16, want: u16) -> ColSpec {
+        let want = want.max(min);
         ColSpec {
             priority,
             min,
-            want: want.max(min),
+            want,
             fill: true,
+            comfort: want,
+            rest: false,
+        }
+    }
+
+    /// This text claims at most `comfort` cells before less needed columns show.
+    pub fn comfortable_at(self, comfort: u16) -> ColSpec {
+        ColSpec {
+            comfort: comfort.clamp(self.min, self.want),
+            ..self
+        }
+    }
+
+    /// The open-ended text, which gives way first (see `rest`).
+    pub fn rest(priority: u8, min: u16, want: u16) -> ColSpec {
+        ColSpec {
+            comfort: min,
+            rest: true,
+            ..ColSpec::fill(priority, min, want)
         }
     }
 }
@@ -60,12 +88,7 @@ pub fn fit(cols: &[ColSpec], width: u16, spacing: u16) -> Vec<Option<u16>> {
         }
         shown[i] = true;
         used += need;
-        comfortable += gap
-            + if cols[i].fill {
-                cols[i].want
-            } else {
-                cols[i].min
-            };
+        comfortable += gap + cols[i].comfort;
     }
     let mut widths: Vec<Option<u16>> = cols
         .iter()
@@ -73,11 +96,13 @@ pub fn fit(cols: &[ColSpec], width: u16, spacing: u16) -> Vec<Option<u16>> {
         .map(|(c, s)| s.then_some(c.min))
         .collect();
     let mut spare = width.saturating_sub(used);
-    let fills: Vec<usize> = order
+    let mut fills: Vec<usize> = order
         .iter()
         .copied()
         .filter(|&i| widths[i].is_some() && cols[i].fill)
         .collect();
+    // The open-ended text comes last: it gets what the others leave.
+    fills.sort_by_key(|&i| cols[i].rest);
     // Room left goes to the text columns by priority, each up to its content; what is left
     // after that goes to the last (the open-ended one: a summary, a content).
     for &i in &fills {
@@ -212,6 +237,41 @@ mod tests {
             ColSpec::exact(2, 5),
         ];
         assert_eq!(fit(&skip, 20, 1), vec![Some(10), None, None]);
+    }
+
+    /// The reception log at 120 columns: handling and officer stay, the content gives way
+    /// first and takes what is left (issue 22.9: a long name or field hid them all day).
+    #[test]
+    fn the_open_ended_text_gives_way_first() {
+        let cols = [
+            ColSpec::exact(3, 3),                        // no
+            ColSpec::exact(0, 5),                        // time
+            ColSpec::fill(1, 20, 44).comfortable_at(24), // citizen (a long name)
+            ColSpec::exact(2, 9),                        // type
+            ColSpec::fill(4, 12, 28).comfortable_at(16), // field
+            ColSpec::rest(5, 16, 60),                    // content
+            ColSpec::exact(6, 17),                       // handling
+            ColSpec::fill(7, 14, 16),                    // officer
+        ];
+        let w = fit(&cols, 119, 1);
+        assert!(w.iter().all(Option::is_some), "{w:?}");
+        assert_eq!(w.iter().flatten().sum::<u16>() + 7, 119);
+        assert_eq!(w[6], Some(17), "the handling whole");
+        assert_eq!(w[7], Some(14), "the officer, at least its narrowest");
+        assert_eq!(w[5], Some(16), "the content gave way first");
+        assert_eq!(
+            w[2],
+            Some(36),
+            "the room left went to the name, by priority"
+        );
+        // Roomier: the texts reach their content, the content takes the rest.
+        let r = fit(&cols, 200, 1);
+        assert_eq!((r[2], r[4], r[7]), (Some(44), Some(28), Some(16)));
+        assert_eq!(r[5], Some(200 - 7 - 3 - 5 - 44 - 9 - 28 - 17 - 16));
+        // Narrow: the less needed fixed columns go, as before.
+        let n = fit(&cols, 79, 1);
+        assert_eq!((n[6], n[7]), (None, None));
+        assert!(n[5].is_some());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::app::{App, CaseView, Entry, EntryPurpose};
 use crate::domain::case::ComplaintSubject;
 use crate::domain::date::format_date;
+use crate::domain::deadline::Holder;
 use crate::i18n::{self, Msg};
 use crate::store::CaseDetail;
 
@@ -29,6 +30,16 @@ pub fn flags(app: &App, d: &CaseDetail) -> Vec<String> {
         ComplaintSubject::Administrative => {}
         ComplaintSubject::Disciplinary => out.push(Msg::CaseDisciplinary.t(lang).to_owned()),
         ComplaintSubject::Dismissal => out.push(Msg::CaseDismissal.t(lang).to_owned()),
+    }
+    // Issue 23: suspended, who forwarded it, whether the citizen asked for the result.
+    if let Some(since) = d.suspended_since {
+        out.push(Msg::CaseSuspended.fill(lang, &[&format_date(since)]));
+    }
+    if let Some(k) = d.forwarder_kind {
+        out.push(Msg::CaseForwarderKind.fill(lang, &[&i18n::forwarder_kind(k).t(lang)]));
+    }
+    if d.result_requested {
+        out.push(Msg::CaseResultRequested.t(lang).to_owned());
     }
     out
 }
@@ -60,6 +71,12 @@ pub fn case_lines(app: &App, v: &CaseView, theme: &Theme) -> Vec<Line<'static>> 
                 theme.warning(),
             ));
         }
+        if due.explanation.practice {
+            spans.push(Span::styled(
+                format!(" ⚑ {}", Msg::CatPractice.t(lang)),
+                theme.warning(),
+            ));
+        }
         if i == 0 {
             spans.push(Span::styled(
                 format!("   [{}]", Msg::CaseExplainHint.t(lang)),
@@ -69,7 +86,9 @@ pub fn case_lines(app: &App, v: &CaseView, theme: &Theme) -> Vec<Line<'static>> 
         lines.push(Line::from(spans));
     }
     let shown = v.limits.iter().filter(|l| l.shown_on(app.today));
-    for (i, l) in shown.enumerate() {
+    let (effects, limits): (Vec<_>, Vec<_>) =
+        shown.partition(|l| l.obligation.holder() == Holder::Effect);
+    for (i, l) in limits.into_iter().enumerate() {
         let ends = if l.due_on < app.today {
             Msg::LimitEnded
         } else {
@@ -101,6 +120,19 @@ pub fn case_lines(app: &App, v: &CaseView, theme: &Theme) -> Vec<Line<'static>> 
         }
         lines.push(Line::from(spans));
     }
+    // When a complaint decision takes legal effect (Luật KN Art 44, 57).
+    for l in effects {
+        let text = if l.due_on < app.today {
+            Msg::EffectAfterPast
+        } else {
+            Msg::EffectAfter
+        };
+        lines.push(Line::from(vec![
+            label(Msg::CaseEffect),
+            Span::raw(text.fill(lang, &[&format_date(l.due_on)])),
+            Span::styled(format!(" ({})", l.explanation.article), theme.dim()),
+        ]));
+    }
     lines
 }
 
@@ -117,6 +149,17 @@ pub fn entry_notice(app: &App, e: &Entry, theme: &Theme) -> Vec<Line<'static>> {
             ),
             Line::styled(Msg::StepTimeBarredHint.t(app.lang), theme.warning()),
         ],
+        // A catalog change is dated (issue 23): say what the date means.
+        EntryPurpose::RemoveDay { day, name } => vec![
+            Line::styled(
+                Msg::AskRemoveDay.fill(app.lang, &[&format_date(*day), name]),
+                theme.warning(),
+            ),
+            Line::styled(Msg::EffectiveNote.t(app.lang), theme.dim()),
+        ],
+        EntryPurpose::Rule { .. } | EntryPurpose::CalendarDay => {
+            vec![Line::styled(Msg::EffectiveNote.t(app.lang), theme.dim())]
+        }
         _ => Vec::new(),
     }
 }

@@ -31,6 +31,7 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         }
         EntryPurpose::Rule { .. } => Msg::CatRules.t(lang).to_owned(),
         EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),
+        EntryPurpose::RemoveDay { .. } => Msg::CmdRemoveDayTitle.t(lang).to_owned(),
         EntryPurpose::FieldColumn { field_name, .. } => Msg::RollupTitle.fill(lang, &[field_name]),
     };
     // Each row: label + value; a focused choice lists its matches below it.

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{VisitForm, Widget};
+use crate::domain::identity::Place;
 use crate::domain::visit::FormField;
 use crate::i18n::{self, Msg};
 use crate::store::citizens_matched_by_label;
@@ -33,23 +34,23 @@ fn items(app: &App, form: &VisitForm) -> Vec<Item> {
     let mut out = vec![];
     if let Some(r) = &form.repeat {
         let by = citizens_matched_by_label(r.matched_by, lang);
-        // A returning denouncer: only that a match exists, under the pseudonym.
+        // (A citizen on record only as a denouncer is never matched: the store says nothing.)
         let who = crate::i18n::person(lang, &app.viewer, &r.person);
         let text = match r.last_visit {
-            Some(d) if !r.person.is_confidential() => Msg::RepeatVisitor.fill(
+            Some(d) => Msg::RepeatVisitor.fill(
                 lang,
                 &[&r.visits, &crate::domain::date::format_date(d), &by, &who],
             ),
             _ => Msg::RepeatVisitorNoDate.fill(lang, &[&by, &who]),
         };
         out.push(Item::Notice(text));
-        if !r.person.is_confidential() {
+        if app.viewer.sees(&r.person) {
             let mut known = vec![];
-            if let Some(p) = &r.phone {
+            if let Some(p) = app.viewer.phone(&r.person, Place::Detail) {
                 known.push(format!("{}: {p}", Msg::LblPhone.t(lang)));
             }
-            if !r.address.is_empty() {
-                known.push(format!("{}: {}", Msg::LblAddress.t(lang), r.address));
+            if let Some(a) = app.viewer.address(&r.person) {
+                known.push(format!("{}: {a}", Msg::LblAddress.t(lang)));
             }
             if !known.is_empty() {
                 out.push(Item::Notice(format!("  {}", known.join(" · "))));

@@ -54,11 +54,13 @@ impl Col {
     fn spec(self, want: u16) -> ColSpec {
         match self {
             Col::Time => ColSpec::exact(0, want),
-            Col::Citizen => ColSpec::fill(1, want.min(14), want),
+            // A long name or field takes no more than this before Xử lý and Cán bộ show;
+            // the content gives way first and takes what is left (issue 22.9).
+            Col::Citizen => ColSpec::fill(1, want.min(14), want).comfortable_at(24),
             Col::Type => ColSpec::exact(2, want),
             Col::No => ColSpec::exact(3, want),
-            Col::Field => ColSpec::fill(4, want.min(12), want),
-            Col::Content => ColSpec::fill(5, 16, want.clamp(16, 30)),
+            Col::Field => ColSpec::fill(4, want.min(12), want).comfortable_at(16),
+            Col::Content => ColSpec::rest(5, 16, want.max(16)),
             Col::Handling => ColSpec::exact(6, want),
             Col::Officer => ColSpec::fill(7, want.min(14), want),
         }

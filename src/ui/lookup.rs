@@ -13,6 +13,7 @@ use super::text::{self, Seg};
 use super::theme::Theme;
 use crate::app::{App, HistoryView};
 use crate::domain::date::format_date;
+use crate::domain::identity::Place;
 use crate::i18n::{self, Msg};
 use crate::store::{CaseHit, HistoryItem, Kind};
 
@@ -59,12 +60,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, overlay: bo
     } else {
         area
     };
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(if overlay { Borders::ALL } else { Borders::TOP })
         .title(Line::from(Span::styled(
             format!(" {} ", Msg::TabLookup.t(lang)),
             theme.title(),
         )));
+    // A pasted page is looked up by its first words only: say so.
+    if crate::domain::lookup::parse(&st.query).is_cut() {
+        block = block.title_bottom(Line::from(Span::styled(
+            format!(
+                " {} ",
+                Msg::LookupCut.fill(lang, &[&crate::domain::lookup::MAX_CLUES])
+            ),
+            theme.dim(),
+        )));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [input_area, hint_area, list_area] = inner.layout(&Layout::vertical([
@@ -199,16 +210,17 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
     let lang = app.lang;
     let c = &h.citizen;
     let mut lines = Vec::new();
-    let mut ident = vec![i18n::person(lang, &app.viewer, &c.person)];
-    if let Some(id) = &c.id_number {
-        ident.push(id.clone());
-    }
-    if let Some(p) = &c.phone {
-        ident.push(p.clone());
-    }
-    if !c.address.is_empty() {
-        ident.push(c.address.clone());
-    }
+    // One citizen's history is their detail: the particulars whole, by the identity rule.
+    let v = &app.viewer;
+    let ident: Vec<String> = [
+        Some(i18n::person(lang, v, &c.person)),
+        v.id_number(&c.person, Place::Detail),
+        v.phone(&c.person, Place::Detail),
+        v.address(&c.person).map(str::to_owned),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     lines.push(Line::styled(ident.join(" · "), theme.title()));
     lines.push(Line::styled(Msg::HistoryNote.t(lang), theme.dim()));
     if h.items.is_empty() {

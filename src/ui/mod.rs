@@ -12,6 +12,7 @@ mod form;
 mod help;
 mod log;
 mod lookup;
+mod messages;
 mod overlays;
 mod queue;
 mod report;
@@ -73,6 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Lookup => lookup::draw(frame, app, body, &theme, true),
             Overlay::History(h) => lookup::history(frame, app, h, body, &theme),
             Overlay::Report(o) => report_records::overlay(frame, app, o, body, &theme),
+            Overlay::Messages(scroll) => messages::draw(frame, app, *scroll, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);
@@ -152,7 +154,8 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .replace(&format!(" ({})", Msg::TodayMark.t(lang)), ""),
         ),
     ];
-    // A message goes first, so a narrow terminal still shows it whole.
+    // A message goes first, so a narrow terminal still shows it whole; one longer than the
+    // line is cut at a word and says where the rest is (F2: the messages in full).
     if let Some(st) = &app.status {
         let style = match st.kind {
             StatusKind::Info => theme.ok(),
@@ -162,8 +165,20 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             StatusKind::Info => "✓ ",
             StatusKind::Error => "✗ ",
         };
+        let text = format!("{mark}{}", st.text);
+        // One cell before it, and room for " │" after it.
+        let room = area.width.saturating_sub(3);
+        let text = if columns::width(&text) > room {
+            let more = format!(" {}", Msg::StatusMore.t(lang));
+            format!(
+                " {}{more}",
+                columns::clip(&text, room.saturating_sub(columns::width(&more)))
+            )
+        } else {
+            format!(" {text}")
+        };
         spans.insert(0, Span::styled(" │", theme.dim()));
-        spans.insert(0, Span::styled(format!(" {mark}{}", st.text), style));
+        spans.insert(0, Span::styled(text, style));
     }
     // Then the deadline alerts: they matter more than the unit's name.
     let (overdue, due_today) = app.alerts;

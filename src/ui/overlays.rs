@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 use super::theme::Theme;
 use crate::app::{App, Picker, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{format_date, format_stamp};
+use crate::domain::identity::Place;
 use crate::i18n::{self, Msg};
 use crate::store::VisitDetail;
 
@@ -32,15 +33,21 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
             d.presiding
         ));
     }
-    let id = match (&d.id_kind, &d.id_number) {
-        (Some(k), Some(n)) => format!("{n} ({})", k.to_uppercase()),
-        (_, Some(n)) => n.clone(),
-        _ => "—".into(),
-    };
-    // A denouncer stays hidden until an explicit, audited reveal (Luật Tố cáo Art 8(3)).
+    // A denouncer stays hidden until an explicit, audited reveal (Luật Tố cáo Art 8(3)); the
+    // identity rule gives each particular, or nothing.
     let masked = app.visit_masked(d);
-    let hidden = || Msg::DenouncerHidden.t(lang).to_owned();
-    let name = i18n::person(lang, &app.viewer, &r.citizen);
+    let v = &app.viewer;
+    let p = &r.citizen;
+    let or_hidden = |value: Option<String>| match value {
+        Some(x) => x,
+        None if masked => Msg::DenouncerHidden.t(lang).to_owned(),
+        None => "—".to_owned(),
+    };
+    let id = v.id_number(p, Place::Detail).map(|n| match v.id_kind(p) {
+        Some(k) => format!("{n} ({})", k.to_uppercase()),
+        None => n,
+    });
+    let name = i18n::person(lang, v, p);
     let mut lines = vec![];
     if let Some(reason) = &r.void_reason {
         lines.push(Line::styled(
@@ -56,23 +63,13 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     }
     lines.extend([
         line(Msg::LblFullName, name.clone()),
-        line(Msg::LblIdNumber, if masked { hidden() } else { id }),
-        line(
-            Msg::LblPhone,
-            if masked {
-                hidden()
-            } else {
-                d.phone.clone().unwrap_or_else(|| "—".into())
-            },
-        ),
-        line(
-            Msg::LblAddress,
-            if masked { hidden() } else { d.address.clone() },
-        ),
+        line(Msg::LblIdNumber, or_hidden(id)),
+        line(Msg::LblPhone, or_hidden(v.phone(p, Place::Detail))),
+        line(Msg::LblAddress, or_hidden(v.address(p).map(str::to_owned))),
         line(Msg::LblPeople, r.people.to_string()),
     ]);
-    if !r.representatives.is_empty() && !masked {
-        lines.push(line(Msg::LblRepresentatives, r.representatives.join("; ")));
+    if let Some(reps) = v.representatives(p) {
+        lines.push(line(Msg::LblRepresentatives, reps.join("; ")));
     }
     lines.extend([
         line(Msg::DetailSession, session),
@@ -107,7 +104,12 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
         line(Msg::LblNote, d.note.clone()),
         line(Msg::LblPetitions, d.petitions.to_string()),
         line(Msg::ColOfficer, r.officer_name.clone()),
-        line(Msg::DetailVisits, d.citizen_visits.to_string()),
+        line(
+            Msg::DetailVisits,
+            d.citizen_visits
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
         line(Msg::DetailCreated, format_stamp(&d.created_at)),
     ]);
     if d.updated_at != d.created_at {
@@ -190,10 +192,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             // A denunciation's draft names nobody (Luật Tố cáo Art 8(3)).
             let p = crate::domain::identity::Person::of(
                 d.full_name.trim(),
-                d.petition_type == crate::domain::visit::PetitionType::ToCao.code(),
-                crate::domain::identity::Record::Visit(String::new()),
-                None,
-                false,
+                crate::domain::identity::Context::of_draft(d),
             );
             let who = if d.full_name.trim().is_empty() {
                 d.time.clone()
@@ -224,6 +223,14 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             lang,
             &[&i18n::person(lang, &app.viewer, &c.stored), &c.typed],
         ),
+        Question::SharedCase { code, others, what } => {
+            let m = if *what == crate::store::EditWhat::Type {
+                Msg::AskSharedCaseType
+            } else {
+                Msg::AskSharedCase
+            };
+            m.fill(lang, &[code, others, &i18n::shared_what(*what).t(lang)])
+        }
         Question::LinkRepeat(l) => Msg::AskLinkRepeat.fill(
             lang,
             &[
@@ -232,9 +239,6 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
                 &l.field,
             ],
         ),
-        Question::RemoveDay { day, name } => {
-            Msg::AskRemoveDay.fill(lang, &[&crate::domain::date::format_date(*day), name])
-        }
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
     };
     let r = super::popup(frame, area, 64, 6);

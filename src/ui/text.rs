@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::date::format_date;
-use crate::domain::identity::Viewer;
+use crate::domain::identity::{Place, Viewer};
 use crate::i18n::{self, Lang, Msg};
 use crate::store::{CaseHit, CitizenHit, VisitHit};
 
@@ -61,21 +61,26 @@ pub fn more_line(lang: Lang, total: Option<u64>, held: usize) -> String {
 
 /// A citizen found: name, year of birth, ID and phone, visits/cases/last visit, address.
 pub fn citizen_hit(lang: Lang, viewer: &Viewer, c: &CitizenHit) -> Vec<Seg> {
-    let ident: Vec<&str> = [c.id_number.as_deref(), c.phone.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    // A list: ID and phone by their last four digits (the identity rule's `Place::List`).
+    let p = &c.person;
+    let ident: Vec<String> = [
+        viewer.id_number(p, Place::List),
+        viewer.phone(p, Place::List),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let last = c.last_visit.map(format_date).unwrap_or_else(|| "—".into());
-    let born = c
-        .birth_year
+    let born = viewer
+        .birth_year(p)
         .map(|y| Msg::LookupBorn.fill(lang, &[&y]))
         .unwrap_or_default();
     vec![
-        Seg::Name(i18n::person(lang, viewer, &c.person)),
+        Seg::Name(i18n::person(lang, viewer, p)),
         Seg::Dim(born),
         Seg::Plain(ident.join(" · ")),
         Seg::Dim(Msg::LookupCitizenLine.fill(lang, &[&c.visits, &c.cases, &last])),
-        Seg::Plain(c.address.clone()),
+        Seg::Plain(viewer.address(p).unwrap_or_default().to_owned()),
     ]
 }
 

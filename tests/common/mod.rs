@@ -45,6 +45,7 @@ pub fn input(v: &ValidVisit) -> VisitInput<'_> {
         time: "08:30".into(),
         citizen: None,
         rename_citizen: false,
+        shared: Default::default(),
     }
 }
 
@@ -131,4 +132,23 @@ pub fn screen_of(app: &mut App, w: u16, h: u16) -> String {
         .map(|y| (0..w).map(|x| b[(x, y)].symbol()).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A change of the rule `r` to `days` on `basis`, from `from` (a rule's first day changes it
+/// for every clock), with a reason.
+pub fn rule_change(
+    r: &tiepdan::domain::deadline::Rule,
+    days: u32,
+    basis: tiepdan::domain::deadline::DayBasis,
+    from: NaiveDate,
+) -> tiepdan::store::RuleChange {
+    tiepdan::store::RuleChange {
+        days,
+        extension_days: r.extension_days,
+        basis,
+        article: r.article.clone(),
+        active: r.internal.then_some(r.active),
+        effective_from: from,
+        reason: "kiểm thử".into(),
+    }
 }

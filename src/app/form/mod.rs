@@ -62,11 +62,16 @@ pub struct VisitForm {
     pub show_all: bool,
     /// A returning citizen recognized from the ID number or name + phone.
     pub repeat: Option<CitizenMatch>,
+    /// Values the form filled in from that citizen's record (not typed): they leave with the
+    /// match (`withdraw_offers`).
+    pub offered: Vec<(FormField, String)>,
     /// Editing a visit: its citizen as recorded (to tell a corrected name).
     pub known: Option<crate::domain::identity::Person>,
     /// The officer's answer to "the same person?" for (name, ID number) as typed then:
     /// whether the typed name corrects the record.
     pub rename: Option<(String, String, bool)>,
+    /// The officer's answer for a correction of a visit whose case holds other visits.
+    pub shared: crate::store::SharedCaseChoice,
     /// The draft as the form opened (to know whether anything was typed).
     pub initial: VisitDraft,
     /// When the form last changed and was not yet written as a draft.
@@ -158,8 +163,10 @@ impl VisitForm {
             touched: HashSet::new(),
             show_all: false,
             repeat: None,
+            offered: Vec::new(),
             known: None,
             rename: None,
+            shared: crate::store::SharedCaseChoice::Ask,
             initial: draft,
             unsaved_since: None,
             draft_saved_at: None,
@@ -366,8 +373,25 @@ impl VisitForm {
             // Offered, not typed: the officer's first key replaces it.
             self.set_focus(f);
         }
+        self.offered.push((f, self.value(f)));
         self.mark_changed(None);
         true
+    }
+
+    /// Take back what was offered from a citizen's record and is still as offered (another
+    /// citizen's phone and address never stay behind when the match goes: the ID number was
+    /// wrong, or cleared). What the officer typed over an offer stays.
+    pub fn withdraw_offers(&mut self) {
+        let lang = self.lang;
+        for (f, value) in std::mem::take(&mut self.offered) {
+            if self.value(f) == value {
+                *self.input_mut(f) = text_input(f, "", lang);
+                if self.focus == f {
+                    self.set_focus(f);
+                }
+                self.mark_changed(None);
+            }
+        }
     }
 
     /// Record that the form changed (for the draft autosave).
@@ -410,7 +434,7 @@ impl VisitForm {
                 if key.code == KeyCode::Enter && !input.multiline {
                     return KeyOutcome::Advance;
                 }
-                let changed = ta.input(key);
+                let changed = crate::app::bounded::input(ta, key, input.field.max_len());
                 if changed {
                     renormalize(input, lang);
                     KeyOutcome::Changed
@@ -445,7 +469,7 @@ impl VisitForm {
                 } else {
                     text.replace('\n', " ")
                 };
-                let changed = ta.insert_str(&text);
+                let changed = crate::app::bounded::paste(ta, &text, input.field.max_len());
                 renormalize(input, lang);
                 changed
             }

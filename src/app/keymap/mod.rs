@@ -40,6 +40,8 @@ pub enum Context {
     Report,
     ReportRecords,
     ReportDefinition,
+    /// The last messages, in full (`F2`).
+    Messages,
 }
 
 impl Context {
@@ -69,6 +71,7 @@ impl Context {
             Context::Report => Msg::CtxReport,
             Context::ReportRecords => Msg::CtxRecords,
             Context::ReportDefinition => Msg::CtxDefinition,
+            Context::Messages => Msg::CtxMessages,
         }
     }
 

@@ -6,7 +6,17 @@
 //! SQLite (migrations 0002 and 0007) and a trigger refuses any event that is not in it, so an illegal
 //! step is refused even when written directly; a test keeps the two copies identical.
 
+use chrono::NaiveDate;
+
 use super::visit::PetitionType;
+
+pub mod facts;
+mod kinds;
+mod transitions;
+
+pub use facts::EventFact;
+pub use kinds::{ComplaintSubject, ForwarderKind, Outcome, RefusalReason};
+pub use transitions::TRANSITIONS;
 
 code_enum!(
     /// The case types of the queue; kiến nghị and phản ánh are handled together.
@@ -34,6 +44,12 @@ impl CaseType {
             PetitionType::KienNghi | PetitionType::PhanAnh => CaseType::KienNghiPhanAnh,
         }
     }
+}
+
+/// Is this a denunciation's case code (`TC-…`)? The only codes a pseudonym is made of.
+pub fn is_denunciation_code(code: &str) -> bool {
+    code.strip_prefix(CaseType::ToCao.prefix())
+        .is_some_and(|rest| rest.starts_with('-'))
 }
 
 /// A case code read on the phone: `KN-2026-AB-0042` — type prefix, year received, the desk
@@ -145,6 +161,18 @@ code_enum!(
         ResultReceived = "nhan_ket_qua",
         /// The citizen was told the result reported by that body (Luật TCD Art 28(2)).
         InformCitizen = "thong_bao_ket_qua",
+        /// The person denounced was told what the denunciation says (Luật Tố cáo Art 29(3)).
+        NotifyDenounced = "thong_bao_bi_to_cao",
+        /// The body that forwarded a denunciation was told how it was handled (Luật Tố cáo
+        /// Art 26(2)).
+        ReportHandling = "bao_xu_ly_noi_chuyen",
+        /// The resolution is suspended (tạm đình chỉ): a denunciation awaiting another body's
+        /// result or an expert opinion (Luật Tố cáo Art 34(1)); a complaint, from 01/7/2026
+        /// (Luật KN Art 11a). Its time is not counted.
+        Suspend = "tam_dinh_chi",
+        /// The resolution continues (quyết định tiếp tục giải quyết, Luật TC Art 34(2); NĐ
+        /// 155/2026 Art 28b(2)): the clock runs again.
+        Continue = "tiep_tuc_giai_quyet",
     }
 );
 
@@ -166,53 +194,15 @@ impl Action {
     }
 }
 
-use Action as A;
-use CaseStatus as S;
-
-/// Every allowed step: (from, action, to). `Open` has no `from` and is not listed.
-pub const TRANSITIONS: &[(CaseStatus, Action, CaseStatus)] = &[
-    (S::New, A::ClassifyOwn, S::AwaitingAcceptance),
-    (S::New, A::ClassifyNotOwn, S::OutsideAuthority),
-    (S::New, A::ClassifyIneligible, S::NotEligible),
-    (S::New, A::Withdraw, S::Withdrawn),
-    (S::New, A::File, S::Filed),
-    (S::AwaitingAcceptance, A::Accept, S::InProgress),
-    (S::AwaitingAcceptance, A::Refuse, S::Refused),
-    (S::AwaitingAcceptance, A::Withdraw, S::Withdrawn),
-    (S::OutsideAuthority, A::Transfer, S::Transferred),
-    (S::OutsideAuthority, A::Guide, S::Guided),
-    (S::OutsideAuthority, A::Return, S::Returned),
-    (S::NotEligible, A::Guide, S::Guided),
-    (S::NotEligible, A::Return, S::Returned),
-    (S::NotEligible, A::File, S::Filed),
-    (S::InProgress, A::MarkComplex, S::InProgress),
-    (S::InProgress, A::Extend, S::InProgress),
-    (S::InProgress, A::Resolve, S::Resolved),
-    (S::InProgress, A::Withdraw, S::Withdrawn),
-    (S::Transferred, A::Urge, S::Transferred),
-    (S::Resolved, A::Reopen, S::Resolved),
-    // The duties the law adds around a case (issue 18): recorded facts and notices.
-    (S::New, A::MarkMultiSite, S::New),
-    (
-        S::AwaitingAcceptance,
-        A::MarkMultiSite,
-        S::AwaitingAcceptance,
-    ),
-    (S::New, A::RecordTimeBar, S::New),
-    (
-        S::AwaitingAcceptance,
-        A::RecordTimeBar,
-        S::AwaitingAcceptance,
-    ),
-    (S::InProgress, A::RecordTimeBar, S::InProgress),
-    (S::InProgress, A::MarkVeryComplex, S::InProgress),
-    (S::InProgress, A::NotifyAcceptance, S::InProgress),
-    (S::Resolved, A::SendDecision, S::Resolved),
-    (S::Resolved, A::PublishDecision, S::Resolved),
-    (S::Resolved, A::ReportToForwarder, S::Resolved),
-    (S::Transferred, A::ResultReceived, S::Transferred),
-    (S::Transferred, A::InformCitizen, S::Transferred),
-];
+/// A complaint's resolution can be suspended from this day (Luật 136/2025 adds Luật KN
+/// Art 11a, in force 01/7/2026); a denunciation's since Luật TC 2018 (Art 34).
+pub fn suspension_from(t: CaseType) -> Option<NaiveDate> {
+    match t {
+        CaseType::KhieuNai => NaiveDate::from_ymd_opt(2026, 7, 1),
+        CaseType::ToCao => NaiveDate::from_ymd_opt(2019, 1, 1),
+        CaseType::KienNghiPhanAnh => None,
+    }
+}
 
 /// A denunciation is extended once when complex, twice when especially complex (Luật Tố cáo
 /// Art 30(2)–(3)); never more.
@@ -227,6 +217,8 @@ pub struct Done {
     pub forwarder_informed: bool,
     pub result_received: bool,
     pub citizen_informed: bool,
+    pub denounced_notified: bool,
+    pub forwarder_handling_informed: bool,
 }
 
 /// What the guards need to know about a case.
@@ -247,6 +239,8 @@ pub struct CaseFacts {
     pub multi_site: bool,
     /// Forwarded to us by another body (Luật TCD Art 27(2) applies).
     pub forwarded: bool,
+    /// The resolution is suspended, not yet continued (Luật TC Art 34; Luật KN Art 11a).
+    pub suspended: bool,
     pub done: Done,
 }
 
@@ -264,6 +258,7 @@ impl CaseFacts {
             very_complex: false,
             multi_site: false,
             forwarded: false,
+            suspended: false,
             done: Done::default(),
         }
     }
@@ -292,6 +287,13 @@ pub enum Refusal {
     /// The complaint was received after its time limit (Luật KN Art 9, 33(1), 48): accepting
     /// it needs the valid reason written down (Art 11(6)).
     TimeBarred,
+    /// The resolution is suspended: continue it first (Luật TC Art 34(2); Luật KN Art 11a).
+    Suspended,
+    /// Only a suspended resolution continues.
+    NotSuspended,
+    /// The rule is not in force on the step's day (a complaint suspended before 01/7/2026,
+    /// when Luật KN Art 11a took effect).
+    NotYetInForce,
 }
 
 /// The status after `action`, or why the law does not allow it now.
@@ -328,9 +330,25 @@ pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
     let kn = f.case_type == CaseType::KhieuNai;
     let tc = f.case_type == CaseType::ToCao;
     match action {
+        Action::Suspend => {
+            only(kn || tc)?;
+            if f.suspended {
+                return Err(Refusal::Suspended);
+            }
+        }
+        Action::Continue => {
+            only(kn || tc)?;
+            if !f.suspended {
+                return Err(Refusal::NotSuspended);
+            }
+        }
+        Action::Resolve if f.suspended => return Err(Refusal::Suspended),
         Action::Extend => {
             if f.case_type != CaseType::ToCao {
                 return Err(Refusal::NotForType);
+            }
+            if f.suspended {
+                return Err(Refusal::Suspended);
             }
             if !f.complex {
                 return Err(Refusal::NeedsComplex);
@@ -355,16 +373,29 @@ pub fn step(f: &CaseFacts, action: Action) -> Result<CaseStatus, Refusal> {
             only(tc)?;
             once(f.done.acceptance_notified)?;
         }
+        // A complaint's decision (Luật KN Art 32, 41), a denunciation's conclusion (Luật TC
+        // Art 35(3), 40(1)).
         Action::SendDecision => {
-            only(kn)?;
+            only(kn || tc)?;
             once(f.done.decision_sent)?;
         }
         Action::PublishDecision => {
-            only(kn)?;
-            if f.round != 2 {
+            only(kn || tc)?;
+            if kn && f.round != 2 {
                 return Err(Refusal::NotApplicable);
             }
             once(f.done.published)?;
+        }
+        Action::NotifyDenounced => {
+            only(tc)?;
+            once(f.done.denounced_notified)?;
+        }
+        Action::ReportHandling => {
+            only(tc)?;
+            if !f.forwarded {
+                return Err(Refusal::NotApplicable);
+            }
+            once(f.done.forwarder_handling_informed || f.done.forwarder_informed)?;
         }
         Action::ReportToForwarder => {
             only(kn || tc)?;
@@ -482,103 +513,13 @@ pub fn apply(f: &CaseFacts, action: Action) -> Result<CaseFacts, Refusal> {
         Action::ReportToForwarder => next.done.forwarder_informed = true,
         Action::ResultReceived => next.done.result_received = true,
         Action::InformCitizen => next.done.citizen_informed = true,
+        Action::NotifyDenounced => next.done.denounced_notified = true,
+        Action::ReportHandling => next.done.forwarder_handling_informed = true,
+        Action::Suspend => next.suspended = true,
+        Action::Continue => next.suspended = false,
         _ => {}
     }
     Ok(next)
-}
-
-code_enum!(
-    /// Why a complaint is not accepted (Luật Khiếu nại 2011 Art 11, clauses 1–9), plus the
-    /// unmet conditions of a denunciation (Luật Tố cáo 2018 Art 29(1)).
-    RefusalReason {
-        /// Art 11(1): internal or directive act, normative document, state-secret matter.
-        NoiBo = "kn11_1",
-        /// Art 11(2): does not directly affect the complainant.
-        KhongLienQuan = "kn11_2",
-        /// Art 11(3): lacks capacity, no lawful representative.
-        KhongNangLuc = "kn11_3",
-        /// Art 11(4): unlawful representative.
-        DaiDienKhongHopPhap = "kn11_4",
-        /// Art 11(5): no signature or fingerprint.
-        KhongChuKy = "kn11_5",
-        /// Art 11(6): time limit expired without valid reason.
-        HetThoiHieu = "kn11_6",
-        /// Art 11(7): already has a second-round decision.
-        DaCoQuyetDinhLan2 = "kn11_7",
-        /// Art 11(8): suspended and not continued within 30 days.
-        DinhChi = "kn11_8",
-        /// Art 11(9): accepted or decided by a court.
-        ToaAn = "kn11_9",
-        /// Luật Tố cáo Art 29(1): the conditions to accept a denunciation are not met.
-        ToCaoKhongDuDieuKien = "tc29_1",
-    }
-);
-
-impl RefusalReason {
-    /// The reasons that apply to a case type.
-    pub fn for_type(t: CaseType) -> Vec<RefusalReason> {
-        match t {
-            CaseType::KhieuNai => RefusalReason::ALL
-                .iter()
-                .copied()
-                .filter(|r| *r != RefusalReason::ToCaoKhongDuDieuKien)
-                .collect(),
-            CaseType::ToCao => vec![RefusalReason::ToCaoKhongDuDieuKien],
-            CaseType::KienNghiPhanAnh => vec![],
-        }
-    }
-}
-
-code_enum!(
-    /// What a complaint is against (Luật Khiếu nại Art 2): an administrative decision or act
-    /// (Chapter III), or a disciplinary decision of a civil servant (Chapter IV, Art 47–58),
-    /// dismissal (buộc thôi việc) having a longer second-round limit (Art 48).
-    ComplaintSubject {
-        Administrative = "hanh_chinh",
-        Disciplinary = "ky_luat",
-        Dismissal = "buoc_thoi_viec",
-    }
-);
-
-impl ComplaintSubject {
-    /// (disciplinary, dismissal) as stored on the case.
-    pub fn flags(self) -> (bool, bool) {
-        match self {
-            ComplaintSubject::Administrative => (false, false),
-            ComplaintSubject::Disciplinary => (true, false),
-            ComplaintSubject::Dismissal => (true, true),
-        }
-    }
-
-    pub fn from_flags(disciplinary: bool, dismissal: bool) -> ComplaintSubject {
-        match (disciplinary, dismissal) {
-            (false, _) => ComplaintSubject::Administrative,
-            (true, false) => ComplaintSubject::Disciplinary,
-            (true, true) => ComplaintSubject::Dismissal,
-        }
-    }
-}
-
-code_enum!(
-    /// The outcome of a resolved case: for complaints đúng / sai / đúng một phần; for
-    /// denunciations the conclusion; for proposals and feedback, answered.
-    Outcome {
-        Dung = "dung",
-        Sai = "sai",
-        DungMotPhan = "dung_mot_phan",
-        DaTraLoi = "da_tra_loi",
-    }
-);
-
-impl Outcome {
-    pub fn for_type(t: CaseType) -> &'static [Outcome] {
-        match t {
-            CaseType::KhieuNai | CaseType::ToCao => {
-                &[Outcome::Dung, Outcome::Sai, Outcome::DungMotPhan]
-            }
-            CaseType::KienNghiPhanAnh => &[Outcome::DaTraLoi],
-        }
-    }
 }
 
 #[cfg(test)]

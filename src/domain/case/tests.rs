@@ -1,6 +1,8 @@
 //! The transition table checked against the law's table written out from DOMAIN.md.
 
 use super::*;
+use Action as A;
+use CaseStatus as S;
 use std::collections::HashSet;
 
 fn facts(t: CaseType, s: CaseStatus) -> CaseFacts {
@@ -216,6 +218,29 @@ const LAW: &[(&str, &str, &str)] = &[
     // Forwarded: the receiving body's result arrives, and the citizen is told (Art 28(2)).
     ("da_chuyen", "nhan_ket_qua", "da_chuyen"),
     ("da_chuyen", "thong_bao_ket_qua", "da_chuyen"),
+    // Issue 23. Accepted: the person denounced told of the content (Luật TC Art 29(3)); the
+    // resolution suspended (Luật TC Art 34(1); Luật KN Art 11a) and continued (Art 34(2)).
+    ("dang_giai_quyet", "thong_bao_bi_to_cao", "dang_giai_quyet"),
+    ("dang_giai_quyet", "tam_dinh_chi", "dang_giai_quyet"),
+    ("dang_giai_quyet", "tiep_tuc_giai_quyet", "dang_giai_quyet"),
+    // Whatever became of a forwarded denunciation, its forwarder is told how it was
+    // handled (Luật TC Art 26(2)): in every status.
+    ("moi", "bao_xu_ly_noi_chuyen", "moi"),
+    ("cho_thu_ly", "bao_xu_ly_noi_chuyen", "cho_thu_ly"),
+    (
+        "ngoai_tham_quyen",
+        "bao_xu_ly_noi_chuyen",
+        "ngoai_tham_quyen",
+    ),
+    ("khong_du_dk", "bao_xu_ly_noi_chuyen", "khong_du_dk"),
+    ("dang_giai_quyet", "bao_xu_ly_noi_chuyen", "dang_giai_quyet"),
+    ("da_giai_quyet", "bao_xu_ly_noi_chuyen", "da_giai_quyet"),
+    ("da_chuyen", "bao_xu_ly_noi_chuyen", "da_chuyen"),
+    ("da_huong_dan", "bao_xu_ly_noi_chuyen", "da_huong_dan"),
+    ("da_tra_lai", "bao_xu_ly_noi_chuyen", "da_tra_lai"),
+    ("da_luu", "bao_xu_ly_noi_chuyen", "da_luu"),
+    ("da_rut", "bao_xu_ly_noi_chuyen", "da_rut"),
+    ("khong_thu_ly", "bao_xu_ly_noi_chuyen", "khong_thu_ly"),
 ];
 
 /// Steps outside the table: notes and assignment anywhere; remote area while open.
@@ -245,15 +270,28 @@ fn law(f: &CaseFacts, a: Action) -> Option<CaseStatus> {
         // Only a denunciation is extended: once when complex (Luật TC Art 30(2)), a second
         // time only when especially complex (Art 30(3)), never a third.
         A::Extend => {
-            tc && f.complex && (f.extensions == 0 || (f.extensions == 1 && f.very_complex))
+            tc && f.complex
+                && (f.extensions == 0 || (f.extensions == 1 && f.very_complex))
+                && !f.suspended
+        }
+        // Suspended time is not counted (Luật TC Art 34(2)): nothing is decided meanwhile.
+        A::Resolve => !f.suspended,
+        A::Suspend => (kn || tc) && !f.suspended,
+        A::Continue => (kn || tc) && f.suspended,
+        A::NotifyDenounced => tc && !d.denounced_notified,
+        A::ReportHandling => {
+            tc && f.forwarded && !d.forwarder_handling_informed && !d.forwarder_informed
         }
         A::MarkVeryComplex => tc && !f.very_complex,
         A::MarkMultiSite => tc && !f.multi_site,
         A::RecordTimeBar => kn,
         A::NotifyAcceptance => tc && !d.acceptance_notified,
-        A::SendDecision => kn && !d.decision_sent,
-        // Publishing is the second-round resolver's duty (Luật KN Art 41(2)).
-        A::PublishDecision => kn && f.round == 2 && !d.published,
+        // A denunciation's conclusion is sent (Luật TC Art 35(3)) and made public (Art
+        // 40(1)) by the same steps.
+        A::SendDecision => (kn || tc) && !d.decision_sent,
+        // Publishing is the second-round resolver's duty (Luật KN Art 41(2)); every
+        // denunciation's conclusion is made public (Luật TC Art 40(1)).
+        A::PublishDecision => ((kn && f.round == 2) || tc) && !d.published,
         A::ReportToForwarder => (kn || tc) && f.forwarded && !d.forwarder_informed,
         A::ResultReceived => (kn || tc) && !d.result_received,
         A::InformCitizen => (kn || tc) && d.result_received && !d.citizen_informed,
@@ -277,6 +315,8 @@ fn all_facts() -> Vec<CaseFacts> {
         forwarder_informed: true,
         result_received: true,
         citizen_informed: true,
+        denounced_notified: true,
+        forwarder_handling_informed: true,
     };
     let received = Done {
         result_received: true,
@@ -324,19 +364,22 @@ fn all_facts() -> Vec<CaseFacts> {
                 (false, false, 0, 2, false, false, true, false, all_done),
                 (false, false, 0, 1, true, false, false, false, received),
             ] {
-                out.push(CaseFacts {
-                    case_type: *t,
-                    status: *st,
-                    round,
-                    complex,
-                    extensions,
-                    reopened,
-                    remote,
-                    very_complex: very,
-                    multi_site: multi,
-                    forwarded: fwd,
-                    done,
-                });
+                for suspended in [false, true] {
+                    out.push(CaseFacts {
+                        case_type: *t,
+                        status: *st,
+                        round,
+                        complex,
+                        extensions,
+                        reopened,
+                        remote,
+                        very_complex: very,
+                        multi_site: multi,
+                        forwarded: fwd,
+                        suspended,
+                        done,
+                    });
+                }
             }
         }
     }

@@ -11,13 +11,17 @@
 //!   limits (thời hiệu, the time to file a second complaint) are computed for the case and
 //!   `tiepdan due` only (`timebar.rs`).
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
-use super::calendar::{Calendar, NonWorking};
+use super::calendar::Calendar;
 use super::case::{CaseStatus, CaseType, Done};
 
+mod count;
+mod explain;
 mod timebar;
 
+pub use count::{Bucket, Standing, bucket, count, standing};
+pub use explain::{Cause, Change, Due, Explanation, Skipped};
 pub use timebar::{TimeBar, second_complaint_window, time_bar};
 
 code_enum!(
@@ -45,12 +49,26 @@ code_enum!(
         /// Tell the citizen the result reported by the body we forwarded to (Luật TCD
         /// Art 28(2)).
         InformCitizenResult = "thong_bao_ket_qua_cong_dan",
+        /// Tell the person denounced what the denunciation says (Luật Tố cáo Art 29(3); NĐ
+        /// 31/2019 Art 9(2), Mẫu 06).
+        NotifyDenounced = "thong_bao_nguoi_bi_to_cao",
+        /// Send the denunciation's conclusion to the person denounced and tell the denouncer
+        /// (Luật Tố cáo Art 35(3)).
+        SendConclusion = "gui_ket_luan",
+        /// Make the denunciation's conclusion public (Luật Tố cáo Art 40(1)).
+        PublishConclusion = "cong_khai_ket_luan",
+        /// Tell the body that forwarded a denunciation how it was handled (Luật Tố cáo
+        /// Art 26(2)).
+        ReportHandlingToForwarder = "bao_xu_ly_noi_chuyen",
         /// The unit's own target for proposals and feedback: not law (quy định nội bộ).
         InternalTarget = "muc_tieu_noi_bo",
         /// The citizen's: thời hiệu khiếu nại (Luật KN Art 9; disciplinary Art 48).
         TimeLimit = "thoi_hieu_khieu_nai",
         /// The citizen's: the time to file the second complaint (Luật KN Art 33(1); 48).
         SecondComplaint = "thoi_han_khieu_nai_lan_2",
+        /// The law's: a complaint decision takes legal effect after this day (Luật KN Art 44;
+        /// disciplinary Art 57).
+        DecisionEffective = "hieu_luc_quyet_dinh",
     }
 );
 
@@ -61,12 +79,16 @@ pub enum Holder {
     Unit,
     /// The citizen (a limit of their right): shown on the case, never on the board.
     Citizen,
+    /// Nobody: a legal effect that follows by itself (a decision in force), shown on the
+    /// case, never on the board.
+    Effect,
 }
 
 impl Obligation {
     pub fn holder(self) -> Holder {
         match self {
             Obligation::TimeLimit | Obligation::SecondComplaint => Holder::Citizen,
+            Obligation::DecisionEffective => Holder::Effect,
             _ => Holder::Unit,
         }
     }
@@ -130,9 +152,22 @@ pub struct Rule {
     pub internal: bool,
     /// Applied: an internal rule is off until the unit sets it; the law always applies.
     pub active: bool,
+    /// The days an obstacle kept the complainant from complaining are not counted (Luật KN
+    /// Art 9 and 48 say so; Art 33 does not).
+    pub excludes_obstacles: bool,
+    /// Why this version of the rule differs from the one it replaced (a rule of law is
+    /// changed only with a reason); empty for the seeded rules.
+    pub reason: String,
+    /// The version this one replaced from its `effective_from` on.
+    pub replaces: Option<i64>,
 }
 
 impl Rule {
+    /// Does this rule version apply to clocks starting on `on`?
+    pub fn in_force(&self, on: NaiveDate) -> bool {
+        self.effective_from <= on && self.effective_to.is_none_or(|to| on <= to)
+    }
+
     fn matches(&self, c: &CaseClock, on: NaiveDate) -> bool {
         self.active
             && self.case_type.is_none_or(|t| t == c.case_type)
@@ -142,8 +177,7 @@ impl Rule {
             && self.disciplinary.is_none_or(|x| x == c.disciplinary)
             && self.dismissal.is_none_or(|x| x == c.dismissal)
             && self.multi_site.is_none_or(|x| x == c.multi_site)
-            && self.effective_from <= on
-            && self.effective_to.is_none_or(|to| on <= to)
+            && self.in_force(on)
     }
 
     fn specificity(&self) -> usize {
@@ -173,6 +207,12 @@ pub struct Tracked {
     pub decided: bool,
     /// Duties starting at the receiving body's notice (telling the citizen).
     pub result_notice: bool,
+    /// Issue 23's duties of a denunciation, by the step that starts them: the forwarder
+    /// told of the handling (receipt), the person denounced told (acceptance), the
+    /// conclusion sent and made public (decision).
+    pub handling: bool,
+    pub denounced: bool,
+    pub conclusion: bool,
 }
 
 impl Default for Tracked {
@@ -181,12 +221,25 @@ impl Default for Tracked {
             accepted: true,
             decided: true,
             result_notice: true,
+            handling: true,
+            denounced: true,
+            conclusion: true,
         }
     }
 }
 
+/// A suspension of the resolution (tạm đình chỉ): from the day of the decision to suspend to
+/// the day of the decision to continue (None: still suspended). The time between is not
+/// counted (Luật TC Art 34(2)); a complaint's limit runs on from the continuation (Luật KN
+/// Art 11a from 01/7/2026; NĐ 155/2026 Art 28b(2), UNVERIFIED).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Pause {
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
 /// The facts of a case that deadlines depend on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseClock {
     pub case_type: CaseType,
     pub status: CaseStatus,
@@ -206,8 +259,17 @@ pub struct CaseClock {
     pub disciplinary: bool,
     /// … of dismissal (buộc thôi việc).
     pub dismissal: bool,
-    /// Forwarded to us by another body (Luật TCD Art 27(2)).
+    /// Forwarded to us by another body (Luật TCD Art 27(2); Luật TC Art 26).
     pub forwarded: bool,
+    /// … by a body Luật TCD Art 27(2) lists: a body of the National Assembly, a deputy of
+    /// the National Assembly or a People's Council, a Ban tiếp công dân.
+    pub forwarder_listed: bool,
+    /// We forwarded it and the citizen asked to be told the result (Luật TCD Art 28(2)).
+    pub result_requested: bool,
+    /// This unit is one Luật TCD Art 28(2) binds (a Ban tiếp công dân).
+    pub unit_listed: bool,
+    /// The suspensions of the resolution, in order.
+    pub pauses: Vec<Pause>,
     /// A second-round case was opened from this one.
     pub reopened: bool,
     /// The date of the decision (giải quyết).
@@ -243,6 +305,10 @@ impl CaseClock {
             disciplinary: false,
             dismissal: false,
             forwarded: false,
+            forwarder_listed: false,
+            result_requested: false,
+            unit_listed: false,
+            pauses: Vec::new(),
             reopened: false,
             resolved_on: None,
             decision_sent_on: None,
@@ -251,144 +317,6 @@ impl CaseClock {
             obstacle_days: 0,
             done: Done::default(),
             tracked: Tracked::default(),
-        }
-    }
-}
-
-/// A day passed over while counting.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Skipped {
-    pub day: NaiveDate,
-    /// "Thứ Bảy", "Chủ Nhật", or the holiday's name.
-    pub why: String,
-    pub expected: bool,
-}
-
-/// A change of the catalog that moved a due date (named by `w`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Cause {
-    /// A day off added or changed in the calendar.
-    DayOff { day: NaiveDate, name: String },
-    /// A swapped working day added or changed.
-    WorkDay { day: NaiveDate, name: String },
-    /// A day removed from the calendar.
-    DayRemoved { day: NaiveDate, name: String },
-    /// A year's expected days off confirmed as announced.
-    YearConfirmed { year: i32 },
-    /// A rule edited (its article, as it reads now).
-    RuleEdited { article: String },
-}
-
-/// How a due date moved: from which date, on which day, because of what.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Change {
-    pub cause: Cause,
-    pub previous_due: NaiveDate,
-    /// The day the change was made.
-    pub on: NaiveDate,
-}
-
-/// How a due date was computed: everything `w` shows.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Explanation {
-    pub rule_id: i64,
-    pub article: String,
-    /// What the period starts from: a `StartEvent` code, or, for the start events that
-    /// resolve to one of several dates, which one: `decision_sent` (the receipt of a
-    /// decision, taken as the day it was sent), `decision_received` (the receipt, as
-    /// recorded), `decision_date` (the receipt, taken as the decision's own date: nothing
-    /// sent recorded yet) or `resolve_limit` (the end of the first-round limit, no decision).
-    pub start_event: String,
-    pub start_on: NaiveDate,
-    pub basis: String,
-    pub days: u32,
-    /// Days added by extensions (one entry per extension).
-    pub extensions: Vec<u32>,
-    /// Days not counted because an obstacle kept the complainant from complaining.
-    #[serde(default)]
-    pub excluded_days: u32,
-    /// Calendar basis: the last day before any roll-forward.
-    pub nominal_end: NaiveDate,
-    /// Days skipped: for working days, every non-working day inside the period; for calendar
-    /// days, the non-working days the end rolled over.
-    pub skipped: Vec<Skipped>,
-    /// Swapped working days (weekend days worked) counted inside the period.
-    pub worked_weekends: Vec<NaiveDate>,
-    pub rolled_forward: bool,
-    pub unconfirmed: bool,
-    /// The unit's own rule, not law.
-    #[serde(default)]
-    pub internal: bool,
-    /// The last catalog change that moved this due date, if one did.
-    #[serde(default)]
-    pub change: Option<Change>,
-}
-
-/// A due date with its explanation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Due {
-    pub obligation: Obligation,
-    pub due_on: NaiveDate,
-    pub explanation: Explanation,
-}
-
-fn skip_reason(n: NonWorking) -> (String, bool) {
-    match n {
-        NonWorking::Weekend(chrono::Weekday::Sat) => ("Thứ Bảy".into(), false),
-        NonWorking::Weekend(_) => ("Chủ Nhật".into(), false),
-        NonWorking::Holiday { name, expected } => (name, expected),
-    }
-}
-
-/// Count `days` from `start` on `basis` (first day not counted); returns the due date and
-/// the explanation's counting part.
-pub fn count(
-    cal: &Calendar,
-    start: NaiveDate,
-    days: u32,
-    basis: DayBasis,
-) -> (NaiveDate, NaiveDate, Vec<Skipped>, Vec<NaiveDate>, bool) {
-    let mut skipped = Vec::new();
-    let mut worked = Vec::new();
-    match basis {
-        DayBasis::Working => {
-            let mut d = start;
-            let mut left = days;
-            while left > 0 {
-                d += Duration::days(1);
-                match cal.non_working(d) {
-                    None => {
-                        if cal.worked_weekend(d).is_some() {
-                            worked.push(d);
-                        }
-                        left -= 1;
-                    }
-                    Some(n) => {
-                        let (why, expected) = skip_reason(n);
-                        skipped.push(Skipped {
-                            day: d,
-                            why,
-                            expected,
-                        });
-                    }
-                }
-            }
-            (d, d, skipped, worked, false)
-        }
-        DayBasis::Calendar => {
-            let nominal = start + Duration::days(i64::from(days));
-            let mut d = nominal;
-            while let Some(n) = cal.non_working(d) {
-                let (why, expected) = skip_reason(n);
-                skipped.push(Skipped {
-                    day: d,
-                    why,
-                    expected,
-                });
-                d += Duration::days(1);
-            }
-            (d, nominal, skipped, worked, d != nominal)
         }
     }
 }
@@ -407,8 +335,17 @@ fn applies(o: Obligation, c: &CaseClock) -> bool {
         Obligation::SendDecision | Obligation::PublishDecision => kn && c.tracked.decided,
         Obligation::ReportToForwarder => c.forwarded && c.tracked.decided,
         Obligation::InformCitizenResult => c.tracked.result_notice,
+        Obligation::NotifyDenounced => tc && c.tracked.denounced,
+        Obligation::SendConclusion | Obligation::PublishConclusion => tc && c.tracked.conclusion,
+        Obligation::ReportHandlingToForwarder => tc && c.forwarded && c.tracked.handling,
         Obligation::TimeLimit | Obligation::SecondComplaint => kn && c.round == 1,
+        Obligation::DecisionEffective => kn && !(c.round == 1 && c.reopened),
     }
+}
+
+/// Is the case suspended now (a pause not yet continued)?
+pub fn suspended(c: &CaseClock) -> bool {
+    c.pauses.last().is_some_and(|p| p.to.is_none())
 }
 
 /// Is the unit's obligation still open in the case's current state? (The citizen's limits
@@ -426,14 +363,24 @@ pub fn is_open(o: Obligation, c: &CaseClock) -> bool {
             matches!(s, S::New | S::AwaitingAcceptance)
         }
         Obligation::TransferDenunciation => s == S::OutsideAuthority,
-        Obligation::Resolve => s == S::InProgress,
+        Obligation::Resolve => s == S::InProgress && !suspended(c),
         Obligation::NotifyAcceptance => s == S::InProgress && !d.acceptance_notified,
         Obligation::SendDecision => s == S::Resolved && !d.decision_sent,
         Obligation::PublishDecision => s == S::Resolved && !d.published,
         Obligation::ReportToForwarder => s == S::Resolved && !d.forwarder_informed,
         Obligation::InformCitizenResult => s == S::Transferred && !d.citizen_informed,
+        Obligation::NotifyDenounced => s == S::InProgress && !d.denounced_notified,
+        Obligation::SendConclusion => s == S::Resolved && !d.decision_sent,
+        Obligation::PublishConclusion => s == S::Resolved && !d.published,
+        // Whatever became of it (accepted, refused, transferred, filed…), the forwarder is
+        // told; telling it the final result (Luật TCD Art 27(2)) tells it this too.
+        Obligation::ReportHandlingToForwarder => {
+            !d.forwarder_handling_informed && !d.forwarder_informed
+        }
         Obligation::InternalTarget => matches!(s, S::New | S::AwaitingAcceptance | S::InProgress),
-        Obligation::TimeLimit | Obligation::SecondComplaint => false,
+        Obligation::TimeLimit | Obligation::SecondComplaint | Obligation::DecisionEffective => {
+            false
+        }
     }
 }
 
@@ -488,13 +435,42 @@ pub(crate) fn compute(
     } else {
         Vec::new()
     };
-    let excluded = if o.holder() == Holder::Citizen {
+    // Only the limits whose article says so leave out the days of an obstacle (Luật KN
+    // Art 9, 48 — not the second-complaint window of Art 33).
+    let excluded = if rule.excludes_obstacles {
         c.obstacle_days
     } else {
         0
     };
     let total = rule.days + ext.iter().sum::<u32>() + excluded;
-    let (due, nominal, skipped, worked, rolled) = count(cal, start, total, rule.basis);
+    let (mut due, mut nominal, mut skipped, mut worked, mut rolled) =
+        count(cal, start, total, rule.basis);
+    // A suspension of the resolution stops its clock (Luật TC Art 34(2); Luật KN Art 11a):
+    // one begun on or before the due date as it then stood adds its length, in the rule's
+    // basis; one not yet continued leaves the resolution without a due date.
+    let mut pauses = Vec::new();
+    let mut paused_days = 0;
+    if o == Obligation::Resolve {
+        for p in c.pauses.iter().filter(|p| p.from >= start) {
+            if p.from > due {
+                break;
+            }
+            let to = p.to?;
+            paused_days += match rule.basis {
+                DayBasis::Calendar => (to - p.from).num_days().max(0) as u32,
+                DayBasis::Working => cal.at(start).working_days_between(p.from, to),
+            };
+            pauses.push(*p);
+            (due, nominal, skipped, worked, rolled) =
+                count(cal, start, total + paused_days, rule.basis);
+        }
+    }
+    let practice = match o {
+        // Art 27(2) lists who forwarded; Art 28(2) binds those forwarders, when asked.
+        Obligation::ReportToForwarder => !c.forwarder_listed,
+        Obligation::InformCitizenResult => !(c.result_requested && c.unit_listed),
+        _ => false,
+    };
     Some(Due {
         obligation: o,
         due_on: due,
@@ -507,24 +483,38 @@ pub(crate) fn compute(
             days: rule.days,
             extensions: ext,
             excluded_days: excluded,
+            pauses,
+            paused_days,
             nominal_end: nominal,
             skipped,
             worked_weekends: worked,
             rolled_forward: rolled,
             unconfirmed: rule.unconfirmed,
             internal: rule.internal,
+            practice,
             change: None,
         },
     })
 }
 
-/// Every obligation that follows from the case's facts (whatever its status), the unit's
-/// and the citizen's, each by the most specific rule in force on its start date.
+/// Every obligation that follows from the case's facts (whatever its status), the unit's,
+/// the citizen's and the law's, each by the most specific rule in force on its start date.
 pub fn obligations(c: &CaseClock, rules: &[Rule], cal: &Calendar) -> Vec<Due> {
     let mut out: Vec<Due> = Vec::new();
+    // The days of an obstacle recorded on a first-round complaint are its own: never carried
+    // into the window for the second (`second_complaint_window` takes the second's).
+    let second = CaseClock {
+        obstacle_days: 0,
+        ..c.clone()
+    };
     for o in Obligation::ALL {
+        let clock = if *o == Obligation::SecondComplaint {
+            &second
+        } else {
+            c
+        };
         if applies(*o, c)
-            && let Some(due) = compute(*o, c, rules, cal, &out, None)
+            && let Some(due) = compute(*o, clock, rules, cal, &out, None)
         {
             out.push(due);
         }
@@ -538,41 +528,4 @@ pub fn open_obligations(c: &CaseClock, rules: &[Rule], cal: &Calendar) -> Vec<Du
         .into_iter()
         .filter(|d| is_open(d.obligation, c))
         .collect()
-}
-
-/// Where a due date stands today: working days left (≥ 0) or calendar days overdue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    Overdue { days: i64 },
-    Left { working_days: i64 },
-}
-
-pub fn standing(cal: &Calendar, today: NaiveDate, due: NaiveDate) -> Standing {
-    if due < today {
-        Standing::Overdue {
-            days: (today - due).num_days(),
-        }
-    } else {
-        Standing::Left {
-            working_days: cal.working_days_between(today, due),
-        }
-    }
-}
-
-/// The board's buckets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Bucket {
-    Overdue,
-    Within3,
-    Within7,
-    Later,
-}
-
-pub fn bucket(s: Standing) -> Bucket {
-    match s {
-        Standing::Overdue { .. } => Bucket::Overdue,
-        Standing::Left { working_days } if working_days <= 3 => Bucket::Within3,
-        Standing::Left { working_days } if working_days <= 7 => Bucket::Within7,
-        Standing::Left { .. } => Bucket::Later,
-    }
 }

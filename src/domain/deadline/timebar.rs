@@ -4,7 +4,8 @@
 //!   a disciplinary decision, Art 48: 15 days), the time lost to an obstacle not counted;
 //! - the time to file the second complaint (Art 33(1): 30 days — remote areas up to 45 —
 //!   from the receipt of the first decision, or from the end of the first-round limit when
-//!   no decision came; a disciplinary decision, Art 48: 10 days, dismissal 30).
+//!   no decision came; a disciplinary decision, Art 48: 10 days, dismissal 30). Art 33 has
+//!   no clause on an obstacle: its days are counted (Art 48's are not).
 //!
 //! A complaint received after its limit is a ground for non-acceptance (Art 11(6)) unless
 //! there is a valid reason: it is flagged, never silently accepted.
@@ -33,7 +34,8 @@ impl TimeBar {
 /// complainant's receipt of the first decision when it was recorded (on the second-round
 /// case); otherwise the day the decision was sent stands for it, then the decision's own
 /// date (the earliest the complainant can have it), then the end of the first-round limit.
-/// `obstacle_days` are not counted.
+/// `obstacle_days` (the second complaint's, never the first's) are not counted only where
+/// the rule's article says so: Art 48 for a disciplinary decision, not Art 33(1).
 pub fn second_complaint_window(
     first: &CaseClock,
     receipt: Option<NaiveDate>,
@@ -43,7 +45,7 @@ pub fn second_complaint_window(
 ) -> Option<Due> {
     let c = CaseClock {
         obstacle_days,
-        ..*first
+        ..first.clone()
     };
     let limit: Vec<Due> = compute(Obligation::Resolve, &c, rules, cal, &[], None)
         .into_iter()

@@ -24,7 +24,7 @@
 mod expr;
 mod query;
 
-pub use query::{Kind, Plan, Query, parse};
+pub use query::{Kind, MAX_CLUES, MAX_QUERY_CHARS, Plan, Query, parse};
 
 use super::text::{fold, nfc};
 

@@ -12,6 +12,13 @@
 //! - a code (cases): the code typed whole, then a code ending with it, then the rest.
 //!
 //! Within a rank the store orders by recency (its row keys grow with time).
+//!
+//! Bounded: the expressions grow with the square of the words (each rank repeats every clue
+//! and leaves out the ranks before it) and FTS5's work with them, so a pasted page would eat
+//! the machine. A query reads at most `MAX_QUERY_CHARS` characters and keeps its first
+//! `MAX_CLUES` clues — far more than a name, a year, a phone and an address word — so any
+//! input is planned in microseconds into a few kilobytes. Fewer clues only widen what is
+//! found (every clue must hold), so a cut query never misses a match of the full one.
 
 use super::expr::{Expr, INDEXED_PREFIX, Tokens, any, but, every, pre, tok};
 use super::{NAME_PLACES, compact, lower_words, reversed, words};
@@ -57,10 +64,18 @@ enum Clue {
     Code { compact: String, parts: Vec<String> },
 }
 
+/// The longest text looked up (the lookup box takes no more; a longer text is cut).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// The most clues a query keeps (the first ones typed).
+pub const MAX_CLUES: usize = 16;
+
 /// A typed query, understood.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     clues: Vec<Clue>,
+    /// Whether text or clues past the bounds were left out.
+    cut: bool,
 }
 
 /// The expressions that find one kind's matches, in FTS5's query syntax.
@@ -147,9 +162,18 @@ fn code_parts(folded: &str) -> Vec<String> {
         .collect()
 }
 
-/// Understand what the officer typed.
+/// Understand what the officer typed (its first `MAX_QUERY_CHARS` characters, its first
+/// `MAX_CLUES` clues).
 pub fn parse(q: &str) -> Query {
-    let text = nfc(q);
+    // Cut before normalizing (decomposed text has up to 3 characters per letter), then at
+    // the bound; a word cut in two is read as a prefix, which finds it still.
+    let head: String = q.chars().take(MAX_QUERY_CHARS * 3).collect();
+    let mut cut = head.len() < q.len();
+    let mut text = nfc(&head);
+    if let Some((i, _)) = text.char_indices().nth(MAX_QUERY_CHARS) {
+        text.truncate(i);
+        cut = true;
+    }
     let open_end = !text.ends_with(char::is_whitespace);
     let mut clues = Vec::new();
     for raw in text.split_whitespace() {
@@ -186,7 +210,11 @@ pub fn parse(q: &str) -> Query {
     {
         *prefix = true;
     }
-    Query { clues }
+    if clues.len() > MAX_CLUES {
+        clues.truncate(MAX_CLUES);
+        cut = true;
+    }
+    Query { clues, cut }
 }
 
 /// Groups of digits that together read as a phone ("0912 345 678", "+84 912 345 678",
@@ -278,6 +306,16 @@ impl Query {
     /// Nothing searchable was typed.
     pub fn is_empty(&self) -> bool {
         self.clues.is_empty()
+    }
+
+    /// How many clues are looked for.
+    pub fn clue_count(&self) -> usize {
+        self.clues.len()
+    }
+
+    /// Whether part of what was typed was left out (past `MAX_QUERY_CHARS` or `MAX_CLUES`).
+    pub fn is_cut(&self) -> bool {
+        self.cut
     }
 
     /// The typed words (folded and as typed), in order, and whether the last is unfinished.
@@ -503,6 +541,43 @@ mod tests {
         // A piece of a code: its end.
         assert!(all("bd-0042", Kind::Cases).contains("\"_c2400db\"*"));
         assert!(all("0042", Kind::Cases).contains("\"_c2400\"*"));
+    }
+
+    /// A pasted page is planned at once into a small plan: the clues and the expressions are
+    /// bounded whatever the length (issue 22.7: 400 words took 4.7 s and 1.3 GB).
+    #[test]
+    fn a_long_paste_is_bounded() {
+        let words = [
+            "nguyen", "thi", "lan", "1985", "kim", "ma", "0912", "345", "678", "kn2026",
+        ];
+        for n in [700, 5_000] {
+            let text: Vec<&str> = words.iter().cycle().take(n).copied().collect();
+            let q = parse(&text.join(" "));
+            assert!(q.is_cut());
+            assert_eq!(q.clue_count(), MAX_CLUES, "{n} words");
+            for kind in Kind::ALL {
+                let p = q.plan(kind).unwrap();
+                let size: usize = p.all.len() + p.ranks.iter().map(String::len).sum::<usize>();
+                assert!(
+                    p.ranks.len() <= 2 * MAX_CLUES + 2,
+                    "{n} words: {} ranks",
+                    p.ranks.len()
+                );
+                assert!(
+                    size < 64 * 1024,
+                    "{n} words, {kind:?}: {size} bytes of plan"
+                );
+            }
+        }
+        // One endless word, or endless decomposed text, is cut too.
+        let q = parse(&"a".repeat(1_000_000));
+        assert!(q.is_cut() && q.clue_count() == 1);
+        let q = parse(&"e\u{302}\u{301} ".repeat(100_000));
+        assert!(q.is_cut() && q.clue_count() == MAX_CLUES);
+        // A normal query is whole.
+        let q = parse("Nguyễn Thị Lan 1985 0912 345 678 Kim Mã");
+        assert!(!q.is_cut());
+        assert_eq!(q.clue_count(), 7);
     }
 
     #[test]

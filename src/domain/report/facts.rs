@@ -175,6 +175,37 @@ pub(super) fn clock_at(c: &CaseFact, day: NaiveDate) -> CaseClock {
         very_complex: upto().any(|s| s.action == Action::MarkVeryComplex),
         multi_site: upto().any(|s| s.action == Action::MarkMultiSite),
         resolved_on: upto().find(|s| s.action == Action::Resolve).map(|s| s.day),
+        // Suspensions stop the resolution's clock (Luật TC Art 34(2); Luật KN Art 11a).
+        pauses: upto().fold(Vec::new(), |mut pauses, s| {
+            match s.action {
+                Action::Suspend => pauses.push(deadline::Pause {
+                    from: s.day,
+                    to: None,
+                }),
+                Action::Continue => {
+                    if let Some(p) = pauses.last_mut() {
+                        p.to = Some(s.day);
+                    }
+                }
+                _ => {}
+            }
+            pauses
+        }),
+        // The notices recorded by then close their duties, as on the board.
+        done: upto().fold(crate::domain::case::Done::default(), |mut d, s| {
+            match s.action {
+                Action::NotifyAcceptance => d.acceptance_notified = true,
+                Action::SendDecision => d.decision_sent = true,
+                Action::PublishDecision => d.published = true,
+                Action::ReportToForwarder => d.forwarder_informed = true,
+                Action::ResultReceived => d.result_received = true,
+                Action::InformCitizen => d.citizen_informed = true,
+                Action::NotifyDenounced => d.denounced_notified = true,
+                Action::ReportHandling => d.forwarder_handling_informed = true,
+                _ => {}
+            }
+            d
+        }),
         // What the report's facts do not carry (a disciplinary complaint's own limits, the
         // time-bar facts) stays as for an administrative complaint.
         ..CaseClock::new(c.case_type, c.received_on)

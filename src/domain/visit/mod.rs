@@ -161,6 +161,11 @@ pub enum Problem {
     FutureDay,
     /// Not a time (HH:MM).
     BadTime,
+    /// Longer than the field holds (`domain::limits`): `max` characters, `got` typed.
+    TooLong {
+        max: usize,
+        got: usize,
+    },
 }
 
 impl Problem {
@@ -196,6 +201,61 @@ pub struct ValidVisit {
     pub day: NaiveDate,
     /// HH:MM
     pub time: String,
+}
+
+impl FormField {
+    /// How many characters this input holds (`domain::limits`).
+    pub fn max_len(self) -> usize {
+        use super::limits::*;
+        match self {
+            FormField::FullName | FormField::Presiding => NAME,
+            FormField::Representatives => NAMES,
+            FormField::Address => ADDRESS,
+            FormField::PriorAgencies | FormField::TransferAgency => LINE,
+            FormField::Content | FormField::Note => TEXT,
+            // Checked by their shape; bounded all the same.
+            FormField::IdNumber | FormField::Phone => 40,
+            FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
+            FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => {
+                LINE
+            }
+        }
+    }
+}
+
+/// Every text of the draft longer than its input holds.
+fn too_long(d: &VisitDraft, problems: &mut Vec<(FormField, Problem)>) {
+    let texts = [
+        (FormField::FullName, &d.full_name),
+        (FormField::IdNumber, &d.id_number),
+        (FormField::Phone, &d.phone),
+        (FormField::Address, &d.address),
+        (FormField::People, &d.people),
+        (FormField::Representatives, &d.representatives),
+        (FormField::Presiding, &d.presiding),
+        (FormField::Content, &d.content),
+        (FormField::PriorAgencies, &d.prior_agencies),
+        (FormField::TransferAgency, &d.transfer_agency),
+        (FormField::Note, &d.note),
+        (FormField::Petitions, &d.petitions),
+        (FormField::Day, &d.day),
+        (FormField::Time, &d.time),
+    ];
+    for (field, text) in texts {
+        let text = text.trim();
+        let max = field.max_len();
+        if super::limits::too_long(text, max) {
+            // Said first: the other findings of an endless text say little.
+            problems.retain(|(f, _)| *f != field);
+            problems.push((
+                field,
+                Problem::TooLong {
+                    max,
+                    got: super::limits::length(text),
+                },
+            ));
+        }
+    }
 }
 
 /// The result of validating a draft: the visit if there is no error, and every finding.
@@ -328,6 +388,7 @@ pub fn validate(
             None
         }
     };
+    too_long(d, &mut problems);
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
         // Without an ID or a phone a returning citizen cannot be recognized.
         problems.push((FormField::IdNumber, Problem::NeedIdOrPhone));

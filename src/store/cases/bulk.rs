@@ -50,8 +50,9 @@ impl Bulk<'_> {
         conn.prepare_cached(
             "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id,
                  summary, remote, source, forwarded_by, forwarding_doc, received_on, officer_id,
-                 created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+                 created_at, updated_at, forwarder_kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16,
+                     ?17)",
         )?
         .execute(params![
             b.uid,
@@ -70,6 +71,7 @@ impl Bulk<'_> {
             c.received_on,
             b.by,
             b.at,
+            c.forwarder_kind.map(|k| k.code()),
         ])?;
         let id = conn.last_insert_rowid();
         if let Some(visit_id) = c.visit_id {

@@ -48,6 +48,20 @@ pub(super) fn guard(w: &Writer, case_id: i64, action: Action, s: &StepInput) -> 
     Ok(())
 }
 
+/// A complaint's resolution is suspended only from the day Luật KN Art 11a is in force
+/// (01/7/2026; a denunciation's since Luật TC Art 34). The trigger `case_events_suspension`
+/// says the same.
+pub(super) fn guard_suspension(f: &CaseFacts, action: Action, day: NaiveDate) -> Result<()> {
+    if action == Action::Suspend && case::suspension_from(f.case_type).is_none_or(|d| day < d) {
+        return Err(StoreError::Refused {
+            action,
+            status: f.status,
+            why: Refusal::NotYetInForce,
+        });
+    }
+    Ok(())
+}
+
 /// The time-bar facts are written by `record_time_bar`, never as a bare step without them.
 pub(super) fn refuse_time_bar_as_a_step(action: Action) -> Result<()> {
     if action == Action::RecordTimeBar {

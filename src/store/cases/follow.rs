@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
-use super::super::{Result, StoreError, Writer, audit, now_stamp};
+use super::super::visits::SharedCaseChoice;
+use super::super::{EditWhat, Result, StoreError, Writer, audit, now_stamp};
 use super::StepInput;
 use crate::domain::case::{Action, CaseStatus, CaseType};
 
@@ -74,12 +75,10 @@ fn field_name(conn: &Connection, id: i64) -> Result<String> {
 
 impl Writer<'_> {
     /// The cases of an edited visit follow its corrections, each an event `sua_luot_tiep`
-    /// with the change in its note (written in the book's language, Vietnamese), due dates
-    /// recomputed; what a case cannot follow refuses the whole edit. Returns whether the
-    /// visit has a case.
+    /// with the changes as facts (worded when shown), due dates recomputed; what a case
+    /// cannot follow refuses the whole edit. Returns whether the visit has a case.
     pub(in crate::store) fn follow_visit_edit(&mut self, e: &VisitEdit) -> Result<bool> {
-        use crate::i18n::{Lang, Msg};
-        let vi = Lang::Vi;
+        use crate::domain::case::EventFact;
         let linked = linked_cases(self, e.visit_id)?;
         for (id, uid, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked
         {
@@ -94,7 +93,9 @@ impl Writer<'_> {
             }
             let before = audit::row_json(self, "cases", *id)?;
             let mut notes = Vec::new();
-            if e.old_type != e.new_type && *opened && *case_type == e.old_type {
+            // (A case that holds other live visits never gets here with a change of type:
+            // `settle_shared_cases` refused it or took this visit out.)
+            if e.old_type != e.new_type && *case_type == e.old_type {
                 if !is_new {
                     return Err(blocked(super::super::EditWhat::Type));
                 }
@@ -105,27 +106,36 @@ impl Writer<'_> {
                     "UPDATE cases SET case_type = ?2, code = ?3, seq = ?4, desk = ?5 WHERE id = ?1",
                     params![id, e.new_type.code(), new_code, seq, desk],
                 )?;
-                notes.push(Msg::NoteRetyped.fill(vi, &[code, &new_code]));
+                notes.push(EventFact::Retyped {
+                    from: code.clone(),
+                    to: new_code,
+                });
             }
             if e.old_field != e.new_field && *field_id == e.old_field {
                 self.execute(
                     "UPDATE cases SET field_id = ?2 WHERE id = ?1",
                     params![id, e.new_field],
                 )?;
-                notes.push(Msg::NoteField.fill(
-                    vi,
-                    &[
-                        &field_name(self, e.old_field)?,
-                        &field_name(self, e.new_field)?,
-                    ],
-                ));
+                notes.push(EventFact::Field {
+                    from: field_name(self, e.old_field)?,
+                    to: field_name(self, e.new_field)?,
+                });
+                // A shared case reached here because the officer said the whole case
+                // follows (`settle_shared_cases`): its other visits move with it.
+                let moved = self.move_other_visits(*id, e)?;
+                if moved > 0 {
+                    notes.push(EventFact::VisitsMoved {
+                        count: moved as u32,
+                        field: field_name(self, e.new_field)?,
+                    });
+                }
             }
             if e.old_citizen != e.new_citizen && *citizen_id == e.old_citizen {
                 self.execute(
                     "UPDATE cases SET citizen_id = ?2 WHERE id = ?1",
                     params![id, e.new_citizen],
                 )?;
-                notes.push(Msg::NoteCitizen.t(vi).to_owned());
+                notes.push(EventFact::Citizen);
             }
             if e.old_day != e.new_day && *opened && *received_on == e.old_day {
                 if !is_new {
@@ -135,19 +145,16 @@ impl Writer<'_> {
                     "UPDATE cases SET received_on = ?2 WHERE id = ?1",
                     params![id, e.new_day],
                 )?;
-                notes.push(Msg::NoteDay.fill(
-                    vi,
-                    &[
-                        &crate::domain::date::format_date(e.old_day),
-                        &crate::domain::date::format_date(e.new_day),
-                    ],
-                ));
+                notes.push(EventFact::Day {
+                    from: e.old_day,
+                    to: e.new_day,
+                });
             }
             if notes.is_empty() {
                 continue;
             }
             let step = StepInput {
-                note: notes.join("; "),
+                facts: notes,
                 ..StepInput::default()
             };
             insert_event(
@@ -211,5 +218,127 @@ impl Writer<'_> {
             self.audit("void", "cases", &uid, before.as_ref(), after.as_ref())?;
         }
         Ok(())
+    }
+}
+
+/// The other live visits of a case than `visit_id`.
+fn other_visits(conn: &Connection, case_id: i64, visit_id: i64) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id, v.uid FROM case_visits cv JOIN visits v ON v.id = cv.visit_id
+         WHERE cv.case_id = ?1 AND cv.visit_id != ?2 AND v.deleted_at IS NULL ORDER BY v.id",
+    )?;
+    let rows = stmt.query_map(params![case_id, visit_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Writer<'_> {
+    /// Before a visit's correction is written: each of its cases that holds other visits too
+    /// and would change with it (its type, field or citizen, or its thụ lý undone) changes
+    /// only as the officer said — `Ask` refuses with [`StoreError::SharedCase`] (nothing
+    /// written), `Leave` takes this visit out of the case (an event on its timeline,
+    /// audited), `Follow` lets the case follow in `follow_visit_edit` (its other visits
+    /// moving with it to a new field). A type never follows in a shared case: a petition of
+    /// another kind is never in the same case (Luật Tố cáo Art 8(3)).
+    pub(in crate::store) fn settle_shared_cases(
+        &mut self,
+        e: &VisitEdit,
+        choice: SharedCaseChoice,
+    ) -> Result<()> {
+        for (id, uid, code, status, case_type, field_id, citizen_id, _, _) in
+            linked_cases(self, e.visit_id)?
+        {
+            let others = other_visits(self, id, e.visit_id)?;
+            if others.is_empty() {
+                continue;
+            }
+            let what = if e.old_type != e.new_type && case_type == e.old_type {
+                EditWhat::Type
+            } else if e.was_intake && !e.is_intake {
+                EditWhat::Handling
+            } else if e.old_field != e.new_field && field_id == e.old_field {
+                EditWhat::Field
+            } else if e.old_citizen != e.new_citizen && citizen_id == e.old_citizen {
+                EditWhat::Citizen
+            } else {
+                continue;
+            };
+            match choice {
+                SharedCaseChoice::Ask => {
+                    return Err(StoreError::SharedCase {
+                        code,
+                        others: others.len() as u32,
+                        what,
+                    });
+                }
+                SharedCaseChoice::Follow if what == EditWhat::Type => {
+                    return Err(StoreError::AcrossKinds {
+                        code: Some(code),
+                        case_type,
+                        wanted: e.new_type,
+                    });
+                }
+                SharedCaseChoice::Follow if what == EditWhat::Handling => {
+                    return Err(StoreError::EditBlocked { code, status, what });
+                }
+                SharedCaseChoice::Follow => {}
+                SharedCaseChoice::Leave => {
+                    let before = audit::row_json(self, "cases", id)?;
+                    self.execute(
+                        "DELETE FROM case_visits WHERE case_id = ?1 AND visit_id = ?2",
+                        params![id, e.visit_id],
+                    )?;
+                    let (day, time): (NaiveDate, String) = self.query_row(
+                        "SELECT day, time FROM visits WHERE id = ?1",
+                        [e.visit_id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )?;
+                    let step = StepInput {
+                        facts: vec![crate::domain::case::EventFact::VisitLeft { day, time }],
+                        ..StepInput::default()
+                    };
+                    insert_event(
+                        self,
+                        id,
+                        Action::VisitEdited,
+                        Some(status),
+                        status,
+                        e.new_day,
+                        &step,
+                    )?;
+                    self.execute(
+                        "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
+                        params![id, now_stamp()],
+                    )?;
+                    let ctx = super::super::deadlines::context(self)?;
+                    super::super::deadlines::recompute_case(self, &ctx, id)?;
+                    super::super::lookup::index_case(self, id)?;
+                    let after = audit::row_json(self, "cases", id)?;
+                    self.audit("visit_left", "cases", &uid, before.as_ref(), after.as_ref())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The other live visits of case `id` in the edit's old field move to its new field
+    /// (the whole case followed a correction); returns how many moved.
+    fn move_other_visits(&mut self, id: i64, e: &VisitEdit) -> Result<usize> {
+        let mut moved = 0;
+        for (vid, vuid) in other_visits(self, id, e.visit_id)? {
+            let before = audit::row_json(self, "visits", vid)?;
+            let n = self.execute(
+                "UPDATE visits SET field_id = ?2, updated_at = ?3, version = version + 1
+                 WHERE id = ?1 AND field_id = ?4",
+                params![vid, e.new_field, now_stamp(), e.old_field],
+            )?;
+            if n == 0 {
+                continue;
+            }
+            super::super::lookup::index_visit(self, vid)?;
+            let after = audit::row_json(self, "visits", vid)?;
+            self.audit("update", "visits", &vuid, before.as_ref(), after.as_ref())?;
+            moved += 1;
+        }
+        Ok(moved)
     }
 }

@@ -16,8 +16,10 @@ pub use duties::TimeBarInput;
 pub use follow::VisitEdit;
 
 use super::{Result, Store, StoreError, bad_code, open_statuses};
-use crate::domain::case::{Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
-use crate::domain::identity::{Person, Record};
+use crate::domain::case::{
+    Action, CaseFacts, CaseStatus, CaseType, ForwarderKind, Outcome, RefusalReason,
+};
+use crate::domain::identity::{Context, Particulars, Person};
 
 /// Where a case came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,9 @@ pub struct Intake {
     pub source: CaseSource,
     pub forwarded_by: String,
     pub forwarding_doc: String,
+    /// Who forwarded it (Luật TCD Art 27(2) lists some): None when not forwarded or not
+    /// recorded.
+    pub forwarder_kind: Option<ForwarderKind>,
     pub received_on: NaiveDate,
     pub remote: bool,
     /// The visit it came with (source Visit).
@@ -78,6 +83,9 @@ pub struct NewCase {
     pub source: CaseSource,
     pub forwarded_by: String,
     pub forwarding_doc: String,
+    /// Who forwarded it (Luật TCD Art 27(2) lists some): None when not forwarded or not
+    /// recorded.
+    pub forwarder_kind: Option<ForwarderKind>,
     pub received_on: NaiveDate,
     pub remote: bool,
 }
@@ -101,6 +109,10 @@ pub struct StepInput {
     pub outcome: Option<Outcome>,
     /// For Assign: the officer to assign.
     pub assignee: Option<i64>,
+    /// What a correction changed, as facts (worded when shown).
+    pub facts: Vec<crate::domain::case::EventFact>,
+    /// For Transfer: the citizen asked to be told the result (Luật TCD Art 28(2)).
+    pub result_requested: bool,
 }
 
 /// A case as listed in the queue.
@@ -132,11 +144,15 @@ pub struct CaseEvent {
     pub from_status: Option<CaseStatus>,
     pub to_status: CaseStatus,
     pub officer_name: Option<String>,
+    /// What the officer wrote (or, in books made before facts were kept, the store's own
+    /// Vietnamese words for a correction).
     pub note: String,
     pub document_no: String,
     pub agency: String,
     pub reason: Option<RefusalReason>,
     pub outcome: Option<Outcome>,
+    /// What a correction changed, as facts.
+    pub facts: Vec<crate::domain::case::EventFact>,
 }
 
 /// Open-case counts of one field.
@@ -155,7 +171,8 @@ const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f
     CASE WHEN k.status IN ('moi', 'cho_thu_ly', 'ngoai_tham_quyen', 'khong_du_dk', 'dang_giai_quyet')
          THEN NULL
          ELSE (SELECT e.day FROM case_events e WHERE e.case_id = k.id AND e.to_status = k.status
-                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END";
+                 AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END,
+    c.id_kind, c.id_number, c.phone, c.address, c.birth_year";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
@@ -177,11 +194,16 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
     let case_type = CaseType::from_code(&t).ok_or_else(|| bad_code(2))?;
     let citizen = Person::of(
         r.get::<_, String>(4)?,
-        case_type == CaseType::ToCao,
-        Record::Case(uid.clone()),
-        Some(code.clone()),
-        r.get(11)?,
-    );
+        Context::of_case(case_type, &uid, &code, r.get(11)?),
+    )
+    .with(Particulars {
+        id_kind: r.get(14)?,
+        id_number: r.get(15)?,
+        phone: r.get(16)?,
+        address: r.get(17)?,
+        birth_year: r.get(18)?,
+        representatives: Vec::new(),
+    });
     Ok(CaseRow {
         uid,
         code,
@@ -221,12 +243,15 @@ pub(super) fn facts(conn: &Connection, case_id: i64) -> Result<CaseFacts> {
                 very_complex: r.get(7)?,
                 multi_site: r.get(8)?,
                 forwarded: r.get(9)?,
+                suspended: false,
                 done: Default::default(),
             })
         })
         .optional()?
         .ok_or(StoreError::NotFound("case"))?;
-    f.done = super::deadlines::marks(conn, case_id)?.done;
+    let m = super::deadlines::marks(conn, case_id)?;
+    f.done = m.done;
+    f.suspended = m.pauses.last().is_some_and(|p| p.to.is_none());
     Ok(f)
 }
 
@@ -248,7 +273,7 @@ impl Store {
         let id = case_id(&self.conn, uid)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.day, e.at, e.action, e.from_status, e.to_status, o.full_name, e.note,
-                    e.document_no, e.agency, e.reason, e.outcome
+                    e.document_no, e.agency, e.reason, e.outcome, e.facts
              FROM case_events e LEFT JOIN officers o ON o.id = e.officer_id
              WHERE e.case_id = ?1 ORDER BY e.id",
         )?;
@@ -270,6 +295,9 @@ impl Store {
                 agency: r.get(8)?,
                 reason: reason.as_deref().and_then(RefusalReason::from_code),
                 outcome: outcome.as_deref().and_then(Outcome::from_code),
+                facts: crate::domain::case::facts::from_json(
+                    r.get::<_, Option<String>>(11)?.as_deref(),
+                ),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -369,6 +397,11 @@ pub struct CaseDetail {
     pub subject: crate::domain::case::ComplaintSubject,
     pub learned_on: Option<NaiveDate>,
     pub obstacle_days: u32,
+    /// Who forwarded it (Luật TCD Art 27(2)); the citizen asked for the result of our
+    /// transfer (Art 28(2)); suspended since (Luật TC Art 34; Luật KN Art 11a).
+    pub forwarder_kind: Option<ForwarderKind>,
+    pub result_requested: bool,
+    pub suspended_since: Option<NaiveDate>,
     /// The visits that brought this matter: (day, time, content).
     pub visits: Vec<(NaiveDate, String, String)>,
 }
@@ -381,30 +414,8 @@ impl Store {
         filter: &QueueFilter,
         limit: u32,
     ) -> Result<(Vec<CaseRow>, u32)> {
-        let status = match filter.status {
-            StatusFilter::Open => format!("AND k.status IN ({})", open_statuses()),
-            StatusFilter::Closed => format!("AND k.status NOT IN ({})", open_statuses()),
-            StatusFilter::All => String::new(),
-        };
-        let where_ = format!(
-            "WHERE k.field_id = ?1 AND k.deleted_at IS NULL {status}
-               AND (?2 IS NULL OR k.case_type = ?2) AND (?3 IS NULL OR k.officer_id = ?3)"
-        );
-        let order = match filter.order {
-            QueueOrder::Received => "k.received_on, k.id",
-            QueueOrder::ReceivedDesc => "k.received_on DESC, k.id DESC",
-            QueueOrder::Due => "k.next_due IS NULL, k.next_due, k.id",
-        };
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}
-             ORDER BY {order} LIMIT ?4"
-        );
-        let t = filter.case_type.map(CaseType::code);
-        let rows = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map(params![field_id, t, filter.officer_id, limit], case_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = self.cases_in_field_from(field_id, filter, 0, limit)?;
+        let (where_, t) = queue_where(filter);
         let total: u32 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM cases k {where_}"))?
@@ -412,6 +423,54 @@ impl Store {
         Ok((rows, total))
     }
 
+    /// The next rows of the same list: at most `limit`, after the first `offset` (the queue
+    /// reads a field page by page as the officer scrolls, so every case can be reached).
+    pub fn cases_in_field_from(
+        &self,
+        field_id: i64,
+        filter: &QueueFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<CaseRow>> {
+        let (where_, t) = queue_where(filter);
+        let order = match filter.order {
+            QueueOrder::Received => "k.received_on, k.id",
+            QueueOrder::ReceivedDesc => "k.received_on DESC, k.id DESC",
+            QueueOrder::Due => "k.next_due IS NULL, k.next_due, k.id",
+        };
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} {CASE_JOINS} {where_}
+             ORDER BY {order} LIMIT ?4 OFFSET ?5"
+        );
+        let rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(
+                params![field_id, t, filter.officer_id, limit, offset],
+                case_row,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+/// The queue's conditions (field ?1, type ?2, officer ?3) and the type's code.
+fn queue_where(filter: &QueueFilter) -> (String, Option<&'static str>) {
+    let status = match filter.status {
+        StatusFilter::Open => format!("AND k.status IN ({})", open_statuses()),
+        StatusFilter::Closed => format!("AND k.status NOT IN ({})", open_statuses()),
+        StatusFilter::All => String::new(),
+    };
+    (
+        format!(
+            "WHERE k.field_id = ?1 AND k.deleted_at IS NULL {status}
+               AND (?2 IS NULL OR k.case_type = ?2) AND (?3 IS NULL OR k.officer_id = ?3)"
+        ),
+        filter.case_type.map(CaseType::code),
+    )
+}
+
+impl Store {
     /// A case in full, with its linked visits.
     pub fn case_detail(&self, uid: &str) -> Result<CaseDetail> {
         let row = self.case_row(uid)?;
@@ -425,7 +484,7 @@ impl Store {
                     (SELECT p.code FROM cases p WHERE p.id = k.previous_case_id),
                     (SELECT n.code FROM cases n WHERE n.previous_case_id = k.id),
                     k.very_complex, k.multi_site, k.disciplinary, k.dismissal, k.learned_on,
-                    k.obstacle_days
+                    k.obstacle_days, k.forwarder_kind, k.result_requested
              FROM cases k WHERE k.id = ?1",
             )?
             .query_row([id], |r| {
@@ -455,9 +514,19 @@ impl Store {
                     ),
                     learned_on: r.get(18)?,
                     obstacle_days: r.get(19)?,
+                    forwarder_kind: r
+                        .get::<_, Option<String>>(20)?
+                        .and_then(|k| ForwarderKind::from_code(&k)),
+                    result_requested: r.get(21)?,
+                    suspended_since: None,
                     visits: Vec::new(),
                 })
             })?;
+        d.suspended_since = super::deadlines::marks(&self.conn, id)?
+            .pauses
+            .last()
+            .filter(|p| p.to.is_none())
+            .map(|p| p.from);
         d.visits = self
             .conn
             .prepare_cached(

@@ -47,8 +47,9 @@ fn insert_case(
     w.prepare_cached(
         "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id, summary,
              round, previous_case_id, remote, source, forwarded_by, forwarding_doc, received_on,
-             officer_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+             officer_id, created_at, updated_at, forwarder_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18,
+                 ?19)",
     )?
     .execute(params![
         uid,
@@ -69,6 +70,7 @@ fn insert_case(
         c.received_on,
         w.officer_id(),
         now,
+        c.forwarder_kind.map(|k| k.code()),
     ])?;
     let id = w.last_insert_rowid();
     if let Some(visit_id) = c.visit_id {
@@ -108,8 +110,8 @@ pub(super) fn insert_event(
 ) -> Result<()> {
     w.prepare_cached(
         "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status, to_status,
-             note, document_no, agency, reason, outcome)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             note, document_no, agency, reason, outcome, facts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         new_uid(),
@@ -125,6 +127,7 @@ pub(super) fn insert_event(
         clean_line(&s.agency),
         s.reason.map(RefusalReason::code),
         s.outcome.map(Outcome::code),
+        crate::domain::case::facts::to_json(&s.facts),
     ])?;
     Ok(())
 }
@@ -136,9 +139,11 @@ fn check_step_day(conn: &Connection, case_id: i64, day: NaiveDate, today: NaiveD
     let (received, last): (NaiveDate, Option<NaiveDate>) = conn.query_row(
         // The steps that moved the case on: a note, an assignment or a recorded fact (a
         // time-bar date, a remote area) may be written down later than the steps it follows.
+        // Suspending and continuing move the resolution's clock: they count too.
         "SELECT received_on,
                 (SELECT max(day) FROM case_events WHERE case_id = ?1
-                   AND (from_status IS NULL OR from_status != to_status))
+                   AND (from_status IS NULL OR from_status != to_status
+                        OR action IN ('tam_dinh_chi', 'tiep_tuc_giai_quyet')))
          FROM cases WHERE id = ?1",
         [case_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -156,17 +161,25 @@ fn check_step_day(conn: &Connection, case_id: i64, day: NaiveDate, today: NaiveD
     }
 }
 
-/// The citizen's open cases in a field, newest first (the intake rule's input).
-fn open_in_field(conn: &Connection, citizen_id: i64, field_code: &str) -> Result<Vec<OpenCase>> {
+/// The citizen's open cases of one kind in a field, newest first (the intake rule's input):
+/// a petition is only ever the same matter as a case of its own kind — a complaint with
+/// complaints, a petition with petitions, a denunciation with the same denouncer's
+/// denunciations (Luật Tố cáo Art 8(3)).
+fn open_in_field(
+    conn: &Connection,
+    citizen_id: i64,
+    field_code: &str,
+    kind: CaseType,
+) -> Result<Vec<OpenCase>> {
     let sql = format!(
         "SELECT k.uid, k.code FROM cases k JOIN fields f ON f.id = k.field_id
-         WHERE k.citizen_id = ?1 AND f.code = ?2 AND k.deleted_at IS NULL
+         WHERE k.citizen_id = ?1 AND f.code = ?2 AND k.case_type = ?3 AND k.deleted_at IS NULL
            AND k.status IN ({})
          ORDER BY k.received_on DESC, k.id DESC",
         open_statuses()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![citizen_id, field_code], |r| {
+    let rows = stmt.query_map(params![citizen_id, field_code, kind.code()], |r| {
         Ok(OpenCase {
             uid: r.get(0)?,
             code: r.get(1)?,
@@ -199,7 +212,22 @@ impl Writer<'_> {
     /// the intake rule and the officer's `choice` decide (`domain::intake`).
     pub fn take_in(&mut self, c: &Intake, choice: &CaseChoice) -> Result<SavedCase> {
         self.permit(Permission::HandleCase)?;
-        let open = open_in_field(self, c.citizen_id, &c.field_code)?;
+        if let CaseChoice::Join(uid) = choice {
+            let (code, kind): (String, String) = self
+                .prepare_cached("SELECT code, case_type FROM cases WHERE uid = ?1")?
+                .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
+                .ok_or(StoreError::NotFound("case"))?;
+            let kind = CaseType::from_code(&kind).ok_or_else(|| super::super::bad_code(1))?;
+            if kind != c.case_type {
+                return Err(StoreError::AcrossKinds {
+                    code: Some(code),
+                    case_type: kind,
+                    wanted: c.case_type,
+                });
+            }
+        }
+        let open = open_in_field(self, c.citizen_id, &c.field_code, c.case_type)?;
         match intake::decide(&open, choice) {
             IntakeStep::Open => {
                 let (_, uid, code) = insert_case(self, c, 1, None)?;
@@ -259,6 +287,7 @@ impl Writer<'_> {
             source: c.source,
             forwarded_by: c.forwarded_by.clone(),
             forwarding_doc: c.forwarding_doc.clone(),
+            forwarder_kind: c.forwarder_kind,
             received_on: c.received_on,
             remote: c.remote,
             visit_id: None,
@@ -267,15 +296,27 @@ impl Writer<'_> {
     }
 
     /// Open another case from a visit (a petition with several contents): always a new case.
+    /// The case is of the visit's kind (another kind is another visit).
     pub fn open_case_from_visit(&mut self, visit_uid: &str, c: &NewCase) -> Result<SavedCase> {
         self.permit(Permission::HandleCase)?;
-        let (visit_id, citizen_id): (i64, i64) = self
+        let (visit_id, citizen_id, petition_type): (i64, i64, String) = self
             .prepare_cached(
-                "SELECT id, citizen_id FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, petition_type FROM visits
+                 WHERE uid = ?1 AND deleted_at IS NULL",
             )?
-            .query_row([visit_uid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([visit_uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
+        let kind = crate::domain::visit::PetitionType::from_code(&petition_type)
+            .map(CaseType::from_petition)
+            .ok_or_else(|| super::super::bad_code(2))?;
+        if kind != c.case_type {
+            return Err(StoreError::AcrossKinds {
+                code: None,
+                case_type: kind,
+                wanted: c.case_type,
+            });
+        }
         let intake = Intake {
             case_type: c.case_type,
             citizen_id,
@@ -284,6 +325,7 @@ impl Writer<'_> {
             source: CaseSource::Visit,
             forwarded_by: String::new(),
             forwarding_doc: String::new(),
+            forwarder_kind: None,
             received_on: c.received_on,
             remote: c.remote,
             visit_id: Some(visit_id),
@@ -344,6 +386,7 @@ impl Writer<'_> {
         super::duties::guard(self, id, action, s)?; // issue 18: a time-barred complaint
         let day = s.day.unwrap_or(today);
         check_step_day(self, id, day, today)?;
+        super::duties::guard_suspension(&before_facts, action, day)?; // issue 23
         let before = audit::row_json(self, "cases", id)?;
         let (from, to) = (before_facts.status, after_facts.status);
         insert_event(self, id, action, Some(from), to, day, s)?;
@@ -381,6 +424,11 @@ impl Writer<'_> {
             after_facts.remote,
         ])?;
         super::duties::record_facts(self, id, &after_facts)?; // issue 18: the new facts
+        if action == Action::Transfer && s.result_requested {
+            // Issue 23: Luật TCD Art 28(2) binds only when the citizen asked.
+            self.prepare_cached("UPDATE cases SET result_requested = 1 WHERE id = ?1")?
+                .execute([id])?;
+        }
         let ctx = super::super::deadlines::context(self)?;
         super::super::deadlines::recompute_case(self, &ctx, id)?;
         let after = audit::row_json(self, "cases", id)?;
@@ -401,6 +449,7 @@ impl Writer<'_> {
                 source: CaseSource::Visit,
                 forwarded_by: String::new(),
                 forwarding_doc: s.document_no.clone(),
+                forwarder_kind: None,
                 received_on: day,
                 remote: prev["remote"].as_i64() == Some(1),
                 visit_id: None,

@@ -8,7 +8,7 @@ use super::super::{Result, Store, StoreError, bad_code};
 use crate::domain::calendar::Calendar;
 use crate::domain::case::CaseType;
 use crate::domain::deadline::{Bucket, Explanation, Obligation};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{Context, Person};
 
 /// One row of the deadline board.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,10 +115,7 @@ impl Store {
                 Ok(BoardRow {
                     citizen: Person::of(
                         r.get::<_, String>(4)?,
-                        case_type == CaseType::ToCao,
-                        Record::Case(case_uid.clone()),
-                        Some(code.clone()),
-                        r.get(8)?,
+                        Context::of_case(case_type, &case_uid, &code, r.get(8)?),
                     ),
                     case_uid,
                     code,

@@ -1,7 +1,8 @@
 //! The citizen's own limits on a complaint, computed from the case (never stored, never on the
 //! board): its time bar — thời hiệu in the first round (Luật KN Art 9, 48), the first round's
 //! window in the second (Art 33(1), 48) — and, on a first-round case, the window for a second
-//! complaint once it is decided or its limit has passed.
+//! complaint once it is decided or its limit has passed; and once decided, the day the
+//! decision takes legal effect (Art 44, 57).
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -87,6 +88,19 @@ impl Store {
                 obligation: w.obligation,
                 due_on: w.due_on,
                 explanation: w.explanation,
+                received_late: None,
+            });
+        }
+        // Once decided: the day the decision takes legal effect (Luật KN Art 44, 57) — a
+        // first-round one only if no second complaint came.
+        if let Some(e) = deadline::obligations(&c, &ctx.rules, &ctx.calendar)
+            .into_iter()
+            .find(|d| d.obligation == Obligation::DecisionEffective)
+        {
+            out.push(CaseLimit {
+                obligation: e.obligation,
+                due_on: e.due_on,
+                explanation: e.explanation,
                 received_late: None,
             });
         }

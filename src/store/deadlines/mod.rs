@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Store, StoreError, bad_code, now_stamp, open_statuses};
-use crate::domain::calendar::{Calendar, CalendarEntry, DayKind};
+use crate::domain::calendar::{Calendar, CalendarEntry, DayKind, DayVersion};
 use crate::domain::case::{Action, CaseStatus, CaseType, Done};
 use crate::domain::deadline::{
     self, CaseClock, Cause, Change, DayBasis, Explanation, Obligation, Rule, StartEvent, Tracked,
@@ -23,6 +23,7 @@ mod catalog;
 mod limits;
 
 pub use board::{Board, BoardRow, CaseDue};
+pub use catalog::RuleChange;
 pub use limits::CaseLimit;
 pub(crate) use limits::time_bar_of;
 
@@ -36,7 +37,7 @@ pub(super) fn load_rules(conn: &Connection) -> Result<Vec<Rule>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, obligation, case_type, round, complex, remote, days, extension_days, basis,
                 start_event, article, effective_from, effective_to, unconfirmed, disciplinary,
-                dismissal, multi_site, internal, active
+                dismissal, multi_site, internal, active, excludes_obstacles, reason, replaces
          FROM deadline_rules ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -67,6 +68,9 @@ pub(super) fn load_rules(conn: &Connection) -> Result<Vec<Rule>> {
             multi_site: r.get(16)?,
             internal: r.get(17)?,
             active: r.get(18)?,
+            excludes_obstacles: r.get(19)?,
+            reason: r.get(20)?,
+            replaces: r.get(21)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -77,20 +81,32 @@ pub(super) fn load_calendar(conn: &Connection) -> Result<Calendar> {
         .prepare_cached("SELECT year FROM calendar_years ORDER BY year")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached("SELECT day, kind, name FROM calendar_days ORDER BY day")?;
-    let stored: Vec<CalendarEntry> = stmt
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, nullif(effective_from, ''), kind, name FROM calendar_days
+         ORDER BY day, effective_from",
+    )?;
+    let stored: Vec<DayVersion> = stmt
         .query_map([], |r| {
-            let kind: String = r.get(1)?;
-            Ok(CalendarEntry {
-                day: r.get(0)?,
-                kind: DayKind::from_code(&kind).ok_or_else(|| bad_code(1))?,
-                name: r.get(2)?,
-                expected: false,
+            let day: NaiveDate = r.get(0)?;
+            let kind: String = r.get(2)?;
+            let entry = match kind.as_str() {
+                "none" => None,
+                k => Some(CalendarEntry {
+                    day,
+                    kind: DayKind::from_code(k).ok_or_else(|| bad_code(2))?,
+                    name: r.get(3)?,
+                    expected: false,
+                }),
+            };
+            Ok(DayVersion {
+                day,
+                from: r.get(1)?,
+                entry,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let year = chrono::Local::now().year();
-    Ok(Calendar::new(stored, announced, 2012..=year + 3))
+    Ok(Calendar::dated(stored, announced, 2012..=year + 3))
 }
 
 pub(super) fn context(conn: &Connection) -> Result<DeadlineContext> {
@@ -110,6 +126,9 @@ pub(crate) struct Marks {
     accepted_at: Option<String>,
     decided_at: Option<String>,
     notice_at: Option<String>,
+    /// The suspensions of the resolution, from the events `tam_dinh_chi` and
+    /// `tiep_tuc_giai_quyet` in order.
+    pub pauses: Vec<deadline::Pause>,
 }
 
 /// The marks of a case, from its events.
@@ -118,7 +137,7 @@ pub(crate) fn marks(conn: &Connection, case_id: i64) -> Result<Marks> {
         "SELECT action, min(day), max(day), max(at) FROM case_events
          WHERE case_id = ?1 AND action IN ('thu_ly', 'giai_quyet', 'thong_bao_thu_ly',
              'gui_quyet_dinh', 'cong_khai_quyet_dinh', 'bao_ket_qua_noi_chuyen', 'nhan_ket_qua',
-             'thong_bao_ket_qua')
+             'thong_bao_ket_qua', 'thong_bao_bi_to_cao', 'bao_xu_ly_noi_chuyen')
          GROUP BY action",
     )?;
     let rows = stmt.query_map([case_id], |r| {
@@ -148,20 +167,54 @@ pub(crate) fn marks(conn: &Connection, case_id: i64) -> Result<Marks> {
                 m.notice_at = Some(at);
             }
             Some(Action::InformCitizen) => m.done.citizen_informed = true,
+            Some(Action::NotifyDenounced) => m.done.denounced_notified = true,
+            Some(Action::ReportHandling) => m.done.forwarder_handling_informed = true,
             _ => {}
         }
     }
+    m.pauses = pauses(conn, case_id)?;
     Ok(m)
 }
 
+/// The suspensions of a case's resolution, from its events in order.
+fn pauses(conn: &Connection, case_id: i64) -> Result<Vec<deadline::Pause>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT action, day FROM case_events
+         WHERE case_id = ?1 AND action IN ('tam_dinh_chi', 'tiep_tuc_giai_quyet') ORDER BY id",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, NaiveDate>(1)?))
+    })?;
+    let mut out: Vec<deadline::Pause> = Vec::new();
+    for row in rows {
+        let (action, day) = row?;
+        match Action::from_code(&action) {
+            Some(Action::Suspend) => out.push(deadline::Pause {
+                from: day,
+                to: None,
+            }),
+            Some(Action::Continue) => {
+                if let Some(p) = out.last_mut() {
+                    p.to = Some(day);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 pub(crate) fn clock(conn: &Connection, case_id: i64) -> Result<CaseClock> {
-    let (mut c, duties_from): (CaseClock, String) = conn
+    let (mut c, duties_from, duties23_from, created_at): (CaseClock, String, String, String) = conn
         .prepare_cached(
             "SELECT case_type, status, round, complex, remote, extensions, received_on, accepted_on,
                 source = 'tiep_cong_dan', very_complex, multi_site, disciplinary, dismissal,
                 source = 'chuyen_den',
                 EXISTS (SELECT 1 FROM cases n WHERE n.previous_case_id = cases.id),
-                resolved_on, learned_on, obstacle_days, duties_from
+                resolved_on, learned_on, obstacle_days, duties_from,
+                coalesce(forwarder_kind IN ('co_quan_quoc_hoi', 'dai_bieu', 'ban_tiep_cong_dan'), 0),
+                result_requested, duties23_from, created_at,
+                coalesce((SELECT value = '1' FROM settings WHERE key = 'unit_ban_tiep_cong_dan'), 0)
          FROM cases WHERE id = ?1",
         )?
         .query_row([case_id], |r| {
@@ -187,7 +240,10 @@ pub(crate) fn clock(conn: &Connection, case_id: i64) -> Result<CaseClock> {
             c.resolved_on = r.get(15)?;
             c.learned_on = r.get(16)?;
             c.obstacle_days = r.get(17)?;
-            Ok((c, r.get(18)?))
+            c.forwarder_listed = r.get(19)?;
+            c.result_requested = r.get(20)?;
+            c.unit_listed = r.get(23)?;
+            Ok((c, r.get(18)?, r.get(21)?, r.get(22)?))
         })
         .optional()?
         .ok_or(StoreError::NotFound("case"))?;
@@ -195,12 +251,19 @@ pub(crate) fn clock(conn: &Connection, case_id: i64) -> Result<CaseClock> {
     c.decision_sent_on = m.sent_on;
     c.result_notice_on = m.result_notice_on;
     c.done = m.done;
-    // A duty is tracked when the step that starts it was recorded after `duties_from`.
-    let after = |at: &Option<String>| duties_from.is_empty() || at.as_deref() >= Some(&duties_from);
+    c.pauses = m.pauses;
+    // A duty is tracked when the step that starts it was recorded after `duties_from` (the
+    // duties of 0008) or `duties23_from` (those of 0014).
+    let after_in = |from: &str, at: Option<&str>| from.is_empty() || at >= Some(from);
+    let after = |at: &Option<String>| after_in(&duties_from, at.as_deref());
+    let after23 = |at: Option<&str>| after_in(&duties23_from, at);
     c.tracked = Tracked {
         accepted: after(&m.accepted_at),
         decided: after(&m.decided_at),
         result_notice: after(&m.notice_at),
+        handling: after23(Some(&created_at)),
+        denounced: after23(m.accepted_at.as_deref()),
+        conclusion: after23(m.decided_at.as_deref()),
     };
     Ok(c)
 }

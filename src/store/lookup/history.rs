@@ -21,7 +21,7 @@ pub enum HistoryItem {
         repeat: u32,
     },
     Case {
-        hit: CaseHit,
+        hit: Box<CaseHit>,
         round: u8,
         /// Repeat petitions joined to this case (bổ sung).
         added: u32,
@@ -82,7 +82,11 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         for (id, round, added) in cases {
             if let Some(hit) = self.case_hit(id)? {
-                items.push(HistoryItem::Case { hit, round, added });
+                items.push(HistoryItem::Case {
+                    hit: Box::new(hit),
+                    round,
+                    added,
+                });
             }
         }
         items.sort_by_key(|i| std::cmp::Reverse(i.day()));

@@ -23,20 +23,37 @@ pub use crate::domain::lookup::Kind;
 use crate::domain::visit::{Handling, PetitionType};
 
 /// A citizen found (only citizens who appear in something else than a denunciation are in
-/// the index, so their name is open).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// the index, so their identity is open). Their ID number, phone, address and birth year are
+/// in `person`, shown as a list shows them (the identity rule).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitizenHit {
     pub id: i64,
     pub uid: String,
-    #[serde(rename = "name")]
     pub person: Person,
-    pub birth_year: Option<i32>,
-    pub id_number: Option<String>,
-    pub phone: Option<String>,
-    pub address: String,
     pub visits: u32,
     pub cases: u32,
     pub last_visit: Option<NaiveDate>,
+}
+
+/// In machine output a citizen found is what a list may show to nobody in particular.
+impl serde::Serialize for CitizenHit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::domain::identity::{Place, Viewer};
+        use serde::ser::SerializeStruct;
+        let v = Viewer::nobody();
+        let mut m = s.serialize_struct("CitizenHit", 10)?;
+        m.serialize_field("id", &self.id)?;
+        m.serialize_field("uid", &self.uid)?;
+        m.serialize_field("name", &self.person)?;
+        m.serialize_field("birth_year", &v.birth_year(&self.person))?;
+        m.serialize_field("id_number", &v.id_number(&self.person, Place::List))?;
+        m.serialize_field("phone", &v.phone(&self.person, Place::List))?;
+        m.serialize_field("address", v.address(&self.person).unwrap_or_default())?;
+        m.serialize_field("visits", &self.visits)?;
+        m.serialize_field("cases", &self.cases)?;
+        m.serialize_field("last_visit", &self.last_visit)?;
+        m.end()
+    }
 }
 
 /// A case found. A denunciation carries no name (its pseudonym is shown).

@@ -8,9 +8,10 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{CaseHit, CitizenHit, Cursor, Hits, Kind, LookupResults, VisitHit};
 use crate::domain::case::{CaseStatus, CaseType};
-use crate::domain::identity::{Person, Record};
+use crate::domain::identity::{Context, Particulars, Person};
 use crate::domain::lookup::{self, Plan, Query};
 use crate::domain::visit::{Handling, PetitionType};
+use crate::store::citizens::{counted_case, counted_visit};
 use crate::store::{Result, Store, bad_code};
 
 /// Up to how many matches are ranked and counted from one read of the index.
@@ -231,28 +232,32 @@ impl Store {
 
     /// A citizen by their key in the index.
     fn citizen_hit(&self, key: i64) -> Result<Option<CitizenHit>> {
+        let sql = format!(
+            "SELECT c.id, c.uid, c.full_name, c.birth_year, c.id_number, c.phone, c.address,
+                    (SELECT count(*) FROM visits v WHERE v.citizen_id = c.id AND {visit}),
+                    (SELECT count(*) FROM cases k WHERE k.citizen_id = c.id AND {case}),
+                    (SELECT max(day) FROM visits v WHERE v.citizen_id = c.id AND {visit}),
+                    c.id_kind
+             FROM lookup_citizen_keys l JOIN citizens c ON c.id = l.citizen_id
+             WHERE l.key = ?1 AND c.deleted_at IS NULL",
+            visit = counted_visit("v"),
+            case = counted_case("k"),
+        );
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT c.id, c.uid, c.full_name, c.birth_year, c.id_number, c.phone, c.address,
-                        (SELECT count(*) FROM visits v WHERE v.citizen_id = c.id
-                           AND v.deleted_at IS NULL AND v.petition_type != 'to_cao'),
-                        (SELECT count(*) FROM cases k WHERE k.citizen_id = c.id
-                           AND k.deleted_at IS NULL AND k.case_type != 'to_cao'),
-                        (SELECT max(day) FROM visits v WHERE v.citizen_id = c.id
-                           AND v.deleted_at IS NULL AND v.petition_type != 'to_cao')
-                 FROM lookup_citizen_keys l JOIN citizens c ON c.id = l.citizen_id
-                 WHERE l.key = ?1 AND c.deleted_at IS NULL",
-            )?
+            .prepare_cached(&sql)?
             .query_row([key], |r| {
                 Ok(CitizenHit {
                     id: r.get(0)?,
                     uid: r.get(1)?,
-                    person: Person::open(r.get::<_, String>(2)?),
-                    birth_year: r.get(3)?,
-                    id_number: r.get(4)?,
-                    phone: r.get(5)?,
-                    address: r.get(6)?,
+                    person: Person::open(r.get::<_, String>(2)?).with(Particulars {
+                        id_kind: r.get(10)?,
+                        id_number: r.get(4)?,
+                        phone: r.get(5)?,
+                        address: r.get(6)?,
+                        birth_year: r.get(3)?,
+                        representatives: Vec::new(),
+                    }),
                     visits: r.get(7)?,
                     cases: r.get(8)?,
                     last_visit: r.get(9)?,
@@ -310,13 +315,7 @@ impl Store {
                 let uid: String = r.get(0)?;
                 let code: String = r.get(1)?;
                 Ok(CaseHit {
-                    citizen: Person::of(
-                        name,
-                        case_type == CaseType::ToCao,
-                        Record::Case(uid.clone()),
-                        Some(code.clone()),
-                        r.get(9)?,
-                    ),
+                    citizen: Person::of(name, Context::of_case(case_type, &uid, &code, r.get(9)?)),
                     uid,
                     code,
                     case_type,

@@ -7,7 +7,7 @@ use super::{
     Permission, Result, Store, StoreError, Writer, audit, bad_code, citizens, new_uid, now_stamp,
 };
 use crate::domain::case::CaseType;
-use crate::domain::identity::{Person, Record, Viewer};
+use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
 use crate::domain::visit::{
     DayCounters, Handling, PetitionType, ReceptionForm, ValidVisit, VisitDraft,
@@ -34,6 +34,21 @@ pub struct VisitInput<'a> {
     pub citizen: Option<KnownCitizen>,
     /// The officer confirmed that the typed name corrects the known citizen's name.
     pub rename_citizen: bool,
+    /// For a correction of a visit whose case holds other visits too: what the case does.
+    pub shared: SharedCaseChoice,
+}
+
+/// What the officer said about a correction of a visit whose case holds other visits too
+/// (see `Writer::update_visit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SharedCaseChoice {
+    /// Not asked yet: such a correction is refused with `StoreError::SharedCase`.
+    #[default]
+    Ask,
+    /// The whole case follows (its other visits move with it to a new field).
+    Follow,
+    /// Only this visit changes: it leaves the case.
+    Leave,
 }
 
 /// A visit saved, and the case its intake opened or joined.
@@ -48,9 +63,10 @@ pub struct SavedVisit {
 pub struct VisitRow {
     pub uid: String,
     pub time: String,
+    /// Who came: the citizen's identity with the group's representatives, under the one
+    /// identity rule (a denunciation's person is a denouncer).
     pub citizen: Person,
     pub people: u32,
-    pub representatives: Vec<String>,
     pub form: ReceptionForm,
     pub petition_type: PetitionType,
     pub field_name: String,
@@ -72,17 +88,15 @@ pub struct VisitDetail {
     pub citizen_id: i64,
     pub citizen_uid: String,
     pub citizen_version: i64,
-    pub id_kind: Option<String>,
-    pub id_number: Option<String>,
-    pub phone: Option<String>,
-    pub address: String,
     pub presiding: String,
     pub field_code: String,
     pub prior_agencies: String,
     pub transfer_agency: String,
     pub note: String,
     pub petitions: u32,
-    pub citizen_visits: u32,
+    /// The citizen's visits by the one counting rule (None for a denunciation: how often a
+    /// denouncer came is theirs to keep).
+    pub citizen_visits: Option<u32>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -92,13 +106,14 @@ impl VisitDetail {
     /// citizen (a denouncer's visit is revealed first, audited).
     pub fn to_draft(&self, viewer: &Viewer) -> Option<VisitDraft> {
         let full_name = viewer.name_of(&self.row.citizen)?.to_owned();
+        let p = viewer.particulars_of(&self.row.citizen)?;
         Some(VisitDraft {
             full_name,
-            id_number: self.id_number.clone().unwrap_or_default(),
-            phone: self.phone.clone().unwrap_or_default(),
-            address: self.address.clone(),
+            id_number: p.id_number.clone().unwrap_or_default(),
+            phone: p.phone.clone().unwrap_or_default(),
+            address: p.address.clone(),
             people: self.row.people.to_string(),
-            representatives: self.row.representatives.join("; "),
+            representatives: p.representatives.join("; "),
             form: self.row.form.code().into(),
             presiding: self.presiding.clone(),
             petition_type: self.row.petition_type.code().into(),
@@ -117,21 +132,21 @@ impl VisitDetail {
     }
 }
 
-/// The log row's columns (indexes 0–13, read by `row_from`) and the joins they need.
+/// The log row's columns (indexes 0–19, read by `row_from`) and the joins they need.
 const ROW_COLUMNS: &str = "v.uid, v.time, c.full_name, v.people, v.representatives, s.form,
     v.petition_type, f.name, v.content, v.handling, o.full_name,
     (SELECT k.code FROM case_visits cv JOIN cases k ON k.id = cv.case_id
       WHERE cv.visit_id = v.id ORDER BY k.id LIMIT 1),
     coalesce((SELECT max(k.identity_disclosed) FROM case_visits cv JOIN cases k ON k.id = cv.case_id
       WHERE cv.visit_id = v.id AND k.case_type = 'to_cao'), 0),
-    v.version, v.void_reason";
+    v.version, v.void_reason, c.id_kind, c.id_number, c.phone, c.address, c.birth_year";
 const ROW_JOINS: &str = "FROM visits v
     JOIN citizens c ON c.id = v.citizen_id
     JOIN sessions s ON s.id = v.session_id
     JOIN fields f ON f.id = v.field_id
     JOIN officers o ON o.id = v.officer_id";
 /// Number of columns in `ROW_COLUMNS`; detail columns follow.
-const ROW_WIDTH: usize = 15;
+const ROW_WIDTH: usize = 20;
 
 fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
     let uid: String = r.get(0)?;
@@ -142,18 +157,23 @@ fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
     let petition_type = PetitionType::from_code(&ptype).ok_or_else(|| bad_code(6))?;
     let case_code: Option<String> = r.get(11)?;
     let disclosed: bool = r.get(12)?;
+    let particulars = Particulars {
+        id_kind: r.get(15)?,
+        id_number: r.get(16)?,
+        phone: r.get(17)?,
+        address: r.get(18)?,
+        birth_year: r.get(19)?,
+        representatives: serde_json::from_str(&reps).unwrap_or_default(),
+    };
     Ok(VisitRow {
         citizen: Person::of(
             r.get::<_, String>(2)?,
-            petition_type == PetitionType::ToCao,
-            Record::Visit(uid.clone()),
-            case_code.clone(),
-            disclosed,
-        ),
+            Context::of_visit(petition_type, &uid, case_code.clone(), disclosed),
+        )
+        .with(particulars),
         uid,
         time: r.get(1)?,
         people: r.get(3)?,
-        representatives: serde_json::from_str(&reps).unwrap_or_default(),
         form: ReceptionForm::from_code(&form).ok_or_else(|| bad_code(5))?,
         petition_type,
         field_name: r.get(7)?,
@@ -235,6 +255,7 @@ fn intake_of(
         source: super::CaseSource::Visit,
         forwarded_by: String::new(),
         forwarding_doc: String::new(),
+        forwarder_kind: None,
         received_on: day,
         remote: false,
         visit_id: Some(visit_id),
@@ -337,15 +358,19 @@ impl Writer<'_> {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
         let v = input.visit;
+        // A visit voided meanwhile (another window, another desk) is a conflict, not a
+        // missing record: it is there, struck through, changed since the form read it.
         let old: OldVisit = self
             .query_row(
-                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day
-                 FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, citizen_id, version, updated_at, petition_type, field_id, handling, day,
+                        deleted_at IS NOT NULL
+                 FROM visits WHERE uid = ?1",
                 [uid],
                 |r| {
                     let t: String = r.get(4)?;
                     let h: String = r.get(6)?;
                     Ok(OldVisit {
+                        voided: r.get(8)?,
                         id: r.get(0)?,
                         citizen_id: r.get(1)?,
                         version: r.get(2)?,
@@ -359,7 +384,7 @@ impl Writer<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if old.version != expected_version {
+        if old.voided || old.version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
                 changed_at: Some(old.changed_at),
@@ -369,7 +394,7 @@ impl Writer<'_> {
         // The citizen: whoever the form recognized; else whoever holds the ID number typed;
         // else the visit's own citizen (corrected).
         let holder = match v.id_number.as_ref() {
-            Some(idn) => citizens::holder_of(self, &idn.value)?,
+            Some(idn) => citizens::holder_of(self, &idn.value, &v.full_name)?,
             None => None,
         };
         let known = match (input.citizen, holder) {
@@ -386,6 +411,24 @@ impl Writer<'_> {
         let citizen_id = citizens::upsert_for_visit(self, Some(known), v, input.rename_citizen)?;
         let session_id = session_for(self, input.day, v)?;
         let field_id = field_id(self, &v.field_code)?;
+        // What its cases do: a case shared with other visits changes only as the officer
+        // said (before the visit changes: a kind never crosses a shared case).
+        let edit = super::VisitEdit {
+            visit_id: id,
+            old_type: CaseType::from_petition(old.petition_type),
+            new_type: CaseType::from_petition(v.petition_type),
+            old_field: old.field_id,
+            new_field: field_id,
+            old_citizen: old.citizen_id,
+            new_citizen: citizen_id,
+            old_day: old.day,
+            new_day: input.day,
+            was_intake: old.handling == Handling::ThuLy
+                || (old.petition_type == PetitionType::ToCao
+                    && old.handling == Handling::ChuyenDon),
+            is_intake: intake_of(v, citizen_id, id, input.day).is_some(),
+        };
+        self.settle_shared_cases(&edit, input.shared)?;
         let before = audit::row_json(self, "visits", id)?;
         self.prepare_cached(
             "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
@@ -417,21 +460,6 @@ impl Writer<'_> {
             super::lookup::index_citizen(self, old.citizen_id)?;
         }
         // Its cases follow, or the edit is refused.
-        let edit = super::VisitEdit {
-            visit_id: id,
-            old_type: CaseType::from_petition(old.petition_type),
-            new_type: CaseType::from_petition(v.petition_type),
-            old_field: old.field_id,
-            new_field: field_id,
-            old_citizen: old.citizen_id,
-            new_citizen: citizen_id,
-            old_day: old.day,
-            new_day: input.day,
-            was_intake: old.handling == Handling::ThuLy
-                || (old.petition_type == PetitionType::ToCao
-                    && old.handling == Handling::ChuyenDon),
-            is_intake: intake_of(v, citizen_id, id, input.day).is_some(),
-        };
         let linked = self.follow_visit_edit(&edit)?;
         let mut case = None;
         if !linked && let Some(intake) = intake_of(v, citizen_id, id, input.day) {
@@ -458,15 +486,15 @@ impl Writer<'_> {
         if reason.is_empty() {
             return Err(StoreError::Invalid("a void needs its reason".into()));
         }
-        let (id, version, changed_at): (i64, i64, String) = self
+        let (id, version, changed_at, voided): (i64, i64, String, bool) = self
             .query_row(
-                "SELECT id, version, updated_at FROM visits WHERE uid = ?1 AND deleted_at IS NULL",
+                "SELECT id, version, updated_at, deleted_at IS NOT NULL FROM visits WHERE uid = ?1",
                 [uid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
             .ok_or(StoreError::NotFound("visit"))?;
-        if version != expected_version {
+        if voided || version != expected_version {
             return Err(StoreError::Conflict {
                 what: "visit",
                 changed_at: Some(changed_at),
@@ -501,6 +529,8 @@ impl Writer<'_> {
 
 /// A visit as stored, before an edit.
 struct OldVisit {
+    /// Voided since it was read.
+    voided: bool,
     id: i64,
     citizen_id: i64,
     version: i64,
@@ -527,11 +557,14 @@ impl Store {
     /// One visit in full.
     pub fn visit_detail(&self, uid: &str) -> Result<VisitDetail> {
         let sql = format!(
-            "SELECT {ROW_COLUMNS}, v.day, v.citizen_id, c.uid, c.version, c.id_kind, c.id_number,
-                    c.phone, c.address, s.presiding, f.code, v.prior_agencies, v.note, v.petitions,
-                    (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND x.deleted_at IS NULL),
+            "SELECT {ROW_COLUMNS}, v.day, v.citizen_id, c.uid, c.version, s.presiding, f.code,
+                    v.prior_agencies, v.note, v.petitions,
+                    CASE WHEN v.petition_type = 'to_cao' THEN NULL ELSE
+                      (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
+                    END,
                     v.created_at, v.updated_at, v.transfer_agency
-             {ROW_JOINS} WHERE v.uid = ?1"
+             {ROW_JOINS} WHERE v.uid = ?1",
+            counted = citizens::counted_visit("x")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         stmt.query_row([uid], |r| {
@@ -542,19 +575,15 @@ impl Store {
                 citizen_id: r.get(d + 1)?,
                 citizen_uid: r.get(d + 2)?,
                 citizen_version: r.get(d + 3)?,
-                id_kind: r.get(d + 4)?,
-                id_number: r.get(d + 5)?,
-                phone: r.get(d + 6)?,
-                address: r.get(d + 7)?,
-                presiding: r.get(d + 8)?,
-                field_code: r.get(d + 9)?,
-                prior_agencies: r.get(d + 10)?,
-                note: r.get(d + 11)?,
-                petitions: r.get(d + 12)?,
-                citizen_visits: r.get(d + 13)?,
-                created_at: r.get(d + 14)?,
-                updated_at: r.get(d + 15)?,
-                transfer_agency: r.get(d + 16)?,
+                presiding: r.get(d + 4)?,
+                field_code: r.get(d + 5)?,
+                prior_agencies: r.get(d + 6)?,
+                note: r.get(d + 7)?,
+                petitions: r.get(d + 8)?,
+                citizen_visits: r.get(d + 9)?,
+                created_at: r.get(d + 10)?,
+                updated_at: r.get(d + 11)?,
+                transfer_agency: r.get(d + 12)?,
             })
         })
         .optional()?

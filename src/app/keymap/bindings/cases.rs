@@ -382,6 +382,35 @@ pub(super) const CASES: &[Binding] = &[
         Msg::AcInformCitizen,
         false,
     ),
+    // Issue 23: the denunciation's other notices, and suspending the resolution.
+    b(
+        C::Steps,
+        &[up('A')],
+        Command::Step(Action::NotifyDenounced),
+        Msg::AcNotifyDenounced,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('F')],
+        Command::Step(Action::ReportHandling),
+        Msg::AcReportHandling,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('Z')],
+        Command::Step(Action::Suspend),
+        Msg::AcSuspend,
+        false,
+    ),
+    b(
+        C::Steps,
+        &[up('R')],
+        Command::Step(Action::Continue),
+        Msg::AcContinue,
+        false,
+    ),
     // Case forms (a step, a new petition).
     b(
         C::Entry,

@@ -28,6 +28,44 @@ pub(super) const DESK: &[Binding] = &[
         true,
     ),
     b(C::Global, &[ch('/')], Command::Lookup, Msg::CmdLookup, true),
+    b(
+        C::Global,
+        &[k(KC::F(2))],
+        Command::Messages,
+        Msg::CmdMessages,
+        // Not in the hint bar: the status line says "(F2 …)" when a message was cut.
+        false,
+    ),
+    // The last messages in full.
+    b(
+        C::Messages,
+        &[k(KC::Esc), k(KC::F(2)), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    b(C::Messages, &[k(KC::Up)], Command::Up, Msg::CmdUp, false),
+    b(
+        C::Messages,
+        &[k(KC::Down)],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Messages,
+        &[k(KC::PageUp)],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Messages,
+        &[k(KC::PageDown)],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
     // Reception log.
     b(C::Log, &[ch('n')], Command::NewVisit, Msg::CmdNew, true),
     b(C::Log, &[k(KC::Enter)], Command::Open, Msg::CmdOpen, true),

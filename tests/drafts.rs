@@ -1,0 +1,182 @@
+//! A draft is never lost, never doubled: a window's draft is its own while it lives, a draft
+//! left behind is claimed by one window only, and a save takes its draft with it in the same
+//! transaction.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tiepdan::app::{App, Overlay, Question};
+use tiepdan::i18n::Lang;
+use tiepdan::store::{DRAFT_VISIT_FORM, Store};
+
+fn window(path: &std::path::Path) -> App {
+    let store = Store::open(path).unwrap();
+    App::new(store, Lang::Vi, fixed_clock()).unwrap()
+}
+
+fn drafts(path: &std::path::Path) -> usize {
+    let store = Store::open(path).unwrap();
+    let officer = store.officers().unwrap()[0].id;
+    store.drafts_of(officer, DRAFT_VISIT_FORM).unwrap().len()
+}
+
+fn visits(path: &std::path::Path) -> usize {
+    Store::open(path).unwrap().visits_on(today()).unwrap().len()
+}
+
+fn offered(app: &App) -> bool {
+    matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::RestoreDraft { .. }))
+    )
+}
+
+/// Type a complete visit in the form and write its draft (as the autosave would).
+fn type_visit(app: &mut App) {
+    app.handle_key(key(KeyCode::Char('n')));
+    for text in ["Đặng Thu Thảo", "", "", "", "", ""] {
+        type_str(app, text);
+        tab(app);
+    }
+    for text in [
+        "khieu_nai",
+        "khac",
+        "Khiếu nại việc cấp giấy",
+        "",
+        "tra_loi",
+    ] {
+        type_str(app, text);
+        tab(app);
+    }
+    app.save_draft();
+}
+
+fn book() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store_with_officer(&mut store);
+    (dir, path)
+}
+
+#[test]
+fn a_windows_draft_is_its_own_while_the_window_lives() {
+    let (_dir, path) = book();
+    let mut a = window(&path);
+    type_visit(&mut a);
+    assert_eq!(drafts(&path), 1);
+    // A second window of the same officer while the first still types: nothing offered.
+    let b = window(&path);
+    assert!(!offered(&b), "{:?}", b.overlays.last());
+    // The first window is gone (killed): the next window is offered its draft.
+    drop(a);
+    let c = window(&path);
+    assert!(offered(&c), "{:?}", c.overlays.last());
+}
+
+#[test]
+fn a_draft_left_behind_is_restored_by_one_window_only() {
+    let (_dir, path) = book();
+    let mut a = window(&path);
+    type_visit(&mut a);
+    drop(a);
+    // Two windows start while the draft waits: both are offered it.
+    let mut b = window(&path);
+    let mut c = window(&path);
+    assert!(offered(&b) && offered(&c));
+    b.handle_key(key(KeyCode::Char('y')));
+    assert!(b.form().is_some(), "restored in b");
+    assert_eq!(
+        b.form()
+            .unwrap()
+            .value(tiepdan::domain::visit::FormField::FullName),
+        "Đặng Thu Thảo"
+    );
+    // The second yes finds it taken: no second form, and it says so.
+    c.handle_key(key(KeyCode::Char('y')));
+    assert!(c.form().is_none(), "{:?}", c.overlays.last());
+    let said = c.status.clone().unwrap().text;
+    assert!(said.contains("cửa sổ khác"), "{said}");
+    // b saves it: one visit, no draft left to save it again.
+    b.handle_key(ctrl('s'));
+    assert!(b.form().is_none(), "{:?}", b.status);
+    assert_eq!(visits(&path), 1);
+    assert_eq!(drafts(&path), 0);
+    drop(b);
+    drop(c);
+    let d = window(&path);
+    assert!(!offered(&d));
+}
+
+#[test]
+fn a_save_takes_its_draft_with_it() {
+    let (_dir, path) = book();
+    let mut a = window(&path);
+    type_visit(&mut a);
+    assert_eq!(drafts(&path), 1);
+    a.handle_key(ctrl('s'));
+    assert!(a.form().is_none());
+    assert_eq!((visits(&path), drafts(&path)), (1, 0));
+    let audit = a.store.audit_of("drafts", DRAFT_VISIT_FORM).unwrap();
+    assert_eq!(
+        audit.iter().filter(|r| r.action == "delete").count(),
+        1,
+        "cleared once, by the save"
+    );
+}
+
+/// A discarded draft leaves no readable copy in the book (secure_delete): once the log is
+/// folded into the file, the typed text is nowhere in its bytes.
+#[test]
+fn a_discarded_draft_leaves_no_readable_copy_on_disk() {
+    let (dir, path) = book();
+    let secret = "Nguyễn Văn Bí Mật 0977123456";
+    {
+        let mut store = Store::open(&path).unwrap();
+        let officer = store.officers().unwrap()[0].id;
+        let actor = store.sign_in(officer).unwrap();
+        let payload = serde_json::json!({ "full_name": secret }).to_string();
+        store
+            .write(&actor, |w| w.save_draft(DRAFT_VISIT_FORM, "w-1", &payload))
+            .unwrap();
+        store
+            .write(&actor, |w| w.clear_draft(DRAFT_VISIT_FORM, "w-1"))
+            .unwrap();
+    }
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(c);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_file() {
+            let bytes = std::fs::read(&p).unwrap();
+            let found = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+            assert!(!found, "{} keeps the discarded draft", p.display());
+        }
+    }
+}
+
+/// The folders a new book is made in are the owner's only (0700), like the book (0600).
+#[cfg(unix)]
+#[test]
+fn a_new_books_folder_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join("du-lieu")
+        .join("tiếp dân")
+        .join("book.sqlite3");
+    Store::open(&path).unwrap();
+    for d in [
+        path.parent().unwrap(),
+        path.parent().unwrap().parent().unwrap(),
+    ] {
+        let mode = std::fs::metadata(d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", d.display());
+    }
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
