@@ -91,9 +91,9 @@ pub fn listen(_tx: Sender<Event>, _stopped: Arc<OnceLock<Stop>>) -> io::Result<L
 }
 
 /// The Windows console's control events, through `windows-sys` (Microsoft's own bindings,
-/// already in the tree through clap and crossterm). The `ctrlc` crate was not used: its
-/// handler returns at once, and for a closed window, a logoff or a shutdown Windows ends the
-/// process as soon as the handler returns, before the loop could keep the draft.
+/// already in the tree through clap, etcetera and rust_xlsxwriter). The `ctrlc` crate was not
+/// used: its handler returns at once, and for a closed window Windows ends the process as
+/// soon as the handler returns, before the loop could keep the draft.
 #[cfg(windows)]
 mod console {
     use std::io;
