@@ -212,15 +212,17 @@ mod tests {
     use windows_sys::Win32::Security::Authorization::{GetNamedSecurityInfoW, SE_FILE_OBJECT};
     use windows_sys::Win32::Security::{
         ACCESS_ALLOWED_ACE, ACL, DACL_SECURITY_INFORMATION, EqualSid, GetAce,
-        GetSecurityDescriptorControl, PSECURITY_DESCRIPTOR, SE_DACL_PROTECTED, TOKEN_USER,
+        GetSecurityDescriptorControl, PSECURITY_DESCRIPTOR, SE_DACL_PROTECTED,
+        SUB_CONTAINERS_AND_OBJECTS_INHERIT, TOKEN_USER,
     };
     use windows_sys::Win32::Storage::FileSystem::FILE_ALL_ACCESS;
     use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
 
     use super::*;
 
-    /// Does `acl` hold exactly one entry: allow the current user everything, not inherited?
-    fn current_user_alone(acl: *const ACL) -> bool {
+    /// Does `acl` hold exactly one entry: allow the current user everything, with these
+    /// inheritance flags?
+    fn current_user_alone(acl: *const ACL, flags: u8) -> bool {
         let user = win::current_user().unwrap();
         // SAFETY: test-only reads of an ACL Windows made.
         unsafe {
@@ -229,7 +231,7 @@ mod tests {
             (*acl).AceCount == 1 && GetAce(acl, 0, &mut ace) != 0 && {
                 let ace = ace.cast::<ACCESS_ALLOWED_ACE>();
                 (*ace).Header.AceType == 0 // ACCESS_ALLOWED_ACE_TYPE
-                        && (*ace).Header.AceFlags == 0
+                        && (*ace).Header.AceFlags == flags
                         && (*ace).Mask == FILE_ALL_ACCESS
                         && EqualSid(std::ptr::addr_of_mut!((*ace).SidStart).cast(), sid) != 0
             }
@@ -257,7 +259,10 @@ mod tests {
             assert_eq!(code, 0);
             let (mut control, mut revision) = (0u16, 0u32);
             GetSecurityDescriptorControl(sd, &mut control, &mut revision);
-            let found = (control & SE_DACL_PROTECTED != 0, current_user_alone(dacl));
+            let found = (
+                control & SE_DACL_PROTECTED != 0,
+                current_user_alone(dacl, 0),
+            );
             LocalFree(sd);
             found
         }
@@ -275,8 +280,14 @@ mod tests {
 
     #[test]
     fn the_private_dacl_names_the_current_user_alone() {
-        let owner_only = win::OwnerOnly::new(false).unwrap();
-        assert!(current_user_alone(owner_only.acl));
+        let file = win::OwnerOnly::new(false).unwrap();
+        assert!(current_user_alone(file.acl, 0));
+        // A folder's entry goes to the files and folders made in it.
+        let folder = win::OwnerOnly::new(true).unwrap();
+        assert!(current_user_alone(
+            folder.acl,
+            SUB_CONTAINERS_AND_OBJECTS_INHERIT as u8
+        ));
     }
 
     #[test]
