@@ -12,7 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tiepdan::app::App;
-use tiepdan::i18n::Lang;
 use tiepdan::store::Store;
 
 fn key(c: KeyCode) -> KeyEvent {
@@ -21,12 +20,7 @@ fn key(c: KeyCode) -> KeyEvent {
 
 fn app(path: &std::path::Path) -> App {
     let store = Store::open(path).unwrap();
-    let mut app = App::new(
-        store,
-        Lang::Vi,
-        Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()),
-    )
-    .unwrap();
+    let mut app = common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
     app
 }

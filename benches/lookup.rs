@@ -44,7 +44,6 @@ use tiepdan::app::lookup::{Found, PER_GROUP, Part};
 use tiepdan::app::{App, Msg};
 use tiepdan::domain::lookup::parse;
 use tiepdan::domain::text::fold;
-use tiepdan::i18n::Lang;
 use tiepdan::store::{Kind, Store};
 use tiepdan::tui::{self, Event};
 
@@ -278,11 +277,9 @@ fn benches(c: &mut Criterion) {
     eprintln!("{} queries, e.g. {:?}", queries.len(), &queries[11..17]);
 
     // Rows: query + the app's state + the frame; counts apart. Three rounds.
-    let mut app = App::new(store, Lang::Vi, clock()).unwrap();
+    let mut app = common::signed_in_app(store, clock());
     app.viewport = (100, 30);
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    // Close the officer picker the demo database opens with, then open the lookup.
-    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     app.handle_key(key('/'));
     assert!(matches!(
         app.overlays.last(),

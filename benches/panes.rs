@@ -13,7 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tiepdan::app::App;
-use tiepdan::i18n::Lang;
 use tiepdan::store::Store;
 
 fn key(c: char) -> KeyEvent {
@@ -22,15 +21,8 @@ fn key(c: char) -> KeyEvent {
 
 fn started(path: &std::path::Path) -> App {
     let store = Store::open(path).unwrap();
-    let mut app = App::new(
-        store,
-        Lang::Vi,
-        Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()),
-    )
-    .unwrap();
+    let mut app = common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
-    // The demo book asks who is at the keyboard: the first officer.
-    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     app
 }
 
@@ -101,7 +93,9 @@ fn benches(c: &mut Criterion) {
     while app.warm_one() {}
     let mut other = Store::open(&path).unwrap();
     let officer = other.officers().unwrap()[0].id;
-    let desk2 = other.sign_in(officer).unwrap();
+    let desk2 = other
+        .sign_in(officer, common::PIN, common::at(8, 15))
+        .unwrap();
     let mut n = 0u64;
     g.bench_function("key_2_after_another_desk_wrote", |b| {
         b.iter_custom(|iters| {

@@ -11,8 +11,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tiepdan::app::App;
-use tiepdan::i18n::Lang;
 use tiepdan::store::{QueueFilter, Store};
 
 fn key(c: KeyCode) -> KeyEvent {
@@ -41,14 +39,9 @@ fn benches(c: &mut Criterion) {
     g.bench_function("open_queue_pane_300k", |b| {
         // `2` from the log: counts, first page, and the frame.
         let store = Store::open(&path).unwrap();
-        let mut app = App::new(
-            store,
-            Lang::Vi,
-            Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()),
-        )
-        .unwrap();
+        let mut app =
+            common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
         app.viewport = (200, 50);
-        app.handle_key(key(KeyCode::Enter)); // the officer picker of the demo
         let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
         b.iter(|| {
             app.handle_key(key(KeyCode::Char('2')));
@@ -57,14 +50,8 @@ fn benches(c: &mut Criterion) {
         })
     });
     let store2 = Store::open(&path).unwrap();
-    let mut app = App::new(
-        store2,
-        Lang::Vi,
-        Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()),
-    )
-    .unwrap();
+    let mut app = common::signed_in_app(store2, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
-    app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Char('2')));
     app.handle_key(key(KeyCode::Char('l')));
     let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();

@@ -40,15 +40,8 @@ fn key(c: KeyCode) -> KeyEvent {
 }
 
 fn app(store: Store) -> App {
-    let mut app = App::new(
-        store,
-        Lang::Vi,
-        Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()),
-    )
-    .unwrap();
+    let mut app = common::signed_in_app(store, Box::new(|| day().and_hms_opt(16, 50, 0).unwrap()));
     app.viewport = (200, 50);
-    // The demo database opens on the officer picker: take the preselected officer.
-    app.handle_key(key(KeyCode::Enter));
     app
 }
 

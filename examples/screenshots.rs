@@ -47,9 +47,18 @@ fn demo_app() -> App {
     )
     .expect("app");
     app.viewport = (W, H);
-    // The demo database opens on the officer picker: take the preselected officer.
-    press(&mut app, KeyCode::Enter);
     app
+}
+
+/// The demo book opens on the sign-in: its officers set their PIN at their first one.
+fn sign_in(app: &mut App) {
+    // Screenshots need no production-cost hashing (debug builds only; see store::pin).
+    tiepdan::store::pin::use_cheap_cost_in_tests();
+    for _ in 0..2 {
+        type_str(app, "246810");
+        press(app, KeyCode::Enter);
+    }
+    assert!(!app.is_locked(), "signed in");
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -75,6 +84,8 @@ fn shot(app: &App, name: &str) {
 
 fn main() {
     let mut app = demo_app();
+    shot(&app, "sign-in");
+    sign_in(&mut app);
     shot(&app, "log");
 
     press(&mut app, KeyCode::Enter);

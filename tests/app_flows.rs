@@ -16,6 +16,10 @@ use tiepdan::store::Store;
 /// Fill the new-visit form the way an officer does: type, Tab, type…
 fn fill_basic(app: &mut App, name: &str, id: &str) {
     app.handle_key(key(KeyCode::Char('n')));
+    // On an earlier day: log it on the day shown.
+    if app.context() == Context::Confirm {
+        app.handle_key(key(KeyCode::Char('y')));
+    }
     assert_eq!(app.context(), Context::Form);
     type_str(app, name);
     tab(app);
@@ -45,16 +49,37 @@ fn first_start_asks_for_unit_and_officer() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Setup(_))));
     // Enter moves on (the desk code comes prefilled); finishing without a name is refused.
     type_str(&mut app, "UBND phường Ba Đình");
-    app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..5 {
+        app.handle_key(key(KeyCode::Enter));
+    }
     match app.overlays.last() {
-        Some(Overlay::Setup(s)) => assert!(s.error.is_some()),
+        Some(Overlay::Setup(s)) => {
+            assert!(s.error_of(2).is_some() && s.error_of(3).is_some());
+            assert_eq!(s.focus, 2, "back to the officer's name");
+        }
         other => panic!("setup should stay open, got {other:?}"),
     }
     type_str(&mut app, "Nguyễn Thị Lan");
     app.handle_key(key(KeyCode::Enter));
-    assert!(app.overlays.is_empty());
+    // Then the PIN, twice (masked); a guessable one is refused, both entries cleared.
+    cheap();
+    type_str(&mut app, "123456");
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "123456");
+    app.handle_key(key(KeyCode::Enter));
+    match app.overlays.last() {
+        Some(Overlay::Setup(s)) => {
+            assert_eq!(s.focus, 3, "back to the PIN");
+            assert!(s.pin.lines().join("").is_empty());
+            assert!(s.error_of(3).unwrap().contains("dễ đoán"));
+        }
+        other => panic!("setup should stay open, got {other:?}"),
+    }
+    type_str(&mut app, PIN);
+    app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, PIN);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
     assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
     assert_eq!(app.unit, "UBND phường Ba Đình");
     assert_eq!(
@@ -68,12 +93,20 @@ fn first_start_asks_for_unit_and_officer() {
 #[test]
 fn several_officers_choose_who_is_at_the_keyboard() {
     let mut store = Store::open_in_memory().unwrap();
-    store.enroll_officer("Nguyễn Thị Lan").unwrap();
-    store.enroll_officer("Trần Văn Bình").unwrap();
+    let lan = store_with_officer(&mut store);
+    store
+        .write(&lan, |w| w.add_officer("Trần Văn Bình", ""))
+        .unwrap();
     let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
-    assert_eq!(app.context(), Context::Picker);
+    // The start asks who signs in, and their PIN; Bình, who has none, sets one.
+    assert_eq!(app.context(), Context::Lock);
+    assert!(app.actor.is_none());
     app.handle_key(key(KeyCode::Down));
+    type_str(&mut app, "135790");
     app.handle_key(key(KeyCode::Enter));
+    type_str(&mut app, "135790");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(!app.is_locked());
     assert_eq!(app.actor.as_ref().unwrap().name(), "Trần Văn Bình");
 }
 
@@ -133,7 +166,7 @@ fn comboboxes_filter_without_diacritics() {
     while form_focus(&app) != FormField::Field {
         tab(&mut app);
     }
-    type_str(&mut app, "giai phong");
+    type_str(&mut app, "boi thuong");
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.form().unwrap().value(FormField::Field), "den_bu_gpmb");
     assert_eq!(form_focus(&app), FormField::Content);
@@ -328,7 +361,7 @@ fn a_draft_is_autosaved_and_offered_after_a_crash() {
         store_with_officer(&mut store);
     }
     {
-        let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+        let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
         app.handle_key(key(KeyCode::Char('n')));
         type_str(&mut app, "Đặng Thu Thảo");
         let t0 = Instant::now();
@@ -341,7 +374,7 @@ fn a_draft_is_autosaved_and_offered_after_a_crash() {
         assert!(app.form().unwrap().draft_saved_at.is_some());
         // The process dies here: no quit, no save.
     }
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Confirm(Question::RestoreDraft { .. }))
@@ -383,7 +416,7 @@ fn a_tiny_terminal_still_quits_with_q() {
 fn english_ui_is_one_flag_away() {
     let mut store = Store::open_in_memory().unwrap();
     store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::En, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::En, fixed_clock()).unwrap();
     app.viewport = (100, 30);
     assert!(app.day_label(today()).starts_with("Sunday, 22/11/2026"));
 }
@@ -396,7 +429,7 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
         let mut store = Store::open(&path).unwrap();
         store_with_officer(&mut store)
     };
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     app.viewport = (100, 30);
     fill_basic(&mut app, "Vũ Thị Mai", "001185012399");
     app.handle_key(ctrl('s'));
@@ -420,6 +453,12 @@ fn an_edit_after_another_desk_changed_the_visit_is_refused_keeping_the_form() {
     });
     app.handle_key(ctrl('s'));
     app.handle_key(key(KeyCode::Char('s'))); // the name corrects the record
+    // Offered to carry the typed values onto the new version; Esc leaves the form as it is.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::CarryOver(_)))
+    ));
+    app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.context(), Context::Form, "the form stays open");
     assert_eq!(
         app.form().unwrap().value(FormField::FullName),

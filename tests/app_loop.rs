@@ -37,7 +37,7 @@ fn screen(t: &Terminal<TestBackend>) -> String {
 #[test]
 fn the_loop_runs_the_app_with_its_lookup_worker() {
     let (_dir, path) = book();
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     let (tx, rx) = mpsc::channel();
     tui::attach_workers(&mut app, &tx);
     assert!(
@@ -85,7 +85,7 @@ fn the_loop_runs_the_app_with_its_lookup_worker() {
 #[test]
 fn results_of_an_older_query_are_never_shown() {
     let (_dir, path) = book();
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     app.handle_key(key(KeyCode::Char('/')));
     type_str(&mut app, "tran");
     let generation = app.lookup.generation;
@@ -136,7 +136,7 @@ fn the_worker_sends_rows_then_counts_then_further_pages() {
             save(&mut store, &officer, &valid(&d));
         }
     }
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     let (tx, rx) = mpsc::channel();
     tui::attach_workers(&mut app, &tx);
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
@@ -164,7 +164,7 @@ fn the_worker_sends_rows_then_counts_then_further_pages() {
 #[test]
 fn a_key_is_drawn_before_its_lookup_goes_to_the_worker() {
     let (_dir, path) = book();
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     let (tx, rx) = mpsc::channel();
     tui::attach_workers(&mut app, &tx);
     app.handle_key(key(KeyCode::Char('/')));

@@ -431,7 +431,7 @@ fn in_december_the_board_reminds_that_next_year_s_days_off_are_unconfirmed() {
             .and_hms_opt(8, 0, 0)
             .unwrap()
     };
-    let mut app = App::new(store, Lang::Vi, Box::new(december)).unwrap();
+    let mut app = start(store, Lang::Vi, Box::new(december)).unwrap();
     app.handle_key(key(KeyCode::Char('3')));
     let r = app.board.reminder.clone().expect("reminder");
     assert_eq!(r.year, 2027);
@@ -651,7 +651,7 @@ fn a_report_column_changed_at_another_desk_is_not_undone() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let officer = store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.handle_key(key(KeyCode::Char('6')));
     app.handle_key(key(KeyCode::Right));
     app.handle_key(key(KeyCode::Right));
@@ -665,7 +665,9 @@ fn a_report_column_changed_at_another_desk_is_not_undone() {
     app.handle_key(key(KeyCode::Enter));
     // Meanwhile, at the other desk.
     let mut other = Store::open(&path).unwrap();
-    let desk2 = other.sign_in(officer.officer_id()).unwrap();
+    let desk2 = other
+        .sign_in(officer.officer_id(), common::PIN, common::at(8, 15))
+        .unwrap();
     other
         .write(&desk2, |w| {
             w.set_field_report_column("moi_truong", "hc_khac", "khac")
@@ -673,6 +675,12 @@ fn a_report_column_changed_at_another_desk_is_not_undone() {
         .unwrap();
     type_str(&mut app, "dat dai nha");
     app.handle_key(ctrl('s'));
+    // Offered to carry the choice onto the other desk's version; Esc leaves it as it is.
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(tiepdan::app::Question::CarryOver(_)))
+    ));
+    app.handle_key(key(KeyCode::Esc));
     assert!(
         matches!(app.overlays.last(), Some(Overlay::Entry(_))),
         "the form stays"

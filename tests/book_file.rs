@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use common::*;
-use tiepdan::app::App;
+
 use tiepdan::app::worker::Searcher;
 use tiepdan::i18n::Lang;
 use tiepdan::store::{CheckpointMode, Store};
@@ -38,7 +38,7 @@ fn after_the_app_closes_the_file_alone_is_the_book() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let officer = store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     // The lookup worker opens its own connection, as in the terminal.
     let (tx, _rx) = mpsc::channel();
     tiepdan::tui::attach_workers(&mut app, &tx);
@@ -116,7 +116,7 @@ fn the_app_checkpoints_when_the_desk_goes_quiet() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let officer = store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     save_n(&mut app.store, &officer, 0, 4);
     let now = std::time::Instant::now();
     // A key was just pressed: not yet.
@@ -322,10 +322,16 @@ fn a_book_in_a_read_only_folder_opens_read_only() {
             .unwrap_or_else(|e| panic!("lock_file {lock_file}: {e}"));
         assert!(store.is_read_only());
         assert_eq!(store.visit_count().unwrap(), 3);
-        let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+        let officer = store
+            .sign_in(
+                store.officers().unwrap()[0].id,
+                common::PIN,
+                common::at(8, 15),
+            )
+            .unwrap();
         let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
         assert!(matches!(r, Err(StoreError::ReadOnly)), "{r:?}");
-        let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+        let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
         let screen = screen_of(&mut app, 120, 30);
         assert!(screen.contains("CHỈ ĐỌC"), "{screen}");
         assert!(screen.contains("Công dân 2"), "{screen}");

@@ -529,7 +529,8 @@ fn a_version_1_database_upgrades_in_place() {
         tiepdan::store::LATEST_VERSION
     );
     assert_eq!(store.visit_count().unwrap(), 1);
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let first = store.officers().unwrap()[0].id;
+    let officer = common::sign_in_or_set(&mut store, first);
     let citizen: i64 = store.inspect_one("SELECT id FROM citizens", []).unwrap();
     let (_, code) = open_case(&mut store, &officer, CaseType::KhieuNai, citizen, None);
     // The upgrade gave the book a desk code of its own, now part of every new code.

@@ -132,7 +132,7 @@ fn a_rule_edit_and_a_past_day_off_today_leave_reported_periods_as_they_were() {
         },
     )
     .unwrap();
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let officer = common::demo_officer(&mut store);
     // The demo book begins in Q2; Q3 (15/6–14/9) is a closed quarter with resolved cases,
     // Q4 (15/9–14/12) the one under way.
     let q3 = json(&store, "2026-q3");

@@ -24,7 +24,7 @@ fn file_app(dir: &tempfile::TempDir) -> App {
     if store.officers().unwrap().is_empty() {
         store_with_officer(&mut store);
     }
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.viewport = (160, 45);
     app
 }

@@ -12,7 +12,7 @@ use tiepdan::store::{DRAFT_VISIT_FORM, Store};
 
 fn window(path: &std::path::Path) -> App {
     let store = Store::open(path).unwrap();
-    App::new(store, Lang::Vi, fixed_clock()).unwrap()
+    start(store, Lang::Vi, fixed_clock()).unwrap()
 }
 
 fn drafts(path: &std::path::Path) -> usize {
@@ -135,7 +135,9 @@ fn a_discarded_draft_leaves_no_readable_copy_on_disk() {
     {
         let mut store = Store::open(&path).unwrap();
         let officer = store.officers().unwrap()[0].id;
-        let actor = store.sign_in(officer).unwrap();
+        let actor = store
+            .sign_in(officer, common::PIN, common::at(8, 15))
+            .unwrap();
         let payload = serde_json::json!({ "full_name": secret }).to_string();
         store
             .write(&actor, |w| w.save_draft(DRAFT_VISIT_FORM, "w-1", &payload))

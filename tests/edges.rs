@@ -214,7 +214,7 @@ fn f2_shows_the_last_messages_in_full() {
         store_with_officer(&mut store);
     }
     let store = Store::open_read_only(&path).unwrap();
-    let mut app = tiepdan::app::App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     let notice = app.status.clone().unwrap().text;
     assert!(notice.ends_with("không ghi được gì."), "{notice}");
     let s = screen_of(&mut app, 60, 20);

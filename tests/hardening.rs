@@ -76,7 +76,7 @@ fn a_pasted_escape_sequence_is_stored_clean_and_never_printed() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     log_with_pasted_name(&mut app, "X\x1b[2J\x1b]0;PWNED\x07 Nguy\u{202E}ễn");
     assert_eq!(app.context(), Context::Log, "{:?}", app.status);
     let row = &app.log.rows[0];
@@ -116,7 +116,7 @@ fn text_written_past_the_app_is_shown_safely() {
              UPDATE citizens SET full_name = 'Lê ' || char(27) || ']0;X' || char(7) || 'Văn An';",
         )
         .unwrap();
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(safe_frame(&render(&mut app, 120, 30)));
     app.handle_key(key(KeyCode::Enter));
     assert!(safe_frame(&render(&mut app, 120, 30)));
@@ -199,7 +199,7 @@ fn two_windows_of_one_officer_keep_both_drafts() {
     }
     // Two windows open at once, the same officer typing in both.
     let mut windows: Vec<App> = (0..2)
-        .map(|_| App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap())
+        .map(|_| start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap())
         .collect();
     for (app, name) in windows.iter_mut().zip(["Cửa sổ Một", "Cửa sổ Hai"]) {
         app.handle_key(key(KeyCode::Char('n')));
@@ -208,7 +208,7 @@ fn two_windows_of_one_officer_keep_both_drafts() {
     }
     // Both die with their forms open.
     drop(windows);
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     let Some(Overlay::Confirm(Question::RestoreDraft { draft, more, .. })) = app.overlays.last()
     else {
         panic!("a draft is offered")
@@ -286,7 +286,7 @@ fn a_read_only_book_opens_in_the_app_and_refuses_writes_with_words() {
         );
     }
     let before = std::fs::read(&path).unwrap();
-    let mut app = App::new(
+    let mut app = start(
         Store::open_read_only(&path).unwrap(),
         Lang::Vi,
         fixed_clock(),

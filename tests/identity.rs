@@ -63,7 +63,7 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
 
     // The form while typing is the officer's own input: it may show what was typed. What
     // follows the save may not.
@@ -131,7 +131,7 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     type_denunciation(&mut app);
     app.save_draft();
     drop(app);
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Confirm(Question::RestoreDraft { .. }))
@@ -229,7 +229,7 @@ fn a_case_made_from_an_edited_visit_hides_the_denouncer() {
             &tiepdan::domain::intake::CaseChoice::Ask,
         )
     });
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     clean("the log after the edit", &screen(&mut app));
     app.handle_key(key(KeyCode::Char('2')));
     let q = screen(&mut app);
@@ -256,7 +256,7 @@ fn a_denouncing_groups_representatives_show_on_no_surface() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     let reps = ["Hoàng Văn Đại Diện", "Ngô Thị Thứ Hai"];
     app.handle_key(key(KeyCode::Char('n')));
     for text in [NAME, CCCD, PHONE, ADDRESS] {

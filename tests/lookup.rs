@@ -220,7 +220,14 @@ fn tricky_queries() {
 #[test]
 fn the_index_follows_edits_and_a_case_shows_its_status_and_last_step() {
     let mut f = fixture();
-    let officer = f.store.sign_in(f.store.officers().unwrap()[0].id).unwrap();
+    let officer = f
+        .store
+        .sign_in(
+            f.store.officers().unwrap()[0].id,
+            common::PIN,
+            common::at(8, 15),
+        )
+        .unwrap();
     let uid = f.store.lookup("giao thong", 10).unwrap().visits[0]
         .uid
         .clone();
@@ -290,9 +297,9 @@ fn a_schema_3_database_gets_its_index_on_upgrade() {
 #[test]
 fn slash_finds_as_you_type_and_opens_the_history() {
     use ratatui::crossterm::event::KeyCode;
-    use tiepdan::app::{App, Overlay, Pane};
+    use tiepdan::app::{Overlay, Pane};
     let f = fixture();
-    let mut app = App::new(f.store, tiepdan::i18n::Lang::Vi, common::fixed_clock()).unwrap();
+    let mut app = common::start(f.store, tiepdan::i18n::Lang::Vi, common::fixed_clock()).unwrap();
     app.handle_key(common::key(KeyCode::Char('2')));
     app.handle_key(common::key(KeyCode::Char('/')));
     assert!(matches!(app.overlays.last(), Some(Overlay::Lookup)));
@@ -411,7 +418,7 @@ fn a_pasted_page_is_looked_up_at_once_by_its_first_words() {
         assert_eq!(r.citizens.len(), 1, "{n} words");
         assert_eq!(name(&r.citizens[0].person), Some("Nguyễn Văn Đức"));
     }
-    let mut app = tiepdan::app::App::new(
+    let mut app = common::start(
         fixture().store,
         tiepdan::i18n::Lang::Vi,
         common::fixed_clock(),

@@ -7,7 +7,7 @@ mod common;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
-use tiepdan::app::App;
+
 use tiepdan::domain::identity::{Person, Viewer};
 use tiepdan::domain::intake::CaseChoice;
 use tiepdan::domain::lookup::parse;
@@ -288,7 +288,7 @@ fn one_kind_never_crowds_out_another_and_every_match_can_be_reached() {
     assert_eq!((seen.len(), unique.len()), (30, 30));
 
     // In the app: PgDn at the end of the rows held loads the next page, until the end.
-    let mut app = App::new(s, tiepdan::i18n::Lang::Vi, common::fixed_clock()).unwrap();
+    let mut app = common::start(s, tiepdan::i18n::Lang::Vi, common::fixed_clock()).unwrap();
     app.viewport = (100, 30);
     app.handle_key(common::key(KeyCode::Char('/')));
     common::type_str(&mut app, "nguyen thi lan");

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use ratatui::crossterm::event::KeyCode;
-use tiepdan::app::{App, Msg};
+use tiepdan::app::Msg;
 use tiepdan::i18n::Lang;
 use tiepdan::store::Store;
 
@@ -21,7 +21,7 @@ fn a_pane_is_read_again_only_when_the_book_changed() {
         &officer,
         &valid(&draft("Lê Văn An", "001085011111")),
     );
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.handle_key(key(KeyCode::Char('2')));
     assert_eq!(app.queue.total, 1);
     // A marker only a reload would wipe.
@@ -32,7 +32,9 @@ fn a_pane_is_read_again_only_when_the_book_changed() {
 
     // Another desk takes in a second complaint.
     let mut other = Store::open(&path).unwrap();
-    let desk2 = other.sign_in(officer.officer_id()).unwrap();
+    let desk2 = other
+        .sign_in(officer.officer_id(), common::PIN, common::at(8, 15))
+        .unwrap();
     save(
         &mut other,
         &desk2,

@@ -13,6 +13,8 @@ use tiepdan::store::Store;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+use common::PIN;
+
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
@@ -41,6 +43,8 @@ impl Tui {
         cmd.arg("--create");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("TIEPDAN_LANG");
+        // PINs hashed at the cheapest cost (honoured by debug builds only).
+        cmd.env("TIEPDAN_TEST_KDF", "cheap");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -65,6 +69,14 @@ impl Tui {
             child,
             _master: pair.master,
         }
+    }
+
+    /// Sign in at the lock screen the app starts on, with the test officer's PIN.
+    fn signed_in(mut self) -> Tui {
+        self.wait_text("Mã PIN");
+        self.send(PIN);
+        self.send("\r");
+        self
     }
 
     fn screen(&self) -> String {
@@ -165,6 +177,7 @@ fn first_start_with_a_visit(db: &Path) -> Tui {
     t.send("UBND phường Kim Mã\r");
     t.send("\x7f\x7fKM\r"); // the desk code: KM instead of the suggested one
     t.send("Nguyễn Thị Lan\r");
+    t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
     t.wait_text("Chưa có lượt tiếp");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -183,6 +196,7 @@ fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     t.send("UBND phường Ba Đình\r");
     t.send("\x7f\x7fBD\r"); // the desk code: BD instead of the suggested one
     t.send("Nguyễn Thị Lan\r");
+    t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
     t.wait_text("0 lượt");
 
     // First visit: the name arrives decomposed (as some input methods send it).
@@ -229,7 +243,7 @@ fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     }
     drop(t);
 
-    let t = Tui::start(&db);
+    let t = Tui::start(&db).signed_in();
     t.wait_text("2 lượt");
     let screen = t.screen();
     assert_eq!(screen.matches("Nguyễn Văn Đức").count(), 2, "{screen}");
@@ -256,7 +270,7 @@ fn a_killed_process_offers_the_draft_back() {
         let mut store = Store::open(&db).unwrap();
         common::store_with_officer(&mut store);
     }
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -278,7 +292,7 @@ fn a_killed_process_offers_the_draft_back() {
     let _ = t.child.wait();
     drop(t);
 
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("nhập dở từ lần trước");
     t.send("y");
     t.wait_text("Ghi lượt tiếp mới");
@@ -300,7 +314,7 @@ fn a_pasted_text_lands_in_the_field_in_nfc() {
         let mut store = Store::open(&db).unwrap();
         common::store_with_officer(&mut store);
     }
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -436,7 +450,7 @@ fn a_signal_keeps_the_form_and_restores_the_terminal() {
             let mut store = Store::open(&db).unwrap();
             common::store_with_officer(&mut store);
         }
-        let mut t = Tui::start(&db);
+        let mut t = Tui::start(&db).signed_in();
         t.wait_text("0 lượt");
         t.send("n");
         t.wait_text("Ghi lượt tiếp mới");
@@ -531,9 +545,12 @@ fn under_wine_the_consoles_ctrl_c_stops_like_sigint() {
         let raw = raw.lock().unwrap();
         raw.windows(needle.len()).any(|w| w == needle)
     };
-    // The loop runs once bracketed paste is on; the console handler was added before.
+    // The loop runs once bracketed paste is on; the console handler was added before. Keys
+    // are taken in order: the PIN at the lock screen the app starts on, then a new form.
     wait("bracketed paste on", &|| seen(b"\x1b[?2004h"));
-    writer.write_all(b"nPhan Van Tin").unwrap();
+    writer
+        .write_all(format!("{PIN}\rnPhan Van Tin").as_bytes())
+        .unwrap();
     writer.flush().unwrap();
     let kept = || {
         let store = Store::open(&db).unwrap();
@@ -583,7 +600,7 @@ fn pasted_escapes_are_text_and_a_denouncer_is_not_named() {
         let mut store = Store::open(&db).unwrap();
         common::store_with_officer(&mut store);
     }
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -629,6 +646,7 @@ fn the_register_stays_true_at_the_desk() {
     t.send("UBND phường Kim Mã\r");
     t.send("\x7f\x7fKM\r");
     t.send("Nguyễn Thị Lan\r");
+    t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
     t.wait_text("Chưa có lượt tiếp");
     let code = format!(
         "KN-{}-KM-0001",
@@ -763,7 +781,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
             store.drafts_of(officer, "visit_form").unwrap().len(),
         )
     };
-    let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]);
+    let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]).signed_in();
     t.wait_text("0 lượt");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -776,7 +794,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
     drop(t);
     assert_eq!(counts(), (0, 1), "the draft, and no visit");
 
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("nhập dở từ lần trước");
     t.send("y");
     t.wait_text("Trần Văn Đức");
@@ -788,7 +806,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
     drop(t);
 
     // The next window is offered nothing.
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("1 lượt");
     assert!(!t.screen().contains("nhập dở"), "{}", t.screen());
     t.send("q");
@@ -860,4 +878,30 @@ fn a_denunciation_keeps_apart_and_the_form_is_no_oracle() {
     t.send("y");
     t.send("q");
     assert!(t.wait_exit());
+}
+
+#[test]
+fn esc_in_the_first_start_dialog_quits_and_leaves_no_book_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new-book.sqlite3");
+    let mut t = Tui::start(&db);
+    t.wait_text("Thiết lập lần đầu");
+    assert!(db.exists(), "the book is made as the program starts");
+    t.send("UBND phường Quán Thánh");
+    t.send("\x1b");
+    assert!(t.wait_exit(), "a clean exit");
+    drop(t);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing left behind: {left:?}");
+    // A book that was there before is never removed, set up or not.
+    drop(Store::open(&db).unwrap());
+    let mut t = Tui::start(&db);
+    t.wait_text("Thiết lập lần đầu");
+    t.send("\x1b");
+    assert!(t.wait_exit());
+    drop(t);
+    assert!(db.exists());
 }

@@ -38,6 +38,8 @@ impl Tui {
         cmd.arg(db);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("TIEPDAN_LANG");
+        // PINs hashed at the cheapest cost (honoured by debug builds only).
+        cmd.env("TIEPDAN_TEST_KDF", "cheap");
         let child = pair.slave.spawn_command(cmd).expect("tiepdan starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 120, 0)));
@@ -59,6 +61,14 @@ impl Tui {
             child,
             _master: pair.master,
         }
+    }
+
+    /// Sign in at the lock screen the app starts on, with the test officer's PIN.
+    fn signed_in(mut self) -> Tui {
+        self.wait_text("Mã PIN");
+        self.send(common::PIN);
+        self.send("\r");
+        self
     }
 
     fn screen(&self) -> String {
@@ -143,8 +153,8 @@ fn log_visit(t: &mut Tui, name: &str, id: &str) {
 fn another_desk_s_visit_shows_within_a_second_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let db = book(dir.path());
-    let mut a = Tui::start(&db);
-    let b = Tui::start(&db);
+    let mut a = Tui::start(&db).signed_in();
+    let b = Tui::start(&db).signed_in();
     a.wait_text("0 lượt");
     b.wait_text("0 lượt");
     log_visit(&mut a, "Phan Thị Ngọc Hà", "001185012345");
@@ -160,7 +170,7 @@ fn another_desk_s_visit_shows_within_a_second_without_a_key() {
 fn after_a_quit_the_book_file_alone_holds_every_visit() {
     let dir = tempfile::tempdir().unwrap();
     let db = book(dir.path());
-    let mut t = Tui::start(&db);
+    let mut t = Tui::start(&db).signed_in();
     t.wait_text("0 lượt");
     log_visit(&mut t, "Phan Thị Ngọc Hà", "001185012345");
     t.wait_text("1 lượt");

@@ -377,7 +377,7 @@ fn every_case_of_a_long_field_is_reached_by_scrolling() {
         let d = draft(&format!("Công dân {i}"), &format!("0010850{i:05}"));
         save(&mut store, &officer, &valid(&d));
     }
-    let mut app = App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
     app.viewport = (120, 30);
     app.handle_key(key(KeyCode::Char('2')));
     app.handle_key(key(KeyCode::Right));

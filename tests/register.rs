@@ -187,7 +187,7 @@ fn a_case_follows_its_visit_or_the_edit_is_refused_naming_it() {
     .unwrap();
     assert_eq!(
         store.case_row(&kn.uid).unwrap().field_name,
-        "Đền bù – giải phóng mặt bằng"
+        "Bồi thường, hỗ trợ, tái định cư"
     );
     let open = |store: &Store, code: &str| -> u32 {
         store
@@ -425,10 +425,6 @@ fn an_officer_name_is_taken_once_and_an_officer_is_disabled_never_deleted() {
         matches!(&err, StoreError::OfficerExists(n) if n == "Nguyễn Thị Lan"),
         "{err:?}"
     );
-    assert!(matches!(
-        store.enroll_officer("nguyễn thị lan"),
-        Err(StoreError::OfficerExists(_))
-    ));
     let other = store
         .write(&officer, |w| w.add_officer("Trần Văn Minh", ""))
         .unwrap();
@@ -447,8 +443,21 @@ fn an_officer_name_is_taken_once_and_an_officer_is_disabled_never_deleted() {
         .collect();
     assert_eq!(names, vec!["Nguyễn Thị Lan"]);
     assert!(store.officer(other.id).unwrap().is_some(), "kept");
-    // A disabled officer's name is free again.
+    // A disabled officer's name is still theirs: not a second officer, but enabled again.
+    assert!(matches!(
+        store.write(&officer, |w| w.add_officer("Tran Van Minh", "chuyên viên")),
+        Err(StoreError::OfficerExists(n)) if n == "Trần Văn Minh"
+    ));
+    assert_eq!(
+        store
+            .officer_named("tran van minh")
+            .unwrap()
+            .map(|o| o.active),
+        Some(false)
+    );
     store
-        .write(&officer, |w| w.add_officer("Trần Văn Minh", "chuyên viên"))
+        .write(&officer, |w| w.enable_officer(other.id))
         .unwrap();
+    assert_eq!(store.officers().unwrap().len(), 2);
+    assert!(store.disabled_officers().unwrap().is_empty());
 }

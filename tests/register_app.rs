@@ -180,7 +180,7 @@ fn a_step_form_asks_before_discarding_and_its_draft_survives_a_crash() {
     let path = dir.path().join("book.sqlite3");
     let mut store = Store::open(&path).unwrap();
     store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.viewport = (100, 30);
     complaint(&mut app, "Lê Văn Tâm", "001085044444");
     open_first_case(&mut app);
@@ -202,7 +202,7 @@ fn a_step_form_asks_before_discarding_and_its_draft_survives_a_crash() {
     // Leaving the note writes the draft; then the window dies.
     tab(&mut app);
     drop(app);
-    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     let Some(Overlay::Confirm(Question::RestoreEntry { draft, .. })) = app.overlays.last() else {
         panic!("the draft is offered: {:?}", app.overlays.last());
     };
@@ -221,7 +221,7 @@ fn a_step_form_asks_before_discarding_and_its_draft_survives_a_crash() {
         status(&app)
     );
     drop(app);
-    let app = App::new(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
     assert!(!matches!(
         app.overlays.last(),
         Some(Overlay::Confirm(Question::RestoreEntry { .. }))
@@ -439,7 +439,7 @@ fn english_counts_say_one_session() {
         &officer,
         &valid(&draft("Lê Văn Tâm", "001085044444")),
     );
-    let mut app = App::new(store, Lang::En, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::En, fixed_clock()).unwrap();
     let t = screen_of(&mut app, 100, 30);
     assert!(t.contains("1 session ·"), "{t}");
     assert!(t.contains("1 visit ·"), "{t}");
@@ -469,7 +469,7 @@ fn an_officer_is_disabled_from_the_picker_after_a_question() {
     // Not oneself.
     let moves = |app: &mut App, to: usize| {
         if let Some(Overlay::Picker(p)) = app.overlays.last_mut() {
-            p.selected = to;
+            p.selected = Some(to);
         }
     };
     moves(&mut app, me);

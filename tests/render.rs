@@ -32,6 +32,7 @@ fn app_with_day(lang: Lang) -> App {
     d2.representatives = "Bùi Thị Gấm; Ngô Văn Hải".into();
     d2.form = "dinh_ky".into();
     d2.presiding = "Chủ tịch Lê Văn Hùng".into();
+    d2.presider_role = "truc_tiep".into();
     d2.field = "den_bu_gpmb".into();
     d2.petition_type = "kien_nghi".into();
     d2.content = "Đề nghị xem xét lại đơn giá bồi thường khi thu hồi đất làm đường vành đai".into();
@@ -57,7 +58,7 @@ fn app_with_day(lang: Lang) -> App {
             )
         });
     }
-    App::new(store, lang, fixed_clock()).unwrap()
+    start(store, lang, fixed_clock()).unwrap()
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn help_overlay_80x24() {
 #[test]
 fn first_start_setup_80x24() {
     let store = Store::open_in_memory().unwrap();
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     type_str(&mut app, "UBND xã Tân Hòa");
     // The suggested desk code is random.
     insta::with_settings!({ filters => vec![(r"(vụ việc\)  )[A-Z]{2}", "${1}XX")] }, {
@@ -298,7 +299,7 @@ fn queue_pane_100x30() {
     let screen = render(&mut app, 100, 30);
     let text = format!("{}", screen.backend());
     assert!(text.contains("Tóm tắt"), "{text}");
-    assert!(text.contains("phóng mặt bằng"), "{text}");
+    assert!(text.contains("tái định cư"), "{text}");
     insta::assert_snapshot!(screen.backend());
 }
 
@@ -307,7 +308,7 @@ fn queue_pane_160x45() {
     let mut app = app_with_queue();
     let screen = render(&mut app, 160, 45);
     let text = format!("{}", screen.backend());
-    assert!(text.contains("Đền bù – giải phóng mặt bằng"), "{text}");
+    assert!(text.contains("Bồi thường, hỗ trợ, tái định cư"), "{text}");
     insta::assert_snapshot!(screen.backend());
 }
 
@@ -494,7 +495,7 @@ fn deadline_board_in_december_80x24() {
             .and_hms_opt(8, 0, 0)
             .unwrap()
     };
-    let mut app = App::new(store, Lang::Vi, Box::new(december)).unwrap();
+    let mut app = start(store, Lang::Vi, Box::new(december)).unwrap();
     app.handle_key(key(KeyCode::Char('3')));
     insta::assert_snapshot!(render(&mut app, 80, 24).backend());
 }
@@ -518,7 +519,7 @@ fn app_with_namesakes() -> App {
         }
         save(&mut store, &officer, &valid(&d));
     }
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.handle_key(key(KeyCode::Char('/')));
     type_str(&mut app, "nguyen thi lan");
     app
@@ -555,7 +556,7 @@ fn the_log_keeps_handling_and_officer_at_120_columns() {
         "Khiếu nại việc bồi thường khi thu hồi đất làm đường liên xã, đề nghị xem xét lại đơn giá"
             .into();
     save(&mut store, &officer, &valid(&d));
-    let mut app = tiepdan::app::App::new(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
+    let mut app = start(store, tiepdan::i18n::Lang::Vi, fixed_clock()).unwrap();
     let s = screen_of(&mut app, 120, 30);
     let header = s.lines().find(|l| l.contains("STT")).unwrap();
     assert!(header.contains("Xử lý") && header.contains("Cán bộ"), "{s}");

@@ -13,7 +13,8 @@ use tiepdan::cli::report::compute;
 use tiepdan::domain::case::{Action, CaseType, Outcome, RefusalReason};
 use tiepdan::domain::date::format_date;
 use tiepdan::domain::intake::CaseChoice;
-use tiepdan::domain::report::{Figure, Form, Period, Report};
+use tiepdan::domain::report::{Circular, Figure, Form, Period, Report};
+use tiepdan::domain::visit::PresiderRole;
 use tiepdan::domain::visit::{VisitDraft, validate};
 use tiepdan::exchange::report_text::{self, Heading};
 use tiepdan::exchange::report_xlsx;
@@ -100,10 +101,11 @@ fn fill(store: &mut Store) {
                  field: &str,
                  handling: &str,
                  petitions: u32| {
-        let presiding = match form {
-            "dinh_ky" => "Chủ tịch Lê Văn Hùng",
-            "dot_xuat" => "Phó Chủ tịch Trần Thị Mai",
-            _ => "",
+        // The chairman in person on the periodic day; his deputy, by delegation, ad hoc.
+        let (presiding, role) = match form {
+            "dinh_ky" => ("Chủ tịch Lê Văn Hùng", "truc_tiep"),
+            "dot_xuat" => ("Phó Chủ tịch Trần Thị Mai", "uy_quyen"),
+            _ => ("", ""),
         };
         let draft = VisitDraft {
             full_name: name.into(),
@@ -118,6 +120,7 @@ fn fill(store: &mut Store) {
             },
             form: form.into(),
             presiding: presiding.into(),
+            presider_role: role.into(),
             petition_type: ptype.into(),
             field: field.into(),
             content: format!("Nội dung của {name} ({ptype}, {field})"),
@@ -481,6 +484,13 @@ fn report(store: &Store, period: &str) -> Report {
     compute(store, Period::parse(period).unwrap(), today()).unwrap()
 }
 
+/// The report of `period` in the forms of `circular`.
+fn report_in(store: &Store, period: &str, circular: Circular) -> Report {
+    store
+        .period_report_in(Period::parse(period).unwrap(), today(), circular)
+        .unwrap()
+}
+
 fn heading() -> Heading<'static> {
     Heading {
         unit: "UBND phường Ba Đình",
@@ -513,6 +523,12 @@ fn q1_summary_figures_by_hand() {
         (F::SessionsPeriodic, 1),
         (F::SessionsAdHoc, 1),
         (F::SessionsOnline, 0),
+        // The chairman in person on 05/01; his deputy, by delegation, on 10/02.
+        (F::HeadPeriodic, 1),
+        (F::HeadAdHoc, 0),
+        (F::HeadDays, 1),
+        (F::DelegatedSessions, 1),
+        (F::UnmarkedSessions, 0),
         // v2…v10; people 1+1+12+1+1+1+6+12+1.
         (F::Visits, 9),
         (F::People, 36),
@@ -528,29 +544,44 @@ fn q1_summary_figures_by_hand() {
         (F::PetitionsToCao, 1),
         // v4 (1), v8 (2) + KNPA1 (2), KNPA-Gd (1).
         (F::PetitionsKienNghiPhanAnh, 6),
-        // KN1, KN2, TC1, KNPA1, KN-W, KN-R, KNPA-Gd, KN-G.
-        (F::CasesReceived, 8),
+        // KN-K, TC-L carried over; KN1, KN2, TC1, KNPA1, KN-W, KN-R, KNPA-Gd, KN-G new.
+        (F::CasesInBook, 10),
         // KN-K (outside authority on 14/12), TC-L (not eligible on 14/12).
         (F::CasesCarriedOver, 2),
-        (F::CasesUnclassified, 1),
+        (F::CasesReceived, 8),
         // KN1, KN2, TC1, KNPA1, KN-W, KN-R.
         (F::CasesOwnAuthority, 6),
+        // KN-K, KNPA-Gd.
+        (F::CasesNotOwn, 2),
+        // TC-L.
+        (F::CasesIneligible, 1),
+        (F::CasesClosedUnclassified, 0),
+        // KN-G.
+        (F::CasesUnclassified, 1),
+        // KN1, KN2, KNPA1 (resolved), TC1 (being resolved), KN-W (withdrawn); KN-R refused.
+        (F::CasesToResolve, 5),
+        (F::CasesSettled, 4),
         // KN1, KN2, KNPA1.
         (F::CasesResolved, 3),
         // KN1 (05/01 ≤ 15/01), KN2 (20/02 ≤ 09/03); KNPA1 has no legal limit.
         (F::CasesResolvedOnTime, 2),
         (F::CasesResolvedLate, 0),
         (F::CasesWithdrawn, 1),
-        (F::CasesRefused, 1),
         // TC1.
         (F::CasesOpen, 1),
         (F::CasesOverdue, 1),
-        // KN-K, KNPA-Gd.
-        (F::CasesNotOwn, 2),
-        // v5 + KN-K.
+        (F::CasesAwaitingAcceptance, 0),
+        (F::CasesRefused, 1),
+        // KN1, KN2, KN-W: all settled.
+        (F::ComplaintsToResolve, 3),
+        (F::ComplaintsSettled, 3),
+        // TC1, still being resolved.
+        (F::DenunciationsToResolve, 1),
+        (F::DenunciationsSettled, 0),
+        // v5 at the desk + KN-K (forwarded, then urged: once).
         (F::Transferred, 2),
-        // v4 + KNPA-Gd (v1 and v11 are outside the quarter).
-        (F::Guided, 2),
+        // KNPA-Gd.
+        (F::GuidedWritten, 1),
         (F::DeskGuided, 1),
         (F::DeskTransferred, 1),
         (F::DeskUrged, 1),
@@ -562,13 +593,24 @@ fn q1_summary_figures_by_hand() {
         assert_eq!(r.figure(f), v, "{f:?}");
     }
     assert_eq!(expected.len(), Figure::ALL.len(), "every figure is checked");
-    assert_eq!(r.resolved_rate(), Some(50.0));
+    assert_eq!(r.resolved_rate(), Some(80.0));
+    assert_eq!(r.complaints_rate(), Some(100.0));
+    assert_eq!(r.denunciations_rate(), Some(0.0));
     assert_eq!(r.on_time_rate(), Some(100.0));
+    let presiding: Vec<(&str, Option<PresiderRole>, u64)> = r
+        .presiding
+        .iter()
+        .map(|p| (p.name.as_str(), p.role, p.sessions))
+        .collect();
     assert_eq!(
-        r.presiding,
+        presiding,
         vec![
-            ("Chủ tịch Lê Văn Hùng".to_owned(), 1),
-            ("Phó Chủ tịch Trần Thị Mai".to_owned(), 1)
+            ("Chủ tịch Lê Văn Hùng", Some(PresiderRole::InPerson), 1),
+            (
+                "Phó Chủ tịch Trần Thị Mai",
+                Some(PresiderRole::Delegated),
+                1
+            )
         ]
     );
     let by_field: Vec<(&str, u64)> = r
@@ -591,35 +633,93 @@ fn q1_summary_figures_by_hand() {
     );
 }
 
+/// The matters of the first quarter (citizen, type, field) and the block that counts each
+/// (the highest that received it: the head in person, a delegate, regular): An-KN-đất đai (v2
+/// a repeat of v1, v7; regular), Bình (v3; regular), Dung (v4 at the chairman's periodic
+/// session, then v9 at the desk: under the head), Cường (v5; head), Em (v6; regular),
+/// Phương (v8 at the deputy's ad hoc session: delegated), Giang (v10; regular).
 #[test]
-fn q1_tables_by_hand() {
+fn q1_tables_of_tt_06_2025_by_hand() {
     let store = book();
     let r = report(&store, "2026-q1");
-    // 01/TCD. Matters (citizen, type, field): An-KN-đất đai (first visit here v2, a repeat of
-    // v1), Bình, Dung (v4 first; v9 a repeat), Cường, Em, Phương, Giang.
-    let mut tcd01 = some(&[
-        9, 36, 7, // total: visits, people, matters
-        6, 17, 3,
-        2, // regular v2 v3 v6 v7 v9 v10: visits, people, first (Bình, Em, Giang), repeat (An, Dung)
-        1, 12, 0, 1, // regular groups: v9
-        2, 3, 19, 3, 0, // periodic: sessions, visits v4 v5 v8, people, first, repeat
-        2, 18, 2, 0, // periodic groups: v4, v8
+    assert_eq!(r.circular, Circular::Tt06_2025);
+    let n = None;
+    // 01/TCD: totals; regular v2 v3 v6 v7 v9 v10; the chairman v4 v5 (05/01); the deputy v8.
+    assert_eq!(
+        values(&r, Form::T6Tcd01),
+        some(&[
+            9, 36, 7, 3, // visits, people, matters, groups (v4, v8, v9)
+            6, 17, 4, 1, 12, // regular: An, Bình, Em, Giang; group v9
+            1, 2, 13, 2, 1, 12, // in person: one day, Dung and Cường; group v4
+            1, 1, 6, 1, 1, 6, // delegated: one day, Phương, a group of 6
+        ])
+    );
+    // 02/XLD: the petitions handled in the quarter — KN-K (carried over, outside our
+    // authority and not yet sent on at its start), KN1, KN-W, KN-R, KNPA1 (two petitions),
+    // TC1, KN2, KNPA-Gd, KN-G (received); plus the petitions of the visits that opened no
+    // case: v4 guided (1), v5 forwarded (1), v8 urged (2). TC-L was handled before (filed
+    // as not eligible): not again.
+    let mut xld = some(&[
+        14, // 10 of cases + 4 at the desk
+        13, // all but KN-G
+        13, // eligible: 7 within + 6 outside
+        7, 6, // within our authority: petitions, cases
+        4, 3, 1, 3, 1,
+        0, // complaints: round 1 / 2; đất đai (KN1, KN-R, KN2), chính sách
+        1, // denunciations: TC1
     ]);
-    tcd01.extend([None, None]); // head in person / delegated: not recorded
-    assert_eq!(values(&r, Form::Tcd01), tcd01);
-    // 02/TCD: petitions and matters at the visits, by type, by authority (desk handling).
+    xld.extend([n, n]); // first / again: not marked
+    xld.extend(some(&[
+        0, 1, 0, 0, // TC1 under tham nhũng
+        2, 2, 0, 0, // KNPA1 (two petitions), chính sách
+        6, 2, 4, // outside: guided KNPA-Gd + v4; forwarded KN-K + v5 + v8 (2)
+    ]));
+    assert_eq!(values(&r, Form::T6Xld02), xld);
+    // 03/GQKN: KN1, KN2 (resolved), KN-R (refused), KN-W (withdrawn); decisions: KN1 found
+    // justified (round 1), KN2 unjustified (round 2: the first decision upheld).
+    let mut gqkn = some(&[4, 4, 0, 2, 1, 1, 2, 1, 0, 0, 1, 0]);
+    gqkn.extend([n; 11]);
+    assert_eq!(values(&r, Form::T6Gqkn03), gqkn);
+    // 04/GQTC: TC1, accepted, no conclusion yet.
+    let mut gqtc = some(&[1, 1, 0, 1, 0, 0, 0]);
+    gqtc.extend([n; 18]);
+    assert_eq!(values(&r, Form::T6Gqtc04), gqtc);
+    assert_eq!(values(&r, Form::T6Kqth05), vec![n; 31]);
+    assert_eq!(values(&r, Form::T6Qlkntc06), vec![n; 17]);
+}
+
+#[test]
+fn q1_tables_of_tt_01_2024_by_hand() {
+    let store = book();
+    let r = report_in(&store, "2026-q1", Circular::Tt01_2024);
+    // 01/TCD: regular first (Bình, Em, Giang), repeat (An); Dung's matter counts under the
+    // head (v4), so v9, a group at the desk, is a group visit but no regular matter.
+    assert_eq!(
+        values(&r, Form::Tcd01),
+        some(&[
+            9, 36, 7, // total: visits, people, matters
+            6, 17, 3, 1, 1, 12, 0, 0, // regular
+            1, 2, 13, 2, 0, 1, 12, 1, 0, // the head in person: one session (05/01)
+            1, 1, 6, 1, 0, 1, 6, 1, 0, // by delegation: one session (10/02)
+        ])
+    );
+    // 02/TCD: petitions and matters at the visits, by type, by authority (the desk's
+    // handling: kept — taken in, answered, filed — or sent on), each matter by its last visit:
+    // An (v7 answered), Bình (answered), Dung (v9 filed), Em, Giang within; Cường (v5
+    // forwarded), Phương (v8 urged) outside.
     let mut tcd02 = some(&[
         7, 7, // total
         3, 3, // KN: v2 v5 v7 v10
         1, 1, // TC: v6
         3, 3, // KNPA: v3 v4 v8 v9
-        3, 3, // own (thụ lý): v2 v6 v10
-        4, 3, // not own: v4 v5 v8
-        1, 1, 1, // guided v4, transferred v5, urged v8
+        3, 5, // own: v2 v6 v10 (petitions); matters An Bình Dung Em Giang
+        4, 2, // not own: v4 v5 v8 (petitions); matters Cường Phương
+        0, 1,
+        1, // guided none (Dung's last visit was filed), forwarded Cường, urged Phương
     ]);
     tcd02.push(None);
     assert_eq!(values(&r, Form::Tcd02), tcd02);
-    // 01/XLD: ten cases in the book (KNPA1 counts two petitions).
+    // 01/XLD: ten cases in the book (KNPA1 counts two petitions), each in one result.
     let n = None;
     assert_eq!(
         values(&r, Form::Xld01),
@@ -642,8 +742,8 @@ fn q1_tables_by_hand() {
             Some(1), // own TC
             Some(1), // own KNPA
             Some(1), // guided: KNPA-Gd
-            Some(1), // transferred: KN-K
-            Some(1), // urged: KN-K
+            Some(0), // forwarded and not urged: none
+            Some(1), // forwarded, then urged: KN-K (counted once)
             n,
         ]
     );
@@ -676,12 +776,13 @@ fn q1_tables_by_hand() {
 #[test]
 fn a_voided_visit_counts_nowhere_nor_its_session_nor_its_case() {
     let mut store = book();
-    let o = store.sign_in(1).unwrap();
+    let o = store.sign_in(1, common::PIN, common::at(8, 15)).unwrap();
     // A periodic session on 03/02/2026 whose only visit (thụ lý: it opens a case) was
     // logged by mistake and voided.
     let mut dr = common::draft("Tạ Văn Nhầm", "001085000012");
     dr.form = "dinh_ky".into();
     dr.presiding = "Chủ tịch Lê Văn Hùng".into();
+    dr.presider_role = "truc_tiep".into();
     dr.day = "03/02/2026".into();
     let codes: Vec<String> = FIELDS.iter().map(|s| s.to_string()).collect();
     let valid = validate(&dr, today(), 5, &codes).visit.unwrap();
@@ -715,8 +816,8 @@ fn a_voided_visit_counts_nowhere_nor_its_session_nor_its_case() {
     ] {
         assert_eq!(r.figure(f), v, "{f:?}");
     }
-    assert_eq!(r.cell(Form::Tcd01, 1).unwrap().value, Some(9));
-    assert_eq!(r.cell(Form::Xld01, 1).unwrap().value, Some(11));
+    assert_eq!(r.cell(Form::T6Tcd01, 1).unwrap().value, Some(9));
+    assert_eq!(r.cell(Form::T6Xld02, 1).unwrap().value, Some(14));
 }
 
 #[test]
@@ -739,12 +840,14 @@ fn period_edges_the_14th_and_the_15th() {
     // An's matter is a repeat because of v1.
     let q1 = report(&store, "2026-q1");
     assert_eq!(q1.figure(Figure::Visits), 9);
-    assert_eq!(q1.cell(Form::Tcd01, 7).unwrap().value, Some(2));
+    let q1 = report_in(&store, "2026-q1", Circular::Tt01_2024);
+    assert_eq!(q1.cell(Form::Tcd01, 7).unwrap().value, Some(1));
     // Q2/2026 starts on 15/03: v11 only, a repeat of v10 (14/03, Q1).
     let q2 = report(&store, "2026-q2");
     assert_eq!(q2.figure(Figure::Visits), 1);
-    assert_eq!(q2.cell(Form::Tcd01, 6).unwrap().value, Some(0));
-    assert_eq!(q2.cell(Form::Tcd01, 7).unwrap().value, Some(1));
+    let q2_01 = report_in(&store, "2026-q2", Circular::Tt01_2024);
+    assert_eq!(q2_01.cell(Form::Tcd01, 6).unwrap().value, Some(0));
+    assert_eq!(q2_01.cell(Form::Tcd01, 7).unwrap().value, Some(1));
     // Carried into Q2: TC1 (being resolved) and KN-G (not classified); KN-after is new.
     assert_eq!(q2.figure(Figure::CasesCarriedOver), 2);
     assert_eq!(q2.figure(Figure::CasesReceived), 1);
@@ -758,12 +861,13 @@ fn period_edges_the_14th_and_the_15th() {
     assert_eq!(dec.figure(Figure::Visits), 3);
     // Any range: 14/12 – 15/12/2025: v1, v2, v3; An's matter counted once, and as a first
     // reception (its first visit here, v1, had none before).
-    let range = compute(
-        &store,
-        Period::range(d(2025, 12, 14), d(2025, 12, 15)).unwrap(),
-        today(),
-    )
-    .unwrap();
+    let range = store
+        .period_report_in(
+            Period::range(d(2025, 12, 14), d(2025, 12, 15)).unwrap(),
+            today(),
+            Circular::Tt01_2024,
+        )
+        .unwrap();
     assert_eq!(range.figure(Figure::Visits), 3);
     assert_eq!(range.cell(Form::Tcd01, 3).unwrap().value, Some(2));
     assert_eq!(range.cell(Form::Tcd01, 6).unwrap().value, Some(2));
@@ -811,12 +915,18 @@ fn json_is_stable_and_denouncers_are_never_named() {
         assert_eq!(j["summary"][key], v, "{key}");
         assert!(j["summary"][key].is_u64());
     }
-    for f in Form::ALL {
+    assert_eq!(j["circular"]["code"], "tt06_2025");
+    assert_eq!(j["circular"]["due_on"], "2026-03-17");
+    for f in Circular::Tt06_2025.forms() {
         assert!(j[f.code()]["columns"].is_array(), "{}", f.code());
     }
+    assert!(j["01/KQGQ"].is_null(), "only the circular's own forms");
     assert_eq!(j["01/TCD"]["columns"][0]["value"], 9);
-    assert!(j["01/TCD"]["columns"][20]["value"].is_null());
-    assert!(j["01/TCD"]["columns"][20]["unfillable"].is_string());
+    assert_eq!(j["01/TCD"]["columns"].as_array().unwrap().len(), 21);
+    // 02/XLD (13): denunciations first or again, not marked.
+    assert!(j["02/XLD"]["columns"][12]["value"].is_null());
+    assert!(j["02/XLD"]["columns"][12]["unfillable"].is_string());
+    assert!(j["05/KQTH"]["note"].is_string());
     // Counts only: the denouncer (Đỗ Văn Em, 001085000005) appears in no output.
     let xlsx = report_xlsx::xlsx(&h, &r).unwrap();
     let mut all = vec![
@@ -837,37 +947,62 @@ fn json_is_stable_and_denouncers_are_never_named() {
     }
     let text = String::from_utf8_lossy(&xlsx);
     assert!(!text.contains("001085000005"));
-    // The paragraph in the shape of the news articles.
-    let p = tiepdan::i18n::report_paragraph(Lang::Vi, "UBND phường Ba Đình", &r);
-    assert!(
-        p.contains("đã tổ chức 6 cuộc tiếp công dân (thường xuyên 4, định kỳ 1, đột xuất 1"),
-        "{p}"
+}
+
+/// The summary paragraph as officials write it (issue 23, point 5): thousands marked, small
+/// counts on two digits, the period with its dates in one pair of brackets, the office rather
+/// than the person, complaints and denunciations each settled x/y (a withdrawal counts), still
+/// being resolved and of those overdue, guidance at the desk apart from written guidance.
+#[test]
+fn the_summary_paragraph_as_officials_write_it() {
+    let store = book();
+    let r = report(&store, "2026-q1");
+    let vi = tiepdan::i18n::report_paragraph(Lang::Vi, "UBND phường Ba Đình", &r);
+    insta::assert_snapshot!("paragraph_q1_vi", vi);
+    let en = tiepdan::i18n::report_paragraph(Lang::En, "UBND phường Ba Đình", &r);
+    insta::assert_snapshot!("paragraph_q1_en", en);
+    // The same in the three parts of the narrative outline (Mẫu số 02).
+    let outline: Vec<String> = tiepdan::i18n::report_outline(Lang::Vi, "UBND phường Ba Đình", &r)
+        .into_iter()
+        .map(|(h, t)| format!("{h}\n{t}"))
+        .collect();
+    insta::assert_snapshot!("outline_q1_vi", outline.join("\n"));
+    for part in [
+        "Quý I năm 2026 (số liệu từ ngày 15/12/2025 đến ngày 14/03/2026), UBND phường Ba Đình",
+        "đã tiếp 09 lượt với 36 người (03 đoàn đông người với 30 người)",
+        "Chủ tịch UBND phường trực tiếp tiếp công dân định kỳ 01 kỳ (01 ngày)",
+        "ủy quyền tiếp 01 kỳ",
+        "khiếu nại đã giải quyết 03/03 vụ việc (đạt 100%)",
+        "tố cáo đã giải quyết 0/01 vụ việc (đạt 0%)",
+        "còn 01 vụ việc đang giải quyết, trong đó 01 vụ việc quá hạn",
+        "Hướng dẫn tại nơi tiếp 01 lượt, hướng dẫn bằng văn bản 01 văn bản",
+        "chuyển 02 đơn",
+        "Trong kỳ có 10 vụ việc (kỳ trước chuyển sang 02, tiếp nhận mới 08)",
+    ] {
+        assert!(vi.contains(part), "{part}\n{vi}");
+    }
+    // No nested brackets, no person's name.
+    assert!(!vi.contains("((") && !vi.contains("))"), "{vi}");
+    assert!(!vi.contains("Lê Văn Hùng"), "{vi}");
+    // Thousands with a dot, as officials write them.
+    assert_eq!(tiepdan::i18n::count_text(Lang::Vi, 20240), "20.240");
+    assert_eq!(tiepdan::i18n::count_text(Lang::Vi, 7), "07");
+    assert_eq!(tiepdan::i18n::count_text(Lang::Vi, 0), "0");
+    assert_eq!(tiepdan::i18n::count_text(Lang::En, 20240), "20,240");
+    let year = Period::parse("2026").unwrap();
+    assert_eq!(
+        tiepdan::i18n::period_paragraph(Lang::Vi, &year),
+        "Năm 2026 (số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)"
     );
-    assert!(
-        p.contains("tiếp 9 lượt với 36 người, trong đó có 3 đoàn đông người với 30 người"),
-        "{p}"
-    );
-    assert!(
-        p.contains("Tiếp nhận 12 đơn (khiếu nại 5, tố cáo 1, kiến nghị, phản ánh 6)"),
-        "{p}"
-    );
-    assert!(
-        p.contains("đã giải quyết xong 3/6 vụ việc (đạt 50%)"),
-        "{p}"
-    );
-    assert!(
-        p.contains("2/2 vụ việc có thời hạn luật định được giải quyết đúng hạn (100%)"),
-        "{p}"
-    );
-    assert!(
-        p.contains("còn 1 vụ việc đang giải quyết, 1 vụ việc quá hạn"),
-        "{p}"
-    );
-    assert!(
-        p.contains("Kỳ trước chuyển sang 2 vụ việc, tiếp nhận mới 8 vụ việc"),
-        "{p}"
-    );
-    assert!(p.contains("15/12/2025 – 14/03/2026"), "{p}");
+    for (unit, office) in [
+        ("UBND phường Ba Đình", "Chủ tịch UBND phường"),
+        ("Ủy ban nhân dân xã Tân Lập", "Chủ tịch UBND xã"),
+        ("UBND đặc khu Phú Quốc", "Chủ tịch UBND đặc khu"),
+        ("UBND tỉnh Lạng Sơn", "Chủ tịch UBND tỉnh"),
+        ("Sở Xây dựng", "Thủ trưởng đơn vị"),
+    ] {
+        assert_eq!(tiepdan::i18n::head_office(Lang::Vi, unit), office);
+    }
 }
 
 #[test]
@@ -880,7 +1015,7 @@ fn xlsx_read_back_equals_the_json_cell_by_cell() {
     let j: Value = serde_json::from_str(&report_text::json(&h, &r)).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let names = wb.sheet_names().to_vec();
-    assert_eq!(names.len(), 1 + Form::ALL.len());
+    assert_eq!(names.len(), 1 + r.circular.forms().len());
     let mut checked = 0;
     for t in &r.tables {
         let name = report_xlsx::sheet_name(t.form.code());
@@ -937,6 +1072,48 @@ fn xlsx_read_back_equals_the_json_cell_by_cell() {
         }
     }
     assert_eq!(found, Figure::ALL.len());
+}
+
+/// The XLSX is laid out as each form: the numbered headers merged over the columns they
+/// head (TT 06/2025 01/TCD: totals (1)–(4), regular (5)–(9), the head's reception (10)–(21),
+/// in person (10)–(15) and delegated (16)–(21)), one row of column numbers.
+#[test]
+fn xlsx_headers_are_merged_as_on_the_form() {
+    use calamine::{Data, Reader, Xlsx};
+    let store = book();
+    let r = report(&store, "2026-q1");
+    let bytes = report_xlsx::xlsx(&heading(), &r).unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let merged: Vec<(u32, u32, u32, u32)> = wb
+        .merge_cells_by_sheet_name("01-TCD")
+        .unwrap()
+        .iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect();
+    let top = report_xlsx::HEADER_ROW;
+    for region in [
+        (top, 1, top, 4),           // Tổng số
+        (top, 5, top, 9),           // Tiếp thường xuyên
+        (top, 10, top, 21),         // Tiếp định kỳ và đột xuất của thủ trưởng
+        (top + 1, 10, top + 1, 15), // Thủ trưởng trực tiếp tiếp
+        (top + 1, 16, top + 1, 21), // Người được ủy quyền tiếp
+    ] {
+        assert!(merged.contains(&region), "{region:?} in {merged:?}");
+    }
+    let range = wb.worksheet_range("01-TCD").unwrap();
+    let numbers = report_xlsx::data_row(r.table(Form::T6Tcd01).unwrap()) - 1;
+    for no in 1..=21u32 {
+        assert_eq!(
+            range.get_value((numbers, no)).cloned(),
+            Some(Data::String(format!("({no})")))
+        );
+    }
+    assert_eq!(
+        range.get_value((top, 10)).cloned(),
+        Some(Data::String(
+            "Tiếp định kỳ và đột xuất của thủ trưởng".into()
+        ))
+    );
 }
 
 #[test]
@@ -1046,7 +1223,7 @@ fn explain_lists_the_records_and_hides_the_denouncer() {
     let db = file_book(dir.path());
     let out = tiepdan(
         &db,
-        &["report", "--period", "2026-q1", "--explain", "01/XLD.16"],
+        &["report", "--period", "2026-q1", "--explain", "02/XLD.16"],
     );
     assert!(
         out.status.success(),
@@ -1054,7 +1231,7 @@ fn explain_lists_the_records_and_hides_the_denouncer() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Biểu 01/XLD, cột 16"), "{text}");
+    assert!(text.contains("Biểu 02/XLD, cột 16"), "{text}");
     assert!(text.contains("Người tố cáo TC-2026-BD-0001"), "{text}");
     assert!(!text.contains("Đỗ Văn Em"));
     let out = tiepdan(
@@ -1090,7 +1267,13 @@ fn explain_lists_the_records_and_hides_the_denouncer() {
     // → Monday 09/03/2026 (Civil Code Art 148(5)).
     let out = tiepdan(
         &db,
-        &["report", "--period", "2026-q1", "--explain", "01/KQGQ.20"],
+        &[
+            "report",
+            "--period",
+            "2026-q1",
+            "--explain",
+            "cases_resolved_on_time",
+        ],
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -1107,10 +1290,28 @@ fn explain_lists_the_records_and_hides_the_denouncer() {
     );
     let out = tiepdan(
         &db,
-        &["report", "--period", "2026-q1", "--explain", "01/TCD.21"],
+        &["report", "--period", "2026-q1", "--explain", "04/GQTC.8"],
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Không điền được từ sổ"), "{text}");
+    // A form is one of the period's circular: 01/XLD is TT 01/2024's (before 30/9/2025).
+    let out = tiepdan(
+        &db,
+        &["report", "--period", "2026-q1", "--explain", "01/XLD.1"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = tiepdan(
+        &db,
+        &["report", "--period", "2025-q3", "--explain", "01/XLD.1"],
+    );
+    assert!(out.status.success());
+    // The number of days the head received: how the book counts them, said once.
+    let out = tiepdan(
+        &db,
+        &["report", "--period", "2026-q1", "--explain", "01/TCD.10"],
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("không có lịch tiếp công khai"), "{text}");
     let out = tiepdan(
         &db,
         &["report", "--period", "2026-q1", "--explain", "nothing"],
@@ -1209,7 +1410,7 @@ mod pane {
     use tiepdan::app::{App, Overlay, Pane, ReportOverlay, ReportView};
 
     fn app(lang: Lang) -> App {
-        let mut app = App::new(book(), lang, common::fixed_clock()).unwrap();
+        let mut app = common::start(book(), lang, common::fixed_clock()).unwrap();
         app.viewport = (80, 24);
         app
     }
@@ -1258,9 +1459,9 @@ mod pane {
         assert_eq!(app.reports.period.unwrap().code(), "2026-q4");
         // → through the tables, c for the charts and back.
         press(&mut app, KeyCode::Right);
-        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd01));
+        assert_eq!(app.reports.view(), ReportView::Table(Form::T6Tcd01));
         press(&mut app, KeyCode::Char('l'));
-        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd02));
+        assert_eq!(app.reports.view(), ReportView::Table(Form::T6Xld02));
         press(&mut app, KeyCode::Char('c'));
         assert_eq!(app.reports.view(), ReportView::Charts);
         assert!(app.reports.year.is_some());
@@ -1272,10 +1473,29 @@ mod pane {
     }
 
     #[test]
+    fn a_period_before_30_9_2025_shows_tt_01_2024_s_tables() {
+        let mut app = on_q1(Lang::Vi);
+        // Q1/2026 → Q4/2025 (ends 14/12/2025: TT 06/2025) → Q3/2025 (ends 14/09/2025).
+        press(&mut app, KeyCode::Char('['));
+        assert_eq!(app.reports.circular(), Circular::Tt06_2025);
+        press(&mut app, KeyCode::Char('['));
+        assert_eq!(app.reports.period.unwrap().code(), "2025-q3");
+        assert_eq!(app.reports.circular(), Circular::Tt01_2024);
+        let r = app.reports.report.as_ref().unwrap();
+        assert_eq!(r.circular, Circular::Tt01_2024);
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd01));
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.reports.view(), ReportView::Table(Form::Tcd02));
+        let screen = common::screen_of(&mut app, 80, 24);
+        assert!(screen.contains("02/TCD"), "{screen}");
+    }
+
+    #[test]
     fn enter_lists_the_records_behind_a_figure_and_opens_them() {
         let mut app = on_q1(Lang::Vi);
-        // Summary: Sessions, …, Visits (the sixth figure).
-        for _ in 0..5 {
+        // Summary: Sessions, …, Visits (the eleventh figure).
+        for _ in 0..10 {
             press(&mut app, KeyCode::Down);
         }
         press(&mut app, KeyCode::Enter);
@@ -1299,11 +1519,11 @@ mod pane {
         press(&mut app, KeyCode::Esc);
         press(&mut app, KeyCode::Esc);
         assert!(app.overlays.is_empty());
-        // 03/KQGQ (2) → TC1; its record is a masked case that opens as a case.
-        for _ in 0..8 {
+        // 04/GQTC (2) → TC1; its record is a masked case that opens as a case.
+        for _ in 0..4 {
             press(&mut app, KeyCode::Right);
         }
-        assert_eq!(app.reports.view(), ReportView::Table(Form::Kqgq03));
+        assert_eq!(app.reports.view(), ReportView::Table(Form::T6Gqtc04));
         press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Enter);
         insta::assert_snapshot!(
@@ -1331,7 +1551,10 @@ mod pane {
         insta::assert_snapshot!("definition_80x24", render(&mut app, 80, 24).backend());
         press(&mut app, KeyCode::Char('w'));
         assert!(app.overlays.is_empty());
-        // An unfillable column says why.
+        // An unfillable column says why: 03/GQKN (23).
+        for _ in 0..2 {
+            press(&mut app, KeyCode::Right);
+        }
         press(&mut app, KeyCode::End);
         press(&mut app, KeyCode::Char('w'));
         let t = render(&mut app, 80, 24);
@@ -1374,7 +1597,7 @@ mod pane {
     #[test]
     fn e_in_the_rollup_view_moves_a_field_to_another_column_and_recounts() {
         let mut app = on_q1(Lang::Vi);
-        for _ in 0..9 {
+        for _ in 0..7 {
             press(&mut app, KeyCode::Right);
         }
         assert_eq!(app.reports.view(), ReportView::Rollup);
@@ -1384,18 +1607,15 @@ mod pane {
         }
         insta::assert_snapshot!("rollup_80x24", render(&mut app, 80, 24).backend());
         let r = app.reports.report.as_ref().unwrap();
-        // Before: KNPA1 under chính sách, KN-W under chính sách (hand counts above).
-        assert_eq!(r.cell(Form::Xld04, 2).unwrap().value, Some(1));
-        assert_eq!(r.cell(Form::Xld04, 3).unwrap().value, Some(0));
-        assert_eq!(r.cell(Form::Xld02, 2).unwrap().value, Some(1));
-        assert_eq!(r.cell(Form::Xld02, 3).unwrap().value, Some(4));
+        // Before: KN-W and KNPA1 (two petitions) under chính sách (hand counts above).
+        let cell = |r: &Report, no| r.cell(Form::T6Xld02, no).unwrap().value;
+        assert_eq!((cell(r, 9), cell(r, 10)), (Some(3), Some(1)));
+        assert_eq!((cell(r, 20), cell(r, 21)), (Some(2), Some(0)));
         press(&mut app, KeyCode::Char('e'));
         // After: chính sách rolls up to "Hành chính – Đất đai, nhà cửa".
         let r = app.reports.report.as_ref().unwrap();
-        assert_eq!(r.cell(Form::Xld04, 2).unwrap().value, Some(0));
-        assert_eq!(r.cell(Form::Xld04, 3).unwrap().value, Some(1));
-        assert_eq!(r.cell(Form::Xld02, 2).unwrap().value, Some(0));
-        assert_eq!(r.cell(Form::Xld02, 3).unwrap().value, Some(5));
+        assert_eq!((cell(r, 9), cell(r, 10)), (Some(4), Some(0)));
+        assert_eq!((cell(r, 20), cell(r, 21)), (Some(0), Some(2)));
         let f = app.fields.iter().find(|f| f.code == "chinh_sach").unwrap();
         assert_eq!(f.report_column, "hc_dat_dai_nha_cua");
         let audit = app.store.audit_of("fields", &f.uid).unwrap();
@@ -1420,7 +1640,7 @@ mod pane {
         let dir = tempfile::tempdir().unwrap();
         let db = file_book(dir.path());
         let store = Store::open(&db).unwrap();
-        let mut app = App::new(store, Lang::Vi, common::fixed_clock()).unwrap();
+        let mut app = common::start(store, Lang::Vi, common::fixed_clock()).unwrap();
         press(&mut app, KeyCode::Char('5'));
         press(&mut app, KeyCode::Char('['));
         press(&mut app, KeyCode::Char('x'));

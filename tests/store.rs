@@ -161,7 +161,7 @@ fn fields_are_seeded_with_report_columns_land_first() {
         names,
         [
             "Đất đai",
-            "Đền bù – giải phóng mặt bằng",
+            "Bồi thường, hỗ trợ, tái định cư",
             "Quy hoạch – xây dựng"
         ]
     );
@@ -375,6 +375,7 @@ fn day_counters_count_sessions_people_groups_and_petitions() {
     g.representatives = "Bùi Thị Gấm; Ngô Văn Hải".into();
     g.form = "dinh_ky".into();
     g.presiding = "Chủ tịch Lê Văn Hùng".into();
+    g.presider_role = "truc_tiep".into();
     g.petitions = "2".into();
     save(&mut store, &officer, &valid(&g));
     let c = store.day_counters(today(), 5).unwrap();
@@ -600,11 +601,17 @@ fn a_read_only_open_writes_nothing_and_refuses_writes() {
     assert!(store.is_read_only());
     assert_eq!(store.visit_count().unwrap(), 1);
     assert_eq!(store.lookup("hoa", 5).unwrap().citizens.len(), 1);
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let officer = store
+        .sign_in(
+            store.officers().unwrap()[0].id,
+            common::PIN,
+            common::at(8, 15),
+        )
+        .unwrap();
     let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
     assert!(matches!(r, Err(StoreError::ReadOnly)), "{r:?}");
     assert!(matches!(
-        store.first_start("x", "A", "y"),
+        store.first_start("x", "A", "y", PIN, PIN),
         Err(StoreError::ReadOnly)
     ));
     drop(store);
@@ -645,7 +652,7 @@ fn a_disabled_officer_cannot_write() {
     let r = store.write(&officer, |w| w.save_draft("visit_form", "w", "{}"));
     assert!(matches!(r, Err(StoreError::NotPermitted)), "{r:?}");
     assert!(matches!(
-        store.sign_in(officer.officer_id()),
+        store.sign_in(officer.officer_id(), common::PIN, common::at(8, 15)),
         Err(StoreError::NotPermitted)
     ));
 }
@@ -656,7 +663,7 @@ fn case_codes_carry_the_desk_and_a_second_book_never_repeats_them() {
     let oa = store_with_officer(&mut a);
     let mut b = Store::open_in_memory().unwrap();
     let ob = b
-        .first_start("UBND phường Ba Đình", "BD2", "Trần Văn Bình")
+        .first_start("UBND phường Ba Đình", "BD2", "Trần Văn Bình", PIN, PIN)
         .unwrap();
     let v = valid(&draft("Lê Thị Hoa", "079303001234"));
     let ca = write(&mut a, &oa, |w| w.save_visit(&input(&v), &CaseChoice::Ask))

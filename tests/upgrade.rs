@@ -85,8 +85,11 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
     drop(Store::open(&fresh).unwrap());
     assert_eq!(schema(&old), schema(&fresh), "upgraded schema = new schema");
 
-    // Nothing lost, codes kept, due dates still there, foreign keys intact.
-    let after: Vec<i64> = tables.iter().map(|t| count(&old, t)).collect();
+    // Nothing lost, codes kept, due dates still there, foreign keys intact. The audit gains
+    // one row per officer: the roles the upgrade gave them (0018).
+    let mut after: Vec<i64> = tables.iter().map(|t| count(&old, t)).collect();
+    let officers = before[tables.iter().position(|t| *t == "officers").unwrap()];
+    after[tables.iter().position(|t| *t == "audit").unwrap()] -= officers;
     assert_eq!(after, before);
     assert_eq!(count(&old, "case_deadlines"), open_due_before);
     let c = Connection::open(&old).unwrap();
@@ -117,7 +120,8 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
         .map(|f| f.open)
         .sum();
     assert!(open > 0);
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    let first = store.officers().unwrap()[0].id;
+    let officer = common::sign_in_or_set(&mut store, first);
     let citizen: i64 = store
         .inspect_one("SELECT id FROM citizens ORDER BY id LIMIT 1", [])
         .unwrap();
@@ -217,7 +221,15 @@ fn the_rules_table_is_rebuilt_with_its_ids_and_old_decisions_are_not_flooded_in(
             [],
         )
         .unwrap();
-    let officer = store.sign_in(store.officers().unwrap()[0].id).unwrap();
+    // A decision is a leader's: the old book's leader leads after the upgrade.
+    let leader = store
+        .officers()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.is_leader)
+        .expect("the old book's leader")
+        .id;
+    let officer = common::sign_in_or_set(&mut store, leader);
     let input = tiepdan::store::StepInput {
         day: Some(common::today()),
         outcome: Some(tiepdan::domain::case::Outcome::Dung),

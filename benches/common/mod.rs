@@ -5,9 +5,48 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
+use tiepdan::app::{App, Clock};
 use tiepdan::demo::{DemoOptions, generate};
-use tiepdan::store::Store;
+use tiepdan::i18n::Lang;
+use tiepdan::store::{Actor, Role, Roles, Store};
+
+/// The PIN of the officer the benches sign in as.
+pub const PIN: &str = "246810";
+
+/// A time of the benches' today.
+pub fn at(h: u32, m: u32) -> NaiveDateTime {
+    day().and_hms_opt(h, m, 0).unwrap()
+}
+
+/// The first receiving officer of a demo book, signed in: their PIN is set the first time
+/// (a demo book's officers set theirs at their first sign-in), then checked. Outside every
+/// measured loop (a sign-in costs an Argon2 hash).
+pub fn actor(store: &mut Store) -> Actor {
+    let o = store
+        .officers()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.roles.has(Role::Receiver))
+        .expect("a receiving officer");
+    if o.has_pin {
+        store.sign_in(o.id, PIN, at(8, 0)).unwrap()
+    } else {
+        store.set_first_pin(o.id, PIN, PIN).unwrap()
+    }
+}
+
+/// The app over `store`, its first receiving officer signed in.
+pub fn signed_in_app(mut store: Store, clock: Clock) -> App {
+    let actor = actor(&mut store);
+    App::signed_in(store, actor, Lang::Vi, clock).unwrap()
+}
+
+/// Set the PIN of the book's first receiving officer, so that read-only opens can sign in.
+fn ensure_pin(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    actor(&mut store);
+}
 
 /// The demo data's last day, and the benches' today.
 pub fn day() -> NaiveDate {
@@ -58,6 +97,7 @@ pub fn demo_db(visits: u64) -> PathBuf {
                 .unwrap_or(0)
         );
     }
+    ensure_pin(&path);
     path
 }
 
@@ -72,6 +112,7 @@ pub fn open_300k_db() -> PathBuf {
             .map(|s| s.deadline_alerts(day()).is_ok_and(|(o, _)| o > 0))
             .unwrap_or(false);
     if ready {
+        ensure_pin(&path);
         return path;
     }
     for suffix in ["", "-wal", "-shm"] {
@@ -89,7 +130,8 @@ pub fn open_300k_db() -> PathBuf {
             let at = "2026-01-01T08:00:00";
             b.setting("unit_name", "UBND phường Ba Đình")?;
             b.setting("desk_code", "BD")?;
-            let officer = b.officer("o1", "Nguyễn Thị Lan", "", false, at)?;
+            let roles = Roles::of(&[Role::Receiver, Role::Admin]);
+            let officer = b.officer("o1", "Nguyễn Thị Lan", "", roles, at)?;
             let mut citizens = Vec::new();
             for i in 0..20_000 {
                 let name = format!("Nguyễn Văn Đức {i}");
@@ -169,5 +211,6 @@ pub fn open_300k_db() -> PathBuf {
         "made 300000 cases with due dates in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    ensure_pin(&path);
     path
 }

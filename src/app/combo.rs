@@ -4,7 +4,7 @@
 //! the officer typed or moved (↑/↓), and the filter clears; `Esc` closes the list (the form
 //! stays), typing or an arrow opens it again.
 
-use crate::domain::text::{matches_words, nfc};
+use crate::domain::text::{MatchRank, match_rank, matches_words, nfc};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComboOption {
@@ -71,14 +71,40 @@ impl Combo {
         true
     }
 
-    /// Options matching the query (all of them when the query is empty).
+    /// Options matching the query, best first (all of them, in order, when the query is
+    /// empty): a word start before a later word before the inside of a word, and words typed
+    /// with their diacritics before those that only match folded ("đôn" → Đôn đốc, "đơn" →
+    /// Chuyển đơn). Equal matches keep the options' order.
     pub fn matches(&self) -> Vec<&ComboOption> {
-        self.options
-            .iter()
-            .filter(|o| {
-                matches_words(&o.label, &self.query) || o.code.starts_with(self.query.trim())
-            })
-            .collect()
+        let code_query = self.query.trim();
+        let mut ranked: Vec<(MatchRank, &ComboOption)> =
+            self.options
+                .iter()
+                .filter_map(|o| {
+                    let by_code = (!code_query.is_empty() && o.code.starts_with(code_query))
+                        .then_some(MatchRank {
+                            unlike_marks: 0,
+                            place: 1,
+                        });
+                    // Last, by the words of the code: "den bu", "gpmb" still find the field
+                    // named by its legal term "Bồi thường, hỗ trợ, tái định cư" (code
+                    // `den_bu_gpmb`), after every option whose label matches.
+                    let by_code_words = (!code_query.is_empty()
+                        && matches_words(&o.code.replace('_', " "), &self.query))
+                    .then_some(MatchRank {
+                        unlike_marks: u32::MAX,
+                        place: u32::MAX,
+                    });
+                    let rank = match (match_rank(&o.label, &self.query), by_code) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    }
+                    .or(by_code_words);
+                    rank.map(|r| (r, o))
+                })
+                .collect();
+        ranked.sort_by_key(|(r, _)| *r);
+        ranked.into_iter().map(|(_, o)| o).collect()
     }
 
     pub fn chosen_label(&self) -> Option<&str> {
@@ -195,6 +221,22 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_the_code_match_too() {
+        let mut c = Combo::new(
+            vec![ComboOption {
+                code: "den_bu_gpmb".into(),
+                label: "Bồi thường, hỗ trợ, tái định cư".into(),
+            }],
+            None,
+        );
+        for typed in ["boi thuong", "tai dinh cu", "den bu", "gpmb"] {
+            c.clear_query();
+            c.type_str(typed);
+            assert_eq!(c.matches().len(), 1, "{typed}");
+        }
+    }
+
+    #[test]
     fn arrows_move_through_matches() {
         let mut c = combo();
         c.type_str("d");
@@ -255,6 +297,48 @@ mod tests {
         c.move_highlight(true);
         assert!(c.is_open(), "an arrow opens it again");
         assert!(!c.pending());
+    }
+
+    fn handling() -> Combo {
+        let opts = [
+            ("thu_ly", "Thụ lý"),
+            ("huong_dan", "Hướng dẫn"),
+            ("chuyen_don", "Chuyển đơn"),
+            ("don_doc", "Đôn đốc"),
+            ("tra_loi", "Trả lời trực tiếp"),
+            ("luu_don", "Lưu đơn"),
+        ];
+        Combo::new(
+            opts.iter()
+                .map(|(c, l)| ComboOption {
+                    code: (*c).into(),
+                    label: (*l).into(),
+                })
+                .collect(),
+            None,
+        )
+    }
+
+    fn typed_then_taken(query: &str) -> String {
+        let mut c = handling();
+        c.type_str(query);
+        assert!(c.take(), "{query} matches");
+        c.chosen.unwrap()
+    }
+
+    #[test]
+    fn a_word_start_first_and_typed_diacritics_decide() {
+        assert_eq!(typed_then_taken("don"), "don_doc");
+        assert_eq!(typed_then_taken("đôn"), "don_doc");
+        assert_eq!(typed_then_taken("Đôn"), "don_doc");
+        assert_eq!(typed_then_taken("đơn"), "chuyen_don");
+        assert_eq!(typed_then_taken("luu don"), "luu_don");
+        assert_eq!(typed_then_taken("chuyen"), "chuyen_don");
+        // The list shows the best first, the rest in their order.
+        let mut c = handling();
+        c.type_str("don");
+        let labels: Vec<&str> = c.matches().iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(labels, ["Đôn đốc", "Chuyển đơn", "Lưu đơn"]);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum Command {
     /// Void a visit logged by mistake (with a reason; kept, struck through).
     VoidVisit,
     SwitchOfficer,
+    /// Lock the screen now (`Ctrl-L`): only the unit, the date and signing in are shown.
+    Lock,
     NextField,
     PrevField,
     Save,
@@ -71,4 +73,6 @@ pub enum Command {
     Export,
     /// The charts view of the reports pane.
     Charts,
+    /// Close the period shown (chốt số liệu): its figures are stored with their digest.
+    ClosePeriod,
 }

@@ -63,6 +63,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -129,6 +130,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -150,6 +152,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -192,6 +195,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -211,6 +215,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 }

@@ -213,6 +213,9 @@ pub struct Entry {
     pub initial: Vec<String>,
     /// Typed since the draft was last written.
     pub unsaved_since: Option<std::time::Instant>,
+    /// Said above the inputs (what another desk changed, once the typed values were carried
+    /// onto its version).
+    pub notice: Option<String>,
 }
 
 pub(super) fn text(value: &str) -> EntryInput {
@@ -320,7 +323,17 @@ impl Entry {
             true,
         ));
         if matches!(action, Action::Transfer | Action::Urge | Action::Guide) {
-            rows.push(row(EntryKey::Agency, text(""), action == Action::Transfer));
+            // A transfer goes where the visit said it would (the chuyển đơn's receiving agency).
+            let agency = if action == Action::Transfer {
+                view.detail.transfer_agency.as_str()
+            } else {
+                ""
+            };
+            rows.push(row(
+                EntryKey::Agency,
+                text(agency),
+                action == Action::Transfer,
+            ));
         }
         if action == Action::Transfer {
             rows.push(row(EntryKey::ResultRequested, yes_no(lang, false), true));
@@ -352,6 +365,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -454,6 +468,7 @@ impl Entry {
             errors: Vec::new(),
             initial: Vec::new(),
             unsaved_since: None,
+            notice: None,
         }
     }
 
@@ -473,10 +488,17 @@ impl Entry {
         self.rows.iter().any(|r| r.key == key)
     }
 
-    /// Focus the input of `key` (e.g. the first with an error).
+    /// Focus the input of `key` (e.g. the first with an error) as Tab arrives at one: a
+    /// choice opens its list, a text is selected so the first key typed replaces it.
     pub fn focus_key(&mut self, key: EntryKey) {
         if let Some(i) = self.rows.iter().position(|r| r.key == key) {
+            if i != self.focus
+                && let EntryInput::Choice(c) = &mut self.rows[self.focus].input
+            {
+                c.clear_query();
+            }
             self.focus = i;
+            self.arrive();
         }
     }
 

@@ -45,6 +45,12 @@ pub struct EntryDraft {
     /// What the form was, for the question ("KN-2026-BD-0001 — Thụ lý"); never a name.
     pub what: String,
     pub values: Vec<(EntryKey, String)>,
+    /// The input the officer was typing in (restored there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<EntryKey>,
+    /// What was typed into the focused choice and not yet taken.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub typed: String,
 }
 
 impl Entry {
@@ -126,7 +132,7 @@ impl Entry {
             ),
             EntryPurpose::Rule { seen } => (
                 EntryOrigin::Rule { rule_id: seen.id },
-                Msg::CatRules.t(lang).to_owned(),
+                i18n::rule_title(lang, seen),
             ),
             EntryPurpose::FieldColumn { field_code, .. } => (
                 EntryOrigin::FieldColumn {
@@ -153,6 +159,32 @@ impl Entry {
                 .iter()
                 .map(|r| (r.key, self.value(r.key)))
                 .collect(),
+            focus: self.rows.get(self.focus).map(|r| r.key),
+            typed: match self.rows.get(self.focus).map(|r| &r.input) {
+                Some(EntryInput::Choice(c)) => c.query.clone(),
+                _ => String::new(),
+            },
+        }
+    }
+
+    /// Back to where the officer was typing, as it was: the cursor at the end of the text
+    /// (not selected: the next key goes on), a choice's list open on what was typed into it.
+    fn resume_at(&mut self, key: EntryKey, typed: &str) {
+        let Some(i) = self.rows.iter().position(|r| r.key == key) else {
+            return;
+        };
+        self.focus = i;
+        match &mut self.rows[i].input {
+            EntryInput::Choice(c) => {
+                c.focused();
+                if !typed.is_empty() {
+                    c.type_str(typed);
+                }
+            }
+            EntryInput::Text(ta) => {
+                ta.cancel_selection();
+                ta.move_cursor(ratatui_textarea::CursorMove::End);
+            }
         }
     }
 }
@@ -323,6 +355,9 @@ impl App {
         if let Some(Overlay::Entry(e)) = self.overlays.last_mut() {
             for (key, value) in &d.values {
                 e.set_value(*key, value);
+            }
+            if let Some(key) = d.focus {
+                e.resume_at(key, &d.typed);
             }
             // Restored text counts as typed.
             e.initial.clear();

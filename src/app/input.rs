@@ -41,6 +41,10 @@ impl App {
 
     /// A key typed into the focused input.
     pub(super) fn type_text(&mut self, key: KeyEvent) {
+        if self.context() == Context::Lock {
+            self.lock_type(key);
+            return;
+        }
         if self.context() == Context::Lookup {
             if key.code != KeyCode::Enter {
                 super::bounded::input(&mut self.lookup.input, key, MAX_QUERY_CHARS);
@@ -79,7 +83,8 @@ impl App {
             }
             Some(Overlay::Setup(s)) if key.code != KeyCode::Enter => {
                 super::bounded::input(s.focused(), key, limits::LINE);
-                s.error = None;
+                let at = s.focus;
+                s.errors.retain(|(i, _)| *i != at);
             }
             _ => {}
         }
@@ -87,6 +92,10 @@ impl App {
 
     /// Pasted text into the focused input (one line except where the input is multi-line).
     pub(super) fn paste(&mut self, text: &str) {
+        if self.context() == Context::Lock {
+            self.lock_paste(text);
+            return;
+        }
         if self.context() == Context::Lookup {
             super::bounded::paste(&mut self.lookup.input, &one_line(text), MAX_QUERY_CHARS);
             self.lookup_typed();

@@ -83,3 +83,27 @@ impl LogState {
         self.selected = self.rows.len().saturating_sub(1);
     }
 }
+
+impl super::App {
+    /// `n`: a new visit. On today (or a day still to come: never logged ahead) the form opens
+    /// on today; on an earlier day the officer is asked which day — often they are back-filling
+    /// that day's paper book, but a citizen at the desk now is today's (Enter, `n`).
+    pub(super) fn new_visit(&mut self) {
+        let shown = self.log.day;
+        if shown < self.today {
+            let q = super::Question::NewVisitDay {
+                shown,
+                today: self.today,
+            };
+            self.overlays.push(super::Overlay::Confirm(q));
+        } else {
+            self.new_visit_on(self.today);
+        }
+    }
+
+    /// Open the new-visit form dated `day`, at the time the form opens.
+    pub(super) fn new_visit_on(&mut self, day: NaiveDate) {
+        let time = self.now().format("%H:%M").to_string();
+        self.open_form(super::VisitForm::new_draft(day, &time));
+    }
+}

@@ -11,6 +11,7 @@ mod bounded;
 mod cases;
 pub mod combo;
 pub mod command;
+pub mod conflict;
 mod deadlines;
 mod duties;
 pub mod entry;
@@ -18,6 +19,7 @@ mod entry_draft;
 pub mod form;
 mod input;
 pub mod keymap;
+pub mod lock;
 pub mod log;
 pub mod lookup;
 pub mod messages;
@@ -38,11 +40,12 @@ pub use command::Command;
 pub use entry::{Entry, EntryInput, EntryKey, EntryPurpose};
 pub use form::VisitForm;
 pub use keymap::Context;
+pub use lock::{LockScreen, LockWhy};
 pub use log::LogState;
 pub use lookup::{HistoryView, LookupState, Picked};
 pub use overlay::{
-    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, Prompt, PromptPurpose, Question,
-    RepeatLink, Setup, WrittenCitizen,
+    NameClash, Overlay, Pane, PendingIntake, PendingStep, Picker, PickerRow, Prompt, PromptPurpose,
+    Question, RepeatLink, Setup, WrittenCitizen,
 };
 pub use queue::{CaseView, QueueFocus, QueueState};
 pub use report::{ReportOverlay, ReportState, ReportView};
@@ -106,8 +109,15 @@ pub struct App {
     pub lang: Lang,
     clock: Clock,
     pub today: NaiveDate,
-    /// The officer at the keyboard, signed in (every write is theirs).
+    /// The officer at the keyboard, signed in (every write is theirs). While the screen is
+    /// locked, the officer whose desk it is.
     pub actor: Option<Actor>,
+    /// The lock screen, when it is up: nothing of the book is drawn then.
+    pub lock: Option<LockScreen>,
+    /// When the officer last pressed a key (the injected clock's time): the idle lock.
+    last_key: NaiveDateTime,
+    /// Seconds without a key before the screen locks (the book's setting).
+    lock_after: u64,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
     /// This window (app instance): its drafts are its own while it lives.
@@ -154,10 +164,27 @@ pub struct App {
 }
 
 impl App {
-    /// Build the app over an open store. Asks for the first officer on a new database, lets
-    /// the officer be chosen when there are several, and offers to restore a crashed draft.
+    /// Start the app over an open store, as an officer sees it: the first-start setup on a
+    /// new book, else the lock screen — nothing of the book is shown before an officer signs
+    /// in with their PIN.
     pub fn new(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
-        let today = clock().date();
+        let mut app = App::build(store, lang, clock)?;
+        app.start_officer()?;
+        Ok(app)
+    }
+
+    /// The app with `actor` already signed in (an `Actor` comes only from the store's
+    /// sign-in, so this skips only the typing): tests, benches and the screenshots. Offers
+    /// the drafts `actor` left behind, as a sign-in does.
+    pub fn signed_in(store: Store, actor: Actor, lang: Lang, clock: Clock) -> store::Result<App> {
+        let mut app = App::build(store, lang, clock)?;
+        app.signed_in_as(actor)?;
+        Ok(app)
+    }
+
+    fn build(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
+        let now = clock();
+        let today = now.date();
         let mut app = App {
             unit: store.unit_name()?,
             is_demo: store.is_demo()?,
@@ -170,6 +197,9 @@ impl App {
             clock,
             today,
             actor: None,
+            lock: None,
+            last_key: now,
+            lock_after: store::settings::LOCK_AFTER_DEFAULT,
             viewer: Viewer::nobody(),
             window: store::new_uid(),
             _lease: None,
@@ -194,7 +224,6 @@ impl App {
         };
         app._lease = app.store.lease_window(&app.window);
         app.reload_log(None);
-        app.start_officer()?;
         if app.store.is_read_only() {
             app.info(Text::ReadOnlyNotice.t(lang).to_owned());
         }
@@ -208,6 +237,9 @@ impl App {
 
     /// The context whose keys apply now.
     pub fn context(&self) -> Context {
+        if self.lock.is_some() {
+            return Context::Lock;
+        }
         self.overlays
             .last()
             .map(Overlay::context)
@@ -259,7 +291,7 @@ impl App {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(crate::i18n::store_error(self.lang, &e));
+                self.error(self.store_error(&e));
                 None
             }
         }
@@ -274,6 +306,18 @@ impl App {
             return Err(store::StoreError::NotPermitted);
         };
         self.store.write(actor, f)
+    }
+
+    /// Whether the book would take this write from the officer at the keyboard now, every
+    /// check made and nothing written.
+    fn check<T>(
+        &mut self,
+        f: impl FnOnce(&mut Writer<'_>) -> store::Result<T>,
+    ) -> store::Result<T> {
+        let Some(actor) = self.actor.as_ref() else {
+            return Err(store::StoreError::NotPermitted);
+        };
+        self.store.check(actor, f)
     }
 
     /// The write that saves a form, with the form's draft of this window cleared in the same
@@ -319,6 +363,7 @@ impl App {
     pub fn apply(&mut self, msg: impl Into<Msg>) {
         let msg = msg.into();
         if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
+            self.last_key = self.now();
             self.last_input = Instant::now();
         }
         if !matches!(msg, Msg::Tick(_)) {
@@ -353,6 +398,8 @@ impl App {
 
     /// Periodic work between events: the date rollover and the draft autosave.
     fn tick(&mut self, now: Instant) {
+        // The idle lock first: it writes the forms as drafts itself.
+        self.check_idle();
         let today = self.now().date();
         let mut changed = false;
         if today != self.today {
@@ -409,6 +456,8 @@ impl App {
     fn command(&mut self, cmd: Command) {
         let ctx = self.context();
         match (ctx, cmd) {
+            (Context::Lock, _) => self.apply_lock(cmd),
+            (_, Command::Lock) => self.lock_now(LockWhy::Key),
             (_, Command::Quit) => {
                 let typed = self.form().is_some_and(VisitForm::is_dirty) || self.entry_dirty();
                 if typed && ctx != Context::Confirm {
@@ -458,11 +507,13 @@ impl App {
             (Context::History, _) => self.apply_history(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
-            (
-                Context::Confirm,
-                Command::Confirm | Command::Deny | Command::Cancel | Command::Amend,
-            ) => {
-                if let Some(Overlay::Confirm(q)) = self.overlays.pop() {
+            // Only an answer the question takes closes it.
+            (Context::Confirm, _) => {
+                let takes = matches!(
+                    self.overlays.last(),
+                    Some(Overlay::Confirm(q)) if q.answers().contains(&cmd)
+                );
+                if takes && let Some(Overlay::Confirm(q)) = self.overlays.pop() {
                     self.answer(q, cmd);
                 }
             }
@@ -524,6 +575,8 @@ impl App {
             (Question::DiscardForm, true) => self.close_form(),
             (Question::DiscardEntry, true) => self.close_entry(),
             (Question::DisableOfficer(o), true) => self.disable_officer(&o),
+            (Question::EnableOfficer(o), true) => self.enable_officer(&o),
+            (Question::CarryOver(c), true) => self.carry_over(*c),
             (Question::RestoreEntry { window, .. }, true) => self.restore_entry(&window),
             (Question::RestoreEntry { window, .. }, false) if answer == Command::Deny => {
                 self.clear_entry_draft(&window);
@@ -543,6 +596,12 @@ impl App {
             (Question::Reveal { case_uid, .. }, true) => self.reveal_case(&case_uid),
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
+            (Question::ClosePeriod(p), true) => self.close_period(p),
+            (Question::NewVisitDay { shown, today }, _) => match answer {
+                Command::Confirm => self.new_visit_on(shown),
+                Command::Deny | Command::Submit => self.new_visit_on(today),
+                _ => {}
+            },
             (_, false) => {}
         }
     }

@@ -1,69 +1,84 @@
-//! Who is at the keyboard: the first-start setup (unit, desk code, first officer), the officer
-//! picker, adding an officer, and signing in — the only way the app gets an `Actor`.
+//! Who is at the keyboard: the first-start setup (unit, desk code, first officer and their
+//! PIN), the officer picker (`o`: another officer signs in; administrators add, disable and
+//! enable officers there). Signing in — the only way the app gets an `Actor` — is the lock
+//! screen's (`lock.rs`).
 
 use super::entry_draft::EntryDraft;
-use super::overlay::single_line;
-use super::{App, Command, Overlay, Picker, Prompt, PromptPurpose, Question, Setup};
+use super::keymap::{self, Context};
+use super::lock::LockWhy;
+use super::{App, Command, Overlay, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::parse_date;
 use crate::domain::text::clean_line;
 use crate::domain::visit::VisitDraft;
 use crate::i18n::Msg;
-use crate::store::{self, DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Officer, settings};
+use crate::store::{self, DRAFT_ENTRY_FORM, Officer, settings};
 
 impl App {
-    /// At start: the setup on a new book, the one officer signed in, or the picker.
+    /// At start: the setup on a new book, else the lock screen — every officer signs in with
+    /// their PIN, so the one offered first (who signed in last) is only a convenience: a
+    /// reflexive Enter writes as nobody.
     pub(super) fn start_officer(&mut self) -> store::Result<()> {
-        let officers = self.store.officers()?;
+        if self.store.officers()?.is_empty() {
+            let desk = self.store.desk_code()?;
+            let setup = Setup::new(&self.unit, &desk);
+            self.overlays.push(Overlay::Setup(Box::new(setup)));
+            return Ok(());
+        }
         let last: Option<i64> = self
             .store
             .setting(settings::LAST_OFFICER)?
             .and_then(|v| v.parse().ok());
-        match officers.len() {
-            0 => {
-                let desk = self.store.desk_code()?;
-                self.overlays.push(Overlay::Setup(Box::new(Setup {
-                    unit: single_line(&self.unit),
-                    desk: single_line(&desk),
-                    officer: single_line(""),
-                    focus: if self.unit.is_empty() { 0 } else { 2 },
-                    error: None,
-                })))
-            }
-            1 => self.choose_officer(officers[0].clone())?,
-            _ => {
-                let selected = officers
-                    .iter()
-                    .position(|o| Some(o.id) == last)
-                    .unwrap_or(0);
-                self.overlays
-                    .push(Overlay::Picker(Picker { officers, selected }));
-            }
-        }
+        self.open_lock(LockWhy::Start, last);
         Ok(())
     }
 
+    /// Whether the first-start dialog was never finished: the book has no officer yet (the
+    /// program was left from the dialog). A book made by this start is then removed.
+    pub fn setup_pending(&self) -> bool {
+        self.overlays.iter().any(|o| matches!(o, Overlay::Setup(_)))
+    }
+
     /// `o`: choose who is at the keyboard.
+    /// The officer of this window is preselected (never one signed in elsewhere).
     pub(super) fn open_picker(&mut self) {
-        let r = self.store.officers();
-        if let Some(officers) = self.report(r) {
+        let r = self
+            .store
+            .officers()
+            .and_then(|a| Ok((a, self.store.disabled_officers()?)));
+        if let Some((officers, disabled)) = self.report(r) {
             let current = self.actor.as_ref().map(|a| a.officer_id());
-            let selected = officers
-                .iter()
-                .position(|o| Some(o.id) == current)
-                .unwrap_or(0);
-            self.overlays
-                .push(Overlay::Picker(Picker { officers, selected }));
+            let selected = officers.iter().position(|o| Some(o.id) == current);
+            self.overlays.push(Overlay::Picker(Picker {
+                officers,
+                disabled,
+                selected,
+            }));
+        }
+    }
+
+    /// A store error in the officer's words; a write refused because the officer at the
+    /// keyboard was disabled says what to do next, with the key that does it here.
+    pub(super) fn store_error(&self, e: &store::StoreError) -> String {
+        match (e, &self.actor) {
+            (store::StoreError::NotPermitted, Some(actor)) => {
+                let ctx = self.context();
+                let key = keymap::key_for(ctx, Command::SwitchOfficer)
+                    .or_else(|| keymap::key_for(Context::List, Command::SwitchOfficer))
+                    .unwrap_or_default();
+                Msg::ErrOfficerDisabledHere.fill(self.lang, &[&actor.name(), &key])
+            }
+            _ => crate::i18n::store_error(self.lang, e),
         }
     }
 
     pub(super) fn apply_prompt(&mut self, cmd: Command) {
         match self.overlays.last_mut() {
             Some(Overlay::Setup(s)) => match cmd {
-                Command::NextField => s.focus = (s.focus + 1) % Setup::INPUTS,
-                Command::PrevField => s.focus = (s.focus + Setup::INPUTS - 1) % Setup::INPUTS,
+                Command::NextField => s.focus_on((s.focus + 1) % Setup::INPUTS),
+                Command::PrevField => s.focus_on((s.focus + Setup::INPUTS - 1) % Setup::INPUTS),
                 Command::Submit => {
                     if s.focus + 1 < Setup::INPUTS {
-                        s.focus += 1;
+                        s.focus_on(s.focus + 1);
                     } else {
                         self.finish_setup();
                     }
@@ -92,7 +107,15 @@ impl App {
                                 p.error = Some(Msg::ErrRequired.t(self.lang).to_owned());
                                 return;
                             }
-                            self.add_officer(&name);
+                            // One who left and comes back is enabled again, not added twice.
+                            let r = self.store.officer_named(&name);
+                            match self.report(r) {
+                                Some(Some(o)) if !o.active => self
+                                    .overlays
+                                    .push(Overlay::Confirm(Question::EnableOfficer(Box::new(o)))),
+                                Some(_) => self.add_officer(&name),
+                                None => {}
+                            }
                         }
                         PromptPurpose::VoidVisit { uid, version } => {
                             self.void_visit(&uid, version, &text)
@@ -105,23 +128,21 @@ impl App {
         }
     }
 
-    /// A new officer joins and signs in (added by the officer at the keyboard, if any).
+    /// An administrator adds an officer, who sets their PIN at their first sign-in; anyone
+    /// else is refused in the prompt, with words that say who may.
     fn add_officer(&mut self, name: &str) {
-        let r = if self.actor.is_some() {
-            self.write(|w| w.add_officer(name, ""))
-                .and_then(|o| self.store.sign_in(o.id))
-        } else {
-            self.store.enroll_officer(name)
-        };
-        if let Some(actor) = self.report(r) {
-            self.overlays.pop();
-            if let Some(Overlay::Picker(_)) = self.overlays.last() {
+        let r = self.write(|w| w.add_officer(name, ""));
+        match r {
+            Ok(o) => {
                 self.overlays.pop();
+                self.info(Msg::OfficerAdded.fill(self.lang, &[&o.full_name]));
+                self.refresh_picker(Some(o.id));
             }
-            let r = self.store.officer(actor.officer_id());
-            if let Some(Some(o)) = self.report(r) {
-                let r = self.choose_officer(o);
-                self.report(r);
+            Err(e) => {
+                let text = self.store_error(&e);
+                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                    p.error = Some(text);
+                }
             }
         }
     }
@@ -134,110 +155,145 @@ impl App {
         let unit = clean_line(&s.unit.lines().join(" "));
         let desk = clean_line(&s.desk.lines().join(" "));
         let name = clean_line(&s.officer.lines().join(" "));
-        let missing = [
-            (0, unit.is_empty(), Msg::SetupUnit),
-            (1, desk.is_empty(), Msg::SetupDesk),
-            (2, name.is_empty(), Msg::SetupOfficer),
-        ];
-        if let Some((i, _, label)) = missing.iter().find(|(_, empty, _)| *empty) {
-            s.focus = *i;
-            s.error = Some(format!("{}: {}", label.t(lang), Msg::ErrRequired.t(lang)));
+        let pin = s.pin.lines().join("");
+        let again = s.again.lines().join("");
+        // Every problem at once, each by its input; the first to fix gets the focus.
+        let required = Msg::ErrRequired.t(lang).to_owned();
+        let mut errors = Vec::new();
+        if unit.is_empty() {
+            errors.push((0, required.clone()));
+        }
+        if desk.is_empty() {
+            errors.push((1, required.clone()));
+        } else if settings::check_desk_code(&desk).is_err() {
+            errors.push((1, Msg::ErrDeskCode.t(lang).to_owned()));
+        }
+        if name.is_empty() {
+            errors.push((2, required.clone()));
+        }
+        // The PIN: the rules of domain/role.rs, then the second entry the same.
+        let pin_problem = if pin.is_empty() {
+            Some(required)
+        } else if let Err(p) = crate::domain::role::check_pin(&crate::domain::text::nfc(&pin)) {
+            Some(crate::i18n::pin_problem(lang, p))
+        } else if crate::domain::text::nfc(&pin) != crate::domain::text::nfc(&again) {
+            errors.push((
+                4,
+                crate::i18n::pin_problem(lang, crate::domain::role::PinProblem::Mismatch),
+            ));
+            None
+        } else {
+            None
+        };
+        if let Some(p) = pin_problem {
+            errors.push((3, p));
+        }
+        if let Some((first, _)) = errors.first() {
+            // A refused PIN is typed again, both times.
+            if errors.iter().any(|(i, _)| *i >= 3) {
+                s.clear_pins();
+            }
+            s.focus_on(*first);
+            s.errors = errors;
             return;
         }
-        if settings::check_desk_code(&desk).is_err() {
-            s.focus = 1;
-            s.error = Some(Msg::ErrDeskCode.t(lang).to_owned());
-            return;
-        }
-        let r = self.store.first_start(&unit, &desk, &name);
+        let r = self.store.first_start(&unit, &desk, &name, &pin, &again);
         let Some(actor) = self.report(r) else {
             return;
         };
         self.unit = unit;
         self.overlays.pop();
-        let r = self.store.officer(actor.officer_id());
-        if let Some(Some(o)) = self.report(r) {
-            let r = self.choose_officer(o);
-            self.report(r);
-        }
+        let r = self.signed_in_as(actor);
+        self.report(r);
     }
 
     pub(super) fn apply_picker(&mut self, cmd: Command) {
         let signed_in = self.actor.is_some();
+        let me = self.actor.as_ref().map(|a| a.officer_id());
         let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
             return;
         };
-        let n = p.officers.len() + 1;
+        let n = p.rows();
         match cmd {
-            Command::Up => p.selected = (p.selected + n - 1) % n,
-            Command::Down => p.selected = (p.selected + 1) % n,
-            Command::Submit => {
-                if p.selected == p.officers.len() {
-                    self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
-                        PromptPurpose::NewOfficer,
-                    ))));
-                } else {
-                    let o = p.officers[p.selected].clone();
-                    self.overlays.pop();
-                    let r = self.choose_officer(o);
-                    self.report(r);
+            Command::Up => p.selected = Some(p.selected.map_or(n - 1, |s| (s + n - 1) % n)),
+            Command::Down => p.selected = Some(p.selected.map_or(0, |s| (s + 1) % n)),
+            Command::Submit => match p.current() {
+                None => {
+                    let keys = [Command::Down, Command::Up]
+                        .map(|c| keymap::key_for(Context::Picker, c).unwrap_or_default());
+                    let text = Msg::PickOfficerNone.fill(self.lang, &[&keys[0], &keys[1]]);
+                    self.info(text);
                 }
-            }
+                Some(PickerRow::Add) => self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
+                    PromptPurpose::NewOfficer,
+                )))),
+                Some(PickerRow::Active(o)) => {
+                    let o = o.clone();
+                    self.overlays.pop();
+                    self.switch_to(&o);
+                }
+                Some(PickerRow::Disabled(o)) => {
+                    let q = Question::EnableOfficer(Box::new(o.clone()));
+                    self.overlays.push(Overlay::Confirm(q));
+                }
+            },
             Command::Cancel if signed_in => {
                 self.overlays.pop();
             }
-            Command::RemoveItem if p.selected < p.officers.len() => {
-                let o = p.officers[p.selected].clone();
-                if self.actor.as_ref().is_some_and(|a| a.officer_id() == o.id) {
-                    self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
-                } else if signed_in {
-                    self.overlays
-                        .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+            Command::RemoveItem => {
+                if let Some(PickerRow::Active(o)) = p.current() {
+                    let o = o.clone();
+                    if me == Some(o.id) {
+                        self.error(Msg::ErrDisableSelf.t(self.lang).to_owned());
+                    } else if signed_in {
+                        self.overlays
+                            .push(Overlay::Confirm(Question::DisableOfficer(Box::new(o))));
+                    }
                 }
             }
             _ => {}
         }
     }
 
-    /// Disable an officer (audited): the picker lists the others.
+    /// Disable an officer (audited): the picker lists them among the disabled.
     pub(super) fn disable_officer(&mut self, o: &Officer) {
         let r = self.write(|w| w.disable_officer(o.id));
         if self.report(r).is_some() {
             self.info(Msg::OfficerDisabled.fill(self.lang, &[&o.full_name]));
-            if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
-                p.officers.retain(|x| x.id != o.id);
-                p.selected = p.selected.min(p.officers.len());
-            }
+            self.refresh_picker(None);
         }
     }
 
-    /// Sign `o` in, remember them, and offer their crashed draft.
-    pub(super) fn choose_officer(&mut self, o: Officer) -> store::Result<()> {
-        let actor = self.store.sign_in(o.id)?;
-        let switching = self
-            .actor
-            .as_ref()
-            .is_some_and(|cur| cur.officer_id() != o.id);
-        // What one officer revealed is not revealed to the next.
-        self.viewer.forget();
-        self.actor = Some(actor);
-        if !self.store.is_read_only() {
-            self.write(|w| w.remember_officer())?;
+    /// Enable a disabled officer again (audited): an administrator's act — anyone else is
+    /// refused with words that say who may (one who left does not come back by themself).
+    pub(super) fn enable_officer(&mut self, o: &Officer) {
+        let r = self.write(|w| w.enable_officer(o.id));
+        if self.report(r).is_some() {
+            self.info(Msg::OfficerEnabled.fill(self.lang, &[&o.full_name]));
+            if let Some(Overlay::Prompt(_)) = self.overlays.last() {
+                self.overlays.pop();
+            }
+            self.refresh_picker(Some(o.id));
         }
-        if switching {
-            self.info(Msg::OfficerSwitched.fill(self.lang, &[&o.full_name]));
+    }
+
+    /// Read the open picker's lists again, the cursor on officer `on` (or kept in range).
+    fn refresh_picker(&mut self, on: Option<i64>) {
+        let r = self
+            .store
+            .officers()
+            .and_then(|a| Ok((a, self.store.disabled_officers()?)));
+        let Some((officers, disabled)) = self.report(r) else {
+            return;
+        };
+        if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
+            p.officers = officers;
+            p.disabled = disabled;
+            p.selected = match on {
+                Some(id) => p.row_of(id),
+                None => p.selected.map(|s| s.min(p.rows() - 1)),
+            };
         }
-        // Every draft this officer left in any window (not this one's own).
-        let mut waiting = self.store.drafts_of(o.id, DRAFT_VISIT_FORM)?;
-        waiting.extend(self.store.drafts_of(o.id, DRAFT_ENTRY_FORM)?);
-        waiting.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-        // Only drafts left behind: a window that still runs keeps its own.
-        self.drafts_waiting = waiting
-            .into_iter()
-            .filter(|d| d.window != self.window && !self.store.window_alive(&d.window))
-            .collect();
-        self.offer_next_draft();
-        Ok(())
     }
 
     /// Ask about the next waiting draft, if no form is open.

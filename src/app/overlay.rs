@@ -1,8 +1,10 @@
 //! What can sit on top of a pane: prompts, questions, the first-start setup, the officer
 //! picker, forms, details. Types only; their transitions live with the pane they serve.
 
+use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
+use super::Command;
 use super::keymap::Context;
 use super::{CaseView, Entry, ExplainView, HistoryView, VisitForm};
 use crate::domain::case::Action;
@@ -46,35 +48,126 @@ impl Prompt {
     }
 }
 
-/// First start: the unit's name, its desk code and the first officer.
+/// First start: the unit's name, its desk code, the first officer and their PIN (twice).
 #[derive(Debug)]
 pub struct Setup {
     pub unit: TextArea<'static>,
     pub desk: TextArea<'static>,
     pub officer: TextArea<'static>,
-    /// 0: unit, 1: desk code, 2: officer.
+    /// The first officer's PIN or passphrase (drawn masked), and again.
+    pub pin: TextArea<'static>,
+    pub again: TextArea<'static>,
+    /// 0: unit, 1: desk code, 2: officer, 3: PIN, 4: PIN again.
     pub focus: usize,
-    pub error: Option<String>,
+    /// Every input's problem at once (input, what is wrong), from the last Enter.
+    pub errors: Vec<(usize, String)>,
 }
 
 impl Setup {
-    pub const INPUTS: usize = 3;
+    pub const INPUTS: usize = 5;
+
+    /// The dialog for a new book: the unit's name (if known), the desk code suggested.
+    pub(super) fn new(unit: &str, desk: &str) -> Setup {
+        let mut s = Setup {
+            unit: single_line(unit),
+            desk: single_line(desk),
+            officer: single_line(""),
+            pin: masked(),
+            again: masked(),
+            focus: 0,
+            errors: Vec::new(),
+        };
+        s.focus_on(if unit.is_empty() { 0 } else { 2 });
+        s
+    }
 
     pub(super) fn focused(&mut self) -> &mut TextArea<'static> {
         match self.focus {
             0 => &mut self.unit,
             1 => &mut self.desk,
-            _ => &mut self.officer,
+            2 => &mut self.officer,
+            3 => &mut self.pin,
+            _ => &mut self.again,
         }
+    }
+
+    /// Focus an input as the visit form's Tab does: a value in it (the suggested desk code,
+    /// a name typed before) is selected, so the first key typed replaces it.
+    pub(super) fn focus_on(&mut self, i: usize) {
+        self.focus = i.min(Self::INPUTS - 1);
+        super::form::select_for_typing(self.focused());
+    }
+
+    /// The problem of input `i`, if the last Enter found one.
+    pub fn error_of(&self, i: usize) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, e)| e.as_str())
+    }
+
+    /// A refused PIN is typed again, both times.
+    pub(super) fn clear_pins(&mut self) {
+        self.pin = masked();
+        self.again = masked();
     }
 }
 
-/// Choosing the officer at the keyboard.
+/// A one-line input whose text is drawn as dots (a PIN).
+pub fn masked() -> TextArea<'static> {
+    let mut ta = single_line("");
+    ta.set_mask_char('•');
+    ta
+}
+
+/// Choosing the officer at the keyboard: the officers' list, where they are added, disabled
+/// and enabled again.
 #[derive(Debug)]
 pub struct Picker {
+    /// Active officers, by name.
     pub officers: Vec<Officer>,
-    /// Index into officers; `officers.len()` is "add an officer".
-    pub selected: usize,
+    /// Disabled officers, by name: listed after "add an officer", to be enabled again.
+    pub disabled: Vec<Officer>,
+    /// The row under the cursor: an active officer (index into `officers`), then
+    /// `officers.len()` "add an officer", then the disabled ones. None: nobody preselected —
+    /// at start the picker never offers another window's officer to a reflexive Enter.
+    pub selected: Option<usize>,
+}
+
+/// A row of the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerRow<'a> {
+    Active(&'a Officer),
+    Add,
+    Disabled(&'a Officer),
+}
+
+impl Picker {
+    pub fn rows(&self) -> usize {
+        self.officers.len() + 1 + self.disabled.len()
+    }
+
+    pub fn row(&self, i: usize) -> Option<PickerRow<'_>> {
+        let n = self.officers.len();
+        match i.cmp(&n) {
+            std::cmp::Ordering::Less => self.officers.get(i).map(PickerRow::Active),
+            std::cmp::Ordering::Equal => Some(PickerRow::Add),
+            std::cmp::Ordering::Greater => self.disabled.get(i - n - 1).map(PickerRow::Disabled),
+        }
+    }
+
+    /// The row under the cursor.
+    pub fn current(&self) -> Option<PickerRow<'_>> {
+        self.row(self.selected?)
+    }
+
+    /// The row of officer `id`, active or disabled.
+    pub fn row_of(&self, id: i64) -> Option<usize> {
+        (0..self.rows()).find(|i| match self.row(*i) {
+            Some(PickerRow::Active(o) | PickerRow::Disabled(o)) => o.id == id,
+            _ => false,
+        })
+    }
 }
 
 /// A step of a case, typed and waiting for the officer's confirmation.
@@ -138,6 +231,8 @@ pub enum Question {
     DiscardEntry,
     /// Disable an officer (never deleted).
     DisableOfficer(Box<crate::store::Officer>),
+    /// Enable a disabled officer again (chosen in the picker, or their name typed as new).
+    EnableOfficer(Box<crate::store::Officer>),
     /// A step, new-case or catalog form typed in `window` and never saved: restore it?
     RestoreEntry {
         draft: Box<super::entry_draft::EntryDraft>,
@@ -179,6 +274,53 @@ pub enum Question {
     },
     /// Confirm a year's computed days off as announced.
     ConfirmYear(i32),
+    /// Close a reporting period (chốt số liệu).
+    ClosePeriod(crate::domain::report::Period),
+    /// Another desk changed the record since the form opened: carry the typed values onto
+    /// its version (y), or leave the form as it is (n, Esc).
+    CarryOver(Box<super::conflict::CarryOver>),
+    /// `n` while an earlier day is shown: log the visit today (n, Enter) or on the day shown
+    /// (y) — back-filling the paper book of that day?
+    NewVisitDay {
+        shown: NaiveDate,
+        today: NaiveDate,
+    },
+}
+
+impl Question {
+    /// The answers this question takes: only their keys are hinted, and other answer keys do
+    /// nothing here (the question stays).
+    pub fn answers(&self) -> &'static [Command] {
+        use Command as C;
+        match self {
+            Question::NameClash(_) => &[C::Confirm, C::Amend, C::Deny, C::Cancel],
+            Question::NewVisitDay { .. } => &[C::Deny, C::Submit, C::Confirm, C::Cancel],
+            // A kind never crosses a shared case: only "this visit leaves" answers it.
+            Question::SharedCase {
+                what: crate::store::EditWhat::Type,
+                ..
+            } => &[C::Deny, C::Cancel],
+            _ => &[C::Confirm, C::Deny, C::Cancel],
+        }
+    }
+
+    /// What an answer means here, where the keymap's general word ("đồng ý", "không") would
+    /// not say it.
+    pub fn answer_label(&self, cmd: Command) -> Option<Msg> {
+        use Command as C;
+        match (self, cmd) {
+            (Question::NameClash(_), C::Confirm) => Some(Msg::AnsKeepRecordedName),
+            (Question::NameClash(_), C::Amend) => Some(Msg::AnsCorrectRecordedName),
+            (Question::NameClash(_), C::Deny) => Some(Msg::AnsWrongIdNumber),
+            (Question::NewVisitDay { .. }, C::Deny | C::Submit) => Some(Msg::AnsToday),
+            (Question::NewVisitDay { .. }, C::Confirm) => Some(Msg::AnsDayShown),
+            (Question::CarryOver(_), C::Confirm) => Some(Msg::AnsCarryOver),
+            (Question::CarryOver(_), C::Deny) => Some(Msg::AnsLeaveForm),
+            (Question::SharedCase { .. }, C::Confirm) => Some(Msg::AnsWholeCaseFollows),
+            (Question::SharedCase { .. }, C::Deny) => Some(Msg::AnsOnlyThisVisit),
+            _ => None,
+        }
+    }
 }
 
 /// The panes (tabs) of the main screen.

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::keymap::Context;
-use super::{App, Command, Overlay};
-use crate::domain::report::{Figure, Form, Period, PeriodKind, Record, Report, Target};
+use super::{App, Command, Overlay, Question};
+use crate::domain::report::{
+    Change, Circular, Figure, Form, Period, PeriodKind, Record, Report, Target, closable,
+};
 use crate::exchange::report_text::{self, Heading};
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, Store, TraceCase, TraceVisit};
@@ -30,9 +32,10 @@ pub enum ReportView {
 }
 
 impl ReportView {
-    pub fn all() -> Vec<ReportView> {
+    /// The views of a report in `circular`'s forms.
+    pub fn all(circular: Circular) -> Vec<ReportView> {
         let mut v = vec![ReportView::Summary];
-        v.extend(Form::ALL.iter().map(|f| ReportView::Table(*f)));
+        v.extend(circular.forms().iter().map(|f| ReportView::Table(*f)));
         v.push(ReportView::Rollup);
         v.push(ReportView::Charts);
         v
@@ -43,11 +46,18 @@ impl ReportView {
 pub struct ReportState {
     /// The period shown (chosen on the first visit: the quarter under way).
     pub period: Option<Period>,
+    /// The report shown: a closed period's figures as they were closed, else today's count.
     pub report: Option<Report>,
+    /// A closed period: today's book counted again (the records and definitions behind a
+    /// figure are its), and the figures it gives differently.
+    pub live: Option<Report>,
+    pub changes: Vec<Change>,
+    /// A closed period whose figures differ: what was written since the closing.
+    pub since: Vec<(String, u64)>,
     /// The TT 01/2024 year of the period, for the charts (computed when they are shown).
     pub year: Option<Report>,
     pub unit: String,
-    /// Index into `ReportView::all()`.
+    /// Index into `views()`.
     pub view: usize,
     /// The selected row of the summary or table view.
     pub selected: usize,
@@ -58,8 +68,22 @@ pub struct ReportState {
 }
 
 impl ReportState {
+    /// The circular of the period shown (its forms are the pane's tables).
+    pub fn circular(&self) -> Circular {
+        self.period
+            .as_ref()
+            .map(Circular::for_period)
+            .unwrap_or(Circular::Tt06_2025)
+    }
+
+    /// The views, in the order ←/→ visit them.
+    pub fn views(&self) -> Vec<ReportView> {
+        ReportView::all(self.circular())
+    }
+
     pub fn view(&self) -> ReportView {
-        ReportView::all()[self.view.min(ReportView::all().len() - 1)]
+        let views = self.views();
+        views[self.view.min(views.len() - 1)]
     }
 
     /// Compute the report of the current period (the quarter under way on the first call).
@@ -68,10 +92,15 @@ impl ReportState {
             .period
             .get_or_insert_with(|| Period::latest(PeriodKind::Quarter(1), today));
         let stamp = store.data_stamp();
-        self.unit = store.unit_name()?;
         // The previous report goes first: two years of facts are not held at once.
         self.report = None;
-        self.report = Some(store.period_report(period, today)?);
+        self.live = None;
+        let shown = store.shown_report(period, today)?;
+        self.unit = shown.unit;
+        self.report = Some(shown.report);
+        self.live = shown.live;
+        self.changes = shown.changes;
+        self.since = shown.since;
         if self.view() == ReportView::Charts {
             self.load_year(store, today)?;
         } else {
@@ -90,12 +119,18 @@ impl ReportState {
         if self.year.as_ref().is_some_and(|y| y.period == year) {
             return Ok(());
         }
-        self.year = if self.report.as_ref().is_some_and(|r| r.period == year) {
-            self.report.clone()
+        self.year = if self.counted().is_some_and(|r| r.period == year) {
+            self.counted().cloned()
         } else {
             Some(store.period_report(year, today)?)
         };
         Ok(())
+    }
+
+    /// The report counted from today's book: the one shown, or a closed period's live count
+    /// (its records and definitions are today's).
+    pub fn counted(&self) -> Option<&Report> {
+        self.live.as_ref().or(self.report.as_ref())
     }
 
     /// The figures of the current view, in order (what ↑↓ select and Enter traces).
@@ -161,7 +196,7 @@ impl ReportState {
 
     /// Next (or previous) view: summary, the tables, the charts.
     pub fn turn(&mut self, store: &Store, today: NaiveDate, forward: bool) -> store::Result<()> {
-        let n = ReportView::all().len();
+        let n = self.views().len();
         self.view = if forward {
             (self.view + 1) % n
         } else {
@@ -176,7 +211,7 @@ impl ReportState {
 
     /// Show the charts (or go back to the summary from them).
     pub fn toggle_charts(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
-        let charts = ReportView::all().len() - 1;
+        let charts = self.views().len() - 1;
         self.view = if self.view == charts { 0 } else { charts };
         self.selected = 0;
         if self.view() == ReportView::Charts {
@@ -346,7 +381,8 @@ impl App {
             Command::PeriodKind => self.reports.cycle_kind(&self.store, today),
             Command::Charts => self.reports.toggle_charts(&self.store, today),
             Command::Open => {
-                if let (Some(t), Some(r)) = (self.reports.selected_target(), &self.reports.report) {
+                if let (Some(t), Some(r)) = (self.reports.selected_target(), self.reports.counted())
+                {
                     match RecordsView::load(&self.store, r, t, lang) {
                         Ok(v) => {
                             self.overlays
@@ -360,7 +396,8 @@ impl App {
                 }
             }
             Command::Explain => {
-                if let (Some(t), Some(r)) = (self.reports.selected_target(), &self.reports.report) {
+                if let (Some(t), Some(r)) = (self.reports.selected_target(), self.reports.counted())
+                {
                     let v = DefinitionView {
                         label: report_text::target_label(lang, r, &t),
                         lines: report_text::definition(lang, r, &t),
@@ -382,9 +419,52 @@ impl App {
                 Ok(())
             }
             Command::EditItem => self.change_rollup(),
+            Command::ClosePeriod => {
+                match (&self.reports.period, &self.reports.report) {
+                    (Some(p), Some(r)) if r.closed.is_none() && closable(p, today) => {
+                        self.overlays
+                            .push(Overlay::Confirm(Question::ClosePeriod(*p)));
+                    }
+                    (Some(_), Some(r)) if r.closed.is_some() => {
+                        if let Some(c) = &r.closed {
+                            self.error(
+                                Msg::ErrClosingAlready.fill(
+                                    lang,
+                                    &[&crate::domain::date::format_stamp(&c.at), &c.by],
+                                ),
+                            );
+                        }
+                    }
+                    _ => self.error(Msg::ErrClosingNotOver.t(lang).to_owned()),
+                }
+                Ok(())
+            }
             _ => Ok(()),
         };
         self.report(r);
+    }
+
+    /// Close `period` (chốt số liệu) on behalf of the officer at the keyboard, through the one
+    /// write path (audited); the pane then shows the stored figures.
+    pub(super) fn close_period(&mut self, period: Period) {
+        let today = self.today;
+        match self.write(|w| w.close_period(&period, today)) {
+            Ok(c) => {
+                let lang = self.lang;
+                self.info(Msg::RpClosedNow.fill(
+                    lang,
+                    &[
+                        &crate::i18n::period_full(lang, &period),
+                        &c.digest.chars().take(16).collect::<String>(),
+                    ],
+                ));
+                let r = self.reports.load(&self.store, today);
+                self.report(r);
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+            }
+        }
     }
 
     /// `e` in the roll-up view: the selected field goes to the next official column (an

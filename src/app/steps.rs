@@ -72,6 +72,7 @@ impl App {
                 }
             }
             Command::Save => self.save_entry(),
+            Command::SwitchOfficer => self.open_picker(),
             Command::Cancel if !e.close_dropdown() => self.cancel_entry(),
             _ => {}
         }
@@ -198,8 +199,9 @@ impl App {
         let days = number(EntryKey::Days, 1, &mut errors);
         let extension_days = number(EntryKey::ExtensionDays, 0, &mut errors);
         if !errors.is_empty() {
-            let first = errors[0].0;
-            e.focus = e.rows.iter().position(|r| r.key == first).unwrap_or(0);
+            // The first input to fix, its text selected as when tabbing into it: the first key
+            // typed replaces it.
+            e.focus_key(errors[0].0);
             let n = errors.len();
             e.errors = errors;
             self.error(Msg::FormHasErrors.fill(lang, &[&n]));
@@ -249,12 +251,20 @@ impl App {
                     input,
                 };
                 // The form stays under the question and until the step is written: a refusal
-                // or a conflict keeps the note as typed.
-                if action.is_irreversible() {
-                    self.overlays
-                        .push(Overlay::Confirm(Question::ConfirmStep(Box::new(pending))));
-                } else {
+                // or a conflict keeps the note as typed. A step that cannot be undone is asked
+                // about only once the book would take it (its date, the law, the version).
+                if !action.is_irreversible() {
                     self.commit_step(&pending);
+                    return;
+                }
+                let p = &pending;
+                match self
+                    .check(|w| w.case_step(&p.case_uid, Some(p.version), p.action, &p.input, today))
+                {
+                    Ok(_) => self
+                        .overlays
+                        .push(Overlay::Confirm(Question::ConfirmStep(Box::new(pending)))),
+                    Err(err) => self.step_failed(&pending, err),
                 }
             }
             EntryPurpose::TimeBar {
@@ -325,7 +335,11 @@ impl App {
                 then(self, v);
             }
             Err(err) => {
-                let text = i18n::store_error(self.lang, &err);
+                // Another desk's change: offer to carry what was typed onto it.
+                if matches!(err, StoreError::Conflict { .. }) && self.offer_entry_carry_over() {
+                    return;
+                }
+                let text = self.store_error(&err);
                 self.error(Msg::FormSaveFailed.fill(self.lang, &[&text]));
             }
         }
@@ -438,20 +452,41 @@ impl App {
                 }
                 self.after_case_change(&p.case_uid);
             }
-            Err(err) => {
-                let text = i18n::store_error(lang, &err);
-                self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
-                if matches!(err, StoreError::Conflict { .. }) {
-                    self.after_case_change(&p.case_uid);
-                    // The officer has now been told and sees the case as it is: saving again
-                    // records the step on it (the law's table still checks it).
-                    let fresh = self.store.case_row(&p.case_uid).ok().map(|r| r.version);
-                    if let (Some(v), Some(Overlay::Entry(e))) = (fresh, self.overlays.last_mut())
-                        && let EntryPurpose::Step { version, .. } = &mut e.purpose
-                    {
-                        *version = v;
-                    }
-                }
+            Err(err) => self.step_failed(p, err),
+        }
+    }
+
+    /// A step the book refused, checked or written: the form stays as typed and says why — a
+    /// date by the date, the rest in the status line.
+    fn step_failed(&mut self, p: &PendingStep, err: StoreError) {
+        let lang = self.lang;
+        let text = self.store_error(&err);
+        self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
+        if let StoreError::Conflict { changed_at, .. } = &err {
+            // The step has no values of the case to carry: it is recorded on the case as it
+            // is now once the officer, who sees it reloaded, saves again.
+            let when = changed_at
+                .as_deref()
+                .map(|at| Msg::ConflictAt.fill(lang, &[&crate::domain::date::format_stamp(at)]))
+                .unwrap_or_default();
+            self.error(Msg::StepConflictReloaded.fill(lang, &[&when]));
+        }
+        if let (StoreError::StepDate { .. }, Some(Overlay::Entry(e))) =
+            (&err, self.overlays.last_mut())
+        {
+            e.errors = vec![(EntryKey::Day, text)];
+            e.focus_key(EntryKey::Day);
+            return;
+        }
+        if matches!(err, StoreError::Conflict { .. }) {
+            self.after_case_change(&p.case_uid);
+            // The officer has now been told and sees the case as it is: saving again
+            // records the step on it (the law's table still checks it).
+            let fresh = self.store.case_row(&p.case_uid).ok().map(|r| r.version);
+            if let (Some(v), Some(Overlay::Entry(e))) = (fresh, self.overlays.last_mut())
+                && let EntryPurpose::Step { version, .. } = &mut e.purpose
+            {
+                *version = v;
             }
         }
     }

@@ -37,12 +37,7 @@ impl App {
                     self.open_visit(&uid);
                 }
             }
-            Command::NewVisit => {
-                let time = self.now().format("%H:%M").to_string();
-                // A visit is logged on the day shown, never on a day still to come.
-                let day = self.log.day.min(self.today);
-                self.open_form(VisitForm::new_draft(day, &time));
-            }
+            Command::NewVisit => self.new_visit(),
             Command::EditVisit => {
                 if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
                     let r = self.store.visit_detail(&uid);
@@ -105,7 +100,7 @@ impl App {
                 self.info(Msg::VisitVoided.fill(self.lang, &[&who, &time, &reason]));
             }
             Err(err) => {
-                let text = crate::i18n::store_error(self.lang, &err);
+                let text = self.store_error(&err);
                 if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
                     p.error = Some(text);
                 }
@@ -202,6 +197,7 @@ impl App {
                 }
                 self.save_form(CaseChoice::Ask)
             }
+            Command::SwitchOfficer => self.open_picker(),
             Command::Cancel => {
                 if self.form_mut().is_some_and(VisitForm::close_dropdown) {
                     return;
@@ -432,9 +428,17 @@ impl App {
                     what,
                 }));
             }
-            // The form stays as typed.
+            // The form stays as typed; another desk's change is offered to be carried onto.
             Err(e) => {
-                let text = i18n::store_error(lang, &e);
+                if let StoreError::Conflict {
+                    what: "visit",
+                    changed_at,
+                } = &e
+                    && self.offer_visit_carry_over(changed_at.clone())
+                {
+                    return;
+                }
+                let text = self.store_error(&e);
                 self.error(Msg::FormSaveFailed.fill(lang, &[&text]));
             }
         }
@@ -582,11 +586,18 @@ impl App {
         let Ok(d) = serde_json::from_str::<VisitDraft>(&payload) else {
             return;
         };
+        // An edit goes on against its citizen as recorded (a changed name is asked about).
+        let known = d
+            .editing_uid
+            .as_deref()
+            .and_then(|uid| self.store.visit_detail(uid).ok())
+            .map(|v| v.row.citizen);
         self.open_form(d);
         if let Some(f) = self.form_mut() {
             // Restored text counts as typed: show its problems and keep it dirty.
             f.initial = VisitDraft::default();
             f.touched.extend(super::form::ORDER.iter().copied());
+            f.known = known;
         }
         self.revalidate();
         self.find_repeat();

@@ -1,5 +1,6 @@
 //! The command line: `tiepdan` opens the TUI; subcommands reuse the same core and print text.
-//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`); this one declares them, resolves
+//! One file per command (`lookup.rs`, `due.rs`, `demo.rs`, `report.rs`, `officer.rs`;
+//! `sign_in.rs` asks a writing command's PIN); this one declares them, resolves
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
 //! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
@@ -17,7 +18,9 @@ use clap::{Parser, Subcommand};
 mod demo;
 mod due;
 mod lookup;
+mod officer;
 pub mod report;
+pub mod sign_in;
 
 pub use demo::make_demo;
 
@@ -84,6 +87,9 @@ pub enum Command {
     /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
     /// CSV, JSON or XLSX; read only.
     Report(report::ReportArgs),
+    /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
+    /// PIN asked on the terminal); change your own PIN.
+    Officer(officer::OfficerArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -136,6 +142,12 @@ pub fn warn(line: impl std::fmt::Display) {
 }
 
 pub fn main() -> ExitCode {
+    // The end-to-end tests' cheap PIN hashing: debug builds only (a release binary never
+    // hashes below the production cost, whatever the environment says).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("TIEPDAN_TEST_KDF").is_some_and(|v| v == "cheap") {
+        crate::store::pin::use_cheap_cost_in_tests();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // clap's own messages echo the value it refused: made safe like every other line
@@ -216,6 +228,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
             due::run(&path, &args, lang)
         }
         Command::Report(args) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
+        Command::Officer(args) => officer::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }
@@ -266,12 +279,34 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failur
     } else {
         ask_create(path, lang)?
     };
+    let existed = path.exists();
     let store = open(path, create, lang)?;
     let clock = Box::new(|| Local::now().naive_local());
     let mut app = App::new(store, lang, clock)
         .map_err(|e| Failure::new(crate::i18n::store_error(lang, &e)))?;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    crate::tui::run(&mut app).map_err(|e| Failure::new(e.to_string()))
+    let result = crate::tui::run(&mut app).map_err(|e| Failure::new(e.to_string()));
+    // Left from the first-start dialog: the book this start made is not left behind
+    // half-made (a schema with no unit and no officer).
+    let unfinished = app.setup_pending();
+    drop(app);
+    if unfinished && !existed {
+        remove_new_book(path);
+    }
+    result
+}
+
+/// Remove a book this start created and never set up, with SQLite's files beside it and
+/// the (by now empty) folder of its windows' marks.
+fn remove_new_book(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(&p);
+    }
+    if let Some(dir) = crate::store::windows_dir(path) {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 /// No book at a path the officer typed: ask, naming the full path, before making one.

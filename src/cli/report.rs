@@ -4,7 +4,12 @@
 //! `--format text|csv|json|xlsx` (text by default); `--out F` writes a file (else standard
 //! output: XLSX goes to standard output only when it is not a terminal); `--explain FIGURE`
 //! prints a figure's definition and the records behind it (`visits`, `cases_resolved`,
-//! `petitions.dat_dai`, `01/TCD.4`…).
+//! `petitions.dat_dai`, `01/TCD.4`…). A period is reported in the forms of the circular in
+//! force on its last day (TT 06/2025 from 30/9/2025, TT 01/2024 before).
+//!
+//! A closed period (chốt số liệu, from the report pane) prints the figures as they were
+//! closed, to the byte; when today's book would give other figures, standard error says
+//! which and what was written since. `--live` prints today's figures instead.
 //!
 //! The database is opened read only: nothing is written, not even an audit row (an older
 //! schema is refused with the upgrade message, as by every read-only command). Every text
@@ -47,6 +52,9 @@ pub struct ReportArgs {
     /// A figure's definition and the records behind it (e.g. visits, 01/TCD.4).
     #[arg(long, value_name = "FIGURE")]
     pub explain: Option<String>,
+    /// A closed period: today's figures instead of the closed ones.
+    #[arg(long)]
+    pub live: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +88,8 @@ pub fn period_of(a: &ReportArgs, lang: Lang) -> Result<Period, Failure> {
     }
 }
 
-/// Compute the report of `period` from an open store (the pane, the benches and the tests
-/// use the same call).
+/// Compute the report of `period` from an open store, from today's book (the benches and
+/// the tests use the same call; a closed period's figures are [`Store::shown_report`]'s).
 pub fn compute(store: &Store, period: Period, today: NaiveDate) -> crate::store::Result<Report> {
     store.period_report(period, today)
 }
@@ -113,24 +121,57 @@ pub fn run(db: &Path, lang: Lang, a: ReportArgs) -> Result<(), Failure> {
     let period = period_of(&a, lang)?;
     let store = open_read_only(db, lang)?;
     let sql = |e: crate::store::StoreError| Failure::new(crate::i18n::store_error(lang, &e));
-    let unit = store.unit_name().map_err(sql)?;
-    let report = compute(&store, period, today()).map_err(sql)?;
-    let h = Heading { unit: &unit, lang };
+    let shown = store.shown_report(period, today()).map_err(sql)?;
+    let closed = shown.report.closed.clone();
+    // The closed figures, or today's (an open period; --live).
+    let live_unit;
+    let (report, unit): (&Report, &str) = match (&closed, a.live) {
+        (Some(_), true) => {
+            live_unit = store.unit_name().map_err(sql)?;
+            (shown.live(), &live_unit)
+        }
+        _ => (&shown.report, &shown.unit),
+    };
+    let h = Heading { unit, lang };
     if let Some(what) = &a.explain {
-        let t = Target::parse(what, &report.fields)
+        // The definition and the records are today's book's; a closed figure is said too.
+        let live = shown.live();
+        let t = Target::parse(what, &live.fields, live.circular)
             .ok_or_else(|| Failure::new(Msg::CliReportBadExplain.fill(lang, &[what])))?;
-        let text = explain(&store, &h, &report, &t, format == Format::Json).map_err(sql)?;
+        let mut text = explain(&store, &h, live, &t, format == Format::Json).map_err(sql)?;
+        if closed.is_some() && format != Format::Json {
+            let stored = shown
+                .report
+                .target_value(&t)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| Msg::RpUnfillableMark.t(lang).to_owned());
+            text.push_str(&Msg::RpExplainClosed.fill(lang, &[&stored]));
+            text.push('\n');
+        }
         return emit_text(&text);
     }
+    // Said on standard error: the report on standard output stays the one that was sent.
+    match (&closed, a.live) {
+        (Some(c), true) => eprintln!(
+            "{}",
+            Msg::RpLive.fill(lang, &[&crate::domain::date::format_stamp(&c.at)])
+        ),
+        (Some(_), false) => {
+            for line in report_text::closing_lines(lang, &shown, 12) {
+                eprintln!("{}", crate::domain::text::printable(&line));
+            }
+        }
+        (None, _) => {}
+    }
     let bytes = match format {
-        Format::Text => report_text::text(&h, &report).into_bytes(),
-        Format::Csv => report_text::csv(&h, &report).into_bytes(),
+        Format::Text => report_text::text(&h, report).into_bytes(),
+        Format::Csv => report_text::csv(&h, report).into_bytes(),
         Format::Json => {
-            let mut s = report_text::json(&h, &report);
+            let mut s = report_text::json(&h, report);
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx => report_xlsx::xlsx(&h, &report).map_err(|e| Failure::new(e.to_string()))?,
+        Format::Xlsx => report_xlsx::xlsx(&h, report).map_err(|e| Failure::new(e.to_string()))?,
     };
     match &a.out {
         Some(path) => {

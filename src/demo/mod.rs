@@ -11,7 +11,8 @@
 
 use crate::domain::case::{self, Action, CaseFacts, CaseStatus, CaseType, Outcome, RefusalReason};
 use crate::domain::ident::{check_id_number, check_phone};
-use crate::domain::visit::{Handling, PetitionType, ReceptionForm, ValidVisit};
+use crate::domain::role::{Role, Roles};
+use crate::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit};
 use crate::store::{
     Bulk, BulkCase, BulkCitizen, BulkSession, BulkStep, BulkVisit, CaseSource, CitizenInput,
     Intake, Result, StepInput, Store, settings,
@@ -73,6 +74,9 @@ struct DemoOfficer {
     name: &'static str,
 }
 
+/// The vice-chairman the chairman delegated to before 01/7/2026 (named on sessions only).
+const DEPUTY: &str = "Đặng Thu Hương";
+
 const OFFICERS: &[(&str, &str, bool)] = &[
     ("Nguyễn Thị Lan", "Công chức tiếp công dân", false),
     ("Trần Văn Minh", "Công chức tư pháp – hộ tịch", false),
@@ -111,12 +115,22 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
     let mut officers = Vec::new();
     for (i, (name, title, leader)) in OFFICERS.iter().enumerate() {
         let uid = seeded_uid(&mut rng, millis(first_day, t0) + i as u64);
-        let id = b.officer(&uid, name, title, *leader, &stamp(first_day, t0))?;
+        // The chairman leads; the desk receives; the first officer also keeps the book.
+        let roles = match (*leader, i) {
+            (true, _) => Roles::of(&[Role::Leader]),
+            (false, 0) => Roles::of(&[Role::Receiver, Role::Admin]),
+            (false, _) => Roles::of(&[Role::Receiver]),
+        };
+        let id = b.officer(&uid, name, title, roles, &stamp(first_day, t0))?;
         officers.push(DemoOfficer { id, name });
     }
     let desk: Vec<&DemoOfficer> = officers.iter().filter(|o| o.id != officers[3].id).collect();
     let chairman = &officers[3];
     let presiding = format!("{} – Chủ tịch UBND", chairman.name);
+    // Before Luật 136/2025 (in force 01/7/2026) the chairman delegated the second periodic day
+    // of the month to the vice-chairman; from then on he receives in person (no delegation).
+    let deputy = format!("{DEPUTY} – Phó Chủ tịch UBND");
+    let no_delegation = NaiveDate::from_ymd_opt(2026, 7, 1).expect("valid date");
     b.setting(settings::LAST_OFFICER, &desk[0].id.to_string())?;
 
     let mut citizens: Vec<i64> = Vec::new();
@@ -137,11 +151,28 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
         // second Thursday, too, as the 2026 law asks at least two days a month).
         let periodic = day.weekday() == Weekday::Thu && day.day() <= 14;
         let adhoc = !periodic && rng.random_ratio(1, 40);
+        let delegated = periodic && day.day() > 7 && day < no_delegation;
         let mut session_ids = Vec::new();
-        for (form, who) in [
-            (ReceptionForm::ThuongXuyen, ""),
-            (ReceptionForm::DinhKy, presiding.as_str()),
-            (ReceptionForm::DotXuat, presiding.as_str()),
+        for (form, who, role) in [
+            (ReceptionForm::ThuongXuyen, "", None),
+            if delegated {
+                (
+                    ReceptionForm::DinhKy,
+                    deputy.as_str(),
+                    Some(PresiderRole::Delegated),
+                )
+            } else {
+                (
+                    ReceptionForm::DinhKy,
+                    presiding.as_str(),
+                    Some(PresiderRole::InPerson),
+                )
+            },
+            (
+                ReceptionForm::DotXuat,
+                presiding.as_str(),
+                Some(PresiderRole::InPerson),
+            ),
         ] {
             let wanted = match form {
                 ReceptionForm::ThuongXuyen => true,
@@ -157,6 +188,7 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                 day,
                 form,
                 presiding: who,
+                presider_role: role,
                 place: "Trụ sở tiếp công dân",
                 at: &stamp(day, t0),
                 by: desk[0].id,
@@ -273,6 +305,7 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                 representatives: reps,
                 form: ReceptionForm::ThuongXuyen,
                 presiding: String::new(),
+                presider_role: None,
                 petition_type,
                 field_code: field.to_owned(),
                 content: content.to_owned(),

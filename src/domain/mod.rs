@@ -33,5 +33,6 @@ pub mod intake;
 pub mod limits;
 pub mod lookup;
 pub mod report;
+pub mod role;
 pub mod text;
 pub mod visit;

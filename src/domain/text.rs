@@ -116,6 +116,64 @@ pub fn matches_words(candidate: &str, query: &str) -> bool {
         .all(|q| words.iter().any(|w| w.starts_with(q)))
 }
 
+/// How well a typed query matches a label (see [`match_rank`]); smaller is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MatchRank {
+    /// Query words typed with diacritics that the label does not carry as typed ("đôn" against
+    /// "đơn"): an officer who typed the marks meant that word.
+    pub unlike_marks: u32,
+    /// Where the query words matched, summed: 0 at the start of the label's first word, 1 at
+    /// the start of a later word, 2 inside a word.
+    pub place: u32,
+}
+
+/// Does the typed `query` match `candidate`, and how well? Every word of the query must
+/// match a word of the candidate, diacritic- and case-insensitively (`đ` is `d`): at the start
+/// of its first word (best: "don" → Đôn đốc), at the start of a later word (Chuyển đơn), or —
+/// for a query word of two letters or more — inside a word (worst). A query word typed with
+/// its diacritics ranks the words that carry them as typed first ("đơn" → Chuyển đơn before
+/// Đôn đốc). None when some query word matches nowhere.
+pub fn match_rank(candidate: &str, query: &str) -> Option<MatchRank> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let words = split(&nfc(candidate).to_lowercase());
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut rank = MatchRank {
+        unlike_marks: 0,
+        place: 0,
+    };
+    for q in split(&nfc(query).to_lowercase()) {
+        let fq = fold(&q);
+        let best = words
+            .iter()
+            .zip(&folded)
+            .enumerate()
+            .filter_map(|(i, (w, fw))| {
+                let place = if fw.starts_with(&fq) {
+                    u32::from(i > 0)
+                } else if fq.chars().count() >= 2 && fw.contains(&fq) {
+                    2
+                } else {
+                    return None;
+                };
+                let like = if place < 2 {
+                    w.starts_with(&q)
+                } else {
+                    w.contains(&q)
+                };
+                Some((u32::from(!like), place))
+            })
+            .min()?;
+        rank.unlike_marks += best.0;
+        rank.place += best.1;
+    }
+    Some(rank)
+}
+
 /// Digits of a string, in order ("0912 345-678" → "0912345678").
 pub fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
@@ -149,6 +207,22 @@ mod tests {
         assert!(matches_words("Quy hoạch – xây dựng", "xay quy"));
         assert!(!matches_words("Tố cáo", "khieu"));
         assert!(matches_words("Tố cáo", ""));
+    }
+
+    #[test]
+    fn a_word_start_beats_a_later_word_and_typed_marks_win() {
+        let r = |c: &str, q: &str| match_rank(c, q);
+        // "don": the first word of Đôn đốc before a later word of Chuyển đơn.
+        assert!(r("Đôn đốc", "don").unwrap() < r("Chuyển đơn", "don").unwrap());
+        // Typed with its marks, the word carrying them wins wherever it stands.
+        assert!(r("Đôn đốc", "đôn").unwrap() < r("Chuyển đơn", "đôn").unwrap());
+        assert!(r("Chuyển đơn", "đơn").unwrap() < r("Đôn đốc", "đơn").unwrap());
+        // Inside a word is last, and never for a single letter.
+        assert!(r("Chuyển đơn", "don").unwrap() < r("Trả lời trực tiếp", "ruc").unwrap());
+        assert_eq!(r("Trả lời trực tiếp", "ruc").unwrap().place, 2);
+        assert_eq!(r("Thụ lý", "h"), None);
+        assert_eq!(r("Tố cáo", "khieu"), None);
+        assert_eq!(r("Tố cáo", "").unwrap().place, 0);
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! drawn from the same computed [`Report`]; none carries a name but the unit's and the
 //! presiding leaders' (never a citizen's, never a denouncer's).
 //!
-//! The JSON is stable: a top-level `period` {`code`, `kind`, `label`, `from`, `to`}, `unit`,
-//! `as_of`, a `summary` object of integer figures (`sessions`, `visits`, `people`,
-//! `group_visits`, `petitions`, `cases_own_authority`, `cases_resolved`,
-//! `cases_resolved_on_time`, `cases_overdue`, … with the rates, the fields, the presiding
-//! leaders and the paragraph), then one object per official table keyed by its number
-//! (`"01/TCD"` …), each with `title` and numbered `columns` whose `value` is an integer, or
-//! null with `unfillable` saying why.
+//! The JSON is stable: a top-level `period` {`code`, `kind`, `label`, `from`, `to`},
+//! `circular` {`code`, `number`, `in_force_from`, `due_on`}, `unit`, `as_of`, a `summary`
+//! object of integer figures (`sessions`, `visits`, `people`, `group_visits`, `petitions`,
+//! `cases_own_authority`, `cases_to_resolve`, `cases_settled`, `cases_resolved_on_time`,
+//! `cases_overdue`, … with the rates, the fields, the presiding leaders and the paragraph),
+//! then one object per official table of the circular keyed by its number (`"01/TCD"` …),
+//! each with `title` and numbered `columns` whose `value` is an integer, or null with
+//! `unfillable` saying why.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
@@ -16,9 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::date::format_date;
 use crate::domain::identity::Viewer;
-use crate::domain::report::{CaseLife, Cell, Figure, PeriodKind, Record, Report, Target};
+use crate::domain::report::{CaseLife, Cell, Closing, Figure, PeriodKind, Record, Report, Target};
 use crate::i18n::{self, Lang, Msg};
-use crate::store::{TraceCase, TraceVisit};
+use crate::store::{ShownReport, TraceCase, TraceVisit};
 
 /// What a report is printed for: the unit's name and the language.
 pub struct Heading<'a> {
@@ -51,6 +52,14 @@ fn summary_json(h: &Heading, r: &Report) -> Value {
         m.insert(f.key().to_owned(), json!(v));
     }
     m.insert("resolved_rate_percent".into(), json!(r.resolved_rate()));
+    m.insert(
+        "complaints_resolved_rate_percent".into(),
+        json!(r.complaints_rate()),
+    );
+    m.insert(
+        "denunciations_resolved_rate_percent".into(),
+        json!(r.denunciations_rate()),
+    );
     m.insert("on_time_rate_percent".into(), json!(r.on_time_rate()));
     m.insert(
         "petitions_by_field".into(),
@@ -69,7 +78,10 @@ fn summary_json(h: &Heading, r: &Report) -> Value {
         Value::Array(
             r.presiding
                 .iter()
-                .map(|(name, n)| json!({"name": name, "sessions": n}))
+                .map(|p| {
+                    json!({"name": p.name, "role": p.role.map(|r| r.code()),
+                           "sessions": p.sessions})
+                })
                 .collect(),
         ),
     );
@@ -77,6 +89,15 @@ fn summary_json(h: &Heading, r: &Report) -> Value {
     m.insert(
         "paragraph".into(),
         json!(i18n::report_paragraph(h.lang, h.unit, r)),
+    );
+    m.insert(
+        "outline".into(),
+        Value::Array(
+            i18n::report_outline(h.lang, h.unit, r)
+                .into_iter()
+                .map(|(heading, text)| json!({"heading": heading, "text": text}))
+                .collect(),
+        ),
     );
     Value::Object(m)
 }
@@ -105,10 +126,14 @@ fn table_json(lang: Lang, r: &Report, t: &crate::domain::report::Table) -> Value
         })
         .collect();
     let _ = r;
-    json!({
+    let mut o = json!({
         "title": i18n::form_title(t.form).t(lang),
         "columns": columns,
-    })
+    });
+    if t.form.headers_from_outline() {
+        o["note"] = json!(Msg::RpOutlineHeaders.t(lang));
+    }
+    o
 }
 
 struct JsonReport<'a> {
@@ -130,7 +155,22 @@ impl Serialize for JsonReport<'_> {
                 "to": r.period.to.to_string(),
             }),
         )?;
+        m.serialize_entry(
+            "circular",
+            &json!({
+                "code": r.circular.code(),
+                "number": r.circular.number(),
+                "in_force_from": r.circular.in_force_from().to_string(),
+                "due_on": r.circular.due_on(&r.period).map(|d| d.to_string()),
+            }),
+        )?;
         m.serialize_entry("unit", h.unit)?;
+        m.serialize_entry(
+            "closed",
+            &r.closed
+                .as_ref()
+                .map(|c| json!({"at": c.at, "by": c.by, "digest": c.digest})),
+        )?;
         m.serialize_entry("as_of", &r.as_of.to_string())?;
         m.serialize_entry("summary", &summary_json(h, r))?;
         for t in &r.tables {
@@ -167,7 +207,17 @@ pub fn csv(h: &Heading, r: &Report) -> String {
     row(["period", "from", &label, &r.period.from.to_string(), ""]);
     row(["period", "to", &label, &r.period.to.to_string(), ""]);
     row(["period", "as_of", "", &r.as_of.to_string(), ""]);
+    row([
+        "circular",
+        r.circular.code(),
+        &i18n::circular_name(lang, r.circular),
+        r.circular.number(),
+        "",
+    ]);
     row(["unit", "name", h.unit, "", ""]);
+    if let Some(c) = &r.closed {
+        row(["closed", "at", &c.by, &c.at, &c.digest]);
+    }
     for (f, v) in &r.summary {
         row([
             "summary",
@@ -229,7 +279,11 @@ pub fn heading_lines(h: &Heading, r: &Report) -> Vec<String> {
             i18n::period_label(lang, &r.period),
             i18n::period_dates(lang, &r.period)
         ),
+        i18n::circular_line(lang, r.circular, &r.period),
     ];
+    if let Some(c) = &r.closed {
+        v.push(closed_line(lang, c));
+    }
     if r.as_of < r.period.to {
         v.push(format!(
             "({})",
@@ -237,6 +291,86 @@ pub fn heading_lines(h: &Heading, r: &Report) -> Vec<String> {
         ));
     }
     v
+}
+
+/// "Số liệu đã chốt lúc … bởi … (mã kiểm tra …)".
+pub fn closed_line(lang: Lang, c: &Closing) -> String {
+    Msg::RpClosed.fill(
+        lang,
+        &[
+            &crate::domain::date::format_stamp(&c.at),
+            &c.by,
+            &c.digest.chars().take(16).collect::<String>(),
+        ],
+    )
+}
+
+/// The name of a figure by its stable key (a closed period's changes).
+fn key_label(lang: Lang, r: &Report, key: &str) -> String {
+    if key == "unit" {
+        return Msg::RpChangedUnit.t(lang).to_owned();
+    }
+    if let Some(code) = key.strip_prefix("petitions.") {
+        let name = r
+            .by_field
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| code.to_owned());
+        return format!("{} — {name}", Msg::FgByField.t(lang));
+    }
+    match Target::parse(key, &r.fields, r.circular) {
+        Some(t) => target_label(lang, r, &t),
+        None => key.to_owned(),
+    }
+}
+
+/// What a closed period's report says when today's book gives other figures: how many, the
+/// first few with both values, and what was written since the closing. Empty when nothing
+/// differs (or the period is not closed).
+pub fn closing_lines(lang: Lang, shown: &ShownReport, at_most: usize) -> Vec<String> {
+    let r = &shown.report;
+    let Some(c) = &r.closed else {
+        return vec![];
+    };
+    if shown.changes.is_empty() {
+        return vec![];
+    }
+    let value = |v: Option<u64>| {
+        v.map(|v| v.to_string())
+            .unwrap_or_else(|| Msg::RpUnfillableMark.t(lang).to_owned())
+    };
+    let mut out = vec![Msg::RpChanged.fill(
+        lang,
+        &[
+            &shown.changes.len(),
+            &crate::domain::date::format_stamp(&c.at),
+        ],
+    )];
+    for ch in shown.changes.iter().take(at_most) {
+        out.push(Msg::RpChangedLine.fill(
+            lang,
+            &[
+                &key_label(lang, r, &ch.key),
+                &value(ch.stored),
+                &value(ch.now),
+            ],
+        ));
+    }
+    if shown.changes.len() > at_most {
+        out.push(Msg::RpChangedMore.fill(lang, &[&(shown.changes.len() - at_most)]));
+    }
+    if shown.since.is_empty() {
+        out.push(Msg::RpChangedNothingSince.t(lang).to_owned());
+    } else {
+        let what: Vec<String> = shown
+            .since
+            .iter()
+            .map(|(tbl, n)| format!("{} {n}", i18n::audit_table(tbl).t(lang)))
+            .collect();
+        out.push(Msg::RpChangedSince.fill(lang, &[&what.join(", ")]));
+    }
+    out
 }
 
 /// The report as plain text.
@@ -248,13 +382,19 @@ pub fn text(h: &Heading, r: &Report) -> String {
     out.push(Msg::RpParagraph.t(lang).to_owned());
     out.push(i18n::report_paragraph(lang, h.unit, r));
     out.push(String::new());
+    out.push(Msg::RpOutline.t(lang).to_owned());
+    for (head, text) in i18n::report_outline(lang, h.unit, r) {
+        out.push(head);
+        out.push(text);
+    }
+    out.push(String::new());
     out.push(Msg::RpFigures.t(lang).to_owned());
     for (f, v) in &r.summary {
         out.push(format!(
             "  {}",
             dotted(i18n::report_figure(*f).t(lang), &v.to_string(), w - 2)
         ));
-        if *f == Figure::CasesResolvedLate {
+        if *f == Figure::DenunciationsSettled {
             out.push(format!(
                 "  {}",
                 dotted(
@@ -275,8 +415,15 @@ pub fn text(h: &Heading, r: &Report) -> String {
     }
     if !r.presiding.is_empty() {
         out.push(format!("  {}:", Msg::FgPresiding.t(lang)));
-        for (name, n) in &r.presiding {
-            out.push(format!("    {}", dotted(name, &n.to_string(), w - 4)));
+        for p in &r.presiding {
+            out.push(format!(
+                "    {}",
+                dotted(
+                    &i18n::presider_label(lang, p),
+                    &p.sessions.to_string(),
+                    w - 4
+                )
+            ));
         }
     }
     out.push(format!("  {}:", Msg::FgByField.t(lang)));
@@ -293,6 +440,9 @@ pub fn text(h: &Heading, r: &Report) -> String {
             Msg::RpFormNo.fill(lang, &[&t.form.code()]),
             i18n::form_title(t.form).t(lang)
         ));
+        if t.form.headers_from_outline() {
+            out.push(format!("  ({})", Msg::RpOutlineHeaders.t(lang)));
+        }
         for c in &t.cells {
             let label = format!("({}) {}", c.no, i18n::head_path(lang, &c.head));
             match (&c.value, &c.spec) {

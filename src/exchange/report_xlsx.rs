@@ -106,6 +106,11 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
         ws.merge_range(1, 0, 1, 1, Msg::RpTitle.t(lang), &f.title)?;
         ws.set_row_height(1, 36)?;
         ws.merge_range(2, 0, 2, 1, &period_line, &f.italic)?;
+        let mut notes = vec![i18n::circular_line(lang, r.circular, &r.period)];
+        if let Some(c) = &r.closed {
+            notes.push(super::report_text::closed_line(lang, c));
+        }
+        ws.merge_range(3, 0, 3, 1, &notes.join(" "), &f.italic)?;
         ws.write_string_with_format(4, 0, Msg::RpParagraph.t(lang), &f.bold)?;
         ws.merge_range(
             5,
@@ -123,7 +128,7 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
             ws.write_string_with_format(row, 0, i18n::report_figure(*fig).t(lang), &f.unit)?;
             ws.write_number_with_format(row, 1, *v as f64, &f.value)?;
             row += 1;
-            if *fig == Figure::CasesResolvedLate {
+            if *fig == Figure::DenunciationsSettled {
                 for (label, p) in [
                     (Msg::FgResolvedRate, r.resolved_rate()),
                     (Msg::FgOnTimeRate, r.on_time_rate()),
@@ -146,10 +151,10 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
             row += 2;
             ws.write_string_with_format(row, 0, Msg::FgPresiding.t(lang), &f.head)?;
             ws.write_string_with_format(row, 1, Msg::HdSessions.t(lang), &f.head)?;
-            for (name, n) in &r.presiding {
+            for p in &r.presiding {
                 row += 1;
-                ws.write_string_with_format(row, 0, name, &f.unit)?;
-                ws.write_number_with_format(row, 1, *n as f64, &f.value)?;
+                ws.write_string_with_format(row, 0, i18n::presider_label(lang, p), &f.unit)?;
+                ws.write_number_with_format(row, 1, p.sessions as f64, &f.value)?;
             }
         }
     }
@@ -253,6 +258,10 @@ pub fn xlsx(h: &Heading, r: &Report) -> Result<Vec<u8>, XlsxError> {
         }
         ws.set_row_height(data, 30)?;
         let mut row = data + 2;
+        if t.form.headers_from_outline() {
+            ws.merge_range(row, 0, row, last, Msg::RpOutlineHeaders.t(lang), &f.wrap)?;
+            row += 1;
+        }
         if t.cells.iter().any(|c| c.value.is_none()) {
             ws.merge_range(row, 0, row, last, Msg::RpLegendXlsx.t(lang), &f.wrap)?;
             row += 1;

@@ -94,11 +94,13 @@ fn plural_token(s: &str) -> Option<(usize, &str, &str, usize)> {
 }
 
 mod catalog;
+mod paragraph;
 mod report;
 #[cfg(test)]
 mod tests;
 mod words;
 
 pub use catalog::Msg;
+pub use paragraph::*;
 pub use report::*;
 pub use words::*;

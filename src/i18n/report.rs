@@ -44,6 +44,50 @@ pub fn period_full(lang: Lang, p: &crate::domain::report::Period) -> String {
     )
 }
 
+/// A table of the audit trail, named as an officer says it (what was written since a
+/// period was closed).
+pub fn audit_table(tbl: &str) -> Msg {
+    match tbl {
+        "visits" => Msg::RpSinceVisits,
+        "sessions" => Msg::RpSinceSessions,
+        "cases" => Msg::RpSinceCases,
+        "citizens" => Msg::RpSinceCitizens,
+        "fields" => Msg::RpSinceFields,
+        "deadline_rules" => Msg::RpSinceRules,
+        "calendar_days" => Msg::RpSinceDays,
+        "calendar_years" => Msg::RpSinceYears,
+        "book" => Msg::RpSinceLoads,
+        _ => Msg::RpSinceSettings,
+    }
+}
+
+/// "Thông tư 06/2025/TT-TTCP".
+pub fn circular_name(lang: Lang, c: crate::domain::report::Circular) -> String {
+    Msg::RpCircularName.fill(lang, &[&c.number()])
+}
+
+/// The circular whose forms a report fills, and when a commune's report of it is due.
+pub fn circular_line(
+    lang: Lang,
+    c: crate::domain::report::Circular,
+    p: &crate::domain::report::Period,
+) -> String {
+    use crate::domain::date::format_date;
+    let mut s = Msg::RpCircular.fill(lang, &[&c.number(), &format_date(c.in_force_from())]);
+    if let Some(due) = c.due_on(p) {
+        s.push_str(&Msg::RpCircularDue.fill(lang, &[&format_date(due)]));
+    }
+    s
+}
+
+/// A presiding leader and how they presided: "Phạm Quốc Hưng – Chủ tịch UBND (trực tiếp)".
+pub fn presider_label(lang: Lang, p: &crate::domain::report::Presider) -> String {
+    match p.role {
+        Some(role) => format!("{} ({})", p.name, presider_role_short(role).t(lang)),
+        None => p.name.clone(),
+    }
+}
+
 pub fn form_title(f: crate::domain::report::Form) -> Msg {
     use crate::domain::report::Form as F;
     match f {
@@ -55,6 +99,12 @@ pub fn form_title(f: crate::domain::report::Form) -> Msg {
         F::Xld04 => Msg::Fm04Xld,
         F::Kqgq01 => Msg::Fm01Kqgq,
         F::Kqgq03 => Msg::Fm03Kqgq,
+        F::T6Tcd01 => Msg::Fm01Tcd,
+        F::T6Xld02 => Msg::Fm01Xld,
+        F::T6Gqkn03 => Msg::Fm03Gqkn,
+        F::T6Gqtc04 => Msg::Fm04Gqtc,
+        F::T6Kqth05 => Msg::Fm05Kqth,
+        F::T6Qlkntc06 => Msg::Fm06Qlkntc,
     }
 }
 
@@ -133,6 +183,46 @@ pub fn report_head(h: crate::domain::report::Head) -> Msg {
         H::OnTime => Msg::HdOnTime,
         H::Late => Msg::HdLate,
         H::Unit => Msg::HdUnit,
+        H::Days => Msg::HdDays,
+        H::TotalPetitions => Msg::HdTotalPetitions,
+        H::OwnPetitions => Msg::HdOwnPetitions,
+        H::OwnCases => Msg::HdOwnCases,
+        H::CaseCount => Msg::HdCaseCount,
+        H::Considering => Msg::HdConsidering,
+        H::Accepted => Msg::HdAccepted,
+        H::NotAccepted => Msg::HdNotAccepted,
+        H::WithdrawnOrStopped => Msg::HdWithdrawnOrStopped,
+        H::Decisions => Msg::HdDecisions,
+        H::Conclusions => Msg::HdConclusions,
+        H::FirstTime => Msg::HdFirstTime,
+        H::Mixed => Msg::HdMixed,
+        H::Organisations => Msg::HdOrganisations,
+        H::Individuals => Msg::HdIndividuals,
+        H::Persons => Msg::HdPersons,
+        H::OfWhomOfficials => Msg::HdOfWhomOfficials,
+        H::SanctionsGroup => Msg::HdSanctionsGroup,
+        H::InvestigationGroup => Msg::HdInvestigationGroup,
+        H::KnExecution => Msg::HdKnExecution,
+        H::TcExecution => Msg::HdTcExecution,
+        H::ToExecute => Msg::HdToExecute,
+        H::Executed => Msg::HdExecuted,
+        H::Due => Msg::HdDue,
+        H::Done => Msg::HdDone,
+        H::Prosecution => Msg::HdProsecution,
+        H::ProsecutedCases => Msg::HdProsecutedCases,
+        H::ProsecutedPersons => Msg::HdProsecutedPersons,
+        H::Documents => Msg::HdDocuments,
+        H::Issued => Msg::HdIssued,
+        H::Amended => Msg::HdAmended,
+        H::Training => Msg::HdTraining,
+        H::Classes => Msg::HdClasses,
+        H::Materials => Msg::HdMaterials,
+        H::Inspections => Msg::HdInspections,
+        H::InspectionCount => Msg::HdInspectionCount,
+        H::Units => Msg::HdUnits,
+        H::WithViolations => Msg::HdWithViolations,
+        H::Recommendations => Msg::HdRecommendations,
+        H::FollowUp => Msg::HdFollowUp,
     }
 }
 
@@ -148,6 +238,8 @@ pub fn report_gap(g: crate::domain::report::Gap) -> Msg {
     use crate::domain::report::Gap as G;
     match g {
         G::Delegation => Msg::GpDelegation,
+        G::Execution => Msg::GpExecution,
+        G::StateManagement => Msg::GpStateManagement,
         G::Replies => Msg::GpReplies,
         G::Signers => Msg::GpSigners,
         G::Money => Msg::GpMoney,
@@ -169,6 +261,11 @@ pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
         F::SessionsPeriodic => Msg::FgSessionsPeriodic,
         F::SessionsAdHoc => Msg::FgSessionsAdHoc,
         F::SessionsOnline => Msg::FgSessionsOnline,
+        F::HeadPeriodic => Msg::FgHeadPeriodic,
+        F::HeadAdHoc => Msg::FgHeadAdHoc,
+        F::HeadDays => Msg::FgHeadDays,
+        F::DelegatedSessions => Msg::FgDelegated,
+        F::UnmarkedSessions => Msg::FgUnmarked,
         F::Visits => Msg::FgVisits,
         F::People => Msg::FgPeople,
         F::GroupVisits => Msg::FgGroupVisits,
@@ -177,20 +274,30 @@ pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
         F::PetitionsKhieuNai => Msg::FgPetitionsKn,
         F::PetitionsToCao => Msg::FgPetitionsTc,
         F::PetitionsKienNghiPhanAnh => Msg::FgPetitionsKnpa,
-        F::CasesReceived => Msg::FgCasesReceived,
+        F::CasesInBook => Msg::FgCasesInBook,
         F::CasesCarriedOver => Msg::FgCasesCarried,
-        F::CasesUnclassified => Msg::FgCasesUnclassified,
+        F::CasesReceived => Msg::FgCasesReceived,
         F::CasesOwnAuthority => Msg::FgCasesOwn,
+        F::CasesNotOwn => Msg::FgCasesNotOwn,
+        F::CasesIneligible => Msg::FgCasesIneligible,
+        F::CasesClosedUnclassified => Msg::FgCasesClosedUnclassified,
+        F::CasesUnclassified => Msg::FgCasesUnclassified,
+        F::CasesToResolve => Msg::FgCasesToResolve,
+        F::CasesSettled => Msg::FgCasesSettled,
         F::CasesResolved => Msg::FgCasesResolved,
         F::CasesResolvedOnTime => Msg::FgCasesOnTime,
         F::CasesResolvedLate => Msg::FgCasesLate,
         F::CasesWithdrawn => Msg::FgCasesWithdrawn,
-        F::CasesRefused => Msg::FgCasesRefused,
         F::CasesOpen => Msg::FgCasesOpen,
         F::CasesOverdue => Msg::FgCasesOverdue,
-        F::CasesNotOwn => Msg::FgCasesNotOwn,
+        F::CasesAwaitingAcceptance => Msg::FgCasesAwaiting,
+        F::CasesRefused => Msg::FgCasesRefused,
+        F::ComplaintsToResolve => Msg::FgComplaintsToResolve,
+        F::ComplaintsSettled => Msg::FgComplaintsSettled,
+        F::DenunciationsToResolve => Msg::FgDenunciationsToResolve,
+        F::DenunciationsSettled => Msg::FgDenunciationsSettled,
         F::Transferred => Msg::FgTransferred,
-        F::Guided => Msg::FgGuided,
+        F::GuidedWritten => Msg::FgGuidedWritten,
         F::DeskGuided => Msg::FgDeskGuided,
         F::DeskTransferred => Msg::FgDeskTransferred,
         F::DeskUrged => Msg::FgDeskUrged,
@@ -219,7 +326,7 @@ pub fn percent_text(lang: Lang, p: Option<f64>) -> String {
 fn case_cond(lang: Lang, c: crate::domain::report::CaseCond) -> String {
     use crate::domain::report::CaseCond as K;
     let m = match c {
-        K::InBook => Msg::DcInBook,
+        K::All => Msg::DcAll,
         K::CarriedOver => Msg::DcCarried,
         K::Received => Msg::DcReceived,
         K::ReceivedWritten => Msg::DcWritten,
@@ -229,6 +336,9 @@ fn case_cond(lang: Lang, c: crate::domain::report::CaseCond) -> String {
         K::OwnCarriedOver => Msg::DcOwnCarried,
         K::OwnReceived => Msg::DcOwnReceived,
         K::NotOwn => Msg::DcNotOwn,
+        K::NotOwnHandled => Msg::DcNotOwnHandled,
+        K::Ineligible => Msg::DcIneligible,
+        K::ClosedUnclassified => Msg::DcClosedUnclassified,
         K::Unclassified => Msg::DcUnclassified,
         K::Resolved => Msg::DcResolved,
         K::ResolvedWith(o) => return Msg::DcResolvedWith.fill(lang, &[&outcome(o).t(lang)]),
@@ -236,15 +346,29 @@ fn case_cond(lang: Lang, c: crate::domain::report::CaseCond) -> String {
         K::Late => Msg::DcLate,
         K::Withdrawn => Msg::DcWithdrawn,
         K::Refused => Msg::DcRefused,
-        K::OpenAtEnd => Msg::DcOpen,
+        K::ToResolve => Msg::DcToResolve,
+        K::Settled => Msg::DcSettled,
+        K::Accepted => Msg::DcAccepted,
         K::InProgressAtEnd => Msg::DcInProgress,
         K::NotStartedAtEnd => Msg::DcNotStarted,
         K::Overdue => Msg::DcOverdue,
-        K::Transferred => Msg::DcTransferred,
         K::Guided => Msg::DcGuided,
+        K::Transferred => Msg::DcTransferred,
         K::Urged => Msg::DcUrged,
+        K::Forwarded => Msg::DcForwarded,
     };
     m.t(lang).to_owned()
+}
+
+/// A block of 01/TCD in words.
+pub fn block_name(b: crate::domain::report::Block) -> Msg {
+    use crate::domain::report::Block as B;
+    match b {
+        B::Regular => Msg::BlockRegular,
+        B::Head => Msg::BlockHead,
+        B::Delegated => Msg::BlockDelegated,
+        B::Unmarked => Msg::BlockUnmarked,
+    }
 }
 
 /// The definition of a measure, one line per term: where it counts, what must hold, what
@@ -267,6 +391,10 @@ pub fn describe_measure(
                     let names = f.iter().map(|x| reception_form(*x).t(lang)).collect();
                     parts.push(Msg::DfForms.fill(lang, &[&join(names)]));
                 }
+                if let Some(b) = w.blocks {
+                    let names = b.iter().map(|x| block_name(*x).t(lang)).collect();
+                    parts.push(Msg::DfBlocks.fill(lang, &[&join(names)]));
+                }
                 match w.group {
                     Some(true) => parts.push(Msg::DfGroup.fill(lang, &[&threshold])),
                     Some(false) => parts.push(Msg::DfNotGroup.t(lang).to_owned()),
@@ -283,6 +411,11 @@ pub fn describe_measure(
                 if w.with_petitions {
                     parts.push(Msg::DfWithPetitions.t(lang).to_owned());
                 }
+                match w.linked {
+                    Some(false) => parts.push(Msg::DfNotLinked.t(lang).to_owned()),
+                    Some(true) => parts.push(Msg::DfLinked.t(lang).to_owned()),
+                    None => {}
+                }
                 if let Some(f) = w.field_id {
                     parts.push(Msg::DfField.fill(lang, &[&field_name(f)]));
                 }
@@ -293,7 +426,9 @@ pub fn describe_measure(
                     VM::Matters => Msg::DfMMatters,
                     VM::MattersFirst => Msg::DfMFirst,
                     VM::MattersRepeat => Msg::DfMRepeat,
+                    VM::MattersLast => Msg::DfMLast,
                     VM::Sessions => Msg::DfMSessions,
+                    VM::Days => Msg::DfMDays,
                 };
                 (Msg::DfVisitsIn, metric)
             }
@@ -317,7 +452,11 @@ pub fn describe_measure(
                     CM::Cases => Msg::DfMCases,
                     CM::Petitions => Msg::DfMCasePetitions,
                 };
-                (Msg::DfCasesIn, metric)
+                let source = match w.scope {
+                    crate::domain::report::Scope::Book => Msg::DfCasesIn,
+                    crate::domain::report::Scope::Flow => Msg::DfCasesFlow,
+                };
+                (source, metric)
             }
         };
         let lead = if i == 0 {
@@ -337,88 +476,4 @@ pub fn describe_measure(
         ));
     }
     out
-}
-
-/// The ready paragraph an officer pastes into the chairman's report, in the shape of the
-/// news articles: sessions by kind and who presided, visits, people, groups; petitions by
-/// type and by field; own-authority cases resolved x/y (%), on time (%), still open,
-/// overdue; transferred, guided; carried over and new.
-pub fn report_paragraph(lang: Lang, unit: &str, r: &crate::domain::report::Report) -> String {
-    use crate::domain::report::Figure as F;
-    let f = |x: F| r.figure(x);
-    let mut s = Msg::PgSessions.fill(
-        lang,
-        &[
-            &period_full(lang, &r.period),
-            &if unit.is_empty() {
-                Msg::UnitUnset.t(lang).to_owned()
-            } else {
-                unit.to_owned()
-            },
-            &f(F::Sessions),
-            &{
-                let mut split = Msg::PgSessionsSplit.fill(
-                    lang,
-                    &[
-                        &f(F::SessionsRegular),
-                        &f(F::SessionsPeriodic),
-                        &f(F::SessionsAdHoc),
-                    ],
-                );
-                if f(F::SessionsOnline) > 0 {
-                    split.push_str(&Msg::PgOnline.fill(lang, &[&f(F::SessionsOnline)]));
-                }
-                for (name, n) in &r.presiding {
-                    split.push_str(&Msg::PgPresided.fill(lang, &[name, n]));
-                }
-                split
-            },
-            &f(F::Visits),
-            &f(F::People),
-        ],
-    );
-    if f(F::GroupVisits) > 0 {
-        s.push_str(&Msg::PgGroups.fill(lang, &[&f(F::GroupVisits), &f(F::GroupPeople)]));
-    }
-    s.push_str(&Msg::PgPetitions.fill(
-        lang,
-        &[
-            &f(F::Petitions),
-            &f(F::PetitionsKhieuNai),
-            &f(F::PetitionsToCao),
-            &f(F::PetitionsKienNghiPhanAnh),
-        ],
-    ));
-    let mut fields: Vec<_> = r.by_field.iter().filter(|x| x.petitions > 0).collect();
-    fields.sort_by_key(|x| std::cmp::Reverse(x.petitions));
-    if !fields.is_empty() {
-        let names: Vec<String> = fields
-            .iter()
-            .take(4)
-            .map(|x| format!("{} ({})", x.name.to_lowercase(), x.petitions))
-            .collect();
-        s.push_str(&Msg::PgFields.fill(lang, &[&names.join(", ")]));
-    }
-    s.push_str(&Msg::PgCases.fill(
-        lang,
-        &[
-            &f(F::CasesResolved),
-            &f(F::CasesOwnAuthority),
-            &percent_text(lang, r.resolved_rate()),
-        ],
-    ));
-    if r.with_time_limit() > 0 {
-        s.push_str(&Msg::PgOnTime.fill(
-            lang,
-            &[
-                &f(F::CasesResolvedOnTime),
-                &r.with_time_limit(),
-                &percent_text(lang, r.on_time_rate()),
-            ],
-        ));
-    }
-    s.push_str(&Msg::PgOpen.fill(lang, &[&f(F::CasesOpen), &f(F::CasesOverdue)]));
-    s.push_str(&Msg::PgOthers.fill(lang, &[&f(F::Transferred), &f(F::Guided)]));
-    s.push_str(&Msg::PgCarried.fill(lang, &[&f(F::CasesCarriedOver), &f(F::CasesReceived)]));
-    s
 }

@@ -57,11 +57,11 @@ fn counts_take_the_plural_rule() {
     );
     assert_eq!(
         Msg::PgGroups.fill(Lang::En, &[&1, &12]),
-        ", including 1 group of 12 people"
+        " (1 group of 12 people)"
     );
     assert_eq!(
         Msg::PgGroups.fill(Lang::En, &[&2, &1]),
-        ", including 2 groups of 1 person"
+        " (2 groups of 1 person)"
     );
     assert_eq!(
         Msg::PgPetitions.fill(Lang::En, &[&1, &1, &0, &0]),

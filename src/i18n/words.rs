@@ -5,7 +5,9 @@
 use super::{Lang, Msg};
 use crate::domain::ident::{IdError, IdWarning, PhoneError};
 use crate::domain::identity::{Person, Shown, Viewer};
-use crate::domain::visit::{FormField, Handling, PetitionType, Problem, ReceptionForm};
+use crate::domain::visit::{
+    FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm,
+};
 use crate::store::StoreError;
 
 /// A count with its thousands marked as each language writes them: 2.436 / 2,436.
@@ -90,6 +92,21 @@ pub fn reception_form(f: ReceptionForm) -> Msg {
     }
 }
 
+pub fn presider_role(r: PresiderRole) -> Msg {
+    match r {
+        PresiderRole::InPerson => Msg::RoleInPerson,
+        PresiderRole::Delegated => Msg::RoleDelegated,
+    }
+}
+
+/// The role in a few words (the visit's detail, the report's lists).
+pub fn presider_role_short(r: PresiderRole) -> Msg {
+    match r {
+        PresiderRole::InPerson => Msg::RoleInPersonShort,
+        PresiderRole::Delegated => Msg::RoleDelegatedShort,
+    }
+}
+
 pub fn petition_type(t: PetitionType) -> Msg {
     match t {
         PetitionType::KhieuNai => Msg::TypeKhieuNai,
@@ -120,6 +137,7 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::Representatives => Msg::LblRepresentatives,
         FormField::Form => Msg::LblForm,
         FormField::Presiding => Msg::LblPresiding,
+        FormField::PresiderRole => Msg::LblPresiderRole,
         FormField::PetitionType => Msg::LblPetitionType,
         FormField::Field => Msg::LblField,
         FormField::Content => Msg::LblContent,
@@ -316,6 +334,56 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
     }
 }
 
+/// Whom a deadline rule applies to: "Khiếu nại, lần 1, phức tạp" ("mọi" for any case).
+/// Shared by the catalog's table and the rule editor's title.
+pub fn rule_applies(lang: Lang, r: &crate::domain::deadline::Rule) -> String {
+    let mut applies = vec![
+        r.case_type
+            .map(|t| case_type(t).t(lang).to_owned())
+            .unwrap_or_else(|| Msg::AnyValue.t(lang).to_owned()),
+    ];
+    if let Some(n) = r.round {
+        applies.push(Msg::RoundN.fill(lang, &[&n]));
+    }
+    if r.complex == Some(true) {
+        applies.push(Msg::CaseComplex.t(lang).to_owned());
+    }
+    if r.remote == Some(true) {
+        applies.push(Msg::CaseRemote.t(lang).to_owned());
+    }
+    if r.multi_site == Some(true) {
+        applies.push(Msg::CaseMultiSite.t(lang).to_owned());
+    }
+    match (r.disciplinary, r.dismissal) {
+        (_, Some(true)) => applies.push(Msg::CaseDismissal.t(lang).to_owned()),
+        (Some(true), _) => applies.push(Msg::CaseDisciplinary.t(lang).to_owned()),
+        _ => {}
+    }
+    applies.join(", ")
+}
+
+/// When a deadline rule applies: "01/07/2026–" or "01/07/2012–30/06/2026".
+pub fn rule_effective(r: &crate::domain::deadline::Rule) -> String {
+    use crate::domain::date::format_date;
+    match r.effective_to {
+        Some(to) => format!("{}–{}", format_date(r.effective_from), format_date(to)),
+        None => format!("{}–", format_date(r.effective_from)),
+    }
+}
+
+/// The rule editor says which rule it edits: its obligation, whom it applies to and when it
+/// applies (two rules of one obligation differ by these); its article is said under it.
+pub fn rule_title(lang: Lang, r: &crate::domain::deadline::Rule) -> String {
+    Msg::RuleEditTitle.fill(
+        lang,
+        &[
+            &obligation(r.obligation).t(lang),
+            &rule_applies(lang, r),
+            &rule_effective(r),
+        ],
+    )
+}
+
 /// A catalog change that moved a due date, in words.
 pub fn change_cause(lang: Lang, c: &crate::domain::deadline::Cause) -> String {
     use crate::domain::date::format_date;
@@ -487,8 +555,30 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::ReadOnly => Msg::ErrReadOnly.t(lang).to_owned(),
         StoreError::OfficerExists(name) => Msg::ErrOfficerExists.fill(lang, &[name]),
         StoreError::NotPermitted => Msg::ErrNotPermitted.t(lang).to_owned(),
+        StoreError::Forbidden(why) => forbidden(lang, *why),
+        StoreError::WrongPin {
+            failures,
+            wait_secs: 0,
+        } => Msg::ErrWrongPin.fill(lang, &[failures]),
+        StoreError::WrongPin {
+            failures,
+            wait_secs,
+        } => Msg::ErrWrongPinWait.fill(lang, &[failures, &wait_words(lang, *wait_secs)]),
+        StoreError::SignInWait { secs } => {
+            Msg::ErrSignInWait.fill(lang, &[&wait_words(lang, *secs)])
+        }
+        StoreError::PinNotSet => Msg::ErrPinNotSet.t(lang).to_owned(),
+        StoreError::BadPin(p) => pin_problem(lang, *p),
+        StoreError::LastAdmin => Msg::ErrLastAdmin.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),
         StoreError::Invalid(why) => Msg::ErrInvalid.fill(lang, &[why]),
+        StoreError::Closing(c) => match c {
+            crate::store::ClosingError::NotClosable => Msg::ErrClosingNotOver.t(lang).to_owned(),
+            crate::store::ClosingError::AlreadyClosed { at, by } => {
+                Msg::ErrClosingAlready.fill(lang, &[&crate::domain::date::format_stamp(at), by])
+            }
+            crate::store::ClosingError::Tampered => Msg::ErrClosingTampered.t(lang).to_owned(),
+        },
         StoreError::Refused {
             action,
             status,
@@ -547,6 +637,86 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             m.fill(lang, &[&format_date(*day), &format_date(*limit)])
         }
         StoreError::Sql(err) => Msg::CliSql.fill(lang, &[err]),
+    }
+}
+
+/// A wait in words: "30 giây", "2 phút 0 giây".
+pub fn wait_words(lang: Lang, secs: u64) -> String {
+    if secs < 60 {
+        Msg::WaitSeconds.fill(lang, &[&secs])
+    } else {
+        Msg::WaitMinutes.fill(lang, &[&(secs / 60), &(secs % 60)])
+    }
+}
+
+/// Why a new PIN is refused.
+pub fn pin_problem(lang: Lang, p: crate::domain::role::PinProblem) -> String {
+    use crate::domain::role::PinProblem as P;
+    match p {
+        P::ShortPin => Msg::PinShort,
+        P::Guessable => Msg::PinGuessable,
+        P::ShortPassphrase => Msg::PassphraseShort,
+        P::TooLong => Msg::PinTooLong,
+        P::Mismatch => Msg::PinMismatch,
+    }
+    .t(lang)
+    .to_owned()
+}
+
+/// A role's name.
+pub fn role(r: crate::domain::role::Role) -> Msg {
+    use crate::domain::role::Role as R;
+    match r {
+        R::Receiver => Msg::RoleReceiver,
+        R::Leader => Msg::RoleLeader,
+        R::Admin => Msg::RoleAdmin,
+    }
+}
+
+/// Roles in words: "lãnh đạo hoặc quản trị".
+pub fn roles_words(lang: Lang, roles: crate::domain::role::Roles, sep: &str) -> String {
+    roles
+        .iter()
+        .map(|r| role(r).t(lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// What a permission allows, in words.
+pub fn permission(p: crate::domain::role::Permission) -> Msg {
+    use crate::domain::role::Permission as P;
+    match p {
+        P::RecordVisit => Msg::PermRecordVisit,
+        P::EditVisit => Msg::PermEditVisit,
+        P::TakeIn => Msg::PermTakeIn,
+        P::MoveCase => Msg::PermMoveCase,
+        P::DecideCase => Msg::PermDecideCase,
+        P::AssignCase => Msg::PermAssignCase,
+        P::RevealIdentity => Msg::PermReveal,
+        P::EditCatalog => Msg::PermEditCatalog,
+        P::EditSettings => Msg::PermEditSettings,
+        P::ManageOfficers => Msg::PermManageOfficers,
+        P::Draft => Msg::PermDraft,
+        P::BulkLoad => Msg::PermBulkLoad,
+        P::ClosePeriod => Msg::PermClosePeriod,
+    }
+}
+
+/// A write refused by the role table, in words that say who may.
+pub fn forbidden(lang: Lang, why: crate::domain::role::Refusal) -> String {
+    use crate::domain::role::{Permission as P, Refusal, holders};
+    match why {
+        Refusal::Role(p) => Msg::ErrForbiddenRole.fill(
+            lang,
+            &[
+                &permission(p).t(lang),
+                &roles_words(lang, holders(p), Msg::RoleOr.t(lang)),
+            ],
+        ),
+        Refusal::NotHere(P::EditVisit) => Msg::ErrForbiddenVisit.t(lang).to_owned(),
+        Refusal::NotHere(P::MoveCase) => Msg::ErrForbiddenCase.t(lang).to_owned(),
+        Refusal::NotHere(P::RevealIdentity) => Msg::ErrForbiddenReveal.t(lang).to_owned(),
+        Refusal::NotHere(p) => Msg::ErrForbiddenHere.fill(lang, &[&permission(p).t(lang)]),
     }
 }
 

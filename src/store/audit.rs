@@ -19,7 +19,11 @@ pub struct AuditRow {
     pub after: Option<Value>,
 }
 
-/// The whole row `id` of `tbl` as a JSON object (column name → value).
+/// Columns that never reach the audit: an officer's PIN hash (the audit is kept forever and
+/// read by administrators) and their wrong entries (written to the audit one by one).
+const KEPT_OUT: &[&str] = &["pin_hash", "sign_in_failures", "sign_in_wait_until"];
+
+/// The whole row `id` of `tbl` as a JSON object (column name → value), less [`KEPT_OUT`].
 pub(super) fn row_json(conn: &Connection, tbl: &'static str, id: i64) -> Result<Option<Value>> {
     let sql = format!("SELECT * FROM {tbl} WHERE id = ?1");
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -28,6 +32,9 @@ pub(super) fn row_json(conn: &Connection, tbl: &'static str, id: i64) -> Result<
         .query_row([id], |row| {
             let mut obj = Map::new();
             for (i, name) in names.iter().enumerate() {
+                if KEPT_OUT.contains(&name.as_str()) {
+                    continue;
+                }
                 let v = match row.get_ref(i)? {
                     ValueRef::Null => Value::Null,
                     ValueRef::Integer(n) => Value::from(n),

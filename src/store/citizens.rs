@@ -353,12 +353,12 @@ pub(super) fn upsert(
     let mut matched_unseen = false;
     let existing = match known {
         Some(k) => Some(k),
-        None => match find_id(w, idn, v.full_name, phone)? {
+        None => match find_id(w.conn(), idn, v.full_name, phone)? {
             Some((id, _)) => {
-                matched_unseen = !super::lookup::exposed(w, id)?;
+                matched_unseen = !super::lookup::exposed(w.conn(), id)?;
                 Some(KnownCitizen {
                     id,
-                    version: version_of(w, id)?,
+                    version: version_of(w.conn(), id)?,
                 })
             }
             None => None,
@@ -368,8 +368,8 @@ pub(super) fn upsert(
     let id = match existing {
         Some(k) => {
             let id = k.id;
-            let before =
-                audit::row_json(w, "citizens", id)?.ok_or(StoreError::NotFound("citizen"))?;
+            let before = audit::row_json(w.conn(), "citizens", id)?
+                .ok_or(StoreError::NotFound("citizen"))?;
             if matched_unseen {
                 // The form could not say it (Luật Tố cáo Art 8(3)); the audit does.
                 let uid = before["uid"].as_str().unwrap_or_default().to_owned();
@@ -383,7 +383,7 @@ pub(super) fn upsert(
             };
             // A number another citizen holds stays theirs.
             let idn = match idn {
-                Some(n) if holder_of(w, n, v.full_name)?.is_some_and(|h| h != id) => None,
+                Some(n) if holder_of(w.conn(), n, v.full_name)?.is_some_and(|h| h != id) => None,
                 other => other,
             };
             // Keep what we knew when the visit leaves a field empty.
@@ -403,7 +403,7 @@ pub(super) fn upsert(
                 phone,
                 v.address,
             ])?;
-            let after = audit::row_json(w, "citizens", id)?;
+            let after = audit::row_json(w.conn(), "citizens", id)?;
             if after.as_ref() != Some(&before) {
                 let found = before["version"].as_i64().unwrap_or_default();
                 if found != k.version {
@@ -416,7 +416,7 @@ pub(super) fn upsert(
                     "UPDATE citizens SET updated_at = ?2, version = version + 1 WHERE id = ?1",
                 )?
                 .execute(params![id, now])?;
-                let after = audit::row_json(w, "citizens", id)?;
+                let after = audit::row_json(w.conn(), "citizens", id)?;
                 let uid = before["uid"].as_str().unwrap_or_default().to_owned();
                 w.audit("update", "citizens", &uid, Some(&before), after.as_ref())?;
             }
@@ -441,14 +441,14 @@ pub(super) fn upsert(
                 w.officer_id(),
             ])?;
             let id = w.last_insert_rowid();
-            let after = audit::row_json(w, "citizens", id)?;
+            let after = audit::row_json(w.conn(), "citizens", id)?;
             w.audit("insert", "citizens", &uid, None, after.as_ref())?;
             id
         }
     };
     // A number this citizen now shares with a denouncer's record under another name.
     if let Some(n) = idn
-        && let Some(other) = guarded_holder_besides(w, n, id)?
+        && let Some(other) = guarded_holder_besides(w.conn(), n, id)?
     {
         let uid: String =
             w.query_row("SELECT uid FROM citizens WHERE id = ?1", [id], |r| r.get(0))?;

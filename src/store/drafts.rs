@@ -98,6 +98,21 @@ impl Writer<'_> {
         })
     }
 
+    /// Leave the actor's drafts of `window` behind, as if the window had closed: another
+    /// officer signed in at this window's lock, so the forms this officer had open stay
+    /// theirs, offered to them at their next sign-in here or anywhere (under a window id
+    /// that no running window holds). Returns how many drafts were left.
+    pub fn park_drafts(&mut self, window: &str) -> Result<usize> {
+        self.permit(Permission::Draft)?;
+        let parked = super::new_uid();
+        self.scratch(|w| {
+            Ok(w.prepare_cached(
+                "UPDATE drafts SET window_id = ?3 WHERE officer_id = ?1 AND window_id = ?2",
+            )?
+            .execute(params![w.officer_id(), window, parked])?)
+        })
+    }
+
     /// Claim the draft of `kind` left by window `from` for window `to`: it becomes `to`'s,
     /// and its text is returned. Refused with a conflict when it is gone — another window
     /// claimed or discarded it first — so one draft is never restored twice.

@@ -69,12 +69,12 @@ impl Writer<'_> {
                 changed_at: None,
             });
         }
-        let before = audit::row_json(self, "fields", id)?;
+        let before = audit::row_json(self.conn(), "fields", id)?;
         self.execute(
             "UPDATE fields SET report_column = ?2 WHERE id = ?1",
             params![id, column],
         )?;
-        let after = audit::row_json(self, "fields", id)?;
+        let after = audit::row_json(self.conn(), "fields", id)?;
         if before != after {
             self.audit("update", "fields", &uid, before.as_ref(), after.as_ref())?;
         }

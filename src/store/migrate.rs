@@ -76,6 +76,14 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0015_event_facts.sql",
         include_str!("../../migrations/0015_event_facts.sql"),
     ),
+    (
+        "0016_report_closing.sql",
+        include_str!("../../migrations/0016_report_closing.sql"),
+    ),
+    (
+        "0018_sign_in.sql",
+        include_str!("../../migrations/0018_sign_in.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -233,6 +241,14 @@ mod tests {
         (
             "0015_event_facts.sql",
             "457d74e0d682e582516cec66ac8ecad7b6be93cf652018b81913dab918ca7faa",
+        ),
+        (
+            "0016_report_closing.sql",
+            "89248a21bc1b4b0f0035caf73b89d0c5e0da7780cbcb6b52599611d2955f5e52",
+        ),
+        (
+            "0018_sign_in.sql",
+            "d4146b6a4d25af974d5596d1b8147a787ca643fb13f852b107606881d721dcc2",
         ),
     ];
 

@@ -6,9 +6,11 @@
 //! connection; reads are `&self` methods (and `inspect` for read-only queries).
 
 mod audit;
+mod auth;
 mod cases;
 mod checkpoint;
 mod citizens;
+mod closing;
 mod deadlines;
 mod drafts;
 mod fields;
@@ -22,7 +24,9 @@ mod visits;
 mod windows;
 mod write;
 
+pub use crate::domain::role::{Refusal, Role, Roles};
 pub use audit::AuditRow;
+pub use auth::pin;
 pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
     QueueFilter, QueueOrder, SavedCase, StatusFilter, StepInput, TimeBarInput, VisitEdit,
@@ -31,6 +35,7 @@ pub use checkpoint::CheckpointMode;
 pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
+pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use fields::Field;
@@ -45,7 +50,7 @@ pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
     VisitRow,
 };
-pub use windows::WindowLease;
+pub use windows::{WindowLease, lock_dir as windows_dir};
 pub use write::{Actor, Bulk, Permission, Writer};
 
 use std::fmt;
@@ -73,8 +78,26 @@ pub enum StoreError {
     ReadOnly,
     /// An active officer already has this name (as recorded).
     OfficerExists(String),
-    /// The acting officer may not write this (disabled at another desk, or by role).
+    /// The acting officer may not write at all (disabled, here or at another desk).
     NotPermitted,
+    /// The officer's roles do not allow this write, or not on this record (domain/role.rs).
+    Forbidden(Refusal),
+    /// A wrong PIN at sign-in: the wrong entries in a row, and how long the next try waits
+    /// (0 for the first ones).
+    WrongPin {
+        failures: u32,
+        wait_secs: u64,
+    },
+    /// Too many wrong PINs: the next try waits this long (nothing was checked).
+    SignInWait {
+        secs: u64,
+    },
+    /// The officer has no PIN yet: they set one first (their first sign-in).
+    PinNotSet,
+    /// A new PIN or passphrase refused by the rules (domain/role.rs `check_pin`).
+    BadPin(crate::domain::role::PinProblem),
+    /// The book would be left without an active administrator.
+    LastAdmin,
     /// The record changed since it was read (another desk, or another window), at
     /// `changed_at` when known: the edit would overwrite that change, so it is refused.
     Conflict {
@@ -122,6 +145,8 @@ pub enum StoreError {
         limit: chrono::NaiveDate,
         rule: StepDateRule,
     },
+    /// A period cannot be closed (chốt số liệu), or its stored figures cannot be trusted.
+    Closing(ClosingError),
 }
 
 /// What a visit's case could not follow.
@@ -158,6 +183,15 @@ impl fmt::Display for StoreError {
             StoreError::ReadOnly => write!(f, "the book is open read-only"),
             StoreError::OfficerExists(name) => write!(f, "an officer named {name} exists"),
             StoreError::NotPermitted => write!(f, "not permitted"),
+            StoreError::Forbidden(why) => write!(f, "forbidden: {why:?}"),
+            StoreError::WrongPin {
+                failures,
+                wait_secs,
+            } => write!(f, "wrong PIN ({failures} in a row; wait {wait_secs} s)"),
+            StoreError::SignInWait { secs } => write!(f, "wait {secs} s before the next try"),
+            StoreError::PinNotSet => write!(f, "no PIN set yet"),
+            StoreError::BadPin(p) => write!(f, "PIN refused: {p:?}"),
+            StoreError::LastAdmin => write!(f, "the book keeps one active administrator"),
             StoreError::Conflict { what, changed_at } => write!(
                 f,
                 "{what} changed elsewhere ({})",
@@ -190,6 +224,7 @@ impl fmt::Display for StoreError {
             StoreError::StepDate { day, limit, rule } => {
                 write!(f, "step dated {day}: {rule:?} {limit}")
             }
+            StoreError::Closing(e) => write!(f, "closing: {e:?}"),
         }
     }
 }
@@ -215,6 +250,9 @@ pub struct Store {
     read_only: bool,
     /// Commits of records by this connection (see [`Store::data_stamp`]).
     writes: u64,
+    /// Wrong PINs in a row on a book opened read-only (which cannot keep them): officer id
+    /// → (failures, wait until). On a writable book they are kept in the book.
+    tries: std::collections::HashMap<i64, (u32, Option<chrono::NaiveDateTime>)>,
     /// SQLite's count of rows this connection changed, at its last complete checkpoint.
     flushed: u64,
 }

@@ -293,6 +293,7 @@ impl Store {
             read_only,
             writes: 0,
             flushed: 0,
+            tries: Default::default(),
         }
     }
 
@@ -308,6 +309,7 @@ impl Store {
             read_only: false,
             writes: 0,
             flushed: 0,
+            tries: Default::default(),
         })
     }
 

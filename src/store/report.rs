@@ -5,15 +5,15 @@
 //! went with them) count nowhere.
 
 use chrono::NaiveDate;
-use rusqlite::{Row, params};
+use rusqlite::{Connection, Row, params};
 
 use super::{Result, Store, bad_code};
 use crate::domain::case::{Action, CaseStatus, CaseType, Outcome};
 use crate::domain::identity::{Context, Person};
 use crate::domain::report::{
-    Book, CaseFact, CaseStep, DeadlineBook, Period, Report, SessionFact, VisitFact,
+    Block, Book, CaseFact, CaseStep, Circular, DeadlineBook, Period, Report, SessionFact, VisitFact,
 };
-use crate::domain::visit::{Handling, PetitionType, ReceptionForm};
+use crate::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 
 /// A visit behind a figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,176 +90,212 @@ fn statuses(open: bool) -> String {
         .join(", ")
 }
 
+/// The facts of a period: its visits (each marked first or repeat), the sessions they
+/// belong to, and the cases carried over into it or received in it with their timeline
+/// up to its end; the fields and the group threshold.
+pub(super) fn book_of(conn: &Connection, period: &Period) -> Result<Book> {
+    let (from, to) = (period.from, period.to);
+    // First or repeat (01/TCD): an earlier visit of the same citizen, type and field.
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id, v.day, v.time, v.session_id, s.form, v.people, v.petition_type,
+                v.field_id, v.handling, v.petitions, v.citizen_id,
+                EXISTS (SELECT 1 FROM visits x
+                         WHERE x.citizen_id = v.citizen_id
+                           AND x.petition_type = v.petition_type
+                           AND x.field_id = v.field_id AND x.deleted_at IS NULL
+                           AND x.day <= v.day
+                           AND (x.day < v.day OR (x.day = v.day AND
+                                (x.time < v.time OR (x.time = v.time AND x.id < v.id))))),
+                s.presider_role,
+                EXISTS (SELECT 1 FROM case_visits cv WHERE cv.visit_id = v.id)
+         FROM visits v
+         JOIN sessions s ON s.id = v.session_id
+         WHERE v.day >= ?1 AND v.day <= ?2 AND v.deleted_at IS NULL",
+    )?;
+    let visits = stmt
+        .query_map(params![from, to], |r| {
+            Ok(VisitFact {
+                id: r.get(0)?,
+                day: day(r, 1)?,
+                minute: minute(r, 2)?,
+                session_id: r.get(3)?,
+                form: code(r, 4, ReceptionForm::from_code)?,
+                people: r.get(5)?,
+                petition_type: code(r, 6, PetitionType::from_code)?,
+                field_id: r.get(7)?,
+                handling: code(r, 8, Handling::from_code)?,
+                petitions: r.get(9)?,
+                citizen_id: r.get(10)?,
+                repeat: r.get(11)?,
+                matter: 0,
+                role: PresiderRole::from_code(r.get_ref(12)?.as_str()?),
+                linked: r.get(13)?,
+                // Set by the domain (Report::compute).
+                block: Block::Regular,
+                in_block: false,
+                last_of_matter: false,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let sessions = conn
+        .prepare_cached(
+            // A session counts when one of its visits does (not one whose every visit
+            // was voided).
+            "SELECT s.id, s.day, s.form, s.presiding, s.presider_role FROM sessions s
+             WHERE s.day >= ?1 AND s.day <= ?2
+               AND EXISTS (SELECT 1 FROM visits v
+                            WHERE v.session_id = s.id AND v.deleted_at IS NULL)",
+        )?
+        .query_map(params![from, to], |r| {
+            Ok(SessionFact {
+                id: r.get(0)?,
+                day: r.get(1)?,
+                form: code(r, 2, ReceptionForm::from_code)?,
+                presiding: r.get(3)?,
+                role: PresiderRole::from_code(r.get_ref(4)?.as_str()?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // The cases of the period's book: received in it; or received before it and open
+    // at its start — still open now, or closed by a step on or after its first day
+    // (cases received after the period have no step up to its end: no row).
+    let open = statuses(true);
+    let closed = statuses(false);
+    // Written so that the planner starts from the book (a materialized list of ids) and
+    // reaches each case's steps by its index: CROSS JOIN fixes the join order, UNION
+    // ALL + DISTINCT avoids a merge that would scan the steps in case order.
+    let sql = format!(
+        "WITH book(id) AS MATERIALIZED (SELECT DISTINCT id FROM (
+             SELECT id FROM cases WHERE received_on >= ?1 AND received_on <= ?2
+             UNION ALL
+             SELECT id FROM cases WHERE status IN ({open}) AND received_on < ?1
+             UNION ALL
+             SELECT case_id FROM case_events
+              WHERE day >= ?1 AND from_status IN ({open}) AND to_status IN ({closed})))
+         SELECT k.id, k.case_type, k.round, k.field_id, f.report_column,
+                k.source = 'tiep_cong_dan', k.received_on, k.remote, k.outcome,
+                e.id, e.day, e.action, e.to_status
+         FROM book CROSS JOIN cases k ON k.id = book.id
+         CROSS JOIN case_events e ON e.case_id = k.id
+         JOIN fields f ON f.id = k.field_id
+         WHERE e.day <= ?2 AND k.deleted_at IS NULL"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![from, to])?;
+    let mut cases: Vec<CaseFact> = Vec::new();
+    let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    let mut order: Vec<Vec<i64>> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let i = match at.get(&id) {
+            Some(i) => *i,
+            None => {
+                let outcome: Option<String> = r.get(8)?;
+                cases.push(CaseFact {
+                    id,
+                    case_type: code(r, 1, CaseType::from_code)?,
+                    round: r.get(2)?,
+                    field_id: r.get(3)?,
+                    column: r.get(4)?,
+                    from_visit: r.get(5)?,
+                    received_on: day(r, 6)?,
+                    remote: r.get(7)?,
+                    outcome: outcome.as_deref().and_then(Outcome::from_code),
+                    steps: Vec::new(),
+                });
+                order.push(Vec::new());
+                at.insert(id, cases.len() - 1);
+                cases.len() - 1
+            }
+        };
+        cases[i].steps.push(CaseStep {
+            day: day(r, 10)?,
+            action: code(r, 11, Action::from_code)?,
+            to_status: code(r, 12, CaseStatus::from_code)?,
+        });
+        order[i].push(r.get(9)?);
+    }
+    // Steps in entry order, whatever order the rows came in.
+    for (c, ids) in cases.iter_mut().zip(order) {
+        if ids.windows(2).any(|w| w[0] > w[1]) {
+            let mut both: Vec<(i64, CaseStep)> = ids.into_iter().zip(c.steps.drain(..)).collect();
+            both.sort_by_key(|(id, _)| *id);
+            c.steps = both.into_iter().map(|(_, s)| s).collect();
+        }
+    }
+    cases.sort_by_key(|c| c.id);
+    let fields = conn
+        .prepare_cached(
+            "SELECT id, code, name, report_column FROM fields WHERE active = 1
+             ORDER BY sort_order, id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Book {
+        visits,
+        sessions,
+        cases,
+        fields,
+        columns: report_columns_on(conn)?,
+        threshold: super::settings::group_threshold_on(conn)?,
+    })
+}
+
+/// The official report columns (code, name), in order, read on `conn`.
+fn report_columns_on(conn: &Connection) -> Result<Vec<(String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT code, name FROM report_columns ORDER BY sort_order")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The report of `period` in `circular`'s forms, counted on `conn`.
+pub(super) fn report_of(
+    conn: &Connection,
+    period: Period,
+    today: NaiveDate,
+    circular: Circular,
+) -> Result<Report> {
+    let book = book_of(conn, &period)?;
+    let ctx = super::deadlines::context(conn)?;
+    let dl = DeadlineBook {
+        rules: &ctx.rules,
+        calendar: &ctx.calendar,
+    };
+    Ok(Report::compute_in(book, period, today, &dl, circular))
+}
+
 impl Store {
     /// Where the book lives (None in memory): the pane exports its reports beside it.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.path.as_deref()
     }
 
-    /// The facts of a period: its visits (each marked first or repeat), the sessions they
-    /// belong to, and the cases carried over into it or received in it with their timeline
-    /// up to its end; the fields and the group threshold.
+    /// The facts of a period (see [`book_of`]).
     pub fn report_book(&self, period: &Period) -> Result<Book> {
-        let (from, to) = (period.from, period.to);
-        // First or repeat (01/TCD): an earlier visit of the same citizen, type and field.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT v.id, v.day, v.time, v.session_id, s.form, v.people, v.petition_type,
-                    v.field_id, v.handling, v.petitions, v.citizen_id,
-                    EXISTS (SELECT 1 FROM visits x
-                             WHERE x.citizen_id = v.citizen_id
-                               AND x.petition_type = v.petition_type
-                               AND x.field_id = v.field_id AND x.deleted_at IS NULL
-                               AND x.day <= v.day
-                               AND (x.day < v.day OR (x.day = v.day AND
-                                    (x.time < v.time OR (x.time = v.time AND x.id < v.id)))))
-             FROM visits v
-             JOIN sessions s ON s.id = v.session_id
-             WHERE v.day >= ?1 AND v.day <= ?2 AND v.deleted_at IS NULL",
-        )?;
-        let visits = stmt
-            .query_map(params![from, to], |r| {
-                Ok(VisitFact {
-                    id: r.get(0)?,
-                    day: day(r, 1)?,
-                    minute: minute(r, 2)?,
-                    session_id: r.get(3)?,
-                    form: code(r, 4, ReceptionForm::from_code)?,
-                    people: r.get(5)?,
-                    petition_type: code(r, 6, PetitionType::from_code)?,
-                    field_id: r.get(7)?,
-                    handling: code(r, 8, Handling::from_code)?,
-                    petitions: r.get(9)?,
-                    citizen_id: r.get(10)?,
-                    repeat: r.get(11)?,
-                    matter: 0,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let sessions = self
-            .conn
-            .prepare_cached(
-                // A session counts when one of its visits does (not one whose every visit
-                // was voided).
-                "SELECT s.id, s.day, s.form, s.presiding FROM sessions s
-                 WHERE s.day >= ?1 AND s.day <= ?2
-                   AND EXISTS (SELECT 1 FROM visits v
-                                WHERE v.session_id = s.id AND v.deleted_at IS NULL)",
-            )?
-            .query_map(params![from, to], |r| {
-                Ok(SessionFact {
-                    id: r.get(0)?,
-                    day: r.get(1)?,
-                    form: code(r, 2, ReceptionForm::from_code)?,
-                    presiding: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        // The cases of the period's book: received in it; or received before it and open
-        // at its start — still open now, or closed by a step on or after its first day
-        // (cases received after the period have no step up to its end: no row).
-        let open = statuses(true);
-        let closed = statuses(false);
-        // Written so that the planner starts from the book (a materialized list of ids) and
-        // reaches each case's steps by its index: CROSS JOIN fixes the join order, UNION
-        // ALL + DISTINCT avoids a merge that would scan the steps in case order.
-        let sql = format!(
-            "WITH book(id) AS MATERIALIZED (SELECT DISTINCT id FROM (
-                 SELECT id FROM cases WHERE received_on >= ?1 AND received_on <= ?2
-                 UNION ALL
-                 SELECT id FROM cases WHERE status IN ({open}) AND received_on < ?1
-                 UNION ALL
-                 SELECT case_id FROM case_events
-                  WHERE day >= ?1 AND from_status IN ({open}) AND to_status IN ({closed})))
-             SELECT k.id, k.case_type, k.round, k.field_id, f.report_column,
-                    k.source = 'tiep_cong_dan', k.received_on, k.remote, k.outcome,
-                    e.id, e.day, e.action, e.to_status
-             FROM book CROSS JOIN cases k ON k.id = book.id
-             CROSS JOIN case_events e ON e.case_id = k.id
-             JOIN fields f ON f.id = k.field_id
-             WHERE e.day <= ?2 AND k.deleted_at IS NULL"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![from, to])?;
-        let mut cases: Vec<CaseFact> = Vec::new();
-        let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
-        let mut order: Vec<Vec<i64>> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let i = match at.get(&id) {
-                Some(i) => *i,
-                None => {
-                    let outcome: Option<String> = r.get(8)?;
-                    cases.push(CaseFact {
-                        id,
-                        case_type: code(r, 1, CaseType::from_code)?,
-                        round: r.get(2)?,
-                        field_id: r.get(3)?,
-                        column: r.get(4)?,
-                        from_visit: r.get(5)?,
-                        received_on: day(r, 6)?,
-                        remote: r.get(7)?,
-                        outcome: outcome.as_deref().and_then(Outcome::from_code),
-                        steps: Vec::new(),
-                    });
-                    order.push(Vec::new());
-                    at.insert(id, cases.len() - 1);
-                    cases.len() - 1
-                }
-            };
-            cases[i].steps.push(CaseStep {
-                day: day(r, 10)?,
-                action: code(r, 11, Action::from_code)?,
-                to_status: code(r, 12, CaseStatus::from_code)?,
-            });
-            order[i].push(r.get(9)?);
-        }
-        // Steps in entry order, whatever order the rows came in.
-        for (c, ids) in cases.iter_mut().zip(order) {
-            if ids.windows(2).any(|w| w[0] > w[1]) {
-                let mut both: Vec<(i64, CaseStep)> =
-                    ids.into_iter().zip(c.steps.drain(..)).collect();
-                both.sort_by_key(|(id, _)| *id);
-                c.steps = both.into_iter().map(|(_, s)| s).collect();
-            }
-        }
-        cases.sort_by_key(|c| c.id);
-        let fields = self
-            .conn
-            .prepare_cached(
-                "SELECT id, code, name, report_column FROM fields WHERE active = 1
-                 ORDER BY sort_order, id",
-            )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Book {
-            visits,
-            sessions,
-            cases,
-            fields,
-            columns: self.report_columns()?,
-            threshold: self.group_threshold()?,
-        })
+        book_of(&self.conn, period)
     }
 
     /// The report of `period`: its facts read, then counted by the domain with the book's
-    /// deadline rules and calendar (`today` judges overdue while the period is not over).
+    /// deadline rules and calendar (`today` judges overdue while the period is not over), in
+    /// the forms of the circular in force on its last day.
     pub fn period_report(&self, period: Period, today: NaiveDate) -> Result<Report> {
-        let book = self.report_book(&period)?;
-        let ctx = self.deadline_context()?;
-        let dl = DeadlineBook {
-            rules: &ctx.rules,
-            calendar: &ctx.calendar,
-        };
-        Ok(Report::compute(book, period, today, &dl))
+        self.period_report_in(period, today, Circular::for_period(&period))
+    }
+
+    /// The same in the forms of `circular`.
+    pub fn period_report_in(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        circular: Circular,
+    ) -> Result<Report> {
+        report_of(&self.conn, period, today, circular)
     }
 
     /// The official report columns (code, name), in order.
     pub fn report_columns(&self) -> Result<Vec<(String, String)>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT code, name FROM report_columns ORDER BY sort_order")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?)
+        report_columns_on(&self.conn)
     }
 
     /// The visits behind a figure, in the order given.

@@ -12,6 +12,22 @@ pub const DESK_CODE: &str = "desk_code";
 pub const GROUP_THRESHOLD: &str = "group_threshold";
 pub const DEMO: &str = "demo";
 pub const LAST_OFFICER: &str = "last_officer";
+/// Seconds without a key before the screen locks (PRODUCT.md §6: idle lock).
+pub const LOCK_AFTER: &str = "lock_after_seconds";
+/// The idle lock by default: 5 minutes.
+pub const LOCK_AFTER_DEFAULT: u64 = 300;
+/// The longest idle time a unit may set: 1 hour. The lock cannot be switched off.
+pub const LOCK_AFTER_MAX: u64 = 3600;
+
+/// An idle time as a unit sets it: whole seconds, 1 to [`LOCK_AFTER_MAX`].
+pub fn check_lock_after(value: &str) -> Result<u64> {
+    match value.trim().parse::<u64>() {
+        Ok(n) if (1..=LOCK_AFTER_MAX).contains(&n) => Ok(n),
+        _ => Err(StoreError::Invalid(format!(
+            "lock after: 1 to {LOCK_AFTER_MAX} seconds"
+        ))),
+    }
+}
 /// "1" when this unit is a Ban tiếp công dân, which Luật TCD Art 28(2) binds (a People's
 /// Committee's reception desk is not one: its Art 28(2) duty is practice, ⚑). No screen sets
 /// it yet.
@@ -32,20 +48,12 @@ pub fn check_desk_code(code: &str) -> Result<String> {
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        setting_on(&self.conn, key)
     }
 
     /// The group threshold (đoàn đông người), default 5 (DOMAIN.md §2.5, UNCONFIRMED).
     pub fn group_threshold(&self) -> Result<u32> {
-        Ok(self
-            .setting(GROUP_THRESHOLD)?
-            .and_then(|v| v.parse().ok())
-            .filter(|n| *n >= 2)
-            .unwrap_or(5))
+        group_threshold_on(&self.conn)
     }
 
     pub fn unit_name(&self) -> Result<String> {
@@ -58,10 +66,34 @@ impl Store {
         Ok(self.setting(DESK_CODE)?.unwrap_or_default())
     }
 
+    /// Seconds without a key before the screen locks ([`LOCK_AFTER_DEFAULT`] unless set).
+    pub fn lock_after(&self) -> Result<u64> {
+        Ok(self
+            .setting(LOCK_AFTER)?
+            .and_then(|v| check_lock_after(&v).ok())
+            .unwrap_or(LOCK_AFTER_DEFAULT))
+    }
+
     /// Was this database made by `tiepdan demo`?
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.setting(DEMO)?.as_deref() == Some("1"))
     }
+}
+
+/// A setting, read on `conn` (a store's, or a write transaction's).
+pub(super) fn setting_on(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The group threshold, read on `conn`.
+pub(super) fn group_threshold_on(conn: &rusqlite::Connection) -> Result<u32> {
+    Ok(setting_on(conn, GROUP_THRESHOLD)?
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n >= 2)
+        .unwrap_or(5))
 }
 
 /// The desk code, read inside a transaction (sessions and case codes carry it).
@@ -77,21 +109,22 @@ impl Writer<'_> {
     /// Write a setting (audited). The desk code is checked.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.permit(Permission::EditSettings)?;
-        let value = if key == DESK_CODE {
-            check_desk_code(value)?
-        } else {
-            value.to_owned()
+        let value = match key {
+            DESK_CODE => check_desk_code(value)?,
+            LOCK_AFTER => check_lock_after(value)?.to_string(),
+            _ => value.to_owned(),
         };
         self.put_setting(key, &value)?;
         if key == UNIT_BAN_TCD {
             // Whether Luật TCD Art 28(2) binds this unit: the duties say so again (⚑ or not).
-            super::deadlines::recompute_all(self, None)?;
+            super::deadlines::recompute_all(self.conn(), None)?;
         }
         Ok(())
     }
 
     /// Remember who was at the keyboard last (offered first at the next start).
     pub fn remember_officer(&mut self) -> Result<()> {
+        self.permit(Permission::Draft)?;
         let id = self.officer_id().to_string();
         self.put_setting(LAST_OFFICER, &id)
     }

@@ -25,7 +25,8 @@ impl Drop for WindowLease {
     }
 }
 
-fn lock_dir(book: &Path) -> Option<PathBuf> {
+/// The folder of the windows' life marks beside `book`.
+pub fn lock_dir(book: &Path) -> Option<PathBuf> {
     let name = book.file_name()?.to_string_lossy().into_owned();
     Some(book.with_file_name(format!(".{name}.windows")))
 }

@@ -3,15 +3,47 @@
 //! the counters (SQL triggers) and the due dates are all written, or none is.
 //!
 //! The acting officer is an [`Actor`], a value only the sign-in path can make
-//! ([`Store::sign_in`], [`Store::first_start`]): a bare officer id cannot write.
+//! ([`Store::sign_in`] with the officer's PIN, [`Store::first_start`],
+//! [`Store::set_first_pin`]): a bare officer id cannot write.
 //! The writes themselves are methods of [`Writer`], defined beside their tables (visits.rs,
 //! cases.rs, …); bulk loads (the demo, later imports) use [`Bulk`] of the same transaction.
+//!
+//! Every Writer method starts with [`Writer::permit`] (or `permit_on` a record): the roles
+//! the officer holds *now* (read in the same transaction) against the table of
+//! `domain::role`. The transaction's SQL is reachable only from the store's own code:
+//! `Writer` derefs to [`Sql`], whose methods are `pub(in crate::store)`, so no closure in
+//! `app/` or `cli/` can run a statement past the permission check:
+//!
+//! ```compile_fail,E0624
+//! fn bypass(w: &mut tiepdan::store::Writer<'_>) {
+//!     w.execute("DELETE FROM officer_roles", []).unwrap();
+//! }
+//! ```
+//!
+//! ```compile_fail,E0624
+//! fn bypass(w: &mut tiepdan::store::Writer<'_>) -> i64 {
+//!     w.conn().last_insert_rowid()
+//! }
+//! ```
+//!
+//! ```
+//! // What outside code may do with a Writer: call its methods.
+//! fn who(w: &mut tiepdan::store::Writer<'_>) -> String {
+//!     w.actor().name().to_owned()
+//! }
+//! ```
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    CachedStatement, Connection, OptionalExtension, Params, Row, Transaction, TransactionBehavior,
+    params,
+};
 use serde_json::Value;
 
 use super::{Result, Store, StoreError, audit, new_uid, now_stamp, settings};
+use crate::domain::role::{self, Roles, Target};
 use crate::domain::text::clean_line;
+
+pub use crate::domain::role::Permission;
 
 /// The officer at the keyboard, signed in. Only the store makes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +54,15 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Made by the sign-in path only (auth.rs, the first start).
+    pub(super) fn signed_in(officer_id: i64, uid: &str, name: &str) -> Actor {
+        Actor {
+            officer_id,
+            uid: uid.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+
     pub fn officer_id(&self) -> i64 {
         self.officer_id
     }
@@ -36,25 +77,48 @@ impl Actor {
     }
 }
 
-/// What a write is about, for the permission check. Today an active officer may do all of
-/// it; the shared-desk issue (roles) decides per permission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Permission {
-    RecordVisit,
-    EditVisit,
-    HandleCase,
-    RevealIdentity,
-    EditCatalog,
-    EditSettings,
-    ManageOfficers,
-    Draft,
-    BulkLoad,
+/// The SQL of a write transaction, for the store's own code only (every method is
+/// `pub(in crate::store)`): what a [`Writer`] derefs to.
+pub struct Sql<'s> {
+    tx: Transaction<'s>,
+}
+
+impl<'s> Sql<'s> {
+    /// The connection, for the store's helpers that take one.
+    pub(in crate::store) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub(in crate::store) fn prepare_cached(
+        &self,
+        sql: &str,
+    ) -> rusqlite::Result<CachedStatement<'_>> {
+        self.tx.prepare_cached(sql)
+    }
+
+    pub(in crate::store) fn execute<P: Params>(&self, sql: &str, p: P) -> rusqlite::Result<usize> {
+        self.tx.execute(sql, p)
+    }
+
+    pub(in crate::store) fn query_row<T, P, F>(&self, sql: &str, p: P, f: F) -> rusqlite::Result<T>
+    where
+        P: Params,
+        F: FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.tx.query_row(sql, p, f)
+    }
+
+    pub(in crate::store) fn last_insert_rowid(&self) -> i64 {
+        self.tx.last_insert_rowid()
+    }
 }
 
 /// An open write transaction on behalf of an actor.
 pub struct Writer<'s> {
-    tx: Transaction<'s>,
+    sql: Sql<'s>,
     actor: &'s Actor,
+    /// The roles the actor holds, read in this transaction.
+    roles: Roles,
     /// Rows changed by scratch writes (a form's draft and its audit row): when they are all
     /// the transaction changed, the records did not change and the panes need not be read
     /// again.
@@ -63,37 +127,51 @@ pub struct Writer<'s> {
     changes_at_start: u64,
 }
 
-impl std::ops::Deref for Writer<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        &self.tx
+impl<'s> std::ops::Deref for Writer<'s> {
+    type Target = Sql<'s>;
+    fn deref(&self) -> &Sql<'s> {
+        &self.sql
+    }
+}
+
+/// The record a scoped permission is checked on.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::store) enum On<'a> {
+    Visit(&'a str),
+    Case(&'a str),
+}
+
+impl<'s> Writer<'s> {
+    fn begin(tx: Transaction<'s>, actor: &'s Actor, roles: Roles) -> Writer<'s> {
+        Writer {
+            changes_at_start: tx.total_changes(),
+            sql: Sql { tx },
+            actor,
+            roles,
+            scratch_changes: 0,
+        }
+    }
+
+    fn commit(self) -> Result<()> {
+        self.sql.tx.commit()?;
+        Ok(())
     }
 }
 
 impl Store {
-    /// Sign an officer in (for now: chosen in the picker; a PIN comes with roles).
-    /// Refused for an officer who does not exist or was disabled.
-    pub fn sign_in(&self, officer_id: i64) -> Result<Actor> {
-        let row: Option<(String, String, bool)> = self
-            .conn
-            .prepare_cached("SELECT uid, full_name, active FROM officers WHERE id = ?1")?
-            .query_row([officer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        match row {
-            Some((uid, name, true)) => Ok(Actor {
-                officer_id,
-                uid,
-                name,
-            }),
-            Some(_) => Err(StoreError::NotPermitted),
-            None => Err(StoreError::NotFound("officer")),
-        }
-    }
-
     /// First start of a new book: the unit's name, its desk code (the part of case codes that
-    /// keeps them unique when desks are merged) and the first officer, who is signed in.
-    /// Refused once the book has an officer.
-    pub fn first_start(&mut self, unit: &str, desk: &str, officer: &str) -> Result<Actor> {
+    /// keeps them unique when desks are merged) and the first officer with their PIN (typed
+    /// twice: `pin` and `again`), who holds every role — a desk of one does everything, and
+    /// hands roles out as colleagues join — and is signed in. Refused once the book has an
+    /// officer.
+    pub fn first_start(
+        &mut self,
+        unit: &str,
+        desk: &str,
+        officer: &str,
+        pin: &str,
+        again: &str,
+    ) -> Result<Actor> {
         self.refuse_read_only()?;
         let unit = clean_line(unit);
         let officer = clean_line(officer);
@@ -101,6 +179,7 @@ impl Store {
         if unit.is_empty() || officer.is_empty() {
             return Err(StoreError::Invalid("unit and officer are required".into()));
         }
+        let hash = super::auth::new_pin_hash(pin, again)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -111,67 +190,31 @@ impl Store {
         }
         let uid = new_uid();
         tx.execute(
-            "INSERT INTO officers (uid, full_name, title, created_at) VALUES (?1, ?2, '', ?3)",
-            params![uid, officer, now_stamp()],
+            "INSERT INTO officers (uid, full_name, title, is_leader, pin_hash, created_at)
+             VALUES (?1, ?2, '', 1, ?3, ?4)",
+            params![uid, officer, hash, now_stamp()],
         )?;
         let id = tx.last_insert_rowid();
+        super::auth::put_roles(&tx, id, Roles::ALL)?;
         let actor = Actor {
             officer_id: id,
             uid: uid.clone(),
             name: officer,
         };
         {
-            let w = Writer {
-                changes_at_start: tx.total_changes(),
-                tx,
-                actor: &actor,
-                scratch_changes: 0,
-            };
-            let after = audit::row_json(&w, "officers", id)?;
+            let w = Writer::begin(tx, &actor, Roles::ALL);
+            let after = audit::row_json(w.conn(), "officers", id)?;
             w.audit("insert", "officers", &uid, None, after.as_ref())?;
+            w.audit(
+                "roles",
+                "officers",
+                &uid,
+                None,
+                Some(&super::auth::roles_json(Roles::ALL)),
+            )?;
             w.put_setting(settings::UNIT_NAME, &unit)?;
             w.put_setting(settings::DESK_CODE, &desk)?;
-            w.tx.commit()?;
-        }
-        self.writes += 1;
-        Ok(actor)
-    }
-
-    /// A new officer adds themself and is signed in (the picker's "add an officer" when
-    /// nobody is signed in yet). Roles will decide who may; today any officer may.
-    pub fn enroll_officer(&mut self, name: &str) -> Result<Actor> {
-        self.refuse_read_only()?;
-        let name = clean_line(name);
-        if name.is_empty() {
-            return Err(StoreError::Invalid("officer name is empty".into()));
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(existing) = super::officers::name_taken(&tx, &name)? {
-            return Err(StoreError::OfficerExists(existing));
-        }
-        let uid = new_uid();
-        tx.execute(
-            "INSERT INTO officers (uid, full_name, title, created_at) VALUES (?1, ?2, '', ?3)",
-            params![uid, name, now_stamp()],
-        )?;
-        let id = tx.last_insert_rowid();
-        let actor = Actor {
-            officer_id: id,
-            uid: uid.clone(),
-            name,
-        };
-        {
-            let w = Writer {
-                changes_at_start: tx.total_changes(),
-                tx,
-                actor: &actor,
-                scratch_changes: 0,
-            };
-            let after = audit::row_json(&w, "officers", id)?;
-            w.audit("insert", "officers", &uid, None, after.as_ref())?;
-            w.tx.commit()?;
+            w.commit()?;
         }
         self.writes += 1;
         Ok(actor)
@@ -184,27 +227,57 @@ impl Store {
         actor: &Actor,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.run(actor, f, true)
+    }
+
+    /// Run `f` exactly as [`Store::write`] would, every check included (the roles too), then
+    /// roll it back: whether the book would take this write now, with nothing written. (A
+    /// step that cannot be undone is checked so before the officer is asked to confirm it.)
+    pub fn check<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.run(actor, f, false)
+    }
+
+    fn run<T>(
+        &mut self,
+        actor: &Actor,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+        commit: bool,
+    ) -> Result<T> {
         self.refuse_read_only()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Signed in earlier, perhaps disabled since at another desk.
-        let active: Option<bool> = tx
-            .prepare_cached("SELECT active FROM officers WHERE id = ?1 AND uid = ?2")?
-            .query_row(params![actor.officer_id, actor.uid], |r| r.get(0))
+        // Signed in earlier, perhaps disabled since at another desk, or given other roles:
+        // what holds is what the book says now.
+        let now: Option<(bool, String)> = tx
+            .prepare_cached(
+                "SELECT active, (SELECT group_concat(role, ',') FROM officer_roles
+                                 WHERE officer_id = ?1)
+                 FROM officers WHERE id = ?1 AND uid = ?2",
+            )?
+            .query_row(params![actor.officer_id, actor.uid], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                ))
+            })
             .optional()?;
-        if active != Some(true) {
-            return Err(StoreError::NotPermitted);
-        }
-        let mut w = Writer {
-            changes_at_start: tx.total_changes(),
-            tx,
-            actor,
-            scratch_changes: 0,
+        let roles = match now {
+            Some((true, codes)) => Roles::from_codes(&codes),
+            _ => return Err(StoreError::NotPermitted),
         };
+        let mut w = Writer::begin(tx, actor, roles);
         let out = f(&mut w)?;
-        let scratch = w.tx.total_changes() - w.changes_at_start == w.scratch_changes;
-        w.tx.commit()?;
+        if !commit {
+            // Dropped: rolled back.
+            return Ok(out);
+        }
+        let scratch = w.sql.tx.total_changes() - w.changes_at_start == w.scratch_changes;
+        w.commit()?;
         if !scratch {
             self.writes += 1;
         }
@@ -262,15 +335,34 @@ impl<'s> Writer<'s> {
 
     /// Run a scratch write (a draft): its changes do not count as a change of the records.
     pub(super) fn scratch<T>(&mut self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
-        let before = self.tx.total_changes();
+        let before = self.sql.tx.total_changes();
         let out = f(self)?;
-        self.scratch_changes += self.tx.total_changes() - before;
+        self.scratch_changes += self.sql.tx.total_changes() - before;
         Ok(out)
     }
 
-    /// The permission check every write method starts with (roles fill it in later).
-    pub(super) fn permit(&self, _what: Permission) -> Result<()> {
-        Ok(())
+    /// The permission check every write method starts with: may the actor, with the roles
+    /// the book gives them now, do this (domain/role.rs)? Refused with the reason.
+    pub(super) fn permit(&self, what: Permission) -> Result<()> {
+        role::decide(self.roles, self.actor.officer_id, what, &Target::None)
+            .map_err(StoreError::Forbidden)
+    }
+
+    /// The permission check of a write about one record (a visit, a case): scoped
+    /// permissions look at whose it is.
+    pub(super) fn permit_on(&self, what: Permission, on: On<'_>) -> Result<()> {
+        // No role holds it anywhere: refused without reading the record.
+        self.permit_unscoped(what)?;
+        let target = super::auth::target(self.conn(), on)?;
+        role::decide(self.roles, self.actor.officer_id, what, &target)
+            .map_err(StoreError::Forbidden)
+    }
+
+    fn permit_unscoped(&self, what: Permission) -> Result<()> {
+        match role::decide(self.roles, self.actor.officer_id, what, &Target::None) {
+            Err(e @ role::Refusal::Role(_)) => Err(StoreError::Forbidden(e)),
+            _ => Ok(()),
+        }
     }
 
     /// One audit row by the actor.
@@ -283,7 +375,7 @@ impl<'s> Writer<'s> {
         after: Option<&Value>,
     ) -> Result<()> {
         audit::record(
-            &self.tx,
+            self.conn(),
             Some(self.actor.officer_id),
             action,
             tbl,
@@ -297,7 +389,6 @@ impl<'s> Writer<'s> {
     pub(super) fn put_setting(&self, key: &str, value: &str) -> Result<()> {
         let value = crate::domain::text::nfc(value);
         let before: Option<String> = self
-            .tx
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
@@ -305,7 +396,7 @@ impl<'s> Writer<'s> {
         if before.as_deref() == Some(value.as_str()) {
             return Ok(());
         }
-        self.tx.execute(
+        self.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],
@@ -323,7 +414,7 @@ impl<'s> Writer<'s> {
     /// Bulk rows inside this transaction (an import), finished by [`Bulk::finish`].
     pub fn bulk(&mut self, label: &str) -> Result<Bulk<'_>> {
         self.permit(Permission::BulkLoad)?;
-        Bulk::new(&self.tx, Some(self.actor.officer_id), label)
+        Bulk::new(self.sql.conn(), Some(self.actor.officer_id), label)
     }
 }
 
@@ -355,27 +446,39 @@ impl<'t> Bulk<'t> {
         *self.counts.entry(what).or_default() += 1;
     }
 
-    /// An officer of the load; returns its row id.
+    /// An officer of the load with their roles (no PIN: each sets one at their first
+    /// sign-in); returns its row id.
     pub fn officer(
         &mut self,
         uid: &str,
         full_name: &str,
         title: &str,
-        leader: bool,
+        roles: Roles,
         at: &str,
     ) -> Result<i64> {
         let name = clean_line(full_name);
         if name.is_empty() {
             return Err(StoreError::Invalid("officer name is empty".into()));
         }
+        if roles.is_empty() {
+            return Err(StoreError::Invalid("an officer holds a role".into()));
+        }
         self.conn
             .prepare_cached(
                 "INSERT INTO officers (uid, full_name, title, is_leader, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![uid, name, clean_line(title), leader, at])?;
+            .execute(params![
+                uid,
+                name,
+                clean_line(title),
+                roles.has(role::Role::Leader),
+                at
+            ])?;
+        let id = self.conn.last_insert_rowid();
+        super::auth::put_roles(self.conn, id, roles)?;
         self.count("officers");
-        Ok(self.conn.last_insert_rowid())
+        Ok(id)
     }
 
     /// A setting of the load.

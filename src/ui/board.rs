@@ -344,30 +344,8 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             format!(" {} ", Msg::CatRules.t(lang)),
             focus(CatalogSection::Rules),
         )));
-    let any = Msg::AnyValue.t(lang);
     let rows = c.rules.iter().map(|r| {
-        let mut applies = vec![
-            r.case_type
-                .map(|t| i18n::case_type(t).t(lang).to_owned())
-                .unwrap_or_else(|| any.to_owned()),
-        ];
-        if let Some(n) = r.round {
-            applies.push(Msg::RoundN.fill(lang, &[&n]));
-        }
-        if r.complex == Some(true) {
-            applies.push(Msg::CaseComplex.t(lang).to_owned());
-        }
-        if r.remote == Some(true) {
-            applies.push(Msg::CaseRemote.t(lang).to_owned());
-        }
-        if r.multi_site == Some(true) {
-            applies.push(Msg::CaseMultiSite.t(lang).to_owned());
-        }
-        match (r.disciplinary, r.dismissal) {
-            (_, Some(true)) => applies.push(Msg::CaseDismissal.t(lang).to_owned()),
-            (Some(true), _) => applies.push(Msg::CaseDisciplinary.t(lang).to_owned()),
-            _ => {}
-        }
+        let applies = i18n::rule_applies(lang, r);
         let mut days = r.days.to_string();
         if r.extension_days > 0 {
             days.push_str(&format!(" (+{})", r.extension_days));
@@ -375,10 +353,7 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         if !r.active {
             days = format!("— ({})", Msg::CatOff.t(lang));
         }
-        let effective = match r.effective_to {
-            Some(to) => format!("{}–{}", format_date(r.effective_from), format_date(to)),
-            None => format!("{}–", format_date(r.effective_from)),
-        };
+        let effective = i18n::rule_effective(r);
         let mut article = r.article.clone();
         if r.unconfirmed {
             article = format!("⚠ {article}");
@@ -392,7 +367,7 @@ pub fn catalog(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
         Row::new(vec![
             Cell::from(i18n::obligation(r.obligation).t(lang)),
-            Cell::from(applies.join(", ")),
+            Cell::from(applies),
             Cell::from(days),
             Cell::from(i18n::day_basis(r.basis).t(lang)),
             Cell::from(effective),

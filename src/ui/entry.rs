@@ -29,14 +29,30 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         EntryPurpose::TimeBar { code, .. } => {
             Msg::EntryStepTitle.fill(lang, &[&Msg::AcTimeBar.t(lang), code])
         }
-        EntryPurpose::Rule { .. } => Msg::CatRules.t(lang).to_owned(),
+        EntryPurpose::Rule { seen } => i18n::rule_title(lang, seen),
         EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),
         EntryPurpose::RemoveDay { .. } => Msg::CmdRemoveDayTitle.t(lang).to_owned(),
         EntryPurpose::FieldColumn { field_name, .. } => Msg::RollupTitle.fill(lang, &[field_name]),
     };
     // Each row: label + value; a focused choice lists its matches below it.
-    let label_w = 22u16;
+    // Wide enough for the longest label ("Số ngày mỗi lần gia hạn") and a space.
+    let longest = e
+        .rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.key.label(&e.purpose).t(lang)))
+        .max()
+        .unwrap_or(0) as u16;
+    let label_w = (longest + 2).max(22);
     let mut lines: Vec<Line> = super::dues::entry_notice(app, e, theme);
+    if let Some(n) = &e.notice {
+        lines.push(Line::styled(n.clone(), theme.warning()));
+    }
+    if let EntryPurpose::Rule { seen } = &e.purpose {
+        lines.push(Line::styled(
+            Msg::RuleEditArticle.fill(lang, &[&seen.article]),
+            theme.dim(),
+        ));
+    }
     let mut cursor = None;
     for (i, row) in e.rows.iter().enumerate() {
         let focused = i == e.focus;
@@ -88,10 +104,15 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             Span::styled(value, value_style),
         ]));
         if let Some(err) = e.error_for(row.key) {
-            lines.push(Line::from(Span::styled(
-                format!("{:w$}✗ {err}", "", w = label_w as usize),
-                theme.error(),
-            )));
+            // Wrapped under the value: the words that say what to do are never cut off.
+            let room = area.width.min(96).saturating_sub(label_w + 4);
+            for (i, part) in super::overlays::wrap_words(err, room).iter().enumerate() {
+                let mark = if i == 0 { "✗ " } else { "  " };
+                lines.push(Line::from(Span::styled(
+                    format!("{:w$}{mark}{part}", "", w = label_w as usize),
+                    theme.error(),
+                )));
+            }
         }
         if focused
             && let EntryInput::Choice(c) = &row.input

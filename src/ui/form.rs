@@ -32,6 +32,9 @@ fn input_height(f: FormField, small: bool) -> u16 {
 fn items(app: &App, form: &VisitForm) -> Vec<Item> {
     let lang = app.lang;
     let mut out = vec![];
+    if let Some(n) = &form.notice {
+        out.push(Item::Notice(n.clone()));
+    }
     if let Some(r) = &form.repeat {
         let by = citizens_matched_by_label(r.matched_by, lang);
         // (A citizen on record only as a denouncer is never matched: the store says nothing.)

@@ -10,6 +10,7 @@ mod dues;
 mod entry;
 mod form;
 mod help;
+mod lock;
 mod log;
 mod lookup;
 mod messages;
@@ -25,6 +26,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::{self, Context};
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, Pane, StatusKind};
@@ -41,6 +43,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
             &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        make_safe(frame);
+        return;
+    }
+    // Locked, or nobody signed in yet: the lock screen and nothing else.
+    if let Some(lock) = &app.lock {
+        lock::draw(frame, app, lock, area, &theme);
         make_safe(frame);
         return;
     }
@@ -201,21 +209,58 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let ctx = app.context();
+    let items = hint_items(app);
+    // A question's answers are all shown, by their keys alone if their words do not fit (the
+    // question says in its own words what each key does). Elsewhere the keys come in the
+    // table's order and the line ends where the terminal does.
+    let width: usize = 1 + items
+        .iter()
+        .map(|(k, l)| k.width() + l.width() + 3)
+        .sum::<usize>();
+    let question = app.context() == Context::Confirm;
+    let labels = !question || width <= usize::from(area.width) + 2;
     let mut spans = vec![Span::raw(" ")];
+    for item in &items {
+        spans.push(Span::styled(item.0.clone(), theme.key()));
+        spans.push(Span::raw(if labels {
+            format!(" {}  ", item.1)
+        } else {
+            "  ".to_owned()
+        }));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.dim().patch(Style::default())),
+        area,
+    );
+}
+
+/// The hint bar's keys, from the keymap table: (key, what it does here), the context's own
+/// first, then those consulted after it.
+fn hint_items(app: &App) -> Vec<(String, String)> {
+    let ctx = app.context();
+    let top = app.overlays.last();
     // In an open case, only the steps the law allows now are hinted.
-    let facts = match app.overlays.last() {
+    let facts = match top {
         Some(Overlay::Case(v)) => Some(v.facts),
         _ => None,
     };
-    let shown = |cmd: &crate::app::Command| match (cmd, facts) {
-        (crate::app::Command::Step(a), Some(f)) => crate::domain::case::key_allowed(&f, *a),
+    // A question hints only the answers it takes, in its own words where it has them.
+    let question = match top {
+        Some(Overlay::Confirm(q)) => Some(q),
+        _ => None,
+    };
+    let shown = |cmd: &crate::app::Command| match (cmd, facts, question) {
+        (crate::app::Command::Step(a), Some(f), _) => crate::domain::case::key_allowed(&f, *a),
+        (cmd, _, Some(q)) => q.answers().contains(cmd),
         _ => true,
     };
-    let mut push = |ctx: Context| {
-        for b in keymap::bindings(ctx).filter(|b| b.hint && shown(&b.cmd)) {
-            spans.push(Span::styled(keymap::key_label(&b.keys[0]), theme.key()));
-            spans.push(Span::raw(format!(" {}  ", b.help.t(app.lang))));
+    let mut out = vec![];
+    let mut push = |c: Context| {
+        for b in keymap::bindings(c).filter(|b| b.hint && shown(&b.cmd)) {
+            let help = question
+                .and_then(|q| q.answer_label(b.cmd))
+                .unwrap_or(b.help);
+            out.push((keymap::key_label(&b.keys[0]), help.t(app.lang).to_owned()));
         }
     };
     push(ctx);
@@ -225,10 +270,7 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if !ctx.takes_text() && ctx != Context::Confirm && ctx != Context::Help {
         push(Context::Global);
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.dim().patch(Style::default())),
-        area,
-    );
+    out
 }
 
 /// A table whose selected row is marked ▶ and drawn in `style` (reverse video where the table

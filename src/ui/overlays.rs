@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
-use crate::app::{App, Picker, Prompt, PromptPurpose, Question, Setup};
+use crate::app::{App, Picker, PickerRow, Prompt, PromptPurpose, Question, Setup};
 use crate::domain::date::{format_date, format_stamp};
 use crate::domain::identity::Place;
 use crate::i18n::{self, Msg};
@@ -26,12 +26,19 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     let label = |m: Msg| Span::styled(format!("{:<24}", m.t(lang)), theme.header());
     let line = |m: Msg, v: String| Line::from(vec![label(m), Span::raw(v)]);
     let mut session = i18n::reception_form(r.form).t(lang).to_owned();
-    if !d.presiding.is_empty() {
-        session.push_str(&format!(
+    match (d.presiding.is_empty(), d.presider_role) {
+        (true, _) => {}
+        // "Định kỳ — Chủ tịch Lê Văn Hùng (trực tiếp)": who, and as the head or a delegate.
+        (false, Some(role)) => session.push_str(&format!(
+            " — {} ({})",
+            d.presiding,
+            i18n::presider_role_short(role).t(lang)
+        )),
+        (false, None) => session.push_str(&format!(
             " — {}: {}",
             Msg::LblPresiding.t(lang),
             d.presiding
-        ));
+        )),
     }
     // A denouncer stays hidden until an explicit, audited reveal (Luật Tố cáo Art 8(3)); the
     // identity rule gives each particular, or nothing.
@@ -128,7 +135,13 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     );
 }
 
-fn text_line(frame: &mut Frame, ta: &TextArea<'static>, area: Rect, focused: bool, theme: &Theme) {
+pub(super) fn text_line(
+    frame: &mut Frame,
+    ta: &TextArea<'static>,
+    area: Rect,
+    focused: bool,
+    theme: &Theme,
+) {
     frame.render_widget(Block::default().style(theme.input()), area);
     if focused {
         frame.render_widget(ta, area);
@@ -141,10 +154,12 @@ fn text_line(frame: &mut Frame, ta: &TextArea<'static>, area: Rect, focused: boo
             });
         }
     } else {
-        frame.render_widget(
-            Paragraph::new(ta.lines().join(" ")).style(theme.input()),
-            area,
-        );
+        // A PIN stays masked when its input is not focused.
+        let text = match ta.mask_char() {
+            Some(m) => m.to_string().repeat(ta.lines().join("").chars().count()),
+            None => ta.lines().join(" "),
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.input()), area);
     }
 }
 
@@ -207,6 +222,8 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         }
         Question::DiscardEntry => Msg::ConfirmDiscard.t(lang).to_owned(),
         Question::DisableOfficer(o) => Msg::AskDisableOfficer.fill(lang, &[&o.full_name]),
+        Question::EnableOfficer(o) => Msg::AskEnableOfficer.fill(lang, &[&o.full_name]),
+        Question::CarryOver(c) => c.question(lang),
         Question::RestoreEntry { draft, more, .. } => {
             let mut text = Msg::RestoreDraft.fill(lang, &[&draft.what]);
             if *more > 0 {
@@ -240,8 +257,20 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
             ],
         ),
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
+        Question::ClosePeriod(p) => Msg::AskClosePeriod.fill(lang, &[&i18n::period_full(lang, p)]),
+        Question::NewVisitDay { shown, today } => Msg::AskNewVisitDay.fill(
+            lang,
+            &[
+                &app.day_label(*shown),
+                &format_date(*today),
+                &format_date(*shown),
+            ],
+        ),
     };
-    let r = super::popup(frame, area, 64, 6);
+    // As tall as its words need: a long question is never cut before the keys it names.
+    let w = 64.min(area.width);
+    let h = wrapped_lines(&text, w.saturating_sub(2)) + 2;
+    let r = super::popup(frame, area, w, h.max(6));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warning());
@@ -256,7 +285,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
 
 pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let r = super::popup(frame, area, 70, 13);
+    let r = super::popup(frame, area, 70, 17);
     let block = titled(Msg::SetupTitle.t(lang).to_owned(), theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -273,6 +302,8 @@ pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme)
         (Msg::SetupUnit, &s.unit),
         (Msg::SetupDesk, &s.desk),
         (Msg::SetupOfficer, &s.officer),
+        (Msg::SetupPin, &s.pin),
+        (Msg::SetupPinAgain, &s.again),
     ]
     .into_iter()
     .enumerate()
@@ -302,42 +333,101 @@ pub fn setup(frame: &mut Frame, app: &App, s: &Setup, area: Rect, theme: &Theme)
             height: 1,
         };
         text_line(frame, ta, input, s.focus == i, theme);
-    }
-    if let Some(e) = &s.error
-        && inner.height > 1
-    {
-        let y = inner.bottom() - 1;
-        frame.render_widget(
-            Paragraph::new(format!("✗ {e}")).style(theme.error()),
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-        );
+        // Its problem on the line under it: every input's at once.
+        if let Some(e) = s.error_of(i)
+            && y + 1 < inner.bottom()
+        {
+            frame.render_widget(
+                Paragraph::new(format!("✗ {e}")).style(theme.error()),
+                Rect {
+                    y: y + 1,
+                    height: 1,
+                    ..input
+                },
+            );
+        }
     }
 }
 
 pub fn picker(frame: &mut Frame, app: &App, p: &Picker, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let mut items: Vec<ListItem> = p
-        .officers
-        .iter()
-        .map(|o| {
-            let mut s = o.full_name.clone();
-            if !o.title.is_empty() {
-                s.push_str(&format!(" — {}", o.title));
-            }
-            ListItem::new(s)
+    let name = |o: &crate::store::Officer| {
+        let mut s = o.full_name.clone();
+        if !o.title.is_empty() {
+            s.push_str(&format!(" — {}", o.title));
+        }
+        s
+    };
+    let items: Vec<ListItem> = (0..p.rows())
+        .filter_map(|i| p.row(i))
+        .map(|row| match row {
+            PickerRow::Active(o) => ListItem::new(name(o)),
+            PickerRow::Add => ListItem::new(Msg::PickOfficerAdd.t(lang)).style(theme.dim()),
+            // Marked in words, not by colour alone.
+            PickerRow::Disabled(o) => ListItem::new(format!(
+                "{} ({})",
+                name(o),
+                Msg::PickOfficerDisabledMark.t(lang)
+            ))
+            .style(theme.dim()),
         })
         .collect();
-    items.push(ListItem::new(Msg::PickOfficerAdd.t(lang)).style(theme.dim()));
     let h = items.len() as u16 + 2;
-    let r = super::popup(frame, area, 52, h);
+    let r = super::popup(frame, area, 60, h);
     let list = List::new(items)
         .block(titled(Msg::PickOfficerTitle.t(lang).to_owned(), theme))
         .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(p.selected));
+        .highlight_symbol("▶ ")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = ListState::default().with_selected(p.selected);
     frame.render_stateful_widget(list, r, &mut state);
+}
+
+/// How many lines `text` takes when word-wrapped to `width` cells (as `Wrap { trim: true }`
+/// lays it out; a word longer than the line takes as many lines as it needs).
+pub(crate) fn wrapped_lines(text: &str, width: u16) -> u16 {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width.max(1));
+    let mut lines = 0usize;
+    for para in text.split('\n') {
+        let mut used = 0usize;
+        lines += 1;
+        for word in para.split_whitespace() {
+            let w = word.width();
+            if used == 0 {
+                used = w;
+            } else if used + 1 + w <= width {
+                used += 1 + w;
+            } else {
+                lines += 1;
+                used = w;
+            }
+            while used > width {
+                lines += 1;
+                used -= width;
+            }
+        }
+    }
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+/// `text` word-wrapped to lines of at most `width` cells (a longer word stands alone).
+pub(crate) fn wrap_words(text: &str, width: u16) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width.max(1));
+    let mut out: Vec<String> = vec![];
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
 }

@@ -21,24 +21,21 @@ use crate::app::report::ReportView;
 use crate::domain::report::{Figure, Report, Target};
 use crate::i18n::{self, Msg};
 
-/// A header path that fits `w` cells: whole if it can, else its first level, "…" and as
-/// many of its last levels as fit.
+/// A header path that fits `w` cells: whole if it can, else "…" and as many of its last
+/// levels as fit (the last levels tell a column from its neighbours: "Thủ trưởng trực tiếp
+/// tiếp · Số ngày tiếp" and "Người được ủy quyền tiếp · Số ngày tiếp").
 fn head_fit(no: u16, parts: &[&str], w: usize) -> String {
     let whole = format!("({no}) {}", parts.join(" · "));
-    if whole.width() <= w || parts.len() < 3 {
+    if whole.width() <= w || parts.len() < 2 {
         return whole;
     }
-    for keep in (1..parts.len() - 1).rev() {
-        let s = format!(
-            "({no}) {} · … · {}",
-            parts[0],
-            parts[parts.len() - keep..].join(" · ")
-        );
-        if s.width() <= w {
+    for keep in (1..parts.len()).rev() {
+        let s = format!("({no}) … · {}", parts[parts.len() - keep..].join(" · "));
+        if s.width() <= w || keep == 1 {
             return s;
         }
     }
-    format!("({no}) … · {}", parts[parts.len() - 1])
+    whole
 }
 
 /// `s` in `w` cells: whole words first (see `columns::clip`), padded.
@@ -62,7 +59,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lang = app.lang;
     let st = &app.reports;
     let title = match &st.report {
-        Some(r) => Msg::RpPaneTitle.fill(lang, &[&i18n::period_full(lang, &r.period)]),
+        Some(r) => {
+            let mut t = Msg::RpPaneTitle.fill(lang, &[&i18n::period_full(lang, &r.period)]);
+            if let Some(c) = &r.closed {
+                t.push_str(" · ");
+                t.push_str(
+                    &Msg::RpPaneClosed.fill(lang, &[&crate::domain::date::format_stamp(&c.at)]),
+                );
+            }
+            t
+        }
         None => Msg::TabReport.t(lang).to_owned(),
     };
     let block = Block::default()
@@ -80,14 +86,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         );
         return;
     };
-    let [tabs, body] = inner.layout(&Layout::vertical([
+    // A closed period whose figures today's book gives differently says so, in one line.
+    let warn = if st.changes.is_empty() { 0 } else { 1 };
+    let [tabs, warning, body] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(warn),
         Constraint::Fill(1),
     ]));
+    if warn > 0 {
+        frame.render_widget(
+            Paragraph::new(format!(
+                " {}",
+                Msg::RpPaneChanged.fill(lang, &[&st.changes.len()])
+            ))
+            .style(theme.warning()),
+            warning,
+        );
+    }
     // The views, the current one marked (▸ and reverse video, not colour alone).
     let mut spans = vec![Span::raw(" ")];
     let current = st.view();
-    let views = ReportView::all();
+    let views = st.views();
     let wide: usize = views.iter().map(|v| view_title(*v, lang).width() + 3).sum();
     let start = if wide > tabs.width as usize {
         st.view.saturating_sub(2)

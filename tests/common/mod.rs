@@ -21,11 +21,78 @@ pub fn fixed_clock() -> Clock {
     Box::new(|| at(8, 15))
 }
 
-/// A store with the unit set (desk code BD) and one officer, signed in.
+/// The PIN every test officer gets.
+pub const PIN: &str = "246810";
+
+/// PINs hashed at the cheapest Argon2 cost in this test process (debug builds only: the
+/// production cost takes a fifth of a second a hash).
+pub fn cheap() {
+    tiepdan::store::pin::use_cheap_cost_in_tests();
+}
+
+/// A store with the unit set (desk code BD) and one officer (every role, PIN [`PIN`]),
+/// signed in.
 pub fn store_with_officer(store: &mut Store) -> Actor {
+    cheap();
     store
-        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
+        .first_start("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan", PIN, PIN)
         .unwrap()
+}
+
+/// Sign an officer in with [`PIN`] (which they must have).
+pub fn sign_in(store: &mut Store, officer_id: i64) -> Actor {
+    store.sign_in(officer_id, PIN, at(8, 15)).unwrap()
+}
+
+/// Start the app as an officer does (`App::new`: the lock screen) and sign in the officer it
+/// offers with [`PIN`] — setting it first when they have none (an upgraded book).
+pub fn start(store: Store, lang: Lang, clock: Clock) -> tiepdan::store::Result<App> {
+    cheap();
+    let mut app = App::new(store, lang, clock)?;
+    if let Some(lock) = &app.lock {
+        let twice = lock.setting_pin();
+        type_str(&mut app, PIN);
+        app.handle_key(key(KeyCode::Enter));
+        if twice {
+            type_str(&mut app, PIN);
+            app.handle_key(key(KeyCode::Enter));
+        }
+        assert!(
+            !app.is_locked(),
+            "signed in: {:?}",
+            app.lock.as_ref().and_then(|l| l.error.clone())
+        );
+    }
+    Ok(app)
+}
+
+/// Sign in an officer of an upgraded book: their PIN set to [`PIN`] when they have none
+/// (their first sign-in), else checked.
+pub fn sign_in_or_set(store: &mut Store, officer_id: i64) -> Actor {
+    cheap();
+    match store.sign_in(officer_id, PIN, at(8, 15)) {
+        Err(tiepdan::store::StoreError::PinNotSet) => {
+            store.set_first_pin(officer_id, PIN, PIN).unwrap()
+        }
+        other => other.unwrap(),
+    }
+}
+
+/// A demo book's first officer (who keeps the book) at their first sign-in, given every
+/// role for tests that both decide and edit the catalogs.
+pub fn demo_officer(store: &mut Store) -> Actor {
+    let actor = sign_in_or_set(store, 1);
+    write(store, &actor, |w| {
+        w.set_roles(1, tiepdan::store::Roles::ALL)
+    });
+    actor
+}
+
+/// The app with `actor` signed in, on 22/11/2026 at 08:15.
+pub fn app_as(store: Store, actor: Actor) -> App {
+    let mut app = App::signed_in(store, actor, Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (100, 30);
+    app
 }
 
 /// One write as `actor`, which must succeed.
@@ -60,10 +127,8 @@ pub fn save(store: &mut Store, actor: &Actor, v: &ValidVisit) -> String {
 /// An app over an in-memory store, officer chosen, on 22/11/2026 at 08:15.
 pub fn app() -> App {
     let mut store = Store::open_in_memory().unwrap();
-    store_with_officer(&mut store);
-    let mut app = App::new(store, Lang::Vi, fixed_clock()).unwrap();
-    app.viewport = (100, 30);
-    app
+    let actor = store_with_officer(&mut store);
+    app_as(store, actor)
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
@@ -106,11 +171,16 @@ pub fn draft(name: &str, id: &str) -> VisitDraft {
 }
 
 pub fn valid(d: &VisitDraft) -> ValidVisit {
+    valid_on(d, today())
+}
+
+/// [`valid`], with `today` the day validation takes as today.
+pub fn valid_on(d: &VisitDraft, today: NaiveDate) -> ValidVisit {
     let codes: Vec<String> = ["dat_dai", "den_bu_gpmb", "khac"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let v = validate(d, today(), 5, &codes);
+    let v = validate(d, today, 5, &codes);
     v.visit
         .unwrap_or_else(|| panic!("invalid draft: {:?}", v.problems))
 }

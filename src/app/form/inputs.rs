@@ -131,6 +131,10 @@ pub(super) fn text_of(d: &VisitDraft, f: FormField) -> &str {
         FormField::Petitions => &d.petitions,
         FormField::Day => &d.day,
         FormField::Time => &d.time,
-        FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => "",
+        FormField::Form
+        | FormField::PresiderRole
+        | FormField::PetitionType
+        | FormField::Field
+        | FormField::Handling => "",
     }
 }

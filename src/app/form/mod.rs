@@ -12,7 +12,8 @@ use ratatui_textarea::CursorMove;
 use super::combo::{Combo, ComboOption};
 use crate::domain::text::nfc;
 use crate::domain::visit::{
-    FormField, Handling, PetitionType, Problem, ReceptionForm, VisitDraft, representatives_allowed,
+    FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm, VisitDraft,
+    representatives_allowed,
 };
 use crate::i18n::{self, Lang};
 use crate::store::{CitizenMatch, Field};
@@ -31,6 +32,7 @@ pub const ORDER: &[FormField] = &[
     FormField::Representatives,
     FormField::Form,
     FormField::Presiding,
+    FormField::PresiderRole,
     FormField::PetitionType,
     FormField::Field,
     FormField::Content,
@@ -80,6 +82,9 @@ pub struct VisitForm {
     pub draft_saved_at: Option<String>,
     /// Top visible row of the form body when it does not fit (set by render).
     pub scroll: std::cell::Cell<u16>,
+    /// Said at the top of the form (what another desk changed, once the typed values were
+    /// carried onto its version).
+    pub notice: Option<String>,
 }
 
 impl VisitForm {
@@ -110,6 +115,19 @@ impl VisitForm {
                                 lang,
                             ),
                             &d.form,
+                        ),
+                    },
+                    FormField::PresiderRole => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(
+                                PresiderRole::ALL,
+                                PresiderRole::code,
+                                i18n::presider_role,
+                                lang,
+                            ),
+                            &d.presider_role,
                         ),
                     },
                     FormField::PetitionType => Input {
@@ -171,8 +189,24 @@ impl VisitForm {
             unsaved_since: None,
             draft_saved_at: None,
             scroll: std::cell::Cell::new(0),
+            notice: None,
         };
-        form.set_focus(FormField::FullName);
+        match form.initial.focus.filter(|f| form.visible().contains(f)) {
+            // A draft goes back to where the officer was typing, as it was: the cursor at
+            // the end of the text (not selected: the next key goes on, it does not replace),
+            // a choice's list open on what was typed into it.
+            Some(f) => {
+                let typed = form.initial.typed.clone();
+                form.focus = f;
+                if let Widget::Combo(c) = &mut form.input_mut(f).widget {
+                    c.focused();
+                    if !typed.is_empty() {
+                        c.type_str(&typed);
+                    }
+                }
+            }
+            None => form.set_focus(FormField::FullName),
+        }
         form
     }
 
@@ -222,6 +256,7 @@ impl VisitForm {
             representatives: v(FormField::Representatives),
             form: v(FormField::Form),
             presiding: v(FormField::Presiding),
+            presider_role: v(FormField::PresiderRole),
             petition_type: v(FormField::PetitionType),
             field: v(FormField::Field),
             content: v(FormField::Content),
@@ -234,6 +269,11 @@ impl VisitForm {
             editing_version: self.editing_version,
             day: v(FormField::Day),
             time: v(FormField::Time),
+            focus: Some(self.focus),
+            typed: match &self.input(self.focus).widget {
+                Widget::Combo(c) => c.query.clone(),
+                Widget::Text(_) => String::new(),
+            },
         }
     }
 
@@ -252,9 +292,9 @@ impl VisitForm {
             .then_some(*rename)
     }
 
-    /// Has anything been typed since the form opened?
+    /// Has anything been typed since the form opened? (Moving the focus is not typing.)
     pub fn is_dirty(&self) -> bool {
-        self.to_draft() != self.initial
+        self.to_draft().values() != self.initial.values()
     }
 
     /// Group size as typed (1 when not a number).
@@ -267,8 +307,9 @@ impl VisitForm {
         representatives_allowed(self.people(), self.threshold)
     }
 
-    /// Inputs shown now: representatives only for groups, presiding only for periodic or
-    /// ad hoc reception, the receiving agency only for chuyển đơn.
+    /// Inputs shown now: representatives only for groups, the presiding leader and whether
+    /// they preside as the head or a delegate only for periodic or ad hoc reception, the
+    /// receiving agency only for chuyển đơn.
     pub fn visible(&self) -> Vec<FormField> {
         let presided = ReceptionForm::from_code(&self.value(FormField::Form))
             .is_some_and(ReceptionForm::needs_presiding);
@@ -279,7 +320,7 @@ impl VisitForm {
             .copied()
             .filter(|f| match f {
                 FormField::Representatives => group,
-                FormField::Presiding => presided,
+                FormField::Presiding | FormField::PresiderRole => presided,
                 FormField::TransferAgency => transfer,
                 _ => true,
             })
@@ -416,9 +457,10 @@ impl VisitForm {
                         KeyOutcome::Nothing
                     }
                 }
+                // What is typed into a choice is kept in the draft too (until it is taken).
                 KeyCode::Backspace => {
                     c.backspace();
-                    KeyOutcome::Nothing
+                    KeyOutcome::Changed
                 }
                 KeyCode::Char(ch)
                     if !key
@@ -426,7 +468,7 @@ impl VisitForm {
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     c.type_str(&ch.to_string());
-                    KeyOutcome::Nothing
+                    KeyOutcome::Changed
                 }
                 _ => KeyOutcome::Nothing,
             },

@@ -65,6 +65,15 @@ fn periodic_reception_shows_presiding() {
     f.move_focus(true);
     assert_eq!(f.value(FormField::Form), "dinh_ky");
     assert_eq!(f.focus, FormField::Presiding);
+    // Then whether the leader presides as the head in person or as a delegate.
+    f.move_focus(true);
+    assert_eq!(f.focus, FormField::PresiderRole);
+    for c in "uy quyen".chars() {
+        f.type_key(key(c));
+    }
+    f.move_focus(true);
+    assert_eq!(f.value(FormField::PresiderRole), "uy_quyen");
+    assert_eq!(f.focus, FormField::PetitionType);
 }
 
 #[test]

@@ -42,6 +42,8 @@ pub enum Context {
     ReportDefinition,
     /// The last messages, in full (`F2`).
     Messages,
+    /// The lock screen (start, `Ctrl-L`, idle, `o`): signing in, nothing else.
+    Lock,
 }
 
 impl Context {
@@ -72,6 +74,7 @@ impl Context {
             Context::ReportRecords => Msg::CtxRecords,
             Context::ReportDefinition => Msg::CtxDefinition,
             Context::Messages => Msg::CtxMessages,
+            Context::Lock => Msg::CtxLock,
         }
     }
 
@@ -80,7 +83,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Form | Context::Prompt | Context::Setup | Context::Entry | Context::Lookup
+            Context::Form
+                | Context::Prompt
+                | Context::Setup
+                | Context::Entry
+                | Context::Lookup
+                | Context::Lock
         )
     }
 
@@ -179,6 +187,14 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
     if let Some(cmd) = find(ctx) {
         return Some(cmd);
     }
+    // The lock screen takes its own keys only; everywhere else Ctrl-L locks, a question or
+    // the help open included.
+    if ctx == Context::Lock {
+        return None;
+    }
+    if let Some(Command::Lock) = find(Context::Global) {
+        return Some(Command::Lock);
+    }
     // In a context that types text, a plain character is text, never a pane switch.
     let plain_char = matches!(pressed.code, KeyCode::Char(_)) && !pressed.mods.contains(CTRL);
     if !(ctx.takes_text() && plain_char)
@@ -197,6 +213,16 @@ pub fn resolve(ctx: Context, key: &KeyEvent) -> Option<Command> {
         }
     }
     find(Context::Global)
+}
+
+/// The key that gives `cmd` in `ctx` (or a context consulted after it), as hints write it:
+/// for words that name a key ("nhấn o để chọn cán bộ khác").
+pub fn key_for(ctx: Context, cmd: Command) -> Option<String> {
+    std::iter::once(ctx)
+        .chain(ctx.also().iter().copied())
+        .find_map(|c| bindings(c).find(|b| b.cmd == cmd))
+        .and_then(|b| b.keys.first())
+        .map(key_label)
 }
 
 /// The bindings of a context (for hints and help).

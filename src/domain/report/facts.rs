@@ -3,6 +3,30 @@
 
 use super::*;
 
+/// Whose reception a visit belongs to (01/TCD's blocks): regular reception (thường xuyên,
+/// and online reception, which has no presider), the head's periodic and ad hoc reception in
+/// person, the same by a delegate, or a periodic or ad hoc session recorded before the mark
+/// existed (whose columns the report then leaves empty, with the reason).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Block {
+    Regular,
+    Unmarked,
+    Delegated,
+    Head,
+}
+
+impl Block {
+    /// Rule "khối tiếp" (01/TCD): the session's form and who presided it.
+    pub fn of(form: ReceptionForm, role: Option<PresiderRole>) -> Block {
+        match (form.needs_presiding(), role) {
+            (false, _) => Block::Regular,
+            (true, Some(PresiderRole::InPerson)) => Block::Head,
+            (true, Some(PresiderRole::Delegated)) => Block::Delegated,
+            (true, None) => Block::Unmarked,
+        }
+    }
+}
+
 /// A visit as the report sees it: no name, no content, only what is counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisitFact {
@@ -27,6 +51,21 @@ pub struct VisitFact {
     pub repeat: bool,
     /// A dense number of the matter (citizen, type, field), given by [`Report::compute`].
     pub matter: u32,
+    /// Who presided the visit's session (periodic and ad hoc sessions).
+    pub role: Option<PresiderRole>,
+    /// The visit opened a case or joined one (its petition is then counted by the case).
+    pub linked: bool,
+    /// The visit's block (01/TCD), from its session: see [`Block::of`].
+    pub block: Block,
+    /// Rule "một vụ việc tính một lần" (01/TCD: a regular-reception matter the head received
+    /// is entered once, under the head): the visit is in its matter's block — the highest of
+    /// the blocks its visits in the period belong to (head in person, then delegated, then
+    /// unmarked, then regular). Only such visits count matters. Given by `Report::compute`.
+    pub in_block: bool,
+    /// The visit is its matter's last in the period: the one whose handling says where the
+    /// matter went (02/TCD counts each matter once, by its latest handling). Given by
+    /// `Report::compute`.
+    pub last_of_matter: bool,
 }
 
 impl VisitFact {
@@ -50,6 +89,8 @@ pub struct SessionFact {
     pub form: ReceptionForm,
     /// The leader who presided (định kỳ, đột xuất).
     pub presiding: String,
+    /// As the head in person or a delegate (None: not recorded, or no presider).
+    pub role: Option<PresiderRole>,
 }
 
 /// One step of a case's timeline.
@@ -84,6 +125,45 @@ pub enum Classified {
     Own,
     NotOwn,
     Ineligible,
+}
+
+/// Where a case's handling (xử lý đơn) stands at the end of the period — each case in exactly
+/// one, so the handling tables add up (01/XLD, 02/XLD).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Disposition {
+    /// Not classified, still open.
+    Unclassified,
+    /// Closed without a classification (withdrawn or filed while new).
+    ClosedUnclassified,
+    /// Classified within our authority (its resolution is the resolution tables' business).
+    Own,
+    /// Classified outside our authority, nothing sent yet: not yet handled.
+    NotOwnPending,
+    /// Outside our authority: the citizen guided to the competent body (or the petition
+    /// returned, with guidance, to the body that sent it by mistake).
+    Guided,
+    /// Outside our authority: forwarded to the competent body.
+    Transferred,
+    /// Forwarded, and the body then urged (đôn đốc).
+    Urged,
+    /// Not eligible for handling (guided, returned or filed afterwards).
+    Ineligible,
+}
+
+impl Disposition {
+    /// Handled (đã xử lý): classified or closed, and when outside our authority, sent on.
+    pub fn processed(self) -> bool {
+        !matches!(self, Disposition::Unclassified | Disposition::NotOwnPending)
+    }
+
+    /// Handled and eligible (đủ điều kiện xử lý): within our authority, or outside it and
+    /// sent on.
+    pub fn eligible(self) -> bool {
+        matches!(
+            self,
+            Disposition::Own | Disposition::Guided | Disposition::Transferred | Disposition::Urged
+        )
+    }
 }
 
 /// What a case's timeline says about it in one period. The rules of "kỳ trước chuyển
@@ -127,6 +207,12 @@ pub struct CaseLife {
     pub overdue_at_end: bool,
     /// Petitions on this matter: the first, and those joined to it (bổ sung) by the end.
     pub petitions: u32,
+    /// Where its handling stands at the end of the period.
+    pub disposition: Disposition,
+    /// Handled before the period began (classified or closed before its first day): a
+    /// carried-over petition is handled again in the period only when it was not (02/XLD of
+    /// TT 06/2025: "đơn kỳ trước chuyển sang chưa xử lý").
+    pub processed_before: bool,
 }
 
 impl CaseLife {
@@ -141,6 +227,12 @@ impl CaseLife {
 
     pub fn open_at_end(&self) -> bool {
         self.status_at_end.is_open()
+    }
+
+    /// The petitions handled in the period (02/XLD of TT 06/2025, and the resolution tables'
+    /// columns 1–6): received in it, or carried over and not yet handled at its start.
+    pub fn in_flow(&self) -> bool {
+        self.received || (self.carried_over && !self.processed_before)
     }
 }
 
@@ -212,6 +304,32 @@ pub(super) fn clock_at(c: &CaseFact, day: NaiveDate) -> CaseClock {
     }
 }
 
+/// Where a case's handling stood at the end of `day`.
+pub fn disposition_at(c: &CaseFact, day: NaiveDate) -> Disposition {
+    let steps = || c.steps.iter().filter(move |s| s.day <= day);
+    let classified = steps().find_map(|s| match s.action {
+        Action::ClassifyOwn => Some(Classified::Own),
+        Action::ClassifyNotOwn => Some(Classified::NotOwn),
+        Action::ClassifyIneligible => Some(Classified::Ineligible),
+        _ => None,
+    });
+    let closed = steps()
+        .find(|s| !s.to_status.is_open())
+        .map(|s| s.to_status);
+    match classified {
+        None if closed.is_some() => Disposition::ClosedUnclassified,
+        None => Disposition::Unclassified,
+        Some(Classified::Own) => Disposition::Own,
+        Some(Classified::Ineligible) => Disposition::Ineligible,
+        Some(Classified::NotOwn) if steps().any(|s| s.action == Action::Urge) => Disposition::Urged,
+        Some(Classified::NotOwn) => match closed {
+            Some(CaseStatus::Transferred) => Disposition::Transferred,
+            Some(CaseStatus::Guided | CaseStatus::Returned) => Disposition::Guided,
+            _ => Disposition::NotOwnPending,
+        },
+    }
+}
+
 /// What a case's timeline says in `period`; `as_of` is the day overdue is judged on (the
 /// period's end, or today when the period is not over).
 pub fn case_life(c: &CaseFact, period: &Period, as_of: NaiveDate, book: &DeadlineBook) -> CaseLife {
@@ -247,6 +365,9 @@ pub fn case_life(c: &CaseFact, period: &Period, as_of: NaiveDate, book: &Deadlin
         (None, None)
     };
     let status_at_end = status_at(c, period.to);
+    let disposition = disposition_at(c, period.to);
+    let processed_before = c.received_on < period.from
+        && disposition_at(c, period.from - Duration::days(1)).processed();
     let judge = as_of.min(period.to);
     let overdue_at_end = status_at_end.is_open() && {
         let clock = clock_at(c, judge);
@@ -276,5 +397,7 @@ pub fn case_life(c: &CaseFact, period: &Period, as_of: NaiveDate, book: &Deadlin
         resolve_due,
         overdue_at_end,
         petitions: 1 + steps().filter(|s| s.action == Action::AddPetition).count() as u32,
+        disposition,
+        processed_before,
     }
 }

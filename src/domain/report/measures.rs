@@ -11,19 +11,39 @@ pub const DINH_KY: &[ReceptionForm] = &[ReceptionForm::DinhKy];
 pub const DOT_XUAT: &[ReceptionForm] = &[ReceptionForm::DotXuat];
 pub const ONLINE: &[ReceptionForm] = &[ReceptionForm::TrucTuyen];
 
+/// 01/TCD's blocks.
+pub const B_REGULAR: &[Block] = &[Block::Regular];
+pub const B_HEAD: &[Block] = &[Block::Head];
+pub const B_DELEGATED: &[Block] = &[Block::Delegated];
+pub const B_UNMARKED: &[Block] = &[Block::Unmarked];
+
 pub const T_KN: &[PetitionType] = &[PetitionType::KhieuNai];
 pub const T_TC: &[PetitionType] = &[PetitionType::ToCao];
 pub const T_KNPA: &[PetitionType] = &[PetitionType::KienNghi, PetitionType::PhanAnh];
 
-/// Desk handling "thuộc thẩm quyền" (02/TCD): accepted for resolution (thụ lý).
-pub const H_OWN: &[Handling] = &[Handling::ThuLy];
-/// Desk handling "không thuộc thẩm quyền" (02/TCD): guided, transferred or urged.
+/// Rule "thẩm quyền tại nơi tiếp" (02/TCD of TT 01/2024, which has two columns only): the
+/// petitions the unit keeps — taken in (thụ lý), answered on the spot (trả lời) or filed (lưu
+/// đơn) — are within its authority; those it sends on — guided (hướng dẫn), forwarded
+/// (chuyển đơn) or urged at the competent body (đôn đốc) — are not.
+pub const H_OWN: &[Handling] = &[Handling::ThuLy, Handling::TraLoi, Handling::LuuDon];
 pub const H_NOT_OWN: &[Handling] = &[Handling::HuongDan, Handling::ChuyenDon, Handling::DonDoc];
 pub const H_GUIDE: &[Handling] = &[Handling::HuongDan];
 pub const H_TRANSFER: &[Handling] = &[Handling::ChuyenDon];
 pub const H_URGE: &[Handling] = &[Handling::DonDoc];
 pub const H_ANSWER: &[Handling] = &[Handling::TraLoi];
 pub const H_FILE: &[Handling] = &[Handling::LuuDon];
+/// Rule "gửi đến cơ quan có thẩm quyền" (02/XLD of TT 06/2025, column 25, which has no
+/// đôn đốc column): forwarded at the desk, or urged there — both a letter to the competent
+/// body.
+pub const H_FORWARD: &[Handling] = &[Handling::ChuyenDon, Handling::DonDoc];
+/// Handled at the desk without a case: everything but thụ lý (which opens or joins one).
+pub const H_AT_DESK: &[Handling] = &[
+    Handling::HuongDan,
+    Handling::ChuyenDon,
+    Handling::DonDoc,
+    Handling::TraLoi,
+    Handling::LuuDon,
+];
 
 pub const C_KN: &[CaseType] = &[CaseType::KhieuNai];
 pub const C_TC: &[CaseType] = &[CaseType::ToCao];
@@ -33,11 +53,16 @@ pub const C_KNPA: &[CaseType] = &[CaseType::KienNghiPhanAnh];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct VisitWhere {
     pub forms: Option<&'static [ReceptionForm]>,
+    /// 01/TCD's blocks (regular, the head in person, delegated, not recorded).
+    pub blocks: Option<&'static [Block]>,
     pub group: Option<bool>,
     pub types: Option<&'static [PetitionType]>,
     pub handlings: Option<&'static [Handling]>,
     /// Only visits that handed in at least one written petition.
     pub with_petitions: bool,
+    /// Some(false): only visits that opened or joined no case (their petitions are not
+    /// counted by a case).
+    pub linked: Option<bool>,
     /// One field (the summary's by-field figures).
     pub field_id: Option<i64>,
 }
@@ -45,20 +70,30 @@ pub struct VisitWhere {
 impl VisitWhere {
     pub const ALL: VisitWhere = VisitWhere {
         forms: None,
+        blocks: None,
         group: None,
         types: None,
         handlings: None,
         with_petitions: false,
+        linked: None,
         field_id: None,
     };
 
     pub(super) fn accepts(&self, v: &VisitFact, threshold: u32) -> bool {
         self.forms.is_none_or(|f| f.contains(&v.form))
+            && self.blocks.is_none_or(|b| b.contains(&v.block))
             && self.group.is_none_or(|g| g == v.is_group(threshold))
             && self.types.is_none_or(|t| t.contains(&v.petition_type))
             && self.handlings.is_none_or(|h| h.contains(&v.handling))
             && (!self.with_petitions || v.petitions > 0)
+            && self.linked.is_none_or(|l| l == v.linked)
             && self.field_id.is_none_or(|f| f == v.field_id)
+    }
+
+    /// The filter depends on who presided (the head in person or a delegate).
+    pub fn needs_the_mark(&self) -> bool {
+        self.blocks
+            .is_some_and(|b| b.contains(&Block::Head) || b.contains(&Block::Delegated))
     }
 }
 
@@ -71,38 +106,61 @@ pub enum VisitMetric {
     People,
     /// Đơn: the written petitions handed in.
     Petitions,
-    /// Vụ việc: distinct matters (citizen, type, field) among the visits.
+    /// Vụ việc: distinct matters (citizen, type, field) among the visits in their matter's
+    /// block (01/TCD: a matter counts once, under the highest block that received it).
     Matters,
-    /// Vụ việc tiếp lần đầu: matters whose first visit among them had no earlier one.
+    /// Vụ việc tiếp lần đầu: such matters whose first visit there had no earlier one.
     MattersFirst,
-    /// Vụ việc tiếp nhiều lần: matters whose first visit among them was a repeat.
+    /// Vụ việc tiếp nhiều lần: such matters whose first visit there was a repeat.
     MattersRepeat,
+    /// Vụ việc, each counted once by its last visit in the period (02/TCD: where it went).
+    MattersLast,
     /// Kỳ / cuộc tiếp: distinct sessions the visits belong to.
     Sessions,
+    /// Số ngày tiếp: distinct days of the visits.
+    Days,
 }
 
-/// Which cases of the book a case filter starts from, and what must hold of them.
+/// Which cases a filter starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The period's book: carried over (open at its start) or received in it.
+    Book,
+    /// The petitions handled in the period: received in it, or carried over and not yet
+    /// handled at its start (02/XLD of TT 06/2025, and the first columns of 03/GQKN, 04/GQTC).
+    Flow,
+}
+
+/// What must hold of a case of the scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseCond {
-    /// Carried over or received in the period.
-    InBook,
+    /// Every case of the scope.
+    All,
     CarriedOver,
     Received,
     /// Received in writing outside reception (post, forwarded, other) in the period.
     ReceivedWritten,
-    /// In the book, classified or closed by the period's end (01/XLD: đã xử lý).
+    /// Handled by the period's end (đã xử lý): classified or closed, and when outside our
+    /// authority, guided or forwarded.
     Processed,
-    /// In the book, classified eligible (within or outside our authority).
+    /// Handled and eligible (đủ điều kiện xử lý): within our authority, or outside it and
+    /// guided or forwarded.
     Eligible,
-    /// In the book, classified within our authority (thuộc thẩm quyền).
+    /// Classified within our authority (thuộc thẩm quyền) by the period's end.
     Own,
-    /// In the book, classified within our authority, and carried over.
+    /// Within our authority, and carried over.
     OwnCarriedOver,
-    /// In the book, classified within our authority, and received in the period.
+    /// Within our authority, and received in the period.
     OwnReceived,
-    /// In the book, classified outside our authority.
+    /// Classified outside our authority (whether sent on yet or not).
     NotOwn,
-    /// In the book, not yet classified at the period's end.
+    /// Outside our authority and sent on (guided or forwarded) by the end.
+    NotOwnHandled,
+    /// Classified not eligible.
+    Ineligible,
+    /// Closed without a classification (withdrawn or filed while new).
+    ClosedUnclassified,
+    /// Not yet classified at the period's end.
     Unclassified,
     /// Own authority, resolved in the period (by decision or conclusion).
     Resolved,
@@ -116,55 +174,73 @@ pub enum CaseCond {
     Withdrawn,
     /// Own authority, acceptance refused in the period.
     Refused,
-    /// Own authority, open at the period's end.
-    OpenAtEnd,
+    /// Own authority, to be resolved (phải giải quyết): accepted, or withdrawn.
+    ToResolve,
+    /// Own authority, settled in the period by the forms' convention: resolved by decision or
+    /// conclusion, or withdrawn (01/KQGQ: rút đơn thông qua giải thích, thuyết phục).
+    Settled,
+    /// Own authority, accepted (thụ lý): being resolved or resolved at the end.
+    Accepted,
     /// Own authority, accepted and still being resolved at the period's end.
     InProgressAtEnd,
     /// Own authority, open at the end and not yet accepted.
     NotStartedAtEnd,
-    /// Own authority, open at the end and overdue.
+    /// Own authority, being resolved at the end and overdue.
     Overdue,
-    /// Transferred to the competent body in the period.
-    Transferred,
-    /// Guided to the competent body in the period.
+    /// Outside our authority: guided (or returned with guidance) by the end.
     Guided,
-    /// Urged (đôn đốc) in the period.
+    /// Outside our authority: forwarded by the end, not urged.
+    Transferred,
+    /// Outside our authority: forwarded, then urged, by the end.
     Urged,
+    /// Outside our authority: forwarded by the end, urged or not.
+    Forwarded,
 }
 
 impl CaseCond {
     fn holds(self, l: &CaseLife, c: &CaseFact) -> bool {
         use CaseCond as K;
-        let own = l.in_book() && l.own();
+        use Disposition as D;
+        let own = l.own();
+        let status = l.status_at_end;
         match self {
-            K::InBook => l.in_book(),
+            K::All => true,
             K::CarriedOver => l.carried_over,
             K::Received => l.received,
             K::ReceivedWritten => l.received && !c.from_visit,
-            K::Processed => l.in_book() && l.processed,
-            K::Eligible => {
-                l.in_book() && matches!(l.classified, Some(Classified::Own | Classified::NotOwn))
-            }
+            K::Processed => l.disposition.processed(),
+            K::Eligible => l.disposition.eligible(),
             K::Own => own,
             K::OwnCarriedOver => own && l.carried_over,
             K::OwnReceived => own && l.received,
-            K::NotOwn => l.in_book() && l.classified == Some(Classified::NotOwn),
-            K::Unclassified => l.in_book() && !l.processed,
+            K::NotOwn => l.classified == Some(Classified::NotOwn),
+            K::NotOwnHandled => {
+                matches!(l.disposition, D::Guided | D::Transferred | D::Urged)
+            }
+            K::Ineligible => l.classified == Some(Classified::Ineligible),
+            K::ClosedUnclassified => l.disposition == D::ClosedUnclassified,
+            K::Unclassified => l.disposition == D::Unclassified,
             K::Resolved => own && l.resolved_in_period,
             K::ResolvedWith(o) => own && l.resolved_in_period && c.outcome == Some(o),
             K::OnTime => own && l.on_time == Some(true),
             K::Late => own && l.on_time == Some(false),
             K::Withdrawn => own && l.withdrawn_in_period,
             K::Refused => own && l.refused_in_period,
-            K::OpenAtEnd => own && l.open_at_end(),
-            K::InProgressAtEnd => own && l.status_at_end == CaseStatus::InProgress,
-            K::NotStartedAtEnd => {
-                own && l.open_at_end() && l.status_at_end != CaseStatus::InProgress
+            K::ToResolve => {
+                own && matches!(
+                    status,
+                    CaseStatus::InProgress | CaseStatus::Resolved | CaseStatus::Withdrawn
+                )
             }
-            K::Overdue => own && l.overdue_at_end,
-            K::Transferred => l.transferred_in_period,
-            K::Guided => l.guided_in_period,
-            K::Urged => l.urged_in_period,
+            K::Settled => own && (l.resolved_in_period || l.withdrawn_in_period),
+            K::Accepted => own && matches!(status, CaseStatus::InProgress | CaseStatus::Resolved),
+            K::InProgressAtEnd => own && status == CaseStatus::InProgress,
+            K::NotStartedAtEnd => own && l.open_at_end() && status != CaseStatus::InProgress,
+            K::Overdue => own && status == CaseStatus::InProgress && l.overdue_at_end,
+            K::Guided => l.disposition == D::Guided,
+            K::Transferred => l.disposition == D::Transferred,
+            K::Urged => l.disposition == D::Urged,
+            K::Forwarded => matches!(l.disposition, D::Transferred | D::Urged),
         }
     }
 }
@@ -172,6 +248,7 @@ impl CaseCond {
 /// A filter over cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CaseWhere {
+    pub scope: Scope,
     pub cond: CaseCond,
     pub types: Option<&'static [CaseType]>,
     pub round: Option<u8>,
@@ -181,8 +258,10 @@ pub struct CaseWhere {
 }
 
 impl CaseWhere {
+    /// Cases of the period's book.
     pub const fn new(cond: CaseCond) -> CaseWhere {
         CaseWhere {
+            scope: Scope::Book,
             cond,
             types: None,
             round: None,
@@ -191,8 +270,21 @@ impl CaseWhere {
         }
     }
 
+    /// Cases handled in the period (see [`Scope::Flow`]).
+    pub const fn flow(cond: CaseCond) -> CaseWhere {
+        CaseWhere {
+            scope: Scope::Flow,
+            ..CaseWhere::new(cond)
+        }
+    }
+
     pub(super) fn accepts(&self, c: &CaseFact, l: &CaseLife) -> bool {
-        self.types.is_none_or(|t| t.contains(&c.case_type))
+        let in_scope = match self.scope {
+            Scope::Book => l.in_book(),
+            Scope::Flow => l.in_flow(),
+        };
+        in_scope
+            && self.types.is_none_or(|t| t.contains(&c.case_type))
             && self.round.is_none_or(|r| r == c.round)
             && self
                 .columns
@@ -241,6 +333,13 @@ impl Measure {
         self.terms.push(t);
         self
     }
+
+    /// The measure depends on who presided a session (the head in person or a delegate).
+    pub fn needs_the_mark(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t, Term::Visits(w, _) if w.needs_the_mark()))
+    }
 }
 
 /// The distinct matters among `visits` (in day order), each with its first visit there:
@@ -260,12 +359,28 @@ pub fn matters<'a>(visits: impl Iterator<Item = &'a VisitFact>, n: usize) -> Vec
     out
 }
 
-/// Number the matters of `visits` densely (0, 1, …); returns how many there are.
+/// Number the matters of `visits` (in day order) densely (0, 1, …), mark each visit in its
+/// matter's block or not, and each matter's last visit; returns how many matters there are.
 pub fn number_matters(visits: &mut [VisitFact]) -> usize {
     let mut ids: HashMap<(i64, PetitionType, i64), u32> = HashMap::with_capacity(visits.len());
-    for v in visits.iter_mut() {
+    let mut block: Vec<Block> = Vec::new();
+    let mut last: Vec<usize> = Vec::new();
+    for (i, v) in visits.iter_mut().enumerate() {
         let next = ids.len() as u32;
         v.matter = *ids.entry(v.matter_key()).or_insert(next);
+        let m = v.matter as usize;
+        if m == block.len() {
+            block.push(v.block);
+            last.push(i);
+        } else {
+            block[m] = block[m].max(v.block);
+            last[m] = i;
+        }
+    }
+    for (i, v) in visits.iter_mut().enumerate() {
+        let m = v.matter as usize;
+        v.in_block = v.block == block[m];
+        v.last_of_matter = last[m] == i;
     }
     ids.len()
 }

@@ -1,5 +1,7 @@
-//! Period reports (DOMAIN.md §5): the reporting periods of TT 01/2024/TT-TTCP, the counting
-//! rules, and the official data tables as data.
+//! Period reports (DOMAIN.md §5, §11): the reporting periods (the same in TT 01/2024/TT-TTCP
+//! and TT 06/2025/TT-TTCP), the counting rules, and each circular's official data tables as
+//! data ([`Circular`]: a period is reported in the forms of the circular in force on its last
+//! day).
 //!
 //! The store hands over plain facts (one per visit, session and case, never a name); this
 //! module decides what every figure counts. Each figure is a [`Measure`]: a sum of terms, each
@@ -11,9 +13,16 @@
 //!
 //! Counting rules, each written once and named by the forms and columns it serves:
 //! - first or repeat reception of a matter: [`VisitFact::repeat`] and [`matters`];
+//! - a matter counted once, in the highest block that received it, and by its last handling:
+//!   [`VisitFact::in_block`], [`VisitFact::last_of_matter`];
+//! - the head in person or a delegate: [`Block::of`];
 //! - a group (đoàn đông người): [`VisitFact::is_group`];
-//! - carried over from the previous period, received in the period: [`CaseLife`];
-//! - resolved on time: [`CaseLife::on_time`] (the deadline engine's giải quyết due date).
+//! - authority at the desk: [`H_OWN`], [`H_NOT_OWN`], [`H_FORWARD`];
+//! - carried over from the previous period, received in the period, handled in it:
+//!   [`CaseLife`], [`CaseLife::in_flow`];
+//! - where a case's handling stands: [`Disposition`];
+//! - resolved on time: [`CaseLife::on_time`] (the deadline engine's giải quyết due date);
+//! - settled by the forms' convention (a withdrawal counts): [`CaseCond::Settled`].
 
 use std::collections::HashMap;
 
@@ -22,8 +31,11 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::calendar::Calendar;
 use super::case::{Action, CaseStatus, CaseType, Outcome};
 use super::deadline::{self, CaseClock, Obligation, Rule};
-use super::visit::{Handling, PetitionType, ReceptionForm};
+use super::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 
+mod circular;
+mod closing;
+mod count;
 mod facts;
 mod measures;
 mod period;
@@ -31,12 +43,17 @@ mod summary;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod tt01;
+mod tt06;
 
+pub use circular::*;
+pub use closing::*;
 pub use facts::*;
 pub use measures::*;
 pub use period::*;
 pub use summary::*;
 pub use tables::*;
+pub use tt06::{T6_KN_FIELDS, T6_KNPA_FIELDS, T6_TC_FIELDS};
 
 // ---- the report ----------------------------------------------------------------------------
 
@@ -63,8 +80,12 @@ pub enum Target {
 
 impl Target {
     /// `visits`, `summary.cases_resolved`, `petitions.dat_dai` (a field's code),
-    /// `01/TCD.4`, `01-TCD:4`.
-    pub fn parse(s: &str, fields: &[(i64, String, String, String)]) -> Option<Target> {
+    /// `01/TCD.4`, `01-TCD:4` (a form of `circular`).
+    pub fn parse(
+        s: &str,
+        fields: &[(i64, String, String, String)],
+        circular: Circular,
+    ) -> Option<Target> {
         let s = s.trim();
         if let Some(f) = Figure::from_key(s) {
             return Some(Target::Figure(f));
@@ -76,7 +97,7 @@ impl Target {
                 .map(|f| Target::FieldPetitions(f.0));
         }
         let (form, no) = s.rsplit_once(['.', ':', '#'])?;
-        let form = Form::from_code(form)?;
+        let form = Form::from_code(circular, form)?;
         let no: u16 = no.trim().parse().ok()?;
         form.columns()
             .iter()
@@ -166,32 +187,59 @@ impl FieldFigure {
     }
 }
 
+/// A leader who presided periodic or ad hoc sessions, and how many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presider {
+    pub name: String,
+    pub role: Option<PresiderRole>,
+    pub sessions: u64,
+}
+
 /// A computed period report: the one value every rendering draws from.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub period: Period,
+    /// The circular whose forms the report fills.
+    pub circular: Circular,
     /// The day overdue is judged on (the period's end, or today if earlier).
     pub as_of: NaiveDate,
     pub threshold: u32,
     pub summary: Vec<(Figure, u64)>,
-    /// Sessions by presiding leader (định kỳ, đột xuất): (name, sessions).
-    pub presiding: Vec<(String, u64)>,
+    /// Sessions by presiding leader (định kỳ, đột xuất), the head in person or a delegate.
+    pub presiding: Vec<Presider>,
     pub by_field: Vec<FieldFigure>,
     pub tables: Vec<Table>,
     pub fields: Vec<(i64, String, String, String)>,
     pub columns: Vec<(String, String)>,
-    visits: Vec<VisitFact>,
-    n_matters: usize,
-    cases: Vec<(CaseFact, CaseLife)>,
-    case_at: HashMap<i64, usize>,
+    /// Closed (chốt số liệu): the report holds the figures as they were stored.
+    pub closed: Option<Closing>,
+    pub(super) visits: Vec<VisitFact>,
+    pub(super) n_matters: usize,
+    pub(super) cases: Vec<(CaseFact, CaseLife)>,
+    pub(super) case_at: HashMap<i64, usize>,
 }
 
 impl Report {
-    /// Count every figure of the period from the book's facts.
+    /// Count every figure of the period from the book's facts, in the forms of the circular
+    /// in force on the period's last day.
     pub fn compute(book: Book, period: Period, today: NaiveDate, dl: &DeadlineBook) -> Report {
+        Report::compute_in(book, period, today, dl, Circular::for_period(&period))
+    }
+
+    /// The same in the forms of `circular` (tests; a province that asks for another set).
+    pub fn compute_in(
+        book: Book,
+        period: Period,
+        today: NaiveDate,
+        dl: &DeadlineBook,
+        circular: Circular,
+    ) -> Report {
         let as_of = today.min(period.to);
         let mut visits = book.visits;
         visits.retain(|v| period.contains(v.day));
+        for v in &mut visits {
+            v.block = Block::of(v.form, v.role);
+        }
         visits.sort_by_key(|v| (v.day, v.minute, v.id));
         let n_matters = number_matters(&mut visits);
         let cases: Vec<(CaseFact, CaseLife)> = book
@@ -205,6 +253,7 @@ impl Report {
             .collect();
         let mut r = Report {
             period,
+            circular,
             as_of,
             threshold: book.threshold,
             summary: vec![],
@@ -213,6 +262,7 @@ impl Report {
             tables: vec![],
             fields: book.fields.clone(),
             columns: book.columns.clone(),
+            closed: None,
             visits,
             n_matters,
             case_at: cases
@@ -227,14 +277,26 @@ impl Report {
             .map(|f| (*f, r.count(&f.measure())))
             .collect();
         let used: std::collections::HashSet<i64> = r.visits.iter().map(|v| v.session_id).collect();
-        let mut presiding: HashMap<String, u64> = HashMap::new();
+        let mut presiding: HashMap<(String, Option<PresiderRole>), u64> = HashMap::new();
         for s in book.sessions.iter().filter(|s| used.contains(&s.id)) {
             if s.form.needs_presiding() && !s.presiding.is_empty() {
-                *presiding.entry(s.presiding.clone()).or_default() += 1;
+                *presiding.entry((s.presiding.clone(), s.role)).or_default() += 1;
             }
         }
-        let mut presiding: Vec<_> = presiding.into_iter().collect();
-        presiding.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut presiding: Vec<Presider> = presiding
+            .into_iter()
+            .map(|((name, role), sessions)| Presider {
+                name,
+                role,
+                sessions,
+            })
+            .collect();
+        presiding.sort_by(|a, b| {
+            b.sessions
+                .cmp(&a.sessions)
+                .then(a.name.cmp(&b.name))
+                .then(a.role.cmp(&b.role))
+        });
         r.presiding = presiding;
         r.by_field = book
             .fields
@@ -247,18 +309,28 @@ impl Report {
                 visits: r.count(&FieldFigure::visits_measure(*id)),
             })
             .collect();
-        r.tables = Form::ALL
+        // Sessions recorded before the book said who presided as what: the columns that
+        // depend on it cannot be filled (never guessed).
+        let unmarked = r.visits.iter().any(|v| v.block == Block::Unmarked);
+        r.tables = circular
+            .forms()
             .iter()
             .map(|form| Table {
                 form: *form,
                 cells: form
                     .columns()
                     .into_iter()
-                    .map(|c| Cell {
-                        no: c.no,
-                        value: c.spec.as_ref().ok().map(|m| r.count(m)),
-                        head: c.head,
-                        spec: c.spec,
+                    .map(|c| {
+                        let spec = match c.spec {
+                            Ok(m) if unmarked && m.needs_the_mark() => Err(Gap::Delegation),
+                            spec => spec,
+                        };
+                        Cell {
+                            no: c.no,
+                            value: spec.as_ref().ok().map(|m| r.count(m)),
+                            head: c.head,
+                            spec,
+                        }
                     })
                     .collect(),
             })
@@ -271,18 +343,24 @@ impl Report {
         match t {
             Target::Figure(f) => Ok(f.measure()),
             Target::FieldPetitions(id) => Ok(FieldFigure::measure(*id)),
-            Target::Cell(form, no) => form
-                .columns()
-                .into_iter()
-                .find(|c| c.no == *no)
-                .map(|c| c.spec)
+            Target::Cell(form, no) => self
+                .cell(*form, *no)
+                .map(|c| c.spec.clone())
                 .unwrap_or(Err(Gap::PriorStatus)),
         }
     }
 
-    /// A target's value (None: the book cannot fill it).
+    /// A target's value (None: the book cannot fill it), as the report holds it.
     pub fn target_value(&self, t: &Target) -> Option<u64> {
-        self.target_measure(t).ok().map(|m| self.count(&m))
+        match t {
+            Target::Figure(f) => Some(self.figure(*f)),
+            Target::FieldPetitions(id) => self
+                .by_field
+                .iter()
+                .find(|f| f.field_id == *id)
+                .map(|f| f.petitions),
+            Target::Cell(form, no) => self.cell(*form, *no).and_then(|c| c.value),
+        }
     }
 
     /// The name of a field, by id.
@@ -321,11 +399,28 @@ impl Report {
         self.table(form)?.cells.iter().find(|c| c.no == no)
     }
 
-    /// Resolved within own authority, as a percentage of the cases to resolve.
+    /// Settled within own authority (resolved, or withdrawn: the forms' convention), as a
+    /// percentage of the cases to resolve.
     pub fn resolved_rate(&self) -> Option<f64> {
         percent(
-            self.figure(Figure::CasesResolved),
-            self.figure(Figure::CasesOwnAuthority),
+            self.figure(Figure::CasesSettled),
+            self.figure(Figure::CasesToResolve),
+        )
+    }
+
+    /// The same for complaints alone.
+    pub fn complaints_rate(&self) -> Option<f64> {
+        percent(
+            self.figure(Figure::ComplaintsSettled),
+            self.figure(Figure::ComplaintsToResolve),
+        )
+    }
+
+    /// The same for denunciations alone.
+    pub fn denunciations_rate(&self) -> Option<f64> {
+        percent(
+            self.figure(Figure::DenunciationsSettled),
+            self.figure(Figure::DenunciationsToResolve),
         )
     }
 
@@ -342,155 +437,5 @@ impl Report {
     /// Resolved in the period with a legal time limit (on time + late).
     pub fn with_time_limit(&self) -> u64 {
         self.figure(Figure::CasesResolvedOnTime) + self.figure(Figure::CasesResolvedLate)
-    }
-
-    fn visit_terms<'a>(&'a self, w: &'a VisitWhere) -> impl Iterator<Item = &'a VisitFact> + 'a {
-        self.visits
-            .iter()
-            .filter(move |v| w.accepts(v, self.threshold))
-    }
-
-    fn case_terms<'a>(
-        &'a self,
-        w: &'a CaseWhere,
-    ) -> impl Iterator<Item = &'a (CaseFact, CaseLife)> + 'a {
-        self.cases.iter().filter(move |(c, l)| w.accepts(c, l))
-    }
-
-    /// The value of a measure.
-    pub fn count(&self, m: &Measure) -> u64 {
-        m.terms.iter().map(|t| self.count_term(t)).sum()
-    }
-
-    fn count_term(&self, t: &Term) -> u64 {
-        match t {
-            Term::Visits(w, metric) => {
-                let vs = self.visit_terms(w);
-                match metric {
-                    VisitMetric::Visits => vs.count() as u64,
-                    VisitMetric::People => vs.map(|v| u64::from(v.people)).sum(),
-                    VisitMetric::Petitions => vs.map(|v| u64::from(v.petitions)).sum(),
-                    VisitMetric::Matters => matters(vs, self.n_matters).len() as u64,
-                    VisitMetric::MattersFirst => matters(vs, self.n_matters)
-                        .iter()
-                        .filter(|v| !v.repeat)
-                        .count() as u64,
-                    VisitMetric::MattersRepeat => matters(vs, self.n_matters)
-                        .iter()
-                        .filter(|v| v.repeat)
-                        .count() as u64,
-                    VisitMetric::Sessions => {
-                        let mut s: Vec<i64> = vs.map(|v| v.session_id).collect();
-                        s.sort_unstable();
-                        s.dedup();
-                        s.len() as u64
-                    }
-                }
-            }
-            Term::Cases(w, metric) => {
-                let cs = self.case_terms(w);
-                match metric {
-                    CaseMetric::Cases => cs.count() as u64,
-                    CaseMetric::Petitions => cs.map(|(_, l)| u64::from(l.petitions)).sum(),
-                }
-            }
-        }
-    }
-
-    /// The records behind a measure, each with what it adds to the figure. For matters, the
-    /// first visit of each matter counted; for sessions, the first visit of each session.
-    pub fn trace(&self, m: &Measure) -> Vec<(Record, u64)> {
-        let mut out = Vec::new();
-        for t in &m.terms {
-            match t {
-                Term::Visits(w, metric) => {
-                    let vs = self.visit_terms(w);
-                    let rows: Vec<(&VisitFact, u64)> = match metric {
-                        VisitMetric::Visits => vs.map(|v| (v, 1)).collect(),
-                        VisitMetric::People => vs.map(|v| (v, u64::from(v.people))).collect(),
-                        VisitMetric::Petitions => vs.map(|v| (v, u64::from(v.petitions))).collect(),
-                        VisitMetric::Matters => matters(vs, self.n_matters)
-                            .into_iter()
-                            .map(|v| (v, 1))
-                            .collect(),
-                        VisitMetric::MattersFirst => matters(vs, self.n_matters)
-                            .into_iter()
-                            .filter(|v| !v.repeat)
-                            .map(|v| (v, 1))
-                            .collect(),
-                        VisitMetric::MattersRepeat => matters(vs, self.n_matters)
-                            .into_iter()
-                            .filter(|v| v.repeat)
-                            .map(|v| (v, 1))
-                            .collect(),
-                        VisitMetric::Sessions => {
-                            let mut seen = std::collections::HashSet::new();
-                            vs.filter(|v| seen.insert(v.session_id))
-                                .map(|v| (v, 1))
-                                .collect()
-                        }
-                    };
-                    out.extend(rows.into_iter().map(|(v, n)| (Record::Visit(v.id), n)));
-                }
-                Term::Cases(w, metric) => {
-                    out.extend(self.case_terms(w).map(|(c, l)| {
-                        let n = match metric {
-                            CaseMetric::Cases => 1,
-                            CaseMetric::Petitions => u64::from(l.petitions),
-                        };
-                        (Record::Case(c.id), n)
-                    }));
-                }
-            }
-        }
-        out
-    }
-
-    /// The life of a case of the book in this period (for the records list).
-    pub fn case_life(&self, id: i64) -> Option<&CaseLife> {
-        self.case_at.get(&id).map(|i| &self.cases[*i].1)
-    }
-
-    /// Visits per calendar month of the period, for one field (None: all fields).
-    pub fn visits_by_month(&self, field_id: Option<i64>) -> Vec<((i32, u32), u64)> {
-        let mut out: Vec<((i32, u32), u64)> =
-            self.period.months().into_iter().map(|m| (m, 0)).collect();
-        for v in &self.visits {
-            if field_id.is_some_and(|f| f != v.field_id) {
-                continue;
-            }
-            let key = (v.day.year(), v.day.month());
-            if let Some(e) = out.iter_mut().find(|(m, _)| *m == key) {
-                e.1 += 1;
-            }
-        }
-        out
-    }
-
-    /// Own-authority cases resolved per calendar month of the period: (month, resolved, on
-    /// time).
-    pub fn resolved_by_month(&self) -> Vec<((i32, u32), u64, u64)> {
-        let mut out: Vec<((i32, u32), u64, u64)> = self
-            .period
-            .months()
-            .into_iter()
-            .map(|m| (m, 0, 0))
-            .collect();
-        for (_, l) in &self.cases {
-            if !(l.own() && l.resolved_in_period) {
-                continue;
-            }
-            let Some((day, _)) = l.closed else { continue };
-            if let Some(e) = out
-                .iter_mut()
-                .find(|(m, _, _)| *m == (day.year(), day.month()))
-            {
-                e.1 += 1;
-                if l.on_time == Some(true) {
-                    e.2 += 1;
-                }
-            }
-        }
-        out
     }
 }

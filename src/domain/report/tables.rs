@@ -6,8 +6,14 @@ use super::*;
 /// Why the book cannot fill a column (shown empty and marked, never invented).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gap {
-    /// Whether the leader who presided is the head or a deputy by delegation is not recorded.
+    /// Some periodic or ad hoc sessions of the period were recorded before the book said
+    /// whether their leader presided as the head in person or as a delegate.
     Delegation,
+    /// The execution of decisions and conclusions (05/KQTH) is not recorded.
+    Execution,
+    /// State management of complaints and denunciations (06/QLKNTC: documents, training,
+    /// responsibility inspections) is not a reception book's business.
+    StateManagement,
     /// Replies to forwarded petitions are not recorded.
     Replies,
     /// The number of people who signed a petition is not recorded.
@@ -28,6 +34,47 @@ pub enum Gap {
     RepeatDenunciation,
     /// How a matter stood before it came to us is free text (cơ quan đã giải quyết).
     PriorStatus,
+}
+
+impl Gap {
+    pub const ALL: &'static [Gap] = &[
+        Gap::Delegation,
+        Gap::Execution,
+        Gap::StateManagement,
+        Gap::Replies,
+        Gap::Signers,
+        Gap::Money,
+        Gap::Land,
+        Gap::RightsRestored,
+        Gap::Sanctions,
+        Gap::Investigation,
+        Gap::CourtJudgment,
+        Gap::RepeatDenunciation,
+        Gap::PriorStatus,
+    ];
+
+    /// The stable code (a closed period's stored figures).
+    pub fn code(self) -> &'static str {
+        match self {
+            Gap::Delegation => "delegation",
+            Gap::Execution => "execution",
+            Gap::StateManagement => "state_management",
+            Gap::Replies => "replies",
+            Gap::Signers => "signers",
+            Gap::Money => "money",
+            Gap::Land => "land",
+            Gap::RightsRestored => "rights_restored",
+            Gap::Sanctions => "sanctions",
+            Gap::Investigation => "investigation",
+            Gap::CourtJudgment => "court_judgment",
+            Gap::RepeatDenunciation => "repeat_denunciation",
+            Gap::PriorStatus => "prior_status",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Gap> {
+        Gap::ALL.iter().copied().find(|g| g.code() == s)
+    }
 }
 
 /// A column's header, level by level (mapped to its words by the catalog).
@@ -105,6 +152,47 @@ pub enum Head {
     OnTime,
     Late,
     Unit,
+    // TT 06/2025
+    Days,
+    TotalPetitions,
+    OwnPetitions,
+    OwnCases,
+    CaseCount,
+    Considering,
+    Accepted,
+    NotAccepted,
+    WithdrawnOrStopped,
+    Decisions,
+    Conclusions,
+    FirstTime,
+    Mixed,
+    Organisations,
+    Individuals,
+    Persons,
+    OfWhomOfficials,
+    SanctionsGroup,
+    InvestigationGroup,
+    KnExecution,
+    TcExecution,
+    ToExecute,
+    Executed,
+    Due,
+    Done,
+    Prosecution,
+    ProsecutedCases,
+    ProsecutedPersons,
+    Documents,
+    Issued,
+    Amended,
+    Training,
+    Classes,
+    Materials,
+    Inspections,
+    InspectionCount,
+    Units,
+    WithViolations,
+    Recommendations,
+    FollowUp,
 }
 
 /// One numbered column of an official table.
@@ -118,9 +206,12 @@ pub struct ColumnDef {
     pub spec: Result<Measure, Gap>,
 }
 
-/// The official tables of DOMAIN.md §5.2.
+/// The official tables of both circulars (TT 01/2024's as implemented by vendors, DOMAIN.md
+/// §5.2 and §11; TT 06/2025's from a Word copy of the circular, §11). Two forms of different
+/// circulars may share a number (01/TCD, 02/XLD): a report holds one circular's forms only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Form {
+    // TT 01/2024/TT-TTCP
     Tcd01,
     Tcd02,
     Xld01,
@@ -129,51 +220,144 @@ pub enum Form {
     Xld04,
     Kqgq01,
     Kqgq03,
+    // TT 06/2025/TT-TTCP
+    T6Tcd01,
+    T6Xld02,
+    T6Gqkn03,
+    T6Gqtc04,
+    T6Kqth05,
+    T6Qlkntc06,
 }
 
 impl Form {
-    pub const ALL: [Form; 8] = [
-        Form::Tcd01,
-        Form::Tcd02,
-        Form::Xld01,
-        Form::Xld02,
-        Form::Xld03,
-        Form::Xld04,
-        Form::Kqgq01,
-        Form::Kqgq03,
-    ];
-
     /// The form's number as printed: `01/TCD`.
     pub fn code(self) -> &'static str {
         match self {
-            Form::Tcd01 => "01/TCD",
+            Form::Tcd01 | Form::T6Tcd01 => "01/TCD",
             Form::Tcd02 => "02/TCD",
             Form::Xld01 => "01/XLD",
-            Form::Xld02 => "02/XLD",
+            Form::Xld02 | Form::T6Xld02 => "02/XLD",
             Form::Xld03 => "03/XLD",
             Form::Xld04 => "04/XLD",
             Form::Kqgq01 => "01/KQGQ",
             Form::Kqgq03 => "03/KQGQ",
+            Form::T6Gqkn03 => "03/GQKN",
+            Form::T6Gqtc04 => "04/GQTC",
+            Form::T6Kqth05 => "05/KQTH",
+            Form::T6Qlkntc06 => "06/QLKNTC",
         }
     }
 
-    pub fn from_code(s: &str) -> Option<Form> {
+    /// The circular whose form this is.
+    pub fn circular(self) -> Circular {
+        match self {
+            Form::Tcd01
+            | Form::Tcd02
+            | Form::Xld01
+            | Form::Xld02
+            | Form::Xld03
+            | Form::Xld04
+            | Form::Kqgq01
+            | Form::Kqgq03 => Circular::Tt01_2024,
+            _ => Circular::Tt06_2025,
+        }
+    }
+
+    /// The form of `circular` numbered `s` (`01/TCD`, `01-tcd`).
+    pub fn from_code(circular: Circular, s: &str) -> Option<Form> {
         let s = s.trim().to_ascii_uppercase().replace(['-', '_'], "/");
-        Form::ALL.into_iter().find(|f| f.code() == s)
+        circular.forms().iter().copied().find(|f| f.code() == s)
+    }
+
+    /// The column headers of 05/KQTH and 06/QLKNTC follow the outline of DOMAIN.md §11, not
+    /// a copy of the form itself (the book fills none of their columns).
+    pub fn headers_from_outline(self) -> bool {
+        matches!(self, Form::T6Kqth05 | Form::T6Qlkntc06)
     }
 
     /// The numbered columns of the form.
     pub fn columns(self) -> Vec<ColumnDef> {
         match self {
-            Form::Tcd01 => tcd01(),
-            Form::Tcd02 => tcd02(),
-            Form::Xld01 => xld01(),
-            Form::Xld02 => by_field(C_KN, XLD02_FIELDS, XLD02_STATUS),
-            Form::Xld03 => by_field(C_TC, XLD03_FIELDS, XLD03_STATUS),
-            Form::Xld04 => by_field(C_KNPA, XLD04_FIELDS, XLD04_STATUS),
-            Form::Kqgq01 => kqgq(C_KN),
-            Form::Kqgq03 => kqgq(C_TC),
+            Form::Tcd01 => tt01::tcd01(),
+            Form::Tcd02 => tt01::tcd02(),
+            Form::Xld01 => tt01::xld01(),
+            Form::Xld02 => tt01::by_field(C_KN, XLD02_FIELDS, XLD02_STATUS),
+            Form::Xld03 => tt01::by_field(C_TC, XLD03_FIELDS, XLD03_STATUS),
+            Form::Xld04 => tt01::by_field(C_KNPA, XLD04_FIELDS, XLD04_STATUS),
+            Form::Kqgq01 => tt01::kqgq(C_KN),
+            Form::Kqgq03 => tt01::kqgq(C_TC),
+            Form::T6Tcd01 => tt06::tcd01(),
+            Form::T6Xld02 => tt06::xld02(),
+            Form::T6Gqkn03 => tt06::resolution(C_KN),
+            Form::T6Gqtc04 => tt06::resolution(C_TC),
+            Form::T6Kqth05 => tt06::kqth05(),
+            Form::T6Qlkntc06 => tt06::qlkntc06(),
         }
+    }
+
+    /// The form's own identities (its "MS" row): column `lhs` equals the sum of each list
+    /// of columns. They hold for every period whenever every column involved is filled.
+    pub fn identities(self) -> Vec<(u16, Vec<u16>)> {
+        let r = |a: u16, b: u16| (a..=b).collect::<Vec<u16>>();
+        match self {
+            Form::Tcd01 => vec![
+                (1, vec![4, 13, 22]),
+                (2, vec![5, 14, 23]),
+                (3, vec![6, 7, 15, 16, 24, 25]),
+            ],
+            Form::Tcd02 => vec![
+                (1, vec![3, 5, 7]),
+                (1, vec![9, 11]),
+                (2, vec![4, 6, 8]),
+                (2, vec![10, 12]),
+                (12, vec![13, 14, 15]),
+            ],
+            Form::Xld01 => vec![(1, vec![2, 5]), (10, vec![11, 12, 13]), (10, r(15, 20))],
+            Form::Xld02 | Form::Xld03 | Form::Xld04 => {
+                let n = match self {
+                    Form::Xld02 => XLD02_FIELDS.len(),
+                    Form::Xld03 => XLD03_FIELDS.len(),
+                    _ => XLD04_FIELDS.len(),
+                } as u16;
+                // Fields 2 ..= n + 1; then own (two rounds for complaints) and not own.
+                let own_to = if self == Form::Xld02 { n + 3 } else { n + 2 };
+                vec![(1, r(2, n + 1)), (1, r(n + 2, own_to + 1))]
+            }
+            Form::Kqgq01 => vec![(2, vec![3, 4]), (5, vec![6, 7]), (6, r(8, 12))],
+            Form::Kqgq03 => vec![(2, vec![3, 4]), (5, vec![6, 7]), (6, r(8, 10))],
+            Form::T6Tcd01 => vec![
+                (1, vec![5, 11, 17]),
+                (2, vec![6, 12, 18]),
+                (3, vec![7, 13, 19]),
+                (4, vec![8, 14, 20]),
+            ],
+            Form::T6Xld02 => vec![
+                (3, vec![4, 23]),
+                (4, vec![6, 12, 19]),
+                (6, vec![7, 8]),
+                (6, vec![9, 10, 11]),
+                (12, vec![13, 14]),
+                (12, r(15, 18)),
+                (19, vec![20, 21, 22]),
+                (23, vec![24, 25]),
+            ],
+            Form::T6Gqkn03 => vec![(2, r(3, 6)), (7, r(8, 12))],
+            Form::T6Gqtc04 => vec![(2, r(3, 6)), (7, r(8, 13))],
+            Form::T6Kqth05 | Form::T6Qlkntc06 => vec![],
+        }
+    }
+}
+
+/// Identities between two forms of a circular: (form, column) equals (form, column).
+pub fn cross_identities(circular: Circular) -> Vec<((Form, u16), (Form, u16))> {
+    match circular {
+        Circular::Tt01_2024 => vec![],
+        Circular::Tt06_2025 => vec![
+            // 03/GQKN (1) and 04/GQTC (1) are 02/XLD's complaints and denunciations within
+            // our authority.
+            ((Form::T6Gqkn03, 1), (Form::T6Xld02, 6)),
+            ((Form::T6Gqtc04, 1), (Form::T6Xld02, 12)),
+        ],
     }
 }
 
@@ -195,209 +379,6 @@ pub(super) fn numbered(cols: Vec<(Vec<Head>, Result<Measure, Gap>)>) -> Vec<Colu
             spec,
         })
         .collect()
-}
-
-/// 01/TCD — Tổng hợp kết quả tiếp công dân thường xuyên, định kỳ và đột xuất.
-pub(super) fn tcd01() -> Vec<ColumnDef> {
-    use Head as H;
-    use VisitMetric as M;
-    let w = |forms: Option<&'static [ReceptionForm]>, group: Option<bool>| VisitWhere {
-        forms,
-        group,
-        ..VisitWhere::ALL
-    };
-    let block = |top: H, forms: &'static [ReceptionForm]| {
-        let mut v = vec![];
-        if top == H::Periodic {
-            v.push((
-                vec![top, H::Sessions],
-                vis(w(Some(forms), None), M::Sessions),
-            ));
-        }
-        v.extend([
-            (vec![top, H::Visits], vis(w(Some(forms), None), M::Visits)),
-            (vec![top, H::People], vis(w(Some(forms), None), M::People)),
-            (
-                vec![top, H::Matters, H::MattersFirst],
-                vis(w(Some(forms), None), M::MattersFirst),
-            ),
-            (
-                vec![top, H::Matters, H::MattersRepeat],
-                vis(w(Some(forms), None), M::MattersRepeat),
-            ),
-            (
-                vec![top, H::Groups, H::GroupCount],
-                vis(w(Some(forms), Some(true)), M::Visits),
-            ),
-            (
-                vec![top, H::Groups, H::People],
-                vis(w(Some(forms), Some(true)), M::People),
-            ),
-            (
-                vec![top, H::Groups, H::MattersFirst],
-                vis(w(Some(forms), Some(true)), M::MattersFirst),
-            ),
-            (
-                vec![top, H::Groups, H::MattersRepeat],
-                vis(w(Some(forms), Some(true)), M::MattersRepeat),
-            ),
-        ]);
-        v
-    };
-    let mut cols = vec![
-        (vec![H::Total, H::Visits], vis(VisitWhere::ALL, M::Visits)),
-        (vec![H::Total, H::People], vis(VisitWhere::ALL, M::People)),
-        (vec![H::Total, H::Matters], vis(VisitWhere::ALL, M::Matters)),
-    ];
-    cols.extend(block(H::Regular, REGULAR));
-    cols.extend(block(H::Periodic, PERIODIC));
-    cols.push((vec![H::Periodic, H::ByHead], Err(Gap::Delegation)));
-    cols.push((vec![H::Periodic, H::ByDelegate], Err(Gap::Delegation)));
-    numbered(cols)
-}
-
-/// 02/TCD — Phân loại, xử lý đơn qua tiếp công dân. Đơn: written petitions handed in at the
-/// visits; vụ việc: the matters of the visits.
-pub(super) fn tcd02() -> Vec<ColumnDef> {
-    use Head as H;
-    use VisitMetric as M;
-    let t = |types| VisitWhere {
-        types: Some(types),
-        ..VisitWhere::ALL
-    };
-    let h = |handlings| VisitWhere {
-        handlings: Some(handlings),
-        ..VisitWhere::ALL
-    };
-    numbered(vec![
-        (
-            vec![H::Total, H::Petitions],
-            vis(VisitWhere::ALL, M::Petitions),
-        ),
-        (vec![H::Total, H::Cases], vis(VisitWhere::ALL, M::Matters)),
-        (
-            vec![H::ByContent, H::KhieuNai, H::Petitions],
-            vis(t(T_KN), M::Petitions),
-        ),
-        (
-            vec![H::ByContent, H::KhieuNai, H::Cases],
-            vis(t(T_KN), M::Matters),
-        ),
-        (
-            vec![H::ByContent, H::ToCao, H::Petitions],
-            vis(t(T_TC), M::Petitions),
-        ),
-        (
-            vec![H::ByContent, H::ToCao, H::Cases],
-            vis(t(T_TC), M::Matters),
-        ),
-        (
-            vec![H::ByContent, H::KienNghiPhanAnh, H::Petitions],
-            vis(t(T_KNPA), M::Petitions),
-        ),
-        (
-            vec![H::ByContent, H::KienNghiPhanAnh, H::Cases],
-            vis(t(T_KNPA), M::Matters),
-        ),
-        (
-            vec![H::ByAuthority, H::Own, H::Petitions],
-            vis(h(H_OWN), M::Petitions),
-        ),
-        (
-            vec![H::ByAuthority, H::Own, H::Cases],
-            vis(h(H_OWN), M::Matters),
-        ),
-        (
-            vec![H::ByAuthority, H::NotOwn, H::Petitions],
-            vis(h(H_NOT_OWN), M::Petitions),
-        ),
-        (
-            vec![H::ByAuthority, H::NotOwn, H::Cases],
-            vis(h(H_NOT_OWN), M::Matters),
-        ),
-        (
-            vec![H::NotOwnResult, H::Guided],
-            vis(h(H_GUIDE), M::Matters),
-        ),
-        (
-            vec![H::NotOwnResult, H::Transferred],
-            vis(h(H_TRANSFER), M::Matters),
-        ),
-        (vec![H::NotOwnResult, H::Urged], vis(h(H_URGE), M::Matters)),
-        (vec![H::Replies], Err(Gap::Replies)),
-    ])
-}
-
-/// 01/XLD — Tổng hợp kết quả xử lý đơn (the petitions of the queue: at reception and in
-/// writing). Đơn: a case and the petitions joined to it; vụ việc: the case.
-pub(super) fn xld01() -> Vec<ColumnDef> {
-    use CaseCond as K;
-    use CaseMetric as M;
-    use Head as H;
-    let k = CaseWhere::new;
-    let kt = |cond, types| CaseWhere {
-        types: Some(types),
-        ..CaseWhere::new(cond)
-    };
-    numbered(vec![
-        (vec![H::Total], cas(k(K::InBook), M::Petitions)),
-        (
-            vec![H::CarriedOver, H::Total],
-            cas(k(K::CarriedOver), M::Petitions),
-        ),
-        (vec![H::CarriedOver, H::ManySigners], Err(Gap::Signers)),
-        (vec![H::CarriedOver, H::OneSigner], Err(Gap::Signers)),
-        (
-            vec![H::ReceivedInPeriod, H::Total],
-            cas(k(K::Received), M::Petitions),
-        ),
-        (vec![H::ReceivedInPeriod, H::ManySigners], Err(Gap::Signers)),
-        (vec![H::ReceivedInPeriod, H::OneSigner], Err(Gap::Signers)),
-        (vec![H::Processed], cas(k(K::Processed), M::Petitions)),
-        (
-            vec![H::Eligible, H::Petitions],
-            cas(k(K::Eligible), M::Petitions),
-        ),
-        (vec![H::Eligible, H::Cases], cas(k(K::Eligible), M::Cases)),
-        (
-            vec![H::ByContent, H::KhieuNai],
-            cas(kt(K::Eligible, C_KN), M::Cases),
-        ),
-        (
-            vec![H::ByContent, H::ToCao],
-            cas(kt(K::Eligible, C_TC), M::Cases),
-        ),
-        (
-            vec![H::ByContent, H::KienNghiPhanAnh],
-            cas(kt(K::Eligible, C_KNPA), M::Cases),
-        ),
-        (vec![H::PriorStatus], Err(Gap::PriorStatus)),
-        (
-            vec![H::Result, H::Own, H::KhieuNai],
-            cas(kt(K::Own, C_KN), M::Cases),
-        ),
-        (
-            vec![H::Result, H::Own, H::ToCao],
-            cas(kt(K::Own, C_TC), M::Cases),
-        ),
-        (
-            vec![H::Result, H::Own, H::KienNghiPhanAnh],
-            cas(kt(K::Own, C_KNPA), M::Cases),
-        ),
-        (
-            vec![H::Result, H::NotOwn, H::Guided],
-            cas(k(K::Guided), M::Cases),
-        ),
-        (
-            vec![H::Result, H::NotOwn, H::Transferred],
-            cas(k(K::Transferred), M::Cases),
-        ),
-        (
-            vec![H::Result, H::NotOwn, H::Urged],
-            cas(k(K::Urged), M::Cases),
-        ),
-        (vec![H::Replies], Err(Gap::Replies)),
-    ])
 }
 
 /// The by-field columns of 02/XLD (khiếu nại): official columns and the report columns
@@ -460,166 +441,3 @@ pub const XLD04_FIELDS: &[(&[Head], &[&str])] = &[
 pub(super) const XLD02_STATUS: Option<Gap> = Some(Gap::CourtJudgment);
 pub(super) const XLD03_STATUS: Option<Gap> = Some(Gap::RepeatDenunciation);
 pub(super) const XLD04_STATUS: Option<Gap> = None;
-
-/// 02/XLD, 03/XLD, 04/XLD — eligible petitions of one type by field, authority and status.
-pub(super) fn by_field(
-    types: &'static [CaseType],
-    fields: &'static [(&'static [Head], &'static [&'static str])],
-    gap: Option<Gap>,
-) -> Vec<ColumnDef> {
-    use CaseCond as K;
-    use CaseMetric as M;
-    use Head as H;
-    let w = |cond| CaseWhere {
-        types: Some(types),
-        ..CaseWhere::new(cond)
-    };
-    let mut cols = vec![(vec![H::Total], cas(w(K::Eligible), M::Cases))];
-    for (head, columns) in fields {
-        let mut h = vec![H::ByField];
-        h.extend_from_slice(head);
-        cols.push((
-            h,
-            cas(
-                CaseWhere {
-                    columns: Some(columns),
-                    ..w(K::Eligible)
-                },
-                M::Cases,
-            ),
-        ));
-    }
-    if types == C_KN {
-        let r = |round| CaseWhere {
-            round: Some(round),
-            ..w(K::Own)
-        };
-        cols.push((
-            vec![H::ByAuthority, H::Own, H::FirstRound],
-            cas(r(1), M::Cases),
-        ));
-        cols.push((
-            vec![H::ByAuthority, H::Own, H::SecondRound],
-            cas(r(2), M::Cases),
-        ));
-    } else {
-        cols.push((vec![H::ByAuthority, H::Own], cas(w(K::Own), M::Cases)));
-    }
-    cols.push((vec![H::ByAuthority, H::NotOwn], cas(w(K::NotOwn), M::Cases)));
-    cols.push((
-        vec![H::ByStatus, H::Resolved],
-        cas(w(K::Resolved), M::Cases),
-    ));
-    cols.push((
-        vec![H::ByStatus, H::InProgress],
-        cas(w(K::InProgressAtEnd), M::Cases),
-    ));
-    cols.push((
-        vec![H::ByStatus, H::NotStarted],
-        cas(w(K::NotStartedAtEnd), M::Cases),
-    ));
-    if let Some(g) = gap {
-        let head = match g {
-            Gap::CourtJudgment => H::CourtJudgment,
-            _ => H::RepeatDenunciation,
-        };
-        cols.push((vec![H::ByStatus, head], Err(g)));
-    }
-    numbered(cols)
-}
-
-/// 01/KQGQ (khiếu nại) and 03/KQGQ (tố cáo) — resolved within our own authority.
-pub(super) fn kqgq(types: &'static [CaseType]) -> Vec<ColumnDef> {
-    use CaseCond as K;
-    use CaseMetric as M;
-    use Head as H;
-    let w = |cond| CaseWhere {
-        types: Some(types),
-        ..CaseWhere::new(cond)
-    };
-    let round = |cond, r| CaseWhere {
-        round: Some(r),
-        ..w(cond)
-    };
-    let complaint = types == C_KN;
-    let mut cols = vec![
-        (vec![H::Own, H::Petitions], cas(w(K::Own), M::Petitions)),
-        (vec![H::Own, H::Cases], cas(w(K::Own), M::Cases)),
-        (
-            vec![H::Own, H::CarriedOver],
-            cas(w(K::OwnCarriedOver), M::Cases),
-        ),
-        (
-            vec![H::Own, H::ReceivedInPeriod],
-            cas(w(K::OwnReceived), M::Cases),
-        ),
-        (
-            vec![H::Resolved, H::Total],
-            Ok(Measure::cases(w(K::Resolved), M::Cases)
-                .plus(Term::Cases(w(K::Withdrawn), M::Cases))),
-        ),
-        (
-            vec![H::Resolved, H::ByDecision],
-            cas(w(K::Resolved), M::Cases),
-        ),
-        (
-            vec![H::Resolved, H::Withdrawn],
-            cas(w(K::Withdrawn), M::Cases),
-        ),
-    ];
-    let outcome = |o, r: Option<u8>| match r {
-        Some(r) => cas(round(K::ResolvedWith(o), r), M::Cases),
-        None => cas(w(K::ResolvedWith(o)), M::Cases),
-    };
-    let first = if complaint { Some(1) } else { None };
-    let lead = if complaint {
-        vec![H::Analysis, H::FirstRound]
-    } else {
-        vec![H::Analysis]
-    };
-    for (h, o) in [
-        (H::Justified, Outcome::Dung),
-        (H::Unjustified, Outcome::Sai),
-        (H::PartlyJustified, Outcome::DungMotPhan),
-    ] {
-        let mut head = lead.clone();
-        head.push(h);
-        cols.push((head, outcome(o, first)));
-    }
-    if complaint {
-        // A second-round complaint found unjustified upholds the first decision; found
-        // justified or partly justified, the first decision is annulled or amended.
-        cols.push((
-            vec![H::Analysis, H::SecondRound, H::Upheld],
-            outcome(Outcome::Sai, Some(2)),
-        ));
-        cols.push((
-            vec![H::Analysis, H::SecondRound, H::Overturned],
-            Ok(
-                Measure::cases(round(K::ResolvedWith(Outcome::Dung), 2), M::Cases).plus(
-                    Term::Cases(round(K::ResolvedWith(Outcome::DungMotPhan), 2), M::Cases),
-                ),
-            ),
-        ));
-    } else {
-        cols.push((
-            vec![H::Analysis, H::RepeatDenunciation],
-            Err(Gap::RepeatDenunciation),
-        ));
-    }
-    cols.extend([
-        (vec![H::Recovered, H::MoneyMillion], Err(Gap::Money)),
-        (vec![H::Recovered, H::LandM2], Err(Gap::Land)),
-        (vec![H::Returned, H::MoneyMillion], Err(Gap::Money)),
-        (vec![H::Returned, H::LandM2], Err(Gap::Land)),
-        (
-            vec![H::Returned, H::RightsRestored],
-            Err(Gap::RightsRestored),
-        ),
-        (vec![H::Sanctions], Err(Gap::Sanctions)),
-        (vec![H::Investigation], Err(Gap::Investigation)),
-        (vec![H::Deadline, H::OnTime], cas(w(K::OnTime), M::Cases)),
-        (vec![H::Deadline, H::Late], cas(w(K::Late), M::Cases)),
-    ]);
-    numbered(cols)
-}

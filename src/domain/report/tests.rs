@@ -53,14 +53,56 @@ fn periods_move_and_contain() {
 
 #[test]
 fn every_table_is_numbered_from_one_without_gaps() {
-    for f in Form::ALL {
-        let cols = f.columns();
-        for (i, c) in cols.iter().enumerate() {
-            assert_eq!(c.no as usize, i + 1, "{f:?}");
-            assert!(!c.head.is_empty());
+    for c in Circular::ALL {
+        for f in c.forms() {
+            let cols = f.columns();
+            for (i, col) in cols.iter().enumerate() {
+                assert_eq!(col.no as usize, i + 1, "{f:?}");
+                assert!(!col.head.is_empty());
+            }
+            assert_eq!(Form::from_code(c, f.code()), Some(*f));
+            assert_eq!(f.circular(), c);
+            // Every identity names columns of the form.
+            for (lhs, rhs) in f.identities() {
+                for no in std::iter::once(lhs).chain(rhs) {
+                    assert!(cols.iter().any(|col| col.no == no), "{f:?} ({no})");
+                }
+            }
         }
-        assert_eq!(Form::from_code(f.code()), Some(f));
     }
+    // TT 06/2025's forms have the number of columns of the circular (DOMAIN.md §11).
+    let widths: Vec<usize> = Circular::Tt06_2025
+        .forms()
+        .iter()
+        .map(|f| f.columns().len())
+        .collect();
+    assert_eq!(widths, vec![21, 25, 23, 25, 31, 17]);
+    assert_eq!(Form::Tcd01.columns().len(), 29);
+}
+
+#[test]
+fn a_period_is_reported_in_the_circular_in_force_on_its_last_day() {
+    let c = |s: &str| Circular::for_period(&Period::parse(s).unwrap());
+    // 15/06/2025 – 14/09/2025 and 15/12/2024 – 14/09/2025: TT 01/2024.
+    assert_eq!(c("2025-q3"), Circular::Tt01_2024);
+    assert_eq!(c("2025-9t"), Circular::Tt01_2024);
+    assert_eq!(c("2025-6t"), Circular::Tt01_2024);
+    // 15/09/2025 – 14/12/2025 and the year 2025: TT 06/2025 (in force 30/09/2025).
+    assert_eq!(c("2025-q4"), Circular::Tt06_2025);
+    assert_eq!(c("2025"), Circular::Tt06_2025);
+    assert_eq!(c("2026-q1"), Circular::Tt06_2025);
+    let range = |to| Circular::for_period(&Period::range(d(2025, 9, 1), to).unwrap());
+    assert_eq!(range(d(2025, 9, 29)), Circular::Tt01_2024);
+    assert_eq!(range(d(2025, 9, 30)), Circular::Tt06_2025);
+    // Communes report by the 17th of the period's last month (TT 06/2025).
+    let due = |s: &str| {
+        let p = Period::parse(s).unwrap();
+        Circular::for_period(&p).due_on(&p)
+    };
+    assert_eq!(due("2026-q1"), Some(d(2026, 3, 17)));
+    assert_eq!(due("2026"), Some(d(2026, 12, 17)));
+    assert_eq!(due("2026-11"), None);
+    assert_eq!(due("2025-q3"), None);
 }
 
 #[test]
@@ -76,6 +118,15 @@ fn every_report_column_rolls_up_once_in_each_by_field_table() {
         "khac",
     ];
     for table in [XLD02_FIELDS, XLD03_FIELDS, XLD04_FIELDS] {
+        for code in all {
+            let n = table
+                .iter()
+                .filter(|(_, cols)| cols.contains(&code))
+                .count();
+            assert_eq!(n, 1, "{code}");
+        }
+    }
+    for table in [T6_KN_FIELDS, T6_TC_FIELDS, T6_KNPA_FIELDS] {
         for code in all {
             let n = table
                 .iter()

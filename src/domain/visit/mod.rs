@@ -38,6 +38,16 @@ impl ReceptionForm {
 }
 
 code_enum!(
+    /// Who presided a periodic or ad hoc session: the head of the unit in person, or a deputy
+    /// by delegation (ủy quyền). 01/TCD of TT 06/2025 reports them apart (columns 10–15 and
+    /// 16–21); Luật 136/2025 lets no delegated day count toward the head's own days.
+    PresiderRole {
+        InPerson = "truc_tiep",
+        Delegated = "uy_quyen",
+    }
+);
+
+code_enum!(
     /// Loại đơn (DOMAIN.md §2.1).
     PetitionType {
         KhieuNai = "khieu_nai",
@@ -91,6 +101,8 @@ pub struct VisitDraft {
     pub representatives: String,
     pub form: String,
     pub presiding: String,
+    /// Periodic and ad hoc sessions: the head in person or delegated (a `PresiderRole` code).
+    pub presider_role: String,
     pub petition_type: String,
     pub field: String,
     pub content: String,
@@ -109,10 +121,90 @@ pub struct VisitDraft {
     pub day: String,
     /// The time the reception started (HH:MM), as typed.
     pub time: String,
+    /// Where the officer was typing: the input with the focus (a draft restored goes back to
+    /// it). Not part of the visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus: Option<FormField>,
+    /// What was typed into the focused choice and not yet taken ("dat" in Lĩnh vực): a draft
+    /// keeps it as typed. Not part of the visit.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub typed: String,
+}
+
+impl VisitDraft {
+    /// The values only, without where the officer was typing (to tell whether anything was
+    /// typed since the form opened).
+    pub fn values(&self) -> VisitDraft {
+        VisitDraft {
+            focus: None,
+            typed: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The value of one input, as typed (a choice's code).
+    pub fn get(&self, f: FormField) -> &str {
+        match f {
+            FormField::FullName => &self.full_name,
+            FormField::IdNumber => &self.id_number,
+            FormField::Phone => &self.phone,
+            FormField::Address => &self.address,
+            FormField::People => &self.people,
+            FormField::Representatives => &self.representatives,
+            FormField::Form => &self.form,
+            FormField::Presiding => &self.presiding,
+            FormField::PresiderRole => &self.presider_role,
+            FormField::PetitionType => &self.petition_type,
+            FormField::Field => &self.field,
+            FormField::Content => &self.content,
+            FormField::PriorAgencies => &self.prior_agencies,
+            FormField::Handling => &self.handling,
+            FormField::TransferAgency => &self.transfer_agency,
+            FormField::Note => &self.note,
+            FormField::Petitions => &self.petitions,
+            FormField::Day => &self.day,
+            FormField::Time => &self.time,
+        }
+    }
+
+    /// Set the value of one input.
+    pub fn set(&mut self, f: FormField, value: &str) {
+        let slot = match f {
+            FormField::FullName => &mut self.full_name,
+            FormField::IdNumber => &mut self.id_number,
+            FormField::Phone => &mut self.phone,
+            FormField::Address => &mut self.address,
+            FormField::People => &mut self.people,
+            FormField::Representatives => &mut self.representatives,
+            FormField::Form => &mut self.form,
+            FormField::Presiding => &mut self.presiding,
+            FormField::PresiderRole => &mut self.presider_role,
+            FormField::PetitionType => &mut self.petition_type,
+            FormField::Field => &mut self.field,
+            FormField::Content => &mut self.content,
+            FormField::PriorAgencies => &mut self.prior_agencies,
+            FormField::Handling => &mut self.handling,
+            FormField::TransferAgency => &mut self.transfer_agency,
+            FormField::Note => &mut self.note,
+            FormField::Petitions => &mut self.petitions,
+            FormField::Day => &mut self.day,
+            FormField::Time => &mut self.time,
+        };
+        *slot = value.to_owned();
+    }
+
+    /// The inputs whose values differ between two versions of a form.
+    pub fn changed_from(&self, other: &VisitDraft) -> Vec<FormField> {
+        FormField::ALL
+            .iter()
+            .copied()
+            .filter(|f| self.get(*f).trim() != other.get(*f).trim())
+            .collect()
+    }
 }
 
 /// Which input a problem belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FormField {
     FullName,
     IdNumber,
@@ -122,6 +214,7 @@ pub enum FormField {
     Representatives,
     Form,
     Presiding,
+    PresiderRole,
     PetitionType,
     Field,
     Content,
@@ -132,6 +225,31 @@ pub enum FormField {
     Petitions,
     Day,
     Time,
+}
+
+impl FormField {
+    /// Every input, in the form's order.
+    pub const ALL: [FormField; 19] = [
+        FormField::FullName,
+        FormField::IdNumber,
+        FormField::Phone,
+        FormField::Address,
+        FormField::People,
+        FormField::Representatives,
+        FormField::Form,
+        FormField::Presiding,
+        FormField::PresiderRole,
+        FormField::PetitionType,
+        FormField::Field,
+        FormField::Content,
+        FormField::PriorAgencies,
+        FormField::Handling,
+        FormField::TransferAgency,
+        FormField::Note,
+        FormField::Petitions,
+        FormField::Day,
+        FormField::Time,
+    ];
 }
 
 /// Something wrong (error: blocks saving) or doubtful (warning: saves anyway).
@@ -188,6 +306,8 @@ pub struct ValidVisit {
     pub representatives: Vec<String>,
     pub form: ReceptionForm,
     pub presiding: String,
+    /// Set for periodic and ad hoc sessions (required there), None for the others.
+    pub presider_role: Option<PresiderRole>,
     pub petition_type: PetitionType,
     pub field_code: String,
     pub content: String,
@@ -216,9 +336,11 @@ impl FormField {
             // Checked by their shape; bounded all the same.
             FormField::IdNumber | FormField::Phone => 40,
             FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
-            FormField::Form | FormField::PetitionType | FormField::Field | FormField::Handling => {
-                LINE
-            }
+            FormField::Form
+            | FormField::PresiderRole
+            | FormField::PetitionType
+            | FormField::Field
+            | FormField::Handling => LINE,
         }
     }
 }
@@ -340,9 +462,20 @@ pub fn validate(
         &mut problems,
     );
     let presiding = clean_line(&d.presiding);
-    if form.is_some_and(ReceptionForm::needs_presiding) && presiding.is_empty() {
+    let presided = form.is_some_and(ReceptionForm::needs_presiding);
+    if presided && presiding.is_empty() {
         problems.push((FormField::Presiding, Problem::Required));
     }
+    let presider_role = if presided {
+        choice(
+            &d.presider_role,
+            PresiderRole::from_code,
+            FormField::PresiderRole,
+            &mut problems,
+        )
+    } else {
+        None
+    };
     let petition_type = choice(
         &d.petition_type,
         PetitionType::from_code,
@@ -413,6 +546,7 @@ pub fn validate(
                 } else {
                     String::new()
                 },
+                presider_role,
                 petition_type,
                 field_code,
                 content,

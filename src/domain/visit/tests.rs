@@ -111,12 +111,25 @@ fn periodic_reception_needs_the_presiding_leader() {
     let mut d = good();
     d.form = "dinh_ky".into();
     let v = validate(&d, today(), 5, &fields());
-    assert_eq!(v.problems, vec![(FormField::Presiding, Problem::Required)]);
-    d.presiding = "Chủ tịch Lê Văn Hùng".into();
     assert_eq!(
-        validate(&d, today(), 5, &fields()).visit.unwrap().presiding,
-        "Chủ tịch Lê Văn Hùng"
+        v.problems,
+        vec![
+            (FormField::Presiding, Problem::Required),
+            (FormField::PresiderRole, Problem::Required)
+        ]
     );
+    d.presiding = "Chủ tịch Lê Văn Hùng".into();
+    d.presider_role = "truc_tiep".into();
+    let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+    assert_eq!(v.presiding, "Chủ tịch Lê Văn Hùng");
+    assert_eq!(v.presider_role, Some(PresiderRole::InPerson));
+    // Delegated (ủy quyền): recorded apart; a regular session has no presider at all.
+    d.presider_role = "uy_quyen".into();
+    let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+    assert_eq!(v.presider_role, Some(PresiderRole::Delegated));
+    d.form = "thuong_xuyen".into();
+    let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+    assert_eq!((v.presiding.as_str(), v.presider_role), ("", None));
 }
 
 #[test]

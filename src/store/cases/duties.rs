@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use super::super::write::On;
 use super::super::{Permission, Result, StoreError, Writer, audit, now_stamp};
 use super::steps::{case_for_update, insert_event};
 use super::{StepInput, facts};
@@ -36,12 +37,12 @@ pub(super) fn guard(w: &Writer, case_id: i64, action: Action, s: &StepInput) -> 
     if action != Action::Accept || !s.note.trim().is_empty() {
         return Ok(());
     }
-    let ctx = super::super::deadlines::context(w)?;
-    let bar = super::super::deadlines::time_bar_of(w, &ctx, case_id)?;
+    let ctx = super::super::deadlines::context(w.conn())?;
+    let bar = super::super::deadlines::time_bar_of(w.conn(), &ctx, case_id)?;
     if bar.is_some_and(|b| b.late()) {
         return Err(StoreError::Refused {
             action,
-            status: facts(w, case_id)?.status,
+            status: facts(w.conn(), case_id)?.status,
             why: Refusal::TimeBarred,
         });
     }
@@ -92,8 +93,8 @@ pub(super) fn after_reopen(w: &Writer, case_id: i64) -> Result<()> {
         [case_id],
         |r| r.get(0),
     )?;
-    let ctx = super::super::deadlines::context(w)?;
-    super::super::deadlines::recompute_case(w, &ctx, second)
+    let ctx = super::super::deadlines::context(w.conn())?;
+    super::super::deadlines::recompute_case(w.conn(), &ctx, second)
 }
 
 impl Writer<'_> {
@@ -109,9 +110,9 @@ impl Writer<'_> {
         t: &TimeBarInput,
         today: NaiveDate,
     ) -> Result<()> {
-        self.permit(Permission::HandleCase)?;
+        self.permit_on(Permission::MoveCase, On::Case(uid))?;
         let id = case_for_update(self, uid, expected_version)?;
-        let f = facts(self, id)?;
+        let f = facts(self.conn(), id)?;
         case::apply(&f, Action::RecordTimeBar).map_err(|why| StoreError::Refused {
             action: Action::RecordTimeBar,
             status: f.status,
@@ -129,7 +130,7 @@ impl Writer<'_> {
         if t.obstacle_days > 3650 {
             return Err(StoreError::Invalid("obstacle days out of range".into()));
         }
-        let before = audit::row_json(self, "cases", id)?;
+        let before = audit::row_json(self.conn(), "cases", id)?;
         let note = StepInput {
             note: t.note.clone(),
             ..StepInput::default()
@@ -157,9 +158,9 @@ impl Writer<'_> {
             dismissal,
             now_stamp()
         ])?;
-        let ctx = super::super::deadlines::context(self)?;
-        super::super::deadlines::recompute_case(self, &ctx, id)?;
-        let after = audit::row_json(self, "cases", id)?;
+        let ctx = super::super::deadlines::context(self.conn())?;
+        super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
+        let after = audit::row_json(self.conn(), "cases", id)?;
         self.audit(
             Action::RecordTimeBar.code(),
             "cases",

@@ -79,7 +79,7 @@ impl Writer<'_> {
     /// cannot follow refuses the whole edit. Returns whether the visit has a case.
     pub(in crate::store) fn follow_visit_edit(&mut self, e: &VisitEdit) -> Result<bool> {
         use crate::domain::case::EventFact;
-        let linked = linked_cases(self, e.visit_id)?;
+        let linked = linked_cases(self.conn(), e.visit_id)?;
         for (id, uid, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked
         {
             let blocked = |what| StoreError::EditBlocked {
@@ -91,7 +91,7 @@ impl Writer<'_> {
             if e.was_intake && !e.is_intake {
                 return Err(blocked(super::super::EditWhat::Handling));
             }
-            let before = audit::row_json(self, "cases", *id)?;
+            let before = audit::row_json(self.conn(), "cases", *id)?;
             let mut notes = Vec::new();
             // (A case that holds other live visits never gets here with a change of type:
             // `settle_shared_cases` refused it or took this visit out.)
@@ -100,8 +100,8 @@ impl Writer<'_> {
                     return Err(blocked(super::super::EditWhat::Type));
                 }
                 let year = received_on.year();
-                let (seq, new_code) = next_code(self, e.new_type, year)?;
-                let desk = super::super::settings::desk_of(self)?;
+                let (seq, new_code) = next_code(self.conn(), e.new_type, year)?;
+                let desk = super::super::settings::desk_of(self.conn())?;
                 self.execute(
                     "UPDATE cases SET case_type = ?2, code = ?3, seq = ?4, desk = ?5 WHERE id = ?1",
                     params![id, e.new_type.code(), new_code, seq, desk],
@@ -117,8 +117,8 @@ impl Writer<'_> {
                     params![id, e.new_field],
                 )?;
                 notes.push(EventFact::Field {
-                    from: field_name(self, e.old_field)?,
-                    to: field_name(self, e.new_field)?,
+                    from: field_name(self.conn(), e.old_field)?,
+                    to: field_name(self.conn(), e.new_field)?,
                 });
                 // A shared case reached here because the officer said the whole case
                 // follows (`settle_shared_cases`): its other visits move with it.
@@ -126,7 +126,7 @@ impl Writer<'_> {
                 if moved > 0 {
                     notes.push(EventFact::VisitsMoved {
                         count: moved as u32,
-                        field: field_name(self, e.new_field)?,
+                        field: field_name(self.conn(), e.new_field)?,
                     });
                 }
             }
@@ -170,12 +170,12 @@ impl Writer<'_> {
                 "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
                 params![id, now_stamp()],
             )?;
-            let ctx = super::super::deadlines::context(self)?;
-            super::super::deadlines::recompute_case(self, &ctx, *id)?;
-            super::super::lookup::index_case(self, *id)?;
-            super::super::lookup::index_citizen(self, e.old_citizen)?;
-            super::super::lookup::index_citizen(self, e.new_citizen)?;
-            let after = audit::row_json(self, "cases", *id)?;
+            let ctx = super::super::deadlines::context(self.conn())?;
+            super::super::deadlines::recompute_case(self.conn(), &ctx, *id)?;
+            super::super::lookup::index_case(self.conn(), *id)?;
+            super::super::lookup::index_citizen(self.conn(), e.old_citizen)?;
+            super::super::lookup::index_citizen(self.conn(), e.new_citizen)?;
+            let after = audit::row_json(self.conn(), "cases", *id)?;
             self.audit(
                 Action::VisitEdited.code(),
                 "cases",
@@ -190,7 +190,9 @@ impl Writer<'_> {
     /// A voided visit's cases: one it opened that is still new and has no other visit goes
     /// with it (marked, never deleted); a case it opened that moved on refuses the void.
     pub(in crate::store) fn void_cases_of_visit(&mut self, visit_id: i64) -> Result<()> {
-        for (id, uid, code, status, ..) in linked_cases(self, visit_id)?.into_iter().filter(|c| c.8)
+        for (id, uid, code, status, ..) in linked_cases(self.conn(), visit_id)?
+            .into_iter()
+            .filter(|c| c.8)
         {
             let others: i64 = self.query_row(
                 "SELECT count(*) FROM case_visits cv JOIN visits v ON v.id = cv.visit_id
@@ -205,16 +207,16 @@ impl Writer<'_> {
                     what: super::super::EditWhat::Void,
                 });
             }
-            let before = audit::row_json(self, "cases", id)?;
+            let before = audit::row_json(self.conn(), "cases", id)?;
             self.execute(
                 "UPDATE cases SET deleted_at = ?2, updated_at = ?2, version = version + 1
                  WHERE id = ?1",
                 params![id, now_stamp()],
             )?;
-            let ctx = super::super::deadlines::context(self)?;
-            super::super::deadlines::recompute_case(self, &ctx, id)?;
-            super::super::lookup::index_case(self, id)?;
-            let after = audit::row_json(self, "cases", id)?;
+            let ctx = super::super::deadlines::context(self.conn())?;
+            super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
+            super::super::lookup::index_case(self.conn(), id)?;
+            let after = audit::row_json(self.conn(), "cases", id)?;
             self.audit("void", "cases", &uid, before.as_ref(), after.as_ref())?;
         }
         Ok(())
@@ -245,9 +247,9 @@ impl Writer<'_> {
         choice: SharedCaseChoice,
     ) -> Result<()> {
         for (id, uid, code, status, case_type, field_id, citizen_id, _, _) in
-            linked_cases(self, e.visit_id)?
+            linked_cases(self.conn(), e.visit_id)?
         {
-            let others = other_visits(self, id, e.visit_id)?;
+            let others = other_visits(self.conn(), id, e.visit_id)?;
             if others.is_empty() {
                 continue;
             }
@@ -282,7 +284,7 @@ impl Writer<'_> {
                 }
                 SharedCaseChoice::Follow => {}
                 SharedCaseChoice::Leave => {
-                    let before = audit::row_json(self, "cases", id)?;
+                    let before = audit::row_json(self.conn(), "cases", id)?;
                     self.execute(
                         "DELETE FROM case_visits WHERE case_id = ?1 AND visit_id = ?2",
                         params![id, e.visit_id],
@@ -309,10 +311,10 @@ impl Writer<'_> {
                         "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
                         params![id, now_stamp()],
                     )?;
-                    let ctx = super::super::deadlines::context(self)?;
-                    super::super::deadlines::recompute_case(self, &ctx, id)?;
-                    super::super::lookup::index_case(self, id)?;
-                    let after = audit::row_json(self, "cases", id)?;
+                    let ctx = super::super::deadlines::context(self.conn())?;
+                    super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
+                    super::super::lookup::index_case(self.conn(), id)?;
+                    let after = audit::row_json(self.conn(), "cases", id)?;
                     self.audit("visit_left", "cases", &uid, before.as_ref(), after.as_ref())?;
                 }
             }
@@ -324,8 +326,8 @@ impl Writer<'_> {
     /// (the whole case followed a correction); returns how many moved.
     fn move_other_visits(&mut self, id: i64, e: &VisitEdit) -> Result<usize> {
         let mut moved = 0;
-        for (vid, vuid) in other_visits(self, id, e.visit_id)? {
-            let before = audit::row_json(self, "visits", vid)?;
+        for (vid, vuid) in other_visits(self.conn(), id, e.visit_id)? {
+            let before = audit::row_json(self.conn(), "visits", vid)?;
             let n = self.execute(
                 "UPDATE visits SET field_id = ?2, updated_at = ?3, version = version + 1
                  WHERE id = ?1 AND field_id = ?4",
@@ -334,8 +336,8 @@ impl Writer<'_> {
             if n == 0 {
                 continue;
             }
-            super::super::lookup::index_visit(self, vid)?;
-            let after = audit::row_json(self, "visits", vid)?;
+            super::super::lookup::index_visit(self.conn(), vid)?;
+            let after = audit::row_json(self.conn(), "visits", vid)?;
             self.audit("update", "visits", &vuid, before.as_ref(), after.as_ref())?;
             moved += 1;
         }

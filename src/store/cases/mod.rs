@@ -404,6 +404,9 @@ pub struct CaseDetail {
     pub suspended_since: Option<NaiveDate>,
     /// The visits that brought this matter: (day, time, content).
     pub visits: Vec<(NaiveDate, String, String)>,
+    /// The receiving agency the newest of those visits recorded (a chuyển đơn), or empty:
+    /// what a transfer step starts from.
+    pub transfer_agency: String,
 }
 
 impl Store {
@@ -520,6 +523,7 @@ impl Store {
                     result_requested: r.get(21)?,
                     suspended_since: None,
                     visits: Vec::new(),
+                    transfer_agency: String::new(),
                 })
             })?;
         d.suspended_since = super::deadlines::marks(&self.conn, id)?
@@ -535,6 +539,16 @@ impl Store {
             )?
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        d.transfer_agency = self
+            .conn
+            .prepare_cached(
+                "SELECT v.transfer_agency FROM case_visits cv JOIN visits v ON v.id = cv.visit_id
+                 WHERE cv.case_id = ?1 AND v.deleted_at IS NULL AND v.transfer_agency != ''
+                 ORDER BY v.day DESC, v.time DESC LIMIT 1",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
         Ok(d)
     }
 

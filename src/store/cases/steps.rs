@@ -7,12 +7,14 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::super::citizens::CitizenInput;
 use super::super::visits::KnownCitizen;
+use super::super::write::On;
 use super::super::{
     Permission, Result, StoreError, Writer, audit, new_uid, now_stamp, open_statuses,
 };
 use super::{CaseSource, Intake, NewCase, SavedCase, StepInput, facts};
 use crate::domain::case::{self, Action, CaseStatus, CaseType, Outcome, RefusalReason, case_code};
 use crate::domain::intake::{self, CaseChoice, IntakeStep, OpenCase};
+use crate::domain::role;
 use crate::domain::text::{clean_line, nfc};
 
 /// The next code of a case type in a year, at this desk: (seq, code).
@@ -38,10 +40,10 @@ fn insert_case(
     if summary.is_empty() {
         return Err(StoreError::Invalid("case summary is empty".into()));
     }
-    let field_id = super::super::visits::field_id(w, &c.field_code)?;
+    let field_id = super::super::visits::field_id(w.conn(), &c.field_code)?;
     let year = c.received_on.year();
-    let (seq, code) = next_code(w, c.case_type, year)?;
-    let desk = super::super::settings::desk_of(w)?;
+    let (seq, code) = next_code(w.conn(), c.case_type, year)?;
+    let desk = super::super::settings::desk_of(w.conn())?;
     let uid = new_uid();
     let now = now_stamp();
     w.prepare_cached(
@@ -90,11 +92,11 @@ fn insert_case(
             ..StepInput::default()
         },
     )?;
-    let ctx = super::super::deadlines::context(w)?;
-    super::super::deadlines::recompute_case(w, &ctx, id)?;
-    super::super::lookup::index_case(w, id)?;
-    super::super::lookup::index_citizen(w, c.citizen_id)?;
-    let after = audit::row_json(w, "cases", id)?;
+    let ctx = super::super::deadlines::context(w.conn())?;
+    super::super::deadlines::recompute_case(w.conn(), &ctx, id)?;
+    super::super::lookup::index_case(w.conn(), id)?;
+    super::super::lookup::index_citizen(w.conn(), c.citizen_id)?;
+    let after = audit::row_json(w.conn(), "cases", id)?;
     w.audit("insert", "cases", &uid, None, after.as_ref())?;
     Ok((id, uid, code))
 }
@@ -211,7 +213,7 @@ impl Writer<'_> {
     /// Take in a petition: open its case, or join the citizen's open case in the field, as
     /// the intake rule and the officer's `choice` decide (`domain::intake`).
     pub fn take_in(&mut self, c: &Intake, choice: &CaseChoice) -> Result<SavedCase> {
-        self.permit(Permission::HandleCase)?;
+        self.permit(Permission::TakeIn)?;
         if let CaseChoice::Join(uid) = choice {
             let (code, kind): (String, String) = self
                 .prepare_cached("SELECT code, case_type FROM cases WHERE uid = ?1")?
@@ -227,7 +229,7 @@ impl Writer<'_> {
                 });
             }
         }
-        let open = open_in_field(self, c.citizen_id, &c.field_code, c.case_type)?;
+        let open = open_in_field(self.conn(), c.citizen_id, &c.field_code, c.case_type)?;
         match intake::decide(&open, choice) {
             IntakeStep::Open => {
                 let (_, uid, code) = insert_case(self, c, 1, None)?;
@@ -277,7 +279,7 @@ impl Writer<'_> {
         c: &NewCase,
         choice: &CaseChoice,
     ) -> Result<SavedCase> {
-        self.permit(Permission::HandleCase)?;
+        self.permit(Permission::TakeIn)?;
         let citizen_id = super::super::citizens::upsert(self, known, citizen, rename)?;
         let intake = Intake {
             case_type: c.case_type,
@@ -298,7 +300,7 @@ impl Writer<'_> {
     /// Open another case from a visit (a petition with several contents): always a new case.
     /// The case is of the visit's kind (another kind is another visit).
     pub fn open_case_from_visit(&mut self, visit_uid: &str, c: &NewCase) -> Result<SavedCase> {
-        self.permit(Permission::HandleCase)?;
+        self.permit(Permission::TakeIn)?;
         let (visit_id, citizen_id, petition_type): (i64, i64, String) = self
             .prepare_cached(
                 "SELECT id, citizen_id, petition_type FROM visits
@@ -344,12 +346,12 @@ impl Writer<'_> {
         s: &StepInput,
         today: NaiveDate,
     ) -> Result<Option<String>> {
-        self.permit(Permission::HandleCase)?;
+        self.permit_on(role::step_permission(action), On::Case(uid))?;
         if action == Action::Open || action == Action::AddPetition {
             return Err(StoreError::Invalid("use take_in".into()));
         }
         let id = case_for_update(self, uid, expected_version)?;
-        let before_facts = facts(self, id)?;
+        let before_facts = facts(self.conn(), id)?;
         let after_facts =
             case::apply(&before_facts, action).map_err(|why| StoreError::Refused {
                 action,
@@ -385,9 +387,9 @@ impl Writer<'_> {
         }
         super::duties::guard(self, id, action, s)?; // issue 18: a time-barred complaint
         let day = s.day.unwrap_or(today);
-        check_step_day(self, id, day, today)?;
+        check_step_day(self.conn(), id, day, today)?;
         super::duties::guard_suspension(&before_facts, action, day)?; // issue 23
-        let before = audit::row_json(self, "cases", id)?;
+        let before = audit::row_json(self.conn(), "cases", id)?;
         let (from, to) = (before_facts.status, after_facts.status);
         insert_event(self, id, action, Some(from), to, day, s)?;
         let own_authority = match action {
@@ -423,15 +425,15 @@ impl Writer<'_> {
             now_stamp(),
             after_facts.remote,
         ])?;
-        super::duties::record_facts(self, id, &after_facts)?; // issue 18: the new facts
+        super::duties::record_facts(self.conn(), id, &after_facts)?; // issue 18: the new facts
         if action == Action::Transfer && s.result_requested {
             // Issue 23: Luật TCD Art 28(2) binds only when the citizen asked.
             self.prepare_cached("UPDATE cases SET result_requested = 1 WHERE id = ?1")?
                 .execute([id])?;
         }
-        let ctx = super::super::deadlines::context(self)?;
-        super::super::deadlines::recompute_case(self, &ctx, id)?;
-        let after = audit::row_json(self, "cases", id)?;
+        let ctx = super::super::deadlines::context(self.conn())?;
+        super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
+        let after = audit::row_json(self.conn(), "cases", id)?;
         self.audit(action.code(), "cases", uid, before.as_ref(), after.as_ref())?;
         let mut new_code = None;
         if action == Action::Reopen {
@@ -472,7 +474,7 @@ impl Writer<'_> {
         s: &StepInput,
     ) -> Result<String> {
         let id = case_for_update(self, case_uid, None)?;
-        let status = facts(self, id)?.status;
+        let status = facts(self.conn(), id)?.status;
         if let Some(visit_id) = visit_id {
             self.prepare_cached(
                 "INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)",
@@ -507,7 +509,7 @@ impl Writer<'_> {
     /// The denouncer's identity, revealed on an explicit request; the reveal is audited
     /// (Luật Tố cáo Art 8(3), 56; NĐ 31/2019 Art 22).
     pub fn reveal_case(&mut self, case_uid: &str) -> Result<()> {
-        self.permit(Permission::RevealIdentity)?;
+        self.permit_on(Permission::RevealIdentity, On::Case(case_uid))?;
         let code: String = self
             .prepare_cached("SELECT code FROM cases WHERE uid = ?1")?
             .query_row([case_uid], |r| r.get(0))

@@ -60,7 +60,7 @@ impl Writer<'_> {
             return Err(StoreError::Invalid("days out of range".into()));
         }
         self.permit(Permission::EditCatalog)?;
-        refuse_if_changed(self, seen)?;
+        refuse_if_changed(self.conn(), seen)?;
         if c.active.is_some() != seen.internal {
             return Err(StoreError::Invalid(
                 "only the unit's own rules can be switched on or off".into(),
@@ -84,8 +84,8 @@ impl Writer<'_> {
         };
         let active = c.active.unwrap_or(true);
         let tx = &*self;
-        let before =
-            audit::row_json(tx, "deadline_rules", seen.id)?.ok_or(StoreError::NotFound("rule"))?;
+        let before = audit::row_json(tx.conn(), "deadline_rules", seen.id)?
+            .ok_or(StoreError::NotFound("rule"))?;
         let uid = before["uid"].as_str().unwrap_or_default().to_owned();
         if c.effective_from == seen.effective_from {
             tx.execute(
@@ -102,7 +102,7 @@ impl Writer<'_> {
                     reason
                 ],
             )?;
-            let after = audit::row_json(tx, "deadline_rules", seen.id)?;
+            let after = audit::row_json(tx.conn(), "deadline_rules", seen.id)?;
             self.audit(
                 "update",
                 "deadline_rules",
@@ -138,7 +138,7 @@ impl Writer<'_> {
                 "UPDATE deadline_rules SET effective_to = ?2 WHERE id = ?1",
                 params![seen.id, c.effective_from - Duration::days(1)],
             )?;
-            let closed = audit::row_json(tx, "deadline_rules", seen.id)?;
+            let closed = audit::row_json(tx.conn(), "deadline_rules", seen.id)?;
             self.audit(
                 "update",
                 "deadline_rules",
@@ -146,10 +146,10 @@ impl Writer<'_> {
                 Some(&before),
                 closed.as_ref(),
             )?;
-            let added = audit::row_json(tx, "deadline_rules", new_id)?;
+            let added = audit::row_json(tx.conn(), "deadline_rules", new_id)?;
             self.audit("insert", "deadline_rules", &new_uid, None, added.as_ref())?;
         }
-        recompute_all(self, Some(&Cause::RuleEdited { article }))
+        recompute_all(self.conn(), Some(&Cause::RuleEdited { article }))
     }
 
     /// Add (or replace) an explicit calendar day from `effective_from` on: a period counted
@@ -167,9 +167,9 @@ impl Writer<'_> {
         }
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
-        announce(tx, day.year())?;
-        let before = version_at(tx, day, effective_from)?;
-        supersede(tx, day, effective_from)?;
+        announce(tx.conn(), day.year())?;
+        let before = version_at(tx.conn(), day, effective_from)?;
+        supersede(tx.conn(), day, effective_from)?;
         tx.execute(
             "INSERT INTO calendar_days (day, effective_from, kind, name, source)
              VALUES (?1, ?2, ?3, ?4, 'catalog')",
@@ -188,7 +188,7 @@ impl Writer<'_> {
             DayKind::Off => Cause::DayOff { day, name },
             DayKind::Work => Cause::WorkDay { day, name },
         };
-        let n = recompute_all(tx, Some(&cause))?;
+        let n = recompute_all(tx.conn(), Some(&cause))?;
         Ok(n)
     }
 
@@ -202,7 +202,7 @@ impl Writer<'_> {
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
         // A computed default of an unannounced year: announcing makes it a row to remove.
-        announce(tx, day.year())?;
+        announce(tx.conn(), day.year())?;
         // The day as it is from that date on: in force then, or added for a later date (a
         // removal from an earlier date cancels it).
         let later: Option<(String, String)> = tx
@@ -213,10 +213,10 @@ impl Writer<'_> {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let Some((kind, name)) = version_at(tx, day, effective_from)?.or(later) else {
+        let Some((kind, name)) = version_at(tx.conn(), day, effective_from)?.or(later) else {
             return Err(StoreError::NotFound("calendar day"));
         };
-        supersede(tx, day, effective_from)?;
+        supersede(tx.conn(), day, effective_from)?;
         // Still in force before the date: an ordinary day from it on.
         let earlier: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM calendar_days WHERE day = ?1 AND effective_from < ?2)",
@@ -237,7 +237,7 @@ impl Writer<'_> {
             Some(&json!({ "kind": kind, "name": name })),
             Some(&json!({ "effective_from": effective_from })),
         )?;
-        let n = recompute_all(tx, Some(&Cause::DayRemoved { day, name }))?;
+        let n = recompute_all(tx.conn(), Some(&Cause::DayRemoved { day, name }))?;
         Ok(n)
     }
 
@@ -245,7 +245,7 @@ impl Writer<'_> {
     pub fn confirm_year(&mut self, year: i32) -> Result<usize> {
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
-        announce(tx, year)?;
+        announce(tx.conn(), year)?;
         self.audit(
             "confirm",
             "calendar_years",
@@ -253,7 +253,7 @@ impl Writer<'_> {
             None,
             Some(&json!({ "year": year })),
         )?;
-        let n = recompute_all(tx, Some(&Cause::YearConfirmed { year }))?;
+        let n = recompute_all(tx.conn(), Some(&Cause::YearConfirmed { year }))?;
         Ok(n)
     }
 }

@@ -15,6 +15,8 @@ pub struct BulkSession<'a> {
     pub day: NaiveDate,
     pub form: ReceptionForm,
     pub presiding: &'a str,
+    /// The head in person or a delegate (periodic and ad hoc sessions).
+    pub presider_role: Option<crate::domain::visit::PresiderRole>,
     pub place: &'a str,
     pub at: &'a str,
     pub by: i64,
@@ -40,14 +42,16 @@ impl super::super::Bulk<'_> {
         let desk = super::super::settings::desk_of(self.conn())?;
         self.conn()
             .prepare_cached(
-                "INSERT INTO sessions (uid, day, form, presiding, place, desk, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO sessions (uid, day, form, presiding, presider_role, place, desk,
+                                       created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 s.uid,
                 s.day,
                 s.form.code(),
                 crate::domain::text::clean_line(s.presiding),
+                role_code(s.presider_role),
                 s.place,
                 desk,
                 s.at,

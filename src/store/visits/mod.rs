@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::write::On;
 use super::{
     Permission, Result, Store, StoreError, Writer, audit, bad_code, citizens, new_uid, now_stamp,
 };
@@ -10,7 +11,7 @@ use crate::domain::case::CaseType;
 use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
 use crate::domain::visit::{
-    DayCounters, Handling, PetitionType, ReceptionForm, ValidVisit, VisitDraft,
+    DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
 };
 
 mod bulk;
@@ -89,6 +90,9 @@ pub struct VisitDetail {
     pub citizen_uid: String,
     pub citizen_version: i64,
     pub presiding: String,
+    /// The head in person or delegated (periodic and ad hoc sessions; None when the session
+    /// was recorded before the mark existed, or has no presider).
+    pub presider_role: Option<PresiderRole>,
     pub field_code: String,
     pub prior_agencies: String,
     pub transfer_agency: String,
@@ -116,6 +120,10 @@ impl VisitDetail {
             representatives: p.representatives.join("; "),
             form: self.row.form.code().into(),
             presiding: self.presiding.clone(),
+            presider_role: self
+                .presider_role
+                .map(|r| r.code().to_owned())
+                .unwrap_or_default(),
             petition_type: self.row.petition_type.code().into(),
             field: self.field_code.clone(),
             content: self.row.content.clone(),
@@ -128,6 +136,7 @@ impl VisitDetail {
             editing_version: Some(self.row.version),
             day: crate::domain::date::format_date(self.day),
             time: self.row.time.clone(),
+            ..VisitDraft::default()
         })
     }
 }
@@ -186,35 +195,47 @@ fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
     })
 }
 
-/// The session of a visit: the desk's session of that day, form and presiding leader.
+/// The code of a presider's role as stored ('' when none).
+pub(super) fn role_code(r: Option<PresiderRole>) -> &'static str {
+    r.map(PresiderRole::code).unwrap_or("")
+}
+
+/// The session of a visit: the desk's session of that day, form, presiding leader and whether
+/// that leader is the head in person or a delegate.
 fn session_for(w: &Writer, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
-    let desk = super::settings::desk_of(w)?;
+    let desk = super::settings::desk_of(w.conn())?;
+    let role = role_code(v.presider_role);
     let found: Option<i64> = w
         .prepare_cached(
             "SELECT id FROM sessions WHERE day = ?1 AND form = ?2 AND presiding = ?3 AND desk = ?4
+               AND presider_role = ?5
              ORDER BY id LIMIT 1",
         )?
-        .query_row(params![day, v.form.code(), v.presiding, desk], |r| r.get(0))
+        .query_row(params![day, v.form.code(), v.presiding, desk, role], |r| {
+            r.get(0)
+        })
         .optional()?;
     if let Some(id) = found {
         return Ok(id);
     }
     let uid = new_uid();
     w.prepare_cached(
-        "INSERT INTO sessions (uid, day, form, presiding, desk, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sessions (uid, day, form, presiding, presider_role, desk, created_at,
+                               created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         uid,
         day,
         v.form.code(),
         v.presiding,
+        role,
         desk,
         now_stamp(),
         w.officer_id()
     ])?;
     let id = w.last_insert_rowid();
-    let after = audit::row_json(w, "sessions", id)?;
+    let after = audit::row_json(w.conn(), "sessions", id)?;
     w.audit("insert", "sessions", &uid, None, after.as_ref())?;
     Ok(id)
 }
@@ -300,7 +321,7 @@ impl Writer<'_> {
         let v = input.visit;
         let citizen_id = citizens::upsert_for_visit(self, input.citizen, v, input.rename_citizen)?;
         let session_id = session_for(self, input.day, v)?;
-        let field_id = field_id(self, &v.field_code)?;
+        let field_id = field_id(self.conn(), &v.field_code)?;
         let uid = new_uid();
         let now = now_stamp();
         self.prepare_cached(
@@ -329,9 +350,9 @@ impl Writer<'_> {
             now,
         ])?;
         let id = self.last_insert_rowid();
-        super::lookup::index_visit(self, id)?;
-        super::lookup::index_citizen(self, citizen_id)?;
-        let after = audit::row_json(self, "visits", id)?;
+        super::lookup::index_visit(self.conn(), id)?;
+        super::lookup::index_citizen(self.conn(), citizen_id)?;
+        let after = audit::row_json(self.conn(), "visits", id)?;
         self.audit("insert", "visits", &uid, None, after.as_ref())?;
         let case = match intake_of(v, citizen_id, id, input.day) {
             Some(intake) => Some(self.visit_intake(v, &intake, choice)?),
@@ -353,7 +374,7 @@ impl Writer<'_> {
         input: &VisitInput,
         choice: &CaseChoice,
     ) -> Result<Option<super::SavedCase>> {
-        self.permit(Permission::EditVisit)?;
+        self.permit_on(Permission::EditVisit, On::Visit(uid))?;
         if !valid_time(&input.time) {
             return Err(StoreError::Invalid(format!("time {:?}", input.time)));
         }
@@ -394,23 +415,23 @@ impl Writer<'_> {
         // The citizen: whoever the form recognized; else whoever holds the ID number typed;
         // else the visit's own citizen (corrected).
         let holder = match v.id_number.as_ref() {
-            Some(idn) => citizens::holder_of(self, &idn.value, &v.full_name)?,
+            Some(idn) => citizens::holder_of(self.conn(), &idn.value, &v.full_name)?,
             None => None,
         };
         let known = match (input.citizen, holder) {
             (Some(k), _) => k,
             (None, Some(other)) if other != old.citizen_id => KnownCitizen {
                 id: other,
-                version: citizens::version_of(self, other)?,
+                version: citizens::version_of(self.conn(), other)?,
             },
             _ => KnownCitizen {
                 id: old.citizen_id,
-                version: citizens::version_of(self, old.citizen_id)?,
+                version: citizens::version_of(self.conn(), old.citizen_id)?,
             },
         };
         let citizen_id = citizens::upsert_for_visit(self, Some(known), v, input.rename_citizen)?;
         let session_id = session_for(self, input.day, v)?;
-        let field_id = field_id(self, &v.field_code)?;
+        let field_id = field_id(self.conn(), &v.field_code)?;
         // What its cases do: a case shared with other visits changes only as the officer
         // said (before the visit changes: a kind never crosses a shared case).
         let edit = super::VisitEdit {
@@ -429,7 +450,7 @@ impl Writer<'_> {
             is_intake: intake_of(v, citizen_id, id, input.day).is_some(),
         };
         self.settle_shared_cases(&edit, input.shared)?;
-        let before = audit::row_json(self, "visits", id)?;
+        let before = audit::row_json(self.conn(), "visits", id)?;
         self.prepare_cached(
             "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
                  representatives = ?7, petition_type = ?8, field_id = ?9, content = ?10,
@@ -454,10 +475,10 @@ impl Writer<'_> {
             v.petitions,
             v.transfer_agency,
         ])?;
-        super::lookup::index_visit(self, id)?;
-        super::lookup::index_citizen(self, citizen_id)?;
+        super::lookup::index_visit(self.conn(), id)?;
+        super::lookup::index_citizen(self.conn(), citizen_id)?;
         if old.citizen_id != citizen_id {
-            super::lookup::index_citizen(self, old.citizen_id)?;
+            super::lookup::index_citizen(self.conn(), old.citizen_id)?;
         }
         // Its cases follow, or the edit is refused.
         let linked = self.follow_visit_edit(&edit)?;
@@ -465,13 +486,13 @@ impl Writer<'_> {
         if !linked && let Some(intake) = intake_of(v, citizen_id, id, input.day) {
             case = Some(self.visit_intake(v, &intake, choice)?);
         }
-        let mid = audit::row_json(self, "visits", id)?;
+        let mid = audit::row_json(self.conn(), "visits", id)?;
         if mid != before {
             self.execute(
                 "UPDATE visits SET updated_at = ?2, version = version + 1 WHERE id = ?1",
                 params![id, now_stamp()],
             )?;
-            let after = audit::row_json(self, "visits", id)?;
+            let after = audit::row_json(self.conn(), "visits", id)?;
             self.audit("update", "visits", uid, before.as_ref(), after.as_ref())?;
         }
         Ok(case)
@@ -481,7 +502,7 @@ impl Writer<'_> {
     /// counted nowhere, out of the lookup. A case it opened goes with it while the case is
     /// still new and has no other visit; a case that moved on is refused, naming it.
     pub fn void_visit(&mut self, uid: &str, expected_version: i64, reason: &str) -> Result<()> {
-        self.permit(Permission::EditVisit)?;
+        self.permit_on(Permission::EditVisit, On::Visit(uid))?;
         let reason = crate::domain::text::clean_line(reason);
         if reason.is_empty() {
             return Err(StoreError::Invalid("a void needs its reason".into()));
@@ -505,24 +526,24 @@ impl Writer<'_> {
                 r.get(0)
             })?;
         self.void_cases_of_visit(id)?;
-        let before = audit::row_json(self, "visits", id)?;
+        let before = audit::row_json(self.conn(), "visits", id)?;
         let now = now_stamp();
         self.execute(
             "UPDATE visits SET deleted_at = ?2, void_reason = ?3, updated_at = ?2,
                  version = version + 1 WHERE id = ?1",
             params![id, now, reason],
         )?;
-        super::lookup::index_visit(self, id)?;
-        super::lookup::index_citizen(self, citizen_id)?;
-        let after = audit::row_json(self, "visits", id)?;
+        super::lookup::index_visit(self.conn(), id)?;
+        super::lookup::index_citizen(self.conn(), citizen_id)?;
+        let after = audit::row_json(self.conn(), "visits", id)?;
         self.audit("void", "visits", uid, before.as_ref(), after.as_ref())
     }
 
     /// Record that the actor revealed the denouncer of a visit of type tố cáo (audited;
     /// Luật Tố cáo Art 8(3), 56).
     pub fn reveal_visit(&mut self, uid: &str) -> Result<()> {
-        self.permit(Permission::RevealIdentity)?;
-        visit_id(self, uid)?;
+        self.permit_on(Permission::RevealIdentity, On::Visit(uid))?;
+        visit_id(self.conn(), uid)?;
         self.audit("reveal_identity", "visits", uid, None, None)
     }
 }
@@ -562,7 +583,7 @@ impl Store {
                     CASE WHEN v.petition_type = 'to_cao' THEN NULL ELSE
                       (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
                     END,
-                    v.created_at, v.updated_at, v.transfer_agency
+                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role
              {ROW_JOINS} WHERE v.uid = ?1",
             counted = citizens::counted_visit("x")
         );
@@ -584,6 +605,7 @@ impl Store {
                 created_at: r.get(d + 10)?,
                 updated_at: r.get(d + 11)?,
                 transfer_agency: r.get(d + 12)?,
+                presider_role: PresiderRole::from_code(&r.get::<_, String>(d + 13)?),
             })
         })
         .optional()?

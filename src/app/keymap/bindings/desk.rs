@@ -152,7 +152,7 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdCancel,
         true,
     ),
-    // First setup: nothing to cancel (the book needs its unit and officer).
+    // First setup: Esc leaves the program, and no book is made.
     b(
         C::Setup,
         &[k(KC::Enter)],
@@ -178,6 +178,13 @@ pub(super) const DESK: &[Binding] = &[
         ],
         Command::PrevField,
         Msg::CmdPrevField,
+        true,
+    ),
+    b(
+        C::Setup,
+        &[k(KC::Esc)],
+        Command::Quit,
+        Msg::CmdQuitSetup,
         true,
     ),
     // Yes/no question.
@@ -209,7 +216,16 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdDeny,
         true,
     ),
-    b(C::Confirm, &[ch('s')], Command::Amend, Msg::CmdAmend, false),
+    // Shown where the question takes it (a name that differs from the record).
+    b(C::Confirm, &[ch('s')], Command::Amend, Msg::CmdAmend, true),
+    // The answer a question offers by default, where it has one (the day of a new visit).
+    b(
+        C::Confirm,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdDefaultAnswer,
+        true,
+    ),
     // Esc answers nothing: the question goes away and nothing irreversible happens.
     b(
         C::Confirm,

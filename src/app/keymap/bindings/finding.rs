@@ -133,6 +133,13 @@ pub(super) const FINDING: &[Binding] = &[
     ),
     b(C::Report, &[ch('x')], Command::Export, Msg::CmdExport, true),
     b(
+        C::Report,
+        &[up('C')],
+        Command::ClosePeriod,
+        Msg::CmdClosePeriod,
+        false,
+    ),
+    b(
         C::ReportRecords,
         &[k(KC::Enter)],
         Command::Open,
@@ -255,6 +262,14 @@ pub(super) const FINDING: &[Binding] = &[
         true,
     ),
     b(C::Editing, &[ctrl('s')], Command::Save, Msg::CmdSave, true),
+    // Another officer at the keyboard (or this one disabled meanwhile): the form stays.
+    b(
+        C::Editing,
+        &[ctrl('o')],
+        Command::SwitchOfficer,
+        Msg::CmdOfficerInForm,
+        false,
+    ),
     b(
         C::Editing,
         &[k(KC::Esc)],

@@ -10,6 +10,7 @@ use crate::i18n::Msg;
 mod cases;
 mod desk;
 mod finding;
+mod lock;
 
 /// One line of the keymap.
 #[derive(Debug, Clone, Copy)]
@@ -41,4 +42,4 @@ pub(super) const fn b(
 /// Every key of the application, in the order resolution tries them (the first binding of a
 /// key in a context wins) and help lists them.
 pub static BINDINGS: LazyLock<Vec<Binding>> =
-    LazyLock::new(|| [desk::DESK, cases::CASES, finding::FINDING].concat());
+    LazyLock::new(|| [lock::LOCK, desk::DESK, cases::CASES, finding::FINDING].concat());
