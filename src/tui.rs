@@ -61,6 +61,7 @@ pub fn run(app: &mut App) -> io::Result<Option<Stop>> {
     let result = match &listener {
         Ok(_) => {
             attach_workers(app, &tx);
+            spawn_daily_backup(app);
             execute!(stdout(), EnableBracketedPaste)
                 .and_then(|()| event_loop(&mut terminal, app, &rx))
         }
@@ -78,6 +79,29 @@ pub fn attach_workers(app: &mut App, events: &Sender<Event>) {
     let tx = events.clone();
     app.searcher = Searcher::spawn(&app.store, move |m| {
         let _ = tx.send(Event::App(m));
+    });
+}
+
+/// The day's backup, at the first start of a day, on a thread of its own with its own
+/// read-only connection (the copy reads one snapshot; the desk goes on meanwhile). A failed
+/// backup does not stop the desk (the next start tries again).
+fn spawn_daily_backup(app: &App) {
+    let Some(path) = app.store.path().map(std::path::Path::to_owned) else {
+        return;
+    };
+    // A book still being set up (the first-start dialog) is not a book yet.
+    if app.store.is_read_only() || app.setup_pending() {
+        return;
+    }
+    let keep = app
+        .store
+        .backup_keep()
+        .unwrap_or(crate::store::backup::KEEP_DEFAULT);
+    let now = app.now();
+    std::thread::spawn(move || {
+        if let Ok(store) = crate::store::Store::open_read_only(&path) {
+            let _ = store.daily_backup(now, keep);
+        }
     });
 }
 

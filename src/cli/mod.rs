@@ -15,8 +15,10 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
+mod backup;
 mod demo;
 mod due;
+mod export;
 mod lookup;
 mod officer;
 pub mod report;
@@ -87,6 +89,15 @@ pub enum Command {
     /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
     /// CSV, JSON or XLSX; read only.
     Report(report::ReportArgs),
+    /// A checked copy of the book (VACUUM INTO, integrity-checked), by default in backups/
+    /// beside it; the book is only read.
+    Backup(backup::BackupArgs),
+    /// Put a backup in the book's place (an administrator, every window closed; the replaced
+    /// book is kept beside it).
+    Restore(backup::RestoreArgs),
+    /// The reception book of a period in an official layout (XLSX/CSV: TT 04/2021 Mẫu 03, or
+    /// NĐ 154/2026 Mẫu 03/TCD) or as JSON; the officer's PIN is asked (the export is audited).
+    Export(export::ExportArgs),
     /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
     /// PIN asked on the terminal); change your own PIN.
     Officer(officer::OfficerArgs),
@@ -228,6 +239,13 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
             due::run(&path, &args, lang)
         }
         Command::Report(args) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
+        Command::Backup(args) => {
+            backup::run_backup(&cli.db.unwrap_or_else(default_db), &args, lang)
+        }
+        Command::Restore(args) => {
+            backup::run_restore(&cli.db.unwrap_or_else(default_db), &args, lang)
+        }
+        Command::Export(args) => export::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Officer(args) => officer::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)

@@ -23,6 +23,7 @@ macro_rules! code_enum {
     };
 }
 
+pub mod book;
 pub mod calendar;
 pub mod case;
 pub mod date;

@@ -114,6 +114,8 @@ pub enum Permission {
     BulkLoad,
     /// Close a reporting period (chốt số liệu): its figures stored as reported.
     ClosePeriod,
+    /// Write the book out (an export for the upper level): its record in the audit.
+    Export,
 }
 
 impl Permission {
@@ -131,6 +133,7 @@ impl Permission {
         Permission::Draft,
         Permission::BulkLoad,
         Permission::ClosePeriod,
+        Permission::Export,
     ];
 }
 
@@ -218,6 +221,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         what: P::ClosePeriod,
         who: &[(R::Leader, S::Any), (R::Admin, S::Any)],
+    },
+    // The book handed to the upper level: by whoever keeps it at the desk, or a leader —
+    // not by the administrator, who keeps the machine, not the citizens' records.
+    Rule {
+        what: P::Export,
+        who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
     },
 ];
 

@@ -1,4 +1,6 @@
 //! Data exchange: reports and books written to files (text, CSV, JSON, XLSX).
 
+pub mod book;
+pub mod files;
 pub mod report_text;
 pub mod report_xlsx;

@@ -7,12 +7,14 @@
 
 mod audit;
 mod auth;
+pub mod backup;
 mod cases;
 mod checkpoint;
 mod citizens;
 mod closing;
 mod deadlines;
 mod drafts;
+mod export;
 mod fields;
 mod lookup;
 mod migrate;
@@ -38,6 +40,7 @@ pub use citizens::{
 pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
+pub use export::ExportRecord;
 pub use fields::Field;
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
@@ -50,7 +53,7 @@ pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
     VisitRow,
 };
-pub use windows::{WindowLease, lock_dir as windows_dir};
+pub use windows::{WindowLease, any_window_alive, lock_dir as windows_dir};
 pub use write::{Actor, Bulk, Permission, Writer};
 
 use std::fmt;

@@ -14,6 +14,7 @@ use crate::domain::visit::{
     DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
 };
 
+mod book;
 mod bulk;
 pub use bulk::{BulkSession, BulkVisit};
 
