@@ -1,4 +1,5 @@
 //! Data exchange: reports and books written to files (text, CSV, JSON, XLSX).
 
+pub mod import;
 pub mod report_text;
 pub mod report_xlsx;

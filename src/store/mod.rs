@@ -13,6 +13,7 @@ mod citizens;
 mod closing;
 mod deadlines;
 mod drafts;
+mod exchange;
 mod fields;
 mod lookup;
 mod migrate;
@@ -37,6 +38,7 @@ pub use citizens::{
 pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
+pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use fields::Field;
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
