@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 mod demo;
 mod due;
+pub mod import;
 mod lookup;
 mod officer;
 pub mod report;
@@ -85,6 +86,9 @@ pub enum Command {
     /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
     /// CSV, JSON or XLSX; read only.
     Report(report::ReportArgs),
+    /// Import an old book (xlsx, xls, ods, csv): every row imported or refused with its
+    /// reason; --dry-run writes nothing. One transaction; importing twice adds nothing.
+    Import(import::ImportArgs),
     /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
     /// PIN asked on the terminal); change your own PIN.
     Officer(officer::OfficerArgs),
@@ -201,6 +205,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             due::run(&path, &args, lang)
         }
         Some(Command::Report(args)) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
+        Some(Command::Import(args)) => import::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Some(Command::Officer(args)) => {
             officer::run(&cli.db.unwrap_or_else(default_db), &args, lang)
         }
@@ -276,7 +281,11 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
         ask_create(path, lang)?
     };
     let existed = path.exists();
-    let store = open(path, create, lang)?;
+    let mut store = open(path, create, lang)?;
+    // An import's lookup index left unfinished (a crash): written before the desk opens.
+    if store.index_left().unwrap_or(0) > 0 {
+        let _ = import::index_all(&mut store);
+    }
     let clock = Box::new(|| Local::now().naive_local());
     let mut app = App::new(store, lang, clock)
         .map_err(|e| Failure::new(crate::i18n::store_error(lang, &e)))?;

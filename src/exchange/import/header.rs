@@ -178,6 +178,8 @@ impl ColumnMap {
 pub struct Header {
     /// Index (in the sheet's rows) of the header's first row.
     pub first: usize,
+    /// Its row number in the sheet (from 1; set by the plan).
+    pub first_row: u32,
     /// Index of the first row under the header.
     pub data: usize,
     /// Per column: what it holds (None: a column the import does not know).
@@ -287,6 +289,7 @@ pub fn find(rows: &[Vec<Cell>], map: &ColumnMap) -> Option<Header> {
     }
     Some(Header {
         first,
+        first_row: first as u32 + 1,
         data,
         columns,
         names,

@@ -350,7 +350,10 @@ pub fn plan(mut sheets: Vec<Sheet>, map: &ColumnMap, ctx: &Context) -> Plan {
     for (si, sheet) in sheets.iter_mut().enumerate() {
         let (tcvn3, vni) = to_unicode(sheet);
         let grid: Vec<Vec<Cell>> = sheet.rows.iter().map(|(_, c)| c.clone()).collect();
-        let header = header::find(&grid, map);
+        let mut header = header::find(&grid, map);
+        if let Some(h) = &mut header {
+            h.first_row = sheet.rows[h.first].0;
+        }
         let mut rows = 0;
         if let Some(h) = &header {
             for (no, cells) in sheet.rows.iter().skip(h.data) {
@@ -368,7 +371,7 @@ pub fn plan(mut sheets: Vec<Sheet>, map: &ColumnMap, ctx: &Context) -> Plan {
                         sheet: si,
                         row: *no,
                         cells: (0..h.names.len())
-                            .map(|i| cells.get(i).map(Cell::shown).unwrap_or_default())
+                            .map(|i| row::shown_for_csv(cells.get(i), h.columns[i]))
                             .collect(),
                         refusals,
                     }),

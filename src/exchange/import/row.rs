@@ -436,6 +436,19 @@ fn time_of(c: &Cell) -> Option<NaiveTime> {
     }
 }
 
+/// A cell as the refused CSV writes it: as shown, but an ID number or a phone that lost
+/// its leading zero gets it back (the CSV holds text, which is taken as typed).
+pub fn shown_for_csv(c: Option<&Cell>, col: Option<Column>) -> String {
+    match (c, col) {
+        (None, _) => String::new(),
+        (Some(c @ Cell::Number(_)), Some(Column::GiayTo)) => {
+            id_text(c).unwrap_or_else(|_| c.shown())
+        }
+        (Some(c @ Cell::Number(_)), Some(Column::DienThoai)) => phone_text(c),
+        (Some(c), _) => c.shown(),
+    }
+}
+
 /// Honorifics before a name.
 fn strip_title(s: &str) -> String {
     let s = clean_line(s);
