@@ -147,6 +147,15 @@ fn is_number_label(c: &Cell) -> bool {
     !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Text shaped as a date (three groups of digits: 12/03/2020, 2020-03-12): a data row.
+fn looks_like_date(t: &str) -> bool {
+    let groups = t
+        .split(['/', '-', '.'])
+        .filter(|g| !g.trim().is_empty() && g.trim().chars().all(|c| c.is_ascii_digit()))
+        .count();
+    groups >= 3
+}
+
 /// `--map MAP.toml`: header text (as in the file) → column. Unknown keys are refused.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -233,9 +242,11 @@ pub fn find(rows: &[Vec<Cell>], map: &ColumnMap) -> Option<Header> {
             break;
         }
         let names_columns = r.iter().any(|c| named(map, &text(Some(c))).is_some());
-        let holds_data = r
-            .iter()
-            .any(|c| matches!(c, Cell::Date(..) | Cell::Number(_)));
+        let holds_data = r.iter().any(|c| match c {
+            Cell::Date(..) | Cell::Number(_) => true,
+            Cell::Text(t) => looks_like_date(t),
+            Cell::Empty => false,
+        });
         if names_columns && !holds_data {
             levels.push(data);
             data += 1;
