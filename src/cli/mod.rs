@@ -4,8 +4,9 @@
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
 //! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
-//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux). `--demo` opens the demo database
-//! beside it (`demo.sqlite3`), creating it on first use.
+//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux, `%APPDATA%\tiepdan\tiepdan.sqlite3` on
+//! Windows). `--demo` opens the demo database beside it (`demo.sqlite3`), creating it on first
+//! use.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use crate::demo::DemoOptions;
 use crate::domain::date::parse_date;
 use crate::i18n::{Lang, Msg};
 use crate::store::{Create, OpenError, Store};
+use crate::tui::Stop;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -176,7 +178,9 @@ pub fn main() -> ExitCode {
         }
     };
     match run(cli, lang) {
-        Ok(()) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Ok(None) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        // Told to stop (the draft kept, the terminal restored): say so as a shell expects.
+        Ok(Some(stop)) => ExitCode::from(stop.exit_code()),
         Err(Failure::Say(msg)) => {
             warn(format!("tiepdan: {msg}"));
             ExitCode::from(1)
@@ -184,9 +188,32 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
-    match cli.command {
-        Some(Command::Demo { visits, seed, end }) => {
+/// Run the command line; the TUI tells whether it was told to stop (a signal).
+fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
+    let Some(command) = cli.command else {
+        let path = if cli.demo {
+            let path = cli.db.clone().unwrap_or_else(default_demo_db);
+            if !path.exists() {
+                demo::make_demo(
+                    &path,
+                    &DemoOptions {
+                        visits: 3000,
+                        seed: 2026,
+                        end: today(),
+                    },
+                    lang,
+                )?;
+            }
+            path
+        } else {
+            cli.db.clone().unwrap_or_else(default_db)
+        };
+        // A new book only where asked: the default location, --create, or --demo.
+        let create = cli.create || cli.demo || cli.db.is_none();
+        return run_tui(&path, create, lang);
+    };
+    match command {
+        Command::Demo { visits, seed, end } => {
             let path = cli.db.unwrap_or_else(default_demo_db);
             let end = match end {
                 Some(s) => parse_date(&s, today()).map_err(|e| {
@@ -196,42 +223,19 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             };
             demo::make_demo(&path, &DemoOptions { visits, seed, end }, lang)
         }
-        Some(Command::Lookup { query, limit, json }) => {
+        Command::Lookup { query, limit, json } => {
             let path = cli.db.unwrap_or_else(default_db);
             lookup::run(&path, &query.join(" "), limit, json, lang)
         }
-        Some(Command::Due(args)) => {
+        Command::Due(args) => {
             let path = cli.db.unwrap_or_else(default_db);
             due::run(&path, &args, lang)
         }
-        Some(Command::Report(args)) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
-        Some(Command::Import(args)) => import::run(&cli.db.unwrap_or_else(default_db), &args, lang),
-        Some(Command::Officer(args)) => {
-            officer::run(&cli.db.unwrap_or_else(default_db), &args, lang)
-        }
-        None => {
-            let path = if cli.demo {
-                let path = cli.db.clone().unwrap_or_else(default_demo_db);
-                if !path.exists() {
-                    demo::make_demo(
-                        &path,
-                        &DemoOptions {
-                            visits: 3000,
-                            seed: 2026,
-                            end: today(),
-                        },
-                        lang,
-                    )?;
-                }
-                path
-            } else {
-                cli.db.clone().unwrap_or_else(default_db)
-            };
-            // A new book only where asked: the default location, --create, or --demo.
-            let create = cli.create || cli.demo || cli.db.is_none();
-            run_tui(&path, create, lang)
-        }
+        Command::Report(args) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
+        Command::Import(args) => import::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Officer(args) => officer::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
+    .map(|()| None)
 }
 
 pub(crate) fn today() -> NaiveDate {
@@ -271,7 +275,7 @@ pub fn open(path: &Path, create: Create, lang: Lang) -> Result<Store, Failure> {
     Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))
 }
 
-fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
+fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failure> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::new(Msg::CliNoTerminal.t(lang)));
     }

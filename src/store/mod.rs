@@ -18,6 +18,7 @@ mod fields;
 mod lookup;
 mod migrate;
 mod officers;
+mod private;
 mod report;
 pub mod settings;
 mod visits;
