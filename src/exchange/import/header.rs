@@ -280,12 +280,14 @@ pub fn find(rows: &[Vec<Cell>], map: &ColumnMap) -> Option<Header> {
                 break;
             }
         }
-        if found.is_none() && top.is_empty() && !above.is_empty() {
-            if let Some(sub) = texts.iter().rev().find(|t| !t.is_empty()) {
-                let joined = format!("{above} {sub}");
-                found = named(map, &joined);
-                name = format!("{above}: {sub}");
-            }
+        if found.is_none()
+            && top.is_empty()
+            && !above.is_empty()
+            && let Some(sub) = texts.iter().rev().find(|t| !t.is_empty())
+        {
+            let joined = format!("{above} {sub}");
+            found = named(map, &joined);
+            name = format!("{above}: {sub}");
         }
         if name.is_empty() {
             name = texts

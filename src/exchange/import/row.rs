@@ -482,15 +482,13 @@ pub fn split_name_address(cell: &str) -> Option<(String, String)> {
         (lines[0].clone(), lines[1..].join(", "))
     } else {
         let line = lines.first()?.clone();
-        let f = fold(&line);
-        // Where the name ends: the first separator or address word (byte positions of the
-        // folded text match the original's only for ASCII, so search the original too).
+        // Where the name ends: the first separator or address word.
         let mut cut: Option<(usize, usize)> = None;
         for sep in [" – ", " — ", " - ", "–", ";", ","] {
-            if let Some(i) = line.find(sep) {
-                if cut.is_none_or(|(c, _)| i < c) {
-                    cut = Some((i, i + sep.len()));
-                }
+            if let Some(i) = line.find(sep)
+                && cut.is_none_or(|(c, _)| i < c)
+            {
+                cut = Some((i, i + sep.len()));
             }
         }
         for word in [
@@ -504,13 +502,13 @@ pub fn split_name_address(cell: &str) -> Option<(String, String)> {
             "Đ/c",
             "đ/c",
         ] {
-            if let Some(i) = line.find(word) {
-                if i > 0 && cut.is_none_or(|(c, _)| i < c) {
-                    cut = Some((i, i));
-                }
+            if let Some(i) = line.find(word)
+                && i > 0
+                && cut.is_none_or(|(c, _)| i < c)
+            {
+                cut = Some((i, i));
             }
         }
-        let _ = f;
         match cut {
             Some((a, b)) => (line[..a].to_owned(), line[b..].to_owned()),
             None => (line, String::new()),
