@@ -605,6 +605,9 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
         "bulk" => vec![probe("an import", P::BulkLoad, Target::None, |w, _| {
             w.bulk("import").map(|_| ())
         })],
+        "import_visits" => vec![probe("an old book", P::BulkLoad, Target::None, |w, _| {
+            w.import_visits("old book", &[]).map(|_| ())
+        })],
         _ => return None,
     })
 }

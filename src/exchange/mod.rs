@@ -2,5 +2,6 @@
 
 pub mod book;
 pub mod files;
+pub mod import;
 pub mod report_text;
 pub mod report_xlsx;

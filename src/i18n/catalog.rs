@@ -791,6 +791,36 @@ catalog! {
     CliLimitsHeading => "Thời hạn của công dân (không phải nghĩa vụ của đơn vị):", "The citizen's limits (not the unit's duty):";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
 
+    // Importing old books (issue 27)
+    ImpNotABookRow => "không phải một dòng của sổ (không có ngày tiếp, họ tên hay nội dung)", "not a row of the book (no date, name or content)";
+    ImpMissing => "thiếu {0}", "{0} missing";
+    ImpDay => "ngày tiếp", "the date";
+    ImpBadDate => "ngày không đọc được: «{0}» (viết dd/mm/yyyy)", "not a date: «{0}» (write dd/mm/yyyy)";
+    ImpFutureDate => "ngày tiếp sau hôm nay", "a date still to come";
+    ImpNameNotSplit => "không tách được họ tên khỏi địa chỉ (viết họ tên ở dòng đầu của ô, hoặc trước dấu phẩy)", "the name cannot be told from the address (write the name on the cell's first line, or before a comma)";
+    ImpIdRounded => "số giấy tờ đã bị Excel làm tròn («{0}»): nhập lại đủ các chữ số, định dạng ô là Văn bản", "Excel rounded the ID number («{0}»): type all its digits again, in a cell formatted as Text";
+    ImpUnknownType => "loại đơn không rõ: «{0}» (khiếu nại, tố cáo, kiến nghị hoặc phản ánh)", "unknown petition type: «{0}» (khiếu nại, tố cáo, kiến nghị or phản ánh)";
+    ImpSeveralTypes => "nhiều loại đơn trong một dòng: «{0}» (tách thành từng dòng)", "several petition types in one row: «{0}» (one row each)";
+    ImpUnknownHandling => "hướng xử lý không rõ: «{0}»", "unknown handling: «{0}»";
+    ImpSeveralHandlings => "nhiều hướng xử lý được đánh dấu trong một dòng", "several handlings marked in one row";
+    ImpHeadSheet => "Trang", "Sheet";
+    ImpHeadRow => "Dòng", "Row";
+    ImpHeadColumn => "Cột", "Column";
+    ImpHeadReason => "Lý do", "Reason";
+    CliImportSheet => "Trang «{0}»: tiêu đề ở dòng {1}, {2} dòng dữ liệu.", "Sheet «{0}»: header at row {1}, {2} {2|data row|data rows}.";
+    CliImportLegacy => "Trang «{0}»: {1} ô TCVN3 và {2} ô VNI đã chuyển sang Unicode.", "Sheet «{0}»: {1} TCVN3 and {2} VNI {2|cell|cells} converted to Unicode.";
+    CliImportNoHeader => "Trang «{0}»: không thấy dòng tiêu đề của sổ (các cột Ngày tiếp, Họ tên, Nội dung…) — bỏ qua. Dùng --map để chỉ các cột.", "Sheet «{0}»: no header row of a book (columns Ngày tiếp, Họ tên, Nội dung…) — left out. Use --map to name the columns.";
+    CliImportRefusedLine => "Trang «{0}», dòng {1}{2}: {3}", "Sheet «{0}», row {1}{2}: {3}";
+    CliImportColumn => ", cột «{0}»", ", column «{0}»";
+    CliImportDry => "Chạy thử, không ghi gì vào sổ: sẽ nhập {0} lượt tiếp; {1} đã có trong sổ; {2} dòng bị từ chối.", "Dry run, nothing written: {0} {0|visit|visits} to import; {1} already in the book; {2} {2|row|rows} refused.";
+    CliImportDone => "Đã nhập {0} lượt tiếp ({1} công dân mới, {2} cuộc tiếp mới) trong {5} giây; {3} đã có trong sổ; {4} dòng bị từ chối.", "Imported {0} {0|visit|visits} ({1} new {1|citizen|citizens}, {2} new {2|session|sessions}) in {5} s; {3} already in the book; {4} {4|row|rows} refused.";
+    CliImportIndex => "Chỉ mục tra cứu: {0} bản ghi trong {1} lượt ghi ngắn ({2} giây).", "Lookup index: {0} {0|record|records} in {1} short {1|write|writes} ({2} s).";
+    CliImportRefusedWritten => "Đã ghi {0} dòng bị từ chối vào {1}: sửa rồi nhập lại tệp đó.", "Wrote {0} refused {0|row|rows} to {1}: fix them and import that file.";
+    CliImportRead => "Không đọc được {0}: {1}", "Cannot read {0}: {1}";
+    CliImportKind => "Không nhập được tệp «.{0}»: dùng .xlsx, .xls, .ods hoặc .csv.", "Cannot import a «.{0}» file: use .xlsx, .xls, .ods or .csv.";
+    CliImportNoSheet => "Không có trang «{0}» (các trang: {1}).", "No sheet «{0}» (the sheets: {1}).";
+    CliImportBadMap => "Tệp ánh xạ cột {0} không hợp lệ: {1}", "The column map {0} is not valid: {1}";
+
     // ==== Reports (issue 10) ==== periods, the summary, the official tables, the pane, the CLI.
     TabReport => "Báo cáo", "Reports";
     TabReportShort => "Báo cáo", "Reports";

@@ -94,6 +94,7 @@ fn plural_token(s: &str) -> Option<(usize, &str, &str, usize)> {
 }
 
 mod catalog;
+mod import;
 mod paragraph;
 mod report;
 #[cfg(test)]
@@ -101,6 +102,7 @@ mod tests;
 mod words;
 
 pub use catalog::Msg;
+pub use import::*;
 pub use paragraph::*;
 pub use report::*;
 pub use words::*;

@@ -84,6 +84,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0018_sign_in.sql",
         include_str!("../../migrations/0018_sign_in.sql"),
     ),
+    (
+        "0022_lookup_pending.sql",
+        include_str!("../../migrations/0022_lookup_pending.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -249,6 +253,10 @@ mod tests {
         (
             "0018_sign_in.sql",
             "d4146b6a4d25af974d5596d1b8147a787ca643fb13f852b107606881d721dcc2",
+        ),
+        (
+            "0022_lookup_pending.sql",
+            "d77f95ba097d19f6927001324ca88957eb90f81a58af3ee174d3f772dd00de7c",
         ),
     ];
 

@@ -14,6 +14,7 @@ mod citizens;
 mod closing;
 mod deadlines;
 mod drafts;
+mod exchange;
 mod export;
 mod fields;
 mod lookup;
@@ -40,6 +41,7 @@ pub use citizens::{
 pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
+pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use export::ExportRecord;
 pub use fields::Field;
 pub use lookup::{

@@ -429,7 +429,7 @@ pub struct Bulk<'t> {
 }
 
 impl<'t> Bulk<'t> {
-    fn new(conn: &'t Connection, by: Option<i64>, label: &str) -> Result<Bulk<'t>> {
+    pub(super) fn new(conn: &'t Connection, by: Option<i64>, label: &str) -> Result<Bulk<'t>> {
         Ok(Bulk {
             conn,
             by,
