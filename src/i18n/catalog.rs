@@ -798,6 +798,7 @@ catalog! {
     ImpBadDate => "ngày không đọc được: «{0}» (viết dd/mm/yyyy)", "not a date: «{0}» (write dd/mm/yyyy)";
     ImpFutureDate => "ngày tiếp sau hôm nay", "a date still to come";
     ImpNameNotSplit => "không tách được họ tên khỏi địa chỉ (viết họ tên ở dòng đầu của ô, hoặc trước dấu phẩy)", "the name cannot be told from the address (write the name on the cell's first line, or before a comma)";
+    ImpPseudonym => "bí danh của người tố cáo (sổ xuất từ tiepdan không mang danh tính người tố cáo): không có người để nhập", "a denouncer's pseudonym (a book exported from tiepdan never carries a denouncer's identity): no person to import";
     ImpIdRounded => "số giấy tờ đã bị Excel làm tròn («{0}»): nhập lại đủ các chữ số, định dạng ô là Văn bản", "Excel rounded the ID number («{0}»): type all its digits again, in a cell formatted as Text";
     ImpUnknownType => "loại đơn không rõ: «{0}» (khiếu nại, tố cáo, kiến nghị hoặc phản ánh)", "unknown petition type: «{0}» (khiếu nại, tố cáo, kiến nghị or phản ánh)";
     ImpSeveralTypes => "nhiều loại đơn trong một dòng: «{0}» (tách thành từng dòng)", "several petition types in one row: «{0}» (one row each)";

@@ -28,6 +28,7 @@ use super::{Cell, Context, Header};
 use crate::domain::ident::{IdError, PhoneError};
 use crate::domain::text::{clean_line, fold};
 use crate::domain::visit::{self, FormField, Handling, PetitionType, Problem, VisitDraft};
+use crate::i18n::Lang;
 use crate::store::ImportedVisit;
 
 /// Why a row (or one of its cells) is refused.
@@ -43,6 +44,9 @@ pub enum Reason {
     FutureDate,
     /// The name cannot be told from the address.
     NameNotSplit,
+    /// A denouncer's pseudonym ("Người tố cáo TC-2026-0007": an exported denunciation, whose
+    /// identity never leaves the book): there is no person to import.
+    Pseudonym,
     /// An ID number Excel rounded into scientific notation: its digits are lost.
     IdRounded(String),
     Id(IdError),
@@ -158,6 +162,16 @@ pub fn visit(
             Reason::Missing(Column::HoTen),
         ),
     }
+    if is_pseudonym(&d.full_name) {
+        refuse(
+            if col(Column::HoTenDiaChi).is_some() {
+                Column::HoTenDiaChi
+            } else {
+                Column::HoTen
+            },
+            Reason::Pseudonym,
+        );
+    }
     if let Some(a) = cell(Column::DiaChi) {
         d.address = clean_line(&text(Some(a)));
     }
@@ -209,8 +223,20 @@ pub fn visit(
         d.representatives = d.full_name.clone();
     }
 
-    // The handling.
-    match handling(cells, h) {
+    // The handling: from its columns, or — a tiepdan export's convention for a handling
+    // with no column of its own (urged, answered at the desk, filed) — the note's first part.
+    let mut ghi_chu = text(cell(Column::GhiChu));
+    let handled = match handling(cells, h) {
+        Err(Reason::Missing(c)) => match note_handling(&ghi_chu) {
+            Some((hd, rest)) => {
+                ghi_chu = rest;
+                Ok((hd, String::new(), None))
+            }
+            None => Err(Reason::Missing(c)),
+        },
+        other => other,
+    };
+    match handled {
         Ok((hd, agency, guidance)) => {
             d.handling = hd.code().into();
             d.transfer_agency = agency;
@@ -257,7 +283,7 @@ pub fn visit(
     if let Some(r) = cell(Column::TheoDoiKetQua) {
         notes.push(format!("Theo dõi kết quả: {}", text(Some(r))));
     }
-    let mut note = text(cell(Column::GhiChu));
+    let mut note = ghi_chu;
     for n in notes {
         if !note.is_empty() {
             note.push('\n');
@@ -681,6 +707,34 @@ fn handling_words(t: &str) -> Vec<Handling> {
         out.push(Handling::TraLoi);
     }
     out
+}
+
+/// Is this name a denouncer's pseudonym, as tiepdan writes it in either language?
+fn is_pseudonym(name: &str) -> bool {
+    [Lang::Vi, Lang::En].into_iter().any(|lang| {
+        let shown = crate::i18n::denouncer_pseudonym(lang, "\u{0}");
+        let prefix = shown.split('\u{0}').next().unwrap_or_default();
+        !prefix.is_empty() && name.starts_with(prefix)
+    }) || name == crate::i18n::Msg::DenouncerHidden.t(Lang::Vi)
+        || name == crate::i18n::Msg::DenouncerHidden.t(Lang::En)
+}
+
+/// A handling said as the first part of the note ("Trả lời trực tiếp; Đã giải thích"):
+/// exactly one of the handlings the book's layout has no column for, as tiepdan's export
+/// words them. Returns it and the rest of the note.
+fn note_handling(note: &str) -> Option<(Handling, String)> {
+    let (first, rest) = match note.split_once(';') {
+        Some((f, r)) => (f.trim(), r.trim()),
+        None => (note.trim(), ""),
+    };
+    [Handling::DonDoc, Handling::TraLoi, Handling::LuuDon]
+        .into_iter()
+        .find(|h| {
+            [Lang::Vi, Lang::En]
+                .into_iter()
+                .any(|l| crate::i18n::handling(*h).t(l) == first)
+        })
+        .map(|h| (h, rest.to_owned()))
 }
 
 /// The agency in "Chuyển đơn đến UBND huyện" (the words after chuyển [đơn] [đến|cho|về]).
