@@ -535,6 +535,21 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                 w.close_period(&q, today()).map(|_| ())
             },
         )],
+        "record_export" => vec![probe(
+            "the book exported",
+            P::Export,
+            Target::None,
+            |w, _| {
+                w.record_export(&tiepdan::store::ExportRecord {
+                    from: d("2026-11-01"),
+                    to: d("2026-11-30"),
+                    format: "xlsx",
+                    template: "tt04-2021",
+                    rows: 3,
+                    file_name: "so.xlsx",
+                })
+            },
+        )],
         "set_calendar_day" => vec![probe("a day off", P::EditCatalog, Target::None, |w, _| {
             w.set_calendar_day(d("2026-12-29"), DayKind::Off, "Nghỉ đột xuất", today())
                 .map(|_| ())
@@ -598,6 +613,9 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
         })],
         "bulk" => vec![probe("an import", P::BulkLoad, Target::None, |w, _| {
             w.bulk("import").map(|_| ())
+        })],
+        "import_visits" => vec![probe("an old book", P::BulkLoad, Target::None, |w, _| {
+            w.import_visits("old book", &[]).map(|_| ())
         })],
         _ => return None,
     })

@@ -86,7 +86,7 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
     assert_eq!(schema(&old), schema(&fresh), "upgraded schema = new schema");
 
     // Nothing lost, codes kept, due dates still there, foreign keys intact. The audit, kept
-    // as `audit_legacy` (0019), gains one row per officer: the roles the upgrade gave them
+    // as `audit_legacy` (0023), gains one row per officer: the roles the upgrade gave them
     // (0018).
     let mut after: Vec<i64> = tables
         .iter()

@@ -408,7 +408,21 @@ impl App {
                 Ok(())
             }
             Command::Export => {
-                match self.reports.export(&self.export_dir(), lang) {
+                // Refused before any file is written when the officer may not export.
+                let allowed = match (self.actor.clone(), self.reports.period) {
+                    (Some(actor), Some(p)) => {
+                        self.store.check(&actor, |w| w.exported(&p, "xlsx", ""))
+                    }
+                    _ => Ok(()),
+                };
+                let exported = match allowed {
+                    Ok(()) => self.reports.export(&self.export_dir(), lang),
+                    Err(e) => {
+                        self.error(crate::i18n::store_error(lang, &e));
+                        return;
+                    }
+                };
+                match exported {
                     Ok(path) => {
                         // What left the book, and who took it, goes to the journal.
                         let file = path

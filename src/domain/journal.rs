@@ -52,6 +52,9 @@ code_enum! {
         Journal = "journal",
         /// A report of a period, exported (the record is the period's code).
         Report = "report",
+        /// The reception book as a whole: an export (the record is its layout), an import
+        /// (the file and its digest).
+        Book = "book",
     }
 }
 
@@ -81,6 +84,8 @@ code_enum! {
         /// An ID number this citizen now shares with a denouncer's record.
         IdShared = "id_shared",
         Export = "export",
+        /// Records imported from a file (each has its own entry; this one names the file).
+        Import = "import",
         Print = "print",
         /// The desk's signature over the chain so far (daily).
         Checkpoint = "checkpoint",

@@ -116,7 +116,8 @@ pub enum Permission {
     ClosePeriod,
     /// Read the journal (who changed what, when): the administrators' view (issue 26).
     ReadJournal,
-    /// Take the book's figures out of it (an export of a report): written to the journal.
+    /// Write the book out (an export for the upper level, a report's figures): its entry
+    /// in the journal.
     Export,
 }
 
@@ -229,13 +230,11 @@ pub const RULES: &[Rule] = &[
         what: P::ReadJournal,
         who: &[(R::Admin, S::Any)],
     },
+    // The book handed to the upper level: by whoever keeps it at the desk, or a leader —
+    // not by the administrator, who keeps the machine, not the citizens' records.
     Rule {
         what: P::Export,
-        who: &[
-            (R::Receiver, S::Any),
-            (R::Leader, S::Any),
-            (R::Admin, S::Any),
-        ],
+        who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
     },
 ];
 

@@ -75,8 +75,32 @@ catalog! {
     PermDraft => "Bản nháp", "Drafts";
     PermBulkLoad => "Nạp dữ liệu hàng loạt", "A bulk load";
     PermReadJournal => "Xem nhật ký", "Reading the journal";
-    PermExport => "Xuất số liệu ra tệp", "Exporting the figures to a file";
     PermClosePeriod => "Chốt số liệu của kỳ báo cáo", "Closing a reporting period";
+    PermExport => "Xuất sổ tiếp công dân", "Exporting the reception book";
+    BookSheet => "Sổ tiếp công dân", "Reception book";
+    BookPeriod => "Từ ngày {0} đến ngày {1}", "From {0} to {1}";
+    BookGuided => "Đã hướng dẫn", "Guided";
+    BookSignedOn => "Ngày {0}", "Date: {0}";
+    BookPreparedBy => "NGƯỜI LẬP SỔ", "PREPARED BY";
+    BookHead => "THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE UNIT";
+    BookSignHint => "(Ký, ghi rõ họ tên)", "(Signature and full name)";
+    CliExportBadFormat => "Định dạng không hỗ trợ: {0} (xlsx, csv hoặc json).", "Unsupported format: {0} (xlsx, csv or json).";
+    CliExportBadTemplate => "Không có mẫu sổ {0} (tt04-2021 hoặc nd154-2026).", "No book template {0} (tt04-2021 or nd154-2026).";
+    CliExportNeedsOut => "Tệp XLSX cần --out TỆP (hoặc chuyển ra một ống, không phải màn hình).", "An XLSX file needs --out FILE (or a pipe, not the screen).";
+    CliExportExists => "{0} đã có. Ghi đè? (y/N)", "{0} exists. Overwrite? (y/N)";
+    CliExportRefusedOverwrite => "{0} đã có: không ghi đè (thêm --force để ghi đè).", "{0} exists: not overwritten (add --force to overwrite).";
+    CliExportDone => "Đã xuất {0} lượt tiếp ({1} đến {2}) vào {3}.", "Exported {0} {0|visit|visits} ({1} to {2}) to {3}.";
+    CliExportUnconfirmed => "Lưu ý: mẫu {0} dựa trên bản chưa đối chiếu với văn bản chính thức.", "Note: template {0} rests on a copy not checked against the official text.";
+    CliBackupExists => "{0} đã có: chọn tệp khác.", "{0} exists: choose another file.";
+    CliBackupDone => "Đã sao lưu sổ vào {0} ({1} MB), đã kiểm tra toàn vẹn.", "Backed up the book to {0} ({1} MB), integrity checked.";
+    CliRestoreOpen => "Sổ đang mở ở một cửa sổ: đóng mọi cửa sổ tiepdan rồi khôi phục.", "The book is open in a window: close every tiepdan window, then restore.";
+    CliRestoreNeedsYes => "Khôi phục thay cả sổ: hỏi trên màn hình, hoặc thêm --yes.", "A restore replaces the whole book: asked at a terminal, or add --yes.";
+    CliRestoreAsk => "Thay sổ {0} bằng bản sao lưu {1}? Sổ hiện tại được giữ lại bên cạnh. (y/N)", "Replace the book {0} with the backup {1}? The current book is kept beside it. (y/N)";
+    CliRestoreNo => "Không khôi phục: sổ giữ nguyên.", "Not restored: the book is as it was.";
+    CliRestoreNotAdmin => "Chỉ quản trị viên được khôi phục sổ.", "Only an administrator may restore the book.";
+    CliRestoreDoneKept => "Đã khôi phục {0}; sổ cũ giữ tại {1}.", "Restored {0}; the former book is kept at {1}.";
+    CliRestoreDone => "Đã khôi phục {0}.", "Restored {0}.";
+    CliExportBadRange => "--from {0} sau --to {1}.", "--from {0} is after --to {1}.";
     ErrForbiddenRole => "{0}: việc của {1}.", "{0}: this is for a {1}.";
     ErrForbiddenVisit => "Chỉ cán bộ đã ghi lượt tiếp này, hoặc lãnh đạo, được sửa hay huỷ nó.", "Only the officer who logged this visit, or a leader, may correct or void it.";
     ErrForbiddenCase => "Vụ việc này đã được phân công cho cán bộ khác: chỉ cán bộ đó hoặc lãnh đạo được xử lý.", "This case is assigned to another officer: only they or a leader may move it.";
@@ -768,6 +792,37 @@ catalog! {
     CliLimitsHeading => "Thời hạn của công dân (không phải nghĩa vụ của đơn vị):", "The citizen's limits (not the unit's duty):";
     CliBadLang => "Ngôn ngữ không hỗ trợ: {0} (dùng vi hoặc en).", "Unsupported language: {0} (use vi or en).";
 
+    // Importing old books (issue 27)
+    ImpNotABookRow => "không phải một dòng của sổ (không có ngày tiếp, họ tên hay nội dung)", "not a row of the book (no date, name or content)";
+    ImpMissing => "thiếu {0}", "{0} missing";
+    ImpDay => "ngày tiếp", "the date";
+    ImpBadDate => "ngày không đọc được: «{0}» (viết dd/mm/yyyy)", "not a date: «{0}» (write dd/mm/yyyy)";
+    ImpFutureDate => "ngày tiếp sau hôm nay", "a date still to come";
+    ImpNameNotSplit => "không tách được họ tên khỏi địa chỉ (viết họ tên ở dòng đầu của ô, hoặc trước dấu phẩy)", "the name cannot be told from the address (write the name on the cell's first line, or before a comma)";
+    ImpPseudonym => "bí danh của người tố cáo (sổ xuất từ tiepdan không mang danh tính người tố cáo): không có người để nhập", "a denouncer's pseudonym (a book exported from tiepdan never carries a denouncer's identity): no person to import";
+    ImpIdRounded => "số giấy tờ đã bị Excel làm tròn («{0}»): nhập lại đủ các chữ số, định dạng ô là Văn bản", "Excel rounded the ID number («{0}»): type all its digits again, in a cell formatted as Text";
+    ImpUnknownType => "loại đơn không rõ: «{0}» (khiếu nại, tố cáo, kiến nghị hoặc phản ánh)", "unknown petition type: «{0}» (khiếu nại, tố cáo, kiến nghị or phản ánh)";
+    ImpSeveralTypes => "nhiều loại đơn trong một dòng: «{0}» (tách thành từng dòng)", "several petition types in one row: «{0}» (one row each)";
+    ImpUnknownHandling => "hướng xử lý không rõ: «{0}»", "unknown handling: «{0}»";
+    ImpSeveralHandlings => "nhiều hướng xử lý được đánh dấu trong một dòng", "several handlings marked in one row";
+    ImpHeadSheet => "Trang", "Sheet";
+    ImpHeadRow => "Dòng", "Row";
+    ImpHeadColumn => "Cột", "Column";
+    ImpHeadReason => "Lý do", "Reason";
+    CliImportSheet => "Trang «{0}»: tiêu đề ở dòng {1}, {2} dòng dữ liệu.", "Sheet «{0}»: header at row {1}, {2} {2|data row|data rows}.";
+    CliImportLegacy => "Trang «{0}»: {1} ô TCVN3 và {2} ô VNI đã chuyển sang Unicode.", "Sheet «{0}»: {1} TCVN3 and {2} VNI {2|cell|cells} converted to Unicode.";
+    CliImportNoHeader => "Trang «{0}»: không thấy dòng tiêu đề của sổ (các cột Ngày tiếp, Họ tên, Nội dung…) — bỏ qua. Dùng --map để chỉ các cột.", "Sheet «{0}»: no header row of a book (columns Ngày tiếp, Họ tên, Nội dung…) — left out. Use --map to name the columns.";
+    CliImportRefusedLine => "Trang «{0}», dòng {1}{2}: {3}", "Sheet «{0}», row {1}{2}: {3}";
+    CliImportColumn => ", cột «{0}»", ", column «{0}»";
+    CliImportDry => "Chạy thử, không ghi gì vào sổ: sẽ nhập {0} lượt tiếp; {1} đã có trong sổ; {2} dòng bị từ chối.", "Dry run, nothing written: {0} {0|visit|visits} to import; {1} already in the book; {2} {2|row|rows} refused.";
+    CliImportDone => "Đã nhập {0} lượt tiếp ({1} công dân mới, {2} cuộc tiếp mới) trong {5} giây; {3} đã có trong sổ; {4} dòng bị từ chối.", "Imported {0} {0|visit|visits} ({1} new {1|citizen|citizens}, {2} new {2|session|sessions}) in {5} s; {3} already in the book; {4} {4|row|rows} refused.";
+    CliImportIndex => "Chỉ mục tra cứu: {0} bản ghi trong {1} lượt ghi ngắn ({2} giây).", "Lookup index: {0} {0|record|records} in {1} short {1|write|writes} ({2} s).";
+    CliImportRefusedWritten => "Đã ghi {0} dòng bị từ chối vào {1}: sửa rồi nhập lại tệp đó.", "Wrote {0} refused {0|row|rows} to {1}: fix them and import that file.";
+    CliImportRead => "Không đọc được {0}: {1}", "Cannot read {0}: {1}";
+    CliImportKind => "Không nhập được tệp «.{0}»: dùng .xlsx, .xls, .ods hoặc .csv.", "Cannot import a «.{0}» file: use .xlsx, .xls, .ods or .csv.";
+    CliImportNoSheet => "Không có trang «{0}» (các trang: {1}).", "No sheet «{0}» (the sheets: {1}).";
+    CliImportBadMap => "Tệp ánh xạ cột {0} không hợp lệ: {1}", "The column map {0} is not valid: {1}";
+
     // ==== Reports (issue 10) ==== periods, the summary, the official tables, the pane, the CLI.
     TabReport => "Báo cáo", "Reports";
     TabReportShort => "Báo cáo", "Reports";
@@ -1223,6 +1278,7 @@ catalog! {
     EntDeskKey => "khóa của bàn", "desk key";
     EntJournal => "nhật ký", "journal";
     EntReport => "báo cáo", "report";
+    EntBook => "sổ tiếp công dân", "reception book";
     OpCreate => "tạo", "created";
     OpUpdate => "sửa", "changed";
     OpVoid => "hủy", "voided";
@@ -1237,6 +1293,7 @@ catalog! {
     OpMatchUnseen => "nhận ra công dân mà biểu mẫu không được hiện", "matched a citizen the form may not show";
     OpIdShared => "số giấy tờ trùng với hồ sơ người tố cáo", "ID number shared with a denouncer's record";
     OpExport => "xuất", "exported";
+    OpImport => "nhập từ tệp", "imported from a file";
     OpPrint => "in", "printed";
     OpCheckpoint => "điểm ký hằng ngày", "daily checkpoint";
     OpLegacy => "niêm phong nhật ký cũ", "old audit sealed";

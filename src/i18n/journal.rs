@@ -27,6 +27,7 @@ pub fn entity(lang: Lang, e: Entity) -> &'static str {
         Entity::DeskKey => Msg::EntDeskKey,
         Entity::Journal => Msg::EntJournal,
         Entity::Report => Msg::EntReport,
+        Entity::Book => Msg::EntBook,
     }
     .t(lang)
 }
@@ -47,6 +48,7 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::MatchUnseen => Msg::OpMatchUnseen,
         Op::IdShared => Msg::OpIdShared,
         Op::Export => Msg::OpExport,
+        Op::Import => Msg::OpImport,
         Op::Print => Msg::OpPrint,
         Op::Checkpoint => Msg::OpCheckpoint,
         Op::Legacy => Msg::OpLegacy,

@@ -122,7 +122,7 @@ fn guarded_holder_besides(conn: &Connection, id_number: &str, id: i64) -> Result
     Ok(None)
 }
 
-fn find_id(
+pub(super) fn find_id(
     conn: &Connection,
     id_number: Option<&str>,
     full_name: &str,

@@ -86,8 +86,12 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         include_str!("../../migrations/0018_sign_in.sql"),
     ),
     (
-        "0019_journal.sql",
-        include_str!("../../migrations/0019_journal.sql"),
+        "0022_lookup_pending.sql",
+        include_str!("../../migrations/0022_lookup_pending.sql"),
+    ),
+    (
+        "0023_journal.sql",
+        include_str!("../../migrations/0023_journal.sql"),
     ),
 ];
 
@@ -118,7 +122,7 @@ pub const OBLIGATIONS_VERSION: i64 = 7;
 
 /// The file that brought the journal (its entries for the records already in the book, the
 /// desk's key and the old audit's seal are written after it).
-const JOURNAL: &str = "0019_journal.sql";
+const JOURNAL: &str = "0023_journal.sql";
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
@@ -289,8 +293,12 @@ mod tests {
             "d4146b6a4d25af974d5596d1b8147a787ca643fb13f852b107606881d721dcc2",
         ),
         (
-            "0019_journal.sql",
-            "8f91c88ac52cb0bf44b709991747dcfca0b5198440e9691bc97e42320c413f95",
+            "0022_lookup_pending.sql",
+            "d77f95ba097d19f6927001324ca88957eb90f81a58af3ee174d3f772dd00de7c",
+        ),
+        (
+            "0023_journal.sql",
+            "9709f01b42bde5d2b2a0fbee60f31fc6b11b685c9af75973e175277d2ae03bec",
         ),
     ];
 

@@ -6,6 +6,7 @@
 //! connection; reads are `&self` methods (and `inspect` for read-only queries).
 
 mod auth;
+pub mod backup;
 mod cases;
 mod checkpoint;
 mod citizens;
@@ -13,11 +14,14 @@ pub mod clock;
 mod closing;
 mod deadlines;
 mod drafts;
+mod exchange;
+mod export;
 mod fields;
 mod journal;
 mod lookup;
 mod migrate;
 mod officers;
+mod private;
 mod report;
 mod rows;
 pub mod settings;
@@ -39,6 +43,8 @@ pub use citizens::{
 pub use closing::{ClosingError, ShownReport};
 pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
+pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
+pub use export::ExportRecord;
 pub use fields::Field;
 pub use journal::{AuditFilter, JournalEntry, LegacyRow};
 pub use lookup::{
@@ -53,7 +59,7 @@ pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
     VisitRow,
 };
-pub use windows::{WindowLease, lock_dir as windows_dir};
+pub use windows::{WindowLease, any_window_alive, lock_dir as windows_dir};
 pub use write::{Actor, Bulk, Permission, Writer};
 
 use std::fmt;

@@ -522,7 +522,7 @@ impl Store {
 
 /// The ops that record no change of a record (a reveal, a sign-in…): not a record's state.
 const READS: &str = "'sign_in', 'sign_in_failed', 'reveal', 'match_unseen', 'id_shared',
-    'export', 'print'";
+    'export', 'print', 'import'";
 
 /// SQL true when the record `j.record` of `entity` is in the book.
 fn exists_sql(entity: Entity) -> &'static str {

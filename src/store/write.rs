@@ -529,7 +529,7 @@ pub struct Bulk<'t> {
 }
 
 impl<'t> Bulk<'t> {
-    fn new(sql: &'t Sql<'t>, by: Option<i64>, label: &str) -> Result<Bulk<'t>> {
+    pub(super) fn new(sql: &'t Sql<'t>, by: Option<i64>, label: &str) -> Result<Bulk<'t>> {
         Ok(Bulk {
             sql,
             by,

@@ -1,4 +1,4 @@
-//! The journal in the book (migration 0019; the entries' form and their canonical encoding
+//! The journal in the book (migration 0023; the entries' form and their canonical encoding
 //! in `domain::journal`): the one place entries are appended, chained and signed, and read.
 //!
 //! A [`Journal`] is the head of the chain held by one write transaction: the next sequence

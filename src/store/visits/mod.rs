@@ -13,6 +13,7 @@ use crate::domain::visit::{
     DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
 };
 
+mod book;
 mod bulk;
 pub use bulk::{BulkSession, BulkVisit};
 
@@ -201,7 +202,7 @@ pub(super) fn role_code(r: Option<PresiderRole>) -> &'static str {
 
 /// The session of a visit: the desk's session of that day, form, presiding leader and whether
 /// that leader is the head in person or a delegate.
-fn session_for(w: &Writer, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
+pub(super) fn session_for(w: &Writer, day: NaiveDate, v: &ValidVisit) -> Result<i64> {
     let desk = super::settings::desk_of(w.conn())?;
     let role = role_code(v.presider_role);
     let found: Option<i64> = w

@@ -1,4 +1,4 @@
--- 0019_journal: one journal of every change, chained, instead of the audit's snapshots
+-- 0023_journal: one journal of every change, chained, instead of the audit's snapshots
 -- (issue 26). Append-only: once released, this file is never edited.
 --
 -- Each entry is one record changed (or one read that matters: a sign-in, a wrong PIN, a
