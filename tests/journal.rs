@@ -1011,3 +1011,51 @@ fn only_an_administrator_opens_the_journal_view() {
         .unwrap_or_default();
     assert!(said.contains("quản trị"), "{said}");
 }
+
+/// An import goes through the row writers: one entry per record, the file named by an
+/// entry of its own; the book checks out while its index is still pending and after.
+#[test]
+fn an_import_is_journaled_record_by_record() {
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = store_with_officer(&mut store);
+    let rows: Vec<tiepdan::store::ImportedVisit> =
+        [("Lê Văn An", "001085000011"), ("Đỗ Thị Bé", "001185000012")]
+            .iter()
+            .enumerate()
+            .map(|(i, (name, id))| {
+                let mut d = draft(name, id);
+                d.handling = "huong_dan".into();
+                tiepdan::store::ImportedVisit {
+                    uid: format!("import-{i}"),
+                    visit: valid(&d),
+                    officer_id: None,
+                }
+            })
+            .collect();
+    let before = store.journal_len().unwrap();
+    let out = write(&mut store, &actor, |w| {
+        w.import_visits("so-cu.xlsx#abc", &rows)
+    });
+    assert_eq!(out.added, 2);
+    let added: Vec<tiepdan::store::JournalEntry> = store
+        .journal_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.seq > before)
+        .collect();
+    let count = |entity| added.iter().filter(|e| e.entity == entity).count();
+    assert_eq!(count(Entity::Visit), 2);
+    assert_eq!(count(Entity::Citizen), 2);
+    let import = added.iter().find(|e| e.op == Op::Import).expect("named");
+    assert_eq!(import.entity, Entity::Book);
+    assert_eq!(import.record, "so-cu.xlsx#abc");
+    assert!(store.verify_book(None).unwrap().ok(), "index pending");
+    while store
+        .index_pending(std::time::Duration::from_secs(1))
+        .unwrap()
+        .left
+        > 0
+    {}
+    let r = store.verify_book(None).unwrap();
+    assert!(r.ok(), "{:?}", r.findings);
+}
