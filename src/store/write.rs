@@ -339,20 +339,6 @@ impl Store {
         f: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
     ) -> Result<(T, u64, u64)> {
         self.refuse_read_only()?;
-        // A load writes hundreds of megabytes in one transaction: a page cache of its size
-        // (128 MiB for the load only) keeps SQLite from spilling pages to the log midway.
-        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", -131_072)?;
-        let out = self.load_empty_book_in(label, f);
-        self.conn.pragma_update(None, "cache_size", cache)?;
-        out
-    }
-
-    fn load_empty_book_in<T>(
-        &mut self,
-        label: &str,
-        f: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
-    ) -> Result<(T, u64, u64)> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
