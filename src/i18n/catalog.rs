@@ -1239,7 +1239,7 @@ catalog! {
     CheckRecords => "dữ liệu khớp với nhật ký", "the records match the journal";
     CheckPassed => "  ✓ {0}", "  ✓ {0}";
     CheckFailedLine => "  ✗ {0}: {1}", "  ✗ {0}: {1}";
-    CheckSummaryOk => "Sổ nguyên vẹn: {0} mục nhật ký, {1} điểm ký; {2} mục sau điểm ký cuối (chưa ký: ký vào lần ghi đầu tiên của ngày sau).", "The book is intact: {0} journal entries, {1} checkpoints; {2} entries after the last checkpoint (signed at the first write of the next day).";
+    CheckSummaryOk => "Sổ nguyên vẹn: {0} mục nhật ký, {1} điểm ký; {2} mục sau điểm ký cuối (chưa ký: ký vào lần ghi đầu tiên của ngày sau).", "The book is intact: {0} journal {0|entry|entries}, {1} {1|checkpoint|checkpoints}; {2} {2|entry|entries} after the last checkpoint (signed at the first write of the next day).";
     CheckSummaryBad => "Sổ có chỗ bị sửa hoặc hỏng: {0} mục kiểm tra không đạt (nêu dòng hỏng đầu tiên của mỗi mục).", "The book was changed or damaged: {0} {0|check|checks} failed (each names its first broken row).";
     CheckKey => "Khóa công khai của bàn (ghi lại ở nơi khác, rồi kiểm tra bằng --key): {0}", "The desk's public key (note it elsewhere, then check with --key): {0}";
     CheckNoKey => "(sổ chưa có khóa của bàn)", "(the book has no desk key yet)";
