@@ -238,6 +238,10 @@ impl Store {
         }
         let uid = new_uid();
         let sql = Sql::begin(tx, Some(&uid))?;
+        // The unit and its desk code first: every entry of the first start carries the code.
+        rows::put_setting(&sql, settings::UNIT_NAME, &unit)?;
+        rows::put_setting(&sql, settings::DESK_CODE, &desk)?;
+        sql.journal().set_desk(&desk);
         let id = rows::insert_officer(
             &sql,
             &rows::NewOfficer {
@@ -256,8 +260,6 @@ impl Store {
         };
         {
             let w = Writer::begin(sql, &actor, Roles::ALL);
-            w.put_setting(settings::UNIT_NAME, &unit)?;
-            w.put_setting(settings::DESK_CODE, &desk)?;
             w.commit()?;
         }
         self.writes += 1;
