@@ -16,7 +16,7 @@
 //!
 //! ```compile_fail,E0624
 //! fn bypass(w: &mut tiepdan::store::Writer<'_>) {
-//!     w.execute("DELETE FROM officer_roles", []).unwrap();
+//!     w.prepare_cached("DELETE FROM officer_roles").unwrap().execute([]).unwrap();
 //! }
 //! ```
 //!
