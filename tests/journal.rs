@@ -1059,3 +1059,58 @@ fn an_import_is_journaled_record_by_record() {
     let r = store.verify_book(None).unwrap();
     assert!(r.ok(), "{:?}", r.findings);
 }
+
+/// No identity value ever enters the journal (it is append-only and chained, and a
+/// denouncer's identity is not yet sealed at rest): a denunciation's name, ID number, phone,
+/// address and a group's representatives are nowhere in it, before or after a correction.
+#[test]
+fn no_identity_value_ever_enters_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let me = store_with_officer(&mut store);
+    let mut d = draft("Trần Thị Bảo Mật", "001203004567");
+    d.phone = "0977000111".into();
+    d.address = "Số 9 ngõ Kín Đáo".into();
+    d.petition_type = "to_cao".into();
+    d.people = "6".into();
+    d.representatives = "Hoàng Văn Đại Diện; Ngô Thị Thứ Hai".into();
+    let v = valid(&d);
+    let saved = write(&mut store, &me, |w| {
+        w.save_visit(&input(&v), &CaseChoice::OpenNew)
+    });
+    // A correction of the address: the change is journaled, its value is not.
+    let detail = store.visit_detail(&saved.uid).unwrap();
+    d.address = "Số 10 ngõ Khác Hẳn".into();
+    let v2 = valid(&d);
+    write(&mut store, &me, |w| {
+        w.update_visit(
+            &saved.uid,
+            detail.row.version,
+            &input(&v2),
+            &CaseChoice::OpenNew,
+        )
+    });
+    drop(store);
+    let c = Connection::open(&path).unwrap();
+    let text: String = c
+        .query_row(
+            "SELECT group_concat(coalesce(before, '') || '|' || coalesce(after, ''), '\n')
+             FROM journal",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    for secret in [
+        "Bảo Mật",
+        "001203004567",
+        "0977000111",
+        "Kín Đáo",
+        "Khác Hẳn",
+        "Đại Diện",
+        "Thứ Hai",
+    ] {
+        assert!(!text.contains(secret), "the journal holds {secret:?}");
+    }
+    assert!(text.contains("withheld"), "{text}");
+}

@@ -218,17 +218,30 @@ fn value(v: rusqlite::types::ValueRef) -> Value {
 
 /// A column's value as an entry's field. The one place a row's identity columns (a
 /// citizen's name, ID, phone, address, birth year, sex; a visit's representatives:
-/// `domain::journal::is_identity`) become an entry's fields: as the row holds them. Sealing
-/// a denouncer's identity (issue 26, the lead's part) hooks here: the row then holds the
-/// ciphertext, and so does the entry.
+/// `domain::journal::is_identity`) become an entry's fields: **withheld**. The journal is
+/// append-only and chained — whatever enters it stays for good — and a denouncer's identity
+/// is not yet sealed at rest (issue 26's sealing, a later slice): so no identity value ever
+/// enters it, only whether there is one (`"withheld"`, `""` or null). An identity change
+/// shows as the record's new version; `check` cannot vouch for identity columns until the
+/// sealed values (ciphertext) are journaled in their place.
 pub(in crate::store) fn entry_value(
     entity: Entity,
     field: &str,
     v: rusqlite::types::ValueRef,
 ) -> Value {
-    let _ = (entity, field);
+    use rusqlite::types::ValueRef as V;
+    if crate::domain::journal::is_identity(entity, field) {
+        return match v {
+            V::Null => Value::Null,
+            V::Text(t) if t.is_empty() || t == b"[]" => Value::String(String::new()),
+            _ => Value::String(WITHHELD.to_owned()),
+        };
+    }
     value(v)
 }
+
+/// What an entry holds for an identity value (see [`entry_value`]).
+pub const WITHHELD: &str = "withheld";
 
 /// A row as the journal sees it (None when there is none).
 pub(in crate::store) fn read(
