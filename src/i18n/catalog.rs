@@ -42,6 +42,8 @@ catalog! {
     ErrWrongPinWait => "Sai mã PIN ({0} lần liên tiếp): thử lại sau {1}.", "Wrong PIN ({0} in a row): try again in {1}.";
     ErrSignInWait => "Đã nhập sai nhiều lần: thử lại sau {0}.", "Too many wrong entries: try again in {0}.";
     ErrPinNotSet => "Cán bộ này chưa có mã PIN: đặt mã PIN mới khi đăng nhập.", "This officer has no PIN yet: set one when signing in.";
+    ErrBackupBusy => "Một bản sao lưu đang được tạo (ở cửa sổ khác): chờ nó xong rồi thử lại.", "A backup is being taken (in another window): wait for it to finish, then try again.";
+    ErrNoSpace => "Không đủ chỗ trống để sao lưu: cần khoảng {0} MB, còn {1} MB. Giải phóng ổ đĩa (hoặc sao lưu ra nơi khác bằng --out) rồi thử lại; sổ không bị ảnh hưởng.", "Not enough free space for a backup: about {0} MB needed, {1} MB free. Free some disk space (or back up elsewhere with --out) and try again; the book is untouched.";
     WaitSeconds => "{0} giây", "{0} s";
     WaitMinutes => "{0} phút {1} giây", "{0} min {1} s";
     PinShort => "Mã PIN cần ít nhất 6 chữ số.", "A PIN has at least 6 digits.";
