@@ -159,17 +159,17 @@ pub fn html(lang: Lang) -> String {
 <title>{title}</title>
 <style>
 @page {{ size: A4 landscape; margin: 7mm; }}
-html {{ font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 6.6pt; color: #000; }}
+html {{ font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 7.4pt; color: #000; }}
 body {{ margin: 0; }}
-h1 {{ font-size: 11pt; margin: 0 0 1mm 0; }}
+h1 {{ font-size: 12pt; margin: 0 0 1mm 0; }}
 p.intro {{ margin: 0 0 1.5mm 0; }}
 main {{ column-count: 4; column-gap: 4mm; column-rule: 0.2mm solid #bbb; }}
 section {{ break-inside: avoid; margin: 0 0 1.6mm 0; }}
-h2 {{ font-size: 7.4pt; margin: 0 0 0.4mm 0; border-bottom: 0.2mm solid #000; }}
+h2 {{ font-size: 8.2pt; margin: 0 0 0.4mm 0; border-bottom: 0.2mm solid #000; }}
 p.also {{ margin: 0 0 0.4mm 0; font-style: italic; }}
 table {{ border-collapse: collapse; width: 100%; }}
-td {{ vertical-align: top; padding: 0 0.8mm 0.2mm 0; line-height: 1.15; }}
-td.k {{ white-space: nowrap; font-family: "DejaVu Sans Mono", "Noto Sans Mono", Consolas, monospace; font-weight: bold; }}
+td {{ vertical-align: top; padding: 0 1.5mm 0.2mm 0; line-height: 1.15; }}
+td.k {{ width: 1%; white-space: nowrap; font-family: "DejaVu Sans Mono", "Noto Sans Mono", Consolas, monospace; font-weight: bold; }}
 kbd {{ font-family: inherit; }}
 footer {{ margin-top: 1mm; font-size: 6pt; color: #444; }}
 @media screen {{ body {{ max-width: 297mm; margin: 8mm auto; }} }}
