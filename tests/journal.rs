@@ -420,6 +420,27 @@ fn check_passes_on_generated_books() {
 }
 
 #[test]
+fn check_passes_after_sign_ins_right_and_wrong() {
+    // A sign-in is an entry about the officer that changes no record: the record is still
+    // compared with the last entry that did (a day at the desk: sign in, work, sign in again).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let actor = store_with_officer(&mut store);
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    store.sign_in(actor.officer_id(), PIN, now).unwrap();
+    save(&mut store, &actor, &valid_visit("thu_ly"));
+    assert!(store.sign_in(actor.officer_id(), "135790", now).is_err());
+    store.sign_in(actor.officer_id(), PIN, now).unwrap();
+    drop(store);
+    let r = check(&path);
+    assert!(r.ok(), "{:?}", r.findings);
+}
+
+#[test]
 fn check_passes_on_an_upgraded_schema_4_book() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v4.sqlite3");

@@ -186,6 +186,7 @@ catalog! {
     RepeatVisitor => "↺ {3} đã đến {0} lần, lần gần nhất {1} ({2}) — lượt này gắn vào cùng hồ sơ.", "↺ {3} came {0} time(s), last on {1} ({2}) — this visit joins the same record.";
     RepeatOpenCase => "  Đang có vụ việc {0} ({1}, {2}): thụ lý lượt này sẽ hỏi gắn vào vụ việc đó.", "  Open case {0} ({1}, {2}): taking this visit in will ask to join it.";
     RepeatVisitorNoDate => "↺ {1} đã có hồ sơ ({0}) — lượt này gắn vào cùng hồ sơ.", "↺ {1} is already on file ({0}) — this visit joins the same record.";
+    RepeatDenunciationApart => "  Là tố cáo: lượt này không gắn vào vụ việc nào của người này; thụ lý mở vụ việc tố cáo riêng, giữ kín người tố cáo.", "  A denunciation: this visit joins none of this person's cases; taking it in opens a denunciation case of its own, its denouncer hidden.";
     MatchedById => "trùng số giấy tờ", "same ID number";
     MatchedByNamePhone => "trùng họ tên và điện thoại", "same name and phone";
     DraftSavedAt => "nháp đã lưu {0}", "draft saved {0}";

@@ -368,14 +368,16 @@ impl Store {
         Ok(first)
     }
 
-    /// The records against the journal.
+    /// The records against the journal: each record with the last entry that changed it
+    /// (one with a state, or its removal) — a sign-in or a reveal changes no record.
     fn records(&self) -> Result<Option<Finding>> {
         let f = |e, r: String, p| Some(finding(Check::Records, Some(e), Some(r), p));
         for spec in rows::ALL {
             let sql = format!(
                 "WITH r AS ({select}),
                       j AS (SELECT record, state, v_after, op, max(seq) AS seq FROM journal
-                            WHERE entity = ?1 GROUP BY record)
+                            WHERE entity = ?1 AND (state IS NOT NULL OR op = 'delete')
+                            GROUP BY record)
                  SELECT r.*, j.state, j.v_after, j.op, j.seq FROM r
                  LEFT JOIN j ON j.record = r.key__ ORDER BY r.rowid__",
                 select = spec.select()
