@@ -16,6 +16,14 @@ catalog! {
     ReadOnlyBadge => "CHỈ ĐỌC", "READ-ONLY";
     ReadOnlyNotice => "Sổ đang mở chỉ đọc (không có quyền ghi tệp): xem và tra cứu được, không ghi được gì.", "The book is open read-only (the file cannot be written): you can read and look up, not write.";
 
+    // The printed key card (docs/phim-tat.md, .html: issue 31)
+    CardTitle => "Phím tắt của tiepdan", "tiepdan keys";
+    CardIntro => "Mọi phím của ứng dụng theo từng nơi, sinh từ bảng phím như màn hình trợ giúp (?). Trong ô nhập chữ, phím chữ là chữ: lệnh một chữ cái không áp dụng.", "Every key of the application by where it applies, generated from the keymap table like the help (?). In a text input, letters are text: one-letter commands do not apply there.";
+    CardKey => "Phím", "Key";
+    CardDoes => "Việc", "Does";
+    CardAlsoIn => "cũng dùng trong", "also in";
+    CardFooter => "Sinh tự động: cargo run --example docs. Bản PDF sẽ do bộ in giấy tờ của tiepdan tạo sau.", "Generated: cargo run --example docs. A PDF will come from tiepdan's papers renderer later.";
+
     // Weekdays (Monday first)
     Mon => "Thứ Hai", "Monday";
     Tue => "Thứ Ba", "Tuesday";
