@@ -59,10 +59,7 @@ fn main() {
         ws.write_string(
             r,
             2,
-            format!(
-                "Nguyễn Văn Thành {person}\nThôn {}, xã Tân Lập",
-                person % 17
-            ),
+            format!("{}\nThôn {}, xã Tân Lập", name_of(person), person % 17),
         )
         .unwrap();
         ws.write_string(r, 3, format!("0010{:02}{:06}", 60 + person % 40, person))
@@ -111,6 +108,9 @@ fn main() {
     let t = Instant::now();
     let plan = import::plan(sheets, &ColumnMap::default(), &ctx);
     let checked = t.elapsed().as_secs_f64();
+    if let Some(r) = plan.refused.first() {
+        eprintln!("first refused: row {} {:?}", r.row, r.refusals);
+    }
     let visits: Vec<_> = plan.visits.iter().map(|p| p.visit.clone()).collect();
     let t = Instant::now();
     let out = store
@@ -143,6 +143,31 @@ fn main() {
         peak_mb()
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A person's name (a name has no digits: the row would be refused), 20 × 12 × 40 of them;
+/// the ID number tells people with the same name apart.
+fn name_of(person: u32) -> String {
+    const FAMILY: [&str; 20] = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Lâm",
+    ];
+    const MIDDLE: [&str; 12] = [
+        "Văn", "Thị", "Hữu", "Đức", "Minh", "Thu", "Ngọc", "Quang", "Thanh", "Xuân", "Hồng", "Công",
+    ];
+    const GIVEN: [&str; 40] = [
+        "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng",
+        "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Nhung", "Phong", "Phúc",
+        "Quân", "Sơn", "Tâm", "Thảo", "Thắng", "Thành", "Thủy", "Trang", "Trung", "Tuấn", "Tú",
+        "Uyên", "Việt", "Vinh", "Xuyến", "Yến", "Đạt", "Ánh",
+    ];
+    let p = person as usize;
+    format!(
+        "{} {} {}",
+        FAMILY[p % 20],
+        MIDDLE[(p / 20) % 12],
+        GIVEN[(p / 240) % 40]
+    )
 }
 
 fn tempfile_dir() -> std::path::PathBuf {
