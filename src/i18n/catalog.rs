@@ -1240,4 +1240,18 @@ catalog! {
     ErrTooLong => "Quá dài: tối đa {0} ký tự (đang có {1}).", "Too long: at most {0} characters ({1} typed).";
     LookupCut => "chỉ tìm theo {0} từ đầu", "looking up the first {0} words only";
     CliNoBook => "{0} không chứa sổ tiếp công dân nào (tệp rỗng, hoặc tệp SQLite chưa có dữ liệu của tiepdan — có thể là bản sao chép thiếu tệp -wal đi kèm). Tệp được giữ nguyên. Sổ mới chỉ được tạo ở chỗ chưa có tệp: chọn đường dẫn khác, hoặc xóa tệp này nếu chắc chắn nó không có gì.", "{0} holds no reception book (an empty file, or an SQLite file without tiepdan's data — perhaps a copy made without its -wal file). The file was left untouched. A new book is made only where no file is: choose another path, or delete this file if you are sure it holds nothing.";
+
+    // Reception: refusals, the schedule, dialogues (issue 29)
+    HandTuChoi => "Từ chối tiếp", "Reception refused";
+    ObRefusalNotice => "Thông báo từ chối tiếp", "Notice refusing reception";
+    ObPostSchedule => "Niêm yết lịch tiếp", "Post the reception schedule";
+    ObDialogueNotice => "Thông báo đối thoại", "Notice of the dialogue";
+    ObPromisedAnswer => "Trả lời đã hẹn", "Answer promised";
+    ExplainStartRefused => "từ ngày từ chối tiếp {0}", "from the refusal on {0}";
+    ExplainStartSessionDay => "ngày tiếp công dân {0} (đếm lùi)", "the reception day {0} (counted back)";
+    ExplainStartDialogueDay => "ngày đối thoại {0} (đếm lùi)", "the dialogue on {0} (counted back)";
+    ExplainStartPromised => "ngày đã hẹn trả lời tại buổi đối thoại {0}", "the day promised at the dialogue of {0}";
+    ExplainWorkingBefore => "chậm nhất {0} ngày làm việc trước ngày đó (không tính ngày đó)", "at the latest {0} working {0|day|days} before it (that day not counted)";
+    ExplainCalendarBefore => "ít nhất {0} ngày trước ngày đó", "at least {0} {0|day|days} before it";
+    ExplainRolledBack => "Ngày cuối không phải ngày làm việc → làm vào ngày làm việc liền trước", "The last day is not a working day → the working day before it";
 }

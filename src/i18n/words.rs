@@ -331,6 +331,10 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
         O::PublishConclusion => Msg::ObPublishConclusion,
         O::ReportHandlingToForwarder => Msg::ObReportHandling,
         O::DecisionEffective => Msg::ObDecisionEffective,
+        O::RefusalNotice => Msg::ObRefusalNotice,
+        O::PostSchedule => Msg::ObPostSchedule,
+        O::DialogueNotice => Msg::ObDialogueNotice,
+        O::PromisedAnswer => Msg::ObPromisedAnswer,
     }
 }
 
@@ -436,16 +440,21 @@ pub fn explanation_lines(
         "resolve_limit" => Msg::ExplainStartResolveLimit,
         "learned" => Msg::ExplainStartLearned,
         "result_notice" => Msg::ExplainStartResultNotice,
+        "refused" => Msg::ExplainStartRefused,
+        "session_day" => Msg::ExplainStartSessionDay,
+        "dialogue_day" => Msg::ExplainStartDialogueDay,
+        "promised" => Msg::ExplainStartPromised,
         _ => Msg::ExplainStartReceived,
     };
     out.push((
         Some(Msg::ExplainStart),
         start.fill(lang, &[&format_date(e.start_on)]),
     ));
-    let counting = if e.basis == "working" {
-        Msg::ExplainWorking
-    } else {
-        Msg::ExplainCalendar
+    let counting = match (e.basis == "working", e.before) {
+        (true, false) => Msg::ExplainWorking,
+        (false, false) => Msg::ExplainCalendar,
+        (true, true) => Msg::ExplainWorkingBefore,
+        (false, true) => Msg::ExplainCalendarBefore,
     };
     out.push((Some(Msg::ExplainCount), counting.fill(lang, &[&e.days])));
     for (i, x) in e.extensions.iter().enumerate() {
@@ -499,7 +508,12 @@ pub fn explanation_lines(
         out.push((None, Msg::ExplainWorked.fill(lang, &[&list.join(", ")])));
     }
     if e.rolled_forward {
-        out.push((None, Msg::ExplainRolled.t(lang).to_owned()));
+        let rolled = if e.before {
+            Msg::ExplainRolledBack
+        } else {
+            Msg::ExplainRolled
+        };
+        out.push((None, rolled.t(lang).to_owned()));
     }
     if e.unconfirmed {
         out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
