@@ -32,6 +32,7 @@ pub mod dialogue;
 pub mod ident;
 pub mod identity;
 pub mod intake;
+pub mod journal;
 pub mod legacy;
 pub mod limits;
 pub mod lookup;
