@@ -347,6 +347,21 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             }
             out
         }
+        // The desk's visits are not refusals: an allowed role is told no notice is owed
+        // (tests/reception.rs records a notice on a real refusal).
+        "record_refusal_notice" => [
+            ("Y's visit", f.y_visit.clone(), y),
+            ("X's own visit", f.x_visit.clone(), x),
+        ]
+        .into_iter()
+        .map(|(whose, uid, by)| {
+            let mut p = probe(whose, P::EditVisit, visit_by(by), move |w, f| {
+                w.record_refusal_notice(&uid, f.versions[&uid], today(), today())
+            });
+            p.law_may_refuse = true;
+            p
+        })
+        .collect(),
         "reveal_visit" => vec![
             probe(
                 "Y's denunciation",

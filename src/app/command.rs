@@ -28,6 +28,8 @@ pub enum Command {
     EditVisit,
     /// Void a visit logged by mistake (with a reason; kept, struck through).
     VoidVisit,
+    /// `b` on a refused visit: its written notice (Mẫu 01/TCD) issued today.
+    NoticeIssued,
     SwitchOfficer,
     /// Lock the screen now (`Ctrl-L`): only the unit, the date and signing in are shown.
     Lock,

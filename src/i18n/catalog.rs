@@ -1083,6 +1083,9 @@ catalog! {
     FgDeskUrged => "Tại nơi tiếp: đôn đốc", "At the desk: urged";
     FgDeskAnswered => "Tại nơi tiếp: trả lời trực tiếp", "At the desk: answered on the spot";
     FgDeskFiled => "Tại nơi tiếp: lưu đơn", "At the desk: filed";
+    FgRefused => "Từ chối tiếp (lượt)", "Reception refused (visits)";
+    PgRefused => "; từ chối tiếp {0} lượt ({1} người) theo Điều 9 Luật Tiếp công dân", "; reception refused {0} {0|time|times} ({1} {1|person|people}) under Art 9 of the Law on Citizen Reception";
+    FgRefusedPeople => "Từ chối tiếp (người)", "Reception refused (people)";
     FgByField => "Đơn nhận theo lĩnh vực", "Petitions by field";
     FgPresiding => "Lãnh đạo chủ trì", "Presided by";
     FgResolvedRate => "Tỷ lệ giải quyết (kể cả rút đơn)", "Settled rate (withdrawals included)";
@@ -1322,6 +1325,35 @@ catalog! {
 
     // Reception: refusals, the schedule, dialogues (issue 29)
     HandTuChoi => "Từ chối tiếp", "Reception refused";
+    LblRequests => "Yêu cầu, đề nghị", "Requests";
+    LblAccountRead => "Đọc lại, ký/điểm chỉ", "Read back, signed";
+    LblRefusalGround => "Lý do từ chối", "Ground for refusal";
+    AccSigned => "Đã đọc lại, công dân ký", "Read back, signed";
+    AccFingerprinted => "Đã đọc lại, công dân điểm chỉ", "Read back, fingerprinted";
+    AccNotSigned => "Đã đọc lại, công dân không ký", "Read back, not signed";
+    GrImpaired => "Say rượu, mất nhận thức (Đ9 k1)", "Intoxicated or impaired (Art 9(1))";
+    GrThreatening => "Đe dọa, xúc phạm, vi phạm nội quy (Đ9 k2)", "Threats, insults, rules broken (Art 9(2))";
+    GrPersistent => "Đã giải quyết đúng, vẫn cố tình (Đ9 k3)", "Resolved correctly, pursued anyway (Art 9(3))";
+    GrOtherByLaw => "Trường hợp khác theo luật (Đ9 k4)", "Other case provided by law (Art 9(4))";
+    GrWeapon => "Mang vũ khí, vật nguy hiểm (NĐ154 4a)", "Carrying a weapon (ND 154 4a)";
+    GrSecurityCheck => "Không chấp hành kiểm tra an ninh (4b)", "Refused the security check (4b)";
+    GrRecording => "Ghi âm, ghi hình khi bị cấm (4c)", "Recording when forbidden (4c)";
+    GrIncitement => "Kích động, gây rối trật tự (4d)", "Incitement, disorder (4d)";
+    GrNoCapacity => "Mất năng lực, không người đại diện (4đ)", "No capacity, no representative (4dd)";
+    GrNoProof => "Người đại diện không có giấy tờ (4e)", "Representative without proof (4e)";
+    GrOutOfScope => "Không phải KN, TC, KN-PA (4g)", "Outside complaints and proposals (4g)";
+    GrRepeated => "Kiến nghị đã trả lời, không có gì mới (4h)", "Answered already, nothing new (4h)";
+    GrCourt => "Bản án có hiệu lực, không xem xét lại (4i)", "Final court judgment (4i)";
+    GrElsewhere => "Đang do cơ quan khác giải quyết (4k)", "Handled by another body (4k)";
+    ErrGroundNotInForce => "Lý do này chỉ áp dụng từ {0} (NĐ 154/2026, chưa kiểm chứng).", "This ground applies from {0} only (ND 154/2026, unverified).";
+    ErrNameTheLaw => "Ghi chú phải nêu văn bản quy định trường hợp này (Luật TCD Điều 9 khoản 4).", "The note must name the law that provides this case (Art 9(4)).";
+    HistRequests => "Yêu cầu: {0}", "Requests: {0}";
+    HistRefused => "Từ chối tiếp — {0} ({1})", "Reception refused — {0} ({1})";
+    CmdNoticeIssued => "đã ban hành thông báo từ chối", "refusal notice issued";
+    NoticeRecorded => "Đã ghi: thông báo từ chối tiếp ban hành ngày {0}.", "Recorded: the refusal notice issued on {0}.";
+    NoNoticeOwed => "Lượt tiếp này không cần thông báo từ chối bằng văn bản.", "This visit owes no written refusal notice.";
+    HistNoticeOwed => "Thông báo từ chối (Mẫu 01/TCD): chưa ban hành", "Refusal notice (Mẫu 01/TCD): not yet issued";
+    HistNoticeIssued => "Thông báo từ chối ban hành ngày {0}", "Refusal notice issued on {0}";
     ObRefusalNotice => "Thông báo từ chối tiếp", "Notice refusing reception";
     ObPostSchedule => "Niêm yết lịch tiếp", "Post the reception schedule";
     ObDialogueNotice => "Thông báo đối thoại", "Notice of the dialogue";

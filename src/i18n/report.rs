@@ -302,6 +302,8 @@ pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
         F::DeskUrged => Msg::FgDeskUrged,
         F::DeskAnswered => Msg::FgDeskAnswered,
         F::DeskFiled => Msg::FgDeskFiled,
+        F::Refused => Msg::FgRefused,
+        F::RefusedPeople => Msg::FgRefusedPeople,
     }
 }
 

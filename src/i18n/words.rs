@@ -124,6 +124,36 @@ pub fn handling(h: Handling) -> Msg {
         Handling::DonDoc => Msg::HandDonDoc,
         Handling::TraLoi => Msg::HandTraLoi,
         Handling::LuuDon => Msg::HandLuuDon,
+        Handling::TuChoi => Msg::HandTuChoi,
+    }
+}
+
+pub fn account_read(a: crate::domain::visit::AccountRead) -> Msg {
+    use crate::domain::visit::AccountRead as A;
+    match a {
+        A::Signed => Msg::AccSigned,
+        A::Fingerprinted => Msg::AccFingerprinted,
+        A::NotSigned => Msg::AccNotSigned,
+    }
+}
+
+pub fn refusal_ground(g: crate::domain::refusal::RefusalGround) -> Msg {
+    use crate::domain::refusal::RefusalGround as G;
+    match g {
+        G::Impaired => Msg::GrImpaired,
+        G::Threatening => Msg::GrThreatening,
+        G::Persistent => Msg::GrPersistent,
+        G::OtherByLaw => Msg::GrOtherByLaw,
+        G::Weapon => Msg::GrWeapon,
+        G::SecurityCheck => Msg::GrSecurityCheck,
+        G::Recording => Msg::GrRecording,
+        G::Incitement => Msg::GrIncitement,
+        G::NoCapacity => Msg::GrNoCapacity,
+        G::NoProofOfRepresentation => Msg::GrNoProof,
+        G::OutOfScope => Msg::GrOutOfScope,
+        G::RepeatedNothingNew => Msg::GrRepeated,
+        G::CourtJudgment => Msg::GrCourt,
+        G::HandledElsewhere => Msg::GrElsewhere,
     }
 }
 
@@ -146,6 +176,9 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::TransferAgency => Msg::LblTransferAgency,
         FormField::Note => Msg::LblNote,
         FormField::Petitions => Msg::LblPetitions,
+        FormField::Requests => Msg::LblRequests,
+        FormField::AccountRead => Msg::LblAccountRead,
+        FormField::RefusalGround => Msg::LblRefusalGround,
         FormField::Day => Msg::LblVisitDay,
         FormField::Time => Msg::LblVisitTime,
     }
@@ -781,5 +814,9 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
         Problem::TooLong { max, got } => too_long(lang, *max, *got),
+        Problem::GroundNotInForce { from } => {
+            Msg::ErrGroundNotInForce.fill(lang, &[&crate::domain::date::format_date(*from)])
+        }
+        Problem::NameTheLaw => Msg::ErrNameTheLaw.t(lang).into(),
     }
 }

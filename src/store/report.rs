@@ -103,6 +103,7 @@ pub(super) fn book_of(conn: &Connection, period: &Period) -> Result<Book> {
                          WHERE x.citizen_id = v.citizen_id
                            AND x.petition_type = v.petition_type
                            AND x.field_id = v.field_id AND x.deleted_at IS NULL
+                           AND x.handling != 'tu_choi'
                            AND x.day <= v.day
                            AND (x.day < v.day OR (x.day = v.day AND
                                 (x.time < v.time OR (x.time = v.time AND x.id < v.id))))),

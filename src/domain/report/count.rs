@@ -129,7 +129,7 @@ impl Report {
     pub fn visits_by_month(&self, field_id: Option<i64>) -> Vec<((i32, u32), u64)> {
         let mut out: Vec<((i32, u32), u64)> =
             self.period.months().into_iter().map(|m| (m, 0)).collect();
-        for v in &self.visits {
+        for v in self.visits.iter().filter(|v| !v.refused()) {
             if field_id.is_some_and(|f| f != v.field_id) {
                 continue;
             }

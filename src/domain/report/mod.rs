@@ -241,7 +241,12 @@ impl Report {
             v.block = Block::of(v.form, v.role);
         }
         visits.sort_by_key(|v| (v.day, v.minute, v.id));
+        // A refusal is no reception: it takes no part in the matters (their first and last
+        // visits) and is counted only where a figure names it (`H_REFUSED`).
+        let (refused, mut visits): (Vec<VisitFact>, Vec<VisitFact>) =
+            visits.into_iter().partition(VisitFact::refused);
         let n_matters = number_matters(&mut visits);
+        visits.extend(refused);
         let cases: Vec<(CaseFact, CaseLife)> = book
             .cases
             .into_iter()
@@ -276,7 +281,12 @@ impl Report {
             .iter()
             .map(|f| (*f, r.count(&f.measure())))
             .collect();
-        let used: std::collections::HashSet<i64> = r.visits.iter().map(|v| v.session_id).collect();
+        let used: std::collections::HashSet<i64> = r
+            .visits
+            .iter()
+            .filter(|v| !v.refused())
+            .map(|v| v.session_id)
+            .collect();
         let mut presiding: HashMap<(String, Option<PresiderRole>), u64> = HashMap::new();
         for s in book.sessions.iter().filter(|s| used.contains(&s.id)) {
             if s.form.needs_presiding() && !s.presiding.is_empty() {
@@ -311,7 +321,10 @@ impl Report {
             .collect();
         // Sessions recorded before the book said who presided as what: the columns that
         // depend on it cannot be filled (never guessed).
-        let unmarked = r.visits.iter().any(|v| v.block == Block::Unmarked);
+        let unmarked = r
+            .visits
+            .iter()
+            .any(|v| v.block == Block::Unmarked && !v.refused());
         r.tables = circular
             .forms()
             .iter()

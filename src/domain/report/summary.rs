@@ -67,6 +67,10 @@ pub enum Figure {
     DeskUrged,
     DeskAnswered,
     DeskFiled,
+    /// Reception refused (Luật TCD Art 9): logged, not received — in no table of TT 06/2025,
+    /// said in the summary.
+    Refused,
+    RefusedPeople,
 }
 
 impl Figure {
@@ -118,6 +122,8 @@ impl Figure {
         Figure::DeskUrged,
         Figure::DeskAnswered,
         Figure::DeskFiled,
+        Figure::Refused,
+        Figure::RefusedPeople,
     ];
 
     /// The key in the JSON `summary` object (and for `--explain`).
@@ -171,6 +177,8 @@ impl Figure {
             F::DeskUrged => "desk_urged",
             F::DeskAnswered => "desk_answered",
             F::DeskFiled => "desk_filed",
+            F::Refused => "refused",
+            F::RefusedPeople => "refused_people",
         }
     }
 
@@ -287,6 +295,8 @@ impl Figure {
             F::DeskUrged => Measure::visits(vh(H_URGE), M::Visits),
             F::DeskAnswered => Measure::visits(vh(H_ANSWER), M::Visits),
             F::DeskFiled => Measure::visits(vh(H_FILE), M::Visits),
+            F::Refused => Measure::visits(vh(H_REFUSED), M::Visits),
+            F::RefusedPeople => Measure::visits(vh(H_REFUSED), M::People),
         }
     }
 }

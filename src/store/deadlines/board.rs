@@ -21,6 +21,16 @@ pub struct BoardRow {
     pub obligation: Obligation,
     pub due_on: NaiveDate,
     pub officer_name: Option<String>,
+    /// A duty of a visit, not of a case (the written notice of a refusal, issue 29): the
+    /// visit, and how its due date was computed (`code` is then the visit's day).
+    pub duty: Option<Box<VisitDuty>>,
+}
+
+/// A duty of a visit on the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitDuty {
+    pub visit_uid: String,
+    pub explanation: Explanation,
 }
 
 /// The board: counts per bucket, and the most urgent rows first.
@@ -82,7 +92,13 @@ impl Store {
     pub fn board(&self, today: NaiveDate, cal: &Calendar, limit: u32) -> Result<Board> {
         let d3 = cal.add_working_days(today, 3);
         let d7 = cal.add_working_days(today, 7);
-        let (overdue, within3, within7, later, due_today) = self
+        let (mut overdue, mut within3, mut within7, mut later, mut due_today): (
+            u32,
+            u32,
+            u32,
+            u32,
+            u32,
+        ) = self
             .conn
             .prepare_cached(
                 "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
@@ -124,9 +140,26 @@ impl Store {
                     obligation: Obligation::from_code(&o).ok_or_else(|| bad_code(5))?,
                     due_on: r.get(6)?,
                     officer_name: r.get(7)?,
+                    duty: None,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<Vec<BoardRow>>>()?;
+        let mut rows = rows;
+        let duties = self.visit_duties(cal)?;
+        for r in &duties {
+            match r.due_on {
+                d if d < today => overdue += 1,
+                d if d <= d3 => within3 += 1,
+                d if d <= d7 => within7 += 1,
+                _ => later += 1,
+            }
+            due_today += u32::from(r.due_on == today);
+        }
+        if !duties.is_empty() {
+            rows.extend(duties);
+            rows.sort_by_key(|r| r.due_on);
+            rows.truncate(limit as usize);
+        }
         Ok(Board {
             overdue,
             within3,
@@ -135,6 +168,70 @@ impl Store {
             due_today,
             rows,
         })
+    }
+
+    /// The duties of visits still owed: the written notice of a refusal on a ground that asks
+    /// for it (Luật TCD Art 9(3), NĐ 154/2026 Art 4(1)(h)) not yet issued, due by the rule in
+    /// force on the day of the refusal (none before 01/7/2026: no time limit).
+    pub fn visit_duties(&self, cal: &Calendar) -> Result<Vec<BoardRow>> {
+        use crate::domain::deadline::duty;
+        use crate::domain::refusal::RefusalGround;
+        use crate::domain::visit::PetitionType;
+        let written: Vec<&str> = RefusalGround::ALL
+            .iter()
+            .filter(|g| g.written_notice())
+            .map(|g| g.code())
+            .collect();
+        let rules = super::load_rules(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.uid, v.day, v.petition_type, f.name, c.full_name, o.full_name,
+                    v.refusal_ground
+             FROM visits v
+             JOIN fields f ON f.id = v.field_id
+             JOIN citizens c ON c.id = v.citizen_id
+             LEFT JOIN officers o ON o.id = v.officer_id
+             WHERE v.handling = 'tu_choi' AND v.deleted_at IS NULL
+               AND v.refusal_notice_on IS NULL
+             ORDER BY v.day, v.id",
+        )?;
+        let found = stmt
+            .query_map([], |r| {
+                let t: String = r.get(2)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, NaiveDate>(1)?,
+                    PetitionType::from_code(&t).ok_or_else(|| bad_code(2))?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::new();
+        for (uid, day, ptype, field_name, name, officer, ground) in found {
+            if !written.contains(&ground.as_str()) {
+                continue;
+            }
+            let Some(due) = duty(Obligation::RefusalNotice, day, &rules, cal) else {
+                continue;
+            };
+            out.push(BoardRow {
+                case_uid: String::new(),
+                code: crate::domain::date::format_date(day),
+                case_type: CaseType::from_petition(ptype),
+                field_name,
+                citizen: Person::of(name, Context::of_visit(ptype, &uid, None, false)),
+                obligation: Obligation::RefusalNotice,
+                due_on: due.due_on,
+                officer_name: officer,
+                duty: Some(Box::new(VisitDuty {
+                    visit_uid: uid,
+                    explanation: due.explanation,
+                })),
+            });
+        }
+        Ok(out)
     }
 
     /// (overdue, due today) over all open obligations, for the status line.

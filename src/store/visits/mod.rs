@@ -9,8 +9,10 @@ use crate::domain::case::CaseType;
 use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
 use crate::domain::journal::{Entity, Op};
+use crate::domain::refusal::RefusalGround;
 use crate::domain::visit::{
-    DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
+    AccountRead, DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit,
+    VisitDraft,
 };
 
 mod book;
@@ -103,9 +105,24 @@ pub struct VisitDetail {
     pub citizen_visits: Option<u32>,
     pub created_at: String,
     pub updated_at: String,
+    /// The citizen's yêu cầu, đề nghị (Luật TCD Art 25(2)).
+    pub requests: String,
+    /// The account read back and signed or fingerprinted (None: not recorded).
+    pub account_read: Option<AccountRead>,
+    /// Reception refused: its ground.
+    pub refusal_ground: Option<RefusalGround>,
+    /// The day the written notice of the refusal was issued.
+    pub refusal_notice_on: Option<NaiveDate>,
 }
 
 impl VisitDetail {
+    /// A refusal whose written notice (Mẫu 01/TCD) is owed and not yet issued.
+    pub fn refusal_notice_owed(&self) -> bool {
+        self.refusal_ground
+            .is_some_and(RefusalGround::written_notice)
+            && self.refusal_notice_on.is_none()
+    }
+
     /// The form as it would have been typed, for editing — only for a viewer who may see the
     /// citizen (a denouncer's visit is revealed first, audited).
     pub fn to_draft(&self, viewer: &Viewer) -> Option<VisitDraft> {
@@ -132,6 +149,15 @@ impl VisitDetail {
             transfer_agency: self.transfer_agency.clone(),
             note: self.note.clone(),
             petitions: self.petitions.to_string(),
+            requests: self.requests.clone(),
+            account_read: self
+                .account_read
+                .map(|a| a.code().to_owned())
+                .unwrap_or_default(),
+            refusal_ground: self
+                .refusal_ground
+                .map(|g| g.code().to_owned())
+                .unwrap_or_default(),
             editing_uid: Some(self.row.uid.clone()),
             editing_version: Some(self.row.version),
             day: crate::domain::date::format_date(self.day),
@@ -457,6 +483,47 @@ impl Writer<'_> {
         Ok(case)
     }
 
+    /// The written notice of a refusal (Mẫu 01/TCD) issued on `on`: the duty leaves the
+    /// board. Only for a refusal on a ground that asks for it; never before the refusal nor
+    /// after today (the desk's clock).
+    pub fn record_refusal_notice(
+        &mut self,
+        uid: &str,
+        expected_version: i64,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<()> {
+        self.permit_on(Permission::EditVisit, On::Visit(uid))?;
+        let (id, version, changed_at, day, ground): (i64, i64, String, NaiveDate, Option<String>) =
+            self.query_row(
+                "SELECT id, version, updated_at, day, refusal_ground FROM visits
+                 WHERE uid = ?1 AND deleted_at IS NULL",
+                [uid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("visit"))?;
+        if version != expected_version {
+            return Err(StoreError::Conflict {
+                what: "visit",
+                changed_at: Some(changed_at),
+            });
+        }
+        let owed = ground
+            .as_deref()
+            .and_then(RefusalGround::from_code)
+            .is_some_and(RefusalGround::written_notice);
+        if !owed {
+            return Err(StoreError::Invalid(
+                "no written notice is owed: not a refusal on Art 9(3) or point (h)".into(),
+            ));
+        }
+        if on < day || on > today {
+            return Err(StoreError::Invalid(format!("notice day {on}")));
+        }
+        rows::set_refusal_notice(self, id, on)
+    }
+
     /// Void a visit logged by mistake: never deleted, marked with its reason (audited),
     /// counted nowhere, out of the lookup. A case it opened goes with it while the case is
     /// still new and has no other visit; a case that moved on is refused, naming it.
@@ -535,7 +602,8 @@ impl Store {
                     CASE WHEN v.petition_type = 'to_cao' THEN NULL ELSE
                       (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
                     END,
-                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role
+                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role,
+                    v.requests, v.account_read, v.refusal_ground, v.refusal_notice_on
              {ROW_JOINS} WHERE v.uid = ?1",
             counted = citizens::counted_visit("x")
         );
@@ -558,6 +626,14 @@ impl Store {
                 updated_at: r.get(d + 11)?,
                 transfer_agency: r.get(d + 12)?,
                 presider_role: PresiderRole::from_code(&r.get::<_, String>(d + 13)?),
+                requests: r.get(d + 14)?,
+                account_read: r
+                    .get::<_, Option<String>>(d + 15)?
+                    .and_then(|c| AccountRead::from_code(&c)),
+                refusal_ground: r
+                    .get::<_, Option<String>>(d + 16)?
+                    .and_then(|c| RefusalGround::from_code(&c)),
+                refusal_notice_on: r.get(d + 17)?,
             })
         })
         .optional()?
