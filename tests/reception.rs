@@ -114,7 +114,10 @@ fn a_refusal_owes_its_notice_on_the_board_until_it_is_recorded() {
     assert_eq!(duties.len(), 1, "{:?}", board.rows);
     assert_eq!(duties[0].obligation, Obligation::RefusalNotice);
     assert_eq!(duties[0].due_on, d("2026-11-23"));
-    assert_eq!(duties[0].duty.as_ref().unwrap().visit_uid, uid);
+    assert_eq!(
+        duties[0].duty.as_ref().unwrap().of,
+        tiepdan::store::DutyOf::Visit(uid.clone())
+    );
     assert_eq!(board.within3, 1);
     // A notice is never dated before the refusal, nor after today.
     let version = detail.row.version;
@@ -234,4 +237,356 @@ fn a_journaled_book_upgrades_and_checks() {
     );
     let check = store.verify_book(None).unwrap();
     assert!(check.ok(), "{check:?}");
+}
+
+fn weekly_thursdays(from: &str) -> tiepdan::domain::schedule::Plan {
+    tiepdan::domain::schedule::Plan {
+        id: 0,
+        uid: String::new(),
+        leader: "Chủ tịch UBND phường Ba Đình".into(),
+        pattern: tiepdan::domain::schedule::Pattern::Weekly,
+        weekday: Some(chrono::Weekday::Thu),
+        days: vec![],
+        place: "Trụ sở tiếp công dân".into(),
+        effective_from: d(from),
+        effective_to: None,
+        version: 1,
+    }
+}
+
+/// Luật TCD Art 24(4): each day of the schedule posted at least 05 working days before. A
+/// Thursday plan from 01/11/2026, on Sunday 22/11: Thursday 26/11 was to be posted by
+/// Thursday 19/11 (Wed 25, Tue 24, Mon 23, Fri 20, Thu 19) — overdue; 03/12 by 26/11.
+/// Recorded posted, the day leaves the board. A change of plan ends the old one the day
+/// before.
+#[test]
+fn the_schedule_is_posted_five_working_days_before_each_day() {
+    let (_dir, mut store, actor) = book();
+    write(&mut store, &actor, |w| {
+        w.set_reception_plan(&weekly_thursdays("2026-11-01"))
+    });
+    let cal = store.calendar().unwrap();
+    let rows = store.schedule_duties(today(), &cal).unwrap();
+    let first: Vec<(String, NaiveDate)> = rows
+        .iter()
+        .take(2)
+        .map(|r| (r.code.clone(), r.due_on))
+        .collect();
+    assert_eq!(
+        first,
+        vec![
+            ("26/11/2026".to_owned(), d("2026-11-19")),
+            ("03/12/2026".to_owned(), d("2026-11-26")),
+        ]
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.obligation == Obligation::PostSchedule)
+    );
+    let board = store.board(today(), &cal, 100).unwrap();
+    assert_eq!(board.overdue, 1, "26/11 not posted by 19/11");
+    write(&mut store, &actor, |w| {
+        w.record_reception_day(d("2026-11-26"), Some(d("2026-11-18")), None, None, "")
+    });
+    let rows = store.schedule_duties(today(), &cal).unwrap();
+    assert_eq!(rows[0].code, "03/12/2026");
+    // A posting is never after its day; a day moves only when postponed.
+    assert!(
+        store
+            .write(&actor, |w| w.record_reception_day(
+                d("2026-11-26"),
+                Some(d("2026-11-27")),
+                None,
+                None,
+                ""
+            ))
+            .is_err()
+    );
+    // From 01/12 Mondays: the Thursday plan ends on 30/11.
+    let mut mondays = weekly_thursdays("2026-12-01");
+    mondays.weekday = Some(chrono::Weekday::Mon);
+    write(&mut store, &actor, |w| w.set_reception_plan(&mondays));
+    let plans = store.reception_plans().unwrap();
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0].effective_to, Some(d("2026-11-30")));
+    // A plan before the newest one's first day is refused (change it from its day).
+    assert!(
+        store
+            .write(&actor, |w| w
+                .set_reception_plan(&weekly_thursdays("2026-11-15")))
+            .is_err()
+    );
+    assert!(store.verify_book(None).unwrap().ok());
+}
+
+/// A day of the schedule that falls on a day off moves to the next working day (local
+/// practice, DOMAIN.md §6): Thursday 30/04/2026 → Monday 04/05/2026 (01/05 off, then the
+/// weekend).
+#[test]
+fn a_planned_day_off_moves_to_the_next_working_day() {
+    let (_dir, mut store, actor) = book();
+    write(&mut store, &actor, |w| {
+        w.set_reception_plan(&weekly_thursdays("2026-04-01"))
+    });
+    let cal = store.calendar().unwrap();
+    let plans = store.reception_plans().unwrap();
+    let days: Vec<NaiveDate> =
+        tiepdan::domain::schedule::planned_days(&plans, &cal, d("2026-04-27"), d("2026-05-10"))
+            .into_iter()
+            .map(|p| p.day)
+            .collect();
+    assert_eq!(days, vec![d("2026-05-04"), d("2026-05-07")]);
+}
+
+fn head_visit(store: &mut Store, actor: &Actor, day: &str, role: &str) {
+    let mut v = draft("Lý Văn Mạnh", "001085000888");
+    v.form = "dot_xuat".into();
+    v.presiding = "Chủ tịch UBND phường".into();
+    v.presider_role = role.into();
+    v.handling = "huong_dan".into();
+    v.day = day.into();
+    save_on(store, actor, &v);
+}
+
+/// TT 06/2025 01/TCD (10) and (16), "số ngày tiếp" — the days publicly announced: with a
+/// schedule, its days up to the day judged on (22/11/2026), unless postponed, in the block
+/// of who received, plus the days off it the head (or a deputy) received someone. Thursdays
+/// of November 2026: 05 (nothing recorded: announced, in person), 12 (a deputy, nobody
+/// came: (16)), 19 (postponed: none), 26 (after 22/11: not yet); Tuesday 17 an ad hoc
+/// session in person (off the schedule: (10)). So (10) = 2, (16) = 1. The forms' identities
+/// still hold.
+#[test]
+fn the_days_announced_feed_columns_10_and_16() {
+    use tiepdan::domain::report::Form;
+    let (_dir, mut store, actor) = book();
+    head_visit(&mut store, &actor, "17/11/2026", "truc_tiep");
+    let november = Period::parse("2026-11").unwrap();
+    // Without a schedule: the days a session received someone (17/11).
+    let r = store.period_report(november, today()).unwrap();
+    assert!(!r.has_schedule());
+    assert_eq!(r.cell(Form::T6Tcd01, 10).and_then(|c| c.value), Some(1));
+    assert_eq!(r.cell(Form::T6Tcd01, 16).and_then(|c| c.value), Some(0));
+    write(&mut store, &actor, |w| {
+        w.set_reception_plan(&weekly_thursdays("2026-10-01"))
+    });
+    write(&mut store, &actor, |w| {
+        w.record_reception_day(
+            d("2026-11-12"),
+            None,
+            Some(tiepdan::domain::schedule::DayMark::DelegatedNoVisitors),
+            None,
+            "",
+        )
+    });
+    write(&mut store, &actor, |w| {
+        w.record_reception_day(
+            d("2026-11-19"),
+            None,
+            Some(tiepdan::domain::schedule::DayMark::Postponed),
+            Some(d("2026-11-20")),
+            "Chủ tịch họp đột xuất",
+        )
+    });
+    let r = store.period_report(november, today()).unwrap();
+    let cell = |no| r.cell(Form::T6Tcd01, no).and_then(|c| c.value);
+    assert_eq!(cell(10), Some(2));
+    assert_eq!(cell(16), Some(1));
+    // The visits are as before: one, in person.
+    assert_eq!(cell(11), Some(1));
+    assert_eq!(cell(17), Some(0));
+    assert_eq!(cell(1), Some(1));
+    assert_eq!(
+        cell(1),
+        Some(cell(5).unwrap() + cell(11).unwrap() + cell(17).unwrap())
+    );
+    // Ended from 01/11: November has no schedule again.
+    write(&mut store, &actor, |w| {
+        w.end_reception_plans(d("2026-11-01"))
+    });
+    let r = store.period_report(november, today()).unwrap();
+    assert_eq!(r.cell(Form::T6Tcd01, 10).and_then(|c| c.value), Some(1));
+    assert!(store.verify_book(None).unwrap().ok());
+}
+
+/// The legal minimum (Luật 136/2025: a commune chairman 2 days a month in person from
+/// 01/7/2026): October 2026 with one day held in person (08/10, nobody came) and one by a
+/// deputy (15/10) is short — flagged and counted; the summary says it.
+#[test]
+fn a_month_short_of_the_minimum_is_counted() {
+    let (_dir, mut store, actor) = book();
+    write(&mut store, &actor, |w| {
+        w.set_setting(tiepdan::store::settings::UNIT_LEVEL, "xa")
+    });
+    write(&mut store, &actor, |w| {
+        w.set_reception_plan(&weekly_thursdays("2026-10-01"))
+    });
+    write(&mut store, &actor, |w| {
+        w.record_reception_day(
+            d("2026-10-08"),
+            None,
+            Some(tiepdan::domain::schedule::DayMark::HeldNoVisitors),
+            None,
+            "",
+        )
+    });
+    head_visit(&mut store, &actor, "15/10/2026", "uy_quyen");
+    let r = store
+        .period_report(Period::parse("2026-10").unwrap(), today())
+        .unwrap();
+    assert_eq!(r.figure(Figure::ScheduleShort), 1);
+    assert_eq!(r.shortfalls[0].held, 1);
+    assert_eq!(r.shortfalls[0].required, 2);
+    let text = tiepdan::i18n::report_paragraph(Lang::Vi, "UBND phường Ba Đình", &r);
+    assert!(
+        text.contains("chưa trực tiếp tiếp đủ số ngày tối thiểu trong 01"),
+        "{text}"
+    );
+    // A second day in person (22/10) meets it.
+    write(&mut store, &actor, |w| {
+        w.record_reception_day(
+            d("2026-10-22"),
+            None,
+            Some(tiepdan::domain::schedule::DayMark::HeldNoVisitors),
+            None,
+            "",
+        )
+    });
+    let r = store
+        .period_report(Period::parse("2026-10").unwrap(), today())
+        .unwrap();
+    assert_eq!(r.figure(Figure::ScheduleShort), 0);
+}
+
+/// `tiepdan schedule`: a plan set, days recorded (PIN from standard input), a month listed
+/// as the book shows it.
+#[test]
+fn the_schedule_from_the_command_line() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store_with_officer(&mut store);
+    }
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+            .arg("--db")
+            .arg(&path)
+            .args(["--lang", "vi", "schedule"])
+            .args(args)
+            .env("TIEPDAN_TEST_KDF", "cheap")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PIN}\n").as_bytes());
+        let o = child.wait_with_output().unwrap();
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    run(&[
+        "set",
+        "--leader",
+        "Chủ tịch UBND phường",
+        "--from",
+        "01/11/2026",
+        "--weekly",
+        "4",
+        "--pin-stdin",
+    ]);
+    run(&["mark", "12/11/2026", "delegated", "--pin-stdin"]);
+    run(&[
+        "mark",
+        "19/11/2026",
+        "postponed",
+        "--to",
+        "20/11/2026",
+        "--pin-stdin",
+    ]);
+    run(&[
+        "mark",
+        "26/11/2026",
+        "posted",
+        "--on",
+        "18/11/2026",
+        "--pin-stdin",
+    ]);
+    let list = run(&["list", "--month", "11/2026"]);
+    let days: Vec<&str> = list.lines().skip(1).collect();
+    assert_eq!(
+        days,
+        vec![
+            "05/11/2026  chưa ghi",
+            "12/11/2026  ủy quyền",
+            "19/11/2026  lùi lịch",
+            "26/11/2026  chưa ghi · niêm yết 18/11/2026",
+        ],
+        "{list}"
+    );
+    assert!(
+        list.lines()
+            .next()
+            .unwrap()
+            .contains("Chủ tịch UBND phường")
+    );
+}
+
+/// The schedule screen (catalog `6`, then `s`), on Sunday 22/11/2026 with a Thursday plan:
+/// the month's days with how each stands; `p` records the selected day posted today, `u`
+/// a deputy received. Drawn at 80×24 and at the smallest size.
+#[test]
+fn the_schedule_screen_lists_the_month_and_marks_a_day() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = store_with_officer(&mut store);
+    write(&mut store, &actor, |w| {
+        w.set_reception_plan(&weekly_thursdays("2026-11-01"))
+    });
+    let mut app = app_as(store, actor);
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Char('s')));
+    assert!(matches!(
+        app.overlays.last(),
+        Some(tiepdan::app::Overlay::Schedule(_))
+    ));
+    // The first day from today on is selected: Thursday 26/11, not yet posted.
+    let sel = |app: &tiepdan::app::App| match app.overlays.last() {
+        Some(tiepdan::app::Overlay::Schedule(v)) => v.selected().cloned().unwrap(),
+        _ => panic!("the schedule"),
+    };
+    assert_eq!(sel(&app).day, d("2026-11-26"));
+    insta::assert_snapshot!("schedule_80x24", screen_of(&mut app, 80, 24));
+    app.handle_key(key(KeyCode::Char('p')));
+    let line = sel(&app);
+    assert_eq!(line.day, d("2026-11-26"));
+    assert_eq!(line.record.unwrap().posted_on, Some(today()));
+    // Thursday 19/11 (past): a deputy received, nobody came.
+    app.handle_key(key(KeyCode::Up));
+    app.handle_key(key(KeyCode::Char('u')));
+    assert_eq!(
+        sel(&app).status,
+        tiepdan::domain::schedule::DayStatus::Delegated
+    );
+    insta::assert_snapshot!(
+        "schedule_small",
+        screen_of(&mut app, tiepdan::app::MIN_WIDTH, tiepdan::app::MIN_HEIGHT)
+    );
+    // `]` shows December (Thursdays 3, 10, 17, 24, 31).
+    app.handle_key(key(KeyCode::Char(']')));
+    match app.overlays.last() {
+        Some(tiepdan::app::Overlay::Schedule(v)) => assert_eq!(v.days.len(), 5),
+        _ => panic!("the schedule"),
+    }
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.overlays.is_empty());
 }

@@ -591,6 +591,7 @@ fn q1_summary_figures_by_hand() {
         // No refusal in this book (tests/reception.rs has them).
         (F::Refused, 0),
         (F::RefusedPeople, 0),
+        (F::ScheduleShort, 0),
     ];
     for (f, v) in expected {
         assert_eq!(r.figure(f), v, "{f:?}");

@@ -30,6 +30,14 @@ pub enum Command {
     VoidVisit,
     /// `b` on a refused visit: its written notice (Mẫu 01/TCD) issued today.
     NoticeIssued,
+    /// The catalog's `s`: the head's reception schedule.
+    ShowSchedule,
+    /// On a day of the schedule: posted today; held with nobody coming; a deputy received;
+    /// postponed.
+    MarkPosted,
+    MarkHeld,
+    MarkDelegated,
+    MarkPostponed,
     SwitchOfficer,
     /// Lock the screen now (`Ctrl-L`): only the unit, the date and signing in are shown.
     Lock,

@@ -43,8 +43,9 @@ impl App {
             Command::Open => match self.board.selected_row().cloned() {
                 // A duty of a visit (a refusal's notice) opens the visit.
                 Some(r) if r.duty.is_some() => {
-                    let uid = r.duty.map(|d| d.visit_uid).unwrap_or_default();
-                    self.open_visit(&uid);
+                    if let Some(crate::store::DutyOf::Visit(uid)) = r.duty.map(|d| d.of) {
+                        self.open_visit(&uid);
+                    }
                 }
                 Some(r) => self.open_case_view(&r.case_uid),
                 None => {}
@@ -77,6 +78,7 @@ impl App {
             Command::First => self.catalog.move_by(isize::MIN / 2),
             Command::Last => self.catalog.move_by(isize::MAX / 2),
             Command::SwitchOfficer => self.open_picker(),
+            Command::ShowSchedule => self.open_schedule(),
             Command::Left | Command::Right => {
                 self.catalog.section = self.catalog.section.step(cmd == Command::Right)
             }

@@ -304,6 +304,7 @@ pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
         F::DeskFiled => Msg::FgDeskFiled,
         F::Refused => Msg::FgRefused,
         F::RefusedPeople => Msg::FgRefusedPeople,
+        F::ScheduleShort => Msg::FgScheduleShort,
     }
 }
 
@@ -459,6 +460,11 @@ pub fn describe_measure(
                 };
                 (source, metric)
             }
+            Term::Announced(role) => {
+                parts.push(presider_role(*role).t(lang).to_owned());
+                (Msg::DfAnnouncedIn, Msg::DfMAnnounced)
+            }
+            Term::Short => (Msg::DfShortIn, Msg::DfMShort),
         };
         let lead = if i == 0 {
             String::new()

@@ -14,7 +14,7 @@ use crate::domain::identity::Place;
 use crate::i18n::{self, Msg};
 use crate::store::VisitDetail;
 
-fn titled<'a>(text: String, theme: &Theme) -> Block<'a> {
+pub(super) fn titled<'a>(text: String, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .title(Line::from(Span::styled(format!(" {text} "), theme.title())))

@@ -314,6 +314,15 @@ pub enum CaseMetric {
 pub enum Term {
     Visits(VisitWhere, VisitMetric),
     Cases(CaseWhere, CaseMetric),
+    /// Rule "số ngày tiếp" (01/TCD (10) in person, (16) by a delegate; TT 06/2025: the days
+    /// publicly announced): with a schedule in force in the period, its days up to the day
+    /// judged on, unless postponed, in the block of who received, and the days off the
+    /// schedule a session of that block received someone (`DayLine::announced_block`);
+    /// without one, the days on which such a session received someone (the rule before
+    /// issue 29).
+    Announced(PresiderRole),
+    /// Rule "số ngày tối thiểu": the weeks or months short of the head's legal minimum.
+    Short,
 }
 
 /// A figure's rule: the sum of its terms.
@@ -342,9 +351,11 @@ impl Measure {
 
     /// The measure depends on who presided a session (the head in person or a delegate).
     pub fn needs_the_mark(&self) -> bool {
-        self.terms
-            .iter()
-            .any(|t| matches!(t, Term::Visits(w, _) if w.needs_the_mark()))
+        self.terms.iter().any(|t| match t {
+            Term::Visits(w, _) => w.needs_the_mark(),
+            Term::Announced(_) => true,
+            Term::Cases(..) | Term::Short => false,
+        })
     }
 }
 

@@ -71,6 +71,9 @@ pub enum Figure {
     /// said in the summary.
     Refused,
     RefusedPeople,
+    /// Weeks or months the head received in person fewer days than the legal minimum
+    /// (issue 29; the unit's level set).
+    ScheduleShort,
 }
 
 impl Figure {
@@ -124,6 +127,7 @@ impl Figure {
         Figure::DeskFiled,
         Figure::Refused,
         Figure::RefusedPeople,
+        Figure::ScheduleShort,
     ];
 
     /// The key in the JSON `summary` object (and for `--explain`).
@@ -179,6 +183,7 @@ impl Figure {
             F::DeskFiled => "desk_filed",
             F::Refused => "refused",
             F::RefusedPeople => "refused_people",
+            F::ScheduleShort => "schedule_short",
         }
     }
 
@@ -297,6 +302,9 @@ impl Figure {
             F::DeskFiled => Measure::visits(vh(H_FILE), M::Visits),
             F::Refused => Measure::visits(vh(H_REFUSED), M::Visits),
             F::RefusedPeople => Measure::visits(vh(H_REFUSED), M::People),
+            F::ScheduleShort => Measure {
+                terms: vec![Term::Short],
+            },
         }
     }
 }

@@ -15,21 +15,31 @@ use crate::domain::identity::{Context, Person};
 pub struct BoardRow {
     pub case_uid: String,
     pub code: String,
-    pub case_type: CaseType,
+    /// The case's type (a refusal's: its petition's); None for a day of the schedule.
+    pub case_type: Option<CaseType>,
     pub field_name: String,
     pub citizen: Person,
     pub obligation: Obligation,
     pub due_on: NaiveDate,
     pub officer_name: Option<String>,
-    /// A duty of a visit, not of a case (the written notice of a refusal, issue 29): the
-    /// visit, and how its due date was computed (`code` is then the visit's day).
+    /// A duty that is not a case's (issue 29) — a refusal's written notice, a day of the
+    /// schedule to post — and how its due date was computed (`code` is then the day).
     pub duty: Option<Box<VisitDuty>>,
 }
 
-/// A duty of a visit on the board.
+/// Whose duty a board row is, when not a case's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyOf {
+    /// A refused visit (its uid).
+    Visit(String),
+    /// A day of the reception schedule.
+    Day(NaiveDate),
+}
+
+/// A duty that is not a case's, on the board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisitDuty {
-    pub visit_uid: String,
+    pub of: DutyOf,
     pub explanation: Explanation,
 }
 
@@ -135,7 +145,7 @@ impl Store {
                     ),
                     case_uid,
                     code,
-                    case_type,
+                    case_type: Some(case_type),
                     field_name: r.get(3)?,
                     obligation: Obligation::from_code(&o).ok_or_else(|| bad_code(5))?,
                     due_on: r.get(6)?,
@@ -145,7 +155,8 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<BoardRow>>>()?;
         let mut rows = rows;
-        let duties = self.visit_duties(cal)?;
+        let mut duties = self.visit_duties(cal)?;
+        duties.extend(self.schedule_duties(today, cal)?);
         for r in &duties {
             match r.due_on {
                 d if d < today => overdue += 1,
@@ -219,14 +230,59 @@ impl Store {
             out.push(BoardRow {
                 case_uid: String::new(),
                 code: crate::domain::date::format_date(day),
-                case_type: CaseType::from_petition(ptype),
+                case_type: Some(CaseType::from_petition(ptype)),
                 field_name,
                 citizen: Person::of(name, Context::of_visit(ptype, &uid, None, false)),
                 obligation: Obligation::RefusalNotice,
                 due_on: due.due_on,
                 officer_name: officer,
                 duty: Some(Box::new(VisitDuty {
-                    visit_uid: uid,
+                    of: DutyOf::Visit(uid),
+                    explanation: due.explanation,
+                })),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The days of the schedule from `today` on (the next 45 days) whose posting is not
+    /// recorded: each due at least 05 working days before it (Luật TCD Art 24(4)), counted
+    /// back. A day already past its posting day stays until recorded (overdue).
+    pub fn schedule_duties(&self, today: NaiveDate, cal: &Calendar) -> Result<Vec<BoardRow>> {
+        use crate::domain::deadline::duty;
+        use crate::domain::schedule::{DayMark, planned_days};
+        let plans = crate::store::schedule::load_plans(&self.conn)?;
+        if plans.is_empty() {
+            return Ok(vec![]);
+        }
+        let to = today + chrono::Duration::days(45);
+        let records = crate::store::schedule::load_days(&self.conn, today, to)?;
+        let rules = super::load_rules(&self.conn)?;
+        let mut out = Vec::new();
+        for p in planned_days(&plans, cal, today, to) {
+            let rec = records.iter().find(|r| r.day == p.day);
+            if rec.is_some_and(|r| r.posted_on.is_some() || r.mark == Some(DayMark::Postponed)) {
+                continue;
+            }
+            let Some(due) = duty(Obligation::PostSchedule, p.day, &rules, cal) else {
+                continue;
+            };
+            let leader = plans
+                .iter()
+                .find(|x| x.id == p.plan_id)
+                .map(|x| x.leader.clone())
+                .unwrap_or_default();
+            out.push(BoardRow {
+                case_uid: String::new(),
+                code: crate::domain::date::format_date(p.day),
+                case_type: None,
+                field_name: String::new(),
+                citizen: Person::of(leader, Context::Open),
+                obligation: Obligation::PostSchedule,
+                due_on: due.due_on,
+                officer_name: None,
+                duty: Some(Box::new(VisitDuty {
+                    of: DutyOf::Day(p.day),
                     explanation: due.explanation,
                 })),
             });
