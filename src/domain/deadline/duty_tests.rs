@@ -1,7 +1,7 @@
 //! The duties that are not a case's, worked by hand from the 2026 calendar (DOMAIN.md §7),
 //! each with its article: the notice refusing reception (NĐ 154/2026 Art 4(3), UNVERIFIED),
 //! the schedule posted (Luật TCD Art 24(4)), the notice of a dialogue (NĐ 155/2026 amending
-//! NĐ 124/2020 Art 28(1), UNVERIFIED). The rules are the ones migration 0031 seeds.
+//! NĐ 124/2020 Art 28(1), UNVERIFIED). The rules are the ones migration 0027 seeds.
 
 use super::*;
 use crate::domain::calendar::seeded_2026;
