@@ -84,12 +84,15 @@ fn art_33_counts_the_days_of_an_obstacle_art_9_does_not() {
 
 /// Point 8. A plain "N ngày" is calendar days (the laws write "ngày làm việc" where they
 /// mean it): ⚠ only where the text is unverified or unread — NĐ 155/2026 (UNVERIFIED) and
-/// NĐ 124/2020's articles that were not read.
+/// NĐ 124/2020's articles that were not read — and NĐ 154/2026 (known from one OCR copy,
+/// DOMAIN.md §0: the refusal notice of issue 29).
 #[test]
 fn only_unverified_texts_are_marked() {
     let ctx = ctx();
     for r in &ctx.rules {
-        let unread = r.article.contains("NĐ 155/2026") || r.article.contains("NĐ 124/2020");
+        let unread = r.article.contains("NĐ 155/2026")
+            || r.article.contains("NĐ 124/2020")
+            || r.article.contains("NĐ 154/2026");
         assert_eq!(r.unconfirmed, unread, "{} ({:?})", r.article, r.obligation);
     }
     // The resolution of a complaint (Art 28: "30 ngày") is no longer ⚠.

@@ -899,6 +899,8 @@ fn only_the_row_writers_write_the_records() {
         "calendar_days",
         "calendar_years",
         "report_closings",
+        "reception_plans",
+        "reception_days",
     ];
     // Derived columns written where they are computed.
     let allowed = ["UPDATE cases SET next_due"];

@@ -588,6 +588,10 @@ fn q1_summary_figures_by_hand() {
         // v3, v7.
         (F::DeskAnswered, 2),
         (F::DeskFiled, 1),
+        // No refusal in this book (tests/reception.rs has them).
+        (F::Refused, 0),
+        (F::RefusedPeople, 0),
+        (F::ScheduleShort, 0),
     ];
     for (f, v) in expected {
         assert_eq!(r.figure(f), v, "{f:?}");

@@ -347,6 +347,21 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             }
             out
         }
+        // The desk's visits are not refusals: an allowed role is told no notice is owed
+        // (tests/reception.rs records a notice on a real refusal).
+        "record_refusal_notice" => [
+            ("Y's visit", f.y_visit.clone(), y),
+            ("X's own visit", f.x_visit.clone(), x),
+        ]
+        .into_iter()
+        .map(|(whose, uid, by)| {
+            let mut p = probe(whose, P::EditVisit, visit_by(by), move |w, f| {
+                w.record_refusal_notice(&uid, f.versions[&uid], today(), today())
+            });
+            p.law_may_refuse = true;
+            p
+        })
+        .collect(),
         "reveal_visit" => vec![
             probe(
                 "Y's denunciation",
@@ -475,6 +490,45 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             })
         })
         .collect(),
+        // The head's reception schedule (issue 29): the plans are the unit's catalog; a day
+        // posted, held or postponed is the desk's record of it.
+        "set_reception_plan" => vec![probe(
+            "a plan from 01/12/2026",
+            P::EditCatalog,
+            Target::None,
+            |w, _| {
+                let plan = tiepdan::domain::schedule::Plan {
+                    id: 0,
+                    uid: String::new(),
+                    leader: "Chủ tịch UBND phường".into(),
+                    pattern: tiepdan::domain::schedule::Pattern::Weekly,
+                    weekday: Some(chrono::Weekday::Thu),
+                    days: vec![],
+                    place: String::new(),
+                    effective_from: d("2026-12-01"),
+                    effective_to: None,
+                    version: 1,
+                };
+                w.set_reception_plan(&plan).map(|_| ())
+            },
+        )],
+        // Refused in words when no plan is in force then (the order of the probes decides).
+        "end_reception_plans" => vec![{
+            let mut p = probe(
+                "no schedule from 01/01/2027",
+                P::EditCatalog,
+                Target::None,
+                |w, _| w.end_reception_plans(d("2027-01-01")),
+            );
+            p.law_may_refuse = true;
+            p
+        }],
+        "record_reception_day" => vec![probe(
+            "a day posted",
+            P::RecordVisit,
+            Target::None,
+            |w, _| w.record_reception_day(d("2026-11-26"), Some(d("2026-11-19")), None, None, ""),
+        )],
         "set_field_report_column" => vec![probe(
             "a field's column",
             P::EditCatalog,

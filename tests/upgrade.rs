@@ -176,8 +176,9 @@ fn the_rules_table_is_rebuilt_with_its_ids_and_old_decisions_are_not_flooded_in(
     let after = rules(&old);
     assert_eq!(&after[..14], &before[..], "old rules kept as they were");
     // 0008 added 19 rules, 0014 nine (issue 23: the denunciation's notices, a decision's
-    // legal effect).
-    assert_eq!(after.len(), 14 + 19 + 9, "and the new ones after them");
+    // legal effect), 0027 three (issue 29: a refusal's notice, the schedule posted, a
+    // dialogue's notice).
+    assert_eq!(after.len(), 14 + 19 + 9 + 3, "and the new ones after them");
     let resolved_kn: i64 = store
         .inspect_one(
             "SELECT count(*) FROM cases WHERE status = 'da_giai_quyet' AND case_type = 'khieu_nai'",

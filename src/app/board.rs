@@ -85,6 +85,28 @@ impl ExplainView {
     }
 }
 
+impl ExplainView {
+    /// The explanation of a duty of a visit (a refusal's notice): computed, not stored.
+    pub fn of_duty(
+        code: &str,
+        obligation: Obligation,
+        due_on: NaiveDate,
+        explanation: deadline::Explanation,
+    ) -> ExplainView {
+        ExplainView {
+            code: code.to_owned(),
+            dues: vec![CaseDue {
+                obligation,
+                due_on,
+                explanation,
+            }],
+            limits: vec![],
+            focus: Some(obligation),
+            scroll: 0,
+        }
+    }
+}
+
 /// The rules with each one's versions together (a dated change adds a version that names
 /// the one it replaced): in the order of the first version, then by the day each begins.
 fn by_lineage(rules: Vec<Rule>) -> Vec<Rule> {

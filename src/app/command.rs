@@ -28,6 +28,16 @@ pub enum Command {
     EditVisit,
     /// Void a visit logged by mistake (with a reason; kept, struck through).
     VoidVisit,
+    /// `b` on a refused visit: its written notice (Mẫu 01/TCD) issued today.
+    NoticeIssued,
+    /// The catalog's `s`: the head's reception schedule.
+    ShowSchedule,
+    /// On a day of the schedule: posted today; held with nobody coming; a deputy received;
+    /// postponed.
+    MarkPosted,
+    MarkHeld,
+    MarkDelegated,
+    MarkPostponed,
     SwitchOfficer,
     /// Lock the screen now (`Ctrl-L`): only the unit, the date and signing in are shown.
     Lock,

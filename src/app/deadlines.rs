@@ -40,16 +40,30 @@ impl App {
             Command::PageDown => self.board.move_by(page),
             Command::First => self.board.move_by(isize::MIN / 2),
             Command::Last => self.board.move_by(isize::MAX / 2),
-            Command::Open => {
-                if let Some(uid) = self.board.selected_row().map(|r| r.case_uid.clone()) {
-                    self.open_case_view(&uid);
+            Command::Open => match self.board.selected_row().cloned() {
+                // A duty of a visit (a refusal's notice) opens the visit.
+                Some(r) if r.duty.is_some() => {
+                    if let Some(crate::store::DutyOf::Visit(uid)) = r.duty.map(|d| d.of) {
+                        self.open_visit(&uid);
+                    }
                 }
-            }
-            Command::Explain => {
-                if let Some(r) = self.board.selected_row().cloned() {
-                    self.explain(&r.case_uid, &r.code, Some(r.obligation));
+                Some(r) => self.open_case_view(&r.case_uid),
+                None => {}
+            },
+            Command::Explain => match self.board.selected_row().cloned() {
+                Some(r) if r.duty.is_some() => {
+                    let d = r.duty.expect("a duty");
+                    self.overlays
+                        .push(Overlay::Explain(Box::new(ExplainView::of_duty(
+                            &r.code,
+                            r.obligation,
+                            r.due_on,
+                            d.explanation,
+                        ))));
                 }
-            }
+                Some(r) => self.explain(&r.case_uid, &r.code, Some(r.obligation)),
+                None => {}
+            },
             Command::SwitchOfficer => self.open_picker(),
             _ => {}
         }
@@ -64,6 +78,7 @@ impl App {
             Command::First => self.catalog.move_by(isize::MIN / 2),
             Command::Last => self.catalog.move_by(isize::MAX / 2),
             Command::SwitchOfficer => self.open_picker(),
+            Command::ShowSchedule => self.open_schedule(),
             Command::Left | Command::Right => {
                 self.catalog.section = self.catalog.section.step(cmd == Command::Right)
             }

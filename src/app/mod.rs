@@ -28,6 +28,7 @@ mod officer;
 pub mod overlay;
 pub mod queue;
 pub mod report;
+pub mod schedule;
 mod steps;
 mod visit;
 pub mod worker;
@@ -50,6 +51,7 @@ pub use overlay::{
 };
 pub use queue::{CaseView, QueueFocus, QueueState};
 pub use report::{ReportOverlay, ReportState, ReportView};
+pub use schedule::ScheduleView;
 
 use crate::domain::date::format_date;
 use crate::domain::identity::{Record, Viewer};
@@ -502,6 +504,7 @@ impl App {
             (Context::Board, _) => self.apply_board(cmd),
             (Context::Catalog, _) => self.apply_catalog(cmd),
             (Context::Explain, _) => self.apply_explain(cmd),
+            (Context::Schedule, _) => self.apply_schedule(cmd),
             (Context::Lookup, _) => self.apply_lookup(cmd),
             (Context::Report, _) => self.apply_report_pane(cmd),
             (Context::ReportRecords | Context::ReportDefinition, _) => {

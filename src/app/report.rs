@@ -300,6 +300,8 @@ impl RecordsView {
             .filter_map(|(rec, n)| match rec {
                 Record::Visit(_) => visits.next().map(|v| RecordRow::Visit(v, *n)),
                 Record::Case(_) => cases.next().map(|c| RecordRow::Case(c, *n)),
+                // A day of the schedule: said by the definition, no record to open.
+                Record::Day(_) => None,
             })
             .collect();
         Ok(RecordsView {

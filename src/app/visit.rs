@@ -146,6 +146,23 @@ impl App {
                 let uid = d.row.uid.clone();
                 self.ask_void(&uid);
             }
+            Command::NoticeIssued => {
+                if !d.refusal_notice_owed() {
+                    self.error(Msg::NoNoticeOwed.t(self.lang).to_owned());
+                    return;
+                }
+                let (uid, version, today) = (d.row.uid.clone(), d.row.version, self.today);
+                let r = self.write(|w| w.record_refusal_notice(&uid, version, today, today));
+                if self.report(r).is_some() {
+                    self.overlays.pop();
+                    self.open_visit(&uid);
+                    self.reload_board();
+                    self.info(
+                        Msg::NoticeRecorded
+                            .fill(self.lang, &[&crate::domain::date::format_date(today)]),
+                    );
+                }
+            }
             _ => {}
         }
     }

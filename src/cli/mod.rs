@@ -26,6 +26,7 @@ pub mod import;
 mod lookup;
 mod officer;
 pub mod report;
+mod schedule;
 pub mod sign_in;
 
 pub use demo::make_demo;
@@ -114,6 +115,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// The journal's entries of a period (who changed what, when), in words; read only.
     Audit(audit::AuditArgs),
+    /// The head's reception schedule (lịch tiếp công dân): list a month, set or end a plan,
+    /// record a day posted, held, delegated or postponed.
+    Schedule(schedule::ScheduleArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -277,6 +281,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
             }
         }
         Command::Audit(args) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Schedule(args) => schedule::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

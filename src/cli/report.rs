@@ -263,6 +263,11 @@ fn explain(
                     ));
                 }
             }
+            crate::domain::report::Record::Day(d) => out.push(format!(
+                "{} · {}",
+                Msg::RpDay.t(lang),
+                crate::domain::date::format_date(*d)
+            )),
             crate::domain::report::Record::Case(id) => {
                 if let Some(c) = case_of.get(id) {
                     out.push(format!(

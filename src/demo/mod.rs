@@ -318,6 +318,9 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                 },
                 note: note.to_owned(),
                 petitions,
+                requests: String::new(),
+                account_read: None,
+                refusal_ground: None,
                 day,
                 time: hhmm.clone(),
             };

@@ -91,6 +91,10 @@ pub struct BookLine {
     /// For chuyển đơn: the receiving body.
     pub transfer_agency: String,
     pub note: String,
+    /// The citizen's yêu cầu, đề nghị (Luật TCD Art 25(2)).
+    pub requests: String,
+    /// Reception refused: its ground.
+    pub refusal_ground: Option<crate::domain::refusal::RefusalGround>,
     pub officer_name: String,
     /// The case the visit opened or joined, its status and the day it took it.
     pub case_code: Option<String>,
@@ -117,7 +121,10 @@ impl Route {
             Handling::ThuLy => Route::Accepted,
             Handling::HuongDan => Route::Guided,
             Handling::ChuyenDon => Route::Forwarded,
-            Handling::DonDoc | Handling::TraLoi | Handling::LuuDon => Route::Other,
+            // A refusal is logged with its ground in the notes (Luật TCD Art 25(2)).
+            Handling::DonDoc | Handling::TraLoi | Handling::LuuDon | Handling::TuChoi => {
+                Route::Other
+            }
         }
     }
 }

@@ -44,6 +44,10 @@ code_enum! {
         CalendarYear = "calendar_year",
         /// A closed reporting period.
         Closing = "closing",
+        /// A plan of the head's reception schedule (issue 29).
+        ReceptionPlan = "reception_plan",
+        /// What the book records of a day of the schedule (the record is the day).
+        ReceptionDay = "reception_day",
         /// A form's draft (scratch: its creation and removal only, never what was typed).
         Draft = "draft",
         /// The desk's signing key (its public half).

@@ -56,6 +56,14 @@ pub fn cell(lang: Lang, source: Source, seq: u64, l: &BookLine) -> String {
             }
         }
         Source::IdNumber => v.id_number(p, Place::Detail).unwrap_or_default(),
+        // The sổ holds the content with the citizen's requests (Luật TCD Art 25(2)).
+        Source::Content if !l.requests.is_empty() => {
+            format!(
+                "{}\n{}",
+                l.content,
+                Msg::HistRequests.fill(lang, &[&l.requests])
+            )
+        }
         Source::Content => l.content.clone(),
         Source::TypePeople => {
             let t = i18n::petition_type(l.petition_type).t(lang);
@@ -102,7 +110,16 @@ pub fn cell(lang: Lang, source: Source, seq: u64, l: &BookLine) -> String {
             // A handling with no column of its own is said here (urged, answered, filed).
             let mut parts = Vec::new();
             if route == Route::Other {
-                parts.push(i18n::handling(l.handling).t(lang).to_owned());
+                parts.push(match l.refusal_ground {
+                    // A refusal with its ground and the article it rests on.
+                    Some(g) => format!(
+                        "{} — {} ({})",
+                        i18n::handling(l.handling).t(lang),
+                        i18n::refusal_ground(g).t(lang),
+                        g.rule().article
+                    ),
+                    None => i18n::handling(l.handling).t(lang).to_owned(),
+                });
             }
             if !l.note.is_empty() {
                 parts.push(l.note.clone());
@@ -208,6 +225,8 @@ pub fn json_record(l: &BookLine) -> serde_json::Value {
         "handling": l.handling.code(),
         "transfer_agency": (l.handling == Handling::ChuyenDon).then_some(&l.transfer_agency),
         "note": l.note,
+        "requests": l.requests,
+        "refusal_ground": l.refusal_ground.map(|g| g.code()),
         "officer": l.officer_name,
         "case": l.case_code,
         "case_status": l.case_status.map(|s| s.code()),

@@ -581,6 +581,7 @@ pub fn split_records(rows: &[(Record, u64)]) -> (Vec<i64>, Vec<i64>) {
         match r {
             Record::Visit(id) => v.push(*id),
             Record::Case(id) => c.push(*id),
+            Record::Day(_) => {}
         }
     }
     (v, c)

@@ -240,6 +240,85 @@ pub const VI: &[(&str, &str)] = &[
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (
+        "schedule",
+        "Lịch tiếp công dân của người đứng đầu: xem một tháng, đặt hoặc kết thúc một lịch, ghi một ngày đã thông báo, đã tiếp không có ai đến, ủy quyền hoặc hoãn.",
+    ),
+    (
+        "schedule list",
+        "Các lịch, và các ngày của một tháng như sổ ghi (mặc định: tháng này).",
+    ),
+    ("schedule list --month", "Tháng (mm/yyyy hoặc yyyy-mm)."),
+    (
+        "schedule set",
+        "Một lịch từ một ngày: `--weekly 4` (thứ Năm hằng tuần), `--month-days \"10,25\"`, hoặc `--weeks \"1,3\" --weekday 4` (thứ Năm tuần 1 và tuần 3).",
+    ),
+    (
+        "schedule set --leader",
+        "Người tiếp (người đứng đầu, kèm chức vụ, như đã thông báo).",
+    ),
+    (
+        "schedule set --from",
+        "Ngày đầu (dd/mm/yyyy hoặc yyyy-mm-dd).",
+    ),
+    (
+        "schedule set --weekly",
+        "Một thứ trong tuần, hằng tuần: 1 thứ Hai … 7 Chủ nhật.",
+    ),
+    ("schedule set --month-days", "Các ngày trong tháng."),
+    (
+        "schedule set --weeks",
+        "Các tuần trong tháng (1–5), cùng --weekday.",
+    ),
+    (
+        "schedule set --weekday",
+        "Thứ của các tuần đó: 1 thứ Hai … 7 Chủ nhật.",
+    ),
+    ("schedule set --place", "Địa điểm tiếp."),
+    (
+        "schedule set --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "schedule set --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    ("schedule end", "Không còn lịch từ một ngày trở đi."),
+    (
+        "schedule end --from",
+        "Ngày đầu tiên không có lịch (dd/mm/yyyy hoặc yyyy-mm-dd).",
+    ),
+    (
+        "schedule end --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "schedule end --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
+        "schedule mark",
+        "Ghi một ngày: posted (đã thông báo, ngày --on, mặc định hôm nay), held (đã tiếp, không có ai đến), delegated (cấp phó tiếp, không có ai đến), postponed (hoãn, --to ngày mới).",
+    ),
+    ("schedule mark day", "Ngày của lịch."),
+    (
+        "schedule mark what",
+        "posted | held | delegated | postponed",
+    ),
+    (
+        "schedule mark --on",
+        "Ngày đã thông báo (mặc định hôm nay).",
+    ),
+    ("schedule mark --to", "Ngày mới của một ngày hoãn."),
+    ("schedule mark --note", "Ghi chú kèm ngày."),
+    (
+        "schedule mark --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "schedule mark --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
         "officer",
         "Cán bộ: xem danh sách; thêm, vô hiệu hóa, kích hoạt lại, đặt vai trò, đặt lại PIN (quản trị viên, PIN hỏi trên terminal); tự đổi PIN của mình.",
     ),

@@ -23,6 +23,8 @@ pub fn entity(lang: Lang, e: Entity) -> &'static str {
         Entity::CalendarDay => Msg::EntCalendarDay,
         Entity::CalendarYear => Msg::EntCalendarYear,
         Entity::Closing => Msg::EntClosing,
+        Entity::ReceptionPlan => Msg::EntReceptionPlan,
+        Entity::ReceptionDay => Msg::EntReceptionDay,
         Entity::Draft => Msg::EntDraft,
         Entity::DeskKey => Msg::EntDeskKey,
         Entity::Journal => Msg::EntJournal,

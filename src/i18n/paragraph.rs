@@ -274,10 +274,17 @@ fn parts(lang: Lang, unit: &str, r: &crate::domain::report::Report) -> Parts {
         }
     }
     let resolution = s;
-    let guidance = Msg::PgGuidance.fill(
+    let mut guidance = Msg::PgGuidance.fill(
         lang,
         &[&n(F::DeskGuided), &n(F::GuidedWritten), &n(F::Transferred)],
     );
+    // Refusals (Luật TCD Art 9) are counted in no table: the summary says them.
+    if f(F::ScheduleShort) > 0 {
+        guidance.push_str(&Msg::PgScheduleShort.fill(lang, &[&n(F::ScheduleShort)]));
+    }
+    if f(F::Refused) > 0 {
+        guidance.push_str(&Msg::PgRefused.fill(lang, &[&n(F::Refused), &n(F::RefusedPeople)]));
+    }
     let classes: Vec<String> = [
         (F::CasesOwnAuthority, Msg::PgCasesOwn, true),
         (F::CasesNotOwn, Msg::PgCasesNotOwn, true),

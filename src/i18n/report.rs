@@ -302,6 +302,9 @@ pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
         F::DeskUrged => Msg::FgDeskUrged,
         F::DeskAnswered => Msg::FgDeskAnswered,
         F::DeskFiled => Msg::FgDeskFiled,
+        F::Refused => Msg::FgRefused,
+        F::RefusedPeople => Msg::FgRefusedPeople,
+        F::ScheduleShort => Msg::FgScheduleShort,
     }
 }
 
@@ -457,6 +460,11 @@ pub fn describe_measure(
                 };
                 (source, metric)
             }
+            Term::Announced(role) => {
+                parts.push(presider_role(*role).t(lang).to_owned());
+                (Msg::DfAnnouncedIn, Msg::DfMAnnounced)
+            }
+            Term::Short => (Msg::DfShortIn, Msg::DfMShort),
         };
         let lead = if i == 0 {
             String::new()

@@ -124,6 +124,36 @@ pub fn handling(h: Handling) -> Msg {
         Handling::DonDoc => Msg::HandDonDoc,
         Handling::TraLoi => Msg::HandTraLoi,
         Handling::LuuDon => Msg::HandLuuDon,
+        Handling::TuChoi => Msg::HandTuChoi,
+    }
+}
+
+pub fn account_read(a: crate::domain::visit::AccountRead) -> Msg {
+    use crate::domain::visit::AccountRead as A;
+    match a {
+        A::Signed => Msg::AccSigned,
+        A::Fingerprinted => Msg::AccFingerprinted,
+        A::NotSigned => Msg::AccNotSigned,
+    }
+}
+
+pub fn refusal_ground(g: crate::domain::refusal::RefusalGround) -> Msg {
+    use crate::domain::refusal::RefusalGround as G;
+    match g {
+        G::Impaired => Msg::GrImpaired,
+        G::Threatening => Msg::GrThreatening,
+        G::Persistent => Msg::GrPersistent,
+        G::OtherByLaw => Msg::GrOtherByLaw,
+        G::Weapon => Msg::GrWeapon,
+        G::SecurityCheck => Msg::GrSecurityCheck,
+        G::Recording => Msg::GrRecording,
+        G::Incitement => Msg::GrIncitement,
+        G::NoCapacity => Msg::GrNoCapacity,
+        G::NoProofOfRepresentation => Msg::GrNoProof,
+        G::OutOfScope => Msg::GrOutOfScope,
+        G::RepeatedNothingNew => Msg::GrRepeated,
+        G::CourtJudgment => Msg::GrCourt,
+        G::HandledElsewhere => Msg::GrElsewhere,
     }
 }
 
@@ -146,6 +176,9 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::TransferAgency => Msg::LblTransferAgency,
         FormField::Note => Msg::LblNote,
         FormField::Petitions => Msg::LblPetitions,
+        FormField::Requests => Msg::LblRequests,
+        FormField::AccountRead => Msg::LblAccountRead,
+        FormField::RefusalGround => Msg::LblRefusalGround,
         FormField::Day => Msg::LblVisitDay,
         FormField::Time => Msg::LblVisitTime,
     }
@@ -331,6 +364,10 @@ pub fn obligation(o: crate::domain::deadline::Obligation) -> Msg {
         O::PublishConclusion => Msg::ObPublishConclusion,
         O::ReportHandlingToForwarder => Msg::ObReportHandling,
         O::DecisionEffective => Msg::ObDecisionEffective,
+        O::RefusalNotice => Msg::ObRefusalNotice,
+        O::PostSchedule => Msg::ObPostSchedule,
+        O::DialogueNotice => Msg::ObDialogueNotice,
+        O::PromisedAnswer => Msg::ObPromisedAnswer,
     }
 }
 
@@ -436,16 +473,21 @@ pub fn explanation_lines(
         "resolve_limit" => Msg::ExplainStartResolveLimit,
         "learned" => Msg::ExplainStartLearned,
         "result_notice" => Msg::ExplainStartResultNotice,
+        "refused" => Msg::ExplainStartRefused,
+        "session_day" => Msg::ExplainStartSessionDay,
+        "dialogue_day" => Msg::ExplainStartDialogueDay,
+        "promised" => Msg::ExplainStartPromised,
         _ => Msg::ExplainStartReceived,
     };
     out.push((
         Some(Msg::ExplainStart),
         start.fill(lang, &[&format_date(e.start_on)]),
     ));
-    let counting = if e.basis == "working" {
-        Msg::ExplainWorking
-    } else {
-        Msg::ExplainCalendar
+    let counting = match (e.basis == "working", e.before) {
+        (true, false) => Msg::ExplainWorking,
+        (false, false) => Msg::ExplainCalendar,
+        (true, true) => Msg::ExplainWorkingBefore,
+        (false, true) => Msg::ExplainCalendarBefore,
     };
     out.push((Some(Msg::ExplainCount), counting.fill(lang, &[&e.days])));
     for (i, x) in e.extensions.iter().enumerate() {
@@ -499,7 +541,12 @@ pub fn explanation_lines(
         out.push((None, Msg::ExplainWorked.fill(lang, &[&list.join(", ")])));
     }
     if e.rolled_forward {
-        out.push((None, Msg::ExplainRolled.t(lang).to_owned()));
+        let rolled = if e.before {
+            Msg::ExplainRolledBack
+        } else {
+            Msg::ExplainRolled
+        };
+        out.push((None, rolled.t(lang).to_owned()));
     }
     if e.unconfirmed {
         out.push((None, format!("⚠ {}", Msg::ExplainUnconfirmed.t(lang))));
@@ -771,5 +818,9 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
         Problem::TooLong { max, got } => too_long(lang, *max, *got),
+        Problem::GroundNotInForce { from } => {
+            Msg::ErrGroundNotInForce.fill(lang, &[&crate::domain::date::format_date(*from)])
+        }
+        Problem::NameTheLaw => Msg::ErrNameTheLaw.t(lang).into(),
     }
 }

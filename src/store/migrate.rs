@@ -93,6 +93,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0023_journal.sql",
         include_str!("../../migrations/0023_journal.sql"),
     ),
+    (
+        "0027_reception.sql",
+        include_str!("../../migrations/0027_reception.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -123,6 +127,10 @@ pub const OBLIGATIONS_VERSION: i64 = 7;
 /// The file that brought the journal (its entries for the records already in the book, the
 /// desk's key and the old audit's seal are written after it).
 const JOURNAL: &str = "0023_journal.sql";
+
+/// The file that gave visits their refusal, requests and account read back, and the rules
+/// of the duties that are not a case's (issue 29).
+const RECEPTION: &str = "0027_reception.sql";
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
@@ -175,6 +183,10 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
         let sql = Sql::begin(tx, None).map_err(upgrade_error)?;
         begin_journal(&sql).map_err(upgrade_error)?;
         sql.into_tx()
+    } else if before < version_of(RECEPTION) {
+        let sql = Sql::begin(tx, None).map_err(upgrade_error)?;
+        restate_reception(&sql).map_err(upgrade_error)?;
+        sql.into_tx()
     } else {
         tx
     };
@@ -201,6 +213,32 @@ fn begin_journal(sql: &Sql) -> super::Result<()> {
         }
     }
     super::journal::seal_legacy(sql)
+}
+
+/// A journaled book upgraded past 0027: its visits have new fields (their state is restated
+/// by a `baseline` entry each, so `check` reads them as the journal has them) and the rules
+/// of the duties are new records.
+fn restate_reception(sql: &Sql) -> super::Result<()> {
+    for (spec, cond) in [
+        (&super::rows::VISIT, ""),
+        (
+            &super::rows::RULE,
+            " WHERE obligation IN ('thong_bao_tu_choi', 'niem_yet_lich', 'thong_bao_doi_thoai')",
+        ),
+    ] {
+        let ids: Vec<i64> = sql
+            .conn()
+            .prepare(&format!(
+                "SELECT rowid FROM {}{cond} ORDER BY rowid",
+                spec.table
+            ))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            super::rows::created(sql, spec, id, crate::domain::journal::Op::Baseline)?;
+        }
+    }
+    Ok(())
 }
 
 /// What a feature computes for the data that existed before it.
@@ -299,6 +337,10 @@ mod tests {
         (
             "0023_journal.sql",
             "9709f01b42bde5d2b2a0fbee60f31fc6b11b685c9af75973e175277d2ae03bec",
+        ),
+        (
+            "0027_reception.sql",
+            "5deccf0345acb6861be77e08ca421459a5a47574bd338c0de324a0ab4cf75143",
         ),
     ];
 

@@ -25,6 +25,7 @@ mod officers;
 mod private;
 mod report;
 mod rows;
+mod schedule;
 pub mod settings;
 mod verify;
 mod visits;
@@ -42,7 +43,9 @@ pub use citizens::{
     BulkCitizen, CitizenInput, CitizenMatch, CitizenRecord, MatchedBy, citizens_matched_by_label,
 };
 pub use closing::{ClosingError, ShownReport};
-pub use deadlines::{Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, RuleChange};
+pub use deadlines::{
+    Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, DutyOf, RuleChange, VisitDuty,
+};
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use export::ExportRecord;

@@ -103,6 +103,7 @@ pub(super) fn book_of(conn: &Connection, period: &Period) -> Result<Book> {
                          WHERE x.citizen_id = v.citizen_id
                            AND x.petition_type = v.petition_type
                            AND x.field_id = v.field_id AND x.deleted_at IS NULL
+                           AND x.handling != 'tu_choi'
                            AND x.day <= v.day
                            AND (x.day < v.day OR (x.day = v.day AND
                                 (x.time < v.time OR (x.time = v.time AND x.id < v.id))))),
@@ -238,6 +239,15 @@ pub(super) fn book_of(conn: &Connection, period: &Period) -> Result<Book> {
         fields,
         columns: report_columns_on(conn)?,
         threshold: super::settings::group_threshold_on(conn)?,
+        schedule: {
+            let look_from = from - chrono::Duration::days(40);
+            crate::domain::report::ScheduleFacts {
+                plans: super::schedule::load_plans(conn)?,
+                days: super::schedule::load_days(conn, look_from, to)?,
+                sessions: super::schedule::load_head_sessions(conn, look_from, to)?,
+                level: super::schedule::load_level(conn)?,
+            }
+        },
     })
 }
 

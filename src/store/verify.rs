@@ -552,6 +552,8 @@ fn exists_sql(entity: Entity) -> &'static str {
         Entity::Field => "EXISTS (SELECT 1 FROM fields WHERE uid = j.record)",
         Entity::Rule => "EXISTS (SELECT 1 FROM deadline_rules WHERE uid = j.record)",
         Entity::Closing => "EXISTS (SELECT 1 FROM report_closings WHERE uid = j.record)",
+        Entity::ReceptionPlan => "EXISTS (SELECT 1 FROM reception_plans WHERE uid = j.record)",
+        Entity::ReceptionDay => "EXISTS (SELECT 1 FROM reception_days WHERE day = j.record)",
         _ => "1",
     }
 }

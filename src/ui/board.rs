@@ -188,7 +188,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let plain = theme.label();
         let mut cells = vec![(r.code.clone(), plain)];
         if wide {
-            cells.push((i18n::case_type(r.case_type).t(lang).to_owned(), plain));
+            cells.push((
+                r.case_type
+                    .map(|t| i18n::case_type(t).t(lang).to_owned())
+                    .unwrap_or_default(),
+                plain,
+            ));
         }
         cells.extend([
             (i18n::obligation(r.obligation).t(lang).to_owned(), plain),

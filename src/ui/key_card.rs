@@ -28,6 +28,7 @@ const SECTIONS: &[&[Context]] = &[
     &[Context::Board],
     &[Context::Explain],
     &[Context::Catalog],
+    &[Context::Schedule],
     &[Context::Lookup],
     &[Context::History],
     &[Context::Report],

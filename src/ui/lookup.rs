@@ -241,6 +241,7 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                 content,
                 handling,
                 repeat,
+                requests,
                 ..
             } => {
                 let mut spans = vec![
@@ -260,6 +261,12 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                     ));
                 }
                 spans.push(Span::raw(content.lines().next().unwrap_or("").to_owned()));
+                if !requests.is_empty() {
+                    spans.push(Span::styled(
+                        format!(" · {}", Msg::HistRequests.fill(lang, &[requests])),
+                        theme.dim(),
+                    ));
+                }
                 Line::from(spans)
             }
             HistoryItem::Case { hit, round, added } => {

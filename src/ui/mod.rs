@@ -20,6 +20,7 @@ mod overlays;
 mod queue;
 mod report;
 mod report_records;
+mod schedule;
 pub mod text;
 pub mod theme;
 
@@ -86,6 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Report(o) => report_records::overlay(frame, app, o, body, &theme),
             Overlay::Messages(scroll) => messages::draw(frame, app, *scroll, body, &theme),
             Overlay::Audit(view) => audit::draw(frame, app, view, body, &theme),
+            Overlay::Schedule(v) => schedule::draw(frame, app, v, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);

@@ -14,7 +14,7 @@ use crate::domain::identity::Place;
 use crate::i18n::{self, Msg};
 use crate::store::VisitDetail;
 
-fn titled<'a>(text: String, theme: &Theme) -> Block<'a> {
+pub(super) fn titled<'a>(text: String, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .title(Line::from(Span::styled(format!(" {text} "), theme.title())))
@@ -89,6 +89,31 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
     ]);
     for l in r.content.lines() {
         lines.push(Line::from(format!("  {l}")));
+    }
+    if !d.requests.is_empty() {
+        lines.push(line(Msg::LblRequests, d.requests.clone()));
+    }
+    if let Some(g) = d.refusal_ground {
+        lines.push(Line::styled(
+            Msg::HistRefused.fill(lang, &[&i18n::refusal_ground(g).t(lang), &g.rule().article]),
+            theme.warning(),
+        ));
+        if d.refusal_notice_owed() {
+            lines.push(Line::styled(
+                Msg::HistNoticeOwed.t(lang).to_owned(),
+                theme.warning(),
+            ));
+        } else if let Some(on) = d.refusal_notice_on {
+            lines.push(Line::from(
+                Msg::HistNoticeIssued.fill(lang, &[&format_date(on)]),
+            ));
+        }
+    }
+    if let Some(a) = d.account_read {
+        lines.push(line(
+            Msg::LblAccountRead,
+            i18n::account_read(a).t(lang).to_owned(),
+        ));
     }
     lines.extend([
         line(Msg::LblPriorAgencies, d.prior_agencies.clone()),

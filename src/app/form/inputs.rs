@@ -129,12 +129,15 @@ pub(super) fn text_of(d: &VisitDraft, f: FormField) -> &str {
         FormField::TransferAgency => &d.transfer_agency,
         FormField::Note => &d.note,
         FormField::Petitions => &d.petitions,
+        FormField::Requests => &d.requests,
         FormField::Day => &d.day,
         FormField::Time => &d.time,
         FormField::Form
         | FormField::PresiderRole
         | FormField::PetitionType
         | FormField::Field
-        | FormField::Handling => "",
+        | FormField::Handling
+        | FormField::AccountRead
+        | FormField::RefusalGround => "",
     }
 }

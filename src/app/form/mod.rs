@@ -10,10 +10,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::CursorMove;
 
 use super::combo::{Combo, ComboOption};
+use crate::domain::refusal::RefusalGround;
 use crate::domain::text::nfc;
 use crate::domain::visit::{
-    FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm, VisitDraft,
-    representatives_allowed,
+    AccountRead, FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm,
+    VisitDraft, representatives_allowed,
 };
 use crate::i18n::{self, Lang};
 use crate::store::{CitizenMatch, Field};
@@ -39,8 +40,13 @@ pub const ORDER: &[FormField] = &[
     FormField::PriorAgencies,
     FormField::Handling,
     FormField::TransferAgency,
+    FormField::RefusalGround,
+    // After the handling, so the keys of a visit typed before issue 29 still land where they
+    // did (Luật TCD Art 25(2): the requests apart from the facts).
+    FormField::Requests,
     FormField::Note,
     FormField::Petitions,
+    FormField::AccountRead,
     FormField::Day,
     FormField::Time,
 ];
@@ -149,6 +155,32 @@ impl VisitForm {
                         widget: combo(
                             options(Handling::ALL, Handling::code, i18n::handling, lang),
                             &d.handling,
+                        ),
+                    },
+                    FormField::AccountRead => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(
+                                AccountRead::ALL,
+                                AccountRead::code,
+                                i18n::account_read,
+                                lang,
+                            ),
+                            &d.account_read,
+                        ),
+                    },
+                    FormField::RefusalGround => Input {
+                        field: f,
+                        multiline: false,
+                        widget: combo(
+                            options(
+                                &RefusalGround::offered_on(day),
+                                RefusalGround::code,
+                                i18n::refusal_ground,
+                                lang,
+                            ),
+                            &d.refusal_ground,
                         ),
                     },
                     FormField::Field => Input {
@@ -265,6 +297,9 @@ impl VisitForm {
             transfer_agency: v(FormField::TransferAgency),
             note: v(FormField::Note),
             petitions: v(FormField::Petitions),
+            requests: v(FormField::Requests),
+            account_read: v(FormField::AccountRead),
+            refusal_ground: v(FormField::RefusalGround),
             editing_uid: self.editing_uid.clone(),
             editing_version: self.editing_version,
             day: v(FormField::Day),
@@ -315,6 +350,7 @@ impl VisitForm {
             .is_some_and(ReceptionForm::needs_presiding);
         let group = self.group_rule().is_some();
         let transfer = self.value(FormField::Handling) == Handling::ChuyenDon.code();
+        let refused = self.value(FormField::Handling) == Handling::TuChoi.code();
         ORDER
             .iter()
             .copied()
@@ -322,6 +358,7 @@ impl VisitForm {
                 FormField::Representatives => group,
                 FormField::Presiding | FormField::PresiderRole => presided,
                 FormField::TransferAgency => transfer,
+                FormField::RefusalGround => refused,
                 _ => true,
             })
             .collect()

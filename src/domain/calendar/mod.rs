@@ -334,3 +334,40 @@ pub fn december_reminder(cal: &Calendar, today: NaiveDate) -> Option<ExpectedYea
 
 #[cfg(test)]
 mod tests;
+
+/// The announced days of 2026 as migration 0003 seeds them (DOMAIN.md §7), for the domain's
+/// vectors worked by hand: 01–02/01 off with Saturday 10/01 worked, Tết 16–20/02, Monday
+/// 27/04 (Giỗ Tổ compensated), 30/04–01/05, 31/08–02/09 with Saturday 22/08 worked.
+#[cfg(test)]
+pub(crate) fn seeded_2026() -> Calendar {
+    let entry = |s: &str, kind: DayKind| CalendarEntry {
+        day: s.parse().expect("a date"),
+        kind,
+        name: if kind == DayKind::Off {
+            "nghỉ"
+        } else {
+            "làm bù"
+        }
+        .to_owned(),
+        expected: false,
+    };
+    let off = [
+        "2026-01-01",
+        "2026-01-02",
+        "2026-02-16",
+        "2026-02-17",
+        "2026-02-18",
+        "2026-02-19",
+        "2026-02-20",
+        "2026-04-27",
+        "2026-04-30",
+        "2026-05-01",
+        "2026-08-31",
+        "2026-09-01",
+        "2026-09-02",
+    ];
+    let mut days: Vec<CalendarEntry> = off.iter().map(|s| entry(s, DayKind::Off)).collect();
+    days.push(entry("2026-01-10", DayKind::Work));
+    days.push(entry("2026-08-22", DayKind::Work));
+    Calendar::new(days, vec![2026], 2025..=2027)
+}

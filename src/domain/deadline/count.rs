@@ -67,6 +67,53 @@ pub fn count(
     }
 }
 
+/// Count `days` back from `event` on `basis`: the last day a duty due *before* the event may
+/// be done ("chậm nhất là 05 ngày làm việc, trước ngày tiếp công dân", Luật TCD Art 24(4);
+/// "trước ngày đối thoại ít nhất 05 ngày", NĐ 155/2026). The mirror of [`count`]: the event
+/// day is not counted; working days step back over the non-working ones; calendar days end
+/// on `event − days`, and when that is not a working day the duty falls on the working day
+/// before it (the unit acts on a working day, and earlier is never later than the law asks —
+/// the mirror of BLDS Art 148(5), which protects the one who must act by moving the end
+/// *forward*). Returns as `count` does; the flag says the end moved earlier.
+pub fn count_back(
+    cal: &Calendar,
+    event: NaiveDate,
+    days: u32,
+    basis: DayBasis,
+) -> (NaiveDate, NaiveDate, Vec<Skipped>, Vec<NaiveDate>, bool) {
+    let cal = cal.at(event);
+    let mut skipped = Vec::new();
+    let mut worked = Vec::new();
+    match basis {
+        DayBasis::Working => {
+            let mut d = event;
+            let mut left = days;
+            while left > 0 {
+                d -= Duration::days(1);
+                match cal.non_working(d) {
+                    None => {
+                        if cal.worked_weekend(d).is_some() {
+                            worked.push(d);
+                        }
+                        left -= 1;
+                    }
+                    Some(n) => skipped.push(skipped_day(d, n)),
+                }
+            }
+            (d, d, skipped, worked, false)
+        }
+        DayBasis::Calendar => {
+            let nominal = event - Duration::days(i64::from(days));
+            let mut d = nominal;
+            while let Some(n) = cal.non_working(d) {
+                skipped.push(skipped_day(d, n));
+                d -= Duration::days(1);
+            }
+            (d, nominal, skipped, worked, d != nominal)
+        }
+    }
+}
+
 /// Where a due date stands today: working days left (≥ 0) or calendar days overdue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {

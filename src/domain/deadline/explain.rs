@@ -92,6 +92,10 @@ pub struct Explanation {
     /// not ask or the unit is not one the article binds.
     #[serde(default)]
     pub practice: bool,
+    /// Counted back from the start day (a duty due *before* a session or a dialogue): the
+    /// due date is the last day it may be done; `rolled_forward` then says it moved earlier.
+    #[serde(default)]
+    pub before: bool,
     /// The last catalog change that moved this due date, if one did.
     #[serde(default)]
     pub change: Option<Change>,

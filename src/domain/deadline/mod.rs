@@ -20,7 +20,7 @@ mod count;
 mod explain;
 mod timebar;
 
-pub use count::{Bucket, Standing, bucket, count, standing};
+pub use count::{Bucket, Standing, bucket, count, count_back, standing};
 pub use explain::{Cause, Change, Due, Explanation, Skipped};
 pub use timebar::{TimeBar, second_complaint_window, time_bar};
 
@@ -69,6 +69,20 @@ code_enum!(
         /// The law's: a complaint decision takes legal effect after this day (Luật KN Art 44;
         /// disciplinary Art 57).
         DecisionEffective = "hieu_luc_quyet_dinh",
+        /// Issue the written notice refusing reception (Mẫu 01/TCD) for the persistent cases:
+        /// within 03 working days from 01/7/2026 (NĐ 154/2026 Art 4(3), UNVERIFIED; TT 06/2014
+        /// Art 4 set no limit). A duty of a refused visit, not of a case.
+        RefusalNotice = "thong_bao_tu_choi",
+        /// Post the leader's reception schedule at least 05 working days before the day (Luật
+        /// TCD Art 24(4)). A duty of a planned day, counted back from it.
+        PostSchedule = "niem_yet_lich",
+        /// Send the written notice of a complaint's dialogue at least 05 days before it (NĐ
+        /// 155/2026 amending NĐ 124/2020 Art 28(1), UNVERIFIED; Luật KN Art 30(2) asks for the
+        /// notice with no lead time). A duty of a dialogue, counted back from it.
+        DialogueNotice = "thong_bao_doi_thoai",
+        /// Answer what was promised at a dialogue by the day promised (the leader's own date,
+        /// Luật TCD Art 18(4): "hẹn thời gian trả lời"): no rule of the table.
+        PromisedAnswer = "tra_loi_da_hen",
     }
 );
 
@@ -118,6 +132,11 @@ code_enum!(
         Learned = "learned",
         /// The receiving body's notice of the result arrived (Luật TCD Art 28(2)).
         ResultNotice = "result_notice",
+        /// The day reception was refused (NĐ 154/2026 Art 4(3): "kể từ ngày có đủ căn cứ").
+        Refused = "refused",
+        /// The day of the session or dialogue the duty prepares, counted *back* from it ("chậm
+        /// nhất là 05 ngày làm việc, trước ngày tiếp", "trước ngày đối thoại ít nhất 05 ngày").
+        Before = "before",
     }
 );
 
@@ -340,6 +359,11 @@ fn applies(o: Obligation, c: &CaseClock) -> bool {
         Obligation::ReportHandlingToForwarder => tc && c.forwarded && c.tracked.handling,
         Obligation::TimeLimit | Obligation::SecondComplaint => kn && c.round == 1,
         Obligation::DecisionEffective => kn && !(c.round == 1 && c.reopened),
+        // Duties of a refused visit, a planned day, a dialogue, a promise (`duty`).
+        Obligation::RefusalNotice
+        | Obligation::PostSchedule
+        | Obligation::DialogueNotice
+        | Obligation::PromisedAnswer => false,
     }
 }
 
@@ -381,6 +405,10 @@ pub fn is_open(o: Obligation, c: &CaseClock) -> bool {
         Obligation::TimeLimit | Obligation::SecondComplaint | Obligation::DecisionEffective => {
             false
         }
+        Obligation::RefusalNotice
+        | Obligation::PostSchedule
+        | Obligation::DialogueNotice
+        | Obligation::PromisedAnswer => false,
     }
 }
 
@@ -406,6 +434,8 @@ fn start_of(e: StartEvent, c: &CaseClock, earlier: &[Due]) -> Option<(NaiveDate,
         }),
         StartEvent::Learned => c.learned_on.map(|d| (d, "learned")),
         StartEvent::ResultNotice => c.result_notice_on.map(|d| (d, "result_notice")),
+        // Never a case's: `duty` gives the day.
+        StartEvent::Refused | StartEvent::Before => None,
     }
 }
 
@@ -443,8 +473,12 @@ pub(crate) fn compute(
         0
     };
     let total = rule.days + ext.iter().sum::<u32>() + excluded;
-    let (mut due, mut nominal, mut skipped, mut worked, mut rolled) =
-        count(cal, start, total, rule.basis);
+    let before = rule.start == StartEvent::Before;
+    let (mut due, mut nominal, mut skipped, mut worked, mut rolled) = if before {
+        count_back(cal, start, total, rule.basis)
+    } else {
+        count(cal, start, total, rule.basis)
+    };
     // A suspension of the resolution stops its clock (Luật TC Art 34(2); Luật KN Art 11a):
     // one begun on or before the due date as it then stood adds its length, in the rule's
     // basis; one not yet continued leaves the resolution without a due date.
@@ -492,9 +526,27 @@ pub(crate) fn compute(
             unconfirmed: rule.unconfirmed,
             internal: rule.internal,
             practice,
+            before,
             change: None,
         },
     })
+}
+
+/// A duty that is not a case's — the notice of a refusal, the posting of a planned day, the
+/// notice of a dialogue — by the most specific rule of `o` in force on `event_on` (the day of
+/// the refusal, or the day of the session or dialogue a `Before` rule counts back from).
+/// None when no rule covers that day (the notice of a refusal before NĐ 154/2026, a
+/// dialogue's before NĐ 155/2026: the law asks for them with no time limit).
+pub fn duty(o: Obligation, event_on: NaiveDate, rules: &[Rule], cal: &Calendar) -> Option<Due> {
+    let kind = match o {
+        Obligation::RefusalNotice => "refused",
+        Obligation::PostSchedule => "session_day",
+        Obligation::DialogueNotice => "dialogue_day",
+        _ => return None,
+    };
+    // The case's facts do not matter: these rules name no type, round or complexity.
+    let clock = CaseClock::new(CaseType::KhieuNai, event_on);
+    compute(o, &clock, rules, cal, &[], Some((event_on, kind)))
 }
 
 /// Every obligation that follows from the case's facts (whatever its status), the unit's,
@@ -529,3 +581,6 @@ pub fn open_obligations(c: &CaseClock, rules: &[Rule], cal: &Calendar) -> Vec<Du
         .filter(|d| is_open(d.obligation, c))
         .collect()
 }
+
+#[cfg(test)]
+mod duty_tests;

@@ -221,6 +221,8 @@ impl Snapshot {
             n_matters: 0,
             cases: vec![],
             case_at: HashMap::new(),
+            days: vec![],
+            shortfalls: vec![],
         })
     }
 

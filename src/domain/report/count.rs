@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// Without a schedule, "số ngày tiếp" is the days a session of the block received someone.
+fn announced_fallback(role: PresiderRole) -> Term {
+    let blocks: &'static [Block] = match role {
+        PresiderRole::InPerson => B_HEAD,
+        PresiderRole::Delegated => B_DELEGATED,
+    };
+    Term::Visits(
+        VisitWhere {
+            blocks: Some(blocks),
+            ..VisitWhere::ALL
+        },
+        VisitMetric::Days,
+    )
+}
+
 impl Report {
     fn visit_terms<'a>(&'a self, w: &'a VisitWhere) -> impl Iterator<Item = &'a VisitFact> + 'a {
         self.visits
@@ -60,7 +75,23 @@ impl Report {
                     CaseMetric::Petitions => cs.map(|(_, l)| u64::from(l.petitions)).sum(),
                 }
             }
+            Term::Announced(role) => {
+                if self.has_schedule() {
+                    self.days
+                        .iter()
+                        .filter(|l| l.announced_block() == Some(*role))
+                        .count() as u64
+                } else {
+                    self.count_term(&announced_fallback(*role))
+                }
+            }
+            Term::Short => self.shortfalls.len() as u64,
         }
+    }
+
+    /// Whether a schedule gave a day of the period (01/TCD (10), (16) then count its days).
+    pub fn has_schedule(&self) -> bool {
+        self.days.iter().any(|l| l.planned.is_some())
     }
 
     /// The records behind a measure, each with what it adds to the figure. For matters, the
@@ -106,6 +137,16 @@ impl Report {
                     };
                     out.extend(rows.into_iter().map(|(v, n)| (Record::Visit(v.id), n)));
                 }
+                Term::Announced(role) if self.has_schedule() => out.extend(
+                    self.days
+                        .iter()
+                        .filter(|l| l.announced_block() == Some(*role))
+                        .map(|l| (Record::Day(l.day), 1)),
+                ),
+                Term::Short => out.extend(self.shortfalls.iter().map(|s| (Record::Day(s.from), 1))),
+                Term::Announced(role) => out.extend(self.trace(&Measure {
+                    terms: vec![announced_fallback(*role)],
+                })),
                 Term::Cases(w, metric) => {
                     out.extend(self.case_terms(w).map(|(c, l)| {
                         let n = match metric {
@@ -129,7 +170,7 @@ impl Report {
     pub fn visits_by_month(&self, field_id: Option<i64>) -> Vec<((i32, u32), u64)> {
         let mut out: Vec<((i32, u32), u64)> =
             self.period.months().into_iter().map(|m| (m, 0)).collect();
-        for v in &self.visits {
+        for v in self.visits.iter().filter(|v| !v.refused()) {
             if field_id.is_some_and(|f| f != v.field_id) {
                 continue;
             }

@@ -69,6 +69,11 @@ pub struct VisitFact {
 }
 
 impl VisitFact {
+    /// Reception refused (logged, not received).
+    pub fn refused(&self) -> bool {
+        self.handling == Handling::TuChoi
+    }
+
     /// Rule "đoàn đông người" (01/TCD, columns Đoàn đông người): a visit of at least
     /// `threshold` people (a setting, 5 by default: Luật TCD Art 29, TT 07/2014 Art 6(4);
     /// the statistical threshold is UNCONFIRMED, DOMAIN.md §2.5).

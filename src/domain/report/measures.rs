@@ -32,6 +32,10 @@ pub const H_TRANSFER: &[Handling] = &[Handling::ChuyenDon];
 pub const H_URGE: &[Handling] = &[Handling::DonDoc];
 pub const H_ANSWER: &[Handling] = &[Handling::TraLoi];
 pub const H_FILE: &[Handling] = &[Handling::LuuDon];
+/// Rule "từ chối tiếp": a refused person is logged in the sổ but was not received, so a
+/// refusal is counted only by a filter that names it (no column of TT 06/2025 or TT 01/2024
+/// counts it; the summary does).
+pub const H_REFUSED: &[Handling] = &[Handling::TuChoi];
 /// Rule "gửi đến cơ quan có thẩm quyền" (02/XLD of TT 06/2025, column 25, which has no
 /// đôn đốc column): forwarded at the desk, or urged there — both a letter to the competent
 /// body.
@@ -84,7 +88,9 @@ impl VisitWhere {
             && self.blocks.is_none_or(|b| b.contains(&v.block))
             && self.group.is_none_or(|g| g == v.is_group(threshold))
             && self.types.is_none_or(|t| t.contains(&v.petition_type))
-            && self.handlings.is_none_or(|h| h.contains(&v.handling))
+            && self
+                .handlings
+                .map_or(v.handling != Handling::TuChoi, |h| h.contains(&v.handling))
             && (!self.with_petitions || v.petitions > 0)
             && self.linked.is_none_or(|l| l == v.linked)
             && self.field_id.is_none_or(|f| f == v.field_id)
@@ -308,6 +314,15 @@ pub enum CaseMetric {
 pub enum Term {
     Visits(VisitWhere, VisitMetric),
     Cases(CaseWhere, CaseMetric),
+    /// Rule "số ngày tiếp" (01/TCD (10) in person, (16) by a delegate; TT 06/2025: the days
+    /// publicly announced): with a schedule in force in the period, its days up to the day
+    /// judged on, unless postponed, in the block of who received, and the days off the
+    /// schedule a session of that block received someone (`DayLine::announced_block`);
+    /// without one, the days on which such a session received someone (the rule before
+    /// issue 29).
+    Announced(PresiderRole),
+    /// Rule "số ngày tối thiểu": the weeks or months short of the head's legal minimum.
+    Short,
 }
 
 /// A figure's rule: the sum of its terms.
@@ -336,9 +351,11 @@ impl Measure {
 
     /// The measure depends on who presided a session (the head in person or a delegate).
     pub fn needs_the_mark(&self) -> bool {
-        self.terms
-            .iter()
-            .any(|t| matches!(t, Term::Visits(w, _) if w.needs_the_mark()))
+        self.terms.iter().any(|t| match t {
+            Term::Visits(w, _) => w.needs_the_mark(),
+            Term::Announced(_) => true,
+            Term::Cases(..) | Term::Short => false,
+        })
     }
 }
 

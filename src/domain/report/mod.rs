@@ -68,6 +68,69 @@ pub struct Book {
     /// The official report columns (code, name): the upper level of the field taxonomy.
     pub columns: Vec<(String, String)>,
     pub threshold: u32,
+    /// The head's reception schedule (issue 29): from 40 days before the period, so a month
+    /// that began before it is judged whole.
+    pub schedule: ScheduleFacts,
+}
+
+/// What the report reads of the reception schedule.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScheduleFacts {
+    pub plans: Vec<crate::domain::schedule::Plan>,
+    pub days: Vec<crate::domain::schedule::DayRecord>,
+    pub sessions: Vec<crate::domain::schedule::SessionDay>,
+    /// The unit's level (None: no minimum judged).
+    pub level: Option<crate::domain::schedule::UnitLevel>,
+}
+
+/// The head's reception days of `period` and the weeks or months of it short of the
+/// minimum, judged on `as_of` (the days counted toward the minimum from 40 days before, so a
+/// month that began before the period is judged whole).
+fn reception_days(
+    s: &ScheduleFacts,
+    cal: &Calendar,
+    period: &Period,
+    as_of: NaiveDate,
+) -> (
+    Vec<crate::domain::schedule::DayLine>,
+    Vec<crate::domain::schedule::Shortfall>,
+) {
+    use crate::domain::schedule::{match_days, planned_days, shortfalls};
+    let look_from = period.from - Duration::days(40);
+    let planned = planned_days(&s.plans, cal, look_from, period.to);
+    let all = match_days(
+        &planned,
+        &s.sessions,
+        &s.days,
+        look_from,
+        period.to,
+        as_of + Duration::days(1),
+    );
+    // Judged only where a schedule was in force: a book that keeps none says nothing of the
+    // days the head kept (a week without a session is not proof of a day missed).
+    let short = match s.level.filter(|_| !s.plans.is_empty()) {
+        Some(level) => {
+            let in_person: Vec<NaiveDate> = all
+                .iter()
+                .filter(|l| l.counts_toward_minimum())
+                .map(|l| l.day)
+                .collect();
+            shortfalls(level, &in_person, period.from, as_of.min(period.to), cal)
+                .into_iter()
+                .filter(|x| {
+                    s.plans.iter().any(|p| {
+                        p.effective_from <= x.to && p.effective_to.is_none_or(|t| t >= x.from)
+                    })
+                })
+                .collect()
+        }
+        None => vec![],
+    };
+    let days = all
+        .into_iter()
+        .filter(|l| period.from <= l.day && l.day <= as_of)
+        .collect();
+    (days, short)
 }
 
 /// A figure one can point at: a summary figure, a field's petitions, or a table's column.
@@ -127,6 +190,9 @@ impl Target {
 pub enum Record {
     Visit(i64),
     Case(i64),
+    /// A day of the head's reception (01/TCD (10), (16) by the schedule), or the first day
+    /// of a week or month short of the minimum.
+    Day(NaiveDate),
 }
 
 /// One figure: its value and where it comes from.
@@ -217,6 +283,10 @@ pub struct Report {
     pub(super) n_matters: usize,
     pub(super) cases: Vec<(CaseFact, CaseLife)>,
     pub(super) case_at: HashMap<i64, usize>,
+    /// The head's reception days of the period (schedule and sessions matched, issue 29).
+    pub days: Vec<crate::domain::schedule::DayLine>,
+    /// The weeks or months of the period short of the legal minimum.
+    pub shortfalls: Vec<crate::domain::schedule::Shortfall>,
 }
 
 impl Report {
@@ -241,7 +311,12 @@ impl Report {
             v.block = Block::of(v.form, v.role);
         }
         visits.sort_by_key(|v| (v.day, v.minute, v.id));
+        // A refusal is no reception: it takes no part in the matters (their first and last
+        // visits) and is counted only where a figure names it (`H_REFUSED`).
+        let (refused, mut visits): (Vec<VisitFact>, Vec<VisitFact>) =
+            visits.into_iter().partition(VisitFact::refused);
         let n_matters = number_matters(&mut visits);
+        visits.extend(refused);
         let cases: Vec<(CaseFact, CaseLife)> = book
             .cases
             .into_iter()
@@ -251,7 +326,10 @@ impl Report {
             })
             .filter(|(_, l)| l.in_book())
             .collect();
+        let (days, shortfalls) = reception_days(&book.schedule, dl.calendar, &period, as_of);
         let mut r = Report {
+            days,
+            shortfalls,
             period,
             circular,
             as_of,
@@ -276,7 +354,12 @@ impl Report {
             .iter()
             .map(|f| (*f, r.count(&f.measure())))
             .collect();
-        let used: std::collections::HashSet<i64> = r.visits.iter().map(|v| v.session_id).collect();
+        let used: std::collections::HashSet<i64> = r
+            .visits
+            .iter()
+            .filter(|v| !v.refused())
+            .map(|v| v.session_id)
+            .collect();
         let mut presiding: HashMap<(String, Option<PresiderRole>), u64> = HashMap::new();
         for s in book.sessions.iter().filter(|s| used.contains(&s.id)) {
             if s.form.needs_presiding() && !s.presiding.is_empty() {
@@ -311,7 +394,10 @@ impl Report {
             .collect();
         // Sessions recorded before the book said who presided as what: the columns that
         // depend on it cannot be filled (never guessed).
-        let unmarked = r.visits.iter().any(|v| v.block == Block::Unmarked);
+        let unmarked = r
+            .visits
+            .iter()
+            .any(|v| v.block == Block::Unmarked && !v.refused());
         r.tables = circular
             .forms()
             .iter()

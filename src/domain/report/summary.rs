@@ -67,6 +67,13 @@ pub enum Figure {
     DeskUrged,
     DeskAnswered,
     DeskFiled,
+    /// Reception refused (Luật TCD Art 9): logged, not received — in no table of TT 06/2025,
+    /// said in the summary.
+    Refused,
+    RefusedPeople,
+    /// Weeks or months the head received in person fewer days than the legal minimum
+    /// (issue 29; the unit's level set).
+    ScheduleShort,
 }
 
 impl Figure {
@@ -118,6 +125,9 @@ impl Figure {
         Figure::DeskUrged,
         Figure::DeskAnswered,
         Figure::DeskFiled,
+        Figure::Refused,
+        Figure::RefusedPeople,
+        Figure::ScheduleShort,
     ];
 
     /// The key in the JSON `summary` object (and for `--explain`).
@@ -171,6 +181,9 @@ impl Figure {
             F::DeskUrged => "desk_urged",
             F::DeskAnswered => "desk_answered",
             F::DeskFiled => "desk_filed",
+            F::Refused => "refused",
+            F::RefusedPeople => "refused_people",
+            F::ScheduleShort => "schedule_short",
         }
     }
 
@@ -287,6 +300,11 @@ impl Figure {
             F::DeskUrged => Measure::visits(vh(H_URGE), M::Visits),
             F::DeskAnswered => Measure::visits(vh(H_ANSWER), M::Visits),
             F::DeskFiled => Measure::visits(vh(H_FILE), M::Visits),
+            F::Refused => Measure::visits(vh(H_REFUSED), M::Visits),
+            F::RefusedPeople => Measure::visits(vh(H_REFUSED), M::People),
+            F::ScheduleShort => Measure {
+                terms: vec![Term::Short],
+            },
         }
     }
 }

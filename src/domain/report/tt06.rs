@@ -25,10 +25,19 @@ pub(super) fn tcd01() -> Vec<ColumnDef> {
         let b = Some(blocks);
         let mut v = vec![];
         if blocks != B_REGULAR {
-            // Số ngày tiếp: the book keeps no reception schedule, so the days announced are
-            // counted as the days on which such a session received someone (a day announced
-            // on which nobody came is not in the book: the definition says so).
-            v.push((at(&[H::Days]), vis(w(b, None), M::Days)));
+            // Số ngày tiếp: the days announced — the schedule's, when one is in force
+            // (issue 29), else the days on which such a session received someone.
+            let role = if blocks == B_DELEGATED {
+                PresiderRole::Delegated
+            } else {
+                PresiderRole::InPerson
+            };
+            v.push((
+                at(&[H::Days]),
+                Ok(Measure {
+                    terms: vec![Term::Announced(role)],
+                }),
+            ));
         }
         v.extend([
             (at(&[H::Visits]), vis(w(b, None), M::Visits)),

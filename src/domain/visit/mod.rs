@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{DateError, parse_date};
 use super::ident::{self, IdError, IdNumber, IdWarning, Phone, PhoneError};
+use super::refusal::{GroundProblem, RefusalGround, check_ground};
 use super::text::{clean_line, nfc};
 
 code_enum!(
@@ -66,6 +67,20 @@ code_enum!(
         DonDoc = "don_doc",
         TraLoi = "tra_loi",
         LuuDon = "luu_don",
+        /// Từ chối tiếp (Luật TCD Art 9): the person is logged, not received; the visit
+        /// keeps its ground (`refusal::RefusalGround`).
+        TuChoi = "tu_choi",
+    }
+);
+
+code_enum!(
+    /// The written account read back to the citizen (Luật TCD Art 25(2), 30(1)): "đọc lại
+    /// cho người khiếu nại nghe và ký tên hoặc điểm chỉ" — signed, fingerprinted, or the
+    /// citizen would not sign (the officer notes it).
+    AccountRead {
+        Signed = "ky",
+        Fingerprinted = "diem_chi",
+        NotSigned = "khong_ky",
     }
 );
 
@@ -112,6 +127,13 @@ pub struct VisitDraft {
     pub transfer_agency: String,
     pub note: String,
     pub petitions: String,
+    /// The citizen's yêu cầu, đề nghị, apart from the facts (Luật TCD Art 25(2)).
+    pub requests: String,
+    /// The account read back and signed or fingerprinted (an `AccountRead` code; empty:
+    /// not recorded).
+    pub account_read: String,
+    /// Handling từ chối: its ground (a `RefusalGround` code).
+    pub refusal_ground: String,
     /// The visit being edited, if this is an edit.
     pub editing_uid: Option<String>,
     /// The version of the visit the edit started from (a stale one is refused on save).
@@ -162,6 +184,9 @@ impl VisitDraft {
             FormField::TransferAgency => &self.transfer_agency,
             FormField::Note => &self.note,
             FormField::Petitions => &self.petitions,
+            FormField::Requests => &self.requests,
+            FormField::AccountRead => &self.account_read,
+            FormField::RefusalGround => &self.refusal_ground,
             FormField::Day => &self.day,
             FormField::Time => &self.time,
         }
@@ -187,6 +212,9 @@ impl VisitDraft {
             FormField::TransferAgency => &mut self.transfer_agency,
             FormField::Note => &mut self.note,
             FormField::Petitions => &mut self.petitions,
+            FormField::Requests => &mut self.requests,
+            FormField::AccountRead => &mut self.account_read,
+            FormField::RefusalGround => &mut self.refusal_ground,
             FormField::Day => &mut self.day,
             FormField::Time => &mut self.time,
         };
@@ -223,13 +251,16 @@ pub enum FormField {
     TransferAgency,
     Note,
     Petitions,
+    Requests,
+    AccountRead,
+    RefusalGround,
     Day,
     Time,
 }
 
 impl FormField {
     /// Every input, in the form's order.
-    pub const ALL: [FormField; 19] = [
+    pub const ALL: [FormField; 22] = [
         FormField::FullName,
         FormField::IdNumber,
         FormField::Phone,
@@ -247,6 +278,9 @@ impl FormField {
         FormField::TransferAgency,
         FormField::Note,
         FormField::Petitions,
+        FormField::Requests,
+        FormField::AccountRead,
+        FormField::RefusalGround,
         FormField::Day,
         FormField::Time,
     ];
@@ -284,6 +318,12 @@ pub enum Problem {
         max: usize,
         got: usize,
     },
+    /// A refusal's ground not yet in force on the visit's day (NĐ 154/2026 from 01/7/2026).
+    GroundNotInForce {
+        from: NaiveDate,
+    },
+    /// Luật TCD Art 9(4) "other cases provided by law": the note names the law.
+    NameTheLaw,
 }
 
 impl Problem {
@@ -317,6 +357,11 @@ pub struct ValidVisit {
     pub transfer_agency: String,
     pub note: String,
     pub petitions: u32,
+    /// The citizen's yêu cầu, đề nghị (Luật TCD Art 25(2)).
+    pub requests: String,
+    pub account_read: Option<AccountRead>,
+    /// Set exactly when the handling is từ chối.
+    pub refusal_ground: Option<RefusalGround>,
     /// When the visit took place.
     pub day: NaiveDate,
     /// HH:MM
@@ -332,7 +377,7 @@ impl FormField {
             FormField::Representatives => NAMES,
             FormField::Address => ADDRESS,
             FormField::PriorAgencies | FormField::TransferAgency => LINE,
-            FormField::Content | FormField::Note => TEXT,
+            FormField::Content | FormField::Note | FormField::Requests => TEXT,
             // Checked by their shape; bounded all the same.
             FormField::IdNumber | FormField::Phone => 40,
             FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
@@ -340,7 +385,9 @@ impl FormField {
             | FormField::PresiderRole
             | FormField::PetitionType
             | FormField::Field
-            | FormField::Handling => LINE,
+            | FormField::Handling
+            | FormField::AccountRead
+            | FormField::RefusalGround => LINE,
         }
     }
 }
@@ -359,6 +406,7 @@ fn too_long(d: &VisitDraft, problems: &mut Vec<(FormField, Problem)>) {
         (FormField::PriorAgencies, &d.prior_agencies),
         (FormField::TransferAgency, &d.transfer_agency),
         (FormField::Note, &d.note),
+        (FormField::Requests, &d.requests),
         (FormField::Petitions, &d.petitions),
         (FormField::Day, &d.day),
         (FormField::Time, &d.time),
@@ -502,6 +550,16 @@ pub fn validate(
     if handling == Some(Handling::ChuyenDon) && transfer_agency.is_empty() {
         problems.push((FormField::TransferAgency, Problem::Required));
     }
+    let account_read = if d.account_read.trim().is_empty() {
+        None
+    } else {
+        choice(
+            &d.account_read,
+            AccountRead::from_code,
+            FormField::AccountRead,
+            &mut problems,
+        )
+    };
     let day = match parse_date(&d.day, today) {
         Ok(day) if day > today => {
             problems.push((FormField::Day, Problem::FutureDay));
@@ -520,6 +578,28 @@ pub fn validate(
             problems.push((FormField::Time, Problem::BadTime));
             None
         }
+    };
+    let refusal_ground = if handling == Some(Handling::TuChoi) {
+        let g = choice(
+            &d.refusal_ground,
+            RefusalGround::from_code,
+            FormField::RefusalGround,
+            &mut problems,
+        );
+        if let (Some(g), Some(day)) = (g, day) {
+            match check_ground(g, day, &d.note) {
+                Some(GroundProblem::NotYetInForce { from }) => {
+                    problems.push((FormField::RefusalGround, Problem::GroundNotInForce { from }))
+                }
+                Some(GroundProblem::NeedsNote) => {
+                    problems.push((FormField::Note, Problem::NameTheLaw))
+                }
+                None => {}
+            }
+        }
+        g
+    } else {
+        None
     };
     too_long(d, &mut problems);
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
@@ -559,6 +639,13 @@ pub fn validate(
                 },
                 note: nfc(d.note.trim()),
                 petitions,
+                requests: nfc(d.requests.trim()),
+                account_read,
+                refusal_ground: if handling == Handling::TuChoi {
+                    refusal_ground
+                } else {
+                    None
+                },
                 day,
                 time,
             })

@@ -205,3 +205,75 @@ fn online_form_only_from_july_2026() {
     assert!(!ReceptionForm::offered_on(before).contains(&ReceptionForm::TrucTuyen));
     assert!(ReceptionForm::offered_on(today()).contains(&ReceptionForm::TrucTuyen));
 }
+
+/// Luật TCD Art 9; NĐ 154/2026 Art 4 (UNVERIFIED, from 01/7/2026): a refusal needs its
+/// ground, the decree's grounds only from their day, and Art 9(4) names the law in the note.
+#[test]
+fn a_refusal_needs_its_ground_in_force() {
+    let mut d = good();
+    d.handling = "tu_choi".into();
+    let v = validate(&d, today(), 5, &fields());
+    assert_eq!(
+        v.problems,
+        vec![(FormField::RefusalGround, Problem::Required)]
+    );
+    d.refusal_ground = "tcd9_3".into();
+    let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+    assert_eq!(v.handling, Handling::TuChoi);
+    assert_eq!(v.refusal_ground, Some(RefusalGround::Persistent));
+    // A decree's ground on 30/6/2026 is not yet law.
+    d.refusal_ground = "nd154_4a".into();
+    d.day = "30/06/2026".into();
+    let v = validate(&d, today(), 5, &fields());
+    assert_eq!(
+        v.problems,
+        vec![(
+            FormField::RefusalGround,
+            Problem::GroundNotInForce {
+                from: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+            }
+        )]
+    );
+    d.day = "01/07/2026".into();
+    assert!(validate(&d, today(), 5, &fields()).visit.is_some());
+    // Art 9(4): the note names the law.
+    d.refusal_ground = "tcd9_4".into();
+    let v = validate(&d, today(), 5, &fields());
+    assert_eq!(v.problems, vec![(FormField::Note, Problem::NameTheLaw)]);
+    d.note = "Luật Phòng, chống ma túy, Điều 3".into();
+    assert!(validate(&d, today(), 5, &fields()).visit.is_some());
+}
+
+/// A ground typed for another handling is dropped: only a refusal keeps one.
+#[test]
+fn only_a_refusal_keeps_a_ground() {
+    let mut d = good();
+    d.refusal_ground = "tcd9_1".into();
+    let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+    assert_eq!(v.refusal_ground, None);
+}
+
+/// Luật TCD Art 25(2), 30(1): the requests apart from the facts, and the account read back
+/// and signed or fingerprinted (or not recorded).
+#[test]
+fn requests_and_the_account_read_back() {
+    let mut d = good();
+    d.requests = "  Đề nghị hủy quyết định thu hồi đất số 12 ".into();
+    d.account_read = "diem_chi".into();
+    let v = validate(&d, today(), 5, &fields()).visit.unwrap();
+    assert_eq!(v.requests, "Đề nghị hủy quyết định thu hồi đất số 12");
+    assert_eq!(v.account_read, Some(AccountRead::Fingerprinted));
+    d.account_read = String::new();
+    assert_eq!(
+        validate(&d, today(), 5, &fields())
+            .visit
+            .unwrap()
+            .account_read,
+        None
+    );
+    d.account_read = "maybe".into();
+    assert_eq!(
+        validate(&d, today(), 5, &fields()).problems,
+        vec![(FormField::AccountRead, Problem::NotAnOption)]
+    );
+}

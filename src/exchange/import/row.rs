@@ -388,9 +388,13 @@ fn column_of_field(f: FormField, h: &Header) -> Option<Column> {
         FormField::Note => pick(&[Column::GhiChu]),
         FormField::Day => pick(&[Column::NgayTiep]),
         FormField::Time => pick(&[Column::GioTiep, Column::NgayTiep]),
-        FormField::Form | FormField::Presiding | FormField::PresiderRole | FormField::Petitions => {
-            None
-        }
+        FormField::Requests => pick(&[Column::NoiDung]),
+        FormField::Form
+        | FormField::Presiding
+        | FormField::PresiderRole
+        | FormField::Petitions
+        | FormField::AccountRead
+        | FormField::RefusalGround => None,
     }
 }
 

@@ -15,12 +15,32 @@ use crate::domain::identity::{Context, Person};
 pub struct BoardRow {
     pub case_uid: String,
     pub code: String,
-    pub case_type: CaseType,
+    /// The case's type (a refusal's: its petition's); None for a day of the schedule.
+    pub case_type: Option<CaseType>,
     pub field_name: String,
     pub citizen: Person,
     pub obligation: Obligation,
     pub due_on: NaiveDate,
     pub officer_name: Option<String>,
+    /// A duty that is not a case's (issue 29) — a refusal's written notice, a day of the
+    /// schedule to post — and how its due date was computed (`code` is then the day).
+    pub duty: Option<Box<VisitDuty>>,
+}
+
+/// Whose duty a board row is, when not a case's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyOf {
+    /// A refused visit (its uid).
+    Visit(String),
+    /// A day of the reception schedule.
+    Day(NaiveDate),
+}
+
+/// A duty that is not a case's, on the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitDuty {
+    pub of: DutyOf,
+    pub explanation: Explanation,
 }
 
 /// The board: counts per bucket, and the most urgent rows first.
@@ -82,7 +102,13 @@ impl Store {
     pub fn board(&self, today: NaiveDate, cal: &Calendar, limit: u32) -> Result<Board> {
         let d3 = cal.add_working_days(today, 3);
         let d7 = cal.add_working_days(today, 7);
-        let (overdue, within3, within7, later, due_today) = self
+        let (mut overdue, mut within3, mut within7, mut later, mut due_today): (
+            u32,
+            u32,
+            u32,
+            u32,
+            u32,
+        ) = self
             .conn
             .prepare_cached(
                 "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
@@ -119,14 +145,32 @@ impl Store {
                     ),
                     case_uid,
                     code,
-                    case_type,
+                    case_type: Some(case_type),
                     field_name: r.get(3)?,
                     obligation: Obligation::from_code(&o).ok_or_else(|| bad_code(5))?,
                     due_on: r.get(6)?,
                     officer_name: r.get(7)?,
+                    duty: None,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<Vec<BoardRow>>>()?;
+        let mut rows = rows;
+        let mut duties = self.visit_duties(cal)?;
+        duties.extend(self.schedule_duties(today, cal)?);
+        for r in &duties {
+            match r.due_on {
+                d if d < today => overdue += 1,
+                d if d <= d3 => within3 += 1,
+                d if d <= d7 => within7 += 1,
+                _ => later += 1,
+            }
+            due_today += u32::from(r.due_on == today);
+        }
+        if !duties.is_empty() {
+            rows.extend(duties);
+            rows.sort_by_key(|r| r.due_on);
+            rows.truncate(limit as usize);
+        }
         Ok(Board {
             overdue,
             within3,
@@ -135,6 +179,115 @@ impl Store {
             due_today,
             rows,
         })
+    }
+
+    /// The duties of visits still owed: the written notice of a refusal on a ground that asks
+    /// for it (Luật TCD Art 9(3), NĐ 154/2026 Art 4(1)(h)) not yet issued, due by the rule in
+    /// force on the day of the refusal (none before 01/7/2026: no time limit).
+    pub fn visit_duties(&self, cal: &Calendar) -> Result<Vec<BoardRow>> {
+        use crate::domain::deadline::duty;
+        use crate::domain::refusal::RefusalGround;
+        use crate::domain::visit::PetitionType;
+        let written: Vec<&str> = RefusalGround::ALL
+            .iter()
+            .filter(|g| g.written_notice())
+            .map(|g| g.code())
+            .collect();
+        let rules = super::load_rules(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.uid, v.day, v.petition_type, f.name, c.full_name, o.full_name,
+                    v.refusal_ground
+             FROM visits v
+             JOIN fields f ON f.id = v.field_id
+             JOIN citizens c ON c.id = v.citizen_id
+             LEFT JOIN officers o ON o.id = v.officer_id
+             WHERE v.handling = 'tu_choi' AND v.deleted_at IS NULL
+               AND v.refusal_notice_on IS NULL
+             ORDER BY v.day, v.id",
+        )?;
+        let found = stmt
+            .query_map([], |r| {
+                let t: String = r.get(2)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, NaiveDate>(1)?,
+                    PetitionType::from_code(&t).ok_or_else(|| bad_code(2))?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::new();
+        for (uid, day, ptype, field_name, name, officer, ground) in found {
+            if !written.contains(&ground.as_str()) {
+                continue;
+            }
+            let Some(due) = duty(Obligation::RefusalNotice, day, &rules, cal) else {
+                continue;
+            };
+            out.push(BoardRow {
+                case_uid: String::new(),
+                code: crate::domain::date::format_date(day),
+                case_type: Some(CaseType::from_petition(ptype)),
+                field_name,
+                citizen: Person::of(name, Context::of_visit(ptype, &uid, None, false)),
+                obligation: Obligation::RefusalNotice,
+                due_on: due.due_on,
+                officer_name: officer,
+                duty: Some(Box::new(VisitDuty {
+                    of: DutyOf::Visit(uid),
+                    explanation: due.explanation,
+                })),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The days of the schedule from `today` on (the next 45 days) whose posting is not
+    /// recorded: each due at least 05 working days before it (Luật TCD Art 24(4)), counted
+    /// back. A day already past its posting day stays until recorded (overdue).
+    pub fn schedule_duties(&self, today: NaiveDate, cal: &Calendar) -> Result<Vec<BoardRow>> {
+        use crate::domain::deadline::duty;
+        use crate::domain::schedule::{DayMark, planned_days};
+        let plans = crate::store::schedule::load_plans(&self.conn)?;
+        if plans.is_empty() {
+            return Ok(vec![]);
+        }
+        let to = today + chrono::Duration::days(45);
+        let records = crate::store::schedule::load_days(&self.conn, today, to)?;
+        let rules = super::load_rules(&self.conn)?;
+        let mut out = Vec::new();
+        for p in planned_days(&plans, cal, today, to) {
+            let rec = records.iter().find(|r| r.day == p.day);
+            if rec.is_some_and(|r| r.posted_on.is_some() || r.mark == Some(DayMark::Postponed)) {
+                continue;
+            }
+            let Some(due) = duty(Obligation::PostSchedule, p.day, &rules, cal) else {
+                continue;
+            };
+            let leader = plans
+                .iter()
+                .find(|x| x.id == p.plan_id)
+                .map(|x| x.leader.clone())
+                .unwrap_or_default();
+            out.push(BoardRow {
+                case_uid: String::new(),
+                code: crate::domain::date::format_date(p.day),
+                case_type: None,
+                field_name: String::new(),
+                citizen: Person::of(leader, Context::Open),
+                obligation: Obligation::PostSchedule,
+                due_on: due.due_on,
+                officer_name: None,
+                duty: Some(Box::new(VisitDuty {
+                    of: DutyOf::Day(p.day),
+                    explanation: due.explanation,
+                })),
+            });
+        }
+        Ok(out)
     }
 
     /// (overdue, due today) over all open obligations, for the status line.

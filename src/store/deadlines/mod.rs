@@ -22,7 +22,7 @@ mod board;
 mod catalog;
 mod limits;
 
-pub use board::{Board, BoardRow, CaseDue};
+pub use board::{Board, BoardRow, CaseDue, DutyOf, VisitDuty};
 pub use catalog::RuleChange;
 pub use limits::CaseLimit;
 pub(crate) use limits::time_bar_of;

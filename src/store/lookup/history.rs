@@ -17,6 +17,8 @@ pub enum HistoryItem {
         field_name: String,
         content: String,
         handling: Handling,
+        /// The citizen's yêu cầu, đề nghị (Luật TCD Art 25(2)).
+        requests: String,
         /// The n-th petition of the same type in the same field (2 and up: a repeat).
         repeat: u32,
     },
@@ -48,7 +50,8 @@ impl Store {
                         (SELECT count(*) FROM visits w WHERE w.citizen_id = v.citizen_id
                            AND w.deleted_at IS NULL AND w.field_id = v.field_id
                            AND w.petition_type = v.petition_type
-                           AND (w.day < v.day OR (w.day = v.day AND w.id <= v.id)))
+                           AND (w.day < v.day OR (w.day = v.day AND w.id <= v.id))),
+                        v.requests
                  FROM visits v JOIN fields f ON f.id = v.field_id
                  WHERE v.citizen_id = ?1 AND v.deleted_at IS NULL AND v.petition_type != 'to_cao'",
             )?;
@@ -64,6 +67,7 @@ impl Store {
                     content: r.get(5)?,
                     handling: Handling::from_code(&h).ok_or_else(|| bad_code(6))?,
                     repeat: r.get(7)?,
+                    requests: r.get(8)?,
                 })
             })?;
             for row in rows {

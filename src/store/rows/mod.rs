@@ -25,6 +25,7 @@ mod case;
 mod catalog;
 mod officer;
 mod people;
+mod schedule;
 mod spec;
 mod visit;
 
@@ -32,6 +33,7 @@ pub(in crate::store) use case::*;
 pub(in crate::store) use catalog::*;
 pub(in crate::store) use officer::*;
 pub(in crate::store) use people::*;
+pub(in crate::store) use schedule::*;
 pub(in crate::store) use spec::*;
 pub(in crate::store) use visit::*;
 

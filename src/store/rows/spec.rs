@@ -67,6 +67,10 @@ pub(in crate::store) static VISIT: Spec = Spec::new(
         ("transfer_agency", "t.transfer_agency"),
         ("note", "t.note"),
         ("petitions", "t.petitions"),
+        ("requests", "t.requests"),
+        ("account_read", "t.account_read"),
+        ("refusal_ground", "t.refusal_ground"),
+        ("refusal_notice_on", "t.refusal_notice_on"),
         ("officer", uid_of!("officers", "officer_id")),
         ("created_at", "t.created_at"),
         ("deleted_at", "t.deleted_at"),
@@ -266,6 +270,36 @@ pub(in crate::store) static CLOSING: Spec = Spec::new(
     ],
 );
 
+pub(in crate::store) static RECEPTION_PLAN: Spec = Spec::new(
+    Entity::ReceptionPlan,
+    "reception_plans",
+    "t.uid",
+    true,
+    &[
+        ("leader", "t.leader"),
+        ("pattern", "t.pattern"),
+        ("weekday", "t.weekday"),
+        ("days", "t.days"),
+        ("place", "t.place"),
+        ("effective_from", "t.effective_from"),
+        ("effective_to", "t.effective_to"),
+        ("created_at", "t.created_at"),
+    ],
+);
+
+pub(in crate::store) static RECEPTION_DAY: Spec = Spec::new(
+    Entity::ReceptionDay,
+    "reception_days",
+    "t.day",
+    true,
+    &[
+        ("posted_on", "t.posted_on"),
+        ("mark", "t.mark"),
+        ("moved_to", "t.moved_to"),
+        ("note", "t.note"),
+    ],
+);
+
 /// Every journaled table, in the order a book's records are first written (a record's
 /// references come before it).
 pub(in crate::store) static ALL: &[&Spec] = &[
@@ -274,6 +308,8 @@ pub(in crate::store) static ALL: &[&Spec] = &[
     &RULE,
     &CALENDAR_YEAR,
     &CALENDAR_DAY,
+    &RECEPTION_PLAN,
+    &RECEPTION_DAY,
     &OFFICER,
     &CITIZEN,
     &SESSION,

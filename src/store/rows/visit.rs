@@ -32,8 +32,10 @@ pub(in crate::store) fn insert_visit(sql: &Sql, n: &NewVisit) -> Result<i64> {
     sql.prepare_cached(
         "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
              petition_type, field_id, content, prior_agencies, handling, transfer_agency,
-             note, petitions, officer_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+             note, petitions, officer_id, created_at, updated_at, requests, account_read,
+             refusal_ground)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,
+                 ?18, ?19, ?20)",
     )?
     .execute(params![
         n.uid,
@@ -53,6 +55,9 @@ pub(in crate::store) fn insert_visit(sql: &Sql, n: &NewVisit) -> Result<i64> {
         v.petitions,
         n.officer_id,
         n.created_at,
+        v.requests,
+        v.account_read.map(|a| a.code()),
+        v.refusal_ground.map(|g| g.code()),
     ])?;
     let id = sql.last_insert_rowid();
     super::created(sql, &VISIT, id, Op::Create)?;
@@ -84,7 +89,8 @@ pub(in crate::store) fn correct_visit(sql: &Sql, id: i64, c: &Corrected) -> Resu
         "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
              representatives = ?7, petition_type = ?8, field_id = ?9, content = ?10,
              prior_agencies = ?11, handling = ?12, note = ?13, petitions = ?14,
-             transfer_agency = ?15
+             transfer_agency = ?15, requests = ?16, account_read = ?17, refusal_ground = ?18,
+             refusal_notice_on = CASE WHEN ?18 IS NULL THEN NULL ELSE refusal_notice_on END
          WHERE id = ?1",
     )?
     .execute(params![
@@ -103,6 +109,9 @@ pub(in crate::store) fn correct_visit(sql: &Sql, id: i64, c: &Corrected) -> Resu
         v.note,
         v.petitions,
         v.transfer_agency,
+        v.requests,
+        v.account_read.map(|a| a.code()),
+        v.refusal_ground.map(|g| g.code()),
     ])?;
     Ok(())
 }
@@ -110,6 +119,16 @@ pub(in crate::store) fn correct_visit(sql: &Sql, id: i64, c: &Corrected) -> Resu
 /// The entry of a correction (a new version when anything changed).
 pub(in crate::store) fn corrected(sql: &Sql, before: &Record) -> Result<bool> {
     super::changed(sql, &VISIT, before, Op::Update, Touch::IfChanged)
+}
+
+/// The day a refusal's written notice was issued.
+pub(in crate::store) fn set_refusal_notice(sql: &Sql, id: i64, on: NaiveDate) -> Result<()> {
+    super::change(sql, &VISIT, id, Op::Update, Touch::IfChanged, || {
+        sql.prepare_cached("UPDATE visits SET refusal_notice_on = ?2 WHERE id = ?1")?
+            .execute(params![id, on])?;
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Void a visit: marked with its reason, never deleted.

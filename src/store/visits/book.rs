@@ -27,7 +27,8 @@ impl Store {
                         AND cv.case_id = (SELECT min(x.case_id) FROM case_visits x
                                            WHERE x.visit_id = v.id)
                         AND (e.from_status IS NULL OR e.from_status != e.to_status)
-                      ORDER BY e.id DESC LIMIT 1)
+                      ORDER BY e.id DESC LIMIT 1),
+                    v.requests, v.refusal_ground
              {ROW_JOINS}
              WHERE v.day BETWEEN ?1 AND ?2 AND v.deleted_at IS NULL
              ORDER BY v.day, v.time, v.id"
@@ -70,6 +71,10 @@ fn line_from(r: &rusqlite::Row) -> rusqlite::Result<BookLine> {
         handling: v.handling,
         transfer_agency: r.get(d + 2)?,
         note: r.get(d + 3)?,
+        requests: r.get(d + 6)?,
+        refusal_ground: r
+            .get::<_, Option<String>>(d + 7)?
+            .and_then(|c| crate::domain::refusal::RefusalGround::from_code(&c)),
         officer_name: v.officer_name,
         case_code: v.case_code,
         case_status,

@@ -9,12 +9,15 @@ use crate::domain::case::CaseType;
 use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
 use crate::domain::journal::{Entity, Op};
+use crate::domain::refusal::RefusalGround;
 use crate::domain::visit::{
-    DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
+    AccountRead, DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit,
+    VisitDraft,
 };
 
 mod book;
 mod bulk;
+mod refusal;
 pub use bulk::{BulkSession, BulkVisit};
 
 /// A citizen the form recognized, with the version it was read at.
@@ -103,9 +106,24 @@ pub struct VisitDetail {
     pub citizen_visits: Option<u32>,
     pub created_at: String,
     pub updated_at: String,
+    /// The citizen's yêu cầu, đề nghị (Luật TCD Art 25(2)).
+    pub requests: String,
+    /// The account read back and signed or fingerprinted (None: not recorded).
+    pub account_read: Option<AccountRead>,
+    /// Reception refused: its ground.
+    pub refusal_ground: Option<RefusalGround>,
+    /// The day the written notice of the refusal was issued.
+    pub refusal_notice_on: Option<NaiveDate>,
 }
 
 impl VisitDetail {
+    /// A refusal whose written notice (Mẫu 01/TCD) is owed and not yet issued.
+    pub fn refusal_notice_owed(&self) -> bool {
+        self.refusal_ground
+            .is_some_and(RefusalGround::written_notice)
+            && self.refusal_notice_on.is_none()
+    }
+
     /// The form as it would have been typed, for editing — only for a viewer who may see the
     /// citizen (a denouncer's visit is revealed first, audited).
     pub fn to_draft(&self, viewer: &Viewer) -> Option<VisitDraft> {
@@ -132,6 +150,15 @@ impl VisitDetail {
             transfer_agency: self.transfer_agency.clone(),
             note: self.note.clone(),
             petitions: self.petitions.to_string(),
+            requests: self.requests.clone(),
+            account_read: self
+                .account_read
+                .map(|a| a.code().to_owned())
+                .unwrap_or_default(),
+            refusal_ground: self
+                .refusal_ground
+                .map(|g| g.code().to_owned())
+                .unwrap_or_default(),
             editing_uid: Some(self.row.uid.clone()),
             editing_version: Some(self.row.version),
             day: crate::domain::date::format_date(self.day),
@@ -535,7 +562,8 @@ impl Store {
                     CASE WHEN v.petition_type = 'to_cao' THEN NULL ELSE
                       (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
                     END,
-                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role
+                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role,
+                    v.requests, v.account_read, v.refusal_ground, v.refusal_notice_on
              {ROW_JOINS} WHERE v.uid = ?1",
             counted = citizens::counted_visit("x")
         );
@@ -558,6 +586,14 @@ impl Store {
                 updated_at: r.get(d + 11)?,
                 transfer_agency: r.get(d + 12)?,
                 presider_role: PresiderRole::from_code(&r.get::<_, String>(d + 13)?),
+                requests: r.get(d + 14)?,
+                account_read: r
+                    .get::<_, Option<String>>(d + 15)?
+                    .and_then(|c| AccountRead::from_code(&c)),
+                refusal_ground: r
+                    .get::<_, Option<String>>(d + 16)?
+                    .and_then(|c| RefusalGround::from_code(&c)),
+                refusal_notice_on: r.get(d + 17)?,
             })
         })
         .optional()?

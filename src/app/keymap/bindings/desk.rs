@@ -148,6 +148,13 @@ pub(super) const DESK: &[Binding] = &[
     ),
     b(
         C::Detail,
+        &[ch('b')],
+        Command::NoticeIssued,
+        Msg::CmdNoticeIssued,
+        false,
+    ),
+    b(
+        C::Detail,
         &[ch('c')],
         Command::AddCase,
         Msg::CmdAddCase,
