@@ -10,8 +10,8 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event as TermEvent, KeyCode};
+use tiepdan::app::job::Event as JobEvent;
 use tiepdan::app::lookup::{Found, Part};
-use tiepdan::app::worker::Searcher;
 use tiepdan::app::{App, Msg};
 use tiepdan::i18n::Lang;
 use tiepdan::store::{LookupResults, Store};
@@ -41,8 +41,8 @@ fn the_loop_runs_the_app_with_its_lookup_worker() {
     let (tx, rx) = mpsc::channel();
     tui::attach_workers(&mut app, &tx);
     assert!(
-        matches!(app.searcher, Searcher::Worker { .. }),
-        "a book on file gets a worker with its own connection"
+        app.jobs.lookup.is_threaded(),
+        "a book on file gets a lane with its own connection"
     );
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     for c in "/tran van duc".chars() {
@@ -92,11 +92,15 @@ fn results_of_an_older_query_are_never_shown() {
     assert_eq!(app.lookup.results.citizens.len(), 1);
     type_str(&mut app, " van");
     // The answer to "tran" arrives late, after " van" was typed: dropped.
-    app.apply(Msg::Found(Box::new(Found {
-        generation,
-        query: "tran".into(),
-        part: Part::First(LookupResults::default()),
-    })));
+    let ticket = app.jobs.lookup.ask_ticket();
+    app.apply(Msg::Lookup(
+        ticket,
+        Box::new(JobEvent::Out(Found {
+            generation,
+            query: "tran".into(),
+            part: Part::First(LookupResults::default()),
+        })),
+    ));
     assert_eq!(app.lookup.query, "tran van");
     assert_eq!(app.lookup.results.citizens.len(), 1);
 }
@@ -169,11 +173,14 @@ fn a_key_is_drawn_before_its_lookup_goes_to_the_worker() {
     tui::attach_workers(&mut app, &tx);
     app.handle_key(key(KeyCode::Char('/')));
     app.handle_key(key(KeyCode::Char('t')));
-    assert!(app.lookup.unsent.is_some(), "kept until the frame is drawn");
+    assert!(
+        app.jobs.lookup.has_unsent(),
+        "kept until the frame is drawn"
+    );
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
     assert!(screen(&term).contains("/ t"), "{}", screen(&term));
-    assert!(app.lookup.unsent.is_none(), "handed over right after it");
+    assert!(!app.jobs.lookup.has_unsent(), "handed over right after it");
     until(&mut term, &mut app, &rx, "the results", |app, _| {
         app.lookup.query == "t"
     });

@@ -1148,6 +1148,7 @@ catalog! {
     RpExported => "Đã xuất báo cáo ra {0}.", "Report written to {0}.";
     RpExportFailed => "Không xuất được báo cáo: {0}", "Could not write the report: {0}";
     RpLoading => "Đang tính báo cáo…", "Computing the report…";
+    RpRecounting => "đang tính…", "computing…";
     RpTook => "tính trong {0} ms", "computed in {0} ms";
     CmdPaneReport => "báo cáo", "reports";
     CmdPrevPeriod => "kỳ trước", "previous period";
