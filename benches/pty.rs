@@ -526,10 +526,10 @@ fn report_pane(bin: &Path, db: &Path, name: &str) {
             shown.push(hit - at);
         }
         t.quiet_after(at, Duration::from_millis(100));
-        // `t` to 6 months, 9 months, then the year.
+        // `p` to 6 months, 9 months, then the year.
         let next = |t: &mut Tui| {
             let id = t.probe(|s| !counting(s) && s.contents().contains("Báo cáo — "));
-            let at = t.send("t");
+            let at = t.send("p");
             t.wait_probe(id, TIMEOUT);
             t.quiet_after(at, Duration::from_millis(100));
         };
@@ -537,19 +537,20 @@ fn report_pane(bin: &Path, db: &Path, name: &str) {
         next(&mut t);
         t.clear_probes();
         let done = t.probe(|s| s.contents().contains("Báo cáo — Năm 2026") && !counting(s));
-        let at = t.send("t");
-        if let Some(hit) = t.wait_probe(done, TIMEOUT) {
-            year.push(hit - at);
+        let at = t.send("p");
+        match t.wait_probe(done, TIMEOUT) {
+            Some(hit) => year.push(hit - at),
+            None => eprintln!("no year's report on the screen:\n{}", t.screen()),
         }
         t.quiet_after(at, Duration::from_millis(100));
         // Round again (month, quarter, 6 and 9 months), then `?` pressed 30 ms after the
-        // `t` that asks for the year.
+        // `p` that asks for the year.
         for _ in 0..4 {
             next(&mut t);
         }
         t.clear_probes();
-        let help = t.probe(|s| s.contents().contains("Phím tắt"));
-        t.send("t");
+        let help = t.probe(|s| s.contents().contains("Phím tắt — "));
+        t.send("p");
         std::thread::sleep(Duration::from_millis(30));
         let k = t.send("?");
         if let Some(hit) = t.wait_probe(help, TIMEOUT) {
@@ -559,10 +560,10 @@ fn report_pane(bin: &Path, db: &Path, name: &str) {
     report("report pane: `5` to its first frame", first);
     report("report pane: `5` to the quarter's report drawn", shown);
     report(
-        "report pane: `?` pressed 30 ms after `t` (the year being counted), to the help drawn",
+        "report pane: `?` pressed 30 ms after `p` (the year being counted), to the help drawn",
         echo,
     );
-    report("report pane: `t` to the year's report drawn", year);
+    report("report pane: `p` to the year's report drawn", year);
 }
 
 /// The command line, whole processes (best of warm runs, median, p95).

@@ -185,3 +185,84 @@ fn a_key_is_drawn_before_its_lookup_goes_to_the_worker() {
         app.lookup.query == "t"
     });
 }
+
+/// The reports pane never blocks the screen: `5` draws "đang tính…" at once and the report
+/// follows from its lane; keys keep working meanwhile; a newer period replaces the one being
+/// counted; leaving the pane drops what was being counted; the export is written off the
+/// UI thread too.
+#[test]
+fn the_report_pane_counts_on_its_lane_and_never_blocks() {
+    let (dir, path) = book();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    assert!(app.jobs.report.is_threaded() && app.jobs.export.is_threaded());
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let press = |c: KeyCode| tx.send(Event::Term(TermEvent::Key(key(c)))).unwrap();
+
+    // `5`: the frame after it says the report is being counted (its job is handed to the
+    // lane only after that frame).
+    press(KeyCode::Char('5'));
+    assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
+    assert!(app.reports.computing());
+    assert!(app.jobs.report.has_unsent(), "asked, handed over after the frame");
+    assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
+    assert!(
+        screen(&term).contains("Đang tính báo cáo…"),
+        "{}",
+        screen(&term)
+    );
+    until(&mut term, &mut app, &rx, "the quarter's report", |app, s| {
+        !app.reports.computing() && s.contains("Báo cáo — Quý IV năm 2026")
+    });
+    let q4 = app.reports.report.clone().unwrap();
+
+    // `[` twice in a row: the first period's job is replaced; only Q2 is shown.
+    press(KeyCode::Char('['));
+    press(KeyCode::Char('['));
+    until(&mut term, &mut app, &rx, "the second quarter", |app, s| {
+        !app.reports.computing() && s.contains("Báo cáo — Quý II năm 2026")
+    });
+    assert_eq!(app.reports.period.unwrap().code(), "2026-q2");
+    assert!(!std::sync::Arc::ptr_eq(&q4, app.reports.report.as_ref().unwrap()));
+
+    // A key while counting: `?` opens the help at once.
+    press(KeyCode::Char('['));
+    press(KeyCode::Char('?'));
+    until(&mut term, &mut app, &rx, "the help", |_, s| s.contains("Phím tắt"));
+    press(KeyCode::Esc);
+    until(&mut term, &mut app, &rx, "the first quarter", |app, s| {
+        !app.reports.computing() && s.contains("Báo cáo — Quý I năm 2026")
+    });
+
+    // `]` then `1` at once (both keys wait in the channel): the job asked for Q2 is made
+    // stale by leaving the pane, and what it still sends is dropped.
+    press(KeyCode::Char(']'));
+    press(KeyCode::Char('1'));
+    until(&mut term, &mut app, &rx, "the log", |app, _| {
+        app.pane == tiepdan::app::Pane::Log
+    });
+    assert!(!app.reports.computing(), "the job of a pane left is dropped");
+    for _ in 0..10 {
+        assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(20))).unwrap());
+    }
+    assert_eq!(
+        app.reports.report.as_ref().map(|r| r.period.code()),
+        None,
+        "nothing of the stale job was taken"
+    );
+    assert_eq!(app.reports.period.unwrap().code(), "2026-q2");
+
+    // Back on the pane: counted again; `x` writes the XLSX on the export lane.
+    press(KeyCode::Char('5'));
+    until(&mut term, &mut app, &rx, "the second quarter again", |app, s| {
+        !app.reports.computing() && s.contains("Báo cáo — Quý II năm 2026")
+    });
+    press(KeyCode::Char('x'));
+    until(&mut term, &mut app, &rx, "the export", |app, _| {
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Đã xuất báo cáo ra"))
+    });
+    assert!(dir.path().join("bao-cao-2026-q2.xlsx").exists());
+}
