@@ -7,6 +7,7 @@
 
 use std::io::{self, stdout};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -23,6 +24,10 @@ use crate::app::{App, DRAFT_DELAY, Msg};
 pub const WATCH: Duration = Duration::from_millis(250);
 use crate::ui;
 
+mod signals;
+
+pub use signals::Stop;
+
 /// What the loop waits for.
 #[derive(Debug)]
 pub enum Event {
@@ -30,13 +35,15 @@ pub enum Event {
     Term(TermEvent),
     /// A message from a worker.
     App(Msg),
-    /// SIGTERM, SIGHUP (the terminal or the SSH session closed) or SIGINT: keep what is typed
-    /// and leave, restoring the terminal.
+    /// SIGTERM, SIGHUP (the terminal or the SSH session closed) or SIGINT — on Windows the
+    /// console's Ctrl-C, Ctrl-Break or close: keep what is typed and leave, restoring the
+    /// terminal.
     Stop,
 }
 
-/// Run the TUI until the officer quits.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// Run the TUI until the officer quits, or the process is told to stop (then which way:
+/// its exit status says so).
+pub fn run(app: &mut App) -> io::Result<Option<Stop>> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste);
@@ -46,13 +53,24 @@ pub fn run(app: &mut App) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    spawn_signals(tx.clone())?;
-    attach_workers(app, &tx);
-    let result =
-        execute!(stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, app, &rx));
+    let stopped = Arc::new(OnceLock::new());
+    // Listening until the terminal is restored: a stop request meanwhile still sets the exit
+    // status (the loop has ended; there is nothing left to keep).
+    let listener = signals::listen(tx.clone(), Arc::clone(&stopped));
+    let result = match &listener {
+        Ok(_) => {
+            attach_workers(app, &tx);
+            spawn_daily_backup(app);
+            execute!(stdout(), EnableBracketedPaste)
+                .and_then(|()| event_loop(&mut terminal, app, &rx))
+        }
+        Err(_) => Ok(()),
+    };
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    drop(listener?);
+    result?;
+    Ok(stopped.get().copied())
 }
 
 /// Let the app's slow work (lookups, reports, exports) run on lanes that post into
@@ -68,6 +86,29 @@ pub fn attach_workers(app: &mut App, events: &Sender<Event>) {
     );
 }
 
+/// The day's backup, at the first start of a day, on a thread of its own with its own
+/// read-only connection (the copy reads one snapshot; the desk goes on meanwhile). A failed
+/// backup does not stop the desk (the next start tries again).
+fn spawn_daily_backup(app: &App) {
+    let Some(path) = app.store.path().map(std::path::Path::to_owned) else {
+        return;
+    };
+    // A book still being set up (the first-start dialog) is not a book yet.
+    if app.store.is_read_only() || app.setup_pending() {
+        return;
+    }
+    let keep = app
+        .store
+        .backup_keep()
+        .unwrap_or(crate::store::backup::KEEP_DEFAULT);
+    let now = app.now();
+    std::thread::spawn(move || {
+        if let Ok(store) = crate::store::Store::open_read_only(&path) {
+            let _ = store.daily_backup(now, keep);
+        }
+    });
+}
+
 /// Read the terminal on a thread of its own.
 fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || {
@@ -77,21 +118,6 @@ fn spawn_input(tx: Sender<Event>) {
             }
         }
     });
-}
-
-/// Signals become an event of the loop: the open form is kept as a draft, then the loop ends
-/// and the terminal is restored (a signal never kills the process mid-write).
-fn spawn_signals(tx: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Event::Stop).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
 }
 
 /// The loop: draw, wait for an event (or the next tick), apply it — until the officer quits.

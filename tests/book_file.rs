@@ -137,7 +137,9 @@ fn the_app_checkpoints_when_the_desk_goes_quiet() {
 
 // ---- What may be opened, and how (issue 22.6) ----
 
-use tiepdan::store::{Create, OpenError, StoreError};
+#[cfg(unix)]
+use tiepdan::store::StoreError;
+use tiepdan::store::{Create, OpenError};
 
 /// A file made blank the way the issue found it: an SQLite book whose data still sits in its
 /// `-wal`, copied without it.
@@ -237,6 +239,7 @@ fn a_refused_file_is_left_with_nothing_beside_it() {
 /// A folder (and maybe a file in it) made read-only for the test: by permissions, and — as
 /// root, whom permissions do not stop — by the immutable attribute (`chattr +i`). Undone on
 /// drop. None when nothing makes it read-only here (the test then says so and skips).
+#[cfg(unix)]
 struct Locked {
     paths: Vec<(PathBuf, u32)>,
     immutable: bool,

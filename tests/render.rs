@@ -159,6 +159,27 @@ fn form_recognizes_a_returning_citizen_80x24() {
 }
 
 #[test]
+fn a_returning_citizens_denunciation_is_told_it_joins_no_case_of_theirs() {
+    let mut app = app_with_day(Lang::Vi);
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "Tran Van Duc");
+    tab(&mut app);
+    type_str(&mut app, "001085012345");
+    for _ in 0..5 {
+        tab(&mut app);
+    }
+    type_str(&mut app, "to cao");
+    tab(&mut app);
+    let screen = render(&mut app, 100, 30).backend().to_string();
+    assert!(screen.contains("Tố cáo"), "the kind is chosen:\n{screen}");
+    assert!(screen.contains("Là tố cáo"), "{screen}");
+    assert!(
+        !screen.contains("sẽ hỏi gắn"),
+        "no case is offered to a denunciation:\n{screen}"
+    );
+}
+
+#[test]
 fn visit_detail_80x24() {
     let mut app = app_with_day(Lang::Vi);
     app.apply(Command::Down);

@@ -1,8 +1,9 @@
 //! A combobox: a fixed list of options, filtered diacritic-insensitively as the officer types
 //! ("dat dai" → Đất đai, "khieu" → Khiếu nại). One behaviour in every form: the list is open
 //! while the combobox has focus; `Tab`, `Enter` and `Ctrl-S` take the highlighted choice once
-//! the officer typed or moved (↑/↓), and the filter clears; `Esc` closes the list (the form
-//! stays), typing or an arrow opens it again.
+//! the officer typed or moved (↑/↓), and the filter clears; `Enter` on an empty choice also
+//! takes the line shown highlighted (walking past with `Tab` chooses nothing); `Esc` closes the
+//! list (the form stays), typing or an arrow opens it again.
 
 use crate::domain::text::{MatchRank, match_rank, matches_words, nfc};
 
@@ -69,6 +70,16 @@ impl Combo {
         }
         self.clear_query();
         true
+    }
+
+    /// Enter: like `settle`, and an open list with nothing chosen yet takes the option it
+    /// shows highlighted (the ▶ line), as any list does; Tab passing through an empty choice
+    /// still leaves it empty, so nothing is chosen by walking past it.
+    pub fn pick(&mut self) -> bool {
+        if self.chosen.is_none() && self.is_open() && !self.pending() {
+            return self.take();
+        }
+        self.settle()
     }
 
     /// Options matching the query, best first (all of them, in order, when the query is
@@ -284,6 +295,26 @@ mod tests {
         assert!(!c.settle());
         assert_eq!(c.query, "zzz");
         assert_eq!(c.chosen.as_deref(), Some("den_bu_gpmb"));
+    }
+
+    #[test]
+    fn enter_on_an_empty_open_list_takes_the_shown_line_and_tab_does_not() {
+        let mut c = combo();
+        assert!(c.settle());
+        assert_eq!(
+            c.chosen, None,
+            "walking past an empty choice chooses nothing"
+        );
+        assert!(c.pick());
+        assert_eq!(c.chosen.as_deref(), Some("dat_dai"));
+        // A chosen value stays on Enter; a closed list takes nothing.
+        c.focused();
+        assert!(c.pick());
+        assert_eq!(c.chosen.as_deref(), Some("dat_dai"));
+        let mut d = combo();
+        d.close();
+        assert!(d.pick());
+        assert_eq!(d.chosen, None);
     }
 
     #[test]

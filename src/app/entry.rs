@@ -540,6 +540,15 @@ impl Entry {
         }
     }
 
+    /// Enter on a combobox: like `settle`, and an open list with nothing chosen takes the
+    /// line it shows highlighted (`Combo::pick`).
+    pub fn pick(&mut self) -> bool {
+        match &mut self.rows[self.focus].input {
+            EntryInput::Choice(c) => c.pick(),
+            EntryInput::Text(_) => true,
+        }
+    }
+
     /// Esc on a combobox with its list open closes the list; returns whether it did.
     pub fn close_dropdown(&mut self) -> bool {
         match &mut self.rows[self.focus].input {

@@ -480,14 +480,32 @@ impl App {
     pub(super) fn report_exported(
         &mut self,
         ticket: Ticket,
-        event: Event<Result<PathBuf, String>>,
+        event: Event<Result<(Period, PathBuf), String>>,
     ) {
         if !self.jobs.export.is_current(ticket) {
             return;
         }
         let lang = self.lang;
         match event {
-            Event::Out(Ok(path)) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+            Event::Out(Ok((period, path))) => {
+                // What left the book, and who took it, goes to the journal.
+                let file = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let journaled = match &self.actor {
+                    Some(actor) => {
+                        let actor = actor.clone();
+                        self.store
+                            .write(&actor, |w| w.exported(&period, "xlsx", &file))
+                    }
+                    None => Ok(()),
+                };
+                match journaled {
+                    Ok(()) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+                    Err(e) => self.error(crate::i18n::store_error(lang, &e)),
+                }
+            }
             Event::Out(Err(e)) => self.error(Msg::RpExportFailed.fill(lang, &[&e])),
             Event::Failed(e) => {
                 let e = self.store_error(&e);
@@ -572,6 +590,18 @@ impl App {
                 Ok(())
             }
             Command::Export => {
+                // Refused before any file is written when the officer may not export.
+                let allowed = match (self.actor.clone(), self.reports.period) {
+                    (Some(actor), Some(p)) => {
+                        self.store.check(&actor, |w| w.exported(&p, "xlsx", ""))
+                    }
+                    _ => Ok(()),
+                };
+                if let Err(e) = allowed {
+                    self.error(crate::i18n::store_error(lang, &e));
+                    return;
+                }
+                // Written on the export lane; journaled when it is done (`report_exported`).
                 match self.reports.export_job(self.export_dir(), lang) {
                     Some(job) => {
                         self.jobs.export.ask(job);

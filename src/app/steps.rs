@@ -64,7 +64,7 @@ impl App {
                 }
             }
             Command::Submit => {
-                if !e.settle() {
+                if !e.pick() {
                 } else if e.focus + 1 < e.rows.len() {
                     e.move_focus(true);
                 } else {

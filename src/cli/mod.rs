@@ -4,8 +4,9 @@
 //! paths and opens the book. Read-only commands open it read-only and write nothing.
 //!
 //! Database path: `--db PATH`, else `TIEPDAN_DB`, else the platform data directory
-//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux). `--demo` opens the demo database
-//! beside it (`demo.sqlite3`), creating it on first use.
+//! (`~/.local/share/tiepdan/tiepdan.sqlite3` on Linux, `%APPDATA%\tiepdan\tiepdan.sqlite3` on
+//! Windows). `--demo` opens the demo database beside it (`demo.sqlite3`), creating it on first
+//! use.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,13 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
+mod audit;
+mod backup;
+mod check;
 mod demo;
 mod due;
+mod export;
+pub mod import;
 mod lookup;
 mod officer;
 pub mod report;
@@ -28,6 +34,7 @@ use crate::demo::DemoOptions;
 use crate::domain::date::parse_date;
 use crate::i18n::{Lang, Msg};
 use crate::store::{Create, OpenError, Store};
+use crate::tui::Stop;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,9 +92,27 @@ pub enum Command {
     /// Period report (TT 01/2024 periods): the summary and the official tables, as text,
     /// CSV, JSON or XLSX; read only.
     Report(report::ReportArgs),
+    /// A checked copy of the book (VACUUM INTO, integrity-checked), by default in backups/
+    /// beside it; the book is only read.
+    Backup(backup::BackupArgs),
+    /// Put a backup in the book's place (an administrator, every window closed; the replaced
+    /// book is kept beside it).
+    Restore(backup::RestoreArgs),
+    /// The reception book of a period in an official layout (XLSX/CSV: TT 04/2021 Mẫu 03, or
+    /// NĐ 154/2026 Mẫu 03/TCD) or as JSON; the officer's PIN is asked (the export is audited).
+    Export(export::ExportArgs),
+    /// Import an old book (xlsx, xls, ods, csv): every row imported or refused with its
+    /// reason; --dry-run writes nothing. One transaction; importing twice adds nothing.
+    Import(import::ImportArgs),
     /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
     /// PIN asked on the terminal); change your own PIN.
     Officer(officer::OfficerArgs),
+    /// Verify the book: SQLite's integrity, the lookup index, the counters, the journal's
+    /// chain and signatures, the records against the journal. Read only; exits non-zero
+    /// naming the first broken row of each check.
+    Check(check::CheckArgs),
+    /// The journal's entries of a period (who changed what, when), in words; read only.
+    Audit(audit::AuditArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -113,6 +138,8 @@ pub fn default_demo_db() -> PathBuf {
 pub enum Failure {
     Say(String),
     Quiet,
+    /// `check` found the book broken (it said so on stdout).
+    Broken,
 }
 
 impl Failure {
@@ -172,7 +199,10 @@ pub fn main() -> ExitCode {
         }
     };
     match run(cli, lang) {
-        Ok(()) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Ok(None) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Err(Failure::Broken) => ExitCode::from(1),
+        // Told to stop (the draft kept, the terminal restored): say so as a shell expects.
+        Ok(Some(stop)) => ExitCode::from(stop.exit_code()),
         Err(Failure::Say(msg)) => {
             warn(format!("tiepdan: {msg}"));
             ExitCode::from(1)
@@ -180,9 +210,32 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
-    match cli.command {
-        Some(Command::Demo { visits, seed, end }) => {
+/// Run the command line; the TUI tells whether it was told to stop (a signal).
+fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
+    let Some(command) = cli.command else {
+        let path = if cli.demo {
+            let path = cli.db.clone().unwrap_or_else(default_demo_db);
+            if !path.exists() {
+                demo::make_demo(
+                    &path,
+                    &DemoOptions {
+                        visits: 3000,
+                        seed: 2026,
+                        end: today(),
+                    },
+                    lang,
+                )?;
+            }
+            path
+        } else {
+            cli.db.clone().unwrap_or_else(default_db)
+        };
+        // A new book only where asked: the default location, --create, or --demo.
+        let create = cli.create || cli.demo || cli.db.is_none();
+        return run_tui(&path, create, lang);
+    };
+    match command {
+        Command::Demo { visits, seed, end } => {
             let path = cli.db.unwrap_or_else(default_demo_db);
             let end = match end {
                 Some(s) => parse_date(&s, today()).map_err(|e| {
@@ -192,41 +245,33 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             };
             demo::make_demo(&path, &DemoOptions { visits, seed, end }, lang)
         }
-        Some(Command::Lookup { query, limit, json }) => {
+        Command::Lookup { query, limit, json } => {
             let path = cli.db.unwrap_or_else(default_db);
             lookup::run(&path, &query.join(" "), limit, json, lang)
         }
-        Some(Command::Due(args)) => {
+        Command::Due(args) => {
             let path = cli.db.unwrap_or_else(default_db);
             due::run(&path, &args, lang)
         }
-        Some(Command::Report(args)) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
-        Some(Command::Officer(args)) => {
-            officer::run(&cli.db.unwrap_or_else(default_db), &args, lang)
+        Command::Report(args) => report::run(&cli.db.unwrap_or_else(default_db), lang, args),
+        Command::Backup(args) => {
+            backup::run_backup(&cli.db.unwrap_or_else(default_db), &args, lang)
         }
-        None => {
-            let path = if cli.demo {
-                let path = cli.db.clone().unwrap_or_else(default_demo_db);
-                if !path.exists() {
-                    demo::make_demo(
-                        &path,
-                        &DemoOptions {
-                            visits: 3000,
-                            seed: 2026,
-                            end: today(),
-                        },
-                        lang,
-                    )?;
-                }
-                path
-            } else {
-                cli.db.clone().unwrap_or_else(default_db)
-            };
-            // A new book only where asked: the default location, --create, or --demo.
-            let create = cli.create || cli.demo || cli.db.is_none();
-            run_tui(&path, create, lang)
+        Command::Restore(args) => {
+            backup::run_restore(&cli.db.unwrap_or_else(default_db), &args, lang)
         }
+        Command::Export(args) => export::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Import(args) => import::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Officer(args) => officer::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Check(args) => {
+            match check::run(&cli.db.unwrap_or_else(default_db), &args, lang)? {
+                true => Ok(()),
+                false => Err(Failure::Broken),
+            }
+        }
+        Command::Audit(args) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
+    .map(|()| None)
 }
 
 pub(crate) fn today() -> NaiveDate {
@@ -266,7 +311,7 @@ pub fn open(path: &Path, create: Create, lang: Lang) -> Result<Store, Failure> {
     Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))
 }
 
-fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
+fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failure> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::new(Msg::CliNoTerminal.t(lang)));
     }
@@ -276,7 +321,11 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<(), Failure> {
         ask_create(path, lang)?
     };
     let existed = path.exists();
-    let store = open(path, create, lang)?;
+    let mut store = open(path, create, lang)?;
+    // An import's lookup index left unfinished (a crash): written before the desk opens.
+    if store.index_left().unwrap_or(0) > 0 {
+        let _ = import::index_all(&mut store);
+    }
     let clock = Box::new(|| Local::now().naive_local());
     let mut app = App::new(store, lang, clock)
         .map_err(|e| Failure::new(crate::i18n::store_error(lang, &e)))?;

@@ -23,6 +23,7 @@ macro_rules! code_enum {
     };
 }
 
+pub mod book;
 pub mod calendar;
 pub mod case;
 pub mod date;
@@ -30,6 +31,8 @@ pub mod deadline;
 pub mod ident;
 pub mod identity;
 pub mod intake;
+pub mod journal;
+pub mod legacy;
 pub mod limits;
 pub mod lookup;
 pub mod report;

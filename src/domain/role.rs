@@ -114,6 +114,11 @@ pub enum Permission {
     BulkLoad,
     /// Close a reporting period (chốt số liệu): its figures stored as reported.
     ClosePeriod,
+    /// Read the journal (who changed what, when): the administrators' view (issue 26).
+    ReadJournal,
+    /// Write the book out (an export for the upper level, a report's figures): its entry
+    /// in the journal.
+    Export,
 }
 
 impl Permission {
@@ -131,6 +136,8 @@ impl Permission {
         Permission::Draft,
         Permission::BulkLoad,
         Permission::ClosePeriod,
+        Permission::ReadJournal,
+        Permission::Export,
     ];
 }
 
@@ -218,6 +225,16 @@ pub const RULES: &[Rule] = &[
     Rule {
         what: P::ClosePeriod,
         who: &[(R::Leader, S::Any), (R::Admin, S::Any)],
+    },
+    Rule {
+        what: P::ReadJournal,
+        who: &[(R::Admin, S::Any)],
+    },
+    // The book handed to the upper level: by whoever keeps it at the desk, or a leader —
+    // not by the administrator, who keeps the machine, not the citizens' records.
+    Rule {
+        what: P::Export,
+        who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
     },
 ];
 

@@ -1,4 +1,7 @@
 //! Data exchange: reports and books written to files (text, CSV, JSON, XLSX).
 
+pub mod book;
+pub mod files;
+pub mod import;
 pub mod report_text;
 pub mod report_xlsx;

@@ -94,6 +94,8 @@ fn plural_token(s: &str) -> Option<(usize, &str, &str, usize)> {
 }
 
 mod catalog;
+mod import;
+pub mod journal;
 mod paragraph;
 mod report;
 #[cfg(test)]
@@ -101,6 +103,7 @@ mod tests;
 mod words;
 
 pub use catalog::Msg;
+pub use import::*;
 pub use paragraph::*;
 pub use report::*;
 pub use words::*;

@@ -262,9 +262,11 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)?;
-        restrict_permissions(path);
+        // Personal data: readable by the owner only.
+        super::private::restrict(path);
         check_identity(&conn, path, true)?;
         prepare(&mut conn, path)?;
+        super::private::journal_like_book(path);
         Ok(Store::over(conn, path, false))
     }
 
@@ -336,6 +338,7 @@ fn open_writable(path: &Path) -> Result<Option<Connection>, OpenError> {
     }
     check_identity(&conn, path, false)?;
     prepare(&mut conn, path)?;
+    super::private::journal_like_book(path);
     Ok(Some(conn))
 }
 
@@ -367,9 +370,15 @@ fn check_identity(conn: &Connection, path: &Path, new: bool) -> Result<(), OpenE
     Ok(())
 }
 
+/// Prepared statements kept per connection.
+const STATEMENTS: usize = 96;
+
 /// Per-connection pragmas, then the migrations and their backfills (one transaction).
 fn prepare(conn: &mut Connection, path: &Path) -> Result<(), OpenError> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // The row writers, their journal and the reads of a write keep more statements hot than
+    // rusqlite's default 16: a bulk load would prepare them again and again.
+    conn.set_prepared_statement_cache_capacity(STATEMENTS);
     // WAL survives a crash and lets readers work while one officer writes.
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -426,22 +435,18 @@ fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n)
 }
 
-/// The folders a new book is made in: readable by the owner only (0700 on Unix), like the
-/// book itself (0600). Folders that already exist are left as they are.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// The folders a new book is made in: readable by the owner only (0700 on Unix; on Windows
+/// the last folder gets the book's owner-only DACL, inherited by what is made in it), like
+/// the book itself. Folders that already exist are left as they are.
+pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let existed = dir.exists();
     let mut b = std::fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir)
+    b.create(dir)?;
+    if !existed {
+        super::private::restrict_dir(dir);
+    }
+    Ok(())
 }
-
-#[cfg(unix)]
-fn restrict_permissions(path: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    // Personal data: readable by the owner only. Best effort; the open does not fail on it.
-    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-}
-
-#[cfg(not(unix))]
-fn restrict_permissions(_path: &Path) {}

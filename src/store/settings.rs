@@ -32,6 +32,8 @@ pub fn check_lock_after(value: &str) -> Result<u64> {
 /// Committee's reception desk is not one: its Art 28(2) duty is practice, ⚑). No screen sets
 /// it yet.
 pub const UNIT_BAN_TCD: &str = "unit_ban_tiep_cong_dan";
+/// How many daily backups are kept beside the book.
+pub const BACKUP_KEEP: &str = "backup_keep";
 
 /// A desk code as the unit types it: 1 to 4 letters or digits, stored upper-case.
 pub fn check_desk_code(code: &str) -> Result<String> {

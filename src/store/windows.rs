@@ -43,6 +43,22 @@ fn lock_path(book: &Path, window: &str) -> Option<PathBuf> {
     Some(lock_dir(book)?.join(format!("{window}.lock")))
 }
 
+/// Does any window run on the book at `book` now (a restore must wait for them all)?
+pub fn any_window_alive(book: &Path) -> bool {
+    let Some(dir) = lock_dir(book) else {
+        return false;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return false;
+    };
+    entries.filter_map(|e| e.ok()).any(|e| {
+        OpenOptions::new()
+            .write(true)
+            .open(e.path())
+            .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
+    })
+}
+
 impl Store {
     /// Mark `window` alive for as long as the lease is kept (None: a book in memory or opened
     /// read-only, which keeps no drafts — or a folder where the mark cannot be made, and then

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{VisitForm, Widget};
 use crate::domain::identity::Place;
-use crate::domain::visit::FormField;
+use crate::domain::visit::{FormField, PetitionType};
 use crate::i18n::{self, Msg};
 use crate::store::citizens_matched_by_label;
 
@@ -39,6 +39,9 @@ fn items(app: &App, form: &VisitForm) -> Vec<Item> {
         let by = citizens_matched_by_label(r.matched_by, lang);
         // (A citizen on record only as a denouncer is never matched: the store says nothing.)
         let who = crate::i18n::person(lang, &app.viewer, &r.person);
+        // A denunciation joins no case of this person's (kinds apart, Luật Tố cáo Art 47):
+        // say so instead of offering their open case.
+        let apart = form.value(FormField::PetitionType) == PetitionType::ToCao.code();
         let text = match r.last_visit {
             Some(d) => Msg::RepeatVisitor.fill(
                 lang,
@@ -47,7 +50,11 @@ fn items(app: &App, form: &VisitForm) -> Vec<Item> {
             _ => Msg::RepeatVisitorNoDate.fill(lang, &[&by, &who]),
         };
         out.push(Item::Notice(text));
-        if app.viewer.sees(&r.person) {
+        if apart {
+            out.push(Item::Notice(
+                Msg::RepeatDenunciationApart.t(lang).to_owned(),
+            ));
+        } else if app.viewer.sees(&r.person) {
             let mut known = vec![];
             if let Some(p) = app.viewer.phone(&r.person, Place::Detail) {
                 known.push(format!("{}: {p}", Msg::LblPhone.t(lang)));

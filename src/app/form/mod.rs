@@ -451,7 +451,7 @@ impl VisitForm {
         match &mut input.widget {
             Widget::Combo(c) => match key.code {
                 KeyCode::Enter => {
-                    if c.settle() {
+                    if c.pick() {
                         KeyOutcome::Advance
                     } else {
                         KeyOutcome::Nothing

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{Access, Cx, Event, Job, Ticket};
 use crate::app::Msg;
-use crate::domain::report::Report;
+use crate::domain::report::{Period, Report};
 use crate::exchange::report_text::Heading;
 use crate::i18n::Lang;
 use crate::store;
@@ -39,12 +39,12 @@ impl ExportJob {
 }
 
 impl Job for ExportJob {
-    type Out = Result<PathBuf, String>;
+    type Out = Result<(Period, PathBuf), String>;
     const NAME: &'static str = "export";
     const ACCESS: Access = Access::None;
 
     fn run(self, cx: &mut Cx<'_, Self::Out>) -> store::Result<()> {
-        let written = self.write();
+        let written = self.write().map(|p| (self.report.period, p));
         cx.send(written);
         Ok(())
     }

@@ -1,0 +1,152 @@
+//! The 100,000-row import, measured: `cargo run --release --example import_bench [ROWS]`.
+//! Writes an XLSX book of ROWS visits (TT 04/2021's layout, one citizen in five coming back)
+//! into a temporary folder, then reads, checks and imports it into an empty book as
+//! `tiepdan import` does, and prints each phase's time and the peak memory (VmHWM).
+
+use std::time::Instant;
+
+use rust_xlsxwriter::Workbook;
+use tiepdan::exchange::import::{self, ColumnMap, Context};
+use tiepdan::store::Store;
+
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let rows: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile_dir();
+    let file = dir.join("book.xlsx");
+    let t = Instant::now();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let heads = [
+        "STT",
+        "Ngày tiếp",
+        "Họ tên – Địa chỉ",
+        "CMND/Hộ chiếu",
+        "Nội dung vụ việc",
+        "Phân loại đơn/Số người",
+        "Cơ quan đã giải quyết",
+        "Thụ lý để giải quyết",
+        "Trả lại đơn và hướng dẫn",
+        "Chuyển đơn đến cơ quan có thẩm quyền",
+        "Theo dõi kết quả giải quyết",
+        "Ghi chú",
+    ];
+    for (j, h) in heads.iter().enumerate() {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    let kinds = ["KN/1", "Kiến nghị/1", "PA/1", "TC/1"];
+    for i in 0..rows {
+        let r = i + 1;
+        let person = if i % 5 == 4 { i / 7 } else { i };
+        let day = chrono::NaiveDate::from_ymd_opt(2018, 1, 2).unwrap()
+            + chrono::Duration::days(i64::from(i / 40));
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, day.format("%d/%m/%Y").to_string())
+            .unwrap();
+        ws.write_string(
+            r,
+            2,
+            format!(
+                "Nguyễn Văn Thành {person}\nThôn {}, xã Tân Lập",
+                person % 17
+            ),
+        )
+        .unwrap();
+        ws.write_string(r, 3, format!("0010{:02}{:06}", 60 + person % 40, person))
+            .unwrap();
+        ws.write_string(
+            r,
+            4,
+            format!("Khiếu nại việc thu hồi đất thửa số {i} tờ bản đồ 12"),
+        )
+        .unwrap();
+        ws.write_string(r, 5, kinds[(i % 4) as usize]).unwrap();
+        ws.write_string(
+            r,
+            7 + (i % 3) as u16,
+            if i % 3 == 2 { "UBND huyện" } else { "x" },
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let size = std::fs::metadata(&file).unwrap().len() as f64 / 1e6;
+    println!(
+        "wrote {rows} rows ({size:.1} MB) in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    let mut store = Store::open(&dir.join("book.sqlite3")).unwrap();
+    tiepdan::store::pin::use_cheap_cost_in_tests();
+    let actor = store
+        .first_start("UBND xã Tân Lập", "TL", "Lê Thu Hà", "246810", "246810")
+        .unwrap();
+    let ctx = Context {
+        today: chrono::Local::now().date_naive(),
+        threshold: store.group_threshold().unwrap(),
+        fields: store
+            .fields()
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.code, f.name))
+            .collect(),
+        officers: vec![],
+    };
+    let start = Instant::now();
+    let t = Instant::now();
+    let sheets = import::read(&file, None).unwrap();
+    let read = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let plan = import::plan(sheets, &ColumnMap::default(), &ctx);
+    let checked = t.elapsed().as_secs_f64();
+    let visits: Vec<_> = plan.visits.iter().map(|p| p.visit.clone()).collect();
+    let t = Instant::now();
+    let out = store
+        .write(&actor, |w| w.import_visits("bench", &visits))
+        .unwrap();
+    let data = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let (mut records, mut writes, mut longest) = (0u64, 0u64, 0f64);
+    loop {
+        let w = Instant::now();
+        let p = store
+            .index_pending(std::time::Duration::from_millis(250))
+            .unwrap();
+        longest = longest.max(w.elapsed().as_secs_f64());
+        records += p.done;
+        writes += 1;
+        if p.left == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(110));
+    }
+    let index = t.elapsed().as_secs_f64();
+    println!(
+        "read {read:.1} s · checked {checked:.1} s ({} refused) · data transaction {data:.1} s ({} visits, {} citizens) · index {index:.1} s ({records} records in {writes} writes, longest {:.0} ms) · total {:.1} s · peak {:.0} MB",
+        plan.refused.len(),
+        out.added,
+        out.citizens_new,
+        longest * 1000.0,
+        start.elapsed().as_secs_f64(),
+        peak_mb()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("tiepdan-import-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}

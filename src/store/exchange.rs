@@ -1,0 +1,239 @@
+//! Imports of old books (issue 27): one transaction for a whole file, through the desk's own
+//! writers — the citizen recognised and upserted as the form does (`citizens::upsert`: by ID
+//! number, or name and phone; a denouncer-only citizen stays guarded), the session found or
+//! opened as the form does (`visits::session_for`), the visit inserted by the bulk writer
+//! (`Bulk::visit`, which keeps the import's stable uid) — each through its row writer
+//! (`rows/`), so every record an import writes has its journal entry. No INSERT of a record
+//! is written here.
+//!
+//! **Idempotent**: a visit whose uid is already in the book is left alone, so importing the
+//! same file twice adds nothing.
+//!
+//! **The lookup index** of the imported rows is written after the data, in small
+//! transactions (`Store::index_pending`), each bounded in time so another desk's save waits
+//! at most that long between them; the rows still to index are listed in `lookup_pending`
+//! in the data's own transaction, so a crash between leaves nothing unfindable for good.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde_json::Value;
+
+use super::{
+    Bulk, BulkVisit, CitizenInput, Permission, Result, Store, Writer, citizens, lookup, now_stamp,
+    rows, visits,
+};
+use crate::domain::journal::{Entity, Op};
+use crate::domain::visit::ValidVisit;
+
+/// A row of an old book, ready for the book: validated by the visit form's checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedVisit {
+    /// Stable: derived from what the row says (see `exchange::import::row::visit_uid`).
+    pub uid: String,
+    pub visit: ValidVisit,
+    /// The receiving officer named by the row, when they are an officer of this book (else
+    /// the officer who imports).
+    pub officer_id: Option<i64>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// Visits written.
+    pub added: u64,
+    /// Visits already in the book (an earlier import of the same rows).
+    pub already: u64,
+    /// Citizens the book did not know, and the visits that joined a citizen it knew.
+    pub citizens_new: u64,
+    pub citizens_known: u64,
+    /// Reception sessions opened.
+    pub sessions_new: u64,
+}
+
+/// One batch of the lookup index written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexProgress {
+    /// Records indexed by this batch.
+    pub done: u64,
+    /// Records still to index.
+    pub left: u64,
+}
+
+fn count(w: &Writer, table: &str) -> Result<u64> {
+    Ok(
+        w.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+            r.get::<_, i64>(0)
+        })? as u64,
+    )
+}
+
+impl Writer<'_> {
+    /// Write the rows of an old book, oldest first, in this one transaction (see the
+    /// module's notes). `label` names the import in the audit (the file and its digest).
+    pub fn import_visits(&mut self, label: &str, rows: &[ImportedVisit]) -> Result<ImportOutcome> {
+        self.permit(Permission::BulkLoad)?;
+        let mut order: Vec<&ImportedVisit> = rows.iter().collect();
+        order.sort_by(|a, b| (a.visit.day, &a.visit.time).cmp(&(b.visit.day, &b.visit.time)));
+        let mut out = ImportOutcome::default();
+        let (citizens_before, sessions_before) =
+            (count(self, "citizens")?, count(self, "sessions")?);
+        let by = self.officer_id();
+        let now = now_stamp();
+        let w: &Writer = self;
+        let mut bulk = Bulk::new(w, Some(by), label)?;
+        for r in order {
+            let known: bool = w
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM visits WHERE uid = ?1)")?
+                .query_row([&r.uid], |x| x.get(0))?;
+            if known {
+                out.already += 1;
+                continue;
+            }
+            let v = &r.visit;
+            let citizen_id = citizens::upsert(w, None, &particulars(w, v)?, false)?;
+            let session_id = visits::session_for(w, v.day, v)?;
+            let id = bulk.visit(&BulkVisit {
+                uid: &r.uid,
+                session_id,
+                citizen_id,
+                day: v.day,
+                time: &v.time,
+                visit: v,
+                at: &now,
+                by: r.officer_id.unwrap_or(by),
+            })?;
+            let mut pending = w.prepare_cached(
+                "INSERT OR IGNORE INTO lookup_pending (kind, id) VALUES (?1, ?2)",
+            )?;
+            pending.execute(params!["visit", id])?;
+            pending.execute(params!["citizen", citizen_id])?;
+            out.added += 1;
+        }
+        out.citizens_new = count(w, "citizens")? - citizens_before;
+        out.citizens_known = out.added - out.citizens_new.min(out.added);
+        out.sessions_new = count(w, "sessions")? - sessions_before;
+        // Which file the records came from (each record has its own entry).
+        self.fact(
+            Op::Import,
+            Entity::Book,
+            label,
+            rows::facts([
+                ("visits", Value::from(out.added)),
+                ("already", Value::from(out.already)),
+                ("citizens", Value::from(out.citizens_new)),
+                ("sessions", Value::from(out.sessions_new)),
+            ]),
+        )?;
+        Ok(out)
+    }
+}
+
+/// Who a row is from, for `citizens::upsert`. A citizen the book already knows from a
+/// later visit keeps the address and phone on record (an old book's would replace newer
+/// ones): the row passes only what recognises them (the ID number, or the phone when it
+/// has none).
+fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
+    let whole = CitizenInput {
+        full_name: &v.full_name,
+        id_number: v.id_number.as_ref(),
+        phone: v.phone.as_ref(),
+        address: &v.address,
+    };
+    let idn = v.id_number.as_ref().map(|i| i.value.as_str());
+    let phone = v.phone.as_ref().map(|p| p.value.as_str());
+    let Some((id, _)) = citizens::find_id(w.conn(), idn, &v.full_name, phone)? else {
+        return Ok(whole);
+    };
+    let latest: Option<NaiveDate> = w
+        .prepare_cached("SELECT max(day) FROM visits WHERE citizen_id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    if latest.is_none_or(|d| d <= v.day) {
+        return Ok(whole);
+    }
+    Ok(CitizenInput {
+        address: "",
+        phone: if v.id_number.is_some() {
+            None
+        } else {
+            whole.phone
+        },
+        ..whole
+    })
+}
+
+impl Store {
+    /// The uids among `uids` that are visits of the book already (a dry run's count of
+    /// what an import would skip).
+    pub fn known_visits(&self, uids: &[&str]) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT uid FROM visits WHERE uid = ?1")?;
+        let mut out = std::collections::HashSet::new();
+        for u in uids {
+            if let Some(found) = stmt.query_row([u], |r| r.get::<_, String>(0)).optional()? {
+                out.insert(found);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records whose lookup index is still to be written.
+    pub fn index_left(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM lookup_pending", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
+    }
+
+    /// Write the lookup index of records an import left pending: one transaction that
+    /// stops after `budget`, so another desk's save waits at most that long. Call again
+    /// until nothing is left.
+    pub fn index_pending(&mut self, budget: Duration) -> Result<IndexProgress> {
+        self.refuse_read_only()?;
+        let started = Instant::now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut done = 0u64;
+        {
+            let mut next = tx.prepare_cached(
+                "SELECT kind, id FROM lookup_pending ORDER BY kind DESC, id LIMIT 256",
+            )?;
+            let mut forget =
+                tx.prepare_cached("DELETE FROM lookup_pending WHERE kind = ?1 AND id = ?2")?;
+            'batches: loop {
+                let batch: Vec<(String, i64)> = next
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                if batch.is_empty() {
+                    break;
+                }
+                for (kind, id) in batch {
+                    match kind.as_str() {
+                        "visit" => lookup::index_visit(&tx, id)?,
+                        _ => lookup::index_citizen(&tx, id)?,
+                    }
+                    forget.execute(params![kind, id])?;
+                    done += 1;
+                    if started.elapsed() >= budget {
+                        break 'batches;
+                    }
+                }
+            }
+        }
+        let left: i64 = tx.query_row("SELECT count(*) FROM lookup_pending", [], |r| r.get(0))?;
+        tx.commit()?;
+        if done > 0 {
+            self.writes += 1;
+        }
+        Ok(IndexProgress {
+            done,
+            left: left as u64,
+        })
+    }
+}
