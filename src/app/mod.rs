@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod board;
+mod book_export;
 mod bounded;
 mod cases;
 pub mod combo;
@@ -90,6 +91,8 @@ pub enum Msg {
         job::Ticket,
         Box<job::Event<Result<(crate::domain::report::Period, std::path::PathBuf), String>>>,
     ),
+    /// The log pane's export of the book (progress, the file written, or why not).
+    Book(job::Ticket, Box<job::Event<job::book::Written>>),
     /// The process is asked to stop (a signal): keep what is typed, then quit.
     Stop,
 }
@@ -154,6 +157,8 @@ pub struct App {
     /// Slow work (lookups, reports, exports), each kind on its lane: a thread with its own
     /// connection once the event loop attaches them, else inline.
     pub jobs: job::Jobs,
+    /// The days of the book export under way, as the status line names them.
+    pub book_exporting: Option<String>,
     /// (overdue, due today) over all open obligations, for the status line.
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
@@ -222,6 +227,7 @@ impl App {
             lookup: LookupState::default(),
             reports: ReportState::default(),
             jobs: job::Jobs::default(),
+            book_exporting: None,
             overlays: vec![],
             status: None,
             messages: messages::MessageLog::default(),
@@ -386,6 +392,7 @@ impl App {
             Msg::Lookup(ticket, event) => self.lookup_event(ticket, *event),
             Msg::Report(ticket, event) => self.report_counted(ticket, *event),
             Msg::Export(ticket, event) => self.report_exported(ticket, *event),
+            Msg::Book(ticket, event) => self.book_exported(ticket, *event),
             Msg::Stop => self.quit_now(),
         }
         self.scope_reveals();
@@ -396,7 +403,11 @@ impl App {
     /// messages are applied before `apply` returns, as if they had come from a lane.
     fn run_inline(&mut self) {
         let j = &mut self.jobs;
-        if j.lookup.is_threaded() && j.report.is_threaded() && j.export.is_threaded() {
+        if j.lookup.is_threaded()
+            && j.report.is_threaded()
+            && j.export.is_threaded()
+            && j.book.is_threaded()
+        {
             return;
         }
         if !j.lookup.is_threaded() {
@@ -407,6 +418,9 @@ impl App {
         }
         if !j.export.is_threaded() {
             j.export.dispatch(&self.store);
+        }
+        if !j.book.is_threaded() {
+            j.book.dispatch(&self.store);
         }
         for m in self.jobs.take_inline() {
             self.apply(m);
@@ -641,6 +655,7 @@ impl App {
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
             (Question::ClosePeriod(p), true) => self.close_period(p),
+            (Question::OverwriteBook(job), true) => self.ask_book_export(*job),
             (Question::NewVisitDay { shown, today }, _) => match answer {
                 Command::Confirm => self.new_visit_on(shown),
                 Command::Deny | Command::Submit => self.new_visit_on(today),

@@ -516,7 +516,7 @@ impl App {
     }
 
     /// Where an export from the pane goes: beside the database, else the data directory.
-    fn export_dir(&self) -> PathBuf {
+    pub(super) fn export_dir(&self) -> PathBuf {
         self.store
             .path()
             .and_then(Path::parent)

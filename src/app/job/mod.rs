@@ -31,6 +31,7 @@
 //! connection is closed before the app's own (the last to close copies the WAL into the book
 //! file, `store::checkpoint`).
 
+pub mod book;
 pub mod export;
 pub mod lookup;
 pub mod report;
@@ -464,6 +465,7 @@ pub struct Jobs {
     pub lookup: Lane<lookup::LookupJob>,
     pub report: Lane<report::ReportJob>,
     pub export: Lane<export::ExportJob>,
+    pub book: Lane<book::BookJob>,
 }
 
 impl Jobs {
@@ -472,7 +474,8 @@ impl Jobs {
     pub fn attach(&mut self, post: Post, book: Option<PathBuf>) {
         self.lookup.attach(Arc::clone(&post), book.clone());
         self.report.attach(Arc::clone(&post), book.clone());
-        self.export.attach(post, book);
+        self.export.attach(Arc::clone(&post), book.clone());
+        self.book.attach(post, book);
     }
 
     /// Hand every job asked for to its lane (inline ones run here).
@@ -480,6 +483,7 @@ impl Jobs {
         self.lookup.dispatch(store);
         self.report.dispatch(store);
         self.export.dispatch(store);
+        self.book.dispatch(store);
     }
 
     /// Messages of the jobs that ran inline.
@@ -487,6 +491,7 @@ impl Jobs {
         let mut out = self.lookup.take_inline();
         out.extend(self.report.take_inline());
         out.extend(self.export.take_inline());
+        out.extend(self.book.take_inline());
         out
     }
 }
