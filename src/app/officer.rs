@@ -121,10 +121,10 @@ impl App {
                             self.void_visit(&uid, version, &text)
                         }
                         PromptPurpose::ExportBook => {
-                            if let Err(e) = self.submit_book_export(&text) {
-                                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
-                                    p.error = Some(e);
-                                }
+                            if let Err(e) = self.submit_book_export(&text)
+                                && let Some(Overlay::Prompt(p)) = self.overlays.last_mut()
+                            {
+                                p.error = Some(e);
                             }
                         }
                     }

@@ -77,7 +77,7 @@ impl Job for BookJob {
             }
             book.line(&l).map_err(words)?;
             n += 1;
-            if n % 500 == 0 {
+            if n.is_multiple_of(500) {
                 cx.progress(n, 0);
                 stale = cx.superseded();
             }
