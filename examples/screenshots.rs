@@ -1,4 +1,5 @@
-//! Regenerate `screenshots/*.svg` from the real rendering code and demo data:
+//! Regenerate `screenshots/*.svg` (the README's, the guides' and docs/developer.md's) from
+//! the real rendering code and demo data:
 //!
 //! ```sh
 //! cargo run --example screenshots
@@ -177,7 +178,7 @@ fn main() {
     press(&mut app, KeyCode::Char('c'));
     shot(&app, "report-charts");
     // The same report as XLSX (screenshots/report-xlsx*.png are this file, printed by
-    // LibreOffice: see the README).
+    // LibreOffice: see docs/developer.md).
     if let Some(r) = &app.reports.report {
         let h = tiepdan::exchange::report_text::Heading {
             unit: &app.reports.unit,
@@ -188,6 +189,130 @@ fn main() {
         std::fs::write(&path, bytes).expect("write xlsx");
         println!("{}", path.display());
     }
+
+    guide_scenes();
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// The scenes of the officer's guide (docs/huong-dan-su-dung.md) that the gallery above does
+/// not show, on a book of their own: a group, a returning citizen, voiding a visit, a
+/// denunciation kept hidden, a visit on an earlier day, the lock.
+fn guide_scenes() {
+    let mut app = demo_app();
+    sign_in(&mut app);
+
+    // A group (đoàn đông người): from 5 people the form asks for its representatives.
+    press(&mut app, KeyCode::Char('n'));
+    type_str(&mut app, "Lê Văn Tám");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_str(&mut app, "8");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "Lê Văn Tám, Phạm Thị Hoa");
+    shot(&app, "guide-group");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.overlays.is_empty(), "the group's form is closed");
+
+    // A visit logged in full and saved.
+    press(&mut app, KeyCode::Char('n'));
+    type_str(&mut app, "Trần Văn Đức");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "001085012345");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "0912 345 678");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "Số 12 phố Đội Cấn, phường Ba Đình, Hà Nội");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_str(&mut app, "khieu");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "dat");
+    press(&mut app, KeyCode::Tab);
+    type_str(
+        &mut app,
+        "Khiếu nại quyết định thu hồi đất nông nghiệp của gia đình",
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "huong dan");
+    shot(&app, "guide-form-full");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "the visit is saved");
+    shot(&app, "guide-saved");
+
+    // The same citizen comes back: the form recognises the ID number.
+    press(&mut app, KeyCode::Char('n'));
+    type_str(&mut app, "Trần Văn Đức");
+    press(&mut app, KeyCode::Tab);
+    type_str(&mut app, "001085012345");
+    press(&mut app, KeyCode::Tab);
+    shot(&app, "guide-returning");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        app.overlays.is_empty(),
+        "the returning citizen's form is closed"
+    );
+
+    // Voiding the visit logged by mistake: the reason is asked.
+    let mine = app
+        .log
+        .rows
+        .iter()
+        .position(|r| {
+            r.content
+                .starts_with("Khiếu nại quyết định thu hồi đất nông nghiệp")
+        })
+        .expect("the saved visit is in the log");
+    press(&mut app, KeyCode::Home);
+    for _ in 0..mine {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('x'));
+    type_str(&mut app, "Ghi nhầm, công dân đã được ghi ở lượt khác");
+    shot(&app, "guide-void");
+    press(&mut app, KeyCode::Esc);
+
+    // A denunciation: the denouncer is a pseudonym in the log and in the visit.
+    let mut found = None;
+    for _ in 0..30 {
+        if let Some(i) = app
+            .log
+            .rows
+            .iter()
+            .position(|r| r.petition_type == tiepdan::domain::visit::PetitionType::ToCao)
+        {
+            found = Some(i);
+            break;
+        }
+        press(&mut app, KeyCode::Char('['));
+    }
+    let i = found.expect("a denunciation in the demo's last days");
+    press(&mut app, KeyCode::Home);
+    for _ in 0..i {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    shot(&app, "guide-denunciation");
+    press(&mut app, KeyCode::Esc);
+
+    // A visit on an earlier day: `n` asks which day it is on.
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('n'));
+    shot(&app, "guide-earlier-day");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('t'));
+
+    // The lock: nothing of the book on the screen.
+    ctrl(&mut app, 'l');
+    shot(&app, "guide-lock");
 }
 
 // ---- Buffer → SVG -------------------------------------------------------------------------

@@ -104,6 +104,52 @@ fn the_days_backup_is_taken_once_and_the_newest_are_kept() {
     assert_eq!(store.backup_keep().unwrap(), backup::KEEP_DEFAULT);
 }
 
+#[test]
+fn a_killed_backups_leftovers_go_and_two_backups_never_run_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = book(&dir);
+    let store = Store::open(&path).unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    // What a backup killed half-way leaves (each start of the day tried again, and each
+    // copy stayed: the disk filled).
+    let folder = backup::backup_dir(&path);
+    std::fs::create_dir_all(&folder).unwrap();
+    for n in 0..3 {
+        std::fs::write(folder.join(format!("book-20261101-08000{n}.part")), b"half").unwrap();
+        std::fs::write(
+            folder.join(format!("book-20261101-08000{n}.part-journal")),
+            b"",
+        )
+        .unwrap();
+    }
+    // Another window taking a backup holds the folder's lock: this one is not started.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(folder.join(".taking.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    assert!(matches!(
+        store.daily_backup(at, 3),
+        Err(tiepdan::store::StoreError::BackupBusy)
+    ));
+    assert!(backup::backups_of(&path).is_empty());
+    lock.unlock().unwrap();
+    // Once it is gone: the leftovers are removed and the day's backup is whole.
+    let taken = store.daily_backup(at, 3).unwrap().expect("taken");
+    backup::verify(&taken).unwrap();
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(left, ["book-20261102-080000.sqlite3"]);
+}
+
 fn tiepdan(db: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
         .arg("--db")

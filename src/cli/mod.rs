@@ -21,6 +21,7 @@ mod check;
 mod demo;
 mod due;
 mod export;
+pub mod help;
 pub mod import;
 mod lookup;
 mod officer;
@@ -173,17 +174,23 @@ pub fn main() -> ExitCode {
     if std::env::var_os("TIEPDAN_TEST_KDF").is_some_and(|v| v == "cheap") {
         crate::store::pin::use_cheap_cost_in_tests();
     }
-    let cli = match Cli::try_parse() {
+    // The help is printed while parsing: its language is read from the arguments first.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = help::lang_of_args(&args);
+    let parsed = help::command(help_lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         // clap's own messages echo the value it refused: made safe like every other line
         // (help and version, which echo nothing, keep clap's printing).
         Err(e) if e.use_stderr() => {
-            let text = e.render().to_string();
+            let text = help::printed(help_lang, &e.render().to_string());
             warn(text.trim_end());
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
         Err(e) => {
-            let _ = e.print();
+            print!("{}", help::printed(help_lang, &e.render().to_string()));
             return ExitCode::SUCCESS;
         }
     };

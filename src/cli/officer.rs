@@ -27,6 +27,7 @@ pub enum OfficerCommand {
     Add {
         /// Full name, quoted: "Trần Văn Bình".
         name: String,
+        /// Title, e.g. "Chủ tịch UBND".
         #[arg(long, default_value = "")]
         title: String,
         /// Roles, comma-separated: tiep-dan (default), lanh-dao, quan-tri.
@@ -37,25 +38,30 @@ pub enum OfficerCommand {
     },
     /// Disable an officer (never deleted; their records keep their name).
     Disable {
+        /// The officer's full name.
         name: String,
         #[command(flatten)]
         auth: SignInArgs,
     },
     /// Enable a disabled officer again.
     Enable {
+        /// The officer's full name.
         name: String,
         #[command(flatten)]
         auth: SignInArgs,
     },
     /// Set an officer's roles: tiep-dan, lanh-dao, quan-tri, comma-separated.
     Role {
+        /// The officer's full name.
         name: String,
+        /// Roles, comma-separated: tiep-dan, lanh-dao, quan-tri.
         roles: String,
         #[command(flatten)]
         auth: SignInArgs,
     },
     /// Remove an officer's forgotten PIN: they set a new one at their next sign-in.
     ResetPin {
+        /// The officer's full name.
         name: String,
         #[command(flatten)]
         auth: SignInArgs,

@@ -16,6 +16,14 @@ catalog! {
     ReadOnlyBadge => "CHỈ ĐỌC", "READ-ONLY";
     ReadOnlyNotice => "Sổ đang mở chỉ đọc (không có quyền ghi tệp): xem và tra cứu được, không ghi được gì.", "The book is open read-only (the file cannot be written): you can read and look up, not write.";
 
+    // The printed key card (docs/phim-tat.md, .html: issue 31)
+    CardTitle => "Phím tắt của tiepdan", "tiepdan keys";
+    CardIntro => "Mọi phím của ứng dụng theo từng nơi, sinh từ bảng phím như màn hình trợ giúp (?). Trong ô nhập chữ, phím chữ là chữ: lệnh một chữ cái không áp dụng.", "Every key of the application by where it applies, generated from the keymap table like the help (?). In a text input, letters are text: one-letter commands do not apply there.";
+    CardKey => "Phím", "Key";
+    CardDoes => "Việc", "Does";
+    CardAlsoIn => "cũng dùng trong", "also in";
+    CardFooter => "Sinh tự động: cargo run --example docs. Bản PDF sẽ do bộ in giấy tờ của tiepdan tạo sau.", "Generated: cargo run --example docs. A PDF will come from tiepdan's papers renderer later.";
+
     // Weekdays (Monday first)
     Mon => "Thứ Hai", "Monday";
     Tue => "Thứ Ba", "Tuesday";
@@ -42,6 +50,8 @@ catalog! {
     ErrWrongPinWait => "Sai mã PIN ({0} lần liên tiếp): thử lại sau {1}.", "Wrong PIN ({0} in a row): try again in {1}.";
     ErrSignInWait => "Đã nhập sai nhiều lần: thử lại sau {0}.", "Too many wrong entries: try again in {0}.";
     ErrPinNotSet => "Cán bộ này chưa có mã PIN: đặt mã PIN mới khi đăng nhập.", "This officer has no PIN yet: set one when signing in.";
+    ErrBackupBusy => "Một bản sao lưu đang được tạo (ở cửa sổ khác): chờ nó xong rồi thử lại.", "A backup is being taken (in another window): wait for it to finish, then try again.";
+    ErrNoSpace => "Không đủ chỗ trống để sao lưu: cần khoảng {0} MB, còn {1} MB. Giải phóng ổ đĩa (hoặc sao lưu ra nơi khác bằng --out) rồi thử lại; sổ không bị ảnh hưởng.", "Not enough free space for a backup: about {0} MB needed, {1} MB free. Free some disk space (or back up elsewhere with --out) and try again; the book is untouched.";
     WaitSeconds => "{0} giây", "{0} s";
     WaitMinutes => "{0} phút {1} giây", "{0} min {1} s";
     PinShort => "Mã PIN cần ít nhất 6 chữ số.", "A PIN has at least 6 digits.";

@@ -94,6 +94,7 @@ fn plural_token(s: &str) -> Option<(usize, &str, &str, usize)> {
 }
 
 mod catalog;
+pub mod cli_help;
 mod import;
 pub mod journal;
 mod paragraph;

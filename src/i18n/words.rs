@@ -568,6 +568,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Msg::ErrSignInWait.fill(lang, &[&wait_words(lang, *secs)])
         }
         StoreError::PinNotSet => Msg::ErrPinNotSet.t(lang).to_owned(),
+        StoreError::BackupBusy => Msg::ErrBackupBusy.t(lang).to_owned(),
+        StoreError::NoSpace { needed, free } => {
+            Msg::ErrNoSpace.fill(lang, &[&(needed.div_ceil(1 << 20)), &(free / (1 << 20))])
+        }
         StoreError::BadPin(p) => pin_problem(lang, *p),
         StoreError::LastAdmin => Msg::ErrLastAdmin.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),

@@ -58,16 +58,75 @@ pub fn verify(path: &Path) -> std::result::Result<(), OpenError> {
     Store::open_read_only(path).map(|_| ())
 }
 
+/// Room left on the disk beyond a backup's copy (the book must still be able to write).
+const SPACE_MARGIN: u64 = 64 << 20;
+
+/// The book's bytes on disk (the file and its WAL): what its copy may need at most.
+fn book_bytes(book: &Path) -> u64 {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut wal = book.as_os_str().to_owned();
+    wal.push("-wal");
+    size(book) + size(Path::new(&wal))
+}
+
+/// The lock held while a backup is taken in `dir` (kept open: the OS releases it when the
+/// process ends, even killed).
+fn take_lock(dir: &Path) -> Result<std::fs::File> {
+    let path = dir.join(".taking.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| StoreError::Invalid(format!("{}: {e}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::BackupBusy),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(StoreError::Invalid(format!("{}: {e}", path.display())))
+        }
+    }
+}
+
+/// Remove what killed backups left in `dir` (called holding its lock: nothing else is
+/// writing there): unfinished copies and their journals.
+fn clear_unfinished(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".part") || name.ends_with(".part-journal") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 impl Store {
     /// Copy the book into `target` (which must not exist), then check the copy. A copy that
-    /// fails its check is removed. Needs a book on disk.
+    /// fails its check is removed. Needs a book on disk. One backup at a time in a folder
+    /// (an OS lock on `.taking.lock`, released however the process ends): another is
+    /// refused ([`StoreError::BackupBusy`]); holding the lock, the unfinished copies a killed
+    /// backup left (`*.part`) are removed; a copy that would not fit on the disk is not
+    /// started ([`StoreError::NoSpace`]).
     pub fn backup_into(&self, target: &Path) -> Result<()> {
-        if self.path.is_none() {
+        let Some(book) = self.path.clone() else {
             return Err(StoreError::Invalid("a book in memory has no backup".into()));
-        }
-        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            open::create_private_dir(dir)
-                .map_err(|e| StoreError::Invalid(format!("{}: {e}", dir.display())))?;
+        };
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_owned();
+        open::create_private_dir(&dir)
+            .map_err(|e| StoreError::Invalid(format!("{}: {e}", dir.display())))?;
+        let _taking = take_lock(&dir)?;
+        clear_unfinished(&dir);
+        let needed = book_bytes(&book);
+        if let Some(free) = super::disk::free_space(&dir)
+            && free < needed.saturating_add(SPACE_MARGIN)
+        {
+            return Err(StoreError::NoSpace { needed, free });
         }
         let part = target.with_extension("part");
         let _ = std::fs::remove_file(&part);

@@ -13,6 +13,7 @@ mod citizens;
 pub mod clock;
 mod closing;
 mod deadlines;
+mod disk;
 mod drafts;
 mod exchange;
 mod export;
@@ -85,6 +86,14 @@ pub enum StoreError {
     Invalid(String),
     /// The book was opened read-only: nothing can be written.
     ReadOnly,
+    /// A backup is being taken by another window or process: this one is not started.
+    BackupBusy,
+    /// Not enough free space for a backup's copy (bytes needed, bytes free): none is
+    /// started, so the disk the book writes to is never filled by its backup.
+    NoSpace {
+        needed: u64,
+        free: u64,
+    },
     /// An active officer already has this name (as recorded).
     OfficerExists(String),
     /// The acting officer may not write at all (disabled, here or at another desk).
@@ -190,6 +199,13 @@ impl fmt::Display for StoreError {
             StoreError::NotFound(what) => write!(f, "not found: {what}"),
             StoreError::Invalid(why) => write!(f, "invalid: {why}"),
             StoreError::ReadOnly => write!(f, "the book is open read-only"),
+            StoreError::BackupBusy => write!(f, "a backup is being taken elsewhere"),
+            StoreError::NoSpace { needed, free } => {
+                write!(
+                    f,
+                    "not enough free space: {needed} bytes needed, {free} free"
+                )
+            }
             StoreError::OfficerExists(name) => write!(f, "an officer named {name} exists"),
             StoreError::NotPermitted => write!(f, "not permitted"),
             StoreError::Forbidden(why) => write!(f, "forbidden: {why:?}"),

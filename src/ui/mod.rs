@@ -11,6 +11,7 @@ mod dues;
 mod entry;
 mod form;
 mod help;
+pub mod key_card;
 mod lock;
 mod log;
 mod lookup;
