@@ -40,6 +40,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
+use tiepdan::app::job::Event as JobEvent;
 use tiepdan::app::lookup::{Found, PER_GROUP, Part};
 use tiepdan::app::{App, Msg};
 use tiepdan::domain::lookup::parse;
@@ -299,11 +300,14 @@ fn benches(c: &mut Criterion) {
                 .into_iter()
                 .filter(|k| r.counts(*k).0.is_none())
                 .collect();
-            app.apply(Msg::Found(Box::new(Found {
-                generation: app.lookup.generation,
-                query: q.clone(),
-                part: Part::First(r),
-            })));
+            app.apply(Msg::Lookup(
+                app.jobs.lookup.ask_ticket(),
+                Box::new(JobEvent::Out(Found {
+                    generation: app.lookup.generation,
+                    query: q.clone(),
+                    part: Part::First(r),
+                })),
+            ));
             draw(&mut term, &app);
             rows_t.push((started.elapsed(), q.clone()));
             let started = Instant::now();

@@ -17,7 +17,6 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::worker::Searcher;
 use crate::app::{App, DRAFT_DELAY, Msg};
 
 /// How often the idle loop looks whether another desk (or window) changed the book: SQLite's
@@ -74,12 +73,17 @@ pub fn run(app: &mut App) -> io::Result<Option<Stop>> {
     Ok(stopped.get().copied())
 }
 
-/// Let the app's slow work (lookups) run on workers that post into `events`.
+/// Let the app's slow work (lookups, reports, exports) run on lanes that post into
+/// `events`. Nothing starts here: a lane's thread and connection are made at its first job.
 pub fn attach_workers(app: &mut App, events: &Sender<Event>) {
-    let tx = events.clone();
-    app.searcher = Searcher::spawn(&app.store, move |m| {
-        let _ = tx.send(Event::App(m));
-    });
+    let tx = std::sync::Mutex::new(events.clone());
+    let book = app.store.path().map(std::path::Path::to_path_buf);
+    app.jobs.attach(
+        std::sync::Arc::new(move |m| {
+            let _ = tx.lock().map(|tx| tx.send(Event::App(m)));
+        }),
+        book,
+    );
 }
 
 /// The day's backup, at the first start of a day, on a thread of its own with its own
@@ -144,8 +148,8 @@ pub fn step<B: Backend>(
         app.redraw = false;
         terminal.draw(|frame| ui::draw(frame, app))?;
     }
-    // Work asked for by the last key goes to the workers once its echo is on screen: a woken
-    // worker cannot delay the frame.
+    // Work asked for by the last key goes to the lanes once its echo is on screen: a woken
+    // lane cannot delay the frame.
     app.dispatch();
     // Debug builds only: lets the end-to-end tests prove that a panic restores the terminal.
     #[cfg(debug_assertions)]

@@ -10,8 +10,8 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event as TermEvent, KeyCode};
+use tiepdan::app::job::Event as JobEvent;
 use tiepdan::app::lookup::{Found, Part};
-use tiepdan::app::worker::Searcher;
 use tiepdan::app::{App, Msg};
 use tiepdan::i18n::Lang;
 use tiepdan::store::{LookupResults, Store};
@@ -41,8 +41,8 @@ fn the_loop_runs_the_app_with_its_lookup_worker() {
     let (tx, rx) = mpsc::channel();
     tui::attach_workers(&mut app, &tx);
     assert!(
-        matches!(app.searcher, Searcher::Worker { .. }),
-        "a book on file gets a worker with its own connection"
+        app.jobs.lookup.is_threaded(),
+        "a book on file gets a lane with its own connection"
     );
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     for c in "/tran van duc".chars() {
@@ -92,11 +92,15 @@ fn results_of_an_older_query_are_never_shown() {
     assert_eq!(app.lookup.results.citizens.len(), 1);
     type_str(&mut app, " van");
     // The answer to "tran" arrives late, after " van" was typed: dropped.
-    app.apply(Msg::Found(Box::new(Found {
-        generation,
-        query: "tran".into(),
-        part: Part::First(LookupResults::default()),
-    })));
+    let ticket = app.jobs.lookup.ask_ticket();
+    app.apply(Msg::Lookup(
+        ticket,
+        Box::new(JobEvent::Out(Found {
+            generation,
+            query: "tran".into(),
+            part: Part::First(LookupResults::default()),
+        })),
+    ));
     assert_eq!(app.lookup.query, "tran van");
     assert_eq!(app.lookup.results.citizens.len(), 1);
 }
@@ -169,12 +173,211 @@ fn a_key_is_drawn_before_its_lookup_goes_to_the_worker() {
     tui::attach_workers(&mut app, &tx);
     app.handle_key(key(KeyCode::Char('/')));
     app.handle_key(key(KeyCode::Char('t')));
-    assert!(app.lookup.unsent.is_some(), "kept until the frame is drawn");
+    assert!(
+        app.jobs.lookup.has_unsent(),
+        "kept until the frame is drawn"
+    );
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
     assert!(screen(&term).contains("/ t"), "{}", screen(&term));
-    assert!(app.lookup.unsent.is_none(), "handed over right after it");
+    assert!(!app.jobs.lookup.has_unsent(), "handed over right after it");
     until(&mut term, &mut app, &rx, "the results", |app, _| {
         app.lookup.query == "t"
     });
+}
+
+/// The reports pane never blocks the screen: `5` draws "đang tính…" at once and the report
+/// follows from its lane; keys keep working meanwhile; a newer period replaces the one being
+/// counted; leaving the pane drops what was being counted; the export is written off the
+/// UI thread too.
+#[test]
+fn the_report_pane_counts_on_its_lane_and_never_blocks() {
+    let (dir, path) = book();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    assert!(app.jobs.report.is_threaded() && app.jobs.export.is_threaded());
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let press = |c: KeyCode| tx.send(Event::Term(TermEvent::Key(key(c)))).unwrap();
+
+    // `5`: the frame after it says the report is being counted (its job is handed to the
+    // lane only after that frame).
+    press(KeyCode::Char('5'));
+    assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
+    assert!(app.reports.computing());
+    assert!(
+        app.jobs.report.has_unsent(),
+        "asked, handed over after the frame"
+    );
+    assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(1))).unwrap());
+    assert!(
+        screen(&term).contains("Đang tính báo cáo…"),
+        "{}",
+        screen(&term)
+    );
+    until(
+        &mut term,
+        &mut app,
+        &rx,
+        "the quarter's report",
+        |app, s| !app.reports.computing() && s.contains("Báo cáo — Quý IV năm 2026"),
+    );
+    let q4 = app.reports.report.clone().unwrap();
+
+    // `[` twice in a row: the first period's job is replaced; only Q2 is shown.
+    press(KeyCode::Char('['));
+    press(KeyCode::Char('['));
+    until(&mut term, &mut app, &rx, "the second quarter", |app, s| {
+        !app.reports.computing() && s.contains("Báo cáo — Quý II năm 2026")
+    });
+    assert_eq!(app.reports.period.unwrap().code(), "2026-q2");
+    assert!(!std::sync::Arc::ptr_eq(
+        &q4,
+        app.reports.report.as_ref().unwrap()
+    ));
+
+    // A key while counting: `?` opens the help at once.
+    press(KeyCode::Char('['));
+    press(KeyCode::Char('?'));
+    until(&mut term, &mut app, &rx, "the help", |_, s| {
+        s.contains("Phím tắt")
+    });
+    press(KeyCode::Esc);
+    until(&mut term, &mut app, &rx, "the first quarter", |app, s| {
+        !app.reports.computing() && s.contains("Báo cáo — Quý I năm 2026")
+    });
+
+    // `]` then `1` at once (both keys wait in the channel): the job asked for Q2 is made
+    // stale by leaving the pane, and what it still sends is dropped.
+    press(KeyCode::Char(']'));
+    press(KeyCode::Char('1'));
+    until(&mut term, &mut app, &rx, "the log", |app, _| {
+        app.pane == tiepdan::app::Pane::Log
+    });
+    assert!(
+        !app.reports.computing(),
+        "the job of a pane left is dropped"
+    );
+    for _ in 0..10 {
+        assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(20))).unwrap());
+    }
+    assert_eq!(
+        app.reports.report.as_ref().map(|r| r.period.code()),
+        None,
+        "nothing of the stale job was taken"
+    );
+    assert_eq!(app.reports.period.unwrap().code(), "2026-q2");
+
+    // Back on the pane: counted again; `x` writes the XLSX on the export lane.
+    press(KeyCode::Char('5'));
+    until(
+        &mut term,
+        &mut app,
+        &rx,
+        "the second quarter again",
+        |app, s| !app.reports.computing() && s.contains("Báo cáo — Quý II năm 2026"),
+    );
+    press(KeyCode::Char('x'));
+    until(&mut term, &mut app, &rx, "the export", |app, _| {
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Đã xuất báo cáo ra"))
+    });
+    assert!(dir.path().join("bao-cao-2026-q2.xlsx").exists());
+}
+
+/// The log pane's `X` (issue 27): the day shown to XLSX on its lane, the path said when done,
+/// the export on the book's record; a second export of the same days asks before replacing
+/// the file; a range the prompt cannot read is said in the prompt.
+#[test]
+fn the_log_exports_the_book_off_the_ui_thread() {
+    let (dir, path) = book();
+    let mut app = start(Store::open(&path).unwrap(), Lang::Vi, fixed_clock()).unwrap();
+    let (tx, rx) = mpsc::channel();
+    tui::attach_workers(&mut app, &tx);
+    assert!(app.jobs.book.is_threaded());
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let press = |c: KeyCode| tx.send(Event::Term(TermEvent::Key(key(c)))).unwrap();
+    let done = |app: &App| {
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Đã xuất 1 lượt tiếp"))
+    };
+
+    press(KeyCode::Char('X'));
+    until(&mut term, &mut app, &rx, "the prompt", |_, s| {
+        s.contains("Xuất sổ") && s.contains("t: tháng")
+    });
+    for c in "hom kia".chars() {
+        press(KeyCode::Char(c));
+    }
+    press(KeyCode::Enter);
+    until(&mut term, &mut app, &rx, "the prompt's error", |_, s| {
+        s.contains("Không hiểu \"hom kia\"")
+    });
+    for _ in 0..7 {
+        press(KeyCode::Backspace);
+    }
+    press(KeyCode::Enter);
+    until(&mut term, &mut app, &rx, "the export written", |app, _| {
+        done(app)
+    });
+    let day = app.log.day.format("%Y%m%d");
+    let file = dir
+        .path()
+        .join(format!("so-tiep-dan-{day}-{day}-tt04-2021.xlsx"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(&file.display().to_string()),
+        "the path is said"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the owner's only");
+    }
+    let first = std::fs::metadata(&file).unwrap().modified().unwrap();
+
+    // The same days again: asked first; `n` leaves the file as it was.
+    app.status = None;
+    press(KeyCode::Char('X'));
+    press(KeyCode::Enter);
+    until(&mut term, &mut app, &rx, "the question", |_, s| {
+        s.contains("Ghi đè?")
+    });
+    press(KeyCode::Char('n'));
+    for _ in 0..10 {
+        assert!(tui::step(&mut term, &mut app, &rx, Some(Duration::from_millis(20))).unwrap());
+    }
+    assert!(!done(&app));
+    press(KeyCode::Char('X'));
+    press(KeyCode::Enter);
+    until(&mut term, &mut app, &rx, "the question", |_, s| {
+        s.contains("Ghi đè?")
+    });
+    press(KeyCode::Char('y'));
+    until(&mut term, &mut app, &rx, "the export replaced", |app, _| {
+        done(app)
+    });
+    assert!(std::fs::metadata(&file).unwrap().modified().unwrap() >= first);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left");
+
+    // Both exports on the book's record.
+    drop(app);
+    let store = Store::open(&path).unwrap();
+    let journal = store
+        .journal_of(tiepdan::domain::journal::Entity::Book, "tt04-2021")
+        .unwrap();
+    assert_eq!(journal.len(), 2);
+    assert_eq!(journal[1].op, tiepdan::domain::journal::Op::Export);
+    assert_eq!(journal[1].after["rows"], 1);
 }

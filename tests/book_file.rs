@@ -9,7 +9,6 @@ use std::sync::mpsc;
 
 use common::*;
 
-use tiepdan::app::worker::Searcher;
 use tiepdan::i18n::Lang;
 use tiepdan::store::{CheckpointMode, Store};
 
@@ -42,7 +41,11 @@ fn after_the_app_closes_the_file_alone_is_the_book() {
     // The lookup worker opens its own connection, as in the terminal.
     let (tx, _rx) = mpsc::channel();
     tiepdan::tui::attach_workers(&mut app, &tx);
-    assert!(matches!(app.searcher, Searcher::Worker { .. }));
+    assert!(app.jobs.lookup.is_threaded());
+    // Its lane opens its connection at its first job: a lookup.
+    app.handle_key(key(ratatui::crossterm::event::KeyCode::Char('/')));
+    type_str(&mut app, "cong dan");
+    app.dispatch();
     save_n(&mut app.store, &officer, 0, 40);
     // Another desk has the book open (idle): the app's close is not the last one, so SQLite
     // would not copy the WAL by itself.

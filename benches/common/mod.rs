@@ -1,5 +1,6 @@
 //! Shared by the benches: the 1,000,000-visit demo database (about 300,000 cases), made once
-//! by the demo generator and kept under `target/bench-data/`.
+//! by the demo generator and kept under `bench-data/` (ignored by git; `TIEPDAN_BENCH_DATA`
+//! names another folder).
 #![allow(dead_code)]
 
 use std::path::PathBuf;
@@ -53,14 +54,21 @@ pub fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
 }
 
-/// The 1,000,000-visit demo database, generated once and kept under target/.
+/// Where the benches keep their books: `TIEPDAN_BENCH_DATA`, else `bench-data/`.
+pub fn bench_data() -> PathBuf {
+    std::env::var_os("TIEPDAN_BENCH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench-data"))
+}
+
+/// The 1,000,000-visit demo database, generated once and kept under `bench-data/`.
 pub fn million_db() -> PathBuf {
     demo_db(1_000_000)
 }
 
 /// A demo database of `visits` visits, generated once and kept under target/.
 pub fn demo_db(visits: u64) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let dir = bench_data();
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("visits-{visits}.sqlite3"));
     let ready = path.exists()
@@ -104,7 +112,7 @@ pub fn demo_db(visits: u64) -> PathBuf {
 /// A database with 300,000 open cases (new, awaiting acceptance, in progress) received over
 /// the last 200 days, with their due dates computed: the deadline board's worst case.
 pub fn open_300k_db() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let dir = bench_data();
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("open-cases-300000.sqlite3");
     let ready = path.exists()

@@ -12,6 +12,9 @@ impl App {
     /// Show a pane: its rows are read again only when the book changed since they were read
     /// (here or at another desk) or the day turned; otherwise the key only redraws.
     pub(super) fn show_pane(&mut self, pane: Pane) {
+        if self.pane == Pane::Report && pane != Pane::Report {
+            self.leave_report_pane();
+        }
         self.pane = pane;
         if !self.pane_is_current(pane) {
             self.reload_pane(pane);

@@ -83,6 +83,8 @@ pub enum Command {
     PeriodKind,
     /// Write the report shown as XLSX.
     Export,
+    /// The log pane: the book of a day, a month or a range to XLSX.
+    ExportBook,
     /// The charts view of the reports pane.
     Charts,
     /// Close the period shown (chốt số liệu): its figures are stored with their digest.

@@ -3,13 +3,14 @@
 //! citizen's history, a case, or a visit.
 //!
 //! A keystroke asks for the first rows of each section; the counts follow (both from the
-//! worker for a book on file). `↑`/`↓` move through the rows held, section after section;
+//! lookup's lane, `job::lookup`, for a book on file). `↑`/`↓` move through the rows held, section after section;
 //! `PgDn` moves a page down within a section and, past its last row held, loads its next
 //! page, so every match can be reached; `PgUp` moves back.
 
 use ratatui_textarea::TextArea;
 
-use super::worker::{Job, Searcher};
+use super::job::lookup::{Ask, LookupJob};
+use super::job::{Event, Ticket};
 use super::{App, Command, Overlay};
 use crate::domain::text::nfc;
 use crate::store::{CitizenRecord, Cursor, HistoryItem, Hits, Kind, LookupResults};
@@ -37,8 +38,6 @@ pub struct LookupState {
     /// A further page being loaded: its section, and the row of that section to select
     /// when it arrives.
     pub loading: Option<(Kind, usize)>,
-    /// A job for the worker, handed over once the frame that echoes its key is drawn.
-    pub unsent: Option<Job>,
 }
 
 /// What a lookup sends back, for the query of `generation`.
@@ -76,7 +75,6 @@ impl Default for LookupState {
             asked: String::new(),
             generation: 0,
             loading: None,
-            unsent: None,
         }
     }
 }
@@ -213,8 +211,8 @@ impl App {
         };
     }
 
-    /// A key typed into the lookup box: ask for the new text's results (on the worker, so
-    /// the typed character is drawn at once; inline for an in-memory book).
+    /// A key typed into the lookup box: ask for the new text's results (on the lookup's
+    /// lane, so the typed character is drawn at once; inline for an in-memory book).
     pub(super) fn lookup_typed(&mut self) {
         let q = self.lookup.text();
         if q == self.lookup.asked {
@@ -223,14 +221,19 @@ impl App {
         self.lookup.generation += 1;
         self.lookup.asked = q.clone();
         self.lookup.loading = None;
-        self.run_lookup(Job::Query {
+        self.jobs.lookup.ask(LookupJob {
             generation: self.lookup.generation,
             query: q,
-            per_group: PER_GROUP,
+            ask: Ask::First {
+                per_group: PER_GROUP,
+            },
+            count: Vec::new(),
         });
+        self.redraw = true;
     }
 
-    /// Load the next page of a section (its row `then` is selected when it arrives).
+    /// Load the next page of a section (its row `then` is selected when it arrives); the
+    /// counts not known yet follow it (the job before is replaced).
     fn lookup_more(&mut self, kind: Kind, then: usize) {
         let Some(from) = self.lookup.results.next(kind) else {
             return;
@@ -239,42 +242,36 @@ impl App {
             return;
         }
         self.lookup.loading = Some((kind, then));
-        self.run_lookup(Job::More {
+        let r = &self.lookup.results;
+        let count = Kind::ALL
+            .into_iter()
+            .filter(|k| r.counts(*k).0.is_none())
+            .collect();
+        self.jobs.lookup.ask(LookupJob {
             generation: self.lookup.generation,
             query: self.lookup.query.clone(),
-            kind,
-            from,
-            limit: MORE_ROWS,
+            ask: Ask::More {
+                kind,
+                from,
+                limit: MORE_ROWS,
+            },
+            count,
         });
     }
 
-    /// Run a job here (an in-memory book), or keep it for the worker until the frame that
-    /// echoes the key is drawn (`dispatch`; a newer job replaces one not sent yet).
-    fn run_lookup(&mut self, job: Job) {
-        if matches!(self.searcher, Searcher::Inline) {
-            self.run_here(job);
-        } else {
-            self.lookup.unsent = Some(job);
+    /// A lookup job's message: used only if it answers the newest query.
+    pub(super) fn lookup_event(&mut self, ticket: Ticket, event: Event<Found>) {
+        if !self.jobs.lookup.is_current(ticket) {
+            return;
         }
-    }
-
-    fn run_here(&mut self, job: Job) {
-        // Also reached from `dispatch`, outside `apply`: the frame must show what comes.
-        self.redraw = true;
-        let r = job.run_here(&self.store);
-        match self.report(r) {
-            Some(found) => self.found(found),
-            // Nothing came: the section can be asked again.
-            None => self.lookup.loading = None,
-        }
-    }
-
-    /// Hand the work asked for to the worker (the event loop calls this after each frame).
-    pub fn dispatch(&mut self) {
-        if let Some(job) = self.lookup.unsent.take()
-            && let Some(job) = self.searcher.submit(job)
-        {
-            self.run_here(job);
+        match event {
+            Event::Out(found) => self.found(found),
+            Event::Progress(_) => {}
+            Event::Failed(e) => {
+                // Nothing came: the section can be asked again.
+                self.lookup.loading = None;
+                self.report::<()>(Err(e));
+            }
         }
     }
 

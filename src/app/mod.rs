@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod board;
+mod book_export;
 mod bounded;
 mod cases;
 pub mod combo;
@@ -19,6 +20,7 @@ pub mod entry;
 mod entry_draft;
 pub mod form;
 mod input;
+pub mod job;
 pub mod keymap;
 pub mod lock;
 pub mod log;
@@ -31,7 +33,6 @@ pub mod report;
 pub mod schedule;
 mod steps;
 mod visit;
-pub mod worker;
 
 use std::time::{Duration, Instant};
 
@@ -73,7 +74,7 @@ pub const IDLE_CHECKPOINT: Duration = Duration::from_secs(2);
 pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
 
 /// Everything that reaches the app.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Msg {
     /// A command (a key resolved through the keymap, or a test).
     Cmd(Command),
@@ -83,8 +84,17 @@ pub enum Msg {
     Paste(String),
     /// Time passes: the draft autosave and the date rollover.
     Tick(Instant),
-    /// Results of a lookup run off the UI thread.
-    Found(Box<lookup::Found>),
+    /// A lookup job's message (rows, a further page, a count), for the job of `Ticket`.
+    Lookup(job::Ticket, Box<job::Event<lookup::Found>>),
+    /// A report job's message (the pane's report, the charts' year).
+    Report(job::Ticket, Box<job::Event<job::report::Counted>>),
+    /// An export job's message (the file written, or why not).
+    Export(
+        job::Ticket,
+        Box<job::Event<Result<(crate::domain::report::Period, std::path::PathBuf), String>>>,
+    ),
+    /// The log pane's export of the book (progress, the file written, or why not).
+    Book(job::Ticket, Box<job::Event<job::book::Written>>),
     /// The process is asked to stop (a signal): keep what is typed, then quit.
     Stop,
 }
@@ -146,8 +156,11 @@ pub struct App {
     pub lookup: LookupState,
     /// The reports pane: its period, the report computed and the view.
     pub reports: ReportState,
-    /// Lookups run here or on a worker thread with its own read-only connection.
-    pub searcher: worker::Searcher,
+    /// Slow work (lookups, reports, exports), each kind on its lane: a thread with its own
+    /// connection once the event loop attaches them, else inline.
+    pub jobs: job::Jobs,
+    /// The days of the book export under way, as the status line names them.
+    pub book_exporting: Option<String>,
     /// (overdue, due today) over all open obligations, for the status line.
     pub alerts: (u32, u32),
     pub overlays: Vec<Overlay>,
@@ -215,7 +228,8 @@ impl App {
             catalog: CatalogState::default(),
             lookup: LookupState::default(),
             reports: ReportState::default(),
-            searcher: worker::Searcher::Inline,
+            jobs: job::Jobs::default(),
+            book_exporting: None,
             overlays: vec![],
             status: None,
             messages: messages::MessageLog::default(),
@@ -377,10 +391,51 @@ impl App {
             Msg::Text(key) => self.type_text(key),
             Msg::Paste(text) => self.paste(&text),
             Msg::Tick(now) => self.tick(now),
-            Msg::Found(found) => self.found(*found),
+            Msg::Lookup(ticket, event) => self.lookup_event(ticket, *event),
+            Msg::Report(ticket, event) => self.report_counted(ticket, *event),
+            Msg::Export(ticket, event) => self.report_exported(ticket, *event),
+            Msg::Book(ticket, event) => self.book_exported(ticket, *event),
             Msg::Stop => self.quit_now(),
         }
         self.scope_reveals();
+        self.run_inline();
+    }
+
+    /// Jobs of a book without a second connection (in memory) run here, at once: their
+    /// messages are applied before `apply` returns, as if they had come from a lane.
+    fn run_inline(&mut self) {
+        let j = &mut self.jobs;
+        if j.lookup.is_threaded()
+            && j.report.is_threaded()
+            && j.export.is_threaded()
+            && j.book.is_threaded()
+        {
+            return;
+        }
+        if !j.lookup.is_threaded() {
+            j.lookup.dispatch(&self.store);
+        }
+        if !j.report.is_threaded() {
+            j.report.dispatch(&self.store);
+        }
+        if !j.export.is_threaded() {
+            j.export.dispatch(&self.store);
+        }
+        if !j.book.is_threaded() {
+            j.book.dispatch(&self.store);
+        }
+        for m in self.jobs.take_inline() {
+            self.apply(m);
+        }
+    }
+
+    /// Hand the work asked for to the lanes (the event loop calls this after each frame,
+    /// so that a woken lane never delays the frame that shows the key).
+    pub fn dispatch(&mut self) {
+        self.jobs.dispatch(&self.store);
+        for m in self.jobs.take_inline() {
+            self.apply(m);
+        }
     }
 
     /// A reveal lasts as long as the view that asked for it: once the visit, the case or the
@@ -603,6 +658,7 @@ impl App {
             (Question::RevealVisit { uid, then_edit }, true) => self.reveal_visit(&uid, then_edit),
             (Question::ConfirmYear(y), true) => self.confirm_year(y),
             (Question::ClosePeriod(p), true) => self.close_period(p),
+            (Question::OverwriteBook(job), true) => self.ask_book_export(*job),
             (Question::NewVisitDay { shown, today }, _) => match answer {
                 Command::Confirm => self.new_visit_on(shown),
                 Command::Deny | Command::Submit => self.new_visit_on(today),
@@ -628,10 +684,10 @@ impl App {
 }
 
 impl Drop for App {
-    /// Close the connections in order: the lookup worker's first (its thread joined), then
-    /// the app's own — the last one, which copies the WAL into the book file (`Store`'s drop).
+    /// Close the connections in order: the lanes' first (their threads joined), then the
+    /// app's own — the last one, which copies the WAL into the book file (`Store`'s drop).
     fn drop(&mut self) {
-        self.searcher = worker::Searcher::Inline;
+        self.jobs = job::Jobs::default();
     }
 }
 

@@ -120,6 +120,13 @@ impl App {
                         PromptPurpose::VoidVisit { uid, version } => {
                             self.void_visit(&uid, version, &text)
                         }
+                        PromptPurpose::ExportBook => {
+                            if let Err(e) = self.submit_book_export(&text)
+                                && let Some(Overlay::Prompt(p)) = self.overlays.last_mut()
+                            {
+                                p.error = Some(e);
+                            }
+                        }
                     }
                 }
                 _ => {}

@@ -32,6 +32,8 @@ pub enum PromptPurpose {
         uid: String,
         version: i64,
     },
+    /// Which days of the book to export (the log pane's `X`).
+    ExportBook,
 }
 
 impl Prompt {
@@ -276,6 +278,8 @@ pub enum Question {
     ConfirmYear(i32),
     /// Close a reporting period (chốt số liệu).
     ClosePeriod(crate::domain::report::Period),
+    /// The book export's file exists: replace it?
+    OverwriteBook(Box<super::job::book::BookJob>),
     /// Another desk changed the record since the form opened: carry the typed values onto
     /// its version (y), or leave the form as it is (n, Esc).
     CarryOver(Box<super::conflict::CarryOver>),

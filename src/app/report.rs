@@ -2,19 +2,28 @@
 //! one official table, or the charts), the selected figure; and its overlays — the records
 //! behind a figure (Enter; Enter again opens one) and the figure's definition (`w`).
 //!
-//! `ReportState` is self-contained: it loads and moves with a `&Store` and a date. The few
-//! `App` methods at the end only route commands and open records.
+//! A report takes about a second to count on a large book, so the pane never counts on the
+//! UI thread: it asks its lane (`job::report`) and shows "đang tính…" meanwhile, taking keys
+//! as ever; a newer period, or leaving the pane, makes the job under way stale. The XLSX
+//! export is a job too (`job::export`).
+//!
+//! `ReportState` holds the pane's state and moves with no store; `load` counts at once (tests,
+//! benches). The `App` methods at the end route commands, ask the jobs and take their results.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::job::export::ExportJob;
+use super::job::report::{Counted, ReportJob};
+use super::job::{Event, Ticket};
 use super::keymap::Context;
 use super::{App, Command, Overlay, Question};
 use crate::domain::report::{
     Change, Circular, Figure, Form, Period, PeriodKind, Record, Report, Target, closable,
 };
-use crate::exchange::report_text::{self, Heading};
+use crate::exchange::report_text;
 use crate::i18n::{Lang, Msg};
 use crate::store::{self, Store, TraceCase, TraceVisit};
 
@@ -46,16 +55,17 @@ impl ReportView {
 pub struct ReportState {
     /// The period shown (chosen on the first visit: the quarter under way).
     pub period: Option<Period>,
-    /// The report shown: a closed period's figures as they were closed, else today's count.
-    pub report: Option<Report>,
+    /// The report shown: a closed period's figures as they were closed, else today's count
+    /// (shared with an export under way).
+    pub report: Option<Arc<Report>>,
     /// A closed period: today's book counted again (the records and definitions behind a
     /// figure are its), and the figures it gives differently.
-    pub live: Option<Report>,
+    pub live: Option<Arc<Report>>,
     pub changes: Vec<Change>,
     /// A closed period whose figures differ: what was written since the closing.
     pub since: Vec<(String, u64)>,
     /// The TT 01/2024 year of the period, for the charts (computed when they are shown).
-    pub year: Option<Report>,
+    pub year: Option<Arc<Report>>,
     pub unit: String,
     /// Index into `views()`.
     pub view: usize,
@@ -65,6 +75,28 @@ pub struct ReportState {
     pub chart_field: usize,
     /// When the report was counted (the pane on screen recounts only when the book changed).
     pub loaded: store::Loaded,
+    /// The job asked for and not yet answered (the pane says "đang tính…"), or the last one
+    /// that failed (not asked again until the book or the request changes).
+    pub asked: Option<Asked>,
+}
+
+/// A report job asked for.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    pub ticket: Ticket,
+    pub job: ReportJob,
+    pub failed: bool,
+}
+
+impl Asked {
+    fn same(&self, j: &ReportJob) -> bool {
+        (
+            self.job.period,
+            self.job.year,
+            self.job.today,
+            self.job.stamp,
+        ) == (j.period, j.year, j.today, j.stamp)
+    }
 }
 
 impl ReportState {
@@ -86,51 +118,88 @@ impl ReportState {
         views[self.view.min(views.len() - 1)]
     }
 
-    /// Compute the report of the current period (the quarter under way on the first call).
-    pub fn load(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
-        let period = *self
+    /// The period shown, chosen on the first visit: the quarter under way.
+    pub fn period_or_latest(&mut self, today: NaiveDate) -> Period {
+        *self
             .period
-            .get_or_insert_with(|| Period::latest(PeriodKind::Quarter(1), today));
+            .get_or_insert_with(|| Period::latest(PeriodKind::Quarter(1), today))
+    }
+
+    /// Compute the report of the current period here and now (the quarter under way on the
+    /// first call): benches and tests. The pane asks a job instead (`App::ask_report`).
+    pub fn load(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
+        let period = self.period_or_latest(today);
         let stamp = store.data_stamp();
         // The previous report goes first: two years of facts are not held at once.
         self.report = None;
         self.live = None;
-        let shown = store.shown_report(period, today)?;
-        self.unit = shown.unit;
-        self.report = Some(shown.report);
-        self.live = shown.live;
-        self.changes = shown.changes;
-        self.since = shown.since;
-        if self.view() == ReportView::Charts {
-            self.load_year(store, today)?;
-        } else {
-            self.year = None;
-        }
-        self.selected = self.selected.min(self.targets().len().saturating_sub(1));
-        self.loaded = Some((stamp, today));
+        let shown = Some(store.shown_report(period, today)?);
+        let year = match self.year_to_count() {
+            Some(y) => Some(store.period_report(y, today)?),
+            None => None,
+        };
+        self.take(Counted {
+            shown,
+            year,
+            today,
+            stamp,
+        });
         Ok(())
     }
 
-    fn load_year(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
-        let Some(period) = self.period else {
-            return Ok(());
-        };
-        let year = period.report_year();
-        if self.year.as_ref().is_some_and(|y| y.period == year) {
-            return Ok(());
+    /// What a report job counted, shown.
+    pub fn take(&mut self, c: Counted) {
+        if let Some(shown) = c.shown {
+            self.unit = shown.unit;
+            self.report = Some(Arc::new(shown.report));
+            self.live = shown.live.map(Arc::new);
+            self.changes = shown.changes;
+            self.since = shown.since;
+            self.loaded = Some((c.stamp, c.today));
         }
-        self.year = if self.counted().is_some_and(|r| r.period == year) {
-            self.counted().cloned()
-        } else {
-            Some(store.period_report(year, today)?)
-        };
-        Ok(())
+        if let Some(y) = c.year {
+            self.year = Some(Arc::new(y));
+        }
+        self.adopt_year();
+        self.selected = self.selected.min(self.targets().len().saturating_sub(1));
+    }
+
+    /// The TT 01/2024 year of the period, for the charts.
+    fn year_period(&self) -> Option<Period> {
+        self.period.map(|p| p.report_year())
+    }
+
+    /// The year the charts need counted apart: they are shown, it is not held, and it is
+    /// not the period itself.
+    pub fn year_to_count(&self) -> Option<Period> {
+        let y = self.year_period()?;
+        let held = self.year.as_ref().is_some_and(|r| r.period == y);
+        (self.view() == ReportView::Charts && !held && self.period != Some(y)).then_some(y)
+    }
+
+    /// The charts of a year period are the period's own report; away from the charts, no
+    /// year is held (two years of facts are not kept at once).
+    fn adopt_year(&mut self) {
+        if self.view() != ReportView::Charts {
+            self.year = None;
+        } else if self.period.is_some() && self.period == self.year_period() {
+            self.year = self.counted_arc();
+        }
+    }
+
+    fn counted_arc(&self) -> Option<Arc<Report>> {
+        self.live.clone().or_else(|| self.report.clone())
     }
 
     /// The report counted from today's book: the one shown, or a closed period's live count
     /// (its records and definitions are today's).
     pub fn counted(&self) -> Option<&Report> {
-        self.live.as_ref().or(self.report.as_ref())
+        self.live.as_deref().or(self.report.as_deref())
+    }
+
+    /// Is a job counting for the pane?
+    pub fn computing(&self) -> bool {
+        self.asked.as_ref().is_some_and(|a| !a.failed)
     }
 
     /// The figures of the current view, in order (what ↑↓ select and Enter traces).
@@ -195,7 +264,7 @@ impl ReportState {
     }
 
     /// Next (or previous) view: summary, the tables, the charts.
-    pub fn turn(&mut self, store: &Store, today: NaiveDate, forward: bool) -> store::Result<()> {
+    pub fn turn(&mut self, forward: bool) {
         let n = self.views().len();
         self.view = if forward {
             (self.view + 1) % n
@@ -203,42 +272,28 @@ impl ReportState {
             (self.view + n - 1) % n
         };
         self.selected = 0;
-        if self.view() == ReportView::Charts {
-            self.load_year(store, today)?;
-        }
-        Ok(())
+        self.adopt_year();
     }
 
     /// Show the charts (or go back to the summary from them).
-    pub fn toggle_charts(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
+    pub fn toggle_charts(&mut self) {
         let charts = self.views().len() - 1;
         self.view = if self.view == charts { 0 } else { charts };
         self.selected = 0;
-        if self.view() == ReportView::Charts {
-            self.load_year(store, today)?;
-        }
-        Ok(())
+        self.adopt_year();
     }
 
     /// The next or previous period of the same kind.
-    pub fn step_period(
-        &mut self,
-        store: &Store,
-        today: NaiveDate,
-        forward: bool,
-    ) -> store::Result<()> {
+    pub fn step_period(&mut self, forward: bool) {
         if let Some(p) = self.period {
-            self.period = Some(if forward { p.next() } else { p.prev() });
+            self.go_to(if forward { p.next() } else { p.prev() });
         }
-        self.load(store, today)
     }
 
     /// The next kind of period: quarter → 6 months → 9 months → year → month → quarter, the
     /// latest of that kind begun by the end of the current one (or today).
-    pub fn cycle_kind(&mut self, store: &Store, today: NaiveDate) -> store::Result<()> {
-        let p = self
-            .period
-            .unwrap_or_else(|| Period::latest(PeriodKind::Quarter(1), today));
+    pub fn cycle_kind(&mut self, today: NaiveDate) {
+        let p = self.period_or_latest(today);
         let next = match p.kind {
             PeriodKind::Quarter(_) => PeriodKind::SixMonths,
             PeriodKind::SixMonths => PeriodKind::NineMonths,
@@ -246,22 +301,51 @@ impl ReportState {
             PeriodKind::Year => PeriodKind::Month(1),
             PeriodKind::Month(_) | PeriodKind::Range => PeriodKind::Quarter(1),
         };
-        self.period = Some(Period::latest(next, p.to.min(today)));
-        self.load(store, today)
+        self.go_to(Period::latest(next, p.to.min(today)));
     }
 
-    /// Write the report as XLSX into `dir`; returns the file written.
-    pub fn export(&self, dir: &Path, lang: Lang) -> Result<PathBuf, String> {
-        let r = self.report.as_ref().ok_or_else(|| "—".to_owned())?;
-        let h = Heading {
-            unit: &self.unit,
-            lang,
+    /// Another period: the figures of the one before go at once (they are not its, and two
+    /// periods' facts are not held at once).
+    fn go_to(&mut self, period: Period) {
+        self.period = Some(period);
+        self.report = None;
+        self.live = None;
+        self.year = None;
+        self.changes.clear();
+        self.since.clear();
+        self.loaded = None;
+    }
+
+    /// The job the pane needs, if any: the period's report when it is not as the book is at
+    /// `stamp` (or not held), the charts' year when they are shown and it is not held.
+    pub fn wanted(&mut self, stamp: store::DataStamp, today: NaiveDate) -> Option<ReportJob> {
+        let period = self.period_or_latest(today);
+        let current = self.loaded == Some((stamp, today))
+            && self.report.as_ref().is_some_and(|r| r.period == period);
+        let job = ReportJob {
+            period: (!current).then_some(period),
+            year: self.year_to_count(),
+            today,
+            stamp,
         };
-        let bytes = crate::exchange::report_xlsx::xlsx(&h, r).map_err(|e| e.to_string())?;
-        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-        let path = dir.join(format!("bao-cao-{}.xlsx", r.period.code()));
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(path)
+        (job.period.is_some() || job.year.is_some()).then_some(job)
+    }
+
+    /// An XLSX export of the report shown, into `dir`.
+    pub fn export_job(&self, dir: PathBuf, lang: Lang) -> Option<ExportJob> {
+        Some(ExportJob {
+            report: Arc::clone(self.report.as_ref()?),
+            unit: self.unit.clone(),
+            lang,
+            dir,
+        })
+    }
+
+    /// Write the report as XLSX into `dir` here and now; returns the file written.
+    pub fn export(&self, dir: &Path, lang: Lang) -> Result<PathBuf, String> {
+        self.export_job(dir.to_path_buf(), lang)
+            .ok_or_else(|| "—".to_owned())?
+            .write()
     }
 }
 
@@ -340,14 +424,101 @@ impl ReportOverlay {
 }
 
 impl App {
-    /// Showing the pane: compute the report of its period (the quarter under way at first).
+    /// Showing the pane (or the book changed under it): ask for what it lacks.
     pub(super) fn reload_report_pane(&mut self) {
-        let r = self.reports.load(&self.store, self.today);
-        self.report(r);
+        self.ask_report();
+    }
+
+    /// Ask the pane's lane for the report it lacks (never twice the same job).
+    pub(super) fn ask_report(&mut self) {
+        let stamp = self.store.data_stamp();
+        let Some(job) = self.reports.wanted(stamp, self.today) else {
+            return;
+        };
+        if self.reports.asked.as_ref().is_some_and(|a| a.same(&job)) {
+            return;
+        }
+        let ticket = self.jobs.report.ask(job.clone());
+        self.reports.asked = Some(Asked {
+            ticket,
+            job,
+            failed: false,
+        });
+    }
+
+    /// Leaving the pane: the job under way is stale (its result would be dropped).
+    pub(super) fn leave_report_pane(&mut self) {
+        if self.reports.computing() {
+            self.jobs.report.cancel();
+            self.reports.asked = None;
+        }
+    }
+
+    /// A report job's message: the newest job's result is shown; an older one's dropped.
+    pub(super) fn report_counted(&mut self, ticket: Ticket, event: Event<Counted>) {
+        if !self.jobs.report.is_current(ticket) {
+            return;
+        }
+        match event {
+            Event::Out(c) => {
+                self.reports.asked = None;
+                self.reports.take(c);
+                // The charts shown meanwhile may want their year still.
+                if self.pane == super::Pane::Report {
+                    self.ask_report();
+                }
+            }
+            Event::Progress(_) => {}
+            Event::Failed(e) => {
+                if let Some(a) = self.reports.asked.as_mut() {
+                    a.failed = true;
+                }
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+
+    /// An export's message.
+    pub(super) fn report_exported(
+        &mut self,
+        ticket: Ticket,
+        event: Event<Result<(Period, PathBuf), String>>,
+    ) {
+        if !self.jobs.export.is_current(ticket) {
+            return;
+        }
+        let lang = self.lang;
+        match event {
+            Event::Out(Ok((period, path))) => {
+                // What left the book, and who took it, goes to the journal.
+                let file = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let journaled = match &self.actor {
+                    Some(actor) => {
+                        let actor = actor.clone();
+                        self.store
+                            .write(&actor, |w| w.exported(&period, "xlsx", &file))
+                    }
+                    None => Ok(()),
+                };
+                match journaled {
+                    Ok(()) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+                    Err(e) => self.error(crate::i18n::store_error(lang, &e)),
+                }
+            }
+            Event::Out(Err(e)) => self.error(Msg::RpExportFailed.fill(lang, &[&e])),
+            Event::Failed(e) => {
+                let e = self.store_error(&e);
+                self.error(Msg::RpExportFailed.fill(lang, &[&e]));
+            }
+            Event::Progress(_) => {}
+        }
     }
 
     /// Where an export from the pane goes: beside the database, else the data directory.
-    fn export_dir(&self) -> PathBuf {
+    pub(super) fn export_dir(&self) -> PathBuf {
         self.store
             .path()
             .and_then(Path::parent)
@@ -374,14 +545,25 @@ impl App {
         }
         let r = match cmd {
             Command::Left | Command::Right => {
-                self.reports.turn(&self.store, today, cmd == Command::Right)
+                self.reports.turn(cmd == Command::Right);
+                self.ask_report();
+                Ok(())
             }
             Command::PrevDay | Command::NextDay => {
-                self.reports
-                    .step_period(&self.store, today, cmd == Command::NextDay)
+                self.reports.step_period(cmd == Command::NextDay);
+                self.ask_report();
+                Ok(())
             }
-            Command::PeriodKind => self.reports.cycle_kind(&self.store, today),
-            Command::Charts => self.reports.toggle_charts(&self.store, today),
+            Command::PeriodKind => {
+                self.reports.cycle_kind(today);
+                self.ask_report();
+                Ok(())
+            }
+            Command::Charts => {
+                self.reports.toggle_charts();
+                self.ask_report();
+                Ok(())
+            }
             Command::Open => {
                 if let (Some(t), Some(r)) = (self.reports.selected_target(), self.reports.counted())
                 {
@@ -417,33 +599,16 @@ impl App {
                     }
                     _ => Ok(()),
                 };
-                let exported = match allowed {
-                    Ok(()) => self.reports.export(&self.export_dir(), lang),
-                    Err(e) => {
-                        self.error(crate::i18n::store_error(lang, &e));
-                        return;
+                if let Err(e) = allowed {
+                    self.error(crate::i18n::store_error(lang, &e));
+                    return;
+                }
+                // Written on the export lane; journaled when it is done (`report_exported`).
+                match self.reports.export_job(self.export_dir(), lang) {
+                    Some(job) => {
+                        self.jobs.export.ask(job);
                     }
-                };
-                match exported {
-                    Ok(path) => {
-                        // What left the book, and who took it, goes to the journal.
-                        let file = path
-                            .file_name()
-                            .map(|f| f.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        let journaled = match (&self.actor, self.reports.period) {
-                            (Some(actor), Some(p)) => {
-                                let actor = actor.clone();
-                                self.store.write(&actor, |w| w.exported(&p, "xlsx", &file))
-                            }
-                            _ => Ok(()),
-                        };
-                        match journaled {
-                            Ok(()) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
-                            Err(e) => self.error(crate::i18n::store_error(lang, &e)),
-                        }
-                    }
-                    Err(e) => self.error(Msg::RpExportFailed.fill(lang, &[&e])),
+                    None => self.error(Msg::RpExportFailed.fill(lang, &[&"—"])),
                 }
                 Ok(())
             }
@@ -454,6 +619,9 @@ impl App {
             Command::EditItem => self.change_rollup(),
             Command::ClosePeriod => {
                 match (&self.reports.period, &self.reports.report) {
+                    _ if self.reports.computing() => {
+                        self.info(Msg::RpLoading.t(lang).to_owned());
+                    }
                     (Some(p), Some(r)) if r.closed.is_none() && closable(p, today) => {
                         self.overlays
                             .push(Overlay::Confirm(Question::ClosePeriod(*p)));
@@ -491,8 +659,7 @@ impl App {
                         &c.digest.chars().take(16).collect::<String>(),
                     ],
                 ));
-                let r = self.reports.load(&self.store, today);
-                self.report(r);
+                self.ask_report();
             }
             Err(e) => {
                 self.report::<()>(Err(e));
@@ -508,7 +675,8 @@ impl App {
         };
         self.write(|w| w.set_field_report_column(&field, &seen, &column))?;
         self.fields = self.store.fields()?;
-        self.reports.load(&self.store, self.today)
+        self.ask_report();
+        Ok(())
     }
 
     pub(super) fn apply_report_overlay(&mut self, cmd: Command) {

@@ -32,6 +32,7 @@ impl App {
             Command::GotoDate => self.overlays.push(Overlay::Prompt(Box::new(Prompt::new(
                 PromptPurpose::GotoDate,
             )))),
+            Command::ExportBook => self.open_book_export(),
             Command::Open => {
                 if let Some(uid) = self.log.selected_row().map(|r| r.uid.clone()) {
                     self.open_visit(&uid);

@@ -1223,8 +1223,14 @@ catalog! {
     RpChartOnTimeLbl => "đúng hạn", "on time";
     RpChartHint => "↑↓ chọn lĩnh vực", "↑↓ choose a field";
     RpExported => "Đã xuất báo cáo ra {0}.", "Report written to {0}.";
+    CmdExportBook => "Xuất sổ", "Export book";
+    BookExportPrompt => "Enter: ngày này · t: tháng · 01/01/2026-31/03/2026 · +nd154", "Enter: this day · t: month · 01/01/2026-31/03/2026 · +nd154";
+    BookExportBadScope => "Không hiểu \"{0}\": Enter, t, hoặc từ ngày-đến ngày (dd/mm/yyyy-dd/mm/yyyy).", "Cannot read \"{0}\": Enter, t, or from-to (dd/mm/yyyy-dd/mm/yyyy).";
+    BookExporting => "Đang xuất sổ {0}… đã ghi {1} lượt.", "Exporting the book {0}… {1} {1|visit|visits} written.";
+    BookExportFailed => "Không xuất được sổ: {0}", "Could not export the book: {0}";
     RpExportFailed => "Không xuất được báo cáo: {0}", "Could not write the report: {0}";
     RpLoading => "Đang tính báo cáo…", "Computing the report…";
+    RpRecounting => "đang tính…", "computing…";
     RpTook => "tính trong {0} ms", "computed in {0} ms";
     CmdPaneReport => "báo cáo", "reports";
     CmdPrevPeriod => "kỳ trước", "previous period";

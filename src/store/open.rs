@@ -316,7 +316,12 @@ impl Store {
     /// Another connection to the same book, read-only, for work off the UI thread (None for
     /// an in-memory book, which only this connection can see).
     pub fn reader(&self) -> Option<Store> {
-        let path = self.path.as_ref()?;
+        Store::reader_at(self.path.as_ref()?)
+    }
+
+    /// A read-only connection to the book at `path` (a job's lane opens its own, on its
+    /// thread).
+    pub fn reader_at(path: &Path) -> Option<Store> {
         let conn = open_read_only_conn(path).ok()?;
         conn.busy_timeout(Duration::from_secs(5)).ok()?;
         Some(Store::over(conn, path, true))

@@ -194,8 +194,13 @@ pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Them
         PromptPurpose::GotoDate => (Msg::CmdGotoDate, Msg::GotoDatePrompt),
         PromptPurpose::NewOfficer => (Msg::PickOfficerAdd, Msg::SetupOfficer),
         PromptPurpose::VoidVisit { .. } => (Msg::CmdVoid, Msg::VoidPrompt),
+        PromptPurpose::ExportBook => (Msg::CmdExportBook, Msg::BookExportPrompt),
     };
-    let r = super::popup(frame, area, 56, 6);
+    let width = match p.purpose {
+        PromptPurpose::ExportBook => 66,
+        _ => 56,
+    };
+    let r = super::popup(frame, area, width, 6);
     let block = titled(title.t(lang).trim_start_matches("+ ").to_owned(), theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -283,6 +288,7 @@ pub fn confirm(frame: &mut Frame, app: &App, q: &Question, area: Rect, theme: &T
         ),
         Question::ConfirmYear(y) => Msg::AskConfirmYear.fill(lang, &[y]),
         Question::ClosePeriod(p) => Msg::AskClosePeriod.fill(lang, &[&i18n::period_full(lang, p)]),
+        Question::OverwriteBook(job) => Msg::CliExportExists.fill(lang, &[&job.path.display()]),
         Question::NewVisitDay { shown, today } => Msg::AskNewVisitDay.fill(
             lang,
             &[

@@ -71,6 +71,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
         None => Msg::TabReport.t(lang).to_owned(),
     };
+    // Counting on its lane: the figures shown (if any) are the book's before.
+    let title = if st.computing() && st.report.is_some() {
+        format!("{title} · {}", Msg::RpRecounting.t(lang))
+    } else {
+        title
+    };
     let block = Block::default()
         .borders(Borders::TOP)
         .title(Line::from(Span::styled(

@@ -124,6 +124,13 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdGotoDate,
         true,
     ),
+    b(
+        C::Log,
+        &[ch('X')],
+        Command::ExportBook,
+        Msg::CmdExportBook,
+        false,
+    ),
     // Visit detail.
     b(
         C::Detail,
