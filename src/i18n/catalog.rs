@@ -41,6 +41,8 @@ catalog! {
     ErrWrongPin => "Sai mã PIN ({0} lần liên tiếp).", "Wrong PIN ({0} in a row).";
     ErrWrongPinWait => "Sai mã PIN ({0} lần liên tiếp): thử lại sau {1}.", "Wrong PIN ({0} in a row): try again in {1}.";
     ErrSignInWait => "Đã nhập sai nhiều lần: thử lại sau {0}.", "Too many wrong entries: try again in {0}.";
+    ErrWrongPassphrase => "Cụm mật khẩu hoặc mã khôi phục không đúng.", "Wrong passphrase or recovery code.";
+    ErrKeysLocked => "Khóa của đơn vị chưa được mở: lãnh đạo nhập cụm mật khẩu (hoặc mã khôi phục) trước.", "The unit key is not unlocked: a leader enters the passphrase (or the recovery code) first.";
     ErrPinNotSet => "Cán bộ này chưa có mã PIN: đặt mã PIN mới khi đăng nhập.", "This officer has no PIN yet: set one when signing in.";
     WaitSeconds => "{0} giây", "{0} s";
     WaitMinutes => "{0} phút {1} giây", "{0} min {1} s";

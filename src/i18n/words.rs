@@ -568,6 +568,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             Msg::ErrSignInWait.fill(lang, &[&wait_words(lang, *secs)])
         }
         StoreError::PinNotSet => Msg::ErrPinNotSet.t(lang).to_owned(),
+        StoreError::WrongPassphrase => Msg::ErrWrongPassphrase.t(lang).to_owned(),
+        StoreError::KeysLocked => Msg::ErrKeysLocked.t(lang).to_owned(),
         StoreError::BadPin(p) => pin_problem(lang, *p),
         StoreError::LastAdmin => Msg::ErrLastAdmin.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),

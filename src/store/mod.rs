@@ -18,12 +18,14 @@ mod exchange;
 mod export;
 mod fields;
 mod journal;
+mod keys;
 mod lookup;
 mod migrate;
 mod officers;
 mod private;
 mod report;
 mod rows;
+pub(crate) mod seal;
 pub mod settings;
 mod verify;
 mod visits;
@@ -103,6 +105,10 @@ pub enum StoreError {
     },
     /// The officer has no PIN yet: they set one first (their first sign-in).
     PinNotSet,
+    /// A leader's passphrase (or a recovery code) that does not open the unit key.
+    WrongPassphrase,
+    /// The unit key is not unlocked in this session (or the book has no such wrap).
+    KeysLocked,
     /// A new PIN or passphrase refused by the rules (domain/role.rs `check_pin`).
     BadPin(crate::domain::role::PinProblem),
     /// The book would be left without an active administrator.
@@ -199,6 +205,8 @@ impl fmt::Display for StoreError {
             } => write!(f, "wrong PIN ({failures} in a row; wait {wait_secs} s)"),
             StoreError::SignInWait { secs } => write!(f, "wait {secs} s before the next try"),
             StoreError::PinNotSet => write!(f, "no PIN set yet"),
+            StoreError::WrongPassphrase => write!(f, "wrong passphrase or recovery code"),
+            StoreError::KeysLocked => write!(f, "the unit key is not unlocked"),
             StoreError::BadPin(p) => write!(f, "PIN refused: {p:?}"),
             StoreError::LastAdmin => write!(f, "the book keeps one active administrator"),
             StoreError::Conflict { what, changed_at } => write!(
@@ -264,6 +272,8 @@ pub struct Store {
     tries: std::collections::HashMap<i64, (u32, Option<chrono::NaiveDateTime>)>,
     /// SQLite's count of rows this connection changed, at its last complete checkpoint.
     flushed: u64,
+    /// The keys this session holds (memory only: `keys.rs`).
+    keys: keys::Keys,
 }
 
 /// See [`Store::data_stamp`].

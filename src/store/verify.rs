@@ -375,10 +375,11 @@ impl Store {
             let sql = format!(
                 "WITH r AS ({select}),
                       j AS (SELECT record, state, v_after, op, max(seq) AS seq FROM journal
-                            WHERE entity = ?1 GROUP BY record)
+                            WHERE entity = ?1 AND op NOT IN ({reads}) GROUP BY record)
                  SELECT r.*, j.state, j.v_after, j.op, j.seq FROM r
                  LEFT JOIN j ON j.record = r.key__ ORDER BY r.rowid__",
-                select = spec.select()
+                select = spec.select(),
+                reads = READS
             );
             let mut stmt = self.conn.prepare(&sql)?;
             let n = spec.cols.len() + 3;
