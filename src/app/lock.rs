@@ -356,6 +356,12 @@ impl App {
         self.viewer.forget();
         self.viewer.hold(self.store.opener());
         self.actor = Some(actor);
+        // The keys were made by this start (a new book, an upgrade): the recovery code, once.
+        if self.announce_keys
+            && let Some(code) = self.store.take_recovery_code()
+        {
+            self.info(Msg::KeysRecoveryShown.fill(self.lang, &[&code]));
+        }
         self.lock_after = self.store.lock_after()?;
         self.last_key = self.now();
         if !self.store.is_read_only() {

@@ -32,13 +32,20 @@ pub enum PromptPurpose {
         uid: String,
         version: i64,
     },
+    /// A leader's passphrase, to unlock the unit key for the session (drawn masked).
+    UnlockUnit,
 }
 
 impl Prompt {
     pub(super) fn new(purpose: PromptPurpose) -> Prompt {
+        let input = if purpose == PromptPurpose::UnlockUnit {
+            masked()
+        } else {
+            single_line("")
+        };
         Prompt {
             purpose,
-            input: single_line(""),
+            input,
             error: None,
         }
     }

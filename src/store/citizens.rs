@@ -278,18 +278,7 @@ pub(super) fn fill_blind(conn: &Connection, keys: &super::keys::Keys) -> Result<
         let Ok(who) = serde_json::from_slice::<SealedIdentity>(&plain) else {
             continue;
         };
-        conn.prepare_cached(
-            "UPDATE citizens SET name_folded = ?2, blind_id = ?3, blind_name_phone = ?4
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            rows::blind_name(b, &who.name),
-            who.id_number.as_deref().map(|n| rows::blind_id(b, n)),
-            who.phone
-                .as_deref()
-                .map(|p| rows::blind_name_phone(b, &who.name, p)),
-        ])?;
+        rows::set_blind(conn, id, b, &who)?;
     }
     Ok(())
 }

@@ -283,7 +283,39 @@ fn passphrase_key(passphrase: &str, salt: &[u8], kdf: &str) -> Result<[u8; 32]> 
     super::pin::derive_key(passphrase, salt, kdf).ok_or_else(bad_key)
 }
 
+/// What holds the unit key (`tiepdan keys status`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyStatus {
+    /// The leaders (names) with a passphrase.
+    pub leaders: Vec<String>,
+    pub recovery: bool,
+    pub escrows: i64,
+    /// Citizens whose identity is sealed.
+    pub sealed: i64,
+    pub officers_with_keys: i64,
+}
+
 impl Store {
+    /// What holds the unit key, and how much is sealed.
+    pub fn key_status(&self) -> Result<KeyStatus> {
+        let leaders: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT o.full_name FROM unit_key_wraps w
+                 JOIN officers o ON 'leader:' || o.uid = w.holder ORDER BY o.full_name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let one = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(KeyStatus {
+            leaders,
+            recovery: one("SELECT count(*) FROM unit_key_wraps WHERE holder = 'recovery'")? > 0,
+            escrows: one("SELECT count(*) FROM unit_key_wraps WHERE holder LIKE 'escrow:%'")?,
+            sealed: one("SELECT count(*) FROM citizens WHERE sealed IS NOT NULL")?,
+            officers_with_keys: one("SELECT count(*) FROM officer_keys")?,
+        })
+    }
+
     /// What this session holds.
     pub(super) fn keys(&self) -> &Keys {
         &self.keys

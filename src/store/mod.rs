@@ -49,6 +49,7 @@ pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use export::ExportRecord;
 pub use fields::Field;
 pub use journal::{AuditFilter, JournalEntry, LegacyRow};
+pub use keys::KeyStatus;
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
     interrupted,

@@ -169,6 +169,7 @@ pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Them
         PromptPurpose::GotoDate => (Msg::CmdGotoDate, Msg::GotoDatePrompt),
         PromptPurpose::NewOfficer => (Msg::PickOfficerAdd, Msg::SetupOfficer),
         PromptPurpose::VoidVisit { .. } => (Msg::CmdVoid, Msg::VoidPrompt),
+        PromptPurpose::UnlockUnit => (Msg::KeysUnlockTitle, Msg::KeysUnlockPrompt),
     };
     let r = super::popup(frame, area, 56, 6);
     let block = titled(title.t(lang).trim_start_matches("+ ").to_owned(), theme);

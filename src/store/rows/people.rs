@@ -84,6 +84,29 @@ pub(in crate::store) fn blind_name_phone(key: &[u8; 32], name: &str, phone: &str
     )
 }
 
+/// A sealed citizen's blind index, computed now (derived columns, not journaled: like
+/// `name_folded`, they are no fact of the record).
+pub(in crate::store) fn set_blind(
+    conn: &rusqlite::Connection,
+    id: i64,
+    key: &[u8; 32],
+    who: &crate::domain::identity::SealedIdentity,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE citizens SET name_folded = ?2, blind_id = ?3, blind_name_phone = ?4
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        blind_name(key, &who.name),
+        who.id_number.as_deref().map(|n| blind_id(key, n)),
+        who.phone
+            .as_deref()
+            .map(|p| blind_name_phone(key, &who.name, p)),
+    ])?;
+    Ok(())
+}
+
 /// Insert a citizen (and its entry); returns the row id.
 pub(in crate::store) fn insert_citizen(sql: &Sql, c: &NewCitizen) -> Result<i64> {
     let name = clean_line(c.full_name);
