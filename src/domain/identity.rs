@@ -195,7 +195,11 @@ impl Person {
         if let Some(s) = sealed {
             self.seal = Some(s.into());
             self.name.clear();
-            self.particulars = Particulars::default();
+            // A group's representatives are the visit's, not the sealed citizen's.
+            self.particulars = Particulars {
+                representatives: std::mem::take(&mut self.particulars.representatives),
+                ..Particulars::default()
+            };
         }
         self
     }
@@ -377,7 +381,7 @@ impl Viewer {
                     phone: id.phone,
                     address: id.address,
                     birth_year: id.birth_year,
-                    representatives: Vec::new(),
+                    representatives: p.particulars.representatives.clone(),
                 },
             )))
         });

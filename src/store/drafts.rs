@@ -109,6 +109,21 @@ impl Store {
             .collect())
     }
 
+    /// How many drafts of `kind` an officer has, sealed or not (whoever's keys this session
+    /// holds).
+    pub fn draft_count(&self, officer_id: i64, kind: &str) -> Result<i64> {
+        Ok(self.draft_windows(officer_id, kind)?.len() as i64)
+    }
+
+    /// The windows an officer's drafts of `kind` belong to, sealed or not.
+    pub fn draft_windows(&self, officer_id: i64, kind: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT window_id FROM drafts WHERE officer_id = ?1 AND kind = ?2 ORDER BY window_id",
+        )?;
+        let rows = stmt.query_map(params![officer_id, kind], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The draft of one window, if any.
     pub fn load_draft(&self, officer_id: i64, kind: &str, window: &str) -> Result<Option<String>> {
         Ok(self
