@@ -317,7 +317,7 @@ pub fn open(path: &Path, create: Create, lang: Lang) -> Result<Store, Failure> {
         Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))?;
     // This open made the unit key (an upgrade): its recovery code is shown now, once.
     if let Some(code) = store.take_recovery_code() {
-        warn(&Msg::KeysRecoveryShown.fill(lang, &[&code]));
+        warn(Msg::KeysRecoveryShown.fill(lang, &[&code]));
     }
     Ok(store)
 }

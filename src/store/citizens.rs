@@ -458,44 +458,44 @@ pub(super) fn upsert(
                 }
                 other => other,
             };
-            if let Some(sealed) = sealed {
-                if v.denouncer {
-                    // Still only a denouncer: sealed again, with what this visit adds over
-                    // what the session's keys can open (nothing, when they open nothing: the
-                    // identity first sealed stays).
-                    if let Some(old) = w
-                        .keys()
-                        .open(&sealed)
-                        .and_then(|p| serde_json::from_slice::<SealedIdentity>(&p).ok())
-                    {
-                        let merged = SealedIdentity {
-                            name: if rename {
-                                crate::domain::text::clean_line(v.full_name)
-                            } else {
-                                old.name
-                            },
-                            id_kind: idn
-                                .and(v.id_number.map(|i| i.kind.code().to_owned()))
-                                .or(old.id_kind),
-                            id_number: idn.map(str::to_owned).or(old.id_number),
-                            phone: phone.map(str::to_owned).or(old.phone),
-                            address: if v.address.trim().is_empty() {
-                                old.address
-                            } else {
-                                crate::domain::text::clean_line(v.address)
-                            },
-                            birth_year: old.birth_year,
-                            sex: old.sex,
-                        };
-                        rows::reseal_citizen(w, id, k.version, &merged, |changed_at| {
-                            StoreError::Conflict {
-                                what: "citizen",
-                                changed_at,
-                            }
-                        })?;
-                    }
-                    return Ok(id);
+            if let Some(sealed) = sealed
+                && v.denouncer
+            {
+                // Still only a denouncer: sealed again, with what this visit adds over
+                // what the session's keys can open (nothing, when they open nothing: the
+                // identity first sealed stays).
+                if let Some(old) = w
+                    .keys()
+                    .open(&sealed)
+                    .and_then(|p| serde_json::from_slice::<SealedIdentity>(&p).ok())
+                {
+                    let merged = SealedIdentity {
+                        name: if rename {
+                            crate::domain::text::clean_line(v.full_name)
+                        } else {
+                            old.name
+                        },
+                        id_kind: idn
+                            .and(v.id_number.map(|i| i.kind.code().to_owned()))
+                            .or(old.id_kind),
+                        id_number: idn.map(str::to_owned).or(old.id_number),
+                        phone: phone.map(str::to_owned).or(old.phone),
+                        address: if v.address.trim().is_empty() {
+                            old.address
+                        } else {
+                            crate::domain::text::clean_line(v.address)
+                        },
+                        birth_year: old.birth_year,
+                        sex: old.sex,
+                    };
+                    rows::reseal_citizen(w, id, k.version, &merged, |changed_at| {
+                        StoreError::Conflict {
+                            what: "citizen",
+                            changed_at,
+                        }
+                    })?;
                 }
+                return Ok(id);
             }
             let name = if rename || known_name == rows::SEALED_MARK {
                 v.full_name.to_owned()

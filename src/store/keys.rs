@@ -176,7 +176,8 @@ pub(super) fn officer_signed_in(
     officer_id: i64,
     pin_key: &[u8; 32],
 ) -> Result<()> {
-    let row: Option<(Vec<u8>, Vec<u8>, Option<Vec<u8>>)> = conn
+    type Row = (Vec<u8>, Vec<u8>, Option<Vec<u8>>);
+    let row: Option<Row> = conn
         .prepare_cached(
             "SELECT public, wrapped, blind_grant FROM officer_keys WHERE officer_id = ?1",
         )?
