@@ -142,6 +142,7 @@ fn visit_pair(handling: &str) -> Pair {
                 id_number: v.id_number.as_ref(),
                 phone: v.phone.as_ref(),
                 address: &v.address,
+                denouncer: false,
             },
             birth_year: None,
             sex: None,

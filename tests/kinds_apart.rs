@@ -108,6 +108,7 @@ fn every_write_path_that_links_refuses_a_link_across_kinds() {
         id_number: None,
         phone: None,
         address: "",
+        denouncer: false,
     };
     let petition = |t: CaseType| NewCase {
         case_type: t,

@@ -177,8 +177,14 @@ fn ctrl_l_locks_at_once_and_the_same_officer_gets_the_form_back() {
     assert!(screen.contains("Nguyễn Thị Lan"), "whose desk: {screen}");
     // The form is the officer's draft already.
     let lan = app.actor.as_ref().unwrap().officer_id();
-    let drafts = app.store.drafts_of(lan, DRAFT_VISIT_FORM).unwrap();
-    assert!(drafts.iter().any(|d| d.payload.contains("Phan Văn Tín")));
+    // (Sealed: a locked desk holds no key to read it; the form comes back below.)
+    assert_eq!(app.store.draft_count(lan, DRAFT_VISIT_FORM).unwrap(), 1);
+    assert!(
+        app.store
+            .drafts_of(lan, DRAFT_VISIT_FORM)
+            .unwrap()
+            .is_empty()
+    );
     // A wrong PIN keeps it locked; the right one gives the form back as it was.
     type_str(&mut app, "000001");
     app.handle_key(key(KeyCode::Enter));
@@ -258,9 +264,18 @@ fn another_officer_signs_in_on_a_clean_desk_and_the_form_waits_for_its_officer()
         "{status}"
     );
     // Lan's draft is left behind for her, not this window's any more.
-    let drafts = app.store.drafts_of(lan, DRAFT_VISIT_FORM).unwrap();
-    assert_eq!(drafts.len(), 1);
-    assert_ne!(drafts[0].window, app.window);
+    assert_eq!(app.store.draft_count(lan, DRAFT_VISIT_FORM).unwrap(), 1);
+    // Sealed to Lan: the officer now at the desk cannot read it.
+    assert!(
+        app.store
+            .drafts_of(lan, DRAFT_VISIT_FORM)
+            .unwrap()
+            .is_empty()
+    );
+    assert_ne!(
+        app.store.draft_windows(lan, DRAFT_VISIT_FORM).unwrap()[0],
+        app.window
+    );
     // Bình locks; Lan signs in here again: her form is offered back.
     app.handle_key(ctrl('l'));
     sign_in_as(&mut app, "Nguyễn Thị Lan", PIN);

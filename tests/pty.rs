@@ -280,8 +280,10 @@ fn a_killed_process_offers_the_draft_back() {
     t.wait_text("nháp đã lưu");
     // Let the autosave after the last keystrokes land too.
     t.wait_for("draft with the phone", |_| {
-        let store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db).unwrap();
         let officer = store.officers().unwrap()[0].id;
+        // Drafts are sealed: the officer's keys (a sign-in) open them.
+        common::sign_in(&mut store, officer);
         store
             .drafts_of(officer, "visit_form")
             .unwrap()
@@ -471,8 +473,9 @@ fn a_signal_keeps_the_form_and_restores_the_terminal() {
             assert!(!p.screen().hide_cursor(), "{signal}: cursor visible");
         }
         drop(t);
-        let store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db).unwrap();
         let officer = store.officers().unwrap()[0].id;
+        common::sign_in(&mut store, officer);
         let drafts = store.drafts_of(officer, "visit_form").unwrap();
         assert!(
             drafts.iter().any(|d| d.payload.contains("Phan Văn Tín")),
@@ -553,7 +556,8 @@ fn under_wine_the_consoles_ctrl_c_stops_like_sigint() {
         .unwrap();
     writer.flush().unwrap();
     let kept = || {
-        let store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db).unwrap();
+        common::sign_in(&mut store, officer);
         store
             .drafts_of(officer, "visit_form")
             .unwrap()
@@ -778,7 +782,7 @@ fn a_kill_inside_the_save_never_saves_a_visit_twice() {
         let officer = store.officers().unwrap()[0].id;
         (
             store.visit_count().unwrap(),
-            store.drafts_of(officer, "visit_form").unwrap().len(),
+            store.draft_count(officer, "visit_form").unwrap() as usize,
         )
     };
     let mut t = Tui::start_with(&db, &[("TIEPDAN_CRASH_AT", "form-saved")]).signed_in();

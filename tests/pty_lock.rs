@@ -207,7 +207,8 @@ fn the_idle_lock_hides_every_citizen_and_keeps_the_half_typed_form() {
     assert!(!s.contains("lượt"), "{s}");
     assert!(s.contains("UBND phường Ba Đình"), "{s}");
     // The form is the officer's draft already.
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    common::sign_in(&mut store, 1);
     let drafts = store.drafts_of(1, "visit_form").unwrap();
     assert!(drafts.iter().any(|d| d.payload.contains("Phan Văn Tín")));
     drop(store);

@@ -202,7 +202,7 @@ fn a_refusal_is_counted_in_no_table_and_in_the_summary() {
     assert!(!text.contains("từ chối tiếp"), "{text}");
 }
 
-/// A book journaled before 0027 (version 18) is upgraded in place: its visits restated with
+/// A book journaled before 0027 (version 18; so before 0028's sealing too) is upgraded in place: its visits restated with
 /// their new fields and the new duty rules entered in the journal, so `check` agrees.
 #[test]
 fn a_journaled_book_upgrades_and_checks() {
@@ -224,6 +224,15 @@ fn a_journaled_book_upgrades_and_checks() {
                ('thong_bao_tu_choi', 'niem_yet_lich', 'thong_bao_doi_thoai');
              DROP TABLE reception_plans;
              DROP TABLE reception_days;
+             -- and what 0028 (sealing) brought after it
+             DROP INDEX citizens_by_blind_id;
+             DROP INDEX citizens_by_blind_name_phone;
+             ALTER TABLE citizens DROP COLUMN sealed;
+             ALTER TABLE citizens DROP COLUMN blind_id;
+             ALTER TABLE citizens DROP COLUMN blind_name_phone;
+             DROP TABLE officer_keys;
+             DROP TABLE unit_key_wraps;
+             DROP TABLE unit_keys;
              PRAGMA user_version = 18;",
         )
         .unwrap();

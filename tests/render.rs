@@ -500,6 +500,7 @@ fn deadline_board_in_december_80x24() {
         id_number: None,
         phone: None,
         address: "",
+        denouncer: false,
     };
     write(&mut store, &officer, |w| {
         w.take_in_written(

@@ -200,6 +200,7 @@ fn fill(store: &mut Store) {
             id_number: Some(&idn),
             phone: None,
             address: "Hà Nội",
+            denouncer: false,
         };
         let c = NewCase {
             case_type: t,

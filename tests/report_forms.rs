@@ -290,6 +290,7 @@ fn a_petition_forwarded_at_the_desk_and_by_its_step_counts_once() {
         id_number: Some(&idn),
         phone: None,
         address: "Hà Nội",
+        denouncer: false,
     };
     let c = NewCase {
         case_type: CaseType::KhieuNai,

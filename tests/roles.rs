@@ -422,6 +422,7 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                     id_number: None,
                     phone: None,
                     address: "Số 3 phố Huế",
+                    denouncer: false,
                 };
                 w.take_in_written(
                     &who,

@@ -27,9 +27,10 @@ fn a_pin_is_kept_only_as_an_argon2id_phc_string() {
     assert!(!h.contains(PIN));
     assert_eq!(
         h.split('$').count(),
-        6,
-        "algorithm, version, parameters, salt, hash"
+        7,
+        "algorithm, version, parameters, salt, check, the keyed mark"
     );
+    assert!(h.ends_with("$k1"), "{h}");
     // Nothing else in the book holds it.
     let dump: Vec<String> = store
         .inspect("SELECT before || after FROM journal", [], |r| r.get(0))

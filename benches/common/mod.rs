@@ -150,6 +150,7 @@ pub fn open_300k_db() -> PathBuf {
                         id_number: None,
                         phone: None,
                         address: "",
+                        denouncer: false,
                     },
                     birth_year: None,
                     sex: None,

@@ -19,6 +19,17 @@ pub struct AuditView {
 
 impl App {
     /// Open the journal view (refused with words for an officer who is no administrator).
+    /// `F4`: a leader's passphrase asked, to unlock the unit key for the session.
+    pub(super) fn open_unlock(&mut self) {
+        if self.actor.is_none() {
+            return;
+        }
+        self.overlays
+            .push(Overlay::Prompt(Box::new(super::overlay::Prompt::new(
+                super::overlay::PromptPurpose::UnlockUnit,
+            ))));
+    }
+
     pub(super) fn open_audit(&mut self) {
         let Some(actor) = self.actor.clone() else {
             return;

@@ -12,6 +12,9 @@ pub enum Command {
     Messages,
     /// `F3`: the journal (administrators).
     Audit,
+    /// `F4`: a leader unlocks the unit key with their passphrase (denouncers' identities,
+    /// for the session).
+    UnlockUnit,
     Close,
     Up,
     Down,

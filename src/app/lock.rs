@@ -135,6 +135,10 @@ impl App {
             return;
         }
         self.keep_forms_as_drafts();
+        // A locked desk holds no key: the PIN (and a leader's passphrase) again to read a
+        // sealed identity.
+        self.store.forget_keys();
+        self.viewer.hold(None);
         self.open_lock(why, Some(actor.officer_id()));
         // The idle lock comes from a tick: the frame must change even with no key.
         self.redraw = true;
@@ -277,6 +281,7 @@ impl App {
         self.last_key = self.now();
         if same {
             self.actor = Some(actor);
+            self.viewer.hold(self.store.opener());
             // The unit may have changed the idle time meanwhile.
             if let Ok(secs) = self.store.lock_after() {
                 self.lock_after = secs;
@@ -347,9 +352,16 @@ impl App {
     /// Sign `actor` in: remember them, read their idle time, offer the drafts they left.
     pub(super) fn signed_in_as(&mut self, actor: Actor) -> store::Result<()> {
         let officer_id = actor.officer_id();
-        // What one officer revealed is not revealed to the next.
+        // What one officer revealed is not revealed to the next; the keys are theirs.
         self.viewer.forget();
+        self.viewer.hold(self.store.opener());
         self.actor = Some(actor);
+        // The keys were made by this start (a new book, an upgrade): the recovery code, once.
+        if self.announce_keys
+            && let Some(code) = self.store.take_recovery_code()
+        {
+            self.info(Msg::KeysRecoveryShown.fill(self.lang, &[&code]));
+        }
         self.lock_after = self.store.lock_after()?;
         self.last_key = self.now();
         if !self.store.is_read_only() {

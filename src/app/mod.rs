@@ -133,6 +133,9 @@ pub struct App {
     lock_after: u64,
     /// What this officer revealed of denouncers (each reveal audited); the identity rule.
     pub viewer: Viewer,
+    /// Show the recovery code of keys this start made, once, after sign-in (the real
+    /// terminal only: a test's screen stays the same from run to run).
+    pub announce_keys: bool,
     /// This window (app instance): its drafts are its own while it lives.
     pub window: String,
     /// This window's mark of life on the book (its drafts are not offered to others).
@@ -217,6 +220,7 @@ impl App {
             last_key: now,
             lock_after: store::settings::LOCK_AFTER_DEFAULT,
             viewer: Viewer::nobody(),
+            announce_keys: false,
             window: store::new_uid(),
             _lease: None,
             drafts_waiting: Vec::new(),
@@ -533,6 +537,7 @@ impl App {
             (Context::Messages, _) => self.apply_messages(cmd),
             (Context::Audit, _) => self.apply_audit(cmd),
             (_, Command::Audit) => self.open_audit(),
+            (_, Command::UnlockUnit) => self.open_unlock(),
             (_, Command::Messages) => self.show_messages(),
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),

@@ -127,6 +127,25 @@ impl App {
                                 p.error = Some(e);
                             }
                         }
+                        PromptPurpose::UnlockUnit => {
+                            let Some(actor) = self.actor.clone() else {
+                                return;
+                            };
+                            match self.store.unlock_unit(&actor, &text) {
+                                Ok(()) => {
+                                    self.overlays.pop();
+                                    self.viewer.hold(self.store.opener());
+                                    self.info(Msg::KeysUnlocked.t(self.lang).to_owned());
+                                }
+                                Err(e) => {
+                                    let text = crate::i18n::store_error(self.lang, &e);
+                                    if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                                        p.input = super::overlay::masked();
+                                        p.error = Some(text);
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 _ => {}

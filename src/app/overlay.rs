@@ -34,13 +34,20 @@ pub enum PromptPurpose {
     },
     /// Which days of the book to export (the log pane's `X`).
     ExportBook,
+    /// A leader's passphrase, to unlock the unit key for the session (drawn masked).
+    UnlockUnit,
 }
 
 impl Prompt {
     pub(super) fn new(purpose: PromptPurpose) -> Prompt {
+        let input = if purpose == PromptPurpose::UnlockUnit {
+            masked()
+        } else {
+            single_line("")
+        };
         Prompt {
             purpose,
-            input: single_line(""),
+            input,
             error: None,
         }
     }

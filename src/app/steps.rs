@@ -356,7 +356,7 @@ impl App {
                 w.phone.as_ref().map(|p| p.value.as_str()),
             );
             if let Ok(Some(m)) = known
-                && m.person.compare_name(&w.full_name) == NameCompare::Different
+                && self.viewer.compare_name(&m.person, &w.full_name) == NameCompare::Different
             {
                 let clash = NameClash {
                     pending: PendingIntake::Written(Box::new((w.clone(), c.clone()))),
@@ -373,6 +373,8 @@ impl App {
             id_number: w.id_number.as_ref(),
             phone: w.phone.as_ref(),
             address: &w.address,
+            // The store decides it by the case's kind.
+            denouncer: false,
         };
         let rename = w.rename.unwrap_or(false);
         let r = self.write_form(DRAFT_ENTRY_FORM, |wr| {

@@ -318,6 +318,7 @@ impl App {
     pub(super) fn save_form(&mut self, choice: CaseChoice) {
         let codes: Vec<String> = self.fields.iter().map(|f| f.code.clone()).collect();
         let (today, threshold, lang) = (self.today, self.threshold, self.lang);
+        let viewer = self.viewer.clone();
         let Some(form) = self.form_mut() else { return };
         let draft = form.to_draft();
         let v = validate(&draft, today, threshold, &codes);
@@ -335,7 +336,9 @@ impl App {
         };
         // The ID number is on record under another name: the officer says who this is.
         let rename = match (form.recorded(), form.rename_answer()) {
-            (Some(p), None) if p.compare_name(&valid.full_name) == NameCompare::Different => {
+            (Some(p), None)
+                if viewer.compare_name(p, &valid.full_name) == NameCompare::Different =>
+            {
                 let clash = NameClash {
                     pending: PendingIntake::Visit,
                     stored: p.clone(),

@@ -23,6 +23,7 @@ mod due;
 mod export;
 pub mod help;
 pub mod import;
+mod keys;
 mod lookup;
 mod officer;
 pub mod report;
@@ -118,6 +119,9 @@ pub enum Command {
     /// The head's reception schedule (lịch tiếp công dân): list a month, set or end a plan,
     /// record a day posted, held, delegated or postponed.
     Schedule(schedule::ScheduleArgs),
+    /// The keys that seal a denouncer's identity: status; a leader's passphrase, the
+    /// recovery code, an escrow key (docs/keys.md).
+    Keys(keys::KeysArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -282,6 +286,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         }
         Command::Audit(args) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Schedule(args) => schedule::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Keys(args) => keys::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }
@@ -320,7 +325,13 @@ pub fn open_read_only(path: &Path, lang: Lang) -> Result<Store, Failure> {
 
 /// Open a book read-write, creating it only when `create`.
 pub fn open(path: &Path, create: Create, lang: Lang) -> Result<Store, Failure> {
-    Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))
+    let mut store =
+        Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))?;
+    // This open made the unit key (an upgrade): its recovery code is shown now, once.
+    if let Some(code) = store.take_recovery_code() {
+        warn(Msg::KeysRecoveryShown.fill(lang, &[&code]));
+    }
+    Ok(store)
 }
 
 fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failure> {
@@ -333,7 +344,9 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failur
         ask_create(path, lang)?
     };
     let existed = path.exists();
-    let mut store = open(path, create, lang)?;
+    // The app shows a recovery code this open made itself (the status line, after sign-in).
+    let mut store =
+        Store::open_with(path, create).map_err(|e| Failure::new(open_error(lang, &e)))?;
     // An import's lookup index left unfinished (a crash): written before the desk opens.
     if store.index_left().unwrap_or(0) > 0 {
         let _ = import::index_all(&mut store);
@@ -342,6 +355,7 @@ fn run_tui(path: &Path, create: bool, lang: Lang) -> Result<Option<Stop>, Failur
     let mut app = App::new(store, lang, clock)
         .map_err(|e| Failure::new(crate::i18n::store_error(lang, &e)))?;
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.announce_keys = true;
     let result = crate::tui::run(&mut app).map_err(|e| Failure::new(e.to_string()));
     // Left from the first-start dialog: the book this start made is not left behind
     // half-made (a schema with no unit and no officer).

@@ -245,6 +245,8 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                         id_number: id_number.as_ref(),
                         phone: phone.as_ref(),
                         address: &address,
+                        // Sealed at the end of the load when only a denouncer.
+                        denouncer: false,
                     },
                     birth_year: Some(p.birth_year),
                     sex: Some(if p.female { "nu" } else { "nam" }),

@@ -16,6 +16,7 @@
 //! from a denunciation's code.
 
 use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use crate::domain::case::CaseType;
 use crate::domain::visit::PetitionType;
@@ -108,11 +109,52 @@ impl Context {
 }
 
 /// A citizen's identity with its guard.
+///
+/// A denouncer's identity is sealed at rest (issue 26, `docs/keys.md`): the store gives it as
+/// ciphertext ([`Person::sealed`]), and it is opened here only, the first time a viewer who
+/// holds a key to it asks [`Viewer::sees`] — the one rule — so no other code ever holds a
+/// sealed identity in the clear.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Person {
     name: String,
     particulars: Particulars,
     guard: Guard,
+    /// The sealed identity (None: stored in the clear, an open citizen's).
+    seal: Option<Arc<[u8]>>,
+    /// The sealed identity once opened (None inside: not by the keys that tried).
+    opened: OnceLock<Option<Arc<(String, Particulars)>>>,
+}
+
+/// What opens a sealed identity: the keys a viewer holds (the receiving officer's own after
+/// sign-in, the unit's after a leader unlocked it). Implemented by the store; the domain
+/// only asks.
+pub trait Unseal: Send + Sync {
+    /// The plaintext of `sealed`, if these keys open it.
+    fn open(&self, sealed: &[u8]) -> Option<Vec<u8>>;
+}
+
+/// A sealed identity's plaintext: JSON of the name and what is on record.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+pub struct SealedIdentity {
+    pub name: String,
+    #[serde(default)]
+    pub id_kind: Option<String>,
+    #[serde(default)]
+    pub id_number: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub birth_year: Option<i32>,
+    #[serde(default)]
+    pub sex: Option<String>,
+}
+
+impl SealedIdentity {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("an identity serializes")
+    }
 }
 
 // Nothing of a person appears in debug output (logs, panics, test failures) but the guard.
@@ -142,7 +184,29 @@ impl Person {
             name: name.into(),
             particulars: Particulars::default(),
             guard,
+            seal: None,
+            opened: OnceLock::new(),
         }
+    }
+
+    /// The same person stored sealed (`sealed`: the ciphertext, None when stored in the
+    /// clear): what was given as name and particulars is the row's blank and is never shown.
+    pub fn sealed(mut self, sealed: Option<Vec<u8>>) -> Person {
+        if let Some(s) = sealed {
+            self.seal = Some(s.into());
+            self.name.clear();
+            // A group's representatives are the visit's, not the sealed citizen's.
+            self.particulars = Particulars {
+                representatives: std::mem::take(&mut self.particulars.representatives),
+                ..Particulars::default()
+            };
+        }
+        self
+    }
+
+    /// Is the identity stored sealed?
+    pub fn is_sealed(&self) -> bool {
+        self.seal.is_some()
     }
 
     /// A person of a record that is open (not a denunciation).
@@ -157,8 +221,12 @@ impl Person {
     }
 
     /// How a typed name compares with this one — one bit about the name, never the name: a
-    /// returning citizen's record can be checked against what the officer typed.
+    /// returning citizen's record can be checked against what the officer typed. (A sealed
+    /// identity: [`Viewer::compare_name`].)
     pub fn compare_name(&self, typed: &str) -> NameCompare {
+        if self.seal.is_some() {
+            return NameCompare::Different;
+        }
         compare_names(&self.name, typed)
     }
 
@@ -243,10 +311,31 @@ pub enum Place {
 /// long as the view that asked for it). `Viewer::nobody()` is every surface outside the
 /// officer's screen (CLI, exports, reports, papers) and every message that outlives a view
 /// (the status line).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default)]
 pub struct Viewer {
     revealed: HashSet<Record>,
+    /// The keys this viewer holds (None: none — `nobody`, every surface off the screen).
+    keys: Option<Arc<dyn Unseal>>,
 }
+
+impl std::fmt::Debug for Viewer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Viewer({:?}, keys: {})",
+            self.revealed,
+            self.keys.is_some()
+        )
+    }
+}
+
+impl PartialEq for Viewer {
+    fn eq(&self, other: &Viewer) -> bool {
+        self.revealed == other.revealed && self.keys.is_some() == other.keys.is_some()
+    }
+}
+
+impl Eq for Viewer {}
 
 impl Viewer {
     /// A viewer who revealed nothing.
@@ -263,9 +352,40 @@ impl Viewer {
         self.revealed.contains(record)
     }
 
-    /// Forget every reveal (another officer sits down).
+    /// Forget every reveal and every key (another officer sits down, the desk locks).
     pub fn forget(&mut self) {
         self.revealed.clear();
+        self.keys = None;
+    }
+
+    /// The keys this viewer holds from now on (after a sign-in or a leader's unlock).
+    pub fn hold(&mut self, keys: Option<Arc<dyn Unseal>>) {
+        self.keys = keys;
+    }
+
+    /// The identity of `p` as this viewer may read it: in the clear, or opened with the
+    /// viewer's keys — the one place a sealed identity is opened.
+    fn identity<'a>(&self, p: &'a Person) -> Option<(&'a str, &'a Particulars)> {
+        let Some(seal) = &p.seal else {
+            return Some((&p.name, &p.particulars));
+        };
+        let keys = self.keys.as_ref()?;
+        let opened = p.opened.get_or_init(|| {
+            let plain = keys.open(seal)?;
+            let id: SealedIdentity = serde_json::from_slice(&plain).ok()?;
+            Some(Arc::new((
+                id.name,
+                Particulars {
+                    id_kind: id.id_kind,
+                    id_number: id.id_number,
+                    phone: id.phone,
+                    address: id.address,
+                    birth_year: id.birth_year,
+                    representatives: p.particulars.representatives.clone(),
+                },
+            )))
+        });
+        opened.as_ref().map(|o| (o.0.as_str(), &o.1))
     }
 
     /// Keep only the reveals of records still open in a view: a reveal lasts as long as the
@@ -274,20 +394,25 @@ impl Viewer {
         self.revealed.retain(|r| open.contains(&r));
     }
 
-    /// THE rule: may this viewer see who this person is?
+    /// THE rule: may this viewer see who this person is? A sealed identity only with a key
+    /// that opens it (the receiving officer's, or the unit's a leader unlocked; never an
+    /// administrator's as such), and then by the guard as ever.
     pub fn sees(&self, p: &Person) -> bool {
-        match &p.guard {
+        let allowed = match &p.guard {
             Guard::Open => true,
             Guard::Denouncer {
                 record, disclosed, ..
             } => *disclosed || self.revealed.contains(record),
-        }
+        };
+        allowed && self.identity(p).is_some()
     }
 
     /// The name, or what stands for it.
     pub fn show<'a>(&self, p: &'a Person) -> Shown<'a> {
-        if self.sees(p) {
-            return Shown::Named(&p.name);
+        if self.sees(p)
+            && let Some((name, _)) = self.identity(p)
+        {
+            return Shown::Named(name);
         }
         match &p.guard {
             Guard::Denouncer { code: Some(c), .. } => Shown::Pseudonym(c),
@@ -295,15 +420,30 @@ impl Viewer {
         }
     }
 
+    /// How a typed name compares with the one on record, as far as this viewer's keys read
+    /// it (one bit, never the name; a sealed identity they cannot open is "different").
+    pub fn compare_name(&self, p: &Person, typed: &str) -> NameCompare {
+        match self.identity(p) {
+            Some((name, _)) => compare_names(name, typed),
+            None => NameCompare::Different,
+        }
+    }
+
     /// The name itself, for a viewer who may see it (the edit form, a revealed detail).
     pub fn name_of<'a>(&self, p: &'a Person) -> Option<&'a str> {
-        self.sees(p).then_some(p.name.as_str())
+        if !self.sees(p) {
+            return None;
+        }
+        self.identity(p).map(|(n, _)| n)
     }
 
     /// What is on record besides the name, whole, for a viewer who may see it (the edit
     /// form, which must hold the values themselves).
     pub fn particulars_of<'a>(&self, p: &'a Person) -> Option<&'a Particulars> {
-        self.sees(p).then_some(&p.particulars)
+        if !self.sees(p) {
+            return None;
+        }
+        self.identity(p).map(|(_, r)| r)
     }
 
     /// The ID number, as `place` shows it (None: hidden, or none on record).

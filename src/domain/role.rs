@@ -373,7 +373,8 @@ pub const MAX_PIN_CHARS: usize = 128;
 /// What a PIN or passphrase must be: at least 6 digits that are not one digit repeated or a
 /// straight run, or a passphrase of at least 8 characters. It guards the desk against the
 /// person at the keyboard (with the wait after wrong entries), not the file against a thief:
-/// a 6-digit PIN is a million guesses, hours offline, so it is never the key to any secret.
+/// a 6-digit PIN is a million guesses, hours offline — it wraps only the officer's own key
+/// (what they received), never the unit's (a leader's passphrase: docs/keys.md).
 pub fn check_pin(pin: &str) -> Result<(), PinProblem> {
     let n = pin.chars().count();
     if n > MAX_PIN_CHARS {

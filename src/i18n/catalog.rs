@@ -49,6 +49,20 @@ catalog! {
     ErrWrongPin => "Sai mã PIN ({0} lần liên tiếp).", "Wrong PIN ({0} in a row).";
     ErrWrongPinWait => "Sai mã PIN ({0} lần liên tiếp): thử lại sau {1}.", "Wrong PIN ({0} in a row): try again in {1}.";
     ErrSignInWait => "Đã nhập sai nhiều lần: thử lại sau {0}.", "Too many wrong entries: try again in {0}.";
+    KeysStatus => "Lãnh đạo có cụm mật khẩu: {0}\nMã khôi phục: {1}\nKhóa lưu ký: {2}\nDanh tính được niêm phong: {3}\nCán bộ có khóa riêng: {4}", "Leaders with a passphrase: {0}\nRecovery code: {1}\nEscrow keys: {2}\nSealed identities: {3}\nOfficers with their own key: {4}";
+    KeysPassphrasePrompt => "Cụm mật khẩu của lãnh đạo: ", "Leader's passphrase: ";
+    KeysRecoveryPrompt => "Mã khôi phục: ", "Recovery code: ";
+    KeysNewPassphrase => "Cụm mật khẩu mới (ít nhất 8 ký tự, không chỉ là số): ", "New passphrase (at least 8 characters, not only digits): ";
+    KeysNewPassphraseAgain => "Nhập lại cụm mật khẩu mới: ", "The new passphrase again: ";
+    KeysPassphraseSet => "Đã đặt cụm mật khẩu: khóa của đơn vị được bọc bằng cụm mật khẩu này.", "Passphrase set: the unit key is wrapped under it.";
+    KeysNewCode => "Mã khôi phục mới (chỉ hiện một lần; chép lại và cất riêng, mã cũ hết hiệu lực): {0}", "New recovery code (shown once; write it down and keep it apart, the old one no longer works): {0}";
+    KeysEscrowSet => "Khóa của đơn vị đã được niêm phong thêm cho khóa lưu ký.", "The unit key is now sealed to the escrow key too.";
+    KeysRecoveryShown => "Sổ vừa được tạo khóa niêm phong danh tính người tố cáo. MÃ KHÔI PHỤC (chỉ hiện một lần; chép lại và cất riêng, xa máy tính): {0}", "The book now has the keys that seal denouncers' identities. RECOVERY CODE (shown once; write it down and keep it apart from the computer): {0}";
+    KeysUnlockTitle => "Mở khóa danh tính người tố cáo", "Unlock denouncers' identities";
+    KeysUnlockPrompt => "Cụm mật khẩu lãnh đạo (Enter: mở, Esc: thôi)", "Leader's passphrase (Enter: unlock, Esc: cancel)";
+    KeysUnlocked => "Đã mở khóa của đơn vị cho phiên này (khóa lại khi khóa màn hình).", "The unit key is unlocked for this session (until the desk locks).";
+    ErrWrongPassphrase => "Cụm mật khẩu hoặc mã khôi phục không đúng.", "Wrong passphrase or recovery code.";
+    ErrKeysLocked => "Khóa của đơn vị chưa được mở: lãnh đạo nhập cụm mật khẩu (hoặc mã khôi phục) trước.", "The unit key is not unlocked: a leader enters the passphrase (or the recovery code) first.";
     ErrPinNotSet => "Cán bộ này chưa có mã PIN: đặt mã PIN mới khi đăng nhập.", "This officer has no PIN yet: set one when signing in.";
     ErrBackupBusy => "Một bản sao lưu đang được tạo (ở cửa sổ khác): chờ nó xong rồi thử lại.", "A backup is being taken (in another window): wait for it to finish, then try again.";
     ErrNoSpace => "Không đủ chỗ trống để sao lưu: cần khoảng {0} MB, còn {1} MB. Giải phóng ổ đĩa (hoặc sao lưu ra nơi khác bằng --out) rồi thử lại; sổ không bị ảnh hưởng.", "Not enough free space for a backup: about {0} MB needed, {1} MB free. Free some disk space (or back up elsewhere with --out) and try again; the book is untouched.";
@@ -1359,6 +1373,7 @@ catalog! {
     AuditBadOfficer => "Không có cán bộ {0}.", "No officer {0}.";
     AuditLegacyLine => "[nhật ký cũ] {0} · {1} · {2} {3} {4}", "[old audit] {0} · {1} · {2} {3} {4}";
     CmdAudit => "nhật ký", "journal";
+    CmdUnlockUnit => "mở khóa danh tính (lãnh đạo)", "unlock identities (leader)";
     CtxAudit => "Nhật ký", "Journal";
 
     // The book, its file and its desks (issue 22)

@@ -319,6 +319,66 @@ pub const VI: &[(&str, &str)] = &[
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (
+        "keys",
+        "Khóa niêm phong danh tính người tố cáo: tình trạng; cụm mật khẩu của lãnh đạo, mã khôi phục, khóa ký gửi (docs/keys.md).",
+    ),
+    (
+        "keys status",
+        "Những gì giữ khóa của đơn vị: các lãnh đạo đã có cụm mật khẩu, mã khôi phục, khóa ký gửi; bao nhiêu danh tính đã được niêm phong.",
+    ),
+    (
+        "keys passphrase",
+        "Đặt hoặc đổi cụm mật khẩu của mình (lãnh đạo): hỏi cụm hiện tại, hoặc mã khôi phục khi chưa có.",
+    ),
+    (
+        "keys passphrase --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "keys passphrase --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
+        "keys recover",
+        "Quên cụm mật khẩu: mã khôi phục mở khóa của đơn vị, đặt cụm mật khẩu mới và in mã khôi phục mới (mã cũ hết hiệu lực).",
+    ),
+    (
+        "keys recover --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "keys recover --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
+        "keys new-code",
+        "Mã khôi phục mới (mã cũ hết hiệu lực), in một lần.",
+    ),
+    (
+        "keys new-code --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "keys new-code --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
+        "keys escrow",
+        "Niêm phong thêm khóa của đơn vị cho khóa công khai ký gửi của tỉnh (X25519, 64 chữ số hex).",
+    ),
+    (
+        "keys escrow public_key",
+        "Khóa công khai X25519 của nơi ký gửi, 64 chữ số hex.",
+    ),
+    (
+        "keys escrow --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "keys escrow --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
         "officer",
         "Cán bộ: xem danh sách; thêm, vô hiệu hóa, kích hoạt lại, đặt vai trò, đặt lại PIN (quản trị viên, PIN hỏi trên terminal); tự đổi PIN của mình.",
     ),

@@ -619,6 +619,8 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::NoSpace { needed, free } => {
             Msg::ErrNoSpace.fill(lang, &[&(needed.div_ceil(1 << 20)), &(free / (1 << 20))])
         }
+        StoreError::WrongPassphrase => Msg::ErrWrongPassphrase.t(lang).to_owned(),
+        StoreError::KeysLocked => Msg::ErrKeysLocked.t(lang).to_owned(),
         StoreError::BadPin(p) => pin_problem(lang, *p),
         StoreError::LastAdmin => Msg::ErrLastAdmin.t(lang).to_owned(),
         StoreError::NotFound(w) => Msg::ErrNotFound.fill(lang, &[&what(w).t(lang)]),

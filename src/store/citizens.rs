@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::visits::KnownCitizen;
 use super::{Result, Store, StoreError, Writer, new_uid, rows};
 use crate::domain::ident::{IdNumber, Phone};
-use crate::domain::identity::{Context, Particulars, Person, Record};
+use crate::domain::identity::{Context, Particulars, Person, Record, SealedIdentity};
 use crate::domain::journal::{Entity, Op};
 use crate::domain::text::fold;
 use crate::domain::visit::ValidVisit;
@@ -82,19 +82,28 @@ pub(super) fn counted_case(a: &str) -> String {
 /// denouncer. A denouncer's record under another name is not offered: asking "is this the
 /// same person?" would tell the officer that a denouncer holds this number, so the typed
 /// person is taken for someone else (and `upsert` audits the shared number for a leader).
-fn holder_for(conn: &Connection, id_number: &str, typed_name: &str) -> Result<Option<i64>> {
+fn holder_for(
+    conn: &Connection,
+    blind: Option<&[u8; 32]>,
+    id_number: &str,
+    typed_name: &str,
+) -> Result<Option<i64>> {
     let holders: Vec<(i64, String)> = conn
         .prepare_cached(
-            "SELECT id, name_folded FROM citizens WHERE id_number = ?1 AND deleted_at IS NULL
+            "SELECT id, name_folded FROM citizens
+             WHERE (id_number = ?1 OR blind_id = ?2) AND deleted_at IS NULL
              ORDER BY id",
         )?
-        .query_map([id_number], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(
+            params![id_number, blind.map(|b| rows::blind_id(b, id_number))],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     let typed = fold(&crate::domain::text::clean_line(typed_name));
-    if let Some((id, _)) = holders
-        .iter()
-        .find(|(_, n)| !typed.is_empty() && *n == typed)
-    {
+    let typed_blind = blind.map(|b| rows::blind_name(b, typed_name));
+    if let Some((id, _)) = holders.iter().find(|(_, n)| {
+        !typed.is_empty() && (*n == typed || typed_blind.as_deref() == Some(n.as_str()))
+    }) {
         return Ok(Some(*id));
     }
     for (id, _) in &holders {
@@ -106,13 +115,22 @@ fn holder_for(conn: &Connection, id_number: &str, typed_name: &str) -> Result<Op
 }
 
 /// Does anyone else than `id` who is only a denouncer hold this number? (For the audit.)
-fn guarded_holder_besides(conn: &Connection, id_number: &str, id: i64) -> Result<Option<i64>> {
+fn guarded_holder_besides(
+    conn: &Connection,
+    blind: Option<&[u8; 32]>,
+    id_number: &str,
+    id: i64,
+) -> Result<Option<i64>> {
     let others: Vec<i64> = conn
         .prepare_cached(
-            "SELECT id FROM citizens WHERE id_number = ?1 AND deleted_at IS NULL AND id != ?2
+            "SELECT id FROM citizens WHERE (id_number = ?1 OR blind_id = ?3)
+               AND deleted_at IS NULL AND id != ?2
              ORDER BY id",
         )?
-        .query_map(params![id_number, id], |r| r.get(0))?
+        .query_map(
+            params![id_number, id, blind.map(|b| rows::blind_id(b, id_number))],
+            |r| r.get(0),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     for o in others {
         if !super::lookup::exposed(conn, o)? {
@@ -122,14 +140,18 @@ fn guarded_holder_besides(conn: &Connection, id_number: &str, id: i64) -> Result
     Ok(None)
 }
 
+/// The citizen a visit's typed identity is, by its ID number or its name and phone: in the
+/// clear for an open citizen, by the blind index for a sealed one (when `blind`, the
+/// session's blind-index key, is held).
 pub(super) fn find_id(
     conn: &Connection,
+    blind: Option<&[u8; 32]>,
     id_number: Option<&str>,
     full_name: &str,
     phone: Option<&str>,
 ) -> Result<Option<(i64, MatchedBy)>> {
     if let Some(idn) = id_number
-        && let Some(id) = holder_for(conn, idn, full_name)?
+        && let Some(id) = holder_for(conn, blind, idn, full_name)?
     {
         return Ok(Some((id, MatchedBy::IdNumber)));
     }
@@ -138,10 +160,18 @@ pub(super) fn find_id(
     {
         let hit: Option<i64> = conn
             .prepare_cached(
-                "SELECT id FROM citizens WHERE name_folded = ?1 AND phone = ?2
+                "SELECT id FROM citizens
+                 WHERE ((name_folded = ?1 AND phone = ?2) OR blind_name_phone = ?3)
                  AND deleted_at IS NULL ORDER BY id LIMIT 1",
             )?
-            .query_row(params![fold(full_name.trim()), ph], |r| r.get(0))
+            .query_row(
+                params![
+                    fold(full_name.trim()),
+                    ph,
+                    blind.map(|b| rows::blind_name_phone(b, full_name, ph))
+                ],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(id) = hit {
             return Ok(Some((id, MatchedBy::NameAndPhone)));
@@ -153,9 +183,15 @@ pub(super) fn find_id(
 /// The identity of a citizen seen on their own (not through one record): open when they
 /// appear in anything but denunciations, else a denouncer under their newest denunciation's
 /// code.
-fn person_of(conn: &Connection, id: i64, name: String, particulars: Particulars) -> Result<Person> {
+fn person_of(
+    conn: &Connection,
+    id: i64,
+    name: String,
+    particulars: Particulars,
+    sealed: Option<Vec<u8>>,
+) -> Result<Person> {
     if super::lookup::exposed(conn, id)? {
-        return Ok(Person::open(name).with(particulars));
+        return Ok(Person::open(name).with(particulars).sealed(sealed));
     }
     let (record, code): (Option<String>, Option<String>) = conn
         .prepare_cached(
@@ -172,16 +208,18 @@ fn person_of(conn: &Connection, id: i64, name: String, particulars: Particulars)
             disclosed: false,
         },
     )
-    .with(particulars))
+    .with(particulars)
+    .sealed(sealed))
 }
 
 /// The citizen who holds this ID number for a visit of `typed_name` (see `holder_for`).
 pub(super) fn holder_of(
     conn: &Connection,
+    blind: Option<&[u8; 32]>,
     id_number: &str,
     typed_name: &str,
 ) -> Result<Option<i64>> {
-    holder_for(conn, id_number, typed_name)
+    holder_for(conn, blind, id_number, typed_name)
 }
 
 pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
@@ -191,11 +229,14 @@ pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
         .ok_or(StoreError::NotFound("citizen"))
 }
 
-/// A citizen's name and particulars as stored: (uid, name, version, particulars).
-fn stored(conn: &Connection, id: i64) -> Result<Option<(String, String, i64, Particulars)>> {
+/// A citizen's name and particulars as stored: (uid, name, version, particulars, sealed).
+type Stored = (String, String, i64, Particulars, Option<Vec<u8>>);
+
+fn stored(conn: &Connection, id: i64) -> Result<Option<Stored>> {
     Ok(conn
         .prepare_cached(
-            "SELECT uid, full_name, version, id_kind, id_number, phone, address, birth_year
+            "SELECT uid, full_name, version, id_kind, id_number, phone, address, birth_year,
+                    sealed
              FROM citizens WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -211,9 +252,35 @@ fn stored(conn: &Connection, id: i64) -> Result<Option<(String, String, i64, Par
                     birth_year: r.get(7)?,
                     representatives: Vec::new(),
                 },
+                r.get(8)?,
             ))
         })
         .optional()?)
+}
+
+/// The blind index of the sealed citizens whose index could not be computed when they were
+/// sealed (the session held no blind key), filled by a session that holds it and can open
+/// them. Returns how many were filled.
+pub(super) fn fill_blind(conn: &Connection, keys: &super::keys::Keys) -> Result<()> {
+    let Some(b) = keys.blind() else {
+        return Ok(());
+    };
+    let wanting: Vec<(i64, Vec<u8>)> = conn
+        .prepare_cached(
+            "SELECT id, sealed FROM citizens WHERE sealed IS NOT NULL AND name_folded = ''",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, sealed) in wanting {
+        let Some(plain) = keys.open(&sealed) else {
+            continue;
+        };
+        let Ok(who) = serde_json::from_slice::<SealedIdentity>(&plain) else {
+            continue;
+        };
+        rows::set_blind(conn, id, b, &who)?;
+    }
+    Ok(())
 }
 
 impl Store {
@@ -225,13 +292,15 @@ impl Store {
         full_name: &str,
         phone: Option<&str>,
     ) -> Result<Option<CitizenMatch>> {
-        let Some((id, matched_by)) = find_id(&self.conn, id_number, full_name, phone)? else {
+        let blind = self.keys().blind();
+        let Some((id, matched_by)) = find_id(&self.conn, blind, id_number, full_name, phone)?
+        else {
             return Ok(None);
         };
-        let Some((uid, name, version, particulars)) = stored(&self.conn, id)? else {
+        let Some((uid, name, version, particulars, sealed)) = stored(&self.conn, id)? else {
             return Ok(None);
         };
-        let person = person_of(&self.conn, id, name, particulars)?;
+        let person = person_of(&self.conn, id, name, particulars, sealed)?;
         if !crate::domain::identity::Viewer::nobody().sees(&person) {
             return Ok(None);
         }
@@ -286,13 +355,13 @@ impl Store {
 
     /// A citizen as stored, seen on their own (a denouncer-only citizen is guarded).
     pub fn citizen(&self, id: i64) -> Result<Option<CitizenRecord>> {
-        let Some((uid, name, version, particulars)) = stored(&self.conn, id)? else {
+        let Some((uid, name, version, particulars, sealed)) = stored(&self.conn, id)? else {
             return Ok(None);
         };
         Ok(Some(CitizenRecord {
             id,
             uid,
-            person: person_of(&self.conn, id, name, particulars)?,
+            person: person_of(&self.conn, id, name, particulars, sealed)?,
             version,
         }))
     }
@@ -314,6 +383,8 @@ pub struct CitizenInput<'a> {
     pub id_number: Option<&'a IdNumber>,
     pub phone: Option<&'a Phone>,
     pub address: &'a str,
+    /// Who comes to denounce: a new citizen's identity is sealed (issue 26).
+    pub denouncer: bool,
 }
 
 /// Find the visit's citizen (or use `known`), insert or update them; returns the citizen id.
@@ -328,6 +399,7 @@ pub(super) fn upsert_for_visit(
         id_number: v.id_number.as_ref(),
         phone: v.phone.as_ref(),
         address: &v.address,
+        denouncer: v.petition_type == crate::domain::visit::PetitionType::ToCao,
     };
     upsert(w, known, &input, rename)
 }
@@ -351,10 +423,12 @@ pub(super) fn upsert(
 ) -> Result<i64> {
     let idn = v.id_number.map(|i| i.value.as_str());
     let phone = v.phone.map(|p| p.value.as_str());
+    let blind = w.keys().blind().copied();
+    let blind = blind.as_ref();
     let mut matched_unseen = false;
     let existing = match known {
         Some(k) => Some(k),
-        None => match find_id(w.conn(), idn, v.full_name, phone)? {
+        None => match find_id(w.conn(), blind, idn, v.full_name, phone)? {
             Some((id, _)) => {
                 matched_unseen = !super::lookup::exposed(w.conn(), id)?;
                 Some(KnownCitizen {
@@ -368,24 +442,65 @@ pub(super) fn upsert(
     let id = match existing {
         Some(k) => {
             let id = k.id;
-            let (uid, known_name): (String, String) = w
-                .prepare_cached("SELECT uid, full_name FROM citizens WHERE id = ?1")?
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            let (uid, known_name, sealed): (String, String, Option<Vec<u8>>) = w
+                .prepare_cached("SELECT uid, full_name, sealed FROM citizens WHERE id = ?1")?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?
                 .ok_or(StoreError::NotFound("citizen"))?;
             if matched_unseen {
                 // The form could not say it (Luật Tố cáo Art 8(3)); the journal does.
                 w.fact(Op::MatchUnseen, Entity::Citizen, &uid, Default::default())?;
             }
-            let name = if rename {
+            // A number another citizen holds stays theirs.
+            let idn = match idn {
+                Some(n) if holder_of(w.conn(), blind, n, v.full_name)?.is_some_and(|h| h != id) => {
+                    None
+                }
+                other => other,
+            };
+            if let Some(sealed) = sealed
+                && v.denouncer
+            {
+                // Still only a denouncer: sealed again, with what this visit adds over
+                // what the session's keys can open (nothing, when they open nothing: the
+                // identity first sealed stays).
+                if let Some(old) = w
+                    .keys()
+                    .open(&sealed)
+                    .and_then(|p| serde_json::from_slice::<SealedIdentity>(&p).ok())
+                {
+                    let merged = SealedIdentity {
+                        name: if rename {
+                            crate::domain::text::clean_line(v.full_name)
+                        } else {
+                            old.name
+                        },
+                        id_kind: idn
+                            .and(v.id_number.map(|i| i.kind.code().to_owned()))
+                            .or(old.id_kind),
+                        id_number: idn.map(str::to_owned).or(old.id_number),
+                        phone: phone.map(str::to_owned).or(old.phone),
+                        address: if v.address.trim().is_empty() {
+                            old.address
+                        } else {
+                            crate::domain::text::clean_line(v.address)
+                        },
+                        birth_year: old.birth_year,
+                        sex: old.sex,
+                    };
+                    rows::reseal_citizen(w, id, k.version, &merged, |changed_at| {
+                        StoreError::Conflict {
+                            what: "citizen",
+                            changed_at,
+                        }
+                    })?;
+                }
+                return Ok(id);
+            }
+            let name = if rename || known_name == rows::SEALED_MARK {
                 v.full_name.to_owned()
             } else {
                 known_name
-            };
-            // A number another citizen holds stays theirs.
-            let idn = match idn {
-                Some(n) if holder_of(w.conn(), n, v.full_name)?.is_some_and(|h| h != id) => None,
-                other => other,
             };
             // Keep what we knew when the visit leaves a field empty.
             rows::update_citizen(
@@ -419,12 +534,13 @@ pub(super) fn upsert(
                 sex: None,
                 created_at: &w.stamp(),
                 created_by: Some(w.officer_id()),
+                denouncer: v.denouncer,
             },
         )?,
     };
     // A number this citizen now shares with a denouncer's record under another name.
     if let Some(n) = idn
-        && let Some(other) = guarded_holder_besides(w.conn(), n, id)?
+        && let Some(other) = guarded_holder_besides(w.conn(), blind, n, id)?
     {
         let uid: String =
             w.query_row("SELECT uid FROM citizens WHERE id = ?1", [id], |r| r.get(0))?;
@@ -470,6 +586,7 @@ impl super::Bulk<'_> {
                 sex: c.sex,
                 created_at: c.at,
                 created_by: Some(c.by),
+                denouncer: c.who.denouncer,
             },
         )?;
         self.count("citizens");
@@ -483,4 +600,50 @@ pub fn citizens_matched_by_label(m: MatchedBy, lang: crate::i18n::Lang) -> &'sta
         MatchedBy::IdNumber => crate::i18n::Msg::MatchedById.t(lang),
         MatchedBy::NameAndPhone => crate::i18n::Msg::MatchedByNamePhone.t(lang),
     }
+}
+
+/// At the upgrade that brought sealing: every citizen who is only a denouncer (a
+/// denunciation, and nothing open) sealed, with an entry each. Returns how many.
+pub(super) fn seal_existing(sql: &super::write::Sql) -> Result<usize> {
+    let ids: Vec<i64> = sql
+        .prepare_cached(
+            "SELECT c.id FROM citizens c WHERE c.sealed IS NULL
+               AND (EXISTS (SELECT 1 FROM visits v WHERE v.citizen_id = c.id
+                            AND v.petition_type = 'to_cao')
+                 OR EXISTS (SELECT 1 FROM cases k WHERE k.citizen_id = c.id
+                            AND k.case_type = 'to_cao'))
+             ORDER BY c.id",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut n = 0;
+    for id in ids {
+        if super::lookup::exposed(sql.conn(), id)? {
+            continue;
+        }
+        let (version, who): (i64, SealedIdentity) = sql.query_row(
+            "SELECT version, full_name, id_kind, id_number, phone, address, birth_year, sex
+             FROM citizens WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    SealedIdentity {
+                        name: r.get(1)?,
+                        id_kind: r.get(2)?,
+                        id_number: r.get(3)?,
+                        phone: r.get(4)?,
+                        address: r.get(5)?,
+                        birth_year: r.get(6)?,
+                        sex: r.get(7)?,
+                    },
+                ))
+            },
+        )?;
+        rows::reseal_citizen(sql, id, version, &who, |_| {
+            StoreError::Invalid("citizen changed during the upgrade".into())
+        })?;
+        n += 1;
+    }
+    Ok(n)
 }

@@ -13,6 +13,56 @@ use rusqlite::{OptionalExtension, params};
 use super::{Permission, Result, Store, StoreError, Writer, now_stamp};
 use crate::domain::journal::{Entity, Fields, Op};
 
+/// How a sealed draft's payload begins (then the envelope, in hex).
+const SEALED: &str = "sealed:v1:";
+
+/// A draft as typed, sealed (issue 26): a form holds a denouncer's identity as typed, so
+/// every draft is stored only as ciphertext to the unit and to the officer who typed it.
+fn seal_payload(recipients: &[[u8; 32]], payload: &str) -> Result<String> {
+    if recipients.is_empty() {
+        return Err(StoreError::KeysLocked);
+    }
+    Ok(format!(
+        "{SEALED}{}",
+        crate::domain::journal::hex(&super::seal::seal(payload.as_bytes(), recipients))
+    ))
+}
+
+/// A stored payload opened with the session's keys (None: these keys do not open it).
+fn open_payload(keys: &super::keys::Keys, stored: &str) -> Option<String> {
+    let Some(hex) = stored.strip_prefix(SEALED) else {
+        // Written before sealing, and not sealed yet (a book upgraded elsewhere mid-way).
+        return Some(stored.to_owned());
+    };
+    let bytes = super::pin::unhex(hex)?;
+    String::from_utf8(keys.open(&bytes)?).ok()
+}
+
+/// At the upgrade that brought sealing: every draft sealed (to the unit, and to its officer
+/// when they have a key). Returns how many.
+pub(super) fn seal_existing(sql: &super::write::Sql) -> Result<usize> {
+    let rows: Vec<(i64, String, String, String)> = sql
+        .prepare_cached(
+            "SELECT officer_id, kind, window_id, payload FROM drafts
+             WHERE payload NOT LIKE 'sealed:%'",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (officer, kind, window, payload) in &rows {
+        let recipients = super::keys::recipients(sql.conn(), Some(*officer))?;
+        sql.prepare_cached(
+            "UPDATE drafts SET payload = ?4 WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+        )?
+        .execute(params![
+            officer,
+            kind,
+            window,
+            seal_payload(&recipients, payload)?
+        ])?;
+    }
+    Ok(rows.len())
+}
+
 /// A draft's entry names its window, never what was typed.
 fn window_fact(window: &str) -> Fields {
     super::rows::facts([("window", serde_json::Value::String(window.to_owned()))])
@@ -33,7 +83,8 @@ pub struct Draft {
 }
 
 impl Store {
-    /// The officer's drafts of `kind`, from every window, newest first.
+    /// The officer's drafts of `kind`, from every window, newest first — those this
+    /// session's keys open (a draft sealed to a key the officer no longer holds is left).
     pub fn drafts_of(&self, officer_id: i64, kind: &str) -> Result<Vec<Draft>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT window_id, payload, updated_at, kind FROM drafts
@@ -47,6 +98,29 @@ impl Store {
                 kind: r.get(3)?,
             })
         })?;
+        let keys = self.keys();
+        Ok(rows
+            .collect::<rusqlite::Result<Vec<Draft>>>()?
+            .into_iter()
+            .filter_map(|mut d| {
+                d.payload = open_payload(keys, &d.payload)?;
+                Some(d)
+            })
+            .collect())
+    }
+
+    /// How many drafts of `kind` an officer has, sealed or not (whoever's keys this session
+    /// holds).
+    pub fn draft_count(&self, officer_id: i64, kind: &str) -> Result<i64> {
+        Ok(self.draft_windows(officer_id, kind)?.len() as i64)
+    }
+
+    /// The windows an officer's drafts of `kind` belong to, sealed or not.
+    pub fn draft_windows(&self, officer_id: i64, kind: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT window_id FROM drafts WHERE officer_id = ?1 AND kind = ?2 ORDER BY window_id",
+        )?;
+        let rows = stmt.query_map(params![officer_id, kind], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -81,7 +155,13 @@ impl Writer<'_> {
              ON CONFLICT (officer_id, kind, window_id) DO UPDATE
              SET payload = excluded.payload, updated_at = excluded.updated_at",
         )?
-        .execute(params![officer, kind, window, payload, now_stamp()])?;
+        .execute(params![
+            officer,
+            kind,
+            window,
+            seal_payload(&self.recipients()?, payload)?,
+            now_stamp()
+        ])?;
         if !existed {
             self.fact(Op::Create, Entity::Draft, kind, window_fact(window))?;
         }
@@ -133,7 +213,7 @@ impl Writer<'_> {
                 )?
                 .query_row(params![officer, kind, from], |r| r.get(0))
                 .optional()?;
-            let Some(payload) = payload else {
+            let Some(payload) = payload.and_then(|p| open_payload(w.keys(), &p)) else {
                 return Err(StoreError::Conflict {
                     what: "draft",
                     changed_at: None,

@@ -140,10 +140,12 @@ fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
         id_number: v.id_number.as_ref(),
         phone: v.phone.as_ref(),
         address: &v.address,
+        denouncer: v.petition_type == crate::domain::visit::PetitionType::ToCao,
     };
     let idn = v.id_number.as_ref().map(|i| i.value.as_str());
     let phone = v.phone.as_ref().map(|p| p.value.as_str());
-    let Some((id, _)) = citizens::find_id(w.conn(), idn, &v.full_name, phone)? else {
+    let Some((id, _)) = citizens::find_id(w.conn(), w.keys().blind(), idn, &v.full_name, phone)?
+    else {
         return Ok(whole);
     };
     let latest: Option<NaiveDate> = w

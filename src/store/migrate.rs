@@ -97,6 +97,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0027_reception.sql",
         include_str!("../../migrations/0027_reception.sql"),
     ),
+    (
+        "0028_sealing.sql",
+        include_str!("../../migrations/0028_sealing.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -190,9 +194,46 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
     } else {
         tx
     };
+    // Sealing: the unit's keys made, and every identity of a denouncer sealed with them
+    // (the plaintext pages left behind are wiped by `prepare`: VACUUM, TRUNCATE).
+    let tx = if before < version_of(SEALING) {
+        let sql = Sql::begin(tx, None).map_err(upgrade_error)?;
+        let made = super::keys::ensure_unit_key(sql.conn()).map_err(upgrade_error)?;
+        let sql = sql.sealing_with(made.clone().unwrap_or_default(), None);
+        let sealed = super::citizens::seal_existing(&sql).map_err(upgrade_error)?
+            + super::drafts::seal_existing(&sql).map_err(upgrade_error)?;
+        if made.is_some() {
+            MADE.with(|m| *m.borrow_mut() = made);
+        }
+        WIPE.with(|w| w.set(before > 0 && sealed > 0));
+        sql.into_tx()
+    } else {
+        tx
+    };
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The file that brought sealing (issue 26).
+const SEALING: &str = "0028_sealing.sql";
+
+thread_local! {
+    /// The keys an upgrade on this thread made (taken by the store it opens).
+    static MADE: std::cell::RefCell<Option<super::keys::Keys>> =
+        const { std::cell::RefCell::new(None) };
+    /// Whether it sealed identities that stood in the clear (their old pages are wiped).
+    static WIPE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The keys the last upgrade on this thread made (once).
+pub(super) fn take_made() -> Option<super::keys::Keys> {
+    MADE.with(|m| m.borrow_mut().take())
+}
+
+/// Whether the last upgrade on this thread sealed old plaintext (once).
+pub(super) fn wants_wipe() -> bool {
+    WIPE.with(|w| w.replace(false))
 }
 
 /// The journal of a book that had none: the desk's key, one `baseline` entry per record
@@ -341,6 +382,10 @@ mod tests {
         (
             "0027_reception.sql",
             "5deccf0345acb6861be77e08ca421459a5a47574bd338c0de324a0ab4cf75143",
+        ),
+        (
+            "0028_sealing.sql",
+            "72c9abc429266753486176dc8c732795246ca7ad17e774828cf94bee40c077dd",
         ),
     ];
 

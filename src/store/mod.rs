@@ -19,6 +19,7 @@ mod exchange;
 mod export;
 mod fields;
 mod journal;
+mod keys;
 mod lookup;
 mod migrate;
 mod officers;
@@ -26,6 +27,7 @@ mod private;
 mod report;
 mod rows;
 mod schedule;
+pub(crate) mod seal;
 pub mod settings;
 mod verify;
 mod visits;
@@ -51,6 +53,7 @@ pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use export::ExportRecord;
 pub use fields::Field;
 pub use journal::{AuditFilter, JournalEntry, LegacyRow};
+pub use keys::KeyStatus;
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
     interrupted,
@@ -115,6 +118,10 @@ pub enum StoreError {
     },
     /// The officer has no PIN yet: they set one first (their first sign-in).
     PinNotSet,
+    /// A leader's passphrase (or a recovery code) that does not open the unit key.
+    WrongPassphrase,
+    /// The unit key is not unlocked in this session (or the book has no such wrap).
+    KeysLocked,
     /// A new PIN or passphrase refused by the rules (domain/role.rs `check_pin`).
     BadPin(crate::domain::role::PinProblem),
     /// The book would be left without an active administrator.
@@ -218,6 +225,8 @@ impl fmt::Display for StoreError {
             } => write!(f, "wrong PIN ({failures} in a row; wait {wait_secs} s)"),
             StoreError::SignInWait { secs } => write!(f, "wait {secs} s before the next try"),
             StoreError::PinNotSet => write!(f, "no PIN set yet"),
+            StoreError::WrongPassphrase => write!(f, "wrong passphrase or recovery code"),
+            StoreError::KeysLocked => write!(f, "the unit key is not unlocked"),
             StoreError::BadPin(p) => write!(f, "PIN refused: {p:?}"),
             StoreError::LastAdmin => write!(f, "the book keeps one active administrator"),
             StoreError::Conflict { what, changed_at } => write!(
@@ -283,6 +292,8 @@ pub struct Store {
     tries: std::collections::HashMap<i64, (u32, Option<chrono::NaiveDateTime>)>,
     /// SQLite's count of rows this connection changed, at its last complete checkpoint.
     flushed: u64,
+    /// The keys this session holds (memory only: `keys.rs`).
+    keys: keys::Keys,
 }
 
 /// See [`Store::data_stamp`].

@@ -294,7 +294,9 @@ impl Store {
             writes: 0,
             flushed: 0,
             tries: Default::default(),
+            keys: Default::default(),
         }
+        .with_made_keys()
     }
 
     /// A fresh in-memory database (tests and benches).
@@ -310,7 +312,9 @@ impl Store {
             writes: 0,
             flushed: 0,
             tries: Default::default(),
-        })
+            keys: Default::default(),
+        }
+        .with_made_keys())
     }
 
     /// Another connection to the same book, read-only, for work off the UI thread (None for
@@ -389,6 +393,12 @@ fn prepare(conn: &mut Connection, path: &Path) -> Result<(), OpenError> {
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;")?;
     migrate::to_latest(conn, path)?;
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    // An upgrade sealed identities that stood in the clear: no page of the book or its WAL
+    // keeps them (secure_delete zeroed the cells; VACUUM rewrites every page, the checkpoint
+    // empties the WAL).
+    if migrate::wants_wipe() {
+        conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+    }
     Ok(())
 }
 

@@ -317,7 +317,8 @@ impl Store {
                       WHERE cv.visit_id = v.id ORDER BY k.id LIMIT 1),
                     coalesce((SELECT max(k.identity_disclosed) FROM case_visits cv
                                JOIN cases k ON k.id = cv.case_id
-                              WHERE cv.visit_id = v.id AND k.case_type = 'to_cao'), 0)
+                              WHERE cv.visit_id = v.id AND k.case_type = 'to_cao'), 0),
+                    c.sealed
              FROM visits v JOIN citizens c ON c.id = v.citizen_id
              JOIN sessions s ON s.id = v.session_id JOIN fields f ON f.id = v.field_id
              WHERE v.id = ?1",
@@ -333,7 +334,8 @@ impl Store {
                     citizen: Person::of(
                         r.get::<_, String>(4)?,
                         Context::of_visit(t, &uid, r.get(12)?, r.get(13)?),
-                    ),
+                    )
+                    .sealed(r.get(14)?),
                     uid,
                     day: r.get(2)?,
                     time: r.get(3)?,
@@ -360,7 +362,7 @@ impl Store {
     pub fn trace_cases(&self, ids: &[i64]) -> Result<Vec<TraceCase>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT k.id, k.uid, k.code, k.case_type, k.status, f.name, k.received_on,
-                    k.resolved_on, c.full_name, k.summary, k.identity_disclosed
+                    k.resolved_on, c.full_name, k.summary, k.identity_disclosed, c.sealed
              FROM cases k JOIN citizens c ON c.id = k.citizen_id
              JOIN fields f ON f.id = k.field_id WHERE k.id = ?1",
         )?;
@@ -376,7 +378,8 @@ impl Store {
                     citizen: Person::of(
                         r.get::<_, String>(8)?,
                         Context::of_case(t, &uid, &case_code, r.get(10)?),
-                    ),
+                    )
+                    .sealed(r.get(11)?),
                     uid,
                     code: case_code,
                     case_type: t,

@@ -89,9 +89,33 @@ pub struct Sql<'s> {
     /// The stamp of the records written now, when a bulk load gives its own (its records'
     /// historical times); else the transaction's time.
     stamp: RefCell<Option<String>>,
+    /// The keys of the session that writes (to seal a denouncer's identity, compute its
+    /// blind index, open it to merge what a visit adds), and the officer who receives.
+    keys: super::keys::Keys,
+    receiver: Option<i64>,
 }
 
 impl<'s> Sql<'s> {
+    /// What this transaction seals with: the session's keys and the receiving officer.
+    pub(in crate::store) fn sealing_with(
+        mut self,
+        keys: super::keys::Keys,
+        receiver: Option<i64>,
+    ) -> Self {
+        self.keys = keys;
+        self.receiver = receiver;
+        self
+    }
+
+    pub(in crate::store) fn keys(&self) -> &super::keys::Keys {
+        &self.keys
+    }
+
+    /// Whom a value sealed now is sealed to: the unit, and the receiving officer.
+    pub(in crate::store) fn recipients(&self) -> Result<Vec<[u8; 32]>> {
+        super::keys::recipients(&self.tx, self.receiver)
+    }
+
     /// Begin: the journal's head read once, for `officer` (a uid).
     pub(in crate::store) fn begin(tx: Transaction<'s>, officer: Option<&str>) -> Result<Sql<'s>> {
         let journal = Journal::begin(&tx, officer)?;
@@ -99,6 +123,8 @@ impl<'s> Sql<'s> {
             tx,
             journal: Held::new(journal),
             stamp: RefCell::new(None),
+            keys: Default::default(),
+            receiver: None,
         })
     }
 
@@ -227,7 +253,7 @@ impl Store {
         if unit.is_empty() || officer.is_empty() {
             return Err(StoreError::Invalid("unit and officer are required".into()));
         }
-        let hash = super::auth::new_pin_hash(pin, again)?;
+        let (hash, pin_key) = super::auth::new_pin_hash(pin, again)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -263,6 +289,8 @@ impl Store {
             w.commit()?;
         }
         self.writes += 1;
+        // The first officer's own keys, with the blind-index key this start made.
+        self.officer_keys_in(id, &pin_key)?;
         Ok(actor)
     }
 
@@ -294,6 +322,7 @@ impl Store {
         commit: bool,
     ) -> Result<T> {
         self.refuse_read_only()?;
+        let keys = self.keys.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -316,7 +345,7 @@ impl Store {
             Some((true, codes)) => Roles::from_codes(&codes),
             _ => return Err(StoreError::NotPermitted),
         };
-        let sql = Sql::begin(tx, Some(&actor.uid))?;
+        let sql = Sql::begin(tx, Some(&actor.uid))?.sealing_with(keys, Some(actor.officer_id));
         let mut w = Writer::begin(sql, actor, roles);
         let out = f(&mut w)?;
         if !commit {
@@ -341,6 +370,7 @@ impl Store {
         f: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
     ) -> Result<(T, u64, u64)> {
         self.refuse_read_only()?;
+        let keys = self.keys.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -353,7 +383,7 @@ impl Store {
             return Err(StoreError::Invalid("the book is not empty".into()));
         }
         let deferred = Deferred::take(&tx)?;
-        let sql = Sql::begin(tx, None)?;
+        let sql = Sql::begin(tx, None)?.sealing_with(keys, None);
         let out = {
             let mut b = Bulk::new(&sql, None, label)?;
             let out = f(&mut b)?;
@@ -578,6 +608,9 @@ impl<'t> Bulk<'t> {
     /// Finish: due dates of every open case, the lookup index. Returns the rows of the
     /// lookup index and how long it took to build (ms).
     pub fn finish(self) -> Result<(u64, u64)> {
+        // The citizens a load made who turned out to be only denouncers (a load writes a
+        // citizen before their visits): sealed now, in the same transaction.
+        super::citizens::seal_existing(self.sql)?;
         super::deadlines::recompute_loaded(self.conn())?;
         let started = std::time::Instant::now();
         let rows = super::lookup::rebuild(self.conn())?;

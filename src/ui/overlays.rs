@@ -195,6 +195,7 @@ pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Them
         PromptPurpose::NewOfficer => (Msg::PickOfficerAdd, Msg::SetupOfficer),
         PromptPurpose::VoidVisit { .. } => (Msg::CmdVoid, Msg::VoidPrompt),
         PromptPurpose::ExportBook => (Msg::CmdExportBook, Msg::BookExportPrompt),
+        PromptPurpose::UnlockUnit => (Msg::KeysUnlockTitle, Msg::KeysUnlockPrompt),
     };
     let width = match p.purpose {
         PromptPurpose::ExportBook => 66,

@@ -26,14 +26,15 @@ use crate::domain::text::nfc;
 
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
 
-/// A new PIN typed twice: checked by the rules, then hashed.
-pub(super) fn new_pin_hash(pin: &str, again: &str) -> Result<String> {
+/// A new PIN typed twice: checked by the rules, then hashed (keyed: the hash, and the key
+/// the officer's own secret is wrapped under — `keys.rs`).
+pub(super) fn new_pin_hash(pin: &str, again: &str) -> Result<(String, [u8; 32])> {
     let (pin, again) = (nfc(pin), nfc(again));
     role::check_pin(&pin).map_err(StoreError::BadPin)?;
     if pin != again {
         return Err(StoreError::BadPin(PinProblem::Mismatch));
     }
-    Ok(pin::hash(&pin))
+    Ok(pin::hash_keyed_at(&pin, pin::current_cost()))
 }
 
 /// The roles an officer holds now.
@@ -177,7 +178,10 @@ impl Store {
             return Err(StoreError::SignInWait { secs: wait });
         }
         let pin = nfc(pin);
-        let right = pin::verify(&pin, &hash);
+        // The one Argon2id run: whether the PIN is right, and the key of the officer's own
+        // secret (None inside for a hash of the older form, made again keyed below).
+        let verified = pin::verify_keyed(&pin, &hash);
+        let right = verified.is_some();
         let actor = Actor::signed_in(officer_id, &c.uid, &c.name);
         if self.read_only {
             // Nothing can be kept in a read-only book: the wait holds in this process.
@@ -194,7 +198,14 @@ impl Store {
                 wait_secs,
             });
         }
-        let rehash = (right && pin::is_weaker(&hash)).then(|| pin::hash(&pin));
+        let rehash =
+            (right && pin::is_weaker(&hash)).then(|| pin::hash_keyed_at(&pin, pin::current_cost()));
+        let pin_key = match (&rehash, verified) {
+            (Some((_, k)), _) => Some(*k),
+            (None, Some(Some(k))) => Some(k),
+            _ => None,
+        };
+        let rehash = rehash.map(|(h, _)| h);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -207,6 +218,9 @@ impl Store {
             };
             rows::fact(&sql, Op::SignIn, Entity::Officer, &c.uid, facts)?;
             sql.commit()?;
+            if let Some(k) = pin_key {
+                self.officer_keys_in(officer_id, &k)?;
+            }
             Ok(actor)
         } else {
             // Nobody signed in: the entry is nobody's.
@@ -253,7 +267,7 @@ impl Store {
                 changed_at: None,
             });
         }
-        let hash = new_pin_hash(pin, again)?;
+        let (hash, pin_key) = new_pin_hash(pin, again)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -265,6 +279,7 @@ impl Store {
             });
         }
         sql.commit()?;
+        self.officer_keys_in(officer_id, &pin_key)?;
         Ok(Actor::signed_in(officer_id, &c.uid, &c.name))
     }
 
@@ -279,7 +294,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Actor> {
         self.refuse_read_only()?;
-        let hash = new_pin_hash(new, again)?;
+        let (hash, pin_key) = new_pin_hash(new, again)?;
         let actor = self.sign_in(officer_id, old, now)?;
         let tx = self
             .conn
@@ -287,6 +302,8 @@ impl Store {
         let sql = Sql::begin(tx, Some(actor.uid()))?;
         rows::set_pin(&sql, officer_id, Some(&hash), Op::PinChanged, false)?;
         sql.commit()?;
+        // The officer's own secret wrapped again, under the new PIN's key.
+        self.officer_rewrap(officer_id, &pin_key)?;
         Ok(actor)
     }
 

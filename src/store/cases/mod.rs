@@ -172,7 +172,7 @@ const CASE_COLUMNS: &str = "k.uid, k.code, k.case_type, k.status, c.full_name, f
          THEN NULL
          ELSE (SELECT e.day FROM case_events e WHERE e.case_id = k.id AND e.to_status = k.status
                  AND e.from_status IS NOT k.status ORDER BY e.id DESC LIMIT 1) END,
-    c.id_kind, c.id_number, c.phone, c.address, c.birth_year";
+    c.id_kind, c.id_number, c.phone, c.address, c.birth_year, c.sealed";
 const CASE_JOINS: &str = "FROM cases k
     JOIN citizens c ON c.id = k.citizen_id
     JOIN fields f ON f.id = k.field_id
@@ -203,7 +203,8 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
         address: r.get(17)?,
         birth_year: r.get(18)?,
         representatives: Vec::new(),
-    });
+    })
+    .sealed(r.get(19)?);
     Ok(CaseRow {
         uid,
         code,

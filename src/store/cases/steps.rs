@@ -245,6 +245,11 @@ impl Writer<'_> {
         choice: &CaseChoice,
     ) -> Result<SavedCase> {
         self.permit(Permission::TakeIn)?;
+        // A written denunciation's writer is sealed as a denouncer (issue 26).
+        let citizen = &CitizenInput {
+            denouncer: c.case_type == crate::domain::case::CaseType::ToCao,
+            ..*citizen
+        };
         let citizen_id = super::super::citizens::upsert(self, known, citizen, rename)?;
         let intake = Intake {
             case_type: c.case_type,

@@ -123,7 +123,7 @@ impl Store {
             })?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT k.uid, k.code, k.case_type, f.name, c.full_name, d.obligation, d.due_on,
-                    o.full_name, k.identity_disclosed
+                    o.full_name, k.identity_disclosed, c.sealed
              FROM case_deadlines d
              JOIN cases k ON k.id = d.case_id
              JOIN fields f ON f.id = k.field_id
@@ -142,7 +142,8 @@ impl Store {
                     citizen: Person::of(
                         r.get::<_, String>(4)?,
                         Context::of_case(case_type, &case_uid, &code, r.get(8)?),
-                    ),
+                    )
+                    .sealed(r.get(9)?),
                     case_uid,
                     code,
                     case_type: Some(case_type),

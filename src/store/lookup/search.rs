@@ -300,7 +300,8 @@ impl Store {
                 "SELECT k.uid, k.code, k.case_type, k.status, f.name, c.full_name, k.summary,
                         k.received_on, k.next_due, k.identity_disclosed,
                         (SELECT e.action FROM case_events e WHERE e.case_id = k.id ORDER BY e.id DESC LIMIT 1),
-                        (SELECT e.day FROM case_events e WHERE e.case_id = k.id ORDER BY e.id DESC LIMIT 1)
+                        (SELECT e.day FROM case_events e WHERE e.case_id = k.id ORDER BY e.id DESC LIMIT 1),
+                        c.sealed
                  FROM cases k JOIN citizens c ON c.id = k.citizen_id
                  JOIN fields f ON f.id = k.field_id
                  WHERE k.id = ?1 AND k.deleted_at IS NULL",
@@ -315,7 +316,8 @@ impl Store {
                 let uid: String = r.get(0)?;
                 let code: String = r.get(1)?;
                 Ok(CaseHit {
-                    citizen: Person::of(name, Context::of_case(case_type, &uid, &code, r.get(9)?)),
+                    citizen: Person::of(name, Context::of_case(case_type, &uid, &code, r.get(9)?))
+                        .sealed(r.get(12)?),
                     uid,
                     code,
                     case_type,

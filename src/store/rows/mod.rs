@@ -129,7 +129,7 @@ impl Spec {
         out.push('{');
         let mut first = true;
         for &i in self.order() {
-            if !pick(i) {
+            if !pick(i) || (values[i].is_null() && is_late(self.cols[i].0)) {
                 continue;
             }
             if !first {
@@ -155,14 +155,19 @@ impl Spec {
         let order = self.order();
         let mut out = String::with_capacity(64 * self.cols.len());
         out.push('{');
-        for (n, &i) in order.iter().enumerate() {
+        let mut first = true;
+        for &i in order.iter() {
             let name = self.cols[i].0;
-            if n > 0 {
+            let v = r.get_ref(i + 3)?;
+            if matches!(v, V::Null) && is_late(name) {
+                continue;
+            }
+            if !first {
                 out.push(',');
             }
+            first = false;
             write_str(&mut out, name);
             out.push(':');
-            let v = r.get_ref(i + 3)?;
             if crate::domain::journal::is_identity(self.entity, name) {
                 write_canonical(&mut out, &entry_value(self.entity, name, v));
                 continue;
@@ -177,6 +182,12 @@ impl Spec {
         out.push('}');
         Ok((r.get(0)?, out))
     }
+}
+
+/// A field a later upgrade added: left out of a record's canonical form while it holds
+/// nothing, so the records journaled before it came keep their digests.
+fn is_late(field: &str) -> bool {
+    field == "sealed"
 }
 
 /// A record as the journal sees it: its key, version, row, and its fields' values (in the
@@ -195,6 +206,7 @@ impl Record {
         spec.cols
             .iter()
             .zip(&self.values)
+            .filter(|((name, _), v)| !(v.is_null() && is_late(name)))
             .map(|((name, _), v)| ((*name).to_owned(), shown(spec.entity, name, v)))
             .collect()
     }

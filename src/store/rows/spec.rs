@@ -27,6 +27,9 @@ pub(in crate::store) static CITIZEN: Spec = Spec::new(
         ("created_at", "t.created_at"),
         ("created_by", uid_of!("officers", "created_by")),
         ("deleted_at", "t.deleted_at"),
+        // A denouncer's identity, sealed (issue 26): the ciphertext is what the journal
+        // carries (hex), so the chain stays faithful to the record.
+        ("sealed", "t.sealed"),
     ],
 );
 

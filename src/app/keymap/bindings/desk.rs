@@ -43,6 +43,13 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdAudit,
         false,
     ),
+    b(
+        C::Global,
+        &[k(KC::F(4))],
+        Command::UnlockUnit,
+        Msg::CmdUnlockUnit,
+        false,
+    ),
     // The journal (administrators).
     b(
         C::Audit,

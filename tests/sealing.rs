@@ -1,0 +1,340 @@
+//! A denouncer's identity is sealed at rest (issue 26, docs/keys.md): a book holding a
+//! denunciation — logged at the desk, a form left as a draft, a backup taken — read with
+//! plain SQLite and as bytes (the book, its `-wal`, the backup) shows no trace of the
+//! denouncer, in NFC, NFD or folded form. And who may open it: the officer who received it,
+//! a leader after unlocking the unit key with their passphrase (or the recovery code); not
+//! another officer, not an administrator.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tiepdan::app::{App, LockWhy};
+use tiepdan::domain::identity::{Place, Record, Viewer};
+use tiepdan::domain::text::fold;
+use tiepdan::i18n::Lang;
+use tiepdan::store::{Actor, Roles, Store, StoreError};
+use unicode_normalization::UnicodeNormalization;
+
+const NAME: &str = "Trần Thị Bảo Mật";
+const CCCD: &str = "001203004567";
+const PHONE: &str = "0977000111";
+const ADDRESS: &str = "Số 9 ngõ Kín Đáo";
+/// An ordinary petitioner's name: in the clear (the search finds what is there).
+const OPEN_NAME: &str = "Lê Văn Công Khai";
+
+const PASSPHRASE: &str = "mưa rào tháng bảy";
+
+/// Every form of every part of the denouncer's identity a search must not find.
+fn needles() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for s in [NAME, "Bảo Mật", CCCD, PHONE, ADDRESS, "ngõ Kín Đáo"] {
+        let nfd: String = s.nfd().collect();
+        for form in [s.to_owned(), nfd, fold(s), fold(s).to_uppercase()] {
+            out.push((form.clone(), form.into_bytes()));
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn no_trace(what: &str, bytes: &[u8]) {
+    for (text, n) in needles() {
+        assert!(!contains(bytes, &n), "{what} holds {text:?}");
+    }
+}
+
+/// Log a visit from the keyboard (as `denouncer_paths.rs`).
+fn log_visit(app: &mut App, who: [&str; 4], kind: &str, handling: &str) {
+    app.handle_key(key(KeyCode::Char('n')));
+    for text in who {
+        type_str(app, text);
+        tab(app);
+    }
+    tab(app); // people
+    tab(app); // form
+    for text in [kind, "dat_dai", "Tố cáo cán bộ nhận tiền", "", handling] {
+        type_str(app, text);
+        tab(app);
+    }
+    app.handle_key(ctrl('s'));
+    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
+}
+
+/// A book with a denunciation logged at the desk by its first officer, a leader who set a
+/// passphrase, an administrator, another officer; returns the recovery code shown at setup
+/// and the denunciation's visit uid.
+struct Book {
+    dir: tempfile::TempDir,
+    code: String,
+    visit: String,
+    receiver: i64,
+    leader: i64,
+    admin: i64,
+    other: i64,
+}
+
+fn path(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    dir.path().join("book.sqlite3")
+}
+
+fn book() -> Book {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&path(&dir)).unwrap();
+    let first = store_with_officer(&mut store);
+    let code = store
+        .take_recovery_code()
+        .expect("the setup shows a recovery code");
+    assert_eq!(store.take_recovery_code(), None, "shown once");
+    let add = |store: &mut Store, name: &str, roles: Roles| {
+        write(store, &first, |w| {
+            let o = w.add_officer(name, "")?;
+            w.set_roles(o.id, roles)?;
+            Ok(o.id)
+        })
+    };
+    let leader = add(
+        &mut store,
+        "Phạm Văn Lãnh",
+        Roles::of(&[tiepdan::store::Role::Leader]),
+    );
+    let admin = add(
+        &mut store,
+        "Đỗ Thị Quản",
+        Roles::of(&[tiepdan::store::Role::Admin]),
+    );
+    let other = add(
+        &mut store,
+        "Vũ Văn Khác",
+        Roles::of(&[tiepdan::store::Role::Receiver]),
+    );
+    for id in [leader, admin, other] {
+        store.set_first_pin(id, PIN, PIN).unwrap();
+    }
+    // The leader sets their passphrase while this session holds the unit key (setup).
+    let l = sign_in(&mut store, leader);
+    store.set_passphrase(&l, PASSPHRASE, PASSPHRASE).unwrap();
+    drop(store);
+    // The desk: the first officer signs in and logs a denunciation and a complaint.
+    let store = Store::open(&path(&dir)).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (160, 45);
+    log_visit(&mut app, [NAME, CCCD, PHONE, ADDRESS], "to_cao", "thu_ly");
+    let visit = app.log.rows.last().unwrap().uid.clone();
+    log_visit(&mut app, [OPEN_NAME, "", "", ""], "khieu_nai", "tra_loi");
+    Book {
+        dir,
+        code,
+        visit,
+        receiver: first.officer_id(),
+        leader,
+        admin,
+        other,
+    }
+}
+
+/// What `actor`'s session may read of the denunciation's person after revealing it.
+fn seen(store: &Store, uid: &str) -> Option<String> {
+    let d = store.visit_detail(uid).unwrap();
+    let mut v = Viewer::nobody();
+    v.hold(store.opener());
+    v.reveal(Record::Visit(uid.to_owned()));
+    v.name_of(&d.row.citizen).map(str::to_owned)
+}
+
+fn reopen(b: &Book) -> Store {
+    Store::open(&path(&b.dir)).unwrap()
+}
+
+fn as_officer(b: &Book, id: i64) -> (Store, Actor) {
+    let mut s = reopen(b);
+    let a = sign_in(&mut s, id);
+    (s, a)
+}
+
+#[test]
+fn a_book_its_wal_its_drafts_and_its_backup_hold_no_trace_of_the_denouncer() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = path(&dir);
+    let mut store = Store::open(&book).unwrap();
+    store_with_officer(&mut store);
+    drop(store);
+    let store = Store::open(&book).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (160, 45);
+    // The desk path: a denunciation (thụ lý: its case too), and an open complaint.
+    log_visit(&mut app, [NAME, CCCD, PHONE, ADDRESS], "to_cao", "thu_ly");
+    log_visit(&mut app, [OPEN_NAME, "", "", ""], "khieu_nai", "tra_loi");
+    // The same denouncer again, by number and by name and phone (the blind index joins them).
+    log_visit(&mut app, [NAME, CCCD, "", ""], "to_cao", "huong_dan");
+    log_visit(&mut app, [NAME, "", PHONE, ""], "to_cao", "huong_dan");
+    // A form left open with the identity typed: kept as a draft when the desk locks.
+    app.handle_key(key(KeyCode::Char('n')));
+    for text in [NAME, CCCD, PHONE, ADDRESS] {
+        type_str(&mut app, text);
+        tab(&mut app);
+    }
+    type_str(&mut app, "to_cao");
+    app.lock_now(LockWhy::Key);
+    let drafts: i64 = {
+        let c = rusqlite::Connection::open(&book).unwrap();
+        c.query_row("SELECT count(*) FROM drafts", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(drafts, 1, "the form is a draft");
+    let backup = dir.path().join("backup.sqlite3");
+    app.store.backup_into(&backup).unwrap();
+
+    // Plain SQLite: every value of every table (the journal, the FTS index and its shadow
+    // tables, the drafts, the keys) while the app still holds the book and its WAL.
+    let c =
+        rusqlite::Connection::open_with_flags(&book, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(tables.iter().any(|t| t.starts_with("lookup")), "{tables:?}");
+    let mut all = Vec::new();
+    for t in &tables {
+        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            for i in 0..n {
+                use rusqlite::types::ValueRef as V;
+                match r.get_ref(i).unwrap() {
+                    V::Text(b) | V::Blob(b) => {
+                        all.extend_from_slice(b);
+                        all.push(0);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    no_trace("the book's tables", &all);
+    assert!(
+        contains(&all, OPEN_NAME.as_bytes()),
+        "the search finds what is there"
+    );
+    // The files as bytes: the book, its WAL (still there: the app holds the book), the backup.
+    let wal = std::fs::read(dir.path().join("book.sqlite3-wal")).unwrap();
+    assert!(!wal.is_empty(), "the WAL holds the day's commits");
+    no_trace("the WAL", &wal);
+    no_trace("the book file", &std::fs::read(&book).unwrap());
+    let b = std::fs::read(&backup).unwrap();
+    no_trace("the backup", &b);
+    assert!(contains(&b, OPEN_NAME.as_bytes()), "the backup is the book");
+    // And after the app closes (the last checkpoint).
+    drop(app);
+    no_trace("the closed book", &std::fs::read(&book).unwrap());
+}
+
+#[test]
+fn the_receiving_officer_sees_another_officer_and_an_administrator_do_not() {
+    let b = book();
+    let (s, _) = as_officer(&b, b.receiver);
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    let d = s.visit_detail(&b.visit).unwrap();
+    let mut v = Viewer::nobody();
+    v.hold(s.opener());
+    v.reveal(Record::Visit(b.visit.clone()));
+    assert_eq!(
+        v.id_number(&d.row.citizen, Place::Detail).as_deref(),
+        Some(CCCD)
+    );
+    assert_eq!(v.address(&d.row.citizen), Some(ADDRESS));
+    // Without the reveal, the rule holds as ever.
+    let mut quiet = Viewer::nobody();
+    quiet.hold(s.opener());
+    assert_eq!(quiet.name_of(&d.row.citizen), None);
+    drop(s);
+    for id in [b.other, b.admin, b.leader] {
+        let (s, _) = as_officer(&b, id);
+        assert_eq!(seen(&s, &b.visit), None, "officer {id} reads the denouncer");
+    }
+    // An administrator cannot unlock the unit key.
+    let (mut s, admin) = as_officer(&b, b.admin);
+    assert!(matches!(
+        s.unlock_unit(&admin, PASSPHRASE),
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.recover_unit(&admin, &b.code),
+        Err(StoreError::Forbidden(_))
+    ));
+    assert_eq!(seen(&s, &b.visit), None);
+}
+
+#[test]
+fn a_leader_sees_after_unlocking_and_a_wrong_passphrase_is_refused() {
+    let b = book();
+    let (mut s, leader) = as_officer(&b, b.leader);
+    assert!(!s.unit_unlocked());
+    assert!(matches!(
+        s.unlock_unit(&leader, "mưa rào tháng tám"),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert_eq!(seen(&s, &b.visit), None);
+    s.unlock_unit(&leader, PASSPHRASE).unwrap();
+    assert!(s.unit_unlocked());
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    // Locking the desk forgets it.
+    s.forget_keys();
+    assert_eq!(seen(&s, &b.visit), None);
+}
+
+#[test]
+fn the_recovery_code_restores_access_and_a_new_passphrase_and_code_follow() {
+    let b = book();
+    let (mut s, leader) = as_officer(&b, b.leader);
+    assert!(matches!(
+        s.recover_unit(&leader, "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE"),
+        Err(StoreError::WrongPassphrase)
+    ));
+    // Typed loosely: lower case, spaces for dashes.
+    s.recover_unit(&leader, &b.code.to_lowercase().replace('-', " "))
+        .unwrap();
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    // A forgotten passphrase: a new one set, a new code made (the old one no longer opens).
+    s.set_passphrase(&leader, "nắng sớm tháng mười", "nắng sớm tháng mười")
+        .unwrap();
+    let new_code = s.new_recovery_code(&leader).unwrap();
+    assert_ne!(new_code, b.code);
+    drop(s);
+    let (mut s, leader) = as_officer(&b, b.leader);
+    assert!(matches!(
+        s.unlock_unit(&leader, PASSPHRASE),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        s.recover_unit(&leader, &b.code),
+        Err(StoreError::WrongPassphrase)
+    ));
+    s.unlock_unit(&leader, "nắng sớm tháng mười").unwrap();
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    drop(s);
+    let (mut s, leader) = as_officer(&b, b.leader);
+    s.recover_unit(&leader, &new_code).unwrap();
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    // A PIN is no passphrase.
+    assert!(matches!(
+        s.set_passphrase(&leader, "24681357", "24681357"),
+        Err(StoreError::BadPin(_))
+    ));
+}
+
+#[test]
+fn a_sealed_book_passes_its_check() {
+    let b = book();
+    let s = reopen(&b);
+    let c = s.verify_book(None).unwrap();
+    assert!(c.ok(), "{c:?}");
+}
