@@ -34,6 +34,7 @@ pub mod intake;
 pub mod legacy;
 pub mod limits;
 pub mod lookup;
+pub mod paper;
 pub mod report;
 pub mod role;
 pub mod text;

@@ -10,6 +10,8 @@ use super::date::{DateError, parse_date};
 use super::ident::{self, IdError, IdNumber, IdWarning, Phone, PhoneError};
 use super::text::{clean_line, nfc};
 
+pub mod documents;
+
 code_enum!(
     /// Hình thức tiếp (Luật TCD Art 2(1); trực tuyến from 01/7/2026, Luật 136/2025 Art 3a).
     ReceptionForm {
