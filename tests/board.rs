@@ -636,7 +636,7 @@ fn a_field_s_report_column_is_chosen_in_the_catalog() {
     let audited: i64 = app
         .store
         .inspect_one(
-            "SELECT count(*) FROM audit WHERE tbl = 'fields' AND action = 'update'",
+            "SELECT count(*) FROM journal WHERE entity = 'field' AND op = 'update'",
             [],
         )
         .unwrap();

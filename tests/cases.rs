@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use common::*;
 use tiepdan::domain::case::{Action, CaseStatus, CaseType, Outcome, RefusalReason, TRANSITIONS};
 use tiepdan::domain::intake::CaseChoice;
+use tiepdan::domain::journal::Entity;
 use tiepdan::store::{
     Actor, CaseSource, Intake, NewCase, StepInput, Store, StoreError, VisitInput,
 };
@@ -222,7 +223,7 @@ fn a_complaint_goes_from_intake_to_resolution_on_its_timeline() {
         0,
         "resolved cases leave the open count"
     );
-    assert_eq!(store.audit_of("cases", &uid).unwrap().len(), 4);
+    assert_eq!(store.journal_of(Entity::Case, &uid).unwrap().len(), 4);
 }
 
 #[test]

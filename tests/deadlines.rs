@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use tiepdan::domain::calendar::DayKind;
 use tiepdan::domain::case::{CaseStatus, CaseType};
 use tiepdan::domain::deadline::{self, CaseClock, DayBasis, Obligation};
+use tiepdan::domain::journal::Entity;
 use tiepdan::store::{DeadlineContext, Store};
 
 fn d(s: &str) -> NaiveDate {
@@ -400,14 +401,22 @@ fn due_dates_are_stored_and_follow_the_case_rules_and_calendar() {
     });
     assert_eq!(dues(&store), vec![(Obligation::Resolve, d("2026-05-07"))]);
     assert_eq!(
-        store.audit_of("calendar_days", "2026-05-06").unwrap().len(),
+        store
+            .inspect_one::<i64>(
+                "SELECT count(*) FROM journal WHERE entity = 'calendar_day'
+                   AND record LIKE ?1 || '@%' AND op != 'baseline'",
+                ["2026-05-06"],
+            )
+            .unwrap(),
         1
     );
     assert_eq!(
         store
-            .audit_of("deadline_rules", &store_rule_uid(&store, rule.id))
+            .journal_of(Entity::Rule, &store_rule_uid(&store, rule.id))
             .unwrap()
-            .len(),
+            .iter()
+            .filter(|e| e.op != tiepdan::domain::journal::Op::Baseline)
+            .count(),
         1
     );
     common::write(&mut store, &officer, |w| {

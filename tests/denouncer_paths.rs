@@ -9,6 +9,7 @@ use common::*;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Overlay, Question};
 use tiepdan::domain::identity::{Place, Viewer};
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::domain::visit::FormField;
 use tiepdan::i18n::Lang;
 use tiepdan::store::Store;
@@ -193,11 +194,8 @@ fn the_form_says_nothing_of_a_denouncer_and_the_visit_joins_them_silently() {
         Some("Lê Văn Khác")
     );
     let other = app.store.citizen(d.citizen_id).unwrap().unwrap();
-    let audit = app.store.audit_of("citizens", &other.uid).unwrap();
-    assert!(
-        audit.iter().any(|a| a.action == "id_number_shared"),
-        "{audit:?}"
-    );
+    let audit = app.store.journal_of(Entity::Citizen, &other.uid).unwrap();
+    assert!(audit.iter().any(|a| a.op == Op::IdShared), "{audit:?}");
     // Saved with the same name and number, the visit joins the same citizen; the audit says
     // the desk matched someone it could not show. (Now they came with a petition
     // too, they are open in it.)
@@ -217,11 +215,8 @@ fn the_form_says_nothing_of_a_denouncer_and_the_visit_joins_them_silently() {
     let uid = app.log.rows.last().unwrap().uid.clone();
     let d = app.store.visit_detail(&uid).unwrap();
     let c = app.store.citizen(d.citizen_id).unwrap().unwrap();
-    let audit = app.store.audit_of("citizens", &c.uid).unwrap();
-    assert!(
-        audit.iter().any(|a| a.action == "match_unseen"),
-        "{audit:?}"
-    );
+    let audit = app.store.journal_of(Entity::Citizen, &c.uid).unwrap();
+    assert!(audit.iter().any(|a| a.op == Op::MatchUnseen), "{audit:?}");
     let log = screen(&mut app);
     assert!(log.contains("Người tố cáo TC-2026-BD-0001"), "{log}");
 }

@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Overlay, Question};
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::i18n::Lang;
 use tiepdan::store::{DRAFT_VISIT_FORM, Store};
 
@@ -118,9 +119,9 @@ fn a_save_takes_its_draft_with_it() {
     a.handle_key(ctrl('s'));
     assert!(a.form().is_none());
     assert_eq!((visits(&path), drafts(&path)), (1, 0));
-    let audit = a.store.audit_of("drafts", DRAFT_VISIT_FORM).unwrap();
+    let audit = a.store.journal_of(Entity::Draft, DRAFT_VISIT_FORM).unwrap();
     assert_eq!(
-        audit.iter().filter(|r| r.action == "delete").count(),
+        audit.iter().filter(|r| r.op == Op::Delete).count(),
         1,
         "cleared once, by the save"
     );

@@ -11,6 +11,7 @@ use tiepdan::domain::calendar::DayKind;
 use tiepdan::domain::case::{Action, CaseType, ComplaintSubject, Outcome, Refusal};
 use tiepdan::domain::deadline::{Cause, DayBasis, Obligation, Rule};
 use tiepdan::domain::intake::CaseChoice;
+use tiepdan::domain::journal::Entity;
 use tiepdan::i18n::{Lang, store_error};
 use tiepdan::store::{
     Actor, CaseSource, Intake, RuleChange, StepInput, Store, StoreError, TimeBarInput, VisitInput,
@@ -637,9 +638,11 @@ fn the_unit_s_own_target_for_proposals_is_off_until_set_and_says_it_is_not_law()
     assert_eq!(e.article, "Quy định nội bộ của đơn vị");
     assert_eq!(
         store
-            .audit_of("deadline_rules", &rule_uid(&store, rule.id))
+            .journal_of(Entity::Rule, &rule_uid(&store, rule.id))
             .unwrap()
-            .len(),
+            .iter()
+            .filter(|e| e.op != tiepdan::domain::journal::Op::Baseline)
+            .count(),
         1
     );
     // Switched off from the rule as it is now (switched on).

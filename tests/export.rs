@@ -173,11 +173,13 @@ fn the_book_in_tt04_2021s_layout_names_no_denouncer() {
     }
     // On the book's record, and nothing else written.
     let store = Store::open(&db).unwrap();
-    let audit = store.audit_of("book", "tt04-2021").unwrap();
+    let audit = store
+        .journal_of(tiepdan::domain::journal::Entity::Book, "tt04-2021")
+        .unwrap();
     assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].action, "export");
-    assert_eq!(audit[0].after.as_ref().unwrap()["rows"], 5);
-    assert_eq!(audit[0].after.as_ref().unwrap()["file"], "sổ tháng 11.xlsx");
+    assert_eq!(audit[0].op, tiepdan::domain::journal::Op::Export);
+    assert_eq!(audit[0].after["rows"], 5);
+    assert_eq!(audit[0].after["file"], "sổ tháng 11.xlsx");
 }
 
 #[test]

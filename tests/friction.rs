@@ -7,6 +7,7 @@ use common::*;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Context, EntryKey, Overlay, Question};
 use tiepdan::domain::case::Action;
+use tiepdan::domain::journal::Entity;
 use tiepdan::domain::visit::FormField;
 
 /// Tab through the new-visit form until `f` has the focus.
@@ -638,8 +639,13 @@ fn adding_a_disabled_officers_name_offers_to_enable_them_not_a_second_officer() 
     let p = picker(&app);
     assert_eq!(p.officers[p.selected.unwrap()].id, minh.id);
     assert_eq!(app.actor.as_ref().unwrap().name(), "Nguyễn Thị Lan");
-    let audit = app.store.audit_of("officers", &minh.uid).unwrap();
-    assert!(audit.iter().any(|a| a.action == "enable"), "{audit:?}");
+    let audit = app.store.journal_of(Entity::Officer, &minh.uid).unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.after.get("active") == Some(&serde_json::json!(1))),
+        "{audit:?}"
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Overlay, Question};
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::i18n::Lang;
 use tiepdan::store::Store;
 
@@ -201,10 +202,10 @@ fn a_denouncer_shows_on_no_surface_until_an_audited_reveal() {
     let uid = app.queue.cases[0].uid.clone();
     let reveals = app
         .store
-        .audit_of("cases", &uid)
+        .journal_of(Entity::Case, &uid)
         .unwrap()
         .into_iter()
-        .filter(|a| a.action == "reveal_identity")
+        .filter(|a| a.op == Op::Reveal)
         .count();
     assert_eq!(reveals, 1, "the reveal is audited");
 }

@@ -143,6 +143,10 @@ fn a_citizens_identity_columns_are_read_by_the_row_mappers_only() {
         ("src/store/report.rs", "the records behind a figure"),
         ("src/store/deadlines/board.rs", "the board row"),
         ("src/demo/tests.rs", "the demo generator's own checks"),
+        (
+            "src/store/rows/people.rs",
+            "the citizen's row writer: its one INSERT (desk and bulk alike)",
+        ),
     ];
     assert_eq!(
         files_with(&[

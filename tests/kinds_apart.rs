@@ -10,6 +10,7 @@ use common::*;
 use rand::{Rng, SeedableRng};
 use tiepdan::domain::case::CaseType;
 use tiepdan::domain::intake::CaseChoice;
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::store::{
     Actor, CaseSource, CitizenInput, NewCase, SharedCaseChoice, Store, StoreError, VisitInput,
 };
@@ -263,8 +264,18 @@ fn correcting_one_visit_of_a_shared_case_asks_what_the_case_does() {
     assert_eq!(left.row.field_name, "Đất đai");
     // Its thụ lý took in a case of its own (OpenNew), never the one it left.
     assert_ne!(left.row.case_code.as_deref(), Some("KN-2026-BD-0001"));
-    let audit = store.audit_of("cases", &case).unwrap();
-    assert!(audit.iter().any(|a| a.action == "visit_left"), "{audit:?}");
+    let audit = store
+        .journal(&tiepdan::store::AuditFilter {
+            record: Some(case.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.entity == Entity::CaseVisit && a.op == Op::Delete),
+        "{audit:?}"
+    );
     links_are_one_kind(&dir);
 }
 
@@ -413,7 +424,7 @@ fn an_old_books_links_across_kinds_are_undone_at_upgrade_and_audited() {
     };
     let store = Store::open(&path).unwrap();
     links_are_one_kind(&dir);
-    let audit = store.audit_of("cases", &kn_case).unwrap();
+    let audit = store.legacy_audit_of("cases", &kn_case).unwrap();
     let undone = audit
         .iter()
         .find(|a| a.action == "unlink_across_kinds")

@@ -14,6 +14,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Command, Context, LockWhy, Msg, Overlay, Question};
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::i18n::Lang;
 use tiepdan::store::{DRAFT_VISIT_FORM, Store, StoreError, settings};
 
@@ -141,23 +142,16 @@ fn a_wrong_pin_is_counted_kept_in_the_book_and_slowed_after_five() {
     // one clears the count.
     let binh = app.actor.as_ref().unwrap().clone();
     assert_eq!(app.store.sign_in_failures(binh.officer_id()).unwrap(), 0);
-    let audit = app.store.audit_of("officers", binh.uid()).unwrap();
-    let failed: Vec<_> = audit
-        .iter()
-        .filter(|a| a.action == "sign_in_failed")
-        .collect();
+    let audit = app.store.journal_of(Entity::Officer, binh.uid()).unwrap();
+    let failed: Vec<_> = audit.iter().filter(|a| a.op == Op::SignInFailed).collect();
     assert_eq!(failed.len(), 6);
-    assert!(failed.iter().all(|a| a.officer_id.is_none()));
-    assert_eq!(failed[4].after.as_ref().unwrap()["wait_secs"], 30);
-    assert!(audit.iter().any(|a| a.action == "sign_in"));
+    assert!(failed.iter().all(|a| a.officer.is_none()));
+    assert_eq!(failed[4].after["wait_secs"], 30);
+    assert!(audit.iter().any(|a| a.op == Op::SignIn));
     // No PIN anywhere in the audit.
     let all: Vec<String> = app
         .store
-        .inspect(
-            "SELECT coalesce(before, '') || coalesce(after, '') FROM audit",
-            [],
-            |r| r.get(0),
-        )
+        .inspect("SELECT before || after FROM journal", [], |r| r.get(0))
         .unwrap();
     assert!(
         all.iter()

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::PIN;
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::store::{Role, Roles, Store};
 
 /// Run tiepdan with `stdin` piped in (None: no standard input at all).
@@ -112,19 +113,18 @@ fn an_administrator_adds_and_sets_roles_with_a_pin_from_stdin() {
     }
     let audit = Store::open(&db)
         .unwrap()
-        .audit_of("officers", &binh.uid)
+        .journal_of(Entity::Officer, &binh.uid)
         .unwrap();
-    let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
+    let actions: Vec<Op> = audit.iter().map(|a| a.op).collect();
     assert_eq!(
         actions,
         [
-            "insert",
-            "roles",
-            "roles",
-            "roles",
-            "disable",
-            "enable",
-            "pin_reset"
+            Op::Create, // with the receiving role
+            Op::Update, // roles
+            Op::Update, // roles
+            Op::Update, // disabled
+            Op::Update, // enabled
+            Op::PinReset
         ]
     );
 }

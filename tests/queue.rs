@@ -10,6 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use tiepdan::app::{App, Overlay, Pane};
 use tiepdan::domain::case::CaseStatus;
+use tiepdan::domain::journal::{Entity, Op};
 
 /// Log a visit through the form, as the officer does (Ctrl-S at the end).
 fn log_visit(app: &mut App, name: &str, id: &str, ptype: &str, handling: &str) {
@@ -183,10 +184,10 @@ fn a_denouncer_is_masked_everywhere_until_an_audited_reveal() {
     let case_uid = app.queue.cases[0].uid.clone();
     let audits = |app: &App| {
         app.store
-            .audit_of("cases", &case_uid)
+            .journal_of(Entity::Case, &case_uid)
             .unwrap()
             .iter()
-            .filter(|r| r.action == "reveal_identity")
+            .filter(|r| r.op == Op::Reveal)
             .count()
     };
     app.handle_key(key(KeyCode::Char('v')));
@@ -312,10 +313,10 @@ fn a_denunciation_visit_is_masked_in_its_detail_and_edited_only_after_an_audited
     let uid = app.log.rows[0].uid.clone();
     let reveals = |app: &App| {
         app.store
-            .audit_of("visits", &uid)
+            .journal_of(Entity::Visit, &uid)
             .unwrap()
             .iter()
-            .filter(|r| r.action == "reveal_identity")
+            .filter(|r| r.op == Op::Reveal)
             .count()
     };
     // Editing needs the identity: it asks first.

@@ -11,6 +11,7 @@ use tiepdan::domain::case::{Action, CaseStatus, CaseType};
 use tiepdan::domain::deadline::Obligation;
 use tiepdan::domain::identity::Viewer;
 use tiepdan::domain::intake::CaseChoice;
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::domain::visit::VisitDraft;
 use tiepdan::store::{Actor, EditWhat, StepDateRule, StepInput, Store, StoreError, VisitInput};
 
@@ -122,16 +123,12 @@ fn an_id_match_never_renames_the_citizen_silently() {
         "Lê Văn Hùng"
     );
     let cid = store.visit_detail(&first).unwrap().citizen_uid;
-    let trail = store.audit_of("citizens", &cid).unwrap();
-    let renamed = trail
-        .iter()
-        .find(|a| a.action == "update")
-        .expect("audited");
-    assert_eq!(
-        renamed.before.as_ref().unwrap()["full_name"],
-        "Trần Văn Đức"
-    );
-    assert_eq!(renamed.after.as_ref().unwrap()["full_name"], "Lê Văn Hùng");
+    let trail = store.journal_of(Entity::Citizen, &cid).unwrap();
+    let renamed = trail.iter().find(|a| a.op == Op::Update).expect("audited");
+    // The journal says the name changed, never what it was or became (it holds no identity).
+    assert_eq!(renamed.before["full_name"], "withheld");
+    assert_eq!(renamed.after["full_name"], "withheld");
+    assert!(renamed.v_after > renamed.v_before);
 }
 
 #[test]
@@ -352,12 +349,12 @@ fn a_mistaken_visit_is_voided_counted_nowhere_and_its_new_case_goes_with_it() {
     assert!(store.case_dues(&case.uid).unwrap().is_empty());
     assert_eq!(
         store
-            .audit_of("visits", &uid)
+            .journal_of(Entity::Visit, &uid)
             .unwrap()
             .last()
             .unwrap()
-            .action,
-        "void"
+            .op,
+        Op::Void
     );
     // A visit whose case moved on cannot be voided.
     let other = save(

@@ -1618,12 +1618,18 @@ mod pane {
         assert_eq!((cell(r, 20), cell(r, 21)), (Some(0), Some(2)));
         let f = app.fields.iter().find(|f| f.code == "chinh_sach").unwrap();
         assert_eq!(f.report_column, "hc_dat_dai_nha_cua");
-        let audit = app.store.audit_of("fields", &f.uid).unwrap();
-        assert_eq!(audit.last().unwrap().action, "update");
+        let audit = app
+            .store
+            .journal_of(tiepdan::domain::journal::Entity::Field, &f.uid)
+            .unwrap();
+        assert_eq!(
+            audit.last().unwrap().op,
+            tiepdan::domain::journal::Op::Update
+        );
         // By the officer at the keyboard, through the one write path; an unknown column is
         // refused.
         let actor = app.actor.clone().unwrap();
-        assert_eq!(audit.last().unwrap().officer_id, Some(actor.officer_id()));
+        assert_eq!(audit.last().unwrap().officer.as_deref(), Some(actor.uid()));
         assert!(
             app.store
                 .write(&actor, |w| w.set_field_report_column(
@@ -1652,6 +1658,18 @@ mod pane {
                 .unwrap()
                 .text
                 .contains("bao-cao-2026-q3.xlsx")
+        );
+        // What left the book, and who took it, is in the journal.
+        let e = app
+            .store
+            .journal_of(tiepdan::domain::journal::Entity::Report, "2026-q3")
+            .unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].op, tiepdan::domain::journal::Op::Export);
+        assert_eq!(e[0].after["file"], "bao-cao-2026-q3.xlsx");
+        assert_eq!(
+            e[0].officer.as_deref(),
+            Some(app.actor.as_ref().unwrap().uid())
         );
     }
 }

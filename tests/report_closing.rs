@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use tiepdan::demo::{DemoOptions, generate};
 use tiepdan::domain::calendar::DayKind;
 use tiepdan::domain::deadline::{DayBasis, Obligation};
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::domain::report::{Circular, Figure, Period};
 use tiepdan::exchange::report_text::{self, Heading};
 use tiepdan::exchange::report_xlsx;
@@ -97,10 +98,10 @@ fn a_closed_period_stays_as_it_was_sent_through_a_rule_edit_a_day_off_and_a_late
             ["2026-q2"],
         )
         .unwrap();
-    let audit = store.audit_of("report_closings", &uid).unwrap();
+    let audit = store.journal_of(Entity::Closing, &uid).unwrap();
     assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].action, "close_period");
-    assert_eq!(audit[0].officer_id, Some(officer.officer_id()));
+    assert_eq!(audit[0].op, Op::Create);
+    assert_eq!(audit[0].officer.as_deref(), Some(officer.uid()));
 
     let closed = store.shown_report(q2, today()).unwrap();
     assert_eq!(closed.report.closed.as_ref(), Some(&closing));

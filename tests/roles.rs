@@ -307,7 +307,7 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
     };
     let (x, y) = (f.x_id, f.y_id);
     Some(match method {
-        "actor" => vec![],
+        "actor" | "journal_head" => vec![],
         "save_visit" => vec![probe(
             "a new visit",
             P::RecordVisit,
@@ -481,7 +481,7 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             Target::None,
             |w, f| {
                 let field = f.fields.iter().find(|x| x.code == "moi_truong").unwrap();
-                w.set_field_report_column("moi_truong", &field.report_column, "hc_khac")
+                w.set_field_report_column("moi_truong", &field.report_column, "hc_chinh_sach")
             },
         )],
         "change_rule" => vec![
@@ -517,6 +517,15 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
                 },
             ),
         ],
+        "exported" => vec![probe(
+            "a report exported",
+            P::Export,
+            Target::None,
+            |w, _| {
+                let q = tiepdan::domain::report::Period::parse("2026-q2").unwrap();
+                w.exported(&q, "xlsx", "bao-cao-2026-q2.xlsx")
+            },
+        )],
         "close_period" => vec![probe(
             "a quarter over",
             P::ClosePeriod,
@@ -782,4 +791,47 @@ fn nothing_outside_the_store_holds_a_connection() {
         }
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+/// Every write method journals what it changed (issue 26): run by an officer who holds every
+/// role, each call that the law lets through adds entries to the journal in its own
+/// transaction — the row writers write them, so a new method cannot forget them. Only the
+/// scratch moves of a draft (claimed by another window, left behind at a lock) and opening a
+/// bulk load (its rows are entries) add none.
+#[test]
+fn every_write_method_journals_what_it_changed() {
+    const NO_RECORD: &[&str] = &["park_drafts", "claim_draft", "bulk"];
+    let mut f = desk(Role::Admin);
+    let admin = common::sign_in(&mut f.store, 1);
+    let mut journaled = 0;
+    for m in writer_methods() {
+        for p in probes(&m, &f.ids).expect("enumerated") {
+            let ids = f.ids.clone();
+            let mut got = None;
+            let _ = f.store.write(&admin, |w| {
+                if m == "clear_draft" {
+                    // The administrator's own draft in that window, to clear.
+                    w.save_draft(DRAFT_VISIT_FORM, "w-old", "{}")?;
+                }
+                let before = w.journal_head();
+                let r = (p.call)(w, &ids);
+                got = Some((r, w.journal_head() - before));
+                Err::<(), _>(StoreError::Invalid("rolled back by the test".into()))
+            });
+            let (r, added) = got.expect("ran");
+            match r {
+                _ if NO_RECORD.contains(&m.as_str()) => {}
+                Ok(()) => {
+                    assert!(added > 0, "{m} ({}): wrote no entry", p.label);
+                    journaled += 1;
+                }
+                Err(e) => assert!(
+                    p.law_may_refuse || matches!(e, StoreError::Invalid(_) | StoreError::LastAdmin),
+                    "{m} ({}): {e:?}",
+                    p.label
+                ),
+            }
+        }
+    }
+    assert!(journaled > 30, "{journaled} writes journaled");
 }

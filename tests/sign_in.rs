@@ -8,6 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::store::{Role, Roles, Store, StoreError};
 
 fn hash_of(store: &Store, id: i64) -> String {
@@ -31,11 +32,7 @@ fn a_pin_is_kept_only_as_an_argon2id_phc_string() {
     );
     // Nothing else in the book holds it.
     let dump: Vec<String> = store
-        .inspect(
-            "SELECT coalesce(before, '') || coalesce(after, '') FROM audit",
-            [],
-            |r| r.get(0),
-        )
+        .inspect("SELECT before || after FROM journal", [], |r| r.get(0))
         .unwrap();
     assert!(dump.iter().all(|a| !a.contains(PIN) && !a.contains(&h)));
 }
@@ -141,16 +138,13 @@ fn a_first_pin_is_set_once_and_an_administrator_resets_a_forgotten_one() {
         store.write(&lan, |w| w.reset_pin(lan.officer_id())),
         Err(StoreError::Invalid(_))
     ));
-    let audit: Vec<String> = store
-        .audit_of("officers", &store.officer(binh).unwrap().unwrap().uid)
+    let audit: Vec<Op> = store
+        .journal_of(Entity::Officer, &store.officer(binh).unwrap().unwrap().uid)
         .unwrap()
         .into_iter()
-        .map(|a| a.action)
+        .map(|a| a.op)
         .collect();
-    assert_eq!(
-        audit,
-        ["insert", "roles", "pin_set", "pin_reset", "pin_set"]
-    );
+    assert_eq!(audit, [Op::Create, Op::PinSet, Op::PinReset, Op::PinSet]);
 }
 
 fn fixture(name: &str, dir: &Path) -> PathBuf {
@@ -185,7 +179,7 @@ fn an_older_book_upgrades_with_roles_and_first_pins() {
     assert!(store.officers().unwrap().iter().all(|o| !o.has_pin));
     // The upgrade says so in the audit, officer by officer.
     let lan = store.officer_named("Nguyễn Thị Lan").unwrap().unwrap();
-    let audit = store.audit_of("officers", &lan.uid).unwrap();
+    let audit = store.legacy_audit_of("officers", &lan.uid).unwrap();
     assert_eq!(audit.last().unwrap().action, "roles_at_upgrade");
     // Each sets a PIN at their first sign-in.
     cheap();

@@ -7,6 +7,7 @@ use common::*;
 use rusqlite::Connection;
 use tiepdan::domain::identity::{Place, Viewer};
 use tiepdan::domain::intake::CaseChoice;
+use tiepdan::domain::journal::{Entity, Op};
 use tiepdan::store::{
     APPLICATION_ID, Create, LATEST_VERSION, OpenError, Store, StoreError, VisitInput,
 };
@@ -170,28 +171,34 @@ fn fields_are_seeded_with_report_columns_land_first() {
 }
 
 #[test]
-fn saving_a_visit_writes_citizen_session_visit_and_audit() {
+fn saving_a_visit_writes_citizen_session_visit_and_their_entries() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
-    let before = store.audit_count().unwrap();
+    let before = store.journal_len().unwrap();
     let v = valid(&draft("Lê Thị Hoa", "079303001234"));
     let saved = write(&mut store, &officer, |w| {
         w.save_visit(&input(&v), &CaseChoice::Ask)
     });
     let uid = saved.uid;
-    // citizen, session, visit, and in the same transaction the case of a thụ lý visit
-    assert_eq!(store.audit_count().unwrap(), before + 4);
+    // citizen, session, visit, and in the same transaction the case of a thụ lý visit, its
+    // link to the visit and its first step: one entry each
+    assert_eq!(store.journal_len().unwrap(), before + 6);
     let case = saved.case.expect("a thụ lý visit opens its case");
     assert_eq!(case.code, "KN-2026-BD-0001");
     assert!(!case.joined);
-    let trail = store.audit_of("visits", &uid).unwrap();
+    let trail = store.journal_of(Entity::Visit, &uid).unwrap();
     assert_eq!(trail.len(), 1);
-    assert_eq!(trail[0].action, "insert");
-    assert_eq!(trail[0].officer_id, Some(officer.officer_id()));
+    assert_eq!(trail[0].op, Op::Create);
+    assert_eq!(trail[0].officer.as_deref(), Some(officer.uid()));
     assert_eq!(
-        trail[0].after.as_ref().unwrap()["content"],
+        trail[0].after["content"],
         "Khiếu nại quyết định thu hồi đất"
     );
+    // References are the other records' uids, never local row ids.
+    let citizen = store.visit_detail(&uid).unwrap().citizen_uid;
+    assert_eq!(trail[0].after["citizen"], citizen.as_str());
+    assert_eq!(trail[0].after["officer"], officer.uid());
+    assert_eq!((trail[0].v_before, trail[0].v_after), (None, Some(1)));
     let detail = store.visit_detail(&uid).unwrap();
     let v = Viewer::nobody();
     let p = &detail.row.citizen;
@@ -204,7 +211,7 @@ fn saving_a_visit_writes_citizen_session_visit_and_audit() {
 }
 
 #[test]
-fn updating_a_visit_audits_before_and_after() {
+fn updating_a_visit_journals_the_fields_changed_before_and_after() {
     let mut store = Store::open_in_memory().unwrap();
     let officer = store_with_officer(&mut store);
     let mut d = draft("Lê Thị Hoa", "079303001234");
@@ -219,18 +226,21 @@ fn updating_a_visit_audits_before_and_after() {
             &tiepdan::domain::intake::CaseChoice::Ask,
         )
     });
-    let trail = store.audit_of("visits", &uid).unwrap();
+    let trail = store.journal_of(Entity::Visit, &uid).unwrap();
     assert_eq!(trail.len(), 2);
-    assert_eq!(trail[1].action, "update");
+    assert_eq!(trail[1].op, Op::Update);
     assert_eq!(
-        trail[1].before.as_ref().unwrap()["content"],
+        trail[1].before["content"],
         "Khiếu nại quyết định thu hồi đất"
     );
     assert_eq!(
-        trail[1].after.as_ref().unwrap()["content"],
+        trail[1].after["content"],
         "Khiếu nại việc bồi thường khi thu hồi đất"
     );
-    // An update that changes nothing writes no audit row.
+    // Only what changed, with the versions.
+    assert_eq!(trail[1].after.len(), 1, "{:?}", trail[1].after);
+    assert_eq!((trail[1].v_before, trail[1].v_after), (Some(1), Some(2)));
+    // An update that changes nothing writes no entry.
     let version = store.visit_detail(&uid).unwrap().row.version;
     write(&mut store, &officer, |w| {
         w.update_visit(
@@ -240,7 +250,7 @@ fn updating_a_visit_audits_before_and_after() {
             &tiepdan::domain::intake::CaseChoice::Ask,
         )
     });
-    assert_eq!(store.audit_of("visits", &uid).unwrap().len(), 2);
+    assert_eq!(store.journal_of(Entity::Visit, &uid).unwrap().len(), 2);
 }
 
 #[test]
@@ -354,8 +364,8 @@ fn audit_is_append_only_and_citizens_are_never_deleted() {
     );
     // Someone writing to the file directly, past the app.
     let c = Connection::open(&path).unwrap();
-    assert!(c.execute("UPDATE audit SET action = 'x'", []).is_err());
-    assert!(c.execute("DELETE FROM audit", []).is_err());
+    assert!(c.execute("UPDATE journal SET op = 'x'", []).is_err());
+    assert!(c.execute("DELETE FROM journal", []).is_err());
     assert!(c.execute("DELETE FROM citizens", []).is_err());
     assert!(c.execute("DELETE FROM visits", []).is_err());
     assert_eq!(store.citizen_count().unwrap(), 1);
@@ -413,14 +423,14 @@ fn drafts_are_saved_replaced_and_cleared() {
     write(&mut store, &officer, |w| w.clear_draft("visit_form", "w1"));
     write(&mut store, &officer, |w| w.clear_draft("visit_form", "w2"));
     assert_eq!(store.load_draft(id, "visit_form", "w1").unwrap(), None);
-    // Its creation and removal are audited (what was typed is not).
-    let trail = store.audit_of("drafts", "visit_form").unwrap();
-    let actions: Vec<&str> = trail.iter().map(|a| a.action.as_str()).collect();
-    assert_eq!(actions, ["insert", "insert", "delete", "delete"]);
+    // Its creation and removal are journaled (what was typed is not: only the window).
+    let trail = store.journal_of(Entity::Draft, "visit_form").unwrap();
+    let ops: Vec<Op> = trail.iter().map(|a| a.op).collect();
+    assert_eq!(ops, [Op::Create, Op::Create, Op::Delete, Op::Delete]);
     assert!(
         trail
             .iter()
-            .all(|a| a.after.is_none() && a.before.is_none())
+            .all(|a| a.before.is_empty() && a.after.keys().eq(["window"]))
     );
 }
 
@@ -562,7 +572,7 @@ fn a_thu_ly_visit_and_its_case_are_one_transaction() {
     let officer = store_with_officer(&mut store);
     let v = valid(&draft("Lê Thị Hoa", "079303001234"));
     save(&mut store, &officer, &v);
-    let (visits, audits) = (store.visit_count().unwrap(), store.audit_count().unwrap());
+    let (visits, audits) = (store.visit_count().unwrap(), store.journal_len().unwrap());
     // The same citizen, same field: the officer must say whether it is the same matter, and
     // until then nothing at all is written.
     let r = store.write(&officer, |w| w.save_visit(&input(&v), &CaseChoice::Ask));
@@ -571,7 +581,7 @@ fn a_thu_ly_visit_and_its_case_are_one_transaction() {
     };
     assert_eq!(code, "KN-2026-BD-0001");
     assert_eq!(store.visit_count().unwrap(), visits);
-    assert_eq!(store.audit_count().unwrap(), audits);
+    assert_eq!(store.journal_len().unwrap(), audits);
     // Joining: the visit is saved and linked to that case, no second case.
     let saved = write(&mut store, &officer, |w| {
         w.save_visit(&input(&v), &CaseChoice::Join(case_uid.clone()))

@@ -179,6 +179,8 @@ pub fn open_300k_db() -> PathBuf {
                     uid: &format!("k{i}"),
                     event_uid: &format!("e{i}"),
                     intake: &intake,
+                    round: 1,
+                    previous_case_id: None,
                     at,
                     by: officer,
                 })?;

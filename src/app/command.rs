@@ -10,6 +10,8 @@ pub enum Command {
     Help,
     /// `F2`: the last messages of the status line, in full.
     Messages,
+    /// `F3`: the journal (administrators).
+    Audit,
     Close,
     Up,
     Down,

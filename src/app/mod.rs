@@ -6,6 +6,7 @@
 //! prompt, form…) → pane → global. Nothing here draws; `ui` renders `&App`. Time comes from
 //! an injected clock so tests and snapshots are deterministic.
 
+pub mod audit;
 pub mod board;
 mod bounded;
 mod cases;
@@ -473,6 +474,8 @@ impl App {
             }
             (_, Command::Help) => self.overlays.push(Overlay::Help),
             (Context::Messages, _) => self.apply_messages(cmd),
+            (Context::Audit, _) => self.apply_audit(cmd),
+            (_, Command::Audit) => self.open_audit(),
             (_, Command::Messages) => self.show_messages(),
             (_, Command::Lookup) => self.open_lookup(),
             (Context::Detail, _) => self.apply_detail(cmd),

@@ -410,6 +410,8 @@ pub enum Overlay {
     Report(Box<super::ReportOverlay>),
     /// The last messages of the status line, in full (`F2`), scrolled this far.
     Messages(u16),
+    /// The journal's newest entries in words (`F3`, administrators).
+    Audit(Box<super::audit::AuditView>),
 }
 
 impl Overlay {
@@ -429,6 +431,7 @@ impl Overlay {
             Overlay::History(_) => Context::History,
             Overlay::Report(o) => o.context(),
             Overlay::Messages(_) => Context::Messages,
+            Overlay::Audit(_) => Context::Audit,
         }
     }
 }

@@ -408,8 +408,39 @@ impl App {
                 Ok(())
             }
             Command::Export => {
-                match self.reports.export(&self.export_dir(), lang) {
-                    Ok(path) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+                // Refused before any file is written when the officer may not export.
+                let allowed = match (self.actor.clone(), self.reports.period) {
+                    (Some(actor), Some(p)) => {
+                        self.store.check(&actor, |w| w.exported(&p, "xlsx", ""))
+                    }
+                    _ => Ok(()),
+                };
+                let exported = match allowed {
+                    Ok(()) => self.reports.export(&self.export_dir(), lang),
+                    Err(e) => {
+                        self.error(crate::i18n::store_error(lang, &e));
+                        return;
+                    }
+                };
+                match exported {
+                    Ok(path) => {
+                        // What left the book, and who took it, goes to the journal.
+                        let file = path
+                            .file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let journaled = match (&self.actor, self.reports.period) {
+                            (Some(actor), Some(p)) => {
+                                let actor = actor.clone();
+                                self.store.write(&actor, |w| w.exported(&p, "xlsx", &file))
+                            }
+                            _ => Ok(()),
+                        };
+                        match journaled {
+                            Ok(()) => self.info(Msg::RpExported.fill(lang, &[&path.display()])),
+                            Err(e) => self.error(crate::i18n::store_error(lang, &e)),
+                        }
+                    }
                     Err(e) => self.error(Msg::RpExportFailed.fill(lang, &[&e])),
                 }
                 Ok(())

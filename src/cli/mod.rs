@@ -15,7 +15,9 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
+mod audit;
 mod backup;
+mod check;
 mod demo;
 mod due;
 mod export;
@@ -105,6 +107,12 @@ pub enum Command {
     /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
     /// PIN asked on the terminal); change your own PIN.
     Officer(officer::OfficerArgs),
+    /// Verify the book: SQLite's integrity, the lookup index, the counters, the journal's
+    /// chain and signatures, the records against the journal. Read only; exits non-zero
+    /// naming the first broken row of each check.
+    Check(check::CheckArgs),
+    /// The journal's entries of a period (who changed what, when), in words; read only.
+    Audit(audit::AuditArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -130,6 +138,8 @@ pub fn default_demo_db() -> PathBuf {
 pub enum Failure {
     Say(String),
     Quiet,
+    /// `check` found the book broken (it said so on stdout).
+    Broken,
 }
 
 impl Failure {
@@ -190,6 +200,7 @@ pub fn main() -> ExitCode {
     };
     match run(cli, lang) {
         Ok(None) | Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Err(Failure::Broken) => ExitCode::from(1),
         // Told to stop (the draft kept, the terminal restored): say so as a shell expects.
         Ok(Some(stop)) => ExitCode::from(stop.exit_code()),
         Err(Failure::Say(msg)) => {
@@ -252,6 +263,13 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Export(args) => export::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Import(args) => import::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Officer(args) => officer::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Check(args) => {
+            match check::run(&cli.db.unwrap_or_else(default_db), &args, lang)? {
+                true => Ok(()),
+                false => Err(Failure::Broken),
+            }
+        }
+        Command::Audit(args) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

@@ -109,6 +109,8 @@ impl CaseWriter {
             uid: &uid,
             event_uid: &event_uid,
             intake: &intake,
+            round: 1,
+            previous_case_id: None,
             at: &stamp(s.day, t0),
             by: s.officer_id,
         })?;

@@ -31,6 +31,7 @@ pub mod deadline;
 pub mod ident;
 pub mod identity;
 pub mod intake;
+pub mod journal;
 pub mod legacy;
 pub mod limits;
 pub mod lookup;

@@ -114,7 +114,10 @@ pub enum Permission {
     BulkLoad,
     /// Close a reporting period (chốt số liệu): its figures stored as reported.
     ClosePeriod,
-    /// Write the book out (an export for the upper level): its record in the audit.
+    /// Read the journal (who changed what, when): the administrators' view (issue 26).
+    ReadJournal,
+    /// Write the book out (an export for the upper level, a report's figures): its entry
+    /// in the journal.
     Export,
 }
 
@@ -133,6 +136,7 @@ impl Permission {
         Permission::Draft,
         Permission::BulkLoad,
         Permission::ClosePeriod,
+        Permission::ReadJournal,
         Permission::Export,
     ];
 }
@@ -221,6 +225,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         what: P::ClosePeriod,
         who: &[(R::Leader, S::Any), (R::Admin, S::Any)],
+    },
+    Rule {
+        what: P::ReadJournal,
+        who: &[(R::Admin, S::Any)],
     },
     // The book handed to the upper level: by whoever keeps it at the desk, or a leader —
     // not by the administrator, who keeps the machine, not the citizens' records.

@@ -95,6 +95,7 @@ fn plural_token(s: &str) -> Option<(usize, &str, &str, usize)> {
 
 mod catalog;
 mod import;
+pub mod journal;
 mod paragraph;
 mod report;
 #[cfg(test)]

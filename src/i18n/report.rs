@@ -44,19 +44,18 @@ pub fn period_full(lang: Lang, p: &crate::domain::report::Period) -> String {
     )
 }
 
-/// A table of the audit trail, named as an officer says it (what was written since a
+/// An entity of the journal, named as an officer says it (what was written since a
 /// period was closed).
-pub fn audit_table(tbl: &str) -> Msg {
-    match tbl {
-        "visits" => Msg::RpSinceVisits,
-        "sessions" => Msg::RpSinceSessions,
-        "cases" => Msg::RpSinceCases,
-        "citizens" => Msg::RpSinceCitizens,
-        "fields" => Msg::RpSinceFields,
-        "deadline_rules" => Msg::RpSinceRules,
-        "calendar_days" => Msg::RpSinceDays,
-        "calendar_years" => Msg::RpSinceYears,
-        "book" => Msg::RpSinceLoads,
+pub fn audit_table(entity: &str) -> Msg {
+    match entity {
+        "visit" => Msg::RpSinceVisits,
+        "session" => Msg::RpSinceSessions,
+        "case" | "case_event" => Msg::RpSinceCases,
+        "citizen" => Msg::RpSinceCitizens,
+        "field" => Msg::RpSinceFields,
+        "rule" => Msg::RpSinceRules,
+        "calendar_day" => Msg::RpSinceDays,
+        "calendar_year" => Msg::RpSinceYears,
         _ => Msg::RpSinceSettings,
     }
 }

@@ -699,6 +699,7 @@ pub fn permission(p: crate::domain::role::Permission) -> Msg {
         P::Draft => Msg::PermDraft,
         P::BulkLoad => Msg::PermBulkLoad,
         P::ClosePeriod => Msg::PermClosePeriod,
+        P::ReadJournal => Msg::PermReadJournal,
         P::Export => Msg::PermExport,
     }
 }

@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::visits::KnownCitizen;
-use super::{Result, Store, StoreError, Writer, audit, new_uid, now_stamp};
+use super::{Result, Store, StoreError, Writer, new_uid, rows};
 use crate::domain::ident::{IdNumber, Phone};
 use crate::domain::identity::{Context, Particulars, Person, Record};
+use crate::domain::journal::{Entity, Op};
 use crate::domain::text::fold;
 use crate::domain::visit::ValidVisit;
 
@@ -364,22 +365,22 @@ pub(super) fn upsert(
             None => None,
         },
     };
-    let now = now_stamp();
     let id = match existing {
         Some(k) => {
             let id = k.id;
-            let before = audit::row_json(w.conn(), "citizens", id)?
+            let (uid, known_name): (String, String) = w
+                .prepare_cached("SELECT uid, full_name FROM citizens WHERE id = ?1")?
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
                 .ok_or(StoreError::NotFound("citizen"))?;
             if matched_unseen {
-                // The form could not say it (Luật Tố cáo Art 8(3)); the audit does.
-                let uid = before["uid"].as_str().unwrap_or_default().to_owned();
-                w.audit("match_unseen", "citizens", &uid, None, None)?;
+                // The form could not say it (Luật Tố cáo Art 8(3)); the journal does.
+                w.fact(Op::MatchUnseen, Entity::Citizen, &uid, Default::default())?;
             }
-            let known_name = before["full_name"].as_str().unwrap_or_default();
             let name = if rename {
                 v.full_name.to_owned()
             } else {
-                known_name.to_owned()
+                known_name
             };
             // A number another citizen holds stays theirs.
             let idn = match idn {
@@ -387,64 +388,39 @@ pub(super) fn upsert(
                 other => other,
             };
             // Keep what we knew when the visit leaves a field empty.
-            w.prepare_cached(
-                "UPDATE citizens SET full_name = ?2, name_folded = ?3,
-                     id_kind = coalesce(?4, id_kind), id_number = coalesce(?5, id_number),
-                     phone = coalesce(?6, phone),
-                     address = CASE WHEN ?7 = '' THEN address ELSE ?7 END
-                 WHERE id = ?1",
-            )?
-            .execute(params![
+            rows::update_citizen(
+                w,
                 id,
-                name,
-                fold(&name),
-                idn.and(v.id_number.map(|i| i.kind.code())),
-                idn,
-                phone,
-                v.address,
-            ])?;
-            let after = audit::row_json(w.conn(), "citizens", id)?;
-            if after.as_ref() != Some(&before) {
-                let found = before["version"].as_i64().unwrap_or_default();
-                if found != k.version {
-                    return Err(StoreError::Conflict {
-                        what: "citizen",
-                        changed_at: before["updated_at"].as_str().map(str::to_owned),
-                    });
-                }
-                w.prepare_cached(
-                    "UPDATE citizens SET updated_at = ?2, version = version + 1 WHERE id = ?1",
-                )?
-                .execute(params![id, now])?;
-                let after = audit::row_json(w.conn(), "citizens", id)?;
-                let uid = before["uid"].as_str().unwrap_or_default().to_owned();
-                w.audit("update", "citizens", &uid, Some(&before), after.as_ref())?;
-            }
+                k.version,
+                &rows::CitizenUpdate {
+                    full_name: &name,
+                    id_kind: idn.and(v.id_number.map(|i| i.kind.code())),
+                    id_number: idn,
+                    phone,
+                    address: v.address,
+                },
+                |changed_at| StoreError::Conflict {
+                    what: "citizen",
+                    changed_at,
+                },
+            )?;
             id
         }
-        None => {
-            let uid = new_uid();
-            w.prepare_cached(
-                "INSERT INTO citizens (uid, full_name, name_folded, id_kind, id_number, phone,
-                                       address, created_at, created_by, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8)",
-            )?
-            .execute(params![
-                uid,
-                v.full_name,
-                fold(v.full_name),
-                v.id_number.map(|i| i.kind.code()),
-                idn,
+        None => rows::insert_citizen(
+            w,
+            &rows::NewCitizen {
+                uid: &new_uid(),
+                full_name: v.full_name,
+                id_kind: v.id_number.map(|i| i.kind.code()),
+                id_number: idn,
                 phone,
-                v.address,
-                now,
-                w.officer_id(),
-            ])?;
-            let id = w.last_insert_rowid();
-            let after = audit::row_json(w.conn(), "citizens", id)?;
-            w.audit("insert", "citizens", &uid, None, after.as_ref())?;
-            id
-        }
+                address: v.address,
+                birth_year: None,
+                sex: None,
+                created_at: &w.stamp(),
+                created_by: Some(w.officer_id()),
+            },
+        )?,
     };
     // A number this citizen now shares with a denouncer's record under another name.
     if let Some(n) = idn
@@ -456,12 +432,11 @@ pub(super) fn upsert(
             w.query_row("SELECT uid FROM citizens WHERE id = ?1", [other], |r| {
                 r.get(0)
             })?;
-        w.audit(
-            "id_number_shared",
-            "citizens",
+        w.fact(
+            Op::IdShared,
+            Entity::Citizen,
             &uid,
-            None,
-            Some(&serde_json::json!({ "with": other_uid })),
+            rows::facts([("with", serde_json::Value::String(other_uid))]),
         )?;
     }
     Ok(id)
@@ -482,31 +457,23 @@ pub struct BulkCitizen<'a> {
 impl super::Bulk<'_> {
     /// A citizen; returns its row id.
     pub fn citizen(&mut self, c: &BulkCitizen) -> Result<i64> {
-        let name = crate::domain::text::clean_line(c.who.full_name);
-        if name.is_empty() {
-            return Err(StoreError::Invalid("citizen name is empty".into()));
-        }
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO citizens (uid, full_name, name_folded, id_kind, id_number, phone,
-                     address, birth_year, sex, created_at, created_by, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10)",
-            )?
-            .execute(params![
-                c.uid,
-                name,
-                fold(&name),
-                c.who.id_number.map(|i| i.kind.code()),
-                c.who.id_number.map(|i| i.value.as_str()),
-                c.who.phone.map(|p| p.value.as_str()),
-                crate::domain::text::clean_line(c.who.address),
-                c.birth_year,
-                c.sex,
-                c.at,
-                c.by,
-            ])?;
+        let id = rows::insert_citizen(
+            self.sql(),
+            &rows::NewCitizen {
+                uid: c.uid,
+                full_name: c.who.full_name,
+                id_kind: c.who.id_number.map(|i| i.kind.code()),
+                id_number: c.who.id_number.map(|i| i.value.as_str()),
+                phone: c.who.phone.map(|p| p.value.as_str()),
+                address: c.who.address,
+                birth_year: c.birth_year,
+                sex: c.sex,
+                created_at: c.at,
+                created_by: Some(c.by),
+            },
+        )?;
         self.count("citizens");
-        Ok(self.conn().last_insert_rowid())
+        Ok(id)
     }
 }
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Permission, Result, Store, StoreError, Writer, new_uid, now_stamp};
+use super::{Permission, Result, Store, StoreError, Writer, new_uid, rows};
 use crate::domain::report::{Change, Closing, Period, Report, Snapshot, closable, digest_of};
 
 /// Why a period cannot be closed, or its stored figures not shown.
@@ -43,9 +43,9 @@ impl ShownReport {
     }
 }
 
-/// The tables whose changes can move a period's figures.
-const MOVERS: &str = "'visits', 'sessions', 'cases', 'citizens', 'fields', 'deadline_rules',
-    'calendar_days', 'calendar_years', 'settings', 'book'";
+/// The records whose changes can move a period's figures.
+const MOVERS: &str = "'visit', 'session', 'case', 'case_event', 'citizen', 'field', 'rule',
+    'calendar_day', 'calendar_year', 'setting'";
 
 impl Store {
     /// The closing of `period`, if closed: who closed it and when, and its stored figures
@@ -97,14 +97,13 @@ impl Store {
         let since = if changes.is_empty() {
             vec![]
         } else {
-            // Every audit row after the closing's own (ids grow with time, to the second
-            // and within it).
+            // Every entry after the closing's own (the journal's order is the writes').
             let sql = format!(
-                "SELECT tbl, count(*) FROM audit
-                 WHERE id > (SELECT max(id) FROM audit
-                              WHERE tbl = 'report_closings' AND record_uid = ?1)
-                   AND tbl IN ({MOVERS})
-                 GROUP BY tbl ORDER BY tbl"
+                "SELECT entity, count(*) FROM journal
+                 WHERE seq > (SELECT max(seq) FROM journal
+                              WHERE entity = 'closing' AND record = ?1)
+                   AND entity IN ({MOVERS}) AND op != 'baseline'
+                 GROUP BY entity ORDER BY entity"
             );
             self.conn
                 .prepare(&sql)?
@@ -124,6 +123,24 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Record that the actor exported the report of `period` (to a file named `file`, in
+    /// `format`): what left the book, and who took it, is in the journal.
+    pub fn exported(&mut self, period: &Period, format: &str, file: &str) -> Result<()> {
+        self.permit(Permission::Export)?;
+        use serde_json::Value;
+        self.fact(
+            crate::domain::journal::Op::Export,
+            crate::domain::journal::Entity::Report,
+            &period.code(),
+            rows::facts([
+                ("format", Value::String(format.to_owned())),
+                ("file", Value::String(file.to_owned())),
+                ("from", Value::String(period.from.to_string())),
+                ("to", Value::String(period.to.to_string())),
+            ]),
+        )
+    }
+
     /// Close `period` (chốt số liệu): today's figures of its report, as printed for the
     /// unit, are stored with their SHA-256 digest and audited; the period's report is shown
     /// from them from now on. Refused for a period not over yet or a range, and for a period
@@ -155,33 +172,20 @@ impl Writer<'_> {
         let figures = snapshot.to_json();
         let digest = digest_of(&figures);
         let uid = new_uid();
-        let at = now_stamp();
-        self.execute(
-            "INSERT INTO report_closings (uid, period, day_from, day_to, circular, figures,
-                                          digest, closed_at, closed_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                uid,
-                period.code(),
-                period.from,
-                period.to,
-                report.circular.code(),
-                figures,
-                digest,
-                at,
-                self.officer_id()
-            ],
-        )?;
-        self.audit(
-            "close_period",
-            "report_closings",
-            &uid,
-            None,
-            Some(&serde_json::json!({
-                "period": period.code(),
-                "circular": report.circular.code(),
-                "digest": digest,
-            })),
+        let at = self.stamp();
+        rows::insert_closing(
+            self,
+            &rows::NewClosing {
+                uid: &uid,
+                period: &period.code(),
+                day_from: period.from,
+                day_to: period.to,
+                circular: report.circular.code(),
+                figures: &figures,
+                digest: &digest,
+                closed_at: &at,
+                closed_by: self.officer_id(),
+            },
         )?;
         Ok(Closing {
             at,

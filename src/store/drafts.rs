@@ -5,12 +5,18 @@
 //! transaction that restores it (`claim_draft`), and a saved form's draft goes in the
 //! transaction that saves it (`clear_draft` inside the same `Store::write`), so a kill
 //! between the two can never leave a draft that would save the visit twice.
-//! A draft is scratch data, not a record: its creation and its removal are audited (who had
-//! a form open, and when), not every autosave, and the audit never carries what was typed.
+//! A draft is scratch data, not a record: its creation and its removal are journaled (who had
+//! a form open, and when), not every autosave, and the journal never carries what was typed.
 
 use rusqlite::{OptionalExtension, params};
 
 use super::{Permission, Result, Store, StoreError, Writer, now_stamp};
+use crate::domain::journal::{Entity, Fields, Op};
+
+/// A draft's entry names its window, never what was typed.
+fn window_fact(window: &str) -> Fields {
+    super::rows::facts([("window", serde_json::Value::String(window.to_owned()))])
+}
 
 /// The draft kind of the visit form.
 pub const DRAFT_VISIT_FORM: &str = "visit_form";
@@ -77,7 +83,7 @@ impl Writer<'_> {
         )?
         .execute(params![officer, kind, window, payload, now_stamp()])?;
         if !existed {
-            self.audit("insert", "drafts", kind, None, None)?;
+            self.fact(Op::Create, Entity::Draft, kind, window_fact(window))?;
         }
         Ok(())
     }
@@ -92,7 +98,7 @@ impl Writer<'_> {
                 )?
                 .execute(params![w.officer_id(), kind, window])?;
             if n > 0 {
-                w.audit("delete", "drafts", kind, None, None)?;
+                w.fact(Op::Delete, Entity::Draft, kind, window_fact(window))?;
             }
             Ok(())
         })

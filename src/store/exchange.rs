@@ -2,8 +2,9 @@
 //! writers — the citizen recognised and upserted as the form does (`citizens::upsert`: by ID
 //! number, or name and phone; a denouncer-only citizen stays guarded), the session found or
 //! opened as the form does (`visits::session_for`), the visit inserted by the bulk writer
-//! (`Bulk::visit`, which keeps the import's stable uid). No INSERT of a record is written
-//! here. (When the journal's row writers land, these calls are the ones to re-point.)
+//! (`Bulk::visit`, which keeps the import's stable uid) — each through its row writer
+//! (`rows/`), so every record an import writes has its journal entry. No INSERT of a record
+//! is written here.
 //!
 //! **Idempotent**: a visit whose uid is already in the book is left alone, so importing the
 //! same file twice adds nothing.
@@ -17,12 +18,13 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
-use serde_json::json;
+use serde_json::Value;
 
 use super::{
     Bulk, BulkVisit, CitizenInput, Permission, Result, Store, Writer, citizens, lookup, now_stamp,
-    visits,
+    rows, visits,
 };
+use crate::domain::journal::{Entity, Op};
 use crate::domain::visit::ValidVisit;
 
 /// A row of an old book, ready for the book: validated by the visit form's checks.
@@ -80,7 +82,7 @@ impl Writer<'_> {
         let by = self.officer_id();
         let now = now_stamp();
         let w: &Writer = self;
-        let mut bulk = Bulk::new(w.conn(), Some(by), label)?;
+        let mut bulk = Bulk::new(w, Some(by), label)?;
         for r in order {
             let known: bool = w
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM visits WHERE uid = ?1)")?
@@ -112,17 +114,17 @@ impl Writer<'_> {
         out.citizens_new = count(w, "citizens")? - citizens_before;
         out.citizens_known = out.added - out.citizens_new.min(out.added);
         out.sessions_new = count(w, "sessions")? - sessions_before;
-        self.audit(
-            "import",
-            "book",
+        // Which file the records came from (each record has its own entry).
+        self.fact(
+            Op::Import,
+            Entity::Book,
             label,
-            None,
-            Some(&json!({
-                "visits": out.added,
-                "already": out.already,
-                "citizens": out.citizens_new,
-                "sessions": out.sessions_new,
-            })),
+            rows::facts([
+                ("visits", Value::from(out.added)),
+                ("already", Value::from(out.already)),
+                ("citizens", Value::from(out.citizens_new)),
+                ("sessions", Value::from(out.sessions_new)),
+            ]),
         )?;
         Ok(out)
     }

@@ -1,5 +1,5 @@
-//! What leaves the book is on its record: an export writes one audit row (who, when, which
-//! period, which layout, how many visits, to which file name) and nothing else.
+//! What leaves the book is on its record: an export writes one journal entry (who, when,
+//! which period, which layout, how many visits, to which file name) and nothing else.
 
 use chrono::NaiveDate;
 
@@ -19,17 +19,23 @@ pub struct ExportRecord<'a> {
 }
 
 impl Writer<'_> {
-    /// Record an export of the book in the audit.
+    /// Record an export of the book in the journal.
     pub fn record_export(&mut self, e: &ExportRecord) -> Result<()> {
         self.permit(Permission::Export)?;
-        let what = serde_json::json!({
-            "from": e.from,
-            "to": e.to,
-            "format": e.format,
-            "template": e.template,
-            "rows": e.rows,
-            "file": e.file_name,
-        });
-        self.audit("export", "book", e.template, None, Some(&what))
+        use serde_json::Value;
+        let what = super::rows::facts([
+            ("from", Value::String(e.from.to_string())),
+            ("to", Value::String(e.to.to_string())),
+            ("format", Value::String(e.format.to_owned())),
+            ("template", Value::String(e.template.to_owned())),
+            ("rows", Value::from(e.rows)),
+            ("file", Value::String(e.file_name.to_owned())),
+        ]);
+        self.fact(
+            crate::domain::journal::Op::Export,
+            crate::domain::journal::Entity::Book,
+            e.template,
+            what,
+        )
     }
 }

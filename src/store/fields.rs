@@ -1,8 +1,8 @@
 //! Fields (lĩnh vực): editable catalog, each rolling up to an official report column.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 
-use super::{Permission, Result, Store, StoreError, Writer, audit};
+use super::{Permission, Result, Store, StoreError, Writer, rows};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -69,15 +69,7 @@ impl Writer<'_> {
                 changed_at: None,
             });
         }
-        let before = audit::row_json(self.conn(), "fields", id)?;
-        self.execute(
-            "UPDATE fields SET report_column = ?2 WHERE id = ?1",
-            params![id, column],
-        )?;
-        let after = audit::row_json(self.conn(), "fields", id)?;
-        if before != after {
-            self.audit("update", "fields", &uid, before.as_ref(), after.as_ref())?;
-        }
-        Ok(())
+        let _ = uid;
+        rows::set_field_column(self, id, column)
     }
 }

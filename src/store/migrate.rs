@@ -16,6 +16,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use super::write::Sql;
 use super::{APPLICATION_ID, OpenError, StoreError};
 
 /// Every file of `migrations/`, in order. A test checks that none is missing.
@@ -88,6 +89,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0022_lookup_pending.sql",
         include_str!("../../migrations/0022_lookup_pending.sql"),
     ),
+    (
+        "0023_journal.sql",
+        include_str!("../../migrations/0023_journal.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -114,6 +119,10 @@ pub const LOOKUP2_VERSION: i64 = 11;
 /// The version that brought every obligation of DOMAIN.md §3.2 (due dates recomputed after
 /// it: new rules, facts and a rebuilt rules table).
 pub const OBLIGATIONS_VERSION: i64 = 7;
+
+/// The file that brought the journal (its entries for the records already in the book, the
+/// desk's key and the old audit's seal are written after it).
+const JOURNAL: &str = "0023_journal.sql";
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = MIGRATION_FILES.len() as i64;
@@ -160,9 +169,38 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
     } else {
         backfill(&tx, before).map_err(upgrade_error)?;
     }
+    // The journal: every record there is now gets its entry (a new book's seeded catalogs,
+    // an upgraded book's whole content), after the other backfills.
+    let tx = if before < version_of(JOURNAL) {
+        let sql = Sql::begin(tx, None).map_err(upgrade_error)?;
+        begin_journal(&sql).map_err(upgrade_error)?;
+        sql.into_tx()
+    } else {
+        tx
+    };
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The journal of a book that had none: the desk's key, one `baseline` entry per record
+/// (references first), and the old audit sealed by its count and digest.
+fn begin_journal(sql: &Sql) -> super::Result<()> {
+    let at = sql.stamp();
+    if let Some(public) = super::journal::ensure_desk_key(sql.conn(), &at)? {
+        super::journal::key_made(sql, &public)?;
+    }
+    for spec in super::rows::ALL {
+        let ids: Vec<i64> = sql
+            .conn()
+            .prepare(&format!("SELECT rowid FROM {} ORDER BY rowid", spec.table))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            super::rows::created(sql, spec, id, crate::domain::journal::Op::Baseline)?;
+        }
+    }
+    super::journal::seal_legacy(sql)
 }
 
 /// What a feature computes for the data that existed before it.
@@ -257,6 +295,10 @@ mod tests {
         (
             "0022_lookup_pending.sql",
             "d77f95ba097d19f6927001324ca88957eb90f81a58af3ee174d3f772dd00de7c",
+        ),
+        (
+            "0023_journal.sql",
+            "9709f01b42bde5d2b2a0fbee60f31fc6b11b685c9af75973e175277d2ae03bec",
         ),
     ];
 

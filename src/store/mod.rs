@@ -1,34 +1,36 @@
 //! The SQLite store: open (with refusal checks), pragmas, migrations, and one file per aggregate.
 //!
 //! Only this module speaks SQL. Every write goes through `Store::write` (write.rs): one
-//! IMMEDIATE transaction on behalf of a signed-in `Actor`, with its audit rows, index and
+//! IMMEDIATE transaction on behalf of a signed-in `Actor`, with its journal entries, index and
 //! counters; text is NFC-normalized before it is written. Nothing outside holds a writable
 //! connection; reads are `&self` methods (and `inspect` for read-only queries).
 
-mod audit;
 mod auth;
 pub mod backup;
 mod cases;
 mod checkpoint;
 mod citizens;
+pub mod clock;
 mod closing;
 mod deadlines;
 mod drafts;
 mod exchange;
 mod export;
 mod fields;
+mod journal;
 mod lookup;
 mod migrate;
 mod officers;
 mod private;
 mod report;
+mod rows;
 pub mod settings;
+mod verify;
 mod visits;
 mod windows;
 mod write;
 
 pub use crate::domain::role::{Refusal, Role, Roles};
-pub use audit::AuditRow;
 pub use auth::pin;
 pub use cases::{
     BulkCase, BulkStep, CaseDetail, CaseEvent, CaseRow, CaseSource, FieldCount, Intake, NewCase,
@@ -44,6 +46,7 @@ pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
 pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use export::ExportRecord;
 pub use fields::Field;
+pub use journal::{AuditFilter, JournalEntry, LegacyRow};
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
     interrupted,
@@ -51,6 +54,7 @@ pub use lookup::{
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
 pub use report::{TraceCase, TraceVisit};
+pub use verify::{BookCheck, Check, Finding, Problem};
 pub use visits::{
     BulkSession, BulkVisit, KnownCitizen, SavedVisit, SharedCaseChoice, VisitDetail, VisitInput,
     VisitRow,
@@ -371,7 +375,7 @@ pub fn crash_point(name: &str) {
 }
 
 pub(crate) fn now_stamp() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+    clock::stamp(&clock::now())
 }
 
 /// A new global unique id (UUID v7: time-ordered, random).

@@ -3,10 +3,11 @@
 //! changes roles or resets a PIN (domain/role.rs), and the book always keeps one active
 //! administrator.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 
-use super::auth::{other_admins, put_roles, roles_json, roles_of};
-use super::{Permission, Result, Store, StoreError, Writer, audit, new_uid, now_stamp};
+use super::auth::{other_admins, roles_of};
+use super::{Permission, Result, Store, StoreError, Writer, new_uid, rows};
+use crate::domain::journal::Op;
 use crate::domain::role::{Role, Roles};
 use crate::domain::text::{clean_line, fold};
 
@@ -115,17 +116,17 @@ impl Writer<'_> {
         if let Some((_, existing)) = name_taken(self.conn(), &full_name)? {
             return Err(StoreError::OfficerExists(existing));
         }
-        let uid = new_uid();
-        self.execute(
-            "INSERT INTO officers (uid, full_name, title, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![uid, full_name, clean_line(title), now_stamp()],
+        let id = rows::insert_officer(
+            self,
+            &rows::NewOfficer {
+                uid: &new_uid(),
+                full_name: &full_name,
+                title,
+                roles: Roles::of(&[Role::Receiver]),
+                pin_hash: None,
+                created_at: &self.stamp(),
+            },
         )?;
-        let id = self.last_insert_rowid();
-        let roles = Roles::of(&[Role::Receiver]);
-        put_roles(self.conn(), id, roles)?;
-        let after = audit::row_json(self.conn(), "officers", id)?;
-        self.audit("insert", "officers", &uid, None, after.as_ref())?;
-        self.audit("roles", "officers", &uid, None, Some(&roles_json(roles)))?;
         Ok(officer_row(self.conn(), id)?.expect("just inserted"))
     }
 
@@ -163,14 +164,7 @@ impl Writer<'_> {
     }
 
     fn set_active(&mut self, o: &Officer, active: bool) -> Result<()> {
-        let before = audit::row_json(self.conn(), "officers", o.id)?;
-        self.execute(
-            "UPDATE officers SET active = ?2 WHERE id = ?1",
-            params![o.id, active],
-        )?;
-        let after = audit::row_json(self.conn(), "officers", o.id)?;
-        let action = if active { "enable" } else { "disable" };
-        self.audit(action, "officers", &o.uid, before.as_ref(), after.as_ref())
+        rows::set_active(self, o.id, active)
     }
 
     /// Give an officer these roles (at least one). Audited with the roles before and after.
@@ -197,14 +191,8 @@ impl Writer<'_> {
         {
             return Err(StoreError::LastAdmin);
         }
-        put_roles(self.conn(), id, roles)?;
-        self.audit(
-            "roles",
-            "officers",
-            &o.uid,
-            Some(&roles_json(before)),
-            Some(&roles_json(roles)),
-        )
+        let _ = o;
+        rows::set_roles(self, id, roles)
     }
 
     /// An officer forgot their PIN: it is removed, and they set a new one at their next
@@ -220,13 +208,9 @@ impl Writer<'_> {
         let Some(o) = officer_row(self.conn(), id)? else {
             return Err(StoreError::NotFound("officer"));
         };
-        self.execute(
-            "UPDATE officers SET pin_hash = NULL, sign_in_failures = 0,
-                 sign_in_wait_until = NULL
-             WHERE id = ?1",
-            [id],
-        )?;
-        self.audit("pin_reset", "officers", &o.uid, None, None)
+        let _ = o;
+        rows::set_pin(self, id, None, Op::PinReset, false)?;
+        Ok(())
     }
 }
 

@@ -365,9 +365,15 @@ fn check_identity(conn: &Connection, path: &Path, new: bool) -> Result<(), OpenE
     Ok(())
 }
 
+/// Prepared statements kept per connection.
+const STATEMENTS: usize = 96;
+
 /// Per-connection pragmas, then the migrations and their backfills (one transaction).
 fn prepare(conn: &mut Connection, path: &Path) -> Result<(), OpenError> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // The row writers, their journal and the reads of a write keep more statements hot than
+    // rusqlite's default 16: a bulk load would prepare them again and again.
+    conn.set_prepared_statement_cache_capacity(STATEMENTS);
     // WAL survives a crash and lets readers work while one officer writes.
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {

@@ -1,5 +1,5 @@
 //! The one write path. Every change to the book goes through [`Store::write`]: one IMMEDIATE
-//! transaction in which the permission check, the records, their audit rows, the lookup index,
+//! transaction in which the permission check, the records, their journal entries, the lookup index,
 //! the counters (SQL triggers) and the due dates are all written, or none is.
 //!
 //! The acting officer is an [`Actor`], a value only the sign-in path can make
@@ -16,7 +16,7 @@
 //!
 //! ```compile_fail,E0624
 //! fn bypass(w: &mut tiepdan::store::Writer<'_>) {
-//!     w.execute("DELETE FROM officer_roles", []).unwrap();
+//!     w.prepare_cached("DELETE FROM officer_roles").unwrap().execute([]).unwrap();
 //! }
 //! ```
 //!
@@ -33,13 +33,16 @@
 //! }
 //! ```
 
+use std::cell::RefCell;
+
 use rusqlite::{
     CachedStatement, Connection, OptionalExtension, Params, Row, Transaction, TransactionBehavior,
     params,
 };
-use serde_json::Value;
 
-use super::{Result, Store, StoreError, audit, new_uid, now_stamp, settings};
+use super::journal::{Held, Journal};
+use super::{Result, Store, StoreError, new_uid, rows, settings};
+use crate::domain::journal::{Entity, Fields, Op};
 use crate::domain::role::{self, Roles, Target};
 use crate::domain::text::clean_line;
 
@@ -78,12 +81,62 @@ impl Actor {
 }
 
 /// The SQL of a write transaction, for the store's own code only (every method is
-/// `pub(in crate::store)`): what a [`Writer`] derefs to.
+/// `pub(in crate::store)`): what a [`Writer`] derefs to. It holds the journal's head, so
+/// every row writer appends its entries to the chain of this transaction.
 pub struct Sql<'s> {
     tx: Transaction<'s>,
+    journal: Held,
+    /// The stamp of the records written now, when a bulk load gives its own (its records'
+    /// historical times); else the transaction's time.
+    stamp: RefCell<Option<String>>,
 }
 
 impl<'s> Sql<'s> {
+    /// Begin: the journal's head read once, for `officer` (a uid).
+    pub(in crate::store) fn begin(tx: Transaction<'s>, officer: Option<&str>) -> Result<Sql<'s>> {
+        let journal = Journal::begin(&tx, officer)?;
+        Ok(Sql {
+            tx,
+            journal: Held::new(journal),
+            stamp: RefCell::new(None),
+        })
+    }
+
+    pub(in crate::store) fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    /// The transaction back (an upgrade goes on with it).
+    pub(in crate::store) fn into_tx(self) -> Transaction<'s> {
+        self.tx
+    }
+
+    /// The journal of this transaction.
+    pub(in crate::store) fn journal(&self) -> std::cell::RefMut<'_, Journal> {
+        self.journal.get()
+    }
+
+    /// The stamp of the records written now (`created_at`, `updated_at`, `deleted_at`).
+    pub(in crate::store) fn stamp(&self) -> String {
+        match &*self.stamp.borrow() {
+            Some(s) => s.clone(),
+            None => self.journal().stamp(),
+        }
+    }
+
+    /// Run `f` with the records' stamp `at` (a bulk load's historical time).
+    pub(in crate::store) fn stamped<T>(
+        &self,
+        at: &str,
+        f: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let was = self.stamp.replace(Some(at.to_owned()));
+        let out = f();
+        *self.stamp.borrow_mut() = was;
+        out
+    }
+
     /// The connection, for the store's helpers that take one.
     pub(in crate::store) fn conn(&self) -> &Connection {
         &self.tx
@@ -94,10 +147,6 @@ impl<'s> Sql<'s> {
         sql: &str,
     ) -> rusqlite::Result<CachedStatement<'_>> {
         self.tx.prepare_cached(sql)
-    }
-
-    pub(in crate::store) fn execute<P: Params>(&self, sql: &str, p: P) -> rusqlite::Result<usize> {
-        self.tx.execute(sql, p)
     }
 
     pub(in crate::store) fn query_row<T, P, F>(&self, sql: &str, p: P, f: F) -> rusqlite::Result<T>
@@ -119,7 +168,7 @@ pub struct Writer<'s> {
     actor: &'s Actor,
     /// The roles the actor holds, read in this transaction.
     roles: Roles,
-    /// Rows changed by scratch writes (a form's draft and its audit row): when they are all
+    /// Rows changed by scratch writes (a form's draft and its entry): when they are all
     /// the transaction changed, the records did not change and the panes need not be read
     /// again.
     pub(super) scratch_changes: u64,
@@ -142,10 +191,10 @@ pub(in crate::store) enum On<'a> {
 }
 
 impl<'s> Writer<'s> {
-    fn begin(tx: Transaction<'s>, actor: &'s Actor, roles: Roles) -> Writer<'s> {
+    fn begin(sql: Sql<'s>, actor: &'s Actor, roles: Roles) -> Writer<'s> {
         Writer {
-            changes_at_start: tx.total_changes(),
-            sql: Sql { tx },
+            changes_at_start: sql.tx.total_changes(),
+            sql,
             actor,
             roles,
             scratch_changes: 0,
@@ -153,8 +202,7 @@ impl<'s> Writer<'s> {
     }
 
     fn commit(self) -> Result<()> {
-        self.sql.tx.commit()?;
-        Ok(())
+        self.sql.commit()
     }
 }
 
@@ -189,31 +237,29 @@ impl Store {
             return Err(StoreError::NotPermitted);
         }
         let uid = new_uid();
-        tx.execute(
-            "INSERT INTO officers (uid, full_name, title, is_leader, pin_hash, created_at)
-             VALUES (?1, ?2, '', 1, ?3, ?4)",
-            params![uid, officer, hash, now_stamp()],
+        let sql = Sql::begin(tx, Some(&uid))?;
+        // The unit and its desk code first: every entry of the first start carries the code.
+        rows::put_setting(&sql, settings::UNIT_NAME, &unit)?;
+        rows::put_setting(&sql, settings::DESK_CODE, &desk)?;
+        sql.journal().set_desk(&desk);
+        let id = rows::insert_officer(
+            &sql,
+            &rows::NewOfficer {
+                uid: &uid,
+                full_name: &officer,
+                title: "",
+                roles: Roles::ALL,
+                pin_hash: Some(&hash),
+                created_at: &sql.stamp(),
+            },
         )?;
-        let id = tx.last_insert_rowid();
-        super::auth::put_roles(&tx, id, Roles::ALL)?;
         let actor = Actor {
             officer_id: id,
             uid: uid.clone(),
             name: officer,
         };
         {
-            let w = Writer::begin(tx, &actor, Roles::ALL);
-            let after = audit::row_json(w.conn(), "officers", id)?;
-            w.audit("insert", "officers", &uid, None, after.as_ref())?;
-            w.audit(
-                "roles",
-                "officers",
-                &uid,
-                None,
-                Some(&super::auth::roles_json(Roles::ALL)),
-            )?;
-            w.put_setting(settings::UNIT_NAME, &unit)?;
-            w.put_setting(settings::DESK_CODE, &desk)?;
+            let w = Writer::begin(sql, &actor, Roles::ALL);
             w.commit()?;
         }
         self.writes += 1;
@@ -270,7 +316,8 @@ impl Store {
             Some((true, codes)) => Roles::from_codes(&codes),
             _ => return Err(StoreError::NotPermitted),
         };
-        let mut w = Writer::begin(tx, actor, roles);
+        let sql = Sql::begin(tx, Some(&actor.uid))?;
+        let mut w = Writer::begin(sql, actor, roles);
         let out = f(&mut w)?;
         if !commit {
             // Dropped: rolled back.
@@ -285,8 +332,9 @@ impl Store {
     }
 
     /// Load an empty book in bulk (the demo generator): one transaction, no officer yet (the
-    /// generator's officers are part of the load), one audit row for the whole load. Returns
-    /// what `f` returned, the lookup index's rows and its build time (ms).
+    /// generator's officers are part of the load; its entries are nobody's), one journal
+    /// entry per record. Returns what `f` returned, the lookup index's rows and its build
+    /// time (ms).
     pub fn load_empty_book<T>(
         &mut self,
         label: &str,
@@ -304,13 +352,16 @@ impl Store {
         if !empty {
             return Err(StoreError::Invalid("the book is not empty".into()));
         }
+        let deferred = Deferred::take(&tx)?;
+        let sql = Sql::begin(tx, None)?;
         let out = {
-            let mut b = Bulk::new(&tx, None, label)?;
+            let mut b = Bulk::new(&sql, None, label)?;
             let out = f(&mut b)?;
             let (rows, ms) = b.finish()?;
             (out, rows, ms)
         };
-        tx.commit()?;
+        deferred.restore(sql.conn())?;
+        sql.commit()?;
         self.writes += 1;
         Ok(out)
     }
@@ -365,73 +416,110 @@ impl<'s> Writer<'s> {
         }
     }
 
-    /// One audit row by the actor.
-    pub(super) fn audit(
-        &self,
-        action: &str,
-        tbl: &str,
-        record_uid: &str,
-        before: Option<&Value>,
-        after: Option<&Value>,
-    ) -> Result<()> {
-        audit::record(
-            self.conn(),
-            Some(self.actor.officer_id),
-            action,
-            tbl,
-            record_uid,
-            before,
-            after,
-        )
+    /// An entry that changes no record (a reveal, a match the form could not show), by the
+    /// actor.
+    pub(super) fn fact(&self, op: Op, entity: Entity, record: &str, facts: Fields) -> Result<()> {
+        rows::fact(self, op, entity, record, facts)
     }
 
-    /// Write a setting (audited; nothing when unchanged).
+    /// Write a setting (its entry; nothing when unchanged).
     pub(super) fn put_setting(&self, key: &str, value: &str) -> Result<()> {
-        let value = crate::domain::text::nfc(value);
-        let before: Option<String> = self
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if before.as_deref() == Some(value.as_str()) {
-            return Ok(());
+        if rows::put_setting(self, key, value)? && key == settings::DESK_CODE {
+            self.journal().set_desk(&crate::domain::text::nfc(value));
         }
-        self.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        let action = if before.is_some() { "update" } else { "insert" };
-        self.audit(
-            action,
-            "settings",
-            key,
-            before.map(|b| serde_json::json!({ "value": b })).as_ref(),
-            Some(&serde_json::json!({ "value": value })),
-        )
+        Ok(())
+    }
+
+    /// The journal's length as this transaction sees it (the tests of every write).
+    pub fn journal_head(&self) -> i64 {
+        self.journal().next_seq() - 1
     }
 
     /// Bulk rows inside this transaction (an import), finished by [`Bulk::finish`].
     pub fn bulk(&mut self, label: &str) -> Result<Bulk<'_>> {
         self.permit(Permission::BulkLoad)?;
-        Bulk::new(self.sql.conn(), Some(self.actor.officer_id), label)
+        Bulk::new(&self.sql, Some(self.actor.officer_id), label)
     }
 }
 
-/// Bulk rows for a load or an import: prepared statements, the same checks as the single
-/// writes (domain-validated values, the SQL triggers on every case step), and at the end the
-/// due dates of every open case, the lookup index and one audit row for the whole load.
+/// What a load of an empty book does once at its end rather than per row: the counters the
+/// triggers keep (counted from the tables), and the journal's index by record (sorted once).
+/// Both are taken away inside the load's transaction, so a failed load leaves them as they
+/// were.
+struct Deferred {
+    sql: Vec<String>,
+}
+
+/// The triggers that keep the counters of the queue and the board.
+const COUNTER_TRIGGERS: &[&str] = &[
+    "cases_count_insert",
+    "cases_count_update",
+    "cases_next_due_count",
+    "case_deadlines_count_insert",
+    "case_deadlines_count_delete",
+];
+
+impl Deferred {
+    fn take(conn: &Connection) -> Result<Deferred> {
+        let mut sql = Vec::new();
+        let mut names: Vec<(&str, &str)> =
+            COUNTER_TRIGGERS.iter().map(|t| ("trigger", *t)).collect();
+        names.push(("index", "journal_by_record"));
+        for (kind, name) in names {
+            let text: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
+                    params![kind, name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(text) = text {
+                conn.execute_batch(&format!("DROP {} {name};", kind.to_uppercase()))?;
+                sql.push(text);
+            }
+        }
+        Ok(Deferred { sql })
+    }
+
+    fn restore(self, conn: &Connection) -> Result<()> {
+        conn.execute_batch(
+            "DELETE FROM case_status_counts;
+             INSERT INTO case_status_counts (field_id, status, n)
+                 SELECT field_id, status, count(*) FROM cases WHERE deleted_at IS NULL
+                 GROUP BY field_id, status;
+             DELETE FROM case_due_counts;
+             INSERT INTO case_due_counts (field_id, due_on, n)
+                 SELECT field_id, next_due, count(*) FROM cases WHERE next_due IS NOT NULL
+                 GROUP BY field_id, next_due;
+             DELETE FROM obligation_counts;
+             INSERT INTO obligation_counts (due_on, n)
+                 SELECT due_on, count(*) FROM case_deadlines GROUP BY due_on;",
+        )?;
+        for text in self.sql {
+            conn.execute_batch(&format!("{text};"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Bulk rows for a load or an import: the same row writers as the desk (`rows/`: the same
+/// SQL, the same checks, one journal entry per record), through prepared statements; what
+/// the desk does per write and a load can do once — the due dates of every open case, the
+/// lookup index — is done at the end, by [`Bulk::finish`].
 pub struct Bulk<'t> {
-    conn: &'t Connection,
+    sql: &'t Sql<'t>,
+    /// The officer of an import (None: a load of an empty book).
+    #[allow(dead_code)]
     by: Option<i64>,
+    #[allow(dead_code)]
     label: String,
     pub(super) counts: std::collections::BTreeMap<&'static str, u64>,
 }
 
 impl<'t> Bulk<'t> {
-    pub(super) fn new(conn: &'t Connection, by: Option<i64>, label: &str) -> Result<Bulk<'t>> {
+    pub(super) fn new(sql: &'t Sql<'t>, by: Option<i64>, label: &str) -> Result<Bulk<'t>> {
         Ok(Bulk {
-            conn,
+            sql,
             by,
             label: label.to_owned(),
             counts: Default::default(),
@@ -439,7 +527,12 @@ impl<'t> Bulk<'t> {
     }
 
     pub(super) fn conn(&self) -> &Connection {
-        self.conn
+        self.sql.conn()
+    }
+
+    /// The transaction's SQL (the row writers').
+    pub(super) fn sql(&self) -> &Sql<'t> {
+        self.sql
     }
 
     pub(super) fn count(&mut self, what: &'static str) {
@@ -456,27 +549,17 @@ impl<'t> Bulk<'t> {
         roles: Roles,
         at: &str,
     ) -> Result<i64> {
-        let name = clean_line(full_name);
-        if name.is_empty() {
-            return Err(StoreError::Invalid("officer name is empty".into()));
-        }
-        if roles.is_empty() {
-            return Err(StoreError::Invalid("an officer holds a role".into()));
-        }
-        self.conn
-            .prepare_cached(
-                "INSERT INTO officers (uid, full_name, title, is_leader, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
+        let id = rows::insert_officer(
+            self.sql,
+            &rows::NewOfficer {
                 uid,
-                name,
-                clean_line(title),
-                roles.has(role::Role::Leader),
-                at
-            ])?;
-        let id = self.conn.last_insert_rowid();
-        super::auth::put_roles(self.conn, id, roles)?;
+                full_name,
+                title,
+                roles,
+                pin_hash: None,
+                created_at: at,
+            },
+        )?;
         self.count("officers");
         Ok(id)
     }
@@ -486,37 +569,19 @@ impl<'t> Bulk<'t> {
         if key == settings::DESK_CODE {
             settings::check_desk_code(value)?;
         }
-        self.conn
-            .prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute(params![key, crate::domain::text::nfc(value)])?;
+        if rows::put_setting(self.sql, key, value)? && key == settings::DESK_CODE {
+            self.sql.journal().set_desk(value);
+        }
         Ok(())
     }
 
-    /// Finish: due dates of every open case, the lookup index, one audit row with the counts.
-    /// Returns the rows of the lookup index and how long it took to build (ms).
+    /// Finish: due dates of every open case, the lookup index. Returns the rows of the
+    /// lookup index and how long it took to build (ms).
     pub fn finish(self) -> Result<(u64, u64)> {
-        super::deadlines::recompute_loaded(self.conn)?;
+        super::deadlines::recompute_loaded(self.conn())?;
         let started = std::time::Instant::now();
-        let rows = super::lookup::rebuild(self.conn)?;
+        let rows = super::lookup::rebuild(self.conn())?;
         let ms = started.elapsed().as_millis() as u64;
-        let mut counts: serde_json::Map<String, Value> = self
-            .counts
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), Value::from(*v)))
-            .collect();
-        counts.insert("lookup_rows".into(), Value::from(rows));
-        audit::record(
-            self.conn,
-            self.by,
-            "bulk_load",
-            "book",
-            &self.label,
-            None,
-            Some(&Value::Object(counts)),
-        )?;
         Ok((rows, ms))
     }
 }

@@ -3,6 +3,7 @@
 //! Frame: a tab bar on top, the pane, a status line (unit, officer, date, message) and the
 //! key-hint bar generated from the keymap table. Overlays draw over the pane.
 
+mod audit;
 mod board;
 mod case;
 pub mod columns;
@@ -83,6 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::History(h) => lookup::history(frame, app, h, body, &theme),
             Overlay::Report(o) => report_records::overlay(frame, app, o, body, &theme),
             Overlay::Messages(scroll) => messages::draw(frame, app, *scroll, body, &theme),
+            Overlay::Audit(view) => audit::draw(frame, app, view, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);

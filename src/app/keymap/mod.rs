@@ -42,6 +42,8 @@ pub enum Context {
     ReportDefinition,
     /// The last messages, in full (`F2`).
     Messages,
+    /// The journal (`F3`, administrators).
+    Audit,
     /// The lock screen (start, `Ctrl-L`, idle, `o`): signing in, nothing else.
     Lock,
 }
@@ -74,6 +76,7 @@ impl Context {
             Context::ReportRecords => Msg::CtxRecords,
             Context::ReportDefinition => Msg::CtxDefinition,
             Context::Messages => Msg::CtxMessages,
+            Context::Audit => Msg::CtxAudit,
             Context::Lock => Msg::CtxLock,
         }
     }

@@ -16,11 +16,12 @@ pub mod pin;
 
 use chrono::{NaiveDateTime, TimeDelta};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::write::On;
-use super::{Actor, Result, Store, StoreError, audit};
-use crate::domain::role::{self, PinProblem, Role, Roles, Target};
+use super::write::{On, Sql};
+use super::{Actor, Result, Store, StoreError, rows};
+use crate::domain::journal::{Entity, Op};
+use crate::domain::role::{self, PinProblem, Roles, Target};
 use crate::domain::text::nfc;
 
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
@@ -33,25 +34,6 @@ pub(super) fn new_pin_hash(pin: &str, again: &str) -> Result<String> {
         return Err(StoreError::BadPin(PinProblem::Mismatch));
     }
     Ok(pin::hash(&pin))
-}
-
-/// Replace an officer's roles (and the old `is_leader` mark with them).
-pub(super) fn put_roles(conn: &Connection, officer_id: i64, roles: Roles) -> Result<()> {
-    conn.prepare_cached("DELETE FROM officer_roles WHERE officer_id = ?1")?
-        .execute([officer_id])?;
-    let mut insert =
-        conn.prepare_cached("INSERT INTO officer_roles (officer_id, role) VALUES (?1, ?2)")?;
-    for r in roles.iter() {
-        insert.execute(params![officer_id, r.code()])?;
-    }
-    conn.prepare_cached("UPDATE officers SET is_leader = ?2 WHERE id = ?1")?
-        .execute(params![officer_id, roles.has(Role::Leader)])?;
-    Ok(())
-}
-
-/// The roles as the audit keeps them.
-pub(super) fn roles_json(roles: Roles) -> Value {
-    json!({ "roles": roles.iter().map(Role::code).collect::<Vec<_>>() })
 }
 
 /// The roles an officer holds now.
@@ -216,56 +198,44 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let result = if right {
-            tx.prepare_cached(
-                "UPDATE officers SET sign_in_failures = 0, sign_in_wait_until = NULL,
-                     pin_hash = coalesce(?2, pin_hash)
-                 WHERE id = ?1",
-            )?
-            .execute(params![officer_id, rehash])?;
-            audit::record(
-                &tx,
-                Some(officer_id),
-                "sign_in",
-                "officers",
-                &c.uid,
-                None,
-                rehash
-                    .as_ref()
-                    .map(|_| json!({ "rehashed": true }))
-                    .as_ref(),
-            )?;
+        if right {
+            let sql = Sql::begin(tx, Some(&c.uid))?;
+            rows::signed_in(&sql, officer_id, rehash.as_deref())?;
+            let facts = match rehash {
+                Some(_) => rows::facts([("rehashed", Value::Bool(true))]),
+                None => Default::default(),
+            };
+            rows::fact(&sql, Op::SignIn, Entity::Officer, &c.uid, facts)?;
+            sql.commit()?;
             Ok(actor)
         } else {
+            // Nobody signed in: the entry is nobody's.
+            let sql = Sql::begin(tx, None)?;
             // Counted from the book as it is now: another desk's wrong entries count too.
-            let failures = credentials(&tx, officer_id)?.failures + 1;
+            let failures = credentials(sql.conn(), officer_id)?.failures + 1;
             let wait_secs = role::wait_after(failures);
             let until = (wait_secs > 0).then(|| {
                 (now + TimeDelta::seconds(wait_secs as i64))
                     .format(STAMP)
                     .to_string()
             });
-            tx.prepare_cached(
-                "UPDATE officers SET sign_in_failures = ?2, sign_in_wait_until = ?3
-                 WHERE id = ?1",
-            )?
-            .execute(params![officer_id, failures, until])?;
-            audit::record(
-                &tx,
-                None,
-                "sign_in_failed",
-                "officers",
+            rows::wrong_pin(&sql, officer_id, failures, until.as_deref())?;
+            rows::fact(
+                &sql,
+                Op::SignInFailed,
+                Entity::Officer,
                 &c.uid,
-                None,
-                Some(&json!({ "failures": failures, "wait_secs": wait_secs })),
+                rows::facts([
+                    ("failures", Value::from(failures)),
+                    ("wait_secs", Value::from(wait_secs)),
+                ]),
             )?;
+            sql.commit()?;
             Err(StoreError::WrongPin {
                 failures,
                 wait_secs,
             })
-        };
-        tx.commit()?;
-        result
+        }
     }
 
     /// An officer without a PIN sets one (typed twice) and is signed in: their first
@@ -287,29 +257,14 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = tx
-            .prepare_cached(
-                "UPDATE officers SET pin_hash = ?2, sign_in_failures = 0,
-                     sign_in_wait_until = NULL
-                 WHERE id = ?1 AND pin_hash IS NULL AND active = 1",
-            )?
-            .execute(params![officer_id, hash])?;
-        if n == 0 {
+        let sql = Sql::begin(tx, Some(&c.uid))?;
+        if !rows::set_pin(&sql, officer_id, Some(&hash), Op::PinSet, true)? {
             return Err(StoreError::Conflict {
                 what: "pin",
                 changed_at: None,
             });
         }
-        audit::record(
-            &tx,
-            Some(officer_id),
-            "pin_set",
-            "officers",
-            &c.uid,
-            None,
-            None,
-        )?;
-        tx.commit()?;
+        sql.commit()?;
         Ok(Actor::signed_in(officer_id, &c.uid, &c.name))
     }
 
@@ -329,18 +284,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.prepare_cached("UPDATE officers SET pin_hash = ?2 WHERE id = ?1 AND active = 1")?
-            .execute(params![officer_id, hash])?;
-        audit::record(
-            &tx,
-            Some(officer_id),
-            "pin_changed",
-            "officers",
-            actor.uid(),
-            None,
-            None,
-        )?;
-        tx.commit()?;
+        let sql = Sql::begin(tx, Some(actor.uid()))?;
+        rows::set_pin(&sql, officer_id, Some(&hash), Op::PinChanged, false)?;
+        sql.commit()?;
         Ok(actor)
     }
 

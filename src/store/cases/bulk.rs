@@ -1,14 +1,13 @@
-//! Bulk rows of cases (a load or an import): the same domain guards and SQL triggers as the
-//! single writes; due dates and the index are made once, when the load finishes.
+//! Bulk rows of cases (a load or an import): the same domain guards, SQL triggers and row
+//! writers as the single writes; due dates and the index are made once, when the load
+//! finishes.
 
-use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, params};
+use chrono::NaiveDate;
 
-use super::super::{Bulk, Result, StoreError};
+use super::super::{Bulk, Result, StoreError, rows};
 use super::steps::next_code;
 use super::{Intake, StepInput, facts};
-use crate::domain::case::{self, Action, CaseFacts, CaseStatus, Outcome, RefusalReason};
-use crate::domain::text::{clean_line, nfc};
+use crate::domain::case::{self, Action, CaseFacts};
 
 /// A case of a bulk load or import (its citizen and visit already loaded).
 #[derive(Debug, Clone)]
@@ -17,6 +16,9 @@ pub struct BulkCase<'a> {
     /// The uid of its intake event.
     pub event_uid: &'a str,
     pub intake: &'a Intake,
+    /// 2 for a second-round complaint, which names the case it follows.
+    pub round: u8,
+    pub previous_case_id: Option<i64>,
     pub at: &'a str,
     pub by: i64,
 }
@@ -34,150 +36,88 @@ pub struct BulkStep<'a> {
 }
 
 impl Bulk<'_> {
-    /// A new case (status `moi`, its intake event); returns its row id and code. Due dates
-    /// and the index are made by `finish` for the whole load.
+    /// A new case (status `moi`, its intake event, its visit) through the desk's row writer
+    /// (`rows::insert_case`: a second round keeps its round and first case here too);
+    /// returns its row id and code. Due dates and the index are made by `finish` for the
+    /// whole load.
     pub fn case(&mut self, b: &BulkCase) -> Result<(i64, String)> {
+        use chrono::Datelike;
         let c = b.intake;
-        let conn = self.conn();
-        let summary = nfc(c.summary.trim());
-        if summary.is_empty() {
-            return Err(StoreError::Invalid("case summary is empty".into()));
-        }
-        let field_id = super::super::visits::field_id(conn, &c.field_code)?;
-        let year = c.received_on.year();
-        let (seq, code) = next_code(conn, c.case_type, year)?;
-        let desk = super::super::settings::desk_of(conn)?;
-        conn.prepare_cached(
-            "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id,
-                 summary, remote, source, forwarded_by, forwarding_doc, received_on, officer_id,
-                 created_at, updated_at, forwarder_kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16,
-                     ?17)",
-        )?
-        .execute(params![
-            b.uid,
-            code,
-            c.case_type.code(),
-            year,
-            desk,
-            seq,
-            c.citizen_id,
-            field_id,
-            summary,
-            c.remote,
-            c.source.code(),
-            clean_line(&c.forwarded_by),
-            clean_line(&c.forwarding_doc),
-            c.received_on,
-            b.by,
-            b.at,
-            c.forwarder_kind.map(|k| k.code()),
-        ])?;
-        let id = conn.last_insert_rowid();
-        if let Some(visit_id) = c.visit_id {
-            conn.prepare_cached("INSERT INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?
-                .execute(params![id, visit_id])?;
-        }
-        bulk_event(
-            conn,
-            id,
-            Action::Open,
-            None,
-            CaseStatus::New,
-            &BulkStep {
-                uid: b.event_uid,
-                case_id: id,
-                action: Action::Open,
-                day: c.received_on,
-                input: &StepInput {
-                    document_no: c.forwarding_doc.clone(),
-                    agency: c.forwarded_by.clone(),
-                    ..StepInput::default()
+        let field_id = super::super::visits::field_id(self.conn(), &c.field_code)?;
+        let (seq, code) = next_code(self.conn(), c.case_type, c.received_on.year())?;
+        let desk = super::super::settings::desk_of(self.conn())?;
+        let (disciplinary, dismissal) = match b.previous_case_id {
+            Some(p) => self.conn().query_row(
+                "SELECT disciplinary, dismissal FROM cases WHERE id = ?1",
+                [p],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?,
+            None => (false, false),
+        };
+        let id = self.sql().stamped(b.at, || {
+            rows::insert_case(
+                self.sql(),
+                &rows::NewCase {
+                    uid: b.uid,
+                    event_uid: b.event_uid,
+                    code: &code,
+                    seq,
+                    desk: &desk,
+                    field_id,
+                    intake: c,
+                    round: b.round,
+                    previous_case_id: b.previous_case_id,
+                    disciplinary,
+                    dismissal,
+                    officer_id: Some(b.by),
+                    at: b.at,
                 },
-                at: b.at,
-                by: b.by,
-            },
-        )?;
+            )
+        })?;
         self.count("cases");
         Ok((id, code))
     }
 
     /// A step of a loaded case, checked by the same domain guards as `Writer::case_step` (and
-    /// the SQL triggers); returns the case's facts after it.
+    /// the SQL triggers) and written by the same row writers; returns the case's facts after
+    /// it.
     pub fn case_step(&mut self, s: &BulkStep) -> Result<CaseFacts> {
         super::duties::refuse_time_bar_as_a_step(s.action)?;
-        let conn = self.conn();
-        let before = facts(conn, s.case_id)?;
+        let before = facts(self.conn(), s.case_id)?;
         let after = case::apply(&before, s.action).map_err(|why| StoreError::Refused {
             action: s.action,
             status: before.status,
             why,
         })?;
-        bulk_event(
-            conn,
-            s.case_id,
-            s.action,
-            Some(before.status),
-            after.status,
-            s,
-        )?;
-        let own = match s.action {
-            Action::ClassifyOwn => Some(true),
-            Action::ClassifyNotOwn => Some(false),
-            _ => None,
-        };
-        conn.prepare_cached(
-            "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4, remote = ?10,
-                 own_authority = coalesce(?5, own_authority),
-                 accepted_on = coalesce(?6, accepted_on), resolved_on = coalesce(?7, resolved_on),
-                 outcome = coalesce(?8, outcome), updated_at = ?9
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            s.case_id,
-            after.status.code(),
-            after.complex,
-            after.extensions,
-            own,
-            (s.action == Action::Accept).then_some(s.day),
-            (s.action == Action::Resolve).then_some(s.day),
-            s.input.outcome.map(Outcome::code),
-            s.at,
-            after.remote,
-        ])?;
-        super::duties::record_facts(conn, s.case_id, &after)?;
+        self.sql().stamped(s.at, || {
+            rows::insert_event(
+                self.sql(),
+                &rows::NewEvent {
+                    uid: s.uid,
+                    case_id: s.case_id,
+                    action: s.action,
+                    from: Some(before.status),
+                    to: after.status,
+                    day: s.day,
+                    input: s.input,
+                    officer_id: Some(s.by),
+                    at: s.at,
+                },
+            )?;
+            rows::step_case(
+                self.sql(),
+                s.case_id,
+                &rows::StepUpdate {
+                    action: s.action,
+                    day: s.day,
+                    after,
+                    outcome: s.input.outcome,
+                    assignee: s.input.assignee,
+                    result_requested: s.input.result_requested,
+                },
+            )
+        })?;
         self.count("case_events");
         Ok(after)
     }
-}
-
-fn bulk_event(
-    conn: &Connection,
-    case_id: i64,
-    action: Action,
-    from: Option<CaseStatus>,
-    to: CaseStatus,
-    s: &BulkStep,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status, to_status,
-             note, document_no, agency, reason, outcome)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        s.uid,
-        case_id,
-        s.at,
-        s.day,
-        s.by,
-        action.code(),
-        from.map(CaseStatus::code),
-        to.code(),
-        nfc(s.input.note.trim()),
-        clean_line(&s.input.document_no),
-        clean_line(&s.input.agency),
-        s.input.reason.map(RefusalReason::code),
-        s.input.outcome.map(Outcome::code),
-    ])?;
-    Ok(())
 }

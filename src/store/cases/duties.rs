@@ -2,17 +2,16 @@
 //!
 //! - a guard before a step: accepting a complaint received after its time limit (Luật KN
 //!   Art 9, 33(1), 48) needs the valid reason written down, or it is refused (Art 11(6));
-//! - the facts the new steps set (especially complex, verification at several places), and a
-//!   second round inheriting what its first round was against;
+//! - (the facts the new steps set, and a second round inheriting what its first round was
+//!   against, are written with the step and the new case: `rows/case.rs`);
 //! - the complaint's time-bar facts, recorded by their own write.
 //!
-//! `steps.rs` calls the first two at one line each; everything else is here.
+//! `steps.rs` calls the guards at one line each; everything else is here.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 
 use super::super::write::On;
-use super::super::{Permission, Result, StoreError, Writer, audit, now_stamp};
+use super::super::{Permission, Result, StoreError, Writer, rows};
 use super::steps::{case_for_update, insert_event};
 use super::{StepInput, facts};
 use crate::domain::case::{self, Action, CaseFacts, ComplaintSubject, Refusal};
@@ -71,32 +70,6 @@ pub(super) fn refuse_time_bar_as_a_step(action: Action) -> Result<()> {
     Ok(())
 }
 
-/// After a step's update of the case: the facts the new steps set.
-pub(super) fn record_facts(conn: &Connection, case_id: i64, f: &CaseFacts) -> Result<()> {
-    conn.prepare_cached("UPDATE cases SET very_complex = ?2, multi_site = ?3 WHERE id = ?1")?
-        .execute(params![case_id, f.very_complex, f.multi_site])?;
-    Ok(())
-}
-
-/// After a second round was opened from `case_id`: it is against the same decision, so of
-/// the same kind (disciplinary or not), and its due dates follow.
-pub(super) fn after_reopen(w: &Writer, case_id: i64) -> Result<()> {
-    w.prepare_cached(
-        "UPDATE cases SET
-             disciplinary = (SELECT p.disciplinary FROM cases p WHERE p.id = ?1),
-             dismissal = (SELECT p.dismissal FROM cases p WHERE p.id = ?1)
-         WHERE previous_case_id = ?1",
-    )?
-    .execute([case_id])?;
-    let second: i64 = w.query_row(
-        "SELECT id FROM cases WHERE previous_case_id = ?1",
-        [case_id],
-        |r| r.get(0),
-    )?;
-    let ctx = super::super::deadlines::context(w.conn())?;
-    super::super::deadlines::recompute_case(w.conn(), &ctx, second)
-}
-
 impl Writer<'_> {
     /// Record a complaint's time-bar facts (`thoi_hieu`): when the complainant received or
     /// learned of the decision, the days lost to an obstacle, and what it is against. The
@@ -130,7 +103,6 @@ impl Writer<'_> {
         if t.obstacle_days > 3650 {
             return Err(StoreError::Invalid("obstacle days out of range".into()));
         }
-        let before = audit::row_json(self.conn(), "cases", id)?;
         let note = StepInput {
             note: t.note.clone(),
             ..StepInput::default()
@@ -145,28 +117,15 @@ impl Writer<'_> {
             &note,
         )?;
         let (disciplinary, dismissal) = t.subject.flags();
-        self.prepare_cached(
-            "UPDATE cases SET learned_on = ?2, obstacle_days = ?3, disciplinary = ?4,
-                 dismissal = ?5, updated_at = ?6, version = version + 1
-             WHERE id = ?1",
-        )?
-        .execute(params![
+        rows::time_bar(
+            self,
             id,
             t.learned_on,
             t.obstacle_days,
             disciplinary,
             dismissal,
-            now_stamp()
-        ])?;
+        )?;
         let ctx = super::super::deadlines::context(self.conn())?;
-        super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
-        let after = audit::row_json(self.conn(), "cases", id)?;
-        self.audit(
-            Action::RecordTimeBar.code(),
-            "cases",
-            uid,
-            before.as_ref(),
-            after.as_ref(),
-        )
+        super::super::deadlines::recompute_case(self.conn(), &ctx, id)
     }
 }

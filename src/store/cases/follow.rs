@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
 use super::super::visits::SharedCaseChoice;
-use super::super::{EditWhat, Result, StoreError, Writer, audit, now_stamp};
+use super::super::{EditWhat, Result, StoreError, Writer, rows};
 use super::StepInput;
 use crate::domain::case::{Action, CaseStatus, CaseType};
 
@@ -80,8 +80,7 @@ impl Writer<'_> {
     pub(in crate::store) fn follow_visit_edit(&mut self, e: &VisitEdit) -> Result<bool> {
         use crate::domain::case::EventFact;
         let linked = linked_cases(self.conn(), e.visit_id)?;
-        for (id, uid, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked
-        {
+        for (id, _, code, status, case_type, field_id, citizen_id, received_on, opened) in &linked {
             let blocked = |what| StoreError::EditBlocked {
                 code: code.clone(),
                 status: *status,
@@ -91,8 +90,9 @@ impl Writer<'_> {
             if e.was_intake && !e.is_intake {
                 return Err(blocked(super::super::EditWhat::Handling));
             }
-            let before = audit::row_json(self.conn(), "cases", *id)?;
+            let before = rows::before_change(self, *id)?;
             let mut notes = Vec::new();
+            let mut fix = rows::Correction::default();
             // (A case that holds other live visits never gets here with a change of type:
             // `settle_shared_cases` refused it or took this visit out.)
             if e.old_type != e.new_type && *case_type == e.old_type {
@@ -102,20 +102,14 @@ impl Writer<'_> {
                 let year = received_on.year();
                 let (seq, new_code) = next_code(self.conn(), e.new_type, year)?;
                 let desk = super::super::settings::desk_of(self.conn())?;
-                self.execute(
-                    "UPDATE cases SET case_type = ?2, code = ?3, seq = ?4, desk = ?5 WHERE id = ?1",
-                    params![id, e.new_type.code(), new_code, seq, desk],
-                )?;
+                fix.retype = Some((e.new_type, new_code.clone(), seq, desk));
                 notes.push(EventFact::Retyped {
                     from: code.clone(),
                     to: new_code,
                 });
             }
             if e.old_field != e.new_field && *field_id == e.old_field {
-                self.execute(
-                    "UPDATE cases SET field_id = ?2 WHERE id = ?1",
-                    params![id, e.new_field],
-                )?;
+                fix.field_id = Some(e.new_field);
                 notes.push(EventFact::Field {
                     from: field_name(self.conn(), e.old_field)?,
                     to: field_name(self.conn(), e.new_field)?,
@@ -131,20 +125,14 @@ impl Writer<'_> {
                 }
             }
             if e.old_citizen != e.new_citizen && *citizen_id == e.old_citizen {
-                self.execute(
-                    "UPDATE cases SET citizen_id = ?2 WHERE id = ?1",
-                    params![id, e.new_citizen],
-                )?;
+                fix.citizen_id = Some(e.new_citizen);
                 notes.push(EventFact::Citizen);
             }
             if e.old_day != e.new_day && *opened && *received_on == e.old_day {
                 if !is_new {
                     return Err(blocked(super::super::EditWhat::Day));
                 }
-                self.execute(
-                    "UPDATE cases SET received_on = ?2 WHERE id = ?1",
-                    params![id, e.new_day],
-                )?;
+                fix.received_on = Some(e.new_day);
                 notes.push(EventFact::Day {
                     from: e.old_day,
                     to: e.new_day,
@@ -153,6 +141,7 @@ impl Writer<'_> {
             if notes.is_empty() {
                 continue;
             }
+            rows::correct_case(self, *id, &fix)?;
             let step = StepInput {
                 facts: notes,
                 ..StepInput::default()
@@ -166,23 +155,12 @@ impl Writer<'_> {
                 e.new_day,
                 &step,
             )?;
-            self.execute(
-                "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
-                params![id, now_stamp()],
-            )?;
+            rows::touched(self, &before)?;
             let ctx = super::super::deadlines::context(self.conn())?;
             super::super::deadlines::recompute_case(self.conn(), &ctx, *id)?;
             super::super::lookup::index_case(self.conn(), *id)?;
             super::super::lookup::index_citizen(self.conn(), e.old_citizen)?;
             super::super::lookup::index_citizen(self.conn(), e.new_citizen)?;
-            let after = audit::row_json(self.conn(), "cases", *id)?;
-            self.audit(
-                Action::VisitEdited.code(),
-                "cases",
-                uid,
-                before.as_ref(),
-                after.as_ref(),
-            )?;
         }
         Ok(!linked.is_empty())
     }
@@ -190,7 +168,7 @@ impl Writer<'_> {
     /// A voided visit's cases: one it opened that is still new and has no other visit goes
     /// with it (marked, never deleted); a case it opened that moved on refuses the void.
     pub(in crate::store) fn void_cases_of_visit(&mut self, visit_id: i64) -> Result<()> {
-        for (id, uid, code, status, ..) in linked_cases(self.conn(), visit_id)?
+        for (id, _, code, status, ..) in linked_cases(self.conn(), visit_id)?
             .into_iter()
             .filter(|c| c.8)
         {
@@ -207,17 +185,10 @@ impl Writer<'_> {
                     what: super::super::EditWhat::Void,
                 });
             }
-            let before = audit::row_json(self.conn(), "cases", id)?;
-            self.execute(
-                "UPDATE cases SET deleted_at = ?2, updated_at = ?2, version = version + 1
-                 WHERE id = ?1",
-                params![id, now_stamp()],
-            )?;
+            rows::void_case(self, id)?;
             let ctx = super::super::deadlines::context(self.conn())?;
             super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
             super::super::lookup::index_case(self.conn(), id)?;
-            let after = audit::row_json(self.conn(), "cases", id)?;
-            self.audit("void", "cases", &uid, before.as_ref(), after.as_ref())?;
         }
         Ok(())
     }
@@ -246,7 +217,7 @@ impl Writer<'_> {
         e: &VisitEdit,
         choice: SharedCaseChoice,
     ) -> Result<()> {
-        for (id, uid, code, status, case_type, field_id, citizen_id, _, _) in
+        for (id, _, code, status, case_type, field_id, citizen_id, _, _) in
             linked_cases(self.conn(), e.visit_id)?
         {
             let others = other_visits(self.conn(), id, e.visit_id)?;
@@ -284,11 +255,8 @@ impl Writer<'_> {
                 }
                 SharedCaseChoice::Follow => {}
                 SharedCaseChoice::Leave => {
-                    let before = audit::row_json(self.conn(), "cases", id)?;
-                    self.execute(
-                        "DELETE FROM case_visits WHERE case_id = ?1 AND visit_id = ?2",
-                        params![id, e.visit_id],
-                    )?;
+                    let before = rows::before_change(self, id)?;
+                    rows::unlink_visit(self, id, e.visit_id)?;
                     let (day, time): (NaiveDate, String) = self.query_row(
                         "SELECT day, time FROM visits WHERE id = ?1",
                         [e.visit_id],
@@ -307,15 +275,10 @@ impl Writer<'_> {
                         e.new_day,
                         &step,
                     )?;
-                    self.execute(
-                        "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
-                        params![id, now_stamp()],
-                    )?;
+                    rows::touched(self, &before)?;
                     let ctx = super::super::deadlines::context(self.conn())?;
                     super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
                     super::super::lookup::index_case(self.conn(), id)?;
-                    let after = audit::row_json(self.conn(), "cases", id)?;
-                    self.audit("visit_left", "cases", &uid, before.as_ref(), after.as_ref())?;
                 }
             }
         }
@@ -326,19 +289,11 @@ impl Writer<'_> {
     /// (the whole case followed a correction); returns how many moved.
     fn move_other_visits(&mut self, id: i64, e: &VisitEdit) -> Result<usize> {
         let mut moved = 0;
-        for (vid, vuid) in other_visits(self.conn(), id, e.visit_id)? {
-            let before = audit::row_json(self.conn(), "visits", vid)?;
-            let n = self.execute(
-                "UPDATE visits SET field_id = ?2, updated_at = ?3, version = version + 1
-                 WHERE id = ?1 AND field_id = ?4",
-                params![vid, e.new_field, now_stamp(), e.old_field],
-            )?;
-            if n == 0 {
+        for (vid, _) in other_visits(self.conn(), id, e.visit_id)? {
+            if !rows::move_visit_field(self, vid, e.old_field, e.new_field)? {
                 continue;
             }
             super::super::lookup::index_visit(self.conn(), vid)?;
-            let after = audit::row_json(self.conn(), "visits", vid)?;
-            self.audit("update", "visits", &vuid, before.as_ref(), after.as_ref())?;
             moved += 1;
         }
         Ok(moved)

@@ -8,14 +8,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::super::citizens::CitizenInput;
 use super::super::visits::KnownCitizen;
 use super::super::write::On;
-use super::super::{
-    Permission, Result, StoreError, Writer, audit, new_uid, now_stamp, open_statuses,
-};
+use super::super::{Permission, Result, StoreError, Writer, new_uid, open_statuses, rows};
 use super::{CaseSource, Intake, NewCase, SavedCase, StepInput, facts};
 use crate::domain::case::{self, Action, CaseStatus, CaseType, Outcome, RefusalReason, case_code};
 use crate::domain::intake::{self, CaseChoice, IntakeStep, OpenCase};
+use crate::domain::journal::{Entity, Op};
 use crate::domain::role;
-use crate::domain::text::{clean_line, nfc};
 
 /// The next code of a case type in a year, at this desk: (seq, code).
 pub(super) fn next_code(conn: &Connection, t: CaseType, year: i32) -> Result<(u32, String)> {
@@ -29,78 +27,53 @@ pub(super) fn next_code(conn: &Connection, t: CaseType, year: i32) -> Result<(u3
     Ok((seq, case_code(t, year, &desk, seq)))
 }
 
-/// Insert a case (status `moi`) with its intake event; returns (id, uid, code).
+/// Insert a case (status `moi`) with its intake event, its due dates and its index;
+/// returns (id, uid, code).
 fn insert_case(
     w: &Writer,
     c: &Intake,
     round: u8,
     previous: Option<i64>,
 ) -> Result<(i64, String, String)> {
-    let summary = nfc(c.summary.trim());
-    if summary.is_empty() {
-        return Err(StoreError::Invalid("case summary is empty".into()));
-    }
     let field_id = super::super::visits::field_id(w.conn(), &c.field_code)?;
-    let year = c.received_on.year();
-    let (seq, code) = next_code(w.conn(), c.case_type, year)?;
+    let (seq, code) = next_code(w.conn(), c.case_type, c.received_on.year())?;
     let desk = super::super::settings::desk_of(w.conn())?;
+    // A second round is against the same decision as its first: of the same kind.
+    let (disciplinary, dismissal) = match previous {
+        Some(p) => w.query_row(
+            "SELECT disciplinary, dismissal FROM cases WHERE id = ?1",
+            [p],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?,
+        None => (false, false),
+    };
     let uid = new_uid();
-    let now = now_stamp();
-    w.prepare_cached(
-        "INSERT INTO cases (uid, code, case_type, year, desk, seq, citizen_id, field_id, summary,
-             round, previous_case_id, remote, source, forwarded_by, forwarding_doc, received_on,
-             officer_id, created_at, updated_at, forwarder_kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18,
-                 ?19)",
-    )?
-    .execute(params![
-        uid,
-        code,
-        c.case_type.code(),
-        year,
-        desk,
-        seq,
-        c.citizen_id,
-        field_id,
-        summary,
-        round,
-        previous,
-        c.remote,
-        c.source.code(),
-        clean_line(&c.forwarded_by),
-        clean_line(&c.forwarding_doc),
-        c.received_on,
-        w.officer_id(),
-        now,
-        c.forwarder_kind.map(|k| k.code()),
-    ])?;
-    let id = w.last_insert_rowid();
-    if let Some(visit_id) = c.visit_id {
-        w.prepare_cached("INSERT INTO case_visits (case_id, visit_id) VALUES (?1, ?2)")?
-            .execute(params![id, visit_id])?;
-    }
-    insert_event(
+    let id = rows::insert_case(
         w,
-        id,
-        Action::Open,
-        None,
-        CaseStatus::New,
-        c.received_on,
-        &StepInput {
-            document_no: c.forwarding_doc.clone(),
-            agency: c.forwarded_by.clone(),
-            ..StepInput::default()
+        &rows::NewCase {
+            uid: &uid,
+            event_uid: &new_uid(),
+            code: &code,
+            seq,
+            desk: &desk,
+            field_id,
+            intake: c,
+            round,
+            previous_case_id: previous,
+            disciplinary,
+            dismissal,
+            officer_id: Some(w.officer_id()),
+            at: &w.stamp(),
         },
     )?;
     let ctx = super::super::deadlines::context(w.conn())?;
     super::super::deadlines::recompute_case(w.conn(), &ctx, id)?;
     super::super::lookup::index_case(w.conn(), id)?;
     super::super::lookup::index_citizen(w.conn(), c.citizen_id)?;
-    let after = audit::row_json(w.conn(), "cases", id)?;
-    w.audit("insert", "cases", &uid, None, after.as_ref())?;
     Ok((id, uid, code))
 }
 
+/// Insert an event of the desk (now, by the actor).
 pub(super) fn insert_event(
     w: &Writer,
     case_id: i64,
@@ -110,28 +83,20 @@ pub(super) fn insert_event(
     day: NaiveDate,
     s: &StepInput,
 ) -> Result<()> {
-    w.prepare_cached(
-        "INSERT INTO case_events (uid, case_id, at, day, officer_id, action, from_status, to_status,
-             note, document_no, agency, reason, outcome, facts)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        new_uid(),
-        case_id,
-        now_stamp(),
-        day,
-        w.officer_id(),
-        action.code(),
-        from.map(CaseStatus::code),
-        to.code(),
-        nfc(s.note.trim()),
-        clean_line(&s.document_no),
-        clean_line(&s.agency),
-        s.reason.map(RefusalReason::code),
-        s.outcome.map(Outcome::code),
-        crate::domain::case::facts::to_json(&s.facts),
-    ])?;
-    Ok(())
+    rows::insert_event(
+        w,
+        &rows::NewEvent {
+            uid: &new_uid(),
+            case_id,
+            action,
+            from,
+            to,
+            day,
+            input: s,
+            officer_id: Some(w.officer_id()),
+            at: &w.stamp(),
+        },
+    )
 }
 
 /// A step is dated on or after the petition's receipt and the case's last step, and not
@@ -389,75 +354,46 @@ impl Writer<'_> {
         let day = s.day.unwrap_or(today);
         check_step_day(self.conn(), id, day, today)?;
         super::duties::guard_suspension(&before_facts, action, day)?; // issue 23
-        let before = audit::row_json(self.conn(), "cases", id)?;
         let (from, to) = (before_facts.status, after_facts.status);
         insert_event(self, id, action, Some(from), to, day, s)?;
-        let own_authority = match action {
-            Action::ClassifyOwn => Some(true),
-            Action::ClassifyNotOwn => Some(false),
-            _ => None,
-        };
-        self.prepare_cached(
-            "UPDATE cases SET status = ?2, complex = ?3, extensions = ?4, remote = ?12,
-                 own_authority = coalesce(?5, own_authority),
-                 accepted_on = CASE WHEN ?6 THEN ?7 ELSE accepted_on END,
-                 resolved_on = CASE WHEN ?8 THEN ?7 ELSE resolved_on END,
-                 outcome = coalesce(?9, outcome),
-                 officer_id = coalesce(?10, officer_id),
-                 updated_at = ?11, version = version + 1
-             WHERE id = ?1",
-        )?
-        .execute(params![
+        rows::step_case(
+            self,
             id,
-            to.code(),
-            after_facts.complex,
-            after_facts.extensions,
-            own_authority,
-            action == Action::Accept,
-            day,
-            action == Action::Resolve,
-            s.outcome.map(Outcome::code),
-            if action == Action::Assign {
-                s.assignee
-            } else {
-                None
+            &rows::StepUpdate {
+                action,
+                day,
+                after: after_facts,
+                outcome: s.outcome,
+                assignee: s.assignee,
+                result_requested: s.result_requested,
             },
-            now_stamp(),
-            after_facts.remote,
-        ])?;
-        super::duties::record_facts(self.conn(), id, &after_facts)?; // issue 18: the new facts
-        if action == Action::Transfer && s.result_requested {
-            // Issue 23: Luật TCD Art 28(2) binds only when the citizen asked.
-            self.prepare_cached("UPDATE cases SET result_requested = 1 WHERE id = ?1")?
-                .execute([id])?;
-        }
+        )?;
         let ctx = super::super::deadlines::context(self.conn())?;
         super::super::deadlines::recompute_case(self.conn(), &ctx, id)?;
-        let after = audit::row_json(self.conn(), "cases", id)?;
-        self.audit(action.code(), "cases", uid, before.as_ref(), after.as_ref())?;
         let mut new_code = None;
         if action == Action::Reopen {
-            let prev = before.as_ref().ok_or(StoreError::NotFound("case"))?;
-            let field_code: String = self.query_row(
-                "SELECT f.code FROM cases k JOIN fields f ON f.id = k.field_id WHERE k.id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
+            let (field_code, citizen_id, summary, remote): (String, i64, String, bool) = self
+                .query_row(
+                    "SELECT f.code, k.citizen_id, k.summary, k.remote
+                     FROM cases k JOIN fields f ON f.id = k.field_id WHERE k.id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
             let second = Intake {
                 case_type: before_facts.case_type,
-                citizen_id: prev["citizen_id"].as_i64().unwrap_or_default(),
+                citizen_id,
                 field_code,
-                summary: prev["summary"].as_str().unwrap_or_default().to_owned(),
+                summary,
                 source: CaseSource::Visit,
                 forwarded_by: String::new(),
                 forwarding_doc: s.document_no.clone(),
                 forwarder_kind: None,
                 received_on: day,
-                remote: prev["remote"].as_i64() == Some(1),
+                remote,
                 visit_id: None,
             };
+            // Of the same kind of decision as its first round (issue 18): `insert_case`.
             let (_, _, code) = insert_case(self, &second, 2, Some(id))?;
-            super::duties::after_reopen(self, id)?; // issue 18: the same kind of decision
             new_code = Some(code);
         }
         Ok(new_code)
@@ -475,34 +411,8 @@ impl Writer<'_> {
     ) -> Result<String> {
         let id = case_for_update(self, case_uid, None)?;
         let status = facts(self.conn(), id)?.status;
-        if let Some(visit_id) = visit_id {
-            self.prepare_cached(
-                "INSERT OR IGNORE INTO case_visits (case_id, visit_id) VALUES (?1, ?2)",
-            )?
-            .execute(params![id, visit_id])?;
-        }
         insert_event(self, id, Action::AddPetition, Some(status), status, day, s)?;
-        self.execute(
-            "UPDATE cases SET updated_at = ?2, version = version + 1 WHERE id = ?1",
-            params![id, now_stamp()],
-        )?;
-        let visit_uid: Option<String> = match visit_id {
-            Some(v) => {
-                Some(self.query_row("SELECT uid FROM visits WHERE id = ?1", [v], |r| r.get(0))?)
-            }
-            None => None,
-        };
-        self.audit(
-            Action::AddPetition.code(),
-            "cases",
-            case_uid,
-            None,
-            Some(&serde_json::json!({
-                "visit_uid": visit_uid,
-                "note": s.note,
-                "document_no": s.document_no,
-            })),
-        )?;
+        rows::petition_joined(self, id, visit_id)?;
         Ok(self.query_row("SELECT code FROM cases WHERE id = ?1", [id], |r| r.get(0))?)
     }
 
@@ -515,12 +425,11 @@ impl Writer<'_> {
             .query_row([case_uid], |r| r.get(0))
             .optional()?
             .ok_or(StoreError::NotFound("case"))?;
-        self.audit(
-            "reveal_identity",
-            "cases",
+        self.fact(
+            Op::Reveal,
+            Entity::Case,
             case_uid,
-            None,
-            Some(&serde_json::json!({ "code": code })),
+            rows::facts([("code", serde_json::Value::String(code))]),
         )
     }
 }

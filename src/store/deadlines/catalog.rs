@@ -4,11 +4,10 @@
 //! is audited and recomputes, in the same transaction, every case with an open obligation;
 //! each moved due date names the change.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::json;
 
-use super::super::{Permission, Result, StoreError, Writer, audit};
+use super::super::{Permission, Result, StoreError, Writer, rows};
 use super::recompute_all;
 use crate::domain::calendar::{DayKind, default_holidays};
 use crate::domain::deadline::{Cause, DayBasis, Rule};
@@ -83,71 +82,24 @@ impl Writer<'_> {
             clean_line(&c.article)
         };
         let active = c.active.unwrap_or(true);
-        let tx = &*self;
-        let before = audit::row_json(tx.conn(), "deadline_rules", seen.id)?
-            .ok_or(StoreError::NotFound("rule"))?;
-        let uid = before["uid"].as_str().unwrap_or_default().to_owned();
+        let values = rows::RuleValues {
+            days: c.days,
+            extension_days: c.extension_days,
+            basis: c.basis.code(),
+            article: &article,
+            active,
+            reason: &reason,
+        };
         if c.effective_from == seen.effective_from {
-            tx.execute(
-                "UPDATE deadline_rules SET days = ?2, extension_days = ?3, basis = ?4,
-                     article = ?5, active = ?6, reason = ?7
-                 WHERE id = ?1",
-                params![
-                    seen.id,
-                    c.days,
-                    c.extension_days,
-                    c.basis.code(),
-                    article,
-                    active,
-                    reason
-                ],
-            )?;
-            let after = audit::row_json(tx.conn(), "deadline_rules", seen.id)?;
-            self.audit(
-                "update",
-                "deadline_rules",
-                &uid,
-                Some(&before),
-                after.as_ref(),
-            )?;
+            rows::update_rule(self, seen.id, &values)?;
         } else {
-            let new_uid = super::super::new_uid();
-            tx.execute(
-                "INSERT INTO deadline_rules (uid, obligation, case_type, round, complex, remote,
-                     disciplinary, dismissal, multi_site, days, extension_days, basis,
-                     start_event, article, effective_from, effective_to, unconfirmed, internal,
-                     active, note, excludes_obstacles, reason, replaces)
-                 SELECT ?2, obligation, case_type, round, complex, remote, disciplinary,
-                     dismissal, multi_site, ?3, ?4, ?5, start_event, ?6, ?7, effective_to,
-                     unconfirmed, internal, ?8, note, excludes_obstacles, ?9, id
-                 FROM deadline_rules WHERE id = ?1",
-                params![
-                    seen.id,
-                    new_uid,
-                    c.days,
-                    c.extension_days,
-                    c.basis.code(),
-                    article,
-                    c.effective_from,
-                    active,
-                    reason
-                ],
+            rows::split_rule(
+                self,
+                seen.id,
+                &super::super::new_uid(),
+                c.effective_from,
+                &values,
             )?;
-            let new_id = tx.last_insert_rowid();
-            tx.execute(
-                "UPDATE deadline_rules SET effective_to = ?2 WHERE id = ?1",
-                params![seen.id, c.effective_from - Duration::days(1)],
-            )?;
-            let closed = audit::row_json(tx.conn(), "deadline_rules", seen.id)?;
-            self.audit(
-                "update",
-                "deadline_rules",
-                &uid,
-                Some(&before),
-                closed.as_ref(),
-            )?;
-            let added = audit::row_json(tx.conn(), "deadline_rules", new_id)?;
-            self.audit("insert", "deadline_rules", &new_uid, None, added.as_ref())?;
         }
         recompute_all(self.conn(), Some(&Cause::RuleEdited { article }))
     }
@@ -167,22 +119,15 @@ impl Writer<'_> {
         }
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
-        announce(tx.conn(), day.year())?;
-        let before = version_at(tx.conn(), day, effective_from)?;
-        supersede(tx.conn(), day, effective_from)?;
-        tx.execute(
-            "INSERT INTO calendar_days (day, effective_from, kind, name, source)
-             VALUES (?1, ?2, ?3, ?4, 'catalog')",
-            params![day, effective_from, kind.code(), name],
-        )?;
-        self.audit(
-            if before.is_some() { "update" } else { "insert" },
-            "calendar_days",
-            &day.to_string(),
-            before
-                .map(|(k, n)| json!({ "kind": k, "name": n }))
-                .as_ref(),
-            Some(&json!({ "kind": kind.code(), "name": name, "effective_from": effective_from })),
+        announce(tx, day.year())?;
+        rows::supersede_days(tx, day, effective_from)?;
+        rows::insert_day(
+            tx,
+            day,
+            &effective_from.to_string(),
+            kind.code(),
+            &name,
+            "catalog",
         )?;
         let cause = match kind {
             DayKind::Off => Cause::DayOff { day, name },
@@ -202,7 +147,7 @@ impl Writer<'_> {
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
         // A computed default of an unannounced year: announcing makes it a row to remove.
-        announce(tx.conn(), day.year())?;
+        announce(tx, day.year())?;
         // The day as it is from that date on: in force then, or added for a later date (a
         // removal from an earlier date cancels it).
         let later: Option<(String, String)> = tx
@@ -216,7 +161,7 @@ impl Writer<'_> {
         let Some((kind, name)) = version_at(tx.conn(), day, effective_from)?.or(later) else {
             return Err(StoreError::NotFound("calendar day"));
         };
-        supersede(tx.conn(), day, effective_from)?;
+        rows::supersede_days(tx, day, effective_from)?;
         // Still in force before the date: an ordinary day from it on.
         let earlier: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM calendar_days WHERE day = ?1 AND effective_from < ?2)",
@@ -224,19 +169,16 @@ impl Writer<'_> {
             |r| r.get(0),
         )?;
         if earlier {
-            tx.execute(
-                "INSERT INTO calendar_days (day, effective_from, kind, name, source)
-                 VALUES (?1, ?2, 'none', ?3, 'catalog')",
-                params![day, effective_from, name],
+            rows::insert_day(
+                tx,
+                day,
+                &effective_from.to_string(),
+                "none",
+                &name,
+                "catalog",
             )?;
         }
-        self.audit(
-            "delete",
-            "calendar_days",
-            &day.to_string(),
-            Some(&json!({ "kind": kind, "name": name })),
-            Some(&json!({ "effective_from": effective_from })),
-        )?;
+        let _ = kind;
         let n = recompute_all(tx.conn(), Some(&Cause::DayRemoved { day, name }))?;
         Ok(n)
     }
@@ -245,14 +187,7 @@ impl Writer<'_> {
     pub fn confirm_year(&mut self, year: i32) -> Result<usize> {
         self.permit(Permission::EditCatalog)?;
         let tx = &*self;
-        announce(tx.conn(), year)?;
-        self.audit(
-            "confirm",
-            "calendar_years",
-            &year.to_string(),
-            None,
-            Some(&json!({ "year": year })),
-        )?;
+        announce(tx, year)?;
         let n = recompute_all(tx.conn(), Some(&Cause::YearConfirmed { year }))?;
         Ok(n)
     }
@@ -275,21 +210,10 @@ fn version_at(
         .filter(|(kind, _)| kind != "none"))
 }
 
-/// The officer's latest word on a day holds from its date on: versions dated on or after it
-/// give way (the audit keeps them).
-fn supersede(conn: &Connection, day: NaiveDate, from: NaiveDate) -> Result<()> {
-    conn.execute(
-        "DELETE FROM calendar_days WHERE day = ?1 AND effective_from >= ?2
-           AND effective_from != ''",
-        params![day, from],
-    )?;
-    Ok(())
-}
-
 /// Make `year` an announced year: if it was not, its computed defaults become explicit rows
 /// first, so that confirming or editing a year keeps the holidays it already had.
-fn announce(conn: &Connection, year: i32) -> Result<()> {
-    let known: bool = conn.query_row(
+fn announce(w: &Writer, year: i32) -> Result<()> {
+    let known: bool = w.query_row(
         "SELECT EXISTS (SELECT 1 FROM calendar_years WHERE year = ?1)",
         [year],
         |r| r.get(0),
@@ -298,15 +222,13 @@ fn announce(conn: &Connection, year: i32) -> Result<()> {
         return Ok(());
     }
     for e in default_holidays(year) {
-        conn.execute(
-            "INSERT OR IGNORE INTO calendar_days (day, kind, name, source)
-             VALUES (?1, ?2, ?3, 'BLLĐ Điều 111–112 (mặc định)')",
-            params![e.day, e.kind.code(), e.name],
+        rows::insert_default_day(
+            w,
+            e.day,
+            e.kind.code(),
+            &e.name,
+            "BLLĐ Điều 111–112 (mặc định)",
         )?;
     }
-    conn.execute(
-        "INSERT INTO calendar_years (year, source) VALUES (?1, 'catalog')",
-        [year],
-    )?;
-    Ok(())
+    rows::insert_year(w, year, "catalog")
 }

@@ -322,3 +322,126 @@ pub(in crate::store) fn rebuild(conn: &Connection) -> Result<u64> {
     }
     Ok(n)
 }
+
+/// What `tiepdan check` finds wrong with the index: the first record whose document is
+/// missing or differs from its row (entity code, uid), or a table holding more documents
+/// than records (entity code, None). Records an import left to index (`lookup_pending`) are
+/// not judged yet.
+pub(in crate::store) fn verify(
+    conn: &Connection,
+) -> Result<Option<(&'static str, Option<String>)>> {
+    // Visits and cases: each live one (a denunciation's visit excepted) under minus its id.
+    let mut expected = 0i64;
+    {
+        let mut stmt = conn.prepare(
+            "SELECT v.uid, v.content, v.prior_agencies, c.full_name, s.body FROM visits v
+             JOIN citizens c ON c.id = v.citizen_id
+             LEFT JOIN lookup_visits s ON s.rowid = -v.id
+             WHERE v.deleted_at IS NULL AND v.petition_type != 'to_cao'
+               AND NOT EXISTS (SELECT 1 FROM lookup_pending p WHERE p.kind = 'visit' AND p.id = v.id)
+             ORDER BY v.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            expected += 1;
+            let doc = lookup::visit_doc(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                &r.get::<_, String>(3)?,
+            );
+            if r.get::<_, Option<String>>(4)?.as_deref() != Some(doc.as_str()) {
+                return Ok(Some(("visit", Some(r.get(0)?))));
+            }
+        }
+    }
+    if count(
+        conn,
+        "lookup_visits WHERE rowid NOT IN (SELECT -id FROM lookup_pending WHERE kind = 'visit')",
+    )? != expected
+    {
+        return Ok(Some(("visit", None)));
+    }
+    expected = 0;
+    {
+        let mut stmt = conn.prepare(
+            "SELECT k.uid, k.code, k.summary, k.case_type, c.full_name, c.id_number, c.phone,
+                    s.body
+             FROM cases k JOIN citizens c ON c.id = k.citizen_id
+             LEFT JOIN lookup_cases s ON s.rowid = -k.id
+             WHERE k.deleted_at IS NULL ORDER BY k.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            expected += 1;
+            let doc = case_doc(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                &r.get::<_, String>(3)?,
+                &r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?.as_deref(),
+                r.get::<_, Option<String>>(6)?.as_deref(),
+            );
+            if r.get::<_, Option<String>>(7)?.as_deref() != Some(doc.as_str()) {
+                return Ok(Some(("case", Some(r.get(0)?))));
+            }
+        }
+    }
+    if count(conn, "lookup_cases")? != expected {
+        return Ok(Some(("case", None)));
+    }
+    // Citizens: each live one seen in anything but a denunciation, under their key.
+    expected = 0;
+    {
+        let mut stmt = conn.prepare(
+            "SELECT c.uid, c.full_name, c.address, c.id_number, c.phone, c.birth_year, d.body
+             FROM citizens c JOIN (
+                 SELECT citizen_id FROM (
+                     SELECT citizen_id FROM visits
+                      WHERE deleted_at IS NULL AND petition_type != 'to_cao'
+                     UNION
+                     SELECT citizen_id FROM cases
+                      WHERE deleted_at IS NULL AND case_type != 'to_cao')) s
+               ON s.citizen_id = c.id
+             LEFT JOIN lookup_citizen_keys k ON k.citizen_id = c.id
+             LEFT JOIN lookup_citizens d ON d.rowid = k.key
+             WHERE c.deleted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM lookup_pending p
+                               WHERE p.kind = 'citizen' AND p.id = c.id)
+             ORDER BY c.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            expected += 1;
+            let doc = lookup::citizen_doc(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?.as_deref(),
+                r.get::<_, Option<String>>(4)?.as_deref(),
+                r.get(5)?,
+            );
+            if r.get::<_, Option<String>>(6)?.as_deref() != Some(doc.as_str()) {
+                return Ok(Some(("citizen", Some(r.get(0)?))));
+            }
+        }
+    }
+    const PENDING: &str = "(SELECT id FROM lookup_pending WHERE kind = 'citizen')";
+    let docs = count(
+        conn,
+        &format!(
+            "lookup_citizens WHERE rowid NOT IN
+                 (SELECT key FROM lookup_citizen_keys WHERE citizen_id IN {PENDING})"
+        ),
+    )?;
+    let keys = count(
+        conn,
+        &format!("lookup_citizen_keys WHERE citizen_id NOT IN {PENDING}"),
+    )?;
+    if docs != expected || keys != expected {
+        return Ok(Some(("citizen", None)));
+    }
+    Ok(None)
+}
+
+fn count(conn: &Connection, table: &str) -> Result<i64> {
+    Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+}

@@ -12,7 +12,7 @@ mod index;
 mod search;
 
 pub use history::HistoryItem;
-pub(super) use index::{exposed, index_case, index_citizen, index_visit, rebuild};
+pub(super) use index::{exposed, index_case, index_citizen, index_visit, rebuild, verify};
 
 use chrono::NaiveDate;
 

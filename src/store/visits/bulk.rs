@@ -1,10 +1,9 @@
-//! Visits written in bulk (the demo generator; later, imports): sessions and visits of an
-//! empty book in one transaction, without the per-visit checks of the desk.
+//! Visits written in bulk (the demo generator; later, imports): sessions and visits through
+//! the same row writers as the desk's (`rows/`), in one transaction.
 
 use chrono::NaiveDate;
-use rusqlite::params;
 
-use super::super::{Result, StoreError};
+use super::super::Result;
 use super::*;
 use crate::domain::visit::{ReceptionForm, ValidVisit};
 
@@ -40,61 +39,42 @@ impl super::super::Bulk<'_> {
     /// A session; returns its row id.
     pub fn session(&mut self, s: &BulkSession) -> Result<i64> {
         let desk = super::super::settings::desk_of(self.conn())?;
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO sessions (uid, day, form, presiding, presider_role, place, desk,
-                                       created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                s.uid,
-                s.day,
-                s.form.code(),
-                crate::domain::text::clean_line(s.presiding),
-                role_code(s.presider_role),
-                s.place,
-                desk,
-                s.at,
-                s.by
-            ])?;
+        let id = rows::insert_session(
+            self.sql(),
+            &rows::NewSession {
+                uid: s.uid,
+                day: s.day,
+                form: s.form.code(),
+                presiding: s.presiding,
+                presider_role: role_code(s.presider_role),
+                place: s.place,
+                desk: &desk,
+                created_at: s.at,
+                created_by: Some(s.by),
+            },
+        )?;
         self.count("sessions");
-        Ok(self.conn().last_insert_rowid())
+        Ok(id)
     }
 
     /// A visit; returns its row id. (Its case, if any, is a `case` of the same load.)
     pub fn visit(&mut self, b: &BulkVisit) -> Result<i64> {
-        if !valid_time(b.time) {
-            return Err(StoreError::Invalid(format!("time {:?}", b.time)));
-        }
-        let v = b.visit;
-        let field_id = field_id(self.conn(), &v.field_code)?;
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
-                     petition_type, field_id, content, prior_agencies, handling, transfer_agency,
-                     note, petitions, officer_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-            )?
-            .execute(params![
-                b.uid,
-                b.session_id,
-                b.citizen_id,
-                b.day,
-                b.time,
-                v.people,
-                serde_json::to_string(&v.representatives)?,
-                v.petition_type.code(),
+        let field_id = field_id(self.conn(), &b.visit.field_code)?;
+        let id = rows::insert_visit(
+            self.sql(),
+            &rows::NewVisit {
+                uid: b.uid,
+                session_id: b.session_id,
+                citizen_id: b.citizen_id,
                 field_id,
-                v.content,
-                v.prior_agencies,
-                v.handling.code(),
-                v.transfer_agency,
-                v.note,
-                v.petitions,
-                b.by,
-                b.at,
-            ])?;
+                day: b.day,
+                time: b.time,
+                visit: b.visit,
+                officer_id: b.by,
+                created_at: b.at,
+            },
+        )?;
         self.count("visits");
-        Ok(self.conn().last_insert_rowid())
+        Ok(id)
     }
 }

@@ -4,12 +4,11 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::write::On;
-use super::{
-    Permission, Result, Store, StoreError, Writer, audit, bad_code, citizens, new_uid, now_stamp,
-};
+use super::{Permission, Result, Store, StoreError, Writer, bad_code, citizens, new_uid, rows};
 use crate::domain::case::CaseType;
 use crate::domain::identity::{Context, Particulars, Person, Viewer};
 use crate::domain::intake::CaseChoice;
+use crate::domain::journal::{Entity, Op};
 use crate::domain::visit::{
     DayCounters, Handling, PetitionType, PresiderRole, ReceptionForm, ValidVisit, VisitDraft,
 };
@@ -219,26 +218,20 @@ pub(super) fn session_for(w: &Writer, day: NaiveDate, v: &ValidVisit) -> Result<
     if let Some(id) = found {
         return Ok(id);
     }
-    let uid = new_uid();
-    w.prepare_cached(
-        "INSERT INTO sessions (uid, day, form, presiding, presider_role, desk, created_at,
-                               created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        uid,
-        day,
-        v.form.code(),
-        v.presiding,
-        role,
-        desk,
-        now_stamp(),
-        w.officer_id()
-    ])?;
-    let id = w.last_insert_rowid();
-    let after = audit::row_json(w.conn(), "sessions", id)?;
-    w.audit("insert", "sessions", &uid, None, after.as_ref())?;
-    Ok(id)
+    rows::insert_session(
+        w,
+        &rows::NewSession {
+            uid: &new_uid(),
+            day,
+            form: v.form.code(),
+            presiding: &v.presiding,
+            presider_role: role,
+            place: "",
+            desk: &desk,
+            created_at: &w.stamp(),
+            created_by: Some(w.officer_id()),
+        },
+    )
 }
 
 pub(super) fn field_id(conn: &Connection, code: &str) -> Result<i64> {
@@ -324,37 +317,22 @@ impl Writer<'_> {
         let session_id = session_for(self, input.day, v)?;
         let field_id = field_id(self.conn(), &v.field_code)?;
         let uid = new_uid();
-        let now = now_stamp();
-        self.prepare_cached(
-            "INSERT INTO visits (uid, session_id, citizen_id, day, time, people, representatives,
-                 petition_type, field_id, content, prior_agencies, handling, transfer_agency,
-                 note, petitions, officer_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-        )?
-        .execute(params![
-            uid,
-            session_id,
-            citizen_id,
-            input.day,
-            input.time,
-            v.people,
-            serde_json::to_string(&v.representatives)?,
-            v.petition_type.code(),
-            field_id,
-            v.content,
-            v.prior_agencies,
-            v.handling.code(),
-            v.transfer_agency,
-            v.note,
-            v.petitions,
-            self.officer_id(),
-            now,
-        ])?;
-        let id = self.last_insert_rowid();
+        let id = rows::insert_visit(
+            self,
+            &rows::NewVisit {
+                uid: &uid,
+                session_id,
+                citizen_id,
+                field_id,
+                day: input.day,
+                time: &input.time,
+                visit: v,
+                officer_id: self.officer_id(),
+                created_at: &self.stamp(),
+            },
+        )?;
         super::lookup::index_visit(self.conn(), id)?;
         super::lookup::index_citizen(self.conn(), citizen_id)?;
-        let after = audit::row_json(self.conn(), "visits", id)?;
-        self.audit("insert", "visits", &uid, None, after.as_ref())?;
         let case = match intake_of(v, citizen_id, id, input.day) {
             Some(intake) => Some(self.visit_intake(v, &intake, choice)?),
             None => None,
@@ -451,31 +429,19 @@ impl Writer<'_> {
             is_intake: intake_of(v, citizen_id, id, input.day).is_some(),
         };
         self.settle_shared_cases(&edit, input.shared)?;
-        let before = audit::row_json(self.conn(), "visits", id)?;
-        self.prepare_cached(
-            "UPDATE visits SET session_id = ?2, citizen_id = ?3, day = ?4, time = ?5, people = ?6,
-                 representatives = ?7, petition_type = ?8, field_id = ?9, content = ?10,
-                 prior_agencies = ?11, handling = ?12, note = ?13, petitions = ?14,
-                 transfer_agency = ?15
-             WHERE id = ?1",
-        )?
-        .execute(params![
+        let before = rows::before_correction(self, id)?;
+        rows::correct_visit(
+            self,
             id,
-            session_id,
-            citizen_id,
-            input.day,
-            input.time,
-            v.people,
-            serde_json::to_string(&v.representatives)?,
-            v.petition_type.code(),
-            field_id,
-            v.content,
-            v.prior_agencies,
-            v.handling.code(),
-            v.note,
-            v.petitions,
-            v.transfer_agency,
-        ])?;
+            &rows::Corrected {
+                session_id,
+                citizen_id,
+                field_id,
+                day: input.day,
+                time: &input.time,
+                visit: v,
+            },
+        )?;
         super::lookup::index_visit(self.conn(), id)?;
         super::lookup::index_citizen(self.conn(), citizen_id)?;
         if old.citizen_id != citizen_id {
@@ -487,15 +453,7 @@ impl Writer<'_> {
         if !linked && let Some(intake) = intake_of(v, citizen_id, id, input.day) {
             case = Some(self.visit_intake(v, &intake, choice)?);
         }
-        let mid = audit::row_json(self.conn(), "visits", id)?;
-        if mid != before {
-            self.execute(
-                "UPDATE visits SET updated_at = ?2, version = version + 1 WHERE id = ?1",
-                params![id, now_stamp()],
-            )?;
-            let after = audit::row_json(self.conn(), "visits", id)?;
-            self.audit("update", "visits", uid, before.as_ref(), after.as_ref())?;
-        }
+        rows::corrected(self, &before)?;
         Ok(case)
     }
 
@@ -527,17 +485,10 @@ impl Writer<'_> {
                 r.get(0)
             })?;
         self.void_cases_of_visit(id)?;
-        let before = audit::row_json(self.conn(), "visits", id)?;
-        let now = now_stamp();
-        self.execute(
-            "UPDATE visits SET deleted_at = ?2, void_reason = ?3, updated_at = ?2,
-                 version = version + 1 WHERE id = ?1",
-            params![id, now, reason],
-        )?;
+        rows::void_visit(self, id, &reason)?;
         super::lookup::index_visit(self.conn(), id)?;
         super::lookup::index_citizen(self.conn(), citizen_id)?;
-        let after = audit::row_json(self.conn(), "visits", id)?;
-        self.audit("void", "visits", uid, before.as_ref(), after.as_ref())
+        Ok(())
     }
 
     /// Record that the actor revealed the denouncer of a visit of type tố cáo (audited;
@@ -545,7 +496,7 @@ impl Writer<'_> {
     pub fn reveal_visit(&mut self, uid: &str) -> Result<()> {
         self.permit_on(Permission::RevealIdentity, On::Visit(uid))?;
         visit_id(self.conn(), uid)?;
-        self.audit("reveal_identity", "visits", uid, None, None)
+        self.fact(Op::Reveal, Entity::Visit, uid, Default::default())
     }
 }
 

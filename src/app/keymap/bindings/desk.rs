@@ -36,6 +36,49 @@ pub(super) const DESK: &[Binding] = &[
         // Not in the hint bar: the status line says "(F2 …)" when a message was cut.
         false,
     ),
+    b(
+        C::Global,
+        &[k(KC::F(3))],
+        Command::Audit,
+        Msg::CmdAudit,
+        false,
+    ),
+    // The journal (administrators).
+    b(
+        C::Audit,
+        &[k(KC::Esc), k(KC::F(3)), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    b(
+        C::Audit,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Audit,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Audit,
+        &[k(KC::PageUp)],
+        Command::PageUp,
+        Msg::CmdPageUp,
+        false,
+    ),
+    b(
+        C::Audit,
+        &[k(KC::PageDown)],
+        Command::PageDown,
+        Msg::CmdPageDown,
+        false,
+    ),
     // The last messages in full.
     b(
         C::Messages,
