@@ -24,6 +24,7 @@ mod export;
 pub mod import;
 mod lookup;
 mod officer;
+pub mod print;
 pub mod report;
 pub mod sign_in;
 
@@ -113,6 +114,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// The journal's entries of a period (who changed what, when), in words; read only.
     Audit(audit::AuditArgs),
+    /// A paper of a visit or a case (receipt, transfer slip, notices, minutes) as PDF or
+    /// DOCX, numbered; a reprint keeps its number. --list names the forms.
+    Print(print::PrintArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -270,6 +274,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
             }
         }
         Command::Audit(args) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Print(args) => print::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

@@ -317,6 +317,7 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                     String::new()
                 },
                 note: note.to_owned(),
+                documents: vec![],
                 petitions,
                 day,
                 time: hhmm.clone(),

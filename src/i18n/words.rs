@@ -145,6 +145,7 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::Handling => Msg::LblHandling,
         FormField::TransferAgency => Msg::LblTransferAgency,
         FormField::Note => Msg::LblNote,
+        FormField::Documents => Msg::LblDocuments,
         FormField::Petitions => Msg::LblPetitions,
         FormField::Day => Msg::LblVisitDay,
         FormField::Time => Msg::LblVisitTime,
@@ -701,6 +702,7 @@ pub fn permission(p: crate::domain::role::Permission) -> Msg {
         P::ClosePeriod => Msg::PermClosePeriod,
         P::ReadJournal => Msg::PermReadJournal,
         P::Export => Msg::PermExport,
+        P::Print => Msg::PermPrint,
     }
 }
 
@@ -767,5 +769,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::FutureDay => Msg::ErrFutureVisit.t(lang).into(),
         Problem::BadTime => Msg::ErrTimeFormat.t(lang).into(),
         Problem::TooLong { max, got } => too_long(lang, *max, *got),
+        Problem::Document(d) => {
+            use crate::domain::visit::documents::DocProblem as D;
+            match d {
+                D::NoName { n } => Msg::ErrDocNoName.fill(lang, &[n]),
+                D::NoKind { n } => Msg::ErrDocNoKind.fill(lang, &[n]),
+                D::TooMany { max } => Msg::ErrDocTooMany.fill(lang, &[max]),
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod docx;
 mod fonts;
+pub mod make;
 pub mod pdf;
 pub mod templates;
 

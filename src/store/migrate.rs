@@ -93,6 +93,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0023_journal.sql",
         include_str!("../../migrations/0023_journal.sql"),
     ),
+    (
+        "0026_papers.sql",
+        include_str!("../../migrations/0026_papers.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -299,6 +303,10 @@ mod tests {
         (
             "0023_journal.sql",
             "9709f01b42bde5d2b2a0fbee60f31fc6b11b685c9af75973e175277d2ae03bec",
+        ),
+        (
+            "0026_papers.sql",
+            "089a8d24847d50ea285774b6726b87c2f4ea5fd167196f6eb0783715e089f158",
         ),
     ];
 

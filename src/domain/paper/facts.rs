@@ -16,6 +16,13 @@ const SECRET: &str = "(bảo mật)";
 /// A blank the person fills by hand.
 const BLANK: &str = "……………………";
 
+/// Does a paper of `form` made from `s` name a denouncer for `viewer`? Only their own
+/// receipt, for a viewer who may see them (revealed, or disclosed by them): such a print
+/// is audited.
+pub fn names_denouncer(s: &Source, form: Form, viewer: &Viewer) -> bool {
+    form.may_name_denouncer() && s.person.is_confidential() && viewer.sees(&s.person)
+}
+
 /// The values of a paper's placeholders.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {

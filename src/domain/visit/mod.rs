@@ -113,6 +113,8 @@ pub struct VisitDraft {
     /// Handling chuyển đơn: the agency the petition is forwarded to.
     pub transfer_agency: String,
     pub note: String,
+    /// The documents handed over, typed in one line (`documents::parse_documents`).
+    pub documents: String,
     pub petitions: String,
     /// The visit being edited, if this is an edit.
     pub editing_uid: Option<String>,
@@ -163,6 +165,7 @@ impl VisitDraft {
             FormField::Handling => &self.handling,
             FormField::TransferAgency => &self.transfer_agency,
             FormField::Note => &self.note,
+            FormField::Documents => &self.documents,
             FormField::Petitions => &self.petitions,
             FormField::Day => &self.day,
             FormField::Time => &self.time,
@@ -188,6 +191,7 @@ impl VisitDraft {
             FormField::Handling => &mut self.handling,
             FormField::TransferAgency => &mut self.transfer_agency,
             FormField::Note => &mut self.note,
+            FormField::Documents => &mut self.documents,
             FormField::Petitions => &mut self.petitions,
             FormField::Day => &mut self.day,
             FormField::Time => &mut self.time,
@@ -224,6 +228,8 @@ pub enum FormField {
     Handling,
     TransferAgency,
     Note,
+    /// Thông tin, tài liệu received (issue 29).
+    Documents,
     Petitions,
     Day,
     Time,
@@ -231,7 +237,7 @@ pub enum FormField {
 
 impl FormField {
     /// Every input, in the form's order.
-    pub const ALL: [FormField; 19] = [
+    pub const ALL: [FormField; 20] = [
         FormField::FullName,
         FormField::IdNumber,
         FormField::Phone,
@@ -248,6 +254,7 @@ impl FormField {
         FormField::Handling,
         FormField::TransferAgency,
         FormField::Note,
+        FormField::Documents,
         FormField::Petitions,
         FormField::Day,
         FormField::Time,
@@ -286,6 +293,8 @@ pub enum Problem {
         max: usize,
         got: usize,
     },
+    /// A document received typed without its name or its kind, or too many.
+    Document(documents::DocProblem),
 }
 
 impl Problem {
@@ -318,6 +327,8 @@ pub struct ValidVisit {
     /// The agency a chuyển đơn forwards to (empty for other handlings).
     pub transfer_agency: String,
     pub note: String,
+    /// The documents handed over (the receipt lists them).
+    pub documents: Vec<documents::ReceivedDoc>,
     pub petitions: u32,
     /// When the visit took place.
     pub day: NaiveDate,
@@ -334,7 +345,7 @@ impl FormField {
             FormField::Representatives => NAMES,
             FormField::Address => ADDRESS,
             FormField::PriorAgencies | FormField::TransferAgency => LINE,
-            FormField::Content | FormField::Note => TEXT,
+            FormField::Content | FormField::Note | FormField::Documents => TEXT,
             // Checked by their shape; bounded all the same.
             FormField::IdNumber | FormField::Phone => 40,
             FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
@@ -361,6 +372,7 @@ fn too_long(d: &VisitDraft, problems: &mut Vec<(FormField, Problem)>) {
         (FormField::PriorAgencies, &d.prior_agencies),
         (FormField::TransferAgency, &d.transfer_agency),
         (FormField::Note, &d.note),
+        (FormField::Documents, &d.documents),
         (FormField::Petitions, &d.petitions),
         (FormField::Day, &d.day),
         (FormField::Time, &d.time),
@@ -523,6 +535,13 @@ pub fn validate(
             None
         }
     };
+    let documents = match documents::parse_documents(&nfc(&d.documents)) {
+        Ok(docs) => docs,
+        Err(e) => {
+            problems.push((FormField::Documents, Problem::Document(e)));
+            vec![]
+        }
+    };
     too_long(d, &mut problems);
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
         // Without an ID or a phone a returning citizen cannot be recognized.
@@ -560,6 +579,7 @@ pub fn validate(
                     String::new()
                 },
                 note: nfc(d.note.trim()),
+                documents,
                 petitions,
                 day,
                 time,

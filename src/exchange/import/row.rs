@@ -388,9 +388,11 @@ fn column_of_field(f: FormField, h: &Header) -> Option<Column> {
         FormField::Note => pick(&[Column::GhiChu]),
         FormField::Day => pick(&[Column::NgayTiep]),
         FormField::Time => pick(&[Column::GioTiep, Column::NgayTiep]),
-        FormField::Form | FormField::Presiding | FormField::PresiderRole | FormField::Petitions => {
-            None
-        }
+        FormField::Form
+        | FormField::Presiding
+        | FormField::PresiderRole
+        | FormField::Petitions
+        | FormField::Documents => None,
     }
 }
 

@@ -103,6 +103,8 @@ pub struct VisitDetail {
     pub citizen_visits: Option<u32>,
     pub created_at: String,
     pub updated_at: String,
+    /// The documents the citizen handed over (issue 29).
+    pub documents: Vec<crate::domain::visit::documents::ReceivedDoc>,
 }
 
 impl VisitDetail {
@@ -131,6 +133,7 @@ impl VisitDetail {
             handling: self.row.handling.code().into(),
             transfer_agency: self.transfer_agency.clone(),
             note: self.note.clone(),
+            documents: crate::domain::visit::documents::format_documents(&self.documents),
             petitions: self.petitions.to_string(),
             editing_uid: Some(self.row.uid.clone()),
             editing_version: Some(self.row.version),
@@ -331,6 +334,7 @@ impl Writer<'_> {
                 created_at: &self.stamp(),
             },
         )?;
+        rows::set_documents(self, id, &v.documents)?;
         super::lookup::index_visit(self.conn(), id)?;
         super::lookup::index_citizen(self.conn(), citizen_id)?;
         let case = match intake_of(v, citizen_id, id, input.day) {
@@ -454,6 +458,7 @@ impl Writer<'_> {
             case = Some(self.visit_intake(v, &intake, choice)?);
         }
         rows::corrected(self, &before)?;
+        rows::set_documents(self, id, &v.documents)?;
         Ok(case)
     }
 
@@ -535,7 +540,8 @@ impl Store {
                     CASE WHEN v.petition_type = 'to_cao' THEN NULL ELSE
                       (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
                     END,
-                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role
+                    v.created_at, v.updated_at, v.transfer_agency, s.presider_role,
+                    (SELECT items FROM visit_documents WHERE visit_id = v.id)
              {ROW_JOINS} WHERE v.uid = ?1",
             counted = citizens::counted_visit("x")
         );
@@ -558,6 +564,10 @@ impl Store {
                 updated_at: r.get(d + 11)?,
                 transfer_agency: r.get(d + 12)?,
                 presider_role: PresiderRole::from_code(&r.get::<_, String>(d + 13)?),
+                documents: r
+                    .get::<_, Option<String>>(d + 14)?
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or_default(),
             })
         })
         .optional()?
