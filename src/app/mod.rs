@@ -26,6 +26,7 @@ pub mod lookup;
 pub mod messages;
 mod officer;
 pub mod overlay;
+pub mod papers;
 pub mod queue;
 pub mod report;
 mod steps;
@@ -508,6 +509,7 @@ impl App {
                 self.apply_report_overlay(cmd)
             }
             (Context::History, _) => self.apply_history(cmd),
+            (Context::Papers, _) => self.apply_papers(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
             // Only an answer the question takes closes it.

@@ -412,6 +412,8 @@ pub enum Overlay {
     Messages(u16),
     /// The journal's newest entries in words (`F3`, administrators).
     Audit(Box<super::audit::AuditView>),
+    /// The papers of a visit or a case (`p`).
+    Papers(Box<super::papers::PapersView>),
 }
 
 impl Overlay {
@@ -432,6 +434,7 @@ impl Overlay {
             Overlay::Report(o) => o.context(),
             Overlay::Messages(_) => Context::Messages,
             Overlay::Audit(_) => Context::Audit,
+            Overlay::Papers(_) => Context::Papers,
         }
     }
 }

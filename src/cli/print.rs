@@ -110,7 +110,7 @@ pub fn run(path: &Path, a: &PrintArgs, lang: Lang) -> Result<(), Failure> {
     // The command line reveals nobody: a denouncer is named only where they disclosed
     // themself, on their own receipt.
     let made = make(&mut store, &actor, &Viewer::nobody(), &req)
-        .map_err(|e| Failure::new(make_error(lang, &e)))?;
+        .map_err(|e| Failure::new(i18n::paper_error(lang, &e)))?;
     let number = format!("{:02}/{}", made.issue.number, made.issue.year);
     match made.issue.reprint {
         None => warn(Msg::CliPrintDone.fill(lang, &[&form.code(), &number, &made.path.display()])),
@@ -136,32 +136,5 @@ pub fn run(path: &Path, a: &PrintArgs, lang: Lang) -> Result<(), Failure> {
 }
 
 fn load_failure(lang: Lang, e: templates::LoadError) -> Failure {
-    Failure::new(make_error(lang, &MakeError::Template(e)))
-}
-
-/// Why a paper was not made, in words.
-pub fn make_error(lang: Lang, e: &MakeError) -> String {
-    match e {
-        MakeError::Store(e) => i18n::store_error(lang, e),
-        MakeError::Template(templates::LoadError::Io(p, e)) => {
-            format!("{}: {e}", p.display())
-        }
-        MakeError::Template(templates::LoadError::Template(p, e)) => {
-            Msg::PaperBadTemplate.fill(lang, &[&p.display(), &format!("{e:?}")])
-        }
-        MakeError::NotApplicable { form, applies } => {
-            let list: Vec<&str> = applies.iter().map(|f| f.code()).collect();
-            Msg::PaperNotApplicable.fill(
-                lang,
-                &[
-                    &form.code(),
-                    &if list.is_empty() {
-                        "—".into()
-                    } else {
-                        list.join(", ")
-                    },
-                ],
-            )
-        }
-    }
+    Failure::new(i18n::paper_error(lang, &MakeError::Template(e)))
 }

@@ -16,6 +16,7 @@ mod log;
 mod lookup;
 mod messages;
 mod overlays;
+mod papers;
 mod queue;
 mod report;
 mod report_records;
@@ -85,6 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Report(o) => report_records::overlay(frame, app, o, body, &theme),
             Overlay::Messages(scroll) => messages::draw(frame, app, *scroll, body, &theme),
             Overlay::Audit(view) => audit::draw(frame, app, view, body, &theme),
+            Overlay::Papers(v) => papers::draw(frame, app, v, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);

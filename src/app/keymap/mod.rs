@@ -46,6 +46,8 @@ pub enum Context {
     Audit,
     /// The lock screen (start, `Ctrl-L`, idle, `o`): signing in, nothing else.
     Lock,
+    /// The papers of a visit or a case (`p`).
+    Papers,
 }
 
 impl Context {
@@ -78,6 +80,7 @@ impl Context {
             Context::Messages => Msg::CtxMessages,
             Context::Audit => Msg::CtxAudit,
             Context::Lock => Msg::CtxLock,
+            Context::Papers => Msg::CtxPapers,
         }
     }
 
