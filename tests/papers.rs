@@ -424,3 +424,70 @@ fn a_case_has_the_documents_of_its_visits_and_its_code_on_every_paper() {
         assert!(has(&text, needle), "{needle:?} not in\n{text}");
     }
 }
+
+fn cli(db: &Path, args: &[&str]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(db)
+        .arg("print")
+        .args(args)
+        .env_remove("TIEPDAN_LANG")
+        .env("TIEPDAN_TEST_KDF", "cheap")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PIN}\n").as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn tiepdan_print_writes_a_paper_of_a_case_and_lists_the_forms() {
+    let mut b = book();
+    let (_, code) = visit(&mut b, "Phạm Văn Hưởng", "khieu_nai", "thu_ly");
+    let code = code.unwrap();
+    drop(b.store);
+    let out = b.path.parent().unwrap().join("bien-nhan.docx");
+    let o = cli(
+        &b.path,
+        &[
+            "receipt",
+            "--case",
+            &code,
+            "--format",
+            "docx",
+            "--out",
+            out.to_str().unwrap(),
+            "--pin-stdin",
+        ],
+    );
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("01/"), "{said}");
+    assert!(has(&docx_text(&out), "Phạm Văn Hưởng"));
+    assert!(has(&docx_text(&out), "Quyết định 12/QĐ-UBND"));
+    // A form that does not apply is refused, naming those that do; nothing is numbered.
+    let o = cli(&b.path, &["transfer", "--case", &code, "--pin-stdin"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("receipt"));
+    let o = cli(&b.path, &["nothing", "--case", &code, "--pin-stdin"]);
+    assert!(!o.status.success());
+    let o = cli(&b.path, &["--list"]);
+    let list = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success());
+    for f in Form::ALL {
+        assert!(list.contains(f.code()), "{list}");
+    }
+    assert!(list.contains("CHƯA ĐỐI CHIẾU"), "{list}");
+    let store = Store::open(&b.path).unwrap();
+    let uid = store.case_uid_by_code(&code).unwrap().unwrap();
+    let printed = store.papers_of(&Subject::Case { uid }).unwrap();
+    assert_eq!(printed.len(), 1);
+    assert_eq!((printed[0].form, printed[0].number), (Form::Receipt, 1));
+}
