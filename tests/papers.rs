@@ -131,6 +131,16 @@ fn a_receipt_reads_back_from_its_pdf_and_its_docx() {
             .unwrap()
             .contains(&Form::Receipt)
     );
+    // Kept with the visit, composed, and counted in the citizen's history.
+    let detail = b.store.visit_detail(&uid).unwrap();
+    assert_eq!(detail.documents.len(), 3);
+    assert_eq!(detail.documents[2].what, "Ảnh hiện trạng");
+    let history = b.store.citizen_history(detail.citizen_id).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| matches!(h, tiepdan::store::HistoryItem::Visit { documents: 3, .. }))
+    );
     let pdf = print(
         &mut b,
         &Viewer::nobody(),

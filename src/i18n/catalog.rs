@@ -1285,6 +1285,7 @@ catalog! {
     EntReport => "báo cáo", "report";
     EntBook => "sổ tiếp công dân", "reception book";
     CtxPapers => "Giấy tờ", "Papers";
+    HistoryDocuments => "nhận {0} tài liệu", "{0} document(s) received";
     CmdPapers => "giấy tờ / in", "papers / print";
     CmdPaperPdf => "ghi PDF (và in)", "write PDF (and print)";
     CmdPaperDocx => "ghi DOCX", "write DOCX";

@@ -241,6 +241,7 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                 content,
                 handling,
                 repeat,
+                documents,
                 ..
             } => {
                 let mut spans = vec![
@@ -260,6 +261,12 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                     ));
                 }
                 spans.push(Span::raw(content.lines().next().unwrap_or("").to_owned()));
+                if *documents > 0 {
+                    spans.push(Span::styled(
+                        format!(" · {}", Msg::HistoryDocuments.fill(lang, &[documents])),
+                        theme.dim(),
+                    ));
+                }
                 Line::from(spans)
             }
             HistoryItem::Case { hit, round, added } => {

@@ -19,6 +19,8 @@ pub enum HistoryItem {
         handling: Handling,
         /// The n-th petition of the same type in the same field (2 and up: a repeat).
         repeat: u32,
+        /// How many documents the citizen handed over at this visit.
+        documents: u32,
     },
     Case {
         hit: Box<CaseHit>,
@@ -48,7 +50,9 @@ impl Store {
                         (SELECT count(*) FROM visits w WHERE w.citizen_id = v.citizen_id
                            AND w.deleted_at IS NULL AND w.field_id = v.field_id
                            AND w.petition_type = v.petition_type
-                           AND (w.day < v.day OR (w.day = v.day AND w.id <= v.id)))
+                           AND (w.day < v.day OR (w.day = v.day AND w.id <= v.id))),
+                        coalesce((SELECT json_array_length(d.items) FROM visit_documents d
+                                  WHERE d.visit_id = v.id), 0)
                  FROM visits v JOIN fields f ON f.id = v.field_id
                  WHERE v.citizen_id = ?1 AND v.deleted_at IS NULL AND v.petition_type != 'to_cao'",
             )?;
@@ -64,6 +68,7 @@ impl Store {
                     content: r.get(5)?,
                     handling: Handling::from_code(&h).ok_or_else(|| bad_code(6))?,
                     repeat: r.get(7)?,
+                    documents: r.get(8)?,
                 })
             })?;
             for row in rows {
