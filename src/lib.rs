@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;
+pub mod render;
 pub mod store;
 pub mod tui;
 pub mod ui;

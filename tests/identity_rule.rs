@@ -74,6 +74,10 @@ fn a_person_is_made_only_where_a_record_is_read_or_typed() {
             "src/ui/overlays.rs",
             "a draft offered back, by its typed kind",
         ),
+        (
+            "src/domain/paper/tests.rs",
+            "the papers' unit tests: a hand-made denouncer and an open citizen",
+        ),
     ];
     assert_eq!(
         files_with(&["Person::of(", "Person::open("]),
@@ -110,6 +114,11 @@ fn the_guard_is_decided_and_asked_in_known_places_only() {
         (
             "src/store/visits/mod.rs",
             "the edit form gets the values only for a viewer who sees",
+        ),
+        (
+            "src/domain/paper/facts.rs",
+            "a paper: the denouncer's own receipt names them for a viewer who sees (audited); \
+             every other paper asks Viewer::outside, the pseudonym only",
         ),
     ];
     assert_eq!(

@@ -362,6 +362,52 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             p
         })
         .collect(),
+        "print_paper" => vec![
+            probe(
+                "a guidance notice of Y's visit",
+                P::Print,
+                Target::None,
+                |w, f| {
+                    let subject = tiepdan::domain::paper::Subject::Visit {
+                        uid: f.y_visit.clone(),
+                    };
+                    w.print_paper(
+                        &tiepdan::store::PrintPaper {
+                            form: tiepdan::domain::paper::Form::Guidance,
+                            subject: &subject,
+                            template_version: "2026.1",
+                            format: "pdf",
+                            names_denouncer: false,
+                            today: today(),
+                        },
+                        |_| Ok(()),
+                    )
+                    .map(|_| ())
+                },
+            ),
+            probe(
+                "the receipt of X's own visit",
+                P::Print,
+                Target::None,
+                |w, f| {
+                    let subject = tiepdan::domain::paper::Subject::Visit {
+                        uid: f.x_visit.clone(),
+                    };
+                    w.print_paper(
+                        &tiepdan::store::PrintPaper {
+                            form: tiepdan::domain::paper::Form::Receipt,
+                            subject: &subject,
+                            template_version: "2026.1",
+                            format: "docx",
+                            names_denouncer: false,
+                            today: today(),
+                        },
+                        |_| Ok(()),
+                    )
+                    .map(|_| ())
+                },
+            ),
+        ],
         "reveal_visit" => vec![
             probe(
                 "Y's denunciation",

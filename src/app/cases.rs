@@ -213,6 +213,14 @@ impl App {
                 let (uid, code) = (v.detail.row.uid.clone(), v.detail.row.code.clone());
                 self.explain(&uid, &code, None);
             }
+            Command::Papers => {
+                let Some(v) = self.case_view() else { return };
+                let subject = crate::domain::paper::Subject::Case {
+                    uid: v.detail.row.uid.clone(),
+                };
+                let label = v.detail.row.code.clone();
+                self.open_papers(subject, label);
+            }
             Command::Reveal => {
                 let Some(v) = self.case_view() else { return };
                 if v.masked(&self.viewer) {

@@ -76,6 +76,8 @@ pub enum Command {
     SortOrder,
     OnlyMine,
     Reveal,
+    /// `p`: the papers of a visit or a case.
+    Papers,
     /// Open (another) case from the visit shown.
     AddCase,
     /// A step of a case's life (classification picks its kind in the form).

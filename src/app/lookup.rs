@@ -318,6 +318,9 @@ impl App {
                     self.clear_lookup();
                 }
             }
+            // A case code typed whole — a USB scanner reading a paper's QR code types it
+            // and Enter — opens that case at once, whatever the results shown so far.
+            Command::Submit if let Some(uid) = self.exact_case_code() => self.open_case_view(&uid),
             Command::Submit | Command::Open => match self.lookup.picked() {
                 Some(Picked::Citizen(id)) => self.open_history(id),
                 Some(Picked::Case(uid)) => self.open_case_view(&uid),
@@ -326,6 +329,15 @@ impl App {
             },
             _ => {}
         }
+    }
+
+    /// The case whose code is the whole query (as printed: `KN-2026-BD-0042`), if any.
+    fn exact_case_code(&self) -> Option<String> {
+        let q = nfc(self.lookup.input.lines().join(" ").trim());
+        if q.is_empty() || q.contains(char::is_whitespace) || !q.contains('-') {
+            return None;
+        }
+        self.store.case_uid_by_code(&q).ok().flatten()
     }
 
     fn open_history(&mut self, citizen_id: i64) {

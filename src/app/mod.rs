@@ -28,6 +28,7 @@ pub mod lookup;
 pub mod messages;
 mod officer;
 pub mod overlay;
+pub mod papers;
 pub mod queue;
 pub mod report;
 pub mod schedule;
@@ -571,6 +572,7 @@ impl App {
                 self.apply_report_overlay(cmd)
             }
             (Context::History, _) => self.apply_history(cmd),
+            (Context::Papers, _) => self.apply_papers(cmd),
             (Context::Form, _) => self.apply_form(cmd),
             (Context::Prompt | Context::Setup, _) => self.apply_prompt(cmd),
             // Only an answer the question takes closes it.

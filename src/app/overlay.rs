@@ -425,6 +425,8 @@ pub enum Overlay {
     Audit(Box<super::audit::AuditView>),
     /// The head's reception schedule (from the catalog, `s`).
     Schedule(Box<super::ScheduleView>),
+    /// The papers of a visit or a case (`p`).
+    Papers(Box<super::papers::PapersView>),
 }
 
 impl Overlay {
@@ -446,6 +448,7 @@ impl Overlay {
             Overlay::Messages(_) => Context::Messages,
             Overlay::Audit(_) => Context::Audit,
             Overlay::Schedule(_) => Context::Schedule,
+            Overlay::Papers(_) => Context::Papers,
         }
     }
 }

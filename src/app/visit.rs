@@ -143,6 +143,13 @@ impl App {
                 self.ask_reveal_visit(uid, false);
             }
             Command::AddCase => self.add_case_from_visit(),
+            Command::Papers => {
+                let label = format!("{} {}", crate::domain::date::format_date(d.day), d.row.time);
+                let subject = crate::domain::paper::Subject::Visit {
+                    uid: d.row.uid.clone(),
+                };
+                self.open_papers(subject, label);
+            }
             Command::VoidVisit => {
                 let uid = d.row.uid.clone();
                 self.ask_void(&uid);

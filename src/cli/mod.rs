@@ -26,6 +26,7 @@ pub mod import;
 mod keys;
 mod lookup;
 mod officer;
+pub mod print;
 pub mod report;
 mod schedule;
 pub mod sign_in;
@@ -122,6 +123,9 @@ pub enum Command {
     /// The keys that seal a denouncer's identity: status; a leader's passphrase, the
     /// recovery code, an escrow key (docs/keys.md).
     Keys(keys::KeysArgs),
+    /// A paper of a visit or a case (receipt, transfer slip, notices, minutes) as PDF or
+    /// DOCX, numbered; a reprint keeps its number. --list names the forms.
+    Print(print::PrintArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -287,6 +291,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Audit(args) => audit::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Schedule(args) => schedule::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Keys(args) => keys::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Print(args) => print::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

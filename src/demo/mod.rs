@@ -319,6 +319,7 @@ fn generate_into(b: &mut Bulk<'_>, opts: &DemoOptions) -> Result<DemoSummary> {
                     String::new()
                 },
                 note: note.to_owned(),
+                documents: vec![],
                 petitions,
                 requests: String::new(),
                 account_read: None,

@@ -316,6 +316,11 @@ pub struct Viewer {
     revealed: HashSet<Record>,
     /// The keys this viewer holds (None: none — `nobody`, every surface off the screen).
     keys: Option<Arc<dyn Unseal>>,
+    /// A surface that leaves the desk for another body or a file (a paper of a
+    /// denunciation other than the denouncer's own receipt): a denouncer is their pseudonym
+    /// there even when they disclosed themself — what is forwarded is stripped of who they
+    /// are (Luật Tố cáo Art 56(2); DOMAIN.md §4.3(1)).
+    outside: bool,
 }
 
 impl std::fmt::Debug for Viewer {
@@ -341,6 +346,14 @@ impl Viewer {
     /// A viewer who revealed nothing.
     pub fn nobody() -> Viewer {
         Viewer::default()
+    }
+
+    /// A paper that leaves the desk: no denouncer is ever named on it, disclosed or not.
+    pub fn outside() -> Viewer {
+        Viewer {
+            outside: true,
+            ..Viewer::default()
+        }
     }
 
     /// Record that this viewer revealed `record` (after the audited reveal).
@@ -400,6 +413,7 @@ impl Viewer {
     pub fn sees(&self, p: &Person) -> bool {
         let allowed = match &p.guard {
             Guard::Open => true,
+            Guard::Denouncer { .. } if self.outside => false,
             Guard::Denouncer {
                 record, disclosed, ..
             } => *disclosed || self.revealed.contains(record),
@@ -592,6 +606,24 @@ mod tests {
         assert_eq!(Viewer::nobody().show(&p), Shown::Hidden);
         let p = denouncer(Record::Case("u".into()), Some("TC-2026-0001"), false);
         assert_eq!(Viewer::nobody().show(&p), Shown::Pseudonym("TC-2026-0001"));
+    }
+
+    #[test]
+    fn a_paper_that_leaves_the_desk_never_names_a_denouncer() {
+        let r = Record::Case("u".into());
+        let disclosed = denouncer(r.clone(), Some("TC-2026-0001"), true);
+        assert_eq!(
+            Viewer::nobody().show(&disclosed),
+            Shown::Named("Trần Thị Mật")
+        );
+        let mut out = Viewer::outside();
+        out.reveal(r);
+        assert_eq!(out.show(&disclosed), Shown::Pseudonym("TC-2026-0001"));
+        assert_eq!(out.address(&disclosed), None);
+        assert_eq!(
+            Viewer::outside().show(&Person::open("Lê Văn An")),
+            Shown::Named("Lê Văn An")
+        );
     }
 
     #[test]

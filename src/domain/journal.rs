@@ -59,6 +59,12 @@ code_enum! {
         /// The reception book as a whole: an export (the record is its layout), an import
         /// (the file and its digest).
         Book = "book",
+        /// The documents a visit received (the record is the visit's uid).
+        VisitDocuments = "visit_documents",
+        /// A paper's number (form, year, number, what it is about).
+        Paper = "paper",
+        /// A print of a paper: the first or a reprint, its template's version, who, when.
+        PaperPrint = "paper_print",
     }
 }
 

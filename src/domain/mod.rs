@@ -36,6 +36,7 @@ pub mod journal;
 pub mod legacy;
 pub mod limits;
 pub mod lookup;
+pub mod paper;
 pub mod refusal;
 pub mod report;
 pub mod role;

@@ -119,6 +119,8 @@ pub enum Permission {
     /// Write the book out (an export for the upper level, a report's figures): its entry
     /// in the journal.
     Export,
+    /// Print a paper of a visit or a case (its number taken, the print recorded).
+    Print,
 }
 
 impl Permission {
@@ -138,6 +140,7 @@ impl Permission {
         Permission::ClosePeriod,
         Permission::ReadJournal,
         Permission::Export,
+        Permission::Print,
     ];
 }
 
@@ -234,6 +237,11 @@ pub const RULES: &[Rule] = &[
     // not by the administrator, who keeps the machine, not the citizens' records.
     Rule {
         what: P::Export,
+        who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
+    },
+    // The papers of the desk: by the officers who receive and the leaders who sign them.
+    Rule {
+        what: P::Print,
         who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
     },
 ];

@@ -379,6 +379,44 @@ pub const VI: &[(&str, &str)] = &[
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (
+        "print",
+        "In một giấy tờ của lượt tiếp hoặc vụ việc (giấy biên nhận, phiếu chuyển đơn, thông báo, biên bản) ra PDF hoặc DOCX, có số; in lại giữ nguyên số. --list liệt kê các mẫu.",
+    ),
+    (
+        "print form",
+        "Mẫu: receipt | transfer | guidance | refusal | minutes | conclusion | dialogue",
+    ),
+    (
+        "print --visit",
+        "Lượt tiếp (uid của nó, như `tiepdan lookup` hiện).",
+    ),
+    ("print --case", "Vụ việc, theo mã (KN-2026-BD-0042)."),
+    ("print --format", "pdf | docx (mặc định pdf)."),
+    (
+        "print --out",
+        "Tệp ghi ra (mặc định: thư mục papers/ cạnh sổ).",
+    ),
+    (
+        "print --send",
+        "Gửi thêm tệp tới lệnh in đặt trong sổ (thiết lập print_command).",
+    ),
+    (
+        "print --list",
+        "Liệt kê các mẫu, phiên bản mẫu và mẫu nào dựa trên văn bản chưa xác nhận.",
+    ),
+    (
+        "print --templates",
+        "Ghi các mẫu mặc định vào papers/templates/ cạnh sổ, để sửa.",
+    ),
+    (
+        "print --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "print --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
         "officer",
         "Cán bộ: xem danh sách; thêm, vô hiệu hóa, kích hoạt lại, đặt vai trò, đặt lại PIN (quản trị viên, PIN hỏi trên terminal); tự đổi PIN của mình.",
     ),

@@ -30,6 +30,9 @@ pub fn entity(lang: Lang, e: Entity) -> &'static str {
         Entity::Journal => Msg::EntJournal,
         Entity::Report => Msg::EntReport,
         Entity::Book => Msg::EntBook,
+        Entity::VisitDocuments => Msg::EntVisitDocuments,
+        Entity::Paper => Msg::EntPaper,
+        Entity::PaperPrint => Msg::EntPaperPrint,
     }
     .t(lang)
 }

@@ -175,6 +175,7 @@ pub fn form_field(f: FormField) -> Msg {
         FormField::Handling => Msg::LblHandling,
         FormField::TransferAgency => Msg::LblTransferAgency,
         FormField::Note => Msg::LblNote,
+        FormField::Documents => Msg::LblDocuments,
         FormField::Petitions => Msg::LblPetitions,
         FormField::Requests => Msg::LblRequests,
         FormField::AccountRead => Msg::LblAccountRead,
@@ -735,6 +736,42 @@ pub fn roles_words(lang: Lang, roles: crate::domain::role::Roles, sep: &str) -> 
         .join(sep)
 }
 
+/// A paper's form, in words.
+pub fn paper_form(f: crate::domain::paper::Form) -> Msg {
+    use crate::domain::paper::Form as F;
+    match f {
+        F::Receipt => Msg::PaperFormReceipt,
+        F::Transfer => Msg::PaperFormTransfer,
+        F::Guidance => Msg::PaperFormGuidance,
+        F::Refusal => Msg::PaperFormRefusal,
+        F::Minutes => Msg::PaperFormMinutes,
+        F::Conclusion => Msg::PaperFormConclusion,
+        F::Dialogue => Msg::PaperFormDialogue,
+    }
+}
+
+/// Why a paper was not made, in words.
+pub fn paper_error(lang: Lang, e: &crate::render::make::MakeError) -> String {
+    use crate::render::make::MakeError;
+    use crate::render::templates::LoadError;
+    match e {
+        MakeError::Store(e) => store_error(lang, e),
+        MakeError::Template(LoadError::Io(p, e)) => format!("{}: {e}", p.display()),
+        MakeError::Template(LoadError::Template(p, e)) => {
+            Msg::PaperBadTemplate.fill(lang, &[&p.display(), &format!("{e:?}")])
+        }
+        MakeError::NotApplicable { form, applies } => {
+            let list: Vec<&str> = applies.iter().map(|f| f.code()).collect();
+            let list = if list.is_empty() {
+                "—".to_owned()
+            } else {
+                list.join(", ")
+            };
+            Msg::PaperNotApplicable.fill(lang, &[&form.code(), &list])
+        }
+    }
+}
+
 /// What a permission allows, in words.
 pub fn permission(p: crate::domain::role::Permission) -> Msg {
     use crate::domain::role::Permission as P;
@@ -754,6 +791,7 @@ pub fn permission(p: crate::domain::role::Permission) -> Msg {
         P::ClosePeriod => Msg::PermClosePeriod,
         P::ReadJournal => Msg::PermReadJournal,
         P::Export => Msg::PermExport,
+        P::Print => Msg::PermPrint,
     }
 }
 
@@ -824,5 +862,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             Msg::ErrGroundNotInForce.fill(lang, &[&crate::domain::date::format_date(*from)])
         }
         Problem::NameTheLaw => Msg::ErrNameTheLaw.t(lang).into(),
+        Problem::Document(d) => {
+            use crate::domain::visit::documents::DocProblem as D;
+            match d {
+                D::NoName { n } => Msg::ErrDocNoName.fill(lang, &[n]),
+                D::NoKind { n } => Msg::ErrDocNoKind.fill(lang, &[n]),
+                D::TooMany { max } => Msg::ErrDocTooMany.fill(lang, &[max]),
+            }
+        }
     }
 }

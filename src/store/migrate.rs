@@ -101,6 +101,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0028_sealing.sql",
         include_str!("../../migrations/0028_sealing.sql"),
     ),
+    (
+        "0029_papers.sql",
+        include_str!("../../migrations/0029_papers.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -386,6 +390,10 @@ mod tests {
         (
             "0028_sealing.sql",
             "72c9abc429266753486176dc8c732795246ca7ad17e774828cf94bee40c077dd",
+        ),
+        (
+            "0029_papers.sql",
+            "089a8d24847d50ea285774b6726b87c2f4ea5fd167196f6eb0783715e089f158",
         ),
     ];
 

@@ -23,6 +23,7 @@ mod keys;
 mod lookup;
 mod migrate;
 mod officers;
+mod papers;
 mod private;
 mod report;
 mod rows;
@@ -60,6 +61,7 @@ pub use lookup::{
 };
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;
+pub use papers::{PAPER_PARENT, PAPER_PLACE, PRINT_COMMAND, PrintPaper, PrintedPaper};
 pub use report::{TraceCase, TraceVisit};
 pub use verify::{BookCheck, Check, Finding, Problem};
 pub use visits::{

@@ -554,6 +554,12 @@ fn exists_sql(entity: Entity) -> &'static str {
         Entity::Closing => "EXISTS (SELECT 1 FROM report_closings WHERE uid = j.record)",
         Entity::ReceptionPlan => "EXISTS (SELECT 1 FROM reception_plans WHERE uid = j.record)",
         Entity::ReceptionDay => "EXISTS (SELECT 1 FROM reception_days WHERE day = j.record)",
+        Entity::VisitDocuments => {
+            "EXISTS (SELECT 1 FROM visit_documents d JOIN visits v ON v.id = d.visit_id
+                     WHERE v.uid = j.record)"
+        }
+        Entity::Paper => "EXISTS (SELECT 1 FROM papers WHERE uid = j.record)",
+        Entity::PaperPrint => "EXISTS (SELECT 1 FROM paper_prints WHERE uid = j.record)",
         _ => "1",
     }
 }

@@ -17,6 +17,7 @@ const SECTIONS: &[&[Context]] = &[
     &[Context::Setup],
     &[Context::Log],
     &[Context::Detail],
+    &[Context::Papers],
     &[Context::Form, Context::Editing],
     &[Context::Prompt],
     &[Context::Confirm],

@@ -242,6 +242,7 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                 handling,
                 repeat,
                 requests,
+                documents,
                 ..
             } => {
                 let mut spans = vec![
@@ -264,6 +265,12 @@ pub fn history(frame: &mut Frame, app: &App, h: &HistoryView, area: Rect, theme:
                 if !requests.is_empty() {
                     spans.push(Span::styled(
                         format!(" · {}", Msg::HistRequests.fill(lang, &[requests])),
+                        theme.dim(),
+                    ));
+                }
+                if *documents > 0 {
+                    spans.push(Span::styled(
+                        format!(" · {}", Msg::HistoryDocuments.fill(lang, &[documents])),
                         theme.dim(),
                     ));
                 }

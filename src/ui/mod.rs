@@ -17,6 +17,7 @@ mod log;
 mod lookup;
 mod messages;
 mod overlays;
+mod papers;
 mod queue;
 mod report;
 mod report_records;
@@ -88,6 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Messages(scroll) => messages::draw(frame, app, *scroll, body, &theme),
             Overlay::Audit(view) => audit::draw(frame, app, view, body, &theme),
             Overlay::Schedule(v) => schedule::draw(frame, app, v, body, &theme),
+            Overlay::Papers(v) => papers::draw(frame, app, v, body, &theme),
         }
     }
     draw_status(frame, app, status, &theme);

@@ -134,6 +134,21 @@ pub fn detail(frame: &mut Frame, app: &App, d: &VisitDetail, area: Rect, theme: 
             r.case_code.clone().unwrap_or_else(|| "—".into()),
         ),
         line(Msg::LblNote, d.note.clone()),
+    ]);
+    if !d.documents.is_empty() {
+        lines.push(line(Msg::LblDocuments, String::new()));
+        for doc in &d.documents {
+            let mut s = format!("  – {}, {}", doc.what, doc.kind.words());
+            if let Some(p) = doc.pages {
+                s.push_str(&format!(", {p} tờ"));
+            }
+            if !doc.state.is_empty() {
+                s.push_str(&format!(", {}", doc.state));
+            }
+            lines.push(Line::from(s));
+        }
+    }
+    lines.extend([
         line(Msg::LblPetitions, d.petitions.to_string()),
         line(Msg::ColOfficer, r.officer_name.clone()),
         line(

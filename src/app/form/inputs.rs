@@ -128,6 +128,7 @@ pub(super) fn text_of(d: &VisitDraft, f: FormField) -> &str {
         FormField::PriorAgencies => &d.prior_agencies,
         FormField::TransferAgency => &d.transfer_agency,
         FormField::Note => &d.note,
+        FormField::Documents => &d.documents,
         FormField::Petitions => &d.petitions,
         FormField::Requests => &d.requests,
         FormField::Day => &d.day,

@@ -45,6 +45,7 @@ pub const ORDER: &[FormField] = &[
     // did (Luật TCD Art 25(2): the requests apart from the facts).
     FormField::Requests,
     FormField::Note,
+    FormField::Documents,
     FormField::Petitions,
     FormField::AccountRead,
     FormField::Day,
@@ -296,6 +297,7 @@ impl VisitForm {
             handling: v(FormField::Handling),
             transfer_agency: v(FormField::TransferAgency),
             note: v(FormField::Note),
+            documents: v(FormField::Documents),
             petitions: v(FormField::Petitions),
             requests: v(FormField::Requests),
             account_read: v(FormField::AccountRead),

@@ -48,6 +48,8 @@ pub enum Context {
     Lock,
     /// The head's reception schedule (issue 29).
     Schedule,
+    /// The papers of a visit or a case (`p`).
+    Papers,
 }
 
 impl Context {
@@ -81,6 +83,7 @@ impl Context {
             Context::Audit => Msg::CtxAudit,
             Context::Lock => Msg::CtxLock,
             Context::Schedule => Msg::CtxSchedule,
+            Context::Papers => Msg::CtxPapers,
         }
     }
 

@@ -11,6 +11,8 @@ use super::ident::{self, IdError, IdNumber, IdWarning, Phone, PhoneError};
 use super::refusal::{GroundProblem, RefusalGround, check_ground};
 use super::text::{clean_line, nfc};
 
+pub mod documents;
+
 code_enum!(
     /// Hình thức tiếp (Luật TCD Art 2(1); trực tuyến from 01/7/2026, Luật 136/2025 Art 3a).
     ReceptionForm {
@@ -126,6 +128,8 @@ pub struct VisitDraft {
     /// Handling chuyển đơn: the agency the petition is forwarded to.
     pub transfer_agency: String,
     pub note: String,
+    /// The documents handed over, typed in one line (`documents::parse_documents`).
+    pub documents: String,
     pub petitions: String,
     /// The citizen's yêu cầu, đề nghị, apart from the facts (Luật TCD Art 25(2)).
     pub requests: String,
@@ -183,6 +187,7 @@ impl VisitDraft {
             FormField::Handling => &self.handling,
             FormField::TransferAgency => &self.transfer_agency,
             FormField::Note => &self.note,
+            FormField::Documents => &self.documents,
             FormField::Petitions => &self.petitions,
             FormField::Requests => &self.requests,
             FormField::AccountRead => &self.account_read,
@@ -211,6 +216,7 @@ impl VisitDraft {
             FormField::Handling => &mut self.handling,
             FormField::TransferAgency => &mut self.transfer_agency,
             FormField::Note => &mut self.note,
+            FormField::Documents => &mut self.documents,
             FormField::Petitions => &mut self.petitions,
             FormField::Requests => &mut self.requests,
             FormField::AccountRead => &mut self.account_read,
@@ -250,6 +256,8 @@ pub enum FormField {
     Handling,
     TransferAgency,
     Note,
+    /// Thông tin, tài liệu received (issue 29).
+    Documents,
     Petitions,
     Requests,
     AccountRead,
@@ -260,7 +268,7 @@ pub enum FormField {
 
 impl FormField {
     /// Every input, in the form's order.
-    pub const ALL: [FormField; 22] = [
+    pub const ALL: [FormField; 23] = [
         FormField::FullName,
         FormField::IdNumber,
         FormField::Phone,
@@ -277,6 +285,7 @@ impl FormField {
         FormField::Handling,
         FormField::TransferAgency,
         FormField::Note,
+        FormField::Documents,
         FormField::Petitions,
         FormField::Requests,
         FormField::AccountRead,
@@ -324,6 +333,8 @@ pub enum Problem {
     },
     /// Luật TCD Art 9(4) "other cases provided by law": the note names the law.
     NameTheLaw,
+    /// A document received typed without its name or its kind, or too many.
+    Document(documents::DocProblem),
 }
 
 impl Problem {
@@ -356,6 +367,8 @@ pub struct ValidVisit {
     /// The agency a chuyển đơn forwards to (empty for other handlings).
     pub transfer_agency: String,
     pub note: String,
+    /// The documents handed over (the receipt lists them).
+    pub documents: Vec<documents::ReceivedDoc>,
     pub petitions: u32,
     /// The citizen's yêu cầu, đề nghị (Luật TCD Art 25(2)).
     pub requests: String,
@@ -377,7 +390,9 @@ impl FormField {
             FormField::Representatives => NAMES,
             FormField::Address => ADDRESS,
             FormField::PriorAgencies | FormField::TransferAgency => LINE,
-            FormField::Content | FormField::Note | FormField::Requests => TEXT,
+            FormField::Content | FormField::Note | FormField::Requests | FormField::Documents => {
+                TEXT
+            }
             // Checked by their shape; bounded all the same.
             FormField::IdNumber | FormField::Phone => 40,
             FormField::People | FormField::Petitions | FormField::Day | FormField::Time => 20,
@@ -407,6 +422,7 @@ fn too_long(d: &VisitDraft, problems: &mut Vec<(FormField, Problem)>) {
         (FormField::TransferAgency, &d.transfer_agency),
         (FormField::Note, &d.note),
         (FormField::Requests, &d.requests),
+        (FormField::Documents, &d.documents),
         (FormField::Petitions, &d.petitions),
         (FormField::Day, &d.day),
         (FormField::Time, &d.time),
@@ -601,6 +617,13 @@ pub fn validate(
     } else {
         None
     };
+    let documents = match documents::parse_documents(&nfc(&d.documents)) {
+        Ok(docs) => docs,
+        Err(e) => {
+            problems.push((FormField::Documents, Problem::Document(e)));
+            vec![]
+        }
+    };
     too_long(d, &mut problems);
     if id_number.is_none() && phone.is_none() && !problems.iter().any(|(_, p)| p.is_error()) {
         // Without an ID or a phone a returning citizen cannot be recognized.
@@ -638,6 +661,7 @@ pub fn validate(
                     String::new()
                 },
                 note: nfc(d.note.trim()),
+                documents,
                 petitions,
                 requests: nfc(d.requests.trim()),
                 account_read,

@@ -394,7 +394,8 @@ fn column_of_field(f: FormField, h: &Header) -> Option<Column> {
         | FormField::PresiderRole
         | FormField::Petitions
         | FormField::AccountRead
-        | FormField::RefusalGround => None,
+        | FormField::RefusalGround
+        | FormField::Documents => None,
     }
 }
 

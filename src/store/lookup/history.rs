@@ -21,6 +21,8 @@ pub enum HistoryItem {
         requests: String,
         /// The n-th petition of the same type in the same field (2 and up: a repeat).
         repeat: u32,
+        /// How many documents the citizen handed over at this visit.
+        documents: u32,
     },
     Case {
         hit: Box<CaseHit>,
@@ -51,7 +53,9 @@ impl Store {
                            AND w.deleted_at IS NULL AND w.field_id = v.field_id
                            AND w.petition_type = v.petition_type
                            AND (w.day < v.day OR (w.day = v.day AND w.id <= v.id))),
-                        v.requests
+                        v.requests,
+                        coalesce((SELECT json_array_length(d.items) FROM visit_documents d
+                                  WHERE d.visit_id = v.id), 0)
                  FROM visits v JOIN fields f ON f.id = v.field_id
                  WHERE v.citizen_id = ?1 AND v.deleted_at IS NULL AND v.petition_type != 'to_cao'",
             )?;
@@ -68,6 +72,7 @@ impl Store {
                     handling: Handling::from_code(&h).ok_or_else(|| bad_code(6))?,
                     repeat: r.get(7)?,
                     requests: r.get(8)?,
+                    documents: r.get(9)?,
                 })
             })?;
             for row in rows {

@@ -303,6 +303,48 @@ pub(in crate::store) static RECEPTION_DAY: Spec = Spec::new(
     ],
 );
 
+pub(in crate::store) static VISIT_DOCUMENTS: Spec = Spec::new(
+    Entity::VisitDocuments,
+    "visit_documents",
+    uid_of!("visits", "visit_id"),
+    false,
+    &[("items", "t.items"), ("created_at", "t.created_at")],
+);
+
+pub(in crate::store) static PAPER: Spec = Spec::new(
+    Entity::Paper,
+    "papers",
+    "t.uid",
+    false,
+    &[
+        ("unit", "t.unit"),
+        ("year", "t.year"),
+        ("form", "t.form"),
+        ("number", "t.number"),
+        ("subject", "t.subject"),
+        ("subject_uid", "t.subject_uid"),
+        ("issued_on", "t.issued_on"),
+        ("created_at", "t.created_at"),
+        ("created_by", uid_of!("officers", "created_by")),
+    ],
+);
+
+pub(in crate::store) static PAPER_PRINT: Spec = Spec::new(
+    Entity::PaperPrint,
+    "paper_prints",
+    "t.uid",
+    false,
+    &[
+        ("paper", uid_of!("papers", "paper_id")),
+        ("n", "t.n"),
+        ("template_version", "t.template_version"),
+        ("format", "t.format"),
+        ("names_denouncer", "t.names_denouncer"),
+        ("printed_at", "t.printed_at"),
+        ("printed_by", uid_of!("officers", "printed_by")),
+    ],
+);
+
 /// Every journaled table, in the order a book's records are first written (a record's
 /// references come before it).
 pub(in crate::store) static ALL: &[&Spec] = &[
@@ -321,4 +363,7 @@ pub(in crate::store) static ALL: &[&Spec] = &[
     &CASE_EVENT,
     &CASE_VISIT,
     &CLOSING,
+    &VISIT_DOCUMENTS,
+    &PAPER,
+    &PAPER_PRINT,
 ];

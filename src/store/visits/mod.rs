@@ -114,6 +114,8 @@ pub struct VisitDetail {
     pub refusal_ground: Option<RefusalGround>,
     /// The day the written notice of the refusal was issued.
     pub refusal_notice_on: Option<NaiveDate>,
+    /// The documents the citizen handed over (issue 29).
+    pub documents: Vec<crate::domain::visit::documents::ReceivedDoc>,
 }
 
 impl VisitDetail {
@@ -149,6 +151,7 @@ impl VisitDetail {
             handling: self.row.handling.code().into(),
             transfer_agency: self.transfer_agency.clone(),
             note: self.note.clone(),
+            documents: crate::domain::visit::documents::format_documents(&self.documents),
             petitions: self.petitions.to_string(),
             requests: self.requests.clone(),
             account_read: self
@@ -359,6 +362,7 @@ impl Writer<'_> {
                 created_at: &self.stamp(),
             },
         )?;
+        rows::set_documents(self, id, &v.documents)?;
         super::lookup::index_visit(self.conn(), id)?;
         super::lookup::index_citizen(self.conn(), citizen_id)?;
         let case = match intake_of(v, citizen_id, id, input.day) {
@@ -484,6 +488,7 @@ impl Writer<'_> {
             case = Some(self.visit_intake(v, &intake, choice)?);
         }
         rows::corrected(self, &before)?;
+        rows::set_documents(self, id, &v.documents)?;
         Ok(case)
     }
 
@@ -566,7 +571,8 @@ impl Store {
                       (SELECT count(*) FROM visits x WHERE x.citizen_id = v.citizen_id AND {counted})
                     END,
                     v.created_at, v.updated_at, v.transfer_agency, s.presider_role,
-                    v.requests, v.account_read, v.refusal_ground, v.refusal_notice_on
+                    v.requests, v.account_read, v.refusal_ground, v.refusal_notice_on,
+                    (SELECT items FROM visit_documents WHERE visit_id = v.id)
              {ROW_JOINS} WHERE v.uid = ?1",
             counted = citizens::counted_visit("x")
         );
@@ -597,6 +603,10 @@ impl Store {
                     .get::<_, Option<String>>(d + 16)?
                     .and_then(|c| RefusalGround::from_code(&c)),
                 refusal_notice_on: r.get(d + 17)?,
+                documents: r
+                    .get::<_, Option<String>>(d + 18)?
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or_default(),
             })
         })
         .optional()?

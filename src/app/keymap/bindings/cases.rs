@@ -211,6 +211,7 @@ pub(super) const CASES: &[Binding] = &[
     ),
     // Case detail.
     b(C::Case, &[ch('v')], Command::Reveal, Msg::CmdReveal, false),
+    b(C::Case, &[ch('p')], Command::Papers, Msg::CmdPapers, false),
     b(
         C::Case,
         &[k(KC::Up), ch('k')],

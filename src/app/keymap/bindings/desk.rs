@@ -181,6 +181,43 @@ pub(super) const DESK: &[Binding] = &[
         Msg::CmdReveal,
         false,
     ),
+    b(C::Detail, &[ch('p')], Command::Papers, Msg::CmdPapers, true),
+    // The papers of a visit or a case.
+    b(
+        C::Papers,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Papers,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Papers,
+        &[k(KC::Enter)],
+        Command::Submit,
+        Msg::CmdPaperPdf,
+        true,
+    ),
+    b(
+        C::Papers,
+        &[ch('d')],
+        Command::Export,
+        Msg::CmdPaperDocx,
+        true,
+    ),
+    b(
+        C::Papers,
+        &[k(KC::Esc), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
     // One-line prompt (go to date, officer's name).
     b(
         C::Prompt,
