@@ -71,7 +71,16 @@ fn print(b: &mut Book, viewer: &Viewer, subject: Subject, form: Form, format: Fo
         book: &b.path.clone(),
         today: today(),
     };
-    make(&mut b.store, &b.actor, viewer, &r).unwrap()
+    let made = make(&mut b.store, &b.actor, viewer, &r).unwrap();
+    // Papers name citizens: the file and its folder are the owner's only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&made.path), 0o600, "{}", made.path.display());
+        assert_eq!(mode(made.path.parent().unwrap()), 0o700);
+    }
+    made
 }
 
 fn pdf_text(p: &Path) -> String {

@@ -149,8 +149,9 @@ pub fn file_name(
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // The papers name citizens: their folder is the owner's only, like the book's.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        crate::store::create_private_dir(dir)?;
     }
     let mut f = PrivateFile::create(path)?;
     std::io::Write::write_all(&mut f, bytes)?;

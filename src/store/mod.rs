@@ -80,7 +80,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x5444_414E;
 
 mod open;
-pub use open::{Create, OpenError};
+pub use open::{Create, OpenError, create_private_dir};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

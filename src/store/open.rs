@@ -448,7 +448,7 @@ fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 /// The folders a new book is made in: readable by the owner only (0700 on Unix; on Windows
 /// the last folder gets the book's owner-only DACL, inherited by what is made in it), like
 /// the book itself. Folders that already exist are left as they are.
-pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let existed = dir.exists();
     let mut b = std::fs::DirBuilder::new();
     b.recursive(true);
