@@ -175,8 +175,9 @@ fn the_form_says_nothing_of_a_denouncer_and_the_visit_joins_them_silently() {
         app.handle_key(key(KeyCode::Esc));
         app.handle_key(key(KeyCode::Char('y')));
     }
-    // The number typed under another name is taken for someone else: nothing asked (that
-    // would tell), a record of their own, the shared number audited for a leader.
+    // The number typed under another name, for a complaint: someone else's open record —
+    // nothing asked (that would tell), and nothing of the denouncer's record named beside
+    // theirs (a complaint never rests on a sealed record).
     log_visit(
         &mut app,
         ["Lê Văn Khác", CCCD, "", ""],
@@ -194,11 +195,24 @@ fn the_form_says_nothing_of_a_denouncer_and_the_visit_joins_them_silently() {
         Some("Lê Văn Khác")
     );
     let other = app.store.citizen(d.citizen_id).unwrap().unwrap();
+    assert!(!other.person.is_sealed());
+    let first = app.log.rows.first().unwrap().uid.clone();
+    let sealed = app.store.visit_detail(&first).unwrap();
+    let sealed = app.store.citizen(sealed.citizen_id).unwrap().unwrap();
+    assert!(sealed.person.is_sealed());
     let audit = app.store.journal_of(Entity::Citizen, &other.uid).unwrap();
-    assert!(audit.iter().any(|a| a.op == Op::IdShared), "{audit:?}");
-    // Saved with the same name and number, the visit joins the same citizen; the audit says
-    // the desk matched someone it could not show. (Now they came with a petition
-    // too, they are open in it.)
+    assert!(
+        audit.iter().all(|a| a.op != Op::IdShared),
+        "the open record names no denouncer: {audit:?}"
+    );
+    // The denouncer comes back with a petition, under their name and number: an open
+    // record (the one the number is on in the clear), never the sealed one — whose journal
+    // says nothing of it.
+    let before = app
+        .store
+        .journal_of(Entity::Citizen, &sealed.uid)
+        .unwrap()
+        .len();
     log_visit(
         &mut app,
         DENOUNCER,
@@ -207,15 +221,41 @@ fn the_form_says_nothing_of_a_denouncer_and_the_visit_joins_them_silently() {
         "Kiến nghị sửa đường",
         "tra_loi",
     );
+    let uid = app.log.rows.last().unwrap().uid.clone();
+    let d = app.store.visit_detail(&uid).unwrap();
+    assert_ne!(
+        d.citizen_id, sealed.id,
+        "a petition never rests on a sealed record"
+    );
+    assert!(
+        !app.store
+            .citizen(d.citizen_id)
+            .unwrap()
+            .unwrap()
+            .person
+            .is_sealed()
+    );
     assert_eq!(
-        app.store.citizen_count().unwrap(),
-        citizens + 1,
-        "the same citizen"
+        app.store
+            .journal_of(Entity::Citizen, &sealed.uid)
+            .unwrap()
+            .len(),
+        before
+    );
+    // The denouncer again, denouncing: their sealed record, joined silently (the journal
+    // says the desk matched someone it could not show).
+    log_visit(
+        &mut app,
+        DENOUNCER,
+        "to_cao",
+        "dat_dai",
+        "Tố cáo lần hai",
+        "huong_dan",
     );
     let uid = app.log.rows.last().unwrap().uid.clone();
     let d = app.store.visit_detail(&uid).unwrap();
-    let c = app.store.citizen(d.citizen_id).unwrap().unwrap();
-    let audit = app.store.journal_of(Entity::Citizen, &c.uid).unwrap();
+    assert_eq!(d.citizen_id, sealed.id, "the same sealed record");
+    let audit = app.store.journal_of(Entity::Citizen, &sealed.uid).unwrap();
     assert!(audit.iter().any(|a| a.op == Op::MatchUnseen), "{audit:?}");
     let log = screen(&mut app);
     assert!(log.contains("Người tố cáo TC-2026-BD-0001"), "{log}");

@@ -153,6 +153,10 @@ fn a_citizens_identity_columns_are_read_by_the_row_mappers_only() {
         ("src/store/deadlines/board.rs", "the board row"),
         ("src/demo/tests.rs", "the demo generator's own checks"),
         (
+            "src/store/apart.rs",
+            "sealing what an upgrade or a load finds in the clear (copied into ciphertext)",
+        ),
+        (
             "src/store/rows/people.rs",
             "the citizen's row writer: its one INSERT (desk and bulk alike)",
         ),

@@ -236,6 +236,8 @@ fn a_journaled_book_upgrades_and_checks() {
              DROP TABLE officer_keys;
              DROP TABLE unit_key_wraps;
              DROP TABLE unit_keys;
+             -- and what 0030 (denunciations apart) brought
+             ALTER TABLE visits DROP COLUMN sealed_representatives;
              PRAGMA user_version = 18;",
         )
         .unwrap();

@@ -50,7 +50,9 @@ fn edit(
     let detail = store.visit_detail(uid).unwrap();
     let mut dr = detail.to_draft(&Viewer::nobody()).unwrap_or_else(|| {
         // A denouncer's visit: its draft as the officer who revealed it would see it.
+        // (sealed: opened with the keys of the session that received it).
         let mut v = Viewer::nobody();
+        v.hold(store.opener());
         v.reveal(tiepdan::domain::identity::Record::Visit(uid.to_owned()));
         detail.to_draft(&v).unwrap()
     });
@@ -165,12 +167,17 @@ fn a_case_follows_its_visit_or_the_edit_is_refused_naming_it() {
     let last = ev.last().unwrap();
     assert_eq!(last.action, Action::VisitEdited);
     // Kept as a fact, worded when shown (issue 22.11).
+    // Its citizen too: a denunciation rests on the denouncer's sealed record, never on
+    // the complainant's open one (issue 26).
     assert_eq!(
         last.facts,
-        [tiepdan::domain::case::EventFact::Retyped {
-            from: "KN-2026-BD-0001".into(),
-            to: "TC-2026-BD-0001".into()
-        }]
+        [
+            tiepdan::domain::case::EventFact::Retyped {
+                from: "KN-2026-BD-0001".into(),
+                to: "TC-2026-BD-0001".into()
+            },
+            tiepdan::domain::case::EventFact::Citizen
+        ]
     );
     assert!(last.note.is_empty(), "no prose stored: {}", last.note);
     assert!(

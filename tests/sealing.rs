@@ -338,3 +338,288 @@ fn a_sealed_book_passes_its_check() {
     let c = s.verify_book(None).unwrap();
     assert!(c.ok(), "{c:?}");
 }
+
+/// A second person's identity for the tests of a petitioner who also denounces.
+const CCCD2: &str = "001204009876";
+const PHONE2: &str = "0988111222";
+/// A group denunciation's representatives (sealed like a denouncer's identity).
+const REPS: [&str; 2] = ["Nguyễn Đại Diện", "Trần Thị Kín Tên"];
+
+/// Every text and blob value of every table of the book at `book`, read with plain SQLite:
+/// (table, row as one text).
+fn every_row(book: &std::path::Path) -> Vec<(String, String)> {
+    let c = rusqlite::Connection::open_with_flags(book, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for t in &tables {
+        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let mut row = String::new();
+            for i in 0..n {
+                use rusqlite::types::ValueRef as V;
+                match r.get_ref(i).unwrap() {
+                    V::Text(b) | V::Blob(b) => row.push_str(&String::from_utf8_lossy(b)),
+                    V::Integer(x) => row.push_str(&x.to_string()),
+                    _ => {}
+                }
+                row.push('\u{1}');
+            }
+            out.push((t.clone(), row));
+        }
+    }
+    out
+}
+
+/// A person on record as a complainant who also denounces is two records (issue 26): the
+/// denunciations rest on a sealed record, never on the open one, and nothing in the book —
+/// the records, the journal, the lookup index — names the open record beside a denunciation.
+/// A group denunciation's representatives are sealed too; the receiving officer reads them.
+#[test]
+fn a_complainant_who_also_denounces_is_two_records_and_nothing_links_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = path(&dir);
+    let mut store = Store::open(&book).unwrap();
+    let officer = store_with_officer(&mut store).officer_id();
+    drop(store);
+    let store = Store::open(&book).unwrap();
+    let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
+    app.viewport = (160, 45);
+    let who = [OPEN_NAME, CCCD2, PHONE2, ""];
+    log_visit(&mut app, who, "khieu_nai", "tra_loi");
+    log_visit(&mut app, who, "to_cao", "thu_ly");
+    log_visit(&mut app, [OPEN_NAME, CCCD2, "", ""], "to_cao", "huong_dan");
+    log_visit(
+        &mut app,
+        [OPEN_NAME, "", PHONE2, ""],
+        "khieu_nai",
+        "tra_loi",
+    );
+    // The log names the complainant on their complaints and nobody on the denunciations.
+    let rows = app.log.rows.clone();
+    assert_eq!(rows.len(), 4);
+    let nobody = Viewer::nobody();
+    let names: Vec<Option<&str>> = rows.iter().map(|r| nobody.name_of(&r.citizen)).collect();
+    assert_eq!(
+        names,
+        [Some(OPEN_NAME), None, None, Some(OPEN_NAME)],
+        "complaints open, denunciations guarded"
+    );
+    drop(app);
+    // A group denunciation with its representatives, through the store.
+    let mut store = Store::open(&book).unwrap();
+    let actor = sign_in(&mut store, officer);
+    let mut d = draft("Đoàn Tố Giác", "");
+    d.phone = String::new();
+    d.petition_type = "to_cao".into();
+    d.handling = "huong_dan".into();
+    d.people = "6".into();
+    d.representatives = REPS.join("; ");
+    let group = save(&mut store, &actor, &valid(&d));
+    // The receiving officer reads the representatives (after the audited reveal).
+    let detail = store.visit_detail(&group).unwrap();
+    let mut v = Viewer::nobody();
+    v.hold(store.opener());
+    assert_eq!(v.representatives(&detail.row.citizen), None, "not revealed");
+    v.reveal(Record::Visit(group.clone()));
+    assert_eq!(
+        v.representatives(&detail.row.citizen)
+            .map(<[String]>::to_vec),
+        Some(REPS.map(str::to_owned).to_vec())
+    );
+    assert!(store.verify_book(None).unwrap().ok());
+    drop(store);
+
+    let c = rusqlite::Connection::open(&book).unwrap();
+    // Every denunciation (visit and case) rests on a sealed record.
+    let open_denunciations: i64 = c
+        .query_row(
+            "SELECT (SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
+                     WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL)
+                  + (SELECT count(*) FROM cases k JOIN citizens c ON c.id = k.citizen_id
+                     WHERE k.case_type = 'to_cao' AND c.sealed IS NULL)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(open_denunciations, 0);
+    // The complainant's open record holds their two complaints and nothing else.
+    let (open_id, open_uid): (i64, String) = c
+        .query_row(
+            "SELECT id, uid FROM citizens WHERE full_name = ?1",
+            [OPEN_NAME],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let kinds: Vec<String> = c
+        .prepare("SELECT petition_type FROM visits WHERE citizen_id = ?1 ORDER BY id")
+        .unwrap()
+        .query_map([open_id], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kinds, ["khieu_nai", "khieu_nai"]);
+    // The two denunciations joined one sealed record (by the blind index).
+    let sealed: i64 = c
+        .query_row(
+            "SELECT count(DISTINCT citizen_id) FROM visits v
+             WHERE petition_type = 'to_cao' AND citizen_id != (
+                SELECT citizen_id FROM visits WHERE uid = ?1)",
+            [&group],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        sealed, 1,
+        "one sealed record for the complainant's denunciations"
+    );
+    // The uids of everything denunciation: visits, cases, the sealed citizens.
+    let mut secret: Vec<String> = c
+        .prepare(
+            "SELECT uid FROM visits WHERE petition_type = 'to_cao'
+             UNION SELECT uid FROM cases WHERE case_type = 'to_cao'
+             UNION SELECT uid FROM citizens WHERE sealed IS NOT NULL",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    secret.sort();
+    assert!(secret.len() >= 5, "{secret:?}");
+    drop(c);
+    // No row of any table (the journal, the lookup index and its shadow tables, the papers,
+    // the case events…) names the open record together with anything of a denunciation.
+    for (table, row) in every_row(&book) {
+        if !row.contains(&open_uid) {
+            continue;
+        }
+        for s in &secret {
+            assert!(
+                !row.contains(s.as_str()),
+                "{table} links the complainant {open_uid} to {s}: {row}"
+            );
+        }
+    }
+    // The representatives' names are nowhere in the book, in any form.
+    let bytes = std::fs::read(&book).unwrap();
+    let rows: String = every_row(&book).into_iter().map(|(_, r)| r).collect();
+    for name in REPS {
+        for form in [name.to_owned(), name.nfd().collect(), fold(name)] {
+            assert!(!rows.contains(&form), "a table holds {form:?}");
+            assert!(
+                !contains(&bytes, form.as_bytes()),
+                "the file holds {form:?}"
+            );
+        }
+    }
+}
+
+/// A book from before denunciations were kept apart (`0030`): a complainant's open record
+/// holds their denunciation and its case, a group denunciation's representatives stand in the
+/// clear. The upgrade moves the denunciation and its case to a sealed record of their own,
+/// seals the representatives, wipes the old pages, and the book passes its check.
+#[test]
+fn the_upgrade_moves_denunciations_off_open_records_and_seals_representatives() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = path(&dir);
+    let mut store = Store::open(&book).unwrap();
+    let actor = store_with_officer(&mut store);
+    let mut complaint = draft(OPEN_NAME, CCCD2);
+    complaint.handling = "tra_loi".into();
+    save(&mut store, &actor, &valid(&complaint));
+    let mut denunciation = draft(OPEN_NAME, CCCD2);
+    denunciation.petition_type = "to_cao".into();
+    let den = save(&mut store, &actor, &valid(&denunciation));
+    let mut group = draft("Đoàn Tố Giác", "");
+    group.petition_type = "to_cao".into();
+    group.handling = "huong_dan".into();
+    group.people = "6".into();
+    group.representatives = REPS.join("; ");
+    let group = save(&mut store, &actor, &valid(&group));
+    drop(store);
+    {
+        // As such a book was: the denunciation and its case on the open record, the
+        // representatives in the clear, the column of 0030 not there.
+        let c = rusqlite::Connection::open(&book).unwrap();
+        let open: i64 = c
+            .query_row(
+                "SELECT id FROM citizens WHERE full_name = ?1",
+                [OPEN_NAME],
+                |r| r.get(0),
+            )
+            .unwrap();
+        c.execute(
+            "UPDATE visits SET citizen_id = ?1 WHERE uid = ?2",
+            rusqlite::params![open, den],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE cases SET citizen_id = ?1 WHERE case_type = 'to_cao'",
+            [open],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE visits SET representatives = ?1 WHERE uid = ?2",
+            rusqlite::params![serde_json::to_string(&REPS).unwrap(), group],
+        )
+        .unwrap();
+        c.execute_batch(
+            "ALTER TABLE visits DROP COLUMN sealed_representatives;
+             PRAGMA user_version = 21;",
+        )
+        .unwrap();
+        let held: i64 = c
+            .query_row(
+                "SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
+                 WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            held, 1,
+            "the old book holds a denunciation on an open record"
+        );
+    }
+    let store = Store::open(&book).unwrap();
+    let check = store.verify_book(None).unwrap();
+    assert!(check.ok(), "{check:?}");
+    drop(store);
+    let c = rusqlite::Connection::open(&book).unwrap();
+    let open_denunciations: i64 = c
+        .query_row(
+            "SELECT (SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
+                     WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL)
+                  + (SELECT count(*) FROM cases k JOIN citizens c ON c.id = k.citizen_id
+                     WHERE k.case_type = 'to_cao' AND c.sealed IS NULL)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(open_denunciations, 0);
+    let reps: String = c
+        .query_row(
+            "SELECT representatives FROM visits WHERE uid = ?1",
+            [&group],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reps, "[]");
+    drop(c);
+    let bytes = std::fs::read(&book).unwrap();
+    for name in REPS {
+        assert!(
+            !contains(&bytes, name.as_bytes()),
+            "the file holds {name:?}"
+        );
+    }
+}

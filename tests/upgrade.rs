@@ -68,6 +68,25 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
         "drafts",
     ];
     let before: Vec<i64> = tables.iter().map(|t| count(&old, t)).collect();
+    // A citizen on record as a petitioner who also denounced gets a sealed record of their
+    // own for their denunciations (0030): one more citizen each.
+    let split: i64 = Connection::open(&old)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM citizens c
+             WHERE (EXISTS (SELECT 1 FROM visits v WHERE v.citizen_id = c.id
+                            AND v.petition_type = 'to_cao')
+                 OR EXISTS (SELECT 1 FROM cases k WHERE k.citizen_id = c.id
+                            AND k.case_type = 'to_cao'))
+               AND (EXISTS (SELECT 1 FROM visits v WHERE v.citizen_id = c.id
+                            AND v.petition_type != 'to_cao' AND v.deleted_at IS NULL)
+                 OR EXISTS (SELECT 1 FROM cases k WHERE k.citizen_id = c.id
+                            AND k.case_type != 'to_cao' AND k.deleted_at IS NULL))",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(split > 0, "the fixture holds such citizens");
     let open_due_before = count(&old, "case_deadlines");
     let codes_before: Vec<String> = {
         let c = Connection::open(&old).unwrap();
@@ -94,7 +113,19 @@ fn a_schema_4_book_upgrades_to_the_same_schema_as_a_new_book() {
         .collect();
     let officers = before[tables.iter().position(|t| *t == "officers").unwrap()];
     after[tables.iter().position(|t| *t == "audit").unwrap()] -= officers;
+    after[tables.iter().position(|t| *t == "citizens").unwrap()] -= split;
     assert_eq!(after, before);
+    // And no denunciation rests on an open record any more.
+    let held: i64 = Connection::open(&old)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
+             WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(held, 0);
     assert_eq!(count(&old, "case_deadlines"), open_due_before);
     let c = Connection::open(&old).unwrap();
     let codes_after: Vec<String> = {

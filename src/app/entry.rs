@@ -39,7 +39,7 @@ pub enum EntryPurpose {
     Intake {
         visit_uid: Option<String>,
         /// The visit's citizen (shown by the identity rule in the form's title).
-        citizen: Option<Person>,
+        citizen: Option<Box<Person>>,
     },
     /// A deadline rule of the catalog.
     /// The rule as the officer saw it (another desk's edit since is refused, not undone).
@@ -462,7 +462,10 @@ impl Entry {
             true,
         ));
         Entry {
-            purpose: EntryPurpose::Intake { visit_uid, citizen },
+            purpose: EntryPurpose::Intake {
+                visit_uid,
+                citizen: citizen.map(Box::new),
+            },
             rows,
             focus: 0,
             errors: Vec::new(),

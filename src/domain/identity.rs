@@ -121,6 +121,8 @@ pub struct Person {
     guard: Guard,
     /// The sealed identity (None: stored in the clear, an open citizen's).
     seal: Option<Arc<[u8]>>,
+    /// A group denunciation's representatives, sealed (None: in `particulars`, or none).
+    reps_seal: Option<Arc<[u8]>>,
     /// The sealed identity once opened (None inside: not by the keys that tried).
     opened: OnceLock<Option<Arc<(String, Particulars)>>>,
 }
@@ -185,6 +187,7 @@ impl Person {
             particulars: Particulars::default(),
             guard,
             seal: None,
+            reps_seal: None,
             opened: OnceLock::new(),
         }
     }
@@ -200,6 +203,16 @@ impl Person {
                 representatives: std::mem::take(&mut self.particulars.representatives),
                 ..Particulars::default()
             };
+        }
+        self
+    }
+
+    /// The group's representatives stored sealed (`sealed`: the ciphertext of their names;
+    /// None: as given in the particulars).
+    pub fn sealed_representatives(mut self, sealed: Option<Vec<u8>>) -> Person {
+        if let Some(s) = sealed {
+            self.reps_seal = Some(s.into());
+            self.particulars.representatives.clear();
         }
         self
     }
@@ -379,11 +392,24 @@ impl Viewer {
     /// The identity of `p` as this viewer may read it: in the clear, or opened with the
     /// viewer's keys — the one place a sealed identity is opened.
     fn identity<'a>(&self, p: &'a Person) -> Option<(&'a str, &'a Particulars)> {
-        let Some(seal) = &p.seal else {
+        if p.seal.is_none() && p.reps_seal.is_none() {
             return Some((&p.name, &p.particulars));
-        };
+        }
         let keys = self.keys.as_ref()?;
         let opened = p.opened.get_or_init(|| {
+            let representatives = match &p.reps_seal {
+                Some(seal) => serde_json::from_slice(&keys.open(seal)?).ok()?,
+                None => p.particulars.representatives.clone(),
+            };
+            let Some(seal) = &p.seal else {
+                return Some(Arc::new((
+                    p.name.clone(),
+                    Particulars {
+                        representatives,
+                        ..p.particulars.clone()
+                    },
+                )));
+            };
             let plain = keys.open(seal)?;
             let id: SealedIdentity = serde_json::from_slice(&plain).ok()?;
             Some(Arc::new((
@@ -394,7 +420,7 @@ impl Viewer {
                     phone: id.phone,
                     address: id.address,
                     birth_year: id.birth_year,
-                    representatives: p.particulars.representatives.clone(),
+                    representatives,
                 },
             )))
         });

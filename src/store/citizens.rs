@@ -77,81 +77,100 @@ pub(super) fn counted_case(a: &str) -> String {
     format!("{a}.deleted_at IS NULL AND {a}.case_type != 'to_cao'")
 }
 
-/// The citizen who holds an ID number, as far as the desk may tell: among the live
-/// citizens with this number, the one with the typed name, else the first who is not only a
-/// denouncer. A denouncer's record under another name is not offered: asking "is this the
-/// same person?" would tell the officer that a denouncer holds this number, so the typed
-/// person is taken for someone else (and `upsert` audits the shared number for a leader).
+/// Which records a match may find (Luật Tố cáo Art 8(3)): a denunciation keeps to the sealed
+/// records, anything else to the open ones, so one person who both complains and denounces
+/// is two records — the open one never linked in the clear to a denunciation. The form's
+/// recognition as the officer types looks at both (open first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    Open,
+    Sealed,
+    Either,
+}
+
+impl Side {
+    /// The side a record of this kind keeps to.
+    pub(super) fn of(denouncer: bool) -> Side {
+        if denouncer { Side::Sealed } else { Side::Open }
+    }
+
+    /// SQL's `(sealed IS NOT NULL)` wanted, or NULL for either.
+    fn sealed(self) -> Option<bool> {
+        match self {
+            Side::Open => Some(false),
+            Side::Sealed => Some(true),
+            Side::Either => None,
+        }
+    }
+}
+
+/// Whether a citizen's record is sealed (a denouncer's).
+pub(super) fn is_sealed(conn: &Connection, id: i64) -> Result<bool> {
+    conn.prepare_cached("SELECT sealed IS NOT NULL FROM citizens WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound("citizen"))
+}
+
+/// The citizen who holds an ID number on `side`, as far as the desk may tell: among the live
+/// citizens with this number, the one with the typed name, else the first open one who has
+/// come for anything (a sealed record under another name is not offered to an open match:
+/// asking "is this the same person?" would tell the officer that a denouncer holds this
+/// number). On the sealed side the number alone is the person (one ID number, one citizen).
 fn holder_for(
     conn: &Connection,
     blind: Option<&[u8; 32]>,
     id_number: &str,
     typed_name: &str,
+    side: Side,
 ) -> Result<Option<i64>> {
-    let holders: Vec<(i64, String)> = conn
+    let holders: Vec<(i64, String, bool)> = conn
         .prepare_cached(
-            "SELECT id, name_folded FROM citizens
+            "SELECT id, name_folded, sealed IS NOT NULL FROM citizens
              WHERE (id_number = ?1 OR blind_id = ?2) AND deleted_at IS NULL
-             ORDER BY id",
+               AND (?3 IS NULL OR (sealed IS NOT NULL) = ?3)
+             ORDER BY sealed IS NOT NULL, id",
         )?
         .query_map(
-            params![id_number, blind.map(|b| rows::blind_id(b, id_number))],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            params![
+                id_number,
+                blind.map(|b| rows::blind_id(b, id_number)),
+                side.sealed()
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?
         .collect::<rusqlite::Result<_>>()?;
     let typed = fold(&crate::domain::text::clean_line(typed_name));
     let typed_blind = blind.map(|b| rows::blind_name(b, typed_name));
-    if let Some((id, _)) = holders.iter().find(|(_, n)| {
+    if let Some((id, _, _)) = holders.iter().find(|(_, n, _)| {
         !typed.is_empty() && (*n == typed || typed_blind.as_deref() == Some(n.as_str()))
     }) {
         return Ok(Some(*id));
     }
-    for (id, _) in &holders {
-        if super::lookup::exposed(conn, *id)? {
+    if side == Side::Sealed {
+        return Ok(holders.first().map(|h| h.0));
+    }
+    for (id, _, sealed) in &holders {
+        if !sealed && super::lookup::exposed(conn, *id)? {
             return Ok(Some(*id));
         }
     }
     Ok(None)
 }
 
-/// Does anyone else than `id` who is only a denouncer hold this number? (For the audit.)
-fn guarded_holder_besides(
-    conn: &Connection,
-    blind: Option<&[u8; 32]>,
-    id_number: &str,
-    id: i64,
-) -> Result<Option<i64>> {
-    let others: Vec<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM citizens WHERE (id_number = ?1 OR blind_id = ?3)
-               AND deleted_at IS NULL AND id != ?2
-             ORDER BY id",
-        )?
-        .query_map(
-            params![id_number, id, blind.map(|b| rows::blind_id(b, id_number))],
-            |r| r.get(0),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    for o in others {
-        if !super::lookup::exposed(conn, o)? {
-            return Ok(Some(o));
-        }
-    }
-    Ok(None)
-}
-
-/// The citizen a visit's typed identity is, by its ID number or its name and phone: in the
-/// clear for an open citizen, by the blind index for a sealed one (when `blind`, the
-/// session's blind-index key, is held).
+/// The citizen a visit's typed identity is, by its ID number or its name and phone, on
+/// `side`: in the clear for an open citizen, by the blind index for a sealed one (when
+/// `blind`, the session's blind-index key, is held).
 pub(super) fn find_id(
     conn: &Connection,
     blind: Option<&[u8; 32]>,
     id_number: Option<&str>,
     full_name: &str,
     phone: Option<&str>,
+    side: Side,
 ) -> Result<Option<(i64, MatchedBy)>> {
     if let Some(idn) = id_number
-        && let Some(id) = holder_for(conn, blind, idn, full_name)?
+        && let Some(id) = holder_for(conn, blind, idn, full_name, side)?
     {
         return Ok(Some((id, MatchedBy::IdNumber)));
     }
@@ -162,13 +181,15 @@ pub(super) fn find_id(
             .prepare_cached(
                 "SELECT id FROM citizens
                  WHERE ((name_folded = ?1 AND phone = ?2) OR blind_name_phone = ?3)
-                 AND deleted_at IS NULL ORDER BY id LIMIT 1",
+                   AND deleted_at IS NULL AND (?4 IS NULL OR (sealed IS NOT NULL) = ?4)
+                 ORDER BY sealed IS NOT NULL, id LIMIT 1",
             )?
             .query_row(
                 params![
                     fold(full_name.trim()),
                     ph,
-                    blind.map(|b| rows::blind_name_phone(b, full_name, ph))
+                    blind.map(|b| rows::blind_name_phone(b, full_name, ph)),
+                    side.sealed()
                 ],
                 |r| r.get(0),
             )
@@ -218,8 +239,9 @@ pub(super) fn holder_of(
     blind: Option<&[u8; 32]>,
     id_number: &str,
     typed_name: &str,
+    side: Side,
 ) -> Result<Option<i64>> {
-    holder_for(conn, blind, id_number, typed_name)
+    holder_for(conn, blind, id_number, typed_name, side)
 }
 
 pub(super) fn version_of(conn: &Connection, id: i64) -> Result<i64> {
@@ -293,7 +315,8 @@ impl Store {
         phone: Option<&str>,
     ) -> Result<Option<CitizenMatch>> {
         let blind = self.keys().blind();
-        let Some((id, matched_by)) = find_id(&self.conn, blind, id_number, full_name, phone)?
+        let Some((id, matched_by)) =
+            find_id(&self.conn, blind, id_number, full_name, phone, Side::Either)?
         else {
             return Ok(None);
         };
@@ -408,11 +431,13 @@ pub(super) fn upsert_for_visit(
 /// - A known citizen keeps the name on record unless `rename` (the officer said the typed
 ///   name corrects it: an audited edit of the citizen). Another visit's name is never
 ///   rewritten silently.
-/// - An ID number already held by another citizen is not copied onto this one — unless that
-///   citizen is only a denouncer under another name (`holder_for`): then both hold it, and
-///   the shared number is audited for a leader to reconcile.
-/// - A citizen recognized here but not in the form (only a denouncer: the form says nothing)
-///   is joined silently, and the match is audited.
+/// - A denunciation keeps to a sealed record and anything else to an open one ([`Side`]): a
+///   record of the other side the form recognised is left alone, and the person is found
+///   (or made) on this side. Both may hold the same ID number: one in the clear, one under
+///   the blind index; nothing in the clear links them.
+/// - An ID number already held by another citizen of this side is not copied onto this one.
+/// - A denouncer recognised here but not in the form (the form says nothing of them) is
+///   joined silently, and the match is journaled on their sealed record.
 /// - An update of a citizen read at an older version than stored is refused (another desk
 ///   edited them meanwhile): nothing of theirs is overwritten silently.
 pub(super) fn upsert(
@@ -425,10 +450,18 @@ pub(super) fn upsert(
     let phone = v.phone.map(|p| p.value.as_str());
     let blind = w.keys().blind().copied();
     let blind = blind.as_ref();
+    let side = Side::of(v.denouncer);
     let mut matched_unseen = false;
+    // The record the form recognised, when it is on this visit's side; else whoever the
+    // typed identity is on that side (a denunciation of someone on record as a petitioner
+    // goes to their sealed record, never to the open one, and back).
+    let known = match known {
+        Some(k) if is_sealed(w.conn(), k.id)? == v.denouncer => Some(k),
+        _ => None,
+    };
     let existing = match known {
         Some(k) => Some(k),
-        None => match find_id(w.conn(), blind, idn, v.full_name, phone)? {
+        None => match find_id(w.conn(), blind, idn, v.full_name, phone, side)? {
             Some((id, _)) => {
                 matched_unseen = !super::lookup::exposed(w.conn(), id)?;
                 Some(KnownCitizen {
@@ -453,7 +486,10 @@ pub(super) fn upsert(
             }
             // A number another citizen holds stays theirs.
             let idn = match idn {
-                Some(n) if holder_of(w.conn(), blind, n, v.full_name)?.is_some_and(|h| h != id) => {
+                Some(n)
+                    if holder_of(w.conn(), blind, n, v.full_name, side)?
+                        .is_some_and(|h| h != id) =>
+                {
                     None
                 }
                 other => other,
@@ -538,23 +574,6 @@ pub(super) fn upsert(
             },
         )?,
     };
-    // A number this citizen now shares with a denouncer's record under another name.
-    if let Some(n) = idn
-        && let Some(other) = guarded_holder_besides(w.conn(), blind, n, id)?
-    {
-        let uid: String =
-            w.query_row("SELECT uid FROM citizens WHERE id = ?1", [id], |r| r.get(0))?;
-        let other_uid: String =
-            w.query_row("SELECT uid FROM citizens WHERE id = ?1", [other], |r| {
-                r.get(0)
-            })?;
-        w.fact(
-            Op::IdShared,
-            Entity::Citizen,
-            &uid,
-            rows::facts([("with", serde_json::Value::String(other_uid))]),
-        )?;
-    }
     Ok(id)
 }
 
@@ -589,6 +608,7 @@ impl super::Bulk<'_> {
                 denouncer: c.who.denouncer,
             },
         )?;
+        self.sides.made(id, c.who.denouncer);
         self.count("citizens");
         Ok(id)
     }
@@ -600,50 +620,4 @@ pub fn citizens_matched_by_label(m: MatchedBy, lang: crate::i18n::Lang) -> &'sta
         MatchedBy::IdNumber => crate::i18n::Msg::MatchedById.t(lang),
         MatchedBy::NameAndPhone => crate::i18n::Msg::MatchedByNamePhone.t(lang),
     }
-}
-
-/// At the upgrade that brought sealing: every citizen who is only a denouncer (a
-/// denunciation, and nothing open) sealed, with an entry each. Returns how many.
-pub(super) fn seal_existing(sql: &super::write::Sql) -> Result<usize> {
-    let ids: Vec<i64> = sql
-        .prepare_cached(
-            "SELECT c.id FROM citizens c WHERE c.sealed IS NULL
-               AND (EXISTS (SELECT 1 FROM visits v WHERE v.citizen_id = c.id
-                            AND v.petition_type = 'to_cao')
-                 OR EXISTS (SELECT 1 FROM cases k WHERE k.citizen_id = c.id
-                            AND k.case_type = 'to_cao'))
-             ORDER BY c.id",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut n = 0;
-    for id in ids {
-        if super::lookup::exposed(sql.conn(), id)? {
-            continue;
-        }
-        let (version, who): (i64, SealedIdentity) = sql.query_row(
-            "SELECT version, full_name, id_kind, id_number, phone, address, birth_year, sex
-             FROM citizens WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    SealedIdentity {
-                        name: r.get(1)?,
-                        id_kind: r.get(2)?,
-                        id_number: r.get(3)?,
-                        phone: r.get(4)?,
-                        address: r.get(5)?,
-                        birth_year: r.get(6)?,
-                        sex: r.get(7)?,
-                    },
-                ))
-            },
-        )?;
-        rows::reseal_citizen(sql, id, version, &who, |_| {
-            StoreError::Invalid("citizen changed during the upgrade".into())
-        })?;
-        n += 1;
-    }
-    Ok(n)
 }

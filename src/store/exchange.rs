@@ -144,7 +144,9 @@ fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
     };
     let idn = v.id_number.as_ref().map(|i| i.value.as_str());
     let phone = v.phone.as_ref().map(|p| p.value.as_str());
-    let Some((id, _)) = citizens::find_id(w.conn(), w.keys().blind(), idn, &v.full_name, phone)?
+    let side = citizens::Side::of(whole.denouncer);
+    let Some((id, _)) =
+        citizens::find_id(w.conn(), w.keys().blind(), idn, &v.full_name, phone, side)?
     else {
         return Ok(whole);
     };

@@ -105,6 +105,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0029_papers.sql",
         include_str!("../../migrations/0029_papers.sql"),
     ),
+    (
+        "0030_denunciations_apart.sql",
+        include_str!("../../migrations/0030_denunciations_apart.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -204,12 +208,26 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
         let sql = Sql::begin(tx, None).map_err(upgrade_error)?;
         let made = super::keys::ensure_unit_key(sql.conn()).map_err(upgrade_error)?;
         let sql = sql.sealing_with(made.clone().unwrap_or_default(), None);
-        let sealed = super::citizens::seal_existing(&sql).map_err(upgrade_error)?
+        let sealed = super::apart::seal_existing(&sql).map_err(upgrade_error)?
             + super::drafts::seal_existing(&sql).map_err(upgrade_error)?;
         if made.is_some() {
             MADE.with(|m| *m.borrow_mut() = made);
         }
         WIPE.with(|w| w.set(before > 0 && sealed > 0));
+        sql.into_tx()
+    } else {
+        tx
+    };
+    // Denunciations apart: the denunciations of a citizen on record as a petitioner move to a
+    // sealed record of their own, and a group denunciation's representatives are sealed (the
+    // pages that held them wiped, as above).
+    let tx = if before > 0 && before < version_of(APART) {
+        let sql = Sql::begin(tx, None).map_err(upgrade_error)?;
+        let moved = super::apart::split_existing(&sql).map_err(upgrade_error)?
+            + super::apart::seal_representatives(&sql).map_err(upgrade_error)?;
+        if moved > 0 {
+            WIPE.with(|w| w.set(true));
+        }
         sql.into_tx()
     } else {
         tx
@@ -221,6 +239,9 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
 
 /// The file that brought sealing (issue 26).
 const SEALING: &str = "0028_sealing.sql";
+
+/// The file that keeps denunciations off open citizens' records (issue 26).
+const APART: &str = "0030_denunciations_apart.sql";
 
 thread_local! {
     /// The keys an upgrade on this thread made (taken by the store it opens).
@@ -394,6 +415,10 @@ mod tests {
         (
             "0029_papers.sql",
             "089a8d24847d50ea285774b6726b87c2f4ea5fd167196f6eb0783715e089f158",
+        ),
+        (
+            "0030_denunciations_apart.sql",
+            "2797de979b5c1210f6c12f1fb4565f641b9744a4df4e71a4f6efed1effb6e413",
         ),
     ];
 

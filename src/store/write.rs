@@ -544,6 +544,8 @@ pub struct Bulk<'t> {
     #[allow(dead_code)]
     label: String,
     pub(super) counts: std::collections::BTreeMap<&'static str, u64>,
+    /// Which records the load's citizens keep to (`apart.rs`): a denouncer's or an open one.
+    pub(super) sides: super::apart::Sides,
 }
 
 impl<'t> Bulk<'t> {
@@ -553,6 +555,7 @@ impl<'t> Bulk<'t> {
             by,
             label: label.to_owned(),
             counts: Default::default(),
+            sides: Default::default(),
         })
     }
 
@@ -610,7 +613,8 @@ impl<'t> Bulk<'t> {
     pub fn finish(self) -> Result<(u64, u64)> {
         // The citizens a load made who turned out to be only denouncers (a load writes a
         // citizen before their visits): sealed now, in the same transaction.
-        super::citizens::seal_existing(self.sql)?;
+        super::apart::seal_existing(self.sql)?;
+        super::apart::refuse_mixed(self.sql)?;
         super::deadlines::recompute_loaded(self.conn())?;
         let started = std::time::Instant::now();
         let rows = super::lookup::rebuild(self.conn())?;

@@ -42,7 +42,21 @@ impl Bulk<'_> {
     /// whole load.
     pub fn case(&mut self, b: &BulkCase) -> Result<(i64, String)> {
         use chrono::Datelike;
-        let c = b.intake;
+        // A denunciation rests on its citizen's sealed record (`apart.rs`).
+        let citizen_id = self.citizen_on_side(
+            b.intake.citizen_id,
+            b.intake.case_type == case::CaseType::ToCao,
+        )?;
+        let on_side;
+        let c = if citizen_id == b.intake.citizen_id {
+            b.intake
+        } else {
+            on_side = Intake {
+                citizen_id,
+                ..b.intake.clone()
+            };
+            &on_side
+        };
         let field_id = super::super::visits::field_id(self.conn(), &c.field_code)?;
         let (seq, code) = next_code(self.conn(), c.case_type, c.received_on.year())?;
         let desk = super::super::settings::desk_of(self.conn())?;

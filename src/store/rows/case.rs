@@ -316,3 +316,13 @@ pub(in crate::store) fn time_bar(
     })?;
     Ok(())
 }
+
+/// Move a case to another citizen's record (as [`super::rehome_visit`]).
+pub(in crate::store) fn rehome_case(sql: &Sql, id: i64, citizen_id: i64) -> Result<()> {
+    super::change(sql, &CASE, id, Op::Update, Touch::IfChanged, || {
+        sql.prepare_cached("UPDATE cases SET citizen_id = ?2 WHERE id = ?1")?
+            .execute(params![id, citizen_id])?;
+        Ok(())
+    })?;
+    Ok(())
+}

@@ -189,7 +189,7 @@ impl Spec {
 /// A field a later upgrade added: left out of a record's canonical form while it holds
 /// nothing, so the records journaled before it came keep their digests.
 fn is_late(field: &str) -> bool {
-    field == "sealed"
+    field == "sealed" || field == "sealed_representatives"
 }
 
 /// A record as the journal sees it: its key, version, row, and its fields' values (in the
@@ -378,7 +378,14 @@ pub(in crate::store) fn changed(
         let v = journal_version(conn, spec.entity, &before.key)?;
         (v, Some(v.unwrap_or(0) + 1))
     };
-    let old = spec.canonical_of(&before.values, differs);
+    let old = match moved_denunciation(spec, before, &after) {
+        Some(i) => {
+            let mut values = before.values.clone();
+            values[i] = Value::String(WITHHELD.to_owned());
+            spec.canonical_of(&values, differs)
+        }
+        None => spec.canonical_of(&before.values, differs),
+    };
     let new = spec.canonical_of(&after.values, differs);
     let state = after.digest(spec);
     sql.journal().append_state(
@@ -396,6 +403,24 @@ pub(in crate::store) fn changed(
         state,
     )?;
     Ok(true)
+}
+
+/// The citizen column of a denunciation (a visit or a case) whose citizen changed: the entry
+/// withholds the citizen it had (Luật Tố cáo Art 8(3)) — a denunciation moved off an open
+/// citizen's record to a sealed one, or a record that stops or starts being a denunciation,
+/// must not name the open record and the sealed one side by side in the clear.
+fn moved_denunciation(spec: &Spec, before: &Record, after: &Record) -> Option<usize> {
+    let kind = match spec.entity {
+        Entity::Visit => "petition_type",
+        Entity::Case => "case_type",
+        _ => return None,
+    };
+    let col = |name: &str| spec.cols.iter().position(|(n, _)| *n == name);
+    let (citizen, kind) = (col("citizen")?, col(kind)?);
+    let denunciation = |r: &Record| r.values[kind] == Value::String("to_cao".to_owned());
+    (before.values[citizen] != after.values[citizen]
+        && (denunciation(before) || denunciation(after)))
+    .then_some(citizen)
 }
 
 /// The entry of a row about to be removed (read before it goes): its fields before.

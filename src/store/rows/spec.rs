@@ -62,6 +62,8 @@ pub(in crate::store) static VISIT: Spec = Spec::new(
         ("time", "t.time"),
         ("people", "t.people"),
         ("representatives", "t.representatives"),
+        // A denunciation's representatives, sealed (issue 26): the ciphertext is journaled.
+        ("sealed_representatives", "t.sealed_representatives"),
         ("petition_type", "t.petition_type"),
         ("field", uid_of!("fields", "field_id")),
         ("content", "t.content"),

@@ -60,12 +60,16 @@ impl super::super::Bulk<'_> {
     /// A visit; returns its row id. (Its case, if any, is a `case` of the same load.)
     pub fn visit(&mut self, b: &BulkVisit) -> Result<i64> {
         let field_id = field_id(self.conn(), &b.visit.field_code)?;
+        let citizen_id = self.citizen_on_side(
+            b.citizen_id,
+            b.visit.petition_type == crate::domain::visit::PetitionType::ToCao,
+        )?;
         let id = rows::insert_visit(
             self.sql(),
             &rows::NewVisit {
                 uid: b.uid,
                 session_id: b.session_id,
-                citizen_id: b.citizen_id,
+                citizen_id,
                 field_id,
                 day: b.day,
                 time: b.time,

@@ -178,14 +178,15 @@ const ROW_COLUMNS: &str = "v.uid, v.time, c.full_name, v.people, v.representativ
       WHERE cv.visit_id = v.id ORDER BY k.id LIMIT 1),
     coalesce((SELECT max(k.identity_disclosed) FROM case_visits cv JOIN cases k ON k.id = cv.case_id
       WHERE cv.visit_id = v.id AND k.case_type = 'to_cao'), 0),
-    v.version, v.void_reason, c.id_kind, c.id_number, c.phone, c.address, c.birth_year, c.sealed";
+    v.version, v.void_reason, c.id_kind, c.id_number, c.phone, c.address, c.birth_year, c.sealed,
+    v.sealed_representatives";
 const ROW_JOINS: &str = "FROM visits v
     JOIN citizens c ON c.id = v.citizen_id
     JOIN sessions s ON s.id = v.session_id
     JOIN fields f ON f.id = v.field_id
     JOIN officers o ON o.id = v.officer_id";
 /// Number of columns in `ROW_COLUMNS`; detail columns follow.
-const ROW_WIDTH: usize = 21;
+const ROW_WIDTH: usize = 22;
 
 fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
     let uid: String = r.get(0)?;
@@ -210,7 +211,8 @@ fn row_from(r: &Row) -> rusqlite::Result<VisitRow> {
             Context::of_visit(petition_type, &uid, case_code.clone(), disclosed),
         )
         .with(particulars)
-        .sealed(r.get(20)?),
+        .sealed(r.get(20)?)
+        .sealed_representatives(r.get(21)?),
         uid,
         time: r.get(1)?,
         people: r.get(3)?,
@@ -426,9 +428,13 @@ impl Writer<'_> {
         // The citizen: whoever the form recognized; else whoever holds the ID number typed;
         // else the visit's own citizen (corrected).
         let holder = match v.id_number.as_ref() {
-            Some(idn) => {
-                citizens::holder_of(self.conn(), self.keys().blind(), &idn.value, &v.full_name)?
-            }
+            Some(idn) => citizens::holder_of(
+                self.conn(),
+                self.keys().blind(),
+                &idn.value,
+                &v.full_name,
+                citizens::Side::of(v.petition_type == PetitionType::ToCao),
+            )?,
             None => None,
         };
         let known = match (input.citizen, holder) {
