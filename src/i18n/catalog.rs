@@ -1307,6 +1307,7 @@ catalog! {
     ProbStatus => "trạng thái {0} không phải trạng thái mà bước cuối dẫn tới ({1})", "status {0} is not the one its last step led to ({1})";
     ProbClosingDigest => "số liệu đã chốt không khớp mã kiểm của nó", "its closed figures do not match their digest";
     ProbLegacy => "nhật ký cũ (audit_legacy) đã bị sửa sau khi niêm phong", "the old audit (audit_legacy) was changed after it was sealed";
+    ProbDenunciationOpen => "tố cáo gắn với hồ sơ công dân không niêm phong: lộ danh tính người tố cáo", "a denunciation rests on an open citizen's record: its denouncer is exposed";
     EntCitizen => "công dân", "citizen";
     EntSession => "cuộc tiếp", "session";
     EntVisit => "lượt tiếp", "visit";

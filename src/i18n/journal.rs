@@ -109,6 +109,7 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
         }
         Problem::ClosingDigest => Msg::ProbClosingDigest.t(lang).to_owned(),
         Problem::Legacy => Msg::ProbLegacy.t(lang).to_owned(),
+        Problem::DenunciationOnOpenRecord => Msg::ProbDenunciationOpen.t(lang).to_owned(),
     };
     match (&f.entity, &f.record) {
         (Some(e), Some(r)) => format!("{} {r}: {what}", entity(lang, *e)),

@@ -92,6 +92,9 @@ pub enum Problem {
     ClosingDigest,
     /// The old audit (a book made before the journal) differs from what the journal sealed.
     Legacy,
+    /// A denunciation (a visit or a case) resting on an open citizen's record: whoever reads
+    /// the file reads its denouncer (issue 26; the desk, loads and upgrades never make one).
+    DenunciationOnOpenRecord,
 }
 
 /// One thing found wrong: which check, about which record, what.
@@ -169,7 +172,35 @@ impl Store {
         if let Some(f) = self.records()? {
             out.findings.push(f);
         }
+        if let Some(f) = self.denunciations_apart()? {
+            out.findings.push(f);
+        }
         Ok(out)
+    }
+
+    /// The first denunciation that rests on an open citizen's record.
+    fn denunciations_apart(&self) -> Result<Option<Finding>> {
+        let first: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT 'visit', v.uid FROM visits v JOIN citizens c ON c.id = v.citizen_id
+                 WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL
+                 UNION ALL
+                 SELECT 'case', k.uid FROM cases k JOIN citizens c ON c.id = k.citizen_id
+                 WHERE k.case_type = 'to_cao' AND c.sealed IS NULL
+                 LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(first.map(|(entity, uid)| {
+            finding(
+                Check::Records,
+                Entity::from_code(&entity),
+                Some(uid),
+                Problem::DenunciationOnOpenRecord,
+            )
+        }))
     }
 
     fn integrity(&self) -> Result<Option<Finding>> {
