@@ -329,6 +329,31 @@ fn the_recovery_code_restores_access_and_a_new_passphrase_and_code_follow() {
         s.set_passphrase(&leader, "24681357", "24681357"),
         Err(StoreError::BadPin(_))
     ));
+    // Every key event is in the journal, by whom, naming the unit key and nothing secret.
+    use tiepdan::domain::journal::{Entity, Op};
+    let ops: Vec<Op> = s
+        .journal_of(Entity::Officer, leader.uid())
+        .unwrap()
+        .iter()
+        .map(|e| e.op)
+        .filter(|op| !matches!(op, Op::SignIn | Op::Create | Op::Update | Op::PinSet))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            Op::PassphraseSet, // at setup (book())
+            Op::UnitUnlockFailed,
+            Op::UnitRecovered,
+            Op::PassphraseSet,
+            Op::RecoveryCodeMade,
+            Op::UnitUnlockFailed,
+            Op::UnitUnlockFailed,
+            Op::UnitUnlocked,
+            Op::UnitRecovered,
+        ]
+    );
+    let c = s.verify_book(None).unwrap();
+    assert!(c.ok(), "{c:?}");
 }
 
 #[test]

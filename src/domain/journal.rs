@@ -101,6 +101,18 @@ code_enum! {
         Checkpoint = "checkpoint",
         /// The audit rows of a book made before the journal, sealed (count and digest).
         Legacy = "legacy",
+        /// A leader set or changed the passphrase the unit key is wrapped under.
+        PassphraseSet = "passphrase_set",
+        /// A leader unlocked the unit key (with their passphrase) for the session.
+        UnitUnlocked = "unit_unlocked",
+        /// A wrong passphrase or recovery code was tried.
+        UnitUnlockFailed = "unit_unlock_failed",
+        /// The unit key unlocked with the recovery code.
+        UnitRecovered = "unit_recovered",
+        /// A new recovery code replaced the old one.
+        RecoveryCodeMade = "recovery_code_made",
+        /// The unit key sealed to a provincial escrow key.
+        EscrowSet = "escrow_set",
     }
 }
 

@@ -1409,6 +1409,12 @@ catalog! {
     OpPrint => "in", "printed";
     OpCheckpoint => "điểm ký hằng ngày", "daily checkpoint";
     OpLegacy => "niêm phong nhật ký cũ", "old audit sealed";
+    OpPassphraseSet => "đặt cụm mật khẩu lãnh đạo", "leader passphrase set";
+    OpUnitUnlocked => "mở khóa đơn vị bằng cụm mật khẩu", "unit key unlocked with a passphrase";
+    OpUnitUnlockFailed => "mở khóa đơn vị sai", "wrong passphrase or recovery code";
+    OpUnitRecovered => "mở khóa đơn vị bằng mã khôi phục", "unit key unlocked with the recovery code";
+    OpRecoveryCodeMade => "tạo mã khôi phục mới", "new recovery code made";
+    OpEscrowSet => "gửi khóa đơn vị cho khóa lưu ký", "unit key sealed to an escrow key";
     AuditNobody => "(không ai đăng nhập)", "(nobody signed in)";
     AuditVersions => "phiên bản {0} → {1}", "version {0} → {1}";
     AuditIdentityChanged => "(danh tính, không hiện)", "(identity, not shown)";

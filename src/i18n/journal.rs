@@ -57,6 +57,12 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::Print => Msg::OpPrint,
         Op::Checkpoint => Msg::OpCheckpoint,
         Op::Legacy => Msg::OpLegacy,
+        Op::PassphraseSet => Msg::OpPassphraseSet,
+        Op::UnitUnlocked => Msg::OpUnitUnlocked,
+        Op::UnitUnlockFailed => Msg::OpUnitUnlockFailed,
+        Op::UnitRecovered => Msg::OpUnitRecovered,
+        Op::RecoveryCodeMade => Msg::OpRecoveryCodeMade,
+        Op::EscrowSet => Msg::OpEscrowSet,
     }
     .t(lang)
 }

@@ -21,6 +21,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::seal::{self, KeyPair};
 use super::{Result, Store, StoreError};
 use crate::domain::identity::Unseal;
+use crate::domain::journal::{Entity, Fields, Op};
 
 /// What a session holds: the unit's secret(s) once unlocked, the signed-in officer's own
 /// secret, the blind-index key.
@@ -397,19 +398,28 @@ impl Store {
         let salt = seal::random32();
         let kdf = super::pin::kdf_params();
         let key = passphrase_key(&pass, &salt, &kdf)?;
-        self.conn.execute(
-            "INSERT OR REPLACE INTO unit_key_wraps (public, holder, salt, kdf, wrapped, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                unit.public.as_slice(),
-                format!("leader:{}", actor.uid()),
-                salt.as_slice(),
-                kdf,
-                seal::wrap(&key, &bundle),
-                stamp()
-            ],
-        )?;
-        Ok(())
+        key_event(
+            &mut self.conn,
+            actor,
+            Op::PassphraseSet,
+            unit_fact(&unit.public),
+            |c| {
+                c.execute(
+                    "INSERT OR REPLACE INTO unit_key_wraps
+                         (public, holder, salt, kdf, wrapped, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        unit.public.as_slice(),
+                        format!("leader:{}", actor.uid()),
+                        salt.as_slice(),
+                        kdf,
+                        seal::wrap(&key, &bundle),
+                        stamp()
+                    ],
+                )?;
+                Ok(())
+            },
+        )
     }
 
     /// A leader unlocks the unit key with their passphrase for this session. A wrong one is
@@ -428,9 +438,22 @@ impl Store {
             return Err(StoreError::KeysLocked);
         };
         let key = passphrase_key(&crate::domain::text::nfc(passphrase), &salt, &kdf)?;
-        let bundle = seal::unwrap(&key, &wrapped).ok_or(StoreError::WrongPassphrase)?;
+        let Some(bundle) = seal::unwrap(&key, &wrapped) else {
+            self.key_read(actor, Op::UnitUnlockFailed)?;
+            return Err(StoreError::WrongPassphrase);
+        };
         self.keys.take_bundle(&bundle).ok_or_else(bad_key)?;
+        self.key_read(actor, Op::UnitUnlocked)?;
         self.after_unlock()
+    }
+
+    /// A key read by a leader in the journal (an unlock, a wrong passphrase), unless the
+    /// store is read-only (a read-only command writes nothing).
+    fn key_read(&mut self, actor: &super::Actor, op: Op) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        key_event(&mut self.conn, actor, op, Default::default(), |_| Ok(()))
     }
 
     /// The recovery code unlocks the unit key for this session (a leader who forgot their
@@ -450,8 +473,12 @@ impl Store {
             return Err(StoreError::KeysLocked);
         };
         let key = seal::key_from_code(&seal::normalize_code(code), &salt);
-        let bundle = seal::unwrap(&key, &wrapped).ok_or(StoreError::WrongPassphrase)?;
+        let Some(bundle) = seal::unwrap(&key, &wrapped) else {
+            self.key_read(actor, Op::UnitUnlockFailed)?;
+            return Err(StoreError::WrongPassphrase);
+        };
         self.keys.take_bundle(&bundle).ok_or_else(bad_key)?;
+        self.key_read(actor, Op::UnitRecovered)?;
         self.after_unlock()
     }
 
@@ -461,7 +488,15 @@ impl Store {
         self.refuse_read_only()?;
         self.leader(actor)?;
         let code = seal::new_recovery_code();
-        put_recovery(&self.conn, &self.keys, &code)?;
+        let keys = &self.keys;
+        let fields = keys
+            .unit
+            .first()
+            .map(|u| unit_fact(&u.public))
+            .unwrap_or_default();
+        key_event(&mut self.conn, actor, Op::RecoveryCodeMade, fields, |c| {
+            put_recovery(c, keys, &code)
+        })?;
         Ok(code)
     }
 
@@ -476,17 +511,27 @@ impl Store {
         let (Some(unit), Some(bundle)) = (self.keys.unit.first(), self.keys.bundle()) else {
             return Err(StoreError::KeysLocked);
         };
-        self.conn.execute(
-            "INSERT OR REPLACE INTO unit_key_wraps (public, holder, salt, kdf, wrapped, created_at)
-             VALUES (?1, ?2, x'', 'x25519', ?3, ?4)",
-            params![
-                unit.public.as_slice(),
-                format!("escrow:{}", public_hex.trim().to_lowercase()),
-                seal::seal(&bundle, &[public]),
-                stamp()
-            ],
-        )?;
-        Ok(())
+        let holder = format!("escrow:{}", public_hex.trim().to_lowercase());
+        let mut fields = unit_fact(&unit.public);
+        fields.insert(
+            "escrow".into(),
+            serde_json::Value::String(holder[7..].to_owned()),
+        );
+        let unit_public = unit.public;
+        key_event(&mut self.conn, actor, Op::EscrowSet, fields, |c| {
+            c.execute(
+                "INSERT OR REPLACE INTO unit_key_wraps
+                     (public, holder, salt, kdf, wrapped, created_at)
+                 VALUES (?1, ?2, x'', 'x25519', ?3, ?4)",
+                params![
+                    unit_public.as_slice(),
+                    holder,
+                    seal::seal(&bundle, &[public]),
+                    stamp()
+                ],
+            )?;
+            Ok(())
+        })
     }
 
     fn leader(&self, actor: &super::Actor) -> Result<()> {
@@ -539,4 +584,31 @@ impl Store {
         }
         self
     }
+}
+
+/// A key event in the journal by `actor`, in one transaction with `f` — the change it
+/// records (a passphrase's wrap, a recovery code's, an escrow's) — so neither lands without
+/// the other. The key material itself is never journaled: only which unit key (its public
+/// half) and who.
+fn key_event<T>(
+    conn: &mut Connection,
+    actor: &super::Actor,
+    op: Op,
+    fields: Fields,
+    f: impl FnOnce(&Connection) -> Result<T>,
+) -> Result<T> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let sql = super::write::Sql::begin(tx, Some(actor.uid()))?;
+    let out = f(sql.conn())?;
+    super::rows::fact(&sql, op, Entity::Officer, actor.uid(), fields)?;
+    sql.commit()?;
+    Ok(out)
+}
+
+/// The fact naming a unit key (its public half, hex).
+fn unit_fact(public: &[u8; 32]) -> Fields {
+    super::rows::facts([(
+        "unit_key",
+        serde_json::Value::String(crate::domain::journal::hex(public)),
+    )])
 }
