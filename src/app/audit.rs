@@ -19,14 +19,24 @@ pub struct AuditView {
 
 impl App {
     /// Open the journal view (refused with words for an officer who is no administrator).
-    /// `F4`: a leader's passphrase asked, to unlock the unit key for the session.
+    /// `F4`: a leader's passphrase (or the recovery code) asked, to unlock the unit key for
+    /// the session; once unlocked, a new passphrase.
     pub(super) fn open_unlock(&mut self) {
         if self.actor.is_none() {
             return;
         }
+        // Unlocked already: a new passphrase (a leader changing theirs).
+        let purpose = if self.store.unit_unlocked() {
+            super::overlay::PromptPurpose::SetPassphrase {
+                first: None,
+                renew_code: false,
+            }
+        } else {
+            super::overlay::PromptPurpose::UnlockUnit
+        };
         self.overlays
             .push(Overlay::Prompt(Box::new(super::overlay::Prompt::new(
-                super::overlay::PromptPurpose::UnlockUnit,
+                purpose,
             ))));
     }
 

@@ -360,7 +360,7 @@ impl App {
         if self.announce_keys
             && let Some(code) = self.store.take_recovery_code()
         {
-            self.info(Msg::KeysRecoveryShown.fill(self.lang, &[&code]));
+            self.show_recovery_code(code);
         }
         self.lock_after = self.store.lock_after()?;
         self.last_key = self.now();

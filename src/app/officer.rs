@@ -86,6 +86,10 @@ impl App {
                 _ => {}
             },
             Some(Overlay::Prompt(p)) => match cmd {
+                // The recovery code is shown once: closed only when acknowledged.
+                Command::Cancel if matches!(p.purpose, PromptPurpose::AckRecovery { .. }) => {
+                    p.error = Some(Msg::KeysAckRequired.t(self.lang).to_owned());
+                }
                 Command::Cancel => {
                     self.overlays.pop();
                 }
@@ -127,23 +131,18 @@ impl App {
                                 p.error = Some(e);
                             }
                         }
-                        PromptPurpose::UnlockUnit => {
-                            let Some(actor) = self.actor.clone() else {
-                                return;
-                            };
-                            match self.store.unlock_unit(&actor, &text) {
-                                Ok(()) => {
-                                    self.overlays.pop();
-                                    self.viewer.hold(self.store.opener());
-                                    self.info(Msg::KeysUnlocked.t(self.lang).to_owned());
-                                }
-                                Err(e) => {
-                                    let text = crate::i18n::store_error(self.lang, &e);
-                                    if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
-                                        p.input = super::overlay::masked();
-                                        p.error = Some(text);
-                                    }
-                                }
+                        PromptPurpose::UnlockUnit => self.unlock_with(&text),
+                        PromptPurpose::SetPassphrase { first, renew_code } => {
+                            self.passphrase_typed(text, first, renew_code)
+                        }
+                        PromptPurpose::AckRecovery { code } => {
+                            let last = code.0.rsplit('-').next().unwrap_or_default();
+                            if crate::store::seal::normalize_code(&text) == last {
+                                self.overlays.pop();
+                                self.info(Msg::KeysAcknowledged.t(self.lang).to_owned());
+                            } else if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                                p.input = super::overlay::single_line("");
+                                p.error = Some(Msg::KeysAckRequired.t(self.lang).to_owned());
                             }
                         }
                     }
@@ -152,6 +151,103 @@ impl App {
             },
             _ => {}
         }
+    }
+
+    /// The unlock prompt's text: a leader's passphrase, or the recovery code (by its shape).
+    /// Opened with the code, or by a leader with no passphrase yet, a passphrase is asked
+    /// next (and, after the code, a new code made: the old one was used).
+    fn unlock_with(&mut self, text: &str) {
+        let Some(actor) = self.actor.clone() else {
+            return;
+        };
+        let by_code = crate::store::seal::looks_like_code(text);
+        let r = if by_code {
+            self.store.recover_unit(&actor, text)
+        } else {
+            self.store.unlock_unit(&actor, text)
+        };
+        match r {
+            Ok(()) => {
+                self.overlays.pop();
+                self.viewer.hold(self.store.opener());
+                self.info(Msg::KeysUnlocked.t(self.lang).to_owned());
+                let has = self.store.has_passphrase(actor.uid()).unwrap_or(true);
+                if by_code || !has {
+                    self.overlays
+                        .push(Overlay::Prompt(Box::new(super::overlay::Prompt::new(
+                            PromptPurpose::SetPassphrase {
+                                first: None,
+                                renew_code: by_code,
+                            },
+                        ))));
+                }
+            }
+            Err(e) => {
+                let text = crate::i18n::store_error(self.lang, &e);
+                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                    p.input = super::overlay::masked();
+                    p.error = Some(text);
+                }
+            }
+        }
+    }
+
+    /// A new passphrase typed: asked again, then set (and a new recovery code shown, when
+    /// the old one was used to get here).
+    fn passphrase_typed(
+        &mut self,
+        text: String,
+        first: Option<super::overlay::Secret>,
+        renew_code: bool,
+    ) {
+        let Some(actor) = self.actor.clone() else {
+            return;
+        };
+        let Some(first) = first else {
+            if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                p.purpose = PromptPurpose::SetPassphrase {
+                    first: Some(super::overlay::Secret(text)),
+                    renew_code,
+                };
+                p.input = super::overlay::masked();
+                p.error = None;
+            }
+            return;
+        };
+        let r = self.store.set_passphrase(&actor, &first.0, &text);
+        match r {
+            Ok(()) => {
+                self.overlays.pop();
+                self.info(Msg::KeysPassphraseSet.t(self.lang).to_owned());
+                if renew_code {
+                    let r = self.store.new_recovery_code(&actor);
+                    if let Some(code) = self.report(r) {
+                        self.show_recovery_code(code);
+                    }
+                }
+            }
+            Err(e) => {
+                let text = crate::i18n::store_error(self.lang, &e);
+                if let Some(Overlay::Prompt(p)) = self.overlays.last_mut() {
+                    p.purpose = PromptPurpose::SetPassphrase {
+                        first: None,
+                        renew_code,
+                    };
+                    p.input = super::overlay::masked();
+                    p.error = Some(text);
+                }
+            }
+        }
+    }
+
+    /// A recovery code, shown once in a dialog the officer closes by typing its last group.
+    pub(super) fn show_recovery_code(&mut self, code: String) {
+        self.overlays
+            .push(Overlay::Prompt(Box::new(super::overlay::Prompt::new(
+                PromptPurpose::AckRecovery {
+                    code: super::overlay::Secret(code),
+                },
+            ))));
     }
 
     /// An administrator adds an officer, who sets their PIN at their first sign-in; anyone

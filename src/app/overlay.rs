@@ -34,13 +34,39 @@ pub enum PromptPurpose {
     },
     /// Which days of the book to export (the log pane's `X`).
     ExportBook,
-    /// A leader's passphrase, to unlock the unit key for the session (drawn masked).
+    /// A leader's passphrase (or the recovery code), to unlock the unit key for the session
+    /// (drawn masked).
     UnlockUnit,
+    /// A leader's new passphrase, typed twice (`first`: the first time's, then asked again);
+    /// `renew_code`: a new recovery code follows (the unit key was opened with the old one).
+    SetPassphrase {
+        first: Option<Secret>,
+        renew_code: bool,
+    },
+    /// The recovery code of keys this start made, shown once: acknowledged by typing its
+    /// last group (it is never shown again; Esc does not close it).
+    AckRecovery {
+        code: Secret,
+    },
+}
+
+/// A secret held by a prompt (a recovery code, a passphrase typed once): never in debug
+/// output.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 impl Prompt {
     pub(super) fn new(purpose: PromptPurpose) -> Prompt {
-        let input = if purpose == PromptPurpose::UnlockUnit {
+        let input = if matches!(
+            purpose,
+            PromptPurpose::UnlockUnit | PromptPurpose::SetPassphrase { .. }
+        ) {
             masked()
         } else {
             single_line("")

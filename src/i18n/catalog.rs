@@ -59,7 +59,15 @@ catalog! {
     KeysEscrowSet => "Khóa của đơn vị đã được niêm phong thêm cho khóa lưu ký.", "The unit key is now sealed to the escrow key too.";
     KeysRecoveryShown => "Sổ vừa được tạo khóa niêm phong danh tính người tố cáo. MÃ KHÔI PHỤC (chỉ hiện một lần; chép lại và cất riêng, xa máy tính): {0}", "The book now has the keys that seal denouncers' identities. RECOVERY CODE (shown once; write it down and keep it apart from the computer): {0}";
     KeysUnlockTitle => "Mở khóa danh tính người tố cáo", "Unlock denouncers' identities";
-    KeysUnlockPrompt => "Cụm mật khẩu lãnh đạo (Enter: mở, Esc: thôi)", "Leader's passphrase (Enter: unlock, Esc: cancel)";
+    KeysUnlockPrompt => "Cụm mật khẩu lãnh đạo hoặc mã khôi phục (Enter: mở, Esc: thôi)", "Leader's passphrase or the recovery code (Enter: unlock, Esc: cancel)";
+    KeysSetTitle => "Đặt cụm mật khẩu lãnh đạo", "Set the leader's passphrase";
+    KeysSetPrompt => "Cụm mật khẩu mới (vài từ, không chỉ chữ số):", "New passphrase (a few words, not only digits):";
+    KeysSetAgain => "Gõ lại cụm mật khẩu mới:", "Type the new passphrase again:";
+    KeysAckTitle => "Mã khôi phục — chỉ hiện một lần", "Recovery code — shown once";
+    KeysAckExplain => "Chép mã này ra giấy, cất riêng, xa máy tính. Quên cụm mật khẩu mà mất mã này thì không mở lại được danh tính người tố cáo.", "Write this code down and keep it apart from the computer. With a forgotten passphrase and this code lost, denouncers' identities cannot be opened again.";
+    KeysAckPrompt => "Gõ 5 ký tự cuối của mã để xác nhận đã chép:", "Type the code's last 5 characters to confirm you wrote it down:";
+    KeysAckRequired => "Mã chỉ hiện một lần: gõ đúng 5 ký tự cuối để xác nhận đã chép lại.", "The code is shown only once: type its last 5 characters to confirm you wrote it down.";
+    KeysAcknowledged => "Đã xác nhận chép mã khôi phục.", "Recovery code acknowledged.";
     KeysUnlocked => "Đã mở khóa của đơn vị cho phiên này (khóa lại khi khóa màn hình).", "The unit key is unlocked for this session (until the desk locks).";
     ErrWrongPassphrase => "Cụm mật khẩu hoặc mã khôi phục không đúng.", "Wrong passphrase or recovery code.";
     ErrKeysLocked => "Khóa của đơn vị chưa được mở: lãnh đạo nhập cụm mật khẩu (hoặc mã khôi phục) trước.", "The unit key is not unlocked: a leader enters the passphrase (or the recovery code) first.";

@@ -216,6 +216,15 @@ pub fn new_recovery_code() -> String {
     out
 }
 
+/// Whether what was typed has the shape of a recovery code (five groups of five letters and
+/// digits, spaces or dashes between), not of a passphrase.
+pub fn looks_like_code(typed: &str) -> bool {
+    typed
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' ')
+        && typed.chars().filter(char::is_ascii_alphanumeric).count() == 25
+}
+
 /// A recovery code as typed: upper case, no spaces, I/L → 1, O → 0, groups of five.
 pub fn normalize_code(typed: &str) -> String {
     let chars: Vec<char> = typed

@@ -205,12 +205,18 @@ pub(super) fn text_line(
 
 pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Theme) {
     let lang = app.lang;
+    if let PromptPurpose::AckRecovery { code } = &p.purpose {
+        return recovery_code(frame, app, p, &code.0, area, theme);
+    }
     let (title, question) = match p.purpose {
         PromptPurpose::GotoDate => (Msg::CmdGotoDate, Msg::GotoDatePrompt),
         PromptPurpose::NewOfficer => (Msg::PickOfficerAdd, Msg::SetupOfficer),
         PromptPurpose::VoidVisit { .. } => (Msg::CmdVoid, Msg::VoidPrompt),
         PromptPurpose::ExportBook => (Msg::CmdExportBook, Msg::BookExportPrompt),
         PromptPurpose::UnlockUnit => (Msg::KeysUnlockTitle, Msg::KeysUnlockPrompt),
+        PromptPurpose::SetPassphrase { first: None, .. } => (Msg::KeysSetTitle, Msg::KeysSetPrompt),
+        PromptPurpose::SetPassphrase { .. } => (Msg::KeysSetTitle, Msg::KeysSetAgain),
+        PromptPurpose::AckRecovery { .. } => (Msg::KeysAckTitle, Msg::KeysAckPrompt),
     };
     let width = match p.purpose {
         PromptPurpose::ExportBook => 66,
@@ -240,6 +246,41 @@ pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Them
                 height: inner.height.saturating_sub(2),
                 ..inner
             },
+        );
+    }
+}
+
+/// The recovery code, shown once: what it is for, the code, and the input that acknowledges
+/// it (its last group typed).
+fn recovery_code(frame: &mut Frame, app: &App, p: &Prompt, code: &str, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let r = super::popup(frame, area, 64, 11);
+    let block = titled(Msg::KeysAckTitle.t(lang).to_owned(), theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let line = |y: u16, h: u16| Rect {
+        y: inner.y + y,
+        height: h.min(inner.height.saturating_sub(y)),
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(Msg::KeysAckExplain.t(lang)).wrap(Wrap { trim: true }),
+        line(0, 3),
+    );
+    frame.render_widget(
+        Paragraph::new(code.to_owned())
+            .style(theme.title())
+            .alignment(ratatui::layout::Alignment::Center),
+        line(4, 1),
+    );
+    frame.render_widget(Paragraph::new(Msg::KeysAckPrompt.t(lang)), line(6, 1));
+    text_line(frame, &p.input, line(7, 1), true, theme);
+    if let Some(e) = &p.error {
+        frame.render_widget(
+            Paragraph::new(format!("✗ {e}"))
+                .style(theme.error())
+                .wrap(Wrap { trim: true }),
+            line(8, 1),
         );
     }
 }
