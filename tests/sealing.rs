@@ -648,3 +648,67 @@ fn the_upgrade_moves_denunciations_off_open_records_and_seals_representatives() 
         );
     }
 }
+
+/// A leader rotates the unit key: the old one retired and kept, every identity sealed again
+/// (to the new key and to its receiving officer), the leader's new passphrase and a new
+/// recovery code open the new key — the old passphrase and code no longer do — and the book
+/// passes its check.
+#[test]
+fn a_rotated_unit_key_seals_everything_again_and_the_old_secrets_stop_opening_it() {
+    let b = book();
+    let (mut s, leader) = as_officer(&b, b.leader);
+    assert!(matches!(
+        s.rotate_unit_key(&leader, "gió mùa đông bắc", "gió mùa đông bắc"),
+        Err(StoreError::KeysLocked)
+    ));
+    s.unlock_unit(&leader, PASSPHRASE).unwrap();
+    let r = s
+        .rotate_unit_key(&leader, "gió mùa đông bắc", "gió mùa đông bắc")
+        .unwrap();
+    assert!(r.resealed >= 1, "{r:?}");
+    assert_eq!(r.unopened, 0);
+    assert_ne!(r.code, b.code);
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    let check = s.verify_book(None).unwrap();
+    assert!(check.ok(), "{check:?}");
+    drop(s);
+    {
+        let c = rusqlite::Connection::open(path(&b.dir)).unwrap();
+        let (all, retired): (i64, i64) = c
+            .query_row(
+                "SELECT count(*), count(retired_at) FROM unit_keys",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((all, retired), (2, 1));
+    }
+    // The receiving officer still reads what they received (sealed again to them).
+    let (s, _) = as_officer(&b, b.receiver);
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    drop(s);
+    // The leader: the new passphrase opens the new key; the old one and the old code do not.
+    let (mut s, leader) = as_officer(&b, b.leader);
+    assert!(matches!(
+        s.unlock_unit(&leader, PASSPHRASE),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        s.recover_unit(&leader, &b.code),
+        Err(StoreError::WrongPassphrase)
+    ));
+    s.unlock_unit(&leader, "gió mùa đông bắc").unwrap();
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    drop(s);
+    let (mut s, leader) = as_officer(&b, b.leader);
+    s.recover_unit(&leader, &r.code).unwrap();
+    assert_eq!(seen(&s, &b.visit).as_deref(), Some(NAME));
+    // The rotation is in the journal.
+    use tiepdan::domain::journal::{Entity, Op};
+    assert!(
+        s.journal_of(Entity::Officer, leader.uid())
+            .unwrap()
+            .iter()
+            .any(|e| e.op == Op::UnitKeyRotated)
+    );
+}

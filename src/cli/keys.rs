@@ -1,4 +1,4 @@
-//! `tiepdan keys status|passphrase|recover|new-code|escrow`: the keys that seal a denouncer's
+//! `tiepdan keys status|passphrase|recover|new-code|rotate|escrow`: the keys that seal a denouncer's
 //! identity (docs/keys.md). A leader (lãnh đạo) signs in with their PIN, then unlocks the
 //! unit key with their passphrase or the recovery code; passphrases and codes are read as
 //! PINs are (no echo; `--pin-stdin`: one a line, in the order asked).
@@ -38,6 +38,12 @@ pub enum KeysCommand {
     },
     /// A new recovery code (the old one stops working), printed once.
     NewCode {
+        #[command(flatten)]
+        auth: SignInArgs,
+    },
+    /// Replace the unit key (a leader): every sealed identity sealed again to the new one,
+    /// your new passphrase set, a new recovery code printed; the old key kept, retired.
+    Rotate {
         #[command(flatten)]
         auth: SignInArgs,
     },
@@ -98,6 +104,23 @@ pub fn run(db: &Path, args: &KeysArgs, lang: Lang) -> Result<(), Failure> {
             store.unlock_unit(&actor, &p).map_err(fail)?;
             let code = store.new_recovery_code(&actor).map_err(fail)?;
             say(&mut out, Msg::KeysNewCode.fill(lang, &[&code]))
+        }
+        KeysCommand::Rotate { auth } => {
+            let (actor, mut pins) = leader(&mut store, auth, lang)?;
+            let p = pins.read(Msg::KeysPassphrasePrompt.t(lang))?;
+            if crate::store::seal::looks_like_code(&p) {
+                store.recover_unit(&actor, &p).map_err(fail)?;
+            } else {
+                store.unlock_unit(&actor, &p).map_err(fail)?;
+            }
+            let new = pins.read(Msg::KeysNewPassphrase.t(lang))?;
+            let again = pins.read(Msg::KeysNewPassphraseAgain.t(lang))?;
+            let r = store.rotate_unit_key(&actor, &new, &again).map_err(fail)?;
+            say(
+                &mut out,
+                Msg::KeysRotated.fill(lang, &[&r.resealed, &r.unopened]),
+            )?;
+            say(&mut out, Msg::KeysNewCode.fill(lang, &[&r.code]))
         }
         KeysCommand::Escrow { public_key, auth } => {
             let (actor, mut pins) = leader(&mut store, auth, lang)?;

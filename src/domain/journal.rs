@@ -113,6 +113,8 @@ code_enum! {
         RecoveryCodeMade = "recovery_code_made",
         /// The unit key sealed to a provincial escrow key.
         EscrowSet = "escrow_set",
+        /// A new unit key replaced the old one (retired, kept to open what was sealed to it).
+        UnitKeyRotated = "unit_key_rotated",
     }
 }
 

@@ -56,6 +56,7 @@ catalog! {
     KeysNewPassphraseAgain => "Nhập lại cụm mật khẩu mới: ", "The new passphrase again: ";
     KeysPassphraseSet => "Đã đặt cụm mật khẩu: khóa của đơn vị được bọc bằng cụm mật khẩu này.", "Passphrase set: the unit key is wrapped under it.";
     KeysNewCode => "Mã khôi phục mới (chỉ hiện một lần; chép lại và cất riêng, mã cũ hết hiệu lực): {0}", "New recovery code (shown once; write it down and keep it apart, the old one no longer works): {0}";
+    KeysRotated => "Đã thay khóa của đơn vị: {0} giá trị được niêm phong lại ({1} không mở được, giữ nguyên). Khóa cũ được giữ (đã thôi dùng). Lãnh đạo khác đặt lại cụm mật khẩu bằng mã khôi phục mới.", "The unit key is replaced: {0} values sealed again ({1} could not be opened, left as they were). The old key is kept, retired. Other leaders set their passphrase again with the new recovery code.";
     KeysEscrowSet => "Khóa của đơn vị đã được niêm phong thêm cho khóa lưu ký.", "The unit key is now sealed to the escrow key too.";
     KeysRecoveryShown => "Sổ vừa được tạo khóa niêm phong danh tính người tố cáo. MÃ KHÔI PHỤC (chỉ hiện một lần; chép lại và cất riêng, xa máy tính): {0}", "The book now has the keys that seal denouncers' identities. RECOVERY CODE (shown once; write it down and keep it apart from the computer): {0}";
     KeysUnlockTitle => "Mở khóa danh tính người tố cáo", "Unlock denouncers' identities";
@@ -1423,6 +1424,7 @@ catalog! {
     OpUnitRecovered => "mở khóa đơn vị bằng mã khôi phục", "unit key unlocked with the recovery code";
     OpRecoveryCodeMade => "tạo mã khôi phục mới", "new recovery code made";
     OpEscrowSet => "gửi khóa đơn vị cho khóa lưu ký", "unit key sealed to an escrow key";
+    OpUnitKeyRotated => "thay khóa đơn vị (niêm phong lại)", "unit key rotated (sealed again)";
     AuditNobody => "(không ai đăng nhập)", "(nobody signed in)";
     AuditVersions => "phiên bản {0} → {1}", "version {0} → {1}";
     AuditIdentityChanged => "(danh tính, không hiện)", "(identity, not shown)";

@@ -363,6 +363,18 @@ pub const VI: &[(&str, &str)] = &[
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (
+        "keys rotate",
+        "Thay khóa của đơn vị (lãnh đạo): niêm phong lại mọi danh tính bằng khóa mới, đặt cụm mật khẩu mới, in mã khôi phục mới; khóa cũ được giữ, thôi dùng.",
+    ),
+    (
+        "keys rotate --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "keys rotate --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
         "keys escrow",
         "Niêm phong thêm khóa của đơn vị cho khóa công khai ký gửi của tỉnh (X25519, 64 chữ số hex).",
     ),

@@ -63,6 +63,7 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::UnitRecovered => Msg::OpUnitRecovered,
         Op::RecoveryCodeMade => Msg::OpRecoveryCodeMade,
         Op::EscrowSet => Msg::OpEscrowSet,
+        Op::UnitKeyRotated => Msg::OpUnitKeyRotated,
     }
     .t(lang)
 }

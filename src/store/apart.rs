@@ -328,3 +328,56 @@ fn twin_of(sql: &Sql, id: i64, denouncer: bool) -> Result<i64> {
         },
     )
 }
+
+/// A rotation of the unit key: every sealed value the transaction's keys open sealed again
+/// (to the new unit key, and to the officer who received it): citizens (journaled),
+/// a group denunciation's representatives (journaled), drafts. Returns (sealed again, not
+/// opened).
+pub(super) fn reseal_all(sql: &Sql) -> Result<(usize, usize)> {
+    let (mut done, mut unopened) = (0, 0);
+    let citizens: Vec<(i64, i64, Option<i64>, Vec<u8>)> = sql
+        .prepare_cached(
+            "SELECT id, version, created_by, sealed FROM citizens WHERE sealed IS NOT NULL
+             ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, version, by, sealed) in citizens {
+        let Some(who) = sql
+            .keys()
+            .open(&sealed)
+            .and_then(|p| serde_json::from_slice::<SealedIdentity>(&p).ok())
+        else {
+            unopened += 1;
+            continue;
+        };
+        sql.receive_as(by);
+        rows::reseal_citizen(sql, id, version, &who, |_| {
+            StoreError::Invalid("citizen changed during the rotation".into())
+        })?;
+        done += 1;
+    }
+    let visits: Vec<(i64, i64, Vec<u8>)> = sql
+        .prepare_cached(
+            "SELECT id, officer_id, sealed_representatives FROM visits
+             WHERE sealed_representatives IS NOT NULL ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, officer, sealed) in visits {
+        let Some(names) = sql
+            .keys()
+            .open(&sealed)
+            .and_then(|p| serde_json::from_slice::<Vec<String>>(&p).ok())
+        else {
+            unopened += 1;
+            continue;
+        };
+        sql.receive_as(Some(officer));
+        rows::reseal_representatives(sql, id, &names)?;
+        done += 1;
+    }
+    sql.receive_as(None);
+    let (d, u) = super::drafts::reseal_all(sql)?;
+    Ok((done + d, unopened + u))
+}

@@ -234,3 +234,31 @@ impl Writer<'_> {
         })
     }
 }
+
+/// A rotation of the unit key: every draft the keys open sealed again (to the new unit key
+/// and its officer). Returns (sealed again, not opened).
+pub(super) fn reseal_all(sql: &super::write::Sql) -> Result<(usize, usize)> {
+    let rows: Vec<(i64, String, String, String)> = sql
+        .prepare_cached("SELECT officer_id, kind, window_id, payload FROM drafts")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (mut done, mut unopened) = (0, 0);
+    for (officer, kind, window, payload) in &rows {
+        let Some(plain) = open_payload(sql.keys(), payload) else {
+            unopened += 1;
+            continue;
+        };
+        let recipients = super::keys::recipients(sql.conn(), Some(*officer))?;
+        sql.prepare_cached(
+            "UPDATE drafts SET payload = ?4 WHERE officer_id = ?1 AND kind = ?2 AND window_id = ?3",
+        )?
+        .execute(params![
+            officer,
+            kind,
+            window,
+            seal_payload(&recipients, &plain)?
+        ])?;
+        done += 1;
+    }
+    Ok((done, unopened))
+}

@@ -429,7 +429,10 @@ impl Store {
         let row: Option<(Vec<u8>, String, Vec<u8>)> = self
             .conn
             .query_row(
-                "SELECT salt, kdf, wrapped FROM unit_key_wraps WHERE holder = ?1",
+                "SELECT w.salt, w.kdf, w.wrapped FROM unit_key_wraps w
+                 JOIN unit_keys k ON k.public = w.public
+                 WHERE w.holder = ?1 ORDER BY k.retired_at IS NOT NULL, k.created_at DESC
+                 LIMIT 1",
                 [format!("leader:{}", actor.uid())],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
@@ -464,7 +467,10 @@ impl Store {
         let row: Option<(Vec<u8>, Vec<u8>)> = self
             .conn
             .query_row(
-                "SELECT salt, wrapped FROM unit_key_wraps WHERE holder = 'recovery'",
+                "SELECT w.salt, w.wrapped FROM unit_key_wraps w
+                 JOIN unit_keys k ON k.public = w.public
+                 WHERE w.holder = 'recovery' ORDER BY k.retired_at IS NOT NULL, k.created_at DESC
+                 LIMIT 1",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
@@ -611,4 +617,125 @@ fn unit_fact(public: &[u8; 32]) -> Fields {
         "unit_key",
         serde_json::Value::String(crate::domain::journal::hex(public)),
     )])
+}
+
+/// What a rotation of the unit key did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rotation {
+    /// The new recovery code (shown once).
+    pub code: String,
+    /// Values sealed again under the new key (citizens, representatives, drafts).
+    pub resealed: usize,
+    /// Values the session's keys could not open (left as they were).
+    pub unopened: usize,
+}
+
+impl Store {
+    /// A leader replaces the unit key (unlocked in this session): a new key pair, the old one
+    /// retired (kept: the journal's entries hold ciphertext sealed to it); every sealed
+    /// value the session can open sealed again to the new key and its receiving officer;
+    /// the new key wrapped under `passphrase` (this leader's), under a new recovery code
+    /// (returned, to be shown once) and to each escrow key. Other leaders set their
+    /// passphrase again (with the new code). One transaction, journaled.
+    pub fn rotate_unit_key(
+        &mut self,
+        actor: &super::Actor,
+        passphrase: &str,
+        again: &str,
+    ) -> Result<Rotation> {
+        self.refuse_read_only()?;
+        self.leader(actor)?;
+        let pass = crate::domain::text::nfc(passphrase);
+        crate::domain::role::check_pin(&pass).map_err(StoreError::BadPin)?;
+        if pass.chars().all(|c| c.is_ascii_digit()) {
+            return Err(StoreError::BadPin(
+                crate::domain::role::PinProblem::ShortPassphrase,
+            ));
+        }
+        if pass != crate::domain::text::nfc(again) {
+            return Err(StoreError::BadPin(
+                crate::domain::role::PinProblem::Mismatch,
+            ));
+        }
+        let Some(old) = self.keys.unit.first().cloned() else {
+            return Err(StoreError::KeysLocked);
+        };
+        if self.keys.blind.is_none() {
+            return Err(StoreError::KeysLocked);
+        }
+        let new = KeyPair::generate();
+        let mut keys = self.keys.clone();
+        keys.unit.insert(0, new.clone());
+        let bundle = keys.bundle().ok_or(StoreError::KeysLocked)?;
+        let code = seal::new_recovery_code();
+        let salt = seal::random32();
+        let kdf = super::pin::kdf_params();
+        let key = passphrase_key(&pass, &salt, &kdf)?;
+        let at = stamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let sql = super::write::Sql::begin(tx, Some(actor.uid()))?.sealing_with(keys.clone(), None);
+        let c = sql.conn();
+        c.execute(
+            "UPDATE unit_keys SET retired_at = ?2 WHERE public = ?1",
+            params![old.public.as_slice(), at],
+        )?;
+        c.execute(
+            "INSERT INTO unit_keys (public, created_at) VALUES (?1, ?2)",
+            params![new.public.as_slice(), at],
+        )?;
+        c.execute(
+            "INSERT OR REPLACE INTO unit_key_wraps (public, holder, salt, kdf, wrapped, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                new.public.as_slice(),
+                format!("leader:{}", actor.uid()),
+                salt.as_slice(),
+                kdf,
+                seal::wrap(&key, &bundle),
+                at
+            ],
+        )?;
+        put_recovery(c, &keys, &code)?;
+        let escrows: Vec<String> = c
+            .prepare(
+                "SELECT holder FROM unit_key_wraps WHERE public = ?1 AND holder LIKE 'escrow:%'",
+            )?
+            .query_map([old.public.as_slice()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for holder in escrows {
+            let Some(public) =
+                super::pin::unhex(&holder[7..]).and_then(|v| <[u8; 32]>::try_from(v).ok())
+            else {
+                continue;
+            };
+            c.execute(
+                "INSERT OR REPLACE INTO unit_key_wraps (public, holder, salt, kdf, wrapped, created_at)
+                 VALUES (?1, ?2, x'', 'x25519', ?3, ?4)",
+                params![new.public.as_slice(), holder, seal::seal(&bundle, &[public]), at],
+            )?;
+        }
+        let (resealed, unopened) = super::apart::reseal_all(&sql)?;
+        let mut fields = unit_fact(&new.public);
+        fields.insert(
+            "retired".into(),
+            serde_json::Value::String(crate::domain::journal::hex(&old.public)),
+        );
+        fields.insert("resealed".into(), serde_json::Value::from(resealed));
+        super::rows::fact(
+            &sql,
+            Op::UnitKeyRotated,
+            Entity::Officer,
+            actor.uid(),
+            fields,
+        )?;
+        sql.commit()?;
+        self.keys = keys;
+        Ok(Rotation {
+            code,
+            resealed,
+            unopened,
+        })
+    }
 }

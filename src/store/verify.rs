@@ -556,7 +556,7 @@ impl Store {
 /// The ops that record no change of a record (a reveal, a sign-in…): not a record's state.
 const READS: &str = "'sign_in', 'sign_in_failed', 'reveal', 'match_unseen', 'id_shared',
     'export', 'print', 'import', 'passphrase_set', 'unit_unlocked', 'unit_unlock_failed',
-    'unit_recovered', 'recovery_code_made', 'escrow_set'";
+    'unit_recovered', 'recovery_code_made', 'escrow_set', 'unit_key_rotated'";
 
 /// SQL true when the record `j.record` of `entity` is in the book.
 fn exists_sql(entity: Entity) -> &'static str {

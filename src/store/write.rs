@@ -92,7 +92,7 @@ pub struct Sql<'s> {
     /// The keys of the session that writes (to seal a denouncer's identity, compute its
     /// blind index, open it to merge what a visit adds), and the officer who receives.
     keys: super::keys::Keys,
-    receiver: Option<i64>,
+    receiver: std::cell::Cell<Option<i64>>,
 }
 
 impl<'s> Sql<'s> {
@@ -103,8 +103,14 @@ impl<'s> Sql<'s> {
         receiver: Option<i64>,
     ) -> Self {
         self.keys = keys;
-        self.receiver = receiver;
+        self.receiver.set(receiver);
         self
+    }
+
+    /// Who receives what is sealed from now on in this transaction (a re-sealing keeps each
+    /// value's receiving officer).
+    pub(in crate::store) fn receive_as(&self, receiver: Option<i64>) {
+        self.receiver.set(receiver);
     }
 
     pub(in crate::store) fn keys(&self) -> &super::keys::Keys {
@@ -113,7 +119,7 @@ impl<'s> Sql<'s> {
 
     /// Whom a value sealed now is sealed to: the unit, and the receiving officer.
     pub(in crate::store) fn recipients(&self) -> Result<Vec<[u8; 32]>> {
-        super::keys::recipients(&self.tx, self.receiver)
+        super::keys::recipients(&self.tx, self.receiver.get())
     }
 
     /// Begin: the journal's head read once, for `officer` (a uid).
@@ -124,7 +130,7 @@ impl<'s> Sql<'s> {
             journal: Held::new(journal),
             stamp: RefCell::new(None),
             keys: Default::default(),
-            receiver: None,
+            receiver: Default::default(),
         })
     }
 

@@ -214,3 +214,14 @@ pub(in crate::store) fn rehome_visit(sql: &Sql, id: i64, citizen_id: i64) -> Res
     })?;
     Ok(())
 }
+
+/// A denunciation's representatives sealed again (a rotation of the unit key).
+pub(in crate::store) fn reseal_representatives(sql: &Sql, id: i64, names: &[String]) -> Result<()> {
+    let sealed = seal_names(sql, names)?;
+    super::change(sql, &VISIT, id, Op::Update, Touch::IfChanged, || {
+        sql.prepare_cached("UPDATE visits SET sealed_representatives = ?2 WHERE id = ?1")?
+            .execute(params![id, sealed])?;
+        Ok(())
+    })?;
+    Ok(())
+}
