@@ -254,7 +254,7 @@ pub fn prompt(frame: &mut Frame, app: &App, p: &Prompt, area: Rect, theme: &Them
 /// it (its last group typed).
 fn recovery_code(frame: &mut Frame, app: &App, p: &Prompt, code: &str, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let r = super::popup(frame, area, 64, 11);
+    let r = super::popup(frame, area, 64, 12);
     let block = titled(Msg::KeysAckTitle.t(lang).to_owned(), theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -280,7 +280,7 @@ fn recovery_code(frame: &mut Frame, app: &App, p: &Prompt, code: &str, area: Rec
             Paragraph::new(format!("✗ {e}"))
                 .style(theme.error())
                 .wrap(Wrap { trim: true }),
-            line(8, 1),
+            line(8, 2),
         );
     }
 }
