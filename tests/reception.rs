@@ -604,3 +604,24 @@ fn the_schedule_screen_lists_the_month_and_marks_a_day() {
     app.handle_key(key(KeyCode::Esc));
     assert!(app.overlays.is_empty());
 }
+
+/// The day's header counts a refused reception apart, in none of the visits, people or
+/// petitions (as the reports' tables), and says how many were refused.
+#[test]
+fn the_day_header_counts_a_refusal_apart() {
+    let (_dir, mut store, actor) = book();
+    let mut received = draft("Ngô Văn Lợi", "001085000666");
+    received.day = "18/11/2026".into();
+    received.handling = "huong_dan".into();
+    save_on(&mut store, &actor, &received);
+    let before = store.day_counters(d("2026-11-18"), 5).unwrap();
+    assert_eq!((before.visits, before.refused), (1, 0));
+    let again = refusal("Ngô Văn Lợi", "001085000666", "tcd9_2", "18/11/2026");
+    save_on(&mut store, &actor, &again);
+    let after = store.day_counters(d("2026-11-18"), 5).unwrap();
+    assert_eq!(
+        (after.visits, after.people, after.petitions, after.refused),
+        (before.visits, before.people, before.petitions, 1)
+    );
+    assert_eq!(after.sessions, before.sessions);
+}

@@ -170,6 +170,7 @@ catalog! {
     CountPeople => "người", "people";
     CountGroups => "đoàn đông người", "groups";
     CountPetitions => "đơn", "petitions";
+    CountRefused => "từ chối tiếp", "refused";
     CountSessionsOne => "cuộc tiếp", "session";
     CountVisitsOne => "lượt", "visit";
     CountPeopleOne => "người", "person";

@@ -157,6 +157,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
         spans.extend(counter(n, m));
     }
+    // Refusals apart (counted in none of the above), when there are any.
+    if c.refused > 0 {
+        spans.push(sep());
+        spans.extend(counter(c.refused, Msg::CountRefused));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), counters_area);
 
     if log.rows.is_empty() {

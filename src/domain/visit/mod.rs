@@ -732,6 +732,9 @@ pub struct DayCounters {
     pub groups: u32,
     /// Written petitions received (đơn).
     pub petitions: u32,
+    /// Receptions refused (Luật TCD Art 9): in none of the counts above but the sessions,
+    /// as in the reports' tables (their summary names them).
+    pub refused: u32,
 }
 
 #[cfg(test)]

@@ -624,8 +624,12 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT count(DISTINCT session_id), count(*), coalesce(sum(people), 0),
-                        coalesce(sum(people >= ?2), 0), coalesce(sum(petitions), 0)
+                "SELECT count(DISTINCT session_id),
+                        count(*) FILTER (WHERE refusal_ground IS NULL),
+                        coalesce(sum(people) FILTER (WHERE refusal_ground IS NULL), 0),
+                        coalesce(sum(people >= ?2) FILTER (WHERE refusal_ground IS NULL), 0),
+                        coalesce(sum(petitions) FILTER (WHERE refusal_ground IS NULL), 0),
+                        count(*) FILTER (WHERE refusal_ground IS NOT NULL)
                  FROM visits WHERE day = ?1 AND deleted_at IS NULL",
             )?
             .query_row(params![day, threshold], |r| {
@@ -635,6 +639,7 @@ impl Store {
                     people: r.get(2)?,
                     groups: r.get(3)?,
                     petitions: r.get(4)?,
+                    refused: r.get(5)?,
                 })
             })?)
     }
