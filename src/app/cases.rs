@@ -190,7 +190,7 @@ impl App {
         }
     }
 
-    fn case_view(&self) -> Option<&CaseView> {
+    pub(super) fn case_view(&self) -> Option<&CaseView> {
         self.overlays.iter().rev().find_map(|o| match o {
             Overlay::Case(v) => Some(v.as_ref()),
             _ => None,
@@ -221,6 +221,7 @@ impl App {
                 let label = v.detail.row.code.clone();
                 self.open_papers(subject, label);
             }
+            Command::RecordDialogue => self.record_dialogue(),
             Command::Reveal => {
                 let Some(v) = self.case_view() else { return };
                 if v.masked(&self.viewer) {
@@ -240,6 +241,7 @@ impl App {
                     dues: Vec::new(),
                     limits: v.limits.clone(),
                     facts: v.facts,
+                    dialogues: Vec::new(),
                     scroll: 0,
                 };
                 self.begin_step(&view, action);

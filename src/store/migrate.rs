@@ -105,6 +105,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0029_papers.sql",
         include_str!("../../migrations/0029_papers.sql"),
     ),
+    (
+        "0031_dialogues.sql",
+        include_str!("../../migrations/0031_dialogues.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -394,6 +398,10 @@ mod tests {
         (
             "0029_papers.sql",
             "089a8d24847d50ea285774b6726b87c2f4ea5fd167196f6eb0783715e089f158",
+        ),
+        (
+            "0031_dialogues.sql",
+            "72e5d9bf98e0937e92eafa7a4eedb25549cba26392e6e50ee8fcfb9283392703",
         ),
     ];
 

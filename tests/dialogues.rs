@@ -1,0 +1,324 @@
+//! Dialogues (issue 29, its last part) on a real book file: a complaint's dialogue (Luật
+//! Khiếu nại Art 30, 39) planned, its notice due on the board by the catalog's rule (NĐ
+//! 155/2026, UNVERIFIED: ≥ 05 days before) until sent, held and shown with its case;
+//! the head's public dialogues whose answers promised stay on the board until given; both
+//! counted in the summary (no table of TT 06/2025 has them); the minutes as a paper, filled
+//! from the record; every write journaled and checked.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use tiepdan::domain::deadline::Obligation;
+use tiepdan::domain::dialogue::{
+    Dialogue, DialogueKind, DialogueOutcome, MinutesSigned, Participant, ParticipantRole, Promise,
+};
+use tiepdan::domain::report::{Figure, Period};
+use tiepdan::store::{Actor, DutyOf, Store, StoreError};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn book() -> (tempfile::TempDir, Store, Actor) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("so.tiepdan")).unwrap();
+    let actor = store_with_officer(&mut store);
+    (dir, store, actor)
+}
+
+/// A complaint's case opened at the desk: (uid, code).
+fn complaint(store: &mut Store, actor: &Actor, name: &str, id: &str) -> (String, String) {
+    let visit = save(store, actor, &valid(&draft(name, id)));
+    let code = store.visit_detail(&visit).unwrap().row.case_code.unwrap();
+    let uid = store.case_uid_by_code(&code).unwrap().unwrap();
+    (uid, code)
+}
+
+fn planned(kind: DialogueKind, on: &str) -> Dialogue {
+    Dialogue {
+        id: 0,
+        uid: String::new(),
+        kind,
+        case_uid: None,
+        case_code: None,
+        planned_on: d(on),
+        time: "08:00".into(),
+        place: "Hội trường UBND phường".into(),
+        presiding: "Chủ tịch UBND phường".into(),
+        notice_sent_on: None,
+        notice_no: String::new(),
+        participants: vec![],
+        audience: String::new(),
+        people: 0,
+        topics: String::new(),
+        held_on: None,
+        said: String::new(),
+        agreed: String::new(),
+        differ: String::new(),
+        outcome: None,
+        signed: None,
+        note: String::new(),
+        version: 1,
+        cancelled: false,
+    }
+}
+
+fn person(name: &str, role: ParticipantRole, present: bool) -> Participant {
+    Participant {
+        name: name.into(),
+        role,
+        title: String::new(),
+        present,
+    }
+}
+
+#[test]
+fn a_complaints_dialogue_owes_its_notice_then_is_held_and_kept_with_its_case() {
+    let (dir, mut store, actor) = book();
+    let (case_uid, code) = complaint(&mut store, &actor, "Trần Thị Mai", "001185000101");
+    let mut x = planned(DialogueKind::Complaint, "2026-11-30");
+    x.case_uid = Some(case_uid.clone());
+    let head = store.journal_len().unwrap();
+    let uid = write(&mut store, &actor, |w| w.save_dialogue(&x, today()));
+    assert_eq!(
+        store.journal_len().unwrap(),
+        head + 1,
+        "one entry, the dialogue's"
+    );
+
+    // Planned Monday 30/11: the notice at least 05 days before → Wednesday 25/11.
+    let cal = store.calendar().unwrap();
+    let board = store.board(today(), &cal, 100).unwrap();
+    let row = board
+        .rows
+        .iter()
+        .find(|r| r.obligation == Obligation::DialogueNotice)
+        .expect("the notice on the board");
+    assert_eq!(row.due_on, d("2026-11-25"));
+    assert_eq!(row.code, code);
+    assert_eq!(row.case_uid, case_uid);
+    assert_eq!(row.duty.as_ref().unwrap().of, DutyOf::Dialogue(uid.clone()));
+
+    // The lead time is the catalog's rule (editable data): 7 days from 01/11/2026 moves it.
+    let rule = store
+        .deadline_rules()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.obligation == Obligation::DialogueNotice)
+        .unwrap();
+    let c = rule_change(
+        &rule,
+        7,
+        tiepdan::domain::deadline::DayBasis::Calendar,
+        d("2026-07-01"),
+    );
+    write(&mut store, &actor, |w| w.change_rule(&rule, &c).map(|_| ()));
+    let board = store.board(today(), &cal, 100).unwrap();
+    let row = board
+        .rows
+        .iter()
+        .find(|r| r.obligation == Obligation::DialogueNotice)
+        .unwrap();
+    assert_eq!(row.due_on, d("2026-11-23"));
+
+    // The notice sent: off the board. Held, with its outcome and minutes.
+    let mut seen = store.dialogue(&uid).unwrap();
+    seen.notice_sent_on = Some(d("2026-11-20"));
+    seen.notice_no = "25/TB-UBND".into();
+    write(&mut store, &actor, |w| w.save_dialogue(&seen, today()));
+    let board = store.board(today(), &cal, 100).unwrap();
+    assert!(
+        !board
+            .rows
+            .iter()
+            .any(|r| r.obligation == Obligation::DialogueNotice)
+    );
+
+    // Another desk's version is refused, not overwritten.
+    let stale = seen.clone();
+    let mut held = store.dialogue(&uid).unwrap();
+    held.held_on = Some(d("2026-11-21"));
+    held.participants = vec![
+        person("Nguyễn Văn Hùng", ParticipantRole::Presiding, true),
+        person("Trần Thị Mai", ParticipantRole::Complainant, true),
+        person("Lê Văn Ba", ParticipantRole::Respondent, false),
+    ];
+    held.said = "Bà Mai trình bày yêu cầu bồi thường thêm.".into();
+    held.agreed = "Đo đạc lại diện tích thửa đất.".into();
+    held.differ = "Đơn giá bồi thường.".into();
+    // Held without its outcome: refused in words.
+    let r = store.write(&actor, |w| w.save_dialogue(&held, today()));
+    assert!(matches!(r, Err(StoreError::Invalid(_))), "{r:?}");
+    held.outcome = Some(DialogueOutcome::Partly);
+    held.signed = Some(MinutesSigned::All);
+    write(&mut store, &actor, |w| w.save_dialogue(&held, today()));
+    let r = store.write(&actor, |w| w.save_dialogue(&stale, today()));
+    assert!(matches!(r, Err(StoreError::Conflict { .. })), "{r:?}");
+
+    let kept = store.case_dialogues(&case_uid).unwrap();
+    assert_eq!(kept.len(), 1);
+    let k = &kept[0];
+    assert!(k.held());
+    assert_eq!(k.case_code.as_deref(), Some(code.as_str()));
+    assert_eq!(k.participants, held.participants);
+    assert_eq!(k.people_counted(), 2, "those present");
+    assert_eq!(k.outcome, Some(DialogueOutcome::Partly));
+
+    // Counted in the summary of November.
+    let r = store
+        .period_report(Period::parse("2026-11").unwrap(), today())
+        .unwrap();
+    assert_eq!(r.figure(Figure::DialoguesComplaint), 1);
+    assert_eq!(r.figure(Figure::DialoguesPublic), 0);
+    assert_eq!(r.figure(Figure::DialoguePeople), 2);
+
+    // The journal agrees with the book, after reopening it.
+    drop(store);
+    let store = Store::open(&dir.path().join("so.tiepdan")).unwrap();
+    assert!(store.verify_book(None).unwrap().ok());
+}
+
+#[test]
+fn only_a_complaint_has_a_dialogue_and_a_promise_only_a_public_one() {
+    let (_dir, mut store, actor) = book();
+    let mut v = draft("Phạm Văn Tố", "001085000102");
+    v.petition_type = "kien_nghi".into();
+    let visit = save(&mut store, &actor, &valid(&v));
+    let code = store.visit_detail(&visit).unwrap().row.case_code.unwrap();
+    let uid = store.case_uid_by_code(&code).unwrap().unwrap();
+    let mut x = planned(DialogueKind::Complaint, "2026-11-30");
+    x.case_uid = Some(uid);
+    let r = store.write(&actor, |w| w.save_dialogue(&x, today()));
+    assert!(matches!(r, Err(StoreError::Invalid(_))), "{r:?}");
+    // A complaint's dialogue names its case.
+    let r = store.write(&actor, |w| {
+        w.save_dialogue(&planned(DialogueKind::Complaint, "2026-11-30"), today())
+    });
+    assert!(r.is_err());
+    // No promise at a complaint's dialogue.
+    let (case_uid, _) = complaint(&mut store, &actor, "Đỗ Thị Hạnh", "001185000103");
+    let mut x = planned(DialogueKind::Complaint, "2026-11-30");
+    x.case_uid = Some(case_uid);
+    let duid = write(&mut store, &actor, |w| w.save_dialogue(&x, today()));
+    let p = Promise {
+        id: 0,
+        uid: String::new(),
+        dialogue_uid: duid,
+        text: "Trả lời về đơn giá".into(),
+        owner: String::new(),
+        due_on: d("2026-12-15"),
+        answered_on: None,
+        answer: String::new(),
+        version: 1,
+    };
+    let r = store.write(&actor, |w| w.save_promise(&p));
+    assert!(matches!(r, Err(StoreError::Invalid(_))), "{r:?}");
+}
+
+#[test]
+fn a_public_dialogues_promises_stay_on_the_board_until_answered_and_are_counted() {
+    let (_dir, mut store, actor) = book();
+    let mut x = planned(DialogueKind::Public, "2026-11-20");
+    x.held_on = Some(d("2026-11-20"));
+    x.outcome = Some(DialogueOutcome::Held);
+    x.audience = "Hộ dân dự án mở rộng đường Đội Cấn".into();
+    x.people = 320;
+    x.topics = "Bồi thường, hỗ trợ, tái định cư".into();
+    let duid = write(&mut store, &actor, |w| w.save_dialogue(&x, today()));
+    let mut ids = vec![];
+    for (text, due) in [
+        ("Công khai phương án bồi thường", "2026-11-21"),
+        ("Trả lời về đơn giá đất ở", "2026-12-10"),
+    ] {
+        let p = Promise {
+            id: 0,
+            uid: String::new(),
+            dialogue_uid: duid.clone(),
+            text: text.into(),
+            owner: "Phòng Tài nguyên và Môi trường".into(),
+            due_on: d(due),
+            answered_on: None,
+            answer: String::new(),
+            version: 1,
+        };
+        ids.push(write(&mut store, &actor, |w| w.save_promise(&p)));
+    }
+    // A promise due before its dialogue is refused.
+    let early = Promise {
+        id: 0,
+        uid: String::new(),
+        dialogue_uid: duid.clone(),
+        text: "Sớm".into(),
+        owner: String::new(),
+        due_on: d("2026-11-19"),
+        answered_on: None,
+        answer: String::new(),
+        version: 1,
+    };
+    assert!(store.write(&actor, |w| w.save_promise(&early)).is_err());
+
+    let cal = store.calendar().unwrap();
+    let board = store.board(today(), &cal, 100).unwrap();
+    let promised: Vec<_> = board
+        .rows
+        .iter()
+        .filter(|r| r.obligation == Obligation::PromisedAnswer)
+        .collect();
+    assert_eq!(promised.len(), 2);
+    assert_eq!(promised[0].due_on, d("2026-11-21"));
+    assert_eq!(board.overdue, 1, "the first was due yesterday");
+    assert_eq!(
+        promised[0].duty.as_ref().unwrap().of,
+        DutyOf::Promise(duid.clone())
+    );
+    assert_eq!(promised[0].field_name, "Công khai phương án bồi thường");
+
+    // Answered: off the board, counted as given.
+    let mut p = store
+        .promises(Some(&duid))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.uid == ids[0])
+        .unwrap();
+    p.answered_on = Some(d("2026-11-21"));
+    p.answer = "Đã niêm yết tại nhà văn hóa tổ dân phố".into();
+    write(&mut store, &actor, |w| w.save_promise(&p));
+    let board = store.board(today(), &cal, 100).unwrap();
+    let left: Vec<_> = board
+        .rows
+        .iter()
+        .filter(|r| r.obligation == Obligation::PromisedAnswer)
+        .collect();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].due_on, d("2026-12-10"));
+
+    let r = store
+        .period_report(Period::parse("2026-11").unwrap(), today())
+        .unwrap();
+    assert_eq!(r.figure(Figure::DialoguesPublic), 1);
+    assert_eq!(r.figure(Figure::DialoguePeople), 320);
+    assert_eq!(r.figure(Figure::PromisesMade), 2);
+    assert_eq!(r.figure(Figure::PromisesAnswered), 1);
+    let text = tiepdan::i18n::report_paragraph(tiepdan::i18n::Lang::Vi, "UBND phường Ba Đình", &r);
+    assert!(
+        text.contains("tổ chức 01 cuộc đối thoại (0 giải quyết khiếu nại, 01 với Nhân dân) với 320 lượt người tham gia, hẹn trả lời 02 nội dung, đã trả lời 01"),
+        "{text}"
+    );
+    // A cancelled dialogue is counted nowhere, and its promises leave the board.
+    let mut c = store.dialogue(&duid).unwrap();
+    c.cancelled = true;
+    write(&mut store, &actor, |w| w.save_dialogue(&c, today()));
+    let r = store
+        .period_report(Period::parse("2026-11").unwrap(), today())
+        .unwrap();
+    assert_eq!(r.figure(Figure::DialoguesPublic), 0);
+    let board = store.board(today(), &cal, 100).unwrap();
+    assert!(
+        !board
+            .rows
+            .iter()
+            .any(|r| r.obligation == Obligation::PromisedAnswer)
+    );
+    assert!(store.verify_book(None).unwrap().ok());
+}
