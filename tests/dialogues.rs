@@ -322,3 +322,112 @@ fn a_public_dialogues_promises_stay_on_the_board_until_answered_and_are_counted(
     );
     assert!(store.verify_book(None).unwrap().ok());
 }
+
+fn pdf_text(p: &std::path::Path) -> String {
+    pdf_extract::extract_text_from_mem(&std::fs::read(p).unwrap()).unwrap()
+}
+
+fn docx_text(p: &std::path::Path) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    for para in xml.split("</w:p>") {
+        for run in para.split("<w:t").skip(1) {
+            let body = run.split_once('>').map(|x| x.1).unwrap_or("");
+            out.push_str(body.split("</w:t>").next().unwrap_or(""));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_minutes_of_a_dialogue_are_filled_from_the_record_and_read_back() {
+    use tiepdan::domain::identity::Viewer;
+    use tiepdan::domain::paper::{Form, Subject};
+    use tiepdan::render::Format;
+    use tiepdan::render::make::{Request, applicable, make};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let actor = store_with_officer(&mut store);
+    let (case_uid, code) = complaint(&mut store, &actor, "Trần Thị Mai", "001185000104");
+    let subject = Subject::Case {
+        uid: case_uid.clone(),
+    };
+    // Planned only: no minutes yet.
+    let mut x = planned(DialogueKind::Complaint, "2026-11-20");
+    x.case_uid = Some(case_uid.clone());
+    let uid = write(&mut store, &actor, |w| w.save_dialogue(&x, today()));
+    assert!(
+        !applicable(&store, &subject)
+            .unwrap()
+            .contains(&Form::Dialogue)
+    );
+    let mut held = store.dialogue(&uid).unwrap();
+    held.held_on = Some(d("2026-11-20"));
+    held.presiding = "Nguyễn Văn Hùng".into();
+    held.participants = vec![
+        Participant {
+            name: "Nguyễn Văn Hùng".into(),
+            role: ParticipantRole::Presiding,
+            title: "Chủ tịch UBND phường".into(),
+            present: true,
+        },
+        person("Trần Thị Mai", ParticipantRole::Complainant, true),
+        person("Lê Văn Ba", ParticipantRole::Respondent, false),
+    ];
+    held.said = "Bà Mai đề nghị bồi thường theo giá thị trường.".into();
+    held.agreed = "Đo đạc lại diện tích thửa đất số 45.".into();
+    held.differ = "Đơn giá bồi thường đất ở.".into();
+    held.outcome = Some(DialogueOutcome::Partly);
+    held.signed = Some(MinutesSigned::All);
+    write(&mut store, &actor, |w| w.save_dialogue(&held, today()));
+    assert!(
+        applicable(&store, &subject)
+            .unwrap()
+            .contains(&Form::Dialogue)
+    );
+    for format in [Format::Pdf, Format::Docx] {
+        let r = Request {
+            subject: subject.clone(),
+            form: Form::Dialogue,
+            format,
+            out: None,
+            book: &path,
+            today: today(),
+        };
+        let made = make(&mut store, &actor, &Viewer::nobody(), &r).unwrap();
+        let text = squash(&match format {
+            Format::Pdf => pdf_text(&made.path),
+            Format::Docx => docx_text(&made.path),
+        });
+        for needle in [
+            "BIÊN BẢN ĐỐI THOẠI",
+            "ngày 20 tháng 11 năm 2026",
+            "Hội trường UBND phường",
+            "Nguyễn Văn Hùng — chủ trì, Chủ tịch UBND phường",
+            "Trần Thị Mai — người khiếu nại",
+            "Lê Văn Ba — người bị khiếu nại (vắng mặt)",
+            "Bà Mai đề nghị bồi thường theo giá thị trường.",
+            "Đo đạc lại diện tích thửa đất số 45.",
+            "Đơn giá bồi thường đất ở.",
+            "Thống nhất một phần",
+            &code,
+        ] {
+            assert!(
+                text.contains(&squash(needle)),
+                "{format:?}: {needle:?} not in\n{text}"
+            );
+        }
+    }
+}
