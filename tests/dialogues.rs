@@ -431,3 +431,136 @@ fn the_minutes_of_a_dialogue_are_filled_from_the_record_and_read_back() {
         }
     }
 }
+
+/// At the desk on Sunday 22/11/2026: `y` on a complaint's case opens the dialogue's form;
+/// saved, the case shows it and the board owes its notice; the catalog's `y` lists the public
+/// dialogues, `n` adds one, `a` an answer promised there, which the board then follows.
+/// The form, the case and the list drawn at 80×24 and at the smallest size.
+#[test]
+fn at_the_desk_a_dialogue_is_recorded_from_its_case_and_a_public_one_from_the_catalog() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiepdan::app::{Overlay, Pane};
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = store_with_officer(&mut store);
+    let (_, code) = complaint(&mut store, &actor, "Trần Thị Mai", "001185000105");
+    let mut app = app_as(store, actor);
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Case(_))));
+    app.handle_key(key(KeyCode::Char('y')));
+    let Some(Overlay::Entry(_)) = app.overlays.last() else {
+        panic!("the dialogue's form: {:?}", app.status)
+    };
+    type_str(&mut app, "30/11/2026");
+    tab(&mut app);
+    type_str(&mut app, "08:00");
+    tab(&mut app);
+    type_str(&mut app, "Hội trường UBND phường");
+    tab(&mut app);
+    type_str(&mut app, "Chủ tịch UBND phường");
+    tab(&mut app);
+    tab(&mut app);
+    tab(&mut app);
+    type_str(
+        &mut app,
+        "Nguyễn Văn Hùng | chu tri | Chủ tịch; Trần Thị Mai | người khiếu nại; Lê Văn Ba | vai lạ",
+    );
+    app.handle_key(ctrl('s'));
+    // A role the list does not have: the form stays, and says which line.
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form stays")
+    };
+    let err = e
+        .error_for(tiepdan::app::EntryKey::Participants)
+        .unwrap()
+        .to_owned();
+    assert!(err.contains("Dòng 3"), "{err}");
+    insta::assert_snapshot!("dialogue_form_80x24", screen_of(&mut app, 80, 24));
+    insta::assert_snapshot!(
+        "dialogue_form_small",
+        screen_of(&mut app, tiepdan::app::MIN_WIDTH, tiepdan::app::MIN_HEIGHT)
+    );
+    // The input in error is selected: the corrected line typed replaces it.
+    type_str(
+        &mut app,
+        "Nguyễn Văn Hùng | chu tri | Chủ tịch; Trần Thị Mai | người khiếu nại; Lê Văn Ba | bị khiếu nại (vắng)",
+    );
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Case(v)) = app.overlays.last() else {
+        panic!("back on the case:\n{}", screen_of(&mut app, 120, 30))
+    };
+    assert_eq!(v.dialogues.len(), 1);
+    let dl = &v.dialogues[0];
+    assert_eq!(dl.planned_on, d("2026-11-30"));
+    assert_eq!(dl.participants.len(), 3);
+    assert_eq!(dl.participants[0].role, ParticipantRole::Presiding);
+    assert_eq!(dl.participants[2].role, ParticipantRole::Respondent);
+    assert!(!dl.participants[2].present);
+    let screen = screen_of(&mut app, 80, 24);
+    assert!(screen.contains("Đối thoại 30/11/2026 08:00"), "{screen}");
+    insta::assert_snapshot!("dialogue_case_80x24", screen);
+    // The board owes the notice, due Wednesday 25/11; Enter opens the case.
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('3')));
+    assert_eq!(app.pane, Pane::Board);
+    let i = app
+        .board
+        .board
+        .rows
+        .iter()
+        .position(|r| r.obligation == Obligation::DialogueNotice)
+        .expect("the notice on the board");
+    assert_eq!(app.board.board.rows[i].code, code);
+    assert_eq!(app.board.board.rows[i].due_on, d("2026-11-25"));
+
+    // The public dialogues, from the catalog.
+    app.handle_key(key(KeyCode::Char('6')));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Dialogues(_))));
+    app.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut app, "20/11/2026");
+    for _ in 0..4 {
+        tab(&mut app);
+    }
+    type_str(&mut app, "Hộ dân dự án đường Đội Cấn");
+    tab(&mut app);
+    tab(&mut app);
+    type_str(&mut app, "320");
+    tab(&mut app);
+    type_str(&mut app, "Bồi thường, tái định cư");
+    tab(&mut app);
+    type_str(&mut app, "20/11/2026");
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Dialogues(v)) = app.overlays.last() else {
+        panic!("back on the list: {:?}", app.status)
+    };
+    assert_eq!(v.lines.len(), 1);
+    app.handle_key(key(KeyCode::Char('a')));
+    type_str(&mut app, "Trả lời về đơn giá đất ở");
+    tab(&mut app);
+    tab(&mut app);
+    type_str(&mut app, "10/12/2026");
+    app.handle_key(ctrl('s'));
+    let Some(Overlay::Dialogues(v)) = app.overlays.last() else {
+        panic!("back on the list: {:?}", app.status)
+    };
+    assert_eq!(v.lines.len(), 2);
+    assert!(matches!(
+        &v.lines[1],
+        tiepdan::app::DialogueLine::Promise(p) if p.due_on == d("2026-12-10")
+    ));
+    insta::assert_snapshot!("dialogues_80x24", screen_of(&mut app, 80, 24));
+    insta::assert_snapshot!(
+        "dialogues_small",
+        screen_of(&mut app, tiepdan::app::MIN_WIDTH, tiepdan::app::MIN_HEIGHT)
+    );
+    app.handle_key(key(KeyCode::Esc));
+    assert!(
+        app.board
+            .board
+            .rows
+            .iter()
+            .any(|r| r.obligation == Obligation::PromisedAnswer && r.due_on == d("2026-12-10"))
+    );
+}

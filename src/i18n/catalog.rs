@@ -1513,7 +1513,8 @@ catalog! {
     LblDlgPresiding => "Người chủ trì", "Presiding";
     LblNoticeOn => "Ngày gửi thông báo", "Notice sent on";
     LblNoticeNo => "Số thông báo", "Notice number";
-    LblParticipants => "Thành phần (tên | vai trò | chức vụ; …)", "Participants (name | role | title; …)";
+    LblParticipants => "Thành phần", "Participants";
+    DlgParticipantsHint => "Thành phần: tên | vai trò | chức vụ; người sau…, thêm (vắng) nếu vắng", "Participants: name | role | title; the next…, (absent) if absent";
     LblAudience => "Đối tượng", "Audience";
     LblPeopleCount => "Số người tham dự", "People present";
     LblTopics => "Nội dung đối thoại", "Topics";

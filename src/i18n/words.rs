@@ -151,17 +151,22 @@ pub fn participant_role(r: crate::domain::dialogue::ParticipantRole) -> Msg {
     }
 }
 
-/// A participant's role from words typed in either language, diacritics or not.
+/// A participant's role from words typed in either language, diacritics or not ("người"
+/// may be left out: "bị khiếu nại").
 pub fn participant_role_of(words: &str) -> Option<crate::domain::dialogue::ParticipantRole> {
     use crate::domain::text::fold;
-    let w = fold(words);
+    let bare = |s: &str| {
+        let f = fold(s);
+        f.strip_prefix("nguoi ").map(str::to_owned).unwrap_or(f)
+    };
+    let w = bare(words);
     crate::domain::dialogue::ParticipantRole::ALL
         .iter()
         .copied()
         .find(|r| {
             [Lang::Vi, Lang::En]
                 .iter()
-                .any(|l| fold(participant_role(*r).t(*l)) == w)
+                .any(|l| bare(participant_role(*r).t(*l)) == w)
         })
 }
 

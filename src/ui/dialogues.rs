@@ -45,11 +45,10 @@ pub fn one_line(lang: Lang, d: &Dialogue) -> String {
         } else {
             text.push_str(&notice);
         }
-    } else if !d.audience.is_empty() {
-        text.push_str(&format!(" · {}", d.audience));
     }
+    // Who took part is counted once held.
     let people = d.people_counted();
-    if people > 0 {
+    if d.held_on.is_some() && people > 0 {
         text.push_str(&format!(" · {}", Msg::DlgPeople.fill(lang, &[&people])));
     }
     if let Some(s) = d.signed {
@@ -64,15 +63,33 @@ pub fn draw(frame: &mut Frame, app: &App, v: &DialoguesView, area: Rect, theme: 
     if v.lines.is_empty() {
         lines.push(Line::styled(Msg::DlgNone.t(lang).to_owned(), theme.dim()));
     }
+    let mut sel_line = 0;
     for (i, l) in v.lines.iter().enumerate() {
         let mark = if i == v.sel { "▶" } else { " " };
+        if i == v.sel {
+            sel_line = lines.len();
+        }
         let (text, style) = match l {
             DialogueLine::Dialogue(d) => {
-                let mut t = format!("{mark} {}", one_line(lang, d));
-                if !d.topics.is_empty() {
-                    t.push_str(&format!(" · {}", crate::domain::text::one_line(&d.topics)));
+                // Whom it was for and what about, on a line of their own.
+                let about: Vec<String> = [&d.audience, &d.topics]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .map(|t| crate::domain::text::one_line(t))
+                    .collect();
+                if !about.is_empty() {
+                    let mut line = Line::from(Span::styled(
+                        format!("{mark} {}", one_line(lang, d)),
+                        theme.label(),
+                    ));
+                    if i == v.sel {
+                        line = line.patch_style(theme.selected());
+                    }
+                    lines.push(line);
+                    (format!("    {}", about.join(" · ")), theme.dim())
+                } else {
+                    (format!("{mark} {}", one_line(lang, d)), theme.label())
                 }
-                (t, theme.label())
             }
             DialogueLine::Promise(p) => {
                 let (state, style) = match p.answered_on {
@@ -110,7 +127,7 @@ pub fn draw(frame: &mut Frame, app: &App, v: &DialoguesView, area: Rect, theme: 
         lines.push(line);
     }
     let inner = area.height.saturating_sub(2) as usize;
-    let scroll = (v.sel + 1).saturating_sub(inner) as u16;
+    let scroll = (sel_line + 2).saturating_sub(inner) as u16;
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
