@@ -556,11 +556,31 @@ fn at_the_desk_a_dialogue_is_recorded_from_its_case_and_a_public_one_from_the_ca
         screen_of(&mut app, tiepdan::app::MIN_WIDTH, tiepdan::app::MIN_HEIGHT)
     );
     app.handle_key(key(KeyCode::Esc));
-    assert!(
-        app.board
-            .board
-            .rows
-            .iter()
-            .any(|r| r.obligation == Obligation::PromisedAnswer && r.due_on == d("2026-12-10"))
-    );
+    // On the board, the promise is due the day promised; Enter there opens the list.
+    app.handle_key(key(KeyCode::Char('3')));
+    let i = app
+        .board
+        .board
+        .rows
+        .iter()
+        .position(|r| r.obligation == Obligation::PromisedAnswer && r.due_on == d("2026-12-10"))
+        .expect("the promise on the board");
+    app.board.selected = i;
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Dialogues(_))));
+    // The notice's row opens its case.
+    app.handle_key(key(KeyCode::Esc));
+    let i = app
+        .board
+        .board
+        .rows
+        .iter()
+        .position(|r| r.obligation == Obligation::DialogueNotice)
+        .unwrap();
+    app.board.selected = i;
+    app.handle_key(key(KeyCode::Enter));
+    let Some(Overlay::Case(v)) = app.overlays.last() else {
+        panic!("the case")
+    };
+    assert_eq!(v.detail.row.code, code);
 }
