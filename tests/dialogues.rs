@@ -584,3 +584,27 @@ fn at_the_desk_a_dialogue_is_recorded_from_its_case_and_a_public_one_from_the_ca
     };
     assert_eq!(v.detail.row.code, code);
 }
+
+/// `y` in the queue records the selected case's dialogue, as from the case; on a case of
+/// another kind it says why not.
+#[test]
+fn y_in_the_queue_opens_the_selected_cases_dialogue() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiepdan::app::{EntryPurpose, Overlay};
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = store_with_officer(&mut store);
+    let (_, code) = complaint(&mut store, &actor, "Trần Thị Mai", "001185000106");
+    let mut app = app_as(store, actor);
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Char('y')));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form: {:?}", app.status)
+    };
+    let EntryPurpose::Dialogue { seen } = &e.purpose else {
+        panic!("a dialogue's form")
+    };
+    assert_eq!(seen.case_code.as_deref(), Some(code.as_str()));
+    assert_eq!(seen.id, 0, "a new one");
+    assert_eq!(seen.planned_on, today());
+}

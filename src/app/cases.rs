@@ -169,6 +169,7 @@ impl App {
                     self.explain(&c.uid, &c.code, None);
                 }
             }
+            Command::RecordDialogue => self.record_dialogue_in_queue(),
             Command::Step(action) => {
                 let Some(uid) = self.queue.selected_case().map(|c| c.uid.clone()) else {
                     self.error(Msg::NoCaseSelected.t(self.lang).to_owned());

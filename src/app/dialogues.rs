@@ -256,7 +256,23 @@ impl App {
     /// one; another kind of case is told why not.
     pub(super) fn record_dialogue(&mut self) {
         let Some(v) = self.case_view() else { return };
-        let row = &v.detail.row;
+        let row = v.detail.row.clone();
+        self.record_dialogue_of(&row);
+    }
+
+    /// `y` in the queue: the selected case's dialogue, as from the case.
+    pub(super) fn record_dialogue_in_queue(&mut self) {
+        let Some(uid) = self.queue.selected_case().map(|c| c.uid.clone()) else {
+            self.error(Msg::NoCaseSelected.t(self.lang).to_owned());
+            return;
+        };
+        let r = self.store.case_detail(&uid);
+        if let Some(d) = self.report(r) {
+            self.record_dialogue_of(&d.row);
+        }
+    }
+
+    fn record_dialogue_of(&mut self, row: &crate::store::CaseRow) {
         if row.case_type != CaseType::KhieuNai {
             self.error(Msg::DlgOnlyComplaints.t(self.lang).to_owned());
             return;

@@ -270,6 +270,13 @@ pub(super) const CASES: &[Binding] = &[
         false,
     ),
     b(
+        C::Queue,
+        &[ch('y')],
+        Command::RecordDialogue,
+        Msg::CmdRecordDialogue,
+        false,
+    ),
+    b(
         C::Case,
         &[k(KC::Up), ch('k')],
         Command::Up,
