@@ -608,3 +608,52 @@ fn y_in_the_queue_opens_the_selected_cases_dialogue() {
     assert_eq!(seen.id, 0, "a new one");
     assert_eq!(seen.planned_on, today());
 }
+
+/// A planned dialogue called off from its form (`y` again on the case): kept, its notice off
+/// the board; `y` then begins a new one.
+#[test]
+fn a_planned_dialogue_called_off_leaves_the_board() {
+    use ratatui::crossterm::event::KeyCode;
+    use tiepdan::app::{EntryKey, EntryPurpose, Overlay};
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = store_with_officer(&mut store);
+    let (case_uid, _) = complaint(&mut store, &actor, "Trần Thị Mai", "001185000107");
+    let mut x = planned(DialogueKind::Complaint, "2026-11-30");
+    x.case_uid = Some(case_uid.clone());
+    write(&mut store, &actor, |w| w.save_dialogue(&x, today()));
+    let mut app = app_as(store, actor);
+    app.handle_key(key(KeyCode::Char('2')));
+    app.handle_key(key(KeyCode::Char('l')));
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('y')));
+    let Some(Overlay::Entry(e)) = app.overlays.last_mut() else {
+        panic!("the form")
+    };
+    assert!(matches!(&e.purpose, EntryPurpose::Dialogue { seen } if seen.id != 0));
+    e.focus_key(EntryKey::Note);
+    type_str(&mut app, "Người khiếu nại xin hoãn");
+    tab(&mut app);
+    type_str(&mut app, "co");
+    app.handle_key(ctrl('s'));
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Case(_))),
+        "{:?}",
+        app.status
+    );
+    let kept = app.store.case_dialogues(&case_uid).unwrap();
+    assert!(kept[0].cancelled);
+    assert_eq!(kept[0].note, "Người khiếu nại xin hoãn");
+    let cal = app.store.calendar().unwrap();
+    let board = app.store.board(today(), &cal, 100).unwrap();
+    assert!(
+        !board
+            .rows
+            .iter()
+            .any(|r| r.obligation == Obligation::DialogueNotice)
+    );
+    app.handle_key(key(KeyCode::Char('y')));
+    let Some(Overlay::Entry(e)) = app.overlays.last() else {
+        panic!("the form")
+    };
+    assert!(matches!(&e.purpose, EntryPurpose::Dialogue { seen } if seen.id == 0));
+}

@@ -197,6 +197,14 @@ impl Entry {
             ));
         }
         rows.push(row(EntryKey::Note, text(&d.note), false));
+        // A dialogue recorded may be called off (kept; the note says why).
+        if d.id != 0 {
+            rows.push(row(
+                EntryKey::Cancelled,
+                super::entry::yes_no(lang, d.cancelled),
+                true,
+            ));
+        }
         Entry {
             purpose: EntryPurpose::Dialogue {
                 seen: Box::new(d.clone()),
@@ -429,6 +437,9 @@ impl App {
         };
         d.signed = MinutesSigned::from_code(&e.value(EntryKey::MinutesSigned));
         d.note = e.value(EntryKey::Note);
+        if e.has(EntryKey::Cancelled) {
+            d.cancelled = e.value(EntryKey::Cancelled) == "1";
+        }
         if errors.is_empty()
             && let Some(p) = crate::domain::dialogue::check(&d, today)
         {

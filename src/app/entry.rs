@@ -125,6 +125,8 @@ pub enum EntryKey {
     DueOn,
     AnsweredOn,
     Answer,
+    /// A dialogue called off (kept, counted nowhere, its notice and promises off the board).
+    Cancelled,
 }
 
 impl EntryKey {
@@ -201,6 +203,7 @@ impl EntryKey {
             EntryKey::DueOn => Msg::LblDueOn,
             EntryKey::AnsweredOn => Msg::LblAnsweredOn,
             EntryKey::Answer => Msg::LblAnswer,
+            EntryKey::Cancelled => Msg::LblDlgCancelled,
         }
     }
 }
@@ -227,6 +230,7 @@ impl EntryKey {
             EntryKey::DialogueOutcome | EntryKey::MinutesSigned => LINE,
             EntryKey::PlannedOn | EntryKey::NoticeOn | EntryKey::HeldOn | EntryKey::DueOn => 20,
             EntryKey::AnsweredOn => 20,
+            EntryKey::Cancelled => LINE,
             EntryKey::Agency
             | EntryKey::DocumentNo
             | EntryKey::ForwardedBy

@@ -1529,6 +1529,7 @@ catalog! {
     LblDueOn => "Hẹn trả lời đến ngày", "Due on";
     LblAnsweredOn => "Ngày đã trả lời", "Answered on";
     LblAnswer => "Nội dung đã trả lời", "Answer given";
+    LblDlgCancelled => "Hủy buổi đối thoại", "Dialogue called off";
     CmdRecordDialogue => "ghi đối thoại", "record a dialogue";
     CmdDialogues => "đối thoại với Nhân dân", "public dialogues";
     CmdNewDialogue => "thêm buổi đối thoại", "new dialogue";
