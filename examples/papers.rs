@@ -138,6 +138,8 @@ fn main() {
         ],
         said: "Người khiếu nại trình bày giá bồi thường thấp hơn giá thị trường.".into(),
         agreed: "Kiểm tra lại đơn giá bồi thường trong 15 ngày.".into(),
+        differ: "Thời điểm áp dụng đơn giá.".into(),
+        presiding: "Nguyễn Văn Chủ".into(),
         outcome: "Người khiếu nại đồng ý chờ kết quả kiểm tra.".into(),
     });
     let heading = store.paper_heading().expect("heading");

@@ -224,7 +224,9 @@ fn a_journaled_book_upgrades_and_checks() {
                ('thong_bao_tu_choi', 'niem_yet_lich', 'thong_bao_doi_thoai');
              DROP TABLE reception_plans;
              DROP TABLE reception_days;
-             -- and what 0028 (sealing) and 0029 (papers) brought after it
+             -- and what 0028 (sealing), 0029 (papers) and 0031 (dialogues) brought after it
+             DROP TABLE dialogue_promises;
+             DROP TABLE dialogues;
              DROP TABLE paper_prints;
              DROP TABLE papers;
              DROP TABLE visit_documents;

@@ -593,6 +593,12 @@ fn q1_summary_figures_by_hand() {
         (F::Refused, 0),
         (F::RefusedPeople, 0),
         (F::ScheduleShort, 0),
+        // No dialogue in this book (tests/dialogues.rs has them).
+        (F::DialoguesComplaint, 0),
+        (F::DialoguesPublic, 0),
+        (F::DialoguePeople, 0),
+        (F::PromisesMade, 0),
+        (F::PromisesAnswered, 0),
     ];
     for (f, v) in expected {
         assert_eq!(r.figure(f), v, "{f:?}");

@@ -276,6 +276,36 @@ fn probe(
     }
 }
 
+/// A dialogue planned for 30/11/2026 (a complaint's names its case before it is saved).
+fn dialogue(kind: tiepdan::domain::dialogue::DialogueKind) -> tiepdan::domain::dialogue::Dialogue {
+    tiepdan::domain::dialogue::Dialogue {
+        id: 0,
+        uid: String::new(),
+        kind,
+        case_uid: None,
+        case_code: None,
+        planned_on: d("2026-11-30"),
+        time: "08:00".into(),
+        place: "Hội trường UBND phường".into(),
+        presiding: "Chủ tịch UBND phường".into(),
+        notice_sent_on: None,
+        notice_no: String::new(),
+        participants: vec![],
+        audience: "Nhân dân tổ dân phố 3".into(),
+        people: 0,
+        topics: String::new(),
+        held_on: None,
+        said: String::new(),
+        agreed: String::new(),
+        differ: String::new(),
+        outcome: None,
+        signed: None,
+        note: String::new(),
+        version: 1,
+        cancelled: false,
+    }
+}
+
 fn visit_input(name: &str, id: &str) -> tiepdan::domain::visit::ValidVisit {
     let mut d = draft(name, id);
     d.handling = "huong_dan".into();
@@ -570,6 +600,60 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             p.law_may_refuse = true;
             p
         }],
+        // Dialogues (issue 29): a complaint's is a step of its case; a public one is the
+        // head's, kept by the desk or a leader, with the answers promised there.
+        "save_dialogue" => {
+            let mut out: Vec<Probe> = [
+                ("a case of the desk", f.desk_case.clone(), case(None, y)),
+                ("a case assigned to Y", f.y_case.clone(), case(Some(y), y)),
+                ("a case assigned to X", f.x_case.clone(), case(Some(x), x)),
+            ]
+            .into_iter()
+            .map(|(whose, uid, target)| {
+                probe(
+                    format!("a dialogue of {whose}"),
+                    P::MoveCase,
+                    target,
+                    move |w, _| {
+                        let mut d = dialogue(tiepdan::domain::dialogue::DialogueKind::Complaint);
+                        d.case_uid = Some(uid.clone());
+                        w.save_dialogue(&d, today()).map(|_| ())
+                    },
+                )
+            })
+            .collect();
+            out.push(probe(
+                "a public dialogue",
+                P::RecordDialogue,
+                Target::None,
+                |w, _| {
+                    let d = dialogue(tiepdan::domain::dialogue::DialogueKind::Public);
+                    w.save_dialogue(&d, today()).map(|_| ())
+                },
+            ));
+            out
+        }
+        "save_promise" => vec![probe(
+            "an answer promised at a public dialogue",
+            P::RecordDialogue,
+            Target::None,
+            |w, _| {
+                let public = dialogue(tiepdan::domain::dialogue::DialogueKind::Public);
+                let uid = w.save_dialogue(&public, today())?;
+                let p = tiepdan::domain::dialogue::Promise {
+                    id: 0,
+                    uid: String::new(),
+                    dialogue_uid: uid,
+                    text: "Trả lời về đơn giá bồi thường".into(),
+                    owner: String::new(),
+                    due_on: d("2026-12-15"),
+                    answered_on: None,
+                    answer: String::new(),
+                    version: 1,
+                };
+                w.save_promise(&p).map(|_| ())
+            },
+        )],
         "record_reception_day" => vec![probe(
             "a day posted",
             P::RecordVisit,

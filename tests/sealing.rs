@@ -599,6 +599,8 @@ fn the_upgrade_moves_denunciations_off_open_records_and_seals_representatives() 
         .unwrap();
         c.execute_batch(
             "ALTER TABLE visits DROP COLUMN sealed_representatives;
+             DROP TABLE dialogue_promises;
+             DROP TABLE dialogues;
              PRAGMA user_version = 21;",
         )
         .unwrap();

@@ -169,6 +169,7 @@ impl App {
                     self.explain(&c.uid, &c.code, None);
                 }
             }
+            Command::RecordDialogue => self.record_dialogue_in_queue(),
             Command::Step(action) => {
                 let Some(uid) = self.queue.selected_case().map(|c| c.uid.clone()) else {
                     self.error(Msg::NoCaseSelected.t(self.lang).to_owned());
@@ -190,7 +191,7 @@ impl App {
         }
     }
 
-    fn case_view(&self) -> Option<&CaseView> {
+    pub(super) fn case_view(&self) -> Option<&CaseView> {
         self.overlays.iter().rev().find_map(|o| match o {
             Overlay::Case(v) => Some(v.as_ref()),
             _ => None,
@@ -221,6 +222,7 @@ impl App {
                 let label = v.detail.row.code.clone();
                 self.open_papers(subject, label);
             }
+            Command::RecordDialogue => self.record_dialogue(),
             Command::Reveal => {
                 let Some(v) = self.case_view() else { return };
                 if v.masked(&self.viewer) {
@@ -240,6 +242,7 @@ impl App {
                     dues: Vec::new(),
                     limits: v.limits.clone(),
                     facts: v.facts,
+                    dialogues: Vec::new(),
                     scroll: 0,
                 };
                 self.begin_step(&view, action);

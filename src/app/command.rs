@@ -41,6 +41,13 @@ pub enum Command {
     MarkHeld,
     MarkDelegated,
     MarkPostponed,
+    /// `y` on a complaint's case: record its dialogue (a new one, or the one planned).
+    RecordDialogue,
+    /// The catalog's `y`: the head's public dialogues and the answers promised.
+    ShowDialogues,
+    /// In the public dialogues: a new dialogue; an answer promised at the selected one.
+    NewDialogue,
+    AddPromise,
     SwitchOfficer,
     /// Lock the screen now (`Ctrl-L`): only the unit, the date and signing in are shown.
     Lock,

@@ -42,11 +42,13 @@ impl App {
             Command::Last => self.board.move_by(isize::MAX / 2),
             Command::Open => match self.board.selected_row().cloned() {
                 // A duty of a visit (a refusal's notice) opens the visit.
-                Some(r) if r.duty.is_some() => {
-                    if let Some(crate::store::DutyOf::Visit(uid)) = r.duty.map(|d| d.of) {
-                        self.open_visit(&uid);
-                    }
-                }
+                Some(r) if r.duty.is_some() => match r.duty.map(|d| d.of) {
+                    Some(crate::store::DutyOf::Visit(uid)) => self.open_visit(&uid),
+                    // A dialogue's notice opens its case; a promise, the public dialogues.
+                    Some(crate::store::DutyOf::Dialogue(_)) => self.open_case_view(&r.case_uid),
+                    Some(crate::store::DutyOf::Promise(uid)) => self.open_dialogues(Some(&uid)),
+                    _ => {}
+                },
                 Some(r) => self.open_case_view(&r.case_uid),
                 None => {}
             },
@@ -79,6 +81,7 @@ impl App {
             Command::Last => self.catalog.move_by(isize::MAX / 2),
             Command::SwitchOfficer => self.open_picker(),
             Command::ShowSchedule => self.open_schedule(),
+            Command::ShowDialogues => self.open_dialogues(None),
             Command::Left | Command::Right => {
                 self.catalog.section = self.catalog.section.step(cmd == Command::Right)
             }

@@ -50,6 +50,14 @@ pub enum EntryPurpose {
     CalendarDay,
     /// A day of the calendar made ordinary again, from an effective date.
     RemoveDay { day: NaiveDate, name: String },
+    /// A dialogue: a complaint's or a public one, as the officer saw it (`id` 0: new).
+    Dialogue {
+        seen: Box<crate::domain::dialogue::Dialogue>,
+    },
+    /// An answer promised at a public dialogue (`id` 0: new).
+    Promise {
+        seen: Box<crate::domain::dialogue::Promise>,
+    },
     /// The official report column a local field rolls up to.
     FieldColumn {
         field_code: String,
@@ -95,6 +103,30 @@ pub enum EntryKey {
     ForwarderKind,
     /// A transfer: the citizen asked to be told the result (Luật TCD Art 28(2)).
     ResultRequested,
+    // A dialogue (issue 29) and an answer promised at one.
+    PlannedOn,
+    Time,
+    Place,
+    Presiding,
+    NoticeOn,
+    NoticeNo,
+    Participants,
+    Audience,
+    People,
+    Topics,
+    HeldOn,
+    Said,
+    Agreed,
+    Differ,
+    DialogueOutcome,
+    MinutesSigned,
+    Promise,
+    Owner,
+    DueOn,
+    AnsweredOn,
+    Answer,
+    /// A dialogue called off (kept, counted nowhere, its notice and promises off the board).
+    Cancelled,
 }
 
 impl EntryKey {
@@ -150,6 +182,28 @@ impl EntryKey {
             EntryKey::ForwardedBy => Msg::LblForwardedBy,
             EntryKey::ForwardingDoc => Msg::LblForwardingDoc,
             EntryKey::Remote => Msg::LblRemote,
+            EntryKey::PlannedOn => Msg::LblPlannedOn,
+            EntryKey::Time => Msg::LblTime,
+            EntryKey::Place => Msg::LblPlace,
+            EntryKey::Presiding => Msg::LblDlgPresiding,
+            EntryKey::NoticeOn => Msg::LblNoticeOn,
+            EntryKey::NoticeNo => Msg::LblNoticeNo,
+            EntryKey::Participants => Msg::LblParticipants,
+            EntryKey::Audience => Msg::LblAudience,
+            EntryKey::People => Msg::LblPeopleCount,
+            EntryKey::Topics => Msg::LblTopics,
+            EntryKey::HeldOn => Msg::LblHeldOn,
+            EntryKey::Said => Msg::LblSaid,
+            EntryKey::Agreed => Msg::LblAgreed,
+            EntryKey::Differ => Msg::LblDiffer,
+            EntryKey::DialogueOutcome => Msg::LblDialogueOutcome,
+            EntryKey::MinutesSigned => Msg::LblMinutesSigned,
+            EntryKey::Promise => Msg::LblPromise,
+            EntryKey::Owner => Msg::LblOwner,
+            EntryKey::DueOn => Msg::LblDueOn,
+            EntryKey::AnsweredOn => Msg::LblAnsweredOn,
+            EntryKey::Answer => Msg::LblAnswer,
+            EntryKey::Cancelled => Msg::LblDlgCancelled,
         }
     }
 }
@@ -161,7 +215,22 @@ impl EntryKey {
         match self {
             EntryKey::FullName | EntryKey::Name => NAME,
             EntryKey::Address => ADDRESS,
-            EntryKey::Note | EntryKey::Summary => TEXT,
+            EntryKey::Note
+            | EntryKey::Summary
+            | EntryKey::Participants
+            | EntryKey::Topics
+            | EntryKey::Said
+            | EntryKey::Agreed
+            | EntryKey::Differ
+            | EntryKey::Promise
+            | EntryKey::Answer => TEXT,
+            EntryKey::Presiding | EntryKey::Owner => NAME,
+            EntryKey::Place | EntryKey::Audience | EntryKey::NoticeNo => LINE,
+            EntryKey::Time | EntryKey::People => 20,
+            EntryKey::DialogueOutcome | EntryKey::MinutesSigned => LINE,
+            EntryKey::PlannedOn | EntryKey::NoticeOn | EntryKey::HeldOn | EntryKey::DueOn => 20,
+            EntryKey::AnsweredOn => 20,
+            EntryKey::Cancelled => LINE,
             EntryKey::Agency
             | EntryKey::DocumentNo
             | EntryKey::ForwardedBy

@@ -36,6 +36,17 @@ pub enum EntryOrigin {
         day: chrono::NaiveDate,
         name: String,
     },
+    /// A dialogue: a public one (no case) or a complaint's; new when `uid` is None.
+    Dialogue {
+        uid: Option<String>,
+        case_uid: Option<String>,
+        code: Option<String>,
+    },
+    /// An answer promised at a public dialogue; new when `uid` is None.
+    Promise {
+        dialogue_uid: String,
+        uid: Option<String>,
+    },
 }
 
 /// An entry form's unsaved text.
@@ -149,6 +160,21 @@ impl Entry {
                     name: name.clone(),
                 },
                 Msg::CmdRemoveDayTitle.t(lang).to_owned(),
+            ),
+            EntryPurpose::Dialogue { seen } => (
+                EntryOrigin::Dialogue {
+                    uid: (seen.id != 0).then(|| seen.uid.clone()),
+                    case_uid: seen.case_uid.clone(),
+                    code: seen.case_code.clone(),
+                },
+                super::dialogues::entry_title(lang, seen),
+            ),
+            EntryPurpose::Promise { seen } => (
+                EntryOrigin::Promise {
+                    dialogue_uid: seen.dialogue_uid.clone(),
+                    uid: (seen.id != 0).then(|| seen.uid.clone()),
+                },
+                Msg::LblPromise.t(lang).to_owned(),
             ),
         };
         EntryDraft {
@@ -349,6 +375,53 @@ impl App {
                 };
                 let columns = self.store.report_columns().unwrap_or_default();
                 Entry::for_field_column(f, columns)
+            }
+            EntryOrigin::Dialogue {
+                uid,
+                case_uid,
+                code,
+            } => {
+                let d = match uid {
+                    Some(uid) => {
+                        let r = self.store.dialogue(uid);
+                        let Some(d) = self.report(r) else { return };
+                        d
+                    }
+                    None => {
+                        let kind = if case_uid.is_some() {
+                            crate::domain::dialogue::DialogueKind::Complaint
+                        } else {
+                            crate::domain::dialogue::DialogueKind::Public
+                        };
+                        let mut d = super::dialogues::blank(kind, self.today);
+                        d.case_uid = case_uid.clone();
+                        d.case_code = code.clone();
+                        d
+                    }
+                };
+                Entry::for_dialogue(self.lang, &d)
+            }
+            EntryOrigin::Promise { dialogue_uid, uid } => {
+                let r = self.store.promises(Some(dialogue_uid));
+                let Some(list) = self.report(r) else { return };
+                let p = match uid {
+                    Some(uid) => match list.into_iter().find(|p| p.uid == *uid) {
+                        Some(p) => p,
+                        None => return,
+                    },
+                    None => crate::domain::dialogue::Promise {
+                        id: 0,
+                        uid: String::new(),
+                        dialogue_uid: dialogue_uid.clone(),
+                        text: String::new(),
+                        owner: String::new(),
+                        due_on: self.today,
+                        answered_on: None,
+                        answer: String::new(),
+                        version: 1,
+                    },
+                };
+                Entry::for_promise(&p)
             }
         };
         self.push_entry(e);

@@ -15,6 +15,7 @@ pub mod combo;
 pub mod command;
 pub mod conflict;
 mod deadlines;
+pub mod dialogues;
 mod duties;
 pub mod entry;
 mod entry_draft;
@@ -41,6 +42,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use board::{BoardState, CatalogSection, CatalogState, ExplainView};
 pub use command::Command;
+pub use dialogues::{DialogueLine, DialoguesView};
 pub use entry::{Entry, EntryInput, EntryKey, EntryPurpose};
 pub use form::VisitForm;
 pub use keymap::Context;
@@ -566,6 +568,7 @@ impl App {
             (Context::Catalog, _) => self.apply_catalog(cmd),
             (Context::Explain, _) => self.apply_explain(cmd),
             (Context::Schedule, _) => self.apply_schedule(cmd),
+            (Context::Dialogues, _) => self.apply_dialogues(cmd),
             (Context::Lookup, _) => self.apply_lookup(cmd),
             (Context::Report, _) => self.apply_report_pane(cmd),
             (Context::ReportRecords | Context::ReportDefinition, _) => {

@@ -453,6 +453,8 @@ pub enum Overlay {
     Schedule(Box<super::ScheduleView>),
     /// The papers of a visit or a case (`p`).
     Papers(Box<super::papers::PapersView>),
+    /// The head's public dialogues (from the catalog, `y`).
+    Dialogues(Box<super::dialogues::DialoguesView>),
 }
 
 impl Overlay {
@@ -475,6 +477,7 @@ impl Overlay {
             Overlay::Audit(_) => Context::Audit,
             Overlay::Schedule(_) => Context::Schedule,
             Overlay::Papers(_) => Context::Papers,
+            Overlay::Dialogues(_) => Context::Dialogues,
         }
     }
 }

@@ -188,6 +188,8 @@ pub struct CaseView {
     /// The citizen's limits: the complaint's time bar, the window for a second complaint.
     pub limits: Vec<store::CaseLimit>,
     pub facts: CaseFacts,
+    /// A complaint's dialogues (issue 29), by day.
+    pub dialogues: Vec<crate::domain::dialogue::Dialogue>,
     /// Lines scrolled (a long timeline).
     pub scroll: u16,
 }
@@ -200,6 +202,7 @@ impl CaseView {
             dues: store.case_dues(uid)?,
             limits: store.case_limits(uid)?,
             facts: store.case_facts(uid)?,
+            dialogues: store.case_dialogues(uid)?,
             detail,
             scroll: 0,
         })

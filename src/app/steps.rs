@@ -270,6 +270,8 @@ impl App {
             EntryPurpose::TimeBar {
                 case_uid, version, ..
             } => self.save_time_bar(&case_uid, version, day),
+            EntryPurpose::Dialogue { seen } => self.save_dialogue_entry(&seen),
+            EntryPurpose::Promise { seen } => self.save_promise_entry(&seen),
             EntryPurpose::Intake { visit_uid, .. } => {
                 let Some(case_type) = CaseType::from_code(&e.value(EntryKey::CaseType)) else {
                     return;

@@ -204,6 +204,10 @@ pub fn parse_participants(
         let title = parts.collect::<Vec<_>>().join(" | ");
         let (name, absent) = strip_absent(name);
         let (title, absent2) = strip_absent(&title);
+        // With no title, the mark follows the role: "Lê Văn Ba | bị khiếu nại (vắng)".
+        let (role, absent3) = strip_absent(role);
+        let role = role.as_str();
+        let absent2 = absent2 || absent3;
         let role = if role.is_empty() {
             Some(ParticipantRole::Other)
         } else {
@@ -302,6 +306,9 @@ mod tests {
         assert!(!ps[1].present);
         assert_eq!(ps[1].title, "thôn Đông");
         assert_eq!(ps[2].role, ParticipantRole::Other);
+        let absent = parse_participants("Lê Văn Ba | chủ trì (vắng)", words).unwrap();
+        assert_eq!(absent[0].role, ParticipantRole::Presiding);
+        assert!(!absent[0].present);
         assert_eq!(
             parse_participants("A | vai trò lạ", words),
             Err(DialogueProblem::BadParticipant { line: 1 })

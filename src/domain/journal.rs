@@ -65,6 +65,10 @@ code_enum! {
         Paper = "paper",
         /// A print of a paper: the first or a reprint, its template's version, who, when.
         PaperPrint = "paper_print",
+        /// A dialogue: a complaint's or the head's with the people (issue 29).
+        Dialogue = "dialogue",
+        /// An answer promised at a public dialogue.
+        DialoguePromise = "dialogue_promise",
     }
 }
 

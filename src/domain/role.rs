@@ -121,6 +121,9 @@ pub enum Permission {
     Export,
     /// Print a paper of a visit or a case (its number taken, the print recorded).
     Print,
+    /// Record the head's public dialogue with the people and the answers promised there
+    /// (a complaint's dialogue is a step of its case: `MoveCase`).
+    RecordDialogue,
 }
 
 impl Permission {
@@ -141,6 +144,7 @@ impl Permission {
         Permission::ReadJournal,
         Permission::Export,
         Permission::Print,
+        Permission::RecordDialogue,
     ];
 }
 
@@ -242,6 +246,11 @@ pub const RULES: &[Rule] = &[
     // The papers of the desk: by the officers who receive and the leaders who sign them.
     Rule {
         what: P::Print,
+        who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
+    },
+    // The head's public dialogues: kept by the desk, or by the leader who held them.
+    Rule {
+        what: P::RecordDialogue,
         who: &[(R::Receiver, S::Any), (R::Leader, S::Any)],
     },
 ];

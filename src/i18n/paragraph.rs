@@ -285,6 +285,22 @@ fn parts(lang: Lang, unit: &str, r: &crate::domain::report::Report) -> Parts {
     if f(F::Refused) > 0 {
         guidance.push_str(&Msg::PgRefused.fill(lang, &[&n(F::Refused), &n(F::RefusedPeople)]));
     }
+    // Dialogues are in no table of TT 06/2025 either: "tổ chức 04 cuộc đối thoại … với hơn
+    // 320 lượt người".
+    let dialogues = f(F::DialoguesComplaint) + f(F::DialoguesPublic);
+    if dialogues > 0 {
+        guidance.push_str(&Msg::PgDialogues.fill(
+            lang,
+            &[
+                &count_text(lang, dialogues),
+                &n(F::DialoguesComplaint),
+                &n(F::DialoguesPublic),
+                &n(F::DialoguePeople),
+                &n(F::PromisesMade),
+                &n(F::PromisesAnswered),
+            ],
+        ));
+    }
     let classes: Vec<String> = [
         (F::CasesOwnAuthority, Msg::PgCasesOwn, true),
         (F::CasesNotOwn, Msg::PgCasesNotOwn, true),

@@ -305,6 +305,11 @@ pub fn report_figure(f: crate::domain::report::Figure) -> Msg {
         F::Refused => Msg::FgRefused,
         F::RefusedPeople => Msg::FgRefusedPeople,
         F::ScheduleShort => Msg::FgScheduleShort,
+        F::DialoguesComplaint => Msg::FgDialoguesComplaint,
+        F::DialoguesPublic => Msg::FgDialoguesPublic,
+        F::DialoguePeople => Msg::FgDialoguePeople,
+        F::PromisesMade => Msg::FgPromisesMade,
+        F::PromisesAnswered => Msg::FgPromisesAnswered,
     }
 }
 
@@ -465,6 +470,16 @@ pub fn describe_measure(
                 (Msg::DfAnnouncedIn, Msg::DfMAnnounced)
             }
             Term::Short => (Msg::DfShortIn, Msg::DfMShort),
+            Term::Dialogues(m) => (
+                Msg::DfDialoguesIn,
+                match m {
+                    crate::domain::report::DialogueMetric::Complaint => Msg::DfMDialoguesComplaint,
+                    crate::domain::report::DialogueMetric::Public => Msg::DfMDialoguesPublic,
+                    crate::domain::report::DialogueMetric::People => Msg::DfMDialoguePeople,
+                    crate::domain::report::DialogueMetric::Promised => Msg::DfMPromisesMade,
+                    crate::domain::report::DialogueMetric::Answered => Msg::DfMPromisesAnswered,
+                },
+            ),
         };
         let lead = if i == 0 {
             String::new()

@@ -101,3 +101,29 @@ fn english_counts_use_the_plural_rule() {
         }
     }
 }
+
+#[test]
+fn a_participants_role_is_read_from_either_language_with_or_without_accents() {
+    use crate::domain::dialogue::ParticipantRole as R;
+    for (typed, role) in [
+        ("người bị khiếu nại", R::Respondent),
+        ("bi khieu nai", R::Respondent),
+        ("Người khiếu nại", R::Complainant),
+        ("chu tri", R::Presiding),
+        ("thư ký", R::Recorder),
+        ("respondent", R::Respondent),
+        ("interested party", R::Interested),
+    ] {
+        assert_eq!(super::participant_role_of(typed), Some(role), "{typed}");
+    }
+    assert_eq!(super::participant_role_of("vai lạ"), None);
+    // Every role's words read back to it, in both languages.
+    for r in R::ALL {
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(
+                super::participant_role_of(super::participant_role(*r).t(lang)),
+                Some(*r)
+            );
+        }
+    }
+}

@@ -137,6 +137,59 @@ pub fn account_read(a: crate::domain::visit::AccountRead) -> Msg {
     }
 }
 
+pub fn participant_role(r: crate::domain::dialogue::ParticipantRole) -> Msg {
+    use crate::domain::dialogue::ParticipantRole as R;
+    match r {
+        R::Presiding => Msg::PrPresiding,
+        R::Recorder => Msg::PrRecorder,
+        R::Complainant => Msg::PrComplainant,
+        R::Representative => Msg::PrRepresentative,
+        R::Respondent => Msg::PrRespondent,
+        R::Interested => Msg::PrInterested,
+        R::Agency => Msg::PrAgency,
+        R::Other => Msg::PrOther,
+    }
+}
+
+/// A participant's role from words typed in either language, diacritics or not ("người"
+/// may be left out: "bị khiếu nại").
+pub fn participant_role_of(words: &str) -> Option<crate::domain::dialogue::ParticipantRole> {
+    use crate::domain::text::fold;
+    let bare = |s: &str| {
+        let f = fold(s);
+        f.strip_prefix("nguoi ").map(str::to_owned).unwrap_or(f)
+    };
+    let w = bare(words);
+    crate::domain::dialogue::ParticipantRole::ALL
+        .iter()
+        .copied()
+        .find(|r| {
+            [Lang::Vi, Lang::En]
+                .iter()
+                .any(|l| bare(participant_role(*r).t(*l)) == w)
+        })
+}
+
+pub fn dialogue_outcome(o: crate::domain::dialogue::DialogueOutcome) -> Msg {
+    use crate::domain::dialogue::DialogueOutcome as O;
+    match o {
+        O::Agreed => Msg::DoAgreed,
+        O::Partly => Msg::DoPartly,
+        O::Differ => Msg::DoDiffer,
+        O::Withdrawn => Msg::DoWithdrawn,
+        O::Absent => Msg::DoAbsent,
+        O::Held => Msg::DoHeld,
+    }
+}
+
+pub fn minutes_signed(s: crate::domain::dialogue::MinutesSigned) -> Msg {
+    use crate::domain::dialogue::MinutesSigned as S;
+    match s {
+        S::All => Msg::MsAll,
+        S::NotAll => Msg::MsNotAll,
+    }
+}
+
 pub fn refusal_ground(g: crate::domain::refusal::RefusalGround) -> Msg {
     use crate::domain::refusal::RefusalGround as G;
     match g {
@@ -792,6 +845,7 @@ pub fn permission(p: crate::domain::role::Permission) -> Msg {
         P::ReadJournal => Msg::PermReadJournal,
         P::Export => Msg::PermExport,
         P::Print => Msg::PermPrint,
+        P::RecordDialogue => Msg::PermRecordDialogue,
     }
 }
 

@@ -109,6 +109,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0030_denunciations_apart.sql",
         include_str!("../../migrations/0030_denunciations_apart.sql"),
     ),
+    (
+        "0031_dialogues.sql",
+        include_str!("../../migrations/0031_dialogues.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -419,6 +423,10 @@ mod tests {
         (
             "0030_denunciations_apart.sql",
             "2797de979b5c1210f6c12f1fb4565f641b9744a4df4e71a4f6efed1effb6e413",
+        ),
+        (
+            "0031_dialogues.sql",
+            "72e5d9bf98e0937e92eafa7a4eedb25549cba26392e6e50ee8fcfb9283392703",
         ),
     ];
 

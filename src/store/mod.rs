@@ -14,6 +14,7 @@ mod citizens;
 pub mod clock;
 mod closing;
 mod deadlines;
+mod dialogues;
 mod disk;
 mod drafts;
 mod exchange;

@@ -183,8 +183,57 @@ impl Store {
             documents,
             officer: d.row.officer_name.clone().unwrap_or_default(),
             refusal: None,
-            dialogue: None,
+            dialogue: self.paper_dialogue(uid)?,
         })
+    }
+
+    /// The minutes of a complaint's dialogue: its latest held (not cancelled), as the
+    /// record has it — the paper is filled from the record, never from typed prose.
+    fn paper_dialogue(&self, case_uid: &str) -> Result<Option<crate::domain::paper::Dialogue>> {
+        use crate::i18n::{Lang, dialogue_outcome, minutes_signed, participant_role};
+        let Some(d) = self
+            .case_dialogues(case_uid)?
+            .into_iter()
+            .rev()
+            .find(|d| d.held())
+        else {
+            return Ok(None);
+        };
+        let vi = Lang::Vi;
+        let participants = d
+            .participants
+            .iter()
+            .map(|p| {
+                let mut line = format!("{} — {}", p.name, participant_role(p.role).t(vi));
+                if !p.title.is_empty() {
+                    line.push_str(&format!(", {}", p.title));
+                }
+                if !p.present {
+                    line.push_str(&format!(" {}", crate::i18n::Msg::DlgAbsent.t(vi)));
+                }
+                line
+            })
+            .collect();
+        let mut outcome = d
+            .outcome
+            .map(|o| dialogue_outcome(o).t(vi).to_owned())
+            .unwrap_or_default();
+        if let Some(s) = d.signed {
+            outcome.push_str(&format!(". {}", minutes_signed(s).t(vi)));
+        }
+        if !d.note.is_empty() {
+            outcome.push_str(&format!(". {}", d.note));
+        }
+        Ok(Some(crate::domain::paper::Dialogue {
+            day: d.held_on,
+            place: d.place.clone(),
+            participants,
+            said: d.said.clone(),
+            agreed: d.agreed.clone(),
+            differ: d.differ.clone(),
+            presiding: d.presiding.clone(),
+            outcome,
+        }))
     }
 
     /// The papers of a record printed so far.

@@ -248,6 +248,7 @@ pub(super) fn book_of(conn: &Connection, period: &Period) -> Result<Book> {
                 level: super::schedule::load_level(conn)?,
             }
         },
+        dialogues: super::dialogues::report_facts(conn, from, to)?,
     })
 }
 

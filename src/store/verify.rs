@@ -592,6 +592,8 @@ fn exists_sql(entity: Entity) -> &'static str {
         }
         Entity::Paper => "EXISTS (SELECT 1 FROM papers WHERE uid = j.record)",
         Entity::PaperPrint => "EXISTS (SELECT 1 FROM paper_prints WHERE uid = j.record)",
+        Entity::Dialogue => "EXISTS (SELECT 1 FROM dialogues WHERE uid = j.record)",
+        Entity::DialoguePromise => "EXISTS (SELECT 1 FROM dialogue_promises WHERE uid = j.record)",
         _ => "1",
     }
 }

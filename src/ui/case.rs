@@ -203,6 +203,27 @@ pub fn case_detail(frame: &mut Frame, app: &App, v: &CaseView, area: Rect, theme
         }
         lines.push(Line::raw(text));
     }
+    if !v.dialogues.is_empty() {
+        lines.push(Line::from(Span::styled(
+            Msg::CaseDialogues.t(lang),
+            theme.header(),
+        )));
+        for dl in &v.dialogues {
+            lines.push(Line::raw(format!(
+                "  {}",
+                super::dialogues::one_line(lang, dl)
+            )));
+            for (lbl, text) in [(Msg::LblAgreed, &dl.agreed), (Msg::LblDiffer, &dl.differ)] {
+                if !text.is_empty() {
+                    lines.push(Line::raw(format!(
+                        "    {}: {}",
+                        lbl.t(lang),
+                        crate::domain::text::one_line(text)
+                    )));
+                }
+            }
+        }
+    }
     lines.push(Line::raw(""));
     let mut steps = vec![Span::styled(
         format!("{}: ", Msg::CaseNextSteps.t(lang)),

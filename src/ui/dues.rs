@@ -157,6 +157,12 @@ pub fn entry_notice(app: &App, e: &Entry, theme: &Theme) -> Vec<Line<'static>> {
             ),
             Line::styled(Msg::EffectiveNote.t(app.lang), theme.dim()),
         ],
+        EntryPurpose::Dialogue { .. } => {
+            vec![Line::styled(
+                Msg::DlgParticipantsHint.t(app.lang),
+                theme.dim(),
+            )]
+        }
         EntryPurpose::Rule { .. } | EntryPurpose::CalendarDay => {
             vec![Line::styled(Msg::EffectiveNote.t(app.lang), theme.dim())]
         }

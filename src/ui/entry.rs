@@ -33,6 +33,8 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         EntryPurpose::CalendarDay => Msg::CmdAddDay.t(lang).to_owned(),
         EntryPurpose::RemoveDay { .. } => Msg::CmdRemoveDayTitle.t(lang).to_owned(),
         EntryPurpose::FieldColumn { field_name, .. } => Msg::RollupTitle.fill(lang, &[field_name]),
+        EntryPurpose::Dialogue { seen } => crate::app::dialogues::entry_title(lang, seen),
+        EntryPurpose::Promise { .. } => Msg::LblPromise.t(lang).to_owned(),
     };
     // Each row: label + value; a focused choice lists its matches below it.
     // Wide enough for the longest label ("Số ngày mỗi lần gia hạn") and a space.
@@ -54,8 +56,13 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
         ));
     }
     let mut cursor = None;
+    // The focused input's line (a long form, a dialogue's, scrolls to keep it in sight).
+    let mut focus_line = 0u16;
     for (i, row) in e.rows.iter().enumerate() {
         let focused = i == e.focus;
+        if focused {
+            focus_line = lines.len() as u16;
+        }
         let lbl_style = if focused {
             theme.label_focused()
         } else {
@@ -144,11 +151,13 @@ pub fn entry(frame: &mut Frame, app: &App, e: &Entry, area: Rect, theme: &Theme)
             theme.title(),
         )));
     let inner = block.inner(r);
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    let scroll = (focus_line + 1).saturating_sub(inner.height);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
     if let Some((x, y)) = cursor
-        && y < inner.height
+        && y >= scroll
+        && y - scroll < inner.height
         && x < inner.width
     {
-        frame.set_cursor_position((inner.x + x, inner.y + y));
+        frame.set_cursor_position((inner.x + x, inner.y + y - scroll));
     }
 }

@@ -30,6 +30,7 @@ const SECTIONS: &[&[Context]] = &[
     &[Context::Explain],
     &[Context::Catalog],
     &[Context::Schedule],
+    &[Context::Dialogues],
     &[Context::Lookup],
     &[Context::History],
     &[Context::Report],

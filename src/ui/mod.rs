@@ -7,6 +7,7 @@ mod audit;
 mod board;
 mod case;
 pub mod columns;
+mod dialogues;
 mod dues;
 mod entry;
 mod form;
@@ -89,6 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Messages(scroll) => messages::draw(frame, app, *scroll, body, &theme),
             Overlay::Audit(view) => audit::draw(frame, app, view, body, &theme),
             Overlay::Schedule(v) => schedule::draw(frame, app, v, body, &theme),
+            Overlay::Dialogues(v) => dialogues::draw(frame, app, v, body, &theme),
             Overlay::Papers(v) => papers::draw(frame, app, v, body, &theme),
         }
     }

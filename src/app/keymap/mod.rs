@@ -50,6 +50,8 @@ pub enum Context {
     Schedule,
     /// The papers of a visit or a case (`p`).
     Papers,
+    /// The head's public dialogues and the answers promised (issue 29).
+    Dialogues,
 }
 
 impl Context {
@@ -84,6 +86,7 @@ impl Context {
             Context::Lock => Msg::CtxLock,
             Context::Schedule => Msg::CtxSchedule,
             Context::Papers => Msg::CtxPapers,
+            Context::Dialogues => Msg::CtxDialogues,
         }
     }
 

@@ -162,3 +162,20 @@ fn a_case_never_owes_them() {
     let all = obligations(&c, &rules(), &seeded_2026());
     assert!(all.is_empty(), "{all:?}");
 }
+
+/// An answer promised at a dialogue is due the day promised: no rule of law, the leader's
+/// own date (`w` says so: the unit's, counted from the dialogue in calendar days).
+#[test]
+fn a_promise_is_due_the_day_promised() {
+    let e = super::Explanation::promised(d("2026-11-20"), d("2026-12-10"));
+    assert_eq!(e.start_event, "promised");
+    assert_eq!(e.start_on, d("2026-11-20"));
+    assert_eq!(e.days, 20);
+    assert_eq!(e.nominal_end, d("2026-12-10"));
+    assert!(e.internal && !e.before && !e.unconfirmed);
+    // A promise typed before its dialogue (refused by the store) counts no negative days.
+    assert_eq!(
+        super::Explanation::promised(d("2026-11-20"), d("2026-11-19")).days,
+        0
+    );
+}

@@ -108,3 +108,31 @@ pub struct Due {
     pub due_on: NaiveDate,
     pub explanation: Explanation,
 }
+
+impl Explanation {
+    /// The explanation of an answer promised at a dialogue on `at`, due the day promised:
+    /// the leader's own date, no rule of law (`internal`), counted in calendar days.
+    pub fn promised(at: NaiveDate, due_on: NaiveDate) -> Explanation {
+        Explanation {
+            rule_id: 0,
+            article: String::new(),
+            start_event: "promised".into(),
+            start_on: at,
+            basis: "calendar".into(),
+            days: (due_on - at).num_days().max(0) as u32,
+            extensions: vec![],
+            excluded_days: 0,
+            pauses: vec![],
+            paused_days: 0,
+            nominal_end: due_on,
+            skipped: vec![],
+            worked_weekends: vec![],
+            rolled_forward: false,
+            unconfirmed: false,
+            internal: true,
+            practice: false,
+            before: false,
+            change: None,
+        }
+    }
+}

@@ -144,6 +144,8 @@ impl Facts {
         v.insert("participants", d.participants.join("\n"));
         v.insert("said", or_blank(&d.said));
         v.insert("agreed", or_blank(&d.agreed));
+        v.insert("differ", or_blank(&d.differ));
+        v.insert("dialogue_presiding", d.presiding.clone());
         v.insert("outcome", or_blank(&d.outcome));
         Facts {
             values: v,

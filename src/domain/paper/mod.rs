@@ -90,6 +90,10 @@ pub struct Dialogue {
     pub participants: Vec<String>,
     pub said: String,
     pub agreed: String,
+    /// What still differs.
+    pub differ: String,
+    /// Who presided (người giải quyết khiếu nại or the one assigned).
+    pub presiding: String,
     pub outcome: String,
 }
 

@@ -75,6 +75,8 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("participants", "a dialogue's participants, one a line"),
     ("said", "what was said at a dialogue"),
     ("agreed", "what was agreed at a dialogue"),
+    ("differ", "what still differs after a dialogue"),
+    ("dialogue_presiding", "who presided a dialogue"),
     ("outcome", "the dialogue's outcome"),
 ];
 

@@ -223,6 +223,7 @@ impl Snapshot {
             case_at: HashMap::new(),
             days: vec![],
             shortfalls: vec![],
+            dialogues: vec![],
         })
     }
 

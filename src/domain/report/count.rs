@@ -86,7 +86,25 @@ impl Report {
                 }
             }
             Term::Short => self.shortfalls.len() as u64,
+            Term::Dialogues(m) => self.dialogue_terms(*m).map(|(_, n)| n).sum(),
         }
+    }
+
+    /// The dialogues of the period with what each adds to a figure of `m`.
+    fn dialogue_terms(&self, m: DialogueMetric) -> impl Iterator<Item = (&DialogueFact, u64)> {
+        use crate::domain::dialogue::DialogueKind as K;
+        self.dialogues.iter().map(move |d| {
+            let n = match (m, d.kind) {
+                (DialogueMetric::Complaint, K::Complaint) | (DialogueMetric::Public, K::Public) => {
+                    1
+                }
+                (DialogueMetric::People, _) => d.people,
+                (DialogueMetric::Promised, K::Public) => d.promised,
+                (DialogueMetric::Answered, K::Public) => d.answered,
+                _ => 0,
+            };
+            (d, u64::from(n))
+        })
     }
 
     /// Whether a schedule gave a day of the period (01/TCD (10), (16) then count its days).
@@ -144,6 +162,11 @@ impl Report {
                         .map(|l| (Record::Day(l.day), 1)),
                 ),
                 Term::Short => out.extend(self.shortfalls.iter().map(|s| (Record::Day(s.from), 1))),
+                Term::Dialogues(m) => out.extend(
+                    self.dialogue_terms(*m)
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(d, n)| (Record::Day(d.held_on), n)),
+                ),
                 Term::Announced(role) => out.extend(self.trace(&Measure {
                     terms: vec![announced_fallback(*role)],
                 })),

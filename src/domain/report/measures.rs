@@ -323,6 +323,23 @@ pub enum Term {
     Announced(PresiderRole),
     /// Rule "số ngày tối thiểu": the weeks or months short of the head's legal minimum.
     Short,
+    /// Rule "đối thoại": the dialogues held in the period (not cancelled), by what is counted.
+    Dialogues(DialogueMetric),
+}
+
+/// What a dialogue adds to a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DialogueMetric {
+    /// A complaint's dialogue held: 1.
+    Complaint,
+    /// A public dialogue held: 1.
+    Public,
+    /// Either kind: its people (the number recorded, else those present).
+    People,
+    /// A public dialogue: the answers promised there.
+    Promised,
+    /// A public dialogue: the answers promised there and given (by the day judged on).
+    Answered,
 }
 
 /// A figure's rule: the sum of its terms.
@@ -354,7 +371,7 @@ impl Measure {
         self.terms.iter().any(|t| match t {
             Term::Visits(w, _) => w.needs_the_mark(),
             Term::Announced(_) => true,
-            Term::Cases(..) | Term::Short => false,
+            Term::Cases(..) | Term::Short | Term::Dialogues(_) => false,
         })
     }
 }

@@ -71,6 +71,20 @@ pub struct Book {
     /// The head's reception schedule (issue 29): from 40 days before the period, so a month
     /// that began before it is judged whole.
     pub schedule: ScheduleFacts,
+    /// The dialogues held (issue 29), cancelled ones left out by the store.
+    pub dialogues: Vec<DialogueFact>,
+}
+
+/// A dialogue held, as the report counts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialogueFact {
+    pub kind: crate::domain::dialogue::DialogueKind,
+    pub held_on: NaiveDate,
+    /// The people who took part (`Dialogue::people_counted`).
+    pub people: u32,
+    /// A public dialogue's answers promised, and those answered by `answered_by`.
+    pub promised: u32,
+    pub answered: u32,
 }
 
 /// What the report reads of the reception schedule.
@@ -287,6 +301,8 @@ pub struct Report {
     pub days: Vec<crate::domain::schedule::DayLine>,
     /// The weeks or months of the period short of the legal minimum.
     pub shortfalls: Vec<crate::domain::schedule::Shortfall>,
+    /// The dialogues held in the period.
+    pub(super) dialogues: Vec<DialogueFact>,
 }
 
 impl Report {
@@ -327,9 +343,13 @@ impl Report {
             .filter(|(_, l)| l.in_book())
             .collect();
         let (days, shortfalls) = reception_days(&book.schedule, dl.calendar, &period, as_of);
+        let mut dialogues = book.dialogues;
+        dialogues.retain(|d| period.contains(d.held_on));
+        dialogues.sort_by_key(|d| d.held_on);
         let mut r = Report {
             days,
             shortfalls,
+            dialogues,
             period,
             circular,
             as_of,

@@ -74,6 +74,15 @@ pub enum Figure {
     /// Weeks or months the head received in person fewer days than the legal minimum
     /// (issue 29; the unit's level set).
     ScheduleShort,
+    /// Dialogues held (issue 29): in the resolution of complaints (Luật KN Art 30, 39), and
+    /// the head's with the people; the people who took part (lượt người); the answers
+    /// promised at the public ones, and those given. In no table of TT 06/2025: the summary
+    /// says them ("tổ chức 04 cuộc đối thoại … với hơn 320 lượt người").
+    DialoguesComplaint,
+    DialoguesPublic,
+    DialoguePeople,
+    PromisesMade,
+    PromisesAnswered,
 }
 
 impl Figure {
@@ -128,6 +137,11 @@ impl Figure {
         Figure::Refused,
         Figure::RefusedPeople,
         Figure::ScheduleShort,
+        Figure::DialoguesComplaint,
+        Figure::DialoguesPublic,
+        Figure::DialoguePeople,
+        Figure::PromisesMade,
+        Figure::PromisesAnswered,
     ];
 
     /// The key in the JSON `summary` object (and for `--explain`).
@@ -184,6 +198,11 @@ impl Figure {
             F::Refused => "refused",
             F::RefusedPeople => "refused_people",
             F::ScheduleShort => "schedule_short",
+            F::DialoguesComplaint => "dialogues_complaint",
+            F::DialoguesPublic => "dialogues_public",
+            F::DialoguePeople => "dialogue_people",
+            F::PromisesMade => "promises_made",
+            F::PromisesAnswered => "promises_answered",
         }
     }
 
@@ -304,6 +323,21 @@ impl Figure {
             F::RefusedPeople => Measure::visits(vh(H_REFUSED), M::People),
             F::ScheduleShort => Measure {
                 terms: vec![Term::Short],
+            },
+            F::DialoguesComplaint => Measure {
+                terms: vec![Term::Dialogues(DialogueMetric::Complaint)],
+            },
+            F::DialoguesPublic => Measure {
+                terms: vec![Term::Dialogues(DialogueMetric::Public)],
+            },
+            F::DialoguePeople => Measure {
+                terms: vec![Term::Dialogues(DialogueMetric::People)],
+            },
+            F::PromisesMade => Measure {
+                terms: vec![Term::Dialogues(DialogueMetric::Promised)],
+            },
+            F::PromisesAnswered => Measure {
+                terms: vec![Term::Dialogues(DialogueMetric::Answered)],
             },
         }
     }

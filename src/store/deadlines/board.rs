@@ -34,6 +34,11 @@ pub enum DutyOf {
     Visit(String),
     /// A day of the reception schedule.
     Day(NaiveDate),
+    /// A complaint's dialogue whose notice is owed (the dialogue's uid; the row's
+    /// `case_uid` is its case's).
+    Dialogue(String),
+    /// An answer promised at a public dialogue (the dialogue's uid).
+    Promise(String),
 }
 
 /// A duty that is not a case's, on the board.
@@ -158,6 +163,7 @@ impl Store {
         let mut rows = rows;
         let mut duties = self.visit_duties(cal)?;
         duties.extend(self.schedule_duties(today, cal)?);
+        duties.extend(self.dialogue_duties(cal)?);
         for r in &duties {
             match r.due_on {
                 d if d < today => overdue += 1,
@@ -285,6 +291,101 @@ impl Store {
                 duty: Some(Box::new(VisitDuty {
                     of: DutyOf::Day(p.day),
                     explanation: due.explanation,
+                })),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The duties of dialogues: the written notice of a complaint's dialogue planned and not
+    /// yet sent, due by the rule in force on the dialogue's day counted back from it
+    /// (`thong_bao_doi_thoai`, editable in the catalog; none before NĐ 155/2026), and each
+    /// answer promised at a public dialogue, due the day promised, until answered.
+    pub fn dialogue_duties(&self, cal: &Calendar) -> Result<Vec<BoardRow>> {
+        use crate::domain::deadline::{Explanation, duty};
+        let rules = super::load_rules(&self.conn)?;
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.uid, d.planned_on, k.uid, k.code, f.name, c.full_name, o.full_name,
+                    k.identity_disclosed, c.sealed
+             FROM dialogues d
+             JOIN cases k ON k.id = d.case_id
+             JOIN fields f ON f.id = k.field_id
+             JOIN citizens c ON c.id = k.citizen_id
+             LEFT JOIN officers o ON o.id = k.officer_id
+             WHERE d.kind = 'khieu_nai' AND d.cancelled = 0 AND d.held_on IS NULL
+               AND d.notice_sent_on IS NULL AND k.deleted_at IS NULL
+             ORDER BY d.planned_on, d.id",
+        )?;
+        let found = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, NaiveDate>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, bool>(7)?,
+                    r.get::<_, Option<Vec<u8>>>(8)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (uid, day, case_uid, code, field_name, name, officer, disclosed, sealed) in found {
+            let Some(due) = duty(Obligation::DialogueNotice, day, &rules, cal) else {
+                continue;
+            };
+            let ctx = Context::of_case(CaseType::KhieuNai, &case_uid, &code, disclosed);
+            out.push(BoardRow {
+                citizen: Person::of(name, ctx).sealed(sealed),
+                case_uid,
+                code,
+                case_type: Some(CaseType::KhieuNai),
+                field_name,
+                obligation: Obligation::DialogueNotice,
+                due_on: due.due_on,
+                officer_name: officer,
+                duty: Some(Box::new(VisitDuty {
+                    of: DutyOf::Dialogue(uid),
+                    explanation: due.explanation,
+                })),
+            });
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.uid, d.held_on, d.planned_on, d.presiding, p.owner, p.due_on, p.text
+             FROM dialogue_promises p JOIN dialogues d ON d.id = p.dialogue_id
+             WHERE p.answered_on IS NULL AND d.cancelled = 0
+             ORDER BY p.due_on, p.id",
+        )?;
+        let found = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<NaiveDate>>(1)?,
+                    r.get::<_, NaiveDate>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, NaiveDate>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (uid, held, planned, presiding, owner, due_on, text) in found {
+            let at = held.unwrap_or(planned);
+            let who = if owner.is_empty() { presiding } else { owner };
+            out.push(BoardRow {
+                case_uid: String::new(),
+                code: crate::domain::date::format_date(at),
+                case_type: None,
+                field_name: crate::domain::text::one_line(&text),
+                citizen: Person::of(who, Context::Open),
+                obligation: Obligation::PromisedAnswer,
+                due_on,
+                officer_name: None,
+                duty: Some(Box::new(VisitDuty {
+                    of: DutyOf::Promise(uid),
+                    explanation: Explanation::promised(at, due_on),
                 })),
             });
         }

@@ -23,6 +23,7 @@ use crate::domain::journal::{Entity, Fields, Op};
 
 mod case;
 mod catalog;
+mod dialogue;
 mod officer;
 mod paper;
 mod people;
@@ -32,6 +33,7 @@ mod visit;
 
 pub(in crate::store) use case::*;
 pub(in crate::store) use catalog::*;
+pub(in crate::store) use dialogue::*;
 pub(in crate::store) use officer::*;
 pub(in crate::store) use paper::*;
 pub(in crate::store) use people::*;

@@ -347,6 +347,53 @@ pub(in crate::store) static PAPER_PRINT: Spec = Spec::new(
     ],
 );
 
+pub(in crate::store) static DIALOGUE: Spec = Spec::new(
+    Entity::Dialogue,
+    "dialogues",
+    "t.uid",
+    true,
+    &[
+        ("kind", "t.kind"),
+        ("case", uid_of!("cases", "case_id")),
+        ("planned_on", "t.planned_on"),
+        ("time", "t.time"),
+        ("place", "t.place"),
+        ("presiding", "t.presiding"),
+        ("notice_sent_on", "t.notice_sent_on"),
+        ("notice_no", "t.notice_no"),
+        ("participants", "t.participants"),
+        ("audience", "t.audience"),
+        ("people", "t.people"),
+        ("topics", "t.topics"),
+        ("held_on", "t.held_on"),
+        ("said", "t.said"),
+        ("agreed", "t.agreed"),
+        ("differ", "t.differ"),
+        ("outcome", "t.outcome"),
+        ("signed", "t.signed"),
+        ("note", "t.note"),
+        ("cancelled", "t.cancelled"),
+        ("created_by", uid_of!("officers", "created_by")),
+        ("created_at", "t.created_at"),
+    ],
+);
+
+pub(in crate::store) static DIALOGUE_PROMISE: Spec = Spec::new(
+    Entity::DialoguePromise,
+    "dialogue_promises",
+    "t.uid",
+    true,
+    &[
+        ("dialogue", uid_of!("dialogues", "dialogue_id")),
+        ("text", "t.text"),
+        ("owner", "t.owner"),
+        ("due_on", "t.due_on"),
+        ("answered_on", "t.answered_on"),
+        ("answer", "t.answer"),
+        ("created_at", "t.created_at"),
+    ],
+);
+
 /// Every journaled table, in the order a book's records are first written (a record's
 /// references come before it).
 pub(in crate::store) static ALL: &[&Spec] = &[
@@ -368,4 +415,6 @@ pub(in crate::store) static ALL: &[&Spec] = &[
     &VISIT_DOCUMENTS,
     &PAPER,
     &PAPER_PRINT,
+    &DIALOGUE,
+    &DIALOGUE_PROMISE,
 ];

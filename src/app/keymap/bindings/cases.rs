@@ -86,6 +86,56 @@ pub(super) const CASES: &[Binding] = &[
         Msg::CmdSchedule,
         false,
     ),
+    b(
+        C::Catalog,
+        &[ch('y')],
+        Command::ShowDialogues,
+        Msg::CmdDialogues,
+        false,
+    ),
+    // The head's public dialogues (issue 29).
+    b(
+        C::Dialogues,
+        &[k(KC::Esc), ch('q')],
+        Command::Close,
+        Msg::CmdClose,
+        true,
+    ),
+    b(
+        C::Dialogues,
+        &[k(KC::Up), ch('k')],
+        Command::Up,
+        Msg::CmdUp,
+        false,
+    ),
+    b(
+        C::Dialogues,
+        &[k(KC::Down), ch('j')],
+        Command::Down,
+        Msg::CmdDown,
+        false,
+    ),
+    b(
+        C::Dialogues,
+        &[k(KC::Enter), ch('e')],
+        Command::Open,
+        Msg::CmdEdit,
+        true,
+    ),
+    b(
+        C::Dialogues,
+        &[ch('n')],
+        Command::NewDialogue,
+        Msg::CmdNewDialogue,
+        true,
+    ),
+    b(
+        C::Dialogues,
+        &[ch('a')],
+        Command::AddPromise,
+        Msg::CmdAddPromise,
+        true,
+    ),
     // The reception schedule (issue 29).
     b(
         C::Schedule,
@@ -212,6 +262,20 @@ pub(super) const CASES: &[Binding] = &[
     // Case detail.
     b(C::Case, &[ch('v')], Command::Reveal, Msg::CmdReveal, false),
     b(C::Case, &[ch('p')], Command::Papers, Msg::CmdPapers, false),
+    b(
+        C::Case,
+        &[ch('y')],
+        Command::RecordDialogue,
+        Msg::CmdRecordDialogue,
+        false,
+    ),
+    b(
+        C::Queue,
+        &[ch('y')],
+        Command::RecordDialogue,
+        Msg::CmdRecordDialogue,
+        false,
+    ),
     b(
         C::Case,
         &[k(KC::Up), ch('k')],
