@@ -512,3 +512,34 @@ fn tiepdan_print_writes_a_paper_of_a_case_and_lists_the_forms() {
     assert_eq!(printed.len(), 1);
     assert_eq!((printed[0].form, printed[0].number), (Form::Receipt, 1));
 }
+
+/// A refused reception offers its written notice (Mẫu 01/TCD), filled from the book: the
+/// ground in the law's words with its article, what the citizen came for, the day.
+#[test]
+fn a_refusal_offers_its_notice_filled_from_the_book() {
+    let mut b = book();
+    let mut d = draft("Ngô Văn Lợi", "001085000666");
+    d.handling = "tu_choi".into();
+    d.refusal_ground = "tcd9_3".into();
+    d.petitions = "0".into();
+    d.content = "Tiếp tục khiếu nại quyết định đã giải quyết đúng".into();
+    let uid = save(&mut b.store, &b.actor, &valid(&d));
+    let subject = Subject::Visit { uid };
+    let forms = applicable(&b.store, &subject).unwrap();
+    assert!(forms.contains(&Form::Refusal), "{forms:?}");
+    let made = print(
+        &mut b,
+        &Viewer::nobody(),
+        subject,
+        Form::Refusal,
+        Format::Pdf,
+    );
+    let text = pdf_text(&made.path);
+    for needle in [
+        "Điều 9 khoản 3",
+        "Tiếp tục khiếu nại quyết định đã giải quyết đúng",
+        "Ngô Văn Lợi",
+    ] {
+        assert!(has(&text, needle), "{needle:?} not in\n{text}");
+    }
+}

@@ -76,7 +76,32 @@ impl Tui {
         self.wait_text("Mã PIN");
         self.send(PIN);
         self.send("\r");
+        self.wait_for("the desk after sign-in", |s| !s.contains("Mã PIN"));
+        std::thread::sleep(Duration::from_millis(200));
+        // A book this start made shows its recovery code once, until its last group is
+        // typed back (as an officer who wrote it down does).
+        if let Some(code) = recovery_code(&self.screen()) {
+            let last = code.rsplit('-').next().unwrap().to_owned();
+            self.send(&last);
+            self.send("\r");
+            self.wait_for("the recovery code acknowledged", |s| {
+                !s.contains("Mã khôi phục — chỉ hiện một lần")
+            });
+        }
         self
+    }
+
+    /// The recovery code a new book's first start shows once: its last group typed back, as
+    /// an officer who wrote it down does.
+    fn ack_recovery(&mut self) {
+        self.wait_text("Mã khôi phục — chỉ hiện một lần");
+        let code = recovery_code(&self.screen()).expect("the code on screen");
+        let last = code.rsplit('-').next().unwrap().to_owned();
+        self.send(&last);
+        self.send("\r");
+        self.wait_for("the recovery code acknowledged", |s| {
+            !s.contains("Mã khôi phục — chỉ hiện một lần")
+        });
     }
 
     fn screen(&self) -> String {
@@ -178,6 +203,7 @@ fn first_start_with_a_visit(db: &Path) -> Tui {
     t.send("\x7f\x7fKM\r"); // the desk code: KM instead of the suggested one
     t.send("Nguyễn Thị Lan\r");
     t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
+    t.ack_recovery();
     t.wait_text("Chưa có lượt tiếp");
     t.send("n");
     t.wait_text("Ghi lượt tiếp mới");
@@ -197,6 +223,7 @@ fn a_name_typed_in_nfd_and_in_nfc_is_one_citizen_after_restart() {
     t.send("\x7f\x7fBD\r"); // the desk code: BD instead of the suggested one
     t.send("Nguyễn Thị Lan\r");
     t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
+    t.ack_recovery();
     t.wait_text("0 lượt");
 
     // First visit: the name arrives decomposed (as some input methods send it).
@@ -651,6 +678,7 @@ fn the_register_stays_true_at_the_desk() {
     t.send("\x7f\x7fKM\r");
     t.send("Nguyễn Thị Lan\r");
     t.send(&format!("{PIN}\r{PIN}\r")); // the first officer's PIN, twice
+    t.ack_recovery();
     t.wait_text("Chưa có lượt tiếp");
     let code = format!(
         "KN-{}-KM-0001",
@@ -908,4 +936,20 @@ fn esc_in_the_first_start_dialog_quits_and_leaves_no_book_behind() {
     assert!(t.wait_exit());
     drop(t);
     assert!(db.exists());
+}
+
+/// The recovery code on a screen (five groups of five letters and digits), if shown.
+fn recovery_code(screen: &str) -> Option<String> {
+    screen
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .find(|w| {
+            w.len() == 29
+                && w.split('-').count() == 5
+                && w.split('-').all(|g| {
+                    g.len() == 5
+                        && g.chars()
+                            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                })
+        })
+        .map(str::to_owned)
 }

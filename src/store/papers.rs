@@ -110,7 +110,11 @@ impl Store {
             } else {
                 officer
             },
-            refusal: None,
+            refusal: d.refusal_ground.map(|g| crate::domain::paper::Refusal {
+                ground: refusal_words(g),
+                matter: d.row.content.clone(),
+                day: d.day,
+            }),
             dialogue: None,
         })
     }
@@ -355,5 +359,18 @@ impl Writer<'_> {
         };
         let made = make(&issue).map_err(StoreError::Invalid)?;
         Ok((issue, made))
+    }
+}
+
+/// A refusal's ground on its notice: the article and the ground in the law's words
+/// (a paper is in Vietnamese, whatever the desk's language).
+fn refusal_words(g: crate::domain::refusal::RefusalGround) -> String {
+    let words = crate::i18n::refusal_ground(g).t(crate::i18n::Lang::Vi);
+    match crate::domain::refusal::GROUNDS
+        .iter()
+        .find(|x| x.ground == g)
+    {
+        Some(law) => format!("{words} ({})", law.article),
+        None => words.to_owned(),
     }
 }

@@ -289,6 +289,30 @@ mod tests {
         }
     }
 
+    /// A key of a context and of the contexts that also apply there (`Context::also`) means
+    /// one command: else the first found wins and the other is unreachable there (the case
+    /// view's `p` was papers and "mark complex" at once).
+    #[test]
+    fn no_key_means_two_commands_where_contexts_meet() {
+        let contexts: HashSet<Context> = BINDINGS.iter().map(|b| b.ctx).collect();
+        for ctx in contexts {
+            let mut seen: std::collections::HashMap<Key, (Context, Command)> = Default::default();
+            for c in std::iter::once(ctx).chain(ctx.also().iter().copied()) {
+                for bd in BINDINGS.iter().filter(|b| b.ctx == c) {
+                    for key in bd.keys {
+                        if let Some((other, cmd)) = seen.insert(*key, (c, bd.cmd)) {
+                            assert!(
+                                cmd == bd.cmd,
+                                "{key:?} in {ctx:?}: {cmd:?} ({other:?}) and {:?} ({c:?})",
+                                bd.cmd
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_binding_has_keys_and_help() {
         for bd in BINDINGS.iter() {

@@ -406,7 +406,7 @@ pub(super) const CASES: &[Binding] = &[
     ),
     b(
         C::Steps,
-        &[ch('p')],
+        &[up('X')],
         Command::Step(Action::MarkComplex),
         Msg::AcComplex,
         false,
