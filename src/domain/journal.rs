@@ -65,6 +65,11 @@ code_enum! {
         Paper = "paper",
         /// A print of a paper: the first or a reprint, its template's version, who, when.
         PaperPrint = "paper_print",
+        /// Where a record merged from another desk came from (the record is
+        /// `entity/uid`): the desk, its unit's sealing key, the versions agreed on.
+        MergeOrigin = "merge_origin",
+        /// Another desk's citizen that is one of ours (the same ID number).
+        CitizenAlias = "citizen_alias",
     }
 }
 

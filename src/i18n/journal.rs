@@ -33,6 +33,8 @@ pub fn entity(lang: Lang, e: Entity) -> &'static str {
         Entity::VisitDocuments => Msg::EntVisitDocuments,
         Entity::Paper => Msg::EntPaper,
         Entity::PaperPrint => Msg::EntPaperPrint,
+        Entity::MergeOrigin => Msg::EntMergeOrigin,
+        Entity::CitizenAlias => Msg::EntCitizenAlias,
     }
     .t(lang)
 }

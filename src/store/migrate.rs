@@ -105,6 +105,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0029_papers.sql",
         include_str!("../../migrations/0029_papers.sql"),
     ),
+    (
+        "0032_merging.sql",
+        include_str!("../../migrations/0032_merging.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -394,6 +398,10 @@ mod tests {
         (
             "0029_papers.sql",
             "089a8d24847d50ea285774b6726b87c2f4ea5fd167196f6eb0783715e089f158",
+        ),
+        (
+            "0032_merging.sql",
+            "bd41f2cfb6727ab0912494e2c3a4f2011ee5c8b0f4e5a9c0a5b6934637841e92",
         ),
     ];
 

@@ -23,6 +23,7 @@ use crate::domain::journal::{Entity, Fields, Op};
 
 mod case;
 mod catalog;
+pub(in crate::store) mod merge;
 mod officer;
 mod paper;
 mod people;
@@ -261,6 +262,12 @@ fn shown(entity: Entity, field: &str, v: &Value) -> Value {
         Value::String(t) if t.is_empty() || t == "[]" => Value::String(String::new()),
         _ => Value::String(WITHHELD.to_owned()),
     }
+}
+
+/// A field's value as an entry holds it (identity values withheld): a package's record
+/// checked against its journal.
+pub(in crate::store) fn shown_value(entity: Entity, field: &str, v: &Value) -> Value {
+    shown(entity, field, v)
 }
 
 /// What an entry holds for an identity value (see [`entry_value`]).
