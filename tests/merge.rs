@@ -7,13 +7,14 @@
 mod common;
 
 use common::*;
+use tiepdan::domain::case::Action;
 use tiepdan::domain::intake::CaseChoice;
 use tiepdan::domain::journal::Entity;
 use tiepdan::domain::report::{Figure, Period};
 use tiepdan::domain::text::fold;
 use tiepdan::domain::visit::VisitDraft;
 use tiepdan::exchange::package;
-use tiepdan::store::{Actor, MergeOutcome, Package, PackageError, Store};
+use tiepdan::store::{Actor, MergeOutcome, Package, PackageError, StepInput, Store};
 use unicode_normalization::UnicodeNormalization;
 
 const NAME: &str = "Trần Thị Bảo Mật";
@@ -88,6 +89,33 @@ impl Desk {
         });
     }
 
+    /// Open a case by a thụ lý visit; returns the case's uid.
+    fn open_case(&mut self, d: &VisitDraft) -> String {
+        let v = valid(d);
+        write(&mut self.store, &self.actor, |w| {
+            w.save_visit(&input(&v), &CaseChoice::OpenNew)
+        })
+        .case
+        .expect("a thụ lý opens its case")
+        .uid
+    }
+
+    /// Take a step of a case today.
+    fn step(&mut self, case: &str, action: Action) {
+        let s = StepInput {
+            day: Some(today()),
+            document_no: "12/QĐ-UBND".into(),
+            ..StepInput::default()
+        };
+        write(&mut self.store, &self.actor, |w| {
+            w.case_step(case, None, action, &s, today())
+        });
+    }
+
+    fn status(&self, case: &str) -> String {
+        self.text("SELECT status FROM cases WHERE uid = ?1", case)
+    }
+
     fn package(&self) -> Package {
         self.store.package(None, None).unwrap()
     }
@@ -115,7 +143,9 @@ impl Desk {
 #[test]
 fn a_package_into_an_empty_book_gives_the_same_records() {
     let mut a = desk_a();
-    a.save(&draft("Nguyễn Văn An", SHARED_ID)); // a thụ lý: its case opens
+    let case = a.open_case(&draft("Nguyễn Văn An", SHARED_ID));
+    a.step(&case, Action::ClassifyOwn);
+    a.step(&case, Action::Accept);
     a.save(&denunciation());
     a.save(&guided(
         "Lê Thị Hoa",
@@ -160,6 +190,12 @@ fn a_package_into_an_empty_book_gives_the_same_records() {
         assert_eq!(here.version, r.version, "{} {}", r.entity, r.uid);
     }
     assert_eq!(c.count("visits"), 3);
+    // The case took its steps here as it did there.
+    assert_eq!(c.status(&case), a.status(&case));
+    assert_eq!(
+        c.store.case_events(&case).unwrap().len(),
+        a.store.case_events(&case).unwrap().len()
+    );
     // The denouncer stays sealed, to the desk's unit key, which the record's origin names.
     let sealed: i64 = c
         .store
@@ -277,14 +313,33 @@ fn two_desks_merged_give_the_union_and_a_record_edited_at_both_is_a_conflict() {
     assert_eq!(out.conflicts.len(), 1);
     assert_eq!(out.updated, 0);
 
+    // A case opened at B, merged, then stepped at B only: A takes its steps.
+    let mut dung = guided(
+        "Đặng Văn Dũng",
+        "001090000005",
+        "0912000005",
+        "Khiếu nại về đền bù",
+    );
+    dung.handling = "thu_ly".into();
+    let case = b.open_case(&dung);
+    let out = a.merge(&b.package());
+    assert_eq!(out.added.get(&Entity::Case), Some(&1));
+    b.step(&case, Action::ClassifyOwn);
+    b.step(&case, Action::Accept);
+    let out = a.merge(&b.package());
+    assert_eq!(out.added.get(&Entity::CaseEvent), Some(&2), "{out:?}");
+    assert_eq!(out.updated, 1);
+    assert_eq!(a.status(&case), b.status(&case));
+    a.checked();
+
     // B takes A's package: A's An is B's An, its own records come back unchanged, Bình's
     // visit is the conflict seen from B.
     let out = b.merge(&a.package());
     assert_eq!(out.aliased, 1);
     assert_eq!(out.conflicts.len(), 1, "{:?}", out.conflicts);
     assert_eq!(out.conflicts[0].uid, vb2);
-    assert_eq!(b.count("visits"), 4);
-    assert_eq!(b.count("citizens"), 3);
+    assert_eq!(b.count("visits"), 5);
+    assert_eq!(b.count("citizens"), 4);
     assert_eq!(citizen_of(&b, &va), citizen_of(&b, &vb1));
     assert_eq!(content(&b, &vb2), b2.content);
     b.checked();
