@@ -416,6 +416,26 @@ fn a_changed_package_is_refused_and_nothing_is_written() {
     short.journal.remove(3);
     assert_eq!(short.verify(), Err(PackageError::Signature));
     assert_eq!(c.count("visits"), visits);
+    // Another book with the desk's own code: refused (their case codes would collide).
+    let mut same = desk("UBND phường Ba Đình (máy 2)", "BD", "Vũ Thị Hai");
+    same.save(&guided(
+        "Đinh Văn Ba",
+        "001090000009",
+        "0912000009",
+        "Hỏi thủ tục",
+    ));
+    assert_eq!(
+        a.store.package_refusal(&same.package()).unwrap(),
+        Some(PackageError::SameDesk("BD".into()))
+    );
+    assert!(
+        a.store
+            .write(&a.actor, |w| w.merge_package(&same.package(), "test"))
+            .is_err()
+    );
+    // Its own package is no clash (and adds nothing).
+    assert_eq!(a.store.package_refusal(&p).unwrap(), None);
+    assert_eq!(a.merge(&p).added_total(), 0);
     // Not a package at all.
     assert!(matches!(
         package::read(b"STT,Ho ten\n1,An\n"),
@@ -534,4 +554,68 @@ fn the_commands_export_check_and_merge_a_package() {
     let (ok, _, err) = run(&b_db, &["import", pkg_s, "--dry-run"], "");
     assert!(!ok);
     assert!(err.contains("chữ ký"), "{err}");
+}
+
+#[test]
+fn a_package_of_a_period_carries_its_segment_and_what_it_names() {
+    use chrono::{FixedOffset, NaiveDate, TimeZone};
+    let day = |d: u32| {
+        FixedOffset::east_opt(7 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, d, 9, 0, 0)
+            .unwrap()
+    };
+    let date = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d);
+    tiepdan::store::clock::fix(Some(day(20)));
+    let mut a = desk_a();
+    let case = a.open_case(&draft("Nguyễn Văn An", SHARED_ID));
+    let hoa = a.save(&guided(
+        "Lê Thị Hoa",
+        "001090000002",
+        "0912000002",
+        "Hỏi thủ tục",
+    ));
+    tiepdan::store::clock::fix(Some(day(21)));
+    let binh = a.save(&guided(
+        "Trần Văn Bình",
+        "001090000003",
+        "0912000003",
+        "Hỏi hộ khẩu",
+    ));
+    a.step(&case, Action::ClassifyOwn);
+    let p21 = a.store.package(date(21), date(21)).unwrap();
+    p21.verify().unwrap();
+    // The segment starts mid-chain; the day's checkpoint (signing the 20th) is in it.
+    assert!(p21.head.first_seq > 1);
+    assert_ne!(p21.head.prev, "0".repeat(64));
+    assert!(p21.journal.iter().any(|e| e.op == "checkpoint"));
+    let uids: Vec<&str> = p21.records.iter().map(|r| r.uid.as_str()).collect();
+    assert!(uids.contains(&binh.as_str()) && uids.contains(&case.as_str()));
+    assert!(
+        !uids.contains(&hoa.as_str()),
+        "the 20th's visit is not in the 21st's package"
+    );
+
+    tiepdan::store::clock::fix(Some(day(22)));
+    let mut c = desk("UBND quận Ba Đình", "QBD", "Đỗ Văn Tổng");
+    let out = c.merge(&p21);
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+    // Bình's visit, and the case stepped on the 21st with every step it took (it opened on
+    // the 20th with its visit).
+    assert_eq!(c.status(&case), a.status(&case));
+    assert_eq!(
+        c.store.case_events(&case).unwrap().len(),
+        a.store.case_events(&case).unwrap().len()
+    );
+    assert_eq!(c.count("visits"), 2);
+    c.checked();
+    // The 20th, then the whole book: the rest, then nothing.
+    let out = c.merge(&a.store.package(date(20), date(20)).unwrap());
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+    assert_eq!(c.count("visits"), 3);
+    let out = c.merge(&a.package());
+    assert_eq!((out.added_total(), out.updated), (0, 0));
+    assert!(out.conflicts.is_empty());
+    c.checked();
+    tiepdan::store::clock::fix(None);
 }

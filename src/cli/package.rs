@@ -88,6 +88,7 @@ pub fn package_error(lang: Lang, e: &PackageError) -> String {
         PackageError::Chain(seq) => Msg::PkgChain.fill(lang, &[seq]),
         PackageError::Checkpoint(seq) => Msg::PkgCheckpoint.fill(lang, &[seq]),
         PackageError::Record(entity, uid) => Msg::PkgRecord.fill(lang, &[entity, uid]),
+        PackageError::SameDesk(desk) => Msg::PkgSameDesk.fill(lang, &[desk]),
     }
 }
 
@@ -126,10 +127,17 @@ pub fn import(
             ],
         ),
     )?;
+    let mut store = if dry_run {
+        super::open_read_only(book, lang)?
+    } else {
+        open(book, Create::No, lang)?
+    };
+    if let Some(e) = store.package_refusal(&p).map_err(store_failure(lang))? {
+        return Err(bad(package_error(lang, &e)));
+    }
     if dry_run {
         return Ok(());
     }
-    let mut store = open(book, Create::No, lang)?;
     let actor = sign_in(&mut store, auth, Some(Role::Admin), lang)?;
     let label = format!(
         "{} sha256:{:x}",

@@ -120,6 +120,7 @@ catalog! {
     PkgChain => "chuỗi nhật ký đứt ở mục số {0}", "the journal's chain breaks at entry {0}";
     PkgCheckpoint => "chữ ký ngày ở mục số {0} không khớp", "the day's signed checkpoint at entry {0} does not hold";
     PkgRecord => "hồ sơ {0} {1} không khớp với nhật ký của nó", "record {0} {1} does not match its journal";
+    PkgSameDesk => "gói của một sổ khác mang cùng mã bàn {0} với sổ này: mã vụ việc sẽ trùng (mỗi bàn cần một mã riêng)", "a package of another book with this book's desk code {0}: case codes would collide (each desk needs a code of its own)";
     PkgUnread => "không đọc được: {0}", "does not read: {0}";
     CliPackageChecked => "Gói của bàn {0} ({1}): chữ ký, chuỗi nhật ký và {2} chữ ký ngày đều khớp; {3} hồ sơ, {4} mục nhật ký.", "Package of desk {0} ({1}): the signature, the chain and {2} signed {2|checkpoint|checkpoints} hold; {3} {3|record|records}, {4} journal {4|entry|entries}.";
     CliPackageMerged => "Đã gộp: {0} hồ sơ mới, {1} cập nhật theo bàn kia, {2} đã có, {3} công dân trùng số giấy tờ (một người), {4} người tố cáo vẫn niêm phong bằng khoá của đơn vị kia.", "Merged: {0} new {0|record|records}, {1} brought to the other desk's version, {2} already here, {3} {3|citizen|citizens} with the same ID number (one person), {4} {4|denouncer|denouncers} still sealed to the other unit's key.";

@@ -160,6 +160,8 @@ pub enum PackageError {
     Checkpoint(i64),
     /// A record is not the state its journal gives it (entity, uid).
     Record(String, String),
+    /// Another book with this book's desk code: their case codes would collide.
+    SameDesk(String),
 }
 
 impl Package {
@@ -216,11 +218,16 @@ impl Package {
                 return Err(PackageError::Checkpoint(p.seq));
             }
         }
-        // Each record is the state its journal last gave it (in the segment too).
-        let mut last_state: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+        // Each record is the state its journal last gave it, and every state the segment
+        // gives it is one of its history (a package of a period carries a record as it is
+        // now: its last state may come after the segment).
+        let mut states: BTreeMap<(&str, &str), Vec<(Option<i64>, &str)>> = BTreeMap::new();
         for p in &self.journal {
             if let Some(s) = &p.state {
-                last_state.insert((&p.entity, &p.record), s);
+                states
+                    .entry((&p.entity, &p.record))
+                    .or_default()
+                    .push((p.v_after, s));
             }
         }
         for r in &self.records {
@@ -231,11 +238,10 @@ impl Package {
             }
             let state = state_of(entity, &r.fields);
             let (_, told) = r.history.last().ok_or_else(bad)?;
-            if *told != state
-                || last_state
-                    .get(&(r.entity.as_str(), r.uid.as_str()))
-                    .is_some_and(|s| *s != state)
-            {
+            let segment = states.get(&(r.entity.as_str(), r.uid.as_str()));
+            let known =
+                |(v, s): &(Option<i64>, &str)| r.history.iter().any(|(hv, hs)| hv == v && hs == s);
+            if *told != state || !segment.is_none_or(|all| all.iter().all(known)) {
                 return Err(bad());
             }
         }
@@ -322,8 +328,9 @@ impl Writer<'_> {
     /// checked whole first: a package that does not hold is refused, nothing written.
     pub fn merge_package(&mut self, p: &Package, label: &str) -> Result<MergeOutcome> {
         self.permit(Permission::BulkLoad)?;
-        p.verify()
-            .map_err(|e| StoreError::Invalid(format!("package: {e:?}")))?;
+        refusal(self.conn(), p)?.map_or(Ok(()), |e| {
+            Err(StoreError::Invalid(format!("package: {e:?}")))
+        })?;
         let w: &Writer = self;
         let desk = p.head.desk.as_str();
         let origin = |spec: &Spec, uid: &str, theirs: Option<i64>| -> Result<()> {
@@ -372,9 +379,15 @@ impl Writer<'_> {
                 continue;
             }
             let here = find(w, spec, &r.uid)?;
-            // A case's steps this book does not have yet.
+            // A case's steps this book does not have yet (those it has are the same: a
+            // step is never changed).
             let new_steps = match spec.entity {
-                Entity::Case => new_steps(w, steps_of.get(r.uid.as_str()))?,
+                Entity::Case => {
+                    let all = steps_of.get(r.uid.as_str());
+                    let new = new_steps(w, all)?;
+                    out.same += (all.map_or(0, Vec::len) - new.len()) as u64;
+                    new
+                }
                 _ => Vec::new(),
             };
             let Some(rowid) = here else {
@@ -488,6 +501,29 @@ impl Writer<'_> {
             ]),
         )?;
         Ok(out)
+    }
+}
+
+/// Why this book does not take the package (None: it does): it does not hold, or it is
+/// another book's with this book's desk code.
+fn refusal(conn: &rusqlite::Connection, p: &Package) -> Result<Option<PackageError>> {
+    if let Err(e) = p.verify() {
+        return Ok(Some(e));
+    }
+    let ours: Option<String> = conn
+        .prepare_cached("SELECT public FROM desk_keys ORDER BY rowid DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    let clash =
+        p.head.desk == super::settings::desk_of(conn)? && ours.as_deref() != Some(&p.head.desk_key);
+    Ok(clash.then(|| PackageError::SameDesk(p.head.desk.clone())))
+}
+
+impl super::Store {
+    /// Why this book would not take the package (see [`Writer::merge_package`]), said
+    /// before anyone signs in.
+    pub fn package_refusal(&self, p: &Package) -> Result<Option<PackageError>> {
+        refusal(&self.conn, p)
     }
 }
 

@@ -81,6 +81,10 @@ impl Store {
             .iter()
             .position(|s| s.entity == journal::Entity::CaseEvent)
             .unwrap_or(0);
+        let link = MERGED
+            .iter()
+            .position(|s| s.entity == journal::Entity::CaseVisit)
+            .unwrap_or(0);
         while let Some((i, key)) = todo.pop() {
             if !done.insert((i, key.clone())) {
                 continue;
@@ -90,7 +94,8 @@ impl Store {
             let Some((rowid, rec)) = read_record_at(conn, spec, &key)? else {
                 continue;
             };
-            // A case goes with every step it took (another desk replays them).
+            // A case goes with every step it took (another desk replays them) and its
+            // visits.
             if spec.entity == journal::Entity::Case {
                 let mut stmt = conn.prepare_cached(
                     "SELECT e.uid FROM case_events e JOIN cases k ON k.id = e.case_id
@@ -98,6 +103,14 @@ impl Store {
                 )?;
                 for u in stmt.query_map([&key], |r| r.get::<_, String>(0))? {
                     todo.push((event, u?));
+                }
+                let mut stmt = conn.prepare_cached(
+                    "SELECT k.uid || '/' || v.uid FROM case_visits cv
+                     JOIN cases k ON k.id = cv.case_id JOIN visits v ON v.id = cv.visit_id
+                     WHERE k.uid = ?1",
+                )?;
+                for u in stmt.query_map([&key], |r| r.get::<_, String>(0))? {
+                    todo.push((link, u?));
                 }
             }
             for (name, expr) in spec.cols {
