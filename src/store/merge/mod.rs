@@ -221,7 +221,7 @@ impl Package {
         // Each record is the state its journal last gave it, and every state the segment
         // gives it is one of its history (a package of a period carries a record as it is
         // now: its last state may come after the segment).
-        let mut states: BTreeMap<(&str, &str), Vec<(Option<i64>, &str)>> = BTreeMap::new();
+        let mut states: BTreeMap<(&str, &str), Vec<Version>> = BTreeMap::new();
         for p in &self.journal {
             if let Some(s) = &p.state {
                 states
@@ -248,6 +248,9 @@ impl Package {
         Ok(())
     }
 }
+
+/// A version of a record and its state's digest, as a journal gives it.
+type Version<'a> = (Option<i64>, &'a str);
 
 /// A record edited on both sides since the versions the desks agreed on: not merged.
 #[derive(Debug, Clone, PartialEq, Eq)]
