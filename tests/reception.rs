@@ -236,6 +236,9 @@ fn a_journaled_book_upgrades_and_checks() {
              DROP TABLE officer_keys;
              DROP TABLE unit_key_wraps;
              DROP TABLE unit_keys;
+             -- and 0032 (merging desks)
+             DROP TABLE citizen_aliases;
+             DROP TABLE merge_origins;
              PRAGMA user_version = 18;",
         )
         .unwrap();
