@@ -343,6 +343,26 @@ fn two_desks_merged_give_the_union_and_a_record_edited_at_both_is_a_conflict() {
     assert_eq!(citizen_of(&b, &va), citizen_of(&b, &vb1));
     assert_eq!(content(&b, &vb2), b2.content);
     b.checked();
+
+    // Another book calling itself KM, signed by another key: not the desk merged before.
+    let mut fake = desk("UBND phường Kim Mã", "KM", "Phạm Văn Giả");
+    fake.save(&guided(
+        "Trần Văn Bình",
+        "001090000003",
+        "0912000003",
+        "Hỏi về hộ khẩu",
+    ));
+    let key_b = b.package().head.desk_key;
+    assert_eq!(
+        a.store.package_refusal(&fake.package()).unwrap(),
+        Some(PackageError::KeyChanged("KM".into(), key_b))
+    );
+    assert!(
+        a.store
+            .write(&a.actor, |w| w.merge_package(&fake.package(), "test"))
+            .is_err()
+    );
+    assert_eq!(a.store.package_refusal(&b.package()).unwrap(), None);
 }
 
 fn needles() -> Vec<(String, Vec<u8>)> {

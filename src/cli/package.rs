@@ -89,6 +89,7 @@ pub fn package_error(lang: Lang, e: &PackageError) -> String {
         PackageError::Checkpoint(seq) => Msg::PkgCheckpoint.fill(lang, &[seq]),
         PackageError::Record(entity, uid) => Msg::PkgRecord.fill(lang, &[entity, uid]),
         PackageError::SameDesk(desk) => Msg::PkgSameDesk.fill(lang, &[desk]),
+        PackageError::KeyChanged(desk, key) => Msg::PkgKeyChanged.fill(lang, &[desk, key]),
     }
 }
 

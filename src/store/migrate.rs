@@ -401,7 +401,7 @@ mod tests {
         ),
         (
             "0032_merging.sql",
-            "bd41f2cfb6727ab0912494e2c3a4f2011ee5c8b0f4e5a9c0a5b6934637841e92",
+            "41741ef788407ff97efa79714000c1901354492943b0b2a7a730efcabf5d2d73",
         ),
     ];
 

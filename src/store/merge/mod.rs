@@ -162,6 +162,8 @@ pub enum PackageError {
     Record(String, String),
     /// Another book with this book's desk code: their case codes would collide.
     SameDesk(String),
+    /// A desk merged here before signed with another key (the desk, the key it had).
+    KeyChanged(String, String),
 }
 
 impl Package {
@@ -344,6 +346,7 @@ impl Writer<'_> {
                     entity: spec.entity.code(),
                     record: uid,
                     desk,
+                    desk_key: &p.head.desk_key,
                     unit_key: p.head.unit_key.as_deref(),
                     their_version: theirs,
                     our_version,
@@ -519,7 +522,18 @@ fn refusal(conn: &rusqlite::Connection, p: &Package) -> Result<Option<PackageErr
         .optional()?;
     let clash =
         p.head.desk == super::settings::desk_of(conn)? && ours.as_deref() != Some(&p.head.desk_key);
-    Ok(clash.then(|| PackageError::SameDesk(p.head.desk.clone())))
+    if clash {
+        return Ok(Some(PackageError::SameDesk(p.head.desk.clone())));
+    }
+    // A desk is known by the key its first package here was signed with: a package in its
+    // name signed by another key is not its (or its key was replaced: said, not taken).
+    let before: Option<String> = conn
+        .prepare_cached(
+            "SELECT desk_key FROM merge_origins WHERE desk = ?1 AND desk_key != ?2 LIMIT 1",
+        )?
+        .query_row([&p.head.desk, &p.head.desk_key], |r| r.get(0))
+        .optional()?;
+    Ok(before.map(|k| PackageError::KeyChanged(p.head.desk.clone(), k)))
 }
 
 impl super::Store {

@@ -263,6 +263,7 @@ pub(in crate::store) struct Origin<'a> {
     pub entity: &'a str,
     pub record: &'a str,
     pub desk: &'a str,
+    pub desk_key: &'a str,
     pub unit_key: Option<&'a str>,
     pub their_version: Option<i64>,
     pub our_version: Option<i64>,
@@ -277,9 +278,9 @@ pub(in crate::store) fn put_origin(sql: &Tx, o: &Origin) -> Result<()> {
     match row {
         None => {
             sql.prepare_cached(
-                "INSERT INTO merge_origins (entity, record, desk, unit_key, their_version,
-                                            our_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO merge_origins (entity, record, desk, desk_key, unit_key,
+                                            their_version, our_version)
+                 VALUES (?1, ?2, ?3, ?7, ?4, ?5, ?6)",
             )?
             .execute(rusqlite::params![
                 o.entity,
@@ -287,7 +288,8 @@ pub(in crate::store) fn put_origin(sql: &Tx, o: &Origin) -> Result<()> {
                 o.desk,
                 o.unit_key,
                 o.their_version,
-                o.our_version
+                o.our_version,
+                o.desk_key
             ])?;
             super::created(
                 sql,
@@ -306,7 +308,7 @@ pub(in crate::store) fn put_origin(sql: &Tx, o: &Origin) -> Result<()> {
                 || {
                     sql.prepare_cached(
                         "UPDATE merge_origins SET desk = ?2, unit_key = ?3, their_version = ?4,
-                             our_version = ?5
+                             our_version = ?5, desk_key = ?6
                          WHERE rowid = ?1",
                     )?
                     .execute(rusqlite::params![
@@ -314,7 +316,8 @@ pub(in crate::store) fn put_origin(sql: &Tx, o: &Origin) -> Result<()> {
                         o.desk,
                         o.unit_key,
                         o.their_version,
-                        o.our_version
+                        o.our_version,
+                        o.desk_key
                     ])?;
                     Ok(())
                 },

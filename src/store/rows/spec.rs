@@ -354,6 +354,7 @@ pub(in crate::store) static MERGE_ORIGIN: Spec = Spec::new(
         ("entity", "t.entity"),
         ("record", "t.record"),
         ("desk", "t.desk"),
+        ("desk_key", "t.desk_key"),
         ("unit_key", "t.unit_key"),
         ("their_version", "t.their_version"),
         ("our_version", "t.our_version"),
