@@ -240,6 +240,9 @@ fn a_journaled_book_upgrades_and_checks() {
              DROP TABLE unit_keys;
              -- and what 0030 (denunciations apart) brought
              ALTER TABLE visits DROP COLUMN sealed_representatives;
+             -- and 0032 (merging desks)
+             DROP TABLE citizen_aliases;
+             DROP TABLE merge_origins;
              PRAGMA user_version = 18;",
         )
         .unwrap();

@@ -20,6 +20,15 @@ use tiepdan::store::{
     Store, StoreError, TimeBarInput, Writer,
 };
 
+/// Another desk's package (its first officer and settings), to merge.
+static OTHER_DESK: std::sync::LazyLock<tiepdan::store::Package> = std::sync::LazyLock::new(|| {
+    cheap();
+    let mut s = Store::open_in_memory().unwrap();
+    s.first_start("UBND phường Kim Mã", "KM", "Phạm Văn Hùng", PIN, PIN)
+        .unwrap();
+    s.package(None, None).unwrap()
+});
+
 /// The `pub fn`s of every `impl … Writer` block of the store's source.
 fn writer_methods() -> BTreeSet<String> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/store");
@@ -802,6 +811,12 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
         "import_visits" => vec![probe("an old book", P::BulkLoad, Target::None, |w, _| {
             w.import_visits("old book", &[]).map(|_| ())
         })],
+        "merge_package" => vec![probe(
+            "another desk's package",
+            P::BulkLoad,
+            Target::None,
+            |w, _| w.merge_package(&OTHER_DESK, "KM.tiepdan").map(|_| ()),
+        )],
         _ => return None,
     })
 }

@@ -601,6 +601,8 @@ fn the_upgrade_moves_denunciations_off_open_records_and_seals_representatives() 
             "ALTER TABLE visits DROP COLUMN sealed_representatives;
              DROP TABLE dialogue_promises;
              DROP TABLE dialogues;
+             DROP TABLE citizen_aliases;
+             DROP TABLE merge_origins;
              PRAGMA user_version = 21;",
         )
         .unwrap();

@@ -22,13 +22,13 @@ use crate::store::{Create, ExportRecord};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// First day (dd/mm/yyyy or yyyy-mm-dd).
+    /// First day (dd/mm/yyyy or yyyy-mm-dd); a package without it starts with the book.
     #[arg(long, value_name = "DATE")]
-    pub from: String,
+    pub from: Option<String>,
     /// Last day.
     #[arg(long, value_name = "DATE")]
-    pub to: String,
-    /// xlsx | csv | json
+    pub to: Option<String>,
+    /// xlsx | csv | json | tiepdan (this desk's package, to merge at another desk)
     #[arg(long, default_value = "xlsx", value_name = "FORMAT")]
     pub format: String,
     /// The book's layout: tt04-2021 (TT 04/2021 Mẫu 03) or nd154-2026 (NĐ 154/2026 Mẫu
@@ -104,15 +104,38 @@ fn may_write(path: &std::path::Path, force: bool, lang: Lang) -> Result<(), Fail
 }
 
 pub fn run(path: &std::path::Path, a: &ExportArgs, lang: Lang) -> Result<(), Failure> {
+    let date = |flag: &str, s: &Option<String>| {
+        s.as_deref()
+            .map(|s| {
+                parse_date(s, today()).map_err(|e| {
+                    Failure::new(format!("--{flag} {s}: {}", i18n::date_error(lang, &e)))
+                })
+            })
+            .transpose()
+    };
+    let (from, to) = (date("from", &a.from)?, date("to", &a.to)?);
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Failure::new(
+            Msg::CliExportBadRange.fill(lang, &[&format_date(f), &format_date(t)]),
+        ));
+    }
+    if a.format == "tiepdan" {
+        if let Some(out) = &a.out {
+            may_write(out, a.force, lang)?;
+        }
+        return super::package::export(path, (from, to), a.out.as_deref(), &a.sign_in, lang);
+    }
     let format = Format::parse(&a.format)
         .ok_or_else(|| Failure::new(Msg::CliExportBadFormat.fill(lang, &[&a.format])))?;
     let template = book::template(&a.template)
         .ok_or_else(|| Failure::new(Msg::CliExportBadTemplate.fill(lang, &[&a.template])))?;
-    let date = |flag: &str, s: &str| {
-        parse_date(s, today())
-            .map_err(|e| Failure::new(format!("--{flag} {s}: {}", i18n::date_error(lang, &e))))
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(Failure::new(
+            Msg::CliExportNeedsRange.fill(lang, &[&format.code()]),
+        ));
     };
-    let (from, to) = (date("from", &a.from)?, date("to", &a.to)?);
     if from > to {
         return Err(Failure::new(
             Msg::CliExportBadRange.fill(lang, &[&format_date(from), &format_date(to)]),

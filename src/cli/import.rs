@@ -17,7 +17,8 @@ use crate::store::{Create, Role, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The old book: .xlsx, .xls, .ods or .csv.
+    /// The old book: .xlsx, .xls, .ods or .csv; or another desk's package (tiepdan export
+    /// --format tiepdan).
     pub file: PathBuf,
     /// Check every row and say what would be imported; write nothing.
     #[arg(long)]
@@ -77,6 +78,10 @@ pub fn context(store: &Store, lang: Lang) -> Result<Context, Failure> {
 }
 
 pub fn run(book: &Path, args: &ImportArgs, lang: Lang) -> Result<(), Failure> {
+    // Another desk's package (merging desks), known by its header line.
+    if crate::exchange::package::is_package(&args.file) {
+        return super::package::import(book, &args.file, args.dry_run, &args.auth, lang);
+    }
     let map = match &args.map {
         None => ColumnMap::default(),
         Some(p) => {

@@ -26,6 +26,7 @@ pub mod import;
 mod keys;
 mod lookup;
 mod officer;
+mod package;
 pub mod print;
 pub mod report;
 mod schedule;

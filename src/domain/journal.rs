@@ -69,6 +69,11 @@ code_enum! {
         Dialogue = "dialogue",
         /// An answer promised at a public dialogue.
         DialoguePromise = "dialogue_promise",
+        /// Where a record merged from another desk came from (the record is
+        /// `entity/uid`): the desk, its unit's sealing key, the versions agreed on.
+        MergeOrigin = "merge_origin",
+        /// Another desk's citizen that is one of ours (the same ID number).
+        CitizenAlias = "citizen_alias",
     }
 }
 

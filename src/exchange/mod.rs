@@ -3,5 +3,6 @@
 pub mod book;
 pub mod files;
 pub mod import;
+pub mod package;
 pub mod report_text;
 pub mod report_xlsx;

@@ -165,6 +165,10 @@ pub const VI: &[(&str, &str)] = &[
         "Kỳ đã chốt: số liệu hôm nay thay vì số đã chốt.",
     ),
     (
+        "report --unit",
+        "Số liệu của một bàn trong sổ đã gộp (mã bàn), hoặc all (mặc định: cả sổ).",
+    ),
+    (
         "backup",
         "Bản sao sổ đã kiểm tra (VACUUM INTO, kiểm tra toàn vẹn), mặc định trong backups/ cạnh sổ; sổ chỉ được đọc.",
     ),
@@ -188,11 +192,17 @@ pub const VI: &[(&str, &str)] = &[
     ),
     (
         "export",
-        "Sổ tiếp công dân của một kỳ theo mẫu chính thức (XLSX/CSV: TT 04/2021 Mẫu 03, hoặc NĐ 154/2026 Mẫu 03/TCD) hoặc JSON; hỏi mã PIN (việc xuất được ghi nhật ký).",
+        "Sổ tiếp công dân của một kỳ theo mẫu chính thức (XLSX/CSV: TT 04/2021 Mẫu 03, hoặc NĐ 154/2026 Mẫu 03/TCD) hoặc JSON; hoặc gói của bàn (--format tiepdan) để gộp ở bàn khác; hỏi mã PIN (việc xuất được ghi nhật ký).",
     ),
-    ("export --from", "Ngày đầu (dd/mm/yyyy hoặc yyyy-mm-dd)."),
+    (
+        "export --from",
+        "Ngày đầu (dd/mm/yyyy hoặc yyyy-mm-dd); gói của bàn không có nó thì lấy từ đầu sổ.",
+    ),
     ("export --to", "Ngày cuối."),
-    ("export --format", "xlsx | csv | json"),
+    (
+        "export --format",
+        "xlsx | csv | json | tiepdan (gói của bàn này, để gộp ở bàn khác)",
+    ),
     (
         "export --template",
         "Mẫu sổ: tt04-2021 (TT 04/2021 Mẫu 03) hoặc nd154-2026 (NĐ 154/2026 Mẫu 03/TCD, chưa xác nhận).",
@@ -212,9 +222,12 @@ pub const VI: &[(&str, &str)] = &[
     ),
     (
         "import",
-        "Nhập sổ cũ (xlsx, xls, ods, csv): mỗi dòng được nhập hoặc bị từ chối kèm lý do; --dry-run không ghi gì. Một giao dịch; nhập hai lần không thêm gì.",
+        "Nhập sổ cũ (xlsx, xls, ods, csv): mỗi dòng được nhập hoặc bị từ chối kèm lý do; --dry-run không ghi gì. Một giao dịch; nhập hai lần không thêm gì. Gói của bàn khác (tiepdan) được kiểm tra chữ ký và chuỗi nhật ký rồi gộp; hồ sơ sửa ở cả hai bàn được liệt kê, không gộp.",
     ),
-    ("import file", "Sổ cũ: .xlsx, .xls, .ods hoặc .csv."),
+    (
+        "import file",
+        "Sổ cũ: .xlsx, .xls, .ods hoặc .csv; hoặc gói của một bàn (tiepdan export --format tiepdan).",
+    ),
     (
         "import --dry-run",
         "Kiểm tra từng dòng và nói sẽ nhập gì; không ghi gì.",

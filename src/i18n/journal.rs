@@ -35,6 +35,8 @@ pub fn entity(lang: Lang, e: Entity) -> &'static str {
         Entity::PaperPrint => Msg::EntPaperPrint,
         Entity::Dialogue => Msg::EntDialogue,
         Entity::DialoguePromise => Msg::EntDialoguePromise,
+        Entity::MergeOrigin => Msg::EntMergeOrigin,
+        Entity::CitizenAlias => Msg::EntCitizenAlias,
     }
     .t(lang)
 }

@@ -113,6 +113,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0031_dialogues.sql",
         include_str!("../../migrations/0031_dialogues.sql"),
     ),
+    (
+        "0032_merging.sql",
+        include_str!("../../migrations/0032_merging.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -427,6 +431,10 @@ mod tests {
         (
             "0031_dialogues.sql",
             "72e5d9bf98e0937e92eafa7a4eedb25549cba26392e6e50ee8fcfb9283392703",
+        ),
+        (
+            "0032_merging.sql",
+            "41741ef788407ff97efa79714000c1901354492943b0b2a7a730efcabf5d2d73",
         ),
     ];
 

@@ -23,6 +23,7 @@ mod fields;
 mod journal;
 mod keys;
 mod lookup;
+mod merge;
 mod migrate;
 mod officers;
 mod papers;
@@ -60,6 +61,10 @@ pub use keys::KeyStatus;
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,
     interrupted,
+};
+pub use merge::{
+    MergeConflict, MergeOutcome, PACKAGE_FORMAT, Package, PackageError, PackageHead, PackedEntry,
+    PackedRecord,
 };
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;

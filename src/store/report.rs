@@ -304,6 +304,56 @@ impl Store {
         report_of(&self.conn, period, today, circular)
     }
 
+    /// The report of `period` of one desk of a merged book (issue 27: reports per unit):
+    /// the visits of its sessions, its sessions and its cases (a record knows its desk: a
+    /// visit its session's, a case its own). A citizen is one across desks, so a visit's
+    /// "first or repeat" counts the citizen's visits at every desk.
+    pub fn period_report_of_desk(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        desk: &str,
+    ) -> Result<Report> {
+        let mut book = book_of(&self.conn, &period)?;
+        let ids = |sql: &str| -> Result<std::collections::HashSet<i64>> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_map([desk], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let sessions = ids("SELECT id FROM sessions WHERE desk = ?1")?;
+        let cases = ids("SELECT id FROM cases WHERE desk = ?1")?;
+        book.visits.retain(|v| sessions.contains(&v.session_id));
+        book.sessions.retain(|s| sessions.contains(&s.id));
+        book.cases.retain(|c| cases.contains(&c.id));
+        let ctx = super::deadlines::context(&self.conn)?;
+        let dl = DeadlineBook {
+            rules: &ctx.rules,
+            calendar: &ctx.calendar,
+        };
+        Ok(Report::compute_in(
+            book,
+            period,
+            today,
+            &dl,
+            Circular::for_period(&period),
+        ))
+    }
+
+    /// The desks whose records the book holds (its own, and those merged into it).
+    pub fn report_desks(&self) -> Result<Vec<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT desk FROM sessions WHERE desk != '' UNION
+                 SELECT desk FROM cases WHERE desk != '' UNION
+                 SELECT value FROM settings WHERE key = 'desk_code' ORDER BY 1",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The official report columns (code, name), in order.
     pub fn report_columns(&self) -> Result<Vec<(String, String)>> {
         report_columns_on(&self.conn)

@@ -594,6 +594,12 @@ fn exists_sql(entity: Entity) -> &'static str {
         Entity::PaperPrint => "EXISTS (SELECT 1 FROM paper_prints WHERE uid = j.record)",
         Entity::Dialogue => "EXISTS (SELECT 1 FROM dialogues WHERE uid = j.record)",
         Entity::DialoguePromise => "EXISTS (SELECT 1 FROM dialogue_promises WHERE uid = j.record)",
+        Entity::MergeOrigin => {
+            "EXISTS (SELECT 1 FROM merge_origins WHERE entity || '/' || record = j.record)"
+        }
+        Entity::CitizenAlias => {
+            "EXISTS (SELECT 1 FROM citizen_aliases WHERE foreign_uid = j.record)"
+        }
         _ => "1",
     }
 }

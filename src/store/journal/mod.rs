@@ -329,3 +329,12 @@ pub fn seal_legacy(sql: &super::write::Sql) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Sign `message` with the desk's key (a package of this desk's records): its public half
+/// and the signature, hex (None: the book has no key).
+pub(in crate::store) fn sign(
+    conn: &Connection,
+    message: &[u8],
+) -> Result<Option<(String, String)>> {
+    Ok(key::load(conn)?.map(|k| (k.public_hex(), hex(&k.sign(message)))))
+}

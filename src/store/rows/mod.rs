@@ -24,6 +24,7 @@ use crate::domain::journal::{Entity, Fields, Op};
 mod case;
 mod catalog;
 mod dialogue;
+pub(in crate::store) mod merge;
 mod officer;
 mod paper;
 mod people;
@@ -189,8 +190,9 @@ impl Spec {
 }
 
 /// A field a later upgrade added: left out of a record's canonical form while it holds
-/// nothing, so the records journaled before it came keep their digests.
-fn is_late(field: &str) -> bool {
+/// nothing, so the records journaled before it came keep their digests. (Both are sealed
+/// values: ciphertext, hex in an entry.)
+pub(in crate::store) fn is_late(field: &str) -> bool {
     field == "sealed" || field == "sealed_representatives"
 }
 
@@ -263,6 +265,12 @@ fn shown(entity: Entity, field: &str, v: &Value) -> Value {
         Value::String(t) if t.is_empty() || t == "[]" => Value::String(String::new()),
         _ => Value::String(WITHHELD.to_owned()),
     }
+}
+
+/// A field's value as an entry holds it (identity values withheld): a package's record
+/// checked against its journal.
+pub(in crate::store) fn shown_value(entity: Entity, field: &str, v: &Value) -> Value {
+    shown(entity, field, v)
 }
 
 /// What an entry holds for an identity value (see [`entry_value`]).

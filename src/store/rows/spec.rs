@@ -394,6 +394,33 @@ pub(in crate::store) static DIALOGUE_PROMISE: Spec = Spec::new(
     ],
 );
 
+pub(in crate::store) static MERGE_ORIGIN: Spec = Spec::new(
+    Entity::MergeOrigin,
+    "merge_origins",
+    "t.entity || '/' || t.record",
+    false,
+    &[
+        ("entity", "t.entity"),
+        ("record", "t.record"),
+        ("desk", "t.desk"),
+        ("desk_key", "t.desk_key"),
+        ("unit_key", "t.unit_key"),
+        ("their_version", "t.their_version"),
+        ("our_version", "t.our_version"),
+    ],
+);
+
+pub(in crate::store) static CITIZEN_ALIAS: Spec = Spec::new(
+    Entity::CitizenAlias,
+    "citizen_aliases",
+    "t.foreign_uid",
+    false,
+    &[
+        ("citizen", uid_of!("citizens", "citizen_id")),
+        ("desk", "t.desk"),
+    ],
+);
+
 /// Every journaled table, in the order a book's records are first written (a record's
 /// references come before it).
 pub(in crate::store) static ALL: &[&Spec] = &[
@@ -417,4 +444,6 @@ pub(in crate::store) static ALL: &[&Spec] = &[
     &PAPER_PRINT,
     &DIALOGUE,
     &DIALOGUE_PROMISE,
+    &MERGE_ORIGIN,
+    &CITIZEN_ALIAS,
 ];
