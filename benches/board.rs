@@ -39,7 +39,7 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.bench_function("status_alerts_300k_open", |b| {
-        b.iter(|| store.deadline_alerts(day()).unwrap())
+        b.iter(|| store.deadline_alerts(day(), &cal).unwrap())
     });
     g.bench_function("field_counts_300k_open", |b| {
         b.iter(|| store.field_counts(day()).unwrap())

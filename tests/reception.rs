@@ -119,6 +119,15 @@ fn a_refusal_owes_its_notice_on_the_board_until_it_is_recorded() {
         tiepdan::store::DutyOf::Visit(uid.clone())
     );
     assert_eq!(board.within3, 1);
+    // The status line counts it as the board does: due on the 23rd, overdue after.
+    assert_eq!(
+        store.deadline_alerts(d("2026-11-23"), &cal).unwrap(),
+        (0, 1)
+    );
+    assert_eq!(
+        store.deadline_alerts(d("2026-11-24"), &cal).unwrap(),
+        (1, 0)
+    );
     // A notice is never dated before the refusal, nor after today.
     let version = detail.row.version;
     let early = store.write(&actor, |w| {

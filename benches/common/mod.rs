@@ -117,7 +117,11 @@ pub fn open_300k_db() -> PathBuf {
     let path = dir.join("open-cases-300000.sqlite3");
     let ready = path.exists()
         && Store::open(&path)
-            .map(|s| s.deadline_alerts(day()).is_ok_and(|(o, _)| o > 0))
+            .map(|s| {
+                s.calendar()
+                    .and_then(|c| s.deadline_alerts(day(), &c))
+                    .is_ok_and(|(o, _)| o > 0)
+            })
             .unwrap_or(false);
     if ready {
         ensure_pin(&path);

@@ -12,7 +12,7 @@ impl App {
     }
 
     pub(super) fn refresh_alerts(&mut self) {
-        let r = self.store.deadline_alerts(self.today);
+        let r = self.store.deadline_alerts(self.today, &self.calendar);
         if let Some(a) = self.report(r) {
             self.alerts = a;
         }

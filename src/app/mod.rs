@@ -213,7 +213,7 @@ impl App {
             fields: store.fields()?,
             threshold: store.group_threshold()?,
             calendar: store.calendar()?,
-            alerts: store.deadline_alerts(today)?,
+            alerts: store.deadline_alerts(today, &store.calendar()?)?,
             store,
             lang,
             clock,

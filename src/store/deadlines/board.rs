@@ -161,9 +161,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<BoardRow>>>()?;
         let mut rows = rows;
-        let mut duties = self.visit_duties(cal)?;
-        duties.extend(self.schedule_duties(today, cal)?);
-        duties.extend(self.dialogue_duties(cal)?);
+        let duties = self.other_duties(today, cal)?;
         for r in &duties {
             match r.due_on {
                 d if d < today => overdue += 1,
@@ -393,14 +391,29 @@ impl Store {
     }
 
     /// (overdue, due today) over all open obligations, for the status line.
-    pub fn deadline_alerts(&self, today: NaiveDate) -> Result<(u32, u32)> {
-        Ok(self
+    pub fn deadline_alerts(&self, today: NaiveDate, cal: &Calendar) -> Result<(u32, u32)> {
+        let (mut overdue, mut due_today): (u32, u32) = self
             .conn
             .prepare_cached(
                 "SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN n END), 0),
                         coalesce(sum(CASE WHEN due_on = ?1 THEN n END), 0)
                  FROM obligation_counts",
             )?
-            .query_row([today], |r| Ok((r.get(0)?, r.get(1)?)))?)
+            .query_row([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // The duties that are not a case's count as the board counts them.
+        for r in self.other_duties(today, cal)? {
+            overdue += u32::from(r.due_on < today);
+            due_today += u32::from(r.due_on == today);
+        }
+        Ok((overdue, due_today))
+    }
+
+    /// The board's duties that are not a case's: a refusal's written notice, the schedule's
+    /// posting, a dialogue's notice, an answer promised.
+    fn other_duties(&self, today: NaiveDate, cal: &Calendar) -> Result<Vec<BoardRow>> {
+        let mut duties = self.visit_duties(cal)?;
+        duties.extend(self.schedule_duties(today, cal)?);
+        duties.extend(self.dialogue_duties(cal)?);
+        Ok(duties)
     }
 }
