@@ -236,3 +236,74 @@ fn an_officer_changes_their_own_pin() {
     assert!(store.sign_in(1, PIN, common::at(9, 0)).is_err());
     assert!(store.sign_in(1, "mây trắng bay", common::at(9, 0)).is_ok());
 }
+
+/// `tiepdan setting`: the list with values and what each is for; one read back; a value
+/// checked before the PIN is asked; set by an administrator, journaled; an unknown key and
+/// the desk code refused with words.
+#[test]
+fn an_administrator_reads_and_sets_the_books_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = book(&dir);
+    let o = tiepdan(&db, &["setting"], None);
+    assert!(o.status.success(), "{}", err(&o));
+    let list = out(&o);
+    for key in [
+        "unit_name = UBND phường Ba Đình",
+        "print_command = ",
+        "group_threshold",
+    ] {
+        assert!(list.contains(key), "{key:?} not in\n{list}");
+    }
+    assert!(list.contains("lệnh gửi tệp tới máy in"), "{list}");
+    // Bad values are refused before any PIN is read.
+    for (key, value) in [("group_threshold", "nhiều"), ("unit_level", "huyen")] {
+        let o = tiepdan(&db, &["setting", key, value], None);
+        assert!(!o.status.success());
+        assert!(err(&o).contains(key), "{}", err(&o));
+    }
+    let o = tiepdan(&db, &["setting", "desk_code", "XY"], None);
+    assert!(!o.status.success());
+    assert!(
+        err(&o).contains("Không có thiết lập «desk_code»"),
+        "{}",
+        err(&o)
+    );
+    // Set with the PIN from standard input; read back; in the journal.
+    let pin = format!("{PIN}\n");
+    let o = tiepdan(
+        &db,
+        &[
+            "setting",
+            "print_command",
+            "lp -d  máy-in-tầng-1",
+            "--pin-stdin",
+        ],
+        Some(&pin),
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let o = tiepdan(&db, &["setting", "print_command"], None);
+    assert_eq!(out(&o).trim(), "lp -d máy-in-tầng-1");
+    let o = tiepdan(
+        &db,
+        &["setting", "unit_ban_tiep_cong_dan", "có", "--pin-stdin"],
+        Some(&pin),
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.setting("unit_ban_tiep_cong_dan").unwrap().as_deref(),
+        Some("1")
+    );
+    let entries = store.journal_of(Entity::Setting, "print_command").unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.op == Op::Create || e.op == Op::Update)
+    );
+    // Without a PIN source, nothing is written.
+    drop(store);
+    let o = tiepdan(&db, &["setting", "backup_keep", "30"], None);
+    assert!(!o.status.success());
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.setting("backup_keep").unwrap(), None);
+}

@@ -30,6 +30,7 @@ mod package;
 pub mod print;
 pub mod report;
 mod schedule;
+mod setting;
 pub mod sign_in;
 
 pub use demo::make_demo;
@@ -127,6 +128,10 @@ pub enum Command {
     /// A paper of a visit or a case (receipt, transfer slip, notices, minutes) as PDF or
     /// DOCX, numbered; a reprint keeps its number. --list names the forms.
     Print(print::PrintArgs),
+    /// The book's settings: list them, show one, or set one (an administrator, PIN asked;
+    /// journaled): unit name and level, group threshold, idle lock, backups kept, the
+    /// papers' parent body and place, the print command.
+    Setting(setting::SettingArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -293,6 +298,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Schedule(args) => schedule::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Keys(args) => keys::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Print(args) => print::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Setting(args) => setting::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

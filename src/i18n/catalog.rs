@@ -189,6 +189,17 @@ catalog! {
     CountGroups => "đoàn đông người", "groups";
     CountPetitions => "đơn", "petitions";
     CountRefused => "từ chối tiếp", "refused";
+    CliSettingUnknown => "Không có thiết lập «{0}». Các thiết lập: {1}.", "No setting «{0}». The settings: {1}.";
+    CliSettingSet => "Đã đặt {0} = {1}.", "Set {0} = {1}.";
+    SetHelpUnitName => "tên đơn vị, in trên báo cáo và giấy tờ", "the unit's name, on reports and papers";
+    SetHelpUnitLevel => "cấp đơn vị cho số ngày tiếp tối thiểu: xa, tinh, co_quan", "the unit's level for the minimum reception days: xa, tinh, co_quan";
+    SetHelpGroup => "số người từ đó một lượt là đoàn đông người (mặc định 5)", "people from which a visit is a group (default 5)";
+    SetHelpLockAfter => "giây không gõ phím thì khóa màn hình (mặc định 300)", "seconds without a key before the screen locks (default 300)";
+    SetHelpBackupKeep => "số bản sao lưu hằng ngày giữ lại", "daily backups kept";
+    SetHelpBanTcd => "đơn vị có Ban tiếp công dân (1) hay không (0): Luật TCD Điều 28(2)", "whether the unit has a Ban tiếp công dân (1) or not (0): Luật TCD Art 28(2)";
+    SetHelpPaperParent => "cơ quan cấp trên, dòng đầu của giấy tờ", "the parent body, first line of the papers";
+    SetHelpPaperPlace => "địa danh trên dòng ngày tháng của giấy tờ", "the place on the papers' date line";
+    SetHelpPrintCommand => "lệnh gửi tệp tới máy in, ví dụ lp (trống: không in)", "the command that sends a file to the printer, e.g. lp (empty: none)";
     CountSessionsOne => "cuộc tiếp", "session";
     CountVisitsOne => "lượt", "visit";
     CountPeopleOne => "người", "person";

@@ -404,6 +404,23 @@ pub const VI: &[(&str, &str)] = &[
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (
+        "setting",
+        "Các thiết lập của sổ: liệt kê, xem một, hoặc đặt một (quản trị viên, hỏi mã PIN; ghi nhật ký): tên và cấp đơn vị, ngưỡng đoàn đông người, khóa màn hình, số bản sao lưu, cơ quan cấp trên và địa danh trên giấy tờ, lệnh in.",
+    ),
+    (
+        "setting key",
+        "Tên thiết lập (bỏ trống: liệt kê tất cả kèm giá trị).",
+    ),
+    ("setting value", "Giá trị mới (bỏ trống: hiện giá trị)."),
+    (
+        "setting --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "setting --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
         "print",
         "In một giấy tờ của lượt tiếp hoặc vụ việc (giấy biên nhận, phiếu chuyển đơn, thông báo, biên bản) ra PDF hoặc DOCX, có số; in lại giữ nguyên số. --list liệt kê các mẫu.",
     ),

@@ -926,3 +926,19 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         }
     }
 }
+
+/// What a setting is for (`tiepdan setting`).
+pub fn setting_help(key: &str) -> Msg {
+    use crate::store::settings as s;
+    match key {
+        s::UNIT_NAME => Msg::SetHelpUnitName,
+        s::UNIT_LEVEL => Msg::SetHelpUnitLevel,
+        s::GROUP_THRESHOLD => Msg::SetHelpGroup,
+        s::LOCK_AFTER => Msg::SetHelpLockAfter,
+        s::BACKUP_KEEP => Msg::SetHelpBackupKeep,
+        s::UNIT_BAN_TCD => Msg::SetHelpBanTcd,
+        crate::store::PAPER_PARENT => Msg::SetHelpPaperParent,
+        crate::store::PAPER_PLACE => Msg::SetHelpPaperPlace,
+        _ => Msg::SetHelpPrintCommand,
+    }
+}

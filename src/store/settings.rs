@@ -107,15 +107,65 @@ pub(super) fn desk_of(conn: &rusqlite::Connection) -> Result<String> {
         .unwrap_or_default())
 }
 
+/// The settings an administrator changes (`tiepdan setting`), in the order they are listed.
+/// The desk code is set at the first start (it is in every case code: changing it later would
+/// make two codes of one case), the demo mark and the last officer by the program.
+pub const EDITABLE: &[&str] = &[
+    UNIT_NAME,
+    UNIT_LEVEL,
+    GROUP_THRESHOLD,
+    LOCK_AFTER,
+    BACKUP_KEEP,
+    UNIT_BAN_TCD,
+    super::PAPER_PARENT,
+    super::PAPER_PLACE,
+    super::PRINT_COMMAND,
+];
+
+/// The longest text a setting holds.
+const TEXT_MAX: usize = 200;
+
+/// A setting's value checked and put in the form the book keeps (NFC, trimmed; numbers as
+/// digits; a yes/no as 1/0). Unknown keys are refused: a typo never becomes a setting.
+pub fn check_setting(key: &str, value: &str) -> Result<String> {
+    let bad = |why: &str| StoreError::Invalid(format!("{key}: {why}"));
+    let text = crate::domain::text::clean_line(value);
+    let number = |lo: u64, hi: u64| -> Result<String> {
+        match text.parse::<u64>() {
+            Ok(n) if (lo..=hi).contains(&n) => Ok(n.to_string()),
+            _ => Err(bad(&format!("{lo}–{hi}"))),
+        }
+    };
+    match key {
+        DESK_CODE => check_desk_code(value),
+        LOCK_AFTER => Ok(check_lock_after(value)?.to_string()),
+        GROUP_THRESHOLD => number(2, 100),
+        BACKUP_KEEP => number(1, 3650),
+        UNIT_BAN_TCD => match crate::domain::text::fold(&text).as_str() {
+            "1" | "co" | "yes" | "true" => Ok("1".into()),
+            "0" | "khong" | "no" | "false" => Ok("0".into()),
+            _ => Err(bad("1/0")),
+        },
+        UNIT_LEVEL => crate::domain::schedule::UnitLevel::from_code(&text)
+            .map(|l| l.code().to_owned())
+            .ok_or_else(|| bad("xa, tinh, co_quan")),
+        UNIT_NAME if text.is_empty() => Err(bad("required")),
+        UNIT_NAME | super::PAPER_PARENT | super::PAPER_PLACE | super::PRINT_COMMAND => {
+            if text.chars().count() > TEXT_MAX {
+                Err(bad(&format!("≤ {TEXT_MAX}")))
+            } else {
+                Ok(text)
+            }
+        }
+        _ => Err(bad("unknown setting")),
+    }
+}
+
 impl Writer<'_> {
-    /// Write a setting (audited). The desk code is checked.
+    /// Write a setting (audited), checked by [`check_setting`].
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.permit(Permission::EditSettings)?;
-        let value = match key {
-            DESK_CODE => check_desk_code(value)?,
-            LOCK_AFTER => check_lock_after(value)?.to_string(),
-            _ => value.to_owned(),
-        };
+        let value = check_setting(key, value)?;
         self.put_setting(key, &value)?;
         if key == UNIT_BAN_TCD {
             // Whether Luật TCD Art 28(2) binds this unit: the duties say so again (⚑ or not).
