@@ -657,3 +657,64 @@ fn a_planned_dialogue_called_off_leaves_the_board() {
     };
     assert!(matches!(&e.purpose, EntryPurpose::Dialogue { seen } if seen.id == 0));
 }
+
+/// A second dialogue held on one case (continued another day) has minutes of its own, with
+/// their own number; reprinting either keeps its number; the case lists both papers.
+#[test]
+fn each_held_dialogue_of_a_case_has_minutes_with_their_own_number() {
+    use tiepdan::domain::identity::Viewer;
+    use tiepdan::domain::paper::{Form, Subject};
+    use tiepdan::render::Format;
+    use tiepdan::render::make::{Request, make};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let actor = store_with_officer(&mut store);
+    let (case_uid, _) = complaint(&mut store, &actor, "Trần Thị Mai", "001185000104");
+    let subject = Subject::Case {
+        uid: case_uid.clone(),
+    };
+    let hold = |store: &mut Store, on: &str, said: &str| {
+        let mut x = planned(DialogueKind::Complaint, on);
+        x.case_uid = Some(case_uid.clone());
+        let uid = write(store, &actor, |w| w.save_dialogue(&x, today()));
+        let mut held = store.dialogue(&uid).unwrap();
+        held.held_on = Some(d(on));
+        held.said = said.into();
+        held.outcome = Some(DialogueOutcome::Partly);
+        write(store, &actor, |w| w.save_dialogue(&held, today()));
+    };
+    let print = |store: &mut Store| {
+        let r = Request {
+            subject: subject.clone(),
+            form: Form::Dialogue,
+            format: Format::Pdf,
+            out: None,
+            book: &path,
+            today: today(),
+        };
+        let made = make(store, &actor, &Viewer::nobody(), &r).unwrap();
+        (made.issue.number, made.issue.reprint, pdf_text(&made.path))
+    };
+    hold(&mut store, "2026-11-18", "Buổi thứ nhất.");
+    let (first, reprint, text) = print(&mut store);
+    assert_eq!(reprint, None);
+    assert!(squash(&text).contains("Buổi thứ nhất."), "{text}");
+    assert_eq!(print(&mut store).0, first, "a reprint keeps its number");
+    hold(&mut store, "2026-11-20", "Buổi thứ hai.");
+    let (second, reprint, text) = print(&mut store);
+    assert_ne!(
+        second, first,
+        "the second dialogue's minutes have their own number"
+    );
+    assert_eq!(reprint, None, "not a reprint of the first's");
+    assert!(squash(&text).contains("Buổi thứ hai."), "{text}");
+    let papers = store.papers_of(&subject).unwrap();
+    let numbers: Vec<u32> = papers
+        .iter()
+        .filter(|p| p.form == Form::Dialogue)
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(numbers, [first, second]);
+    assert!(store.verify_book(None).unwrap().ok());
+}

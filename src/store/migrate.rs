@@ -117,6 +117,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0032_merging.sql",
         include_str!("../../migrations/0032_merging.sql"),
     ),
+    (
+        "0033_dialogue_papers.sql",
+        include_str!("../../migrations/0033_dialogue_papers.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -435,6 +439,10 @@ mod tests {
         (
             "0032_merging.sql",
             "41741ef788407ff97efa79714000c1901354492943b0b2a7a730efcabf5d2d73",
+        ),
+        (
+            "0033_dialogue_papers.sql",
+            "fe97b6308f24d4926e8d5243c903ea2d4462ad6f7f9508d5be7d7964d12ed461",
         ),
     ];
 

@@ -246,7 +246,11 @@ impl Store {
             .prepare_cached(
                 "SELECT p.form, p.number, p.year, p.issued_on,
                         (SELECT count(*) FROM paper_prints x WHERE x.paper_id = p.id)
-                 FROM papers p WHERE p.subject = ?1 AND p.subject_uid = ?2 ORDER BY p.id",
+                 FROM papers p WHERE (p.subject = ?1 AND p.subject_uid = ?2)
+                    OR (?1 = 'case' AND p.subject = 'dialogue' AND p.subject_uid IN
+                        (SELECT d.uid FROM dialogues d JOIN cases k ON k.id = d.case_id
+                         WHERE k.uid = ?2))
+                 ORDER BY p.id",
             )?
             .query_map(params![subject.kind(), subject.uid()], |r| {
                 let form: String = r.get(0)?;
@@ -298,6 +302,16 @@ impl Writer<'_> {
         if !exists {
             return Err(StoreError::NotFound(kind));
         }
+        // A dialogue's minutes are numbered per dialogue: the case's latest held one (the
+        // one its paper is filled from).
+        let held;
+        let (kind, subject_uid) = match (p.form, p.subject) {
+            (Form::Dialogue, Subject::Case { uid }) => {
+                held = held_dialogue(self.conn(), uid)?.ok_or(StoreError::NotFound("dialogue"))?;
+                ("dialogue", held.as_str())
+            }
+            _ => (kind, subject_uid),
+        };
         let (paper_id, number, issued_on, year) =
             match rows::paper_of(self, p.form.code(), kind, subject_uid)? {
                 Some(found) => found,
@@ -373,4 +387,17 @@ fn refusal_words(g: crate::domain::refusal::RefusalGround) -> String {
         Some(law) => format!("{words} ({})", law.article),
         None => words.to_owned(),
     }
+}
+
+/// The uid of a case's latest held dialogue (as `Store::case_dialogues` orders them), whose
+/// minutes its paper is.
+fn held_dialogue(conn: &rusqlite::Connection, case_uid: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT d.uid FROM dialogues d JOIN cases k ON k.id = d.case_id
+             WHERE k.uid = ?1 AND d.held_on IS NOT NULL AND NOT d.cancelled
+             ORDER BY coalesce(d.held_on, d.planned_on) DESC, d.id DESC LIMIT 1",
+        )?
+        .query_row([case_uid], |r| r.get(0))
+        .optional()?)
 }
