@@ -491,6 +491,11 @@ fn tiepdan_print_writes_a_paper_of_a_case_and_lists_the_forms() {
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{said}");
     assert!(said.contains("01/"), "{said}");
+    // The paper named in words, not by its code.
+    assert!(
+        said.contains("Đã lập Giấy biên nhận tài liệu số 01/"),
+        "{said}"
+    );
     assert!(has(&docx_text(&out), "Phạm Văn Hưởng"));
     assert!(has(&docx_text(&out), "Quyết định 12/QĐ-UBND"));
     // A form that does not apply is refused, naming those that do; nothing is numbered.

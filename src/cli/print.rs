@@ -112,11 +112,12 @@ pub fn run(path: &Path, a: &PrintArgs, lang: Lang) -> Result<(), Failure> {
     let made = make(&mut store, &actor, &Viewer::nobody(), &req)
         .map_err(|e| Failure::new(i18n::paper_error(lang, &e)))?;
     let number = format!("{:02}/{}", made.issue.number, made.issue.year);
+    let name = i18n::paper_form(form).t(lang);
     match made.issue.reprint {
-        None => warn(Msg::CliPrintDone.fill(lang, &[&form.code(), &number, &made.path.display()])),
-        Some(n) => warn(
-            Msg::CliPrintReprint.fill(lang, &[&form.code(), &number, &n, &made.path.display()]),
-        ),
+        None => warn(Msg::CliPrintDone.fill(lang, &[&name, &number, &made.path.display()])),
+        Some(n) => {
+            warn(Msg::CliPrintReprint.fill(lang, &[&name, &number, &n, &made.path.display()]))
+        }
     }
     if made.unverified {
         warn(Msg::CliPrintUnconfirmedNote.t(lang));
