@@ -683,6 +683,11 @@ fn the_command_dry_run_refused_csv_and_import() {
             String::from_utf8_lossy(&o.stderr).into_owned(),
         )
     };
+    // A mistyped path says there is no such file (not that its extension is unknown).
+    let missing = dir.path().join("gói-bàn-khác.tiepdan");
+    let (ok, _, err) = run(&["import", missing.to_str().unwrap()], "");
+    assert!(!ok);
+    assert!(err.contains("Không có tệp"), "{err}");
     let refused = dir.path().join("refused.csv");
     let f = file.to_str().unwrap();
     let (ok, out, err) = run(

@@ -78,6 +78,12 @@ pub fn context(store: &Store, lang: Lang) -> Result<Context, Failure> {
 }
 
 pub fn run(book: &Path, args: &ImportArgs, lang: Lang) -> Result<(), Failure> {
+    // A mistyped path says so (not that its extension is unknown).
+    if !args.file.is_file() {
+        return Err(Failure::new(
+            Msg::CliImportMissing.fill(lang, &[&args.file.display()]),
+        ));
+    }
     // Another desk's package (merging desks), known by its header line.
     if crate::exchange::package::is_package(&args.file) {
         return super::package::import(book, &args.file, args.dry_run, &args.auth, lang);

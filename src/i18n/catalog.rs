@@ -888,6 +888,7 @@ catalog! {
     CliImportIndex => "Chỉ mục tra cứu: {0} bản ghi trong {1} lượt ghi ngắn ({2} giây).", "Lookup index: {0} {0|record|records} in {1} short {1|write|writes} ({2} s).";
     CliImportRefusedWritten => "Đã ghi {0} dòng bị từ chối vào {1}: sửa rồi nhập lại tệp đó.", "Wrote {0} refused {0|row|rows} to {1}: fix them and import that file.";
     CliImportRead => "Không đọc được {0}: {1}", "Cannot read {0}: {1}";
+    CliImportMissing => "Không có tệp {0} để nhập.", "There is no file {0} to import.";
     CliImportKind => "Không nhập được tệp «.{0}»: dùng .xlsx, .xls, .ods hoặc .csv.", "Cannot import a «.{0}» file: use .xlsx, .xls, .ods or .csv.";
     CliImportNoSheet => "Không có trang «{0}» (các trang: {1}).", "No sheet «{0}» (the sheets: {1}).";
     CliImportBadMap => "Tệp ánh xạ cột {0} không hợp lệ: {1}", "The column map {0} is not valid: {1}";
