@@ -465,17 +465,7 @@ fn a_complainant_who_also_denounces_is_two_records_and_nothing_links_them() {
 
     let c = rusqlite::Connection::open(&book).unwrap();
     // Every denunciation (visit and case) rests on a sealed record.
-    let open_denunciations: i64 = c
-        .query_row(
-            "SELECT (SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
-                     WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL)
-                  + (SELECT count(*) FROM cases k JOIN citizens c ON c.id = k.citizen_id
-                     WHERE k.case_type = 'to_cao' AND c.sealed IS NULL)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(open_denunciations, 0);
+    assert_eq!(open_denunciations(&c), 0);
     // The complainant's open record holds their two complaints and nothing else.
     let (open_id, open_uid): (i64, String) = c
         .query_row(
@@ -624,17 +614,7 @@ fn the_upgrade_moves_denunciations_off_open_records_and_seals_representatives() 
     assert!(check.ok(), "{check:?}");
     drop(store);
     let c = rusqlite::Connection::open(&book).unwrap();
-    let open_denunciations: i64 = c
-        .query_row(
-            "SELECT (SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
-                     WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL)
-                  + (SELECT count(*) FROM cases k JOIN citizens c ON c.id = k.citizen_id
-                     WHERE k.case_type = 'to_cao' AND c.sealed IS NULL)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(open_denunciations, 0);
+    assert_eq!(open_denunciations(&c), 0);
     let reps: String = c
         .query_row(
             "SELECT representatives FROM visits WHERE uid = ?1",
@@ -715,4 +695,17 @@ fn a_rotated_unit_key_seals_everything_again_and_the_old_secrets_stop_opening_it
             .iter()
             .any(|e| e.op == Op::UnitKeyRotated)
     );
+}
+
+/// Denunciations (visits and cases) resting on an open citizen's record.
+fn open_denunciations(c: &rusqlite::Connection) -> i64 {
+    c.query_row(
+        "SELECT (SELECT count(*) FROM visits v JOIN citizens c ON c.id = v.citizen_id
+                 WHERE v.petition_type = 'to_cao' AND c.sealed IS NULL)
+              + (SELECT count(*) FROM cases k JOIN citizens c ON c.id = k.citizen_id
+                 WHERE k.case_type = 'to_cao' AND c.sealed IS NULL)",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
 }

@@ -9,7 +9,7 @@ use rusqlite::OptionalExtension;
 
 use super::rows;
 use super::write::Sql;
-use super::{Result, StoreError, new_uid};
+use super::{Result, StoreError};
 use crate::domain::identity::SealedIdentity;
 
 /// At the upgrade that brought sealing: every citizen who is only a denouncer (a
@@ -74,51 +74,9 @@ pub(super) fn split_existing(sql: &Sql) -> Result<usize> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let at = sql.stamp();
     for &id in &ids {
-        type Row = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-            Option<i32>,
-            Option<String>,
-            Option<i64>,
-        );
-        let (name, kind, number, phone, address, birth_year, sex, by): Row = sql.query_row(
-            "SELECT full_name, id_kind, id_number, phone, address, birth_year, sex, created_by
-             FROM citizens WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            },
-        )?;
-        let twin = rows::insert_citizen(
-            sql,
-            &rows::NewCitizen {
-                uid: &new_uid(),
-                full_name: &name,
-                id_kind: kind.as_deref(),
-                id_number: number.as_deref(),
-                phone: phone.as_deref(),
-                address: &address,
-                birth_year,
-                sex: sex.as_deref(),
-                created_at: &at,
-                created_by: by,
-                denouncer: true,
-            },
-        )?;
+        // The same twin a bulk load makes (its uid derived from the citizen's).
+        let twin = twin_of(sql, id, true)?;
         let visits: Vec<i64> = sql
             .prepare_cached(
                 "SELECT id FROM visits WHERE citizen_id = ?1 AND petition_type = 'to_cao'
