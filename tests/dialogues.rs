@@ -37,30 +37,10 @@ fn complaint(store: &mut Store, actor: &Actor, name: &str, id: &str) -> (String,
 
 fn planned(kind: DialogueKind, on: &str) -> Dialogue {
     Dialogue {
-        id: 0,
-        uid: String::new(),
-        kind,
-        case_uid: None,
-        case_code: None,
-        planned_on: d(on),
         time: "08:00".into(),
         place: "Hội trường UBND phường".into(),
         presiding: "Chủ tịch UBND phường".into(),
-        notice_sent_on: None,
-        notice_no: String::new(),
-        participants: vec![],
-        audience: String::new(),
-        people: 0,
-        topics: String::new(),
-        held_on: None,
-        said: String::new(),
-        agreed: String::new(),
-        differ: String::new(),
-        outcome: None,
-        signed: None,
-        note: String::new(),
-        version: 1,
-        cancelled: false,
+        ..Dialogue::planned(kind, d(on))
     }
 }
 

@@ -70,36 +70,6 @@ impl DialoguesView {
     }
 }
 
-/// A new dialogue, planned today.
-pub fn blank(kind: DialogueKind, today: NaiveDate) -> Dialogue {
-    Dialogue {
-        id: 0,
-        uid: String::new(),
-        kind,
-        case_uid: None,
-        case_code: None,
-        planned_on: today,
-        time: String::new(),
-        place: String::new(),
-        presiding: String::new(),
-        notice_sent_on: None,
-        notice_no: String::new(),
-        participants: vec![],
-        audience: String::new(),
-        people: 0,
-        topics: String::new(),
-        held_on: None,
-        said: String::new(),
-        agreed: String::new(),
-        differ: String::new(),
-        outcome: None,
-        signed: None,
-        note: String::new(),
-        version: 1,
-        cancelled: false,
-    }
-}
-
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(format_date).unwrap_or_default()
 }
@@ -293,7 +263,7 @@ impl App {
             .rev()
             .find(|d| d.held_on.is_none() && !d.cancelled)
             .unwrap_or_else(|| {
-                let mut d = blank(DialogueKind::Complaint, self.today);
+                let mut d = Dialogue::planned(DialogueKind::Complaint, self.today);
                 d.case_uid = Some(uid);
                 d.case_code = Some(code);
                 d
@@ -348,7 +318,10 @@ impl App {
                 self.push_entry(e);
             }
             Command::NewDialogue => {
-                let e = Entry::for_dialogue(self.lang, &blank(DialogueKind::Public, self.today));
+                let e = Entry::for_dialogue(
+                    self.lang,
+                    &Dialogue::planned(DialogueKind::Public, self.today),
+                );
                 self.push_entry(e);
             }
             Command::AddPromise => {

@@ -393,7 +393,7 @@ impl App {
                         } else {
                             crate::domain::dialogue::DialogueKind::Public
                         };
-                        let mut d = super::dialogues::blank(kind, self.today);
+                        let mut d = crate::domain::dialogue::Dialogue::planned(kind, self.today);
                         d.case_uid = case_uid.clone();
                         d.case_code = code.clone();
                         d

@@ -129,6 +129,36 @@ pub struct Dialogue {
 }
 
 impl Dialogue {
+    /// A new dialogue of `kind`, planned on `on`, nothing else recorded yet.
+    pub fn planned(kind: DialogueKind, on: NaiveDate) -> Dialogue {
+        Dialogue {
+            id: 0,
+            uid: String::new(),
+            kind,
+            case_uid: None,
+            case_code: None,
+            planned_on: on,
+            time: String::new(),
+            place: String::new(),
+            presiding: String::new(),
+            notice_sent_on: None,
+            notice_no: String::new(),
+            participants: vec![],
+            audience: String::new(),
+            people: 0,
+            topics: String::new(),
+            held_on: None,
+            said: String::new(),
+            agreed: String::new(),
+            differ: String::new(),
+            outcome: None,
+            signed: None,
+            note: String::new(),
+            version: 1,
+            cancelled: false,
+        }
+    }
+
     /// Held: counted in the reports ("tổ chức N cuộc đối thoại").
     pub fn held(&self) -> bool {
         self.held_on.is_some() && !self.cancelled
@@ -321,28 +351,12 @@ mod tests {
         Dialogue {
             id: 1,
             uid: "d1".into(),
-            kind: DialogueKind::Complaint,
             case_uid: Some("c1".into()),
             case_code: Some("KN-2026-0001".into()),
-            planned_on: d("2026-07-20"),
             time: "08:00".into(),
             place: "Hội trường UBND xã".into(),
             presiding: "Chủ tịch UBND xã".into(),
-            notice_sent_on: None,
-            notice_no: String::new(),
-            participants: vec![],
-            audience: String::new(),
-            people: 0,
-            topics: String::new(),
-            held_on: None,
-            said: String::new(),
-            agreed: String::new(),
-            differ: String::new(),
-            outcome: None,
-            signed: None,
-            note: String::new(),
-            version: 1,
-            cancelled: false,
+            ..Dialogue::planned(DialogueKind::Complaint, d("2026-07-20"))
         }
     }
 
