@@ -195,8 +195,10 @@ impl Store {
     }
 
     /// Write the lookup index of records an import left pending: one transaction that
-    /// stops after `budget`, so another desk's save waits at most that long. Call again
-    /// until nothing is left.
+    /// holds the book for about `budget`, so another desk's save waits at most that long:
+    /// the records' documents are made for a third of it, then written (in the order FTS5
+    /// writes fastest, about half again as long) and committed. Call again until nothing is
+    /// left.
     pub fn index_pending(&mut self, budget: Duration) -> Result<IndexProgress> {
         self.refuse_read_only()?;
         let started = Instant::now();
@@ -204,32 +206,49 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut done = 0u64;
+        let mut docs = lookup::Batch::default();
         {
-            let mut next = tx.prepare_cached(
-                "SELECT kind, id FROM lookup_pending ORDER BY kind DESC, id LIMIT 256",
+            // Visits first, newest first (their keys, minus the id, then rise: the order
+            // FTS5 writes fastest), then citizens in the order they were made (which keys
+            // them within a day). Each read in the table's own order: no sort of all that
+            // is left at every batch.
+            let mut visits = tx.prepare_cached(
+                "SELECT id FROM lookup_pending WHERE kind = 'visit' ORDER BY id DESC LIMIT 256",
+            )?;
+            let mut citizens = tx.prepare_cached(
+                "SELECT id FROM lookup_pending WHERE kind = 'citizen' ORDER BY id LIMIT 256",
             )?;
             let mut forget =
                 tx.prepare_cached("DELETE FROM lookup_pending WHERE kind = ?1 AND id = ?2")?;
             'batches: loop {
-                let batch: Vec<(String, i64)> = next
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                let mut kind = "visit";
+                let mut batch: Vec<i64> = visits
+                    .query_map([], |r| r.get(0))?
                     .collect::<rusqlite::Result<_>>()?;
+                if batch.is_empty() {
+                    kind = "citizen";
+                    batch = citizens
+                        .query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                }
                 if batch.is_empty() {
                     break;
                 }
-                for (kind, id) in batch {
-                    match kind.as_str() {
-                        "visit" => lookup::index_visit(&tx, id)?,
-                        _ => lookup::index_citizen(&tx, id)?,
+                for id in batch {
+                    match kind {
+                        "visit" => lookup::visit_into(&tx, &mut docs, id)?,
+                        _ => lookup::citizen_into(&tx, &mut docs, id)?,
                     }
                     forget.execute(params![kind, id])?;
                     done += 1;
-                    if started.elapsed() >= budget {
+                    if started.elapsed() >= budget / 3 {
                         break 'batches;
                     }
                 }
             }
         }
+        // The documents, in the order FTS5 writes fastest (`lookup::Batch`).
+        docs.apply(&tx)?;
         let left: i64 = tx.query_row("SELECT count(*) FROM lookup_pending", [], |r| r.get(0))?;
         tx.commit()?;
         if done > 0 {
