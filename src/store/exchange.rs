@@ -82,35 +82,16 @@ impl Writer<'_> {
         let by = self.officer_id();
         let now = now_stamp();
         let w: &Writer = self;
-        let mut bulk = Bulk::new(w, Some(by), label)?;
-        for r in order {
-            let known: bool = w
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM visits WHERE uid = ?1)")?
-                .query_row([&r.uid], |x| x.get(0))?;
-            if known {
-                out.already += 1;
-                continue;
-            }
-            let v = &r.visit;
-            let citizen_id = citizens::upsert(w, None, &particulars(w, v)?, false)?;
-            let session_id = visits::session_for(w, v.day, v)?;
-            let id = bulk.visit(&BulkVisit {
-                uid: &r.uid,
-                session_id,
-                citizen_id,
-                day: v.day,
-                time: &v.time,
-                visit: v,
-                at: &now,
-                by: r.officer_id.unwrap_or(by),
-            })?;
-            let mut pending = w.prepare_cached(
-                "INSERT OR IGNORE INTO lookup_pending (kind, id) VALUES (?1, ?2)",
-            )?;
-            pending.execute(params!["visit", id])?;
-            pending.execute(params!["citizen", citizen_id])?;
-            out.added += 1;
-        }
+        // The rows' pages kept in memory until the commit: with SQLite's 2 MB cache a big
+        // import spilled pages to the WAL and read them back at every row of its random
+        // uid indexes. Back to the book's cache after.
+        let cache: i64 = w.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        w.conn()
+            .execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+        let written = write_rows(w, &mut out, &order, by, label, &now);
+        w.conn()
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        written?;
         out.citizens_new = count(w, "citizens")? - citizens_before;
         out.citizens_known = out.added - out.citizens_new.min(out.added);
         out.sessions_new = count(w, "sessions")? - sessions_before;
@@ -128,6 +109,49 @@ impl Writer<'_> {
         )?;
         Ok(out)
     }
+}
+
+/// The page cache of an import's transaction (KiB): 64 MB.
+const IMPORT_CACHE_KIB: i64 = 64 * 1024;
+
+/// The rows of an import, each through the desk's writers (see the module's notes).
+fn write_rows(
+    w: &Writer,
+    out: &mut ImportOutcome,
+    order: &[&ImportedVisit],
+    by: i64,
+    label: &str,
+    now: &str,
+) -> Result<()> {
+    let mut bulk = Bulk::new(w, Some(by), label)?;
+    for r in order {
+        let known: bool = w
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM visits WHERE uid = ?1)")?
+            .query_row([&r.uid], |x| x.get(0))?;
+        if known {
+            out.already += 1;
+            continue;
+        }
+        let v = &r.visit;
+        let citizen_id = citizens::upsert(w, None, &particulars(w, v)?, false)?;
+        let session_id = visits::session_for(w, v.day, v)?;
+        let id = bulk.visit(&BulkVisit {
+            uid: &r.uid,
+            session_id,
+            citizen_id,
+            day: v.day,
+            time: &v.time,
+            visit: v,
+            at: now,
+            by: r.officer_id.unwrap_or(by),
+        })?;
+        let mut pending =
+            w.prepare_cached("INSERT OR IGNORE INTO lookup_pending (kind, id) VALUES (?1, ?2)")?;
+        pending.execute(params!["visit", id])?;
+        pending.execute(params!["citizen", citizen_id])?;
+        out.added += 1;
+    }
+    Ok(())
 }
 
 /// Who a row is from, for `citizens::upsert`. A citizen the book already knows from a
