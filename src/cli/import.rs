@@ -141,7 +141,9 @@ pub fn run(book: &Path, args: &ImportArgs, lang: Lang) -> Result<(), Failure> {
             .unwrap_or_default(),
         Sha256::digest(&bytes)
     );
-    let visits: Vec<_> = plan.visits.iter().map(|p| p.visit.clone()).collect();
+    let refused = plan.refused.len();
+    // The rows move into the import (not copied: a big book is held once).
+    let visits: Vec<_> = plan.visits.into_iter().map(|p| p.visit).collect();
     let started = Instant::now();
     let done = store
         .write(&actor, |w| w.import_visits(&label, &visits))
@@ -156,7 +158,7 @@ pub fn run(book: &Path, args: &ImportArgs, lang: Lang) -> Result<(), Failure> {
                 &done.citizens_new,
                 &done.sessions_new,
                 &done.already,
-                &plan.refused.len(),
+                &refused,
                 &secs,
             ],
         ),

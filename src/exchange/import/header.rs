@@ -216,9 +216,10 @@ fn named(map: &ColumnMap, t: &str) -> Option<Column> {
 }
 
 /// Find the header among `rows` (cells already in Unicode).
-pub fn find(rows: &[Vec<Cell>], map: &ColumnMap) -> Option<Header> {
+pub fn find<R: AsRef<[Cell]>>(rows: &[R], map: &ColumnMap) -> Option<Header> {
     let first = rows.iter().take(40).position(|r| {
         let mut seen: Vec<Column> = r
+            .as_ref()
             .iter()
             .filter_map(|c| named(map, &text(Some(c))))
             .filter(|c| *c != Column::BoQua)
@@ -227,11 +228,11 @@ pub fn find(rows: &[Vec<Cell>], map: &ColumnMap) -> Option<Header> {
         seen.dedup();
         seen.len() >= 3
     })?;
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = rows.iter().map(|r| r.as_ref().len()).max().unwrap_or(0);
     let mut levels = vec![first];
     let mut data = first + 1;
     while data < rows.len() && levels.len() < 3 {
-        let r = &rows[data];
+        let r = rows[data].as_ref();
         let cells: Vec<&Cell> = r.iter().filter(|c| !matches!(c, Cell::Empty)).collect();
         if cells.is_empty() {
             data += 1;
@@ -259,7 +260,10 @@ pub fn find(rows: &[Vec<Cell>], map: &ColumnMap) -> Option<Header> {
     // The text above a sub-header that has none of its own (a merged cell not filled in).
     let mut above = String::new();
     for j in 0..width {
-        let texts: Vec<String> = levels.iter().map(|&i| text(rows[i].get(j))).collect();
+        let texts: Vec<String> = levels
+            .iter()
+            .map(|&i| text(rows[i].as_ref().get(j)))
+            .collect();
         let top = texts[0].clone();
         if !top.is_empty() {
             above = top.clone();

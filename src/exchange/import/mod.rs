@@ -344,12 +344,13 @@ impl Plan {
 }
 
 /// Read every sheet into a plan: each row a visit for the book or a refusal with reasons.
-pub fn plan(mut sheets: Vec<Sheet>, map: &ColumnMap, ctx: &Context) -> Plan {
+pub fn plan(sheets: Vec<Sheet>, map: &ColumnMap, ctx: &Context) -> Plan {
     let mut plan = Plan::default();
     let mut seen: std::collections::HashMap<String, u32> = Default::default();
-    for (si, sheet) in sheets.iter_mut().enumerate() {
-        let (tcvn3, vni) = to_unicode(sheet);
-        let grid: Vec<Vec<Cell>> = sheet.rows.iter().map(|(_, c)| c.clone()).collect();
+    // Each sheet is dropped once planned (a big book is not held twice).
+    for (si, mut sheet) in sheets.into_iter().enumerate() {
+        let (tcvn3, vni) = to_unicode(&mut sheet);
+        let grid: Vec<&[Cell]> = sheet.rows.iter().map(|(_, c)| c.as_slice()).collect();
         let mut header = header::find(&grid, map);
         if let Some(h) = &mut header {
             h.first_row = sheet.rows[h.first].0;

@@ -12,7 +12,10 @@ mod index;
 mod search;
 
 pub use history::HistoryItem;
-pub(super) use index::{exposed, index_case, index_citizen, index_visit, rebuild, verify};
+pub(super) use index::{
+    Batch, citizen_into, exposed, index_case, index_citizen, index_visit, rebuild, verify,
+    visit_into,
+};
 
 use chrono::NaiveDate;
 
