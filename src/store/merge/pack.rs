@@ -155,10 +155,13 @@ impl Store {
             first_seq: first,
             last_seq: last,
         };
+        let fields = super::catalog::packed_fields(conn, &records)?;
         let mut p = Package {
             head,
             journal: entries,
             records,
+            fields,
+            rules: Some(super::catalog::rules_digest(conn)?),
             signature: String::new(),
         };
         // The key first (it is part of what is signed), then the signature.
