@@ -958,6 +958,8 @@ catalog! {
     OlPetitions => "2. Tiếp nhận, phân loại, xử lý đơn", "2. Petitions received, classified and handled";
     OlResolution => "3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền", "3. Complaints and denunciations resolved within our authority";
     RpCharts => "Biểu đồ", "Charts";
+    RpPaneDesk => "Bàn {0}", "Desk {0}";
+    RpPaneAllDesks => "Cả sổ ({0} bàn)", "Whole book ({0} desks)";
     RpUnfillable => "sổ không ghi nhận", "not recorded in the book";
     RpUnfillableMark => "╳", "╳";
     RpLegend => "Ô đánh dấu ╳: sổ tiếp công dân không ghi nhận dữ liệu này — để trống, không suy đoán.", "Cells marked ╳: the book does not record this — left empty, never guessed.";
@@ -1328,6 +1330,7 @@ catalog! {
     CmdDefinition => "định nghĩa", "definition";
     CmdExport => "xuất XLSX", "export XLSX";
     CmdCharts => "biểu đồ", "charts";
+    CmdReportUnit => "đơn vị", "unit";
     CmdPrevView => "bảng trước", "previous table";
     CmdNextView => "bảng sau", "next table";
     CtxReport => "Báo cáo", "Reports";
