@@ -175,6 +175,11 @@ fn the_fields_a_package_names_travel_with_it() {
         assert!(codes.contains(&c), "{codes:?}");
     }
     assert!(p.verify().is_ok());
+    assert_eq!(p.head.version, 2);
+    // A form this program does not know is refused as such (not as a bad signature).
+    let mut later = p.clone();
+    later.head.version = 3;
+    assert!(matches!(later.verify(), Err(PackageError::Format(_))));
 
     let mut b = desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng");
     let plan = b.store.merge_plan(&p).unwrap();

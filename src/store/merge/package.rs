@@ -159,7 +159,7 @@ impl Package {
     /// records against their journal.
     pub fn verify(&self) -> std::result::Result<(), PackageError> {
         let h = &self.head;
-        if h.format != PACKAGE_FORMAT || h.version != PACKAGE_VERSION {
+        if h.format != PACKAGE_FORMAT || !(1..=PACKAGE_VERSION).contains(&h.version) {
             return Err(PackageError::Format(format!("{} {}", h.format, h.version)));
         }
         if !crate::store::journal::verify(&h.desk_key, &self.message(), &self.signature) {
