@@ -338,6 +338,13 @@ fn import_exits_3_with_records_to_review_and_the_desks_are_listed() {
     assert!(out.contains("BD  UBND phường Ba Đình"), "{out}");
     assert!(out.contains("NH  UBND phường Ngọc Hà"), "{out}");
     assert!(out.contains(&a_key), "{out}");
+    // Its last merge as a day and a time (dd/mm/yyyy hh:mm).
+    let last = out.split("lần gộp cuối ").nth(1).unwrap();
+    let b = last.as_bytes();
+    assert!(
+        b.len() >= 16 && b[2] == b'/' && b[5] == b'/' && b[13] == b':',
+        "{out}"
+    );
     // Trusting: a key that does not read is refused before any PIN; an unknown desk too.
     let (code, _, err) = run(&db, &["desk", "trust", "BD", "--key", "12ab"], "");
     assert_eq!(code, 1);

@@ -55,10 +55,10 @@ pub fn run(db: &Path, args: &DeskArgs, lang: Lang) -> Result<(), Failure> {
             }
             for d in desks {
                 let unit = if d.unit.is_empty() { "?" } else { &d.unit };
-                let last = d
-                    .last_merge
-                    .as_deref()
-                    .map_or("-", |t| t.get(..16).unwrap_or(t));
+                let last = d.last_merge.as_deref().map_or_else(
+                    || "-".to_owned(),
+                    |t| crate::domain::date::format_stamp(t.get(..19).unwrap_or(t)),
+                );
                 say(
                     &mut out,
                     Msg::CliDeskRow.fill(lang, &[&d.desk, &unit, &d.records, &last]),
