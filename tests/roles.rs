@@ -817,6 +817,16 @@ fn probes(method: &str, f: &Ids) -> Option<Vec<Probe>> {
             Target::None,
             |w, _| w.merge_package(&OTHER_DESK, "KM.tiepdan").map(|_| ()),
         )],
+        "trust_desk_key" => vec![probe(
+            "another desk's new key",
+            P::BulkLoad,
+            Target::None,
+            // A desk merged here (in the same transaction), then its new key.
+            |w, _| {
+                w.merge_package(&OTHER_DESK, "KM.tiepdan")?;
+                w.trust_desk_key("KM", &"ab".repeat(32)).map(|_| ())
+            },
+        )],
         _ => return None,
     })
 }

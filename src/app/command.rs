@@ -99,6 +99,8 @@ pub enum Command {
     ExportBook,
     /// The charts view of the reports pane.
     Charts,
+    /// The reports pane: the next unit of a merged book (the whole book, each desk).
+    ReportUnit,
     /// Close the period shown (chốt số liệu): its figures are stored with their digest.
     ClosePeriod,
 }

@@ -32,6 +32,7 @@ pub mod overlay;
 pub mod papers;
 pub mod queue;
 pub mod report;
+mod report_desk;
 pub mod schedule;
 mod steps;
 mod visit;

@@ -78,6 +78,10 @@ pub struct ReportState {
     /// The job asked for and not yet answered (the pane says "đang tính…"), or the last one
     /// that failed (not asked again until the book or the request changes).
     pub asked: Option<Asked>,
+    /// The desk whose records are counted (its code; None: the whole book), and the desks
+    /// the book has, as read when `u` last cycled them (report_desk.rs).
+    pub desk: Option<String>,
+    pub desks: Vec<String>,
 }
 
 /// A report job asked for.
@@ -95,7 +99,8 @@ impl Asked {
             self.job.year,
             self.job.today,
             self.job.stamp,
-        ) == (j.period, j.year, j.today, j.stamp)
+            &self.job.desk,
+        ) == (j.period, j.year, j.today, j.stamp, &j.desk)
     }
 }
 
@@ -133,10 +138,11 @@ impl ReportState {
         // The previous report goes first: two years of facts are not held at once.
         self.report = None;
         self.live = None;
-        let shown = Some(store.shown_report(period, today)?);
-        let year = match self.year_to_count() {
-            Some(y) => Some(store.period_report(y, today)?),
-            None => None,
+        let shown = Some(store.shown_report_for(period, today, self.desk.as_deref())?);
+        let year = match (self.year_to_count(), self.desk.as_deref()) {
+            (Some(y), Some(d)) => Some(store.period_report_of_desk(y, today, d)?),
+            (Some(y), None) => Some(store.period_report(y, today)?),
+            (None, _) => None,
         };
         self.take(Counted {
             shown,
@@ -306,7 +312,7 @@ impl ReportState {
 
     /// Another period: the figures of the one before go at once (they are not its, and two
     /// periods' facts are not held at once).
-    fn go_to(&mut self, period: Period) {
+    pub(super) fn go_to(&mut self, period: Period) {
         self.period = Some(period);
         self.report = None;
         self.live = None;
@@ -327,6 +333,7 @@ impl ReportState {
             year: self.year_to_count(),
             today,
             stamp,
+            desk: self.desk.clone(),
         };
         (job.period.is_some() || job.year.is_some()).then_some(job)
     }
@@ -463,6 +470,7 @@ impl App {
             Event::Out(c) => {
                 self.reports.asked = None;
                 self.reports.take(c);
+                self.name_report_desk();
                 // The charts shown meanwhile may want their year still.
                 if self.pane == super::Pane::Report {
                     self.ask_report();
@@ -564,6 +572,7 @@ impl App {
                 self.ask_report();
                 Ok(())
             }
+            Command::ReportUnit => self.cycle_report_desk(),
             Command::Open => {
                 if let (Some(t), Some(r)) = (self.reports.selected_target(), self.reports.counted())
                 {

@@ -19,6 +19,7 @@ mod audit;
 mod backup;
 mod check;
 mod demo;
+mod desk;
 mod due;
 mod export;
 pub mod help;
@@ -109,6 +110,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import an old book (xlsx, xls, ods, csv): every row imported or refused with its
     /// reason; --dry-run writes nothing. One transaction; importing twice adds nothing.
+    /// Another desk's package is checked and merged with the fields its records need;
+    /// records left to review (a conflict) exit 3.
     Import(import::ImportArgs),
     /// The officers: list; add, disable, enable, set roles, reset a PIN (administrators,
     /// PIN asked on the terminal); change your own PIN.
@@ -132,6 +135,10 @@ pub enum Command {
     /// journaled): unit name and level, group threshold, idle lock, backups kept, the
     /// papers' parent body and place, the print command.
     Setting(setting::SettingArgs),
+    /// The desks whose packages were merged here: list them (unit, key, last merge), or
+    /// accept a desk's new signing key (an administrator, the key typed as that desk read
+    /// it out; journaled).
+    Desk(desk::DeskArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -159,6 +166,8 @@ pub enum Failure {
     Quiet,
     /// `check` found the book broken (it said so on stdout).
     Broken,
+    /// A package merged (or, dry, checked) left records to review (it said which): exit 3.
+    Conflicts,
 }
 
 impl Failure {
@@ -226,6 +235,7 @@ pub fn main() -> ExitCode {
     match run(cli, lang) {
         Ok(None) | Err(Failure::Quiet) => ExitCode::SUCCESS,
         Err(Failure::Broken) => ExitCode::from(1),
+        Err(Failure::Conflicts) => ExitCode::from(3),
         // Told to stop (the draft kept, the terminal restored): say so as a shell expects.
         Ok(Some(stop)) => ExitCode::from(stop.exit_code()),
         Err(Failure::Say(msg)) => {
@@ -299,6 +309,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Keys(args) => keys::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Print(args) => print::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Setting(args) => setting::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Desk(args) => desk::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

@@ -16,7 +16,7 @@ use super::{Failure, open, say, warn};
 use crate::exchange::files::PrivateFile;
 use crate::exchange::package;
 use crate::i18n::{self, Lang, Msg};
-use crate::store::{Create, ExportRecord, PackageError, Role};
+use crate::store::{Create, ExportRecord, MergeOutcome, PackageError, Role};
 
 fn store_failure(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
     move |e| Failure::new(i18n::store_error(lang, &e))
@@ -134,10 +134,44 @@ pub fn import(
         open(book, Create::No, lang)?
     };
     if let Some(e) = store.package_refusal(&p).map_err(store_failure(lang))? {
+        if let PackageError::KeyChanged(desk, _) = &e {
+            warn(Msg::CliPackageKeyHint.fill(lang, &[desk]));
+        }
         return Err(bad(package_error(lang, &e)));
     }
     if dry_run {
-        return Ok(());
+        let plan = store.merge_plan(&p).map_err(store_failure(lang))?;
+        say(
+            &mut out,
+            Msg::CliPackagePlan.fill(
+                lang,
+                &[
+                    &plan.added_total(),
+                    &plan.updated,
+                    &plan.same,
+                    &plan.aliased,
+                ],
+            ),
+        )?;
+        for (entity, n) in &plan.added {
+            say(
+                &mut out,
+                Msg::CliPackagePlanAdded.fill(lang, &[n, &i18n::journal::entity(lang, *entity)]),
+            )?;
+        }
+        for (entity, uid) in &plan.updates {
+            say(
+                &mut out,
+                Msg::CliPackagePlanUpdate.fill(lang, &[&i18n::journal::entity(lang, *entity), uid]),
+            )?;
+        }
+        tell(&mut out, &plan, lang)?;
+        out.flush().map_err(|e| Failure::new(e.to_string()))?;
+        return if plan.has_conflicts() {
+            Err(Failure::Conflicts)
+        } else {
+            Ok(())
+        };
     }
     let actor = sign_in(&mut store, auth, Some(Role::Admin), lang)?;
     let label = format!(
@@ -163,27 +197,7 @@ pub fn import(
             ],
         ),
     )?;
-    if !done.conflicts.is_empty() {
-        say(
-            &mut out,
-            Msg::CliPackageConflicts.fill(lang, &[&done.conflicts.len()]),
-        )?;
-        for c in &done.conflicts {
-            let v = |v: Option<i64>| v.map_or_else(|| "-".into(), |v| v.to_string());
-            say(
-                &mut out,
-                Msg::CliPackageConflict.fill(
-                    lang,
-                    &[
-                        &i18n::journal::entity(lang, c.entity),
-                        &c.uid,
-                        &v(c.ours),
-                        &v(c.theirs),
-                    ],
-                ),
-            )?;
-        }
-    }
+    tell(&mut out, &done, lang)?;
     let (records, writes, secs) =
         super::import::index_all(&mut store).map_err(store_failure(lang))?;
     if records > 0 {
@@ -192,5 +206,51 @@ pub fn import(
             Msg::CliImportIndex.fill(lang, &[&records, &writes, &format!("{secs:.1}")]),
         )?;
     }
-    out.flush().map_err(|e| Failure::new(e.to_string()))
+    out.flush().map_err(|e| Failure::new(e.to_string()))?;
+    // Exit 3: merged, with records left to review (docs/admin.md).
+    if done.has_conflicts() {
+        return Err(Failure::Conflicts);
+    }
+    Ok(())
+}
+
+/// What a merge (or its plan) says besides its counts: the fields it brings, the fields
+/// and records in conflict, the other desk's rules when they differ.
+fn tell(out: &mut impl Write, m: &MergeOutcome, lang: Lang) -> Result<(), Failure> {
+    if !m.fields_added.is_empty() {
+        say(
+            out,
+            Msg::CliPackageFieldsAdded.fill(lang, &[&m.fields_added.join(", ")]),
+        )?;
+    }
+    if m.rules_differ {
+        say(out, Msg::CliPackageRulesDiffer.t(lang))?;
+    }
+    for f in &m.field_conflicts {
+        say(
+            out,
+            Msg::CliPackageFieldConflict.fill(
+                lang,
+                &[&f.code, &f.ours.0, &f.ours.1, &f.theirs.0, &f.theirs.1],
+            ),
+        )?;
+    }
+    if !m.conflicts.is_empty() {
+        say(
+            out,
+            Msg::CliPackageConflicts.fill(lang, &[&m.conflicts.len()]),
+        )?;
+        for c in &m.conflicts {
+            let entity = i18n::journal::entity(lang, c.entity);
+            let line = match &c.field {
+                Some(code) => Msg::CliPackageConflictField.fill(lang, &[&entity, &c.uid, code]),
+                None => {
+                    let v = |v: Option<i64>| v.map_or_else(|| "-".into(), |v| v.to_string());
+                    Msg::CliPackageConflict.fill(lang, &[&entity, &c.uid, &v(c.ours), &v(c.theirs)])
+                }
+            };
+            say(out, line)?;
+        }
+    }
+    Ok(())
 }

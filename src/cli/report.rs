@@ -124,18 +124,18 @@ pub fn run(db: &Path, lang: Lang, a: ReportArgs) -> Result<(), Failure> {
     let period = period_of(&a, lang)?;
     let store = open_read_only(db, lang)?;
     let sql = |e: crate::store::StoreError| Failure::new(crate::i18n::store_error(lang, &e));
-    let mut shown = store.shown_report(period, today()).map_err(sql)?;
     // One desk's figures: today's book (a closing is the whole book's).
-    if let Some(code) = a.unit.as_deref().map(str::trim).filter(|c| *c != "all") {
+    let desk = a.unit.as_deref().map(str::trim).filter(|c| *c != "all");
+    if let Some(code) = desk {
         let desks = store.report_desks().map_err(sql)?;
         if !desks.iter().any(|d| d == code) {
             return Err(Failure::new(
                 Msg::CliReportBadUnit.fill(lang, &[&code, &desks.join(", ")]),
             ));
         }
-        shown.report = store
-            .period_report_of_desk(period, today(), code)
-            .map_err(sql)?;
+    }
+    let mut shown = store.shown_report_for(period, today(), desk).map_err(sql)?;
+    if let Some(code) = desk {
         shown.unit = Msg::CliReportUnitDesk.fill(lang, &[&shown.unit, &code]);
     }
     let closed = shown.report.closed.clone();

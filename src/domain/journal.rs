@@ -124,6 +124,9 @@ code_enum! {
         EscrowSet = "escrow_set",
         /// A new unit key replaced the old one (retired, kept to open what was sealed to it).
         UnitKeyRotated = "unit_key_rotated",
+        /// An administrator accepted another desk's new signing key (the record is that
+        /// desk's code): its packages signed with it are merged from now on.
+        DeskKeyTrusted = "desk_key_trusted",
     }
 }
 

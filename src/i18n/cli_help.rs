@@ -222,7 +222,7 @@ pub const VI: &[(&str, &str)] = &[
     ),
     (
         "import",
-        "Nhập sổ cũ (xlsx, xls, ods, csv): mỗi dòng được nhập hoặc bị từ chối kèm lý do; --dry-run không ghi gì. Một giao dịch; nhập hai lần không thêm gì. Gói của bàn khác (tiepdan) được kiểm tra chữ ký và chuỗi nhật ký rồi gộp; hồ sơ sửa ở cả hai bàn được liệt kê, không gộp.",
+        "Nhập sổ cũ (xlsx, xls, ods, csv): mỗi dòng được nhập hoặc bị từ chối kèm lý do; --dry-run không ghi gì. Một giao dịch; nhập hai lần không thêm gì. Gói của bàn khác (tiepdan) được kiểm tra chữ ký và chuỗi nhật ký rồi gộp, cùng các lĩnh vực hồ sơ cần; hồ sơ sửa ở cả hai bàn được liệt kê, không gộp, và lệnh thoát với mã 3.",
     ),
     (
         "import file",
@@ -401,6 +401,31 @@ pub const VI: &[(&str, &str)] = &[
     ),
     (
         "keys escrow --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
+        "desk",
+        "Các bàn đã gộp gói vào sổ này: liệt kê (đơn vị, khoá, lần gộp cuối), hoặc chấp nhận khoá ký mới của một bàn (quản trị viên, gõ khoá do chính bàn đó đọc cho; ghi nhật ký).",
+    ),
+    (
+        "desk list",
+        "Các bàn đã gộp: đơn vị, khoá gói của bàn phải ký, số hồ sơ đã gộp, lần gộp cuối; và khoá của chính bàn này. Chỉ đọc.",
+    ),
+    (
+        "desk trust",
+        "Chấp nhận khoá ký mới của một bàn (quản trị viên; ghi nhật ký): gõ khoá như bàn đó đọc cho (tiepdan desk list ở bàn đó), không bao giờ lấy từ gói đang xin gộp.",
+    ),
+    ("desk trust desk", "Mã bàn (như gói của bàn đó ghi)."),
+    (
+        "desk trust --key",
+        "Khoá công khai Ed25519 mới của bàn, 64 chữ số hex (bỏ qua dấu cách và dấu hai chấm).",
+    ),
+    (
+        "desk trust --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "desk trust --pin-stdin",
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (

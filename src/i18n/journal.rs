@@ -68,6 +68,7 @@ pub fn op(lang: Lang, o: Op) -> &'static str {
         Op::RecoveryCodeMade => Msg::OpRecoveryCodeMade,
         Op::EscrowSet => Msg::OpEscrowSet,
         Op::UnitKeyRotated => Msg::OpUnitKeyRotated,
+        Op::DeskKeyTrusted => Msg::OpDeskKeyTrusted,
     }
     .t(lang)
 }

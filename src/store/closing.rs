@@ -76,7 +76,28 @@ impl Store {
         Ok(Some((Closing { at, by, digest }, snapshot, uid)))
     }
 
-    /// The report of `period` as an officer should see it (see [`ShownReport`]).
+    /// The report of `period` as an officer should see it (see [`ShownReport`]): the whole
+    /// book's (`desk` None), or one desk's records — today's count (a closing is the whole
+    /// book's), the unit's name as today's.
+    pub fn shown_report_for(
+        &self,
+        period: Period,
+        today: NaiveDate,
+        desk: Option<&str>,
+    ) -> Result<ShownReport> {
+        let Some(desk) = desk else {
+            return self.shown_report(period, today);
+        };
+        Ok(ShownReport {
+            report: self.period_report_of_desk(period, today, desk)?,
+            unit: self.unit_name()?,
+            live: None,
+            changes: vec![],
+            since: vec![],
+        })
+    }
+
+    /// The report shown of the whole book: a closed period's stored figures, else today's.
     pub fn shown_report(&self, period: Period, today: NaiveDate) -> Result<ShownReport> {
         let live = self.period_report(period, today)?;
         let unit = self.unit_name()?;

@@ -63,8 +63,8 @@ pub use lookup::{
     interrupted,
 };
 pub use merge::{
-    MergeConflict, MergeOutcome, PACKAGE_FORMAT, Package, PackageError, PackageHead, PackedEntry,
-    PackedRecord,
+    MergeConflict, MergeOutcome, MergedDesk, PACKAGE_FORMAT, Package, PackageError, PackageHead,
+    PackedEntry, PackedRecord, typed_key,
 };
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;

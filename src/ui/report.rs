@@ -71,6 +71,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         }
         None => Msg::TabReport.t(lang).to_owned(),
     };
+    // The unit counted, first (a narrow screen still names it): a desk, or the whole book
+    // once `u` has shown it has several.
+    let title = match &st.desk {
+        Some(d) => format!("{} · {title}", Msg::RpPaneDesk.fill(lang, &[d])),
+        None if st.desks.len() > 1 => {
+            format!(
+                "{} · {title}",
+                Msg::RpPaneAllDesks.fill(lang, &[&st.desks.len()])
+            )
+        }
+        None => title,
+    };
     // Counting on its lane: the figures shown (if any) are the book's before.
     let title = if st.computing() && st.report.is_some() {
         format!("{title} · {}", Msg::RpRecounting.t(lang))

@@ -20,6 +20,8 @@ pub struct ReportJob {
     pub today: NaiveDate,
     /// The book as the app saw it when it asked: the pane is current at this stamp.
     pub stamp: DataStamp,
+    /// One desk's records (its code), or the whole book's (None).
+    pub desk: Option<String>,
 }
 
 /// What a report job counted.
@@ -41,7 +43,7 @@ impl Job for ReportJob {
         let steps = u64::from(self.period.is_some()) + u64::from(self.year.is_some());
         cx.progress(0, steps);
         let shown = match self.period {
-            Some(p) => Some(store.shown_report(p, self.today)?),
+            Some(p) => Some(store.shown_report_for(p, self.today, self.desk.as_deref())?),
             None => None,
         };
         if cx.superseded() {
@@ -51,7 +53,10 @@ impl Job for ReportJob {
         let year = match self.year {
             // The period is its own year: counted once.
             Some(y) if shown.as_ref().is_some_and(|s| s.live().period == y) => None,
-            Some(y) => Some(store.period_report(y, self.today)?),
+            Some(y) => Some(match self.desk.as_deref() {
+                Some(d) => store.period_report_of_desk(y, self.today, d)?,
+                None => store.period_report(y, self.today)?,
+            }),
             None => None,
         };
         cx.send(Counted {

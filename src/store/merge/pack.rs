@@ -18,8 +18,10 @@ use crate::store::{Result, Store, StoreError, journal as j, keys};
 
 /// What a package is called in the journal's export entry.
 pub const PACKAGE_FORMAT: &str = "tiepdan-package";
-/// The version of the package's form.
-pub const PACKAGE_VERSION: i64 = 1;
+/// The version of the package's form: 2 carries the fields its records name and the
+/// digest of the desk's rules (`fields`, `rules`); a version 1 package (without them) is
+/// still read.
+pub const PACKAGE_VERSION: i64 = 2;
 
 impl Store {
     /// This desk's package of the period (every day when None), signed.
@@ -155,10 +157,13 @@ impl Store {
             first_seq: first,
             last_seq: last,
         };
+        let fields = super::catalog::packed_fields(conn, &records)?;
         let mut p = Package {
             head,
             journal: entries,
             records,
+            fields,
+            rules: Some(super::catalog::rules_digest(conn)?),
             signature: String::new(),
         };
         // The key first (it is part of what is signed), then the signature.

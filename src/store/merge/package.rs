@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{MERGED, PACKAGE_FORMAT, PACKAGE_VERSION, state_of};
+use super::{MERGED, PACKAGE_FORMAT, PACKAGE_VERSION, PackedField, state_of};
 use crate::domain::journal::{self, Entity, Entry, Fields, Op};
 
 /// A package's head: whose it is, its keys, its period and where its segment sits in the
@@ -107,6 +107,13 @@ pub struct Package {
     pub head: PackageHead,
     pub journal: Vec<PackedEntry>,
     pub records: Vec<PackedRecord>,
+    /// The fields (lĩnh vực) its records name, as the desk's catalog has them: merged by
+    /// their code (catalog.rs). Absent from a package made before they travelled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<PackedField>,
+    /// The digest of the desk's deadline rules and calendar: never merged, compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
     /// Ed25519 (hex) of [`Package::message`] by `head.desk_key`.
     pub signature: String,
 }
@@ -133,11 +140,18 @@ pub enum PackageError {
 impl Package {
     /// What the desk signs: the canonical JSON of the package without its signature.
     pub fn message(&self) -> Vec<u8> {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "head": self.head,
             "journal": self.journal,
             "records": self.records,
         });
+        // What later packages carry besides, signed too (an older package has none of it).
+        if !self.fields.is_empty() {
+            v["fields"] = serde_json::json!(self.fields);
+        }
+        if let Some(r) = &self.rules {
+            v["rules"] = serde_json::json!(r);
+        }
         format!("tiepdan-package-v1:{}", journal::canonical(&v)).into_bytes()
     }
 
@@ -145,7 +159,7 @@ impl Package {
     /// records against their journal.
     pub fn verify(&self) -> std::result::Result<(), PackageError> {
         let h = &self.head;
-        if h.format != PACKAGE_FORMAT || h.version != PACKAGE_VERSION {
+        if h.format != PACKAGE_FORMAT || !(1..=PACKAGE_VERSION).contains(&h.version) {
             return Err(PackageError::Format(format!("{} {}", h.format, h.version)));
         }
         if !crate::store::journal::verify(&h.desk_key, &self.message(), &self.signature) {

@@ -126,6 +126,13 @@ pub(super) const FINDING: &[Binding] = &[
     b(C::Report, &[ch('c')], Command::Charts, Msg::CmdCharts, true),
     b(
         C::Report,
+        &[ch('u')],
+        Command::ReportUnit,
+        Msg::CmdReportUnit,
+        false,
+    ),
+    b(
+        C::Report,
         &[ch('e')],
         Command::EditItem,
         Msg::CmdRollup,
