@@ -465,25 +465,8 @@ fn a_changed_package_is_refused_and_nothing_is_written() {
 
 /// Run the binary on `db` with `stdin`; (success, stdout, stderr).
 fn run(db: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, String) {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("TIEPDAN_LANG")
-        .env("TIEPDAN_TEST_KDF", "cheap")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let o = child.wait_with_output().unwrap();
-    (
-        o.status.success(),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let (code, out, err) = run_tiepdan(db, args, stdin);
+    (code == 0, out, err)
 }
 
 #[test]

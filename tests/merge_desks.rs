@@ -257,25 +257,7 @@ fn another_desks_holidays_are_not_imported_only_said() {
 
 /// Run the binary on `db` with `stdin`: (exit code, stdout, stderr).
 fn run(db: &std::path::Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("TIEPDAN_LANG")
-        .env("TIEPDAN_TEST_KDF", "cheap")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let o = child.wait_with_output().unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    run_tiepdan(db, args, stdin)
 }
 
 #[test]

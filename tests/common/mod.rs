@@ -222,3 +222,27 @@ pub fn rule_change(
         reason: "kiểm thử".into(),
     }
 }
+
+/// Run the tiepdan binary on `db` with `args` and `stdin` (cheap PINs, the default language):
+/// (exit code, stdout, stderr).
+pub fn run_tiepdan(db: &std::path::Path, args: &[&str], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("TIEPDAN_LANG")
+        .env("TIEPDAN_TEST_KDF", "cheap")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let o = child.wait_with_output().unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
