@@ -1180,7 +1180,8 @@ catalog! {
     FgDialoguePeople => "Lượt người tham gia đối thoại", "People taking part in dialogues";
     FgPromisesMade => "Nội dung hẹn trả lời tại đối thoại", "Answers promised at dialogues";
     FgPromisesAnswered => "Nội dung hẹn đã trả lời", "Answers promised and given";
-    PgDialogues => "; tổ chức {0} cuộc đối thoại ({1} giải quyết khiếu nại, {2} với Nhân dân) với {3} lượt người tham gia, hẹn trả lời {4} nội dung, đã trả lời {5}", "; {0} {0|dialogue|dialogues} held ({1} in complaints, {2} with the people) with {3} {3|person|people} taking part, {4} {4|answer|answers} promised, {5} given";
+    PgDialogues => "; tổ chức {0} cuộc đối thoại ({1} giải quyết khiếu nại, {2} với Nhân dân) với {3} lượt người tham gia", "; {0} {0|dialogue|dialogues} held ({1} in complaints, {2} with the people) with {3} {3|person|people} taking part";
+    PgPromises => ", hẹn trả lời {0} nội dung, đã trả lời {1} nội dung", ", {0} {0|answer|answers} promised, {1} given";
     PgScheduleShort => "; người đứng đầu chưa trực tiếp tiếp đủ số ngày tối thiểu trong {0} tuần/tháng", "; the head did not receive in person the minimum number of days in {0} {0|week or month|weeks or months}";
     FgRefusedPeople => "Từ chối tiếp (người)", "Reception refused (people)";
     FgByField => "Đơn nhận theo lĩnh vực", "Petitions by field";

@@ -296,10 +296,16 @@ fn parts(lang: Lang, unit: &str, r: &crate::domain::report::Report) -> Parts {
                 &n(F::DialoguesComplaint),
                 &n(F::DialoguesPublic),
                 &n(F::DialoguePeople),
-                &n(F::PromisesMade),
-                &n(F::PromisesAnswered),
             ],
         ));
+        // Answers promised are named only where some were: "hẹn trả lời 00 nội dung, đã trả
+        // lời 00" said nothing.
+        if f(F::PromisesMade) > 0 {
+            guidance.push_str(&Msg::PgPromises.fill(
+                lang,
+                &[&n(F::PromisesMade), &n(F::PromisesAnswered)],
+            ));
+        }
     }
     let classes: Vec<String> = [
         (F::CasesOwnAuthority, Msg::PgCasesOwn, true),

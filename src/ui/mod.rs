@@ -258,7 +258,13 @@ fn hint_items(app: &App) -> Vec<(String, String)> {
         Some(Overlay::Confirm(q)) => Some(q),
         _ => None,
     };
+    // The recovery code is closed only by acknowledging it: Esc is not offered.
+    let acknowledging = matches!(
+        top,
+        Some(Overlay::Prompt(p)) if matches!(p.purpose, crate::app::PromptPurpose::AckRecovery { .. })
+    );
     let shown = |cmd: &crate::app::Command| match (cmd, facts, question) {
+        (crate::app::Command::Cancel, _, _) if acknowledging => false,
         (crate::app::Command::Step(a), Some(f), _) => crate::domain::case::key_allowed(&f, *a),
         (cmd, _, Some(q)) => q.answers().contains(cmd),
         _ => true,

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Store, StoreError, bad_code, now_stamp, open_statuses};
+use super::{Result, Store, StoreError, bad_code, open_statuses};
 use crate::domain::calendar::{Calendar, CalendarEntry, DayKind, DayVersion};
 use crate::domain::case::{Action, CaseStatus, CaseType, Done};
 use crate::domain::deadline::{
@@ -105,7 +105,7 @@ pub(super) fn load_calendar(conn: &Connection) -> Result<Calendar> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let year = chrono::Local::now().year();
+    let year = super::clock::now().year();
     Ok(Calendar::dated(stored, announced, 2012..=year + 3))
 }
 
@@ -312,8 +312,10 @@ fn recompute_case_for(
             .execute([case_id])?;
         return Ok(());
     }
-    let now = now_stamp();
-    let today = chrono::Local::now().date_naive();
+    // The book's one clock: a deadline's change is dated as its record is stamped.
+    let at = super::clock::now();
+    let now = super::clock::stamp(&at);
+    let today = at.date_naive();
     for mut due in deadline::open_obligations(&c, &ctx.rules, &ctx.calendar) {
         if let Some((previous, change)) = before.remove(due.obligation.code()) {
             due.explanation.change = if previous == due.due_on {
