@@ -32,6 +32,7 @@ pub mod report;
 mod schedule;
 mod setting;
 pub mod sign_in;
+mod sync;
 
 pub use demo::make_demo;
 
@@ -130,8 +131,12 @@ pub enum Command {
     Print(print::PrintArgs),
     /// The book's settings: list them, show one, or set one (an administrator, PIN asked;
     /// journaled): unit name and level, group threshold, idle lock, backups kept, the
-    /// papers' parent body and place, the print command.
+    /// papers' parent body and place, the print command, the provincial hub's address.
     Setting(setting::SettingArgs),
+    /// Push this desk's journal to the provincial hub since the last entry it acknowledged,
+    /// in signed batches (plain HTTP); the officer's PIN is asked. The hub down: nothing is
+    /// lost, the next sync catches up.
+    Sync(sync::SyncArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -299,6 +304,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Keys(args) => keys::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Print(args) => print::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Setting(args) => setting::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Sync(args) => sync::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }
