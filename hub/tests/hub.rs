@@ -572,3 +572,58 @@ fn the_hubs_dump_holds_no_denouncers_identity() {
         );
     }
 }
+
+#[test]
+fn the_schema_is_applied_once_and_a_changed_file_stops_the_hub() {
+    let Some(pg) = pg() else { return };
+    let hub = Hub::start(&pg.url());
+    // Started twice on one database: the files applied once.
+    let again = Hub::start(&pg.url());
+    drop(again);
+    assert_eq!(
+        hub.count("SELECT count(*) FROM hub_schema") as usize,
+        tiepdan_hub::schema::MIGRATIONS.len()
+    );
+    hub.sql(async |c| {
+        c.execute("UPDATE hub_schema SET sha256 = 'changed'", &[])
+            .await
+            .map(|_| ())
+    });
+    let refused = hub.rt.as_ref().unwrap().block_on(async {
+        let pool = tiepdan_hub::server::pool(&pg.url()).unwrap();
+        tiepdan_hub::server::migrate(&pool).await
+    });
+    let e = refused.expect_err("a changed schema file taken");
+    assert!(e.to_string().contains("was changed"), "{e}");
+}
+
+#[test]
+fn enroll_on_the_command_line_checks_the_key() {
+    let Some(pg) = pg() else { return };
+    let a = desk_a();
+    let enroll = |key: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan-hub"))
+            .args(["--db", &pg.url(), "enroll", "--desk", "bd"])
+            .args(["--unit", "UBND phường Ba Đình", "--key", key])
+            .output()
+            .unwrap()
+    };
+    let bad = enroll("not-a-key");
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("64 hex digits"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    let good = enroll(&a.key());
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let hub = Hub::start(&pg.url());
+    // The code as the desk has it (upper case), the key the desk signs with.
+    assert_eq!(hub.count("SELECT count(*) FROM desks WHERE code = 'BD'"), 1);
+    let o = a.sync(&hub).unwrap();
+    assert_eq!(o.ack(), a.head());
+}
