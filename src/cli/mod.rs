@@ -33,6 +33,7 @@ pub mod report;
 mod schedule;
 mod setting;
 pub mod sign_in;
+mod sync;
 
 pub use demo::make_demo;
 
@@ -133,12 +134,16 @@ pub enum Command {
     Print(print::PrintArgs),
     /// The book's settings: list them, show one, or set one (an administrator, PIN asked;
     /// journaled): unit name and level, group threshold, idle lock, backups kept, the
-    /// papers' parent body and place, the print command.
+    /// papers' parent body and place, the print command, the provincial hub's address.
     Setting(setting::SettingArgs),
     /// The desks whose packages were merged here: list them (unit, key, last merge), or
     /// accept a desk's new signing key (an administrator, the key typed as that desk read
     /// it out; journaled).
     Desk(desk::DeskArgs),
+    /// Push this desk's journal to the provincial hub since the last entry it acknowledged,
+    /// in signed batches (plain HTTP); the officer's PIN is asked. The hub down: nothing is
+    /// lost, the next sync catches up.
+    Sync(sync::SyncArgs),
 }
 
 /// Where data lives by default on this platform.
@@ -310,6 +315,7 @@ fn run(cli: Cli, lang: Lang) -> Result<Option<Stop>, Failure> {
         Command::Print(args) => print::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Setting(args) => setting::run(&cli.db.unwrap_or_else(default_db), &args, lang),
         Command::Desk(args) => desk::run(&cli.db.unwrap_or_else(default_db), &args, lang),
+        Command::Sync(args) => sync::run(&cli.db.unwrap_or_else(default_db), &args, lang),
     }
     .map(|()| None)
 }

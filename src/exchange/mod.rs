@@ -2,6 +2,7 @@
 
 pub mod book;
 pub mod files;
+pub mod hub;
 pub mod import;
 pub mod package;
 pub mod report_text;

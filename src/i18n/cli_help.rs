@@ -430,7 +430,7 @@ pub const VI: &[(&str, &str)] = &[
     ),
     (
         "setting",
-        "Các thiết lập của sổ: liệt kê, xem một, hoặc đặt một (quản trị viên, hỏi mã PIN; ghi nhật ký): tên và cấp đơn vị, ngưỡng đoàn đông người, khóa màn hình, số bản sao lưu, cơ quan cấp trên và địa danh trên giấy tờ, lệnh in.",
+        "Các thiết lập của sổ: liệt kê, xem một, hoặc đặt một (quản trị viên, hỏi mã PIN; ghi nhật ký): tên và cấp đơn vị, ngưỡng đoàn đông người, khóa màn hình, số bản sao lưu, cơ quan cấp trên và địa danh trên giấy tờ, lệnh in, địa chỉ trung tâm của tỉnh.",
     ),
     (
         "setting key",
@@ -443,6 +443,23 @@ pub const VI: &[(&str, &str)] = &[
     ),
     (
         "setting --pin-stdin",
+        "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
+    ),
+    (
+        "sync",
+        "Gửi nhật ký của bàn này lên trung tâm của tỉnh từ mục cuối trung tâm đã xác nhận, theo từng gói có chữ ký (HTTP thường); hỏi mã PIN. Trung tâm không kết nối được thì không mất gì, lần sau gửi tiếp.",
+    ),
+    (
+        "sync --hub",
+        "Địa chỉ trung tâm, http://máy[:cổng] (mặc định: thiết lập hub_url).",
+    ),
+    ("sync --batch", "Số mục nhật ký tối đa của một gói."),
+    (
+        "sync --as",
+        "Cán bộ thực hiện (mặc định: quản trị viên của sổ, khi sổ chỉ có một).",
+    ),
+    (
+        "sync --pin-stdin",
         "Đọc mã PIN từ đầu vào chuẩn, mỗi dòng một mã (cho script; không bao giờ đưa PIN làm đối số).",
     ),
     (

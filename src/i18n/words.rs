@@ -939,6 +939,7 @@ pub fn setting_help(key: &str) -> Msg {
         s::UNIT_BAN_TCD => Msg::SetHelpBanTcd,
         crate::store::PAPER_PARENT => Msg::SetHelpPaperParent,
         crate::store::PAPER_PLACE => Msg::SetHelpPaperPlace,
+        s::HUB_URL => Msg::SetHelpHubUrl,
         _ => Msg::SetHelpPrintCommand,
     }
 }

@@ -34,6 +34,18 @@ pub fn check_lock_after(value: &str) -> Result<u64> {
 pub const UNIT_BAN_TCD: &str = "unit_ban_tiep_cong_dan";
 /// How many daily backups are kept beside the book.
 pub const BACKUP_KEEP: &str = "backup_keep";
+/// The provincial hub `tiepdan sync` pushes the journal to (issue 30): `http://host[:port]`.
+pub const HUB_URL: &str = "hub_url";
+
+/// A hub's address as typed, in the form kept (NFC, trimmed, no trailing slash): plain
+/// `http://` in this slice (docs/hub.md). None when it is not one.
+pub fn check_hub_url(url: &str) -> Option<String> {
+    let u = crate::domain::text::clean_line(url);
+    let u = u.trim_end_matches('/');
+    let rest = u.strip_prefix("http://")?;
+    let ok = !rest.is_empty() && !rest.contains(char::is_whitespace) && rest.chars().count() <= 200;
+    ok.then(|| u.to_owned())
+}
 
 /// A desk code as the unit types it: 1 to 4 letters or digits, stored upper-case.
 pub fn check_desk_code(code: &str) -> Result<String> {
@@ -120,6 +132,7 @@ pub const EDITABLE: &[&str] = &[
     super::PAPER_PARENT,
     super::PAPER_PLACE,
     super::PRINT_COMMAND,
+    HUB_URL,
 ];
 
 /// The longest text a setting holds.
@@ -149,6 +162,8 @@ pub fn check_setting(key: &str, value: &str) -> Result<String> {
         UNIT_LEVEL => crate::domain::schedule::UnitLevel::from_code(&text)
             .map(|l| l.code().to_owned())
             .ok_or_else(|| bad("xa, tinh, co_quan")),
+        HUB_URL if text.is_empty() => Ok(text),
+        HUB_URL => check_hub_url(&text).ok_or_else(|| bad("http://host[:port]")),
         UNIT_NAME if text.is_empty() => Err(bad("required")),
         UNIT_NAME | super::PAPER_PARENT | super::PAPER_PLACE | super::PRINT_COMMAND => {
             if text.chars().count() > TEXT_MAX {

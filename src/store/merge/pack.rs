@@ -39,6 +39,33 @@ impl Store {
             (Some(a), Some(b)) => (a, b),
             _ => (1, 0),
         };
+        let whole = from.is_none() && to.is_none();
+        self.package_segment((first, last), whole, (from_s, to_s))
+    }
+
+    /// This desk's package of the journal's entries after `after`, at most `most` of them
+    /// (`tiepdan sync`: a batch for the provincial hub), signed: the records they touched,
+    /// as they are now, with every record they name.
+    pub fn package_after(&self, after: i64, most: i64) -> Result<Package> {
+        let head: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(seq), 0) FROM journal", [], |r| {
+                    r.get(0)
+                })?;
+        let first = after.max(0) + 1;
+        let last = head.min(after.max(0).saturating_add(most.max(1)));
+        self.package_segment((first, last), false, (None, None))
+    }
+
+    /// The package of the journal's entries `first..=last` (none when last < first):
+    /// every record when `whole`, else the records those entries touched.
+    fn package_segment(
+        &self,
+        (first, last): (i64, i64),
+        whole: bool,
+        (from_s, to_s): (Option<String>, Option<String>),
+    ) -> Result<Package> {
+        let conn = &self.conn;
         let prev: String = conn
             .query_row(
                 "SELECT hash FROM journal WHERE seq = ?1",
@@ -59,7 +86,6 @@ impl Store {
             }
         }
         // The records the segment touched, then every record they name.
-        let whole = from.is_none() && to.is_none();
         let mut wanted: BTreeSet<(usize, String)> = BTreeSet::new();
         for (i, spec) in MERGED.iter().enumerate() {
             if whole {

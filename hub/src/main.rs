@@ -1,0 +1,79 @@
+//! `tiepdan-hub serve --listen ADDR --db URL` and `tiepdan-hub enroll --desk CODE --unit UNIT
+//! --key HEX` (a provincial administrator enrolls a desk's Ed25519 public key).
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tiepdan-hub",
+    version,
+    about = "The provincial hub of tiepdan desks"
+)]
+struct Cli {
+    /// The hub's PostgreSQL database (`host=/run/postgresql dbname=tiepdan_hub` or
+    /// `postgresql://user@host/db`).
+    #[arg(long, global = true, env = "TIEPDAN_HUB_DB", value_name = "URL")]
+    db: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the desks' batches over HTTP.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+    },
+    /// Enroll a desk's Ed25519 public key (or replace it).
+    Enroll {
+        /// The desk's code (as in its book).
+        #[arg(long)]
+        desk: String,
+        /// The desk's unit.
+        #[arg(long)]
+        unit: String,
+        /// The desk's public key, 64 hex digits.
+        #[arg(long)]
+        key: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(db) = cli.db else {
+        eprintln!("tiepdan-hub: --db URL (or TIEPDAN_HUB_DB) is required");
+        return ExitCode::from(2);
+    };
+    let rt = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("tiepdan-hub: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let done = rt.block_on(async {
+        match cli.command {
+            Command::Serve { listen } => tiepdan_hub::server::run(listen, &db).await,
+            Command::Enroll { desk, unit, key } => {
+                let pool = tiepdan_hub::server::pool(&db)?;
+                tiepdan_hub::server::migrate(&pool).await?;
+                let client = pool.get().await?;
+                tiepdan_hub::batches::enroll(&client, &desk, &unit, &key).await?;
+                println!("enrolled desk {desk} ({unit})");
+                Ok(())
+            }
+        }
+    });
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tiepdan-hub: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

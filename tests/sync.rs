@@ -1,0 +1,150 @@
+//! The desk's side of the provincial hub (issue 30) without a hub: the package of a range of
+//! the journal (a sync's batch), the hub's address as a setting, and `tiepdan sync` saying
+//! clearly that there is no hub, or that it cannot be reached (exit non-zero, the book as it
+//! was). The hub itself is tested against PostgreSQL in hub/tests.
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+use common::*;
+use tiepdan::domain::journal::{GENESIS, hex};
+use tiepdan::store::{Store, settings};
+
+fn tiepdan(db: &std::path::Path, args: &[&str], pin: bool) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tiepdan"));
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("TIEPDAN_LANG")
+        .env("TIEPDAN_TEST_KDF", "cheap")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        if pin {
+            let _ = stdin.write_all(format!("{PIN}\n").as_bytes());
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn err(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A book with its officer and three visits.
+fn book(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let actor = store_with_officer(&mut store);
+    for (i, name) in ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]
+        .iter()
+        .enumerate()
+    {
+        let mut d = draft(name, &format!("00109000000{i}"));
+        d.handling = "huong_dan".into();
+        save(&mut store, &actor, &valid(&d));
+    }
+    path
+}
+
+#[test]
+fn a_batch_is_the_package_of_a_range_of_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&book(&dir)).unwrap();
+    let head = store.journal_len().unwrap();
+    assert!(head > 6, "{head}");
+    let first = store.package_after(0, 4).unwrap();
+    first.verify().unwrap();
+    assert_eq!((first.head.first_seq, first.head.last_seq), (1, 4));
+    assert_eq!(first.head.prev, hex(&GENESIS));
+    assert_eq!(first.journal.len(), 4);
+    // The next batch continues the chain where the first stopped.
+    let next = store.package_after(4, 1000).unwrap();
+    next.verify().unwrap();
+    assert_eq!((next.head.first_seq, next.head.last_seq), (5, head));
+    assert_eq!(next.head.prev, first.journal[3].hash);
+    // Its records are the ones its entries touched, as they are now.
+    for e in &next.journal {
+        if ["visit", "citizen", "session"].contains(&e.entity.as_str()) {
+            assert!(
+                next.records
+                    .iter()
+                    .any(|r| r.entity == e.entity && r.uid == e.record),
+                "{} {} not carried",
+                e.entity,
+                e.record
+            );
+        }
+    }
+    // Nothing after the head: an empty batch.
+    let none = store.package_after(head, 10).unwrap();
+    assert!(none.journal.is_empty());
+    assert!(none.records.is_empty());
+}
+
+#[test]
+fn the_hubs_address_is_a_checked_setting() {
+    assert_eq!(
+        settings::check_setting(settings::HUB_URL, " http://10.0.0.5:8080/ ").unwrap(),
+        "http://10.0.0.5:8080"
+    );
+    assert_eq!(settings::check_setting(settings::HUB_URL, "").unwrap(), "");
+    for bad in [
+        "10.0.0.5",
+        "https://hub.tinh.gov.vn",
+        "http://",
+        "http://a b",
+    ] {
+        assert!(
+            settings::check_setting(settings::HUB_URL, bad).is_err(),
+            "{bad} taken"
+        );
+    }
+}
+
+#[test]
+fn sync_without_a_hub_or_with_the_hub_down_says_so_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = book(&dir);
+    let o = tiepdan(&db, &["sync", "--pin-stdin"], true);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("Chưa có địa chỉ trung tâm"), "{}", err(&o));
+    let o = tiepdan(&db, &["sync", "--hub", "ftp://hub", "--pin-stdin"], true);
+    assert!(!o.status.success());
+    assert!(
+        err(&o).contains("Địa chỉ trung tâm không hợp lệ: ftp://hub"),
+        "{}",
+        err(&o)
+    );
+    // The setting, then a hub that is not there (nothing listens on port 1).
+    let o = tiepdan(
+        &db,
+        &["setting", "hub_url", "http://127.0.0.1:1", "--pin-stdin"],
+        true,
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let head = Store::open(&db).unwrap().journal_len().unwrap();
+    let o = tiepdan(&db, &["sync", "--pin-stdin"], true);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let e = err(&o);
+    assert!(
+        e.contains("Không kết nối được trung tâm http://127.0.0.1:1"),
+        "{e}"
+    );
+    assert!(e.contains("Không mất gì"), "{e}");
+    // The book as it was but for the officer's sign-in: a sync writes nothing to it.
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.journal_len().unwrap(), head + 1);
+    let last: String = store
+        .inspect_one(
+            "SELECT op || ' ' || entity FROM journal ORDER BY seq DESC LIMIT 1",
+            [],
+        )
+        .unwrap();
+    assert_eq!(last, "sign_in officer");
+}
