@@ -148,3 +148,50 @@ fn sync_without_a_hub_or_with_the_hub_down_says_so_and_fails() {
         .unwrap();
     assert_eq!(last, "sign_in officer");
 }
+
+#[test]
+fn report_from_the_hub_checks_its_arguments_and_says_when_the_hub_is_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("no-book.sqlite3");
+    let down = "http://127.0.0.1:1";
+    // No book is opened (none is there) and nothing is written: the hub is only asked.
+    let o = tiepdan(&db, &["report", "--hub", down, "--period", "2026"], false);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        err(&o).contains("Không kết nối được trung tâm http://127.0.0.1:1"),
+        "{}",
+        err(&o)
+    );
+    assert!(!db.exists());
+    for (args, said) in [
+        (
+            vec!["--hub", "ftp://hub", "--period", "2026"],
+            "Địa chỉ trung tâm không hợp lệ: ftp://hub",
+        ),
+        (
+            vec!["--hub", down, "--from", "1/1/2026", "--to", "31/3/2026"],
+            "dùng --period",
+        ),
+        (
+            vec!["--hub", down, "--period", "2026", "--format", "csv"],
+            "chỉ --format text hoặc json",
+        ),
+        (
+            vec!["--hub", down, "--period", "2026", "--live"],
+            "không dùng với --hub",
+        ),
+    ] {
+        let mut all = vec!["report"];
+        all.extend(args);
+        let o = tiepdan(&db, &all, false);
+        assert!(!o.status.success());
+        assert!(err(&o).contains(said), "{all:?}: {}", err(&o));
+    }
+    // --district needs --hub.
+    let o = tiepdan(
+        &db,
+        &["report", "--period", "2026", "--district", "X"],
+        false,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+}

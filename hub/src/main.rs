@@ -1,5 +1,6 @@
 //! `tiepdan-hub serve --listen ADDR --db URL` and `tiepdan-hub enroll --desk CODE --unit UNIT
-//! --key HEX` (a provincial administrator enrolls a desk's Ed25519 public key).
+//! --district D --key HEX` (a provincial administrator enrolls a desk's Ed25519 public key,
+//! under its district).
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -37,6 +38,9 @@ enum Command {
         /// The desk's unit.
         #[arg(long)]
         unit: String,
+        /// The district the unit belongs to (its figures and rows are that district's).
+        #[arg(long)]
+        district: String,
         /// The desk's public key, 64 hex digits.
         #[arg(long)]
         key: String,
@@ -59,12 +63,17 @@ fn main() -> ExitCode {
     let done = rt.block_on(async {
         match cli.command {
             Command::Serve { listen } => tiepdan_hub::server::run(listen, &db).await,
-            Command::Enroll { desk, unit, key } => {
+            Command::Enroll {
+                desk,
+                unit,
+                district,
+                key,
+            } => {
                 let pool = tiepdan_hub::server::pool(&db)?;
                 tiepdan_hub::server::migrate(&pool).await?;
                 let client = pool.get().await?;
-                tiepdan_hub::batches::enroll(&client, &desk, &unit, &key).await?;
-                println!("enrolled desk {desk} ({unit})");
+                tiepdan_hub::batches::enroll(&client, &desk, &unit, &district, &key).await?;
+                println!("enrolled desk {desk} ({unit}, {district})");
                 Ok(())
             }
         }
