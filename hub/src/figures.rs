@@ -3,9 +3,12 @@
 //! province (report.rs), rendered by the desk's own code (`tiepdan::exchange::report_text`):
 //! JSON (the desk's `tiepdan report --format json`) or text. Counts only: a report never
 //! carries an identity column. The desks it covers are named in `x-tiepdan-desks`.
+//!
+//! A request carries a token (`Authorization: Bearer …`, tokens.rs): the province's sees
+//! every district; a district's runs under row level security and sees its own only.
 
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use tiepdan::domain::report::Period;
@@ -14,6 +17,7 @@ use tiepdan::i18n::Lang;
 
 use crate::report::{self, ReportError, Scope};
 use crate::server::{Hub, unavailable};
+use crate::tokens::{self, Caller};
 
 #[derive(Debug, Deserialize)]
 pub struct ReportQuery {
@@ -49,7 +53,35 @@ pub fn scope_of(q: &ReportQuery) -> Result<Scope, Response> {
     }
 }
 
-pub async fn get_report(State(hub): State<Hub>, Query(q): Query<ReportQuery>) -> Response {
+/// The caller a request's `Authorization: Bearer …` names, or the refusal (401).
+async fn caller_of(
+    client: &tokio_postgres::Client,
+    headers: &HeaderMap,
+) -> Result<Caller, Response> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let Some(token) = token else {
+        return Err(said(
+            StatusCode::UNAUTHORIZED,
+            "a token is needed (tiepdan-hub token)",
+        ));
+    };
+    match tokens::caller(client, token).await {
+        Ok(Some(c)) => Ok(c),
+        Ok(None) => Err(said(StatusCode::UNAUTHORIZED, "unknown token")),
+        Err(e) => Err(unavailable(e)),
+    }
+}
+
+pub async fn get_report(
+    State(hub): State<Hub>,
+    headers: HeaderMap,
+    Query(q): Query<ReportQuery>,
+) -> Response {
     let Some(period) = Period::parse(&q.period) else {
         return said(
             StatusCode::BAD_REQUEST,
@@ -87,11 +119,28 @@ pub async fn get_report(State(hub): State<Hub>, Query(q): Query<ReportQuery>) ->
         Ok(s) => s,
         Err(r) => return r,
     };
-    let client = match hub.pool.get().await {
+    let mut client = match hub.pool.get().await {
         Ok(c) => c,
         Err(e) => return unavailable(e),
     };
-    let made = report::report(&**client, scope, period, today, &hub.seeds).await;
+    let caller = match caller_of(&client, &headers).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    // A district's "whole" is its district; what it may see is PostgreSQL's to say (row
+    // level security): another district's unit or district is not there for it.
+    let scope = match (&caller, scope) {
+        (Caller::District(d), Scope::Province) => Scope::District(d.clone()),
+        (_, s) => s,
+    };
+    let tx = match tokens::scoped(&mut client, &caller).await {
+        Ok(tx) => tx,
+        Err(e) => return unavailable(e),
+    };
+    let made = report::report(&tx, scope, period, today, &hub.seeds).await;
+    if let Err(e) = tx.commit().await {
+        return unavailable(e);
+    }
     respond(made, lang, text)
 }
 

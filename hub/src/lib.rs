@@ -8,3 +8,4 @@ pub mod schema;
 pub mod server;
 #[doc(hidden)]
 pub mod testpg;
+pub mod tokens;

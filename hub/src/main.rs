@@ -30,6 +30,22 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
     },
+    /// Give a district (or the province) a token for the figures: shown once, kept hashed.
+    Token {
+        /// The district the token sees (as enrolled).
+        #[arg(
+            long,
+            required_unless_present = "province",
+            conflicts_with = "province"
+        )]
+        district: Option<String>,
+        /// The province's token: every district.
+        #[arg(long)]
+        province: bool,
+        /// Withdraw every token of that district (or of the province) instead.
+        #[arg(long)]
+        revoke: bool,
+    },
     /// Enroll a desk's Ed25519 public key (or replace it).
     Enroll {
         /// The desk's code (as in its book).
@@ -63,6 +79,25 @@ fn main() -> ExitCode {
     let done = rt.block_on(async {
         match cli.command {
             Command::Serve { listen } => tiepdan_hub::server::run(listen, &db).await,
+            Command::Token {
+                district,
+                province: _,
+                revoke,
+            } => {
+                let pool = tiepdan_hub::server::pool(&db)?;
+                tiepdan_hub::server::migrate(&pool).await?;
+                let client = pool.get().await?;
+                let whose = district.as_deref().unwrap_or("the province");
+                if revoke {
+                    let n = tiepdan_hub::tokens::revoke(&client, district.as_deref()).await?;
+                    println!("revoked {n} token(s) of {whose}");
+                } else {
+                    let t = tiepdan_hub::tokens::issue(&client, district.as_deref()).await?;
+                    eprintln!("a token for {whose} (shown once; the hub keeps its hash):");
+                    println!("{t}");
+                }
+                Ok(())
+            }
             Command::Enroll {
                 desk,
                 unit,

@@ -12,6 +12,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_report.sql",
         include_str!("../migrations/0002_report.sql"),
     ),
+    (
+        "0003_districts.sql",
+        include_str!("../migrations/0003_districts.sql"),
+    ),
 ];
 
 fn digest(sql: &str) -> String {
