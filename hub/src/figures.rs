@@ -39,14 +39,17 @@ pub(crate) fn said(status: StatusCode, why: impl Into<String>) -> Response {
 }
 
 /// The scope a query asks for (a unit, a district, or the province).
-pub fn scope_of(q: &ReportQuery) -> Result<Scope, Response> {
+pub fn scope_of(q: &ReportQuery) -> Result<Scope, Box<Response>> {
     let clean = |s: &Option<String>| {
         s.as_deref()
             .map(tiepdan::domain::text::clean_line)
             .filter(|s| !s.is_empty() && s != "all")
     };
     match (clean(&q.unit), clean(&q.district)) {
-        (Some(_), Some(_)) => Err(said(StatusCode::BAD_REQUEST, "unit or district, not both")),
+        (Some(_), Some(_)) => Err(Box::new(said(
+            StatusCode::BAD_REQUEST,
+            "unit or district, not both",
+        ))),
         (Some(u), None) => Ok(Scope::Unit(u)),
         (None, Some(d)) => Ok(Scope::District(d)),
         (None, None) => Ok(Scope::Province),
@@ -57,7 +60,7 @@ pub fn scope_of(q: &ReportQuery) -> Result<Scope, Response> {
 async fn caller_of(
     client: &tokio_postgres::Client,
     headers: &HeaderMap,
-) -> Result<Caller, Response> {
+) -> Result<Caller, Box<Response>> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -65,15 +68,15 @@ async fn caller_of(
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let Some(token) = token else {
-        return Err(said(
+        return Err(Box::new(said(
             StatusCode::UNAUTHORIZED,
             "a token is needed (tiepdan-hub token)",
-        ));
+        )));
     };
     match tokens::caller(client, token).await {
         Ok(Some(c)) => Ok(c),
-        Ok(None) => Err(said(StatusCode::UNAUTHORIZED, "unknown token")),
-        Err(e) => Err(unavailable(e)),
+        Ok(None) => Err(Box::new(said(StatusCode::UNAUTHORIZED, "unknown token"))),
+        Err(e) => Err(Box::new(unavailable(e))),
     }
 }
 
@@ -117,7 +120,7 @@ pub async fn get_report(
     };
     let scope = match scope_of(&q) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let mut client = match hub.pool.get().await {
         Ok(c) => c,
@@ -125,7 +128,7 @@ pub async fn get_report(
     };
     let caller = match caller_of(&client, &headers).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     // A district's "whole" is its district; what it may see is PostgreSQL's to say (row
     // level security): another district's unit or district is not there for it.
