@@ -137,14 +137,105 @@ fn sync_without_a_hub_or_with_the_hub_down_says_so_and_fails() {
         "{e}"
     );
     assert!(e.contains("Không mất gì"), "{e}");
-    // The book as it was but for the officer's sign-in: a sync writes nothing to it.
+    // The book as it was: the hub is asked before the officer signs in (a sign-in is a
+    // journal entry; a sync with nothing to send, or none sent, writes nothing).
     let store = Store::open(&db).unwrap();
-    assert_eq!(store.journal_len().unwrap(), head + 1);
-    let last: String = store
-        .inspect_one(
-            "SELECT op || ' ' || entity FROM journal ORDER BY seq DESC LIMIT 1",
-            [],
-        )
-        .unwrap();
-    assert_eq!(last, "sign_in officer");
+    assert_eq!(store.journal_len().unwrap(), head);
+}
+
+#[test]
+fn report_from_the_hub_checks_its_arguments_and_says_when_the_hub_is_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("no-book.sqlite3");
+    let down = "http://127.0.0.1:1";
+    // No book is opened (none is there) and nothing is written: the hub is only asked.
+    let o = tiepdan(&db, &["report", "--hub", down, "--period", "2026"], false);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        err(&o).contains("Không kết nối được trung tâm http://127.0.0.1:1"),
+        "{}",
+        err(&o)
+    );
+    assert!(!db.exists());
+    for (args, said) in [
+        (
+            vec!["--hub", "ftp://hub", "--period", "2026"],
+            "Địa chỉ trung tâm không hợp lệ: ftp://hub",
+        ),
+        (
+            vec!["--hub", down, "--from", "1/1/2026", "--to", "31/3/2026"],
+            "dùng --period",
+        ),
+        (
+            vec!["--hub", down, "--period", "2026", "--format", "csv"],
+            "chỉ --format text hoặc json",
+        ),
+        (
+            vec!["--hub", down, "--period", "2026", "--live"],
+            "không dùng với --hub",
+        ),
+    ] {
+        let mut all = vec!["report"];
+        all.extend(args);
+        let o = tiepdan(&db, &all, false);
+        assert!(!o.status.success());
+        assert!(err(&o).contains(said), "{all:?}: {}", err(&o));
+    }
+    // --district needs --hub.
+    let o = tiepdan(
+        &db,
+        &["report", "--period", "2026", "--district", "X"],
+        false,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+}
+
+/// A hub that answers one request, `GET /v1/desks/{code}/ack`, with `ack`.
+fn hub_holding(ack: i64) -> (String, std::thread::JoinHandle<String>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let served = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut req = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = s.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            req.extend_from_slice(&buf[..n]);
+        }
+        let req = String::from_utf8_lossy(&req).into_owned();
+        let desk = req
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.strip_prefix("/v1/desks/"))
+            .and_then(|p| p.strip_suffix("/ack"))
+            .unwrap_or("?")
+            .to_owned();
+        let body = format!("{{\"desk\":\"{desk}\",\"ack\":{ack}}}");
+        let _ = write!(
+            s,
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        req
+    });
+    (url, served)
+}
+
+#[test]
+fn a_sync_with_nothing_to_send_does_not_sign_in_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = book(&dir);
+    let head = Store::open(&db).unwrap().journal_len().unwrap();
+    let (url, served) = hub_holding(head);
+    // No PIN is read: nothing to send, no sign-in.
+    let o = tiepdan(&db, &["sync", "--hub", &url, "--pin-stdin"], false);
+    assert!(o.status.success(), "{}", err(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains(&format!("đến mục {head}")), "{out}");
+    assert!(served.join().unwrap().starts_with("GET /v1/desks/"));
+    assert_eq!(Store::open(&db).unwrap().journal_len().unwrap(), head);
 }

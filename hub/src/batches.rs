@@ -69,6 +69,7 @@ pub async fn enroll(
     client: &tokio_postgres::Client,
     desk: &str,
     unit: &str,
+    district: &str,
     key: &str,
 ) -> anyhow::Result<()> {
     let desk = tiepdan::store::settings::check_desk_code(desk)
@@ -80,11 +81,14 @@ pub async fn enroll(
     );
     let unit = tiepdan::domain::text::clean_line(unit);
     anyhow::ensure!(!unit.is_empty(), "unit: required");
+    let district = tiepdan::domain::text::clean_line(district);
+    anyhow::ensure!(!district.is_empty(), "district: required");
     client
         .execute(
-            "INSERT INTO desks (code, unit, key) VALUES ($1, $2, $3)
-             ON CONFLICT (code) DO UPDATE SET unit = EXCLUDED.unit, key = EXCLUDED.key",
-            &[&desk, &unit, &key],
+            "INSERT INTO desks (code, unit, district, key) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (code) DO UPDATE
+               SET unit = EXCLUDED.unit, district = EXCLUDED.district, key = EXCLUDED.key",
+            &[&desk, &unit, &district, &key],
         )
         .await?;
     Ok(())
@@ -288,6 +292,21 @@ async fn take_in(
         }
     } else {
         reply.records_same = p.records.len() as i64;
+    }
+    // The fields its records name, as the desk's catalog has them (the report counts by
+    // them): kept by uid, brought to what the desk last sent.
+    for f in &p.fields {
+        tx.execute(
+            "INSERT INTO fields AS h (uid, code, name, report_column, desk)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (uid) DO UPDATE
+               SET code = EXCLUDED.code, name = EXCLUDED.name,
+                   report_column = EXCLUDED.report_column, desk = EXCLUDED.desk
+             WHERE (h.code, h.name, h.report_column)
+                   IS DISTINCT FROM (EXCLUDED.code, EXCLUDED.name, EXCLUDED.report_column)",
+            &[&f.uid, &f.code, &f.name, &f.report_column, &h.desk],
+        )
+        .await?;
     }
     reply.ack = held.max(h.last_seq);
     tx.commit().await?;

@@ -2,7 +2,10 @@
 //! The desks' rules and the package's check come from the `tiepdan` library, never copied.
 
 pub mod batches;
+pub mod figures;
+pub mod report;
 pub mod schema;
 pub mod server;
 #[doc(hidden)]
 pub mod testpg;
+pub mod tokens;

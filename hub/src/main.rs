@@ -1,5 +1,6 @@
 //! `tiepdan-hub serve --listen ADDR --db URL` and `tiepdan-hub enroll --desk CODE --unit UNIT
-//! --key HEX` (a provincial administrator enrolls a desk's Ed25519 public key).
+//! --district D --key HEX` (a provincial administrator enrolls a desk's Ed25519 public key,
+//! under its district).
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -29,6 +30,22 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
     },
+    /// Give a district (or the province) a token for the figures: shown once, kept hashed.
+    Token {
+        /// The district the token sees (as enrolled).
+        #[arg(
+            long,
+            required_unless_present = "province",
+            conflicts_with = "province"
+        )]
+        district: Option<String>,
+        /// The province's token: every district.
+        #[arg(long)]
+        province: bool,
+        /// Withdraw every token of that district (or of the province) instead.
+        #[arg(long)]
+        revoke: bool,
+    },
     /// Enroll a desk's Ed25519 public key (or replace it).
     Enroll {
         /// The desk's code (as in its book).
@@ -37,6 +54,9 @@ enum Command {
         /// The desk's unit.
         #[arg(long)]
         unit: String,
+        /// The district the unit belongs to (its figures and rows are that district's).
+        #[arg(long)]
+        district: String,
         /// The desk's public key, 64 hex digits.
         #[arg(long)]
         key: String,
@@ -59,12 +79,36 @@ fn main() -> ExitCode {
     let done = rt.block_on(async {
         match cli.command {
             Command::Serve { listen } => tiepdan_hub::server::run(listen, &db).await,
-            Command::Enroll { desk, unit, key } => {
+            Command::Token {
+                district,
+                province: _,
+                revoke,
+            } => {
                 let pool = tiepdan_hub::server::pool(&db)?;
                 tiepdan_hub::server::migrate(&pool).await?;
                 let client = pool.get().await?;
-                tiepdan_hub::batches::enroll(&client, &desk, &unit, &key).await?;
-                println!("enrolled desk {desk} ({unit})");
+                let whose = district.as_deref().unwrap_or("the province");
+                if revoke {
+                    let n = tiepdan_hub::tokens::revoke(&client, district.as_deref()).await?;
+                    println!("revoked {n} token(s) of {whose}");
+                } else {
+                    let t = tiepdan_hub::tokens::issue(&client, district.as_deref()).await?;
+                    eprintln!("a token for {whose} (shown once; the hub keeps its hash):");
+                    println!("{t}");
+                }
+                Ok(())
+            }
+            Command::Enroll {
+                desk,
+                unit,
+                district,
+                key,
+            } => {
+                let pool = tiepdan_hub::server::pool(&db)?;
+                tiepdan_hub::server::migrate(&pool).await?;
+                let client = pool.get().await?;
+                tiepdan_hub::batches::enroll(&client, &desk, &unit, &district, &key).await?;
+                println!("enrolled desk {desk} ({unit}, {district})");
                 Ok(())
             }
         }

@@ -6,8 +6,17 @@ use sha2::{Digest, Sha256};
 use tokio_postgres::Client;
 
 /// The files, in order.
-pub const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_hub.sql", include_str!("../migrations/0001_hub.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_hub.sql", include_str!("../migrations/0001_hub.sql")),
+    (
+        "0002_report.sql",
+        include_str!("../migrations/0002_report.sql"),
+    ),
+    (
+        "0003_districts.sql",
+        include_str!("../migrations/0003_districts.sql"),
+    ),
+];
 
 fn digest(sql: &str) -> String {
     Sha256::digest(sql.as_bytes())

@@ -3,6 +3,7 @@
 //! Replies are JSON (`tiepdan::exchange::hub`: the desk reads the same types).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -15,6 +16,7 @@ use tiepdan::exchange::hub::{AckReply, Refusal, RefusalReason};
 use tokio_postgres::NoTls;
 
 use crate::batches::{self, BatchError};
+use crate::report::Seeds;
 
 /// The largest batch the hub reads (a desk's whole first sync of a year is a few batches of
 /// this).
@@ -39,18 +41,36 @@ pub async fn migrate(pool: &Pool) -> anyhow::Result<()> {
     crate::schema::migrate(&mut client).await
 }
 
+/// What every request reaches: the database, and the rules a new book holds (the report's).
+#[derive(Clone)]
+pub struct Hub {
+    pub pool: Pool,
+    pub seeds: Arc<Seeds>,
+}
+
+impl axum::extract::FromRef<Hub> for Pool {
+    fn from_ref(h: &Hub) -> Pool {
+        h.pool.clone()
+    }
+}
+
 /// The service's routes.
-pub fn router(pool: Pool) -> axum::Router {
-    axum::Router::new()
+pub fn router(pool: Pool) -> anyhow::Result<axum::Router> {
+    let hub = Hub {
+        pool,
+        seeds: Arc::new(Seeds::load()?),
+    };
+    Ok(axum::Router::new()
         .route("/v1/batches", post(post_batch))
         .route("/v1/desks/{code}/ack", get(get_ack))
+        .route("/v1/report", get(crate::figures::get_report))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(pool)
+        .with_state(hub))
 }
 
 /// Serve on a listener until the process stops.
 pub async fn serve(listener: tokio::net::TcpListener, pool: Pool) -> anyhow::Result<()> {
-    axum::serve(listener, router(pool)).await?;
+    axum::serve(listener, router(pool)?).await?;
     Ok(())
 }
 
@@ -84,7 +104,7 @@ impl IntoResponse for Failure {
     }
 }
 
-fn unavailable(e: impl std::fmt::Display) -> Response {
+pub(crate) fn unavailable(e: impl std::fmt::Display) -> Response {
     eprintln!("tiepdan-hub: {e}");
     (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response()
 }

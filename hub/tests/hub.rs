@@ -4,257 +4,11 @@
 //! catching up; one stale edit gives one conflict row; a tampered, reordered, gapped, forked
 //! or unenrolled batch is refused; `pg_dump` of the hub holds no denouncer's identity.
 
-use std::path::Path;
+mod common;
 
-use chrono::NaiveDate;
-use tiepdan::domain::intake::CaseChoice;
+use common::*;
 use tiepdan::domain::text::fold;
-use tiepdan::domain::visit::{ValidVisit, VisitDraft, validate};
-use tiepdan::exchange::hub::{self as desk_hub, BatchReply, RefusalReason, SyncError};
-use tiepdan::exchange::package;
-use tiepdan::store::{Actor, Package, Store, VisitInput};
-use tiepdan_hub::testpg::TestPg;
-
-const PIN: &str = "246810";
-const NAME: &str = "Trần Thị Bảo Mật";
-const CCCD: &str = "001203004567";
-const PHONE: &str = "0977000111";
-const ADDRESS: &str = "Số 9 ngõ Kín Đáo";
-const REP: &str = "Hà Văn Kín Tiếng";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-fn pg() -> Option<TestPg> {
-    TestPg::start(Path::new(env!("CARGO_TARGET_TMPDIR")))
-}
-
-/// The hub in this process: its own runtime, stopped when dropped (the hub down).
-struct Hub {
-    rt: Option<tokio::runtime::Runtime>,
-    url: String,
-    db: String,
-}
-
-impl Hub {
-    fn start(db: &str) -> Hub {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let url = rt.block_on(async {
-            let pool = tiepdan_hub::server::pool(db).unwrap();
-            tiepdan_hub::server::migrate(&pool).await.unwrap();
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let addr = listener.local_addr().unwrap();
-            tokio::spawn(tiepdan_hub::server::serve(listener, pool));
-            format!("http://{addr}")
-        });
-        Hub {
-            rt: Some(rt),
-            url,
-            db: db.to_owned(),
-        }
-    }
-
-    /// Run SQL at the hub's database (a client of its own).
-    fn sql<T>(
-        &self,
-        f: impl AsyncFnOnce(&tokio_postgres::Client) -> Result<T, tokio_postgres::Error>,
-    ) -> T {
-        self.rt.as_ref().unwrap().block_on(async {
-            let (client, conn) = tokio_postgres::connect(&self.db, tokio_postgres::NoTls)
-                .await
-                .unwrap();
-            tokio::spawn(conn);
-            f(&client).await.unwrap()
-        })
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        let sql = sql.to_owned();
-        self.sql(async move |c| Ok(c.query_one(&sql, &[]).await?.get::<_, i64>(0)))
-    }
-
-    fn enroll(&self, d: &Desk) {
-        let (code, unit, key) = (d.code(), d.unit(), d.key());
-        self.sql(async move |c| {
-            tiepdan_hub::batches::enroll(c, &code, &unit, &key)
-                .await
-                .unwrap();
-            Ok(())
-        })
-    }
-
-    /// Every row of every hub table, in order: what a replay must leave as it was.
-    fn snapshot(&self) -> Vec<String> {
-        self.sql(async |c| {
-            let mut out = Vec::new();
-            for q in [
-                "SELECT desk || ' ' || seq || ' ' || hash FROM entries ORDER BY desk, seq",
-                "SELECT entity || ' ' || uid || ' ' || coalesce(version, -1) || ' ' || state \
-                 || ' ' || fields::text || ' ' || updated_at FROM records ORDER BY entity, uid",
-                "SELECT id || ' ' || uid FROM conflicts ORDER BY id",
-                "SELECT id || ' ' || seq FROM forks ORDER BY id",
-            ] {
-                for r in c.query(q, &[]).await? {
-                    out.push(r.get::<_, String>(0));
-                }
-            }
-            Ok(out)
-        })
-    }
-
-    /// Post raw bytes as a batch: the status and body.
-    fn post(&self, body: Vec<u8>) -> (u16, String) {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut r = agent
-            .post(format!("{}/v1/batches", self.url))
-            .send(&body[..])
-            .unwrap();
-        let status = r.status().as_u16();
-        (status, r.body_mut().read_to_string().unwrap())
-    }
-}
-
-impl Drop for Hub {
-    fn drop(&mut self) {
-        if let Some(rt) = self.rt.take() {
-            rt.shutdown_background();
-        }
-    }
-}
-
-struct Desk {
-    _dir: tempfile::TempDir,
-    store: Store,
-    actor: Actor,
-}
-
-fn draft(name: &str, id: &str, content: &str) -> VisitDraft {
-    VisitDraft {
-        full_name: name.into(),
-        id_number: id.into(),
-        phone: "0912345678".into(),
-        address: "Số 12 phố Đội Cấn, phường Ba Đình".into(),
-        people: "1".into(),
-        form: "thuong_xuyen".into(),
-        petition_type: "khieu_nai".into(),
-        field: "dat_dai".into(),
-        content: content.into(),
-        handling: "huong_dan".into(),
-        petitions: "1".into(),
-        day: "22/11/2026".into(),
-        time: "08:30".into(),
-        ..Default::default()
-    }
-}
-
-fn denunciation() -> VisitDraft {
-    let mut d = draft(NAME, CCCD, "Tố cáo cán bộ địa chính nhận tiền");
-    d.phone = PHONE.into();
-    d.address = ADDRESS.into();
-    d.petition_type = "to_cao".into();
-    d.handling = "thu_ly".into();
-    d.people = "6".into();
-    d.representatives = format!("{NAME}; {REP}");
-    d
-}
-
-fn valid(d: &VisitDraft) -> ValidVisit {
-    let codes: Vec<String> = ["dat_dai", "khac"].iter().map(|s| s.to_string()).collect();
-    let v = validate(d, today(), 5, &codes);
-    v.visit
-        .unwrap_or_else(|| panic!("invalid draft: {:?}", v.problems))
-}
-
-fn input(v: &ValidVisit) -> VisitInput<'_> {
-    VisitInput {
-        visit: v,
-        day: today(),
-        time: "08:30".into(),
-        citizen: None,
-        rename_citizen: false,
-        shared: Default::default(),
-    }
-}
-
-fn desk(unit: &str, code: &str, officer: &str) -> Desk {
-    tiepdan::store::pin::use_cheap_cost_in_tests();
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
-    let actor = store.first_start(unit, code, officer, PIN, PIN).unwrap();
-    Desk {
-        _dir: dir,
-        store,
-        actor,
-    }
-}
-
-fn desk_a() -> Desk {
-    desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
-}
-
-fn desk_b() -> Desk {
-    desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng")
-}
-
-impl Desk {
-    fn save(&mut self, d: &VisitDraft) -> String {
-        let v = valid(d);
-        self.store
-            .write(&self.actor, |w| {
-                w.save_visit(&input(&v), &CaseChoice::OpenNew)
-            })
-            .unwrap()
-            .uid
-    }
-
-    fn edit(&mut self, uid: &str, d: &VisitDraft) {
-        let version = self.store.visit_detail(uid).unwrap().row.version;
-        let v = valid(d);
-        self.store
-            .write(&self.actor, |w| {
-                w.update_visit(uid, version, &input(&v), &CaseChoice::OpenNew)
-            })
-            .unwrap();
-    }
-
-    fn code(&self) -> String {
-        self.store.desk_code().unwrap()
-    }
-
-    fn unit(&self) -> String {
-        self.store.unit_name().unwrap()
-    }
-
-    fn key(&self) -> String {
-        self.store.package_after(0, 1).unwrap().head.desk_key
-    }
-
-    fn head(&self) -> i64 {
-        self.store.journal_len().unwrap()
-    }
-
-    fn sync(&self, hub: &Hub) -> Result<desk_hub::SyncOutcome, SyncError> {
-        desk_hub::sync(&self.store, &hub.url, 40, &mut |_, _, _, _| {})
-    }
-
-    fn package_bytes(p: &Package) -> Vec<u8> {
-        let mut out = Vec::new();
-        package::write(&mut out, p).unwrap();
-        out
-    }
-}
-
-fn replies(o: &desk_hub::SyncOutcome) -> Vec<&BatchReply> {
-    o.batches.iter().map(|b| &b.3).collect()
-}
+use tiepdan::exchange::hub::RefusalReason;
 
 #[test]
 fn two_desks_sync_and_the_hub_holds_the_union_and_a_replay_changes_nothing() {
@@ -446,7 +200,7 @@ fn a_tampered_reordered_gapped_or_unenrolled_batch_is_refused() {
     hub.sql({
         let key = b.key();
         async move |c| {
-            tiepdan_hub::batches::enroll(c, "BD", "UBND phường Ba Đình", &key)
+            tiepdan_hub::batches::enroll(c, "BD", "UBND phường Ba Đình", "Quận Ba Đình", &key)
                 .await
                 .unwrap();
             Ok(())
@@ -604,7 +358,13 @@ fn enroll_on_the_command_line_checks_the_key() {
     let enroll = |key: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan-hub"))
             .args(["--db", &pg.url(), "enroll", "--desk", "bd"])
-            .args(["--unit", "UBND phường Ba Đình", "--key", key])
+            .args([
+                "--unit",
+                "UBND phường Ba Đình",
+                "--district",
+                "Quận Ba Đình",
+            ])
+            .args(["--key", key])
             .output()
             .unwrap()
     };

@@ -30,6 +30,7 @@ mod officer;
 mod package;
 pub mod print;
 pub mod report;
+mod report_hub;
 mod schedule;
 mod setting;
 pub mod sign_in;

@@ -58,6 +58,25 @@ pub struct ReportArgs {
     /// One desk's records of a merged book (its code), or all (the default).
     #[arg(long, value_name = "CODE|all")]
     pub unit: Option<String>,
+    /// The provincial hub's figures instead of this book's (http://host[:port]).
+    #[arg(long, value_name = "URL")]
+    pub hub: Option<String>,
+    /// With --hub: one district's figures (the units enrolled under it).
+    #[arg(
+        long,
+        value_name = "DISTRICT",
+        requires = "hub",
+        conflicts_with = "unit"
+    )]
+    pub district: Option<String>,
+    /// With --hub: the district's (or the province's) token from tiepdan-hub token.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "TIEPDAN_HUB_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +127,7 @@ fn emit(bytes: &[u8]) -> Result<(), Failure> {
 }
 
 /// Text (the report, CSV, JSON, an explanation) on standard output, printable.
-fn emit_text(text: &str) -> Result<(), Failure> {
+pub(super) fn emit_text(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     say(&mut out, text.strip_suffix('\n').unwrap_or(text))
 }
@@ -122,6 +141,9 @@ pub fn run(db: &Path, lang: Lang, a: ReportArgs) -> Result<(), Failure> {
         other => return Err(Failure::new(Msg::CliReportBadFormat.fill(lang, &[&other]))),
     };
     let period = period_of(&a, lang)?;
+    if let Some(url) = &a.hub {
+        return super::report_hub::run(url, lang, &a, format);
+    }
     let store = open_read_only(db, lang)?;
     let sql = |e: crate::store::StoreError| Failure::new(crate::i18n::store_error(lang, &e));
     // One desk's figures: today's book (a closing is the whole book's).

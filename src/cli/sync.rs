@@ -2,7 +2,8 @@
 //! since the last entry the hub acknowledged, in signed batches (each a package, the same
 //! format as `tiepdan export --format tiepdan`: exchange/hub.rs). The hub is asked where it
 //! stands each time: nothing the desk holds is lost when the hub is down, and the next sync
-//! catches up. The book is only read (the desk's key signs); the officer signs in.
+//! catches up. The book is only read (the desk's key signs); the officer signs in when there
+//! is something to send (a sign-in is a journal entry: an empty sync writes nothing).
 
 use std::path::Path;
 
@@ -47,6 +48,14 @@ pub fn run(db: &Path, args: &SyncArgs, lang: Lang) -> Result<(), Failure> {
     .ok_or_else(|| Failure::new(Msg::CliSyncNoHub.t(lang)))?;
     let url = settings::check_hub_url(&url)
         .ok_or_else(|| Failure::new(Msg::CliSyncBadUrl.fill(lang, &[&url])))?;
+    // Nothing to send (the hub holds the whole journal): done without signing in — a
+    // sign-in is a journal entry, so every sync would otherwise leave one to send next time.
+    let desk = store.desk_code().map_err(fail)?;
+    let held = hub::ack(&url, &desk).map_err(|e| failed(lang, &url, e))?;
+    if held >= store.journal_len().map_err(fail)? {
+        let mut out = std::io::stdout().lock();
+        return say(&mut out, Msg::CliSyncDone.fill(lang, &[&url, &desk, &held]));
+    }
     sign_in(&mut store, &args.auth, None, lang)?;
     let mut out = std::io::stdout().lock();
     let mut said: Result<(), Failure> = Ok(());
@@ -84,17 +93,22 @@ pub fn run(db: &Path, args: &SyncArgs, lang: Lang) -> Result<(), Failure> {
     match outcome {
         Ok(o) => say(
             &mut out,
-            Msg::CliSyncDone.fill(lang, &[&url, &store.desk_code().map_err(fail)?, &o.ack()]),
+            Msg::CliSyncDone.fill(lang, &[&url, &desk, &o.ack()]),
         ),
-        Err(SyncError::Unreachable(e)) => {
-            Err(Failure::new(Msg::CliSyncDown.fill(lang, &[&url, &e])))
-        }
-        Err(SyncError::Refused(_, r)) => Err(Failure::new(
+        Err(e) => Err(failed(lang, &url, e)),
+    }
+}
+
+/// A sync that failed, in words.
+fn failed(lang: Lang, url: &str, e: SyncError) -> Failure {
+    match e {
+        SyncError::Unreachable(e) => Failure::new(Msg::CliSyncDown.fill(lang, &[&url, &e])),
+        SyncError::Refused(_, r) => Failure::new(
             Msg::CliSyncRefused.fill(lang, &[&url, &refusal_text(lang, &r.reason, &r.detail)]),
-        )),
-        Err(SyncError::Status(s, body)) => Err(Failure::new(
-            Msg::CliSyncStatus.fill(lang, &[&url, &s, &body]),
-        )),
-        Err(SyncError::Store(e)) => Err(fail(e)),
+        ),
+        SyncError::Status(s, body) => {
+            Failure::new(Msg::CliSyncStatus.fill(lang, &[&url, &s, &body]))
+        }
+        SyncError::Store(e) => Failure::new(i18n::store_error(lang, &e)),
     }
 }

@@ -196,3 +196,48 @@ pub fn sync(
         }
     }
 }
+
+/// Why the hub gave no report.
+#[derive(Debug)]
+pub enum ReportError {
+    /// The hub could not be reached.
+    Unreachable(String),
+    /// The hub answered another status: the status and what it said (its `error`, or the
+    /// start of the body).
+    Status(u16, String),
+}
+
+/// `GET /v1/report` (the hub's figures of a unit, a district or the province, `query` its
+/// parameters: period, unit, district, format, lang, as_of), with the district's or the
+/// province's token when one is given: the body (JSON or text) as the hub wrote it.
+pub fn report(
+    url: &str,
+    query: &[(&str, &str)],
+    token: Option<&str>,
+) -> Result<String, ReportError> {
+    let mut req = agent().get(format!("{url}/v1/report"));
+    for (k, v) in query {
+        req = req.query(*k, *v);
+    }
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let mut r = req
+        .call()
+        .map_err(|e| ReportError::Unreachable(e.to_string()))?;
+    let status = r.status().as_u16();
+    let body = r
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024 * 1024)
+        .read_to_string()
+        .map_err(|e| ReportError::Unreachable(e.to_string()))?;
+    if (200..300).contains(&status) {
+        return Ok(body);
+    }
+    let why = serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_owned))
+        .unwrap_or_else(|| body.chars().take(200).collect());
+    Err(ReportError::Status(status, why))
+}

@@ -226,6 +226,11 @@ catalog! {
     CliSyncDown => "Không kết nối được trung tâm {0}: {1}. Không mất gì: lần đồng bộ sau sẽ gửi tiếp.", "Cannot reach the hub {0}: {1}. Nothing is lost: the next sync goes on from where the hub stopped.";
     CliSyncRefused => "Trung tâm {0} từ chối gói: {1}. Không mất gì trong sổ.", "The hub {0} refused the batch: {1}. Nothing in the book is lost.";
     CliSyncStatus => "Trung tâm {0} trả lời lỗi {1}: {2}", "The hub {0} answered {1}: {2}";
+    CliReportHubFormat => "Báo cáo của trung tâm: chỉ --format text hoặc json.", "The hub's report: --format text or json only.";
+    CliReportHubPeriod => "Báo cáo của trung tâm theo kỳ: dùng --period (ví dụ 2026, 2026-q1), không dùng --from/--to.", "The hub reports by period: give --period (e.g. 2026, 2026-q1), not --from/--to.";
+    CliReportHubOnly => "--explain và --live là của sổ tại bàn, không dùng với --hub.", "--explain and --live are the desk's book's, not for --hub.";
+    CliReportHubDown => "Không kết nối được trung tâm {0}: {1}.", "Cannot reach the hub {0}: {1}.";
+    CliReportHubStatus => "Trung tâm {0} trả lời lỗi {1}: {2}", "The hub {0} answered {1}: {2}";
     HubNotPackage => "không phải gói tiepdan", "not a tiepdan package";
     HubNotEnrolled => "bàn {0} chưa được đăng ký ở trung tâm (quản trị viên tỉnh: tiepdan-hub enroll)", "desk {0} is not enrolled at the hub (the provincial administrator: tiepdan-hub enroll)";
     HubKeyMismatch => "gói được ký bằng khoá khác với khoá đã đăng ký cho bàn {0}", "the batch is signed with another key than the one enrolled for desk {0}";

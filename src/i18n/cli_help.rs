@@ -169,6 +169,18 @@ pub const VI: &[(&str, &str)] = &[
         "Số liệu của một bàn trong sổ đã gộp (mã bàn), hoặc all (mặc định: cả sổ).",
     ),
     (
+        "report --hub",
+        "Số liệu của trung tâm tỉnh thay vì của sổ này (http://máy[:cổng]).",
+    ),
+    (
+        "report --district",
+        "Cùng --hub: số liệu của một quận/huyện (các đơn vị đăng ký thuộc quận/huyện đó).",
+    ),
+    (
+        "report --token",
+        "Cùng --hub: mã truy cập của quận/huyện (hoặc của tỉnh) do tiepdan-hub token cấp.",
+    ),
+    (
         "backup",
         "Bản sao sổ đã kiểm tra (VACUUM INTO, kiểm tra toàn vẹn), mặc định trong backups/ cạnh sổ; sổ chỉ được đọc.",
     ),
