@@ -25,7 +25,9 @@ use super::{
     rows, visits,
 };
 use crate::domain::journal::{Entity, Op};
-use crate::domain::visit::ValidVisit;
+use crate::domain::identity::SealedIdentity;
+use crate::domain::text::clean_line;
+use crate::domain::visit::{PetitionType, ValidVisit};
 
 /// A row of an old book, ready for the book: validated by the visit form's checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,10 @@ pub struct ImportOutcome {
     pub citizens_known: u64,
     /// Reception sessions opened.
     pub sessions_new: u64,
+    /// Denouncers' identities sealed (new, or sealed again with what a row adds), and how
+    /// many of those seals a second thread had made ahead (`store::ahead`).
+    pub sealed: u64,
+    pub sealed_ahead: u64,
 }
 
 /// One batch of the lookup index written.
@@ -123,6 +129,42 @@ fn write_rows(
     label: &str,
     now: &str,
 ) -> Result<()> {
+    // The identities of the rows' denouncers, as a new citizen's record seals them
+    // (`rows::insert_citizen`): sealed on a second thread while this one writes.
+    let plains: Vec<Vec<u8>> = order
+        .iter()
+        .filter(|r| r.visit.petition_type == PetitionType::ToCao)
+        .map(|r| expected_identity(&r.visit).to_bytes())
+        .collect();
+    let recipients = w.recipients()?;
+    let (written, taken, missed) =
+        w.sealing_ahead(plains, recipients, || each_row(w, out, order, by, label, now));
+    out.sealed = (taken + missed) as u64;
+    out.sealed_ahead = taken as u64;
+    written
+}
+
+/// A denouncer's identity as a new citizen's record seals it (`rows::insert_citizen`).
+fn expected_identity(v: &ValidVisit) -> SealedIdentity {
+    SealedIdentity {
+        name: clean_line(&v.full_name),
+        id_kind: v.id_number.as_ref().map(|i| i.kind.code().to_owned()),
+        id_number: v.id_number.as_ref().map(|i| i.value.clone()),
+        phone: v.phone.as_ref().map(|p| p.value.clone()),
+        address: clean_line(&v.address),
+        birth_year: None,
+        sex: None,
+    }
+}
+
+fn each_row(
+    w: &Writer,
+    out: &mut ImportOutcome,
+    order: &[&ImportedVisit],
+    by: i64,
+    label: &str,
+    now: &str,
+) -> Result<()> {
     let mut bulk = Bulk::new(w, Some(by), label)?;
     for r in order {
         let known: bool = w
@@ -164,7 +206,7 @@ fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
         id_number: v.id_number.as_ref(),
         phone: v.phone.as_ref(),
         address: &v.address,
-        denouncer: v.petition_type == crate::domain::visit::PetitionType::ToCao,
+        denouncer: v.petition_type == PetitionType::ToCao,
     };
     let idn = v.id_number.as_ref().map(|i| i.value.as_str());
     let phone = v.phone.as_ref().map(|p| p.value.as_str());
