@@ -175,7 +175,10 @@ fn each_row(
             continue;
         }
         let v = &r.visit;
-        let citizen_id = citizens::upsert(w, None, &particulars(w, v)?, false)?;
+        let citizen_id = match particulars(w, v)? {
+            (who, Some(found)) => citizens::upsert_found(w, found, &who)?,
+            (who, None) => citizens::upsert(w, None, &who, false)?,
+        };
         let session_id = visits::session_for(w, v.day, v)?;
         let id = bulk.visit(&BulkVisit {
             uid: &r.uid,
@@ -199,8 +202,13 @@ fn each_row(
 /// Who a row is from, for `citizens::upsert`. A citizen the book already knows from a
 /// later visit keeps the address and phone on record (an old book's would replace newer
 /// ones): the row passes only what recognises them (the ID number, or the phone when it
-/// has none).
-fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
+/// has none). With them, who they were found to be (`citizens::find`'s answer), when it is
+/// what the upsert would find again (the row passed whole).
+#[allow(clippy::type_complexity)]
+fn particulars<'v>(
+    w: &Writer,
+    v: &'v ValidVisit,
+) -> Result<(CitizenInput<'v>, Option<Option<(i64, citizens::MatchedBy)>>)> {
     let whole = CitizenInput {
         full_name: &v.full_name,
         id_number: v.id_number.as_ref(),
@@ -208,13 +216,9 @@ fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
         address: &v.address,
         denouncer: v.petition_type == PetitionType::ToCao,
     };
-    let idn = v.id_number.as_ref().map(|i| i.value.as_str());
-    let phone = v.phone.as_ref().map(|p| p.value.as_str());
-    let side = citizens::Side::of(whole.denouncer);
-    let Some((id, _)) =
-        citizens::find_id(w.conn(), w.keys().blind(), idn, &v.full_name, phone, side)?
-    else {
-        return Ok(whole);
+    let found = citizens::find(w, &whole)?;
+    let Some((id, _)) = found else {
+        return Ok((whole, Some(found)));
     };
     let latest: Option<NaiveDate> = w
         .prepare_cached("SELECT max(day) FROM visits WHERE citizen_id = ?1 AND deleted_at IS NULL")?
@@ -222,17 +226,20 @@ fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
         .optional()?
         .flatten();
     if latest.is_none_or(|d| d <= v.day) {
-        return Ok(whole);
+        return Ok((whole, Some(found)));
     }
-    Ok(CitizenInput {
-        address: "",
-        phone: if v.id_number.is_some() {
-            None
-        } else {
-            whole.phone
+    Ok((
+        CitizenInput {
+            address: "",
+            phone: if v.id_number.is_some() {
+                None
+            } else {
+                whole.phone
+            },
+            ..whole
         },
-        ..whole
-    })
+        None,
+    ))
 }
 
 impl Store {
