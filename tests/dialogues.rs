@@ -292,7 +292,8 @@ fn a_public_dialogues_promises_stay_on_the_board_until_answered_and_are_counted(
             *v = 0;
         }
     }
-    let text = tiepdan::i18n::report_paragraph(tiepdan::i18n::Lang::Vi, "UBND phường Ba Đình", &none);
+    let text =
+        tiepdan::i18n::report_paragraph(tiepdan::i18n::Lang::Vi, "UBND phường Ba Đình", &none);
     assert!(text.contains("với 320 lượt người tham gia"), "{text}");
     assert!(!text.contains("hẹn trả lời"), "{text}");
     // A cancelled dialogue is counted nowhere, and its promises leave the board.

@@ -301,10 +301,9 @@ fn parts(lang: Lang, unit: &str, r: &crate::domain::report::Report) -> Parts {
         // Answers promised are named only where some were: "hẹn trả lời 00 nội dung, đã trả
         // lời 00" said nothing.
         if f(F::PromisesMade) > 0 {
-            guidance.push_str(&Msg::PgPromises.fill(
-                lang,
-                &[&n(F::PromisesMade), &n(F::PromisesAnswered)],
-            ));
+            guidance.push_str(
+                &Msg::PgPromises.fill(lang, &[&n(F::PromisesMade), &n(F::PromisesAnswered)]),
+            );
         }
     }
     let classes: Vec<String> = [
