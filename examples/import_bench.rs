@@ -42,10 +42,7 @@ fn cpu_of(stat: &str) -> f64 {
 
 /// (this thread's, the process's) CPU seconds so far.
 fn cpu() -> (f64, f64) {
-    (
-        cpu_of("/proc/thread-self/stat"),
-        cpu_of("/proc/self/stat"),
-    )
+    (cpu_of("/proc/thread-self/stat"), cpu_of("/proc/self/stat"))
 }
 
 /// A phase's CPU time: the thread's, and the process's when other threads added to it.

@@ -827,7 +827,13 @@ fn many_denouncers_sealed_ahead_open_to_what_their_rows_said() {
     ];
     // 60 rows, every other one a denunciation; people 0–29, each denouncer comes twice.
     let person = |i: u32| i % 30;
-    let name = |p: u32| format!("Nguyễn Văn {} {}", GIVEN[(p % 10) as usize], GIVEN[(p / 10) as usize]);
+    let name = |p: u32| {
+        format!(
+            "Nguyễn Văn {} {}",
+            GIVEN[(p % 10) as usize],
+            GIVEN[(p / 10) as usize]
+        )
+    };
     for i in 0..60u32 {
         let r = i + 1;
         let p = person(i);

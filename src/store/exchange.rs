@@ -24,8 +24,8 @@ use super::{
     Bulk, BulkVisit, CitizenInput, Permission, Result, Store, Writer, citizens, lookup, now_stamp,
     rows, visits,
 };
-use crate::domain::journal::{Entity, Op};
 use crate::domain::identity::SealedIdentity;
+use crate::domain::journal::{Entity, Op};
 use crate::domain::text::clean_line;
 use crate::domain::visit::{PetitionType, ValidVisit};
 
@@ -137,8 +137,9 @@ fn write_rows(
         .map(|r| expected_identity(&r.visit).to_bytes())
         .collect();
     let recipients = w.recipients()?;
-    let (written, taken, missed) =
-        w.sealing_ahead(plains, recipients, || each_row(w, out, order, by, label, now));
+    let (written, taken, missed) = w.sealing_ahead(plains, recipients, || {
+        each_row(w, out, order, by, label, now)
+    });
     out.sealed = (taken + missed) as u64;
     out.sealed_ahead = taken as u64;
     written
