@@ -74,6 +74,36 @@ impl Ahead {
     }
 }
 
+impl super::write::Sql<'_> {
+    /// Seal `plain` to `recipients` (`seal::seal`), or take the envelope a second thread
+    /// made of it ahead (`ahead.rs`).
+    pub(in crate::store) fn seal(&self, plain: &[u8], recipients: &[[u8; 32]]) -> Vec<u8> {
+        self.ahead
+            .borrow_mut()
+            .as_mut()
+            .and_then(|a| a.take(plain, recipients))
+            .unwrap_or_else(|| super::seal::seal(plain, recipients))
+    }
+
+    /// Run `f` with seals of `plains` made ahead on a second thread (see `ahead.rs`);
+    /// returns what `f` returned, and how many seals were taken from the thread and made in
+    /// place.
+    pub(in crate::store) fn sealing_ahead<T>(
+        &self,
+        plains: Vec<Vec<u8>>,
+        recipients: Vec<[u8; 32]>,
+        f: impl FnOnce() -> T,
+    ) -> (T, usize, usize) {
+        with_seals_ahead(plains, recipients, |a| {
+            *self.ahead.borrow_mut() = Some(a);
+            let out = f();
+            let a = self.ahead.borrow_mut().take();
+            let (taken, missed) = a.map_or((0, 0), |a| (a.taken, a.missed));
+            (out, taken, missed)
+        })
+    }
+}
+
 /// Run `f` with `plains` (the bytes expected to be sealed, in the order they will be asked
 /// for) being sealed to `recipients` on a second thread; `f` gets the [`Ahead`] to take them
 /// from. The thread stops when `f` returns (what it made and nobody took is dropped).

@@ -94,7 +94,7 @@ pub struct Sql<'s> {
     keys: super::keys::Keys,
     receiver: std::cell::Cell<Option<i64>>,
     /// Seals made ahead on a second thread (an import's denouncers: `ahead.rs`).
-    ahead: RefCell<Option<super::ahead::Ahead>>,
+    pub(in crate::store) ahead: RefCell<Option<super::ahead::Ahead>>,
 }
 
 impl<'s> Sql<'s> {
@@ -113,34 +113,6 @@ impl<'s> Sql<'s> {
     /// value's receiving officer).
     pub(in crate::store) fn receive_as(&self, receiver: Option<i64>) {
         self.receiver.set(receiver);
-    }
-
-    /// Seal `plain` to `recipients` (`seal::seal`), or take the envelope a second thread
-    /// made of it ahead (`ahead.rs`).
-    pub(in crate::store) fn seal(&self, plain: &[u8], recipients: &[[u8; 32]]) -> Vec<u8> {
-        self.ahead
-            .borrow_mut()
-            .as_mut()
-            .and_then(|a| a.take(plain, recipients))
-            .unwrap_or_else(|| super::seal::seal(plain, recipients))
-    }
-
-    /// Run `f` with seals of `plains` made ahead on a second thread (see `ahead.rs`);
-    /// returns what `f` returned, and how many seals were taken from the thread and made in
-    /// place.
-    pub(in crate::store) fn sealing_ahead<T>(
-        &self,
-        plains: Vec<Vec<u8>>,
-        recipients: Vec<[u8; 32]>,
-        f: impl FnOnce() -> T,
-    ) -> (T, usize, usize) {
-        super::ahead::with_seals_ahead(plains, recipients, |a| {
-            *self.ahead.borrow_mut() = Some(a);
-            let out = f();
-            let a = self.ahead.borrow_mut().take();
-            let (taken, missed) = a.map_or((0, 0), |a| (a.taken, a.missed));
-            (out, taken, missed)
-        })
     }
 
     pub(in crate::store) fn keys(&self) -> &super::keys::Keys {
