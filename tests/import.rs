@@ -808,3 +808,82 @@ fn one_index_write_is_one_segment_per_table() {
     assert_eq!(docs, vec![120]);
     assert_eq!(store.index_left().unwrap(), 0);
 }
+
+/// A book of many denunciations (issue 27's import speed: their identities are sealed on a
+/// second thread while the transaction writes): each denouncer's sealed identity opens to
+/// what their row said, a returning denouncer is one record, the journal and the book
+/// verify, and importing again adds nothing.
+#[test]
+fn many_denouncers_sealed_ahead_open_to_what_their_rows_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("denunciations.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (j, h) in HEADERS.iter().enumerate() {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    const GIVEN: [&str; 10] = [
+        "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa",
+    ];
+    // 60 rows, every other one a denunciation; people 0–29, each denouncer comes twice.
+    let person = |i: u32| i % 30;
+    let name = |p: u32| {
+        format!(
+            "Nguyễn Văn {} {}",
+            GIVEN[(p % 10) as usize],
+            GIVEN[(p / 10) as usize]
+        )
+    };
+    for i in 0..60u32 {
+        let r = i + 1;
+        let p = person(i);
+        let denounces = p % 2 == 0;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, format!("{:02}/03/2020", 1 + i / 3))
+            .unwrap();
+        ws.write_string(r, 2, format!("{}\nThôn {p}, xã Tân Lập", name(p)))
+            .unwrap();
+        ws.write_string(r, 3, format!("0010850{p:05}")).unwrap();
+        ws.write_string(r, 4, format!("Nội dung số {i}")).unwrap();
+        ws.write_string(r, 5, if denounces { "TC/1" } else { "KN/1" })
+            .unwrap();
+        ws.write_string(r, 7, "x").unwrap();
+    }
+    wb.save(&file).unwrap();
+    let (mut store, actor) = book(dir.path());
+    let p = plan(&store, &file);
+    assert!(p.refused.is_empty(), "{:?}", p.refused);
+    let out = import_plan(&mut store, &actor, &p);
+    assert_eq!((out.added, out.citizens_new), (60, 30));
+    // 15 denouncers, each sealed when new and sealed again on their second visit; whether
+    // the thread got to a seal first is timing, but never more than were sealed.
+    assert_eq!(out.sealed, 30);
+    assert!(out.sealed_ahead <= out.sealed);
+    let denunciations: Vec<(String, String)> = p
+        .visits
+        .iter()
+        .filter(|v| v.visit.visit.petition_type == PetitionType::ToCao)
+        .map(|v| (v.visit.uid.clone(), v.visit.visit.full_name.clone()))
+        .collect();
+    assert_eq!(denunciations.len(), 30);
+    for (uid, typed) in &denunciations {
+        let d = store.visit_detail(uid).unwrap();
+        let mut v = tiepdan::domain::identity::Viewer::nobody();
+        v.hold(store.opener());
+        v.reveal(tiepdan::domain::identity::Record::Visit(uid.clone()));
+        assert_eq!(v.name_of(&d.row.citizen), Some(typed.as_str()), "{uid}");
+    }
+    // Nothing in the clear; one sealed record per denouncer.
+    assert_eq!(
+        store
+            .inspect_one::<i64>(
+                "SELECT count(*) FROM citizens WHERE sealed IS NOT NULL AND full_name = '⊘'",
+                []
+            )
+            .unwrap(),
+        15
+    );
+    assert!(store.verify_book(None).unwrap().ok());
+    let again = import_plan(&mut store, &actor, &p);
+    assert_eq!((again.added, again.already, again.sealed), (0, 60, 0));
+}

@@ -446,12 +446,6 @@ pub(super) fn upsert(
     v: &CitizenInput,
     rename: bool,
 ) -> Result<i64> {
-    let idn = v.id_number.map(|i| i.value.as_str());
-    let phone = v.phone.map(|p| p.value.as_str());
-    let blind = w.keys().blind().copied();
-    let blind = blind.as_ref();
-    let side = Side::of(v.denouncer);
-    let mut matched_unseen = false;
     // The record the form recognised, when it is on this visit's side; else whoever the
     // typed identity is on that side (a denunciation of someone on record as a petitioner
     // goes to their sealed record, never to the open one, and back).
@@ -459,9 +453,51 @@ pub(super) fn upsert(
         Some(k) if is_sealed(w.conn(), k.id)? == v.denouncer => Some(k),
         _ => None,
     };
+    let found = match known {
+        Some(_) => None,
+        None => find(w, v)?,
+    };
+    upsert_as(w, known, found, v, rename)
+}
+
+/// Who `v` is on its side, as [`upsert`] looks for them (`find_id`).
+pub(super) fn find(w: &Writer, v: &CitizenInput) -> Result<Option<(i64, MatchedBy)>> {
+    find_id(
+        w.conn(),
+        w.keys().blind(),
+        v.id_number.map(|i| i.value.as_str()),
+        v.full_name,
+        v.phone.map(|p| p.value.as_str()),
+        Side::of(v.denouncer),
+    )
+}
+
+/// [`upsert`] of a citizen the form did not recognise, already looked for (`found`: what
+/// [`find`] says of `v` now — an import looks before it upserts, and need not look twice).
+pub(super) fn upsert_found(
+    w: &Writer,
+    found: Option<(i64, MatchedBy)>,
+    v: &CitizenInput,
+) -> Result<i64> {
+    upsert_as(w, None, found, v, false)
+}
+
+fn upsert_as(
+    w: &Writer,
+    known: Option<KnownCitizen>,
+    found: Option<(i64, MatchedBy)>,
+    v: &CitizenInput,
+    rename: bool,
+) -> Result<i64> {
+    let idn = v.id_number.map(|i| i.value.as_str());
+    let phone = v.phone.map(|p| p.value.as_str());
+    let blind = w.keys().blind().copied();
+    let blind = blind.as_ref();
+    let side = Side::of(v.denouncer);
+    let mut matched_unseen = false;
     let existing = match known {
         Some(k) => Some(k),
-        None => match find_id(w.conn(), blind, idn, v.full_name, phone, side)? {
+        None => match found {
             Some((id, _)) => {
                 matched_unseen = !super::lookup::exposed(w.conn(), id)?;
                 Some(KnownCitizen {

@@ -24,8 +24,10 @@ use super::{
     Bulk, BulkVisit, CitizenInput, Permission, Result, Store, Writer, citizens, lookup, now_stamp,
     rows, visits,
 };
+use crate::domain::identity::SealedIdentity;
 use crate::domain::journal::{Entity, Op};
-use crate::domain::visit::ValidVisit;
+use crate::domain::text::clean_line;
+use crate::domain::visit::{PetitionType, ValidVisit};
 
 /// A row of an old book, ready for the book: validated by the visit form's checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,10 @@ pub struct ImportOutcome {
     pub citizens_known: u64,
     /// Reception sessions opened.
     pub sessions_new: u64,
+    /// Denouncers' identities sealed (new, or sealed again with what a row adds), and how
+    /// many of those seals a second thread had made ahead (`store::ahead`).
+    pub sealed: u64,
+    pub sealed_ahead: u64,
 }
 
 /// One batch of the lookup index written.
@@ -123,6 +129,43 @@ fn write_rows(
     label: &str,
     now: &str,
 ) -> Result<()> {
+    // The identities of the rows' denouncers, as a new citizen's record seals them
+    // (`rows::insert_citizen`): sealed on a second thread while this one writes.
+    let plains: Vec<Vec<u8>> = order
+        .iter()
+        .filter(|r| r.visit.petition_type == PetitionType::ToCao)
+        .map(|r| expected_identity(&r.visit).to_bytes())
+        .collect();
+    let recipients = w.recipients()?;
+    let (written, taken, missed) = w.sealing_ahead(plains, recipients, || {
+        each_row(w, out, order, by, label, now)
+    });
+    out.sealed = (taken + missed) as u64;
+    out.sealed_ahead = taken as u64;
+    written
+}
+
+/// A denouncer's identity as a new citizen's record seals it (`rows::insert_citizen`).
+fn expected_identity(v: &ValidVisit) -> SealedIdentity {
+    SealedIdentity {
+        name: clean_line(&v.full_name),
+        id_kind: v.id_number.as_ref().map(|i| i.kind.code().to_owned()),
+        id_number: v.id_number.as_ref().map(|i| i.value.clone()),
+        phone: v.phone.as_ref().map(|p| p.value.clone()),
+        address: clean_line(&v.address),
+        birth_year: None,
+        sex: None,
+    }
+}
+
+fn each_row(
+    w: &Writer,
+    out: &mut ImportOutcome,
+    order: &[&ImportedVisit],
+    by: i64,
+    label: &str,
+    now: &str,
+) -> Result<()> {
     let mut bulk = Bulk::new(w, Some(by), label)?;
     for r in order {
         let known: bool = w
@@ -133,7 +176,10 @@ fn write_rows(
             continue;
         }
         let v = &r.visit;
-        let citizen_id = citizens::upsert(w, None, &particulars(w, v)?, false)?;
+        let citizen_id = match particulars(w, v)? {
+            (who, Some(found)) => citizens::upsert_found(w, found, &who)?,
+            (who, None) => citizens::upsert(w, None, &who, false)?,
+        };
         let session_id = visits::session_for(w, v.day, v)?;
         let id = bulk.visit(&BulkVisit {
             uid: &r.uid,
@@ -157,22 +203,23 @@ fn write_rows(
 /// Who a row is from, for `citizens::upsert`. A citizen the book already knows from a
 /// later visit keeps the address and phone on record (an old book's would replace newer
 /// ones): the row passes only what recognises them (the ID number, or the phone when it
-/// has none).
-fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
+/// has none). With them, who they were found to be (`citizens::find`'s answer), when it is
+/// what the upsert would find again (the row passed whole).
+#[allow(clippy::type_complexity)]
+fn particulars<'v>(
+    w: &Writer,
+    v: &'v ValidVisit,
+) -> Result<(CitizenInput<'v>, Option<Option<(i64, citizens::MatchedBy)>>)> {
     let whole = CitizenInput {
         full_name: &v.full_name,
         id_number: v.id_number.as_ref(),
         phone: v.phone.as_ref(),
         address: &v.address,
-        denouncer: v.petition_type == crate::domain::visit::PetitionType::ToCao,
+        denouncer: v.petition_type == PetitionType::ToCao,
     };
-    let idn = v.id_number.as_ref().map(|i| i.value.as_str());
-    let phone = v.phone.as_ref().map(|p| p.value.as_str());
-    let side = citizens::Side::of(whole.denouncer);
-    let Some((id, _)) =
-        citizens::find_id(w.conn(), w.keys().blind(), idn, &v.full_name, phone, side)?
-    else {
-        return Ok(whole);
+    let found = citizens::find(w, &whole)?;
+    let Some((id, _)) = found else {
+        return Ok((whole, Some(found)));
     };
     let latest: Option<NaiveDate> = w
         .prepare_cached("SELECT max(day) FROM visits WHERE citizen_id = ?1 AND deleted_at IS NULL")?
@@ -180,17 +227,20 @@ fn particulars<'v>(w: &Writer, v: &'v ValidVisit) -> Result<CitizenInput<'v>> {
         .optional()?
         .flatten();
     if latest.is_none_or(|d| d <= v.day) {
-        return Ok(whole);
+        return Ok((whole, Some(found)));
     }
-    Ok(CitizenInput {
-        address: "",
-        phone: if v.id_number.is_some() {
-            None
-        } else {
-            whole.phone
+    Ok((
+        CitizenInput {
+            address: "",
+            phone: if v.id_number.is_some() {
+                None
+            } else {
+                whole.phone
+            },
+            ..whole
         },
-        ..whole
-    })
+        None,
+    ))
 }
 
 impl Store {

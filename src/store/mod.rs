@@ -5,6 +5,7 @@
 //! counters; text is NFC-normalized before it is written. Nothing outside holds a writable
 //! connection; reads are `&self` methods (and `inspect` for read-only queries).
 
+mod ahead;
 mod apart;
 mod auth;
 pub mod backup;

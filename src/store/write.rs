@@ -93,6 +93,8 @@ pub struct Sql<'s> {
     /// blind index, open it to merge what a visit adds), and the officer who receives.
     keys: super::keys::Keys,
     receiver: std::cell::Cell<Option<i64>>,
+    /// Seals made ahead on a second thread (an import's denouncers: `ahead.rs`).
+    pub(in crate::store) ahead: RefCell<Option<super::ahead::Ahead>>,
 }
 
 impl<'s> Sql<'s> {
@@ -131,6 +133,7 @@ impl<'s> Sql<'s> {
             stamp: RefCell::new(None),
             keys: Default::default(),
             receiver: Default::default(),
+            ahead: RefCell::new(None),
         })
     }
 

@@ -207,8 +207,14 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
 /// or VNI, among the cells that are clearly one or the other) settles the cells that read
 /// as well both ways. Returns how many cells were TCVN3 and VNI.
 pub fn to_unicode(sheet: &mut Sheet) -> (u64, u64) {
-    let (mut t, mut v) = (0u64, 0u64);
-    for (_, cells) in &sheet.rows {
+    let sum = |counts: Vec<(u64, u64)>| {
+        counts
+            .into_iter()
+            .fold((0, 0), |(t, v), (a, b)| (t + a, v + b))
+    };
+    // Each half of the sheet on its own thread (a cell's conversion is the cell's alone).
+    let (t, v) = sum(in_halves(&sheet.rows, |(_, cells)| {
+        let (mut t, mut v) = (0u64, 0u64);
         for c in cells {
             if let Cell::Text(s) = c {
                 match legacy::detect(s, None) {
@@ -218,30 +224,70 @@ pub fn to_unicode(sheet: &mut Sheet) -> (u64, u64) {
                 }
             }
         }
-    }
+        (t, v)
+    }));
     let hint = match (t, v) {
         (0, 0) => None,
         (t, v) if t >= v => Some(Legacy::Tcvn3),
         _ => Some(Legacy::Vni),
     };
-    let (mut t, mut v) = (0u64, 0u64);
-    for (_, cells) in &mut sheet.rows {
-        for c in cells.iter_mut() {
-            if let Cell::Text(s) = c {
-                let (out, how) = legacy::to_unicode(s, hint);
-                match how {
-                    Legacy::Tcvn3 => t += 1,
-                    Legacy::Vni => v += 1,
-                    Legacy::Unicode => {}
-                }
-                let out = crate::domain::text::nfc(&out);
-                if out != *s {
-                    *s = out;
+    let convert = |rows: &mut [(u32, Vec<Cell>)]| {
+        let (mut t, mut v) = (0u64, 0u64);
+        for (_, cells) in rows {
+            for c in cells.iter_mut() {
+                if let Cell::Text(s) = c {
+                    let (out, how) = legacy::to_unicode(s, hint);
+                    match how {
+                        Legacy::Tcvn3 => t += 1,
+                        Legacy::Vni => v += 1,
+                        Legacy::Unicode => {}
+                    }
+                    let out = crate::domain::text::nfc(&out);
+                    if out != *s {
+                        *s = out;
+                    }
                 }
             }
         }
+        (t, v)
+    };
+    if sheet.rows.len() < SMALL {
+        return convert(&mut sheet.rows);
     }
-    (t, v)
+    let half = sheet.rows.len().div_ceil(2);
+    let mut parts = sheet.rows.chunks_mut(half);
+    let (first, second) = (parts.next(), parts.next());
+    match (first, second) {
+        (Some(a), Some(b)) => std::thread::scope(|s| {
+            let other = s.spawn(|| convert(b));
+            let (t, v) = convert(a);
+            let (t2, v2) = other.join().expect("a sheet's half converts");
+            (t + t2, v + v2)
+        }),
+        (Some(a), None) => convert(a),
+        _ => (0, 0),
+    }
+}
+
+/// Fewer rows than this are done on one thread.
+const SMALL: usize = 2_000;
+
+/// Rows checked at a time.
+const CHUNK: usize = 8_192;
+
+/// `f` of each item, in order, the two halves of `items` on two threads (a small sheet on
+/// this one).
+fn in_halves<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if items.len() < SMALL {
+        return items.iter().map(&f).collect();
+    }
+    let (a, b) = items.split_at(items.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| b.iter().map(&f).collect::<Vec<U>>());
+        let mut out: Vec<U> = a.iter().map(&f).collect();
+        out.extend(other.join().expect("a sheet's half is checked"));
+        out
+    })
 }
 
 /// What the book knows that the rows are checked against.
@@ -357,12 +403,20 @@ pub fn plan(sheets: Vec<Sheet>, map: &ColumnMap, ctx: &Context) -> Plan {
         }
         let mut rows = 0;
         if let Some(h) = &header {
-            for (no, cells) in sheet.rows.iter().skip(h.data) {
-                if cells.iter().all(|c| matches!(c, Cell::Empty)) {
-                    continue;
-                }
+            let body: Vec<&(u32, Vec<Cell>)> = sheet
+                .rows
+                .iter()
+                .skip(h.data)
+                .filter(|(_, cells)| !cells.iter().all(|c| matches!(c, Cell::Empty)))
+                .collect();
+            // Each row checked on its own, on two threads; keyed after, in order. A slice of
+            // rows at a time: the checked rows are held once, as the plan's.
+            let checked = body
+                .chunks(CHUNK)
+                .flat_map(|rows| in_halves(rows, |(_, cells)| row::checked(cells, h, ctx)));
+            for ((no, cells), checked) in body.iter().zip(checked) {
                 rows += 1;
-                match row::visit(cells, h, ctx, &mut seen) {
+                match checked.map(|c| row::keyed(c, &mut seen)) {
                     Ok(visit) => plan.visits.push(Planned {
                         sheet: si,
                         row: *no,

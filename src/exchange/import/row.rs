@@ -96,6 +96,29 @@ pub fn visit(
     ctx: &Context,
     seen: &mut HashMap<String, u32>,
 ) -> Result<ImportedVisit, Vec<Refusal>> {
+    checked(cells, h, ctx).map(|c| keyed(c, seen))
+}
+
+/// A row checked, not yet keyed: the visit and its receiving officer.
+pub type Checked = (visit::ValidVisit, Option<i64>);
+
+/// A checked row keyed: its stable uid (`visit_uid`), the `seen`-th of identical rows.
+pub fn keyed((v, officer_id): Checked, seen: &mut HashMap<String, u32>) -> ImportedVisit {
+    let key = visit_uid(&v, 0);
+    let n = seen.entry(key.clone()).or_default();
+    // The first of identical rows is keyed by occurrence 0: the key itself.
+    let uid = if *n == 0 { key } else { visit_uid(&v, *n) };
+    *n += 1;
+    ImportedVisit {
+        uid,
+        visit: v,
+        officer_id,
+    }
+}
+
+/// A row of the sheet checked (see [`visit`]), each row on its own: rows may be checked
+/// in any order, or at once, and keyed after in the sheet's order.
+pub fn checked(cells: &[Cell], h: &Header, ctx: &Context) -> Result<Checked, Vec<Refusal>> {
     let col = |c: Column| h.index(c);
     let cell = |c: Column| {
         col(c)
@@ -341,17 +364,7 @@ pub fn visit(
         });
     }
     match checked.visit {
-        Some(v) if refusals.is_empty() => {
-            let key = visit_uid(&v, 0);
-            let n = seen.entry(key).or_default();
-            let uid = visit_uid(&v, *n);
-            *n += 1;
-            Ok(ImportedVisit {
-                uid,
-                visit: v,
-                officer_id,
-            })
-        }
+        Some(v) if refusals.is_empty() => Ok((v, officer_id)),
         _ => {
             if refusals.is_empty() {
                 refusals.push(Refusal {

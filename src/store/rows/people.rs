@@ -51,7 +51,7 @@ pub(in crate::store) fn sealed_identity(
     }
     let blind = sql.keys().blind();
     Ok(SealedCitizen {
-        sealed: crate::store::seal::seal(&id.to_bytes(), &recipients),
+        sealed: sql.seal(&id.to_bytes(), &recipients),
         name_key: blind.map(|b| blind_name(b, &id.name)).unwrap_or_default(),
         blind_id: blind
             .zip(id.id_number.as_deref())
