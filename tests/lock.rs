@@ -151,7 +151,13 @@ fn a_wrong_pin_is_counted_kept_in_the_book_and_slowed_after_five() {
     // No PIN anywhere in the audit.
     let all: Vec<String> = app
         .store
-        .inspect("SELECT before || after FROM journal", [], |r| r.get(0))
+        .inspect("SELECT before, after FROM journal", [], |r| {
+            let field = |i: usize| {
+                tiepdan::store::unpack_journal_field(&r.get::<_, Vec<u8>>(i)?)
+                    .map_err(|e| rusqlite::Error::UserFunctionError(e.into()))
+            };
+            Ok(field(0)? + &field(1)?)
+        })
         .unwrap();
     assert!(
         all.iter()
