@@ -373,7 +373,9 @@ fn a_load_writes_one_entry_per_record() {
     let ids = afters
         .iter()
         .filter(|a| {
-            a.contains("\"citizen_id\"") || a.contains("\"officer_id\"") || a.contains("\"field_id\"")
+            a.contains("\"citizen_id\"")
+                || a.contains("\"officer_id\"")
+                || a.contains("\"field_id\"")
         })
         .count();
     assert_eq!(ids, 0);
@@ -507,7 +509,11 @@ fn tampered(dir: &Path, name: &str, sql: &str) -> PathBuf {
 #[test]
 fn check_names_a_journal_entry_rewritten() {
     let dir = tempfile::tempdir().unwrap();
-    let path = tampered(dir.path(), "rewritten.sqlite3", "DROP TRIGGER journal_no_update;");
+    let path = tampered(
+        dir.path(),
+        "rewritten.sqlite3",
+        "DROP TRIGGER journal_no_update;",
+    );
     // The first visit's entry that says one person came now says two (its fields read back
     // from their stored form, edited, stored again).
     let (seq, record) = {

@@ -463,6 +463,10 @@ mod tests {
             "0033_dialogue_papers.sql",
             "fe97b6308f24d4926e8d5243c903ea2d4462ad6f7f9508d5be7d7964d12ed461",
         ),
+        (
+            "0034_journal_compact.sql",
+            "41eee242c36907030bf9ca27bea7b1c5d7e4866124388d1f65624619dd074138",
+        ),
     ];
 
     #[test]

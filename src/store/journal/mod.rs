@@ -25,8 +25,8 @@ use crate::domain::journal::{
 };
 
 pub use key::{ensure_desk_key, verify};
-pub use packed::{pack, stored_text, unpack};
 pub(in crate::store) use packed::{compact_old, digest_at, digest_bytes, field_at};
+pub use packed::{pack, stored_text, unpack};
 pub use read::{AuditFilter, JournalEntry, LegacyRow};
 pub(in crate::store) use read::{entry_from as entry_from_row, read_columns};
 

@@ -5,14 +5,15 @@
 //!
 //! - `before`, `after`: a BLOB. One that begins with `{` is the canonical JSON itself (short
 //!   fields, where compressing saves nothing); one that begins with the byte 1 is that JSON
-//!   as a zstd frame made with the dictionary `fields.dict` (trained once on the fields of a
-//!   demo book of another seed, and never changed: a new dictionary would take the byte 2).
+//!   as a zstd frame made with the dictionary `assets/journal-fields.dict` (trained once on
+//!   the fields of a demo book of another seed, and never changed: a new dictionary would
+//!   take the byte 2).
 //! - `state`, `hash`: the 32 bytes of the SHA-256, not its 64 hex digits.
 
 use std::cell::RefCell;
 
 /// The dictionary of the byte 1 (16 KiB, zstd's own format).
-const DICTIONARY: &[u8] = include_bytes!("fields.dict");
+const DICTIONARY: &[u8] = include_bytes!("../../../assets/journal-fields.dict");
 
 /// The first byte of a field compressed with [`DICTIONARY`].
 const ZSTD_DICT_1: u8 = 1;
@@ -207,7 +208,12 @@ mod tests {
         // The long one is compressed (well below its length), the short ones are kept.
         let stored = pack(visit);
         assert_eq!(stored[0], ZSTD_DICT_1);
-        assert!(stored.len() * 2 < visit.len(), "{} of {}", stored.len(), visit.len());
+        assert!(
+            stored.len() * 2 < visit.len(),
+            "{} of {}",
+            stored.len(),
+            visit.len()
+        );
         assert_eq!(pack("{}"), b"{}");
     }
 
