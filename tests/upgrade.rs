@@ -316,6 +316,15 @@ fn an_upgrade_that_fails_leaves_the_old_book_as_it_was() {
     assert_eq!(schema(&old), before, "and the old schema, untouched");
 }
 
+/// An entry's sequence number and its fields and digests as text (before, after, state, hash).
+type TextEntry = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// A book whose journal is stored as 0023 made it — fields as JSON text, digests as 64 hex
 /// digits — is packed by the upgrade to 0034 (issue 28): the same entries with the same
 /// hashes, `check` finds the book whole, the journal takes less room, and a desk writes on.
@@ -362,13 +371,7 @@ fn a_journal_stored_as_text_is_packed_by_the_upgrade() {
         )
         .unwrap();
         let text = |b: Option<Vec<u8>>| b.map(|b| tiepdan::store::journal_stored_text(&b).unwrap());
-        let rows: Vec<(
-            i64,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        )> = c
+        let rows: Vec<TextEntry> = c
             .prepare("SELECT seq, before, after, state, hash FROM journal_packed ORDER BY seq")
             .unwrap()
             .query_map([], |r| {
