@@ -365,14 +365,19 @@ fn a_load_writes_one_entry_per_record() {
             .unwrap();
         assert_eq!(created, rows, "{entity:?}");
     }
-    // No local row id anywhere: references are uids.
-    let ids: i64 = store
-        .inspect_one(
-            "SELECT count(*) FROM journal WHERE after LIKE '%\"citizen_id\"%'
-                OR after LIKE '%\"officer_id\"%' OR after LIKE '%\"field_id\"%'",
-            [],
-        )
+    // No local row id anywhere: references are uids (the fields as stored, read back).
+    let afters: Vec<String> = store
+        .inspect("SELECT after FROM journal", [], |r| Ok(after_of(r, 0)))
         .unwrap();
+    assert!(afters.iter().any(|a| a.contains("\"citizen\"")));
+    let ids = afters
+        .iter()
+        .filter(|a| {
+            a.contains("\"citizen_id\"")
+                || a.contains("\"officer_id\"")
+                || a.contains("\"field_id\"")
+        })
+        .count();
     assert_eq!(ids, 0);
     assert!(store.verify_book(None).unwrap().ok());
 }
@@ -507,20 +512,28 @@ fn check_names_a_journal_entry_rewritten() {
     let path = tampered(
         dir.path(),
         "rewritten.sqlite3",
-        "DROP TRIGGER journal_no_update;
-         UPDATE journal SET after = replace(after, '\"people\":1', '\"people\":2')
-          WHERE seq = (SELECT min(seq) FROM journal WHERE entity = 'visit'
-                         AND after LIKE '%\"people\":1%');",
+        "DROP TRIGGER journal_no_update;",
     );
-    let (seq, record): (i64, String) = Connection::open(&path)
-        .unwrap()
-        .query_row(
-            "SELECT seq, record FROM journal WHERE entity = 'visit' AND after LIKE '%\"people\":2%'
-             ORDER BY seq LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+    // The first visit's entry that says one person came now says two (its fields read back
+    // from their stored form, edited, stored again).
+    let (seq, record) = {
+        let c = Connection::open(&path).unwrap();
+        let (seq, record, after): (i64, String, String) = c
+            .prepare("SELECT seq, record, after FROM journal WHERE entity = 'visit' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, after_of(r, 2))))
+            .unwrap()
+            .map(Result::unwrap)
+            .find(|(_, _, a)| a.contains("\"people\":1"))
+            .unwrap();
+        let edited = after.replace("\"people\":1", "\"people\":2");
+        c.execute(
+            "UPDATE journal SET after = ?2 WHERE seq = ?1",
+            rusqlite::params![seq, tiepdan::store::pack_journal_field(&edited)],
         )
         .unwrap();
+        (seq, record)
+    };
     let r = check(&path);
     let f = r.of(Check::Chain).expect("the chain is broken");
     assert_eq!(f.problem, Problem::ChainHash { seq });
@@ -782,14 +795,15 @@ fn the_first_write_of_a_day_signs_the_chain_so_far() {
         c.execute_batch("DROP TRIGGER journal_no_update;").unwrap();
         let after: String = c
             .query_row("SELECT after FROM journal WHERE seq = ?1", [seq], |r| {
-                r.get(0)
+                Ok(after_of(r, 0))
             })
             .unwrap();
         let sig = cp.after["signature"].as_str().unwrap();
         let forged = after.replace(sig, &"ab".repeat(64));
+        assert_ne!(forged, after);
         c.execute(
             "UPDATE journal SET after = ?2 WHERE seq = ?1",
-            rusqlite::params![seq, forged],
+            rusqlite::params![seq, tiepdan::store::pack_journal_field(&forged)],
         )
         .unwrap();
         rehash_from(&c, seq);
@@ -802,7 +816,12 @@ fn the_first_write_of_a_day_signs_the_chain_so_far() {
     clock::fix(None);
 }
 
-/// An entry's columns as stored (seq, at, officer, desk, op, entity, record, versions,
+/// A field of a journal row as canonical JSON (stored packed since migration 0034).
+fn after_of(r: &rusqlite::Row, i: usize) -> String {
+    tiepdan::store::unpack_journal_field(r.get_ref(i).unwrap().as_blob().unwrap()).unwrap()
+}
+
+/// An entry's columns as read back (seq, at, officer, desk, op, entity, record, versions,
 /// before, after, state).
 type RawEntry = (
     i64,
@@ -822,10 +841,11 @@ type RawEntry = (
 /// Recompute the chain from `seq` on (what a forger who knows the encoding but not the key
 /// can do).
 fn rehash_from(c: &Connection, seq: i64) {
-    use tiepdan::domain::journal::{Parts, chain, encode, hash_from_hex, hex};
+    use tiepdan::domain::journal::{Parts, chain, encode, hash_from_hex};
+    use tiepdan::store::journal_stored_text as text;
     let mut prev = hash_from_hex(
         &c.query_row("SELECT hash FROM journal WHERE seq = ?1", [seq - 1], |r| {
-            r.get::<_, String>(0)
+            Ok(text(&r.get::<_, Vec<u8>>(0)?).unwrap())
         })
         .unwrap(),
     )
@@ -847,9 +867,9 @@ fn rehash_from(c: &Connection, seq: i64) {
                 r.get(6)?,
                 r.get(7)?,
                 r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-                r.get(11)?,
+                after_of(r, 9),
+                after_of(r, 10),
+                r.get::<_, Option<Vec<u8>>>(11)?.and_then(|b| text(&b)),
             ))
         })
         .unwrap()
@@ -873,7 +893,7 @@ fn rehash_from(c: &Connection, seq: i64) {
         let h = chain(&prev, encode(&parts).as_bytes());
         c.execute(
             "UPDATE journal SET hash = ?2 WHERE seq = ?1",
-            rusqlite::params![s, hex(&h)],
+            rusqlite::params![s, h.as_slice()],
         )
         .unwrap();
         prev = h;
@@ -1118,13 +1138,13 @@ fn no_identity_value_ever_enters_the_journal() {
     drop(store);
     let c = Connection::open(&path).unwrap();
     let text: String = c
-        .query_row(
-            "SELECT group_concat(coalesce(before, '') || '|' || coalesce(after, ''), '\n')
-             FROM journal",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+        .prepare("SELECT before, after FROM journal")
+        .unwrap()
+        .query_map([], |r| Ok(after_of(r, 0) + "|" + &after_of(r, 1)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect::<Vec<_>>()
+        .join("\n");
     for secret in [
         "Bảo Mật",
         "001203004567",

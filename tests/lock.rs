@@ -151,7 +151,12 @@ fn a_wrong_pin_is_counted_kept_in_the_book_and_slowed_after_five() {
     // No PIN anywhere in the audit.
     let all: Vec<String> = app
         .store
-        .inspect("SELECT before || after FROM journal", [], |r| r.get(0))
+        .inspect("SELECT before, after FROM journal", [], |r| {
+            let field = |i: usize| -> rusqlite::Result<String> {
+                Ok(tiepdan::store::unpack_journal_field(&r.get::<_, Vec<u8>>(i)?).unwrap())
+            };
+            Ok(field(0)? + &field(1)?)
+        })
         .unwrap();
     assert!(
         all.iter()

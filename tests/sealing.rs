@@ -210,9 +210,18 @@ fn a_book_its_wal_its_drafts_and_its_backup_hold_no_trace_of_the_denouncer() {
             for i in 0..n {
                 use rusqlite::types::ValueRef as V;
                 match r.get_ref(i).unwrap() {
-                    V::Text(b) | V::Blob(b) => {
+                    V::Text(b) => {
                         all.extend_from_slice(b);
                         all.push(0);
+                    }
+                    // The journal's fields are stored compressed: read as their JSON too.
+                    V::Blob(b) => {
+                        all.extend_from_slice(b);
+                        all.push(0);
+                        if let Some(text) = tiepdan::store::journal_stored_text(b) {
+                            all.extend_from_slice(text.as_bytes());
+                            all.push(0);
+                        }
                     }
                     _ => {}
                 }
@@ -392,7 +401,12 @@ fn every_row(book: &std::path::Path) -> Vec<(String, String)> {
             for i in 0..n {
                 use rusqlite::types::ValueRef as V;
                 match r.get_ref(i).unwrap() {
-                    V::Text(b) | V::Blob(b) => row.push_str(&String::from_utf8_lossy(b)),
+                    V::Text(b) => row.push_str(&String::from_utf8_lossy(b)),
+                    // The journal's fields are stored compressed: read as their JSON.
+                    V::Blob(b) => match tiepdan::store::journal_stored_text(b) {
+                        Some(text) => row.push_str(&text),
+                        None => row.push_str(&String::from_utf8_lossy(b)),
+                    },
                     V::Integer(x) => row.push_str(&x.to_string()),
                     _ => {}
                 }

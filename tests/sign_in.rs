@@ -33,7 +33,12 @@ fn a_pin_is_kept_only_as_an_argon2id_phc_string() {
     assert!(h.ends_with("$k1"), "{h}");
     // Nothing else in the book holds it.
     let dump: Vec<String> = store
-        .inspect("SELECT before || after FROM journal", [], |r| r.get(0))
+        .inspect("SELECT before, after FROM journal", [], |r| {
+            let field = |i: usize| -> rusqlite::Result<String> {
+                Ok(tiepdan::store::unpack_journal_field(&r.get::<_, Vec<u8>>(i)?).unwrap())
+            };
+            Ok(field(0)? + &field(1)?)
+        })
         .unwrap();
     assert!(dump.iter().all(|a| !a.contains(PIN) && !a.contains(&h)));
 }

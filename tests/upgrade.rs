@@ -315,3 +315,126 @@ fn an_upgrade_that_fails_leaves_the_old_book_as_it_was() {
     assert_eq!(version, 4, "still the old version");
     assert_eq!(schema(&old), before, "and the old schema, untouched");
 }
+
+/// An entry's sequence number and its fields and digests as text (before, after, state, hash).
+type TextEntry = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A book whose journal is stored as 0023 made it — fields as JSON text, digests as 64 hex
+/// digits — is packed by the upgrade to 0034 (issue 28): the same entries with the same
+/// hashes, `check` finds the book whole, the journal takes less room, and a desk writes on.
+#[test]
+fn a_journal_stored_as_text_is_packed_by_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("text-journal.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    tiepdan::demo::generate(
+        &mut store,
+        &tiepdan::demo::DemoOptions {
+            visits: 400,
+            seed: 5,
+            end: common::today(),
+        },
+    )
+    .unwrap();
+    let entries = store.journal_entries().unwrap();
+    drop(store);
+    let journal_bytes = |c: &Connection| -> i64 {
+        c.query_row(
+            "SELECT sum(length(before) + length(after) + coalesce(length(state), 0)
+                        + length(hash)) FROM journal",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    // The journal as 0023 stored it.
+    let text_bytes = {
+        let c = Connection::open(&path).unwrap();
+        let packed_bytes = journal_bytes(&c);
+        c.execute_batch(
+            "DROP TRIGGER journal_no_update;
+             DROP TRIGGER journal_no_delete;
+             DROP INDEX journal_by_record;
+             ALTER TABLE journal RENAME TO journal_packed;
+             CREATE TABLE journal (
+                 seq INTEGER PRIMARY KEY, at TEXT NOT NULL, officer TEXT, desk TEXT NOT NULL,
+                 op TEXT NOT NULL, entity TEXT NOT NULL, record TEXT NOT NULL,
+                 v_before INTEGER, v_after INTEGER, before TEXT NOT NULL, after TEXT NOT NULL,
+                 state TEXT, hash TEXT NOT NULL CHECK (length(hash) = 64)) STRICT;
+             CREATE INDEX journal_by_record ON journal (entity, record, seq);",
+        )
+        .unwrap();
+        let text = |b: Option<Vec<u8>>| b.map(|b| tiepdan::store::journal_stored_text(&b).unwrap());
+        let rows: Vec<TextEntry> = c
+            .prepare("SELECT seq, before, after, state, hash FROM journal_packed ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    text(r.get(1)?),
+                    text(r.get(2)?),
+                    text(r.get(3)?),
+                    text(r.get(4)?),
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO journal (seq, at, officer, desk, op, entity, record, v_before, v_after,
+                                  before, after, state, hash)
+             SELECT seq, at, officer, desk, op, entity, record, v_before, v_after, '', '', NULL,
+                    printf('%064d', 0) FROM journal_packed;
+             DROP TABLE journal_packed;",
+        )
+        .unwrap();
+        for (seq, before, after, state, hash) in rows {
+            c.execute(
+                "UPDATE journal SET before = ?2, after = ?3, state = ?4, hash = ?5 WHERE seq = ?1",
+                rusqlite::params![seq, before, after, state, hash],
+            )
+            .unwrap();
+        }
+        c.execute_batch(&format!(
+            "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+             BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+             CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+             BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+             PRAGMA user_version = {};",
+            LATEST_VERSION - 1
+        ))
+        .unwrap();
+        let text_bytes = journal_bytes(&c);
+        assert!(packed_bytes * 2 < text_bytes, "{packed_bytes} {text_bytes}");
+        text_bytes
+    };
+    // Opened: upgraded, packed again, the same entries and chain.
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.journal_entries().unwrap(), entries);
+    assert!(store.verify_book(None).unwrap().ok());
+    let c = Connection::open(&path).unwrap();
+    assert!(journal_bytes(&c) * 2 < text_bytes);
+    let old: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'journal_0023'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old, 0, "the old table is gone");
+    drop(c);
+    let actor = common::demo_officer(&mut store);
+    common::save(
+        &mut store,
+        &actor,
+        &common::valid(&common::draft("Lê Văn Mới", "")),
+    );
+    assert!(store.journal_len().unwrap() > entries.len() as i64 + 1);
+    assert!(store.verify_book(None).unwrap().ok());
+}

@@ -121,6 +121,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0033_dialogue_papers.sql",
         include_str!("../../migrations/0033_dialogue_papers.sql"),
     ),
+    (
+        "0034_journal_compact.sql",
+        include_str!("../../migrations/0034_journal_compact.sql"),
+    ),
 ];
 
 /// The schema version a migration file brings (its place in the list: numbers may skip, as
@@ -188,6 +192,13 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
     for (_, sql) in &MIGRATION_FILES[before as usize..] {
         tx.execute_batch(sql)?;
     }
+    // The journal as 0034 stores it: the old table's entries copied, packed (before any
+    // backfill below appends to the new one).
+    let compacted = if before < version_of(COMPACT) {
+        super::journal::compact_old(&tx)?
+    } else {
+        0
+    };
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
     })?;
@@ -244,10 +255,17 @@ pub(super) fn to_latest(conn: &mut Connection, path: &Path) -> Result<(), OpenEr
     } else {
         tx
     };
+    // The old journal's pages are free now: VACUUM gives them back (the file shrinks).
+    if compacted > 0 {
+        WIPE.with(|w| w.set(true));
+    }
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
     tx.commit()?;
     Ok(())
 }
+
+/// The file that stores the journal packed (issue 28).
+const COMPACT: &str = "0034_journal_compact.sql";
 
 /// The file that brought sealing (issue 26).
 const SEALING: &str = "0028_sealing.sql";
@@ -259,7 +277,8 @@ thread_local! {
     /// The keys an upgrade on this thread made (taken by the store it opens).
     static MADE: std::cell::RefCell<Option<super::keys::Keys>> =
         const { std::cell::RefCell::new(None) };
-    /// Whether it sealed identities that stood in the clear (their old pages are wiped).
+    /// Whether it sealed identities that stood in the clear (their old pages are wiped), or
+    /// freed the pages of the journal it packed (given back).
     static WIPE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -443,6 +462,10 @@ mod tests {
         (
             "0033_dialogue_papers.sql",
             "fe97b6308f24d4926e8d5243c903ea2d4462ad6f7f9508d5be7d7964d12ed461",
+        ),
+        (
+            "0034_journal_compact.sql",
+            "41eee242c36907030bf9ca27bea7b1c5d7e4866124388d1f65624619dd074138",
         ),
     ];
 

@@ -58,6 +58,11 @@ pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
 pub use export::ExportRecord;
 pub use fields::Field;
 pub use journal::{AuditFilter, JournalEntry, LegacyRow};
+/// The journal's stored form (migration 0034), for readers of the raw table: a field's
+/// canonical JSON from its stored bytes, and back; any stored value as text.
+pub use journal::{
+    pack as pack_journal_field, stored_text as journal_stored_text, unpack as unpack_journal_field,
+};
 pub use keys::KeyStatus;
 pub use lookup::{
     CaseHit, CitizenHit, Cursor, HistoryItem, Hits, Kind, LookupResults, Section, VisitHit,

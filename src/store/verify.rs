@@ -330,7 +330,7 @@ impl Store {
                 });
                 continue;
             }
-            let (before, after): (String, String) = (r.get(9)?, r.get(10)?);
+            let (before, after) = (jr::field_at(r, 9)?, jr::field_at(r, 10)?);
             if canonical_text(&before).as_deref() != Some(before.as_str())
                 || canonical_text(&after).as_deref() != Some(after.as_str())
             {
@@ -418,7 +418,7 @@ impl Store {
             let mut rows = stmt.query([spec.entity.code()])?;
             while let Some(r) = rows.next()? {
                 let rec = spec.record_of(r)?;
-                let state: Option<String> = r.get(n)?;
+                let state: Option<String> = jr::digest_at(r, n)?;
                 let v_after: Option<i64> = r.get(n + 1)?;
                 let op: Option<String> = r.get(n + 2)?;
                 let seq: Option<i64> = r.get(n + 3)?;
@@ -511,7 +511,7 @@ impl Store {
                 "SELECT after FROM journal WHERE entity = 'journal' AND record = ?1
                  ORDER BY seq DESC LIMIT 1",
                 [jr::LEGACY_RECORD],
-                |r| r.get(0),
+                |r| jr::field_at(r, 0),
             )
             .optional()?;
         let (n, digest) = jr::legacy_digest(&self.conn)?;

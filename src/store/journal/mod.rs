@@ -10,6 +10,7 @@
 //! (`key.rs`), the head of the chain as the previous day left it.
 
 mod key;
+mod packed;
 mod read;
 
 use std::cell::RefCell;
@@ -24,6 +25,8 @@ use crate::domain::journal::{
 };
 
 pub use key::{ensure_desk_key, verify};
+pub(in crate::store) use packed::{compact_old, digest_at, digest_bytes, field_at};
+pub use packed::{pack, stored_text, unpack};
 pub use read::{AuditFilter, JournalEntry, LegacyRow};
 pub(in crate::store) use read::{entry_from as entry_from_row, read_columns};
 
@@ -86,12 +89,15 @@ impl Journal {
     /// clock's now. On the first write of a day, the chain so far is signed first.
     pub fn begin(conn: &Connection, officer: Option<&str>) -> Result<Journal> {
         let time = clock::now();
-        let head: Option<(i64, String)> = conn
+        let head: Option<(i64, Option<String>)> = conn
             .prepare_cached("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([], |r| Ok((r.get(0)?, digest_at(r, 1)?)))
             .optional()?;
         let (last, prev) = match head {
-            Some((seq, hash)) => (seq, hash_from_hex(&hash).unwrap_or(GENESIS)),
+            Some((seq, hash)) => (
+                seq,
+                hash.as_deref().and_then(hash_from_hex).unwrap_or(GENESIS),
+            ),
             None => (0, GENESIS),
         };
         let mut j = Journal {
@@ -199,10 +205,10 @@ impl Journal {
             e.record,
             e.v_before,
             e.v_after,
-            e.before,
-            e.after,
-            state,
-            hex(&hash),
+            packed::pack(e.before),
+            packed::pack(e.after),
+            state.as_deref().and_then(digest_bytes),
+            hash.as_slice(),
         ])?;
         let seq = self.next;
         self.next += 1;

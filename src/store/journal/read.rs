@@ -65,11 +65,11 @@ pub(in crate::store) fn entry_from(r: &Row) -> rusqlite::Result<JournalEntry> {
             record: r.get(6)?,
             v_before: r.get(7)?,
             v_after: r.get(8)?,
-            before: fields(&r.get::<_, String>(9)?)?,
-            after: fields(&r.get::<_, String>(10)?)?,
-            state: r.get(11)?,
+            before: fields(&super::field_at(r, 9)?)?,
+            after: fields(&super::field_at(r, 10)?)?,
+            state: super::digest_at(r, 11)?,
         },
-        hash: r.get(12)?,
+        hash: super::digest_at(r, 12)?.unwrap_or_default(),
     })
 }
 

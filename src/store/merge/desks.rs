@@ -50,7 +50,7 @@ fn trusted_key(conn: &Connection, desk: &str) -> Result<Option<String>> {
         )?
         .query_row(
             [Entity::DeskKey.code(), desk, Op::DeskKeyTrusted.code()],
-            |r| r.get(0),
+            |r| super::super::journal::field_at(r, 0),
         )
         .optional()?;
     Ok(after
@@ -96,21 +96,29 @@ impl super::super::Store {
                 Some(k) => k.clone(),
                 None => known_key(conn, &desk)?.unwrap_or_default(),
             };
-            // Its merges: the import entries that name it (newest first).
-            let last: Option<(String, String)> = conn
-                .prepare_cached(
-                    "SELECT at, after FROM journal
-                     WHERE entity = ?1 AND op = ?2 AND json_extract(after, '$.desk') = ?3
-                     ORDER BY seq DESC LIMIT 1",
-                )?
-                .query_row([Entity::Book.code(), Op::Import.code(), &desk], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
+            // Its merges: the import entries that name it (newest first; their fields are
+            // stored compressed, so they are read here, not in SQL).
+            let mut last: Option<(String, Value)> = None;
+            {
+                let mut stmt = conn.prepare_cached(
+                    "SELECT at, after FROM journal WHERE entity = ?1 AND op = ?2
+                     ORDER BY seq DESC",
+                )?;
+                let mut rows = stmt.query([Entity::Book.code(), Op::Import.code()])?;
+                while let Some(r) = rows.next()? {
+                    let after = super::super::journal::field_at(r, 1)?;
+                    let Ok(v) = serde_json::from_str::<Value>(&after) else {
+                        continue;
+                    };
+                    if v.get("desk").and_then(Value::as_str) == Some(desk.as_str()) {
+                        last = Some((r.get(0)?, v));
+                        break;
+                    }
+                }
+            }
             let unit = last
                 .as_ref()
-                .and_then(|(_, a)| serde_json::from_str::<Value>(a).ok())
-                .and_then(|v| v.get("unit").and_then(Value::as_str).map(str::to_owned))
+                .and_then(|(_, v)| v.get("unit").and_then(Value::as_str).map(str::to_owned))
                 .unwrap_or_default();
             out.push(MergedDesk {
                 desk,

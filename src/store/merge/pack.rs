@@ -70,9 +70,10 @@ impl Store {
             .query_row(
                 "SELECT hash FROM journal WHERE seq = ?1",
                 [first - 1],
-                |r| r.get(0),
+                |r| j::digest_at(r, 0),
             )
             .optional()?
+            .flatten()
             .unwrap_or_else(|| hex(&GENESIS));
         let mut entries = Vec::new();
         {
@@ -291,7 +292,7 @@ pub(super) fn history(
            AND state IS NOT NULL ORDER BY seq",
     )?;
     let rows = stmt.query_map(rusqlite::params![spec.entity.code(), key], |r| {
-        Ok((r.get(0)?, r.get(1)?))
+        Ok((r.get(0)?, j::digest_at(r, 1)?.unwrap_or_default()))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
