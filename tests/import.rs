@@ -887,3 +887,47 @@ fn many_denouncers_sealed_ahead_open_to_what_their_rows_said() {
     let again = import_plan(&mut store, &actor, &p);
     assert_eq!((again.added, again.already, again.sealed), (0, 60, 0));
 }
+
+/// The lookup index after an import pauses between its writes only while a window of the
+/// book is open (a desk that may want to save); alone, it never waits for nobody.
+#[test]
+fn the_index_pauses_for_an_open_window_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clean.xlsx");
+    clean_book(&file);
+    let (mut store, actor) = book(dir.path());
+    let p = plan(&store, &file);
+    let visits: Vec<_> = p.visits.iter().map(|v| v.visit.clone()).collect();
+    let index = |store: &mut Store| {
+        store
+            .write(&actor, |w| w.import_visits("test", &visits))
+            .unwrap();
+        // Writes of one record each: as many writes as records.
+        store
+            .index_all_pending_in(std::time::Duration::ZERO)
+            .unwrap()
+    };
+    let alone = index(&mut store);
+    assert!(alone.writes >= 3, "{alone:?}");
+    assert_eq!(alone.records, alone.writes);
+    assert_eq!(alone.pauses, 0, "{alone:?}");
+    assert_eq!(store.index_left().unwrap(), 0);
+
+    // Another window opens on the book (its life mark locked): a pause after each write
+    // but the last. A second book of the same rows, so there is an index to write again.
+    let dir2 = tempfile::tempdir().unwrap();
+    let (mut store, actor2) = book(dir2.path());
+    let window = Store::open(&dir2.path().join("book.sqlite3")).unwrap();
+    let lease = window.lease_window("w-desk-2").expect("a life mark");
+    store
+        .write(&actor2, |w| w.import_visits("test", &visits))
+        .unwrap();
+    let shared = store
+        .index_all_pending_in(std::time::Duration::ZERO)
+        .unwrap();
+    assert_eq!(shared.records, alone.records);
+    assert_eq!(shared.pauses, shared.writes - 1, "{shared:?}");
+    assert!(shared.secs >= tiepdan::store::INDEX_PAUSE.as_secs_f64() * shared.pauses as f64);
+    drop(lease);
+    assert_eq!(store.index_left().unwrap(), 0);
+}

@@ -5,7 +5,7 @@
 //! administrator (PIN asked), then the lookup index in short writes.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
@@ -37,11 +37,6 @@ pub struct ImportArgs {
     #[command(flatten)]
     pub auth: SignInArgs,
 }
-
-/// How long one write of the lookup index holds the book, and the pause after it (longer
-/// than SQLite's longest wait between two tries of a waiting desk, 100 ms).
-pub const INDEX_SLICE: Duration = Duration::from_millis(250);
-pub const INDEX_PAUSE: Duration = Duration::from_millis(110);
 
 fn store_failure(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
     move |e| Failure::new(i18n::store_error(lang, &e))
@@ -173,23 +168,11 @@ pub fn run(book: &Path, args: &ImportArgs, lang: Lang) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Write the lookup index left pending, in short writes with a pause between them; returns
-/// the records indexed, the writes and the seconds.
+/// Write the lookup index left pending (`Store::index_all_pending`); returns the records
+/// indexed, the writes and the seconds.
 pub fn index_all(store: &mut Store) -> crate::store::Result<(u64, u64, f64)> {
-    let started = Instant::now();
-    let (mut records, mut writes) = (0, 0);
-    loop {
-        let p = store.index_pending(INDEX_SLICE)?;
-        records += p.done;
-        if p.done > 0 {
-            writes += 1;
-        }
-        if p.left == 0 {
-            break;
-        }
-        std::thread::sleep(INDEX_PAUSE);
-    }
-    Ok((records, writes, started.elapsed().as_secs_f64()))
+    let all = store.index_all_pending()?;
+    Ok((all.records, all.writes, all.secs))
 }
 
 /// Each sheet's header and conversions, then every refused row.

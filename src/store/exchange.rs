@@ -11,8 +11,9 @@
 //!
 //! **The lookup index** of the imported rows is written after the data, in small
 //! transactions (`Store::index_pending`), each bounded in time so another desk's save waits
-//! at most that long between them; the rows still to index are listed in `lookup_pending`
-//! in the data's own transaction, so a crash between leaves nothing unfindable for good.
+//! at most that long (`Store::index_all_pending`: a pause after each while a window of the
+//! book is open); the rows still to index are listed in `lookup_pending` in the data's own
+//! transaction, so a crash between leaves nothing unfindable for good.
 
 use std::time::{Duration, Instant};
 
@@ -56,6 +57,28 @@ pub struct ImportOutcome {
     /// many of those seals a second thread had made ahead (`store::ahead`).
     pub sealed: u64,
     pub sealed_ahead: u64,
+}
+
+/// How long one write of the lookup index holds the book.
+pub const INDEX_SLICE: Duration = Duration::from_millis(250);
+
+/// The pause after each write of the lookup index while a window of this book is open
+/// (longer than SQLite's longest wait between two tries of a waiting desk, 100 ms), so that
+/// a desk's save waits at most one write. With no window open nobody waits: no pause.
+pub const INDEX_PAUSE: Duration = Duration::from_millis(110);
+
+/// The whole lookup index left pending, written (`Store::index_all_pending`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndexAll {
+    /// Records indexed.
+    pub records: u64,
+    /// Writes (transactions) it took.
+    pub writes: u64,
+    /// The longest of them, and the time it all took, in seconds.
+    pub longest: f64,
+    pub secs: f64,
+    /// Pauses left to an open window.
+    pub pauses: u64,
 }
 
 /// One batch of the lookup index written.
@@ -273,6 +296,48 @@ impl Store {
     /// the records' documents are made for a third of it, then written (in the order FTS5
     /// writes fastest, about half again as long) and committed. Call again until nothing is
     /// left.
+    /// Write the lookup index left pending (an import's, a merge's), in writes of
+    /// [`INDEX_SLICE`]; after each, while any window of this book is open (its life mark
+    /// locked, `windows::any_window_alive`, looked at again after every write), a pause of
+    /// [`INDEX_PAUSE`] for its saves.
+    pub fn index_all_pending(&mut self) -> Result<IndexAll> {
+        self.index_all_pending_in(INDEX_SLICE)
+    }
+
+    /// [`Store::index_all_pending`] in writes of `slice` (each writes at least one record).
+    pub fn index_all_pending_in(&mut self, slice: Duration) -> Result<IndexAll> {
+        let started = Instant::now();
+        let mut all = IndexAll {
+            records: 0,
+            writes: 0,
+            longest: 0.0,
+            secs: 0.0,
+            pauses: 0,
+        };
+        loop {
+            let write = Instant::now();
+            let p = self.index_pending(slice)?;
+            all.longest = all.longest.max(write.elapsed().as_secs_f64());
+            all.records += p.done;
+            if p.done > 0 {
+                all.writes += 1;
+            }
+            if p.left == 0 {
+                break;
+            }
+            if self
+                .path
+                .as_deref()
+                .is_some_and(super::windows::any_window_alive)
+            {
+                all.pauses += 1;
+                std::thread::sleep(INDEX_PAUSE);
+            }
+        }
+        all.secs = started.elapsed().as_secs_f64();
+        Ok(all)
+    }
+
     pub fn index_pending(&mut self, budget: Duration) -> Result<IndexProgress> {
         self.refuse_read_only()?;
         let started = Instant::now();

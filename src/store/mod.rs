@@ -54,7 +54,9 @@ pub use deadlines::{
     Board, BoardRow, CaseDue, CaseLimit, DeadlineContext, DutyOf, RuleChange, VisitDuty,
 };
 pub use drafts::{DRAFT_ENTRY_FORM, DRAFT_VISIT_FORM, Draft};
-pub use exchange::{ImportOutcome, ImportedVisit, IndexProgress};
+pub use exchange::{
+    INDEX_PAUSE, INDEX_SLICE, ImportOutcome, ImportedVisit, IndexAll, IndexProgress,
+};
 pub use export::ExportRecord;
 pub use fields::Field;
 pub use journal::{AuditFilter, JournalEntry, LegacyRow};
