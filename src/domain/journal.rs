@@ -360,12 +360,20 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Bytes from lowercase or uppercase hex (None when not hex).
 pub fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    let b = s.as_bytes();
+    if !b.len().is_multiple_of(2) {
         return None;
     }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+    b.chunks_exact(2)
+        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
         .collect()
 }
 
@@ -485,5 +493,9 @@ mod tests {
         assert_eq!(hash_from_hex(&hex(&h)), Some(h));
         assert_eq!(unhex("zz"), None);
         assert_eq!(unhex("abc"), None);
+        assert_eq!(unhex("0aFf"), Some(vec![0x0a, 0xff]));
+        assert_eq!(unhex("+1"), None);
+        assert_eq!(unhex("é1"), None);
+        assert_eq!(unhex(""), Some(vec![]));
     }
 }
