@@ -181,3 +181,35 @@ fn an_older_hubs_reply_without_removals_is_still_read() {
     assert_eq!(r.records_removed, 0);
     assert!(!r.conflicts[0].removed);
 }
+
+#[test]
+fn a_removal_a_desk_made_merging_another_desks_package_is_left_to_that_desk() {
+    let Some(pg) = pg() else { return };
+    let hub = Hub::start(&pg.url());
+    let mut a = desk_a();
+    let mut b = desk_b();
+    hub.enroll(&a);
+    hub.enroll(&b);
+    let (first, _, case) = a.shared_case(ID);
+    let link = format!("{case}/{first}");
+    a.sync(&hub).unwrap();
+    let merge = |b: &mut Desk, p: &Package| {
+        b.store
+            .write(&b.actor, |w| w.merge_package(p, "test"))
+            .unwrap()
+    };
+    merge(&mut b, &a.store.package(None, None).unwrap());
+    a.leave(&first, ID);
+    let out = merge(&mut b, &a.store.package(None, None).unwrap());
+    assert_eq!(out.removed, 1);
+    assert!(!b.links().contains(&link));
+    // B's removal was the merge's: the hub leaves it to A.
+    let o = b.sync(&hub).unwrap();
+    assert_eq!(removed(&o), 0);
+    assert!(replies(&o).iter().all(|r| r.conflicts.is_empty()));
+    assert!(hub_links(&hub).contains(&link));
+    let o = a.sync(&hub).unwrap();
+    assert_eq!(removed(&o), 1);
+    assert!(!hub_links(&hub).contains(&link));
+    assert_eq!(hub.count("SELECT count(*) FROM conflicts"), 0);
+}

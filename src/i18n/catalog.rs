@@ -144,6 +144,9 @@ catalog! {
     CliPackagePlan => "Sẽ gộp: {0} hồ sơ mới, {1} cập nhật theo bàn kia, {2} đã có, {3} công dân trùng số giấy tờ; không ghi gì.", "Would merge: {0} new {0|record|records}, {1} brought to the other desk's version, {2} already here, {3} {3|citizen|citizens} with the same ID number; nothing written.";
     CliPackagePlanAdded => "  mới: {0} {1}", "  new: {0} {1}";
     CliPackagePlanUpdate => "  cập nhật: {0} {1}", "  brought up to date: {0} {1}";
+    CliPackagePlanRemove => "  gỡ (bàn kia đã gỡ): {0} {1}", "  removed (the other desk removed it): {0} {1}";
+    CliPackageRemoved => "Đã gỡ {0} hồ sơ bàn kia đã gỡ (lượt tiếp tách khỏi vụ việc).", "Removed {0} {0|record|records} the other desk removed (visits taken out of their cases).";
+    CliPackageConflictRemoved => "  {0} {1}: bàn kia đã gỡ, nhưng ở đây đã sửa từ đó (phiên bản ở đây {2}): không gỡ", "  {0} {1}: removed at the other desk, but changed here since (version here {2}): not removed";
     CliPackageKeyHint => "Nếu bàn {0} đã đổi khoá: hỏi trực tiếp bàn đó khoá mới (lệnh tiepdan desk list ở bàn đó), rồi gõ: tiepdan desk trust {0} --key KHOÁ_MỚI", "If desk {0} replaced its key: ask that desk for it directly (tiepdan desk list there), then type: tiepdan desk trust {0} --key NEW_KEY";
     CliDeskOwn => "Bàn này: {0}, khoá {1}", "This desk: {0}, key {1}";
     CliDeskNone => "Chưa gộp gói của bàn nào.", "No desk's package merged yet.";
