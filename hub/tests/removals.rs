@@ -213,3 +213,45 @@ fn a_removal_a_desk_made_merging_another_desks_package_is_left_to_that_desk() {
     assert!(!hub_links(&hub).contains(&link));
     assert_eq!(hub.count("SELECT count(*) FROM conflicts"), 0);
 }
+
+#[test]
+fn a_link_unlinked_linked_again_and_unlinked_is_unlinked_at_the_hub_batch_by_batch_or_in_one() {
+    let Some(pg) = pg() else { return };
+    let hub = Hub::start(&pg.url());
+    let mut a = desk_a();
+    let mut b = desk_b();
+    hub.enroll(&a);
+    hub.enroll(&b);
+    // Desk A syncs after each change.
+    let (first, _, case) = a.shared_case(ID);
+    let link = format!("{case}/{first}");
+    a.sync(&hub).unwrap();
+    a.leave(&first, ID);
+    assert_eq!(removed(&a.sync(&hub).unwrap()), 1);
+    a.rejoin(&first, ID, &case);
+    assert!(a.links().contains(&link), "{:?}", a.links());
+    a.sync(&hub).unwrap();
+    assert!(hub_links(&hub).contains(&link));
+    a.leave(&first, ID);
+    let o = a.sync(&hub).unwrap();
+    assert_eq!(removed(&o), 1);
+    assert!(replies(&o).iter().all(|r| r.conflicts.is_empty()));
+    assert_eq!(hub_links(&hub), a.links());
+    assert_eq!(unit_report(&hub, "BD"), own(&a));
+
+    // Desk B syncs once after the link's first state, then all three changes in one batch.
+    let other = "001190000888";
+    let (first, _, case) = b.shared_case(other);
+    let link = format!("{case}/{first}");
+    b.sync(&hub).unwrap();
+    b.leave(&first, other);
+    b.rejoin(&first, other, &case);
+    b.leave(&first, other);
+    let o = desk_hub::sync(&b.store, &hub.url, 500, &mut |_, _, _, _| {}).unwrap();
+    assert_eq!(o.batches.len(), 1);
+    assert_eq!(removed(&o), 1);
+    assert!(replies(&o)[0].conflicts.is_empty());
+    assert!(!hub_links(&hub).contains(&link));
+    assert_eq!(unit_report(&hub, "KM"), own(&b));
+    assert_eq!(hub.count("SELECT count(*) FROM conflicts"), 0);
+}

@@ -267,6 +267,25 @@ impl Desk {
             .unwrap();
     }
 
+    /// Correct a visit back to the matter of `case` (thụ lý, land) and into that case: its
+    /// link made again.
+    pub fn rejoin(&mut self, visit: &str, id: &str, case: &str) {
+        let detail = self.store.visit_detail(visit).unwrap();
+        let mut d = draft("Vũ Thị Chung Việc", id, "Khiếu nại quyết định thu hồi đất");
+        d.handling = "thu_ly".into();
+        let v = valid(&d);
+        self.store
+            .write(&self.actor, |w| {
+                w.update_visit(
+                    visit,
+                    detail.row.version,
+                    &input(&v),
+                    &CaseChoice::Join(case.to_owned()),
+                )
+            })
+            .unwrap();
+    }
+
     /// The links of visits to cases the desk holds (`case/visit`).
     pub fn links(&self) -> Vec<String> {
         let mut out: Vec<String> = self
