@@ -239,3 +239,73 @@ fn a_sync_with_nothing_to_send_does_not_sign_in_and_writes_nothing() {
     assert!(served.join().unwrap().starts_with("GET /v1/desks/"));
     assert_eq!(Store::open(&db).unwrap().journal_len().unwrap(), head);
 }
+
+/// A hub that answers `n` requests: the ack with 0, a batch with `reply` (its JSON).
+fn hub_replying(n: usize, reply: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for _ in 0..n {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut req = Vec::new();
+            let mut buf = [0u8; 64 * 1024];
+            let head_end = loop {
+                if let Some(i) = req.windows(4).position(|w| w == b"\r\n\r\n") {
+                    break i + 4;
+                }
+                let got = s.read(&mut buf).unwrap();
+                if got == 0 {
+                    return;
+                }
+                req.extend_from_slice(&buf[..got]);
+            };
+            let head = String::from_utf8_lossy(&req[..head_end]).to_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            while req.len() < head_end + length {
+                let got = s.read(&mut buf).unwrap();
+                if got == 0 {
+                    break;
+                }
+                req.extend_from_slice(&buf[..got]);
+            }
+            let body = if head.starts_with("post") {
+                reply.to_owned()
+            } else {
+                "{\"desk\":\"BD\",\"ack\":0}".to_owned()
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+#[test]
+fn sync_says_what_the_hub_removed_and_which_removal_it_kept_for_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = book(&dir);
+    // The ack twice (before and after signing in), then one batch: the hub took it all.
+    let url = hub_replying(
+        3,
+        r#"{"desk":"BD","ack":1000000,"entries_new":9,"entries_same":0,"records_new":3,
+            "records_updated":1,"records_same":0,"records_removed":1,
+            "conflicts":[{"entity":"case_visit","uid":"k1/v1","base":1,"hub":7,"desk":null,
+                          "removed":true}]}"#,
+    );
+    let o = tiepdan(&db, &["sync", "--hub", &url, "--pin-stdin"], true);
+    assert!(o.status.success(), "{}", err(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("Trung tâm cũng gỡ 1 hồ sơ bàn đã gỡ"), "{out}");
+    assert!(
+        out.contains("Hồ sơ case_visit k1/v1 bàn đã gỡ, nhưng ở trung tâm đã được sửa ở nơi khác (trung tâm đang giữ phiên bản 7)"),
+        "{out}"
+    );
+}

@@ -13,7 +13,11 @@
 //!   the desk's edit descends from (its base): a stale edit becomes a row in `conflicts`,
 //!   never a silent overwrite. Records a batch only names, and records a merge at the desk
 //!   wrote (another desk's package taken there: that desk sends its own edits), are written
-//!   when the hub has none.
+//!   when the hub has none;
+//! - a record the desk removed (a case's visit unlinked: a `delete` entry, and the package
+//!   carries no record of it) is removed here when the hub's row is in a state the desk's
+//!   journal gave that record (the removal descends from it); when another desk has changed
+//!   it since, it is kept and the removal becomes a row in `conflicts` (`removed`).
 //!
 //! Sealed identities travel and are stored as they came: ciphertext only.
 
@@ -224,6 +228,8 @@ async fn take_in(
     let imported = merged_entries(&p.journal);
     // The version each record's first new entry started from: the desk's edit's base.
     let mut touched: BTreeMap<(&str, &str), Option<i64>> = BTreeMap::new();
+    // The records the new entries removed: each one's last removal.
+    let mut removals: BTreeMap<(&str, &str), &PackedEntry> = BTreeMap::new();
     for e in &p.journal {
         if let Some(hash) = known.get(&e.seq) {
             if *hash != e.hash {
@@ -260,6 +266,9 @@ async fn take_in(
             touched
                 .entry((e.entity.as_str(), e.record.as_str()))
                 .or_insert(e.v_before);
+            if e.op == Op::Delete.code() {
+                removals.insert((e.entity.as_str(), e.record.as_str()), e);
+            }
         }
     }
     if reply.entries_new > 0 {
@@ -290,6 +299,17 @@ async fn take_in(
                 }
             }
         }
+        // Removed at the desk and not written again since (the package does not carry it).
+        let carried: HashSet<(&str, &str)> = p
+            .records
+            .iter()
+            .map(|r| (r.entity.as_str(), r.uid.as_str()))
+            .collect();
+        for (key, e) in &removals {
+            if !carried.contains(key) {
+                remove(&tx, &h.desk, h.last_seq, e, &mut reply).await?;
+            }
+        }
     } else {
         reply.records_same = p.records.len() as i64;
     }
@@ -315,9 +335,11 @@ async fn take_in(
 
 /// The entries a merge at the desk wrote (another desk's package taken there): their records
 /// are the other desk's, as this desk took them — written at the hub when it has none, never
-/// over the hub's (their own desk sends its edits). A merge's transaction ends with its
-/// `import` entry of the book; its entries are consecutive, share their time, and each record
-/// it wrote has its `merge_origin` entry (keyed `entity/uid`).
+/// over the hub's (their own desk sends its edits), and a record the merge removed is left to
+/// the desk that removed it. A merge's transaction ends with its `import` entry of the book;
+/// its entries are consecutive, share their time, each record it wrote has its `merge_origin`
+/// entry (keyed `entity/uid`), and the records it removed are named in its `import` entry's
+/// `removed` (`entity/uid`).
 fn merged_entries(journal: &[PackedEntry]) -> HashSet<i64> {
     let mut out = HashSet::new();
     for (i, end) in journal.iter().enumerate() {
@@ -329,10 +351,12 @@ fn merged_entries(journal: &[PackedEntry]) -> HashSet<i64> {
             .rposition(|e| e.at != end.at)
             .map_or(0, |k| k + 1);
         let run = &journal[start..i];
+        let removed = end.after.get("removed").and_then(|v| v.as_array());
         let named: HashSet<&str> = run
             .iter()
             .filter(|e| e.entity == Entity::MergeOrigin.code())
             .map(|e| e.record.as_str())
+            .chain(removed.into_iter().flatten().filter_map(|v| v.as_str()))
             .collect();
         for e in run {
             if named.contains(format!("{}/{}", e.entity, e.record).as_str()) {
@@ -422,8 +446,73 @@ async fn apply(
                 base,
                 hub: hub_version,
                 desk: r.version,
+                removed: false,
             });
         }
     }
+    Ok(())
+}
+
+/// Remove the hub's row of a record the desk removed (`e`, its last removal in the batch)
+/// when the row is in a state the desk's journal gave the record (every entry the hub holds
+/// of it from this desk, this batch's among them, or the state the removal started from);
+/// else, when the hub holds the record otherwise, a conflict marked `removed`. The hub
+/// holding no row (the record came and went within the batch): nothing to do.
+async fn remove(
+    tx: &tokio_postgres::Transaction<'_>,
+    desk: &str,
+    batch_last: i64,
+    e: &PackedEntry,
+    reply: &mut BatchReply,
+) -> Result<(), BatchError> {
+    let removed_from = Entity::from_code(&e.entity)
+        .map(|entity| tiepdan::store::state_of(entity, &e.before))
+        .unwrap_or_default();
+    let n = tx
+        .execute(
+            "DELETE FROM records h WHERE h.entity = $1 AND h.uid = $2
+               AND (h.state = $4
+                    OR EXISTS (SELECT 1 FROM entries x WHERE x.desk = $3 AND x.entity = $1
+                                 AND x.record = $2 AND x.state = h.state))",
+            &[&e.entity, &e.record, &desk, &removed_from],
+        )
+        .await?;
+    if n > 0 {
+        reply.records_removed += 1;
+        return Ok(());
+    }
+    let Some(hub) = tx
+        .query_opt(
+            "SELECT version FROM records WHERE entity = $1 AND uid = $2",
+            &[&e.entity, &e.record],
+        )
+        .await?
+    else {
+        return Ok(());
+    };
+    let hub_version: Option<i64> = hub.get(0);
+    tx.execute(
+        "INSERT INTO conflicts (desk, entity, uid, base_version, hub_version, desk_version,
+             desk_state, fields, batch_last, removed)
+         VALUES ($1, $2, $3, $4, $5, NULL, '', $6, $7, true)",
+        &[
+            &desk,
+            &e.entity,
+            &e.record,
+            &e.v_before,
+            &hub_version,
+            &Json(&e.before),
+            &batch_last,
+        ],
+    )
+    .await?;
+    reply.conflicts.push(ConflictReply {
+        entity: e.entity.clone(),
+        uid: e.record.clone(),
+        base: e.v_before,
+        hub: hub_version,
+        desk: None,
+        removed: true,
+    });
     Ok(())
 }

@@ -16,6 +16,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_districts.sql",
         include_str!("../migrations/0003_districts.sql"),
     ),
+    (
+        "0004_removals.sql",
+        include_str!("../migrations/0004_removals.sql"),
+    ),
 ];
 
 fn digest(sql: &str) -> String {

@@ -126,11 +126,12 @@ async fn post_batch(State(pool): State<Pool>, body: Bytes) -> Response {
     match batches::take(&mut client, &p).await {
         Ok(reply) => {
             eprintln!(
-                "tiepdan-hub: desk {} batch {}–{}: {} new entries, {} conflicts",
+                "tiepdan-hub: desk {} batch {}–{}: {} new entries, {} removed, {} conflicts",
                 reply.desk,
                 p.head.first_seq,
                 p.head.last_seq,
                 reply.entries_new,
+                reply.records_removed,
                 reply.conflicts.len()
             );
             Json(reply).into_response()

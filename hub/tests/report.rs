@@ -12,7 +12,7 @@
 mod common;
 
 use common::*;
-use tiepdan::domain::report::{Circular, Figure, Period, Report};
+use tiepdan::domain::report::Period;
 use tiepdan::exchange::report_text::{self, Heading};
 use tiepdan::i18n::Lang;
 use tiepdan_hub::report::{self as hub_report, HubReport, ReportError, Scope, Seeds};
@@ -23,23 +23,6 @@ const HOAN_KIEM: &str = "Quận Hoàn Kiếm";
 
 fn year() -> Period {
     Period::parse("2026").unwrap()
-}
-
-/// Every number a report gives: its summary's figures, then each table's cells
-/// (tests/report_desks.rs at the desk).
-fn numbers(r: &Report) -> Vec<(String, Option<u64>)> {
-    let mut out: Vec<(String, Option<u64>)> = Figure::ALL
-        .iter()
-        .map(|f| (format!("{f:?}"), Some(r.figure(*f))))
-        .collect();
-    for form in Circular::for_period(&r.period).forms() {
-        if let Some(t) = r.table(*form) {
-            for c in &t.cells {
-                out.push((format!("{form:?}/{}", c.no), c.value));
-            }
-        }
-    }
-    out
 }
 
 /// The figures of several reports added (a figure the forms leave empty stays empty).

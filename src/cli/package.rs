@@ -165,6 +165,12 @@ pub fn import(
                 Msg::CliPackagePlanUpdate.fill(lang, &[&i18n::journal::entity(lang, *entity), uid]),
             )?;
         }
+        for (entity, uid) in &plan.removals {
+            say(
+                &mut out,
+                Msg::CliPackagePlanRemove.fill(lang, &[&i18n::journal::entity(lang, *entity), uid]),
+            )?;
+        }
         tell(&mut out, &plan, lang)?;
         out.flush().map_err(|e| Failure::new(e.to_string()))?;
         return if plan.has_conflicts() {
@@ -197,6 +203,12 @@ pub fn import(
             ],
         ),
     )?;
+    if done.removed > 0 {
+        say(
+            &mut out,
+            Msg::CliPackageRemoved.fill(lang, &[&done.removed]),
+        )?;
+    }
     tell(&mut out, &done, lang)?;
     let (records, writes, secs) =
         super::import::index_all(&mut store).map_err(store_failure(lang))?;
@@ -242,10 +254,13 @@ fn tell(out: &mut impl Write, m: &MergeOutcome, lang: Lang) -> Result<(), Failur
         )?;
         for c in &m.conflicts {
             let entity = i18n::journal::entity(lang, c.entity);
+            let v = |v: Option<i64>| v.map_or_else(|| "-".into(), |v| v.to_string());
             let line = match &c.field {
                 Some(code) => Msg::CliPackageConflictField.fill(lang, &[&entity, &c.uid, code]),
+                None if c.removed => {
+                    Msg::CliPackageConflictRemoved.fill(lang, &[&entity, &c.uid, &v(c.ours)])
+                }
                 None => {
-                    let v = |v: Option<i64>| v.map_or_else(|| "-".into(), |v| v.to_string());
                     Msg::CliPackageConflict.fill(lang, &[&entity, &c.uid, &v(c.ours), &v(c.theirs)])
                 }
             };

@@ -76,11 +76,16 @@ pub fn run(db: &Path, args: &SyncArgs, lang: Lang) -> Result<(), Failure> {
                     &r.records_updated,
                 ],
             )];
+            if r.records_removed > 0 {
+                lines.push(Msg::CliSyncRemoved.fill(lang, &[&r.records_removed]));
+            }
             for c in &r.conflicts {
                 let v = |x: Option<i64>| x.map_or_else(|| "-".to_owned(), |n| n.to_string());
-                lines.push(
-                    Msg::CliSyncConflict.fill(lang, &[&c.entity, &c.uid, &v(c.base), &v(c.hub)]),
-                );
+                lines.push(if c.removed {
+                    Msg::CliSyncRemovedConflict.fill(lang, &[&c.entity, &c.uid, &v(c.hub)])
+                } else {
+                    Msg::CliSyncConflict.fill(lang, &[&c.entity, &c.uid, &v(c.base), &v(c.hub)])
+                });
             }
             for l in lines {
                 if said.is_ok() {

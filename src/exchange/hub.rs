@@ -20,16 +20,21 @@ pub struct AckReply {
     pub ack: i64,
 }
 
-/// A record edited on the desk from a version the hub no longer holds: not applied, kept
-/// in the hub's `conflicts` for review.
+/// A record edited (or removed) on the desk from a version the hub no longer holds: not
+/// applied, kept in the hub's `conflicts` for review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConflictReply {
     pub entity: String,
     pub uid: String,
-    /// The version the desk's edit started from, the hub's, and the desk's.
+    /// The version the desk's edit started from, the hub's, and the desk's (None when the
+    /// desk removed it).
     pub base: Option<i64>,
     pub hub: Option<i64>,
     pub desk: Option<i64>,
+    /// The desk removed the record (a case's visit unlinked); the hub's has moved on since.
+    /// (Absent from an older hub's reply: false.)
+    #[serde(default)]
+    pub removed: bool,
 }
 
 /// `POST /v1/batches` accepted.
@@ -45,6 +50,10 @@ pub struct BatchReply {
     pub records_new: i64,
     pub records_updated: i64,
     pub records_same: i64,
+    /// Records the desk removed (a case's visit unlinked) that the hub removed too.
+    /// (Absent from an older hub's reply: 0.)
+    #[serde(default)]
+    pub records_removed: i64,
     pub conflicts: Vec<ConflictReply>,
 }
 

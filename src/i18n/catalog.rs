@@ -144,6 +144,9 @@ catalog! {
     CliPackagePlan => "Sẽ gộp: {0} hồ sơ mới, {1} cập nhật theo bàn kia, {2} đã có, {3} công dân trùng số giấy tờ; không ghi gì.", "Would merge: {0} new {0|record|records}, {1} brought to the other desk's version, {2} already here, {3} {3|citizen|citizens} with the same ID number; nothing written.";
     CliPackagePlanAdded => "  mới: {0} {1}", "  new: {0} {1}";
     CliPackagePlanUpdate => "  cập nhật: {0} {1}", "  brought up to date: {0} {1}";
+    CliPackagePlanRemove => "  gỡ (bàn kia đã gỡ): {0} {1}", "  removed (the other desk removed it): {0} {1}";
+    CliPackageRemoved => "Đã gỡ {0} hồ sơ bàn kia đã gỡ (lượt tiếp tách khỏi vụ việc).", "Removed {0} {0|record|records} the other desk removed (visits taken out of their cases).";
+    CliPackageConflictRemoved => "  {0} {1}: bàn kia đã gỡ, nhưng ở đây đã sửa từ đó (phiên bản ở đây {2}): không gỡ", "  {0} {1}: removed at the other desk, but changed here since (version here {2}): not removed";
     CliPackageKeyHint => "Nếu bàn {0} đã đổi khoá: hỏi trực tiếp bàn đó khoá mới (lệnh tiepdan desk list ở bàn đó), rồi gõ: tiepdan desk trust {0} --key KHOÁ_MỚI", "If desk {0} replaced its key: ask that desk for it directly (tiepdan desk list there), then type: tiepdan desk trust {0} --key NEW_KEY";
     CliDeskOwn => "Bàn này: {0}, khoá {1}", "This desk: {0}, key {1}";
     CliDeskNone => "Chưa gộp gói của bàn nào.", "No desk's package merged yet.";
@@ -222,6 +225,8 @@ catalog! {
     CliSyncBadUrl => "Địa chỉ trung tâm không hợp lệ: {0} (cần http://máy[:cổng]).", "Not a hub address: {0} (http://host[:port] expected).";
     CliSyncBatch => "Đã gửi mục {0}–{1} ({2} hồ sơ): trung tâm nhận {3} mục mới, {4} mục đã có; {5} hồ sơ mới, {6} cập nhật.", "Sent entries {0}–{1} ({2} {2|record|records}): the hub took {3} new, {4} already held; {5} new {5|record|records}, {6} updated.";
     CliSyncConflict => "Hồ sơ {0} {1} đã được sửa ở nơi khác từ phiên bản {2} (trung tâm đang giữ phiên bản {3}): không ghi đè, trung tâm giữ lại để xem xét.", "Record {0} {1} was edited elsewhere since version {2} (the hub holds version {3}): not overwritten, kept at the hub for review.";
+    CliSyncRemoved => "Trung tâm cũng gỡ {0} hồ sơ bàn đã gỡ (lượt tiếp đã tách khỏi vụ việc).", "The hub removed {0} {0|record|records} the desk removed too (visits taken out of their cases).";
+    CliSyncRemovedConflict => "Hồ sơ {0} {1} bàn đã gỡ, nhưng ở trung tâm đã được sửa ở nơi khác (trung tâm đang giữ phiên bản {2}): không gỡ, trung tâm giữ lại để xem xét.", "Record {0} {1} was removed at the desk but changed elsewhere at the hub (the hub holds version {2}): not removed, kept at the hub for review.";
     CliSyncDone => "Trung tâm {0} đã có nhật ký của bàn {1} đến mục {2}.", "The hub {0} holds desk {1}'s journal up to entry {2}.";
     CliSyncDown => "Không kết nối được trung tâm {0}: {1}. Không mất gì: lần đồng bộ sau sẽ gửi tiếp.", "Cannot reach the hub {0}: {1}. Nothing is lost: the next sync goes on from where the hub stopped.";
     CliSyncRefused => "Trung tâm {0} từ chối gói: {1}. Không mất gì trong sổ.", "The hub {0} refused the batch: {1}. Nothing in the book is lost.";

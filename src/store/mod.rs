@@ -72,7 +72,7 @@ pub use lookup::{
 };
 pub use merge::{
     MergeConflict, MergeOutcome, MergedDesk, PACKAGE_FORMAT, Package, PackageError, PackageHead,
-    PackedEntry, PackedRecord, typed_key,
+    PackedEntry, PackedRecord, state_of, typed_key,
 };
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;

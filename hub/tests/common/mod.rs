@@ -5,10 +5,11 @@ pub use std::path::Path;
 
 pub use chrono::NaiveDate;
 pub use tiepdan::domain::intake::CaseChoice;
+pub use tiepdan::domain::report::{Circular, Figure, Report};
 pub use tiepdan::domain::visit::{ValidVisit, VisitDraft, validate};
 pub use tiepdan::exchange::hub::{self as desk_hub, BatchReply, SyncError};
 pub use tiepdan::exchange::package;
-pub use tiepdan::store::{Actor, Package, Store, VisitInput};
+pub use tiepdan::store::{Actor, Package, SharedCaseChoice, Store, VisitInput};
 pub use tiepdan_hub::testpg::TestPg;
 
 pub const PIN: &str = "246810";
@@ -226,6 +227,80 @@ impl Desk {
             .unwrap();
     }
 
+    /// Two thụ lý visits of one citizen in one case (the second joins the first's): the
+    /// visits' and the case's uids.
+    pub fn shared_case(&mut self, id: &str) -> (String, String, String) {
+        let mut d = draft("Vũ Thị Chung Việc", id, "Khiếu nại quyết định thu hồi đất");
+        d.handling = "thu_ly".into();
+        let first = self.store.write(&self.actor, |w| {
+            w.save_visit(&input(&valid(&d)), &CaseChoice::OpenNew)
+        });
+        let first = first.unwrap();
+        let case = first.case.unwrap().uid;
+        let second = self
+            .store
+            .write(&self.actor, |w| {
+                w.save_visit(&input(&valid(&d)), &CaseChoice::Join(case.clone()))
+            })
+            .unwrap();
+        assert!(second.case.unwrap().joined);
+        (first.uid, second.uid, case)
+    }
+
+    /// Correct a visit of a shared case, the visit alone, to another field and to guidance
+    /// on the spot: it leaves its case (its link removed, a `delete` entry) and is in no case
+    /// any more. `id`: the citizen's ID number, as [`Desk::shared_case`] had it.
+    pub fn leave(&mut self, visit: &str, id: &str) {
+        let detail = self.store.visit_detail(visit).unwrap();
+        let mut d = draft("Vũ Thị Chung Việc", id, "Khiếu nại quyết định thu hồi đất");
+        d.handling = "huong_dan".into();
+        d.field = "khac".into();
+        let v = valid(&d);
+        let input = VisitInput {
+            shared: SharedCaseChoice::Leave,
+            ..input(&v)
+        };
+        self.store
+            .write(&self.actor, |w| {
+                w.update_visit(visit, detail.row.version, &input, &CaseChoice::OpenNew)
+            })
+            .unwrap();
+    }
+
+    /// Correct a visit back to the matter of `case` (thụ lý, land) and into that case: its
+    /// link made again.
+    pub fn rejoin(&mut self, visit: &str, id: &str, case: &str) {
+        let detail = self.store.visit_detail(visit).unwrap();
+        let mut d = draft("Vũ Thị Chung Việc", id, "Khiếu nại quyết định thu hồi đất");
+        d.handling = "thu_ly".into();
+        let v = valid(&d);
+        self.store
+            .write(&self.actor, |w| {
+                w.update_visit(
+                    visit,
+                    detail.row.version,
+                    &input(&v),
+                    &CaseChoice::Join(case.to_owned()),
+                )
+            })
+            .unwrap();
+    }
+
+    /// The links of visits to cases the desk holds (`case/visit`).
+    pub fn links(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .store
+            .package(None, None)
+            .unwrap()
+            .records
+            .into_iter()
+            .filter(|r| r.entity == "case_visit")
+            .map(|r| r.uid)
+            .collect();
+        out.sort();
+        out
+    }
+
     pub fn code(&self) -> String {
         self.store.desk_code().unwrap()
     }
@@ -255,4 +330,21 @@ impl Desk {
 
 pub fn replies(o: &desk_hub::SyncOutcome) -> Vec<&BatchReply> {
     o.batches.iter().map(|b| &b.3).collect()
+}
+
+/// Every number a report gives: its summary's figures, then each table's cells
+/// (tests/report_desks.rs at the desk).
+pub fn numbers(r: &Report) -> Vec<(String, Option<u64>)> {
+    let mut out: Vec<(String, Option<u64>)> = Figure::ALL
+        .iter()
+        .map(|f| (format!("{f:?}"), Some(r.figure(*f))))
+        .collect();
+    for form in Circular::for_period(&r.period).forms() {
+        if let Some(t) = r.table(*form) {
+            for c in &t.cells {
+                out.push((format!("{form:?}/{}", c.no), c.value));
+            }
+        }
+    }
+    out
 }

@@ -77,6 +77,7 @@ pub(super) fn decide(
             ours: our_version,
             theirs: r.version,
             field: Some(code),
+            removed: false,
         }));
     }
     let Some(rowid) = here else {
@@ -101,6 +102,7 @@ pub(super) fn decide(
             ours: our_version,
             theirs: r.version,
             field: None,
+            removed: false,
         }),
     })
 }

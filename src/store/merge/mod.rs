@@ -8,6 +8,8 @@
 //! - A record changed only by the other desk since the versions agreed on (the last merge,
 //!   or the newest state both journals share) is brought to theirs; one changed on both
 //!   sides is a **conflict**: listed, nothing of it written, never chosen silently.
+//! - A record the other desk removed (a case's visit unlinked) is removed here when ours is
+//!   the one they removed, else a conflict (removals.rs).
 //! - One ID number is one citizen across desks: the other desk's citizen whose ID number a
 //!   citizen here has becomes an alias of ours (`citizen_aliases`), and their records name
 //!   ours. A sealed citizen (a denouncer) of another unit cannot be matched — its blind
@@ -19,6 +21,7 @@ mod decide;
 mod desks;
 mod pack;
 mod package;
+mod removals;
 
 use std::collections::BTreeMap;
 
@@ -34,6 +37,7 @@ use super::rows::{self, Spec, merge::Origin};
 use super::{Permission, Result, StoreError, Writer};
 use crate::domain::journal::{Entity, Op};
 use decide::{Decision, FieldMap, decide, insert, new_steps, pend_index, resolve, writable};
+use removals::Removal;
 
 /// The tables a package carries, in the order their records are written (a record's
 /// references before it).
@@ -63,6 +67,9 @@ pub struct MergeConflict {
     pub theirs: Option<i64>,
     /// The field (its code) whose meaning differs here, when that is why.
     pub field: Option<String>,
+    /// The other desk removed the record (a case's visit unlinked) and ours changed since:
+    /// not removed (`theirs`: the version their removal started from).
+    pub removed: bool,
 }
 
 /// What a merge did (or, planned, would do).
@@ -74,6 +81,10 @@ pub struct MergeOutcome {
     pub updated: u64,
     /// Those records (entity, uid).
     pub updates: Vec<(Entity, String)>,
+    /// Records the other desk removed (a case's visit unlinked) removed here too, and those
+    /// records (entity, uid).
+    pub removed: u64,
+    pub removals: Vec<(Entity, String)>,
     /// Records already here as the package has them (or with nothing new from it).
     pub same: u64,
     /// The other desk's citizens that are ours (one ID number).
@@ -245,6 +256,16 @@ impl super::Store {
             }
             Ok(())
         })?;
+        for (spec, e) in removals::removed(p) {
+            match removals::decide_removal(conn, p, spec, e)? {
+                Some(Removal::Remove(_)) => {
+                    out.removed += 1;
+                    out.removals.push((spec.entity, e.record.clone()));
+                }
+                Some(Removal::Conflict(c)) => out.conflicts.push(c),
+                None => {}
+            }
+        }
         out.fields_added = cat.new.iter().map(|f| f.code.clone()).collect();
         out.rules_differ = rules_differ(conn, p)?;
         Ok(out)
@@ -363,6 +384,19 @@ impl Writer<'_> {
             out.updated += 1;
             out.updates.push((u.spec.entity, u.rec.uid.clone()));
         }
+        // Records the other desk removed: removed here when ours is the one they removed
+        // (the import's entry names them: the hub tells a merge's removals by it).
+        for (spec, e) in removals::removed(p) {
+            match removals::decide_removal(conn, p, spec, e)? {
+                Some(Removal::Remove(rowid)) => {
+                    cases.push(rows::merge::remove_merged(w, spec, rowid)?);
+                    out.removed += 1;
+                    out.removals.push((spec.entity, e.record.clone()));
+                }
+                Some(Removal::Conflict(c)) => out.conflicts.push(c),
+                None => {}
+            }
+        }
         if !cases.is_empty() {
             let ctx = super::deadlines::context(conn)?;
             for id in cases {
@@ -392,6 +426,15 @@ impl Writer<'_> {
                 ("unit", Value::String(p.head.unit.clone())),
                 ("added", Value::from(out.added_total())),
                 ("updated", Value::from(out.updated)),
+                (
+                    "removed",
+                    Value::Array(
+                        out.removals
+                            .iter()
+                            .map(|(e, uid)| Value::String(format!("{}/{uid}", e.code())))
+                            .collect(),
+                    ),
+                ),
                 ("same", Value::from(out.same)),
                 ("aliased", Value::from(out.aliased)),
                 (

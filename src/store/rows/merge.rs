@@ -13,6 +13,24 @@ use crate::domain::journal::{Fields, Op};
 use crate::store::write::Sql as Tx;
 use crate::store::{Result, StoreError};
 
+/// Remove a record another desk's package removed (merge/removals.rs says when): only a
+/// case's visit link, the one kind of merged record a desk removes for real; through the
+/// writer that removes it at the desk ([`super::unlink_visit`]: its `delete` entry).
+/// Returns the case it was taken out of.
+pub(in crate::store) fn remove_merged(sql: &Tx, spec: &Spec, rowid: i64) -> Result<i64> {
+    if spec.entity != crate::domain::journal::Entity::CaseVisit {
+        return Err(StoreError::Invalid(format!(
+            "merge: {} records are never removed",
+            spec.entity.code()
+        )));
+    }
+    let (case, visit): (i64, i64) = sql
+        .prepare_cached("SELECT case_id, visit_id FROM case_visits WHERE rowid = ?1")?
+        .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    super::unlink_visit(sql, case, visit)?;
+    Ok(case)
+}
+
 /// What a spec's column is, read from its SQL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(in crate::store) enum Col {
