@@ -23,6 +23,7 @@ mod export;
 mod fields;
 mod journal;
 mod keys;
+mod load;
 mod lookup;
 mod merge;
 mod migrate;

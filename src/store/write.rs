@@ -369,42 +369,6 @@ impl Store {
         Ok(out)
     }
 
-    /// Load an empty book in bulk (the demo generator): one transaction, no officer yet (the
-    /// generator's officers are part of the load; its entries are nobody's), one journal
-    /// entry per record. Returns what `f` returned, the lookup index's rows and its build
-    /// time (ms).
-    pub fn load_empty_book<T>(
-        &mut self,
-        label: &str,
-        f: impl FnOnce(&mut Bulk<'_>) -> Result<T>,
-    ) -> Result<(T, u64, u64)> {
-        self.refuse_read_only()?;
-        let keys = self.keys.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let empty: bool = tx.query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM officers) AND NOT EXISTS (SELECT 1 FROM visits)",
-            [],
-            |r| r.get(0),
-        )?;
-        if !empty {
-            return Err(StoreError::Invalid("the book is not empty".into()));
-        }
-        let deferred = Deferred::take(&tx)?;
-        let sql = Sql::begin(tx, None)?.sealing_with(keys, None);
-        let out = {
-            let mut b = Bulk::new(&sql, None, label)?;
-            let out = f(&mut b)?;
-            let (rows, ms) = b.finish()?;
-            (out, rows, ms)
-        };
-        deferred.restore(sql.conn())?;
-        sql.commit()?;
-        self.writes += 1;
-        Ok(out)
-    }
-
     pub(super) fn refuse_read_only(&self) -> Result<()> {
         if self.read_only {
             Err(StoreError::ReadOnly)
@@ -478,66 +442,6 @@ impl<'s> Writer<'s> {
     pub fn bulk(&mut self, label: &str) -> Result<Bulk<'_>> {
         self.permit(Permission::BulkLoad)?;
         Bulk::new(&self.sql, Some(self.actor.officer_id), label)
-    }
-}
-
-/// What a load of an empty book does once at its end rather than per row: the counters the
-/// triggers keep (counted from the tables), and the journal's index by record (sorted once).
-/// Both are taken away inside the load's transaction, so a failed load leaves them as they
-/// were.
-struct Deferred {
-    sql: Vec<String>,
-}
-
-/// The triggers that keep the counters of the queue and the board.
-const COUNTER_TRIGGERS: &[&str] = &[
-    "cases_count_insert",
-    "cases_count_update",
-    "cases_next_due_count",
-    "case_deadlines_count_insert",
-    "case_deadlines_count_delete",
-];
-
-impl Deferred {
-    fn take(conn: &Connection) -> Result<Deferred> {
-        let mut sql = Vec::new();
-        let mut names: Vec<(&str, &str)> =
-            COUNTER_TRIGGERS.iter().map(|t| ("trigger", *t)).collect();
-        names.push(("index", "journal_by_record"));
-        for (kind, name) in names {
-            let text: Option<String> = conn
-                .query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
-                    params![kind, name],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(text) = text {
-                conn.execute_batch(&format!("DROP {} {name};", kind.to_uppercase()))?;
-                sql.push(text);
-            }
-        }
-        Ok(Deferred { sql })
-    }
-
-    fn restore(self, conn: &Connection) -> Result<()> {
-        conn.execute_batch(
-            "DELETE FROM case_status_counts;
-             INSERT INTO case_status_counts (field_id, status, n)
-                 SELECT field_id, status, count(*) FROM cases WHERE deleted_at IS NULL
-                 GROUP BY field_id, status;
-             DELETE FROM case_due_counts;
-             INSERT INTO case_due_counts (field_id, due_on, n)
-                 SELECT field_id, next_due, count(*) FROM cases WHERE next_due IS NOT NULL
-                 GROUP BY field_id, next_due;
-             DELETE FROM obligation_counts;
-             INSERT INTO obligation_counts (due_on, n)
-                 SELECT due_on, count(*) FROM case_deadlines GROUP BY due_on;",
-        )?;
-        for text in self.sql {
-            conn.execute_batch(&format!("{text};"))?;
-        }
-        Ok(())
     }
 }
 
