@@ -241,3 +241,47 @@ fn a_restored_draft_shows_required_only_after_a_save_is_tried() {
     assert!(required(&b, FormField::Content));
     assert_eq!(visits(&path), 0);
 }
+
+/// A killed window leaves its mark unlocked; the next window sweeps it once it is a minute
+/// old — and the dead window's draft is still offered and claimed (a draft needs no mark).
+#[test]
+fn a_killed_windows_mark_is_swept_and_its_draft_still_offered() {
+    let (_dir, path) = book();
+    let mut a = window(&path);
+    type_visit(&mut a);
+    let dead = a.window.clone();
+    drop(a);
+    // What a kill -9 leaves: the mark, unlocked, from a while ago — here for the window
+    // with the draft and for one that had none.
+    let left = |window: &str| {
+        let mark = tiepdan::store::windows_dir(&path)
+            .unwrap()
+            .join(format!("{window}.lock"));
+        std::fs::write(&mark, b"").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&mark)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+            .unwrap();
+        mark
+    };
+    let mark = left(&dead);
+    let bare = left("0000-no-draft");
+    let mut b = window(&path);
+    assert!(!mark.exists(), "swept when the window started");
+    assert!(!bare.exists(), "a mark without a draft goes too");
+    let own = tiepdan::store::windows_dir(&path)
+        .unwrap()
+        .join(format!("{}.lock", b.window));
+    assert!(own.exists(), "the new window's own mark");
+    assert!(offered(&b), "{:?}", b.overlays.last());
+    b.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(
+        b.form()
+            .unwrap()
+            .value(tiepdan::domain::visit::FormField::FullName),
+        "Đặng Thu Thảo"
+    );
+    assert_eq!(drafts(&path), 1, "claimed, not doubled");
+}
