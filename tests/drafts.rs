@@ -185,3 +185,103 @@ fn a_new_books_folder_is_readable_by_its_owner_only() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+/// A restored form says what a new form says: the problems of what was typed (a bad ID
+/// number), and no "Bắt buộc nhập" on an input left empty until a save is tried.
+#[test]
+fn a_restored_draft_shows_required_only_after_a_save_is_tried() {
+    use tiepdan::domain::visit::{FormField, Problem};
+    let (_dir, path) = book();
+    let required = |app: &App, f: FormField| {
+        app.form()
+            .unwrap()
+            .shown_problems(f)
+            .contains(&&Problem::Required)
+    };
+    let mut a = window(&path);
+    a.handle_key(key(KeyCode::Char('n')));
+    type_str(&mut a, "Đặng Thu Thảo");
+    tab(&mut a);
+    type_str(&mut a, "12345");
+    tab(&mut a);
+    // A new form: the ID number left shows its problem, the empty Nội dung says nothing.
+    let new_form = a.form().unwrap();
+    assert!(!new_form.shown_problems(FormField::IdNumber).is_empty());
+    assert!(!required(&a, FormField::Content));
+    a.save_draft();
+    drop(a);
+
+    let mut b = window(&path);
+    assert!(offered(&b), "{:?}", b.overlays.last());
+    b.handle_key(key(KeyCode::Char('y')));
+    let f = b.form().expect("restored");
+    assert_eq!(f.value(FormField::FullName), "Đặng Thu Thảo");
+    assert!(
+        f.problems
+            .iter()
+            .any(|(pf, p)| *pf == FormField::Content && *p == Problem::Required),
+        "Nội dung is still required: {:?}",
+        f.problems
+    );
+    assert!(
+        !f.shown_problems(FormField::IdNumber).is_empty(),
+        "typed: shown"
+    );
+    for empty in [
+        FormField::Content,
+        FormField::PetitionType,
+        FormField::Handling,
+    ] {
+        assert!(!required(&b, empty), "{empty:?} shown before any save");
+    }
+    assert!(f.is_dirty(), "restored text counts as typed");
+    // The save is tried: now every problem shows, and nothing is saved.
+    b.handle_key(ctrl('s'));
+    assert!(b.form().is_some());
+    assert!(required(&b, FormField::Content));
+    assert_eq!(visits(&path), 0);
+}
+
+/// A killed window leaves its mark unlocked; the next window sweeps it once it is a minute
+/// old — and the dead window's draft is still offered and claimed (a draft needs no mark).
+#[test]
+fn a_killed_windows_mark_is_swept_and_its_draft_still_offered() {
+    let (_dir, path) = book();
+    let mut a = window(&path);
+    type_visit(&mut a);
+    let dead = a.window.clone();
+    drop(a);
+    // What a kill -9 leaves: the mark, unlocked, from a while ago — here for the window
+    // with the draft and for one that had none.
+    let left = |window: &str| {
+        let mark = tiepdan::store::windows_dir(&path)
+            .unwrap()
+            .join(format!("{window}.lock"));
+        std::fs::write(&mark, b"").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&mark)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+            .unwrap();
+        mark
+    };
+    let mark = left(&dead);
+    let bare = left("0000-no-draft");
+    let mut b = window(&path);
+    assert!(!mark.exists(), "swept when the window started");
+    assert!(!bare.exists(), "a mark without a draft goes too");
+    let own = tiepdan::store::windows_dir(&path)
+        .unwrap()
+        .join(format!("{}.lock", b.window));
+    assert!(own.exists(), "the new window's own mark");
+    assert!(offered(&b), "{:?}", b.overlays.last());
+    b.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(
+        b.form()
+            .unwrap()
+            .value(tiepdan::domain::visit::FormField::FullName),
+        "Đặng Thu Thảo"
+    );
+    assert_eq!(drafts(&path), 1, "claimed, not doubled");
+}

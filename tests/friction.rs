@@ -767,6 +767,43 @@ fn a_restored_visit_draft_has_every_value_and_the_focus_as_left() {
     assert_eq!(app.form().unwrap().value(FormField::Field), "dat_dai");
 }
 
+/// The recovery question's Esc keeps the draft for the next sign-in: its text and its hint bar
+/// say so alike ("để sau"), in both languages.
+#[test]
+fn the_recovery_questions_esc_is_later_in_its_text_and_its_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book_on_disk(dir.path());
+    {
+        let mut app = open_app(&path);
+        app.handle_key(key(KeyCode::Char('n')));
+        type_str(&mut app, "Đặng Thu Thảo");
+        let_the_draft_save(&mut app);
+    }
+    let mut app = open_app(&path);
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Confirm(Question::RestoreDraft { .. }))
+    ));
+    let vi = render(&mut app, 80, 24);
+    insta::assert_snapshot!("recovery_question_80x24", vi);
+    let hints = vi.lines().last().unwrap();
+    assert!(hints.contains("Esc để sau"), "{hints}");
+    assert!(!hints.contains("quay lại"), "{hints}");
+    app.lang = tiepdan::i18n::Lang::En;
+    let en = render(&mut app, 100, 30);
+    assert!(en.lines().last().unwrap().contains("Esc later"), "{en}");
+    assert!(en.contains("Esc: later"), "{en}");
+    // What Esc does: the question goes, no form opens, the draft stays for the next start.
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
+    drop(app);
+    let next = open_app(&path);
+    assert!(matches!(
+        next.overlays.last(),
+        Some(Overlay::Confirm(Question::RestoreDraft { .. }))
+    ));
+}
+
 #[test]
 fn a_restored_draft_goes_on_where_the_text_was_being_typed() {
     let dir = tempfile::tempdir().unwrap();

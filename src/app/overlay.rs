@@ -355,6 +355,16 @@ impl Question {
             (Question::CarryOver(_), C::Deny) => Some(Msg::AnsLeaveForm),
             (Question::SharedCase { .. }, C::Confirm) => Some(Msg::AnsWholeCaseFollows),
             (Question::SharedCase { .. }, C::Deny) => Some(Msg::AnsOnlyThisVisit),
+            // Esc keeps the draft (and those after it) for the next sign-in.
+            (Question::RestoreDraft { .. } | Question::RestoreEntry { .. }, C::Confirm) => {
+                Some(Msg::AnsRestore)
+            }
+            (Question::RestoreDraft { .. } | Question::RestoreEntry { .. }, C::Deny) => {
+                Some(Msg::AnsDiscardDraft)
+            }
+            (Question::RestoreDraft { .. } | Question::RestoreEntry { .. }, C::Cancel) => {
+                Some(Msg::AnsLater)
+            }
             _ => None,
         }
     }

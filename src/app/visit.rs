@@ -622,9 +622,10 @@ impl App {
             .map(|v| v.row.citizen);
         self.open_form(d);
         if let Some(f) = self.form_mut() {
-            // Restored text counts as typed: show its problems and keep it dirty.
+            // Restored text counts as typed: show its problems and keep it dirty. An empty
+            // input says nothing yet, as on a new form ("Bắt buộc nhập" waits for a save).
             f.initial = VisitDraft::default();
-            f.touched.extend(super::form::ORDER.iter().copied());
+            f.touch_filled();
             f.known = known;
         }
         self.revalidate();

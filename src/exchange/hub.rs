@@ -131,17 +131,27 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-/// Read a reply's body as `T` when its status is 2xx, else as the hub's refusal.
-fn reply<T: serde::de::DeserializeOwned>(
-    mut r: ureq::http::Response<ureq::Body>,
-) -> Result<T, SyncError> {
+/// The most of a hub's reply read (a report of the whole province fits many times over).
+const REPLY_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// A reply's status and its body as text (at most [`REPLY_LIMIT`]); Err: why the body could
+/// not be read.
+fn read_reply(mut r: ureq::http::Response<ureq::Body>) -> Result<(u16, String), String> {
     let status = r.status().as_u16();
     let body = r
         .body_mut()
         .with_config()
-        .limit(64 * 1024 * 1024)
+        .limit(REPLY_LIMIT)
         .read_to_string()
-        .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
+    Ok((status, body))
+}
+
+/// Read a reply's body as `T` when its status is 2xx, else as the hub's refusal.
+fn reply<T: serde::de::DeserializeOwned>(
+    r: ureq::http::Response<ureq::Body>,
+) -> Result<T, SyncError> {
+    let (status, body) = read_reply(r).map_err(SyncError::Unreachable)?;
     if (200..300).contains(&status) {
         return serde_json::from_str(&body).map_err(|e| SyncError::Status(status, e.to_string()));
     }
@@ -231,16 +241,10 @@ pub fn report(
     if let Some(t) = token {
         req = req.header("authorization", format!("Bearer {t}"));
     }
-    let mut r = req
+    let r = req
         .call()
         .map_err(|e| ReportError::Unreachable(e.to_string()))?;
-    let status = r.status().as_u16();
-    let body = r
-        .body_mut()
-        .with_config()
-        .limit(64 * 1024 * 1024)
-        .read_to_string()
-        .map_err(|e| ReportError::Unreachable(e.to_string()))?;
+    let (status, body) = read_reply(r).map_err(ReportError::Unreachable)?;
     if (200..300).contains(&status) {
         return Ok(body);
     }

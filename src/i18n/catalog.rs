@@ -299,7 +299,10 @@ catalog! {
     FormSaveFailed => "Không lưu được: {0}. Những gì đã nhập vẫn giữ nguyên.", "Could not save: {0}. Everything typed is kept.";
     ConfirmDiscard => "Bỏ những gì đã nhập trong biểu mẫu? (y: bỏ · n: quay lại)", "Discard what was typed in the form? (y: discard · n: go back)";
     ConfirmQuitForm => "Biểu mẫu đang nhập dở. Thoát và giữ bản nháp? (y: thoát · n: quay lại)", "A form is open. Quit and keep the draft? (y: quit · n: go back)";
-    RestoreDraft => "Có biểu mẫu nhập dở từ lần trước ({0}). Khôi phục? (y: khôi phục · n: bỏ · Esc: để sau)", "An unsaved form from last time ({0}). Restore it? (y: restore · n: discard · Esc: later)";
+    RestoreDraft => "Có biểu mẫu nhập dở từ lần trước ({0}). Khôi phục? (y: khôi phục · n: bỏ · Esc: để sau — giữ lại, hỏi lại lần đăng nhập sau)", "An unsaved form from last time ({0}). Restore it? (y: restore · n: discard · Esc: later — kept, asked again at the next sign-in)";
+    AnsRestore => "khôi phục", "restore";
+    AnsDiscardDraft => "bỏ", "discard";
+    AnsLater => "để sau", "later";
     RestoreDraftMore => " Còn {0} biểu mẫu nhập dở khác.", " {0} more unsaved form(s) wait.";
     NoMatch => "không có lựa chọn phù hợp", "no matching option";
 

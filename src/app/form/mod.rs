@@ -584,6 +584,17 @@ impl VisitForm {
         }
     }
 
+    /// A restored form: an input that holds something counts as left (its problems show);
+    /// an empty one waits, as on a new form, until the officer leaves it or tries to save.
+    pub fn touch_filled(&mut self) {
+        let filled: Vec<FormField> = ORDER
+            .iter()
+            .copied()
+            .filter(|f| !self.value(*f).trim().is_empty())
+            .collect();
+        self.touched.extend(filled);
+    }
+
     /// Problems to show for an input.
     pub fn shown_problems(&self, f: FormField) -> Vec<&Problem> {
         if !(self.show_all || self.touched.contains(&f)) {
