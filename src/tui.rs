@@ -16,6 +16,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event as TermEvent, KeyEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType};
 
 use crate::app::{App, DRAFT_DELAY, Msg};
 
@@ -51,6 +52,12 @@ pub fn run(app: &mut App) -> io::Result<Option<Stop>> {
     }));
     // `try_init` chains its own hook (leave the alternate screen, disable raw mode) before ours.
     let mut terminal = ratatui::try_init()?;
+    // A window killed before (kill -9, a closed SSH session) leaves its last screen in the
+    // alternate screen, which some terminals (tmux) keep when it is entered again: the
+    // first frame would draw over it. Cleared first, by the escape alone: ratatui's
+    // `Terminal::clear` asks the terminal where its cursor is, which not every terminal
+    // answers. The first frame then draws every cell that is not blank.
+    execute!(stdout(), Clear(ClearType::All))?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     let stopped = Arc::new(OnceLock::new());

@@ -17,6 +17,8 @@ use common::PIN;
 
 struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// The first bytes the app wrote (up to 64 KiB), as written.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -28,6 +30,11 @@ impl Tui {
     }
 
     fn start_with(db: &Path, env: &[(&str, &str)]) -> Tui {
+        Tui::start_over(db, env, b"")
+    }
+
+    /// Start on a terminal that already shows `before` (what a killed window left).
+    fn start_over(db: &Path, env: &[(&str, &str)], before: &[u8]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -51,13 +58,21 @@ impl Tui {
         let child = pair.slave.spawn_command(cmd).expect("tiepdan starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        parser.lock().unwrap().process(before);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
+                }
+                {
+                    let mut r = raw_sink.lock().unwrap();
+                    let room = (64usize << 10).saturating_sub(r.len()).min(n);
+                    r.extend_from_slice(&buf[..room]);
                 }
                 sink.lock().unwrap().process(&buf[..n]);
             }
@@ -65,6 +80,7 @@ impl Tui {
         let writer = pair.master.take_writer().unwrap();
         Tui {
             parser,
+            raw,
             writer,
             child,
             _master: pair.master,
@@ -331,6 +347,47 @@ fn a_killed_process_offers_the_draft_back() {
     t.wait_text("Bỏ những gì đã nhập");
     t.send("y");
     t.wait_text("0 lượt");
+    t.send("q");
+    assert!(t.wait_exit());
+}
+
+/// A window killed (kill -9) leaves its last screen on the terminal, in the alternate
+/// screen and raw mode; the next start draws on a clean screen, not over the old one.
+#[test]
+fn a_start_after_a_kill_draws_on_a_clean_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    {
+        let mut store = Store::open(&db).unwrap();
+        common::store_with_officer(&mut store);
+    }
+    let mut left = b"\x1b[?1049h\x1b[H".to_vec();
+    for _ in 0..30 {
+        left.extend_from_slice(&[b'#'; 100]);
+    }
+    let t = Tui::start_over(&db, &[], &left);
+    t.wait_text("Mã PIN");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = t.screen();
+    assert!(
+        !screen.contains('#'),
+        "the old screen shows through:\n{screen}"
+    );
+    // The emulator here clears the alternate screen on entering it, as some terminals do;
+    // tmux and others keep what a killed window left there. So the app itself clears the
+    // screen after entering it, before its first frame.
+    let raw = t.raw.lock().unwrap().clone();
+    let find = |needle: &[u8]| raw.windows(needle.len()).position(|w| w == needle);
+    let entered = find(b"\x1b[?1049h").expect("the alternate screen entered");
+    let cleared = find(b"\x1b[2J").expect("the screen cleared");
+    let drawn = find("Mã PIN".as_bytes()).expect("the lock screen drawn");
+    assert!(
+        entered < cleared && cleared < drawn,
+        "{entered} {cleared} {drawn}"
+    );
+    let mut t = t.signed_in();
+    t.wait_text("0 lượt");
+    assert!(!t.screen().contains('#'), "{}", t.screen());
     t.send("q");
     assert!(t.wait_exit());
 }
