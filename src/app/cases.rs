@@ -57,6 +57,11 @@ impl App {
                 return true;
             }
         }
+        // The log's neighbouring days, so that `[` `]` only redraw.
+        if self.pane == Pane::Log {
+            let r = self.log.warm_nearby(&self.store, self.threshold);
+            return r.unwrap_or(false);
+        }
         false
     }
 
