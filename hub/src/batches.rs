@@ -231,6 +231,16 @@ async fn take_in(
     // The records the new entries removed: each one's last removal.
     let mut removals: BTreeMap<(&str, &str), &PackedEntry> = BTreeMap::new();
     for e in &p.journal {
+        // A dialogue's entry is kept without its names and free text (only what leaves the
+        // desk for the hub, `tiepdan::store::for_hub`); its hash and state are kept whole,
+        // so the chain still continues from it.
+        let (before, after) = match Entity::from_code(&e.entity) {
+            Some(entity) if tiepdan::store::hub_fields(entity).is_some() => (
+                tiepdan::store::for_hub(entity, &e.before),
+                tiepdan::store::for_hub(entity, &e.after),
+            ),
+            _ => (e.before.clone(), e.after.clone()),
+        };
         if let Some(hash) = known.get(&e.seq) {
             if *hash != e.hash {
                 return Err(refuse(
@@ -254,8 +264,8 @@ async fn take_in(
                 &e.record,
                 &e.v_before,
                 &e.v_after,
-                &Json(&e.before),
-                &Json(&e.after),
+                &Json(&before),
+                &Json(&after),
                 &e.state,
                 &e.hash,
             ],
@@ -272,7 +282,10 @@ async fn take_in(
         }
     }
     if reply.entries_new > 0 {
-        for r in &p.records {
+        // The records for the hub only (a desk's dialogues) after the merged ones, taken
+        // alike.
+        let hub_only = p.hub.iter().flat_map(|h| &h.records);
+        for r in p.records.iter().chain(hub_only) {
             let base = touched.get(&(r.entity.as_str(), r.uid.as_str()));
             match base {
                 Some(base) => apply(&tx, &h.desk, h.last_seq, r, *base, &mut reply).await?,
@@ -311,7 +324,8 @@ async fn take_in(
             }
         }
     } else {
-        reply.records_same = p.records.len() as i64;
+        reply.records_same =
+            (p.records.len() + p.hub.as_ref().map_or(0, |h| h.records.len())) as i64;
     }
     // The fields its records name, as the desk's catalog has them (the report counts by
     // them): kept by uid, brought to what the desk last sent.
@@ -491,6 +505,10 @@ async fn remove(
         return Ok(());
     };
     let hub_version: Option<i64> = hub.get(0);
+    let before = Entity::from_code(&e.entity).map_or_else(
+        || e.before.clone(),
+        |en| tiepdan::store::for_hub(en, &e.before),
+    );
     tx.execute(
         "INSERT INTO conflicts (desk, entity, uid, base_version, hub_version, desk_version,
              desk_state, fields, batch_last, removed)
@@ -501,7 +519,7 @@ async fn remove(
             &e.record,
             &e.v_before,
             &hub_version,
-            &Json(&e.before),
+            &Json(&before),
             &batch_last,
         ],
     )

@@ -10,17 +10,21 @@
 //! and the two were found to be the same person; at the hub, as in a merged book, a matter
 //! brought to two desks by the same citizen record counts once in a report that holds both.
 //!
-//! What the hub does not hold yet is left out, said in docs/hub.md: the head's reception
-//! schedule and the dialogues (their figures are the desks' own), and each desk's deadline
-//! rules and calendar (the hub judges "on time" by the rules a new book has, the law's).
+//! A desk's dialogues come in its package's hub part (only what the report counts:
+//! `tiepdan::store::for_hub`) and are its own (no desk merges another's). What the hub does
+//! not hold yet is left out, said in docs/hub.md: the head's reception schedule (its figures
+//! are the desks' own), and each desk's deadline rules and calendar (the hub judges "on
+//! time" by the rules a new book has, the law's).
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
 use tiepdan::domain::case::{Action, CaseStatus, CaseType, Outcome};
+use tiepdan::domain::dialogue::DialogueKind;
 use tiepdan::domain::report::{
-    Block, Book, CaseFact, CaseStep, Circular, DeadlineBook, Period, Report, SessionFact, VisitFact,
+    Block, Book, CaseFact, CaseStep, Circular, DeadlineBook, DialogueFact, Period, Report,
+    SessionFact, VisitFact,
 };
 use tiepdan::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 use tokio_postgres::types::Json;
@@ -230,7 +234,8 @@ pub async fn book(
     let rows = client
         .query(
             "SELECT entity, uid, desk, fields FROM records
-             WHERE entity IN ('session', 'visit', 'case', 'case_event', 'case_visit')
+             WHERE entity IN ('session', 'visit', 'case', 'case_event', 'case_visit',
+                              'dialogue', 'dialogue_promise')
                AND (entity NOT IN ('visit', 'case_event', 'session') OR fields->>'day' <= $1)",
             &[&to_s],
         )
@@ -252,6 +257,7 @@ pub async fn book(
         take("case_event"),
         take("case_visit"),
     );
+    let (dialogue_recs, promises) = (take("dialogue"), take("dialogue_promise"));
     let wanted: HashSet<&str> = desks.iter().map(|d| d.code.as_str()).collect();
 
     // Fields: the seeded ones in their order, then those the desks sent; one number a code.
@@ -439,8 +445,54 @@ pub async fn book(
         columns: seeds.columns.clone(),
         threshold: seeds.threshold,
         schedule: Default::default(),
-        dialogues: Vec::new(),
+        dialogues: dialogues(&dialogue_recs, &promises, &wanted, period)?,
     })
+}
+
+/// The dialogues of the scope's desks held in the period, as the desk's store reads them
+/// (src/store/dialogues.rs `report_facts`): cancelled ones left out; a public one's answers
+/// promised, and those answered by the period's last day. A dialogue is its desk's own (no
+/// other desk merges it): the desk whose batch sent it.
+fn dialogues(
+    held: &[Rec],
+    promises: &[Rec],
+    wanted: &HashSet<&str>,
+    period: &Period,
+) -> Result<Vec<DialogueFact>, ReportError> {
+    let to = period.to.to_string();
+    let mut out = Vec::new();
+    for d in held {
+        if !wanted.contains(d.desk.as_str()) || d.flag("cancelled") {
+            continue;
+        }
+        let Some(held_on) = d.text("held_on") else {
+            continue;
+        };
+        let held_on =
+            NaiveDate::parse_from_str(held_on, "%Y-%m-%d").map_err(|_| d.bad("held_on"))?;
+        if !period.contains(held_on) {
+            continue;
+        }
+        let kind = d.code("kind", DialogueKind::from_code)?;
+        let (mut promised, mut answered) = (0, 0);
+        if kind == DialogueKind::Public {
+            for p in promises
+                .iter()
+                .filter(|p| p.text("dialogue") == Some(&d.uid))
+            {
+                promised += 1;
+                answered += u32::from(p.text("answered_on").is_some_and(|a| *a <= *to));
+            }
+        }
+        out.push(DialogueFact {
+            kind,
+            held_on,
+            people: d.int("people").unwrap_or(0) as u32,
+            promised,
+            answered,
+        });
+    }
+    Ok(out)
 }
 
 /// The report of `scope` for `period` (overdue judged on `today` while it is not over), in
