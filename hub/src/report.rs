@@ -10,10 +10,11 @@
 //! and the two were found to be the same person; at the hub, as in a merged book, a matter
 //! brought to two desks by the same citizen record counts once in a report that holds both.
 //!
-//! A desk's dialogues come in its package's hub part (only what the report counts:
-//! `tiepdan::store::for_hub`) and are its own (no desk merges another's). What the hub does
-//! not hold yet is left out, said in docs/hub.md: the head's reception schedule (its figures
-//! are the desks' own), and each desk's deadline rules and calendar (the hub judges "on
+//! A desk's dialogues and the head's reception schedule come in its package's hub part (only
+//! what the report counts: `tiepdan::store::for_hub`) and are its own (no desk merges
+//! another's: own_acts.rs). The schedule is judged unit by unit: a report of several desks
+//! adds each one's own figures of it (`Report::with_units`). What the hub does not hold yet is
+//! left out, said in docs/hub.md: each desk's deadline rules and calendar (the hub judges "on
 //! time" by the rules a new book has, the law's).
 
 use std::collections::{HashMap, HashSet};
@@ -21,13 +22,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde_json::Value;
 use tiepdan::domain::case::{Action, CaseStatus, CaseType, Outcome};
-use tiepdan::domain::dialogue::DialogueKind;
 use tiepdan::domain::report::{
-    Block, Book, CaseFact, CaseStep, Circular, DeadlineBook, DialogueFact, Period, Report,
-    SessionFact, VisitFact,
+    Block, Book, CaseFact, CaseStep, Circular, DeadlineBook, Period, Report, SessionFact, VisitFact,
 };
 use tiepdan::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 use tokio_postgres::types::Json;
+
+use crate::own_acts;
 
 /// Whose figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,23 +151,23 @@ impl Seeds {
 }
 
 /// A record as the hub holds it.
-struct Rec {
-    uid: String,
+pub(crate) struct Rec {
+    pub(crate) uid: String,
     /// The desk whose batch wrote it.
-    desk: String,
-    fields: Value,
+    pub(crate) desk: String,
+    pub(crate) fields: Value,
 }
 
 impl Rec {
-    fn text(&self, k: &str) -> Option<&str> {
+    pub(crate) fn text(&self, k: &str) -> Option<&str> {
         self.fields.get(k).and_then(Value::as_str)
     }
 
-    fn text_or_empty(&self, k: &str) -> &str {
+    pub(crate) fn text_or_empty(&self, k: &str) -> &str {
         self.text(k).unwrap_or("")
     }
 
-    fn int(&self, k: &str) -> Option<i64> {
+    pub(crate) fn int(&self, k: &str) -> Option<i64> {
         match self.fields.get(k)? {
             Value::Number(n) => n.as_i64(),
             Value::Bool(b) => Some(i64::from(*b)),
@@ -175,30 +176,30 @@ impl Rec {
         }
     }
 
-    fn flag(&self, k: &str) -> bool {
+    pub(crate) fn flag(&self, k: &str) -> bool {
         self.int(k).unwrap_or(0) != 0
     }
 
-    fn live(&self) -> bool {
+    pub(crate) fn live(&self) -> bool {
         self.fields.get("deleted_at").is_none_or(Value::is_null)
     }
 
     /// The desk it belongs to: the one it names, else the one that sent it.
-    fn owner(&self) -> &str {
+    pub(crate) fn owner(&self) -> &str {
         self.text("desk")
             .filter(|d| !d.is_empty())
             .unwrap_or(&self.desk)
     }
 
-    fn bad(&self, what: &str) -> ReportError {
+    pub(crate) fn bad(&self, what: &str) -> ReportError {
         ReportError::Bad(format!("{} {what}", self.uid))
     }
 
-    fn code<T>(&self, k: &str, f: fn(&str) -> Option<T>) -> Result<T, ReportError> {
+    pub(crate) fn code<T>(&self, k: &str, f: fn(&str) -> Option<T>) -> Result<T, ReportError> {
         self.text(k).and_then(f).ok_or_else(|| self.bad(k))
     }
 
-    fn day(&self, k: &str) -> Result<NaiveDate, ReportError> {
+    pub(crate) fn day(&self, k: &str) -> Result<NaiveDate, ReportError> {
         self.text(k)
             .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             .ok_or_else(|| self.bad(k))
@@ -221,21 +222,33 @@ fn minute(s: &str) -> Option<u16> {
     Some(h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?)
 }
 
-/// The facts of `period` for the desks `desks` (see the module's notes), as the desk's store
-/// reads them (src/store/report.rs `book_of`).
-pub async fn book(
+/// The records the hub holds that a period's report reads (those of days after its end left
+/// out), by entity, the visits in the order "first or repeat" reads them; and the fields
+/// (uid, code, name, report column): the seeded ones in their order, then the desks'.
+pub struct Held {
+    by: HashMap<String, Vec<Rec>>,
+    field_rows: Vec<(String, String, String, String)>,
+}
+
+impl Held {
+    pub(crate) fn of(&self, entity: &str) -> &[Rec] {
+        self.by.get(entity).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Read what a report of `period` reads (see [`Held`]).
+pub async fn held(
     client: &impl tokio_postgres::GenericClient,
-    desks: &[DeskRow],
     period: &Period,
     seeds: &Seeds,
-) -> Result<Book, ReportError> {
-    let (from, to) = (period.from, period.to);
-    let to_s = to.to_string();
+) -> Result<Held, ReportError> {
+    let to_s = period.to.to_string();
     let rows = client
         .query(
             "SELECT entity, uid, desk, fields FROM records
              WHERE entity IN ('session', 'visit', 'case', 'case_event', 'case_visit',
-                              'dialogue', 'dialogue_promise')
+                              'dialogue', 'dialogue_promise', 'reception_plan',
+                              'reception_day', 'setting')
                AND (entity NOT IN ('visit', 'case_event', 'session') OR fields->>'day' <= $1)",
             &[&to_s],
         )
@@ -249,18 +262,17 @@ pub async fn book(
             fields,
         });
     }
-    let mut take = |e: &str| by.remove(e).unwrap_or_default();
-    let (sessions, visits, cases, events, links) = (
-        take("session"),
-        take("visit"),
-        take("case"),
-        take("case_event"),
-        take("case_visit"),
-    );
-    let (dialogue_recs, promises) = (take("dialogue"), take("dialogue_promise"));
-    let wanted: HashSet<&str> = desks.iter().map(|d| d.code.as_str()).collect();
-
-    // Fields: the seeded ones in their order, then those the desks sent; one number a code.
+    // Every visit in the order "first or repeat" reads them: by day, time, then uid (a v7
+    // uid: the order they were written).
+    if let Some(visits) = by.get_mut("visit") {
+        visits.sort_by(|a, b| {
+            (a.text_or_empty("day"), a.text_or_empty("time"), &a.uid).cmp(&(
+                b.text_or_empty("day"),
+                b.text_or_empty("time"),
+                &b.uid,
+            ))
+        });
+    }
     let mut field_rows: Vec<(String, String, String, String)> = seeds.fields.clone();
     for r in client
         .query(
@@ -274,10 +286,44 @@ pub async fn book(
             field_rows.push((uid, r.get(1), r.get(2), r.get(3)));
         }
     }
+    Ok(Held { by, field_rows })
+}
+
+/// The facts of `period` for the desks `desks` (see the module's notes), as the desk's store
+/// reads them (src/store/report.rs `book_of`).
+pub async fn book(
+    client: &impl tokio_postgres::GenericClient,
+    desks: &[DeskRow],
+    period: &Period,
+    seeds: &Seeds,
+) -> Result<Book, ReportError> {
+    book_of(&held(client, period, seeds).await?, desks, period, seeds)
+}
+
+/// The facts of `period` for the desks `desks` from what the hub holds. The head's reception
+/// schedule is one unit's: read for a book of one desk only (a report of several adds each
+/// unit's own figures of it: `Report::with_units`).
+pub fn book_of(
+    held: &Held,
+    desks: &[DeskRow],
+    period: &Period,
+    seeds: &Seeds,
+) -> Result<Book, ReportError> {
+    let (from, to) = (period.from, period.to);
+    let (sessions, visits, cases, events, links) = (
+        held.of("session"),
+        held.of("visit"),
+        held.of("case"),
+        held.of("case_event"),
+        held.of("case_visit"),
+    );
+    let wanted: HashSet<&str> = desks.iter().map(|d| d.code.as_str()).collect();
+
+    // Fields: the seeded ones in their order, then those the desks sent; one number a code.
     let mut field_ids = Ids::default();
     let mut field_of: HashMap<&str, (i64, &str)> = HashMap::new();
     let mut fields: Vec<(i64, String, String, String)> = Vec::new();
-    for (uid, code, name, column) in &field_rows {
+    for (uid, code, name, column) in &held.field_rows {
         let known = field_ids.0.contains_key(code);
         let id = field_ids.of(code);
         field_of.insert(uid.as_str(), (id, column.as_str()));
@@ -294,7 +340,7 @@ pub async fn book(
     // Sessions of the scope's desks.
     let mut session_ids = Ids::default();
     let mut session_of: HashMap<&str, &Rec> = HashMap::new();
-    for s in &sessions {
+    for s in sessions {
         if wanted.contains(s.owner()) {
             session_of.insert(s.uid.as_str(), s);
         }
@@ -302,16 +348,9 @@ pub async fn book(
     let linked: HashSet<&str> = links.iter().filter_map(|l| l.text("visit")).collect();
 
     // Every live visit up to the period's end of those sessions, in the order "first or
-    // repeat" reads them: by day, time, then uid (a v7 uid: the order they were written).
-    // A citizen is one across desks: "first or repeat" reads every desk's visits.
-    let mut all: Vec<&Rec> = visits.iter().filter(|v| v.live()).collect();
-    all.sort_by(|a, b| {
-        (a.text_or_empty("day"), a.text_or_empty("time"), &a.uid).cmp(&(
-            b.text_or_empty("day"),
-            b.text_or_empty("time"),
-            &b.uid,
-        ))
-    });
+    // repeat" reads them (`held` sorted them). A citizen is one across desks: "first or
+    // repeat" reads every desk's visits.
+    let all = visits.iter().filter(|v| v.live());
     let mut citizen_ids = Ids::default();
     let mut visit_ids = Ids::default();
     let mut seen: HashSet<(i64, PetitionType, i64)> = HashSet::new();
@@ -382,7 +421,7 @@ pub async fn book(
     // closed by a step on or after its first day), each with its steps up to the period's end
     // in the order they were written (time, then uid).
     let mut steps_of: HashMap<&str, Vec<&Rec>> = HashMap::new();
-    for e in &events {
+    for e in events {
         if let Some(c) = e.text("case") {
             steps_of.entry(c).or_default().push(e);
         }
@@ -444,55 +483,12 @@ pub async fn book(
         fields,
         columns: seeds.columns.clone(),
         threshold: seeds.threshold,
-        schedule: Default::default(),
-        dialogues: dialogues(&dialogue_recs, &promises, &wanted, period)?,
+        schedule: match desks {
+            [one] => own_acts::schedule(held, &one.code, period)?,
+            _ => Default::default(),
+        },
+        dialogues: own_acts::dialogues(held, &wanted, period)?,
     })
-}
-
-/// The dialogues of the scope's desks held in the period, as the desk's store reads them
-/// (src/store/dialogues.rs `report_facts`): cancelled ones left out; a public one's answers
-/// promised, and those answered by the period's last day. A dialogue is its desk's own (no
-/// other desk merges it): the desk whose batch sent it.
-fn dialogues(
-    held: &[Rec],
-    promises: &[Rec],
-    wanted: &HashSet<&str>,
-    period: &Period,
-) -> Result<Vec<DialogueFact>, ReportError> {
-    let to = period.to.to_string();
-    let mut out = Vec::new();
-    for d in held {
-        if !wanted.contains(d.desk.as_str()) || d.flag("cancelled") {
-            continue;
-        }
-        let Some(held_on) = d.text("held_on") else {
-            continue;
-        };
-        let held_on =
-            NaiveDate::parse_from_str(held_on, "%Y-%m-%d").map_err(|_| d.bad("held_on"))?;
-        if !period.contains(held_on) {
-            continue;
-        }
-        let kind = d.code("kind", DialogueKind::from_code)?;
-        let (mut promised, mut answered) = (0, 0);
-        if kind == DialogueKind::Public {
-            for p in promises
-                .iter()
-                .filter(|p| p.text("dialogue") == Some(&d.uid))
-            {
-                promised += 1;
-                answered += u32::from(p.text("answered_on").is_some_and(|a| *a <= *to));
-            }
-        }
-        out.push(DialogueFact {
-            kind,
-            held_on,
-            people: d.int("people").unwrap_or(0) as u32,
-            promised,
-            answered,
-        });
-    }
-    Ok(out)
 }
 
 /// The report of `scope` for `period` (overdue judged on `today` while it is not over), in
@@ -505,12 +501,26 @@ pub async fn report(
     seeds: &Seeds,
 ) -> Result<HubReport, ReportError> {
     let desks = desks_of(client, &scope).await?;
-    let book = book(client, &desks, &period, seeds).await?;
+    let held = held(client, &period, seeds).await?;
     let dl = DeadlineBook {
         rules: &seeds.rules,
         calendar: &seeds.calendar,
     };
-    let report = Report::compute_in(book, period, today, &dl, Circular::for_period(&period));
+    let circular = Circular::for_period(&period);
+    let count = |desks: &[DeskRow]| -> Result<Report, ReportError> {
+        let book = book_of(&held, desks, &period, seeds)?;
+        Ok(Report::compute_in(book, period, today, &dl, circular))
+    };
+    let mut report = count(&desks)?;
+    // Several units: the figures judged per unit (the head's reception days, the minimum)
+    // are the sum of each unit's own.
+    if desks.len() > 1 {
+        let units = desks
+            .iter()
+            .map(|d| count(std::slice::from_ref(d)))
+            .collect::<Result<Vec<_>, _>>()?;
+        report = report.with_units(&units);
+    }
     Ok(HubReport {
         scope,
         desks,

@@ -230,7 +230,7 @@ impl Package {
             for r in &part.records {
                 let bad = || PackageError::Record(r.entity.clone(), r.uid.clone());
                 let keep = Entity::from_code(&r.entity)
-                    .and_then(hub::hub_fields)
+                    .and_then(|e| hub::hub_fields(e, &r.uid))
                     .ok_or_else(bad)?;
                 let segment = states.get(&(r.entity.as_str(), r.uid.as_str()));
                 if r.history.is_empty()
