@@ -73,8 +73,8 @@ pub use lookup::{
 };
 pub use merge::{
     HubPart, MergeConflict, MergeOutcome, MergedDesk, PACKAGE_FORMAT, Package, PackageError,
-    PackageHead, PackedEntry, PackedRecord, for_hub, hub_fields, is_hub_only, keyed_by_desk,
-    state_of, typed_key,
+    PackageHead, PackedEntry, PackedRecord, for_hub, hub_fields, keyed_by_desk, state_of,
+    typed_key,
 };
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;

@@ -69,11 +69,6 @@ pub fn keyed_by_desk(entity: Entity) -> bool {
     matches!(entity, Entity::ReceptionDay | Entity::Setting)
 }
 
-/// Whether a package's or an entry's record is one for the hub only.
-pub fn is_hub_only(entity: &str, key: &str) -> bool {
-    Entity::from_code(entity).is_some_and(|e| hub_fields(e, key).is_some())
-}
-
 /// `fields` with only what leaves the desk for the hub (an entry's before or after, a
 /// record's fields; `key`: the record's key); every field of a record not for the hub.
 pub fn for_hub(entity: Entity, key: &str, fields: &Fields) -> Fields {
