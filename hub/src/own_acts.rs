@@ -12,7 +12,7 @@ use tiepdan::domain::report::{DialogueFact, Period, ScheduleFacts};
 use tiepdan::domain::schedule::{
     DayMark, DayRecord, Pattern, Plan, SessionDay, UnitLevel, weekday_of,
 };
-use tiepdan::domain::visit::{Handling, PresiderRole, ReceptionForm};
+use tiepdan::domain::visit::{PresiderRole, ReceptionForm};
 
 use crate::report::{Held, Rec, ReportError};
 
@@ -118,19 +118,13 @@ pub fn schedule(held: &Held, desk: &str, period: &Period) -> Result<ScheduleFact
         .and_then(UnitLevel::from_code);
     // The head's sessions (periodic, ad hoc) of the desk that received someone: a refusal is
     // no reception, a voided visit none.
-    let received: HashSet<&str> = held
-        .of("visit")
-        .iter()
-        .filter(|v| v.live() && v.text("handling") != Some(Handling::TuChoi.code()))
-        .filter_map(|v| v.text("session"))
-        .collect();
     let mut sessions = Vec::new();
     for s in held.of("session").iter().filter(|s| s.owner() == desk) {
         let form = s.code("form", ReceptionForm::from_code)?;
         let day = s.day("day")?;
         if !matches!(form, ReceptionForm::DinhKy | ReceptionForm::DotXuat)
             || !within(day)
-            || !received.contains(s.uid.as_str())
+            || !held.received.contains(&s.uid)
         {
             continue;
         }

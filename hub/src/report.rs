@@ -228,6 +228,8 @@ fn minute(s: &str) -> Option<u16> {
 pub struct Held {
     by: HashMap<String, Vec<Rec>>,
     field_rows: Vec<(String, String, String, String)>,
+    /// The sessions (uids) that received someone: a live visit, not a refusal.
+    pub(crate) received: HashSet<String>,
 }
 
 impl Held {
@@ -286,7 +288,18 @@ pub async fn held(
             field_rows.push((uid, r.get(1), r.get(2), r.get(3)));
         }
     }
-    Ok(Held { by, field_rows })
+    let received = by
+        .get("visit")
+        .into_iter()
+        .flatten()
+        .filter(|v| v.live() && v.text("handling") != Some(Handling::TuChoi.code()))
+        .filter_map(|v| v.text("session").map(str::to_owned))
+        .collect();
+    Ok(Held {
+        by,
+        field_rows,
+        received,
+    })
 }
 
 /// The facts of `period` for the desks `desks` (see the module's notes), as the desk's store
@@ -309,6 +322,16 @@ pub fn book_of(
     period: &Period,
     seeds: &Seeds,
 ) -> Result<Book, ReportError> {
+    Ok(facts(held, desks, period, seeds)?.0)
+}
+
+/// [`book_of`], with the desk of each session of the book (by its number).
+fn facts<'h>(
+    held: &'h Held,
+    desks: &[DeskRow],
+    period: &Period,
+    seeds: &Seeds,
+) -> Result<(Book, HashMap<i64, &'h str>), ReportError> {
     let (from, to) = (period.from, period.to);
     let (sessions, visits, cases, events, links) = (
         held.of("session"),
@@ -356,6 +379,7 @@ pub fn book_of(
     let mut seen: HashSet<(i64, PetitionType, i64)> = HashSet::new();
     let mut out_visits = Vec::new();
     let mut counted_sessions: HashSet<&str> = HashSet::new();
+    let mut session_desk: HashMap<i64, &str> = HashMap::new();
     for v in all {
         let petition_type = v.code("petition_type", PetitionType::from_code)?;
         let handling = v.code("handling", Handling::from_code)?;
@@ -376,6 +400,8 @@ pub fn book_of(
             continue;
         }
         counted_sessions.insert(session_uid);
+        let session_id = session_ids.of(session_uid);
+        session_desk.insert(session_id, s.owner());
         out_visits.push(VisitFact {
             id: visit_ids.of(&v.uid),
             day,
@@ -383,7 +409,7 @@ pub fn book_of(
                 .text("time")
                 .and_then(minute)
                 .ok_or_else(|| v.bad("time"))?,
-            session_id: session_ids.of(session_uid),
+            session_id,
             form: s.code("form", ReceptionForm::from_code)?,
             people: v.int("people").unwrap_or(1) as u32,
             petition_type,
@@ -476,7 +502,7 @@ pub fn book_of(
         }
         out_cases.push(fact);
     }
-    Ok(Book {
+    let book = Book {
         visits: out_visits,
         sessions: out_sessions,
         cases: out_cases,
@@ -488,7 +514,8 @@ pub fn book_of(
             _ => Default::default(),
         },
         dialogues: own_acts::dialogues(held, &wanted, period)?,
-    })
+    };
+    Ok((book, session_desk))
 }
 
 /// The report of `scope` for `period` (overdue judged on `today` while it is not over), in
@@ -507,18 +534,39 @@ pub async fn report(
         calendar: &seeds.calendar,
     };
     let circular = Circular::for_period(&period);
-    let count = |desks: &[DeskRow]| -> Result<Report, ReportError> {
-        let book = book_of(&held, desks, &period, seeds)?;
-        Ok(Report::compute_in(book, period, today, &dl, circular))
-    };
-    let mut report = count(&desks)?;
+    let (book, session_desk) = facts(&held, &desks, &period, seeds)?;
     // Several units: the figures judged per unit (the head's reception days, the minimum)
-    // are the sum of each unit's own.
+    // are the sum of each unit's own, counted from its own schedule and from the visits and
+    // sessions of the book that are its (all those figures read: not its cases, dialogues).
+    let mut units = Vec::new();
     if desks.len() > 1 {
-        let units = desks
-            .iter()
-            .map(|d| count(std::slice::from_ref(d)))
-            .collect::<Result<Vec<_>, _>>()?;
+        for d in &desks {
+            let mine = |id: &i64| session_desk.get(id).copied() == Some(d.code.as_str());
+            let unit = Book {
+                visits: book
+                    .visits
+                    .iter()
+                    .filter(|v| mine(&v.session_id))
+                    .cloned()
+                    .collect(),
+                sessions: book
+                    .sessions
+                    .iter()
+                    .filter(|s| mine(&s.id))
+                    .cloned()
+                    .collect(),
+                cases: Vec::new(),
+                fields: book.fields.clone(),
+                columns: book.columns.clone(),
+                threshold: book.threshold,
+                schedule: own_acts::schedule(&held, &d.code, &period)?,
+                dialogues: Vec::new(),
+            };
+            units.push(Report::compute_in(unit, period, today, &dl, circular));
+        }
+    }
+    let mut report = Report::compute_in(book, period, today, &dl, circular);
+    if !units.is_empty() {
         report = report.with_units(&units);
     }
     Ok(HubReport {
