@@ -63,7 +63,7 @@ fn a_person_is_made_only_where_a_record_is_read_or_typed() {
             "a board row: its case's person",
         ),
         (
-            "src/app/visit.rs",
+            "src/app/visit/save.rs",
             "what the officer typed: the message after a save, the link question",
         ),
         (
@@ -98,9 +98,10 @@ fn the_guard_is_decided_and_asked_in_known_places_only() {
             "src/app/queue.rs",
             "is the case view masked (the reveal hint)",
         ),
+        ("src/app/visit/mod.rs", "is the visit masked"),
         (
-            "src/app/visit.rs",
-            "is the visit masked; the phone and address a match offers",
+            "src/app/visit/editing.rs",
+            "the phone and address a match offers",
         ),
         ("src/ui/case.rs", "a revealed denouncer's name is marked ⚠"),
         (
