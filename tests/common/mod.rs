@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: a fixed clock, an app with an officer, keys.
 #![allow(dead_code)]
 
+pub mod desks;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tiepdan::app::{App, Clock};
