@@ -104,8 +104,8 @@ impl Entry {
             text(""),
             action == Action::Note || reason_needed,
         ));
-        Entry {
-            purpose: EntryPurpose::Step {
+        Entry::new(
+            EntryPurpose::Step {
                 case_uid: d.uid.clone(),
                 code: d.code.clone(),
                 action,
@@ -118,12 +118,7 @@ impl Entry {
                 },
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 
     /// The intake form: a written petition (citizen typed) or another case from a visit.
@@ -218,17 +213,12 @@ impl Entry {
             )),
             true,
         ));
-        Entry {
-            purpose: EntryPurpose::Intake {
+        Entry::new(
+            EntryPurpose::Intake {
                 visit_uid,
                 citizen: citizen.map(Box::new),
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 }

@@ -140,6 +140,19 @@ pub(super) fn options(items: impl IntoIterator<Item = (String, String)>) -> Vec<
 }
 
 impl Entry {
+    /// A new form for `purpose` with `rows`: the first row focused, nothing typed, no error.
+    pub(in crate::app) fn new(purpose: EntryPurpose, rows: Vec<EntryRow>) -> Entry {
+        Entry {
+            purpose,
+            rows,
+            focus: 0,
+            errors: Vec::new(),
+            initial: Vec::new(),
+            unsaved_since: None,
+            notice: None,
+        }
+    }
+
     /// The typed (NFC) text or chosen code of an input.
     pub fn value(&self, key: EntryKey) -> String {
         self.rows
