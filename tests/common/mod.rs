@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: a fixed clock, an app with an officer, keys.
 #![allow(dead_code)]
 
+pub mod clocks;
 pub mod desks;
 
 use chrono::{NaiveDate, NaiveDateTime};
