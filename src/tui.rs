@@ -2,8 +2,8 @@
 //! terminal's (read on their own thread) and the app's workers' (a lookup's results), so the
 //! loop never waits on slow work. The loop is generic over the ratatui `Backend`, so a test
 //! drives the whole app on a `TestBackend` through the same channel.
-//! The terminal is restored on every exit path, including a panic (ratatui's hook, chained
-//! with ours for bracketed paste).
+//! The terminal is restored on every exit path, including a panic (a hook that restores it
+//! before the message is printed). Each frame reaches the terminal in one write.
 
 use std::io::{self, stdout};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -12,11 +12,12 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event as TermEvent, KeyEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{Clear, ClearType};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 use crate::app::{App, DRAFT_DELAY, Msg};
 
@@ -42,16 +43,54 @@ pub enum Event {
     Stop,
 }
 
+/// The terminal's output, gathered and written once a frame (ratatui flushes after each
+/// draw). Stdout alone writes in pieces of 1 KB, so a frame of a wide screen took a dozen
+/// writes to the terminal, each one woken and drawn by it. A frame cut short by a panic is
+/// dropped, never written after the terminal was restored.
+struct FrameOut<W: io::Write> {
+    buf: Vec<u8>,
+    out: W,
+}
+
+impl<W: io::Write> FrameOut<W> {
+    fn new(out: W) -> Self {
+        FrameOut {
+            buf: Vec::with_capacity(64 * 1024),
+            out,
+        }
+    }
+}
+
+impl<W: io::Write> io::Write for FrameOut<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let written = self
+            .out
+            .write_all(&self.buf)
+            .and_then(|()| self.out.flush());
+        self.buf.clear();
+        written
+    }
+}
+
 /// Run the TUI until the officer quits, or the process is told to stop (then which way:
 /// its exit status says so).
 pub fn run(app: &mut App) -> io::Result<Option<Stop>> {
+    // A panic restores the terminal (raw mode off, the alternate screen left, bracketed
+    // paste off) before its message is printed.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableBracketedPaste);
+        ratatui::restore();
         previous(info);
     }));
-    // `try_init` chains its own hook (leave the alternate screen, disable raw mode) before ours.
-    let mut terminal = ratatui::try_init()?;
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(FrameOut::new(stdout())))?;
     // A window killed before (kill -9, a closed SSH session) leaves its last screen in the
     // alternate screen, which some terminals (tmux) keep when it is entered again: the
     // first frame would draw over it. Cleared first, by the escape alone: ratatui's
@@ -198,4 +237,42 @@ pub fn step<B: Backend>(
     }
     app.apply(Msg::Tick(Instant::now()));
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::FrameOut;
+
+    /// What reaches the terminal: each write, as its own piece.
+    #[derive(Default)]
+    struct Pieces(Vec<Vec<u8>>);
+
+    impl Write for &mut Pieces {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.push(bytes.to_vec());
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_reaches_the_terminal_in_one_write_and_a_cut_one_never() {
+        let mut pieces = Pieces::default();
+        {
+            let mut out = FrameOut::new(&mut pieces);
+            for cell in 0..5000 {
+                write!(out, "\x1b[{};{}Hđ", cell / 200 + 1, cell % 200 + 1).unwrap();
+            }
+            out.flush().unwrap();
+            // A frame cut short (a panic in the draw) is dropped unwritten.
+            write!(out, "\x1b[1;1Hcut").unwrap();
+        }
+        assert_eq!(pieces.0.len(), 1, "one write for the frame");
+        assert!(pieces.0[0].len() > 40_000);
+        assert!(pieces.0[0].ends_with("\x1b[25;200Hđ".as_bytes()));
+    }
 }

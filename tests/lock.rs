@@ -95,6 +95,69 @@ fn the_start_asks_for_the_pin_and_shows_nothing_before() {
     assert!(screen_of(&mut app, 100, 30).contains("Trần Văn Đức"));
 }
 
+/// The sign-in screen shows nothing of the book, so the start reads the calendar, the
+/// deadline alerts and the day's log after its first frame: at the loop's first idle turn,
+/// or before the first key when a key comes sooner — never a key applied to an app half
+/// started.
+#[test]
+fn the_start_reads_the_rest_after_the_first_frame_and_before_any_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book(&dir);
+    {
+        // A complaint received 2/11: its acceptance and its reply are overdue on 22/11.
+        let mut store = Store::open(&path).unwrap();
+        let lan_id = store.officers().unwrap()[0].id;
+        let lan = sign_in(&mut store, lan_id);
+        let v = valid_on(&draft("Lê Thị Hoa", "001185012346"), at(8, 0).date());
+        write(&mut store, &lan, |w| {
+            w.save_visit(
+                &tiepdan::store::VisitInput {
+                    visit: &v,
+                    day: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                    time: "08:30".into(),
+                    citizen: None,
+                    rename_citizen: false,
+                    shared: Default::default(),
+                },
+                &tiepdan::domain::intake::CaseChoice::OpenNew,
+            )
+        });
+    }
+    let expected = {
+        let store = Store::open(&path).unwrap();
+        store
+            .deadline_alerts(at(8, 15).date(), &store.calendar().unwrap())
+            .unwrap()
+    };
+    assert_eq!(expected, (2, 0));
+
+    // The first frame, then an idle turn.
+    let (_, c) = clock();
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, c).unwrap();
+    assert!(screen_of(&mut app, 100, 30).contains("Mã PIN"));
+    assert!(
+        app.warm_one(),
+        "the first idle turn reads what the start left"
+    );
+    assert_eq!(app.alerts, expected);
+    assert_eq!(app.log.rows.len(), 1, "today's visit");
+    sign_in_as(&mut app, "Nguyễn Thị Lan", PIN);
+    assert_eq!(app.alerts, expected);
+
+    // Keys before any idle turn: read before the first one is applied.
+    let (_, c) = clock();
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, c).unwrap();
+    sign_in_as(&mut app, "Nguyễn Thị Lan", PIN);
+    assert!(!app.is_locked(), "{}", lock_error(&app));
+    assert_eq!(app.alerts, expected);
+    let screen = screen_of(&mut app, 100, 30);
+    assert!(screen.contains("Trần Văn Đức"), "{screen}");
+    assert!(
+        screen.contains("quá hạn"),
+        "the alerts in the status line: {screen}"
+    );
+}
+
 #[test]
 fn a_wrong_pin_is_counted_kept_in_the_book_and_slowed_after_five() {
     let dir = tempfile::tempdir().unwrap();

@@ -21,6 +21,7 @@
 //!
 //! Sealed identities travel and are stored as they came: ciphertext only.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tiepdan::domain::journal::{Entity, GENESIS, Op, hex};
@@ -231,6 +232,16 @@ async fn take_in(
     // The records the new entries removed: each one's last removal.
     let mut removals: BTreeMap<(&str, &str), &PackedEntry> = BTreeMap::new();
     for e in &p.journal {
+        // A dialogue's (or the schedule's) entry is kept without its names and free text (only what leaves the
+        // desk for the hub, `tiepdan::store::for_hub`); its hash and state are kept whole,
+        // so the chain still continues from it.
+        let (before, after) = match Entity::from_code(&e.entity) {
+            Some(entity) if tiepdan::store::hub_fields(entity, &e.record).is_some() => (
+                tiepdan::store::for_hub(entity, &e.record, &e.before),
+                tiepdan::store::for_hub(entity, &e.record, &e.after),
+            ),
+            _ => (e.before.clone(), e.after.clone()),
+        };
         if let Some(hash) = known.get(&e.seq) {
             if *hash != e.hash {
                 return Err(refuse(
@@ -254,8 +265,8 @@ async fn take_in(
                 &e.record,
                 &e.v_before,
                 &e.v_after,
-                &Json(&e.before),
-                &Json(&e.after),
+                &Json(&before),
+                &Json(&after),
                 &e.state,
                 &e.hash,
             ],
@@ -272,8 +283,17 @@ async fn take_in(
         }
     }
     if reply.entries_new > 0 {
-        for r in &p.records {
-            let base = touched.get(&(r.entity.as_str(), r.uid.as_str()));
+        // The records for the hub only (a desk's dialogues and schedule) after the merged
+        // ones, taken alike; those keyed alike at every desk (a reception day) keyed by desk.
+        let hub_only = p.hub.iter().flat_map(|h| &h.records);
+        let all = p
+            .records
+            .iter()
+            .map(|r| (Cow::Borrowed(r), r.uid.as_str()))
+            .chain(hub_only.map(|r| at_hub(&h.desk, r)));
+        for (r, desk_key) in all {
+            let r = r.as_ref();
+            let base = touched.get(&(r.entity.as_str(), desk_key));
             match base {
                 Some(base) => apply(&tx, &h.desk, h.last_seq, r, *base, &mut reply).await?,
                 None => {
@@ -311,7 +331,8 @@ async fn take_in(
             }
         }
     } else {
-        reply.records_same = p.records.len() as i64;
+        reply.records_same =
+            (p.records.len() + p.hub.as_ref().map_or(0, |h| h.records.len())) as i64;
     }
     // The fields its records name, as the desk's catalog has them (the report counts by
     // them): kept by uid, brought to what the desk last sent.
@@ -365,6 +386,19 @@ fn merged_entries(journal: &[PackedEntry]) -> HashSet<i64> {
         }
     }
     out
+}
+
+/// A record for the hub only as the hub keys it (`DESK/key` for a key every desk may have:
+/// `tiepdan::store::keyed_by_desk`), and its key at the desk.
+fn at_hub<'r>(desk: &str, r: &'r PackedRecord) -> (Cow<'r, PackedRecord>, &'r str) {
+    match Entity::from_code(&r.entity) {
+        Some(e) if tiepdan::store::keyed_by_desk(e) => {
+            let mut keyed = r.clone();
+            keyed.uid = format!("{desk}/{}", r.uid);
+            (Cow::Owned(keyed), r.uid.as_str())
+        }
+        _ => (Cow::Borrowed(r), r.uid.as_str()),
+    }
 }
 
 /// A record's state as its desk's journal last gave it.
@@ -491,6 +525,10 @@ async fn remove(
         return Ok(());
     };
     let hub_version: Option<i64> = hub.get(0);
+    let before = Entity::from_code(&e.entity).map_or_else(
+        || e.before.clone(),
+        |en| tiepdan::store::for_hub(en, &e.record, &e.before),
+    );
     tx.execute(
         "INSERT INTO conflicts (desk, entity, uid, base_version, hub_version, desk_version,
              desk_state, fields, batch_last, removed)
@@ -501,7 +539,7 @@ async fn remove(
             &e.record,
             &e.v_before,
             &hub_version,
-            &Json(&e.before),
+            &Json(&before),
             &batch_last,
         ],
     )

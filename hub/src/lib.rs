@@ -3,6 +3,7 @@
 
 pub mod batches;
 pub mod figures;
+pub mod own_acts;
 pub mod report;
 pub mod schema;
 pub mod server;

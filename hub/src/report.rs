@@ -10,9 +10,12 @@
 //! and the two were found to be the same person; at the hub, as in a merged book, a matter
 //! brought to two desks by the same citizen record counts once in a report that holds both.
 //!
-//! What the hub does not hold yet is left out, said in docs/hub.md: the head's reception
-//! schedule and the dialogues (their figures are the desks' own), and each desk's deadline
-//! rules and calendar (the hub judges "on time" by the rules a new book has, the law's).
+//! A desk's dialogues and the head's reception schedule come in its package's hub part (only
+//! what the report counts: `tiepdan::store::for_hub`) and are its own (no desk merges
+//! another's: own_acts.rs). The schedule is judged unit by unit: a report of several desks
+//! adds each one's own figures of it (`Report::with_units`). What the hub does not hold yet is
+//! left out, said in docs/hub.md: each desk's deadline rules and calendar (the hub judges "on
+//! time" by the rules a new book has, the law's).
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,6 +27,8 @@ use tiepdan::domain::report::{
 };
 use tiepdan::domain::visit::{Handling, PetitionType, PresiderRole, ReceptionForm};
 use tokio_postgres::types::Json;
+
+use crate::own_acts;
 
 /// Whose figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,23 +151,23 @@ impl Seeds {
 }
 
 /// A record as the hub holds it.
-struct Rec {
-    uid: String,
+pub(crate) struct Rec {
+    pub(crate) uid: String,
     /// The desk whose batch wrote it.
-    desk: String,
-    fields: Value,
+    pub(crate) desk: String,
+    pub(crate) fields: Value,
 }
 
 impl Rec {
-    fn text(&self, k: &str) -> Option<&str> {
+    pub(crate) fn text(&self, k: &str) -> Option<&str> {
         self.fields.get(k).and_then(Value::as_str)
     }
 
-    fn text_or_empty(&self, k: &str) -> &str {
+    pub(crate) fn text_or_empty(&self, k: &str) -> &str {
         self.text(k).unwrap_or("")
     }
 
-    fn int(&self, k: &str) -> Option<i64> {
+    pub(crate) fn int(&self, k: &str) -> Option<i64> {
         match self.fields.get(k)? {
             Value::Number(n) => n.as_i64(),
             Value::Bool(b) => Some(i64::from(*b)),
@@ -171,30 +176,30 @@ impl Rec {
         }
     }
 
-    fn flag(&self, k: &str) -> bool {
+    pub(crate) fn flag(&self, k: &str) -> bool {
         self.int(k).unwrap_or(0) != 0
     }
 
-    fn live(&self) -> bool {
+    pub(crate) fn live(&self) -> bool {
         self.fields.get("deleted_at").is_none_or(Value::is_null)
     }
 
     /// The desk it belongs to: the one it names, else the one that sent it.
-    fn owner(&self) -> &str {
+    pub(crate) fn owner(&self) -> &str {
         self.text("desk")
             .filter(|d| !d.is_empty())
             .unwrap_or(&self.desk)
     }
 
-    fn bad(&self, what: &str) -> ReportError {
+    pub(crate) fn bad(&self, what: &str) -> ReportError {
         ReportError::Bad(format!("{} {what}", self.uid))
     }
 
-    fn code<T>(&self, k: &str, f: fn(&str) -> Option<T>) -> Result<T, ReportError> {
+    pub(crate) fn code<T>(&self, k: &str, f: fn(&str) -> Option<T>) -> Result<T, ReportError> {
         self.text(k).and_then(f).ok_or_else(|| self.bad(k))
     }
 
-    fn day(&self, k: &str) -> Result<NaiveDate, ReportError> {
+    pub(crate) fn day(&self, k: &str) -> Result<NaiveDate, ReportError> {
         self.text(k)
             .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             .ok_or_else(|| self.bad(k))
@@ -217,20 +222,35 @@ fn minute(s: &str) -> Option<u16> {
     Some(h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?)
 }
 
-/// The facts of `period` for the desks `desks` (see the module's notes), as the desk's store
-/// reads them (src/store/report.rs `book_of`).
-pub async fn book(
+/// The records the hub holds that a period's report reads (those of days after its end left
+/// out), by entity, the visits in the order "first or repeat" reads them; and the fields
+/// (uid, code, name, report column): the seeded ones in their order, then the desks'.
+pub struct Held {
+    by: HashMap<String, Vec<Rec>>,
+    field_rows: Vec<(String, String, String, String)>,
+    /// The sessions (uids) that received someone: a live visit, not a refusal.
+    pub(crate) received: HashSet<String>,
+}
+
+impl Held {
+    pub(crate) fn of(&self, entity: &str) -> &[Rec] {
+        self.by.get(entity).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Read what a report of `period` reads (see [`Held`]).
+pub async fn held(
     client: &impl tokio_postgres::GenericClient,
-    desks: &[DeskRow],
     period: &Period,
     seeds: &Seeds,
-) -> Result<Book, ReportError> {
-    let (from, to) = (period.from, period.to);
-    let to_s = to.to_string();
+) -> Result<Held, ReportError> {
+    let to_s = period.to.to_string();
     let rows = client
         .query(
             "SELECT entity, uid, desk, fields FROM records
-             WHERE entity IN ('session', 'visit', 'case', 'case_event', 'case_visit')
+             WHERE entity IN ('session', 'visit', 'case', 'case_event', 'case_visit',
+                              'dialogue', 'dialogue_promise', 'reception_plan',
+                              'reception_day', 'setting')
                AND (entity NOT IN ('visit', 'case_event', 'session') OR fields->>'day' <= $1)",
             &[&to_s],
         )
@@ -244,17 +264,17 @@ pub async fn book(
             fields,
         });
     }
-    let mut take = |e: &str| by.remove(e).unwrap_or_default();
-    let (sessions, visits, cases, events, links) = (
-        take("session"),
-        take("visit"),
-        take("case"),
-        take("case_event"),
-        take("case_visit"),
-    );
-    let wanted: HashSet<&str> = desks.iter().map(|d| d.code.as_str()).collect();
-
-    // Fields: the seeded ones in their order, then those the desks sent; one number a code.
+    // Every visit in the order "first or repeat" reads them: by day, time, then uid (a v7
+    // uid: the order they were written).
+    if let Some(visits) = by.get_mut("visit") {
+        visits.sort_by(|a, b| {
+            (a.text_or_empty("day"), a.text_or_empty("time"), &a.uid).cmp(&(
+                b.text_or_empty("day"),
+                b.text_or_empty("time"),
+                &b.uid,
+            ))
+        });
+    }
     let mut field_rows: Vec<(String, String, String, String)> = seeds.fields.clone();
     for r in client
         .query(
@@ -268,10 +288,65 @@ pub async fn book(
             field_rows.push((uid, r.get(1), r.get(2), r.get(3)));
         }
     }
+    let received = by
+        .get("visit")
+        .into_iter()
+        .flatten()
+        .filter(|v| v.live() && v.text("handling") != Some(Handling::TuChoi.code()))
+        .filter_map(|v| v.text("session").map(str::to_owned))
+        .collect();
+    Ok(Held {
+        by,
+        field_rows,
+        received,
+    })
+}
+
+/// The facts of `period` for the desks `desks` (see the module's notes), as the desk's store
+/// reads them (src/store/report.rs `book_of`).
+pub async fn book(
+    client: &impl tokio_postgres::GenericClient,
+    desks: &[DeskRow],
+    period: &Period,
+    seeds: &Seeds,
+) -> Result<Book, ReportError> {
+    book_of(&held(client, period, seeds).await?, desks, period, seeds)
+}
+
+/// The facts of `period` for the desks `desks` from what the hub holds. The head's reception
+/// schedule is one unit's: read for a book of one desk only (a report of several adds each
+/// unit's own figures of it: `Report::with_units`).
+pub fn book_of(
+    held: &Held,
+    desks: &[DeskRow],
+    period: &Period,
+    seeds: &Seeds,
+) -> Result<Book, ReportError> {
+    Ok(facts(held, desks, period, seeds)?.0)
+}
+
+/// [`book_of`], with the desk of each session of the book (by its number).
+fn facts<'h>(
+    held: &'h Held,
+    desks: &[DeskRow],
+    period: &Period,
+    seeds: &Seeds,
+) -> Result<(Book, HashMap<i64, &'h str>), ReportError> {
+    let (from, to) = (period.from, period.to);
+    let (sessions, visits, cases, events, links) = (
+        held.of("session"),
+        held.of("visit"),
+        held.of("case"),
+        held.of("case_event"),
+        held.of("case_visit"),
+    );
+    let wanted: HashSet<&str> = desks.iter().map(|d| d.code.as_str()).collect();
+
+    // Fields: the seeded ones in their order, then those the desks sent; one number a code.
     let mut field_ids = Ids::default();
     let mut field_of: HashMap<&str, (i64, &str)> = HashMap::new();
     let mut fields: Vec<(i64, String, String, String)> = Vec::new();
-    for (uid, code, name, column) in &field_rows {
+    for (uid, code, name, column) in &held.field_rows {
         let known = field_ids.0.contains_key(code);
         let id = field_ids.of(code);
         field_of.insert(uid.as_str(), (id, column.as_str()));
@@ -288,7 +363,7 @@ pub async fn book(
     // Sessions of the scope's desks.
     let mut session_ids = Ids::default();
     let mut session_of: HashMap<&str, &Rec> = HashMap::new();
-    for s in &sessions {
+    for s in sessions {
         if wanted.contains(s.owner()) {
             session_of.insert(s.uid.as_str(), s);
         }
@@ -296,21 +371,15 @@ pub async fn book(
     let linked: HashSet<&str> = links.iter().filter_map(|l| l.text("visit")).collect();
 
     // Every live visit up to the period's end of those sessions, in the order "first or
-    // repeat" reads them: by day, time, then uid (a v7 uid: the order they were written).
-    // A citizen is one across desks: "first or repeat" reads every desk's visits.
-    let mut all: Vec<&Rec> = visits.iter().filter(|v| v.live()).collect();
-    all.sort_by(|a, b| {
-        (a.text_or_empty("day"), a.text_or_empty("time"), &a.uid).cmp(&(
-            b.text_or_empty("day"),
-            b.text_or_empty("time"),
-            &b.uid,
-        ))
-    });
+    // repeat" reads them (`held` sorted them). A citizen is one across desks: "first or
+    // repeat" reads every desk's visits.
+    let all = visits.iter().filter(|v| v.live());
     let mut citizen_ids = Ids::default();
     let mut visit_ids = Ids::default();
     let mut seen: HashSet<(i64, PetitionType, i64)> = HashSet::new();
     let mut out_visits = Vec::new();
     let mut counted_sessions: HashSet<&str> = HashSet::new();
+    let mut session_desk: HashMap<i64, &str> = HashMap::new();
     for v in all {
         let petition_type = v.code("petition_type", PetitionType::from_code)?;
         let handling = v.code("handling", Handling::from_code)?;
@@ -331,6 +400,8 @@ pub async fn book(
             continue;
         }
         counted_sessions.insert(session_uid);
+        let session_id = session_ids.of(session_uid);
+        session_desk.insert(session_id, s.owner());
         out_visits.push(VisitFact {
             id: visit_ids.of(&v.uid),
             day,
@@ -338,7 +409,7 @@ pub async fn book(
                 .text("time")
                 .and_then(minute)
                 .ok_or_else(|| v.bad("time"))?,
-            session_id: session_ids.of(session_uid),
+            session_id,
             form: s.code("form", ReceptionForm::from_code)?,
             people: v.int("people").unwrap_or(1) as u32,
             petition_type,
@@ -376,7 +447,7 @@ pub async fn book(
     // closed by a step on or after its first day), each with its steps up to the period's end
     // in the order they were written (time, then uid).
     let mut steps_of: HashMap<&str, Vec<&Rec>> = HashMap::new();
-    for e in &events {
+    for e in events {
         if let Some(c) = e.text("case") {
             steps_of.entry(c).or_default().push(e);
         }
@@ -431,16 +502,20 @@ pub async fn book(
         }
         out_cases.push(fact);
     }
-    Ok(Book {
+    let book = Book {
         visits: out_visits,
         sessions: out_sessions,
         cases: out_cases,
         fields,
         columns: seeds.columns.clone(),
         threshold: seeds.threshold,
-        schedule: Default::default(),
-        dialogues: Vec::new(),
-    })
+        schedule: match desks {
+            [one] => own_acts::schedule(held, &one.code, period)?,
+            _ => Default::default(),
+        },
+        dialogues: own_acts::dialogues(held, &wanted, period)?,
+    };
+    Ok((book, session_desk))
 }
 
 /// The report of `scope` for `period` (overdue judged on `today` while it is not over), in
@@ -453,12 +528,47 @@ pub async fn report(
     seeds: &Seeds,
 ) -> Result<HubReport, ReportError> {
     let desks = desks_of(client, &scope).await?;
-    let book = book(client, &desks, &period, seeds).await?;
+    let held = held(client, &period, seeds).await?;
     let dl = DeadlineBook {
         rules: &seeds.rules,
         calendar: &seeds.calendar,
     };
-    let report = Report::compute_in(book, period, today, &dl, Circular::for_period(&period));
+    let circular = Circular::for_period(&period);
+    let (book, session_desk) = facts(&held, &desks, &period, seeds)?;
+    // Several units: the figures judged per unit (the head's reception days, the minimum)
+    // are the sum of each unit's own, counted from its own schedule and from the visits and
+    // sessions of the book that are its (all those figures read: not its cases, dialogues).
+    let mut units = Vec::new();
+    if desks.len() > 1 {
+        for d in &desks {
+            let mine = |id: &i64| session_desk.get(id).copied() == Some(d.code.as_str());
+            let unit = Book {
+                visits: book
+                    .visits
+                    .iter()
+                    .filter(|v| mine(&v.session_id))
+                    .cloned()
+                    .collect(),
+                sessions: book
+                    .sessions
+                    .iter()
+                    .filter(|s| mine(&s.id))
+                    .cloned()
+                    .collect(),
+                cases: Vec::new(),
+                fields: book.fields.clone(),
+                columns: book.columns.clone(),
+                threshold: book.threshold,
+                schedule: own_acts::schedule(&held, &d.code, &period)?,
+                dialogues: Vec::new(),
+            };
+            units.push(Report::compute_in(unit, period, today, &dl, circular));
+        }
+    }
+    let mut report = Report::compute_in(book, period, today, &dl, circular);
+    if !units.is_empty() {
+        report = report.with_units(&units);
+    }
     Ok(HubReport {
         scope,
         desks,

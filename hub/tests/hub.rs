@@ -45,13 +45,28 @@ fn two_desks_sync_and_the_hub_holds_the_union_and_a_replay_changes_nothing() {
         hub.count("SELECT count(*) FROM entries WHERE desk = 'BD'"),
         a.head()
     );
-    // The union of both desks' records: every record of each desk's whole package.
+    // The union of both desks' records: every record of each desk's whole package, and of
+    // its part for the hub (a key every desk has, the unit's level, is the desk's there).
     let mut union = std::collections::BTreeSet::new();
     for d in [&a, &b] {
-        for r in d.store.package(None, None).unwrap().records {
+        let p = d.store.package(None, None).unwrap();
+        for r in p.records {
             union.insert((r.entity, r.uid));
         }
+        for r in p.hub.into_iter().flat_map(|h| h.records) {
+            let by_desk = tiepdan::domain::journal::Entity::from_code(&r.entity)
+                .is_some_and(tiepdan::store::keyed_by_desk);
+            let uid = match by_desk {
+                true => format!("{}/{}", d.code(), r.uid),
+                false => r.uid,
+            };
+            union.insert((r.entity, uid));
+        }
     }
+    assert_eq!(
+        hub.count("SELECT count(*) FROM records WHERE uid IN ('BD/unit_level', 'KM/unit_level')"),
+        2
+    );
     assert_eq!(
         hub.count("SELECT count(*) FROM records") as usize,
         union.len()

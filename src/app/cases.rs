@@ -42,6 +42,15 @@ impl App {
     /// board), so that switching to it only redraws. Never under a form being typed. Returns
     /// whether it read one.
     pub fn warm_one(&mut self) -> bool {
+        // First what the start left for after its first frame.
+        match self.finish_start() {
+            Ok(true) => return true,
+            Ok(false) => {}
+            Err(e) => {
+                self.report::<()>(Err(e));
+                return false;
+            }
+        }
         if self.form().is_some() || self.entry().is_some() || self.actor.is_none() {
             return false;
         }

@@ -34,7 +34,9 @@ pub mod queue;
 pub mod report;
 mod report_desk;
 pub mod schedule;
+mod start;
 mod steps;
+mod turn;
 mod visit;
 
 use std::time::{Duration, Instant};
@@ -59,7 +61,7 @@ pub use report::{ReportOverlay, ReportState, ReportView};
 pub use schedule::ScheduleView;
 
 use crate::domain::date::format_date;
-use crate::domain::identity::{Record, Viewer};
+use crate::domain::identity::Viewer;
 use crate::i18n::{Lang, Msg as Text};
 use crate::store::{self, Actor, Field, Store, Writer};
 
@@ -153,6 +155,8 @@ pub struct App {
     pub is_demo: bool,
     pub fields: Vec<Field>,
     pub threshold: u32,
+    /// The calendar, the alerts and the day's log are still to be read ([`App::finish_start`]).
+    start_pending: bool,
     pub log: LogState,
     /// The working-day calendar (due dates shown as working days left).
     pub calendar: crate::domain::calendar::Calendar,
@@ -187,74 +191,6 @@ pub struct App {
 }
 
 impl App {
-    /// Start the app over an open store, as an officer sees it: the first-start setup on a
-    /// new book, else the lock screen — nothing of the book is shown before an officer signs
-    /// in with their PIN.
-    pub fn new(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
-        let mut app = App::build(store, lang, clock)?;
-        app.start_officer()?;
-        Ok(app)
-    }
-
-    /// The app with `actor` already signed in (an `Actor` comes only from the store's
-    /// sign-in, so this skips only the typing): tests, benches and the screenshots. Offers
-    /// the drafts `actor` left behind, as a sign-in does.
-    pub fn signed_in(store: Store, actor: Actor, lang: Lang, clock: Clock) -> store::Result<App> {
-        let mut app = App::build(store, lang, clock)?;
-        app.signed_in_as(actor)?;
-        Ok(app)
-    }
-
-    fn build(store: Store, lang: Lang, clock: Clock) -> store::Result<App> {
-        let now = clock();
-        let today = now.date();
-        let mut app = App {
-            unit: store.unit_name()?,
-            is_demo: store.is_demo()?,
-            fields: store.fields()?,
-            threshold: store.group_threshold()?,
-            calendar: store.calendar()?,
-            alerts: store.deadline_alerts(today, &store.calendar()?)?,
-            store,
-            lang,
-            clock,
-            today,
-            actor: None,
-            lock: None,
-            last_key: now,
-            lock_after: store::settings::LOCK_AFTER_DEFAULT,
-            viewer: Viewer::nobody(),
-            announce_keys: false,
-            window: store::new_uid(),
-            _lease: None,
-            drafts_waiting: Vec::new(),
-            warmed: Vec::new(),
-            log: LogState::new(today),
-            pane: Pane::Log,
-            queue: QueueState::default(),
-            board: BoardState::default(),
-            catalog: CatalogState::default(),
-            lookup: LookupState::default(),
-            reports: ReportState::default(),
-            jobs: job::Jobs::default(),
-            book_exporting: None,
-            overlays: vec![],
-            status: None,
-            messages: messages::MessageLog::default(),
-            should_quit: false,
-            viewport: (80, 24),
-            no_color: false,
-            last_input: Instant::now(),
-            redraw: true,
-        };
-        app._lease = app.store.lease_window(&app.window);
-        app.reload_log(None);
-        if app.store.is_read_only() {
-            app.info(Text::ReadOnlyNotice.t(lang).to_owned());
-        }
-        Ok(app)
-    }
-
     /// The current time from the injected clock.
     pub fn now(&self) -> NaiveDateTime {
         (self.clock)()
@@ -387,6 +323,10 @@ impl App {
     /// The single transition entry point: every input, text included, comes through here.
     pub fn apply(&mut self, msg: impl Into<Msg>) {
         let msg = msg.into();
+        // The start's reads left for after the first frame, before any input sees the app.
+        if let Err(e) = self.finish_start() {
+            self.report::<()>(Err(e));
+        }
         if matches!(msg, Msg::Cmd(_) | Msg::Text(_) | Msg::Paste(_)) {
             self.last_key = self.now();
             self.last_input = Instant::now();
@@ -407,116 +347,6 @@ impl App {
         }
         self.scope_reveals();
         self.run_inline();
-    }
-
-    /// Jobs of a book without a second connection (in memory) run here, at once: their
-    /// messages are applied before `apply` returns, as if they had come from a lane.
-    fn run_inline(&mut self) {
-        let j = &mut self.jobs;
-        if j.lookup.is_threaded()
-            && j.report.is_threaded()
-            && j.export.is_threaded()
-            && j.book.is_threaded()
-        {
-            return;
-        }
-        if !j.lookup.is_threaded() {
-            j.lookup.dispatch(&self.store);
-        }
-        if !j.report.is_threaded() {
-            j.report.dispatch(&self.store);
-        }
-        if !j.export.is_threaded() {
-            j.export.dispatch(&self.store);
-        }
-        if !j.book.is_threaded() {
-            j.book.dispatch(&self.store);
-        }
-        for m in self.jobs.take_inline() {
-            self.apply(m);
-        }
-    }
-
-    /// Hand the work asked for to the lanes (the event loop calls this after each frame,
-    /// so that a woken lane never delays the frame that shows the key).
-    pub fn dispatch(&mut self) {
-        self.jobs.dispatch(&self.store);
-        for m in self.jobs.take_inline() {
-            self.apply(m);
-        }
-    }
-
-    /// A reveal lasts as long as the view that asked for it: once the visit, the case or the
-    /// form of a revealed denouncer is closed, every surface masks them again.
-    fn scope_reveals(&mut self) {
-        let open: Vec<Record> = self
-            .overlays
-            .iter()
-            .filter_map(|o| match o {
-                Overlay::Detail(d) => Some(Record::Visit(d.row.uid.clone())),
-                Overlay::Case(c) => Some(Record::Case(c.detail.row.uid.clone())),
-                Overlay::Form(f) => f.editing_uid.clone().map(Record::Visit),
-                _ => None,
-            })
-            .collect();
-        self.viewer.keep_only(&open.iter().collect::<Vec<_>>());
-    }
-
-    /// Periodic work between events: the date rollover and the draft autosave.
-    fn tick(&mut self, now: Instant) {
-        // The idle lock first: it writes the forms as drafts itself.
-        self.check_idle();
-        let today = self.now().date();
-        let mut changed = false;
-        if today != self.today {
-            let was_on_today = self.log.day == self.today;
-            self.today = today;
-            if was_on_today {
-                self.go_to_day(today);
-            }
-            // A new day: obligations fall due or overdue.
-            self.refresh_alerts();
-            if self.pane == Pane::Board {
-                self.reload_board();
-            }
-            changed = true;
-        }
-        let due = self
-            .form()
-            .and_then(|f| f.unsaved_since)
-            .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
-        if due {
-            self.save_draft();
-            changed = true;
-        }
-        let entry_due = self
-            .entry()
-            .and_then(|e| e.unsaved_since)
-            .is_some_and(|since| now.duration_since(since) >= DRAFT_DELAY);
-        if entry_due {
-            self.save_entry_draft();
-            changed = true;
-        }
-        // Another desk wrote to the book: the pane on screen follows (not under a form being
-        // typed, which the officer is looking at instead), and so do the alerts.
-        if self.form().is_none() && self.entry().is_none() && !self.pane_is_current(self.pane) {
-            self.reload_pane(self.pane);
-            self.refresh_alerts();
-            changed = true;
-        }
-        // Quiet after a write: the book file catches up with the WAL. A checkpoint that
-        // fails loses nothing (the WAL keeps every commit) and is tried again next tick; a
-        // disk in trouble speaks at the next write.
-        if now.saturating_duration_since(self.last_input) >= IDLE_CHECKPOINT {
-            let _ = self.store.checkpoint_idle();
-        }
-        self.redraw |= changed;
-    }
-
-    /// Whether a draft waits to be written (the loop wakes up for it).
-    pub fn draft_pending(&self) -> bool {
-        self.form().is_some_and(|f| f.unsaved_since.is_some())
-            || self.entry().is_some_and(|e| e.unsaved_since.is_some())
     }
 
     fn command(&mut self, cmd: Command) {

@@ -210,9 +210,14 @@ pub fn main() -> ExitCode {
     // The help is printed while parsing: its language is read from the arguments first.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let help_lang = help::lang_of_args(&args);
-    let parsed = help::command(help_lang)
-        .try_get_matches_from(&args)
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches_from(&args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    };
+    // Parsed by the command as declared; only help, a version or a refusal (whose words are
+    // printed) builds its translated texts, which a start need not wait for.
+    let parsed = parse(<Cli as clap::CommandFactory>::command())
+        .or_else(|_| parse(help::command(help_lang)));
     let cli = match parsed {
         Ok(cli) => cli,
         // clap's own messages echo the value it refused: made safe like every other line

@@ -90,6 +90,11 @@ fn load(conn: &Connection, cond: &str, args: impl rusqlite::Params) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// One dialogue by uid (None: there is none).
+pub(super) fn by_uid(conn: &Connection, uid: &str) -> Result<Option<Dialogue>> {
+    Ok(load(conn, "d.uid = ?1", [uid])?.pop())
+}
+
 pub(super) fn load_promises(conn: &Connection, dialogue_uid: Option<&str>) -> Result<Vec<Promise>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.uid, d.uid, p.text, p.owner, p.due_on, p.answered_on, p.answer, p.version

@@ -72,8 +72,9 @@ pub use lookup::{
     interrupted,
 };
 pub use merge::{
-    MergeConflict, MergeOutcome, MergedDesk, PACKAGE_FORMAT, Package, PackageError, PackageHead,
-    PackedEntry, PackedRecord, state_of, typed_key,
+    HubPart, MergeConflict, MergeOutcome, MergedDesk, PACKAGE_FORMAT, Package, PackageError,
+    PackageHead, PackedEntry, PackedRecord, for_hub, hub_fields, keyed_by_desk, state_of,
+    typed_key,
 };
 pub use migrate::{LATEST_VERSION, MIGRATION_FILES};
 pub use officers::Officer;

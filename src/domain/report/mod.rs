@@ -45,6 +45,7 @@ mod tables;
 mod tests;
 mod tt01;
 mod tt06;
+mod units;
 
 pub use circular::*;
 pub use closing::*;

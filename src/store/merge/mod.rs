@@ -19,6 +19,7 @@
 mod catalog;
 mod decide;
 mod desks;
+mod hub;
 mod pack;
 mod package;
 mod removals;
@@ -30,6 +31,7 @@ use serde_json::Value;
 
 pub use catalog::{FieldConflict, PackedField};
 pub use desks::{MergedDesk, typed_key};
+pub use hub::{HubPart, for_hub, hub_fields, keyed_by_desk};
 pub use pack::{PACKAGE_FORMAT, PACKAGE_VERSION, state_of};
 pub use package::{Package, PackageError, PackageHead, PackedEntry, PackedRecord};
 

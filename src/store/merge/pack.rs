@@ -185,6 +185,12 @@ impl Store {
             last_seq: last,
         };
         let fields = super::catalog::packed_fields(conn, &records)?;
+        // The desk's dialogues the segment touched, for the hub only (hub.rs).
+        let touched: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|e| (e.entity.as_str(), e.record.as_str()))
+            .collect();
+        let hub_records = super::hub::hub_records(conn, whole, &touched)?;
         let mut p = Package {
             head,
             journal: entries,
@@ -192,6 +198,7 @@ impl Store {
             fields,
             rules: Some(super::catalog::rules_digest(conn)?),
             signature: String::new(),
+            hub: None,
         };
         // The key first (it is part of what is signed), then the signature.
         let (public, _) = j::sign(conn, b"")?.ok_or(StoreError::Invalid("no desk key".into()))?;
@@ -199,6 +206,16 @@ impl Store {
         let (_, signature) =
             j::sign(conn, &p.message())?.ok_or(StoreError::Invalid("no desk key".into()))?;
         p.signature = signature;
+        // The hub's part, signed apart (a desk of before verifies the rest as before).
+        if !hub_records.is_empty() {
+            let message = super::HubPart::message(&hub_records, &p.signature);
+            let (_, signature) =
+                j::sign(conn, &message)?.ok_or(StoreError::Invalid("no desk key".into()))?;
+            p.hub = Some(super::HubPart {
+                records: hub_records,
+                signature,
+            });
+        }
         Ok(p)
     }
 }
@@ -214,7 +231,7 @@ pub(super) fn read_record(
 }
 
 /// [`read_record`], with the record's row.
-fn read_record_at(
+pub(super) fn read_record_at(
     conn: &rusqlite::Connection,
     spec: &Spec,
     key: &str,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{MERGED, PACKAGE_FORMAT, PACKAGE_VERSION, PackedField, state_of};
+use super::{HubPart, MERGED, PACKAGE_FORMAT, PACKAGE_VERSION, PackedField, hub, state_of};
 use crate::domain::journal::{self, Entity, Entry, Fields, Op};
 
 /// A package's head: whose it is, its keys, its period and where its segment sits in the
@@ -116,6 +116,11 @@ pub struct Package {
     pub rules: Option<String>,
     /// Ed25519 (hex) of [`Package::message`] by `head.desk_key`.
     pub signature: String,
+    /// The desk's dialogues, for the provincial hub only (never merged by a desk), reduced
+    /// to what the report counts and signed apart (hub.rs): a desk of before, which does
+    /// not know this part, reads and verifies the rest as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub: Option<HubPart>,
 }
 
 /// Why a package is refused.
@@ -210,6 +215,32 @@ impl Package {
                     .push((p.v_after, s));
             }
         }
+        let known = |r: &PackedRecord, (v, s): &Version| {
+            r.history.iter().any(|(hv, hs)| hv == v && hs == s)
+        };
+        // The hub's part: signed by the desk, bound to this package; records for the hub only,
+        // each with no field but those that leave the desk for the hub, and every state the
+        // segment gives it one of its history (its fields are a part of the record: vouched
+        // for by the signature, not by the digest).
+        if let Some(part) = &self.hub {
+            let message = HubPart::message(&part.records, &self.signature);
+            if !crate::store::journal::verify(&h.desk_key, &message, &part.signature) {
+                return Err(PackageError::Signature);
+            }
+            for r in &part.records {
+                let bad = || PackageError::Record(r.entity.clone(), r.uid.clone());
+                let keep = Entity::from_code(&r.entity)
+                    .and_then(|e| hub::hub_fields(e, &r.uid))
+                    .ok_or_else(bad)?;
+                let segment = states.get(&(r.entity.as_str(), r.uid.as_str()));
+                if r.history.is_empty()
+                    || r.fields.keys().any(|k| !keep.contains(&k.as_str()))
+                    || !segment.is_none_or(|all| all.iter().all(|v| known(r, v)))
+                {
+                    return Err(bad());
+                }
+            }
+        }
         for r in &self.records {
             let bad = || PackageError::Record(r.entity.clone(), r.uid.clone());
             let entity = Entity::from_code(&r.entity).ok_or_else(bad)?;
@@ -219,9 +250,7 @@ impl Package {
             let state = state_of(entity, &r.fields);
             let (_, told) = r.history.last().ok_or_else(bad)?;
             let segment = states.get(&(r.entity.as_str(), r.uid.as_str()));
-            let known =
-                |(v, s): &(Option<i64>, &str)| r.history.iter().any(|(hv, hs)| hv == v && hs == s);
-            if *told != state || !segment.is_none_or(|all| all.iter().all(known)) {
+            if *told != state || !segment.is_none_or(|all| all.iter().all(|v| known(r, v))) {
                 return Err(bad());
             }
         }
