@@ -3,20 +3,14 @@
 
 mod common;
 
+use common::clocks::{ctx, d};
+
 use chrono::{Datelike, Duration, NaiveDate};
 use tiepdan::domain::calendar::DayKind;
 use tiepdan::domain::case::{CaseStatus, CaseType};
 use tiepdan::domain::deadline::{self, CaseClock, DayBasis, Obligation};
 use tiepdan::domain::journal::Entity;
-use tiepdan::store::{DeadlineContext, Store};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn ctx() -> DeadlineContext {
-    Store::open_in_memory().unwrap().deadline_context().unwrap()
-}
+use tiepdan::store::Store;
 
 #[derive(Clone, Copy)]
 struct Ex {

@@ -2,41 +2,13 @@
 //! 0014): each vector worked by hand from its article on a paper calendar (the comment shows
 //! the counting), never read back from the engine.
 
+mod common;
+
 use chrono::NaiveDate;
-use tiepdan::domain::case::{CaseStatus, CaseType};
+use common::clocks::*;
+use tiepdan::domain::case::CaseStatus;
 use tiepdan::domain::deadline::{self, CaseClock, Holder, Obligation, Pause};
-use tiepdan::store::{DeadlineContext, Store};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn ctx() -> DeadlineContext {
-    Store::open_in_memory().unwrap().deadline_context().unwrap()
-}
-
-const KN: CaseType = CaseType::KhieuNai;
-const TC: CaseType = CaseType::ToCao;
-
-/// A written petition received on `received` (no reply duty of Luật TCD Art 28(1)).
-fn case(t: CaseType, received: &str) -> CaseClock {
-    CaseClock {
-        from_visit: false,
-        ..CaseClock::new(t, d(received))
-    }
-}
-
-fn accepted(mut c: CaseClock, on: &str) -> CaseClock {
-    c.accepted_on = Some(d(on));
-    c.status = CaseStatus::InProgress;
-    c
-}
-
-fn decided(mut c: CaseClock, on: &str) -> CaseClock {
-    c.resolved_on = Some(d(on));
-    c.status = CaseStatus::Resolved;
-    c
-}
+use tiepdan::store::DeadlineContext;
 
 fn paused(mut c: CaseClock, from: &str, to: Option<&str>) -> CaseClock {
     c.pauses.push(Pause {

@@ -274,17 +274,8 @@ fn a_damaged_book_is_named_so_and_left_as_it_is() {
 
 #[test]
 fn a_read_only_book_opens_in_the_app_and_refuses_writes_with_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.sqlite3");
-    {
-        let mut store = Store::open(&path).unwrap();
-        let officer = store_with_officer(&mut store);
-        save(
-            &mut store,
-            &officer,
-            &valid(&draft("Lê Văn An", "001085099999")),
-        );
-    }
+    let (_dir, path, store, _) = book_with_a_visit("Lê Văn An", "001085099999");
+    drop(store);
     let before = std::fs::read(&path).unwrap();
     let mut app = start(
         Store::open_read_only(&path).unwrap(),

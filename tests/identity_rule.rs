@@ -50,7 +50,7 @@ fn a_person_is_made_only_where_a_record_is_read_or_typed() {
             "a case's row: its person by the case's kind",
         ),
         (
-            "src/store/citizens.rs",
+            "src/store/citizens/recognize.rs",
             "a citizen on their own (guarded when only a denouncer)",
         ),
         (
@@ -63,7 +63,7 @@ fn a_person_is_made_only_where_a_record_is_read_or_typed() {
             "a board row: its case's person",
         ),
         (
-            "src/app/visit.rs",
+            "src/app/visit/save.rs",
             "what the officer typed: the message after a save, the link question",
         ),
         (
@@ -98,9 +98,10 @@ fn the_guard_is_decided_and_asked_in_known_places_only() {
             "src/app/queue.rs",
             "is the case view masked (the reveal hint)",
         ),
+        ("src/app/visit/mod.rs", "is the visit masked"),
         (
-            "src/app/visit.rs",
-            "is the visit masked; the phone and address a match offers",
+            "src/app/visit/editing.rs",
+            "the phone and address a match offers",
         ),
         ("src/ui/case.rs", "a revealed denouncer's name is marked ⚠"),
         (
@@ -108,7 +109,7 @@ fn the_guard_is_decided_and_asked_in_known_places_only() {
             "what a returning citizen's banner may say",
         ),
         (
-            "src/store/citizens.rs",
+            "src/store/citizens/mod.rs",
             "the form never matches a person it may not show",
         ),
         (
@@ -141,8 +142,12 @@ fn a_citizens_identity_columns_are_read_by_the_row_mappers_only() {
         ("src/store/visits/mod.rs", "the visit row mapper"),
         ("src/store/cases/mod.rs", "the case row mapper"),
         (
-            "src/store/citizens.rs",
+            "src/store/citizens/recognize.rs",
             "the citizen row mapper and the register's matching",
+        ),
+        (
+            "src/store/citizens/upsert.rs",
+            "a bulk load's citizen handed to its row writer (read from the load, not the book)",
         ),
         ("src/store/lookup/search.rs", "the lookup's citizen hit"),
         (

@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::desks::*;
 use common::*;
 use tiepdan::domain::case::Action;
 use tiepdan::domain::intake::CaseChoice;
@@ -14,7 +15,7 @@ use tiepdan::domain::report::{Figure, Period};
 use tiepdan::domain::text::fold;
 use tiepdan::domain::visit::VisitDraft;
 use tiepdan::exchange::package;
-use tiepdan::store::{Actor, MergeOutcome, Package, PackageError, StepInput, Store};
+use tiepdan::store::{PackageError, StepInput};
 use unicode_normalization::UnicodeNormalization;
 
 const NAME: &str = "Trần Thị Bảo Mật";
@@ -25,33 +26,6 @@ const ADDRESS: &str = "Số 9 ngõ Kín Đáo";
 const REP: &str = "Hà Văn Kín Tiếng";
 /// The citizen both desks received: one ID number, one person.
 const SHARED_ID: &str = "001090000001";
-
-struct Desk {
-    _dir: tempfile::TempDir,
-    store: Store,
-    actor: Actor,
-}
-
-/// A book of its own in a temp folder: its unit, desk code and first officer.
-fn desk(unit: &str, code: &str, officer: &str) -> Desk {
-    cheap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
-    let actor = store.first_start(unit, code, officer, PIN, PIN).unwrap();
-    Desk {
-        _dir: dir,
-        store,
-        actor,
-    }
-}
-
-fn desk_a() -> Desk {
-    desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
-}
-
-fn desk_b() -> Desk {
-    desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng")
-}
 
 /// A visit guided on the spot (no case), of `name` with `id`.
 fn guided(name: &str, id: &str, phone: &str, content: &str) -> VisitDraft {
@@ -116,14 +90,6 @@ impl Desk {
         self.text("SELECT status FROM cases WHERE uid = ?1", case)
     }
 
-    fn package(&self) -> Package {
-        self.store.package(None, None).unwrap()
-    }
-
-    fn merge(&mut self, p: &Package) -> MergeOutcome {
-        write(&mut self.store, &self.actor, |w| w.merge_package(p, "test"))
-    }
-
     fn count(&self, table: &str) -> i64 {
         self.store
             .inspect_one(&format!("SELECT count(*) FROM {table}"), [])
@@ -132,11 +98,6 @@ impl Desk {
 
     fn text(&self, sql: &str, uid: &str) -> String {
         self.store.inspect_one(sql, [uid]).unwrap()
-    }
-
-    fn checked(&self) {
-        let c = self.store.verify_book(None).unwrap();
-        assert!(c.ok(), "check fails: {c:?}");
     }
 }
 
@@ -486,7 +447,7 @@ fn the_commands_export_check_and_merge_a_package() {
         "0912000003",
         "Hỏi về hộ khẩu",
     ));
-    let (a_dir, b_dir) = (a._dir, b._dir);
+    let (a_dir, b_dir) = (a.dir, b.dir);
     drop((a.store, b.store));
     let (a_db, b_db) = (
         a_dir.path().join("book.sqlite3"),

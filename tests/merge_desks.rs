@@ -7,25 +7,12 @@
 
 mod common;
 
+use common::desks::*;
 use common::*;
 use tiepdan::domain::calendar::DayKind;
 use tiepdan::domain::journal::Entity;
 use tiepdan::domain::visit::{ValidVisit, VisitDraft, validate};
-use tiepdan::store::{Actor, MergeOutcome, Package, PackageError, Store, StoreError};
-
-struct Desk {
-    dir: tempfile::TempDir,
-    store: Store,
-    actor: Actor,
-}
-
-fn desk(unit: &str, code: &str, officer: &str) -> Desk {
-    cheap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
-    let actor = store.first_start(unit, code, officer, PIN, PIN).unwrap();
-    Desk { dir, store, actor }
-}
+use tiepdan::store::{PackageError, StoreError};
 
 /// A new field of this desk's catalog, as an administrator would add it (no command adds
 /// one yet: written straight into the book's file).
@@ -57,27 +44,14 @@ impl Desk {
         save(&mut self.store, &self.actor, v)
     }
 
-    fn package(&self) -> Package {
-        self.store.package(None, None).unwrap()
-    }
-
-    fn merge(&mut self, p: &Package) -> MergeOutcome {
-        write(&mut self.store, &self.actor, |w| w.merge_package(p, "test"))
-    }
-
     fn count(&self, sql: &str) -> i64 {
         self.store.inspect_one(sql, []).unwrap()
-    }
-
-    fn checked(&self) {
-        let c = self.store.verify_book(None).unwrap();
-        assert!(c.ok(), "check fails: {c:?}");
     }
 }
 
 #[test]
 fn a_desks_new_key_is_refused_until_an_administrator_types_it() {
-    let mut a = desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan");
+    let mut a = desk_a();
     a.save(&guided("Lê Thị Hoa", "001090000002", "dat_dai"));
     let mut hub = desk("UBND quận Ba Đình", "QBD", "Đỗ Văn Tổng");
     assert!(hub.store.merged_desks().unwrap().is_empty());
@@ -159,7 +133,7 @@ fn a_desks_new_key_is_refused_until_an_administrator_types_it() {
 
 #[test]
 fn the_fields_a_package_names_travel_with_it() {
-    let mut a = desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan");
+    let mut a = desk_a();
     add_field(&a, "an_ninh", "An ninh trật tự", "hc_khac");
     // Môi trường means another thing at this desk: rolled up to another column.
     write(&mut a.store, &a.actor, |w| {
@@ -181,7 +155,7 @@ fn the_fields_a_package_names_travel_with_it() {
     later.head.version = 3;
     assert!(matches!(later.verify(), Err(PackageError::Format(_))));
 
-    let mut b = desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng");
+    let mut b = desk_b();
     let plan = b.store.merge_plan(&p).unwrap();
     let done = b.merge(&p);
     // The dry run said what the merge did.
@@ -242,12 +216,12 @@ fn the_fields_a_package_names_travel_with_it() {
 
 #[test]
 fn another_desks_holidays_are_not_imported_only_said() {
-    let mut a = desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan");
+    let mut a = desk_a();
     a.save(&guided("Lê Thị Hoa", "001090000002", "dat_dai"));
     write(&mut a.store, &a.actor, |w| {
         w.set_calendar_day(today(), DayKind::Off, "Nghỉ đột xuất", today())
     });
-    let mut b = desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng");
+    let mut b = desk_b();
     let days = b.count("SELECT count(*) FROM calendar_days");
     let done = b.merge(&a.package());
     assert!(done.rules_differ);
@@ -256,13 +230,9 @@ fn another_desks_holidays_are_not_imported_only_said() {
 }
 
 /// Run the binary on `db` with `stdin`: (exit code, stdout, stderr).
-fn run(db: &std::path::Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    run_tiepdan(db, args, stdin)
-}
-
 #[test]
 fn import_exits_3_with_records_to_review_and_the_desks_are_listed() {
-    let mut a = desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan");
+    let mut a = desk_a();
     add_field(&a, "an_ninh", "An ninh trật tự", "hc_khac");
     write(&mut a.store, &a.actor, |w| {
         w.set_field_report_column("moi_truong", "hc_khac", "hc_dat_dai_nha_cua")
@@ -271,7 +241,7 @@ fn import_exits_3_with_records_to_review_and_the_desks_are_listed() {
     let a_key = a.store.desk_public_key().unwrap().unwrap();
     let mut clean = desk("UBND phường Ngọc Hà", "NH", "Bùi Văn Sạch");
     clean.save(&guided("Trần Văn Bình", "001090000003", "dat_dai"));
-    let b = desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng");
+    let b = desk_b();
     let pkg = a.dir.path().join("BD.tiepdan");
     let pkg_clean = a.dir.path().join("NH.tiepdan");
     {
@@ -286,15 +256,15 @@ fn import_exits_3_with_records_to_review_and_the_desks_are_listed() {
     drop(b.store);
     let pin = format!("{PIN}\n");
     // A dry run says what would be added, writes nothing, exits 0 when clean.
-    let (code, out, err) = run(&db, &["import", pkg_s, "--dry-run"], "");
+    let (code, out, err) = run_tiepdan(&db, &["import", pkg_s, "--dry-run"], "");
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Sẽ gộp: 4 hồ sơ mới"), "{out}");
     assert!(out.contains("mới: 1 lượt tiếp"), "{out}");
     assert!(out.contains("Lĩnh vực mới từ bàn kia: an_ninh."), "{out}");
-    let (code, out, err) = run(&db, &["desk", "list"], "");
+    let (code, out, err) = run_tiepdan(&db, &["desk", "list"], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Chưa gộp gói của bàn nào."), "{out}");
-    let (code, out, err) = run(&db, &["import", pkg_s, "--pin-stdin"], &pin);
+    let (code, out, err) = run_tiepdan(&db, &["import", pkg_s, "--pin-stdin"], &pin);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Đã gộp: 4 hồ sơ mới"), "{out}");
     // Now a Môi trường visit at BD: that field means another thing here.
@@ -303,18 +273,18 @@ fn import_exits_3_with_records_to_review_and_the_desks_are_listed() {
         let mut f = std::fs::File::create(&pkg).unwrap();
         tiepdan::exchange::package::write(&mut f, &a.package()).unwrap();
     }
-    let (code, out, err) = run(&db, &["import", pkg_s, "--dry-run"], "");
+    let (code, out, err) = run_tiepdan(&db, &["import", pkg_s, "--dry-run"], "");
     assert_eq!(code, 3, "{out}{err}");
     assert!(out.contains("lĩnh vực moi_truong"), "{out}");
     assert!(out.contains("1 hồ sơ không gộp"), "{out}");
-    let (code, out, err) = run(&db, &["import", pkg_s, "--pin-stdin"], &pin);
+    let (code, out, err) = run_tiepdan(&db, &["import", pkg_s, "--pin-stdin"], &pin);
     assert_eq!(code, 3, "{out}{err}");
     assert!(out.contains("ghi lĩnh vực moi_truong"), "{out}");
     // A clean package: 0.
-    let (code, out, err) = run(&db, &["import", clean_s, "--pin-stdin"], &pin);
+    let (code, out, err) = run_tiepdan(&db, &["import", clean_s, "--pin-stdin"], &pin);
     assert_eq!(code, 0, "{out}{err}");
     // The desks merged here, with their units and keys.
-    let (code, out, err) = run(&db, &["desk", "list"], "");
+    let (code, out, err) = run_tiepdan(&db, &["desk", "list"], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Bàn này: KM, khoá "), "{out}");
     assert!(out.contains("BD  UBND phường Ba Đình"), "{out}");
@@ -328,31 +298,31 @@ fn import_exits_3_with_records_to_review_and_the_desks_are_listed() {
         "{out}"
     );
     // Trusting: a key that does not read is refused before any PIN; an unknown desk too.
-    let (code, _, err) = run(&db, &["desk", "trust", "BD", "--key", "12ab"], "");
+    let (code, _, err) = run_tiepdan(&db, &["desk", "trust", "BD", "--key", "12ab"], "");
     assert_eq!(code, 1);
     assert!(err.contains("64 chữ số hex"), "{err}");
     let other = "cd".repeat(32);
-    let (code, _, err) = run(
+    let (code, _, err) = run_tiepdan(
         &db,
         &["desk", "trust", "XX", "--key", &other, "--pin-stdin"],
         &pin,
     );
     assert_eq!(code, 1);
     assert!(err.contains("chưa gộp gói nào của bàn XX"), "{err}");
-    let (code, out, err) = run(
+    let (code, out, err) = run_tiepdan(
         &db,
         &["desk", "trust", "BD", "--key", &other, "--pin-stdin"],
         &pin,
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Đã chấp nhận khoá mới của bàn BD"), "{out}");
-    let (_, out, _) = run(&db, &["desk", "list"], "");
+    let (_, out, _) = run_tiepdan(&db, &["desk", "list"], "");
     assert!(out.contains("quản trị viên đã chấp nhận"), "{out}");
     // BD's packages signed with its old key are refused now, with the way forward.
-    let (code, _, err) = run(&db, &["import", pkg_s, "--dry-run"], "");
+    let (code, _, err) = run_tiepdan(&db, &["import", pkg_s, "--dry-run"], "");
     assert_eq!(code, 1);
     assert!(err.contains("tiepdan desk trust BD --key"), "{err}");
-    let (code, out, err) = run(&db, &["check"], "");
+    let (code, out, err) = run_tiepdan(&db, &["check"], "");
     assert_eq!(code, 0, "{out}{err}");
     drop(keep);
 }

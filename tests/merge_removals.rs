@@ -7,36 +7,13 @@
 
 mod common;
 
+use common::desks::*;
 use common::*;
 use tiepdan::domain::intake::CaseChoice;
 use tiepdan::domain::journal::{Entity, Op};
-use tiepdan::store::{
-    Actor, AuditFilter, MergeOutcome, Package, SharedCaseChoice, Store, VisitInput,
-};
+use tiepdan::store::{AuditFilter, SharedCaseChoice, Store, VisitInput};
 
 const ID: &str = "001190000777";
-
-struct Desk {
-    dir: tempfile::TempDir,
-    store: Store,
-    actor: Actor,
-}
-
-fn desk(unit: &str, code: &str, officer: &str) -> Desk {
-    cheap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
-    let actor = store.first_start(unit, code, officer, PIN, PIN).unwrap();
-    Desk { dir, store, actor }
-}
-
-fn desk_a() -> Desk {
-    desk("UBND phường Ba Đình", "BD", "Nguyễn Thị Lan")
-}
-
-fn desk_b() -> Desk {
-    desk("UBND phường Kim Mã", "KM", "Phạm Văn Hùng")
-}
 
 impl Desk {
     /// Two thụ lý visits of one citizen in one case: the visits' and the case's uids.
@@ -69,31 +46,6 @@ impl Desk {
         });
     }
 
-    fn package(&self) -> Package {
-        self.store.package(None, None).unwrap()
-    }
-
-    fn merge(&mut self, p: &Package) -> MergeOutcome {
-        write(&mut self.store, &self.actor, |w| w.merge_package(p, "test"))
-    }
-
-    /// The links of visits to cases (`case/visit`).
-    fn links(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .package()
-            .records
-            .into_iter()
-            .filter(|r| r.entity == "case_visit")
-            .map(|r| r.uid)
-            .collect();
-        out.sort();
-        out
-    }
-
-    fn head(&self) -> i64 {
-        self.store.journal_len().unwrap()
-    }
-
     /// The journal's `delete` entries of a link.
     fn deletes(&self, link: &str) -> usize {
         self.store
@@ -105,11 +57,6 @@ impl Desk {
             .iter()
             .filter(|a| a.entity == Entity::CaseVisit && a.op == Op::Delete)
             .count()
-    }
-
-    fn checked(&self) {
-        let c = self.store.verify_book(None).unwrap();
-        assert!(c.ok(), "check fails: {c:?}");
     }
 }
 

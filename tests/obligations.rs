@@ -4,41 +4,13 @@
 //! holiday and periods across the year end into the computed 2027; and a table naming every
 //! row of §3.2 with the obligation that tracks it, or why it is deliberately not tracked.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::clocks::*;
 use tiepdan::domain::case::{CaseStatus, CaseType};
 use tiepdan::domain::deadline::{self, CaseClock, Holder, Obligation, second_complaint_window};
-use tiepdan::store::{DeadlineContext, Store};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn ctx() -> DeadlineContext {
-    Store::open_in_memory().unwrap().deadline_context().unwrap()
-}
-
-const KN: CaseType = CaseType::KhieuNai;
-const TC: CaseType = CaseType::ToCao;
-
-/// A case received on `received` (a written petition: no reply duty to clutter).
-fn case(t: CaseType, received: &str) -> CaseClock {
-    CaseClock {
-        from_visit: false,
-        ..CaseClock::new(t, d(received))
-    }
-}
-
-fn accepted(mut c: CaseClock, on: &str) -> CaseClock {
-    c.accepted_on = Some(d(on));
-    c.status = CaseStatus::InProgress;
-    c
-}
-
-fn decided(mut c: CaseClock, on: &str) -> CaseClock {
-    c.resolved_on = Some(d(on));
-    c.status = CaseStatus::Resolved;
-    c
-}
+use tiepdan::store::DeadlineContext;
 
 fn due_of(ctx: &DeadlineContext, c: &CaseClock, o: Obligation) -> Option<NaiveDate> {
     deadline::obligations(c, &ctx.rules, &ctx.calendar)

@@ -12,15 +12,7 @@ use tiepdan::store::Store;
 
 #[test]
 fn a_pane_is_read_again_only_when_the_book_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.sqlite3");
-    let mut store = Store::open(&path).unwrap();
-    let officer = store_with_officer(&mut store);
-    save(
-        &mut store,
-        &officer,
-        &valid(&draft("Lê Văn An", "001085011111")),
-    );
+    let (_dir, path, store, officer) = book_with_a_visit("Lê Văn An", "001085011111");
     let mut app = start(store, Lang::Vi, fixed_clock()).unwrap();
     app.handle_key(key(KeyCode::Char('2')));
     assert_eq!(app.queue.total, 1);

@@ -595,17 +595,8 @@ fn a_thu_ly_visit_and_its_case_are_one_transaction() {
 
 #[test]
 fn a_read_only_open_writes_nothing_and_refuses_writes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.sqlite3");
-    {
-        let mut store = Store::open(&path).unwrap();
-        let officer = store_with_officer(&mut store);
-        save(
-            &mut store,
-            &officer,
-            &valid(&draft("Lê Thị Hoa", "079303001234")),
-        );
-    }
+    let (_dir, path, store, _) = book_with_a_visit("Lê Thị Hoa", "079303001234");
+    drop(store);
     let before = std::fs::read(&path).unwrap();
     let mut store = Store::open_read_only(&path).unwrap();
     assert!(store.is_read_only());

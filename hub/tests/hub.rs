@@ -12,12 +12,9 @@ use tiepdan::exchange::hub::RefusalReason;
 
 #[test]
 fn two_desks_sync_and_the_hub_holds_the_union_and_a_replay_changes_nothing() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    let mut b = desk_b();
-    hub.enroll(&a);
-    hub.enroll(&b);
+    let Some((_pg, hub, mut a, mut b)) = hub_and_two_desks() else {
+        return;
+    };
     for i in 0..30 {
         a.save(&draft(
             &format!("Nguyễn Văn An {i}"),
@@ -97,10 +94,9 @@ fn two_desks_sync_and_the_hub_holds_the_union_and_a_replay_changes_nothing() {
 
 #[test]
 fn the_hub_down_while_desks_write_then_catching_up() {
-    let Some(pg) = pg() else { return };
-    let mut a = desk_a();
-    let hub = Hub::start(&pg.url());
-    hub.enroll(&a);
+    let Some((pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     a.save(&draft("Nguyễn Văn An", "001090000001", "Hỏi về sổ đỏ"));
     a.sync(&hub).unwrap();
     let held = a.head();
@@ -130,12 +126,9 @@ fn the_hub_down_while_desks_write_then_catching_up() {
 
 #[test]
 fn one_stale_edit_gives_one_conflict_row_and_no_overwrite() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    let mut b = desk_b();
-    hub.enroll(&a);
-    hub.enroll(&b);
+    let Some((_pg, hub, mut a, mut b)) = hub_and_two_desks() else {
+        return;
+    };
     let d = draft("Nguyễn Văn An", "001090000001", "Hỏi về sổ đỏ");
     let v = a.save(&d);
     a.sync(&hub).unwrap();
@@ -266,10 +259,9 @@ fn a_tampered_reordered_gapped_or_unenrolled_batch_is_refused() {
 
 #[test]
 fn a_fork_of_a_desks_chain_is_refused_and_kept() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    hub.enroll(&a);
+    let Some((_pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     a.save(&draft("Nguyễn Văn An", "001090000001", "Hỏi về sổ đỏ"));
     // A copy of the book (the same desk, the same key) goes its own way.
     let copy = tempfile::tempdir().unwrap();
@@ -312,10 +304,9 @@ fn a_fork_of_a_desks_chain_is_refused_and_kept() {
 
 #[test]
 fn the_hubs_dump_holds_no_denouncers_identity() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    hub.enroll(&a);
+    let Some((pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     a.save(&denunciation());
     a.save(&draft("Nguyễn Văn An", "001090000001", "Hỏi về sổ đỏ"));
     let o = a.sync(&hub).unwrap();

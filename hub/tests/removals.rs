@@ -52,10 +52,9 @@ fn removed(o: &desk_hub::SyncOutcome) -> i64 {
 
 #[test]
 fn a_visit_unlinked_at_a_desk_is_unlinked_at_the_hub_and_the_report_is_the_desks() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    hub.enroll(&a);
+    let Some((_pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     let (first, second, case) = a.shared_case(ID);
     a.sync(&hub).unwrap();
     let link = format!("{case}/{first}");
@@ -95,10 +94,9 @@ fn a_visit_unlinked_at_a_desk_is_unlinked_at_the_hub_and_the_report_is_the_desks
 
 #[test]
 fn a_link_made_and_removed_within_one_batch_leaves_nothing_at_the_hub() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    hub.enroll(&a);
+    let Some((_pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     let (first, _, case) = a.shared_case(ID);
     a.leave(&first, ID);
     let o = desk_hub::sync(&a.store, &hub.url, 500, &mut |_, _, _, _| {}).unwrap();
@@ -113,10 +111,9 @@ fn a_link_made_and_removed_within_one_batch_leaves_nothing_at_the_hub() {
 
 #[test]
 fn a_removal_the_hubs_row_moved_on_from_is_one_conflict_row_and_the_row_kept() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    hub.enroll(&a);
+    let Some((_pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     let (first, _, case) = a.shared_case(ID);
     a.sync(&hub).unwrap();
     let link = format!("{case}/{first}");
@@ -184,12 +181,9 @@ fn an_older_hubs_reply_without_removals_is_still_read() {
 
 #[test]
 fn a_removal_a_desk_made_merging_another_desks_package_is_left_to_that_desk() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    let mut b = desk_b();
-    hub.enroll(&a);
-    hub.enroll(&b);
+    let Some((_pg, hub, mut a, mut b)) = hub_and_two_desks() else {
+        return;
+    };
     let (first, _, case) = a.shared_case(ID);
     let link = format!("{case}/{first}");
     a.sync(&hub).unwrap();
@@ -216,12 +210,9 @@ fn a_removal_a_desk_made_merging_another_desks_package_is_left_to_that_desk() {
 
 #[test]
 fn a_link_unlinked_linked_again_and_unlinked_is_unlinked_at_the_hub_batch_by_batch_or_in_one() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    let mut b = desk_b();
-    hub.enroll(&a);
-    hub.enroll(&b);
+    let Some((_pg, hub, mut a, mut b)) = hub_and_two_desks() else {
+        return;
+    };
     // Desk A syncs after each change.
     let (first, _, case) = a.shared_case(ID);
     let link = format!("{case}/{first}");

@@ -175,17 +175,12 @@ impl Entry {
                 true,
             ));
         }
-        Entry {
-            purpose: EntryPurpose::Dialogue {
+        Entry::new(
+            EntryPurpose::Dialogue {
                 seen: Box::new(d.clone()),
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 
     /// The form of an answer promised at a public dialogue (and, later, its answer).
@@ -197,17 +192,12 @@ impl Entry {
             row(EntryKey::AnsweredOn, text(&date_text(p.answered_on)), false),
             row(EntryKey::Answer, text(&p.answer), false),
         ];
-        Entry {
-            purpose: EntryPurpose::Promise {
+        Entry::new(
+            EntryPurpose::Promise {
                 seen: Box::new(p.clone()),
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 }
 

@@ -51,20 +51,15 @@ impl Entry {
             ),
             row(EntryKey::Note, text(""), false),
         ];
-        Entry {
-            purpose: EntryPurpose::TimeBar {
+        Entry::new(
+            EntryPurpose::TimeBar {
                 case_uid: d.row.uid.clone(),
                 code: d.row.code.clone(),
                 version: d.row.version,
                 round: d.row.round,
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 
     /// The days lost to an obstacle, as typed (0–3650).
@@ -121,17 +116,12 @@ impl Entry {
             true,
         ));
         rows.push(row(EntryKey::Reason, text(""), !r.internal));
-        Entry {
-            purpose: EntryPurpose::Rule {
+        Entry::new(
+            EntryPurpose::Rule {
                 seen: Box::new(r.clone()),
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 
     /// The report column a field rolls up to: one of the official columns.
@@ -141,19 +131,14 @@ impl Entry {
             EntryInput::Choice(Combo::new(options(columns), Some(f.report_column.clone()))),
             true,
         )];
-        Entry {
-            purpose: EntryPurpose::FieldColumn {
+        Entry::new(
+            EntryPurpose::FieldColumn {
                 field_code: f.code.clone(),
                 field_name: f.name.clone(),
                 seen: f.report_column.clone(),
             },
             rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 
     /// Add a day off or a swapped working day to the calendar, from an effective date (today
@@ -188,35 +173,22 @@ impl Entry {
                 true,
             ),
         ];
-        Entry {
-            purpose: EntryPurpose::CalendarDay,
-            rows,
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        Entry::new(EntryPurpose::CalendarDay, rows)
     }
 
     /// Remove a day from the calendar from an effective date (today by default).
     pub fn for_remove_day(day: NaiveDate, name: &str, today: NaiveDate) -> Entry {
-        Entry {
-            purpose: EntryPurpose::RemoveDay {
+        Entry::new(
+            EntryPurpose::RemoveDay {
                 day,
                 name: name.to_owned(),
             },
-            rows: vec![row(
+            vec![row(
                 EntryKey::EffectiveFrom,
                 text(&crate::domain::date::format_date(today)),
                 true,
             )],
-            focus: 0,
-            errors: Vec::new(),
-            initial: Vec::new(),
-            unsaved_since: None,
-            notice: None,
-        }
+        )
     }
 }
 

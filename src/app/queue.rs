@@ -1,6 +1,6 @@
 //! The complaint queue (hàng đợi đơn thư): fields with their open-case counts on the left, the
 //! cases of the selected field on the right; and the case detail. (The small forms for a step
-//! of a case's life and a written petition's intake are in `entry.rs`.)
+//! of a case's life and a written petition's intake are in `entry/`.)
 
 use chrono::NaiveDate;
 

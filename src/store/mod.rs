@@ -311,7 +311,7 @@ pub struct Store {
     tries: std::collections::HashMap<i64, (u32, Option<chrono::NaiveDateTime>)>,
     /// SQLite's count of rows this connection changed, at its last complete checkpoint.
     flushed: u64,
-    /// The keys this session holds (memory only: `keys.rs`).
+    /// The keys this session holds (memory only: `keys/mod.rs`).
     keys: keys::Keys,
 }
 

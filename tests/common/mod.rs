@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests: a fixed clock, an app with an officer, keys.
 #![allow(dead_code)]
 
+pub mod clocks;
+pub mod desks;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tiepdan::app::{App, Clock};
@@ -122,6 +125,21 @@ pub fn save(store: &mut Store, actor: &Actor, v: &ValidVisit) -> String {
         w.save_visit(&input(v), &CaseChoice::OpenNew)
     })
     .uid
+}
+
+/// A book file in a temp folder (`book.sqlite3`), an officer set up (as
+/// [`store_with_officer`]) and one visit of `name` with ID number `id` saved: the folder (keep
+/// it while the book is used), the file's path, the store still open, the officer.
+pub fn book_with_a_visit(
+    name: &str,
+    id: &str,
+) -> (tempfile::TempDir, std::path::PathBuf, Store, Actor) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let officer = store_with_officer(&mut store);
+    save(&mut store, &officer, &valid(&draft(name, id)));
+    (dir, path, store, officer)
 }
 
 /// An app over an in-memory store, officer chosen, on 22/11/2026 at 08:15.

@@ -348,3 +348,21 @@ pub fn numbers(r: &Report) -> Vec<(String, Option<u64>)> {
     }
     out
 }
+
+/// A throwaway PostgreSQL, the hub on it, and desk A enrolled under Ba Đình. None: no
+/// PostgreSQL on this machine (the test is skipped). Keep the `TestPg` to the test's end.
+pub fn hub_and_desk_a() -> Option<(TestPg, Hub, Desk)> {
+    let pg = pg()?;
+    let hub = Hub::start(&pg.url());
+    let a = desk_a();
+    hub.enroll(&a);
+    Some((pg, hub, a))
+}
+
+/// As [`hub_and_desk_a`], with desk B enrolled too.
+pub fn hub_and_two_desks() -> Option<(TestPg, Hub, Desk, Desk)> {
+    let (pg, hub, a) = hub_and_desk_a()?;
+    let b = desk_b();
+    hub.enroll(&b);
+    Some((pg, hub, a, b))
+}

@@ -1,17 +1,19 @@
 //! The visit form: the fast path of the product. Text inputs are ratatui-textarea widgets
 //! (Nội dung is multi-line and soft-wrapped); choice inputs are comboboxes. Everything typed
 //! is kept NFC, and the form as typed can be saved as a draft and restored.
+//!
+//! The parts: this file holds the form's state (its inputs, built from a draft and turned
+//! back into one) and which inputs show; `focus.rs` moving between inputs and what leaving one
+//! does (its problems shown, values offered from a citizen's record); `typing.rs` keys and
+//! pastes typed into the focused input; `inputs.rs` one input's widget.
 
 use std::collections::HashSet;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::CursorMove;
 
 use super::combo::{Combo, ComboOption};
 use crate::domain::refusal::RefusalGround;
-use crate::domain::text::nfc;
 use crate::domain::visit::{
     AccountRead, FormField, Handling, PetitionType, PresiderRole, Problem, ReceptionForm,
     VisitDraft, representatives_allowed,
@@ -19,10 +21,12 @@ use crate::domain::visit::{
 use crate::i18n::{self, Lang};
 use crate::store::{CitizenMatch, Field};
 
+mod focus;
 mod inputs;
+mod typing;
 pub(crate) use inputs::select_for_typing;
 pub use inputs::{Input, Widget};
-use inputs::{chosen, options, renormalize, text_input, text_of};
+use inputs::{chosen, options, text_input, text_of};
 
 pub const ORDER: &[FormField] = &[
     FormField::FullName,
@@ -363,247 +367,6 @@ impl VisitForm {
                 FormField::RefusalGround => refused,
                 _ => true,
             })
-            .collect()
-    }
-
-    /// Move focus to the next (or previous) visible input; returns the field that was left.
-    pub fn move_focus(&mut self, forward: bool) -> FormField {
-        let left = self.focus;
-        self.touched.insert(left);
-        if let Widget::Combo(c) = &mut self.input_mut(left).widget {
-            // Leaving takes the waiting choice; a filter that matches nothing is dropped.
-            c.settle();
-            c.clear_query();
-        }
-        self.on_left(left);
-        let vis = self.visible();
-        let pos = vis.iter().position(|f| *f == left).unwrap_or(0);
-        let next = if forward {
-            (pos + 1).min(vis.len() - 1)
-        } else {
-            pos.saturating_sub(1)
-        };
-        self.set_focus(vis[next]);
-        left
-    }
-
-    fn set_focus(&mut self, f: FormField) {
-        self.focus = f;
-        let input = self.input_mut(f);
-        match &mut input.widget {
-            Widget::Combo(c) => c.focused(),
-            Widget::Text(ta) if !input.multiline => select_for_typing(ta),
-            Widget::Text(_) => {}
-        }
-    }
-
-    /// Focus a given input (e.g. the first with an error).
-    pub fn focus_on(&mut self, f: FormField) {
-        if self.visible().contains(&f) {
-            self.touched.insert(self.focus);
-            self.set_focus(f);
-        }
-    }
-
-    /// Before saving: the focused combobox takes its waiting choice (Ctrl-S counts as Tab).
-    pub fn settle(&mut self) {
-        let focus = self.focus;
-        if let Widget::Combo(c) = &mut self.input_mut(focus).widget {
-            c.settle();
-        }
-    }
-
-    /// Esc on a combobox with its list open closes the list; returns whether it did.
-    pub fn close_dropdown(&mut self) -> bool {
-        let focus = self.focus;
-        match &mut self.input_mut(focus).widget {
-            Widget::Combo(c) if c.is_open() => {
-                c.close();
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Side effects of leaving an input: prefill the first representative with the name.
-    fn on_left(&mut self, left: FormField) {
-        if left == FormField::People || left == FormField::FullName {
-            let name = self.value(FormField::FullName);
-            if self.group_rule().is_some()
-                && self.value(FormField::Representatives).trim().is_empty()
-                && !name.trim().is_empty()
-            {
-                let lang = self.lang;
-                *self.input_mut(FormField::Representatives) =
-                    text_input(FormField::Representatives, name.trim(), lang);
-                self.mark_changed(None);
-            }
-        }
-    }
-
-    /// Fill an empty text input with a value on record (a returning citizen's phone,
-    /// address). Returns whether it filled it; a typed value is never replaced.
-    pub fn offer(&mut self, f: FormField, value: &str) -> bool {
-        if value.trim().is_empty() || !self.value(f).trim().is_empty() {
-            return false;
-        }
-        let lang = self.lang;
-        *self.input_mut(f) = text_input(f, value, lang);
-        if self.focus == f {
-            // Offered, not typed: the officer's first key replaces it.
-            self.set_focus(f);
-        }
-        self.offered.push((f, self.value(f)));
-        self.mark_changed(None);
-        true
-    }
-
-    /// Take back what was offered from a citizen's record and is still as offered (another
-    /// citizen's phone and address never stay behind when the match goes: the ID number was
-    /// wrong, or cleared). What the officer typed over an offer stays.
-    pub fn withdraw_offers(&mut self) {
-        let lang = self.lang;
-        for (f, value) in std::mem::take(&mut self.offered) {
-            if self.value(f) == value {
-                *self.input_mut(f) = text_input(f, "", lang);
-                if self.focus == f {
-                    self.set_focus(f);
-                }
-                self.mark_changed(None);
-            }
-        }
-    }
-
-    /// Record that the form changed (for the draft autosave).
-    pub fn mark_changed(&mut self, now: Option<Instant>) {
-        if self.unsaved_since.is_none() {
-            self.unsaved_since = Some(now.unwrap_or_else(Instant::now));
-        }
-    }
-
-    /// A key typed into the focused input (not a form command). Returns true if it changed
-    /// the form's content, and whether it asks to move on (Enter in a one-line input).
-    pub fn type_key(&mut self, key: KeyEvent) -> KeyOutcome {
-        let focus = self.focus;
-        let lang = self.lang;
-        let input = self.input_mut(focus);
-        match &mut input.widget {
-            Widget::Combo(c) => match key.code {
-                KeyCode::Enter => {
-                    if c.pick() {
-                        KeyOutcome::Advance
-                    } else {
-                        KeyOutcome::Nothing
-                    }
-                }
-                // What is typed into a choice is kept in the draft too (until it is taken).
-                KeyCode::Backspace => {
-                    c.backspace();
-                    KeyOutcome::Changed
-                }
-                KeyCode::Char(ch)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    c.type_str(&ch.to_string());
-                    KeyOutcome::Changed
-                }
-                _ => KeyOutcome::Nothing,
-            },
-            Widget::Text(ta) => {
-                if key.code == KeyCode::Enter && !input.multiline {
-                    return KeyOutcome::Advance;
-                }
-                let changed = crate::app::bounded::input(ta, key, input.field.max_len());
-                if changed {
-                    renormalize(input, lang);
-                    KeyOutcome::Changed
-                } else {
-                    KeyOutcome::Nothing
-                }
-            }
-        }
-    }
-
-    /// Pasted text (bracketed paste) into the focused input, NFC-normalized; a change is
-    /// marked for the draft autosave.
-    pub fn paste(&mut self, text: &str) {
-        if self.paste_text(text) {
-            self.mark_changed(None);
-        }
-    }
-
-    fn paste_text(&mut self, text: &str) -> bool {
-        let text = nfc(&text.replace("\r\n", "\n").replace('\r', "\n"));
-        let focus = self.focus;
-        let lang = self.lang;
-        let input = self.input_mut(focus);
-        match &mut input.widget {
-            Widget::Combo(c) => {
-                c.type_str(&text);
-                false
-            }
-            Widget::Text(ta) => {
-                let text = if input.multiline {
-                    text
-                } else {
-                    text.replace('\n', " ")
-                };
-                let changed = crate::app::bounded::paste(ta, &text, input.field.max_len());
-                renormalize(input, lang);
-                changed
-            }
-        }
-    }
-
-    /// Up/Down: move in a combobox's list, or to the previous/next input from a one-line one.
-    pub fn arrow(&mut self, down: bool) -> KeyOutcome {
-        let focus = self.focus;
-        let input = self.input_mut(focus);
-        match &mut input.widget {
-            Widget::Combo(c) => {
-                c.move_highlight(down);
-                KeyOutcome::Nothing
-            }
-            Widget::Text(ta) if input.multiline => {
-                ta.move_cursor(if down {
-                    CursorMove::Down
-                } else {
-                    CursorMove::Up
-                });
-                KeyOutcome::Nothing
-            }
-            Widget::Text(_) => {
-                if down {
-                    KeyOutcome::Advance
-                } else {
-                    KeyOutcome::Back
-                }
-            }
-        }
-    }
-
-    /// A restored form: an input that holds something counts as left (its problems show);
-    /// an empty one waits, as on a new form, until the officer leaves it or tries to save.
-    pub fn touch_filled(&mut self) {
-        let filled: Vec<FormField> = ORDER
-            .iter()
-            .copied()
-            .filter(|f| !self.value(*f).trim().is_empty())
-            .collect();
-        self.touched.extend(filled);
-    }
-
-    /// Problems to show for an input.
-    pub fn shown_problems(&self, f: FormField) -> Vec<&Problem> {
-        if !(self.show_all || self.touched.contains(&f)) {
-            return vec![];
-        }
-        self.problems
-            .iter()
-            .filter(|(pf, _)| *pf == f)
-            .map(|(_, p)| p)
             .collect()
     }
 }

@@ -1,4 +1,6 @@
 //! The visit form: focus, comboboxes, prefilled values, the draft it becomes.
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use super::*;
 
 fn form() -> VisitForm {

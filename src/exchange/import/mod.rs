@@ -2,7 +2,7 @@
 //!
 //! Exchange never writes SQL itself: this module reads the file, finds each sheet's header
 //! (`header.rs`), converts legacy text cell by cell (`domain::legacy`), turns each row into
-//! the visit form's draft and validates it with the form's own checks (`row.rs`,
+//! the visit form's draft and validates it with the form's own checks (`row/`,
 //! `domain::visit::validate`). What passes is handed to one store transaction
 //! (`Writer::import_visits`); what does not is refused, row by row, with the column and the
 //! reason.

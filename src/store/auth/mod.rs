@@ -27,7 +27,7 @@ use crate::domain::text::nfc;
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
 
 /// A new PIN typed twice: checked by the rules, then hashed (keyed: the hash, and the key
-/// the officer's own secret is wrapped under — `keys.rs`).
+/// the officer's own secret is wrapped under — `keys/officer.rs`).
 pub(super) fn new_pin_hash(pin: &str, again: &str) -> Result<(String, [u8; 32])> {
     let (pin, again) = (nfc(pin), nfc(again));
     role::check_pin(&pin).map_err(StoreError::BadPin)?;

@@ -123,14 +123,14 @@ pub(crate) fn kdf_params() -> String {
     format!("m={},t={},p={}", c.m_kib, c.t, c.p)
 }
 
-/// The key a passphrase makes (Argon2id at `kdf`, 32 bytes): a leader's, for the unit key.
-pub(crate) fn derive_key(passphrase: &str, salt: &[u8], kdf: &str) -> Option<[u8; 32]> {
+/// A cost as `kdf_params` writes it (`m=…,t=…,p=…`), within Argon2's own limits.
+fn parse_cost(params: &str) -> Option<Cost> {
     let mut cost = Cost {
         m_kib: 0,
         t: 0,
         p: 0,
     };
-    for kv in kdf.split(',') {
+    for kv in params.split(',') {
         let (k, v) = kv.split_once('=')?;
         let v: u32 = v.parse().ok()?;
         match k {
@@ -141,6 +141,12 @@ pub(crate) fn derive_key(passphrase: &str, salt: &[u8], kdf: &str) -> Option<[u8
         }
     }
     Params::new(cost.m_kib, cost.t, cost.p, None).ok()?;
+    Some(cost)
+}
+
+/// The key a passphrase makes (Argon2id at `kdf`, 32 bytes): a leader's, for the unit key.
+pub(crate) fn derive_key(passphrase: &str, salt: &[u8], kdf: &str) -> Option<[u8; 32]> {
+    let cost = parse_cost(kdf)?;
     let mut out = [0u8; 32];
     argon(cost)
         .hash_password_into(passphrase.as_bytes(), salt, &mut out)
@@ -177,22 +183,7 @@ fn keyed_parts(s: &str) -> Option<(Cost, Vec<u8>, Vec<u8>)> {
     let params = it.next()?;
     let salt = unhex(it.next()?)?;
     let check = unhex(it.next()?)?;
-    let mut cost = Cost {
-        m_kib: 0,
-        t: 0,
-        p: 0,
-    };
-    for kv in params.split(',') {
-        let (k, v) = kv.split_once('=')?;
-        let v: u32 = v.parse().ok()?;
-        match k {
-            "m" => cost.m_kib = v,
-            "t" => cost.t = v,
-            "p" => cost.p = v,
-            _ => return None,
-        }
-    }
-    Params::new(cost.m_kib, cost.t, cost.p, None).ok()?;
+    let cost = parse_cost(params)?;
     Some((cost, salt, check))
 }
 

@@ -39,7 +39,7 @@ pub(in crate::store) struct SealedCitizen {
     pub blind_name_phone: Option<String>,
 }
 
-/// Seal an identity to the unit and the receiving officer (see `keys.rs`). Refused when the
+/// Seal an identity to the unit and the receiving officer (see `keys/`). Refused when the
 /// book has no unit key (it always has one after the upgrade that brought sealing).
 pub(in crate::store) fn sealed_identity(
     sql: &Sql,

@@ -1,5 +1,12 @@
 //! The row rules on their own: names and addresses, ID numbers, dates, types, handlings.
 
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::domain::visit::{Handling, PetitionType};
+
+use super::cells::*;
+use super::handling::*;
+use super::names::*;
 use super::*;
 
 fn today() -> NaiveDate {
