@@ -10,9 +10,8 @@ use common::*;
 use tiepdan::domain::dialogue::{
     Dialogue, DialogueKind, DialogueOutcome, MinutesSigned, Participant, ParticipantRole, Promise,
 };
-use tiepdan::domain::report::Period;
 use tiepdan::domain::text::fold;
-use tiepdan_hub::report::{self as hub_report, Scope, Seeds};
+use tiepdan_hub::report::Scope;
 
 /// Free text and names a dialogue's record holds at the desk, each to be looked for at the hub.
 const CITIZEN: &str = "Phùng Thị Đối Thoại";
@@ -21,10 +20,6 @@ const AGREED: &str = "Đo đạc lại thửa đất số 77";
 const PROMISE: &str = "Trả lời bà Thoại về đơn giá đất ở";
 const OWNER: &str = "Ông Quách Văn Hứa";
 const ANSWER: &str = "Đã gửi văn bản trả lời số 77/UBND";
-
-fn year() -> Period {
-    Period::parse("2026").unwrap()
-}
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -134,32 +129,8 @@ impl Desk {
     }
 }
 
-fn own(d: &Desk) -> Vec<(String, Option<u64>)> {
-    numbers(&d.store.period_report(year(), today()).unwrap())
-}
-
 fn figure(n: &[(String, Option<u64>)], f: Figure) -> Option<u64> {
     n.iter().find(|x| x.0 == format!("{f:?}")).unwrap().1
-}
-
-fn hub_numbers(hub: &Hub, scope: Scope) -> Vec<(String, Option<u64>)> {
-    let seeds = Seeds::load().unwrap();
-    hub.sql(async move |c| {
-        let r = hub_report::report(c, scope, year(), today(), &seeds)
-            .await
-            .unwrap();
-        Ok(numbers(&r.report))
-    })
-}
-
-fn summed(a: &[(String, Option<u64>)], b: &[(String, Option<u64>)]) -> Vec<(String, Option<u64>)> {
-    a.iter()
-        .zip(b)
-        .map(|((n, x), (m, y))| {
-            assert_eq!(n, m);
-            (n.clone(), x.zip(*y).map(|(x, y)| x + y))
-        })
-        .collect()
 }
 
 #[test]
@@ -201,7 +172,10 @@ fn the_hub_counts_each_desks_dialogues_as_the_desk_does_and_the_province_the_sum
     assert_eq!(hub_numbers(&hub, Scope::Unit("KM".into())), nb);
     assert_eq!(figure(&nb, Figure::DialoguesPublic), Some(1));
     assert_eq!(figure(&nb, Figure::DialoguePeople), Some(50));
-    assert_eq!(hub_numbers(&hub, Scope::Province), summed(&na, &nb));
+    assert_eq!(
+        hub_numbers(&hub, Scope::Province),
+        summed(&[na.clone(), nb.clone()])
+    );
 
     // An answer given later: the next sync brings the promise's new version, and the hub's
     // figure follows the desk's.
@@ -212,7 +186,10 @@ fn the_hub_counts_each_desks_dialogues_as_the_desk_does_and_the_province_the_sum
     let na = own(&a);
     assert_eq!(figure(&na, Figure::PromisesAnswered), Some(1));
     assert_eq!(hub_numbers(&hub, Scope::Unit("BD".into())), na);
-    assert_eq!(hub_numbers(&hub, Scope::Province), summed(&na, &nb));
+    assert_eq!(
+        hub_numbers(&hub, Scope::Province),
+        summed(&[na.clone(), nb.clone()])
+    );
     // A replay changes nothing.
     let before = hub.snapshot();
     let p = a.store.package_after(0, 10_000).unwrap();
@@ -223,10 +200,9 @@ fn the_hub_counts_each_desks_dialogues_as_the_desk_does_and_the_province_the_sum
 
 #[test]
 fn no_name_or_free_text_of_a_dialogue_reaches_the_hub() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    hub.enroll(&a);
+    let Some((pg, hub, mut a)) = hub_and_desk_a() else {
+        return;
+    };
     let public = a.dialogues("001090000078");
     a.answer(&public, "2026-11-21");
     assert_eq!(a.sync(&hub).unwrap().ack(), a.head());

@@ -12,7 +12,6 @@
 mod common;
 
 use common::*;
-use tiepdan::domain::report::Period;
 use tiepdan::exchange::report_text::{self, Heading};
 use tiepdan::i18n::Lang;
 use tiepdan_hub::report::{self as hub_report, HubReport, ReportError, Scope, Seeds};
@@ -20,25 +19,6 @@ use tiepdan_hub::tokens::{self, Caller};
 
 const BA_DINH: &str = "Quận Ba Đình";
 const HOAN_KIEM: &str = "Quận Hoàn Kiếm";
-
-fn year() -> Period {
-    Period::parse("2026").unwrap()
-}
-
-/// The figures of several reports added (a figure the forms leave empty stays empty).
-fn summed(parts: &[Vec<(String, Option<u64>)>]) -> Vec<(String, Option<u64>)> {
-    let mut out = parts[0].clone();
-    for p in &parts[1..] {
-        for (o, (name, v)) in out.iter_mut().zip(p) {
-            assert_eq!(&o.0, name);
-            o.1 = match (o.1, v) {
-                (Some(a), Some(b)) => Some(a + b),
-                _ => None,
-            };
-        }
-    }
-    out
-}
 
 fn hub_report(hub: &Hub, scope: Scope) -> Result<HubReport, String> {
     let seeds = Seeds::load().unwrap();
@@ -108,10 +88,6 @@ fn three_desks(hub: &Hub) -> (Desk, Desk, Desk) {
         assert_eq!(o.ack(), d.head());
     }
     (a, b, c)
-}
-
-fn own(d: &Desk) -> Vec<(String, Option<u64>)> {
-    numbers(&d.store.period_report(year(), today()).unwrap())
 }
 
 #[test]

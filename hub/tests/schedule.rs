@@ -7,17 +7,13 @@
 mod common;
 
 use common::*;
-use tiepdan::domain::report::{Form, Period};
+use tiepdan::domain::report::Form;
 use tiepdan::domain::schedule::{DayMark, Pattern, Plan};
 use tiepdan::store::settings::UNIT_LEVEL;
-use tiepdan_hub::report::{self as hub_report, Scope, Seeds};
+use tiepdan_hub::report::Scope;
 
 const NOTE: &str = "Chủ tịch đi họp với bà Hoàng Thị Ghi Chú";
 const LEADER: &str = "Ông Chủ Tịch Kín Tên";
-
-fn year() -> Period {
-    Period::parse("2026").unwrap()
-}
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -77,30 +73,6 @@ impl Desk {
     }
 }
 
-fn own(d: &Desk) -> Vec<(String, Option<u64>)> {
-    numbers(&d.store.period_report(year(), today()).unwrap())
-}
-
-fn hub_numbers(hub: &Hub, scope: Scope) -> Vec<(String, Option<u64>)> {
-    let seeds = Seeds::load().unwrap();
-    hub.sql(async move |c| {
-        let r = hub_report::report(c, scope, year(), today(), &seeds)
-            .await
-            .unwrap();
-        Ok(numbers(&r.report))
-    })
-}
-
-fn summed(a: &[(String, Option<u64>)], b: &[(String, Option<u64>)]) -> Vec<(String, Option<u64>)> {
-    a.iter()
-        .zip(b)
-        .map(|((n, x), (m, y))| {
-            assert_eq!(n, m);
-            (n.clone(), x.zip(*y).map(|(x, y)| x + y))
-        })
-        .collect()
-}
-
 fn value(n: &[(String, Option<u64>)], name: &str) -> Option<u64> {
     n.iter().find(|x| x.0 == name).unwrap().1
 }
@@ -116,12 +88,9 @@ fn days_announced(n: &[(String, Option<u64>)]) -> [Option<u64>; 2] {
 
 #[test]
 fn each_units_schedule_is_judged_by_its_own_plans_and_level_and_the_district_adds_them() {
-    let Some(pg) = pg() else { return };
-    let hub = Hub::start(&pg.url());
-    let mut a = desk_a();
-    let mut b = desk_b();
-    hub.enroll(&a);
-    hub.enroll(&b);
+    let Some((pg, hub, mut a, mut b)) = hub_and_two_desks() else {
+        return;
+    };
     // A: a commune (2 days a month in person), Thursdays from October; 08/10 held with
     // nobody coming, 15/10 a deputy, 05/11 postponed; the head in person on Tuesday 17/11.
     a.level("xa");
@@ -162,7 +131,7 @@ fn each_units_schedule_is_judged_by_its_own_plans_and_level_and_the_district_add
     assert_eq!(ha, na);
     assert_eq!(hub_numbers(&hub, Scope::Unit("KM".into())), nb);
     // …and the district's and the province's the sum of the two (17/11 is a day at each).
-    let sum = summed(&na, &nb);
+    let sum = summed(&[na.clone(), nb.clone()]);
     let district = hub_numbers(&hub, Scope::District("Quận Ba Đình".into()));
     assert_eq!(days_announced(&district), days_announced(&sum));
     assert_eq!(district, sum);

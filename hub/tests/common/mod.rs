@@ -332,6 +332,42 @@ pub fn replies(o: &desk_hub::SyncOutcome) -> Vec<&BatchReply> {
     o.batches.iter().map(|b| &b.3).collect()
 }
 
+/// The period the report tests count: the year 2026.
+pub fn year() -> tiepdan::domain::report::Period {
+    tiepdan::domain::report::Period::parse("2026").unwrap()
+}
+
+/// A desk's own report of [`year`], as [`numbers`].
+pub fn own(d: &Desk) -> Vec<(String, Option<u64>)> {
+    numbers(&d.store.period_report(year(), today()).unwrap())
+}
+
+/// The hub's report of [`year`] for `scope`, as [`numbers`].
+pub fn hub_numbers(hub: &Hub, scope: tiepdan_hub::report::Scope) -> Vec<(String, Option<u64>)> {
+    let seeds = tiepdan_hub::report::Seeds::load().unwrap();
+    hub.sql(async move |c| {
+        let r = tiepdan_hub::report::report(c, scope, year(), today(), &seeds)
+            .await
+            .unwrap();
+        Ok(numbers(&r.report))
+    })
+}
+
+/// The figures of several reports added (a figure the forms leave empty stays empty).
+pub fn summed(parts: &[Vec<(String, Option<u64>)>]) -> Vec<(String, Option<u64>)> {
+    let mut out = parts[0].clone();
+    for p in &parts[1..] {
+        for (o, (name, v)) in out.iter_mut().zip(p) {
+            assert_eq!(&o.0, name);
+            o.1 = match (o.1, v) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            };
+        }
+    }
+    out
+}
+
 /// Every number a report gives: its summary's figures, then each table's cells
 /// (tests/report_desks.rs at the desk).
 pub fn numbers(r: &Report) -> Vec<(String, Option<u64>)> {
